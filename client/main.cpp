@@ -1,0 +1,2 @@
+// placeholder until the worker lands
+int main() { return 0; }

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace medha {
+
+/// Stable error codes: clients react to these, so names never change.
+enum class error_code {
+  bad_request,            // malformed JSON, wrong field type, bad subject token
+  payload_too_large,      // message over the configured size bound
+  not_found,              // unknown conversation (or another user's), data source
+  busy,                   // too many turns waiting for one conversation
+  datasource_unavailable, // PostgreSQL down or refusing connections
+  query_timeout,          // statement_timeout hit
+  query_failed,           // PostgreSQL rejected the SQL
+  unsafe_sql,             // the guard refused the SQL before it ran
+  no_data_source,         // no data source registered or selected
+  cancelled,              // the user cancelled the turn
+  internal,               // a bug: the message says what failed
+};
+
+/// The wire name of a code ("bad_request", ...).
+const char* to_string(error_code code);
+
+/// Parses a wire name back; returns false for unknown names.
+bool from_string(std::string_view name, error_code& out);
+
+/// An expected failure, carried as a value (DuckDB style), never thrown across actors.
+struct medha_error {
+  error_code code = error_code::internal;
+  std::string message; // a sentence a person can act on
+};
+
+} // namespace medha

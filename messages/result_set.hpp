@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace medha {
+
+struct result_column {
+  std::string name;
+  std::string type; // PostgreSQL type name: "numeric", "bigint", "text", "date", ...
+};
+
+/// Rows of one query, values as PostgreSQL prints them (NULL = nullopt).
+struct result_set {
+  std::vector<result_column> columns;
+  std::vector<std::vector<std::optional<std::string>>> rows; // capped
+  uint64_t row_count = 0;  // rows returned before the cap
+  bool truncated = false;  // row_count > rows.size()
+  double elapsed_ms = 0;
+};
+
+/// True for PostgreSQL numeric types (int*, numeric, real, double precision, ...).
+bool is_numeric_type(const std::string& pg_type);
+/// True for date / timestamp types.
+bool is_time_type(const std::string& pg_type);
+
+} // namespace medha

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace medha {
+
+/// How a column is used in questions; decides grouping, filtering and charts.
+enum class column_role {
+  time,        // date / timestamp: filter by year, bucket by month
+  categorical, // low-cardinality text or enum: group by, filter by value
+  numeric,     // measure candidate: sum, average, min, max
+  identifier,  // keys and ids: count distinct, join, never summed
+  text,        // free text: containment filters, listings
+  boolean,
+};
+
+const char* to_string(column_role role);
+
+struct column_info {
+  std::string name;
+  std::string type;    // PostgreSQL type name as format_type() prints it
+  column_role role = column_role::text;
+  bool nullable = true;
+  bool primary_key = false;
+  std::string comment; // COMMENT ON COLUMN, or a description from a model file
+  /// Distinct values of a low-cardinality text column (empty otherwise).
+  std::vector<std::string> values;
+};
+
+struct table_info {
+  std::string schema = "public";
+  std::string name;
+  std::string comment;
+  std::vector<column_info> columns;
+  int64_t row_estimate = 0;
+
+  const column_info* find_column(const std::string& column) const;
+};
+
+/// A join edge: from_table.from_columns references to_table.to_columns.
+struct relationship {
+  std::string from_table;
+  std::vector<std::string> from_columns;
+  std::string to_table;
+  std::vector<std::string> to_columns;
+  bool inferred = false; // from matching key names rather than a declared FK
+};
+
+/// A business metric, e.g. revenue = SUM(quantity * unit_price) on order_items.
+struct metric {
+  std::string name;
+  std::string expression; // an aggregate SQL expression over `table`'s columns
+  std::string table;
+  std::string description;
+  std::vector<std::string> synonyms;
+};
+
+/// A glossary term: words people use that mean a table, column, metric or value.
+struct glossary_term {
+  std::string term;                  // e.g. "client"
+  std::string target;                // e.g. "customers" or "customers.name" or a metric name
+  std::vector<std::string> synonyms; // more words for the same target
+};
+
+/// A default filter, e.g. exclude cancelled orders whenever `table` is used.
+struct rule {
+  std::string table;
+  std::string filter; // SQL boolean expression over table's columns
+  std::string description;
+};
+
+struct verified_example {
+  std::string question;
+  std::string sql;
+};
+
+/// Everything known about one data source: the context stage's output, shared
+/// read-only (std::shared_ptr<const semantic_model>) by discovery and sqlgen.
+struct semantic_model {
+  std::string data_source;
+  std::string description;
+  uint64_t schema_version = 0; // changes when introspection sees a new schema
+  std::vector<table_info> tables;
+  std::vector<relationship> relationships;
+  std::vector<metric> metrics;
+  std::vector<glossary_term> glossary;
+  std::vector<rule> rules;
+  std::vector<verified_example> examples;
+
+  const table_info* find_table(const std::string& table) const;
+};
+
+} // namespace medha

@@ -1,0 +1,44 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "messages/semantic_model.hpp"
+
+namespace medha {
+
+enum class plan_outcome {
+  answer,  // sql is ready to run
+  clarify, // ambiguous or not understood: ask the user, offer choices
+};
+
+/// A column of the planned result and how it is used (drives the chart).
+struct output_column {
+  std::string name;
+  column_role role = column_role::text;
+};
+
+/// One choice of a clarify event: what to show, and the text that picks it.
+struct clarify_choice {
+  std::string label;
+  std::string reply; // sending this as the next turn resolves the question
+};
+
+/// The SQL stage's output for one question.
+struct sql_plan {
+  plan_outcome outcome = plan_outcome::answer;
+  std::string sql;
+  std::string explanation; // what the SQL does, in plain language
+  double confidence = 0;   // 0..1
+  std::string strategy = "embedded";
+  std::vector<output_column> columns;
+  /// The query structure, serialized JSON that only sqlgen reads; carried to
+  /// the next turn so follow-ups edit it, and stored with the conversation.
+  std::string query_json;
+  std::string chart_hint; // "", "kpi", "bar", "line", "table": the user asked for one
+  // -- clarify --
+  std::string understood; // what the engine did understand, in words
+  std::vector<clarify_choice> choices;
+};
+
+} // namespace medha

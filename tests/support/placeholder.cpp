@@ -1,0 +1,1 @@
+// support code for tests lands here
