@@ -1,2 +1,96 @@
-// placeholder until the worker lands
-int main() { return 0; }
+// medha: the command-line client. Talks to workers over NATS only.
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+#include "client/commands.hpp"
+#include "client/event_printer.hpp"
+#include "client/session.hpp"
+
+namespace {
+
+const char* usage = R"(usage: medha [--nats URL] [--user NAME] [--json] [--timeout SECONDS] COMMAND ...
+
+commands:
+  chat [--conversation ID] [--data-source NAME]   talk to your data (reads lines from stdin)
+  ask [--conversation ID] [--data-source NAME] QUESTION
+                                   one question; prints the step events and the answer
+  health                           asks a worker for its health
+  conversations list | get ID | create [--data-source NAME] | rename ID TITLE | delete ID
+  datasources list | select CONVERSATION NAME
+  eval --suite FILE [--databases DIR] [--report OUT.json] [--pg CONNINFO-PREFIX]
+                                   accuracy of the pipeline on a question suite
+
+MEDHA_NATS_URL and MEDHA_USER set the defaults of --nats and --user.
+)";
+
+} // namespace
+
+int main(int argc, char** argv) {
+  using namespace medha::client;
+  options opts;
+  if (auto* url = std::getenv("MEDHA_NATS_URL"))
+    opts.nats_url = url;
+  if (auto* user = std::getenv("MEDHA_USER"))
+    opts.user = user;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    auto& a = args[i];
+    auto value = [&](const char* flag) -> std::string {
+      if (i + 1 >= args.size()) {
+        std::fprintf(stderr, "medha: %s needs a value\n", flag);
+        std::exit(2);
+      }
+      return args[++i];
+    };
+    if (a == "--nats")
+      opts.nats_url = value("--nats");
+    else if (a == "--user")
+      opts.user = value("--user");
+    else if (a == "--json")
+      opts.json = true;
+    else if (a == "--timeout")
+      opts.timeout_ms = std::atoi(value("--timeout").c_str()) * 1000;
+    else if (a == "--help" || a == "-h") {
+      std::printf("%s", usage);
+      return 0;
+    } else
+      break;
+  }
+  if (i >= args.size()) {
+    std::fprintf(stderr, "%s", usage);
+    return 2;
+  }
+  if (!medha::is_valid_token(opts.user)) {
+    std::fprintf(stderr, "medha: --user must match [A-Za-z0-9_-]{1,64}\n");
+    return 2;
+  }
+  std::string command = args[i];
+  std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+  std::string error;
+  auto nats = nats_client::connect(opts.nats_url, error);
+  if (!nats) {
+    std::fprintf(stderr, "medha: %s\n", error.c_str());
+    return 1;
+  }
+  session s{*nats, opts};
+  if (command == "chat")
+    return run_chat(s, rest);
+  if (command == "ask")
+    return run_ask(s, rest);
+  if (command == "health")
+    return run_health(s);
+  if (command == "conversations")
+    return run_conversations(s, rest);
+  if (command == "datasources")
+    return run_datasources(s, rest);
+  if (command == "eval")
+    return run_eval(s, rest);
+  std::fprintf(stderr, "medha: unknown command \"%s\"\n\n%s", command.c_str(), usage);
+  return 2;
+}

@@ -1,2 +1,121 @@
-// placeholder until the worker lands
-int main() { return 0; }
+// medhad: one worker process = one actor system. It joins the NATS queue
+// group, so starting more workers spreads conversations and API calls.
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/context/context_actor.hpp"
+#include "actors/conversation/manager_actor.hpp"
+#include "actors/discovery/discovery_actor.hpp"
+#include "actors/executor/executor_actor.hpp"
+#include "actors/sqlgen/sqlgen_actor.hpp"
+#include "actors/visualization/visualization_actor.hpp"
+#include "runtime/config.hpp"
+#include "runtime/conversation_store.hpp"
+#include "runtime/logging.hpp"
+#include "runtime/nats_bridge.hpp"
+#include "runtime/store_actor.hpp"
+
+extern char** environ;
+
+namespace {
+
+volatile std::sig_atomic_t stop_requested = 0;
+
+void on_signal(int) {
+  stop_requested = 1;
+}
+
+int run(const medha::config& cfg) {
+  using namespace medha;
+  log::set_level(cfg.log_level);
+  auto opened = conversation_store::open(cfg.store_path);
+  if (auto* err = std::get_if<medha_error>(&opened)) {
+    log::error("medhad", "cannot open the store at " + cfg.store_path + ": " + err->message);
+    return 1;
+  }
+  std::shared_ptr<conversation_store> store = std::move(std::get<0>(opened));
+  char host[128] = "worker";
+  gethostname(host, sizeof(host) - 1);
+  auto worker_name = std::string{host} + ":" + std::to_string(getpid());
+  auto connected = nats_bridge::connect(cfg.nats_url, "medhad " + worker_name);
+  if (auto* err = std::get_if<medha_error>(&connected)) {
+    log::error("medhad", err->message);
+    return 1;
+  }
+  std::shared_ptr<nats_bridge> nats = std::move(std::get<0>(connected));
+
+  caf::actor_system_config sys_cfg;
+  caf::actor_system sys{sys_cfg};
+  conversation_deps deps;
+  deps.store = spawn_store_actor(sys, store);
+  deps.discovery = spawn_discovery_actor(sys);
+  deps.context = spawn_context_actor(sys, cfg.data_sources, deps.discovery);
+  deps.sqlgen = spawn_sqlgen_actor(sys);
+  deps.executor = spawn_executor_actor(
+    sys, cfg.data_sources,
+    executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap});
+  deps.visualization = spawn_visualization_actor(sys);
+  deps.nats = nats;
+  deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
+  deps.settings.max_queued_turns = cfg.max_queued_turns;
+  deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
+  manager_settings mgr_settings;
+  mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
+  mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);
+  mgr_settings.worker_name = worker_name;
+  auto mgr = sys.spawn(manager, deps, mgr_settings, cfg.data_sources);
+
+  for (auto subject : {"medha.turn.*.*", "medha.api.*.>"})
+    if (auto err = nats->subscribe(subject, cfg.queue_group, mgr)) {
+      log::error("medhad", err->message);
+      return 1;
+    }
+  log::info("medhad", "worker " + worker_name + " ready: " + std::to_string(cfg.data_sources.size())
+                        + " data sources, queue group " + cfg.queue_group + ", NATS " + cfg.nats_url);
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  while (!stop_requested)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  log::info("medhad", "stopping");
+  nats->close(); // no new messages reach the actors
+  caf::anon_send_exit(mgr, caf::exit_reason::user_shutdown);
+  for (auto& h : std::vector<caf::actor>{caf::actor_cast<caf::actor>(deps.store),
+                                         caf::actor_cast<caf::actor>(deps.context),
+                                         caf::actor_cast<caf::actor>(deps.discovery),
+                                         caf::actor_cast<caf::actor>(deps.sqlgen),
+                                         caf::actor_cast<caf::actor>(deps.executor),
+                                         caf::actor_cast<caf::actor>(deps.visualization)})
+    caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
+  deps = conversation_deps{};
+  return 0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  for (auto& a : args)
+    if (a == "--help" || a == "-h") {
+      std::printf("usage: medhad [--config FILE] [flags]\n\nflags:\n%s",
+                  medha::config_flags_help().c_str());
+      return 0;
+    }
+  auto loaded = medha::load_config(args, environ);
+  if (auto* err = std::get_if<medha::medha_error>(&loaded)) {
+    std::fprintf(stderr, "medhad: %s\n", err->message.c_str());
+    return 2;
+  }
+  return run(std::get<medha::config>(loaded));
+}

@@ -1,0 +1,87 @@
+#pragma once
+
+// Every typed actor interface of Medha, one comment per handler: the whole
+// message graph of a worker reads in this one file.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "messages/type_ids.hpp"
+
+namespace medha {
+
+/// Owns the RocksDB conversation store; detached because sync writes block.
+using store_actor = caf::typed_actor<
+  // Loads a conversation the user owns (found = false when not theirs or absent).
+  caf::replies_to<load_atom, std::string, std::string>::with<conversation_lookup>,
+  // Writes a whole conversation record (create, rename, after each turn).
+  caf::replies_to<save_atom, conversation_record>::with<store_ack>,
+  // Appends a message; synced so a user's turn survives a crash.
+  caf::replies_to<append_atom, std::string, message_record>::with<store_ack>,
+  // Appends one step event of a turn (fire and forget).
+  caf::reacts_to<step_atom, std::string, step_record>,
+  // Lists the user's conversations, most recent first.
+  caf::replies_to<list_atom, std::string>::with<std::vector<conversation_record>>,
+  // Reads a conversation's messages in order.
+  caf::replies_to<history_atom, std::string, std::string>::with<std::vector<message_record>>,
+  // Deletes a conversation with its messages and steps.
+  caf::replies_to<delete_atom, std::string, std::string>::with<store_ack>,
+  // Deletes conversations idle longer than ttl_ms at now_ms; replies the count.
+  caf::replies_to<expire_atom, int64_t, int64_t>::with<uint64_t>>;
+
+/// Per worker: semantic models of the data sources, introspected on first use.
+using context_actor = caf::typed_actor<
+  // The model of a data source (cached; introspects in a detached worker).
+  caf::replies_to<model_atom, std::string>::with<model_reply>,
+  // Re-introspects a data source; the schema version changes when it did.
+  caf::replies_to<refresh_atom, std::string>::with<model_reply>>;
+
+/// Ranks data sources and tables for a question.
+using discovery_actor = caf::typed_actor<
+  // Ranks every registered data source and its tables.
+  caf::replies_to<rank_atom, std::string>::with<discovery_result>,
+  // Adds or replaces a data source's model in the catalog.
+  caf::reacts_to<add_atom, model_ptr>>;
+
+/// Writes SQL for a question (embedded semantic parser).
+using sqlgen_actor = caf::typed_actor<
+  // Question + model + the previous query structure ("" for none) → plan.
+  caf::replies_to<generate_atom, model_ptr, std::string, std::string>::with<sql_plan>>;
+
+/// Runs guarded SQL read-only against a data source (pool of detached runners).
+using executor_actor = caf::typed_actor<
+  // Runs SQL on the named data source.
+  caf::replies_to<execute_atom, std::string, std::string>::with<execute_reply>>;
+
+/// Picks a chart for a result.
+using visualization_actor = caf::typed_actor<
+  // Result rows + the plan that produced them → chart kind and Vega-Lite spec.
+  caf::replies_to<visualize_atom, result_set, sql_plan>::with<chart>>;
+
+/// One per conversation: serializes its turns and owns its state.
+using conversation_actor = caf::typed_actor<
+  // A user turn; the answer goes out as step events (and to reply_to).
+  caf::reacts_to<turn_request>,
+  // Renames the conversation.
+  caf::replies_to<rename_atom, std::string>::with<store_ack>,
+  // Chooses the conversation's data source.
+  caf::replies_to<select_atom, std::string>::with<store_ack>,
+  // Ends the turn in flight (and drops the waiting ones).
+  caf::reacts_to<cancel_atom>,
+  // The idle timer of the given activity generation fired.
+  caf::reacts_to<idle_atom, uint64_t>>;
+
+/// Routes NATS traffic to conversations and answers the control API.
+using manager_actor = caf::typed_actor<
+  // A turn or API request copied out of a NATS callback.
+  caf::reacts_to<inbound_message>,
+  // A conversation actor went idle and stopped.
+  caf::reacts_to<evicted_atom, std::string, std::string>,
+  // Periodic housekeeping: expiry of idle conversations.
+  caf::reacts_to<tick_atom>>;
+
+} // namespace medha

@@ -1,0 +1,123 @@
+#include "actors/context/context_actor.hpp"
+
+#include <map>
+
+#include <caf/actor_system.hpp>
+#include <caf/event_based_actor.hpp>
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/context/introspect.hpp"
+#include "actors/context/model_file.hpp"
+#include "runtime/logging.hpp"
+
+namespace medha {
+
+namespace {
+
+using introspector_actor = caf::typed_actor<caf::replies_to<model_atom, std::string>::with<model_reply>>;
+
+// Blocking: connects, reads the catalogs, applies the model file, ends.
+introspector_actor::behavior_type introspector(introspector_actor::pointer self, data_source src) {
+  return {
+    [self, src](model_atom, const std::string&) {
+      model_reply out;
+      auto result = introspect(src);
+      if (auto* err = std::get_if<medha_error>(&result)) {
+        out.error = *err;
+      } else {
+        auto model = std::make_shared<semantic_model>(std::move(std::get<semantic_model>(result)));
+        if (model->description.empty())
+          model->description = src.description;
+        if (!src.model_file.empty())
+          if (auto err = apply_model_file(*model, src.model_file))
+            log::warn("context", src.name + ": model file ignored: " + err->message);
+        out.model = std::move(model);
+      }
+      self->quit();
+      return out;
+    },
+  };
+}
+
+struct context_state {
+  std::map<std::string, data_source> sources;
+  std::map<std::string, model_ptr> models;
+  std::map<std::string, std::vector<caf::typed_response_promise<model_reply>>> waiting;
+  discovery_actor discovery;
+  static inline const char* name = "context";
+};
+
+using self_ptr = context_actor::stateful_pointer<context_state>;
+
+void deliver(self_ptr self, const std::string& name, const model_reply& reply) {
+  auto waiters = std::move(self->state.waiting[name]);
+  self->state.waiting.erase(name);
+  for (auto& rp : waiters)
+    rp.deliver(reply);
+}
+
+// Starts one introspection of a source unless one is already running.
+void load(self_ptr self, const std::string& name) {
+  if (self->state.waiting.count(name))
+    return;
+  self->state.waiting[name];
+  auto worker = self->spawn<caf::detached>(introspector, self->state.sources[name]);
+  self->request(worker, std::chrono::seconds(120), model_atom_v, name)
+    .then(
+      [self, name](model_reply& reply) {
+        if (reply.model) {
+          auto& old = self->state.models[name];
+          if (!old || old->schema_version != reply.model->schema_version) {
+            log::info("context", name + ": " + std::to_string(reply.model->tables.size())
+                                   + " tables, schema version "
+                                   + std::to_string(reply.model->schema_version));
+            self->send(self->state.discovery, add_atom_v, reply.model);
+          }
+          old = reply.model;
+        } else if (reply.error) {
+          log::warn("context", name + ": " + reply.error->message);
+        }
+        deliver(self, name, reply);
+      },
+      [self, name](const caf::error& err) {
+        deliver(self, name, model_reply{nullptr, medha_error{error_code::datasource_unavailable,
+                                                             "introspecting " + name + " failed: "
+                                                               + caf::to_string(err)}});
+      });
+}
+
+context_actor::behavior_type context_behavior(self_ptr self, std::vector<data_source> sources,
+                                              discovery_actor discovery) {
+  self->state.discovery = std::move(discovery);
+  for (auto& s : sources)
+    self->state.sources[s.name] = s;
+  for (auto& s : sources)
+    load(self, s.name);
+  auto lookup = [self](const std::string& name, bool refresh) -> caf::result<model_reply> {
+    auto& st = self->state;
+    if (!st.sources.count(name))
+      return model_reply{nullptr, medha_error{error_code::not_found,
+                                              "there is no data source named \"" + name + "\""}};
+    if (!refresh)
+      if (auto i = st.models.find(name); i != st.models.end())
+        return model_reply{i->second, std::nullopt};
+    auto rp = self->make_response_promise<model_reply>();
+    load(self, name); // no-op while an introspection of this source runs
+    st.waiting[name].push_back(rp);
+    return rp;
+  };
+  return {
+    [lookup](model_atom, const std::string& name) { return lookup(name, false); },
+    [lookup](refresh_atom, const std::string& name) { return lookup(name, true); },
+  };
+}
+
+} // namespace
+
+context_actor spawn_context_actor(caf::actor_system& sys, std::vector<data_source> sources,
+                                  discovery_actor discovery) {
+  return sys.spawn(context_behavior, std::move(sources), std::move(discovery));
+}
+
+} // namespace medha

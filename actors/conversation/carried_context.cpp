@@ -1,0 +1,44 @@
+#include "actors/conversation/carried_context.hpp"
+
+#include <boost/json.hpp>
+
+namespace medha {
+
+namespace json = boost::json;
+
+std::string encode_carried_context(const carried_context& ctx) {
+  json::object o;
+  o["last_query"] = ctx.last_query_json;
+  o["last_sql"] = ctx.last_sql;
+  o["last_question"] = ctx.last_question;
+  json::array choices;
+  for (auto& c : ctx.source_choices)
+    choices.emplace_back(c);
+  o["source_choices"] = std::move(choices);
+  o["pending_question"] = ctx.pending_question;
+  return json::serialize(o);
+}
+
+carried_context decode_carried_context(const std::string& text) {
+  carried_context ctx;
+  json::error_code ec;
+  auto v = json::parse(text, ec);
+  if (ec || !v.is_object())
+    return ctx;
+  auto& o = v.as_object();
+  auto str = [&](const char* key) {
+    auto* f = o.if_contains(key);
+    return f && f->is_string() ? std::string{f->as_string()} : std::string{};
+  };
+  ctx.last_query_json = str("last_query");
+  ctx.last_sql = str("last_sql");
+  ctx.last_question = str("last_question");
+  ctx.pending_question = str("pending_question");
+  if (auto* f = o.if_contains("source_choices"); f && f->is_array())
+    for (auto& c : f->as_array())
+      if (c.is_string())
+        ctx.source_choices.emplace_back(c.as_string());
+  return ctx;
+}
+
+} // namespace medha

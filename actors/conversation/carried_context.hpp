@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace medha {
+
+/// What a conversation carries from one turn to the next; stored as the
+/// conversation record's state_json so it survives restarts.
+struct carried_context {
+  std::string last_query_json; // the last answered query structure (sqlgen's)
+  std::string last_sql;
+  std::string last_question;
+  /// Set when discovery asked the user to choose a data source: the
+  /// candidates and the question to answer once they chose.
+  std::vector<std::string> source_choices;
+  std::string pending_question;
+};
+
+std::string encode_carried_context(const carried_context& ctx);
+carried_context decode_carried_context(const std::string& json); // lenient: "" → empty
+
+} // namespace medha

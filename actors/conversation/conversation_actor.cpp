@@ -1,0 +1,465 @@
+#include "actors/conversation/conversation_actor.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <random>
+
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/answer/answer_writer.hpp"
+#include "actors/conversation/turn_payloads.hpp"
+#include "actors/executor/sql_guard.hpp"
+#include "runtime/logging.hpp"
+#include "runtime/nats_bridge.hpp"
+
+namespace medha {
+
+namespace {
+
+using self_ptr = conversation_actor::stateful_pointer<conversation_state>;
+using clock = std::chrono::steady_clock;
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+           std::chrono::system_clock::now().time_since_epoch())
+    .count();
+}
+
+double ms_since(clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(clock::now() - t).count();
+}
+
+std::string new_turn_id() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[20];
+  std::snprintf(buf, sizeof(buf), "t%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n.!?");
+  if (b == std::string::npos)
+    return {};
+  auto e = s.find_last_not_of(" \t\r\n.!?");
+  return s.substr(b, e - b + 1);
+}
+
+bool is_final(step_kind k) {
+  return k == step_kind::answer || k == step_kind::clarify || k == step_kind::error;
+}
+
+// Publishes one event of the current turn and keeps it with the turn's steps.
+void publish(self_ptr self, step_kind step, step_status status, std::string data = "{}") {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  step_event ev;
+  ev.conv = st.record.id;
+  ev.turn_id = turn.req.turn_id;
+  ev.seq = ++turn.seq;
+  ev.step = step;
+  ev.status = status;
+  ev.elapsed_ms = ms_since(turn.start);
+  ev.data_json = std::move(data);
+  auto wire = encode_step_event(ev);
+  st.deps.nats->publish(events_subject(st.record.user, st.record.id), wire);
+  if (is_final(step) && !turn.req.reply_to.empty())
+    st.deps.nats->publish(turn.req.reply_to, wire);
+  self->send(st.deps.store, step_atom_v, st.record.user,
+             step_record{st.record.id, turn.req.turn_id, ev.seq, wire});
+}
+
+// Records how long the stage that just ended took, and starts the next clock.
+void stage_done(self_ptr self, const char* name) {
+  auto& turn = *self->state.turn;
+  turn.timings.emplace_back(name, ms_since(turn.stage_start));
+  turn.stage_start = clock::now();
+}
+
+std::string timings_json(const turn_in_flight& turn) {
+  std::string out = "{";
+  for (auto& [name, ms] : turn.timings)
+    out += "\"" + name + "_ms\":" + std::to_string(ms) + ",";
+  out += "\"total_ms\":" + std::to_string(ms_since(turn.start)) + "}";
+  return out;
+}
+
+void start_next(self_ptr self);
+
+// Ends the turn: stores the assistant's message and the carried context.
+void finish(self_ptr self, const std::string& text, const std::string& payload) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  message_record msg;
+  msg.conv = st.record.id;
+  msg.turn_id = turn.req.turn_id;
+  msg.role = "assistant";
+  msg.text = text;
+  msg.payload_json = payload;
+  msg.created_ms = now_ms();
+  self->request(st.deps.store, st.deps.settings.stage_timeout, append_atom_v, st.record.user,
+                std::move(msg))
+    .then([](const store_ack&) {}, [](const caf::error&) {});
+  st.record.updated_ms = now_ms();
+  st.record.turn_count += 1;
+  if (st.record.title.empty())
+    st.record.title = turn.question.substr(0, 80);
+  st.record.state_json = encode_carried_context(st.carried);
+  self->request(st.deps.store, st.deps.settings.stage_timeout, save_atom_v, st.record)
+    .then([](const store_ack&) {}, [](const caf::error&) {});
+  st.turn.reset();
+  start_next(self);
+}
+
+void fail(self_ptr self, const medha_error& err) {
+  auto data = error_data(err);
+  publish(self, step_kind::error, step_status::failed, data);
+  finish(self, err.message, data);
+}
+
+medha_error stage_error(const caf::error& err, const char* stage) {
+  if (err == caf::sec::request_timeout)
+    return {error_code::internal, std::string{"the "} + stage + " stage did not answer in time"};
+  return {error_code::internal, std::string{"the "} + stage + " stage failed: " + caf::to_string(err)};
+}
+
+// Issues a stage request whose reply only counts if the turn is still current.
+template <class Reply, class Handle, class OnReply, class... Ts>
+void ask_stage(self_ptr self, const Handle& stage, const char* name, OnReply on_reply,
+               Ts&&... xs) {
+  auto gen = self->state.turn->generation;
+  self->request(stage, self->state.deps.settings.stage_timeout, std::forward<Ts>(xs)...)
+    .then(
+      [self, gen, on_reply](Reply& reply) mutable {
+        if (self->state.turn && self->state.turn->generation == gen)
+          on_reply(reply);
+      },
+      [self, gen, name](const caf::error& err) {
+        if (self->state.turn && self->state.turn->generation == gen)
+          fail(self, stage_error(err, name));
+      });
+}
+
+void visualize_and_answer(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::visualize, step_status::started);
+  ask_stage<chart>(self, self->state.deps.visualization, "visualize",
+            [self](chart& c) {
+              auto& turn = *self->state.turn;
+              turn.picked = std::move(c);
+              stage_done(self, "visualize");
+              publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
+              auto written = write_answer(turn.question, turn.plan, turn.rows, turn.model.get());
+              auto payload = answer_payload(written.text, turn.source, turn.plan, turn.rows,
+                                            turn.picked, written.suggestions, timings_json(turn));
+              auto& carried = self->state.carried;
+              carried.last_query_json = turn.plan.query_json;
+              carried.last_sql = turn.plan.sql;
+              carried.last_question = turn.question;
+              publish(self, step_kind::answer, step_status::done, payload);
+              finish(self, written.text, payload);
+            },
+            visualize_atom_v, turn.rows, turn.plan);
+}
+
+void execute(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::execute, step_status::started);
+  ask_stage<execute_reply>(self, self->state.deps.executor, "execute",
+            [self](execute_reply& reply) {
+              if (reply.error) {
+                fail(self, *reply.error);
+                return;
+              }
+              auto& turn = *self->state.turn;
+              turn.rows = std::move(*reply.rows);
+              stage_done(self, "execute");
+              publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
+              visualize_and_answer(self);
+            },
+            execute_atom_v, turn.source, turn.plan.sql);
+}
+
+// The guard runs here too, so an unsafe plan ends as its own visible step
+// before any connection is used; the executor checks again (defense in depth).
+void validate(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::validate, step_status::started);
+  if (auto err = check_sql(turn.plan.sql)) {
+    fail(self, *err);
+    return;
+  }
+  stage_done(self, "validate");
+  publish(self, step_kind::validate, step_status::done, "{\"safe\":true}");
+  execute(self);
+}
+
+void generate(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::sql, step_status::started);
+  ask_stage<sql_plan>(self, self->state.deps.sqlgen, "sql",
+            [self](sql_plan& plan) {
+              auto& turn = *self->state.turn;
+              turn.plan = std::move(plan);
+              stage_done(self, "sql");
+              if (turn.plan.outcome == plan_outcome::clarify) {
+                publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+                // The partial structure lets the user's pick resolve it next turn.
+                if (!turn.plan.query_json.empty())
+                  self->state.carried.last_query_json = turn.plan.query_json;
+                std::string text = "I'm not sure what you mean. "
+                                    + (turn.plan.understood.empty()
+                                         ? std::string{}
+                                         : "I understood: " + turn.plan.understood + ". ")
+                                    + (turn.plan.choices.empty() ? "Could you rephrase?"
+                                                                  : "Did you mean one of these?");
+                auto payload = clarify_payload(text, turn.plan, turn.source);
+                publish(self, step_kind::clarify, step_status::done, payload);
+                finish(self, text, payload);
+                return;
+              }
+              publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+              validate(self);
+            },
+            generate_atom_v, turn.model, turn.question, self->state.carried.last_query_json);
+}
+
+void load_context(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::context, step_status::started, "{\"data_source\":\"" + turn.source + "\"}");
+  ask_stage<model_reply>(self, self->state.deps.context, "context",
+            [self](model_reply& reply) {
+              if (reply.error) {
+                fail(self, *reply.error);
+                return;
+              }
+              auto& turn = *self->state.turn;
+              turn.model = std::move(reply.model);
+              stage_done(self, "context");
+              publish(self, step_kind::context, step_status::done,
+                      context_payload(turn.source, turn.model->tables.size(),
+                                      turn.model->schema_version, turn.model->metrics.size()));
+              generate(self);
+            },
+            model_atom_v, turn.source);
+}
+
+void select_source(self_ptr self, const std::string& source) {
+  auto& st = self->state;
+  st.turn->source = source;
+  st.record.data_source = source;
+  st.carried.source_choices.clear();
+  st.carried.pending_question.clear();
+}
+
+void discover(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::discovery, step_status::started);
+  ask_stage<discovery_result>(self, self->state.deps.discovery, "discovery",
+            [self](discovery_result& result) {
+              auto& st = self->state;
+              auto& turn = *st.turn;
+              stage_done(self, "discovery");
+              if (!result.sources.empty() && result.clear_winner) {
+                select_source(self, result.sources.front().data_source);
+                publish(self, step_kind::discovery, step_status::done,
+                        discovery_payload(result, turn.source, "clear winner"));
+                load_context(self);
+                return;
+              }
+              publish(self, step_kind::discovery, step_status::done,
+                      discovery_payload(result, "", "ask the user"));
+              if (result.sources.empty()) {
+                // Nothing matched: offer every registered source.
+                for (auto& name : st.deps.data_sources)
+                  result.sources.push_back(source_match{name, "", 0, {}, {}});
+              }
+              st.carried.source_choices.clear();
+              for (auto& s : result.sources)
+                st.carried.source_choices.push_back(s.data_source);
+              st.carried.pending_question = turn.question;
+              std::string text = "Which data source should I use? Reply with its name or number.";
+              auto payload = source_clarify_payload(text, result);
+              publish(self, step_kind::clarify, step_status::done, payload);
+              finish(self, text, payload);
+            },
+            rank_atom_v, turn.question);
+}
+
+bool is_registered(self_ptr self, const std::string& source) {
+  auto& names = self->state.deps.data_sources;
+  return std::find(names.begin(), names.end(), source) != names.end();
+}
+
+// A reply to a "which data source?" clarify: a name or a number.
+std::optional<std::string> picked_source(const carried_context& carried, const std::string& text) {
+  auto answer = lower(trim(text));
+  for (size_t i = 0; i < carried.source_choices.size(); ++i) {
+    if (answer == lower(carried.source_choices[i]) || answer == std::to_string(i + 1)
+        || answer == "use " + lower(carried.source_choices[i]))
+      return carried.source_choices[i];
+  }
+  return std::nullopt;
+}
+
+// Decides the data source of the turn, then starts the first stage.
+void route(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  turn.question = turn.req.text;
+  if (!st.carried.source_choices.empty()) {
+    if (auto pick = picked_source(st.carried, turn.req.text)) {
+      turn.question = st.carried.pending_question.empty() ? turn.req.text
+                                                          : st.carried.pending_question;
+      select_source(self, *pick);
+      load_context(self);
+      return;
+    }
+  }
+  if (turn.req.data_source) {
+    if (!is_registered(self, *turn.req.data_source)) {
+      fail(self, {error_code::not_found,
+                  "there is no data source named \"" + *turn.req.data_source + "\""});
+      return;
+    }
+    select_source(self, *turn.req.data_source);
+    load_context(self);
+    return;
+  }
+  if (!st.record.data_source.empty()) {
+    turn.source = st.record.data_source;
+    load_context(self);
+    return;
+  }
+  if (st.deps.data_sources.empty()) {
+    fail(self, {error_code::no_data_source, "no data source is registered with this worker"});
+    return;
+  }
+  discover(self);
+}
+
+void begin(self_ptr self, turn_request req) {
+  auto& st = self->state;
+  st.turn.emplace();
+  auto& turn = *st.turn;
+  turn.generation = ++st.generation;
+  turn.start = turn.stage_start = clock::now();
+  turn.req = std::move(req);
+  // The user's turn is stored before any work starts: nothing is lost.
+  message_record msg;
+  msg.conv = st.record.id;
+  msg.turn_id = turn.req.turn_id;
+  msg.role = "user";
+  msg.text = turn.req.text;
+  msg.created_ms = now_ms();
+  ask_stage<store_ack>(self, st.deps.store, "store",
+            [self](store_ack& ack) {
+              if (ack.error) {
+                fail(self, {error_code::internal, "could not store the turn: " + ack.error->message});
+                return;
+              }
+              route(self);
+            },
+            append_atom_v, st.record.user, std::move(msg));
+}
+
+void start_next(self_ptr self) {
+  auto& st = self->state;
+  if (st.turn || st.waiting.empty())
+    return;
+  auto req = std::move(st.waiting.front());
+  st.waiting.pop_front();
+  begin(self, std::move(req));
+}
+
+// A turn that never starts (busy, cancelled while waiting): one error event.
+void reject(self_ptr self, const turn_request& req, const medha_error& err) {
+  auto& st = self->state;
+  step_event ev;
+  ev.conv = st.record.id;
+  ev.turn_id = req.turn_id;
+  ev.seq = 1;
+  ev.step = step_kind::error;
+  ev.status = step_status::failed;
+  ev.data_json = error_data(err);
+  auto wire = encode_step_event(ev);
+  st.deps.nats->publish(events_subject(st.record.user, st.record.id), wire);
+  if (!req.reply_to.empty())
+    st.deps.nats->publish(req.reply_to, wire);
+}
+
+void touch(self_ptr self) {
+  auto gen = ++self->state.activity;
+  self->delayed_send(self, self->state.deps.settings.idle_evict, idle_atom_v, gen);
+}
+
+} // namespace
+
+conversation_actor::behavior_type
+conversation(conversation_actor::stateful_pointer<conversation_state> self,
+             conversation_deps deps, conversation_record record) {
+  self->state.deps = std::move(deps);
+  self->state.record = std::move(record);
+  self->state.carried = decode_carried_context(self->state.record.state_json);
+  touch(self);
+  return {
+    [self](turn_request& req) {
+      touch(self);
+      auto& st = self->state;
+      if (req.turn_id.empty())
+        req.turn_id = new_turn_id();
+      if (st.waiting.size() >= st.deps.settings.max_queued_turns) {
+        reject(self, req, {error_code::busy, "this conversation already has "
+                                               + std::to_string(st.waiting.size())
+                                               + " turns waiting; try again shortly"});
+        return;
+      }
+      st.waiting.push_back(std::move(req));
+      start_next(self);
+    },
+    [self](rename_atom, const std::string& title) {
+      touch(self);
+      self->state.record.title = title;
+      self->state.record.updated_ms = now_ms();
+      return self->delegate(self->state.deps.store, save_atom_v, self->state.record);
+    },
+    [self](select_atom, const std::string& source) -> caf::result<store_ack> {
+      touch(self);
+      if (!is_registered(self, source))
+        return store_ack{medha_error{error_code::not_found,
+                                     "there is no data source named \"" + source + "\""}};
+      auto& st = self->state;
+      st.record.data_source = source;
+      st.carried.source_choices.clear();
+      st.carried.pending_question.clear();
+      // A new data source: the last query's structure no longer applies.
+      st.carried.last_query_json.clear();
+      st.record.state_json = encode_carried_context(st.carried);
+      st.record.updated_ms = now_ms();
+      return self->delegate(st.deps.store, save_atom_v, st.record);
+    },
+    [self](cancel_atom) {
+      auto& st = self->state;
+      for (auto& req : st.waiting)
+        reject(self, req, {error_code::cancelled, "the turn was cancelled"});
+      st.waiting.clear();
+      if (st.turn)
+        fail(self, {error_code::cancelled, "the turn was cancelled"});
+    },
+    [self](idle_atom, uint64_t gen) {
+      auto& st = self->state;
+      if (gen != st.activity || st.turn || !st.waiting.empty())
+        return;
+      self->send(st.deps.manager, evicted_atom_v, st.record.user, st.record.id);
+      self->quit();
+    },
+  };
+}
+
+} // namespace medha

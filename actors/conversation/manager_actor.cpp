@@ -1,0 +1,363 @@
+#include "actors/conversation/manager_actor.hpp"
+
+#include <random>
+
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+
+#include "actors/conversation/api_payloads.hpp"
+#include "runtime/logging.hpp"
+#include "runtime/nats_bridge.hpp"
+
+namespace medha {
+
+namespace {
+
+using self_ptr = manager_actor::stateful_pointer<manager_state>;
+using conv_key = std::pair<std::string, std::string>;
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+           std::chrono::system_clock::now().time_since_epoch())
+    .count();
+}
+
+std::string new_conversation_id() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[20];
+  std::snprintf(buf, sizeof(buf), "c%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+void reply(self_ptr self, const std::string& to, const std::string& body) {
+  if (!to.empty())
+    self->state.deps.nats->publish(to, body);
+}
+
+void reply_error(self_ptr self, const std::string& to, const medha_error& err) {
+  reply(self, to, encode_error_reply(err));
+}
+
+void reply_ok(self_ptr self, const std::string& to, const std::string& body) {
+  reply(self, to, encode_ok_reply(body));
+}
+
+// A turn that fails before reaching its conversation: one error event.
+void reject_turn(self_ptr self, const std::string& user, const std::string& conv,
+                 const std::string& turn_id, const std::string& reply_to, const medha_error& err) {
+  step_event ev;
+  ev.conv = conv;
+  ev.turn_id = turn_id;
+  ev.seq = 1;
+  ev.step = step_kind::error;
+  ev.status = step_status::failed;
+  ev.data_json = error_data(err);
+  auto wire = encode_step_event(ev);
+  if (is_valid_token(user) && is_valid_token(conv))
+    self->state.deps.nats->publish(events_subject(user, conv), wire);
+  reply(self, reply_to, wire);
+}
+
+conversation_actor spawn_conversation(self_ptr self, conversation_record rec) {
+  conv_key key{rec.user, rec.id};
+  auto handle = self->spawn(conversation, self->state.deps, std::move(rec));
+  self->state.live[key] = handle;
+  return handle;
+}
+
+// Runs `then` with the live actor of a conversation the user owns, loading
+// it from the store first; replies not_found otherwise.
+template <class F>
+void with_conversation(self_ptr self, const std::string& user, const std::string& conv,
+                       const std::string& reply_to, F then) {
+  conv_key key{user, conv};
+  if (auto i = self->state.live.find(key); i != self->state.live.end()) {
+    then(i->second);
+    return;
+  }
+  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, user, conv)
+    .then(
+      [self, key, reply_to, then](conversation_lookup& found) mutable {
+        if (auto i = self->state.live.find(key); i != self->state.live.end()) {
+          then(i->second); // loaded meanwhile by another request
+          return;
+        }
+        if (!found.found) {
+          reply_error(self, reply_to, {error_code::not_found, "no conversation \"" + key.second + "\""});
+          return;
+        }
+        then(spawn_conversation(self, std::move(found.record)));
+      },
+      [self, reply_to](const caf::error& err) {
+        reply_error(self, reply_to, {error_code::internal, "store unavailable: " + caf::to_string(err)});
+      });
+}
+
+void on_turn(self_ptr self, const inbound_message& msg) {
+  auto parsed = parse_turn(msg.subject, msg.data, self->state.settings.max_payload_bytes);
+  if (auto* err = std::get_if<medha_error>(&parsed)) {
+    auto tokens = split_subject(msg.subject);
+    std::string user = tokens.size() == 4 ? std::string{tokens[2]} : "";
+    std::string conv = tokens.size() == 4 ? std::string{tokens[3]} : "";
+    reject_turn(self, user, conv, "", msg.reply, *err);
+    return;
+  }
+  auto req = std::get<turn_request>(std::move(parsed));
+  req.reply_to = msg.reply;
+  self->state.turns_received += 1;
+  conv_key key{req.user, req.conv};
+  if (auto i = self->state.live.find(key); i != self->state.live.end()) {
+    self->send(i->second, std::move(req));
+    return;
+  }
+  // Keep turns in arrival order while the conversation loads.
+  auto& pending = self->state.loading[key];
+  pending.push_back(std::move(req));
+  if (pending.size() > 1)
+    return;
+  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, key.first, key.second)
+    .then(
+      [self, key](conversation_lookup& found) {
+        auto turns = std::move(self->state.loading[key]);
+        self->state.loading.erase(key);
+        if (!found.found) {
+          for (auto& t : turns)
+            reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
+                        {error_code::not_found,
+                         "no conversation \"" + t.conv + "\"; create one with medha.api."
+                           + t.user + ".conversations.create"});
+          return;
+        }
+        auto handle = spawn_conversation(self, std::move(found.record));
+        for (auto& t : turns)
+          self->send(handle, std::move(t));
+      },
+      [self, key](const caf::error& err) {
+        auto turns = std::move(self->state.loading[key]);
+        self->state.loading.erase(key);
+        for (auto& t : turns)
+          reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
+                      {error_code::internal, "store unavailable: " + caf::to_string(err)});
+      });
+}
+
+std::string health_body(self_ptr self) {
+  auto& st = self->state;
+  auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now()
+                                                             - st.started)
+              .count();
+  return "{\"status\":\"ok\",\"worker\":\"" + st.settings.worker_name + "\",\"nats_connected\":"
+         + (st.deps.nats->connected() ? "true" : "false")
+         + ",\"data_sources\":" + std::to_string(st.sources.size())
+         + ",\"live_conversations\":" + std::to_string(st.live.size())
+         + ",\"turns_received\":" + std::to_string(st.turns_received)
+         + ",\"uptime_s\":" + std::to_string(up) + "}";
+}
+
+void on_api(self_ptr self, const inbound_message& msg) {
+  auto parsed = parse_api_request(msg.subject, msg.data, self->state.settings.max_payload_bytes);
+  if (auto* err = std::get_if<medha_error>(&parsed)) {
+    reply_error(self, msg.reply, *err);
+    return;
+  }
+  auto req = std::get<api_request>(std::move(parsed));
+  auto to = msg.reply;
+  auto& st = self->state;
+  auto conv_field = [&](bool required) -> body_field {
+    auto f = string_field(req.body_json, "conversation", true);
+    if (!f.error && !f.value && required)
+      f.error = medha_error{error_code::bad_request, "\"conversation\" is required"};
+    return f;
+  };
+  auto timeout = st.deps.settings.stage_timeout;
+  auto user = req.user;
+  if (req.verb == "health") {
+    reply_ok(self, to, health_body(self));
+  } else if (req.verb == "conversations.create") {
+    auto title = string_field(req.body_json, "title", false);
+    auto source = string_field(req.body_json, "data_source", true);
+    if (title.error || source.error) {
+      reply_error(self, to, title.error ? *title.error : *source.error);
+      return;
+    }
+    if (source.value
+        && std::none_of(st.sources.begin(), st.sources.end(),
+                        [&](const data_source& s) { return s.name == *source.value; })) {
+      reply_error(self, to, {error_code::not_found, "there is no data source named \"" + *source.value + "\""});
+      return;
+    }
+    conversation_record rec;
+    rec.id = new_conversation_id();
+    rec.user = user;
+    rec.title = title.value.value_or("");
+    rec.data_source = source.value.value_or("");
+    rec.created_ms = rec.updated_ms = now_ms();
+    self->request(st.deps.store, timeout, save_atom_v, rec)
+      .then(
+        [self, to, rec](store_ack& ack) {
+          if (ack.error)
+            reply_error(self, to, *ack.error);
+          else
+            reply_ok(self, to, conversation_reply(rec));
+        },
+        [self, to](const caf::error& err) {
+          reply_error(self, to, {error_code::internal, caf::to_string(err)});
+        });
+  } else if (req.verb == "conversations.list") {
+    self->request(st.deps.store, timeout, list_atom_v, user)
+      .then([self, to](std::vector<conversation_record>& recs) {
+              reply_ok(self, to, conversation_list_reply(recs));
+            },
+            [self, to](const caf::error& err) {
+              reply_error(self, to, {error_code::internal, caf::to_string(err)});
+            });
+  } else if (req.verb == "conversations.get") {
+    auto conv = conv_field(true);
+    if (conv.error) {
+      reply_error(self, to, *conv.error);
+      return;
+    }
+    auto id = *conv.value;
+    self->request(st.deps.store, timeout, load_atom_v, user, id)
+      .then(
+        [self, to, user, id, timeout](conversation_lookup& found) {
+          if (!found.found) {
+            reply_error(self, to, {error_code::not_found, "no conversation \"" + id + "\""});
+            return;
+          }
+          self->request(self->state.deps.store, timeout, history_atom_v, user, id)
+            .then([self, to, rec = found.record](std::vector<message_record>& msgs) {
+                    reply_ok(self, to, conversation_history_reply(rec, msgs));
+                  },
+                  [self, to](const caf::error& err) {
+                    reply_error(self, to, {error_code::internal, caf::to_string(err)});
+                  });
+        },
+        [self, to](const caf::error& err) {
+          reply_error(self, to, {error_code::internal, caf::to_string(err)});
+        });
+  } else if (req.verb == "conversations.rename") {
+    auto conv = conv_field(true);
+    auto title = string_field(req.body_json, "title", false);
+    if (conv.error || title.error || !title.value) {
+      reply_error(self, to, conv.error    ? *conv.error
+                            : title.error ? *title.error
+                                          : medha_error{error_code::bad_request, "\"title\" is required"});
+      return;
+    }
+    with_conversation(self, user, *conv.value, to,
+                      [self, to, title = *title.value, timeout](const conversation_actor& handle) {
+                        self->request(handle, timeout, rename_atom_v, title)
+                          .then(
+                            [self, to](store_ack& ack) {
+                              if (ack.error)
+                                reply_error(self, to, *ack.error);
+                              else
+                                reply_ok(self, to, "{}");
+                            },
+                            [self, to](const caf::error& err) {
+                              reply_error(self, to, {error_code::internal, caf::to_string(err)});
+                            });
+                      });
+  } else if (req.verb == "conversations.delete") {
+    auto conv = conv_field(true);
+    if (conv.error) {
+      reply_error(self, to, *conv.error);
+      return;
+    }
+    conv_key key{user, *conv.value};
+    if (auto i = st.live.find(key); i != st.live.end()) {
+      self->send_exit(i->second, caf::exit_reason::user_shutdown);
+      st.live.erase(i);
+    }
+    self->request(st.deps.store, timeout, delete_atom_v, user, *conv.value)
+      .then(
+        [self, to](store_ack& ack) {
+          if (ack.error)
+            reply_error(self, to, *ack.error);
+          else
+            reply_ok(self, to, "{}");
+        },
+        [self, to](const caf::error& err) {
+          reply_error(self, to, {error_code::internal, caf::to_string(err)});
+        });
+  } else if (req.verb == "datasource.list" || req.verb == "datasources.list") {
+    reply_ok(self, to, data_source_list_reply(st.sources));
+  } else if (req.verb == "datasource.select") {
+    auto conv = conv_field(true);
+    auto source = string_field(req.body_json, "data_source", true);
+    if (conv.error || source.error || !source.value) {
+      reply_error(self, to, conv.error      ? *conv.error
+                            : source.error ? *source.error
+                                           : medha_error{error_code::bad_request,
+                                                         "\"data_source\" is required"});
+      return;
+    }
+    with_conversation(self, user, *conv.value, to,
+                      [self, to, source = *source.value, timeout](const conversation_actor& handle) {
+                        self->request(handle, timeout, select_atom_v, source)
+                          .then(
+                            [self, to, source](store_ack& ack) {
+                              if (ack.error)
+                                reply_error(self, to, *ack.error);
+                              else
+                                reply_ok(self, to, "{\"data_source\":\"" + source + "\"}");
+                            },
+                            [self, to](const caf::error& err) {
+                              reply_error(self, to, {error_code::internal, caf::to_string(err)});
+                            });
+                      });
+  } else if (req.verb == "cancel") {
+    auto conv = conv_field(true);
+    if (conv.error) {
+      reply_error(self, to, *conv.error);
+      return;
+    }
+    conv_key key{user, *conv.value};
+    if (auto i = st.live.find(key); i != st.live.end())
+      self->send(i->second, cancel_atom_v);
+    reply_ok(self, to, "{}");
+  } else {
+    reply_error(self, to, {error_code::bad_request, "unknown API verb \"" + req.verb + "\""});
+  }
+}
+
+} // namespace
+
+manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_state> self,
+                                     conversation_deps deps, manager_settings settings,
+                                     std::vector<data_source> sources) {
+  auto& st = self->state;
+  st.deps = std::move(deps);
+  st.deps.manager = caf::actor_cast<manager_actor>(self);
+  st.settings = std::move(settings);
+  st.sources = std::move(sources);
+  st.deps.data_sources.clear();
+  for (auto& s : st.sources)
+    st.deps.data_sources.push_back(s.name);
+  self->send(self, tick_atom_v);
+  return {
+    [self](inbound_message& msg) {
+      if (msg.subject.rfind("medha.turn.", 0) == 0)
+        on_turn(self, msg);
+      else
+        on_api(self, msg);
+    },
+    [self](evicted_atom, const std::string& user, const std::string& conv) {
+      self->state.live.erase({user, conv});
+    },
+    [self](tick_atom) {
+      auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(self->state.settings.conversation_ttl);
+      self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, expire_atom_v,
+                    now_ms(), static_cast<int64_t>(ttl.count()))
+        .then([](uint64_t n) {
+                if (n > 0)
+                  log::info("manager", "expired " + std::to_string(n) + " idle conversations");
+              },
+              [](const caf::error&) {});
+      self->delayed_send(self, self->state.settings.expiry_interval, tick_atom_v);
+    },
+  };
+}
+
+} // namespace medha

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <chrono>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "actors/conversation/conversation_actor.hpp"
+#include "messages/data_source.hpp"
+
+namespace medha {
+
+struct manager_settings {
+  size_t max_payload_bytes = 65536;
+  std::chrono::hours conversation_ttl{24};
+  std::chrono::seconds expiry_interval{60};
+  std::string worker_name;
+};
+
+struct manager_state {
+  conversation_deps deps; // handed to every conversation (manager filled in)
+  manager_settings settings;
+  std::vector<data_source> sources;
+  std::map<std::pair<std::string, std::string>, conversation_actor> live;
+  /// Turns that arrived while their conversation was being loaded.
+  std::map<std::pair<std::string, std::string>, std::vector<turn_request>> loading;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+  uint64_t turns_received = 0;
+  static inline const char* name = "manager";
+};
+
+/// Routes turns to conversation actors (spawning them from the store on
+/// demand) and answers the control API on medha.api.<user>.<verb>.
+manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_state> self,
+                                     conversation_deps deps, manager_settings settings,
+                                     std::vector<data_source> sources);
+
+} // namespace medha

@@ -1,0 +1,175 @@
+#include "actors/conversation/turn_payloads.hpp"
+
+#include <cstdlib>
+
+#include <boost/json.hpp>
+
+namespace medha {
+
+namespace json = boost::json;
+
+namespace {
+
+json::array reasons(const std::vector<match_reason>& why) {
+  json::array out;
+  for (auto& r : why)
+    out.push_back(json::object{{"word", r.word}, {"hit", r.hit}});
+  return out;
+}
+
+json::array ranked_sources(const discovery_result& r) {
+  json::array out;
+  for (auto& s : r.sources) {
+    json::array tables;
+    for (auto& t : s.tables)
+      tables.push_back(json::object{{"table", t.table}, {"score", t.score}, {"why", reasons(t.why)}});
+    out.push_back(json::object{{"data_source", s.data_source},
+                               {"description", s.description},
+                               {"score", s.score},
+                               {"why", reasons(s.why)},
+                               {"tables", std::move(tables)}});
+  }
+  return out;
+}
+
+json::value cell(const std::optional<std::string>& v, const std::string& type) {
+  if (!v)
+    return nullptr;
+  if (is_numeric_type(type)) {
+    char* end = nullptr;
+    if (type == "bigint" || type == "integer" || type == "smallint") {
+      long long n = std::strtoll(v->c_str(), &end, 10);
+      if (end && *end == '\0')
+        return n;
+    }
+    double d = std::strtod(v->c_str(), &end);
+    if (end && *end == '\0')
+      return d;
+  }
+  if (type == "boolean")
+    return *v == "t" || *v == "true";
+  return json::string{*v};
+}
+
+json::array rows_array(const result_set& rows, size_t max_rows) {
+  json::array out;
+  size_t n = std::min(rows.rows.size(), max_rows);
+  for (size_t i = 0; i < n; ++i) {
+    json::array row;
+    for (size_t c = 0; c < rows.rows[i].size(); ++c)
+      row.push_back(cell(rows.rows[i][c], c < rows.columns.size() ? rows.columns[c].type : ""));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+json::value parse_or_empty(const std::string& text) {
+  json::error_code ec;
+  auto v = json::parse(text, ec);
+  return ec ? json::value(json::object{}) : v;
+}
+
+} // namespace
+
+std::string discovery_payload(const discovery_result& r, const std::string& selected,
+                              const std::string& how) {
+  json::object o;
+  o["sources"] = ranked_sources(r);
+  o["selected"] = selected;
+  o["how"] = how;
+  o["clear_winner"] = r.clear_winner;
+  o["lookup_ms"] = r.elapsed_ms;
+  return json::serialize(o);
+}
+
+std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
+                            size_t metrics) {
+  return json::serialize(json::object{{"data_source", source},
+                                      {"tables", tables},
+                                      {"metrics", metrics},
+                                      {"schema_version", std::to_string(schema_version)}});
+}
+
+std::string sql_payload(const sql_plan& plan) {
+  return json::serialize(json::object{{"sql", plan.sql},
+                                      {"explanation", plan.explanation},
+                                      {"confidence", plan.confidence},
+                                      {"strategy", plan.strategy}});
+}
+
+std::string execute_payload(const result_set& rows) {
+  return json::serialize(json::object{{"row_count", rows.row_count},
+                                      {"truncated", rows.truncated},
+                                      {"query_ms", rows.elapsed_ms}});
+}
+
+std::string visualize_payload(const chart& c) {
+  return json::serialize(json::object{{"kind", c.kind}});
+}
+
+std::string rows_json(const result_set& rows, size_t max_rows) {
+  return json::serialize(rows_array(rows, max_rows));
+}
+
+std::string answer_payload(const std::string& text, const std::string& source,
+                           const sql_plan& plan, const result_set& rows, const chart& c,
+                           const std::vector<std::string>& suggestions,
+                           const std::string& timings_json) {
+  json::object o;
+  o["text"] = text;
+  o["data_source"] = source;
+  o["sql"] = plan.sql;
+  o["explanation"] = plan.explanation;
+  o["confidence"] = plan.confidence;
+  json::array cols;
+  for (auto& col : rows.columns)
+    cols.push_back(json::object{{"name", col.name}, {"type", col.type}});
+  o["columns"] = std::move(cols);
+  o["rows"] = rows_array(rows, rows.rows.size());
+  o["row_count"] = rows.row_count;
+  o["truncated"] = rows.truncated;
+  o["chart"] = json::object{{"kind", c.kind}, {"spec", parse_or_empty(c.spec_json)}};
+  json::array sugg;
+  for (auto& s : suggestions)
+    sugg.emplace_back(s);
+  o["suggestions"] = std::move(sugg);
+  o["timings"] = parse_or_empty(timings_json);
+  return json::serialize(o);
+}
+
+std::string clarify_payload(const std::string& text, const sql_plan& plan,
+                            const std::string& source) {
+  json::object o;
+  o["text"] = text;
+  o["data_source"] = source;
+  o["understood"] = plan.understood;
+  o["confidence"] = plan.confidence;
+  json::array choices;
+  for (auto& c : plan.choices)
+    choices.push_back(json::object{{"label", c.label}, {"reply", c.reply}});
+  o["choices"] = std::move(choices);
+  return json::serialize(o);
+}
+
+std::string source_clarify_payload(const std::string& text, const discovery_result& r) {
+  json::object o;
+  o["text"] = text;
+  o["understood"] = "which data source the question is about";
+  json::array choices;
+  int n = 0;
+  for (auto& s : r.sources) {
+    std::string tables;
+    for (auto& t : s.tables)
+      tables += (tables.empty() ? "" : ", ") + t.table;
+    choices.push_back(json::object{
+      {"label", std::to_string(++n) + ". " + s.data_source
+                  + (s.description.empty() ? "" : " — " + s.description)
+                  + (tables.empty() ? "" : " (tables: " + tables + ")")},
+      {"reply", s.data_source}});
+  }
+  o["choices"] = std::move(choices);
+  o["sources"] = ranked_sources(r);
+  return json::serialize(o);
+}
+
+} // namespace medha

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "messages/chart.hpp"
+#include "messages/discovery_result.hpp"
+#include "messages/result_set.hpp"
+#include "messages/sql_plan.hpp"
+
+namespace medha {
+
+/// The JSON `data` of each step event; kept out of the actor so the actor
+/// reads as the turn's flow.
+
+std::string discovery_payload(const discovery_result& r, const std::string& selected,
+                              const std::string& how);
+std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
+                            size_t metrics);
+std::string sql_payload(const sql_plan& plan);
+std::string execute_payload(const result_set& rows);
+std::string visualize_payload(const chart& c);
+
+/// The final answer: text, SQL, columns, rows, chart, suggestions, timings.
+std::string answer_payload(const std::string& text, const std::string& source,
+                           const sql_plan& plan, const result_set& rows, const chart& c,
+                           const std::vector<std::string>& suggestions,
+                           const std::string& timings_json);
+
+/// A clarify from the SQL stage: what was understood and the choices.
+std::string clarify_payload(const std::string& text, const sql_plan& plan,
+                            const std::string& source);
+
+/// A clarify from discovery: the candidate data sources with their tables.
+std::string source_clarify_payload(const std::string& text, const discovery_result& r);
+
+/// Converts rows to JSON arrays, numbers as numbers, NULL as null.
+std::string rows_json(const result_set& rows, size_t max_rows);
+
+} // namespace medha

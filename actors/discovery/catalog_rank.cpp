@@ -1,0 +1,396 @@
+// catalog::rank: BM25F over per-table documents, fuzzy matching for unknown
+// words, a graph boost for bridge tables, and source scores from their best
+// tables. Two phases keep it fast on large catalogs: every source is scored
+// with flat arrays and integer ids; only the best few are turned into
+// strings and reasons.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "actors/discovery/catalog.hpp"
+#include "actors/discovery/tokenizer.hpp"
+
+namespace medha::discovery {
+
+namespace {
+
+// -- ranking constants (tuned on the tests' three models and the benchmark's
+//    synthetic catalog) --
+
+// The match masks are 32-bit, the top bit marks a table already among the
+// candidates; no real question names more than 31 things.
+constexpr size_t max_query_words = 31;
+constexpr uint32_t candidate_bit = 1u << 31;
+// Fuzzy matching only for words of five letters or more: one edit on shorter
+// words turns them into other real words more often than it fixes a typo.
+constexpr size_t min_fuzzy_word = 5;
+// A misspelled word counts less than a correct one, and spreads over at most
+// this many candidates so one typo cannot light up the whole catalog.
+constexpr float fuzzy_penalty = 0.7f;
+constexpr size_t max_fuzzy_candidates = 4;
+// A table joined to two matched tables gets this share of the weaker one's
+// score: it is likely the bridge the query needs, though it matched nothing.
+constexpr float graph_weight = 0.5f;
+// Only a source's best matched tables count as bridge ends: a bridge between
+// two weak matches never reaches the top, and broad words can touch most of a
+// large source's tables.
+constexpr size_t bridge_ends = 16;
+// A source is as good as its best table plus diminishing credit for the next
+// two: three relevant tables beat a single lucky hit, while a huge source
+// cannot win on many weak matches.
+constexpr double table_decay[] = {1.0, 0.5, 0.25};
+// A source's score is scaled by the share of the question (idf-weighted) it
+// covers, between this floor and 1: the source matching every word beats the
+// one matching a single word well.
+constexpr double coverage_floor = 0.5;
+// clear_winner: the top source must score at least the floor, about one
+// table-name or column-name hit of a word few tables share (idf ~2.5 x impact
+// ~1.7 = 4; a lone comment or value hit, ~1.5-2, is not enough), and at least
+// the ratio times the runner-up. At 1.5x the runner-up may share a generic
+// word while the winner also matches the specific ones; closer than that,
+// asking the user costs less than a wrong guess.
+constexpr double clear_winner_floor = 2.0;
+constexpr double clear_winner_ratio = 1.5;
+// Sources returned with their tables and reasons: a person picks among a
+// handful, and building strings for every source would dominate the latency.
+constexpr size_t max_sources = 10;
+// Reasons listed per source, so an answer explains itself in a line or two.
+constexpr size_t max_source_reasons = 10;
+
+struct query_word {
+  std::string word;
+  std::string term;
+};
+
+// A term the question looks for, with its weight (idf, less for fuzzy ones).
+struct query_term {
+  uint32_t term;
+  float weight;
+  uint32_t word; // index into the query's words
+  bool fuzzy;
+};
+
+// A table kept by phase one: its score and, when boosted as a bridge, the
+// two matched tables it joins.
+struct candidate_table {
+  uint32_t doc;
+  float score;
+  uint32_t bridge_a;
+  uint32_t bridge_b;
+  bool bridge;
+};
+
+struct candidate_source {
+  uint32_t source;
+  double score;
+  uint32_t first; // into scratch::tables
+  uint32_t count;
+};
+
+// Per-thread buffers reused by every rank(): the per-table arrays grow to the
+// largest source once and are zeroed again after each source (via touched
+// and bridged), so a query allocates almost nothing.
+struct scratch {
+  std::vector<float> score;
+  std::vector<uint32_t> mask;
+  std::vector<uint32_t> touched;
+  std::vector<float> bridge_best;
+  std::vector<float> bridge_second;
+  std::vector<uint32_t> bridge_from;
+  std::vector<uint32_t> bridge_from_second;
+  std::vector<uint32_t> bridged;
+  std::vector<uint32_t> candidates;
+  std::vector<token> tokens;
+  std::vector<query_word> words;
+  std::vector<query_term> terms;
+  std::vector<double> word_weight;
+  std::vector<uint32_t> fuzzy;
+  std::vector<candidate_table> tables;
+  std::vector<candidate_source> sources;
+
+  void ensure(size_t docs) {
+    if (score.size() >= docs)
+      return;
+    score.resize(docs, 0);
+    mask.resize(docs, 0);
+    bridge_best.resize(docs, 0);
+    bridge_second.resize(docs, 0);
+    bridge_from.resize(docs, 0);
+    bridge_from_second.resize(docs, 0);
+  }
+};
+
+scratch& thread_scratch() {
+  thread_local scratch s;
+  return s;
+}
+
+double idf(uint32_t df, size_t documents) {
+  double n = static_cast<double>(documents);
+  return std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+}
+
+void add_reason(std::vector<match_reason>& why, const std::string& word, std::string hit) {
+  for (auto& r : why)
+    if (!word.empty() && r.word == word)
+      return; // the strongest hit of each word is enough
+  why.push_back(match_reason{word, std::move(hit)});
+}
+
+// Adds every query term's postings in one source; fills touched, score and
+// mask, and returns the bits of the words found. Raw pointers: the compiler
+// cannot keep thread_local vectors' data in registers across the stores.
+uint32_t accumulate(const source_index& index, scratch& s) {
+  float* score = s.score.data();
+  uint32_t* mask = s.mask.data();
+  uint32_t covered = 0;
+  for (const auto& q : s.terms) {
+    auto range = index.postings(q.term);
+    if (range.empty())
+      continue;
+    const uint32_t bit = 1u << q.word;
+    const float weight = q.weight;
+    covered |= bit;
+    for (auto p = range.begin; p != range.end; ++p) {
+      if (mask[p->doc] == 0)
+        s.touched.push_back(p->doc);
+      score[p->doc] += weight * p->impact;
+      mask[p->doc] |= bit;
+    }
+  }
+  return covered;
+}
+
+// Fills s.candidates with the tables that can make the top: the best
+// `bridge_ends` matches, and the tables joined to two of them, lifted by the
+// graph boost.
+void select_candidates(const source_index& index, scratch& s) {
+  float* score = s.score.data();
+  uint32_t* mask = s.mask.data();
+  auto better = [score](uint32_t a, uint32_t b) {
+    return score[a] != score[b] ? score[a] > score[b] : a < b;
+  };
+  const size_t ends = std::min(s.touched.size(), bridge_ends);
+  std::partial_sort(s.touched.begin(), s.touched.begin() + ends, s.touched.end(), better);
+  s.candidates.assign(s.touched.begin(), s.touched.begin() + ends);
+  for (auto d : s.candidates)
+    mask[d] |= candidate_bit;
+
+  for (auto d : s.candidates) {
+    const float sc = score[d];
+    auto [nb, ne] = index.neighbors(d);
+    for (auto n = nb; n != ne; ++n) {
+      if (s.bridge_best[*n] == 0)
+        s.bridged.push_back(*n);
+      if (sc > s.bridge_best[*n]) {
+        s.bridge_second[*n] = s.bridge_best[*n];
+        s.bridge_from_second[*n] = s.bridge_from[*n];
+        s.bridge_best[*n] = sc;
+        s.bridge_from[*n] = d;
+      } else if (sc > s.bridge_second[*n]) {
+        s.bridge_second[*n] = sc;
+        s.bridge_from_second[*n] = d;
+      }
+    }
+  }
+  for (auto n : s.bridged) {
+    if (s.bridge_second[n] <= 0)
+      continue;
+    if (mask[n] == 0) // matched nothing itself: reset it with the others
+      s.touched.push_back(n);
+    if (!(mask[n] & candidate_bit))
+      s.candidates.push_back(n);
+    mask[n] |= candidate_bit;
+    score[n] += graph_weight * s.bridge_second[n];
+  }
+  std::sort(s.candidates.begin(), s.candidates.end(), better);
+}
+
+// The data source's own name and description; returns the score, sets the
+// covered words' bits.
+double score_description(const source_index& index, const scratch& s, uint32_t& covered) {
+  double score = 0;
+  const auto& description = index.description_terms();
+  for (const auto& q : s.terms) {
+    auto it = std::lower_bound(
+      description.begin(), description.end(), q.term,
+      [](const source_index::description_term& d, uint32_t t) { return d.term < t; });
+    if (it == description.end() || it->term != q.term)
+      continue;
+    score += q.weight * it->impact;
+    covered |= 1u << q.word;
+  }
+  return score;
+}
+
+// Turns a phase-one candidate into the message: names, scores, reasons.
+source_match materialize(const source_index& index, const candidate_source& c,
+                         const scratch& s, size_t max_tables) {
+  const auto& model = index.model();
+  source_match match;
+  match.data_source = model.data_source;
+  match.description = model.description;
+  match.score = c.score;
+  const auto& description = index.description_terms();
+  for (const auto& q : s.terms) {
+    for (const auto& d : description) {
+      if (d.term != q.term)
+        continue;
+      add_reason(match.why, s.words[q.word].word,
+                 (d.in_name ? "data source " : "description of data source ")
+                   + model.data_source + (q.fuzzy ? " (fuzzy)" : ""));
+    }
+  }
+  for (uint32_t i = 0; i < c.count && i < max_tables; ++i) {
+    const auto& ct = s.tables[c.first + i];
+    table_match t;
+    t.table = model.tables[ct.doc].name;
+    t.score = ct.score;
+    for (const auto& q : s.terms)
+      if (auto p = index.find(q.term, ct.doc))
+        add_reason(t.why, s.words[q.word].word,
+                   index.describe(ct.doc, p->origin) + (q.fuzzy ? " (fuzzy)" : ""));
+    if (ct.bridge)
+      add_reason(t.why, "",
+                 "joins " + model.tables[ct.bridge_a].name + " and "
+                   + model.tables[ct.bridge_b].name);
+    for (const auto& r : t.why)
+      if (match.why.size() < max_source_reasons)
+        add_reason(match.why, r.word, r.hit);
+    match.tables.push_back(std::move(t));
+  }
+  return match;
+}
+
+} // namespace
+
+discovery_result catalog::rank(std::string_view question, size_t max_tables) const {
+  const auto started = std::chrono::steady_clock::now();
+  auto finish = [&](discovery_result r) {
+    r.elapsed_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now()
+                                                             - started)
+                     .count();
+    return r;
+  };
+  auto& s = thread_scratch();
+
+  // Words of the question, once each.
+  s.tokens.clear();
+  tokenize(question, text_kind::question, s.tokens);
+  s.words.clear();
+  for (auto& t : s.tokens) {
+    if (s.words.size() == max_query_words)
+      break;
+    bool seen = std::any_of(s.words.begin(), s.words.end(),
+                            [&](const query_word& w) { return w.term == t.term; });
+    if (!seen)
+      s.words.push_back(query_word{t.word, t.term});
+  }
+
+  // Terms to look up: each word itself, or its near spellings when the
+  // catalog has never seen it. Tables and source descriptions form one
+  // collection for idf.
+  const size_t documents = table_count_ + sources_.size();
+  auto live = [&](uint32_t id) {
+    return id != term_dictionary::npos && id < document_frequency_.size()
+           && document_frequency_[id] > 0;
+  };
+  s.terms.clear();
+  s.word_weight.assign(s.words.size(), 0);
+  for (uint32_t w = 0; w < s.words.size(); ++w) {
+    const auto& word = s.words[w];
+    auto id = dictionary_.find(word.term);
+    if (live(id)) {
+      auto weight = static_cast<float>(idf(document_frequency_[id], documents));
+      s.terms.push_back(query_term{id, weight, w, false});
+      s.word_weight[w] = weight;
+      continue;
+    }
+    if (word.word.size() < min_fuzzy_word)
+      continue;
+    s.fuzzy.clear();
+    dictionary_.fuzzy(word.term, s.fuzzy);
+    size_t taken = 0;
+    for (auto candidate : s.fuzzy) {
+      if (!live(candidate) || taken == max_fuzzy_candidates)
+        continue;
+      auto weight = fuzzy_penalty
+                    * static_cast<float>(idf(document_frequency_[candidate], documents));
+      s.terms.push_back(query_term{candidate, weight, w, true});
+      s.word_weight[w] = std::max(s.word_weight[w], static_cast<double>(weight));
+      ++taken;
+    }
+  }
+  if (s.terms.empty())
+    return finish({});
+  double question_weight = 0;
+  for (auto w : s.word_weight)
+    question_weight += w;
+
+  // Phase one: score every source; keep only ids and numbers.
+  s.tables.clear();
+  s.sources.clear();
+  const size_t keep_tables = std::max<size_t>(max_tables, 3);
+  for (uint32_t si = 0; si < sources_.size(); ++si) {
+    const auto& index = *sources_[si];
+    s.ensure(index.table_count());
+    s.touched.clear();
+    s.bridged.clear();
+    uint32_t covered = accumulate(index, s);
+    const double description_score = score_description(index, s, covered);
+    if (s.touched.empty() && description_score == 0)
+      continue;
+    select_candidates(index, s);
+
+    const size_t keep = std::min(s.candidates.size(), keep_tables);
+    double score = description_score;
+    for (size_t i = 0; i < keep && i < 3; ++i)
+      score += table_decay[i] * s.score[s.candidates[i]];
+    double covered_weight = 0;
+    for (uint32_t w = 0; w < s.words.size(); ++w)
+      if (covered & (1u << w))
+        covered_weight += s.word_weight[w];
+    score *= coverage_floor + (1 - coverage_floor) * covered_weight / question_weight;
+
+    s.sources.push_back(candidate_source{si, score, static_cast<uint32_t>(s.tables.size()),
+                                         static_cast<uint32_t>(keep)});
+    for (size_t i = 0; i < keep; ++i) {
+      auto d = s.candidates[i];
+      bool bridge = s.bridge_second[d] > 0;
+      s.tables.push_back(
+        candidate_table{d, s.score[d], s.bridge_from[d], s.bridge_from_second[d], bridge});
+    }
+
+    // Leave the arrays zeroed for the next source.
+    for (auto d : s.touched) {
+      s.score[d] = 0;
+      s.mask[d] = 0;
+    }
+    for (auto n : s.bridged) {
+      s.bridge_best[n] = 0;
+      s.bridge_second[n] = 0;
+    }
+  }
+
+  // Phase two: order the sources, decide, and spell out the best few.
+  std::sort(s.sources.begin(), s.sources.end(),
+            [&](const candidate_source& a, const candidate_source& b) {
+              if (a.score != b.score)
+                return a.score > b.score;
+              return sources_[a.source]->model().data_source
+                     < sources_[b.source]->model().data_source;
+            });
+  discovery_result result;
+  if (!s.sources.empty()) {
+    const double top = s.sources[0].score;
+    const double second = s.sources.size() > 1 ? s.sources[1].score : 0;
+    result.clear_winner = top >= clear_winner_floor && top >= clear_winner_ratio * second;
+  }
+  for (size_t i = 0; i < s.sources.size() && i < max_sources; ++i)
+    result.sources.push_back(materialize(*sources_[s.sources[i].source], s.sources[i], s,
+                                         max_tables));
+  return finish(std::move(result));
+}
+
+} // namespace medha::discovery

@@ -1,0 +1,288 @@
+#include "actors/discovery/source_index.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+#include "actors/discovery/tokenizer.hpp"
+
+namespace medha::discovery {
+
+namespace {
+
+constexpr size_t field_count = 5;
+
+// BM25F weights, by field: a word in a table's name says more about the table
+// than the same word in a column name, a glossary entry, a comment or a
+// sampled value, in that order.
+constexpr std::array<float, field_count> field_weight = {4.0f, 2.5f, 2.0f, 1.0f, 0.7f};
+// Length normalisation per field: names are short and similar in length, so
+// they barely normalise; comments vary most.
+constexpr std::array<float, field_count> field_b = {0.3f, 0.5f, 0.3f, 0.6f, 0.5f};
+// Saturation. Higher than the textbook 1.2 so the field weights still tell
+// apart after saturation (table name 2.0 vs value 0.78 per hit).
+constexpr float k1 = 2.0f;
+// Only low-cardinality columns carry values; the bound keeps one wide
+// enumeration from swamping its table's document.
+constexpr size_t max_values_per_column = 1000;
+
+constexpr uint32_t element_mask = (1u << 29) - 1;
+
+uint32_t make_origin(field f, uint32_t element) {
+  return (static_cast<uint32_t>(f) << 29) | (element & element_mask);
+}
+
+field origin_field(uint32_t origin) { return static_cast<field>(origin >> 29); }
+uint32_t origin_element(uint32_t origin) { return origin & element_mask; }
+
+float saturate(float weighted_tf) { return weighted_tf * (k1 + 1) / (k1 + weighted_tf); }
+
+// One word found in one table, before postings are grouped.
+struct occurrence {
+  uint32_t term;
+  uint32_t doc;
+  uint32_t origin;
+  uint32_t seq; // emission order: the first occurrence names the match
+};
+
+// Collects the occurrences of a model's words, table by table.
+class occurrence_builder {
+public:
+  occurrence_builder(term_dictionary& dictionary, size_t tables)
+    : dictionary_(dictionary), lengths_(tables * field_count, 0) {}
+
+  void add(std::string_view text, uint32_t doc, field f, uint32_t element) {
+    words_.clear();
+    tokenize_terms(text, text_kind::schema, words_);
+    for (auto& w : words_) {
+      auto id = dictionary_.intern(w);
+      out_.push_back(occurrence{id, doc, make_origin(f, element),
+                                static_cast<uint32_t>(out_.size())});
+      ++lengths_[doc * field_count + static_cast<size_t>(f)];
+    }
+  }
+
+  std::vector<occurrence>& occurrences() { return out_; }
+  uint32_t length(uint32_t doc, size_t f) const { return lengths_[doc * field_count + f]; }
+
+private:
+  term_dictionary& dictionary_;
+  std::vector<std::string> words_;
+  std::vector<occurrence> out_;
+  std::vector<uint32_t> lengths_; // tokens per (table, field)
+};
+
+std::string table_of_target(const std::string& target) {
+  auto dot = target.find('.');
+  return dot == std::string::npos ? target : target.substr(0, dot);
+}
+
+} // namespace
+
+source_index::source_index(std::shared_ptr<const semantic_model> model,
+                           term_dictionary& dictionary)
+  : model_(std::move(model)) {
+  build(dictionary);
+  build_graph();
+  build_description(dictionary);
+}
+
+void source_index::build(term_dictionary& dictionary) {
+  const auto& tables = model_->tables;
+  const auto n = static_cast<uint32_t>(tables.size());
+  std::unordered_map<std::string, uint32_t> doc_of;
+  doc_of.reserve(n);
+  for (uint32_t d = 0; d < n; ++d)
+    doc_of.emplace(tables[d].name, d);
+
+  occurrence_builder b(dictionary, n);
+  for (uint32_t d = 0; d < n; ++d) {
+    const auto& t = tables[d];
+    b.add(t.name, d, field::table_name, 0);
+    b.add(t.comment, d, field::comment, 0);
+    for (uint32_t c = 0; c < t.columns.size(); ++c) {
+      const auto& col = t.columns[c];
+      b.add(col.name, d, field::column_name, c);
+      b.add(col.comment, d, field::comment, c + 1);
+      auto values = std::min(col.values.size(), max_values_per_column);
+      for (size_t v = 0; v < values; ++v)
+        b.add(col.values[v], d, field::value, c);
+    }
+  }
+
+  // Business words belong to the table that computes or holds their target.
+  // A description's element points past the table's columns at the label.
+  auto add_business = [&](uint32_t d, std::string label, const std::vector<std::string>& names,
+                          const std::string& description) {
+    auto label_index = static_cast<uint32_t>(business_labels_.size());
+    business_labels_.push_back(std::move(label));
+    for (auto& name : names)
+      b.add(name, d, field::business, label_index);
+    auto columns = static_cast<uint32_t>(tables[d].columns.size());
+    b.add(description, d, field::comment, columns + 1 + label_index);
+  };
+  std::unordered_map<std::string, uint32_t> metric_doc;
+  for (const auto& m : model_->metrics) {
+    auto it = doc_of.find(m.table);
+    if (it == doc_of.end())
+      continue;
+    metric_doc.emplace(m.name, it->second);
+    std::vector<std::string> names = m.synonyms;
+    names.push_back(m.name);
+    add_business(it->second, "metric " + m.name, names, m.description);
+  }
+  for (const auto& g : model_->glossary) {
+    uint32_t d;
+    if (auto it = doc_of.find(table_of_target(g.target)); it != doc_of.end())
+      d = it->second;
+    else if (auto mt = metric_doc.find(g.target); mt != metric_doc.end())
+      d = mt->second;
+    else
+      continue; // names nothing this index knows; sqlgen may still use it
+    std::vector<std::string> names = g.synonyms;
+    names.push_back(g.term);
+    add_business(d, "glossary " + g.term + " -> " + g.target, names, {});
+  }
+  for (const auto& r : model_->rules) {
+    if (auto it = doc_of.find(r.table); it != doc_of.end())
+      add_business(it->second, "rule on " + r.table, {}, r.description);
+  }
+
+  // Average field lengths for BM25F normalisation, within this source.
+  std::array<double, field_count> average{};
+  for (uint32_t d = 0; d < n; ++d)
+    for (size_t f = 0; f < field_count; ++f)
+      average[f] += b.length(d, f);
+  for (auto& a : average)
+    a = (n == 0 || a == 0) ? 1.0 : a / n;
+
+  auto& occ = b.occurrences();
+  std::sort(occ.begin(), occ.end(), [](const occurrence& x, const occurrence& y) {
+    if (x.term != y.term)
+      return x.term < y.term;
+    if (x.doc != y.doc)
+      return x.doc < y.doc;
+    if (x.origin >> 29 != y.origin >> 29)
+      return x.origin >> 29 < y.origin >> 29;
+    return x.seq < y.seq;
+  });
+
+  postings_.reserve(occ.size() / 2);
+  for (size_t i = 0; i < occ.size();) {
+    const auto term = occ[i].term;
+    const auto doc = occ[i].doc;
+    // The strongest field comes first: its first occurrence names the match.
+    const auto origin = occ[i].origin;
+    std::array<uint32_t, field_count> tf{};
+    for (; i < occ.size() && occ[i].term == term && occ[i].doc == doc; ++i)
+      ++tf[occ[i].origin >> 29];
+    float weighted = 0;
+    for (size_t f = 0; f < field_count; ++f) {
+      if (tf[f] == 0)
+        continue;
+      float norm = 1 - field_b[f] + field_b[f] * static_cast<float>(b.length(doc, f) / average[f]);
+      weighted += field_weight[f] * static_cast<float>(tf[f]) / norm;
+    }
+    if (terms_.empty() || terms_.back().term != term)
+      terms_.push_back(term_entry{term, static_cast<uint32_t>(postings_.size()), 0});
+    postings_.push_back(posting{doc, saturate(weighted), origin});
+    ++terms_.back().count;
+  }
+  postings_.shrink_to_fit();
+}
+
+void source_index::build_graph() {
+  const auto n = table_count();
+  std::unordered_map<std::string, uint32_t> doc_of;
+  for (uint32_t d = 0; d < n; ++d)
+    doc_of.emplace(model_->tables[d].name, d);
+  std::vector<std::pair<uint32_t, uint32_t>> edges;
+  for (const auto& r : model_->relationships) {
+    auto from = doc_of.find(r.from_table);
+    auto to = doc_of.find(r.to_table);
+    if (from == doc_of.end() || to == doc_of.end() || from->second == to->second)
+      continue;
+    edges.emplace_back(from->second, to->second);
+    edges.emplace_back(to->second, from->second);
+  }
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());
+  neighbor_offsets_.assign(n + 1, 0);
+  for (auto& e : edges)
+    ++neighbor_offsets_[e.first + 1];
+  for (uint32_t d = 0; d < n; ++d)
+    neighbor_offsets_[d + 1] += neighbor_offsets_[d];
+  neighbors_.reserve(edges.size());
+  for (auto& e : edges)
+    neighbors_.push_back(e.second);
+}
+
+void source_index::build_description(term_dictionary& dictionary) {
+  // The source's own name counts like a table name, its description like a
+  // comment: "sales" in a question points at the data source called sales.
+  std::vector<std::pair<uint32_t, float>> weights;
+  std::vector<std::pair<uint32_t, bool>> names;
+  std::vector<std::string> words;
+  auto add = [&](const std::string& text, field f) {
+    words.clear();
+    tokenize_terms(text, text_kind::schema, words);
+    for (auto& w : words) {
+      auto id = dictionary.intern(w);
+      weights.emplace_back(id, field_weight[static_cast<size_t>(f)]);
+      names.emplace_back(id, f == field::table_name);
+    }
+  };
+  add(model_->data_source, field::table_name);
+  add(model_->description, field::comment);
+  std::sort(weights.begin(), weights.end());
+  std::sort(names.begin(), names.end());
+  for (size_t i = 0; i < weights.size();) {
+    auto term = weights[i].first;
+    float sum = 0;
+    bool in_name = false;
+    for (; i < weights.size() && weights[i].first == term; ++i) {
+      sum += weights[i].second;
+      in_name = in_name || names[i].second;
+    }
+    description_.push_back(description_term{term, saturate(sum), in_name});
+  }
+}
+
+source_index::posting_range source_index::postings(uint32_t term) const {
+  auto it = std::lower_bound(terms_.begin(), terms_.end(), term,
+                             [](const term_entry& e, uint32_t t) { return e.term < t; });
+  if (it == terms_.end() || it->term != term)
+    return {};
+  return {postings_.data() + it->offset, postings_.data() + it->offset + it->count};
+}
+
+const posting* source_index::find(uint32_t term, uint32_t doc) const {
+  auto range = postings(term);
+  auto it = std::lower_bound(range.begin, range.end, doc,
+                             [](const posting& p, uint32_t d) { return p.doc < d; });
+  return it != range.end && it->doc == doc ? it : nullptr;
+}
+
+std::string source_index::describe(uint32_t doc, uint32_t origin) const {
+  const auto& t = model_->tables[doc];
+  const auto e = origin_element(origin);
+  switch (origin_field(origin)) {
+    case field::table_name:
+      return "table " + t.name;
+    case field::column_name:
+      return "column " + t.name + "." + t.columns[e].name;
+    case field::business:
+      return business_labels_[e];
+    case field::comment:
+      if (e == 0)
+        return "comment of table " + t.name;
+      if (e <= t.columns.size())
+        return "comment of " + t.name + "." + t.columns[e - 1].name;
+      return "description of " + business_labels_[e - t.columns.size() - 1];
+    case field::value:
+      return "value of " + t.name + "." + t.columns[e].name;
+  }
+  return t.name;
+}
+
+} // namespace medha::discovery

@@ -1,0 +1,119 @@
+#include "actors/discovery/tokenizer.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "actors/discovery/stemmer.hpp"
+
+namespace medha::discovery {
+
+namespace {
+
+// Function words dropped everywhere.
+constexpr std::string_view common_stop_words[] = {
+  "a", "about", "all", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+  "by", "can", "do", "does", "each", "for", "from", "had", "has", "have", "in",
+  "into", "is", "it", "its", "me", "my", "no", "not", "of", "on", "or", "our",
+  "per", "so", "than", "that", "the", "their", "them", "then", "there", "these",
+  "they", "this", "those", "to", "us", "was", "we", "were", "with", "you", "your",
+};
+
+// Words a question uses to ask rather than to name data.
+constexpr std::string_view question_stop_words[] = {
+  "across", "average", "avg", "between", "biggest", "bottom", "compare", "count",
+  "data", "did", "display", "during", "find", "get", "give", "highest", "how",
+  "i", "information", "latest", "least", "list", "lowest", "many", "max",
+  "maximum", "mean", "min", "minimum", "most", "much", "number", "over",
+  "please", "see", "should", "show", "smallest", "sum", "tell", "top", "total",
+  "want", "what", "whats", "when", "where", "which", "who", "why", "will",
+  "would", "largest", "like", "look", "need", "know", "could",
+};
+
+// The lists are short: a linear scan costs less than hashing the word.
+template <size_t N>
+bool contains(const std::string_view (&words)[N], std::string_view w) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Bytes of multi-byte UTF-8 sequences count as letters: names in other
+// scripts stay whole words instead of being dropped.
+bool is_letter(char c) {
+  return is_lower(c) || is_upper(c) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Calls emit(word) for each raw word: a maximal letter or digit run, further
+// cut at camelCase humps ("orderDate" -> "order", "Date"; "HTTPServer" ->
+// "HTTP", "Server").
+template <class Emit>
+void split_words(std::string_view text, Emit&& emit) {
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    char c = text[i];
+    if (!is_letter(c) && !is_digit(c)) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    if (is_digit(c)) {
+      while (i < n && is_digit(text[i]))
+        ++i;
+    } else {
+      ++i;
+      while (i < n && is_letter(text[i])) {
+        char prev = text[i - 1];
+        char cur = text[i];
+        if (is_upper(cur) && is_lower(prev))
+          break; // orderDate
+        if (is_upper(prev) && is_upper(cur) && i + 1 < n && is_lower(text[i + 1])
+            && i - start >= 1)
+          break; // HTTPServer: the S starts the next word
+        ++i;
+      }
+    }
+    emit(text.substr(start, i - start));
+  }
+}
+
+template <class Sink>
+void tokenize_with(std::string_view text, text_kind kind, Sink&& sink) {
+  std::string lower;
+  split_words(text, [&](std::string_view raw) {
+    if (raw.size() < 2)
+      return;
+    lower.assign(raw);
+    for (auto& ch : lower)
+      if (is_upper(ch))
+        ch = static_cast<char>(ch - 'A' + 'a');
+    if (is_stop_word(lower, kind))
+      return;
+    std::string term = lower;
+    stem(term);
+    sink(std::move(term), lower);
+  });
+}
+
+} // namespace
+
+bool is_stop_word(std::string_view w, text_kind kind) {
+  if (contains(common_stop_words, w))
+    return true;
+  return kind == text_kind::question && contains(question_stop_words, w);
+}
+
+void tokenize(std::string_view text, text_kind kind, std::vector<token>& out) {
+  tokenize_with(text, kind, [&](std::string term, const std::string& word) {
+    out.push_back(token{std::move(term), word});
+  });
+}
+
+void tokenize_terms(std::string_view text, text_kind kind, std::vector<std::string>& out) {
+  tokenize_with(text, kind, [&](std::string term, const std::string&) {
+    out.push_back(std::move(term));
+  });
+}
+
+} // namespace medha::discovery

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string_view>
+
+namespace medha {
+
+/// True when a function must never run from a generated query: it sleeps,
+/// touches the server's files, opens other connections, changes settings,
+/// signals backends, takes locks, or runs SQL given as a string (which would
+/// escape the guard). `name` is the unqualified function name, any case; a
+/// schema qualification (pg_catalog.pg_sleep) is stripped by the caller so it
+/// cannot be used to get around the list.
+bool is_denied_function(std::string_view name);
+
+} // namespace medha

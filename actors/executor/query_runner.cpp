@@ -1,0 +1,219 @@
+#include "actors/executor/query_runner.hpp"
+
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <chrono>
+#include <climits>
+#include <unordered_map>
+
+#include "actors/executor/conninfo.hpp"
+#include "actors/executor/pg_type_names.hpp"
+#include "actors/executor/sql_guard.hpp"
+
+namespace medha {
+
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+
+constexpr const char* cursor_name = "medha_rows";
+
+double ms_since(clock_type::time_point start) {
+  return std::chrono::duration<double, std::milli>(clock_type::now() - start).count();
+}
+
+// PostgreSQL's message without the "ERROR:  " prefix and the LINE/caret lines
+// (they quote our DECLARE wrapper, which would only confuse a reader).
+std::string server_message(const std::string& what) {
+  std::string first = what.substr(0, what.find('\n'));
+  for (const char* prefix : {"ERROR:  ", "FATAL:  "})
+    if (first.rfind(prefix, 0) == 0)
+      first = first.substr(std::char_traits<char>::length(prefix));
+  return first;
+}
+
+// SQLSTATEs meaning the server went away rather than the query being wrong:
+// class 08 (connection exception) and 57P01-57P03 (shutdown, crash, starting up).
+bool is_connection_state(const std::string& state) {
+  return state.rfind("08", 0) == 0 || state == "57P01" || state == "57P02" || state == "57P03";
+}
+
+// Thrown inside an attempt to say "the connection is gone", so run() can
+// drop it and maybe retry; never escapes this file.
+struct connection_lost {
+  std::string detail;
+};
+
+} // namespace
+
+struct query_runner::state {
+  std::string raw_conninfo;
+  std::optional<prepared_conninfo> prepared;
+  std::unique_ptr<pqxx::connection> conn;
+  // Names of non-built-in type OIDs seen on this connection (user types and
+  // enums), looked up once each: OIDs are per database, so reset on reconnect.
+  std::unordered_map<uint32_t, std::string> type_names;
+
+  std::string endpoint() const {
+    return prepared ? prepared->endpoint : std::string("the configured server");
+  }
+
+  medha_error unavailable(const std::string& what, const std::string& detail) const {
+    std::string message = what + " PostgreSQL at " + endpoint();
+    if (!detail.empty())
+      message += ": " + one_line(detail);
+    return {error_code::datasource_unavailable, message};
+  }
+
+  // Opens the connection if needed; returns an error when it cannot.
+  std::optional<medha_error> connect() {
+    if (conn && conn->is_open())
+      return std::nullopt;
+    conn.reset();
+    type_names.clear();
+    if (!prepared)
+      return medha_error{error_code::datasource_unavailable,
+                         "The data source's connection string is not valid libpq syntax."};
+    try {
+      conn = std::make_unique<pqxx::connection>(prepared->conninfo);
+      return std::nullopt;
+    } catch (const std::exception& e) {
+      conn.reset();
+      return unavailable("Cannot connect to", e.what());
+    }
+  }
+
+  std::string type_name(pqxx::transaction_base& txn, uint32_t oid) {
+    if (auto builtin = builtin_type_name(oid))
+      return *builtin;
+    auto found = type_names.find(oid);
+    if (found != type_names.end())
+      return found->second;
+    // The OID is a number: no quoting concern.
+    auto rows = txn.exec("SELECT format_type(" + std::to_string(oid) + ", NULL)");
+    std::string name = rows.empty() || rows[0][0].is_null() ? "unknown" : rows[0][0].c_str();
+    type_names.emplace(oid, name);
+    return name;
+  }
+
+  // One attempt on the current connection. Converts pqxx failures into
+  // values, except a lost connection, thrown as connection_lost.
+  result_or_error attempt(const std::string& sql, const run_limits& limits) {
+    auto start = clock_type::now();
+    int timeout_ms = std::max(1, limits.statement_timeout_ms);
+    try {
+      pqxx::read_transaction txn(*conn, "medha_query");
+      txn.exec("SET LOCAL statement_timeout = " + std::to_string(timeout_ms));
+      txn.exec(std::string("DECLARE ") + cursor_name + " NO SCROLL CURSOR FOR " + sql);
+      // One row past the cap tells whether there is more without counting.
+      std::string fetch_count = limits.row_cap >= static_cast<size_t>(INT_MAX)
+                                  ? std::string("ALL")
+                                  : std::to_string(limits.row_cap + 1);
+      pqxx::result rows = txn.exec("FETCH FORWARD " + fetch_count + " FROM " + cursor_name);
+
+      result_set out;
+      for (pqxx::row_size_type c = 0; c < rows.columns(); ++c)
+        out.columns.push_back({rows.column_name(c), type_name(txn, rows.column_type(c))});
+      size_t keep = std::min<size_t>(rows.size(), limits.row_cap);
+      out.rows.reserve(keep);
+      for (size_t r = 0; r < keep; ++r) {
+        std::vector<std::optional<std::string>> values;
+        values.reserve(out.columns.size());
+        for (auto field : rows[static_cast<pqxx::result::size_type>(r)])
+          values.push_back(field.is_null() ? std::nullopt
+                                           : std::optional<std::string>(std::string(field.c_str(), field.size())));
+        out.rows.push_back(std::move(values));
+      }
+      out.row_count = rows.size();
+      if (rows.size() > limits.row_cap) {
+        out.truncated = true;
+        out.row_count = count_rest(txn, rows.size(), timeout_ms, start);
+      }
+      txn.commit();
+      out.elapsed_ms = ms_since(start);
+      return {std::move(out), std::nullopt};
+    } catch (const pqxx::broken_connection& e) {
+      throw connection_lost{e.what()};
+    } catch (const pqxx::sql_error& e) {
+      if (is_connection_state(e.sqlstate()) || !conn->is_open())
+        throw connection_lost{server_message(e.what())};
+      if (e.sqlstate() == "57014")
+        return {std::nullopt, medha_error{error_code::query_timeout,
+                                          "The query ran longer than the " + std::to_string(timeout_ms)
+                                            + " ms limit and was stopped: narrow it down (filters, LIMIT) or aggregate."}};
+      return {std::nullopt, medha_error{error_code::query_failed, server_message(e.what())}};
+    } catch (const pqxx::in_doubt_error& e) {
+      throw connection_lost{e.what()};
+    } catch (const std::exception& e) {
+      if (!conn->is_open())
+        throw connection_lost{e.what()};
+      return {std::nullopt, medha_error{error_code::internal, std::string("query runner: ") + e.what()}};
+    }
+  }
+
+  // Counts the rows past those fetched with what is left of the time budget,
+  // inside a savepoint so that running out of time only loses the count.
+  uint64_t count_rest(pqxx::dbtransaction& txn, uint64_t fetched, int timeout_ms,
+                      clock_type::time_point start) {
+    int left = std::max(1, timeout_ms - static_cast<int>(ms_since(start)));
+    try {
+      pqxx::subtransaction count(txn, "medha_count");
+      count.exec("SET LOCAL statement_timeout = " + std::to_string(left));
+      auto moved = count.exec(std::string("MOVE FORWARD ALL IN ") + cursor_name);
+      count.commit();
+      return fetched + moved.affected_rows();
+    } catch (const pqxx::sql_error& e) {
+      if (e.sqlstate() != "57014")
+        throw;
+      return fetched; // a lower bound: the caller still reports truncated
+    }
+  }
+};
+
+query_runner::query_runner(std::string conninfo) : state_(std::make_unique<state>()) {
+  state_->raw_conninfo = std::move(conninfo);
+  state_->prepared = prepare_conninfo(state_->raw_conninfo);
+}
+
+query_runner::~query_runner() = default;
+query_runner::query_runner(query_runner&&) noexcept = default;
+query_runner& query_runner::operator=(query_runner&&) noexcept = default;
+
+result_or_error query_runner::run(const std::string& sql, const run_limits& limits) {
+  if (auto rejected = check_sql(sql))
+    return {std::nullopt, std::move(rejected)};
+  // A connection opened by an earlier call may have died since (server
+  // restart): allow one retry on a fresh connection in that case only.
+  bool reused = state_->conn && state_->conn->is_open();
+  for (int tries = reused ? 2 : 1; tries > 0; --tries) {
+    if (auto failed = state_->connect())
+      return {std::nullopt, std::move(failed)};
+    try {
+      return state_->attempt(sql, limits);
+    } catch (const connection_lost& lost) {
+      state_->conn.reset();
+      if (tries == 1)
+        return {std::nullopt, state_->unavailable("Lost the connection to", lost.detail)};
+    }
+  }
+  return {std::nullopt, medha_error{error_code::internal, "query runner: no attempt made"}};
+}
+
+bool query_runner::ping() {
+  bool reused = state_->conn && state_->conn->is_open();
+  for (int tries = reused ? 2 : 1; tries > 0; --tries) {
+    if (state_->connect())
+      return false;
+    try {
+      pqxx::nontransaction txn(*state_->conn, "medha_ping");
+      txn.exec("SELECT 1");
+      return true;
+    } catch (const std::exception&) {
+      state_->conn.reset();
+    }
+  }
+  return false;
+}
+
+} // namespace medha

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "messages/error.hpp"
+#include "messages/result_set.hpp"
+
+namespace medha {
+
+struct run_limits {
+  int statement_timeout_ms = 15000; // values below 1 are raised to 1: a query never runs unbounded
+  size_t row_cap = 1000;            // rows copied into the result; the rest are only counted
+};
+
+/// Either a result or the error that prevented it (exactly one is set).
+struct result_or_error {
+  std::optional<result_set> result;
+  std::optional<medha_error> error;
+
+  bool ok() const { return result.has_value(); }
+};
+
+/// Runs guarded SELECTs on one PostgreSQL connection. Blocking: the lead runs
+/// each runner inside a detached actor, one runner per actor, never shared
+/// between threads.
+///
+/// The connection opens lazily on first use and is dropped when found broken;
+/// the next call reconnects, and a call that meets a stale connection (server
+/// restarted since) retries once on a fresh one, which is safe because every
+/// query is read-only.
+class query_runner {
+public:
+  /// `conninfo`: libpq key=value or URI; connect_timeout=5 is added when absent.
+  explicit query_runner(std::string conninfo);
+  ~query_runner();
+  query_runner(query_runner&&) noexcept;
+  query_runner& operator=(query_runner&&) noexcept;
+
+  /// Checks `sql` with the guard (sql_guard.hpp), then runs it in a READ ONLY
+  /// transaction with SET LOCAL statement_timeout, through a cursor so at most
+  /// row_cap rows cross the wire; the rows past the cap are counted on the
+  /// server (within what is left of the timeout) to fill row_count. Errors:
+  ///  - unsafe_sql / query_failed (syntax): from the guard, nothing ran;
+  ///  - datasource_unavailable: cannot connect, or the connection was lost;
+  ///    the message names host:port, never the password;
+  ///  - query_timeout: the statement timeout fired (SQLSTATE 57014);
+  ///  - query_failed: PostgreSQL rejected the query; its message is kept.
+  /// If counting the rows past the cap alone runs out of time, the rows are
+  /// still returned, truncated, with row_count = row_cap + 1 (a lower bound).
+  result_or_error run(const std::string& sql, const run_limits& limits = {});
+
+  /// True when `SELECT 1` succeeds (connecting first if needed).
+  bool ping();
+
+private:
+  struct state;
+  std::unique_ptr<state> state_;
+};
+
+} // namespace medha

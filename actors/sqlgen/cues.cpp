@@ -1,0 +1,305 @@
+#include "actors/sqlgen/cues.hpp"
+
+#include <cctype>
+#include <sstream>
+
+#include "actors/sqlgen/sql_text.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+// Words or alternatives ("more|greater"); "?" after a word makes it optional;
+// "#" is a number.
+struct pattern {
+  std::vector<std::vector<std::string>> words;
+  std::vector<bool> optional;
+};
+
+pattern parse_pattern(const std::string& text) {
+  pattern p;
+  std::istringstream in(text);
+  std::string part;
+  while (in >> part) {
+    bool opt = part.back() == '?';
+    if (opt)
+      part.pop_back();
+    std::vector<std::string> alts;
+    size_t start = 0;
+    for (size_t bar; (bar = part.find('|', start)) != std::string::npos; start = bar + 1)
+      alts.push_back(part.substr(start, bar - start));
+    alts.push_back(part.substr(start));
+    p.words.push_back(std::move(alts));
+    p.optional.push_back(opt);
+  }
+  return p;
+}
+
+int word_number(const std::string& w) {
+  static const char* names[] = {"one", "two", "three", "four", "five", "six", "seven",
+                                "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty"};
+  static const int values[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 15, 20};
+  for (int i = 0; i < 14; ++i)
+    if (w == names[i])
+      return values[i];
+  return 0;
+}
+
+struct scanner {
+  const std::vector<token>& t;
+  std::vector<bool>& taken;
+  std::vector<cue> out;
+  std::vector<std::string> numbers; // numbers captured by the last match
+
+  bool free(size_t i) const { return i < t.size() && !taken[i] && !t[i].quoted; }
+
+  bool is_num(size_t i) const {
+    return free(i) && (is_number(t[i].text) || word_number(t[i].text) > 0);
+  }
+
+  std::string num(size_t i) const {
+    return is_number(t[i].text) ? t[i].text : std::to_string(word_number(t[i].text));
+  }
+
+  // Length of the match of `text` at i, 0 when none; numbers go to `numbers`.
+  size_t match(size_t i, const std::string& text) {
+    auto p = parse_pattern(text);
+    numbers.clear();
+    size_t j = i;
+    for (size_t k = 0; k < p.words.size(); ++k) {
+      bool ok = false;
+      for (auto& alt : p.words[k]) {
+        if (alt == "#" ? is_num(j) : (free(j) && t[j].text == alt)) {
+          if (alt == "#")
+            numbers.push_back(num(j));
+          ok = true;
+          break;
+        }
+      }
+      if (ok)
+        ++j;
+      else if (!p.optional[k])
+        return 0;
+    }
+    return j - i;
+  }
+
+  cue& add(cue_kind kind, size_t i, size_t len) {
+    for (size_t k = i; k < i + len; ++k)
+      taken[k] = true;
+    cue c{kind};
+    c.begin = i;
+    c.end = i + len;
+    out.push_back(c);
+    return out.back();
+  }
+
+  // Tries the patterns in order; the first that matches makes one cue.
+  template <class F>
+  bool any(size_t i, std::initializer_list<const char*> patterns, cue_kind kind, F&& fill) {
+    for (auto* p : patterns)
+      if (auto len = match(i, p)) {
+        auto& c = add(kind, i, len);
+        fill(c);
+        return true;
+      }
+    return false;
+  }
+
+  bool literal_after(size_t i, cue& c) {
+    // The literal of a containment: a quoted span, or the next word.
+    if (i < t.size() && !taken[i]) {
+      taken[i] = true;
+      c.values.push_back(t[i].text);
+      c.end = i + 1;
+      return true;
+    }
+    return false;
+  }
+
+  void run() {
+    auto none = [](cue&) {};
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (!free(i))
+        continue;
+      auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
+      auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
+      auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
+      if (any(i, {"as? a? line chart|graph|plot?", "as a line"}, cue_kind::chart, chart("line"))
+          || any(i, {"as? a? bar|column|pie chart|graph|plot?"}, cue_kind::chart, chart("bar"))
+          || any(i, {"as|in a table", "table view", "tabular"}, cue_kind::chart, chart("table"))
+          || any(i, {"as a kpi|number", "single number"}, cue_kind::chart, chart("kpi")))
+        continue;
+      if (any(i, {"show|see|list? the|all|raw|underlying|individual|detailed rows|records",
+                  "raw|underlying|detailed data"},
+              cue_kind::show_rows, none))
+        continue;
+      if (auto len = match(i, "remove|drop|clear|reset|delete|ignore|without|no|undo the|all|any? "
+                              "year|date|time|period filter|filters|condition|conditions")) {
+        add(cue_kind::remove_filter, i, len).text = "time";
+        continue;
+      }
+      if (any(i, {"remove|drop|clear|reset|delete|ignore|undo|without|no the|all|any? "
+                  "filter|filters|condition|conditions|restriction|restrictions"},
+              cue_kind::remove_filter, none)
+          || any(i, {"all|any|every years|time|dates"}, cue_kind::remove_filter,
+                 [](cue& c) { c.text = "time"; }))
+        continue;
+      if (i + 2 < t.size() && match(i, "remove|drop|clear|delete|undo the?") && !taken[i]) {
+        // "remove the West filter": the named value's filter only.
+        auto len = match(i, "remove|drop|clear|delete|undo the?");
+        size_t j = i + len;
+        size_t k = j;
+        while (k < t.size() && k < j + 3 && t[k].text != "filter")
+          ++k;
+        if (k < t.size() && t[k].text == "filter" && k > j) {
+          auto& c = add(cue_kind::remove_filter, i, len);
+          for (size_t m = j; m < k; ++m) {
+            c.values.push_back(t[m].text);
+            taken[m] = true;
+          }
+          taken[k] = true;
+          c.end = k + 1;
+          continue;
+        }
+      }
+      if (any(i, {"instead", "what|how about", "what if", "same for", "and for", "now for"},
+              cue_kind::instead, none))
+        continue;
+      if (i == 0 && any(i, {"and", "also", "now"}, cue_kind::instead, none))
+        continue;
+      if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of"},
+              cue_kind::order_by, none)
+          || any(i, {"sort|sorted|rank|ranked|arrange|arranged"}, cue_kind::order_by,
+                 [](cue& c) { c.text = "bare"; }))
+        continue;
+      if (any(i, {"from highest|largest|biggest|most|best to lowest|smallest|least|worst",
+                  "highest|largest|biggest|most first", "descending|desc|decreasing order?",
+                  "in descending|decreasing order"},
+              cue_kind::direction, desc(true))
+          || any(i, {"from lowest|smallest|least|worst to highest|largest|biggest|most|best",
+                     "lowest|smallest|least first", "in? ascending|increasing order?", "asc",
+                     "in? alphabetical order", "alphabetically", "a-z", "a to z"},
+                 cue_kind::direction, desc(false)))
+        continue;
+      if (auto len = match(i, "top|best|highest|largest|biggest|leading #")) {
+        add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
+        out.back().descending = true;
+        continue;
+      }
+      if (auto len = match(i, "bottom|worst|lowest|smallest #")) {
+        add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
+        continue;
+      }
+      if (auto len = match(i, "# top|best|highest|largest|biggest|most")) {
+        add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
+        out.back().descending = true;
+        continue;
+      }
+      if (auto len = match(i, "# bottom|worst|lowest|smallest|least|fewest")) {
+        add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
+        continue;
+      }
+      if (auto len = match(i, "first|last #")) {
+        add(cue_kind::limit, i, len).count = std::stoi(numbers[0]);
+        continue;
+      }
+      // -- comparisons --
+      auto compare = [&](filter_op op) {
+        return [this, op](cue& c) {
+          c.op = op;
+          c.values = numbers;
+        };
+      };
+      if (any(i, {"between # and #"}, cue_kind::compare, compare(filter_op::between))
+          || any(i, {"# or more", "at least #", "no less|fewer than #", "minimum of #", ">= #"},
+                 cue_kind::compare, compare(filter_op::ge))
+          || any(i, {"# or less|fewer", "at most #", "no more|greater than #", "up to #",
+                     "maximum of #", "<= #"},
+                 cue_kind::compare, compare(filter_op::le))
+          || any(i, {"more|greater|higher|larger|bigger than #", "over|above|exceeding|exceeds|exceed #",
+                     "> #"},
+                 cue_kind::compare, compare(filter_op::gt))
+          || any(i, {"less|fewer|lower|smaller than #", "under|below #", "< #"},
+                 cue_kind::compare, compare(filter_op::lt))
+          || any(i, {"equal|equals to? #", "exactly #", "= #"}, cue_kind::compare,
+                 compare(filter_op::eq)))
+        continue;
+      // -- aggregates --
+      if (any(i, {"total number of", "how many", "number of", "count of", "count", "counts"},
+              cue_kind::aggregate, agg(aggregate::count))
+          || any(i, {"average|avg|mean", "on average"}, cue_kind::aggregate, agg(aggregate::avg))
+          || any(i, {"total|sum|summed|overall total?", "sum of"}, cue_kind::aggregate,
+                 agg(aggregate::sum))
+          || any(i, {"maximum|max|peak"}, cue_kind::aggregate, agg(aggregate::max))
+          || any(i, {"minimum|min"}, cue_kind::aggregate, agg(aggregate::min))
+          || any(i, {"distinct|unique|different"}, cue_kind::distinct, none))
+        continue;
+      if (any(i, {"the? highest|most|largest|biggest|greatest|best|top|maximum"},
+              cue_kind::superlative, desc(true))
+          || any(i, {"the? lowest|least|smallest|fewest|worst|bottom"}, cue_kind::superlative,
+                 desc(false))
+          || any(i, {"most? recent|latest|newest"}, cue_kind::superlative,
+                 [](cue& c) {
+                   c.descending = true;
+                   c.text = "time";
+                 })
+          || any(i, {"earliest|oldest"}, cue_kind::superlative, [](cue& c) { c.text = "time"; }))
+        continue;
+      if (any(i, {"share|percentage|percent|proportion|fraction|pct|ratio"}, cue_kind::share, none))
+        continue;
+      // -- containment: the literal follows --
+      auto containment = [&](filter_op op, const char* p) {
+        if (auto len = match(i, p)) {
+          auto& c = add(cue_kind::contains, i, len);
+          c.op = op;
+          literal_after(i + len, c);
+          return true;
+        }
+        return false;
+      };
+      if (containment(filter_op::starts_with, "starting|starts|beginning|begins|start|begin with")
+          || containment(filter_op::ends_with, "ending|ends|end with")
+          || containment(filter_op::contains, "containing|contains|contain|like|matching|includes"))
+        continue;
+      if (i + 1 < t.size() && t[i].text == "with" && t[i + 1].quoted) {
+        auto& c = add(cue_kind::contains, i, 1);
+        c.op = filter_op::contains;
+        literal_after(i + 1, c);
+        continue;
+      }
+      // -- absence and presence --
+      if (any(i, {"is|are|was|were missing|null|empty|blank|unknown", "not set", "is|are not set"},
+              cue_kind::missing_after, none)
+          || any(i, {"without a|an|any?", "with no", "who|that? have|has|had no",
+                     "who|that? don't|doesn't|didn't|haven't|hasn't|never have|has|had|make|made|place|placed?",
+                     "who|that? do|does|did not have|has|make|made|place|placed?", "missing", "lacking",
+                     "never", "no"},
+                 cue_kind::missing, none))
+        continue;
+      if (any(i, {"not|excluding|exclude|excludes|except|isn't|aren't|wasn't|weren't|non|besides",
+                  "other than", "apart from"},
+              cue_kind::negation, none))
+        continue;
+      if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown down? by",
+                  "by", "per", "each", "across"},
+              cue_kind::group_by, none))
+        continue;
+      if (any(i, {"who|that have|has|had", "with at least one", "having", "with"}, cue_kind::has, none))
+        continue;
+      if (any(i, {"list", "which", "what are the?", "who are", "names of", "name of", "show all"},
+              cue_kind::listing, none))
+        continue;
+    }
+  }
+};
+
+} // namespace
+
+std::vector<cue> read_cues(const std::vector<token>& tokens, std::vector<bool>& taken) {
+  scanner s{tokens, taken, {}, {}};
+  s.run();
+  return std::move(s.out);
+}
+
+} // namespace medha::sqlgen

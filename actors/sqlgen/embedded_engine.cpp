@@ -1,0 +1,269 @@
+#include "actors/sqlgen/embedded_engine.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "actors/sqlgen/explain.hpp"
+#include "actors/sqlgen/follow_up.hpp"
+#include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_json.hpp"
+#include "actors/sqlgen/reading.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+// "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
+// reads them.
+std::string normalize(std::string_view question) {
+  std::string out;
+  for (size_t i = 0; i < question.size(); ++i) {
+    char c = question[i];
+    bool digit_before = i > 0 && std::isdigit(static_cast<unsigned char>(question[i - 1]));
+    bool digit_after = i + 1 < question.size()
+                       && std::isdigit(static_cast<unsigned char>(question[i + 1]));
+    if (c == ',' && digit_before && digit_after)
+      continue;
+    if (c == '$' && digit_after)
+      continue;
+    if (c == '%') {
+      out += " percent ";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+// Tables a follow-up most likely refers to: what the last answer was about.
+std::vector<std::string> context_tables(const semantic_model& model, const query& q) {
+  std::vector<std::string> out;
+  for (auto& d : q.dimensions)
+    out.push_back(d.column.table);
+  if (!q.entity.empty())
+    out.push_back(q.entity);
+  if (out.empty())
+    out.push_back(root_table(model, q));
+  return out;
+}
+
+// An unambiguous way to say an element, for clarify replies.
+std::string spelled_out(const element& e) {
+  switch (e.kind) {
+    case element_kind::table: return join(split_words(e.table), " ");
+    case element_kind::column:
+      return entity_words(e.table) + " " + column_words(e.column);
+    case element_kind::metric: return column_words(e.metric);
+    case element_kind::value: return entity_words(e.table) + " " + column_words(e.column) + " " + e.value;
+  }
+  return "";
+}
+
+std::string kind_words(const element& e) {
+  switch (e.kind) {
+    case element_kind::table: return "the " + column_words(e.table) + " table";
+    case element_kind::column:
+      return "the " + column_words(e.column) + " of " + column_words(e.table);
+    case element_kind::metric: return "the metric " + column_words(e.metric);
+    case element_kind::value:
+      return "\"" + e.value + "\" in " + column_words(e.table) + " " + column_words(e.column);
+  }
+  return "";
+}
+
+std::string replace_span(const std::vector<token>& tokens, size_t begin, size_t end,
+                         const std::string& with) {
+  std::vector<std::string> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i == begin)
+      words.push_back(with);
+    if (i >= begin && i < end)
+      continue;
+    words.push_back(tokens[i].quoted ? "'" + tokens[i].text + "'" : tokens[i].text);
+  }
+  return join(words, " ");
+}
+
+std::string without_words(const std::vector<token>& tokens,
+                          const std::vector<std::string>& unknown) {
+  std::vector<std::string> words;
+  for (auto& t : tokens)
+    if (t.quoted || std::find(unknown.begin(), unknown.end(), t.text) == unknown.end())
+      words.push_back(t.quoted ? "'" + t.text + "'" : t.text);
+  return join(words, " ");
+}
+
+// Starting points offered when nothing was understood.
+std::vector<clarify_choice> suggestions(const semantic_model& model) {
+  std::vector<clarify_choice> out;
+  for (auto& m : model.metrics) {
+    if (out.size() >= 2)
+      break;
+    auto name = column_words(m.name);
+    out.push_back({"Total " + name, "What is the total " + name + "?"});
+  }
+  std::vector<const table_info*> tables;
+  for (auto& t : model.tables)
+    tables.push_back(&t);
+  std::stable_sort(tables.begin(), tables.end(), [](auto* a, auto* b) {
+    return a->row_estimate > b->row_estimate;
+  });
+  for (auto* t : tables) {
+    if (out.size() >= 4)
+      break;
+    auto name = column_words(t->name);
+    out.push_back({"Number of " + name, "How many " + name + " are there?"});
+  }
+  return out;
+}
+
+std::string understood_words(const semantic_model& model, const query& q) {
+  std::vector<std::string> parts;
+  for (auto& m : q.measures)
+    parts.push_back(describe(model, m));
+  if (q.kind == query_kind::listing && !q.entity.empty())
+    parts.push_back("a list of " + column_words(q.entity));
+  for (auto& d : q.dimensions)
+    parts.push_back("by " + (d.bucket != time_bucket::none ? std::string(to_string(d.bucket))
+                                                           : column_words(d.column.column)));
+  for (auto& f : q.filters)
+    parts.push_back(describe(model, f));
+  return join(parts, ", ");
+}
+
+sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
+                 std::string query_json, double confidence) {
+  sql_plan p;
+  p.outcome = plan_outcome::clarify;
+  p.understood = std::move(understood);
+  p.choices = std::move(choices);
+  p.query_json = std::move(query_json);
+  p.confidence = confidence;
+  return p;
+}
+
+bool meaningful(const query& q) {
+  if (q.kind == query_kind::listing)
+    return !q.entity.empty() || !q.selected.empty();
+  return !q.measures.empty();
+}
+
+} // namespace
+
+sql_plan generate(const semantic_model& model, std::string_view question,
+                  std::string_view previous_query_json) {
+  auto tokens = tokenize(normalize(question));
+  lexicon lex(model);
+  auto previous = query_from_json(previous_query_json);
+  auto context = previous ? context_tables(model, *previous) : std::vector<std::string>{};
+  auto r = read_question(model, lex, tokens, context);
+  std::string previous_json(previous_query_json);
+
+  bool follow_up = previous && is_follow_up(r);
+  query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
+
+  // Nothing to answer: say what was understood and offer starting points.
+  if (!meaningful(q) || (follow_up && r.explained_words == 0)) {
+    std::string understood = "I could not find what to compute or list in \""
+                             + std::string(question) + "\"";
+    auto partial = understood_words(model, from_reading(model, r));
+    if (!partial.empty())
+      understood += "; I understood: " + partial;
+    if (!r.unknown_words.empty())
+      understood += "; words I don't know: " + join(r.unknown_words, ", ");
+    return clarify(understood + ".", suggestions(model), previous_json, 0.1);
+  }
+
+  // A phrase with two equally good meanings: ask which one.
+  if (!r.ambiguities.empty()) {
+    auto& a = r.ambiguities.front();
+    std::vector<std::string> words;
+    for (size_t i = a.begin; i < a.end; ++i)
+      words.push_back(r.tokens[i].text);
+    auto phrase = join(words, " ");
+    std::vector<clarify_choice> choices;
+    for (auto& e : a.options)
+      choices.push_back({kind_words(e), replace_span(r.tokens, a.begin, a.end, spelled_out(e))});
+    return clarify("\"" + phrase + "\" can mean several things in this data: which one?",
+                   std::move(choices), to_json(q), 0.3);
+  }
+
+  if (!complete(model, q))
+    return clarify("I understood " + understood_words(model, q)
+                     + ", but found no date column to apply the period to.",
+                   suggestions(model), to_json(q), 0.2);
+
+  auto compiled = compile(model, q);
+  if (compiled.status == compile_status::ambiguous_join) {
+    return clarify("I understood " + understood_words(model, q) + ", but " + compiled.detail
+                     + " can be joined in more than one way.",
+                   {}, to_json(q), 0.3);
+  }
+  if (compiled.status != compile_status::ok)
+    return clarify("I understood " + understood_words(model, q) + ", but could not build it: "
+                     + compiled.detail + ".",
+                   suggestions(model), to_json(q), 0.2);
+
+  // Confidence: the share of the question explained, lowered by spelling
+  // fixes, weak matches and cues that found nothing to apply to.
+  double coverage = r.content_words == 0
+                      ? 1.0
+                      : static_cast<double>(r.explained_words) / r.content_words;
+  double confidence = (0.3 + 0.65 * coverage) * r.link_quality;
+  confidence -= 0.15 * static_cast<double>(r.unresolved.size());
+  confidence = std::clamp(confidence, 0.0, 1.0);
+
+  // Words that look like they matter but mean nothing here: do not guess.
+  if (!r.unknown_words.empty() || !r.unresolved.empty()) {
+    std::string understood = "I understood " + understood_words(model, q);
+    if (!r.unknown_words.empty())
+      understood += ", but not \"" + join(r.unknown_words, "\", \"") + "\"";
+    if (!r.unresolved.empty())
+      understood += ", and could not apply " + join(r.unresolved, ", ");
+    std::vector<clarify_choice> choices;
+    if (!r.unknown_words.empty() && r.unresolved.empty())
+      choices.push_back({"Answer without \"" + join(r.unknown_words, " ") + "\": "
+                           + explain(model, q),
+                         without_words(r.tokens, r.unknown_words)});
+    return clarify(understood + ".", std::move(choices), to_json(q), std::min(confidence, 0.45));
+  }
+
+  // A reading that rests on weak matches: ask before answering.
+  if (confidence < 0.5 && !r.weak.empty()) {
+    std::vector<std::string> words;
+    size_t next = 0;
+    for (size_t i = 0; i < r.tokens.size(); ++i) {
+      bool replaced = false;
+      for (auto& w : r.weak)
+        if (w.begin == i) {
+          words.push_back(spelled_out(w.options.front()));
+          next = w.end;
+          replaced = true;
+        }
+      if (!replaced && i >= next)
+        words.push_back(r.tokens[i].quoted ? "'" + r.tokens[i].text + "'" : r.tokens[i].text);
+    }
+    return clarify("I think you mean: " + explain(model, q) + " Is that right?",
+                   {{"Yes: " + explain(model, q), join(words, " ")}}, to_json(q), confidence);
+  }
+
+  sql_plan plan;
+  plan.outcome = plan_outcome::answer;
+  plan.sql = compiled.sql;
+  plan.columns = compiled.columns;
+  plan.confidence = confidence;
+  plan.query_json = to_json(q);
+  plan.chart_hint = q.chart_hint;
+  plan.explanation = explain(model, q);
+  for (auto& rule : model.rules)
+    if (std::find(compiled.tables.begin(), compiled.tables.end(), rule.table)
+        != compiled.tables.end())
+      plan.explanation += " Applies the rule: "
+                          + (rule.description.empty() ? rule.filter : rule.description) + ".";
+  return plan;
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,208 @@
+#include "actors/sqlgen/explain.hpp"
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+std::string column_phrase(const column_ref& c) {
+  if (c.column.empty())
+    return entity_words(c.table);
+  auto words = column_words(c.column);
+  auto entity = entity_words(c.table);
+  // "region name" but not "order order date".
+  if (words.rfind(entity, 0) == 0)
+    return words;
+  return entity + " " + words;
+}
+
+std::string list_phrase(const std::vector<std::string>& v, const char* last) {
+  std::string s;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i)
+      s += i + 1 == v.size() ? std::string(" ") + last + " " : ", ";
+    s += v[i];
+  }
+  return s;
+}
+
+const char* month_name(const std::string& m) {
+  static const char* names[] = {"January", "February", "March",     "April",   "May",
+                                "June",    "July",     "August",    "September",
+                                "October", "November", "December"};
+  int i = std::atoi(m.c_str());
+  return i >= 1 && i <= 12 ? names[i - 1] : "?";
+}
+
+// "quantity * unit price" from "SUM(order_items.quantity * order_items.unit_price)".
+std::string expression_words(const std::string& e) {
+  std::string out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) {
+      auto dot = word.find('.');
+      out += column_words(dot == std::string::npos ? word : word.substr(dot + 1));
+    }
+    word.clear();
+  };
+  for (char c : e) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.') {
+      word += c;
+    } else {
+      if (c == '(')
+        word.clear(); // a function name: the words already say what it does
+      flush();
+      if (c == '*')
+        out += "×";
+      else if (c == '(' || c == ')' || c == '"')
+        ;
+      else
+        out += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+} // namespace
+
+std::string describe(const semantic_model& model, const measure& m) {
+  std::string s;
+  if (!m.metric.empty()) {
+    auto name = column_words(m.metric);
+    switch (m.agg) {
+      case aggregate::avg: s = "average " + name; break;
+      case aggregate::min: s = "smallest " + name; break;
+      case aggregate::max: s = "largest " + name; break;
+      default: s = name;
+    }
+  } else if (m.column.column.empty()) {
+    s = "number of " + column_words(m.column.table);
+  } else {
+    auto c = column_phrase(m.column);
+    switch (m.agg) {
+      case aggregate::avg: s = "average " + c; break;
+      case aggregate::min: s = "smallest " + c; break;
+      case aggregate::max: s = "largest " + c; break;
+      case aggregate::count: s = "number of " + c; break;
+      case aggregate::count_distinct: s = "number of distinct " + c; break;
+      default: s = "total " + c;
+    }
+  }
+  if (m.form == measure_form::share_of_total)
+    s = "share of " + s + " (percent of the total)";
+  if (m.form == measure_form::percent_where) {
+    std::vector<std::string> conds;
+    for (auto& f : m.condition)
+      conds.push_back(describe(model, f));
+    s = "percentage of " + s + " where " + list_phrase(conds, "and");
+  }
+  return s;
+}
+
+std::string describe(const semantic_model& model, const filter& f) {
+  auto col = f.column.empty() ? std::string("the date") : column_phrase(f.column);
+  auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+  switch (f.op) {
+    case filter_op::eq: return col + " is " + v(0);
+    case filter_op::neq: return col + " is not " + v(0);
+    case filter_op::in: return col + " is " + list_phrase(f.values, "or");
+    case filter_op::not_in: return col + " is not " + list_phrase(f.values, "or");
+    case filter_op::gt: return col + " above " + v(0);
+    case filter_op::ge: return col + " at least " + v(0);
+    case filter_op::lt: return col + " below " + v(0);
+    case filter_op::le: return col + " at most " + v(0);
+    case filter_op::between: return col + " between " + v(0) + " and " + v(1);
+    case filter_op::contains: return col + " containing \"" + v(0) + "\"";
+    case filter_op::starts_with: return col + " starting with \"" + v(0) + "\"";
+    case filter_op::ends_with: return col + " ending with \"" + v(0) + "\"";
+    case filter_op::is_null: return col + " missing";
+    case filter_op::not_null: return col + " present";
+    case filter_op::year: return col + " in " + v(0);
+    case filter_op::quarter:
+      return col + " in Q" + v(1) + (v(0).empty() ? "" : " " + v(0));
+    case filter_op::month:
+      return col + " in " + month_name(v(1)) + (v(0).empty() ? "" : " " + v(0));
+    case filter_op::relative: {
+      auto unit = v(1);
+      if (v(2) == "rolling")
+        return col + " in the last " + v(0) + " " + unit + (v(0) == "1" ? "" : "s");
+      if (v(0) == "0")
+        return col + (unit == "day" ? " today" : " in this " + unit);
+      return col + (unit == "day" ? " yesterday" : " in the previous " + unit);
+    }
+    case filter_op::since: return col + " on or after " + v(0);
+    case filter_op::before: return col + " before " + v(0);
+    case filter_op::has_related:
+      return "having at least one " + entity_words(f.related_table);
+    case filter_op::lacks_related: return "having no " + column_words(f.related_table);
+    case filter_op::rule: return f.sql;
+  }
+  return "";
+}
+
+std::string explain(const semantic_model& model, const query& q) {
+  std::string s;
+  if (q.kind == query_kind::listing) {
+    auto entity = q.entity.empty() && !q.selected.empty() ? q.selected.front().table : q.entity;
+    if (q.all_columns) {
+      s = "Lists the rows of " + column_words(entity);
+    } else {
+      std::vector<std::string> cols;
+      for (auto& c : q.selected)
+        cols.push_back(column_phrase(c));
+      s = cols.empty() ? "Lists " + column_words(entity)
+                       : "Lists the distinct " + list_phrase(cols, "and");
+    }
+  } else {
+    std::vector<std::string> parts;
+    for (auto& m : q.measures) {
+      std::string part = describe(model, m);
+      if (!m.metric.empty() && m.form == measure_form::plain)
+        if (auto* def = find_metric(model, m.metric))
+          part += " (" + expression_words(def->expression) + " over "
+                  + column_words(def->table) + ")";
+      parts.push_back(part);
+    }
+    s = "Computes " + list_phrase(parts, "and");
+    std::vector<std::string> dims;
+    for (auto& d : q.dimensions)
+      dims.push_back(d.bucket != time_bucket::none
+                       ? std::string(to_string(d.bucket)) + " of " + column_phrase(d.column)
+                       : column_phrase(d.column));
+    if (!dims.empty())
+      s += ", grouped by " + list_phrase(dims, "and");
+  }
+  std::vector<std::string> where, having;
+  for (auto& f : q.filters) {
+    if (f.measure >= 0 && f.measure < static_cast<int>(q.measures.size())) {
+      filter copy = f;
+      copy.column = {};
+      auto text = describe(model, copy);
+      having.push_back(describe(model, q.measures[f.measure])
+                       + text.substr(std::string("the date").size()));
+    } else {
+      where.push_back(describe(model, f));
+    }
+  }
+  if (!where.empty())
+    s += ", where " + list_phrase(where, "and");
+  if (!having.empty())
+    s += ", keeping groups whose " + list_phrase(having, "and");
+  if (!q.order.empty()) {
+    auto& o = q.order.front();
+    std::string key = o.measure >= 0 && o.measure < static_cast<int>(q.measures.size())
+                        ? describe(model, q.measures[o.measure])
+                        : column_phrase(o.column);
+    s += ", ordered by " + key + (o.descending ? " from highest to lowest" : "");
+  }
+  if (q.limit == 1)
+    s += ", first row only";
+  else if (q.limit > 0)
+    s += ", first " + std::to_string(q.limit) + " rows";
+  return s + ".";
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <string>
+
+#include "actors/sqlgen/query.hpp"
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen {
+
+/// The query in plain language: "Sums quantity × unit price over order items,
+/// grouped by region name, for orders in 2024."
+std::string explain(const semantic_model& model, const query& q);
+
+/// A measure in words: "total revenue", "number of customers".
+std::string describe(const semantic_model& model, const measure& m);
+
+/// A filter in words: "region name is West", "order date in 2024".
+std::string describe(const semantic_model& model, const filter& f);
+
+} // namespace medha::sqlgen

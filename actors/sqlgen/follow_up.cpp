@@ -1,0 +1,206 @@
+#include "actors/sqlgen/follow_up.hpp"
+
+#include <algorithm>
+#include <functional>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+bool same_text(const std::string& a, const std::string& b) {
+  if (a.size() != b.size())
+    return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i]))
+        != std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  return true;
+}
+
+void remove_if(std::vector<filter>& fs, const std::function<bool(const filter&)>& pred) {
+  fs.erase(std::remove_if(fs.begin(), fs.end(), pred), fs.end());
+}
+
+void add_dimension(std::vector<dimension>& dims, const dimension& d) {
+  if (d.bucket != time_bucket::none)
+    dims.erase(std::remove_if(dims.begin(), dims.end(),
+                              [](const dimension& x) { return x.bucket != time_bucket::none; }),
+               dims.end());
+  for (auto& x : dims)
+    if (x.column == d.column && x.bucket == d.bucket)
+      return;
+  // Periods first, so a trend reads as time then category.
+  if (d.bucket != time_bucket::none)
+    dims.insert(dims.begin(), d);
+  else
+    dims.push_back(d);
+}
+
+} // namespace
+
+bool is_follow_up(const reading& r) {
+  if (!r.names_measure_or_entity())
+    return true;
+  return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
+}
+
+query from_reading(const semantic_model& model, const reading& r) {
+  query q;
+  q.measures = r.measures;
+  q.dimensions = r.dimensions;
+  q.filters = r.filters;
+  q.order = r.order;
+  q.limit = r.limit;
+  q.chart_hint = r.chart_hint;
+  if (r.measures.empty() && r.listing) {
+    q.kind = query_kind::listing;
+    q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
+    q.selected = r.selected;
+    if (!r.entity.empty() && !q.selected.empty()) {
+      // "customers and their emails": the entity's name comes first.
+      if (auto* t = model.find_table(r.entity))
+        if (auto* label = label_column(*t)) {
+          column_ref l{r.entity, label->name};
+          if (std::find(q.selected.begin(), q.selected.end(), l) == q.selected.end())
+            q.selected.insert(q.selected.begin(), l);
+        }
+    }
+    q.dimensions.clear();
+    if (q.limit == 0 && r.top_n > 0)
+      q.limit = r.top_n;
+    if (r.show_rows)
+      q.all_columns = true;
+  }
+  return q;
+}
+
+query apply_follow_up(const semantic_model& model, query q, const reading& r) {
+  if (!r.chart_hint.empty())
+    q.chart_hint = r.chart_hint;
+  if (!r.measures.empty()) {
+    q.measures = r.measures;
+    q.kind = query_kind::aggregate;
+  }
+  if (r.show_rows) {
+    q.entity = root_table(model, q);
+    q.kind = query_kind::listing;
+    q.all_columns = true;
+    q.measures.clear();
+    q.dimensions.clear();
+    q.selected.clear();
+    q.order.clear();
+    remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });
+    q.limit = r.limit;
+  }
+  if (r.aggregate_change != aggregate::none && q.kind == query_kind::aggregate)
+    for (auto& m : q.measures) {
+      if (!m.metric.empty() || !m.column.column.empty()) {
+        m.agg = r.aggregate_change;
+        m.alias.clear();
+      }
+    }
+  if (!r.dimensions.empty()) {
+    if (q.kind == query_kind::listing) {
+      // "list customers" then "by segment": count them per segment instead.
+      measure m;
+      m.agg = aggregate::count;
+      m.column = {q.entity, ""};
+      q.kind = query_kind::aggregate;
+      q.measures = {m};
+      q.selected.clear();
+      q.all_columns = false;
+      q.order.clear();
+      q.limit = 0;
+    }
+    if (r.instead)
+      q.dimensions.clear();
+    for (auto& d : r.dimensions)
+      add_dimension(q.dimensions, d);
+  }
+  // -- filters --
+  if (r.remove_filters)
+    q.filters.clear();
+  if (r.remove_time)
+    remove_if(q.filters, [](const filter& f) { return is_time_filter(f); });
+  for (auto& word : r.remove_values)
+    remove_if(q.filters, [&](const filter& f) {
+      return std::any_of(f.values.begin(), f.values.end(),
+                         [&](const std::string& v) { return same_text(v, word); });
+    });
+  bool new_period = std::any_of(r.filters.begin(), r.filters.end(),
+                                [](const filter& f) { return is_time_filter(f); });
+  if (new_period)
+    remove_if(q.filters, [](const filter& f) { return is_time_filter(f); });
+  for (auto& f : r.filters) {
+    if (!is_time_filter(f)) {
+      if (f.measure >= 0)
+        remove_if(q.filters, [&](const filter& x) { return x.measure == f.measure; });
+      else if (!f.column.column.empty())
+        remove_if(q.filters, [&](const filter& x) {
+          return x.measure < 0 && !is_time_filter(x) && x.column == f.column;
+        });
+    }
+    q.filters.push_back(f);
+  }
+  // -- order and size --
+  if (!r.order.empty())
+    q.order = r.order;
+  if (r.has_direction && r.order.empty()) {
+    if (q.order.empty() && !q.measures.empty()) {
+      ordering o;
+      o.measure = 0;
+      q.order.push_back(o);
+    }
+    for (auto& o : q.order)
+      o.descending = r.descending;
+  }
+  if (r.top_n > 0) {
+    q.limit = r.top_n;
+    if (!q.measures.empty() && q.kind == query_kind::aggregate) {
+      ordering o;
+      o.measure = 0;
+      o.descending = r.top_descending;
+      q.order = {o};
+    }
+  }
+  if (r.limit > 0)
+    q.limit = r.limit;
+  return q;
+}
+
+bool complete(const semantic_model& model, query& q) {
+  auto root = root_table(model, q);
+  if (root.empty() && !q.selected.empty())
+    root = q.selected.front().table;
+  column_ref time;
+  auto need_time = [&]() {
+    if (time.empty())
+      time = default_time_column(model, root);
+    return !time.empty();
+  };
+  for (auto& f : q.filters)
+    if (is_time_filter(f) && f.column.empty()) {
+      if (!need_time())
+        return false;
+      f.column = time;
+    }
+  for (auto& d : q.dimensions)
+    if (d.bucket != time_bucket::none && d.column.empty()) {
+      if (!need_time())
+        return false;
+      d.column = time;
+    }
+  for (auto& o : q.order)
+    if (o.measure < 0 && o.column.empty()) {
+      if (!need_time())
+        return false;
+      o.column = time;
+    }
+  return true;
+}
+
+} // namespace medha::sqlgen

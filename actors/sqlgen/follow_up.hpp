@@ -1,0 +1,27 @@
+#pragma once
+
+#include "actors/sqlgen/query.hpp"
+#include "actors/sqlgen/reading.hpp"
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen {
+
+/// Whether a question edits the previous query or asks a new one: a question
+/// that names its own measure or entity starts over, unless it only swaps the
+/// measure ("what about units sold?", "units sold instead").
+bool is_follow_up(const reading& r);
+
+/// The previous query edited by a follow-up: groupings added, filters added or
+/// replaced on the same column, the period replaced, the aggregate changed,
+/// ranked, sorted, filters removed, or the rows shown.
+query apply_follow_up(const semantic_model& model, query previous, const reading& r);
+
+/// A new query from a question that stands on its own.
+query from_reading(const semantic_model& model, const reading& r);
+
+/// Fills what the question left implicit once the tables are known: the time
+/// column of periods and buckets (the date nearest the query's first table).
+/// False when a period has no date to apply to.
+bool complete(const semantic_model& model, query& q);
+
+} // namespace medha::sqlgen

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen {
+
+/// One join: bring `to_table` in, ON to_table.first = from_table.second pairs.
+struct join_step {
+  std::string from_table;
+  std::string to_table;
+  std::vector<std::pair<std::string, std::string>> on; // (from column, to column)
+};
+
+struct join_path {
+  bool found = false;
+  bool ambiguous = false; // another path of the same length exists
+  std::vector<join_step> steps;
+};
+
+/// Shortest path over the relationship graph (foreign keys, either direction),
+/// by breadth-first search; ties are flagged, the first declared edge wins.
+join_path shortest_path(const semantic_model& model, const std::string& from,
+                        const std::string& to);
+
+/// Joins that connect every table in `tables` to `root`: the union of the
+/// shortest paths. `ambiguous` is set when any of them had a rival.
+struct join_tree {
+  bool connected = true;
+  bool ambiguous = false;
+  std::vector<join_step> steps;
+  std::vector<std::string> ambiguous_tables;
+};
+join_tree connect(const semantic_model& model, const std::string& root,
+                  const std::vector<std::string>& tables);
+
+} // namespace medha::sqlgen

@@ -1,0 +1,148 @@
+#include "actors/sqlgen/lexicon.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+// Words a column name often starts with that people leave out ("total_amount"
+// is asked for as "amount") or that are aggregates in the question.
+bool is_prefix_noise(const std::string& w) {
+  return w == "total" || w == "num" || w == "avg" || w == "sum" || w == "count" || w == "is"
+         || w == "has";
+}
+
+std::vector<std::string> stems_of(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (auto& w : words)
+    out.push_back(stem(w));
+  return out;
+}
+
+// Splits free text (a synonym, a value) into words the way questions are split.
+std::vector<std::string> phrase_words(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize(text))
+    out.push_back(t.text);
+  return out;
+}
+
+} // namespace
+
+bool operator<(const element& a, const element& b) {
+  return std::tie(a.kind, a.table, a.column, a.metric, a.value)
+         < std::tie(b.kind, b.table, b.column, b.metric, b.value);
+}
+
+lexicon::lexicon(const semantic_model& model) {
+  for (auto& t : model.tables) {
+    element te{element_kind::table, t.name, "", "", ""};
+    auto table_words = split_words(t.name);
+    add(table_words, te, 1.0);
+    for (auto& c : t.columns) {
+      element ce{element_kind::column, t.name, c.name, "", ""};
+      auto words = split_words(c.name);
+      if (words.size() > 1 && words.back() == "id" && !c.primary_key)
+        continue; // foreign keys are reached through their tables
+      add(words, ce, 1.0);
+      // "customer name", "product unit price": the column with its table.
+      auto qualified = split_words(entity_words(t.name));
+      auto with_table = qualified;
+      with_table.insert(with_table.end(), words.begin(), words.end());
+      add(with_table, ce, 1.0);
+      // "order_date" in orders is also just "date"; "total_amount" is "amount".
+      std::vector<std::string> rest = words;
+      while (rest.size() > 1
+             && (stem(rest.front()) == stem(qualified.back()) || is_prefix_noise(rest.front())))
+        rest.erase(rest.begin());
+      if (rest.size() < words.size() && !(rest.size() == 1 && rest[0] == "id"))
+        add(rest, ce, 0.8);
+      // "signup_date" is asked for as "signed up": the event a date records.
+      if (c.role == column_role::time && words.size() > 1) {
+        std::vector<std::string> event(words.begin(), words.end() - 1);
+        if (!event.empty() && stem(event.front()) == stem(qualified.back()))
+          event.erase(event.begin());
+        if (!event.empty())
+          add(event, ce, 0.7);
+      }
+      // "unit_price" is also asked for as "price": the head noun, weaker.
+      if (words.size() > 1 && words.back() != "id")
+        add({words.back()}, ce, 0.7);
+      for (auto& v : c.values) {
+        auto vw = phrase_words(v);
+        if (!vw.empty())
+          add(vw, {element_kind::value, t.name, c.name, "", v}, 0.9);
+      }
+      // Comments explain a column in other words; weak evidence, single words.
+      for (auto& w : phrase_words(c.comment))
+        if (w.size() > 3 && !is_stopword(w))
+          add({w}, ce, 0.4);
+    }
+  }
+  for (auto& m : model.metrics) {
+    element me{element_kind::metric, m.table, "", m.name, ""};
+    add(split_words(m.name), me, 1.0);
+    for (auto& s : m.synonyms)
+      add(phrase_words(s), me, 0.95);
+  }
+  for (auto& g : model.glossary) {
+    element target;
+    auto dot = g.target.find('.');
+    if (find_metric(model, g.target)) {
+      target = {element_kind::metric, find_metric(model, g.target)->table, "", g.target, ""};
+    } else if (dot != std::string::npos) {
+      auto table = g.target.substr(0, dot), column = g.target.substr(dot + 1);
+      auto* t = model.find_table(table);
+      if (!t || !t->find_column(column))
+        continue;
+      target = {element_kind::column, table, column, "", ""};
+    } else if (model.find_table(g.target)) {
+      target = {element_kind::table, g.target, "", "", ""};
+    } else {
+      continue; // a term for something the model no longer has
+    }
+    add(phrase_words(g.term), target, 0.95);
+    for (auto& s : g.synonyms)
+      add(phrase_words(s), target, 0.95);
+  }
+}
+
+void lexicon::add(const std::vector<std::string>& words, const element& target, double weight) {
+  if (words.empty())
+    return;
+  auto stems = stems_of(words);
+  for (auto& s : stems)
+    vocabulary_.insert(s);
+  auto key = join(stems, " ");
+  auto& entries = phrases_[key];
+  for (auto& e : entries)
+    if (e.target == target) {
+      e.weight = std::max(e.weight, weight);
+      return;
+    }
+  entries.push_back({target, weight});
+  longest_ = std::max(longest_, stems.size());
+}
+
+const std::vector<lexicon_entry>& lexicon::lookup(const std::string& stems) const {
+  static const std::vector<lexicon_entry> none;
+  auto it = phrases_.find(stems);
+  return it == phrases_.end() ? none : it->second;
+}
+
+std::string describe(const element& e) {
+  switch (e.kind) {
+    case element_kind::table: return entity_words(e.table);
+    case element_kind::column: return entity_words(e.table) + " " + column_words(e.column);
+    case element_kind::metric: return column_words(e.metric);
+    case element_kind::value: return e.value;
+  }
+  return "";
+}
+
+} // namespace medha::sqlgen

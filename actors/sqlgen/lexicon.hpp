@@ -1,0 +1,58 @@
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen {
+
+/// What a phrase of the question can refer to in the semantic model.
+enum class element_kind { table, column, metric, value };
+
+struct element {
+  element_kind kind = element_kind::table;
+  std::string table;
+  std::string column; // column, value
+  std::string metric; // metric
+  std::string value;  // value: exactly as stored
+
+  friend bool operator==(const element& a, const element& b) {
+    return a.kind == b.kind && a.table == b.table && a.column == b.column
+           && a.metric == b.metric && a.value == b.value;
+  }
+  friend bool operator<(const element& a, const element& b);
+};
+
+/// One way to say an element, and how sure a match on it is: a name beats
+/// a synonym, which beats a word of a comment.
+struct lexicon_entry {
+  element target;
+  double weight = 1.0;
+};
+
+/// Every phrase (as a space-joined sequence of stems) the model answers to.
+class lexicon {
+public:
+  explicit lexicon(const semantic_model& model);
+
+  /// Entries for a phrase of stems; empty when none.
+  const std::vector<lexicon_entry>& lookup(const std::string& stems) const;
+  /// The longest phrase length, in words.
+  size_t longest() const { return longest_; }
+  /// Every single stem the model knows, for spelling correction.
+  const std::set<std::string>& vocabulary() const { return vocabulary_; }
+
+private:
+  void add(const std::vector<std::string>& words, const element& target, double weight);
+
+  std::map<std::string, std::vector<lexicon_entry>> phrases_;
+  std::set<std::string> vocabulary_;
+  size_t longest_ = 1;
+};
+
+std::string describe(const element& e);
+
+} // namespace medha::sqlgen

@@ -1,0 +1,153 @@
+#include "actors/sqlgen/linker.hpp"
+
+#include <algorithm>
+
+namespace medha::sqlgen {
+
+namespace {
+
+// The single known stem closest to `s`, if it is close enough and unique.
+std::string correct(const lexicon& lex, const std::string& s) {
+  if (s.size() < 5)
+    return {};
+  int limit = s.size() >= 8 ? 2 : 1;
+  std::string best;
+  int best_d = limit + 1;
+  bool tie = false;
+  for (auto& v : lex.vocabulary()) {
+    if (v.size() < 4)
+      continue;
+    int d = edit_distance(s, v, limit);
+    if (d < best_d) {
+      best = v;
+      best_d = d;
+      tie = false;
+    } else if (d == best_d) {
+      tie = true;
+    }
+  }
+  return best_d <= limit && !tie ? best : std::string();
+}
+
+// Entries within a small margin of the best; a value spelled exactly as the
+// question spells it beats one that only shares its stem ("Engineering" vs
+// "Engineer").
+std::vector<lexicon_entry> best_entries(const std::vector<lexicon_entry>& entries,
+                                        const std::string& typed) {
+  auto lower = [](std::string s) {
+    for (auto& c : s)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::vector<lexicon_entry> scored = entries;
+  for (auto& e : scored)
+    if (e.target.kind == element_kind::value && lower(e.target.value) == typed)
+      e.weight += 0.05;
+  double top = 0;
+  for (auto& e : scored)
+    top = std::max(top, e.weight);
+  std::vector<lexicon_entry> out;
+  for (auto& e : scored)
+    if (e.weight >= top - 0.15)
+      out.push_back(e);
+  std::sort(out.begin(), out.end(), [](const lexicon_entry& a, const lexicon_entry& b) {
+    if (std::abs(a.weight - b.weight) > 1e-9)
+      return a.weight > b.weight;
+    return a.target < b.target;
+  });
+  return out;
+}
+
+} // namespace
+
+std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
+                          const std::vector<bool>& taken) {
+  auto n = tokens.size();
+  std::vector<std::string> stems(n);
+  std::vector<bool> corrected(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    stems[i] = tokens[i].stem;
+    if (tokens[i].quoted) {
+      std::string lower;
+      for (auto& t : tokenize(tokens[i].text))
+        lower += (lower.empty() ? "" : " ") + t.stem;
+      stems[i] = lower;
+    }
+    if (taken[i] || tokens[i].quoted || is_stopword(tokens[i].text))
+      continue;
+    if (lex.vocabulary().count(stems[i]))
+      continue;
+    bool digits = std::any_of(stems[i].begin(), stems[i].end(), ::isdigit);
+    if (digits)
+      continue;
+    if (auto fixed = correct(lex, stems[i]); !fixed.empty()) {
+      stems[i] = fixed;
+      corrected[i] = true;
+    }
+  }
+  std::vector<mention> out;
+  size_t i = 0;
+  while (i < n) {
+    if (taken[i]) {
+      ++i;
+      continue;
+    }
+    bool matched = false;
+    for (size_t len = std::min(lex.longest(), n - i); len >= 1 && !matched; --len) {
+      bool free = true;
+      std::string key;
+      bool any_fix = false;
+      for (size_t k = i; k < i + len; ++k) {
+        free = free && !taken[k];
+        key += (k > i ? " " : "") + stems[k];
+        any_fix = any_fix || corrected[k];
+      }
+      if (!free)
+        continue;
+      // A lone function word ("by", "of") never names anything.
+      if (len == 1 && is_stopword(tokens[i].text)) {
+        auto& e = lex.lookup(key);
+        bool strong = std::any_of(e.begin(), e.end(),
+                                  [](const lexicon_entry& x) { return x.weight >= 0.9; });
+        if (!strong || tokens[i].text.size() <= 3)
+          continue;
+      }
+      auto entries = lex.lookup(key);
+      if (entries.empty() && len == 2) { // "sign up", "signed up" → "signup"
+        entries = lex.lookup(stems[i] + stems[i + 1]);
+        if (entries.empty())
+          entries = lex.lookup(stem(tokens[i].text + tokens[i + 1].text));
+      }
+      if (entries.empty() && len == 1 && !tokens[i].quoted && stems[i] != tokens[i].text)
+        entries = lex.lookup(tokens[i].text);
+      if (entries.empty())
+        continue;
+      std::string typed;
+      for (size_t k = i; k < i + len; ++k) {
+        auto text = tokens[k].text;
+        for (auto& ch : text)
+          ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        typed += (k > i ? " " : "") + text;
+      }
+      auto best = best_entries(entries, typed);
+      mention m;
+      m.begin = i;
+      m.end = i + len;
+      m.score = std::min(best.front().weight, 1.0) * (any_fix ? 0.85 : 1.0);
+      m.corrected = any_fix;
+      for (auto& e : best)
+      {
+        m.candidates.push_back(e.target);
+        m.weights.push_back(e.weight);
+      }
+      out.push_back(std::move(m));
+      i += len;
+      matched = true;
+    }
+    if (!matched)
+      ++i;
+  }
+  return out;
+}
+
+} // namespace medha::sqlgen

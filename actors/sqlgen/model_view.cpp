@@ -1,0 +1,104 @@
+#include "actors/sqlgen/model_view.hpp"
+
+#include <deque>
+#include <set>
+
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+const column_info* label_column(const table_info& t) {
+  static const char* preferred[] = {"name", "title", "label", "full_name", "display_name"};
+  for (auto* p : preferred)
+    if (auto* c = t.find_column(p))
+      return c;
+  // "country"."country", "city"."city": a text column named like its table.
+  for (auto& c : t.columns)
+    if ((c.role == column_role::text || c.role == column_role::categorical)
+        && (c.name == t.name || c.name == singular(t.name)))
+      return &c;
+  for (auto& c : t.columns) {
+    auto n = c.name;
+    if (n.size() > 4 && n.compare(n.size() - 4, 4, "name") == 0
+        && (c.role == column_role::text || c.role == column_role::categorical))
+      return &c;
+  }
+  // Without a name, a row is named by its key ("order 1042"), not by a status.
+  if (auto* pk = primary_key(t))
+    return pk;
+  for (auto& c : t.columns)
+    if (c.role == column_role::text || c.role == column_role::categorical)
+      return &c;
+  return t.columns.empty() ? nullptr : &t.columns.front();
+}
+
+const column_info* primary_key(const table_info& t) {
+  const column_info* found = nullptr;
+  for (auto& c : t.columns)
+    if (c.primary_key) {
+      if (found)
+        return nullptr; // composite key
+      found = &c;
+    }
+  return found;
+}
+
+const metric* find_metric(const semantic_model& model, const std::string& name) {
+  for (auto& m : model.metrics)
+    if (m.name == name)
+      return &m;
+  return nullptr;
+}
+
+column_role role_of(const semantic_model& model, const column_ref& c) {
+  auto* t = model.find_table(c.table);
+  auto* col = t ? t->find_column(c.column) : nullptr;
+  return col ? col->role : column_role::text;
+}
+
+std::string entity_words(const std::string& table) {
+  auto w = split_words(table);
+  if (!w.empty())
+    w.back() = singular(w.back());
+  return join(w, " ");
+}
+
+std::string column_words(const std::string& column) { return join(split_words(column), " "); }
+
+column_ref default_time_column(const semantic_model& model, const std::string& root) {
+  // Breadth-first from the root so the nearest table's date wins ("orders"
+  // before "customers" for revenue).
+  std::set<std::string> seen{root};
+  std::deque<std::string> queue{root};
+  while (!queue.empty()) {
+    auto name = queue.front();
+    queue.pop_front();
+    if (auto* t = model.find_table(name)) {
+      const column_info* best = nullptr;
+      for (auto& c : t->columns)
+        if (c.role == column_role::time) {
+          // Prefer the column named after its table ("order_date" in orders).
+          auto words = split_words(c.name);
+          bool own = !words.empty() && stem(words.front()) == stem(entity_words(name));
+          if (!best || own) {
+            best = &c;
+            if (own)
+              break;
+          }
+        }
+      if (best)
+        return {name, best->name};
+    }
+    for (auto& r : model.relationships) {
+      std::string next = r.from_table == name ? r.to_table
+                         : r.to_table == name ? r.from_table
+                                              : std::string();
+      if (!next.empty() && seen.insert(next).second)
+        queue.push_back(next);
+    }
+  }
+  return {};
+}
+
+} // namespace medha::sqlgen

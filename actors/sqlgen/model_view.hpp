@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actors/sqlgen/query.hpp"
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen {
+
+/// The column that names a row of `table` for people: "name", "title", ...;
+/// the primary key when the table has no such column. Null for no columns.
+const column_info* label_column(const table_info& table);
+
+/// The table's single-column primary key, or null.
+const column_info* primary_key(const table_info& table);
+
+/// The metric called `name`, or null.
+const metric* find_metric(const semantic_model& model, const std::string& name);
+
+/// The role of a column reference (text when unknown).
+column_role role_of(const semantic_model& model, const column_ref& c);
+
+/// A table's name as people say it, singular: "order_items" → "order item".
+std::string entity_words(const std::string& table);
+/// A column's name as people say it: "signup_date" → "signup date".
+std::string column_words(const std::string& column);
+
+/// The time column to filter or bucket by when the question names none: the
+/// first date column of the nearest table to `root` along the joins.
+column_ref default_time_column(const semantic_model& model, const std::string& root);
+
+} // namespace medha::sqlgen

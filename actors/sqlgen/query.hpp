@@ -1,0 +1,104 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace medha::sqlgen {
+
+/// The query structure: what the question asks for, before it becomes SQL.
+/// Follow-up turns edit this structure (carried as JSON), never the SQL text.
+
+enum class aggregate { none, sum, avg, count, count_distinct, min, max };
+
+enum class time_bucket { none, day, week, month, quarter, year };
+
+struct column_ref {
+  std::string table;
+  std::string column; // empty: the table itself (a row count, a listing)
+
+  bool empty() const { return table.empty(); }
+  friend bool operator==(const column_ref& a, const column_ref& b) {
+    return a.table == b.table && a.column == b.column;
+  }
+  friend bool operator!=(const column_ref& a, const column_ref& b) { return !(a == b); }
+};
+
+enum class filter_op {
+  eq, neq, in, not_in, gt, ge, lt, le, between,
+  contains, starts_with, ends_with, is_null, not_null,
+  year,     // values: [year]
+  quarter,  // values: [year or "", quarter]
+  month,    // values: [year or "", month]
+  relative, // values: [count, unit, "calendar" | "rolling"]
+  since,    // values: [ISO date], inclusive
+  before,   // values: [ISO date], exclusive
+  has_related,   // rows of column.table that have a row in related_table
+  lacks_related, // ... that have none
+  rule,          // a default filter from the model: raw SQL
+};
+
+struct filter {
+  filter_op op = filter_op::eq;
+  column_ref column;
+  std::vector<std::string> values; // literals as text; see filter_op
+  bool numeric = false;            // values are numbers, not strings
+  std::string related_table;       // has_related / lacks_related
+  std::string sql;                 // rule
+  int measure = -1;                // a HAVING filter on measures[measure]
+};
+
+/// How a measure is reported: its value, its share of the total across the
+/// groups, or the percentage of its rows meeting `condition`.
+enum class measure_form { plain, share_of_total, percent_where };
+
+struct measure {
+  aggregate agg = aggregate::sum;
+  std::string metric; // a model metric's name; empty for a column aggregate
+  column_ref column;  // aggregated column; column.column empty = count rows
+  measure_form form = measure_form::plain;
+  std::vector<filter> condition; // percent_where's numerator rows
+  std::string alias;
+};
+
+struct dimension {
+  column_ref column;
+  time_bucket bucket = time_bucket::none;
+  std::string alias;
+};
+
+struct ordering {
+  int measure = -1;  // order by measures[measure] ...
+  column_ref column; // ... or by this column (a dimension or listed column)
+  bool descending = false;
+};
+
+enum class query_kind {
+  aggregate, // measures, optionally grouped
+  listing,   // rows or distinct values of an entity
+};
+
+struct query {
+  query_kind kind = query_kind::aggregate;
+  std::string entity; // the table being counted or listed
+  std::vector<measure> measures;
+  std::vector<dimension> dimensions;
+  std::vector<column_ref> selected; // listing columns; empty = the entity's label
+  std::vector<filter> filters;
+  std::vector<ordering> order;
+  int limit = 0; // 0: none (listings get a default at compile time)
+  bool all_columns = false; // "show the rows": every column of the entity
+  std::string chart_hint;
+};
+
+const char* to_string(aggregate a);
+const char* to_string(time_bucket b);
+const char* to_string(filter_op op);
+const char* to_string(measure_form f);
+bool from_string(const std::string& s, aggregate& out);
+bool from_string(const std::string& s, time_bucket& out);
+bool from_string(const std::string& s, filter_op& out);
+bool from_string(const std::string& s, measure_form& out);
+
+bool is_time_filter(const filter& f);
+
+} // namespace medha::sqlgen

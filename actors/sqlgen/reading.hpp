@@ -1,0 +1,68 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/query.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+/// A phrase that names two things equally well, with what each could mean.
+struct ambiguity {
+  size_t begin = 0, end = 0; // tokens
+  std::vector<element> options;
+};
+
+/// What one question says on its own, before it is merged with the previous
+/// turn: query pieces, follow-up commands, and how much of it was understood.
+struct reading {
+  // -- query pieces --
+  std::vector<measure> measures;
+  std::string entity; // a table counted, listed or ranked
+  std::vector<dimension> dimensions; // a time bucket may have no column yet
+  std::vector<filter> filters;       // time filters may have no column yet
+  std::vector<column_ref> selected;
+  std::vector<ordering> order;
+  int limit = 0;
+  bool listing = false;
+  bool distinct_listing = false;
+
+  // -- follow-up commands --
+  std::string chart_hint;
+  bool show_rows = false;
+  bool remove_filters = false;
+  bool remove_time = false;
+  std::vector<std::string> remove_values;
+  bool instead = false;
+  aggregate aggregate_change = aggregate::none; // "average instead"
+  bool has_direction = false;
+  bool descending = false;
+  int top_n = 0;        // "top 5" with nothing to rank yet
+  bool top_descending = true;
+
+  // -- how well it was understood --
+  std::vector<ambiguity> ambiguities;
+  std::vector<std::string> unknown_words;
+  std::vector<std::string> unresolved; // cues that found nothing to apply to
+  size_t content_words = 0;
+  size_t explained_words = 0;
+  double link_quality = 1.0; // lowered by spelling fixes and weak matches
+  /// Phrases matched only weakly (a comment word, a spelling fix): the reply
+  /// of a "did you mean" spells them out.
+  std::vector<ambiguity> weak;
+  std::vector<token> tokens;
+
+  bool names_measure_or_entity() const {
+    return !measures.empty() || !entity.empty() || !selected.empty();
+  }
+};
+
+/// Reads a question against the model. `context_tables` (from the previous
+/// turn) break ties between equally good readings of a phrase.
+reading read_question(const semantic_model& model, const lexicon& lex,
+                      const std::vector<token>& tokens,
+                      const std::vector<std::string>& context_tables);
+
+} // namespace medha::sqlgen

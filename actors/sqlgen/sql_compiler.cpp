@@ -1,0 +1,511 @@
+#include "actors/sqlgen/sql_compiler.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+const char* sql_function(aggregate a) {
+  switch (a) {
+    case aggregate::sum: return "SUM";
+    case aggregate::avg: return "AVG";
+    case aggregate::count:
+    case aggregate::count_distinct: return "COUNT";
+    case aggregate::min: return "MIN";
+    case aggregate::max: return "MAX";
+    case aggregate::none: break;
+  }
+  return "";
+}
+
+bool aggregate_of(std::string fn, aggregate& out) {
+  std::transform(fn.begin(), fn.end(), fn.begin(), ::toupper);
+  static const std::pair<const char*, aggregate> names[] = {
+    {"SUM", aggregate::sum}, {"AVG", aggregate::avg}, {"COUNT", aggregate::count},
+    {"MIN", aggregate::min}, {"MAX", aggregate::max}};
+  for (auto& [name, a] : names)
+    if (fn == name) {
+      out = a;
+      return true;
+    }
+  return false;
+}
+
+const char* unit_name(const std::string& unit) {
+  static const char* units[] = {"day", "week", "month", "quarter", "year"};
+  for (auto* u : units)
+    if (unit == u)
+      return u;
+  return "day";
+}
+
+// A literal as SQL: a number stays bare when the filter compares numbers.
+std::string literal(const filter& f, const std::string& v) {
+  return f.numeric && is_number(v) ? v : string_literal(v);
+}
+
+std::string like_pattern(const std::string& v, bool lead, bool trail) {
+  std::string escaped;
+  for (char c : v) {
+    if (c == '%' || c == '_' || c == '\\')
+      escaped += '\\';
+    escaped += c;
+  }
+  return string_literal((lead ? "%" : "") + escaped + (trail ? "%" : ""));
+}
+
+struct compiler {
+  const semantic_model& model;
+  const query& q;
+  compiled_query out;
+  bool fans_out = false; // a join from a table to rows that reference it
+
+  bool fail(compile_status s, std::string detail) {
+    out.status = s;
+    out.detail = std::move(detail);
+    return false;
+  }
+
+  bool check(const column_ref& c) {
+    auto* t = model.find_table(c.table);
+    if (!t)
+      return fail(compile_status::unknown_reference, "no table " + c.table);
+    if (!c.column.empty() && !t->find_column(c.column))
+      return fail(compile_status::unknown_reference, "no column " + c.table + "." + c.column);
+    return true;
+  }
+
+  std::string time_expression(const column_ref& c, time_bucket b) {
+    auto col = qualified(c);
+    if (role_of(model, c) == column_role::numeric)
+      return col; // an integer year column is its own bucket
+    switch (b) {
+      case time_bucket::none: return col;
+      case time_bucket::year: return "EXTRACT(YEAR FROM " + col + ")::int";
+      default:
+        return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
+    }
+  }
+
+  std::string filter_sql(const filter& f) {
+    auto col = f.column.column.empty() ? std::string() : qualified(f.column);
+    auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+    auto list = [&]() {
+      std::string s;
+      for (size_t i = 0; i < f.values.size(); ++i)
+        s += (i ? ", " : "") + literal(f, f.values[i]);
+      return s;
+    };
+    switch (f.op) {
+      case filter_op::eq: return col + " = " + literal(f, v(0));
+      case filter_op::neq: return col + " <> " + literal(f, v(0));
+      case filter_op::in: return col + " IN (" + list() + ")";
+      case filter_op::not_in: return col + " NOT IN (" + list() + ")";
+      case filter_op::gt: return col + " > " + literal(f, v(0));
+      case filter_op::ge: return col + " >= " + literal(f, v(0));
+      case filter_op::lt: return col + " < " + literal(f, v(0));
+      case filter_op::le: return col + " <= " + literal(f, v(0));
+      case filter_op::between:
+        return col + " BETWEEN " + literal(f, v(0)) + " AND " + literal(f, v(1));
+      case filter_op::contains: return col + " ILIKE " + like_pattern(v(0), true, true);
+      case filter_op::starts_with: return col + " ILIKE " + like_pattern(v(0), false, true);
+      case filter_op::ends_with: return col + " ILIKE " + like_pattern(v(0), true, false);
+      case filter_op::is_null: return col + " IS NULL";
+      case filter_op::not_null: return col + " IS NOT NULL";
+      case filter_op::year:
+        if (role_of(model, f.column) == column_role::numeric)
+          return col + " = " + v(0); // an integer year column
+        return "EXTRACT(YEAR FROM " + col + ") = " + v(0);
+      case filter_op::quarter:
+      case filter_op::month: {
+        std::string part = f.op == filter_op::quarter ? "QUARTER" : "MONTH";
+        std::string s = "EXTRACT(" + part + " FROM " + col + ") = " + v(1);
+        return v(0).empty() ? s : "EXTRACT(YEAR FROM " + col + ") = " + v(0) + " AND " + s;
+      }
+      case filter_op::relative: {
+        auto n = v(0);
+        std::string unit = unit_name(v(1));
+        auto interval = "INTERVAL '" + n + " " + unit + (n == "1" ? "" : "s") + "'";
+        if (v(2) == "rolling")
+          return col + " >= CURRENT_DATE - " + interval;
+        auto start = "DATE_TRUNC('" + unit + "', CURRENT_DATE)";
+        if (n == "0")
+          return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '1 " + unit
+                 + "'";
+        return col + " >= " + start + " - " + interval + " AND " + col + " < " + start;
+      }
+      case filter_op::since: return col + " >= " + string_literal(v(0));
+      case filter_op::before: return col + " < " + string_literal(v(0));
+      case filter_op::has_related:
+      case filter_op::lacks_related: return exists_sql(f);
+      case filter_op::rule: return "(" + f.sql + ")";
+    }
+    return "TRUE";
+  }
+
+  std::string exists_sql(const filter& f) {
+    auto path = shortest_path(model, f.column.table, f.related_table);
+    if (!path.found || path.steps.empty()) {
+      fail(compile_status::not_connected,
+           "no relationship between " + f.column.table + " and " + f.related_table);
+      return "TRUE";
+    }
+    // Inner tables get aliases so they never capture the outer query's names.
+    std::string from, where;
+    for (size_t i = 0; i < path.steps.size(); ++i) {
+      auto& s = path.steps[i];
+      auto alias = quote_identifier("x" + std::to_string(i + 1));
+      auto prev = i == 0 ? quote_identifier(s.from_table) : quote_identifier("x" + std::to_string(i));
+      std::string cond;
+      for (auto& [a, b] : s.on)
+        cond += std::string(cond.empty() ? "" : " AND ") + alias + "." + quote_identifier(b)
+                + " = " + prev + "." + quote_identifier(a);
+      if (i == 0) {
+        from = table_reference(model, s.to_table) + " AS " + alias;
+        where = cond;
+      } else {
+        from += " JOIN " + table_reference(model, s.to_table) + " AS " + alias + " ON " + cond;
+      }
+    }
+    auto sub = "EXISTS (SELECT 1 FROM " + from + " WHERE " + where + ")";
+    return f.op == filter_op::lacks_related ? "NOT " + sub : sub;
+  }
+
+  std::string conditions(const std::vector<filter>& fs) {
+    std::string s;
+    for (auto& f : fs)
+      s += (s.empty() ? "" : " AND ") + filter_sql(f);
+    return s;
+  }
+
+  // The aggregate expression of a measure, before its form is applied.
+  std::string base_measure(const measure& m) {
+    if (!m.metric.empty()) {
+      auto* def = find_metric(model, m.metric);
+      if (!def) {
+        fail(compile_status::unknown_reference, "no metric " + m.metric);
+        return "NULL";
+      }
+      auto expr = qualify_expression(model, def->expression, def->table);
+      std::string fn, arg;
+      aggregate natural;
+      if (m.agg != aggregate::none && split_outer_call(expr, fn, arg) && aggregate_of(fn, natural)
+          && natural != m.agg && m.agg != aggregate::count_distinct)
+        return std::string(sql_function(m.agg)) + "(" + arg + ")";
+      return expr;
+    }
+    if (m.column.column.empty()) {
+      auto* t = model.find_table(m.column.table);
+      auto* pk = t ? primary_key(*t) : nullptr;
+      if (fans_out && pk)
+        return "COUNT(DISTINCT " + qualified({m.column.table, pk->name}) + ")";
+      return "COUNT(*)";
+    }
+    auto col = qualified(m.column);
+    if (m.agg == aggregate::count_distinct)
+      return "COUNT(DISTINCT " + col + ")";
+    return std::string(sql_function(m.agg == aggregate::none ? aggregate::sum : m.agg)) + "("
+           + col + ")";
+  }
+
+  std::string measure_sql(const measure& m) {
+    auto base = base_measure(m);
+    switch (m.form) {
+      case measure_form::plain: return base;
+      case measure_form::share_of_total:
+        return "100.0 * " + base + " / NULLIF(SUM(" + base + ") OVER (), 0)";
+      case measure_form::percent_where: {
+        std::string fn, arg;
+        if (!split_outer_call(base, fn, arg)) {
+          fail(compile_status::unsupported, "cannot take a percentage of " + m.metric);
+          return "NULL";
+        }
+        return "100.0 * " + base + " FILTER (WHERE " + conditions(m.condition) + ") / NULLIF("
+               + base + ", 0)";
+      }
+    }
+    return base;
+  }
+
+  std::string dimension_alias(const dimension& d, std::set<std::string>& used) {
+    std::string a = d.alias;
+    if (a.empty()) {
+      if (d.bucket != time_bucket::none)
+        a = to_string(d.bucket);
+      else if (d.column.column == "name" || d.column.column == "title")
+        a = join(split_words(entity_words(d.column.table)), "_");
+      else
+        a = d.column.column;
+    }
+    if (!used.insert(a).second) {
+      a = d.column.table + "_" + a;
+      used.insert(a);
+    }
+    return a;
+  }
+
+  std::vector<std::string> needed_tables() {
+    std::vector<std::string> t;
+    auto add = [&](const std::string& name) {
+      if (!name.empty() && std::find(t.begin(), t.end(), name) == t.end())
+        t.push_back(name);
+    };
+    for (auto& m : q.measures) {
+      if (!m.metric.empty()) {
+        if (auto* def = find_metric(model, m.metric))
+          add(def->table);
+      } else {
+        add(m.column.table);
+      }
+      for (auto& f : m.condition)
+        add(f.column.table);
+    }
+    add(q.entity);
+    for (auto& d : q.dimensions)
+      add(d.column.table);
+    for (auto& c : q.selected)
+      add(c.table);
+    for (auto& f : q.filters)
+      add(f.column.table);
+    for (auto& o : q.order)
+      add(o.column.table);
+    return t;
+  }
+
+  bool run() {
+    for (auto& d : q.dimensions)
+      if (!check(d.column))
+        return false;
+    for (auto& c : q.selected)
+      if (!check(c))
+        return false;
+    for (auto& f : q.filters)
+      if (!f.column.empty() && !check(f.column))
+        return false;
+    auto tables = needed_tables();
+    if (tables.empty())
+      return fail(compile_status::unknown_reference, "nothing to select");
+    for (auto& t : tables)
+      if (!model.find_table(t))
+        return fail(compile_status::unknown_reference, "no table " + t);
+    auto root = tables.front();
+    auto tree = connect(model, root, tables);
+    if (!tree.connected)
+      return fail(compile_status::not_connected, "no join path from " + root);
+    if (tree.ambiguous)
+      return fail(compile_status::ambiguous_join, join(tree.ambiguous_tables, ", "));
+    out.tables.push_back(root);
+    for (auto& s : tree.steps) {
+      out.tables.push_back(s.to_table);
+      // Joining to the rows that reference a table multiplies its rows.
+      for (auto& r : model.relationships)
+        if (r.to_table == s.from_table && r.from_table == s.to_table)
+          fans_out = true;
+    }
+
+    bool listing = q.kind == query_kind::listing;
+    std::vector<std::string> select;
+    std::set<std::string> used;
+    std::vector<std::string> group_by;
+    std::vector<std::pair<std::string, bool>> order_by; // expression, descending
+    std::vector<std::string> measure_aliases;
+
+    if (listing) {
+      std::vector<column_ref> cols = q.selected;
+      auto* entity = model.find_table(q.entity.empty() ? root : q.entity);
+      if (!entity)
+        return fail(compile_status::unknown_reference, "no entity");
+      if (q.all_columns) {
+        cols.clear();
+        for (auto& c : entity->columns)
+          cols.push_back({entity->name, c.name});
+      } else if (cols.empty()) {
+        if (auto* label = label_column(*entity))
+          cols.push_back({entity->name, label->name});
+      }
+      // DISTINCT needs every ORDER BY key in the select list.
+      if (!q.all_columns)
+        for (auto& o : q.order)
+          if (!o.column.empty() && std::find(cols.begin(), cols.end(), o.column) == cols.end())
+            cols.push_back(o.column);
+      for (auto& c : cols) {
+        auto a = c.column;
+        if (!used.insert(a).second) {
+          a = c.table + "_" + c.column;
+          used.insert(a);
+        }
+        select.push_back(qualified(c) + (a == c.column ? "" : " AS " + quote_identifier(a)));
+        out.columns.push_back({a, role_of(model, c)});
+      }
+      for (auto& o : q.order)
+        order_by.emplace_back(qualified(o.column), o.descending);
+      if (order_by.empty() && !cols.empty() && !q.all_columns)
+        order_by.emplace_back(qualified(cols.front()), false);
+      else if (order_by.empty() && q.all_columns)
+        if (auto* pk = primary_key(*entity))
+          order_by.emplace_back(qualified({entity->name, pk->name}), false);
+    } else {
+      for (auto& d : q.dimensions) {
+        auto expr = time_expression(d.column, d.bucket);
+        auto a = dimension_alias(d, used);
+        select.push_back(expr + " AS " + quote_identifier(a));
+        group_by.push_back(expr);
+        out.columns.push_back(
+          {a, d.bucket != time_bucket::none ? column_role::time : role_of(model, d.column)});
+      }
+      for (auto& m : q.measures) {
+        auto a = m.alias.empty() ? measure_alias(model, m) : m.alias;
+        if (!used.insert(a).second) {
+          a += "_" + std::to_string(measure_aliases.size() + 1);
+          used.insert(a);
+        }
+        select.push_back(measure_sql(m) + " AS " + quote_identifier(a));
+        measure_aliases.push_back(a);
+        out.columns.push_back({a, column_role::numeric});
+      }
+      for (auto& o : q.order) {
+        if (o.measure >= 0 && o.measure < static_cast<int>(measure_aliases.size())) {
+          order_by.emplace_back(quote_identifier(measure_aliases[o.measure]), o.descending);
+          continue;
+        }
+        auto it = std::find_if(q.dimensions.begin(), q.dimensions.end(),
+                               [&](const dimension& d) { return d.column == o.column; });
+        if (it != q.dimensions.end())
+          order_by.emplace_back(time_expression(it->column, it->bucket), o.descending);
+      }
+      if (order_by.empty() && !q.dimensions.empty()) {
+        // Trends read left to right in time; categories from the largest.
+        bool timed = false;
+        for (auto& d : q.dimensions)
+          if (d.bucket != time_bucket::none) {
+            order_by.emplace_back(time_expression(d.column, d.bucket), false);
+            timed = true;
+          }
+        if (!timed && !measure_aliases.empty())
+          order_by.emplace_back(quote_identifier(measure_aliases.front()), true);
+        if (!timed)
+          for (auto& g : group_by)
+            order_by.emplace_back(g, false);
+      }
+    }
+    if (out.status != compile_status::ok)
+      return false;
+
+    std::vector<std::string> where, having;
+    for (auto& f : q.filters) {
+      if (f.measure >= 0) {
+        if (f.measure < static_cast<int>(q.measures.size())) {
+          filter copy = f;
+          copy.column = {};
+          having.push_back(measure_sql(q.measures[f.measure]) + " "
+                           + filter_sql(copy).substr(1)); // drop the empty column's space
+        }
+        continue;
+      }
+      where.push_back(filter_sql(f));
+    }
+    for (auto& t : out.tables)
+      for (auto& r : model.rules)
+        if (r.table == t && !r.filter.empty())
+          where.push_back("(" + qualify_expression(model, r.filter, r.table) + ")");
+    if (out.status != compile_status::ok)
+      return false;
+
+    std::string sql = "SELECT ";
+    if (listing && (fans_out || !q.all_columns))
+      sql += "DISTINCT ";
+    sql += join(select, ", ");
+    sql += " FROM " + table_reference(model, root);
+    for (auto& s : tree.steps) {
+      std::string on;
+      for (auto& [a, b] : s.on)
+        on += std::string(on.empty() ? "" : " AND ") + qualified({s.to_table, b}) + " = "
+              + qualified({s.from_table, a});
+      sql += " JOIN " + table_reference(model, s.to_table) + " ON " + on;
+    }
+    if (!where.empty())
+      sql += " WHERE " + join(where, " AND ");
+    if (!group_by.empty() && !q.measures.empty())
+      sql += " GROUP BY " + join(group_by, ", ");
+    if (!having.empty())
+      sql += " HAVING " + join(having, " AND ");
+    if (!order_by.empty()) {
+      std::vector<std::string> keys;
+      for (auto& [e, desc] : order_by)
+        keys.push_back(e + (desc ? " DESC" : ""));
+      sql += " ORDER BY " + join(keys, ", ");
+    }
+    int limit = q.limit > 0 ? q.limit : (listing ? default_listing_limit : 0);
+    if (limit > 0)
+      sql += " LIMIT " + std::to_string(limit);
+    out.sql = std::move(sql);
+    return true;
+  }
+};
+
+} // namespace
+
+std::string root_table(const semantic_model& model, const query& q) {
+  if (!q.measures.empty()) {
+    auto& m = q.measures.front();
+    if (!m.metric.empty()) {
+      auto* def = find_metric(model, m.metric);
+      return def ? def->table : std::string();
+    }
+    return m.column.table;
+  }
+  return q.entity;
+}
+
+std::string measure_alias(const semantic_model& model, const measure& m) {
+  std::string base;
+  if (!m.metric.empty()) {
+    base = join(split_words(m.metric), "_");
+    auto* def = find_metric(model, m.metric);
+    std::string fn, arg;
+    aggregate natural = aggregate::none;
+    if (def && split_outer_call(def->expression, fn, arg))
+      aggregate_of(fn, natural);
+    if (m.agg == aggregate::avg && natural != aggregate::avg)
+      base = "avg_" + base;
+    else if (m.agg == aggregate::min && natural != aggregate::min)
+      base = "min_" + base;
+    else if (m.agg == aggregate::max && natural != aggregate::max)
+      base = "max_" + base;
+  } else if (m.column.column.empty()) {
+    base = join(split_words(entity_words(m.column.table)), "_") + "_count";
+  } else {
+    auto col = m.column.column;
+    switch (m.agg) {
+      case aggregate::avg: base = "avg_" + col; break;
+      case aggregate::min: base = "min_" + col; break;
+      case aggregate::max: base = "max_" + col; break;
+      case aggregate::count: base = col + "_count"; break;
+      case aggregate::count_distinct: base = "distinct_" + col + "_count"; break;
+      default: base = "total_" + col; break;
+    }
+  }
+  switch (m.form) {
+    case measure_form::plain: return base;
+    case measure_form::share_of_total: return base + "_share_pct";
+    case measure_form::percent_where: return base + "_pct";
+  }
+  return base;
+}
+
+compiled_query compile(const semantic_model& model, const query& q) {
+  compiler c{model, q, {}};
+  c.run();
+  if (c.out.status != compile_status::ok)
+    c.out.sql.clear();
+  return std::move(c.out);
+}
+
+} // namespace medha::sqlgen

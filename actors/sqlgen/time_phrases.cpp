@@ -1,0 +1,267 @@
+#include "actors/sqlgen/time_phrases.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace medha::sqlgen {
+
+namespace {
+
+bool is_year(const std::string& w) {
+  if (w.size() != 4 || !std::all_of(w.begin(), w.end(), ::isdigit))
+    return false;
+  int y = std::stoi(w);
+  return y >= 1900 && y <= 2100;
+}
+
+bool is_iso_date(const std::string& w) {
+  return w.size() == 10 && w[4] == '-' && w[7] == '-' && is_year(w.substr(0, 4));
+}
+
+bool is_count(const std::string& w) {
+  return !w.empty() && w.size() <= 4 && std::all_of(w.begin(), w.end(), ::isdigit);
+}
+
+int small_number(const std::string& w) {
+  static const char* names[] = {"zero", "one", "two", "three", "four", "five", "six",
+                                "seven", "eight", "nine", "ten", "eleven", "twelve"};
+  for (int i = 0; i < 13; ++i)
+    if (w == names[i])
+      return i;
+  return is_count(w) ? std::stoi(w) : -1;
+}
+
+// "days" → "day"; empty when not a calendar unit.
+std::string unit_of(const std::string& w) {
+  static const char* units[] = {"day", "week", "month", "quarter", "year"};
+  for (auto* u : units) {
+    std::string s = u;
+    if (w == s || w == s + "s")
+      return s;
+  }
+  return {};
+}
+
+time_bucket bucket_of(const std::string& unit) {
+  time_bucket b = time_bucket::none;
+  from_string(unit, b);
+  return b;
+}
+
+int quarter_word(const std::string& w) {
+  if (w.size() == 2 && w[0] == 'q' && w[1] >= '1' && w[1] <= '4')
+    return w[1] - '0';
+  return 0;
+}
+
+int ordinal(const std::string& w) {
+  if (w == "first" || w == "1st") return 1;
+  if (w == "second" || w == "2nd") return 2;
+  if (w == "third" || w == "3rd") return 3;
+  if (w == "fourth" || w == "4th" || w == "last") return 4;
+  return 0;
+}
+
+filter make(filter_op op, std::vector<std::string> values) {
+  filter f;
+  f.op = op;
+  f.values = std::move(values);
+  return f;
+}
+
+} // namespace
+
+int month_number(const std::string& w) {
+  static const char* names[] = {"january", "february", "march",     "april",   "may",
+                                "june",    "july",     "august",    "september",
+                                "october", "november", "december"};
+  for (int i = 0; i < 12; ++i) {
+    std::string n = names[i];
+    if (w == n || (w.size() == 3 && n.compare(0, 3, w) == 0 && w != "may" && w != "mar"))
+      return i + 1;
+    if (w == "sept")
+      return 9;
+  }
+  return 0;
+}
+
+time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
+  time_reading r;
+  auto n = t.size();
+  auto text = [&](size_t i) { return i < n && !taken[i] && !t[i].quoted ? t[i].text : std::string(); };
+  auto take = [&](size_t from, size_t to) {
+    std::string phrase;
+    for (size_t k = from; k < to && k < n; ++k) {
+      taken[k] = true;
+      phrase += (phrase.empty() ? "" : " ") + t[k].text;
+    }
+    r.phrases.push_back(phrase);
+  };
+  for (size_t i = 0; i < n; ++i) {
+    auto w = text(i);
+    if (w.empty())
+      continue;
+    // -- ranges between two years or two dates --
+    if ((w == "between" || w == "from") && i + 3 < n
+        && (text(i + 2) == "and" || text(i + 2) == "to" || text(i + 2) == "through")) {
+      auto a = text(i + 1), b = text(i + 3);
+      if (is_year(a) && is_year(b)) {
+        r.filters.push_back(make(filter_op::since, {a + "-01-01"}));
+        r.filters.push_back(make(filter_op::before, {std::to_string(std::stoi(b) + 1) + "-01-01"}));
+        take(i, i + 4);
+        continue;
+      }
+      if (is_iso_date(a) && is_iso_date(b)) {
+        auto lo = make(filter_op::ge, {a});
+        auto hi = make(filter_op::le, {b});
+        r.filters.push_back(lo);
+        r.filters.push_back(hi);
+        take(i, i + 4);
+        continue;
+      }
+    }
+    // -- since / after / before a year, month or date --
+    if (w == "since" || w == "after" || w == "before" || w == "until" || w == "from") {
+      auto a = text(i + 1);
+      bool after = w == "after";
+      bool upper = w == "before" || w == "until";
+      if (is_iso_date(a)) {
+        r.filters.push_back(make(upper ? filter_op::before : after ? filter_op::gt : filter_op::since, {a}));
+        if (after)
+          r.filters.back().op = filter_op::gt;
+        take(i, i + 2);
+        continue;
+      }
+      if (is_year(a)) {
+        int y = std::stoi(a) + (after ? 1 : 0);
+        r.filters.push_back(make(upper ? filter_op::before : filter_op::since,
+                                 {std::to_string(y) + "-01-01"}));
+        take(i, i + 2);
+        continue;
+      }
+      if (int m = month_number(a); m > 0 && is_year(text(i + 2))) {
+        int y = std::stoi(text(i + 2));
+        int mm = m + (after ? 1 : 0);
+        if (mm == 13) {
+          mm = 1;
+          ++y;
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-01", y, mm);
+        r.filters.push_back(make(upper ? filter_op::before : filter_op::since, {buf}));
+        take(i, i + 3);
+        continue;
+      }
+    }
+    // -- relative periods --
+    if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
+      int count = small_number(text(i + 1));
+      auto unit = unit_of(text(i + 2));
+      if (count > 0 && !unit.empty()) {
+        r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit, "rolling"}));
+        take(i, i + 3);
+        continue;
+      }
+      unit = unit_of(text(i + 1));
+      if (!unit.empty() && text(i + 1) == unit) {
+        r.filters.push_back(make(filter_op::relative, {"1", unit, "calendar"}));
+        take(i, i + 2);
+        continue;
+      }
+    }
+    if (w == "this" || w == "current") {
+      auto unit = unit_of(text(i + 1));
+      if (!unit.empty()) {
+        r.filters.push_back(make(filter_op::relative, {"0", unit, "calendar"}));
+        take(i, i + 2);
+        continue;
+      }
+    }
+    if (w == "ytd" || (w == "year" && text(i + 1) == "to" && text(i + 2) == "date")) {
+      r.filters.push_back(make(filter_op::relative, {"0", "year", "calendar"}));
+      take(i, w == "ytd" ? i + 1 : i + 3);
+      continue;
+    }
+    if (w == "today" || w == "yesterday") {
+      r.filters.push_back(make(filter_op::relative, {w == "today" ? "0" : "1", "day", "calendar"}));
+      take(i, i + 1);
+      continue;
+    }
+    // -- quarters --
+    int q = quarter_word(w);
+    size_t used = 1;
+    if (!q && ordinal(w) && unit_of(text(i + 1)) == "quarter") {
+      q = ordinal(w);
+      used = 2;
+    }
+    if (q) {
+      size_t j = i + used;
+      if (text(j) == "of" || text(j) == "in")
+        ++j;
+      std::string year = is_year(text(j)) ? text(j) : std::string();
+      r.filters.push_back(make(filter_op::quarter, {year, std::to_string(q)}));
+      take(i, year.empty() ? i + used : j + 1);
+      continue;
+    }
+    // -- months, with or without a year --
+    if (int m = month_number(w)) {
+      bool bare_may = w == "may" && !is_year(text(i + 1)) && (i == 0 || text(i - 1) != "in");
+      if (!bare_may) {
+        size_t j = i + 1;
+        if (text(j) == "of")
+          ++j;
+        std::string year = is_year(text(j)) ? text(j) : std::string();
+        r.filters.push_back(make(filter_op::month, {year, std::to_string(m)}));
+        take(i, year.empty() ? i + 1 : j + 1);
+        continue;
+      }
+    }
+    // -- a year --
+    if (is_year(w)) {
+      r.filters.push_back(make(filter_op::year, {w}));
+      take(i, i + 1);
+      continue;
+    }
+    // -- buckets --
+    static const std::pair<const char*, const char*> adverbs[] = {
+      {"daily", "day"},         {"weekly", "week"}, {"monthly", "month"},
+      {"quarterly", "quarter"}, {"yearly", "year"}, {"annual", "year"},
+      {"annually", "year"},
+    };
+    bool found = false;
+    for (auto& [word, unit] : adverbs)
+      if (w == word) {
+        r.bucket = bucket_of(unit);
+        take(i, i + 1);
+        found = true;
+      }
+    if (found)
+      continue;
+    if (w == "by" || w == "per" || w == "each" || w == "every" || w == "over") {
+      size_t j = i + 1;
+      if (text(j) == "the")
+        ++j;
+      auto unit = unit_of(text(j));
+      if (!unit.empty()) {
+        r.bucket = bucket_of(unit);
+        take(i, j + 1);
+        continue;
+      }
+      if (w == "over" && text(j) == "time") {
+        r.bucket = time_bucket::month;
+        take(i, j + 1);
+        continue;
+      }
+    }
+    if (w == "trend" || w == "trends" || w == "trending") {
+      if (r.bucket == time_bucket::none)
+        r.bucket = time_bucket::month;
+      take(i, i + 1);
+      continue;
+    }
+  }
+  return r;
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actors/sqlgen/query.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+/// The time in a question: periods to filter on and a bucket to trend by.
+/// Filters leave their column empty: it is chosen once the tables are known.
+struct time_reading {
+  std::vector<filter> filters;
+  time_bucket bucket = time_bucket::none;
+  std::vector<std::string> phrases; // the words read, for the explanation
+};
+
+/// Reads years, quarters, months, ISO dates, relative periods ("last 30 days",
+/// "this year") and buckets ("monthly", "by quarter", "over time"), marking
+/// the tokens it used in `taken`.
+time_reading read_time(const std::vector<token>& tokens, std::vector<bool>& taken);
+
+/// 1..12 for a month name or its abbreviation, 0 otherwise.
+int month_number(const std::string& word);
+
+} // namespace medha::sqlgen

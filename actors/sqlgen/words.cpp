@@ -1,0 +1,210 @@
+#include "actors/sqlgen/words.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace medha::sqlgen {
+
+namespace {
+
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80);
+}
+
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
+bool has_vowel(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return vowel(c) || c == 'y'; });
+}
+
+// "shipp" → "ship", "cancell" → "cancel": undo the doubled final consonant.
+std::string undouble(std::string s) {
+  auto n = s.size();
+  if (n >= 3 && s[n - 1] == s[n - 2] && !vowel(s[n - 1]) && s[n - 1] != 's'
+      && s[n - 1] != 'z')
+    s.pop_back();
+  return s;
+}
+
+} // namespace
+
+std::string stem_suffixes(std::string_view word);
+
+std::vector<token> tokenize(std::string_view text) {
+  std::vector<token> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if ((c == '\'' || c == '"') && (i == 0 || !word_char(text[i - 1]))) {
+      auto close = text.find(c, i + 1);
+      if (close != std::string_view::npos && close > i + 1) {
+        token t;
+        t.text = std::string(text.substr(i + 1, close - i - 1));
+        t.stem = t.text;
+        t.quoted = true;
+        out.push_back(std::move(t));
+        i = close + 1;
+        continue;
+      }
+    }
+    if (!word_char(c)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    std::string w;
+    // Keep "2024-03-01", "3.5" and "o'brien" whole; drop a trailing "'s".
+    while (j < text.size()) {
+      char d = text[j];
+      if (word_char(d)) {
+        w += lower(d);
+        ++j;
+      } else if ((d == '-' || d == '.' || d == '\'') && j + 1 < text.size()
+                 && word_char(text[j + 1]) && !w.empty()
+                 && (d != '.' || (std::isdigit(static_cast<unsigned char>(w.back()))
+                                  && std::isdigit(static_cast<unsigned char>(text[j + 1]))))
+                 && (d != '-' || std::isdigit(static_cast<unsigned char>(w.back())))) {
+        w += d;
+        ++j;
+      } else {
+        break;
+      }
+    }
+    if (ends_with(w, "'s"))
+      w.resize(w.size() - 2);
+    out.push_back({w, stem(w), false});
+    i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> split_words(std::string_view id) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (size_t i = 0; i < id.size(); ++i) {
+    char c = id[i];
+    bool upper = std::isupper(static_cast<unsigned char>(c));
+    if (!std::isalnum(static_cast<unsigned char>(c))) {
+      if (!cur.empty())
+        out.push_back(cur);
+      cur.clear();
+      continue;
+    }
+    if (upper && !cur.empty() && i > 0 && std::islower(static_cast<unsigned char>(id[i - 1]))) {
+      out.push_back(cur);
+      cur.clear();
+    }
+    cur += lower(c);
+  }
+  if (!cur.empty())
+    out.push_back(cur);
+  return out;
+}
+
+std::string stem(std::string_view word) {
+  auto w = stem_suffixes(word);
+  // "release"/"released" → "releas", "price"/"priced" → "pric".
+  if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))
+    w.pop_back();
+  return w;
+}
+
+std::string stem_suffixes(std::string_view word) {
+  std::string w(word);
+  if (w.size() <= 3 || !std::isalpha(static_cast<unsigned char>(w[0])))
+    return w;
+  if (ends_with(w, "ies") && w.size() > 4)
+    return w.substr(0, w.size() - 3) + "y";
+  if (ends_with(w, "sses") || ends_with(w, "xes") || ends_with(w, "ches")
+      || ends_with(w, "shes"))
+    return w.substr(0, w.size() - 2);
+  if (ends_with(w, "ing") && w.size() > 5 && has_vowel(w.substr(0, w.size() - 3)))
+    return undouble(w.substr(0, w.size() - 3));
+  if (ends_with(w, "ied") && w.size() > 4)
+    return w.substr(0, w.size() - 3) + "y";
+  if (ends_with(w, "ed") && w.size() > 4 && has_vowel(w.substr(0, w.size() - 2))) {
+    return undouble(w.substr(0, w.size() - 2));
+  }
+  if (ends_with(w, "ly") && w.size() > 5)
+    return w.substr(0, w.size() - 2);
+  if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is"))
+    return w.substr(0, w.size() - 1);
+  return w;
+}
+
+std::string singular(std::string_view word) {
+  std::string w(word);
+  if (ends_with(w, "ies") && w.size() > 4)
+    return w.substr(0, w.size() - 3) + "y";
+  if (ends_with(w, "sses") || ends_with(w, "xes") || ends_with(w, "ches") || ends_with(w, "shes"))
+    return w.substr(0, w.size() - 2);
+  if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && w.size() > 3)
+    return w.substr(0, w.size() - 1);
+  return w;
+}
+
+int edit_distance(std::string_view a, std::string_view b, int limit) {
+  int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
+  if (std::abs(n - m) > limit)
+    return limit + 1;
+  // Optimal string alignment: a swap of two letters ("regoin") costs one.
+  std::vector<int> before(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j)
+    prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int best = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
+      best = std::min(best, cur[j]);
+    }
+    if (best > limit)
+      return limit + 1;
+    before = prev;
+    std::swap(prev, cur);
+  }
+  return prev[m];
+}
+
+bool is_stopword(std::string_view word) {
+  static const std::set<std::string, std::less<>> words = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "with", "by",
+    "and", "or", "is", "are", "was", "were", "be", "been", "do", "does", "did",
+    "what", "whats", "what's", "which", "who", "whom", "whose", "how", "me", "my", "our",
+    "we", "us", "i", "you", "your", "it", "its", "this", "that", "these", "those",
+    "show", "give", "get", "tell", "find", "display", "list", "see", "want", "like",
+    "would", "could", "can", "please", "there", "their", "them", "they", "have",
+    "has", "had", "all", "each", "every", "per", "data", "info", "information",
+    "value", "values", "figure", "figures", "number", "amount", "some", "any",
+    "let", "lets", "let's", "know", "much", "many", "about", "as", "so", "then",
+    "also", "just", "only", "same", "up", "overall", "across", "broken", "down",
+    "split", "grouped", "group", "breakdown", "where", "when", "whose", "been",
+    "made", "make", "generated", "generate", "earned", "brought", "report", "view",
+    "look", "please", "now", "well", "too", "again", "currently", "current", "here",
+    "live", "lives", "located", "based", "exist", "exists", "existing", "available",
+    "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
+    "contributed", "account", "accounts", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",
+  };
+  return words.count(word) > 0;
+}
+
+std::string join(const std::vector<std::string>& words, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (i)
+      out += sep;
+    out += words[i];
+  }
+  return out;
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace medha::sqlgen {
+
+/// A word of the question: its text as typed (lowercased), its stem, and
+/// where it was in the question.
+struct token {
+  std::string text;
+  std::string stem;
+  bool quoted = false; // inside quotes: a literal value, never a keyword
+};
+
+/// Lowercases and splits on anything but letters, digits, '-', '.', '\'' inside
+/// words; a quoted span ('x y' or "x y") becomes one quoted token.
+std::vector<token> tokenize(std::string_view text);
+
+/// Splits an identifier or phrase into lowercase words: "order_items" →
+/// {"order", "items"}, "signupDate" → {"signup", "date"}.
+std::vector<std::string> split_words(std::string_view identifier);
+
+/// A light stemmer: plurals, -ing, -ed, -ly, so "ordered", "orders" and
+/// "ordering" meet at "order". Applied to both questions and the model.
+std::string stem(std::string_view word);
+
+/// "categories" → "category", "regions" → "region": for names shown to people.
+std::string singular(std::string_view word);
+
+/// Levenshtein distance, stopping early once it exceeds `limit`.
+int edit_distance(std::string_view a, std::string_view b, int limit);
+
+/// Words that carry no meaning for linking ("the", "of", "show", "me").
+bool is_stopword(std::string_view word);
+
+/// Joins words with a separator.
+std::string join(const std::vector<std::string>& words, std::string_view separator);
+
+} // namespace medha::sqlgen

@@ -1,0 +1,283 @@
+// medha eval: sends every question of a suite through the real pipeline
+// (NATS, worker, PostgreSQL) and judges the answers by execution accuracy.
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "client/commands.hpp"
+#include "client/eval_judge.hpp"
+
+namespace medha::client {
+
+namespace json = boost::json;
+
+namespace {
+
+struct eval_turn {
+  std::string question;
+  std::string gold;
+};
+
+/// One conversation of the suite (a CSV row is a one-turn conversation).
+struct eval_case {
+  std::string id;
+  std::string db;
+  std::string category;
+  std::vector<eval_turn> turns;
+};
+
+// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
+      row.push_back(std::move(field));
+      field.clear();
+      if (!(row.size() == 1 && row[0].empty()))
+        rows.push_back(std::move(row));
+      row.clear();
+    } else {
+      field += c;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+bool load_suite(const std::string& path, std::vector<eval_case>& out, std::string& error) {
+  std::ifstream in{path};
+  if (!in) {
+    error = "cannot read " + path;
+    return false;
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  auto text = buf.str();
+  if (path.size() > 6 && path.substr(path.size() - 6) == ".jsonl") {
+    std::istringstream lines{text};
+    std::string line;
+    int n = 0;
+    while (std::getline(lines, line)) {
+      ++n;
+      if (line.find_first_not_of(" \t\r") == std::string::npos)
+        continue;
+      json::error_code ec;
+      auto v = json::parse(line, ec);
+      if (ec || !v.is_object() || !v.as_object().contains("db") || !v.as_object().contains("turns")) {
+        error = path + ":" + std::to_string(n) + ": expected {\"id\",\"db\",\"turns\":[{\"q\",\"gold\"}]}";
+        return false;
+      }
+      auto& o = v.as_object();
+      eval_case c;
+      c.id = o.contains("id") ? std::string{o.at("id").as_string()} : std::to_string(n);
+      c.db = std::string{o.at("db").as_string()};
+      c.category = o.contains("category") ? std::string{o.at("category").as_string()} : "conversation";
+      for (auto& t : o.at("turns").as_array())
+        c.turns.push_back({std::string{t.at("q").as_string()}, std::string{t.at("gold").as_string()}});
+      out.push_back(std::move(c));
+    }
+    return true;
+  }
+  auto rows = parse_csv(text);
+  if (rows.empty()) {
+    error = path + " is empty";
+    return false;
+  }
+  std::map<std::string, size_t> col;
+  for (size_t i = 0; i < rows[0].size(); ++i)
+    col[rows[0][i]] = i;
+  for (auto* need : {"question", "query", "db_name"})
+    if (!col.count(need)) {
+      error = path + ": the CSV needs columns question, query, db_name";
+      return false;
+    }
+  for (size_t r = 1; r < rows.size(); ++r) {
+    auto& row = rows[r];
+    auto get = [&](const char* name) {
+      auto i = col.count(name) ? col[name] : size_t(-1);
+      return i < row.size() ? row[i] : std::string{};
+    };
+    eval_case c;
+    c.id = std::to_string(r);
+    c.db = get("db_name");
+    c.category = col.count("query_category") ? get("query_category") : "all";
+    c.turns.push_back({get("question"), get("query")});
+    out.push_back(std::move(c));
+  }
+  return true;
+}
+
+// Runs SQL read-only; nullopt (with the reason) when it fails.
+std::optional<result_table> run_sql(const std::string& conninfo, const std::string& sql,
+                                    std::string& error) {
+  try {
+    pqxx::connection conn{conninfo};
+    pqxx::work tx{conn};
+    tx.exec("SET TRANSACTION READ ONLY");
+    tx.exec("SET LOCAL statement_timeout = 20000");
+    auto res = tx.exec(sql);
+    result_table t;
+    for (pqxx::row::size_type c = 0; c < res.columns(); ++c)
+      t.columns.push_back(res.column_name(c));
+    for (auto row : res) {
+      std::vector<std::optional<std::string>> cells;
+      for (auto f : row)
+        cells.push_back(f.is_null() ? std::nullopt : std::optional<std::string>{f.c_str()});
+      t.rows.push_back(std::move(cells));
+    }
+    return t;
+  } catch (const std::exception& e) {
+    error = e.what();
+    return std::nullopt;
+  }
+}
+
+struct tally {
+  size_t total = 0, answered = 0, correct = 0;
+};
+
+} // namespace
+
+int run_eval(session& s, const std::vector<std::string>& args) {
+  std::string suite, report, pg = "host=127.0.0.1", only_db;
+  bool verbose = false;
+  size_t limit = size_t(-1);
+  for (size_t i = 0; i < args.size(); ++i) {
+    auto next = [&]() { return i + 1 < args.size() ? args[++i] : std::string{}; };
+    if (args[i] == "--suite")
+      suite = next();
+    else if (args[i] == "--report")
+      report = next();
+    else if (args[i] == "--pg")
+      pg = next();
+    else if (args[i] == "--databases")
+      next(); // loaded by scripts/eval; accepted here for one command line
+    else if (args[i] == "--db")
+      only_db = next();
+    else if (args[i] == "--limit")
+      limit = std::stoul(next());
+    else if (args[i] == "--verbose")
+      verbose = true;
+    else {
+      std::fprintf(stderr, "medha eval: unknown argument %s\n", args[i].c_str());
+      return 2;
+    }
+  }
+  if (suite.empty()) {
+    std::fprintf(stderr, "medha eval: --suite FILE is required\n");
+    return 2;
+  }
+  std::vector<eval_case> cases;
+  std::string error;
+  if (!load_suite(suite, cases, error)) {
+    std::fprintf(stderr, "medha eval: %s\n", error.c_str());
+    return 2;
+  }
+  tally all;
+  std::map<std::string, tally> by_category;
+  std::vector<double> latencies;
+  size_t done = 0;
+  for (auto& c : cases) {
+    if (!only_db.empty() && c.db != only_db)
+      continue;
+    if (done++ >= limit)
+      break;
+    auto conv = s.create_conversation(c.db);
+    for (auto& t : c.turns) {
+      auto& cat = by_category[c.category];
+      ++all.total;
+      ++cat.total;
+      if (!conv)
+        continue;
+      auto start = std::chrono::steady_clock::now();
+      auto out = s.ask(*conv, t.question, "", false);
+      latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+      std::string verdict = "not answered";
+      std::string sql;
+      if (out.finished && out.final_event.step == step_kind::answer) {
+        ++all.answered;
+        ++cat.answered;
+        auto data = json::parse(out.final_event.data_json).as_object();
+        sql = std::string{data.at("sql").as_string()};
+        auto conninfo = pg + " dbname=" + c.db;
+        auto candidate = run_sql(conninfo, sql, error);
+        bool ok = false;
+        for (auto& gold_sql : expand_gold(t.gold)) {
+          std::string gold_error;
+          auto gold = run_sql(conninfo, gold_sql, gold_error);
+          if (gold && candidate && results_match(*gold, *candidate, order_matters(t.question, gold_sql))) {
+            ok = true;
+            break;
+          }
+        }
+        verdict = ok ? "correct" : "wrong";
+        if (ok) {
+          ++all.correct;
+          ++cat.correct;
+        }
+      } else if (out.finished) {
+        verdict = std::string{"not answered ("} + to_string(out.final_event.step) + ")";
+      }
+      if (verbose)
+        std::printf("[%s] %s/%s: %s\n    %s\n", verdict.c_str(), c.db.c_str(), c.category.c_str(),
+                    t.question.c_str(), sql.empty() ? "-" : sql.c_str());
+    }
+  }
+  auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };
+  std::printf("\n%-16s %6s %8s %8s %7s %9s\n", "category", "total", "answered", "correct", "ex", "precision");
+  json::object cats;
+  for (auto& [name, t] : by_category) {
+    std::printf("%-16s %6zu %8zu %8zu %7.3f %9.3f\n", name.c_str(), t.total, t.answered, t.correct,
+                ratio(t.correct, t.total), ratio(t.correct, t.answered));
+    cats[name] = json::object{{"total", t.total}, {"answered", t.answered}, {"correct", t.correct}};
+  }
+  std::printf("%-16s %6zu %8zu %8zu %7.3f %9.3f\n", "overall", all.total, all.answered, all.correct,
+              ratio(all.correct, all.total), ratio(all.correct, all.answered));
+  std::sort(latencies.begin(), latencies.end());
+  double p50 = latencies.empty() ? 0 : latencies[latencies.size() / 2];
+  double p99 = latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
+  std::printf("turn latency end to end: p50 %.1f ms, p99 %.1f ms\n", p50, p99);
+  if (!report.empty()) {
+    json::object o{{"total", all.total},
+                   {"answered", all.answered},
+                   {"correct", all.correct},
+                   {"ex", ratio(all.correct, all.total)},
+                   {"precision", ratio(all.correct, all.answered)},
+                   {"by_category", std::move(cats)},
+                   {"turn_p50_ms", p50},
+                   {"turn_p99_ms", p99}};
+    std::ofstream{report} << json::serialize(o) << "\n";
+  }
+  return 0;
+}
+
+} // namespace medha::client

@@ -1,0 +1,193 @@
+#include "client/eval_judge.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+namespace medha::client {
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos)
+    return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Splits on ';' outside quotes.
+std::vector<std::string> split_statements(const std::string& sql) {
+  std::vector<std::string> out;
+  std::string cur;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote) {
+      if (c == quote)
+        quote = 0;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+    } else if (c == ';') {
+      if (!trim(cur).empty())
+        out.push_back(trim(cur));
+      cur.clear();
+      continue;
+    }
+    cur += c;
+  }
+  if (!trim(cur).empty())
+    out.push_back(trim(cur));
+  return out;
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',') {
+      out.push_back(trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!trim(cur).empty())
+    out.push_back(trim(cur));
+  return out;
+}
+
+// Numbers become a canonical text to 6 significant digits; the rest as is.
+std::string normalize(const std::optional<std::string>& cell) {
+  if (!cell)
+    return std::string{"\x01NULL"};
+  const auto& s = *cell;
+  if (!s.empty()) {
+    char* end = nullptr;
+    double d = std::strtod(s.c_str(), &end);
+    if (end && *end == '\0' && std::isfinite(d)) {
+      if (d == 0)
+        return "0";
+      char buf[64];
+      std::snprintf(buf, sizeof(buf), "%.6g", d);
+      return buf;
+    }
+  }
+  return s;
+}
+
+} // namespace
+
+std::vector<std::string> expand_gold(const std::string& gold) {
+  std::vector<std::string> out;
+  for (auto& stmt : split_statements(gold)) {
+    auto open = stmt.find('{');
+    auto close = open == std::string::npos ? std::string::npos : stmt.find('}', open);
+    if (open == std::string::npos || close == std::string::npos || close == open + 1) {
+      out.push_back(stmt);
+      continue;
+    }
+    auto items = split_commas(stmt.substr(open + 1, close - open - 1));
+    size_t n = std::min<size_t>(items.size(), 8);
+    for (size_t mask = 1; mask < (size_t{1} << n); ++mask) {
+      std::string subset;
+      for (size_t i = 0; i < n; ++i)
+        if (mask & (size_t{1} << i))
+          subset += (subset.empty() ? "" : ", ") + items[i];
+      std::string q = stmt.substr(0, open) + subset + stmt.substr(close + 1);
+      // `{}` elsewhere (GROUP BY {}) repeats the chosen columns.
+      for (size_t p; (p = q.find("{}")) != std::string::npos;)
+        q.replace(p, 2, subset);
+      out.push_back(q);
+    }
+  }
+  return out;
+}
+
+bool order_matters(const std::string& question, const std::string& gold_sql) {
+  if (lower(gold_sql).find("order by") == std::string::npos)
+    return false;
+  static const char* words[] = {"order",   "sort",    "highest", "lowest",  "top",
+                                "bottom",  "rank",    "ascending", "descending", "most",
+                                "least",   "largest", "smallest", "biggest", "first",
+                                "last",    "best",    "worst",   "greatest", "fewest"};
+  auto q = lower(question);
+  for (auto* w : words)
+    if (q.find(w) != std::string::npos)
+      return true;
+  return false;
+}
+
+bool results_match(const result_table& gold, const result_table& candidate, bool ordered) {
+  if (gold.rows.size() != candidate.rows.size())
+    return false;
+  size_t gc = gold.columns.size(), cc = candidate.columns.size();
+  if (gc == 0 || cc < gc)
+    return gc == 0 && cc == 0;
+  size_t rows = gold.rows.size();
+  auto column = [&](const result_table& t, size_t c) {
+    std::vector<std::string> v;
+    v.reserve(rows);
+    for (auto& r : t.rows)
+      v.push_back(c < r.size() ? normalize(r[c]) : normalize(std::nullopt));
+    return v;
+  };
+  std::vector<std::vector<std::string>> g(gc), c(cc);
+  for (size_t i = 0; i < gc; ++i)
+    g[i] = column(gold, i);
+  for (size_t i = 0; i < cc; ++i)
+    c[i] = column(candidate, i);
+  // Candidate columns whose values (as a multiset) equal each gold column's.
+  std::vector<std::vector<size_t>> options(gc);
+  for (size_t i = 0; i < gc; ++i) {
+    auto gs = g[i];
+    std::sort(gs.begin(), gs.end());
+    for (size_t j = 0; j < cc; ++j) {
+      auto cs = c[j];
+      std::sort(cs.begin(), cs.end());
+      if (cs == gs)
+        options[i].push_back(j);
+    }
+    if (options[i].empty())
+      return false;
+  }
+  // Try the assignments (tiny in practice) and compare whole rows.
+  std::vector<size_t> pick(gc);
+  std::vector<bool> used(cc, false);
+  std::function<bool(size_t)> assign = [&](size_t i) -> bool {
+    if (i == gc) {
+      std::vector<std::string> a(rows), b(rows);
+      for (size_t r = 0; r < rows; ++r)
+        for (size_t k = 0; k < gc; ++k) {
+          a[r] += g[k][r] + '\x1f';
+          b[r] += c[pick[k]][r] + '\x1f';
+        }
+      if (!ordered) {
+        std::sort(a.begin(), a.end());
+        std::sort(b.begin(), b.end());
+      }
+      return a == b;
+    }
+    for (auto j : options[i]) {
+      if (used[j])
+        continue;
+      used[j] = true;
+      pick[i] = j;
+      if (assign(i + 1))
+        return true;
+      used[j] = false;
+    }
+    return false;
+  };
+  return assign(0);
+}
+
+} // namespace medha::client

@@ -1,0 +1,84 @@
+#include "client/session.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include <boost/json.hpp>
+
+#include "client/event_printer.hpp"
+
+namespace medha::client {
+
+namespace json = boost::json;
+
+std::optional<std::string> session::api(const std::string& verb, const std::string& body) {
+  std::string error;
+  auto reply = nats_.request(api_subject(opts_.user, verb), body, 10000, error);
+  if (!reply)
+    std::fprintf(stderr, "medha: %s\n", error.c_str());
+  return reply;
+}
+
+std::optional<std::string> session::create_conversation(const std::string& data_source) {
+  json::object body;
+  if (!data_source.empty())
+    body["data_source"] = data_source;
+  auto reply = api("conversations.create", json::serialize(body));
+  if (!reply)
+    return std::nullopt;
+  json::error_code ec;
+  auto v = json::parse(*reply, ec);
+  if (!ec && v.is_object())
+    if (auto* c = v.as_object().if_contains("conversation"); c && c->is_object())
+      if (auto* id = c->as_object().if_contains("id"); id && id->is_string())
+        return std::string{id->as_string()};
+  print_api_reply(stderr, *reply);
+  return std::nullopt;
+}
+
+turn_outcome session::ask(const std::string& conv, const std::string& text,
+                          const std::string& data_source, bool print) {
+  turn_outcome out;
+  static std::mt19937_64 rng{std::random_device{}()};
+  auto turn_id = "c" + std::to_string(rng() % 1000000000ULL) + "-" + std::to_string(++turns_);
+  if (!nats_.subscribe(events_subject(opts_.user, conv))) {
+    std::fprintf(stderr, "medha: cannot subscribe to the conversation's events\n");
+    return out;
+  }
+  json::object body{{"v", 1}, {"turn_id", turn_id}, {"text", text}};
+  if (!data_source.empty())
+    body["data_source"] = data_source;
+  nats_.publish(turn_subject(opts_.user, conv), json::serialize(body));
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(opts_.timeout_ms);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  deadline - std::chrono::steady_clock::now())
+                  .count();
+    auto msg = nats_.next(static_cast<int>(std::max<long long>(1, left)));
+    if (!msg)
+      break;
+    auto decoded = decode_step_event(*msg);
+    auto* ev = std::get_if<step_event>(&decoded);
+    // Events of other turns (another client on the same conversation) are not ours.
+    if (!ev || (ev->turn_id != turn_id && !ev->turn_id.empty()))
+      continue;
+    if (print) {
+      if (opts_.json)
+        std::printf("%s\n", msg->c_str());
+      else
+        print_event(stdout, *ev);
+      std::fflush(stdout);
+    }
+    if (ev->step == step_kind::answer || ev->step == step_kind::clarify
+        || ev->step == step_kind::error) {
+      out.finished = true;
+      out.final_event = *ev;
+      return out;
+    }
+  }
+  std::fprintf(stderr, "medha: no answer within %d ms (is a worker running?)\n", opts_.timeout_ms);
+  return out;
+}
+
+} // namespace medha::client

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "messages/error.hpp"
+#include "messages/result_set.hpp"
+#include "messages/semantic_model.hpp"
+
+namespace medha {
+
+using model_ptr = std::shared_ptr<const semantic_model>;
+
+/// The context stage's reply: the data source's semantic model, or why not.
+struct model_reply {
+  model_ptr model;
+  std::optional<medha_error> error;
+};
+
+/// The executor's reply: rows, or why the query did not run.
+struct execute_reply {
+  std::optional<result_set> rows;
+  std::optional<medha_error> error;
+};
+
+/// A message that arrived on NATS, copied out of the C library's buffers.
+struct inbound_message {
+  std::string subject;
+  std::string data;
+  std::string reply; // "" when the sender wants no reply
+};
+
+} // namespace medha

@@ -1,0 +1,394 @@
+#include "runtime/config.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <optional>
+#include <sstream>
+#include <utility>
+
+namespace medha {
+
+namespace {
+
+namespace json = boost::json;
+
+// Every scalar setting is one row: the JSON key, its environment variable, its
+// flag and the member it sets. One table keeps the three sources in step.
+using member = std::variant<std::string config::*, int config::*, size_t config::*>;
+
+struct option {
+  const char* key;
+  const char* env;
+  const char* flag; // also accepted: --<key with dashes>
+  member field;
+  const char* help;
+};
+
+const option options[] = {
+  {"nats_url", "MEDHA_NATS_URL", "--nats", &config::nats_url, "NATS server URL"},
+  {"store_path", "MEDHA_STORE_PATH", "--store", &config::store_path,
+   "RocksDB conversation store directory"},
+  {"queue_group", "MEDHA_QUEUE_GROUP", "--queue-group", &config::queue_group,
+   "NATS queue group shared by workers"},
+  {"conversation_idle_evict_s", "MEDHA_CONVERSATION_IDLE_EVICT_S",
+   "--conversation-idle-evict-s", &config::conversation_idle_evict_s,
+   "seconds before an idle conversation actor leaves memory"},
+  {"conversation_ttl_h", "MEDHA_CONVERSATION_TTL_H", "--conversation-ttl-h",
+   &config::conversation_ttl_h, "hours before an idle conversation is deleted"},
+  {"statement_timeout_ms", "MEDHA_STATEMENT_TIMEOUT_MS", "--statement-timeout-ms",
+   &config::statement_timeout_ms, "PostgreSQL statement timeout"},
+  {"row_cap", "MEDHA_ROW_CAP", "--row-cap", &config::row_cap, "rows kept per result"},
+  {"max_payload_bytes", "MEDHA_MAX_PAYLOAD_BYTES", "--max-payload-bytes",
+   &config::max_payload_bytes, "largest accepted turn/API payload"},
+  {"executor_pool_size", "MEDHA_EXECUTOR_POOL_SIZE", "--executor-pool-size",
+   &config::executor_pool_size, "executor actors (connections) per data source"},
+  {"stage_timeout_ms", "MEDHA_STAGE_TIMEOUT_MS", "--stage-timeout-ms",
+   &config::stage_timeout_ms, "timeout of one pipeline stage"},
+  {"max_queued_turns", "MEDHA_MAX_QUEUED_TURNS", "--max-queued-turns",
+   &config::max_queued_turns, "turns waiting per conversation before busy"},
+  {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
+   "trace|debug|info|warning|error|off"},
+};
+
+constexpr const char* config_env = "MEDHA_CONFIG";
+constexpr const char* config_flag = "--config";
+
+medha_error bad(std::string message) {
+  return {error_code::bad_request, std::move(message)};
+}
+
+std::string dashed(const char* key) {
+  std::string out = std::string("--") + key;
+  std::replace(out.begin(), out.end(), '_', '-');
+  return out;
+}
+
+const option* find_flag(std::string_view flag) {
+  for (auto& o : options)
+    if (flag == o.flag || flag == dashed(o.key))
+      return &o;
+  return nullptr;
+}
+
+// Parses a whole string as an integer of type T; partial parses are errors so
+// that "15s" or "1e3" do not quietly become 15 or 1.
+template <class T>
+std::optional<T> parse_integer(std::string_view text) {
+  T value{};
+  auto first = text.data();
+  auto last = first + text.size();
+  if (text.empty() || (std::is_unsigned_v<T> && text.front() == '-'))
+    return std::nullopt;
+  auto [end, ec] = std::from_chars(first, last, value);
+  if (ec != std::errc{} || end != last)
+    return std::nullopt;
+  return value;
+}
+
+// Sets one option from text (environment or flag); `origin` names it in errors.
+std::optional<medha_error> set_from_text(config& cfg, const option& o, std::string_view text,
+                                         const std::string& origin) {
+  return std::visit(
+    [&](auto field) -> std::optional<medha_error> {
+      using type = std::decay_t<decltype(cfg.*field)>;
+      if constexpr (std::is_same_v<type, std::string>) {
+        cfg.*field = std::string(text);
+        return std::nullopt;
+      } else {
+        auto value = parse_integer<type>(text);
+        if (!value)
+          return bad(origin + ": '" + std::string(text) + "' is not a "
+                     + (std::is_unsigned_v<type> ? "non-negative " : "") + "integer");
+        cfg.*field = *value;
+        return std::nullopt;
+      }
+    },
+    o.field);
+}
+
+// Sets one option from a JSON value; types are strict (no "15000" for 15000).
+std::optional<medha_error> set_from_json(config& cfg, const option& o, const json::value& v,
+                                         const std::string& origin) {
+  return std::visit(
+    [&](auto field) -> std::optional<medha_error> {
+      using type = std::decay_t<decltype(cfg.*field)>;
+      if constexpr (std::is_same_v<type, std::string>) {
+        if (!v.is_string())
+          return bad(origin + ": '" + o.key + "' must be a string");
+        cfg.*field = std::string(v.get_string());
+        return std::nullopt;
+      } else {
+        // Boost.JSON keeps integers as int64 or uint64; a double is a type error.
+        bool fits = false;
+        if (v.is_int64()) {
+          auto i = v.get_int64();
+          fits = i >= static_cast<int64_t>(std::numeric_limits<type>::min())
+                 && static_cast<uint64_t>(std::max<int64_t>(i, 0))
+                      <= static_cast<uint64_t>(std::numeric_limits<type>::max());
+          if (fits)
+            cfg.*field = static_cast<type>(i);
+        } else if (v.is_uint64()) {
+          fits = v.get_uint64() <= static_cast<uint64_t>(std::numeric_limits<type>::max());
+          if (fits)
+            cfg.*field = static_cast<type>(v.get_uint64());
+        }
+        if (!fits)
+          return bad(origin + ": '" + o.key + "' must be a "
+                     + (std::is_unsigned_v<type> ? "non-negative " : "") + "integer");
+        return std::nullopt;
+      }
+    },
+    o.field);
+}
+
+std::optional<medha_error> parse_data_sources(config& cfg, const json::value& v,
+                                              const std::string& origin) {
+  if (!v.is_array())
+    return bad(origin + ": 'data_sources' must be an array");
+  cfg.data_sources.clear();
+  size_t i = 0;
+  for (auto& entry : v.get_array()) {
+    auto where = origin + ": 'data_sources[" + std::to_string(i++) + "]";
+    if (!entry.is_object())
+      return bad(where + "' must be an object");
+    data_source ds;
+    bool has_name = false, has_conninfo = false;
+    for (auto& kv : entry.get_object()) {
+      std::string key(kv.key());
+      std::string* target = key == "name"          ? &ds.name
+                            : key == "conninfo"    ? &ds.conninfo
+                            : key == "description" ? &ds.description
+                            : key == "model_file"  ? &ds.model_file
+                                                   : nullptr;
+      if (!target)
+        return bad(where + "." + key + "' is not a data source key"
+                   + " (name, conninfo, description, model_file)");
+      if (!kv.value().is_string())
+        return bad(where + "." + key + "' must be a string");
+      *target = std::string(kv.value().get_string());
+      has_name |= key == "name";
+      has_conninfo |= key == "conninfo";
+    }
+    if (!has_name)
+      return bad(where + ".name' is missing");
+    if (!has_conninfo)
+      return bad(where + ".conninfo' is missing");
+    cfg.data_sources.push_back(std::move(ds));
+  }
+  return std::nullopt;
+}
+
+// Turns a parse failure offset into "line L, column C" so the file is easy to fix.
+std::string position_of(std::string_view text, size_t offset) {
+  size_t line = 1, column = 1;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+std::variant<std::string, medha_error> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return bad("cannot read config file '" + path + "': " + std::strerror(errno));
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad())
+    return bad("cannot read config file '" + path + "'");
+  return buffer.str();
+}
+
+bool is_token(std::string_view s) {
+  if (s.empty() || s.size() > 64)
+    return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+           || c == '_' || c == '-';
+  });
+}
+
+// Splits "--flag=value" or "--flag value"; advances i past a consumed value.
+std::optional<medha_error> split_flag(const std::vector<std::string>& args, size_t& i,
+                                      std::string& flag, std::string& value) {
+  const auto& arg = args[i];
+  if (arg.size() < 3 || arg.compare(0, 2, "--") != 0)
+    return bad("unexpected argument '" + arg + "' (settings are --flag value)");
+  auto eq = arg.find('=');
+  if (eq != std::string::npos) {
+    flag = arg.substr(0, eq);
+    value = arg.substr(eq + 1);
+    return std::nullopt;
+  }
+  flag = arg;
+  if (i + 1 >= args.size())
+    return bad("flag '" + flag + "' needs a value");
+  value = args[++i];
+  return std::nullopt;
+}
+
+} // namespace
+
+std::variant<config, medha_error> apply_config_json(config cfg, std::string_view text,
+                                                    std::string_view origin_view) {
+  std::string origin(origin_view);
+  json::stream_parser parser;
+  boost::system::error_code ec;
+  auto consumed = parser.write(text.data(), text.size(), ec);
+  if (!ec)
+    parser.finish(ec);
+  if (ec)
+    return bad(origin + ": invalid JSON at " + position_of(text, consumed) + ": "
+               + ec.message());
+  auto doc = parser.release();
+  if (!doc.is_object())
+    return bad(origin + ": the configuration must be a JSON object");
+  for (auto& kv : doc.get_object()) {
+    std::string key(kv.key());
+    if (key == "data_sources") {
+      if (auto err = parse_data_sources(cfg, kv.value(), origin))
+        return *err;
+      continue;
+    }
+    auto o = std::find_if(std::begin(options), std::end(options),
+                          [&](const option& o) { return key == o.key; });
+    if (o == std::end(options))
+      return bad(origin + ": unknown key '" + key + "'");
+    if (auto err = set_from_json(cfg, *o, kv.value(), origin))
+      return *err;
+  }
+  return cfg;
+}
+
+std::variant<config, medha_error> validate_config(config cfg) {
+  auto positive = [](const char* key, auto v) -> std::optional<medha_error> {
+    if (!(v > decltype(v){}))
+      return bad(std::string("'") + key + "' must be positive, got " + std::to_string(v));
+    return std::nullopt;
+  };
+  for (auto err : {positive("conversation_idle_evict_s", cfg.conversation_idle_evict_s),
+                   positive("conversation_ttl_h", cfg.conversation_ttl_h),
+                   positive("statement_timeout_ms", cfg.statement_timeout_ms),
+                   positive("row_cap", cfg.row_cap),
+                   positive("max_payload_bytes", cfg.max_payload_bytes),
+                   positive("executor_pool_size", cfg.executor_pool_size),
+                   positive("stage_timeout_ms", cfg.stage_timeout_ms)})
+    if (err)
+      return *err;
+  // 0 queued turns is meaningful: one turn in flight, any other is busy.
+  if (cfg.nats_url.empty())
+    return bad("'nats_url' must not be empty");
+  if (cfg.store_path.empty())
+    return bad("'store_path' must not be empty");
+  if (!is_token(cfg.queue_group))
+    return bad("'queue_group' must match [A-Za-z0-9_-]{1,64}, got '" + cfg.queue_group + "'");
+  static const char* levels[] = {"trace", "debug", "info", "warning", "error", "off"};
+  if (std::find(std::begin(levels), std::end(levels), cfg.log_level) == std::end(levels))
+    return bad("'log_level' must be trace, debug, info, warning, error or off, got '"
+               + cfg.log_level + "'");
+  for (size_t i = 0; i < cfg.data_sources.size(); ++i) {
+    auto& ds = cfg.data_sources[i];
+    auto where = "'data_sources[" + std::to_string(i) + "]";
+    // The name becomes a NATS subject token and a store key part.
+    if (!is_token(ds.name))
+      return bad(where + ".name' must match [A-Za-z0-9_-]{1,64}, got '" + ds.name + "'");
+    if (ds.conninfo.empty())
+      return bad(where + ".conninfo' must not be empty");
+    for (size_t j = 0; j < i; ++j)
+      if (cfg.data_sources[j].name == ds.name)
+        return bad(where + ".name' repeats data source '" + ds.name + "'");
+  }
+  return cfg;
+}
+
+std::variant<config, medha_error> load_config(const std::vector<std::string>& args,
+                                              const char* const* envp) {
+  // Collect the environment once; only MEDHA_* names matter.
+  std::vector<std::pair<std::string, std::string>> env;
+  for (auto p = envp; p && *p; ++p) {
+    std::string_view entry(*p);
+    auto eq = entry.find('=');
+    if (eq != std::string_view::npos && entry.compare(0, 6, "MEDHA_") == 0)
+      env.emplace_back(entry.substr(0, eq), entry.substr(eq + 1));
+  }
+  // The file is named by --config, else MEDHA_CONFIG; find it before layering.
+  std::string file;
+  for (auto& [name, value] : env)
+    if (name == config_env)
+      file = value;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string flag, value;
+    if (auto err = split_flag(args, i, flag, value))
+      return *err;
+    if (flag == config_flag)
+      file = value;
+  }
+
+  config cfg;
+  if (!file.empty()) {
+    auto text = read_file(file);
+    if (auto err = std::get_if<medha_error>(&text))
+      return *err;
+    auto applied = apply_config_json(std::move(cfg), std::get<std::string>(text), file);
+    if (auto err = std::get_if<medha_error>(&applied))
+      return *err;
+    cfg = std::move(std::get<config>(applied));
+    // Model files sit beside the config file: resolve them against its folder so
+    // the worker finds them whatever its working directory.
+    auto base = std::filesystem::path(file).parent_path();
+    for (auto& ds : cfg.data_sources)
+      if (!ds.model_file.empty() && std::filesystem::path(ds.model_file).is_relative())
+        ds.model_file = (base / ds.model_file).lexically_normal().string();
+  }
+
+  for (auto& [name, value] : env) {
+    auto o = std::find_if(std::begin(options), std::end(options),
+                          [&](const option& o) { return name == o.env; });
+    // Other MEDHA_* variables belong to scripts and tests: not an error.
+    if (o == std::end(options))
+      continue;
+    if (auto err = set_from_text(cfg, *o, value, name))
+      return *err;
+  }
+
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string flag, value;
+    if (auto err = split_flag(args, i, flag, value))
+      return *err;
+    if (flag == config_flag)
+      continue;
+    auto o = find_flag(flag);
+    if (!o)
+      return bad("unknown flag '" + flag + "'");
+    if (auto err = set_from_text(cfg, *o, value, flag))
+      return *err;
+  }
+  return validate_config(std::move(cfg));
+}
+
+std::string config_flags_help() {
+  std::string out = "  --config FILE  JSON configuration file (env MEDHA_CONFIG)\n";
+  for (auto& o : options) {
+    out += "  ";
+    out += o.flag;
+    out += " VALUE  ";
+    out += o.help;
+    out += " (env ";
+    out += o.env;
+    out += ")\n";
+  }
+  return out;
+}
+
+} // namespace medha

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "messages/data_source.hpp"
+#include "messages/error.hpp"
+
+namespace medha {
+
+/// Settings of a worker (medhad) or a client (medha). Every key is documented,
+/// with its environment variable and flag, in config/README.md.
+struct config {
+  std::string nats_url = "nats://127.0.0.1:4222";
+  std::string store_path = "./medha-store"; // RocksDB directory
+  std::vector<data_source> data_sources;
+  std::string queue_group = "medha-workers";
+  int conversation_idle_evict_s = 300; // evict idle conversation actors from memory
+  int conversation_ttl_h = 24;         // delete conversations idle this long
+  int statement_timeout_ms = 15000;
+  size_t row_cap = 1000;            // rows kept per result
+  size_t max_payload_bytes = 65536; // larger turn/API payloads get payload_too_large
+  int executor_pool_size = 4;       // detached executor actors per data source
+  int stage_timeout_ms = 30000;
+  size_t max_queued_turns = 8; // per conversation, beyond that: busy
+  std::string log_level = "info"; // trace | debug | info | warning | error | off
+};
+
+/// Loads the configuration. Later layers override earlier ones, key by key:
+///
+///   1. the defaults above
+///   2. the JSON file named by `--config FILE` in `args`, else by MEDHA_CONFIG
+///      in the environment (no file when neither is set)
+///   3. environment variables MEDHA_<KEY> (MEDHA_NATS_URL, MEDHA_STORE_PATH, ...)
+///   4. flags in `args` (--nats URL, --store DIR, --log-level L, ...; both
+///      `--flag value` and `--flag=value`)
+///
+/// `args` holds only flags (no argv[0], no subcommand): an unknown flag or a
+/// positional argument is an error, so a typo never passes silently. `envp` is
+/// a null-terminated `NAME=value` array (pass `environ` from main); nullptr
+/// means "ignore the environment", which keeps tests deterministic.
+/// Unknown JSON keys, wrong types and out-of-range values are `bad_request`
+/// errors naming the key (`data_sources[1].name`, `MEDHA_ROW_CAP`, `--row-cap`).
+std::variant<config, medha_error> load_config(const std::vector<std::string>& args,
+                                              const char* const* envp);
+
+/// Applies a JSON document (an object with config keys) on top of `cfg`.
+/// `origin` names the source in error messages (a file path, "inline").
+std::variant<config, medha_error> apply_config_json(config cfg, std::string_view json,
+                                                    std::string_view origin);
+
+/// Checks cross-field rules: positive bounds, valid log level, data source
+/// names `[A-Za-z0-9_-]{1,64}`, unique, with a conninfo.
+std::variant<config, medha_error> validate_config(config cfg);
+
+/// One line per flag, for `--help` output.
+std::string config_flags_help();
+
+} // namespace medha

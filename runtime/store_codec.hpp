@@ -1,0 +1,43 @@
+#pragma once
+
+// Key layout and value encoding of conversation_store, apart from the RocksDB
+// calls so both can be read (and tested) on their own.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "runtime/conversation_store.hpp"
+
+namespace medha::store_codec {
+
+/// True for `[A-Za-z0-9_-]{1,64}`: the ids allowed inside keys.
+bool is_key_token(std::string_view s);
+
+std::string conversation_key(const std::string& user, const std::string& conv);
+/// "c/<user>/": all of a user's conversations. "c/": everybody's.
+std::string conversation_prefix(const std::string& user);
+std::string message_key(const std::string& user, const std::string& conv, uint64_t index);
+/// "m/<user>/<conv>/"
+std::string message_prefix(const std::string& user, const std::string& conv);
+std::string step_key(const std::string& user, const std::string& conv,
+                     const std::string& turn, uint64_t seq);
+/// "s/<user>/<conv>/" (turn empty) or "s/<user>/<conv>/<turn>/"
+std::string step_prefix(const std::string& user, const std::string& conv,
+                        const std::string& turn = "");
+std::string blob_key(const std::string& key);
+
+/// The smallest key above every key starting with `prefix` (an iterate bound).
+std::string prefix_end(std::string prefix);
+
+std::string encode(const conversation_record& r);
+std::string encode(const message_record& r);
+std::string encode(const step_record& r);
+
+/// Decoders are strict: a missing field or a wrong type is nullopt, never a throw.
+std::optional<conversation_record> decode_conversation(std::string_view text);
+std::optional<message_record> decode_message(std::string_view text);
+std::optional<step_record> decode_step(std::string_view text);
+
+} // namespace medha::store_codec

@@ -1,0 +1,335 @@
+# shellcheck shell=bash
+# Medha shell helpers, sourced by scripts/demo, scripts/test and scripts/install-deps.
+#
+#   source "$(dirname "$0")/lib.sh"
+#   medha_make_run_dir            # temp dir in $MEDHA_RUN_DIR + EXIT/INT/TERM trap → medha_stop_all
+#   medha_start_nats "$MEDHA_RUN_DIR"
+#   medha_start_postgres "$MEDHA_RUN_DIR"
+#   medha_load_sample_data
+#   medha_write_config "$MEDHA_RUN_DIR/medhad.json"
+#   medha_start_worker "$MEDHA_RUN_DIR/medhad.json"
+#
+# Servers listen on 127.0.0.1 only, on free ports, with all state inside the run dir;
+# medha_stop_all stops everything this shell started and removes the run dir.
+
+MEDHA_ROOT="${MEDHA_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
+MEDHA_BUILD_DIR="${MEDHA_BUILD_DIR:-$MEDHA_ROOT/build}"
+
+MEDHA_DEPS=(
+  build-essential cmake ninja-build ccache pkg-config
+  libcaf-dev libnats-dev nats-server libpqxx-dev libpq-dev libpg-query-dev
+  libboost-json1.81-dev librocksdb-dev libcurl4-openssl-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  postgresql postgresql-contrib
+)
+
+# State of what this shell started (read by medha_stop_all).
+MEDHA_RUN_DIR="${MEDHA_RUN_DIR:-}"
+MEDHA_RUN_DIR_OWNED=0
+MEDHA_NATS_PID=""
+MEDHA_PG_DATA=""
+MEDHA_CHILD_PIDS=()
+MEDHA_STOPPED=0
+
+medha_log() { printf '\033[1;34m[medha]\033[0m %s\n' "$*" >&2; }
+medha_warn() { printf '\033[1;33m[medha] warning:\033[0m %s\n' "$*" >&2; }
+medha_die() { printf '\033[1;31m[medha] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+medha_is_root() { [ "$(id -u)" -eq 0 ]; }
+
+# Runs a command with root rights (directly when root, else through sudo).
+medha_as_root() {
+  if medha_is_root; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    medha_die "need root rights for: $* (run as root or install sudo)"
+  fi
+}
+
+# ---------------------------------------------------------------------------------------
+# Dependencies and build
+
+# Installs the Debian packages Medha needs; only the missing ones, apt-get update at most once.
+medha_install_deps() {
+  local missing=() pkg
+  for pkg in "${MEDHA_DEPS[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done
+  if [ "${#missing[@]}" -eq 0 ]; then
+    medha_log "dependencies: all ${#MEDHA_DEPS[@]} packages installed"
+    return 0
+  fi
+  medha_log "dependencies: installing ${missing[*]}"
+  medha_as_root env DEBIAN_FRONTEND=noninteractive apt-get update
+  medha_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+# Configures and builds the project into $MEDHA_BUILD_DIR (build/medha, build/medhad).
+medha_build() {
+  local jobs
+  jobs="$(nproc 2>/dev/null || echo 2)"
+  medha_log "building in $MEDHA_BUILD_DIR"
+  cmake -S "$MEDHA_ROOT" -B "$MEDHA_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  cmake --build "$MEDHA_BUILD_DIR" -j"$jobs"
+}
+
+# ---------------------------------------------------------------------------------------
+# Ports, run dir, cleanup
+
+medha_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Prints a free loopback TCP port.
+medha_free_port() {
+  local _ port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    if ! medha_port_in_use "$port"; then
+      echo "$port"
+      return 0
+    fi
+  done
+  medha_die "no free TCP port found"
+}
+
+# Waits until something accepts TCP connections on 127.0.0.1:$1 (at most $2 seconds).
+medha_wait_port() {
+  local port="$1" timeout="${2:-30}" pid="${3:-}" _
+  for _ in $(seq 1 $(( timeout * 10 ))); do
+    medha_port_in_use "$port" && return 0
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then return 1; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# Creates a private temp dir ($MEDHA_RUN_DIR) and installs medha_stop_all as trap.
+medha_make_run_dir() {
+  MEDHA_RUN_DIR="$(mktemp -d "${TMPDIR:-/tmp}/medha.XXXXXX")"
+  chmod 755 "$MEDHA_RUN_DIR"
+  MEDHA_RUN_DIR_OWNED=1
+  export MEDHA_RUN_DIR
+  medha_install_trap
+}
+
+medha_install_trap() {
+  trap 'medha_stop_all' EXIT
+  trap 'medha_stop_all; trap - INT; kill -INT $$' INT
+  trap 'medha_stop_all; exit 143' TERM
+}
+
+# Remembers a background process so medha_stop_all stops it.
+medha_track_pid() { MEDHA_CHILD_PIDS+=("$1"); }
+
+# Stops a process: SIGTERM, then SIGKILL after $2 seconds.
+medha_kill_wait() {
+  local pid="$1" grace="${2:-5}" _
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 $(( grace * 10 ))); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+  wait "$pid" 2>/dev/null || true
+}
+
+# Stops everything this shell started and removes the run dir. Safe to call twice.
+medha_stop_all() {
+  [ "$MEDHA_STOPPED" = 1 ] && return 0
+  MEDHA_STOPPED=1
+  set +e
+  local pid
+  for pid in "${MEDHA_CHILD_PIDS[@]}"; do medha_kill_wait "$pid" 10; done
+  if [ -n "$MEDHA_PG_DATA" ] && [ -f "$MEDHA_PG_DATA/postmaster.pid" ]; then
+    medha_pg_run "$MEDHA_PG_BIN/pg_ctl" -D "$MEDHA_PG_DATA" -m fast -w -t 30 stop >/dev/null 2>&1 \
+      || medha_warn "pg_ctl stop failed"
+  fi
+  [ -n "$MEDHA_NATS_PID" ] && medha_kill_wait "$MEDHA_NATS_PID" 5
+  if [ "$MEDHA_RUN_DIR_OWNED" = 1 ] && [ -n "$MEDHA_RUN_DIR" ] && [ -d "$MEDHA_RUN_DIR" ]; then
+    if [ "${MEDHA_KEEP_RUN_DIR:-0}" = 1 ]; then
+      medha_log "kept $MEDHA_RUN_DIR"
+    else
+      rm -rf "$MEDHA_RUN_DIR"
+    fi
+  fi
+  set -e
+}
+
+# ---------------------------------------------------------------------------------------
+# NATS
+
+# Starts nats-server with JetStream (store in DIR/js) on a free loopback port.
+# Exports MEDHA_NATS_URL, MEDHA_NATS_PORT, MEDHA_NATS_PID.
+medha_start_nats() {
+  local dir="$1" port pid _
+  command -v nats-server >/dev/null || medha_die "nats-server not installed (scripts/install-deps)"
+  mkdir -p "$dir/js"
+  for _ in 1 2 3; do
+    port="$(medha_free_port)"
+    nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/js" >>"$dir/nats.log" 2>&1 &
+    pid=$!
+    if medha_wait_port "$port" 15 "$pid"; then
+      MEDHA_NATS_PID="$pid"
+      MEDHA_NATS_PORT="$port"
+      MEDHA_NATS_URL="nats://127.0.0.1:$port"
+      export MEDHA_NATS_URL MEDHA_NATS_PORT MEDHA_NATS_PID
+      medha_log "nats-server running at $MEDHA_NATS_URL (pid $pid)"
+      return 0
+    fi
+    medha_kill_wait "$pid" 2
+  done
+  tail -n 20 "$dir/nats.log" >&2 || true
+  medha_die "nats-server did not start (log: $dir/nats.log)"
+}
+
+# ---------------------------------------------------------------------------------------
+# PostgreSQL
+
+medha_find_pg_bin() {
+  if [ -n "${MEDHA_PG_BIN:-}" ]; then echo "$MEDHA_PG_BIN"; return; fi
+  local d
+  # newest installed major version first
+  for d in $(printf '%s\n' /usr/lib/postgresql/*/bin | sort -t/ -k5 -n -r); do
+    if [ -x "$d/initdb" ]; then echo "$d"; return; fi
+  done
+  d="$(dirname "$(command -v initdb 2>/dev/null || echo /nonexistent/initdb)")"
+  [ -x "$d/initdb" ] || medha_die "PostgreSQL server binaries not found (scripts/install-deps)"
+  echo "$d"
+}
+
+# Runs a PostgreSQL server program as the cluster owner (user postgres when we are root).
+medha_pg_run() {
+  if medha_is_root; then
+    runuser -u postgres -- "$@"
+  else
+    "$@"
+  fi
+}
+
+# Creates a cluster in DIR/pgdata (trust auth, 127.0.0.1 only, socket in DIR/pgsock) and starts it.
+# Exports MEDHA_PG_HOST, MEDHA_PG_PORT, MEDHA_PG_USER, MEDHA_PG_DATA.
+medha_start_postgres() {
+  local dir="$1" port
+  MEDHA_PG_BIN="$(medha_find_pg_bin)"
+  if medha_is_root; then
+    id postgres >/dev/null 2>&1 || medha_die "user postgres missing (install the postgresql package)"
+    MEDHA_PG_USER=postgres
+    chown postgres: "$dir"
+  else
+    MEDHA_PG_USER="$(id -un)"
+  fi
+  mkdir -p "$dir/pgsock"
+  medha_is_root && chown postgres: "$dir/pgsock"
+  MEDHA_PG_DATA="$dir/pgdata"
+  medha_pg_run "$MEDHA_PG_BIN/initdb" -D "$MEDHA_PG_DATA" -U "$MEDHA_PG_USER" -A trust -E UTF8 \
+    --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
+    || { tail -n 20 "$dir/initdb.log" >&2; medha_die "initdb failed (log: $dir/initdb.log)"; }
+  port="$(medha_free_port)"
+  cat >>"$MEDHA_PG_DATA/postgresql.conf" <<EOF
+
+# --- medha throwaway cluster ---
+listen_addresses = '127.0.0.1'
+port = $port
+unix_socket_directories = '$dir/pgsock'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 100
+EOF
+  medha_pg_run "$MEDHA_PG_BIN/pg_ctl" -D "$MEDHA_PG_DATA" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
+    || { tail -n 20 "$dir/postgres.log" >&2; medha_die "PostgreSQL did not start (log: $dir/postgres.log)"; }
+  local _
+  for _ in $(seq 1 100); do
+    "$MEDHA_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+    sleep 0.1
+  done
+  "$MEDHA_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" || medha_die "PostgreSQL not ready on port $port"
+  MEDHA_PG_HOST=127.0.0.1
+  MEDHA_PG_PORT="$port"
+  export MEDHA_PG_HOST MEDHA_PG_PORT MEDHA_PG_USER MEDHA_PG_DATA MEDHA_PG_BIN
+  medha_log "PostgreSQL running at $MEDHA_PG_HOST:$MEDHA_PG_PORT (user $MEDHA_PG_USER)"
+}
+
+# psql against the throwaway cluster: medha_psql DB [psql args...]
+medha_psql() {
+  local db="$1"; shift
+  "${MEDHA_PG_BIN:-$(medha_find_pg_bin)}/psql" -X -q -v ON_ERROR_STOP=1 \
+    -h "$MEDHA_PG_HOST" -p "$MEDHA_PG_PORT" -U "$MEDHA_PG_USER" -d "$db" "$@"
+}
+
+# Creates the databases sales, support and hr (dropping old ones) and loads scripts/sample-data.
+medha_load_sample_data() {
+  local db start
+  for db in sales support hr; do
+    start=$SECONDS
+    medha_psql postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+    medha_psql "$db" -f "$MEDHA_ROOT/scripts/sample-data/$db.sql" >/dev/null \
+      || medha_die "loading sample database $db failed"
+    medha_log "sample database $db loaded ($(( SECONDS - start )) s)"
+  done
+}
+
+# ---------------------------------------------------------------------------------------
+# Worker
+
+medha_json_escape() {
+  local s="$1"
+  s="${s//\\/\\\\}"
+  s="${s//\"/\\\"}"
+  printf '%s' "$s"
+}
+
+# Writes the worker configuration for the running NATS and PostgreSQL to FILE.
+medha_write_config() {
+  local file="$1" store="${MEDHA_STORE_PATH:-${MEDHA_RUN_DIR:-$(dirname "$1")}/store}"
+  local base="host=$MEDHA_PG_HOST port=$MEDHA_PG_PORT user=$MEDHA_PG_USER"
+  local -a names=(sales support hr)
+  local -A desc=(
+    [sales]="Orders, customers, products and revenue by region"
+    [support]="Customer support tickets, agents, teams, resolution times and satisfaction ratings"
+    [hr]="Employees, departments, titles, salaries, managers, locations and performance reviews"
+  )
+  local n sep="" model
+  {
+    printf '{\n  "nats_url": "%s",\n  "store_path": "%s",\n  "data_sources": [\n' \
+      "$(medha_json_escape "$MEDHA_NATS_URL")" "$(medha_json_escape "$store")"
+    for n in "${names[@]}"; do
+      model="$MEDHA_ROOT/config/models/$n.json"
+      printf '%s    {"name": "%s", "conninfo": "%s", "description": "%s"' "$sep" "$n" \
+        "$(medha_json_escape "$base dbname=$n")" "$(medha_json_escape "${desc[$n]}")"
+      [ -f "$model" ] && printf ', "model_file": "%s"' "$(medha_json_escape "$model")"
+      printf '}'
+      sep=$',\n'
+    done
+    printf '\n  ]\n}\n'
+  } >"$file"
+  medha_log "worker config written to $file"
+}
+
+# Starts build/medhad with CONFIG in the background (log in the run dir) and waits until
+# `medha health` answers (at most $2 seconds, default 30). Exports MEDHA_WORKER_PID.
+medha_start_worker() {
+  local cfg="$1" timeout="${2:-30}" log="${MEDHA_RUN_DIR:-$(dirname "$1")}/medhad.log" _
+  [ -x "$MEDHA_BUILD_DIR/medhad" ] || medha_die "$MEDHA_BUILD_DIR/medhad not built"
+  "$MEDHA_BUILD_DIR/medhad" --config "$cfg" >>"$log" 2>&1 &
+  MEDHA_WORKER_PID=$!
+  export MEDHA_WORKER_PID
+  medha_track_pid "$MEDHA_WORKER_PID"
+  for _ in $(seq 1 $(( timeout * 5 ))); do
+    if ! kill -0 "$MEDHA_WORKER_PID" 2>/dev/null; then
+      tail -n 30 "$log" >&2 || true
+      medha_die "medhad exited during startup (MEDHA_KEEP_RUN_DIR=1 keeps $log)"
+    fi
+    if "$MEDHA_BUILD_DIR/medha" --nats "$MEDHA_NATS_URL" health >/dev/null 2>&1; then
+      medha_log "medhad ready (pid $MEDHA_WORKER_PID, log $log)"
+      return 0
+    fi
+    sleep 0.2
+  done
+  tail -n 30 "$log" >&2 || true
+  medha_die "medhad not healthy after ${timeout} s (MEDHA_KEEP_RUN_DIR=1 keeps $log)"
+}

@@ -1,0 +1,140 @@
+#include "tests/integration/worker_harness.hpp"
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <stdexcept>
+#include <thread>
+
+#include <boost/json.hpp>
+
+#include "tests/support/servers.hpp"
+
+namespace medha::testing {
+
+namespace json = boost::json;
+
+worker_harness::worker_harness(const std::string& nats_url, worker_options opts)
+  : nats_url_(nats_url), opts_(std::move(opts)) {
+  dir_ = make_temp_dir("medha-worker-");
+  config_path_ = dir_ + "/medhad.json";
+  auto& pg = postgres_server::shared();
+  json::array sources;
+  for (auto& name : opts_.sources) {
+    json::object s{{"name", name}, {"conninfo", pg.conninfo(name)}, {"description", name + " data"}};
+    auto model = source_dir() + "/config/models/" + name + ".json";
+    if (std::ifstream{model}.good())
+      s["model_file"] = model;
+    sources.push_back(std::move(s));
+  }
+  if (!opts_.bad_source_conninfo.empty())
+    sources.push_back(json::object{{"name", "offline"},
+                                   {"conninfo", opts_.bad_source_conninfo},
+                                   {"description", "a database that is down"}});
+  json::object cfg{{"nats_url", nats_url_}, {"store_path", dir_ + "/store"},
+                   {"data_sources", std::move(sources)}};
+  auto text = json::serialize(cfg);
+  if (!opts_.extra_json.empty())
+    text = text.substr(0, text.size() - 1) + opts_.extra_json + "}";
+  std::ofstream{config_path_} << text;
+  std::string error;
+  nats_ = client::nats_client::connect(nats_url_, error);
+  if (!nats_)
+    throw std::runtime_error(error);
+}
+
+worker_harness::~worker_harness() {
+  stop();
+  run_command({"rm", "-rf", dir_});
+}
+
+void worker_harness::start() {
+  pid_ = spawn_process({build_dir() + "/medhad", "--config", config_path_}, dir_ + "/medhad.log");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string error;
+    if (auto reply = nats_->request(api_subject("probe", "health"), "{}", 500, error))
+      if (reply->find("\"ok\":true") != std::string::npos)
+        return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  throw std::runtime_error("medhad did not become healthy:\n" + log_tail());
+}
+
+void worker_harness::kill_hard() {
+  if (pid_ > 0) {
+    kill_process(pid_, SIGKILL);
+    wait_process(pid_);
+    pid_ = -1;
+  }
+}
+
+void worker_harness::stop() {
+  if (pid_ > 0) {
+    kill_process(pid_, SIGTERM);
+    if (!wait_process_for(pid_, std::chrono::seconds(10))) {
+      kill_process(pid_, SIGKILL);
+      wait_process(pid_);
+    }
+    pid_ = -1;
+  }
+}
+
+std::string worker_harness::log_tail() const {
+  return file_tail(dir_ + "/medhad.log");
+}
+
+std::string worker_harness::api(const std::string& user, const std::string& verb,
+                                const std::string& body) {
+  std::string error;
+  return nats_->request(api_subject(user, verb), body, 10000, error).value_or("");
+}
+
+std::string worker_harness::create_conversation(const std::string& user,
+                                                const std::string& data_source) {
+  json::object body;
+  if (!data_source.empty())
+    body["data_source"] = data_source;
+  auto reply = api(user, "conversations.create", json::serialize(body));
+  auto v = json::parse(reply);
+  return std::string{v.at("conversation").at("id").as_string()};
+}
+
+turn_events worker_harness::send_turn(const std::string& user, const std::string& conv,
+                                      const std::string& payload, const std::string& turn_id) {
+  turn_events out;
+  nats_->subscribe(events_subject(user, conv));
+  nats_->publish(turn_subject(user, conv), payload);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto msg = nats_->next(1000);
+    if (!msg)
+      continue;
+    auto decoded = decode_step_event(*msg);
+    auto* ev = std::get_if<step_event>(&decoded);
+    if (!ev || ev->turn_id != turn_id)
+      continue;
+    out.events.push_back(*ev);
+    if (ev->step == step_kind::answer || ev->step == step_kind::clarify
+        || ev->step == step_kind::error)
+      return out;
+  }
+  throw std::runtime_error("no final event for turn " + turn_id + "\n" + log_tail());
+}
+
+turn_events worker_harness::ask(const std::string& user, const std::string& conv,
+                                const std::string& text) {
+  auto turn_id = "t" + std::to_string(++turns_);
+  json::object body{{"v", 1}, {"turn_id", turn_id}, {"text", text}};
+  return send_turn(user, conv, json::serialize(body), turn_id);
+}
+
+std::string data_field(const step_event& ev, const std::string& key) {
+  auto v = json::parse(ev.data_json);
+  auto* f = v.as_object().if_contains(key);
+  if (!f)
+    return "";
+  return f->is_string() ? std::string{f->as_string()} : json::serialize(*f);
+}
+
+} // namespace medha::testing

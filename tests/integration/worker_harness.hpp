@@ -1,0 +1,62 @@
+#pragma once
+
+// A real worker for integration tests: medhad as a child process, talking to
+// a real nats-server and a real PostgreSQL; the test talks NATS like a client.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <sys/types.h>
+
+#include "client/nats_client.hpp"
+#include "messages/protocol.hpp"
+
+namespace medha::testing {
+
+struct worker_options {
+  std::vector<std::string> sources = {"sales", "support", "hr"};
+  std::string extra_json;            // more config keys: ",\"row_cap\":5"
+  std::string bad_source_conninfo;   // adds data source "offline" with this conninfo
+};
+
+/// The events of one turn, in arrival order.
+struct turn_events {
+  std::vector<step_event> events;
+  const step_event& last() const { return events.back(); }
+};
+
+class worker_harness {
+public:
+  worker_harness(const std::string& nats_url, worker_options opts = {});
+  ~worker_harness();
+
+  void start();         // spawns medhad and waits for health
+  void kill_hard();     // SIGKILL, no goodbye
+  void stop();          // SIGTERM and wait
+  std::string log_tail() const;
+
+  /// Calls an API verb as `user`; returns the reply JSON ("" on timeout).
+  std::string api(const std::string& user, const std::string& verb, const std::string& body);
+  /// Creates a conversation for `user`; returns its id.
+  std::string create_conversation(const std::string& user, const std::string& data_source = "");
+  /// Sends a raw turn payload and collects events until the final one.
+  turn_events send_turn(const std::string& user, const std::string& conv, const std::string& payload,
+                        const std::string& turn_id);
+  /// Asks a question in a conversation.
+  turn_events ask(const std::string& user, const std::string& conv, const std::string& text);
+
+private:
+  std::string nats_url_;
+  worker_options opts_;
+  std::string dir_;
+  std::string config_path_;
+  pid_t pid_ = -1;
+  std::optional<client::nats_client> nats_;
+  int turns_ = 0;
+};
+
+/// A JSON field of an event's data, as text (numbers serialized).
+std::string data_field(const step_event& ev, const std::string& key);
+
+} // namespace medha::testing

@@ -1,0 +1,225 @@
+#include "runtime/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+
+#include <unistd.h>
+
+namespace {
+
+using namespace medha;
+namespace fs = std::filesystem;
+
+// A config file in its own temp folder, removed with the fixture.
+class config_test : public ::testing::Test {
+protected:
+  void SetUp() override {
+    static std::atomic<int> counter{0};
+    dir_ = fs::temp_directory_path()
+           / ("medha-config-test-" + std::to_string(::getpid()) + "-"
+              + std::to_string(counter++));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    auto path = (dir_ / name).string();
+    std::ofstream(path) << text;
+    return path;
+  }
+  fs::path dir_;
+};
+
+config ok(std::variant<config, medha_error> r) {
+  if (auto err = std::get_if<medha_error>(&r))
+    ADD_FAILURE() << "unexpected error: " << err->message;
+  return std::holds_alternative<config>(r) ? std::get<config>(r) : config{};
+}
+
+medha_error failed(std::variant<config, medha_error> r) {
+  EXPECT_TRUE(std::holds_alternative<medha_error>(r)) << "expected an error";
+  return std::holds_alternative<medha_error>(r) ? std::get<medha_error>(r) : medha_error{};
+}
+
+TEST_F(config_test, defaults_without_file_env_or_flags) {
+  auto cfg = ok(load_config({}, nullptr));
+  EXPECT_EQ(cfg.nats_url, "nats://127.0.0.1:4222");
+  EXPECT_EQ(cfg.store_path, "./medha-store");
+  EXPECT_EQ(cfg.queue_group, "medha-workers");
+  EXPECT_EQ(cfg.row_cap, 1000u);
+  EXPECT_EQ(cfg.max_payload_bytes, 65536u);
+  EXPECT_EQ(cfg.log_level, "info");
+  EXPECT_TRUE(cfg.data_sources.empty());
+}
+
+TEST_F(config_test, precedence_is_defaults_file_env_flags) {
+  auto file = write("c.json", R"({"nats_url":"nats://file:1","store_path":"/file",
+                                  "log_level":"debug","row_cap":10})");
+  const char* env[] = {"MEDHA_STORE_PATH=/env", "MEDHA_LOG_LEVEL=warning", nullptr};
+  auto cfg = ok(load_config({"--config", file, "--log-level", "error"}, env));
+  EXPECT_EQ(cfg.nats_url, "nats://file:1"); // file only
+  EXPECT_EQ(cfg.row_cap, 10u);              // file only
+  EXPECT_EQ(cfg.store_path, "/env");        // env beats file
+  EXPECT_EQ(cfg.log_level, "error");        // flag beats env
+  EXPECT_EQ(cfg.statement_timeout_ms, 15000); // default
+}
+
+TEST_F(config_test, flags_take_both_forms_and_key_names) {
+  auto cfg = ok(load_config({"--nats=nats://a:5", "--store", "/s", "--row-cap=7",
+                             "--statement-timeout-ms", "99", "--queue-group", "g1"},
+                            nullptr));
+  EXPECT_EQ(cfg.nats_url, "nats://a:5");
+  EXPECT_EQ(cfg.store_path, "/s");
+  EXPECT_EQ(cfg.row_cap, 7u);
+  EXPECT_EQ(cfg.statement_timeout_ms, 99);
+  EXPECT_EQ(cfg.queue_group, "g1");
+  // The dashed key name works too: --nats-url as well as --nats.
+  EXPECT_EQ(ok(load_config({"--nats-url", "nats://b:6"}, nullptr)).nats_url, "nats://b:6");
+}
+
+TEST_F(config_test, medha_config_env_names_the_file_and_flag_wins) {
+  auto a = write("a.json", R"({"queue_group":"from-a"})");
+  auto b = write("b.json", R"({"queue_group":"from-b"})");
+  std::string var = "MEDHA_CONFIG=" + a;
+  const char* env[] = {var.c_str(), nullptr};
+  EXPECT_EQ(ok(load_config({}, env)).queue_group, "from-a");
+  EXPECT_EQ(ok(load_config({"--config=" + b}, env)).queue_group, "from-b");
+}
+
+TEST_F(config_test, environment_integers_are_strict) {
+  const char* env[] = {"MEDHA_ROW_CAP=12", "MEDHA_STATEMENT_TIMEOUT_MS=500",
+                       "MEDHA_SOURCE_DIR=/ignored", "PATH=/bin", nullptr};
+  auto cfg = ok(load_config({}, env));
+  EXPECT_EQ(cfg.row_cap, 12u);
+  EXPECT_EQ(cfg.statement_timeout_ms, 500);
+  const char* bad[] = {"MEDHA_STATEMENT_TIMEOUT_MS=15s", nullptr};
+  auto err = failed(load_config({}, bad));
+  EXPECT_EQ(err.code, error_code::bad_request);
+  EXPECT_NE(err.message.find("MEDHA_STATEMENT_TIMEOUT_MS"), std::string::npos);
+  const char* negative[] = {"MEDHA_ROW_CAP=-1", nullptr};
+  EXPECT_NE(failed(load_config({}, negative)).message.find("MEDHA_ROW_CAP"),
+            std::string::npos);
+}
+
+TEST_F(config_test, unknown_json_key_is_named) {
+  auto err = failed(apply_config_json({}, R"({"nats_url":"x","row_capp":5})", "f.json"));
+  EXPECT_EQ(err.code, error_code::bad_request);
+  EXPECT_NE(err.message.find("row_capp"), std::string::npos);
+  EXPECT_NE(err.message.find("f.json"), std::string::npos);
+}
+
+TEST_F(config_test, wrong_json_types_are_named) {
+  for (auto text : {R"({"row_cap":"1000"})", R"({"row_cap":-1})", R"({"row_cap":1.5})",
+                    R"({"nats_url":4222})", R"({"statement_timeout_ms":99999999999})"}) {
+    auto err = failed(apply_config_json({}, text, "inline"));
+    EXPECT_EQ(err.code, error_code::bad_request) << text;
+    EXPECT_TRUE(err.message.find("row_cap") != std::string::npos
+                || err.message.find("nats_url") != std::string::npos
+                || err.message.find("statement_timeout_ms") != std::string::npos)
+      << err.message;
+  }
+}
+
+TEST_F(config_test, invalid_json_reports_position) {
+  auto err = failed(apply_config_json({}, "{\n  \"row_cap\": 5,\n  oops\n}", "f.json"));
+  EXPECT_NE(err.message.find("line 3"), std::string::npos) << err.message;
+  EXPECT_NE(failed(apply_config_json({}, "[1,2]", "f.json")).message.find("object"),
+            std::string::npos);
+}
+
+TEST_F(config_test, data_sources_parse_and_validate) {
+  auto cfg = ok(apply_config_json({}, R"({"data_sources":[
+      {"name":"sales","conninfo":"dbname=sales","description":"Orders"},
+      {"name":"hr-2","conninfo":"dbname=hr","model_file":"/m/hr.json"}]})", "f"));
+  ASSERT_EQ(cfg.data_sources.size(), 2u);
+  EXPECT_EQ(cfg.data_sources[0].name, "sales");
+  EXPECT_EQ(cfg.data_sources[0].description, "Orders");
+  EXPECT_EQ(cfg.data_sources[1].model_file, "/m/hr.json");
+  ok(validate_config(cfg));
+
+  auto unknown = failed(apply_config_json(
+    {}, R"({"data_sources":[{"name":"a","conninfo":"x","dsn":"y"}]})", "f"));
+  EXPECT_NE(unknown.message.find("data_sources[0].dsn"), std::string::npos) << unknown.message;
+  auto missing = failed(apply_config_json({}, R"({"data_sources":[{"name":"a"}]})", "f"));
+  EXPECT_NE(missing.message.find("data_sources[0].conninfo"), std::string::npos);
+  auto type = failed(apply_config_json({}, R"({"data_sources":{"name":"a"}})", "f"));
+  EXPECT_NE(type.message.find("data_sources"), std::string::npos);
+
+  std::string too_long(65, 'a');
+  for (auto name : {"sales.eu", "", "a b", "x>", too_long.c_str()}) {
+    config c;
+    c.data_sources.push_back({name, "dbname=x", "", ""});
+    auto err = failed(validate_config(c));
+    EXPECT_NE(err.message.find("data_sources[0].name"), std::string::npos) << name;
+  }
+  config twice;
+  twice.data_sources = {{"a", "x", "", ""}, {"a", "y", "", ""}};
+  EXPECT_NE(failed(validate_config(twice)).message.find("repeats"), std::string::npos);
+}
+
+TEST_F(config_test, relative_model_file_resolves_beside_config_file) {
+  auto file = write("c.json", R"({"data_sources":[
+      {"name":"a","conninfo":"x","model_file":"models/a.json"},
+      {"name":"b","conninfo":"y","model_file":"/abs/b.json"}]})");
+  auto cfg = ok(load_config({"--config", file}, nullptr));
+  EXPECT_EQ(cfg.data_sources[0].model_file, (dir_ / "models/a.json").string());
+  EXPECT_EQ(cfg.data_sources[1].model_file, "/abs/b.json");
+}
+
+TEST_F(config_test, bad_flags_are_errors) {
+  EXPECT_NE(failed(load_config({"--nats-ur", "x"}, nullptr)).message.find("--nats-ur"),
+            std::string::npos);
+  EXPECT_NE(failed(load_config({"--store"}, nullptr)).message.find("needs a value"),
+            std::string::npos);
+  EXPECT_NE(failed(load_config({"chat"}, nullptr)).message.find("chat"), std::string::npos);
+  EXPECT_NE(failed(load_config({"--row-cap", "many"}, nullptr)).message.find("--row-cap"),
+            std::string::npos);
+}
+
+TEST_F(config_test, missing_file_is_an_error) {
+  auto err = failed(load_config({"--config", (dir_ / "nope.json").string()}, nullptr));
+  EXPECT_EQ(err.code, error_code::bad_request);
+  EXPECT_NE(err.message.find("nope.json"), std::string::npos);
+}
+
+TEST_F(config_test, bounds_and_log_level_are_checked) {
+  EXPECT_NE(failed(load_config({"--row-cap", "0"}, nullptr)).message.find("row_cap"),
+            std::string::npos);
+  EXPECT_NE(failed(load_config({"--executor-pool-size=-2"}, nullptr))
+              .message.find("executor_pool_size"),
+            std::string::npos);
+  EXPECT_NE(failed(load_config({"--log-level", "loud"}, nullptr)).message.find("log_level"),
+            std::string::npos);
+  EXPECT_NE(failed(load_config({"--queue-group", "a.b"}, nullptr)).message.find("queue_group"),
+            std::string::npos);
+  // Zero queued turns is allowed: only the turn in flight, others get busy.
+  EXPECT_EQ(ok(load_config({"--max-queued-turns", "0"}, nullptr)).max_queued_turns, 0u);
+}
+
+TEST_F(config_test, help_lists_every_flag_and_variable) {
+  auto help = config_flags_help();
+  for (auto word : {"--config", "MEDHA_CONFIG", "--nats", "MEDHA_NATS_URL", "--store",
+                    "MEDHA_STORE_PATH", "--log-level", "MEDHA_ROW_CAP", "--max-queued-turns"})
+    EXPECT_NE(help.find(word), std::string::npos) << word;
+}
+
+TEST_F(config_test, shipped_example_loads) {
+  // The example documents every key, so it must stay loadable.
+  auto example = fs::path(__FILE__).parent_path().parent_path().parent_path() / "config"
+                 / "medhad.example.json";
+  auto cfg = ok(load_config({"--config", example.string()}, nullptr));
+  ASSERT_FALSE(cfg.data_sources.empty());
+  // Its relative model_file resolves beside it, to a file that exists.
+  for (auto& ds : cfg.data_sources) {
+    if (!ds.model_file.empty()) {
+      EXPECT_TRUE(fs::exists(ds.model_file)) << ds.model_file;
+    }
+  }
+}
+
+} // namespace

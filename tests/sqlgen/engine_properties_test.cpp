@@ -1,0 +1,83 @@
+// Properties of the engine as a whole: determinism, confidence range, the
+// query structure surviving its JSON form, and the model's rules.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/query_json.hpp"
+#include "tests/sqlgen/sales_model.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+const char* questions[] = {
+  "What's the total revenue?", "Revenue by region and segment in 2024", "Top 5 products by revenue",
+  "Customers with no orders", "Share of revenue by region", "Monthly revenue by channel",
+  "What percentage of orders were cancelled?", "asdf qwer", "average unit price",
+};
+
+TEST(engine, same_input_gives_same_plan) {
+  auto model = testing::sales_model();
+  for (auto* question : questions) {
+    auto a = generate(model, question, "");
+    auto b = generate(model, question, "");
+    EXPECT_EQ(a.sql, b.sql) << question;
+    EXPECT_EQ(a.query_json, b.query_json) << question;
+    EXPECT_EQ(a.explanation, b.explanation) << question;
+    EXPECT_DOUBLE_EQ(a.confidence, b.confidence) << question;
+    EXPECT_GE(a.confidence, 0.0);
+    EXPECT_LE(a.confidence, 1.0);
+  }
+}
+
+TEST(engine, query_structure_round_trips_through_json) {
+  auto model = testing::sales_model();
+  for (auto* question : questions) {
+    auto plan = generate(model, question, "");
+    if (plan.query_json.empty())
+      continue;
+    auto parsed = query_from_json(plan.query_json);
+    ASSERT_TRUE(parsed) << question;
+    EXPECT_EQ(to_json(*parsed), plan.query_json) << question;
+  }
+  EXPECT_FALSE(query_from_json("not json"));
+  EXPECT_FALSE(query_from_json(R"({"format":99})"));
+}
+
+TEST(engine, a_corrupt_previous_structure_is_ignored) {
+  auto plan = generate(testing::sales_model(), "Total revenue", "{broken");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer);
+}
+
+TEST(engine, rules_apply_when_their_table_is_used) {
+  auto model = testing::sales_model();
+  model.rules.push_back({"orders", "status <> 'cancelled'", "cancelled orders are excluded"});
+  auto by_channel = generate(model, "Revenue by channel", "");
+  ASSERT_EQ(by_channel.outcome, plan_outcome::answer);
+  EXPECT_NE(by_channel.sql.find(R"(("orders"."status" <> 'cancelled'))"), std::string::npos)
+    << by_channel.sql;
+  EXPECT_NE(by_channel.explanation.find("cancelled orders are excluded"), std::string::npos);
+  auto products = generate(model, "Average unit price of products", "");
+  EXPECT_EQ(products.sql.find("cancelled"), std::string::npos) << products.sql;
+}
+
+TEST(engine, output_columns_carry_roles_for_the_chart) {
+  auto model = testing::sales_model();
+  auto plan = generate(model, "Monthly revenue by channel", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer);
+  ASSERT_EQ(plan.columns.size(), 3u);
+  EXPECT_EQ(plan.columns[0].role, column_role::time);
+  EXPECT_EQ(plan.columns[1].role, column_role::categorical);
+  EXPECT_EQ(plan.columns[2].role, column_role::numeric);
+  EXPECT_EQ(plan.columns[2].name, "revenue");
+}
+
+TEST(engine, explanation_is_plain_language) {
+  auto model = testing::sales_model();
+  auto plan = generate(model, "Revenue by region in 2024", "");
+  EXPECT_EQ(plan.explanation,
+            "Computes revenue (quantity × unit price over order items), grouped by region name, "
+            "where order date in 2024.");
+}
+
+} // namespace
+} // namespace medha::sqlgen

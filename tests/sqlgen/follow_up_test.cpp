@@ -1,0 +1,93 @@
+// Conversations: each turn's SQL is checked, and each turn gets the previous
+// answer's query structure, as the conversation actor hands it over.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+struct turn {
+  sql_row row;
+  std::string chart_hint = "";
+};
+
+void converse(const std::vector<turn>& turns) {
+  auto model = testing::sales_model();
+  std::string previous;
+  for (auto& t : turns) {
+    auto plan = generate(model, t.row.question, previous);
+    EXPECT_EQ(testing::check(plan, t.row), "") << "turn: " << t.row.question;
+    EXPECT_EQ(plan.chart_hint, t.chart_hint) << "turn: " << t.row.question;
+    if (plan.outcome == plan_outcome::answer)
+      previous = plan.query_json;
+  }
+}
+
+const std::string region = q("regions.name");
+const std::string year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
+
+TEST(follow_up, filters_periods_and_ranking) {
+  converse({
+    {{"Total revenue", {"FROM \"order_items\""}, {"GROUP BY", "WHERE"}}},
+    {{"by region", {"GROUP BY " + region}}},
+    {{"only West", {"WHERE " + region + " = 'West'", "GROUP BY " + region}}},
+    {{"what about 2023?", {year + " = 2023", "= 'West'"}}},
+    {{"what about 2024?", {year + " = 2024"}, {"2023"}}},
+    {{"top 5", {"ORDER BY \"revenue\" DESC LIMIT 5", year + " = 2024"}}},
+    {{"average instead", {"AVG(", "LIMIT 5"}, {"SUM("}}},
+    {{"as a line chart", {"AVG("}}, "line"},
+    {{"remove the filter", {"GROUP BY " + region}, {"WHERE"}}, "line"},
+    {{"sort by name", {"ORDER BY " + region}}, "line"},
+    {{"show the rows", {"SELECT " + q("order_items.order_item_id"), "LIMIT 100"}, {"GROUP BY", "AVG("}}, "line"},
+  });
+}
+
+TEST(follow_up, groupings_values_and_measures) {
+  converse({
+    {{"Revenue by region", {"GROUP BY " + region}}},
+    {{"by segment", {"GROUP BY " + region + ", " + q("customers.segment")}}},
+    {{"only the East and West", {region + " IN ('East', 'West')"}}},
+    {{"remove the West filter", {"GROUP BY"}, {"'West'", "'East'"}}},
+    {{"monthly", {"DATE_TRUNC('month', " + q("orders.order_date") + ")", "ORDER BY DATE_TRUNC('month'"}}},
+    {{"units sold instead", {"SUM(" + q("order_items.quantity") + ") AS \"units_sold\"", "DATE_TRUNC('month'"}}},
+    {{"by segment instead", {"GROUP BY " + q("customers.segment")}, {"DATE_TRUNC", "GROUP BY " + region}}},
+  });
+}
+
+TEST(follow_up, counts_and_listings) {
+  converse({
+    {{"How many orders?", {"COUNT(*)", "FROM \"orders\""}}},
+    {{"by channel", {"GROUP BY " + q("orders.channel")}}},
+    {{"only cancelled", {q("orders.status") + " = 'cancelled'"}}},
+    {{"in the last 3 months", {"INTERVAL '3 months'", "= 'cancelled'"}}},
+    {{"as a table", {"COUNT(*)"}}, "table"},
+    {{"what about online?", {q("orders.channel") + " = 'online'", "= 'cancelled'"}}, "table"},
+  });
+  converse({
+    {{"List the customers in the West", {"SELECT DISTINCT " + q("customers.name")}}},
+    {{"by segment", {"COUNT(*)", "GROUP BY " + q("customers.segment"), "= 'West'"}}},
+  });
+}
+
+TEST(follow_up, a_question_with_its_own_measure_starts_over) {
+  converse({
+    {{"Revenue by region in 2024", {"GROUP BY " + region, year + " = 2024"}}},
+    {{"How many customers are there?", {"COUNT(*) AS \"customer_count\" FROM \"customers\""}, {"2024", "GROUP BY"}}},
+  });
+  converse({
+    {{"Revenue by category", {"GROUP BY " + q("categories.name")}}},
+    {{"bottom 2", {"ORDER BY \"revenue\" LIMIT 2"}}},
+    {{"descending", {"ORDER BY \"revenue\" DESC LIMIT 2"}}},
+    {{"remove the year filter", {"LIMIT 2"}}},
+    {{"show me the customers", {"SELECT DISTINCT " + q("customers.name")}, {"revenue"}}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen

@@ -1,1 +1,0 @@
-// support code for tests lands here

@@ -1,0 +1,127 @@
+#pragma once
+
+// Throwaway servers and process helpers for tests.
+//
+// Every server listens on 127.0.0.1 only, on a free port, with its state in a fresh temp dir
+// under $TMPDIR (scripts/test points TMPDIR at a private dir it removes afterwards). Server
+// processes are children of the test process. Started from the main thread they get
+// PR_SET_PDEATHSIG, so they die with it even when a test crashes (the signal fires when the
+// forking *thread* exits, so it is not used from other threads; scripts/test cleans up those).
+//
+// Failures to start throw std::runtime_error with the server's log tail, which GoogleTest
+// reports as a test failure with a readable message.
+
+#include <sys/types.h>
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace medha::testing {
+
+/// A throwaway PostgreSQL cluster (temp dir, free port, loopback), started on first use and
+/// stopped at process exit; runs as user postgres when the process is root.
+class postgres_server {
+public:
+  /// The process-wide cluster, started on first call.
+  static postgres_server& shared();
+
+  postgres_server(const postgres_server&) = delete;
+  postgres_server& operator=(const postgres_server&) = delete;
+  ~postgres_server();
+
+  /// "host=127.0.0.1 port=... user=... dbname=..."
+  std::string conninfo(const std::string& dbname) const;
+  int port() const;
+  std::string user() const;
+  /// The cluster's temp dir (pgdata/, postgres.log, ...).
+  std::string directory() const;
+
+  /// Drops (terminating its sessions) and recreates a database.
+  void create_database(const std::string& name);
+  /// Runs `psql -v ON_ERROR_STOP=1 -f path` against dbname; throws with psql's output on error.
+  void load_sql_file(const std::string& dbname, const std::string& path);
+  /// Creates database <name> and loads scripts/sample-data/<name>.sql, once per process.
+  void load_sample(const std::string& name);
+
+  /// Fast shutdown (for "database is down" tests); no-op when stopped.
+  void stop();
+  /// Starts again on the same port; waits until it accepts connections. No-op when running.
+  void start();
+  bool running() const;
+
+private:
+  postgres_server();
+  void initialize();
+  void start_locked();
+  void stop_locked();
+
+  mutable std::recursive_mutex mutex_;
+  std::string dir_;
+  std::string bin_dir_;
+  std::string user_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+  std::set<std::string> samples_;
+};
+
+/// A throwaway nats-server with JetStream on a free loopback port in a temp dir.
+class nats_server {
+public:
+  nats_server();
+  ~nats_server();
+  nats_server(const nats_server&) = delete;
+  nats_server& operator=(const nats_server&) = delete;
+
+  /// "nats://127.0.0.1:<port>"
+  std::string url() const;
+  int port() const;
+  /// Stops the server (SIGTERM); no-op when stopped.
+  void stop();
+  /// Starts again on the same port (JetStream state kept); no-op when running.
+  void start();
+  bool running() const;
+
+private:
+  std::string dir_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+};
+
+/// The source tree: env MEDHA_SOURCE_DIR (set by ctest), else the compile-time location.
+std::string source_dir();
+/// The build tree: env MEDHA_BUILD_DIR (set by ctest), else the compile-time location.
+std::string build_dir();
+
+/// A free TCP port on 127.0.0.1 (bound and released; good enough for tests).
+int free_port();
+/// True once something accepts TCP connections on 127.0.0.1:port.
+bool wait_for_port(int port, std::chrono::milliseconds timeout);
+/// A fresh directory under $TMPDIR (or /tmp) named <prefix>XXXXXX.
+std::string make_temp_dir(const std::string& prefix);
+/// The last `max_bytes` of a file (for error messages), or "" when unreadable.
+std::string file_tail(const std::string& path, size_t max_bytes = 4000);
+
+/// Runs a child process (argv[0] is looked up in PATH) with stdin from /dev/null and stdout and
+/// stderr appended to log_file ("" keeps the test's own output); returns its pid. The child is
+/// sent SIGTERM when the test process dies. Throws when the program cannot be executed.
+pid_t spawn_process(const std::vector<std::string>& argv, const std::string& log_file);
+/// Sends a signal (no error when the process is gone).
+void kill_process(pid_t pid, int sig);
+/// Waits for the child to end; returns its exit code, or 128 + signal number.
+int wait_process(pid_t pid);
+/// Like wait_process, but gives up after timeout (std::nullopt: still running).
+std::optional<int> wait_process_for(pid_t pid, std::chrono::milliseconds timeout);
+
+/// Result of run_command: exit code (or 128 + signal) and the combined stdout/stderr.
+struct command_result {
+  int exit_code = -1;
+  std::string output;
+};
+/// Runs a program to completion, capturing its output.
+command_result run_command(const std::vector<std::string>& argv);
+
+} // namespace medha::testing
