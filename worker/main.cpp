@@ -77,6 +77,17 @@ int run(const medha::config& cfg) {
   mgr_settings.worker_name = worker_name;
   auto mgr = sys.spawn(manager, deps, mgr_settings, cfg.data_sources);
 
+  // Take no questions before every data source's model is in the catalog
+  // (or has failed): discovery must see all sources from the first turn.
+  {
+    caf::scoped_actor waiter{sys};
+    for (auto& src : cfg.data_sources)
+      waiter->request(deps.context, std::chrono::seconds(120), model_atom_v, src.name)
+        .receive([](const model_reply&) {},
+                 [&](const caf::error& err) {
+                   log::warn("medhad", src.name + ": not introspected: " + caf::to_string(err));
+                 });
+  }
   for (auto subject : {"medha.turn.*.*", "medha.api.*.>"})
     if (auto err = nats->subscribe(subject, cfg.queue_group, mgr)) {
       log::error("medhad", err->message);

@@ -92,10 +92,14 @@ std::string timings_json(const turn_in_flight& turn) {
 
 void start_next(self_ptr self);
 
-// Ends the turn: stores the assistant's message and the carried context.
-void finish(self_ptr self, const std::string& text, const std::string& payload) {
+// Ends the turn: stores the assistant's message and the carried context,
+// then publishes the final event, so a client that saw the answer can rely
+// on it being stored (a kill -9 right after loses nothing).
+void finish(self_ptr self, step_kind step, step_status status, const std::string& text,
+            const std::string& payload) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  turn.finishing = true;
   message_record msg;
   msg.conv = st.record.id;
   msg.turn_id = turn.req.turn_id;
@@ -103,24 +107,34 @@ void finish(self_ptr self, const std::string& text, const std::string& payload) 
   msg.text = text;
   msg.payload_json = payload;
   msg.created_ms = now_ms();
-  self->request(st.deps.store, st.deps.settings.stage_timeout, append_atom_v, st.record.user,
-                std::move(msg))
+  auto timeout = st.deps.settings.stage_timeout;
+  self->request(st.deps.store, timeout, append_atom_v, st.record.user, std::move(msg))
     .then([](const store_ack&) {}, [](const caf::error&) {});
   st.record.updated_ms = now_ms();
   st.record.turn_count += 1;
   if (st.record.title.empty())
     st.record.title = turn.question.substr(0, 80);
   st.record.state_json = encode_carried_context(st.carried);
-  self->request(st.deps.store, st.deps.settings.stage_timeout, save_atom_v, st.record)
-    .then([](const store_ack&) {}, [](const caf::error&) {});
-  st.turn.reset();
-  start_next(self);
+  // The store actor handles requests in order: this reply means both are written.
+  auto complete = [self, step, status, payload] {
+    publish(self, step, status, payload);
+    self->state.turn.reset();
+    start_next(self);
+  };
+  self->request(st.deps.store, timeout, save_atom_v, st.record)
+    .then([complete](const store_ack& ack) {
+            if (ack.error)
+              log::warn("conversation", "could not store the conversation: " + ack.error->message);
+            complete();
+          },
+          [complete](const caf::error& err) {
+            log::warn("conversation", "store did not answer: " + caf::to_string(err));
+            complete();
+          });
 }
 
 void fail(self_ptr self, const medha_error& err) {
-  auto data = error_data(err);
-  publish(self, step_kind::error, step_status::failed, data);
-  finish(self, err.message, data);
+  finish(self, step_kind::error, step_status::failed, err.message, error_data(err));
 }
 
 medha_error stage_error(const caf::error& err, const char* stage) {
@@ -162,8 +176,7 @@ void visualize_and_answer(self_ptr self) {
               carried.last_query_json = turn.plan.query_json;
               carried.last_sql = turn.plan.sql;
               carried.last_question = turn.question;
-              publish(self, step_kind::answer, step_status::done, payload);
-              finish(self, written.text, payload);
+              finish(self, step_kind::answer, step_status::done, written.text, payload);
             },
             visualize_atom_v, turn.rows, turn.plan);
 }
@@ -220,8 +233,7 @@ void generate(self_ptr self) {
                                     + (turn.plan.choices.empty() ? "Could you rephrase?"
                                                                   : "Did you mean one of these?");
                 auto payload = clarify_payload(text, turn.plan, turn.source);
-                publish(self, step_kind::clarify, step_status::done, payload);
-                finish(self, text, payload);
+                finish(self, step_kind::clarify, step_status::done, text, payload);
                 return;
               }
               publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
@@ -286,8 +298,7 @@ void discover(self_ptr self) {
               st.carried.pending_question = turn.question;
               std::string text = "Which data source should I use? Reply with its name or number.";
               auto payload = source_clarify_payload(text, result);
-              publish(self, step_kind::clarify, step_status::done, payload);
-              finish(self, text, payload);
+              finish(self, step_kind::clarify, step_status::done, text, payload);
             },
             rank_atom_v, turn.question);
 }
@@ -449,8 +460,10 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self,
       for (auto& req : st.waiting)
         reject(self, req, {error_code::cancelled, "the turn was cancelled"});
       st.waiting.clear();
-      if (st.turn)
+      if (st.turn && !st.turn->finishing) {
+        st.turn->generation = ++st.generation; // replies still on their way are dropped
         fail(self, {error_code::cancelled, "the turn was cancelled"});
+      }
     },
     [self](idle_atom, uint64_t gen) {
       auto& st = self->state;

@@ -48,6 +48,7 @@ struct turn_in_flight {
   result_set rows;
   chart picked;
   std::vector<std::pair<std::string, double>> timings;
+  bool finishing = false; // the final event waits for the store
 };
 
 struct conversation_state {

@@ -87,7 +87,8 @@ struct scanner {
   cue& add(cue_kind kind, size_t i, size_t len) {
     for (size_t k = i; k < i + len; ++k)
       taken[k] = true;
-    cue c{kind};
+    cue c;
+    c.kind = kind;
     c.begin = i;
     c.end = i + len;
     out.push_back(c);
@@ -163,8 +164,11 @@ struct scanner {
           continue;
         }
       }
-      if (any(i, {"instead", "what|how about", "what if", "same for", "and for", "now for"},
+      if (any(i, {"instead of?", "what|how about", "what if", "same for", "and for", "now for",
+                  "switch|change|go back? to", "back to", "rather than"},
               cue_kind::instead, none))
+        continue;
+      if (any(i, {"too", "also", "as well as?", "in addition to?", "plus"}, cue_kind::also, none))
         continue;
       if (i == 0 && any(i, {"and", "also", "now"}, cue_kind::instead, none))
         continue;
@@ -182,12 +186,32 @@ struct scanner {
                      "in? alphabetical order", "alphabetically", "a-z", "a to z"},
                  cue_kind::direction, desc(false)))
         continue;
-      if (auto len = match(i, "top|best|highest|largest|biggest|leading #")) {
+      // Price adjectives rank by the entity's price: "the 5 cheapest products".
+      auto price = [](bool d) { return [d](cue& c) { c.descending = d; c.text = "price"; }; };
+      if (auto len = std::max(match(i, "# cheapest"), match(i, "# least expensive"))) {
+        match(i, len == 2 ? "# cheapest" : "# least expensive");
+        auto& c = add(cue_kind::top_n, i, len);
+        c.count = std::stoi(numbers[0]);
+        c.text = "price";
+        continue;
+      }
+      if (auto len = std::max(match(i, "# priciest"), match(i, "# most expensive"))) {
+        match(i, len == 2 ? "# priciest" : "# most expensive");
+        auto& c = add(cue_kind::top_n, i, len);
+        c.count = std::stoi(numbers[0]);
+        c.descending = true;
+        c.text = "price";
+        continue;
+      }
+      if (any(i, {"the? cheapest", "the? least expensive"}, cue_kind::superlative, price(false))
+          || any(i, {"the? most expensive", "the? priciest"}, cue_kind::superlative, price(true)))
+        continue;
+      if (auto len = match(i, "the? top|best|highest|largest|biggest|leading #")) {
         add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
         out.back().descending = true;
         continue;
       }
-      if (auto len = match(i, "bottom|worst|lowest|smallest #")) {
+      if (auto len = match(i, "the? bottom|worst|lowest|smallest #")) {
         add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
         continue;
       }
@@ -248,6 +272,10 @@ struct scanner {
         continue;
       if (any(i, {"share|percentage|percent|proportion|fraction|pct|ratio"}, cue_kind::share, none))
         continue;
+      if (any(i, {"both"}, cue_kind::both, none))
+        continue;
+      if (any(i, {"compare|compared|comparing|comparison", "versus|vs", "against", "between"}, cue_kind::versus, none))
+        continue;
       // -- containment: the literal follows --
       auto containment = [&](filter_op op, const char* p) {
         if (auto len = match(i, p)) {
@@ -281,14 +309,17 @@ struct scanner {
                   "other than", "apart from"},
               cue_kind::negation, none))
         continue;
-      if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown down? by",
+      if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown it|them|this? down? by",
                   "by", "per", "each", "across"},
               cue_kind::group_by, none))
         continue;
-      if (any(i, {"who|that have|has|had", "with at least one", "having", "with"}, cue_kind::has, none))
+      if (any(i, {"who have|has|had"}, cue_kind::has, [](cue& c) { c.text = "who"; })
+          || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
+                 cue_kind::has, none))
         continue;
       if (any(i, {"list", "which", "what are the?", "who are", "names of", "name of", "show all"},
-              cue_kind::listing, none))
+              cue_kind::listing, none)
+          || any(i, {"who"}, cue_kind::listing, [](cue& c) { c.text = "who"; }))
         continue;
     }
   }

@@ -31,10 +31,13 @@ enum class cue_kind {
   remove_filter, // "remove the filter", "no filter", "all years" (text: "time" for time only)
   instead,       // "instead", "what about", "how about", "and" at the start
   limit,         // count: "first 10", "10 rows"
+  versus,        // "compare", "vs": the values named become groups
+  both,          // "both X and Y": rows linked to every value named
+  also,          // "too", "as well": a value joins the previous ones
 };
 
 struct cue {
-  cue_kind kind;
+  cue_kind kind = cue_kind::aggregate;
   size_t begin = 0, end = 0; // tokens [begin, end)
   aggregate agg = aggregate::none;
   bool descending = false;

@@ -5,6 +5,7 @@
 
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
@@ -130,7 +131,8 @@ std::string understood_words(const semantic_model& model, const query& q) {
     parts.push_back("by " + (d.bucket != time_bucket::none ? std::string(to_string(d.bucket))
                                                            : column_words(d.column.column)));
   for (auto& f : q.filters)
-    parts.push_back(describe(model, f));
+    if (f.measure < 0)
+      parts.push_back(describe(model, f));
   return join(parts, ", ");
 }
 
@@ -162,11 +164,11 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   auto r = read_question(model, lex, tokens, context);
   std::string previous_json(previous_query_json);
 
-  bool follow_up = previous && is_follow_up(r);
+  bool follow_up = previous && is_follow_up(r, *previous);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
 
   // Nothing to answer: say what was understood and offer starting points.
-  if (!meaningful(q) || (follow_up && r.explained_words == 0)) {
+  if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0)) {
     std::string understood = "I could not find what to compute or list in \""
                              + std::string(question) + "\"";
     auto partial = understood_words(model, from_reading(model, r));
@@ -198,9 +200,32 @@ sql_plan generate(const semantic_model& model, std::string_view question,
 
   auto compiled = compile(model, q);
   if (compiled.status == compile_status::ambiguous_join) {
-    return clarify("I understood " + understood_words(model, q) + ", but " + compiled.detail
-                     + " can be joined in more than one way.",
-                   {}, to_json(q), 0.3);
+    // Offer each of the links that make the paths tie, named by their key.
+    std::vector<clarify_choice> choices;
+    std::vector<const relationship*> seen;
+    auto root = root_table(model, q);
+    for (auto& t : compiled.ambiguous_tables) {
+      auto path = shortest_path(model, root, t);
+      std::vector<std::string> on_path{root};
+      for (auto& s : path.steps)
+        on_path.push_back(s.to_table);
+      for (auto& table : on_path)
+        for (auto* rel : parallel_links(model, table)) {
+          if (std::find(seen.begin(), seen.end(), rel) != seen.end())
+            continue;
+          seen.push_back(rel);
+          auto words = split_words(rel->from_columns.front());
+          if (words.size() > 1 && words.back() == "id")
+            words.pop_back();
+          auto role = join(words, " ");
+          choices.push_back({"Through " + column_words(rel->from_table) + " " + role,
+                             std::string(question) + " via " + role});
+        }
+    }
+    return clarify("I understood " + understood_words(model, q) + ", but "
+                     + join(compiled.ambiguous_tables, ", ")
+                     + " can be reached in more than one way: which link?",
+                   std::move(choices), to_json(q), 0.3);
   }
   if (compiled.status != compile_status::ok)
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "

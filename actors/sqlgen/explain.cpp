@@ -91,6 +91,8 @@ std::string describe(const semantic_model& model, const measure& m) {
       default: s = "total " + c;
     }
   }
+  if (m.form == measure_form::per_entity)
+    s = (s.rfind("average ", 0) == 0 ? s : "average " + s) + " per " + entity_words(m.per.table);
   if (m.form == measure_form::share_of_total)
     s = "share of " + s + " (percent of the total)";
   if (m.form == measure_form::percent_where) {

@@ -42,8 +42,24 @@ void add_dimension(std::vector<dimension>& dims, const dimension& d) {
 
 } // namespace
 
-bool is_follow_up(const reading& r) {
-  if (!r.names_measure_or_entity())
+namespace {
+
+// "what about categories?" after a ranking of products: the same question,
+// grouped by the new entity.
+bool swaps_dimension(const reading& r, const query& previous) {
+  if (!r.instead || r.entity.empty() || !r.measures.empty() || !r.selected.empty()
+      || previous.kind != query_kind::aggregate)
+    return false;
+  return std::any_of(previous.dimensions.begin(), previous.dimensions.end(),
+                     [](const dimension& d) { return d.bucket == time_bucket::none; });
+}
+
+} // namespace
+
+bool is_follow_up(const reading& r, const query& previous) {
+  if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
+    return true;
+  if (swaps_dimension(r, previous))
     return true;
   return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
 }
@@ -56,6 +72,7 @@ query from_reading(const semantic_model& model, const reading& r) {
   q.order = r.order;
   q.limit = r.limit;
   q.chart_hint = r.chart_hint;
+  q.via = r.via;
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
@@ -81,6 +98,9 @@ query from_reading(const semantic_model& model, const reading& r) {
 query apply_follow_up(const semantic_model& model, query q, const reading& r) {
   if (!r.chart_hint.empty())
     q.chart_hint = r.chart_hint;
+  for (auto& v : r.via)
+    if (std::find(q.via.begin(), q.via.end(), v) == q.via.end())
+      q.via.push_back(v);
   if (!r.measures.empty()) {
     q.measures = r.measures;
     q.kind = query_kind::aggregate;
@@ -96,7 +116,41 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });
     q.limit = r.limit;
   }
-  if (r.aggregate_change != aggregate::none && q.kind == query_kind::aggregate)
+  if (swaps_dimension(r, q)) {
+    auto* t = model.find_table(r.entity);
+    auto* label = t ? label_column(*t) : nullptr;
+    for (auto it = q.dimensions.rbegin(); label && it != q.dimensions.rend(); ++it)
+      if (it->bucket == time_bucket::none) {
+        it->column = {r.entity, label->name};
+        it->alias.clear();
+        break;
+      }
+  }
+  // "list them" after a count: the rows that were counted.
+  bool counted_rows = q.kind == query_kind::aggregate && q.measures.size() == 1
+                      && q.measures[0].metric.empty() && q.measures[0].column.column.empty();
+  if (r.listing && !r.names_measure_or_entity() && counted_rows && q.dimensions.empty()) {
+    q.entity = q.measures[0].column.table;
+    q.kind = query_kind::listing;
+    q.measures.clear();
+    remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });
+    q.order.clear();
+    q.limit = 0;
+  }
+  // "how many?" after a listing, "count instead" after a sum: count the rows.
+  if (r.aggregate_change == aggregate::count) {
+    measure m;
+    m.agg = aggregate::count;
+    m.column = {q.kind == query_kind::listing ? q.entity : root_table(model, q), ""};
+    q.kind = query_kind::aggregate;
+    q.measures = {m};
+    q.selected.clear();
+    q.all_columns = false;
+    q.limit = 0;
+    q.order.clear();
+  }
+  if (r.aggregate_change != aggregate::none && r.aggregate_change != aggregate::count
+      && q.kind == query_kind::aggregate)
     for (auto& m : q.measures) {
       if (!m.metric.empty() || !m.column.column.empty()) {
         m.agg = r.aggregate_change;
@@ -139,10 +193,27 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     if (!is_time_filter(f)) {
       if (f.measure >= 0)
         remove_if(q.filters, [&](const filter& x) { return x.measure == f.measure; });
-      else if (!f.column.column.empty())
+      else if (!f.column.column.empty()) {
+        // "and the North too": the new value joins the previous ones.
+        auto same = std::find_if(q.filters.begin(), q.filters.end(), [&](const filter& x) {
+          return x.measure < 0 && x.column == f.column
+                 && (x.op == filter_op::eq || x.op == filter_op::in || x.op == filter_op::neq
+                     || x.op == filter_op::not_in);
+        });
+        bool negated = f.op == filter_op::neq || f.op == filter_op::not_in;
+        if (r.also && same != q.filters.end()
+            && (f.op == filter_op::eq || f.op == filter_op::in || negated)) {
+          bool was_negated = same->op == filter_op::neq || same->op == filter_op::not_in;
+          for (auto& v : f.values)
+            if (std::find(same->values.begin(), same->values.end(), v) == same->values.end())
+              same->values.push_back(v);
+          same->op = (was_negated || negated) ? filter_op::not_in : filter_op::in;
+          continue;
+        }
         remove_if(q.filters, [&](const filter& x) {
           return x.measure < 0 && !is_time_filter(x) && x.column == f.column;
         });
+      }
     }
     q.filters.push_back(f);
   }

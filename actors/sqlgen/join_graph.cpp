@@ -13,9 +13,27 @@ struct edge {
   join_step step;
 };
 
-std::vector<edge> neighbours(const semantic_model& model, const std::string& table) {
+bool hinted(const relationship& r, const join_hints& hints) {
+  for (auto& [t, c] : hints)
+    if (r.from_table == t
+        && std::find(r.from_columns.begin(), r.from_columns.end(), c) != r.from_columns.end())
+      return true;
+  return false;
+}
+
+std::vector<edge> neighbours(const semantic_model& model, const std::string& table,
+                             const join_hints& hints) {
   std::vector<edge> out;
+  auto same_pair = [](const relationship& a, const relationship& b) {
+    return (a.from_table == b.from_table && a.to_table == b.to_table)
+           || (a.from_table == b.to_table && a.to_table == b.from_table);
+  };
   for (auto& r : model.relationships) {
+    // A named link between two tables hides the other links between them.
+    if (!hinted(r, hints)
+        && std::any_of(model.relationships.begin(), model.relationships.end(),
+                       [&](const relationship& o) { return &o != &r && same_pair(o, r) && hinted(o, hints); }))
+      continue;
     auto n = std::min(r.from_columns.size(), r.to_columns.size());
     if (r.from_table == table && r.to_table != table) {
       join_step s{table, r.to_table, {}};
@@ -35,7 +53,7 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
 } // namespace
 
 join_path shortest_path(const semantic_model& model, const std::string& from,
-                        const std::string& to) {
+                        const std::string& to, const join_hints& hints) {
   join_path result;
   if (from == to) {
     result.found = true;
@@ -51,7 +69,7 @@ join_path shortest_path(const semantic_model& model, const std::string& from,
     queue.pop_front();
     if (t == to)
       break;
-    for (auto& e : neighbours(model, t)) {
+    for (auto& e : neighbours(model, t, hints)) {
       auto it = depth.find(e.to);
       if (it == depth.end()) {
         depth[e.to] = depth[t] + 1;
@@ -74,7 +92,7 @@ join_path shortest_path(const semantic_model& model, const std::string& from,
 }
 
 join_tree connect(const semantic_model& model, const std::string& root,
-                  const std::vector<std::string>& tables) {
+                  const std::vector<std::string>& tables, const join_hints& hints) {
   join_tree tree;
   std::vector<std::string> joined{root};
   auto is_joined = [&](const std::string& t) {
@@ -83,7 +101,7 @@ join_tree connect(const semantic_model& model, const std::string& root,
   for (auto& t : tables) {
     if (is_joined(t))
       continue;
-    auto path = shortest_path(model, root, t);
+    auto path = shortest_path(model, root, t, hints);
     if (!path.found) {
       tree.connected = false;
       continue;
@@ -99,6 +117,21 @@ join_tree connect(const semantic_model& model, const std::string& root,
       }
   }
   return tree;
+}
+
+std::vector<const relationship*> parallel_links(const semantic_model& model,
+                                                const std::string& table) {
+  std::vector<const relationship*> out;
+  for (auto& a : model.relationships) {
+    if (a.from_table != table && a.to_table != table)
+      continue;
+    for (auto& b : model.relationships)
+      if (&a != &b && a.from_table == b.from_table && a.to_table == b.to_table) {
+        out.push_back(&a);
+        break;
+      }
+  }
+  return out;
 }
 
 } // namespace medha::sqlgen

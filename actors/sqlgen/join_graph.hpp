@@ -21,10 +21,14 @@ struct join_path {
   std::vector<join_step> steps;
 };
 
+/// Foreign-key columns the user named ("departure airport"): between two
+/// tables linked more than once, only the named link is used.
+using join_hints = std::vector<std::pair<std::string, std::string>>; // (table, column)
+
 /// Shortest path over the relationship graph (foreign keys, either direction),
 /// by breadth-first search; ties are flagged, the first declared edge wins.
 join_path shortest_path(const semantic_model& model, const std::string& from,
-                        const std::string& to);
+                        const std::string& to, const join_hints& hints = {});
 
 /// Joins that connect every table in `tables` to `root`: the union of the
 /// shortest paths. `ambiguous` is set when any of them had a rival.
@@ -35,6 +39,11 @@ struct join_tree {
   std::vector<std::string> ambiguous_tables;
 };
 join_tree connect(const semantic_model& model, const std::string& root,
-                  const std::vector<std::string>& tables);
+                  const std::vector<std::string>& tables, const join_hints& hints = {});
+
+/// Relationships that link the same two tables as another one does (an
+/// order's billing and shipping address): the links a join can be ambiguous on.
+std::vector<const relationship*> parallel_links(const semantic_model& model,
+                                                const std::string& table);
 
 } // namespace medha::sqlgen

@@ -44,11 +44,19 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0);
+    // "performance_reviews" is also just "reviews".
+    if (table_words.size() > 1)
+      add({table_words.back()}, te, 0.8);
     for (auto& c : t.columns) {
       element ce{element_kind::column, t.name, c.name, "", ""};
       auto words = split_words(c.name);
-      if (words.size() > 1 && words.back() == "id" && !c.primary_key)
-        continue; // foreign keys are reached through their tables
+      if (words.size() > 1 && words.back() == "id" && !c.primary_key) {
+        // A foreign key is reached through its table; its own words name the
+        // role when a table is linked twice ("departure airport").
+        std::vector<std::string> role(words.begin(), words.end() - 1);
+        add(role, ce, 0.85); // below a value: "managers" is first a job title
+        continue;
+      }
       add(words, ce, 1.0);
       // "customer name", "product unit price": the column with its table.
       auto qualified = split_words(entity_words(t.name));

@@ -89,6 +89,10 @@ column_ref default_time_column(const semantic_model& model, const std::string& r
         }
       if (best)
         return {name, best->name};
+      // An integer year column ("review_year") is the table's own time.
+      for (auto& c : t->columns)
+        if (c.role == column_role::numeric && c.name.find("year") != std::string::npos)
+          return {name, c.name};
     }
     for (auto& r : model.relationships) {
       std::string next = r.from_table == name ? r.to_table

@@ -48,8 +48,9 @@ struct filter {
 };
 
 /// How a measure is reported: its value, its share of the total across the
-/// groups, or the percentage of its rows meeting `condition`.
-enum class measure_form { plain, share_of_total, percent_where };
+/// groups, the percentage of its rows meeting `condition`, or its total
+/// divided by the number of `per` entities ("average revenue per order").
+enum class measure_form { plain, share_of_total, percent_where, per_entity };
 
 struct measure {
   aggregate agg = aggregate::sum;
@@ -57,6 +58,7 @@ struct measure {
   column_ref column;  // aggregated column; column.column empty = count rows
   measure_form form = measure_form::plain;
   std::vector<filter> condition; // percent_where's numerator rows
+  column_ref per;                // per_entity: the key counted in the denominator
   std::string alias;
 };
 
@@ -87,6 +89,7 @@ struct query {
   std::vector<ordering> order;
   int limit = 0; // 0: none (listings get a default at compile time)
   bool all_columns = false; // "show the rows": every column of the entity
+  std::vector<column_ref> via; // foreign keys the user named, to pick a join path
   std::string chart_hint;
 };
 

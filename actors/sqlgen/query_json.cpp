@@ -122,6 +122,8 @@ std::string to_json(const query& q) {
       o["form"] = to_string(m.form);
       o["condition"] = filters(m.condition);
     }
+    if (!m.per.empty())
+      o["per"] = to_value(m.per);
     measures.push_back(std::move(o));
   }
   json::array dimensions;
@@ -154,6 +156,12 @@ std::string to_json(const query& q) {
     {"all_columns", q.all_columns},
     {"chart_hint", q.chart_hint},
   };
+  if (!q.via.empty()) {
+    json::array via;
+    for (auto& c : q.via)
+      via.push_back(to_value(c));
+    root["via"] = std::move(via);
+  }
   return json::serialize(root);
 }
 
@@ -178,6 +186,7 @@ std::optional<query> query_from_json(std::string_view text) {
     m.metric = str(*o, "metric");
     m.column = column_at(*o, "column");
     m.alias = str(*o, "alias");
+    m.per = column_at(*o, "per");
     if (o->contains("form")) {
       if (!from_string(str(*o, "form"), m.form)
           || !read_filters(array(*o, "condition"), m.condition))
@@ -213,6 +222,8 @@ std::optional<query> query_from_json(std::string_view text) {
   q.limit = integer(*root, "limit", 0);
   q.all_columns = boolean(*root, "all_columns");
   q.chart_hint = str(*root, "chart_hint");
+  for (auto& cv : array(*root, "via"))
+    q.via.push_back(column_of(cv));
   return q;
 }
 

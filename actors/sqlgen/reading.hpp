@@ -28,6 +28,7 @@ struct reading {
   int limit = 0;
   bool listing = false;
   bool distinct_listing = false;
+  std::vector<column_ref> via; // foreign keys named as roles ("departure airport")
 
   // -- follow-up commands --
   std::string chart_hint;
@@ -36,6 +37,8 @@ struct reading {
   bool remove_time = false;
   std::vector<std::string> remove_values;
   bool instead = false;
+  bool also = false;
+  bool implicit_entity = false; // the entity was only implied ("who signed up")     // "and the North too": add to the filter, not replace it
   aggregate aggregate_change = aggregate::none; // "average instead"
   bool has_direction = false;
   bool descending = false;
@@ -46,6 +49,7 @@ struct reading {
   std::vector<ambiguity> ambiguities;
   std::vector<std::string> unknown_words;
   std::vector<std::string> unresolved; // cues that found nothing to apply to
+  size_t cues = 0; // words that shaped the query ("how many", "list", "top 5")
   size_t content_words = 0;
   size_t explained_words = 0;
   double link_quality = 1.0; // lowered by spelling fixes and weak matches

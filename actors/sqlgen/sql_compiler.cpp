@@ -48,7 +48,9 @@ const char* unit_name(const std::string& unit) {
 
 // A literal as SQL: a number stays bare when the filter compares numbers.
 std::string literal(const filter& f, const std::string& v) {
-  return f.numeric && is_number(v) ? v : string_literal(v);
+  if (f.numeric && (is_number(v) || v == "true" || v == "false"))
+    return v;
+  return string_literal(v);
 }
 
 std::string like_pattern(const std::string& v, bool lead, bool trail) {
@@ -151,7 +153,10 @@ struct compiler {
   }
 
   std::string exists_sql(const filter& f) {
-    auto path = shortest_path(model, f.column.table, f.related_table);
+    join_hints hints;
+    for (auto& c : q.via)
+      hints.emplace_back(c.table, c.column);
+    auto path = shortest_path(model, f.column.table, f.related_table, hints);
     if (!path.found || path.steps.empty()) {
       fail(compile_status::not_connected,
            "no relationship between " + f.column.table + " and " + f.related_table);
@@ -221,6 +226,15 @@ struct compiler {
       case measure_form::plain: return base;
       case measure_form::share_of_total:
         return "100.0 * " + base + " / NULLIF(SUM(" + base + ") OVER (), 0)";
+      case measure_form::per_entity: {
+        // The total over the rows, divided by how many entities they cover.
+        measure total = m;
+        total.form = measure_form::plain;
+        total.agg = m.column.column.empty() ? aggregate::count : aggregate::sum;
+        if (!m.metric.empty())
+          total.agg = aggregate::none; // the metric's own aggregate
+        return base_measure(total) + " * 1.0 / NULLIF(COUNT(DISTINCT " + qualified(m.per) + "), 0)";
+      }
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {
@@ -266,6 +280,7 @@ struct compiler {
       }
       for (auto& f : m.condition)
         add(f.column.table);
+      add(m.per.table);
     }
     add(q.entity);
     for (auto& d : q.dimensions)
@@ -296,11 +311,16 @@ struct compiler {
       if (!model.find_table(t))
         return fail(compile_status::unknown_reference, "no table " + t);
     auto root = tables.front();
-    auto tree = connect(model, root, tables);
+    join_hints hints;
+    for (auto& c : q.via)
+      hints.emplace_back(c.table, c.column);
+    auto tree = connect(model, root, tables, hints);
     if (!tree.connected)
       return fail(compile_status::not_connected, "no join path from " + root);
-    if (tree.ambiguous)
+    if (tree.ambiguous) {
+      out.ambiguous_tables = tree.ambiguous_tables;
       return fail(compile_status::ambiguous_join, join(tree.ambiguous_tables, ", "));
+    }
     out.tables.push_back(root);
     for (auto& s : tree.steps) {
       out.tables.push_back(s.to_table);
@@ -496,6 +516,9 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::plain: return base;
     case measure_form::share_of_total: return base + "_share_pct";
     case measure_form::percent_where: return base + "_pct";
+    case measure_form::per_entity:
+      return (base.rfind("avg_", 0) == 0 ? base : "avg_" + base) + "_per_"
+             + join(split_words(entity_words(m.per.table)), "_");
   }
   return base;
 }

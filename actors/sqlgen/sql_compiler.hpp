@@ -23,6 +23,7 @@ struct compiled_query {
   std::vector<output_column> columns;
   std::vector<std::string> tables; // every table used, root first
   std::string detail;              // what went wrong, in words
+  std::vector<std::string> ambiguous_tables; // reached by two equally short paths
 };
 
 /// Rows a listing returns when the question asks for no particular number.

@@ -122,7 +122,9 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       }
     }
     // -- since / after / before a year, month or date --
-    if (w == "since" || w == "after" || w == "before" || w == "until" || w == "from") {
+    // "from 2024" alone is the year 2024, read below; "from 2024 to 2025" above.
+    if (w == "since" || w == "after" || w == "before" || w == "until"
+        || (w == "from" && is_iso_date(text(i + 1)))) {
       auto a = text(i + 1);
       bool after = w == "after";
       bool upper = w == "before" || w == "until";

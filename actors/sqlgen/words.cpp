@@ -191,7 +191,7 @@ bool is_stopword(std::string_view word) {
     "made", "make", "generated", "generate", "earned", "brought", "report", "view",
     "look", "please", "now", "well", "too", "again", "currently", "current", "here",
     "live", "lives", "located", "based", "exist", "exists", "existing", "available",
-    "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
+    "via", "through", "using", "placed", "place", "break", "breakdown", "ones", "them", "those", "these", "it", "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
     "contributed", "account", "accounts", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",
   };
   return words.count(word) > 0;

@@ -38,9 +38,10 @@ worker_harness::worker_harness(const std::string& nats_url, worker_options opts)
     text = text.substr(0, text.size() - 1) + opts_.extra_json + "}";
   std::ofstream{config_path_} << text;
   std::string error;
-  nats_ = client::nats_client::connect(nats_url_, error);
-  if (!nats_)
+  auto connected = client::nats_client::connect(nats_url_, error);
+  if (!connected)
     throw std::runtime_error(error);
+  nats_.emplace(std::move(*connected));
 }
 
 worker_harness::~worker_harness() {

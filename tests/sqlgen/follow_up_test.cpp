@@ -75,6 +75,39 @@ TEST(follow_up, counts_and_listings) {
   });
 }
 
+TEST(follow_up, adding_values_switching_measures_and_entities) {
+  converse({
+    {{"Revenue by region", {"GROUP BY " + region}}},
+    {{"exclude the West", {region + " <> 'West'"}}},
+    {{"and the North too", {region + " NOT IN ('West', 'North')"}}},
+    {{"show me the top 3", {"ORDER BY \"revenue\" DESC LIMIT 3"}}},
+    {{"lowest first", {"ORDER BY \"revenue\" LIMIT 3"}}},
+    {{"switch to units sold", {"AS \"units_sold\"", "NOT IN ('West', 'North')"}}},
+    {{"count instead", {"COUNT(*) AS \"order_item_count\"", "GROUP BY " + region}}},
+    {{"back to revenue", {"AS \"revenue\"", "GROUP BY " + region}}},
+    {{"break it down by month", {"DATE_TRUNC('month'", "GROUP BY DATE_TRUNC('month', " + q("orders.order_date") + ")::date, " + region}}},
+  });
+  converse({
+    {{"Top 5 products by units sold", {"GROUP BY " + q("products.name"), "LIMIT 5"}}},
+    {{"what about categories?", {"GROUP BY " + q("categories.name"), "AS \"units_sold\"", "LIMIT 5"}, {"GROUP BY " + q("products.name")}}},
+  });
+}
+
+TEST(follow_up, counts_become_lists_and_lists_become_counts) {
+  converse({
+    {{"How many customers?", {"COUNT(*)"}}},
+    {{"in the West", {"= 'West'", "COUNT(*)"}}},
+    {{"who signed up this year", {"COUNT(*)", "= 'West'", q("customers.signup_date") + " >= DATE_TRUNC('year', CURRENT_DATE)"}}},
+    {{"list them", {"SELECT DISTINCT " + q("customers.name"), "= 'West'", "DATE_TRUNC('year', CURRENT_DATE)"}, {"COUNT"}}},
+  });
+  converse({
+    {{"Show me orders", {"SELECT DISTINCT " + q("orders.order_id")}}},
+    {{"only online", {"= 'online'"}}},
+    {{"cancelled ones", {"= 'online'", "= 'cancelled'"}}},
+    {{"how many?", {"SELECT COUNT(*) AS \"order_count\" FROM \"orders\"", "= 'online'", "= 'cancelled'"}}},
+  });
+}
+
 TEST(follow_up, a_question_with_its_own_measure_starts_over) {
   converse({
     {{"Revenue by region in 2024", {"GROUP BY " + region, year + " = 2024"}}},

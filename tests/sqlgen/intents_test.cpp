@@ -34,9 +34,14 @@ TEST(intents, aggregates) {
     {"How many distinct cities do customers live in?", {"COUNT(DISTINCT " + q("customers.city") + ")"}},
     {"How many different segments are there?", {"COUNT(DISTINCT " + q("customers.segment") + ")"}},
     {"Total units sold", {"SUM(" + q("order_items.quantity") + ") AS \"units_sold\""}},
+    {"What is the average quantity per order item?", {"AVG(" + q("order_items.quantity") + ")"}, {"GROUP BY"}},
     {"Show me sales data", {revenue}},
     {"What is the turnover?", {revenue}},
     {"average revenue", {"AVG(" + q("order_items.quantity") + " * " + q("order_items.unit_price") + ")"}},
+    {"Average revenue per order", {revenue + " * 1.0 / NULLIF(COUNT(DISTINCT " + q("orders.order_id") + "), 0)"}, {"GROUP BY"}},
+    {"What is the average number of orders per customer?",
+     {"COUNT(*) * 1.0 / NULLIF(COUNT(DISTINCT " + q("customers.customer_id") + "), 0)"}, {"GROUP BY"}},
+    {"Average revenue per region", {"AVG(", "GROUP BY " + q("regions.name")}},
   });
 }
 
@@ -53,6 +58,8 @@ TEST(intents, grouping) {
     {"Total quantity by category", {"SUM(" + q("order_items.quantity") + ")", "GROUP BY " + q("categories.name")}},
     {"Average discount by channel", {"AVG(" + q("order_items.discount") + ")", "GROUP BY " + q("orders.channel")}},
     {"Revenue broken down by client segment", {"GROUP BY " + q("customers.segment")}},
+    {"What is the total revenue by product category and channel?",
+     {"GROUP BY " + q("categories.name") + ", " + q("orders.channel")}, {q("products.name")}},
   });
 }
 
@@ -68,6 +75,13 @@ TEST(intents, value_filters) {
     {"Revenue of Small Business customers", {q("customers.segment") + " = 'Small Business'"}},
     {"Revenue from Electronics", {q("categories.name") + " = 'Electronics'"}},
     {"Orders with status returned", {q("orders.status") + " = 'returned'"}},
+    {"Which customers are in the Corporate segment and the West region?",
+     {q("customers.segment") + " = 'Corporate'", q("regions.name") + " = 'West'"}, {"EXISTS"}},
+    {"How many orders were placed online in 2023?", {"= 'online'", "= 2023"}},
+    {"List all orders from 2024 that were shipped", {"= 'shipped'", "EXTRACT(YEAR FROM " + q("orders.order_date") + ") = 2024"}},
+    {"Compare revenue between online and store", {"GROUP BY " + q("orders.channel"), "IN ('online', 'store')"}},
+    {"Customers who ordered both Books and Sports",
+     {"GROUP BY " + q("customers.name"), "HAVING COUNT(DISTINCT " + q("categories.name") + ") = 2"}},
   });
 }
 
@@ -84,6 +98,8 @@ TEST(intents, comparisons_text_and_null) {
     {"Customers whose email is missing", {q("customers.email") + " IS NULL"}},
     {"Customers with no orders", {"NOT EXISTS (SELECT 1 FROM \"orders\" AS \"x1\" WHERE \"x1\".\"customer_id\" = " + q("customers.customer_id") + ")"}},
     {"Customers who never ordered", {"NOT EXISTS"}},
+    {"Which products have never been ordered?", {"NOT EXISTS (SELECT 1 FROM \"order_items\" AS \"x1\""}},
+    {"How many customers have an email?", {q("customers.email") + " IS NOT NULL", "COUNT(*)"}},
     {"Customers with more than 5 orders", {"HAVING COUNT(*) > 5", "GROUP BY " + q("customers.name")}},
     {"Regions with revenue over 10000", {"HAVING " + revenue + " > 10000"}},
   });
@@ -123,6 +139,11 @@ TEST(intents, ranking_and_order) {
     {"Sort customers by name", {"ORDER BY " + q("customers.name")}},
     {"most recent orders", {"ORDER BY " + q("orders.order_date") + " DESC LIMIT 10"}},
     {"Top 3 regions by number of orders", {"COUNT(*)", "GROUP BY " + q("regions.name"), "DESC LIMIT 3"}},
+    {"Which city has the most customers?", {"GROUP BY " + q("customers.city"), "ORDER BY \"customer_count\" DESC LIMIT 1"}},
+    {"Show me the 5 cheapest products", {"ORDER BY " + q("products.unit_price") + " LIMIT 5"}},
+    {"What is the most expensive product?", {"ORDER BY " + q("products.unit_price") + " DESC LIMIT 1"}},
+    {"Latest order date", {"MAX(" + q("orders.order_date") + ")"}},
+    {"What are the top 10 customers by total revenue?", {"GROUP BY " + q("customers.name"), "DESC LIMIT 10"}},
   });
 }
 

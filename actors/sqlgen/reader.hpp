@@ -1,0 +1,112 @@
+#pragma once
+
+// The reader behind read_question(): private to the reading_*.cpp files. It
+// walks the question's cues and linked phrases in order, keeping the state a
+// phrase needs from the ones before it ("by" before a table makes a group).
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/reading.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+namespace medha::sqlgen::detail {
+
+/// A cue or a linked phrase, in question order.
+struct item {
+  size_t begin = 0, end = 0;
+  std::optional<cue> c;
+  element e;       // when a mention
+  bool consumed = false;
+  bool plural = false; // the phrase's last word was plural ("products")
+};
+
+/// The aggregate a metric's expression applies (SUM for "SUM(a * b)").
+aggregate natural_aggregate(const semantic_model& model, const std::string& metric_name);
+
+/// The column that names a table's rows, as a reference.
+column_ref label_of(const semantic_model& model, const std::string& table);
+
+struct reader {
+  const semantic_model& model;
+  const std::vector<token>& tokens;
+  const std::vector<std::string>& context_tables;
+  reading r;
+  std::vector<item> items;
+  std::vector<bool> taken;
+  time_reading time;
+
+  // -- state while walking the items --
+  aggregate pending_agg = aggregate::none;
+  bool distinct = false;
+  bool in_group = false;
+  bool negate = false;
+  bool order_next = false;
+  bool sort_pending = false;
+  bool share = false;
+  size_t share_pos = SIZE_MAX;
+  std::optional<cue> superlative;
+  int top = 0;
+  bool top_desc = true;
+  bool plural_entity = false;
+  std::vector<column_ref> bare_numeric;
+  std::optional<column_ref> superlative_column;
+  std::optional<column_ref> time_column_hint;
+  std::vector<std::string> lacks, has;
+  std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
+  bool having_on_entity = false;
+  bool versus = false;
+  std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
+  bool asked_average = false;
+  bool both = false;
+  bool who = false;
+
+  // -- resolving several candidates --
+
+  std::vector<std::string> known_tables(const std::vector<mention>& ms);
+
+  int distance(const std::string& from, const std::vector<std::string>& to);
+
+  std::vector<element> resolve(const mention& m, const std::vector<mention>& all, size_t index);
+
+  // -- building pieces --
+
+  void add_value_filter(const element& e, size_t pos);
+
+  // Numeric columns of a table that can be summed: not keys; amount-like
+  // names first, alone when one of them is ("amount", "total", "price").
+  std::vector<column_ref> amount_columns(const std::string& table);
+
+  const relationship* foreign_key(const std::string& table, const std::string& column);
+
+  void add_dimension(const dimension& d);
+
+  measure count_rows(const std::string& table);
+
+  const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
+  const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
+  bool next_is(size_t k, cue_kind kind);
+  bool prev_is(size_t k, cue_kind kind);
+
+  void on_column(size_t k, const element& e);
+
+  void on_table(size_t k, const item& it);
+
+  void on_metric(size_t k, const element& e);
+
+  void on_cue(size_t k, item& it);
+
+  void walk();
+
+  void finish();
+
+  void account();
+
+  void run(const lexicon& lex);
+};
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,311 @@
+// What the whole question implies once every phrase is read: rankings,
+// counts of an entity, existence, percentages, time periods.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+namespace medha::sqlgen::detail {
+
+void reader::finish() {
+  bool ranked = superlative.has_value() || top > 0;
+  int rank_limit = top > 0 ? top : (plural_entity ? 10 : 1);
+  bool rank_desc = top > 0 ? top_desc : (superlative ? superlative->descending : true);
+  if (pending_agg != aggregate::none) {
+    if (!bare_numeric.empty()) {
+      measure m;
+      m.agg = pending_agg;
+      m.column = bare_numeric.front();
+      bare_numeric.erase(bare_numeric.begin());
+      r.measures.push_back(m);
+    } else if (pending_agg == aggregate::count && !r.entity.empty() && r.measures.empty()) {
+      r.measures.push_back(count_rows(r.entity));
+      r.entity.clear();
+    } else if (r.measures.empty()) {
+      r.aggregate_change = pending_agg;
+    }
+  }
+  // "monthly hires", "signups in 2024": rows of the table whose date it is.
+  if (r.measures.empty() && r.entity.empty() && r.selected.empty() && time_column_hint
+      && bare_numeric.empty() && pending_agg == aggregate::none && !r.listing) {
+    if (who) { // "who signed up in 2024": the people themselves
+      r.entity = time_column_hint->table;
+      r.listing = true;
+      r.implicit_entity = true;
+    } else {
+      r.measures.push_back(count_rows(time_column_hint->table));
+    }
+  }
+  // "how many managers": the rows that have the value.
+  if (pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
+      && bare_numeric.empty() && !value_filters.empty()) {
+    r.measures.push_back(count_rows(r.filters[value_filters.front().first].column.table));
+    pending_agg = aggregate::none;
+  }
+  // "who has the highest salary": the people, not the number.
+  if ((r.listing || who) && r.entity.empty() && superlative_column && r.measures.empty())
+    r.entity = superlative_column->table;
+  // "weekly orders", "customers by segment": rows of the entity counted.
+  if (r.measures.empty() && !r.entity.empty()
+      && (!r.dimensions.empty() || time.bucket != time_bucket::none) && bare_numeric.empty()) {
+    r.measures.push_back(count_rows(r.entity));
+    r.entity.clear();
+  }
+  // Numbers named without an aggregate: summed per group, else listed.
+  for (auto& c : bare_numeric) {
+    if (!r.dimensions.empty() || (ranked && r.measures.empty() && r.entity.empty())) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = c;
+      r.measures.push_back(m);
+    } else {
+      r.selected.push_back(c);
+    }
+  }
+  // "the cheapest products": the entity's price column.
+  if (superlative && superlative->text == "price" && !superlative_column && !r.entity.empty())
+    if (auto* t = model.find_table(r.entity)) {
+      for (auto* word : {"price", "cost", "amount"}) {
+        for (auto& c : t->columns)
+          if (c.role == column_role::numeric && c.name.find(word) != std::string::npos) {
+            superlative_column = column_ref{t->name, c.name};
+            break;
+          }
+        if (superlative_column)
+          break;
+      }
+    }
+  // "which city has the most customers": the column named is the group.
+  if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
+    for (auto it = r.selected.begin(); it != r.selected.end();) {
+      auto role = role_of(model, *it);
+      if (role == column_role::categorical || role == column_role::text) {
+        dimension d;
+        d.column = *it;
+        r.dimensions.push_back(d);
+        it = r.selected.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  // Ranking: "top 5 products by revenue", "which region has the highest revenue".
+  if (ranked && superlative && superlative->text == "time" && r.entity.empty() && superlative_column
+      && r.measures.empty()) {
+    // "latest order date": the date itself.
+    measure m;
+    m.agg = superlative->descending ? aggregate::max : aggregate::min;
+    m.column = *superlative_column;
+    r.measures.push_back(m);
+  } else if (ranked && superlative && superlative->text == "time") {
+    ordering o;
+    o.column = superlative_column ? *superlative_column : column_ref{};
+    o.descending = superlative->descending;
+    r.order.push_back(o);
+    r.limit = rank_limit;
+  } else if (ranked && !r.measures.empty()) {
+    if (!r.entity.empty() && r.dimensions.empty()) {
+      dimension d;
+      d.column = label_of(model, r.entity);
+      r.dimensions.push_back(d);
+    }
+    if (!r.dimensions.empty()) {
+      r.order.clear();
+      ordering o;
+      o.measure = 0;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
+    } else if (r.measures.size() == 1 && superlative && top == 0
+               && r.measures[0].metric.empty()) {
+      // "what is the highest unit price": the extreme value itself.
+      r.measures[0].agg = rank_desc ? aggregate::max : aggregate::min;
+    } else {
+      r.top_n = top;
+      r.top_descending = rank_desc;
+    }
+  } else if (ranked && superlative_column) {
+    if (!r.entity.empty()) {
+      ordering o;
+      o.column = *superlative_column;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
+    } else {
+      measure m;
+      m.agg = rank_desc ? aggregate::max : aggregate::min;
+      m.column = *superlative_column;
+      r.measures.push_back(m);
+    }
+  } else if (ranked) {
+    r.top_n = top > 0 ? top : 0;
+    r.top_descending = rank_desc;
+    if (!r.entity.empty() || !r.selected.empty())
+      r.limit = rank_limit;
+  }
+  if (having_on_entity && !r.entity.empty() && r.dimensions.empty()) {
+    dimension d;
+    d.column = label_of(model, r.entity);
+    r.dimensions.push_back(d);
+  }
+  // Existence: "customers with no orders", "customers who placed orders".
+  std::string base = r.entity;
+  if (base.empty() && r.measures.size() == 1 && r.measures[0].metric.empty()
+      && r.measures[0].column.column.empty())
+    base = r.measures[0].column.table;
+  auto related = [&](const std::vector<std::string>& tables, filter_op op) {
+    for (auto& t : tables) {
+      auto p = shortest_path(model, base, t);
+      if (base.empty() || !p.found || p.steps.empty()) {
+        if (op == filter_op::lacks_related || base.empty())
+          r.unresolved.push_back(t);
+        continue;
+      }
+      filter f;
+      f.op = op;
+      f.column = {base, ""};
+      f.related_table = t;
+      r.filters.push_back(f);
+    }
+  };
+  related(lacks, filter_op::lacks_related);
+  related(has, filter_op::has_related);
+  // "percentage of orders that were cancelled": the values after the share
+  // become the numerator's condition.
+  if (share && r.dimensions.empty() && time.bucket == time_bucket::none) {
+    if (r.measures.empty() && !r.entity.empty()) {
+      r.measures.push_back(count_rows(r.entity));
+      r.entity.clear();
+    }
+    if (!r.measures.empty()) {
+      auto& m = r.measures.front();
+      std::vector<filter> keep;
+      std::vector<size_t> moved;
+      for (auto& [fi, pos] : value_filters)
+        if (pos > share_pos)
+          moved.push_back(fi);
+      if (!moved.empty()) {
+        m.form = measure_form::percent_where;
+        for (size_t i = 0; i < r.filters.size(); ++i) {
+          if (std::find(moved.begin(), moved.end(), i) != moved.end())
+            m.condition.push_back(r.filters[i]);
+          else
+            keep.push_back(r.filters[i]);
+        }
+        r.filters = keep;
+      } else if (m.form == measure_form::share_of_total) {
+        r.unresolved.push_back("share of what");
+      }
+    }
+  } else if (share && !r.measures.empty()) {
+    r.measures.front().form = measure_form::share_of_total;
+  }
+  // Time: filters and buckets; their column is chosen after any merge.
+  for (auto f : time.filters) {
+    if (time_column_hint)
+      f.column = *time_column_hint;
+    r.filters.push_back(f);
+  }
+  if (time.bucket != time_bucket::none) {
+    bool have = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                            [](const dimension& d) { return d.bucket != time_bucket::none; });
+    if (!have) {
+      dimension d;
+      d.bucket = time.bucket;
+      if (time_column_hint)
+        d.column = *time_column_hint;
+      r.dimensions.insert(r.dimensions.begin(), d);
+    }
+  }
+  if (r.has_direction) {
+    for (auto& o : r.order)
+      o.descending = r.descending;
+  }
+  // "customers who bought both Books and Sports": one group per entity that
+  // reaches every value named.
+  if (both && !r.entity.empty() && r.measures.empty())
+    for (auto& f : r.filters)
+      if (f.op == filter_op::in && f.measure < 0 && f.values.size() >= 2) {
+        measure m;
+        m.agg = aggregate::count_distinct;
+        m.column = f.column;
+        r.measures.push_back(m);
+        filter h;
+        h.op = filter_op::eq;
+        h.values = {std::to_string(f.values.size())};
+        h.numeric = true;
+        h.measure = static_cast<int>(r.measures.size()) - 1;
+        r.filters.push_back(h);
+        dimension d;
+        d.column = label_of(model, r.entity);
+        add_dimension(d);
+        r.entity.clear();
+        r.listing = false;
+        break;
+      }
+  // "average revenue per order": one number, the total over the orders'
+  // count, not a list of orders.
+  if (asked_average && r.measures.size() == 1 && r.dimensions.size() == 1
+      && entity_dimensions.size() == 1 && top == 0 && !superlative) {
+    auto* t = model.find_table(entity_dimensions.front());
+    auto* pk = t ? primary_key(*t) : nullptr;
+    auto& m = r.measures.front();
+    bool summable = !m.metric.empty() || m.agg == aggregate::avg
+                    || (m.agg == aggregate::count && m.column.column.empty());
+    // Only for tables whose rows are things that happen or are counted
+    // (orders, customers), not lookups like regions: "per region" groups.
+    auto* label = t ? label_column(*t) : nullptr;
+    bool grain = t && (label == pk || std::any_of(t->columns.begin(), t->columns.end(),
+                                                  [](const column_info& c) {
+                                                    return c.role == column_role::time;
+                                                  }));
+    auto own = m.metric.empty() ? m.column.table
+                                : (find_metric(model, m.metric) ? find_metric(model, m.metric)->table
+                                                                : std::string());
+    if (pk && summable && grain && own != t->name
+        && r.dimensions.front().column.table == t->name) {
+      m.form = measure_form::per_entity;
+      m.per = {t->name, pk->name};
+      r.dimensions.clear();
+    }
+  }
+  // "online vs store": each value named becomes a group.
+  if (versus)
+    for (auto& f : r.filters)
+      if (f.op == filter_op::in && !r.measures.empty()) {
+        dimension d;
+        d.column = f.column;
+        add_dimension(d);
+      }
+  // "average quantity per order item": per row of the measure's own table
+  // is no grouping at all.
+  if (!r.measures.empty()) {
+    auto& m = r.measures.front();
+    auto* t = model.find_table(m.metric.empty() ? m.column.table
+                                                : (find_metric(model, m.metric)
+                                                     ? find_metric(model, m.metric)->table
+                                                     : std::string()));
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (pk)
+      r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
+                                        [&](const dimension& d) {
+                                          return d.column == column_ref{t->name, pk->name};
+                                        }),
+                         r.dimensions.end());
+  }
+  // A measure with an entity that plays no other part: the entity only
+  // says whose measure it is ("revenue from customers").
+  if (!r.measures.empty() && !r.entity.empty())
+    r.entity.clear();
+  if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
+    r.listing = true;
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,507 @@
+// What each cue and linked phrase adds to the reading, in question order.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+namespace medha::sqlgen::detail {
+
+void reader::add_value_filter(const element& e, size_t pos) {
+  for (auto& [fi, p] : value_filters) {
+    auto& f = r.filters[fi];
+    bool neg = f.op == filter_op::neq || f.op == filter_op::not_in;
+    if (f.column == column_ref{e.table, e.column} && neg == negate) {
+      f.values.push_back(e.value);
+      f.op = neg ? filter_op::not_in : filter_op::in;
+      return;
+    }
+  }
+  filter f;
+  f.op = negate ? filter_op::neq : filter_op::eq;
+  f.column = {e.table, e.column};
+  f.values = {e.value};
+  f.numeric = is_number(e.value) && role_of(model, f.column) == column_role::numeric;
+  r.filters.push_back(f);
+  value_filters.emplace_back(r.filters.size() - 1, pos);
+}
+
+// Numeric columns of a table that can be summed: not keys; amount-like
+// names first, alone when one of them is ("amount", "total", "price").
+std::vector<column_ref> reader::amount_columns(const std::string& table) {
+  std::vector<column_ref> all, named;
+  auto* t = model.find_table(table);
+  if (!t)
+    return all;
+  for (auto& c : t->columns) {
+    if (c.role != column_role::numeric || c.primary_key)
+      continue;
+    all.push_back({table, c.name});
+    for (auto* word : {"amount", "total", "value", "revenue", "sales", "price"})
+      if (c.name.find(word) != std::string::npos) {
+        named.push_back({table, c.name});
+        break;
+      }
+  }
+  return named.size() == 1 ? named : all;
+}
+
+const relationship* reader::foreign_key(const std::string& table, const std::string& column) {
+  for (auto& rel : model.relationships)
+    if (rel.from_table == table && rel.from_columns.size() == 1 && rel.from_columns[0] == column)
+      return &rel;
+  return nullptr;
+}
+
+void reader::add_dimension(const dimension& d) {
+  for (auto& x : r.dimensions)
+    if (x.column == d.column && x.bucket == d.bucket)
+      return;
+  r.dimensions.push_back(d);
+}
+
+measure reader::count_rows(const std::string& table) {
+  measure m;
+  m.agg = aggregate::count;
+  m.column = {table, ""};
+  return m;
+}
+
+bool reader::next_is(size_t k, cue_kind kind) {
+  auto* n = next_item(k);
+  return n && n->c && n->c->kind == kind && !n->consumed;
+}
+
+bool reader::prev_is(size_t k, cue_kind kind) {
+  auto* p = prev_item(k);
+  return p && p->c && p->c->kind == kind;
+}
+
+void reader::on_column(size_t k, const element& e) {
+  column_ref col{e.table, e.column};
+  auto role = role_of(model, col);
+  auto* next = next_item(k);
+  auto* prev = prev_item(k);
+  auto same_column_value = [&](const item* i) {
+    return i && !i->c && i->e.kind == element_kind::value && i->e.table == e.table
+           && i->e.column == e.column;
+  };
+  if (next_is(k, cue_kind::compare)) {
+    auto& c = *items[k + 1].c;
+    items[k + 1].consumed = true;
+    filter f;
+    f.op = c.op;
+    f.column = col;
+    f.values = c.values;
+    f.numeric = role == column_role::numeric;
+    r.filters.push_back(f);
+    return;
+  }
+  if (next_is(k, cue_kind::contains) || next_is(k, cue_kind::missing_after)) {
+    auto& c = *items[k + 1].c;
+    items[k + 1].consumed = true;
+    filter f;
+    f.column = col;
+    if (c.kind == cue_kind::contains) {
+      f.op = c.op;
+      f.values = c.values;
+    } else {
+      f.op = filter_op::is_null;
+    }
+    r.filters.push_back(f);
+    return;
+  }
+  if (role == column_role::boolean && !in_group) {
+    // "active customers", "not discontinued": the flag itself is the filter.
+    filter f;
+    f.op = filter_op::eq;
+    f.column = col;
+    f.values = {negate ? "false" : "true"};
+    f.numeric = true;
+    negate = false;
+    r.filters.push_back(f);
+    return;
+  }
+  if (same_column_value(next) || same_column_value(prev))
+    return; // "status cancelled": the column only names the value's column
+  if (prev && prev->c && prev->c->kind == cue_kind::missing) {
+    filter f;
+    f.op = filter_op::is_null;
+    f.column = col;
+    r.filters.push_back(f);
+    return;
+  }
+  if (order_next) {
+    ordering o;
+    o.column = col;
+    r.order.push_back(o);
+    order_next = false;
+    return;
+  }
+  if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
+      && pending_agg == aggregate::none && role != column_role::numeric) {
+    // "customers with an email", "who have a phone": the value is present.
+    filter f;
+    f.op = filter_op::not_null;
+    f.column = col;
+    r.filters.push_back(f);
+    return;
+  }
+  if (pending_agg != aggregate::none) {
+    measure m;
+    m.column = col;
+    m.agg = pending_agg;
+    auto* t = model.find_table(e.table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (pending_agg == aggregate::count) {
+      if (pk && pk->name == e.column && !distinct)
+        m = count_rows(e.table);
+      else
+        m.agg = aggregate::count_distinct;
+    } else if ((pending_agg == aggregate::sum || pending_agg == aggregate::avg)
+               && role != column_role::numeric) {
+      r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
+    }
+    r.measures.push_back(m);
+    pending_agg = aggregate::none;
+    distinct = false;
+    return;
+  }
+  if (role == column_role::numeric && e.column.find("year") != std::string::npos
+      && std::any_of(time.filters.begin(), time.filters.end(),
+                     [](const filter& f) { return f.op == filter_op::year; })) {
+    time_column_hint = col; // "released in 2006" on an integer release_year
+    return;
+  }
+  if (superlative && (role == column_role::numeric || role == column_role::time)
+      && !superlative_column) {
+    superlative_column = col;
+    return;
+  }
+  if (in_group) {
+    dimension d;
+    d.column = col;
+    if (role == column_role::time)
+      d.bucket = time.bucket != time_bucket::none ? time.bucket : time_bucket::none;
+    add_dimension(d);
+    return;
+  }
+  if (role == column_role::time && !time.filters.empty()) {
+    time_column_hint = col;
+    return;
+  }
+  if (role == column_role::time && time.bucket != time_bucket::none) {
+    time_column_hint = col;
+    return;
+  }
+  if (role == column_role::numeric) {
+    bare_numeric.push_back(col);
+    return;
+  }
+  r.selected.push_back(col);
+  if (distinct)
+    r.distinct_listing = true;
+}
+
+void reader::on_table(size_t k, const item& it) {
+  auto& table = it.e.table;
+  auto* prev = prev_item(k);
+  if (prev && prev->c && prev->c->kind == cue_kind::missing) {
+    lacks.push_back(table);
+    return;
+  }
+  if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
+    has.push_back(table);
+    return;
+  }
+  if (in_group) {
+    dimension d;
+    d.column = label_of(model, table);
+    add_dimension(d);
+    entity_dimensions.push_back(table);
+    return;
+  }
+  if (pending_agg == aggregate::count) {
+    r.measures.push_back(count_rows(table));
+    pending_agg = aggregate::none;
+    distinct = false;
+    return;
+  }
+  if (pending_agg != aggregate::none) {
+    // "total payments": the table's one amount-like column.
+    auto amounts = amount_columns(table);
+    if (amounts.size() == 1) {
+      measure m;
+      m.agg = pending_agg;
+      m.column = amounts.front();
+      r.measures.push_back(m);
+      pending_agg = aggregate::none;
+      return;
+    }
+    if (amounts.size() > 1) {
+      std::vector<element> options;
+      for (auto& c : amounts)
+        options.push_back({element_kind::column, c.table, c.column, "", ""});
+      r.ambiguities.push_back({it.begin, it.end, options});
+      measure m;
+      m.agg = pending_agg;
+      m.column = amounts.front();
+      r.measures.push_back(m);
+      pending_agg = aggregate::none;
+      return;
+    }
+  }
+  if (next_is(k, cue_kind::compare) && items[k + 1].c->text == "literal") {
+    // "customer 'Acme Corp'": the name of one row.
+    items[k + 1].consumed = true;
+    filter f;
+    f.op = filter_op::eq;
+    f.column = label_of(model, table);
+    f.values = items[k + 1].c->values;
+    r.filters.push_back(f);
+    if (r.entity.empty())
+      r.entity = table;
+    return;
+  }
+  if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed) {
+    // "customers with more than 5 orders": a count compared per entity.
+    items[k - 1].consumed = true;
+    r.measures.push_back(count_rows(table));
+    filter f;
+    f.op = prev->c->op;
+    f.values = prev->c->values;
+    f.numeric = true;
+    f.measure = static_cast<int>(r.measures.size()) - 1;
+    r.filters.push_back(f);
+    having_on_entity = true;
+    return;
+  }
+  if (superlative && superlative->text.empty() && prev && prev->c
+      && prev->c->kind == cue_kind::superlative && r.measures.empty()) {
+    // "which customer has the most orders"
+    r.measures.push_back(count_rows(table));
+    return;
+  }
+  if (order_next) {
+    ordering o;
+    o.column = label_of(model, table);
+    r.order.push_back(o);
+    order_next = false;
+    return;
+  }
+  if (r.entity.empty()) {
+    r.entity = table;
+    plural_entity = it.plural;
+  } else if (table != r.entity) {
+    has.push_back(table); // "customers who ordered": only with a direct link, below
+  }
+}
+
+void reader::on_metric(size_t k, const element& e) {
+  measure m;
+  m.metric = e.metric;
+  m.agg = natural_aggregate(model, e.metric);
+  if (pending_agg == aggregate::avg || pending_agg == aggregate::min
+      || pending_agg == aggregate::max)
+    m.agg = pending_agg;
+  pending_agg = aggregate::none;
+  if (share) {
+    m.form = measure_form::share_of_total;
+    share_pos = items[k].begin;
+  }
+  r.measures.push_back(m);
+  int index = static_cast<int>(r.measures.size()) - 1;
+  if (next_is(k, cue_kind::compare)) {
+    auto& c = *items[k + 1].c;
+    items[k + 1].consumed = true;
+    filter f;
+    f.op = c.op;
+    f.values = c.values;
+    f.numeric = true;
+    f.measure = index;
+    r.filters.push_back(f);
+  }
+  if (in_group || order_next) {
+    ordering o;
+    o.measure = index;
+    o.descending = true;
+    r.order.push_back(o);
+    in_group = false;
+    order_next = false;
+  }
+}
+
+void reader::on_cue(size_t k, item& it) {
+  auto& c = *it.c;
+  if (c.kind != cue_kind::group_by)
+    in_group = false;
+  if (c.kind != cue_kind::negation)
+    ; // negation lasts until the next value
+  switch (c.kind) {
+    case cue_kind::aggregate:
+      if (c.agg == aggregate::avg)
+        asked_average = true;
+      if (pending_agg == aggregate::avg && c.agg == aggregate::count) {
+        pending_agg = c.agg; // "average number of orders per customer"
+        break;
+      }
+      if (pending_agg != aggregate::none)
+        r.unresolved.push_back(to_string(pending_agg));
+      pending_agg = c.agg;
+      break;
+    case cue_kind::distinct: distinct = true; break;
+    case cue_kind::group_by:
+      // "sort customers by name": the "by" of a sort names the sort key.
+      if (sort_pending) {
+        order_next = true;
+        sort_pending = false;
+      } else {
+        in_group = true;
+      }
+      break;
+    case cue_kind::negation: negate = true; break;
+    case cue_kind::order_by:
+      if (c.text == "bare")
+        sort_pending = true;
+      else
+        order_next = true;
+      break;
+    case cue_kind::direction:
+      r.has_direction = true;
+      r.descending = c.descending;
+      break;
+    case cue_kind::superlative: superlative = c; break;
+    case cue_kind::top_n:
+      top = c.count;
+      top_desc = c.descending;
+      if (c.text == "price") {
+        superlative = c; // ranked by price, like "the cheapest"
+        superlative->kind = cue_kind::superlative;
+      }
+      break;
+    case cue_kind::limit: r.limit = c.count; break;
+    case cue_kind::versus: versus = true; break;
+    case cue_kind::both: both = true; break;
+    case cue_kind::also: r.also = true; break;
+    case cue_kind::share:
+      share = true;
+      share_pos = c.begin;
+      break;
+    case cue_kind::listing:
+      // A bare "who" asks for people only when nothing else is asked.
+      if (c.text == "who")
+        who = true;
+      else
+        r.listing = true;
+      break;
+    case cue_kind::chart: r.chart_hint = c.text; break;
+    case cue_kind::show_rows: r.show_rows = true; break;
+    case cue_kind::remove_filter:
+      if (c.text == "time")
+        r.remove_time = true;
+      else if (!c.values.empty())
+        r.remove_values.insert(r.remove_values.end(), c.values.begin(), c.values.end());
+      else
+        r.remove_filters = true;
+      break;
+    case cue_kind::instead: r.instead = true; break;
+    case cue_kind::has:
+      if (c.text == "who")
+        who = true; // "who has the highest salary": people, not a number
+      break;
+    case cue_kind::compare:
+    case cue_kind::contains:
+    case cue_kind::missing:
+    case cue_kind::missing_after:
+      break; // applied by the phrase next to them
+  }
+}
+
+void reader::walk() {
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto& it = items[k];
+    if (it.c) {
+      if (!it.consumed)
+        on_cue(k, it);
+      continue;
+    }
+    switch (it.e.kind) {
+      case element_kind::column:
+        if (auto* rel = foreign_key(it.e.table, it.e.column)) {
+          // "by departure airport": the airport, reached through that key.
+          r.via.push_back({it.e.table, it.e.column});
+          item target = it;
+          target.e = {element_kind::table, rel->to_table, "", "", ""};
+          on_table(k, target);
+        } else {
+          on_column(k, it.e);
+        }
+        break;
+      case element_kind::table: {
+        auto* n = next_item(k);
+        auto* p = prev_item(k);
+        auto adjacent_before = [&](const item* x) { return x && !x->c && x->end == it.begin; };
+        auto adjacent_after = [&](const item* x) { return x && !x->c && x->begin == it.end; };
+        // "product category": the first table only qualifies the second.
+        if (adjacent_after(n) && n->e.kind == element_kind::table && n->e.table != it.e.table) {
+          auto path = shortest_path(model, it.e.table, n->e.table);
+          if (path.found && path.steps.size() == 1)
+            break;
+        }
+        // "the West region": the table only names the value's table.
+        auto names_value = [&](const item* x) {
+          if (x->e.kind != element_kind::value || x->e.table != it.e.table)
+            return false;
+          auto* t = model.find_table(it.e.table);
+          auto* label = t ? label_column(*t) : nullptr;
+          return label && label->name == x->e.column;
+        };
+        if ((adjacent_before(p) && names_value(p)) || (adjacent_after(n) && names_value(n)))
+          break;
+        // "client segment": the table only says whose column follows.
+        bool filtered = next_is(k + 1, cue_kind::compare) || next_is(k + 1, cue_kind::contains)
+                        || next_is(k + 1, cue_kind::missing_after);
+        auto role = n && !n->c ? role_of(model, {n->e.table, n->e.column}) : column_role::text;
+        bool event = role == column_role::time || role == column_role::boolean;
+        if (n && !n->c && n->begin == it.end && n->e.kind == element_kind::column
+            && n->e.table == it.e.table && !filtered && !event)
+          break;
+        on_table(k, it);
+        break;
+      }
+      case element_kind::metric:
+        on_metric(k, it.e);
+        break;
+      case element_kind::value:
+        in_group = false;
+        add_value_filter(it.e, it.begin);
+        negate = false;
+        break;
+    }
+  }
+  // Cues that were never applied to anything.
+  for (auto& it : items)
+    if (it.c && !it.consumed
+        && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
+            || it.c->kind == cue_kind::missing_after)) {
+      // A containment or comparison with only an entity: its label or nothing.
+      if (it.c->kind == cue_kind::contains && !r.entity.empty()) {
+        filter f;
+        f.op = it.c->op;
+        f.column = label_of(model, r.entity);
+        f.values = it.c->values;
+        r.filters.push_back(f);
+      } else {
+        r.unresolved.push_back("a condition");
+      }
+    }
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,111 @@
+// Choosing among the meanings of a phrase that matched several elements.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+namespace medha::sqlgen::detail {
+
+std::vector<std::string> reader::known_tables(const std::vector<mention>& ms) {
+  std::vector<std::string> out = context_tables;
+  for (auto& m : ms)
+    if (m.candidates.size() == 1 || (m.weights[0] >= 0.9 && m.weights[0] > m.weights[1] + 1e-9))
+      out.push_back(m.candidates.front().table);
+  return out;
+}
+
+int reader::distance(const std::string& from, const std::vector<std::string>& to) {
+  int best = INT_MAX;
+  for (auto& t : to) {
+    auto p = shortest_path(model, from, t);
+    if (p.found)
+      best = std::min(best, static_cast<int>(p.steps.size()));
+  }
+  return best;
+}
+
+std::vector<element> reader::resolve(const mention& m, const std::vector<mention>& all, size_t index) {
+  using candidate = std::pair<element, double>;
+  std::vector<candidate> cands;
+  for (size_t i = 0; i < m.candidates.size(); ++i)
+    cands.emplace_back(m.candidates[i], m.weights[i]);
+  auto elements = [](const std::vector<candidate>& v) {
+    std::vector<element> out;
+    for (auto& c : v)
+      out.push_back(c.first);
+    return out;
+  };
+  auto narrow = [&](auto&& keep) {
+    std::vector<candidate> kept;
+    for (auto& c : cands)
+      if (keep(c.first))
+        kept.push_back(c);
+    return kept;
+  };
+  if (cands.size() <= 1)
+    return elements(cands);
+  // A neighbouring phrase that names a table or column: "status cancelled",
+  // "the Engineering department", "employee names".
+  for (size_t k : {index - 1, index + 1}) {
+    if (k >= all.size())
+      continue;
+    auto& other = all[k].candidates.front();
+    bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
+    if (!adjacent || other.kind == element_kind::value || other.kind == element_kind::metric)
+      continue;
+    auto kept = narrow([&](const element& c) {
+      return other.kind == element_kind::column
+               ? c.kind == element_kind::value && c.table == other.table && c.column == other.column
+               : c.table == other.table && c.kind != element_kind::table;
+    });
+    if (kept.size() == 1)
+      return elements(kept);
+    if (!kept.empty())
+      cands = kept;
+  }
+  auto known = known_tables(all);
+  auto in_known = narrow([&](const element& c) {
+    return std::find(known.begin(), known.end(), c.table) != known.end();
+  });
+  if (in_known.size() == 1)
+    return elements(in_known);
+  if (!in_known.empty())
+    cands = in_known;
+  // Nearness settles which column a word means, never which value: a value
+  // in two places is a real question for the user.
+  bool values = std::all_of(cands.begin(), cands.end(),
+                            [](const candidate& c) { return c.first.kind == element_kind::value; });
+  if (!known.empty() && !values) {
+    int best = INT_MAX;
+    std::vector<candidate> nearest;
+    for (auto& c : cands) {
+      int d = distance(c.first.table, known);
+      if (d < best) {
+        best = d;
+        nearest = {c};
+      } else if (d == best) {
+        nearest.push_back(c);
+      }
+    }
+    if (nearest.size() == 1 && best != INT_MAX)
+      return elements(nearest);
+  }
+  // Otherwise the strongest match, when it is clearly the strongest.
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const candidate& a, const candidate& b) { return a.second > b.second; });
+  std::vector<candidate> top;
+  for (auto& c : cands)
+    if (c.second >= cands.front().second - 1e-9)
+      top.push_back(c);
+  return elements(top);
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,91 @@
+// The engine on databases it was not written around: an HR schema with no
+// model file (schema-qualified, booleans, integer years, a self-reference),
+// and a flights schema where one table is linked twice.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+void run(const semantic_model& model, const std::vector<sql_row>& rows) {
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question;
+  }
+}
+
+TEST(hr, questions) {
+  auto salary = q("employees.salary");
+  run(testing::hr_model(), {
+    {"How many employees are there?", {"SELECT COUNT(*) AS \"employee_count\" FROM \"hr\".\"employees\""}},
+    {"Average salary by department", {"AVG(" + salary + ")", "GROUP BY " + q("departments.department_name"),
+                                      "JOIN \"hr\".\"departments\" ON"}},
+    {"Which department has the most employees?", {"ORDER BY \"employee_count\" DESC LIMIT 1"}},
+    {"Who has the highest salary?", {"SELECT DISTINCT " + q("employees.first_name") + ", " + salary, "ORDER BY " + salary + " DESC LIMIT 1"}},
+    {"How many active employees?", {"WHERE " + q("employees.is_active") + " = true"}},
+    {"Employees who are not active", {q("employees.is_active") + " = false"}},
+    {"List employees hired in 2022", {"EXTRACT(YEAR FROM " + q("employees.hire_date") + ") = 2022"}},
+    {"Average score in 2023", {q("performance_reviews.review_year") + " = 2023"}},
+    {"Average review score by year", {"GROUP BY " + q("performance_reviews.review_year")}},
+    {"Number of employees by country", {"GROUP BY " + q("locations.country")}},
+    {"Departments with no employees", {"NOT EXISTS (SELECT 1 FROM \"hr\".\"employees\" AS \"x1\""}},
+    {"Monthly hires", {"DATE_TRUNC('month', " + q("employees.hire_date") + ")", "COUNT(*)"}},
+    {"How many managers?", {q("employees.job_title") + " = 'Manager'", "COUNT(*)"}},
+    {"What is the average salary in the Engineering department?", {q("departments.department_name") + " = 'Engineering'"}},
+    {"Employee 'Alice'", {q("employees.first_name") + " = 'Alice'"}},
+    {"Number of reviews with score at least 4", {q("performance_reviews.score") + " >= 4", "COUNT(*)"}},
+  });
+}
+
+semantic_model flights_model() {
+  semantic_model m;
+  table_info airports;
+  airports.name = "airports";
+  airports.columns = {{"airport_id", "integer", column_role::identifier, false, true, "", {}},
+                      {"name", "text", column_role::text, true, false, "", {}},
+                      {"city", "text", column_role::categorical, true, false, "", {"Oslo", "Lima"}}};
+  table_info flights;
+  flights.name = "flights";
+  flights.columns = {{"flight_id", "integer", column_role::identifier, false, true, "", {}},
+                     {"departure_airport_id", "integer", column_role::identifier, true, false, "", {}},
+                     {"arrival_airport_id", "integer", column_role::identifier, true, false, "", {}},
+                     {"departure_time", "timestamp", column_role::time, true, false, "", {}},
+                     {"seats", "integer", column_role::numeric, true, false, "", {}}};
+  m.tables = {airports, flights};
+  m.relationships = {{"flights", {"departure_airport_id"}, "airports", {"airport_id"}, false},
+                     {"flights", {"arrival_airport_id"}, "airports", {"airport_id"}, false}};
+  return m;
+}
+
+TEST(flights, a_table_linked_twice_asks_which_link_and_the_reply_resolves_it) {
+  auto model = flights_model();
+  auto from_oslo = generate(model, "Flights from Oslo", "");
+  EXPECT_EQ(from_oslo.outcome, plan_outcome::clarify) << from_oslo.sql;
+  auto plan = generate(model, "Number of flights by airport", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+  ASSERT_EQ(plan.choices.size(), 2u);
+  for (auto& choice : plan.choices) {
+    auto next = generate(model, choice.reply, plan.query_json);
+    ASSERT_EQ(next.outcome, plan_outcome::answer) << choice.reply << ": " << next.understood;
+    EXPECT_NE(next.sql.find("GROUP BY " + q("airports.name")), std::string::npos) << next.sql;
+  }
+}
+
+TEST(flights, a_named_link_needs_no_question) {
+  auto model = flights_model();
+  run(model, {
+    {"Flights by departure airport",
+     {"JOIN \"airports\" ON " + q("airports.airport_id") + " = " + q("flights.departure_airport_id"),
+      "GROUP BY " + q("airports.name")}},
+    {"Total seats by arrival airport", {q("flights.arrival_airport_id"), "SUM(" + q("flights.seats") + ")"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
