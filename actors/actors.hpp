@@ -31,21 +31,27 @@ using store_actor = caf::typed_actor<
   // Deletes a conversation with its messages and steps.
   caf::replies_to<delete_atom, std::string, std::string>::with<store_ack>,
   // Deletes conversations idle longer than ttl_ms at now_ms; replies the count.
-  caf::replies_to<expire_atom, int64_t, int64_t>::with<uint64_t>>;
+  caf::replies_to<expire_atom, int64_t, int64_t>::with<uint64_t>,
+  // Writes a cache blob (the discovery catalog) under a key.
+  caf::reacts_to<put_blob_atom, std::string, std::string>>;
 
 /// Per worker: semantic models of the data sources, introspected on first use.
 using context_actor = caf::typed_actor<
   // The model of a data source (cached; introspects in a detached worker).
   caf::replies_to<model_atom, std::string>::with<model_reply>,
   // Re-introspects a data source; the schema version changes when it did.
-  caf::replies_to<refresh_atom, std::string>::with<model_reply>>;
+  caf::replies_to<refresh_atom, std::string>::with<model_reply>,
+  // Periodic re-introspection of every data source, in the background.
+  caf::reacts_to<tick_atom>>;
 
 /// Ranks data sources and tables for a question.
 using discovery_actor = caf::typed_actor<
   // Ranks every registered data source and its tables.
   caf::replies_to<rank_atom, std::string>::with<discovery_result>,
   // Adds or replaces a data source's model in the catalog.
-  caf::reacts_to<add_atom, model_ptr>>;
+  caf::reacts_to<add_atom, model_ptr>,
+  // Writes the catalog to the store (scheduled a moment after changes).
+  caf::reacts_to<save_atom>>;
 
 /// Writes SQL for a question (embedded semantic parser).
 using sqlgen_actor = caf::typed_actor<

@@ -1,6 +1,7 @@
 // medha eval: sends every question of a suite through the real pipeline
 // (NATS, worker, PostgreSQL) and judges the answers by execution accuracy.
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include <pqxx/pqxx>
 
 #include "client/commands.hpp"
+#include "client/discovery_eval.hpp"
 #include "client/eval_judge.hpp"
 
 namespace medha::client {
@@ -169,6 +171,19 @@ struct tally {
 
 int run_eval(session& s, const std::vector<std::string>& args) {
   std::string suite, report, pg = "host=127.0.0.1", only_db;
+  if (std::find(args.begin(), args.end(), "--discovery-only") != args.end()) {
+    std::vector<std::string> rest;
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (args[i] == "--discovery-only")
+        continue;
+      if (args[i] == "--pg" && i + 1 < args.size()) {
+        pg = args[++i];
+        continue;
+      }
+      rest.push_back(args[i]);
+    }
+    return run_discovery_eval(s, rest, pg);
+  }
   bool verbose = false;
   size_t limit = size_t(-1);
   for (size_t i = 0; i < args.size(); ++i) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "client/commands.hpp"
+#include "client/distractors.hpp"
 #include "client/event_printer.hpp"
 #include "client/session.hpp"
 
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   }
   std::string command = args[i];
   std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+  if (command == "distractors") return run_distractors(rest);
   std::string error;
   auto nats = nats_client::connect(opts.nats_url, error);
   if (!nats) {

@@ -53,6 +53,10 @@ const option options[] = {
    &config::stage_timeout_ms, "timeout of one pipeline stage"},
   {"max_queued_turns", "MEDHA_MAX_QUEUED_TURNS", "--max-queued-turns",
    &config::max_queued_turns, "turns waiting per conversation before busy"},
+  {"refresh_interval_s", "MEDHA_REFRESH_INTERVAL_S", "--refresh-interval-s",
+   &config::refresh_interval_s, "seconds between re-introspections of every data source"},
+  {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
+   &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
    "trace|debug|info|warning|error|off"},
 };

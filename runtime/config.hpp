@@ -26,6 +26,8 @@ struct config {
   int executor_pool_size = 4;       // detached executor actors per data source
   int stage_timeout_ms = 30000;
   size_t max_queued_turns = 8; // per conversation, beyond that: busy
+  int refresh_interval_s = 600;  // re-introspect every data source this often
+  size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question
   std::string log_level = "info"; // trace | debug | info | warning | error | off
 };
 

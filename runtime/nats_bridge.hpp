@@ -8,6 +8,7 @@
 
 #include "actors/actors.hpp"
 #include "messages/error.hpp"
+#include "runtime/event_sink.hpp"
 
 struct __natsConnection;
 struct __natsSubscription;
@@ -17,13 +18,13 @@ namespace medha {
 /// The worker's NATS connection. Inbound messages are copied out of nats.c's
 /// buffers in its callback and sent to an actor; no natsMsg* ever reaches an
 /// actor. Publishing is thread-safe and goes out without the ~1 ms flush delay.
-class nats_bridge {
+class nats_bridge : public event_sink {
 public:
   /// Connects (retrying the first connect for a few seconds) with reconnects on.
   static std::variant<std::unique_ptr<nats_bridge>, medha_error>
   connect(const std::string& url, const std::string& client_name);
 
-  ~nats_bridge();
+  ~nats_bridge() override;
   nats_bridge(const nats_bridge&) = delete;
   nats_bridge& operator=(const nats_bridge&) = delete;
 
@@ -33,10 +34,10 @@ public:
                                        manager_actor target);
 
   /// Publishes data on a subject (events, replies).
-  void publish(const std::string& subject, const std::string& data);
+  void publish(const std::string& subject, const std::string& data) override;
 
   /// True while connected (false during a reconnect).
-  bool connected() const;
+  bool connected() const override;
 
   /// Drains subscriptions and closes the connection.
   void close();

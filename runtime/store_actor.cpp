@@ -41,6 +41,9 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     [store](expire_atom, int64_t now_ms, int64_t ttl_ms) {
       return static_cast<uint64_t>(store->expire_idle(now_ms, ttl_ms));
     },
+    [store](put_blob_atom, const std::string& key, const std::string& value) {
+      store->put_blob(key, value);
+    },
   };
 }
 

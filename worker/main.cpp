@@ -1,6 +1,7 @@
 // medhad: one worker process = one actor system. It joins the NATS queue
 // group, so starting more workers spreads conversations and API calls.
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -60,17 +61,39 @@ int run(const medha::config& cfg) {
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
   deps.store = spawn_store_actor(sys, store);
-  deps.discovery = spawn_discovery_actor(sys);
-  deps.context = spawn_context_actor(sys, cfg.data_sources, deps.discovery);
+  // Start from the saved catalog: a restart does not re-introspect everything.
+  discovery::catalog catalog;
+  std::vector<model_ptr> saved;
+  if (auto blob = store->get_blob(catalog_blob_key)) {
+    if (auto loaded = discovery::catalog::load(*blob)) {
+      catalog = std::move(*loaded);
+      for (auto& name : catalog.data_sources()) {
+        bool configured = std::any_of(cfg.data_sources.begin(), cfg.data_sources.end(),
+                                      [&](const data_source& s) { return s.name == name; });
+        if (configured)
+          saved.push_back(catalog.model(name));
+        else
+          catalog.remove(name);
+      }
+      log::info("medhad", "catalog loaded from the store: " + std::to_string(saved.size())
+                            + " data sources, " + std::to_string(catalog.table_count()) + " tables");
+    } else {
+      log::warn("medhad", "the saved catalog does not load; introspecting every data source");
+    }
+  }
+  deps.discovery = spawn_discovery_actor(sys, std::move(catalog), deps.store);
+  deps.context = spawn_context_actor(sys, cfg.data_sources, deps.discovery, std::move(saved),
+                                     std::chrono::seconds(cfg.refresh_interval_s));
   deps.sqlgen = spawn_sqlgen_actor(sys);
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
     executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap});
   deps.visualization = spawn_visualization_actor(sys);
-  deps.nats = nats;
+  deps.events = nats;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
   deps.settings.max_queued_turns = cfg.max_queued_turns;
   deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
+  deps.settings.prune_above_tables = cfg.prune_above_tables;
   manager_settings mgr_settings;
   mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
   mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);

@@ -45,6 +45,7 @@ struct context_state {
   std::map<std::string, model_ptr> models;
   std::map<std::string, std::vector<caf::typed_response_promise<model_reply>>> waiting;
   discovery_actor discovery;
+  std::chrono::seconds refresh_interval{600};
   static inline const char* name = "context";
 };
 
@@ -88,12 +89,19 @@ void load(self_ptr self, const std::string& name) {
 }
 
 context_actor::behavior_type context_behavior(self_ptr self, std::vector<data_source> sources,
-                                              discovery_actor discovery) {
+                                              discovery_actor discovery, std::vector<model_ptr> saved,
+                                              std::chrono::seconds refresh_interval) {
   self->state.discovery = std::move(discovery);
+  self->state.refresh_interval = refresh_interval;
   for (auto& s : sources)
     self->state.sources[s.name] = s;
+  for (auto& m : saved)
+    if (m && self->state.sources.count(m->data_source))
+      self->state.models[m->data_source] = m;
   for (auto& s : sources)
-    load(self, s.name);
+    if (!self->state.models.count(s.name))
+      load(self, s.name);
+  self->delayed_send(self, refresh_interval, tick_atom_v);
   auto lookup = [self](const std::string& name, bool refresh) -> caf::result<model_reply> {
     auto& st = self->state;
     if (!st.sources.count(name))
@@ -110,14 +118,21 @@ context_actor::behavior_type context_behavior(self_ptr self, std::vector<data_so
   return {
     [lookup](model_atom, const std::string& name) { return lookup(name, false); },
     [lookup](refresh_atom, const std::string& name) { return lookup(name, true); },
+    [self](tick_atom) {
+      for (auto& [name, src] : self->state.sources)
+        load(self, name);
+      self->delayed_send(self, self->state.refresh_interval, tick_atom_v);
+    },
   };
 }
 
 } // namespace
 
 context_actor spawn_context_actor(caf::actor_system& sys, std::vector<data_source> sources,
-                                  discovery_actor discovery) {
-  return sys.spawn(context_behavior, std::move(sources), std::move(discovery));
+                                  discovery_actor discovery, std::vector<model_ptr> saved,
+                                  std::chrono::seconds refresh_interval) {
+  return sys.spawn(context_behavior, std::move(sources), std::move(discovery), std::move(saved),
+                   refresh_interval);
 }
 
 } // namespace medha

@@ -1,6 +1,7 @@
 #include "actors/context/infer_relationships.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace medha {
 
@@ -36,15 +37,6 @@ bool names_prefix(const std::string& table, const std::string& prefix) {
   return ends_with(prefix, "y") && table == prefix.substr(0, prefix.size() - 1) + "ies";
 }
 
-bool in_declared(const std::vector<relationship>& declared, const std::string& table,
-                 const std::string& column) {
-  for (auto& r : declared)
-    if (r.from_table == table
-        && std::find(r.from_columns.begin(), r.from_columns.end(), column) != r.from_columns.end())
-      return true;
-  return false;
-}
-
 // The table's single-column key, if it has exactly one.
 const column_info* single_key(const table_info& table, const unique_columns& unique) {
   const column_info* found = nullptr;
@@ -63,36 +55,87 @@ struct candidate {
   int score; // 2 when the table matches the column's prefix, else 1
 };
 
+// The table names a key prefix can stand for, reversed: every p with
+// names_prefix(table, p), i.e. the name itself and its singular forms.
+std::vector<std::string> prefixes_naming(const std::string& table) {
+  std::vector<std::string> out{table};
+  if (ends_with(table, "s"))
+    out.push_back(table.substr(0, table.size() - 1));
+  if (ends_with(table, "es"))
+    out.push_back(table.substr(0, table.size() - 2));
+  if (ends_with(table, "ies"))
+    out.push_back(table.substr(0, table.size() - 3) + "y");
+  return out;
+}
+
 } // namespace
 
+// Indexed, so a catalog of thousands of tables costs one hash lookup per
+// column rather than a scan of every table: tables by unique column name,
+// tables by the prefixes that name them, declared foreign key columns.
 std::vector<relationship> infer_relationships(const std::vector<table_info>& tables,
                                               const std::vector<relationship>& declared,
                                               const unique_columns& unique) {
+  std::unordered_map<std::string, size_t> index_of;
+  for (size_t i = 0; i < tables.size(); ++i)
+    index_of.emplace(tables[i].name, i);
+  std::unordered_map<std::string, std::vector<size_t>> unique_by_column;
+  for (auto& [table, column] : unique)
+    if (auto it = index_of.find(table); it != index_of.end())
+      unique_by_column[column].push_back(it->second);
+  std::unordered_map<std::string, std::vector<size_t>> by_prefix;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    auto names = prefixes_naming(tables[i].name);
+    std::sort(names.begin(), names.end());
+    names.erase(std::unique(names.begin(), names.end()), names.end());
+    for (auto& p : names)
+      if (names_prefix(tables[i].name, p))
+        by_prefix[p].push_back(i);
+  }
+  std::set<std::pair<std::string, std::string>> in_foreign_key;
+  for (auto& r : declared)
+    for (auto& c : r.from_columns)
+      in_foreign_key.emplace(r.from_table, c);
+  std::vector<const column_info*> keys(tables.size(), nullptr);
+  for (size_t i = 0; i < tables.size(); ++i)
+    keys[i] = single_key(tables[i], unique);
+
+  static const std::vector<size_t> none;
   std::vector<relationship> out;
-  for (auto& from : tables) {
+  std::vector<candidate> found;
+  for (size_t f = 0; f < tables.size(); ++f) {
+    const auto& from = tables[f];
     for (auto& column : from.columns) {
-      if (in_declared(declared, from.name, column.name))
+      if (in_foreign_key.count({from.name, column.name}))
         continue;
       bool own_key = unique.count({from.name, column.name}) > 0;
       std::string prefix = key_prefix(column.name);
-      std::vector<candidate> found;
-      for (auto& to : tables) {
-        if (&to == &from)
+      found.clear();
+      const std::vector<size_t>* same_name = &none;
+      if (column.name != "id")
+        if (auto it = unique_by_column.find(column.name); it != unique_by_column.end())
+          same_name = &it->second;
+      const std::vector<size_t>* named = &none;
+      if (!prefix.empty())
+        if (auto it = by_prefix.find(prefix); it != by_prefix.end())
+          named = &it->second;
+      // Same name, unique on the other side.
+      for (auto t : *same_name) {
+        if (t == f)
           continue;
-        bool prefix_match = names_prefix(to.name, prefix);
-        // Same name, unique on the other side.
-        if (column.name != "id" && unique.count({to.name, column.name})) {
-          auto* target = to.find_column(column.name);
-          if (target && type_family(target->type) == type_family(column.type))
-            found.push_back({&to, target, prefix_match ? 2 : 1});
+        auto& to = tables[t];
+        auto* target = to.find_column(column.name);
+        if (target && type_family(target->type) == type_family(column.type))
+          found.push_back({&to, target, std::count(named->begin(), named->end(), t) ? 2 : 1});
+      }
+      // Prefix names the table; join to its key, whatever it is called. A
+      // table already considered by its unique same-name column is not again.
+      for (auto t : *named) {
+        if (t == f || std::count(same_name->begin(), same_name->end(), t))
           continue;
-        }
-        // Prefix names the table; join to its key, whatever it is called.
-        if (prefix_match) {
-          auto* target = single_key(to, unique);
-          if (target && type_family(target->type) == type_family(column.type))
-            found.push_back({&to, target, 2});
-        }
+        auto* target = keys[t];
+        if (target && type_family(target->type) == type_family(column.type))
+          found.push_back({&tables[t], target, 2});
       }
       if (own_key)
         found.erase(std::remove_if(found.begin(), found.end(), [](auto& c) { return c.score < 2; }),

@@ -1,5 +1,6 @@
 #include "actors/context/introspect.hpp"
 
+#include <boost/json.hpp>
 #include <pqxx/pqxx>
 
 #include <algorithm>
@@ -23,6 +24,7 @@ constexpr size_t max_value_chars = 80;        // longer values: free text, not c
 constexpr int64_t sample_above_rows = 2000000; // sample bigger tables with TABLESAMPLE
 constexpr double sample_target_rows = 200000;
 constexpr int64_t count_below_bytes = 64ll << 20; // count(*) unanalyzed tables smaller than this
+constexpr int64_t batch_below_rows = 100000;      // sample all columns in one statement below this
 
 // The relations a model describes: everything the role can read in user
 // schemas, minus partitions (their parent stands for them) and objects an
@@ -41,7 +43,11 @@ struct relation_facts {
   char kind = 'r';
   double reltuples = -1;
   int64_t bytes = 0;
+  bool empty = false; // known to hold no rows: nothing to count or sample
 };
+
+// Tables and materialized views store rows in the main fork: no pages, no rows.
+bool stores_rows(const relation_facts& f) { return f.kind == 'r' || f.kind == 'm'; }
 
 struct column_extra {
   char category = 'X';
@@ -87,6 +93,7 @@ void read_relations(pqxx::transaction_base& tx, catalog& cat) {
     facts.kind = text(row[3]).empty() ? 'r' : text(row[3])[0];
     facts.reltuples = row[5].as<double>();
     facts.bytes = row[6].as<int64_t>();
+    facts.empty = stores_rows(facts) && facts.bytes == 0;
     t.row_estimate = facts.reltuples > 0 ? static_cast<int64_t>(facts.reltuples) : 0;
     cat.by_oid[row[0].as<int64_t>()] = cat.tables.size();
     cat.tables.push_back(std::move(t));
@@ -200,15 +207,46 @@ void best_effort(F&& f) {
   }
 }
 
+// Tables never analyzed (reltuples -1) or analyzed empty (0, perhaps filled
+// since) get an exact count when small. Empty files need no query; the rest
+// are counted in batches, one round trip for many tables, falling back to one
+// statement per table when a batch fails (a permission, a timeout).
 void count_unanalyzed(pqxx::transaction_base& tx, catalog& cat) {
+  constexpr size_t batch_size = 100;
+  std::vector<size_t> todo;
   for (size_t i = 0; i < cat.tables.size(); ++i) {
     auto& facts = cat.relations[i];
-    if (facts.reltuples >= 0 || (facts.kind != 'r' && facts.kind != 'm') || facts.bytes >= count_below_bytes)
+    if (facts.reltuples > 0 || !stores_rows(facts) || facts.bytes >= count_below_bytes)
       continue;
+    if (facts.empty) {
+      cat.tables[i].row_estimate = 0;
+      continue;
+    }
+    todo.push_back(i);
+  }
+  auto record = [&](size_t i, int64_t rows) {
+    cat.tables[i].row_estimate = rows;
+    cat.relations[i].empty = rows == 0;
+  };
+  for (size_t first = 0; first < todo.size(); first += batch_size) {
+    const size_t last = std::min(todo.size(), first + batch_size);
+    std::string sql;
+    for (size_t k = first; k < last; ++k)
+      sql += (k == first ? "" : " UNION ALL ") + std::string("SELECT ") + std::to_string(todo[k])
+             + ", count(*) FROM " + qualified(tx, cat.tables[todo[k]]);
+    bool batched = false;
     best_effort([&] {
-      auto rows = tx.exec("SELECT count(*) FROM " + qualified(tx, cat.tables[i]));
-      cat.tables[i].row_estimate = rows[0][0].as<int64_t>();
+      for (auto row : tx.exec(sql))
+        record(row[0].as<size_t>(), row[1].as<int64_t>());
+      batched = true;
     });
+    if (batched)
+      continue;
+    for (size_t k = first; k < last; ++k)
+      best_effort([&] {
+        auto rows = tx.exec("SELECT count(*) FROM " + qualified(tx, cat.tables[todo[k]]));
+        record(todo[k], rows[0][0].as<int64_t>());
+      });
   }
 }
 
@@ -217,6 +255,25 @@ std::map<int64_t, std::vector<std::string>> read_enum_labels(pqxx::transaction_b
   for (auto row : tx.exec("SELECT enumtypid::bigint, enumlabel FROM pg_enum ORDER BY enumtypid, enumsortorder"))
     labels[row[0].as<int64_t>()].push_back(text(row[1]));
   return labels;
+}
+
+// Keeps a column's distinct values when they look like categories: at most
+// max_values of them, none longer than max_value_chars; sorted.
+std::optional<std::vector<std::string>> categories(std::vector<std::string> values) {
+  if (values.empty() || values.size() > max_values)
+    return std::nullopt;
+  for (auto& v : values)
+    if (utf8_length(v) > max_value_chars)
+      return std::nullopt;
+  std::sort(values.begin(), values.end());
+  return values;
+}
+
+// The bounded distinct-values query of one column over `from`.
+std::string distinct_values_sql(pqxx::transaction_base& tx, const std::string& from,
+                                const std::string& column) {
+  return "SELECT DISTINCT v FROM (SELECT " + tx.quote_name(column) + "::text AS v FROM " + from
+         + ") s WHERE v IS NOT NULL LIMIT " + std::to_string(max_values + 1);
 }
 
 // Distinct values of one text column, or nothing when there are too many or
@@ -232,27 +289,52 @@ std::optional<std::vector<std::string>> sample_values(pqxx::transaction_base& tx
   }
   std::optional<std::vector<std::string>> out;
   best_effort([&] {
-    auto rows = tx.exec("SELECT DISTINCT v FROM (SELECT " + tx.quote_name(column) + "::text AS v FROM " + from
-                        + ") s WHERE v IS NOT NULL LIMIT " + std::to_string(max_values + 1));
-    if (rows.empty() || rows.size() > max_values)
-      return;
     std::vector<std::string> values;
-    for (auto row : rows) {
-      std::string v = text(row[0]);
-      if (utf8_length(v) > max_value_chars)
-        return;
-      values.push_back(std::move(v));
-    }
-    std::sort(values.begin(), values.end());
-    out = std::move(values);
+    for (auto row : tx.exec(distinct_values_sql(tx, from, column)))
+      values.push_back(text(row[0]));
+    out = categories(std::move(values));
   });
   return out;
 }
 
+// Every candidate column of one small table in one statement (one round
+// trip instead of one per column): a JSON array of distinct values per
+// column. False when the statement failed; the caller then asks per column.
+bool sample_table(pqxx::transaction_base& tx, const table_info& t, const std::vector<size_t>& columns,
+                  std::vector<std::optional<std::vector<std::string>>>& out) {
+  const std::string from = qualified(tx, t);
+  std::string sql = "SELECT ";
+  for (size_t k = 0; k < columns.size(); ++k)
+    sql += (k ? ", " : "") + std::string("(SELECT coalesce(json_agg(v), '[]') FROM (")
+           + distinct_values_sql(tx, from, t.columns[columns[k]].name) + ") d)::text";
+  bool ok = false;
+  best_effort([&] {
+    auto rows = tx.exec(sql);
+    out.assign(columns.size(), std::nullopt);
+    for (size_t k = 0; k < columns.size(); ++k) {
+      boost::json::error_code ec;
+      auto parsed = boost::json::parse(text(rows[0][static_cast<int>(k)]), ec);
+      if (ec || !parsed.is_array())
+        continue;
+      std::vector<std::string> values;
+      for (auto& v : parsed.as_array())
+        if (v.is_string())
+          values.emplace_back(v.as_string());
+      out[k] = categories(std::move(values));
+    }
+    ok = true;
+  });
+  return ok;
+}
+
 void read_values(pqxx::transaction_base& tx, catalog& cat) {
   auto labels = read_enum_labels(tx);
+  std::vector<size_t> candidates;
+  std::vector<std::optional<std::vector<std::string>>> sampled;
   for (size_t i = 0; i < cat.tables.size(); ++i) {
     auto& table = cat.tables[i];
+    const auto& facts = cat.relations[i];
+    candidates.clear();
     for (size_t j = 0; j < table.columns.size(); ++j) {
       auto& extra = cat.extra[i][j];
       auto& column = table.columns[j];
@@ -263,14 +345,28 @@ void read_values(pqxx::transaction_base& tx, catalog& cat) {
           column.values = all;
         continue;
       }
-      // Keys are not categories even when text; foreign tables may be remote.
-      if (extra.category != 'S' || column.primary_key || extra.foreign_key || cat.relations[i].kind == 'f')
+      // Keys are not categories even when text; foreign tables may be remote;
+      // a table known empty has nothing to sample.
+      if (extra.category != 'S' || column.primary_key || extra.foreign_key || facts.kind == 'f'
+          || facts.empty)
         continue;
-      if (auto values = sample_values(tx, table, cat.relations[i], column.name)) {
-        extra.low_cardinality = true;
-        column.values = std::move(*values);
-      }
+      candidates.push_back(j);
     }
+    if (candidates.empty())
+      continue;
+    // Small stored tables: one statement for all their columns. Views and
+    // big tables: one per column, so each has the whole statement timeout.
+    const bool batch = candidates.size() > 1 && stores_rows(facts) && table.row_estimate <= batch_below_rows;
+    if (!batch || !sample_table(tx, table, candidates, sampled)) {
+      sampled.clear();
+      for (auto j : candidates)
+        sampled.push_back(sample_values(tx, table, facts, table.columns[j].name));
+    }
+    for (size_t k = 0; k < candidates.size(); ++k)
+      if (sampled[k]) {
+        cat.extra[i][candidates[k]].low_cardinality = true;
+        table.columns[candidates[k]].values = std::move(*sampled[k]);
+      }
   }
 }
 

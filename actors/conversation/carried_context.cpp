@@ -1,5 +1,7 @@
 #include "actors/conversation/carried_context.hpp"
 
+#include <cstdlib>
+
 #include <boost/json.hpp>
 
 namespace medha {
@@ -11,6 +13,8 @@ std::string encode_carried_context(const carried_context& ctx) {
   o["last_query"] = ctx.last_query_json;
   o["last_sql"] = ctx.last_sql;
   o["last_question"] = ctx.last_question;
+  // As text: JSON numbers lose 64-bit precision in many readers.
+  o["schema_version"] = std::to_string(ctx.schema_version);
   json::array choices;
   for (auto& c : ctx.source_choices)
     choices.emplace_back(c);
@@ -34,6 +38,8 @@ carried_context decode_carried_context(const std::string& text) {
   ctx.last_sql = str("last_sql");
   ctx.last_question = str("last_question");
   ctx.pending_question = str("pending_question");
+  auto version = str("schema_version");
+  ctx.schema_version = version.empty() ? 0 : std::strtoull(version.c_str(), nullptr, 10);
   if (auto* f = o.if_contains("source_choices"); f && f->is_array())
     for (auto& c : f->as_array())
       if (c.is_string())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@ struct carried_context {
   std::string last_query_json; // the last answered query structure (sqlgen's)
   std::string last_sql;
   std::string last_question;
+  /// The schema version the last query was built on: a new schema drops it.
+  uint64_t schema_version = 0;
   /// Set when discovery asked the user to choose a data source: the
   /// candidates and the question to answer once they chose.
   std::vector<std::string> source_choices;

@@ -8,10 +8,11 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/answer/answer_writer.hpp"
+#include "actors/context/prune.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
 #include "runtime/logging.hpp"
-#include "runtime/nats_bridge.hpp"
+#include "runtime/event_sink.hpp"
 
 namespace medha {
 
@@ -68,9 +69,9 @@ void publish(self_ptr self, step_kind step, step_status status, std::string data
   ev.elapsed_ms = ms_since(turn.start);
   ev.data_json = std::move(data);
   auto wire = encode_step_event(ev);
-  st.deps.nats->publish(events_subject(st.record.user, st.record.id), wire);
+  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
   if (is_final(step) && !turn.req.reply_to.empty())
-    st.deps.nats->publish(turn.req.reply_to, wire);
+    st.deps.events->publish(turn.req.reply_to, wire);
   self->send(st.deps.store, step_atom_v, st.record.user,
              step_record{st.record.id, turn.req.turn_id, ev.seq, wire});
 }
@@ -176,6 +177,7 @@ void visualize_and_answer(self_ptr self) {
               carried.last_query_json = turn.plan.query_json;
               carried.last_sql = turn.plan.sql;
               carried.last_question = turn.question;
+              carried.schema_version = turn.model->schema_version;
               finish(self, step_kind::answer, step_status::done, written.text, payload);
             },
             visualize_atom_v, turn.rows, turn.plan);
@@ -242,6 +244,48 @@ void generate(self_ptr self) {
             generate_atom_v, turn.model, turn.question, self->state.carried.last_query_json);
 }
 
+// Large schemas: keep the question's tables, the last query's tables and the
+// join paths between them, so generation (and any prompt) stays small.
+void prune_and_generate(self_ptr self, const discovery_result& ranking) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  std::vector<std::string> keep;
+  for (auto& s : ranking.sources)
+    if (s.data_source == turn.source)
+      for (size_t i = 0; i < s.tables.size() && i < st.deps.settings.pruned_tables; ++i)
+        keep.push_back(s.tables[i].table);
+  if (!keep.empty()) {
+    for (auto& t : tables_in_sql(*turn.model, st.carried.last_sql))
+      keep.push_back(t);
+    turn.model = std::make_shared<semantic_model>(prune_model(*turn.model, keep));
+  }
+  generate(self);
+}
+
+void use_model(self_ptr self, model_ptr model) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  turn.model = std::move(model);
+  // A follow-up must not edit a query built on a schema that has changed.
+  if (st.carried.schema_version != 0 && st.carried.schema_version != turn.model->schema_version) {
+    st.carried.last_query_json.clear();
+    st.carried.last_sql.clear();
+  }
+  stage_done(self, "context");
+  publish(self, step_kind::context, step_status::done,
+          context_payload(turn.source, turn.model->tables.size(), turn.model->schema_version,
+                          turn.model->metrics.size()));
+  if (turn.model->tables.size() <= st.deps.settings.prune_above_tables) {
+    generate(self);
+  } else if (turn.discovery) {
+    prune_and_generate(self, *turn.discovery);
+  } else {
+    ask_stage<discovery_result>(self, st.deps.discovery, "discovery",
+                                [self](discovery_result& r) { prune_and_generate(self, r); },
+                                rank_atom_v, turn.question);
+  }
+}
+
 void load_context(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::context, step_status::started, "{\"data_source\":\"" + turn.source + "\"}");
@@ -251,13 +295,7 @@ void load_context(self_ptr self) {
                 fail(self, *reply.error);
                 return;
               }
-              auto& turn = *self->state.turn;
-              turn.model = std::move(reply.model);
-              stage_done(self, "context");
-              publish(self, step_kind::context, step_status::done,
-                      context_payload(turn.source, turn.model->tables.size(),
-                                      turn.model->schema_version, turn.model->metrics.size()));
-              generate(self);
+              use_model(self, std::move(reply.model));
             },
             model_atom_v, turn.source);
 }
@@ -278,6 +316,7 @@ void discover(self_ptr self) {
               auto& st = self->state;
               auto& turn = *st.turn;
               stage_done(self, "discovery");
+              turn.discovery = result;
               if (!result.sources.empty() && result.clear_winner) {
                 select_source(self, result.sources.front().data_source);
                 publish(self, step_kind::discovery, step_status::done,
@@ -400,9 +439,9 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
   ev.status = step_status::failed;
   ev.data_json = error_data(err);
   auto wire = encode_step_event(ev);
-  st.deps.nats->publish(events_subject(st.record.user, st.record.id), wire);
+  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
   if (!req.reply_to.empty())
-    st.deps.nats->publish(req.reply_to, wire);
+    st.deps.events->publish(req.reply_to, wire);
 }
 
 void touch(self_ptr self) {

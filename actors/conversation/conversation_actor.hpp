@@ -12,12 +12,16 @@
 
 namespace medha {
 
-class nats_bridge;
+class event_sink;
 
 struct conversation_settings {
   std::chrono::milliseconds stage_timeout{30000};
   size_t max_queued_turns = 8;
   std::chrono::seconds idle_evict{300};
+  /// Models with more tables are pruned to the question's tables (and the
+  /// join paths between them) before SQL generation.
+  size_t prune_above_tables = 30;
+  size_t pruned_tables = 8;
 };
 
 /// What every conversation actor talks to.
@@ -29,7 +33,7 @@ struct conversation_deps {
   executor_actor executor;
   visualization_actor visualization;
   manager_actor manager;
-  std::shared_ptr<nats_bridge> nats;
+  std::shared_ptr<event_sink> events; // NATS in a worker
   std::vector<std::string> data_sources; // registered names
   conversation_settings settings;
 };
@@ -44,6 +48,7 @@ struct turn_in_flight {
   std::string question; // the text to answer (a pending one after a source pick)
   std::string source;
   model_ptr model;
+  std::optional<discovery_result> discovery; // when discovery ran this turn
   sql_plan plan;
   result_set rows;
   chart picked;

@@ -6,8 +6,9 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/conversation/api_payloads.hpp"
+#include "actors/conversation/turn_payloads.hpp"
 #include "runtime/logging.hpp"
-#include "runtime/nats_bridge.hpp"
+#include "runtime/event_sink.hpp"
 
 namespace medha {
 
@@ -31,7 +32,7 @@ std::string new_conversation_id() {
 
 void reply(self_ptr self, const std::string& to, const std::string& body) {
   if (!to.empty())
-    self->state.deps.nats->publish(to, body);
+    self->state.deps.events->publish(to, body);
 }
 
 void reply_error(self_ptr self, const std::string& to, const medha_error& err) {
@@ -54,7 +55,7 @@ void reject_turn(self_ptr self, const std::string& user, const std::string& conv
   ev.data_json = error_data(err);
   auto wire = encode_step_event(ev);
   if (is_valid_token(user) && is_valid_token(conv))
-    self->state.deps.nats->publish(events_subject(user, conv), wire);
+    self->state.deps.events->publish(events_subject(user, conv), wire);
   reply(self, reply_to, wire);
 }
 
@@ -147,7 +148,7 @@ std::string health_body(self_ptr self) {
                                                              - st.started)
               .count();
   return "{\"status\":\"ok\",\"worker\":\"" + st.settings.worker_name + "\",\"nats_connected\":"
-         + (st.deps.nats->connected() ? "true" : "false")
+         + (st.deps.events->connected() ? "true" : "false")
          + ",\"data_sources\":" + std::to_string(st.sources.size())
          + ",\"live_conversations\":" + std::to_string(st.live.size())
          + ",\"turns_received\":" + std::to_string(st.turns_received)
@@ -307,6 +308,37 @@ void on_api(self_ptr self, const inbound_message& msg) {
                               reply_error(self, to, {error_code::internal, caf::to_string(err)});
                             });
                       });
+  } else if (req.verb == "discover") {
+    auto question = string_field(req.body_json, "question", false);
+    if (question.error || !question.value) {
+      reply_error(self, to, question.error ? *question.error
+                                           : medha_error{error_code::bad_request, "\"question\" is required"});
+      return;
+    }
+    self->request(st.deps.discovery, timeout, rank_atom_v, *question.value)
+      .then([self, to](discovery_result& r) { reply_ok(self, to, discovery_payload(r, "", "ranked")); },
+            [self, to](const caf::error& err) {
+              reply_error(self, to, {error_code::internal, caf::to_string(err)});
+            });
+  } else if (req.verb == "datasource.refresh") {
+    auto source = string_field(req.body_json, "data_source", true);
+    if (source.error || !source.value) {
+      reply_error(self, to, source.error ? *source.error
+                                         : medha_error{error_code::bad_request, "\"data_source\" is required"});
+      return;
+    }
+    self->request(st.deps.context, std::chrono::seconds(120), refresh_atom_v, *source.value)
+      .then(
+        [self, to](model_reply& reply) {
+          if (reply.error)
+            reply_error(self, to, *reply.error);
+          else
+            reply_ok(self, to, context_payload(reply.model->data_source, reply.model->tables.size(),
+                                               reply.model->schema_version, reply.model->metrics.size()));
+        },
+        [self, to](const caf::error& err) {
+          reply_error(self, to, {error_code::internal, caf::to_string(err)});
+        });
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
     if (conv.error) {

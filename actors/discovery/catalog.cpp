@@ -1,5 +1,7 @@
 #include "actors/discovery/catalog.hpp"
 
+#include <algorithm>
+
 namespace medha::discovery {
 
 // -- modifiers --
@@ -11,6 +13,15 @@ void catalog::count_terms(const source_index& index, int sign) {
   });
   for (auto& d : index.description_terms())
     document_frequency_[d.term] += sign;
+  source_frequency_.resize(dictionary_.size(), 0);
+  std::vector<uint32_t> terms;
+  index.for_each_term([&](uint32_t term, uint32_t) { terms.push_back(term); });
+  for (auto& d : index.description_terms())
+    terms.push_back(d.term);
+  std::sort(terms.begin(), terms.end());
+  terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
+  for (auto t : terms)
+    source_frequency_[t] += sign;
   if (sign > 0)
     table_count_ += index.table_count();
   else

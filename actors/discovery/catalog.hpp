@@ -73,6 +73,9 @@ private:
   // Per term id: tables (across all sources) and data source descriptions
   // holding it. BM25's idf treats both as documents of one collection.
   std::vector<uint32_t> document_frequency_;
+  // Per term id: data sources holding it anywhere. A word every source has
+  // says little about which source a question is for.
+  std::vector<uint32_t> source_frequency_;
   size_t table_count_ = 0;
 };
 

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cctype>
 #include <cmath>
+#include <iterator>
 
 #include "actors/discovery/catalog.hpp"
 #include "actors/discovery/tokenizer.hpp"
@@ -36,14 +38,25 @@ constexpr float graph_weight = 0.5f;
 // two weak matches never reaches the top, and broad words can touch most of a
 // large source's tables.
 constexpr size_t bridge_ends = 16;
-// A source is as good as its best table plus diminishing credit for the next
-// two: three relevant tables beat a single lucky hit, while a huge source
-// cannot win on many weak matches.
-constexpr double table_decay[] = {1.0, 0.5, 0.25};
-// A source's score is scaled by the share of the question (idf-weighted) it
-// covers, between this floor and 1: the source matching every word beats the
-// one matching a single word well.
-constexpr double coverage_floor = 0.5;
+// A bridge's two ends must each score at least this share of the source's
+// best table: a big source has weak matches everywhere, and a table joining
+// two of them says nothing.
+constexpr float bridge_end_floor = 0.5f;
+// A source is as good as its best table plus diminishing credit for what the
+// next tables add: only the words (or stronger hits of words) the better
+// tables lack count, so ten copies of one table ("orders", "orders_v2",
+// "stg_orders") are worth one, and a huge source cannot win on many weak
+// matches of the same word.
+constexpr double table_decay[] = {1.0, 0.7, 0.5, 0.35};
+constexpr size_t aggregate_tables = 8; // tables examined for the source score
+// A table that adds words but is not joined to the better tables (directly or
+// through one table in between) is less likely part of the same answer.
+constexpr double unjoined_factor = 0.2;
+// A source's score is scaled by the share of the question it covers, between
+// this floor and 1, each word weighted by how few data sources hold it: the
+// source matching every word beats the one matching a single word well, and
+// words every source has ("name", "date") barely count.
+constexpr double coverage_floor = 0.3;
 // clear_winner: the top source must score at least the floor, about one
 // table-name or column-name hit of a word few tables share (idf ~2.5 x impact
 // ~1.7 = 4; a lone comment or value hit, ~1.5-2, is not enough), and at least
@@ -57,6 +70,32 @@ constexpr double clear_winner_ratio = 1.5;
 constexpr size_t max_sources = 10;
 // Reasons listed per source, so an answer explains itself in a line or two.
 constexpr size_t max_source_reasons = 10;
+
+// Phrases that say how to present the answer, not what it is about: their
+// words ("order" in "in descending order") would match data by chance.
+constexpr std::string_view presentation_phrases[] = {
+  "descending order", "ascending order", "alphabetical order", "chronological order",
+  "reverse order", "order by", "ordered by", "sort by", "sorted by", "in order",
+  "order them", "order the",
+};
+
+// The question in lower case with presentation phrases blanked out.
+std::string without_presentation(std::string_view question) {
+  std::string q{question};
+  for (auto& c : q)
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  for (auto phrase : presentation_phrases) {
+    for (size_t at = q.find(phrase); at != std::string::npos; at = q.find(phrase, at + 1)) {
+      const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(q[at - 1]));
+      const size_t end = at + phrase.size();
+      const bool ends = end == q.size() || !std::isalnum(static_cast<unsigned char>(q[end]));
+      if (starts && ends)
+        std::fill(q.begin() + static_cast<long>(at), q.begin() + static_cast<long>(end), ' ');
+    }
+  }
+  return q;
+}
 
 struct query_word {
   std::string word;
@@ -108,6 +147,9 @@ struct scratch {
   std::vector<uint32_t> fuzzy;
   std::vector<candidate_table> tables;
   std::vector<candidate_source> sources;
+  std::vector<float> contribution; // per aggregated table and word
+  std::vector<float> best_word;    // per word: best hit among the counted tables
+  std::vector<uint32_t> counted;   // tables counted in the source score
 
   void ensure(size_t docs) {
     if (score.size() >= docs)
@@ -194,9 +236,18 @@ void select_candidates(const source_index& index, scratch& s) {
       }
     }
   }
+  const float floor = bridge_end_floor * (s.candidates.empty() ? 0.0f : score[s.candidates[0]]);
   for (auto n : s.bridged) {
     if (s.bridge_second[n] <= 0)
       continue;
+    // Both ends strong, each bringing a word the other lacks: the bridge
+    // links two parts of the question.
+    const uint32_t a = mask[s.bridge_from[n]] & ~candidate_bit;
+    const uint32_t b = mask[s.bridge_from_second[n]] & ~candidate_bit;
+    if (s.bridge_second[n] < floor || (a & ~b) == 0 || (b & ~a) == 0) {
+      s.bridge_second[n] = 0;
+      continue;
+    }
     if (mask[n] == 0) // matched nothing itself: reset it with the others
       s.touched.push_back(n);
     if (!(mask[n] & candidate_bit))
@@ -205,6 +256,63 @@ void select_candidates(const source_index& index, scratch& s) {
     score[n] += graph_weight * s.bridge_second[n];
   }
   std::sort(s.candidates.begin(), s.candidates.end(), better);
+}
+
+bool adjacent(const source_index& index, uint32_t a, uint32_t b) {
+  auto [nb, ne] = index.neighbors(a);
+  return std::find(nb, ne, b) != ne;
+}
+
+// True when `doc` is joined to a counted table directly or through one table.
+bool joined(const source_index& index, uint32_t doc, const std::vector<uint32_t>& counted) {
+  for (auto c : counted)
+    if (adjacent(index, doc, c))
+      return true;
+  auto [nb, ne] = index.neighbors(doc);
+  for (auto n = nb; n != ne; ++n)
+    for (auto c : counted)
+      if (adjacent(index, *n, c))
+        return true;
+  return false;
+}
+
+// The source's score from its tables: the best table's score, then for each
+// next candidate what it adds over the tables already counted (words they
+// miss, or stronger hits), with decaying weight, less when not joined to them.
+double aggregate_tables_score(const source_index& index, scratch& s) {
+  if (s.candidates.empty())
+    return 0;
+  const size_t words = s.words.size();
+  const size_t consider = std::min(s.candidates.size(), aggregate_tables);
+  s.contribution.assign(consider * words, 0);
+  for (size_t i = 0; i < consider; ++i) {
+    const auto d = s.candidates[i];
+    for (const auto& q : s.terms) {
+      if (!(s.mask[d] & (1u << q.word)))
+        continue;
+      if (auto p = index.find(q.term, d)) {
+        auto& c = s.contribution[i * words + q.word];
+        c = std::max(c, q.weight * p->impact);
+      }
+    }
+  }
+  double score = s.score[s.candidates[0]];
+  s.best_word.assign(s.contribution.begin(), s.contribution.begin() + words);
+  s.counted.assign(1, s.candidates[0]);
+  size_t slot = 1;
+  for (size_t i = 1; i < consider && slot < std::size(table_decay); ++i) {
+    double gain = 0;
+    for (size_t w = 0; w < words; ++w)
+      gain += std::max(0.0f, s.contribution[i * words + w] - s.best_word[w]);
+    if (gain <= 0)
+      continue;
+    const auto d = s.candidates[i];
+    score += table_decay[slot++] * gain * (joined(index, d, s.counted) ? 1.0 : unjoined_factor);
+    for (size_t w = 0; w < words; ++w)
+      s.best_word[w] = std::max(s.best_word[w], s.contribution[i * words + w]);
+    s.counted.push_back(d);
+  }
+  return score;
 }
 
 // The data source's own name and description; returns the score, sets the
@@ -277,7 +385,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
 
   // Words of the question, once each.
   s.tokens.clear();
-  tokenize(question, text_kind::question, s.tokens);
+  tokenize(without_presentation(question), text_kind::question, s.tokens);
   s.words.clear();
   for (auto& t : s.tokens) {
     if (s.words.size() == max_query_words)
@@ -296,6 +404,12 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
     return id != term_dictionary::npos && id < document_frequency_.size()
            && document_frequency_[id] > 0;
   };
+  // The question's coverage counts words by how few sources hold them.
+  auto source_idf = [&](uint32_t id) {
+    const double n = static_cast<double>(sources_.size());
+    const double sf = id < source_frequency_.size() ? source_frequency_[id] : 0;
+    return std::log(1.0 + (n - sf + 0.5) / (sf + 0.5));
+  };
   s.terms.clear();
   s.word_weight.assign(s.words.size(), 0);
   for (uint32_t w = 0; w < s.words.size(); ++w) {
@@ -304,7 +418,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
     if (live(id)) {
       auto weight = static_cast<float>(idf(document_frequency_[id], documents));
       s.terms.push_back(query_term{id, weight, w, false});
-      s.word_weight[w] = weight;
+      s.word_weight[w] = source_idf(id);
       continue;
     }
     if (word.word.size() < min_fuzzy_word)
@@ -318,7 +432,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
       auto weight = fuzzy_penalty
                     * static_cast<float>(idf(document_frequency_[candidate], documents));
       s.terms.push_back(query_term{candidate, weight, w, true});
-      s.word_weight[w] = std::max(s.word_weight[w], static_cast<double>(weight));
+      s.word_weight[w] = std::max(s.word_weight[w], fuzzy_penalty * source_idf(candidate));
       ++taken;
     }
   }
@@ -344,9 +458,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
     select_candidates(index, s);
 
     const size_t keep = std::min(s.candidates.size(), keep_tables);
-    double score = description_score;
-    for (size_t i = 0; i < keep && i < 3; ++i)
-      score += table_decay[i] * s.score[s.candidates[i]];
+    double score = description_score + aggregate_tables_score(index, s);
     double covered_weight = 0;
     for (uint32_t w = 0; w < s.words.size(); ++w)
       if (covered & (1u << w))

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "actors/discovery/tokenizer.hpp"
 
@@ -72,6 +73,161 @@ private:
   std::vector<uint32_t> lengths_; // tokens per (table, field)
 };
 
+// A value names a category ("West", "New York", "Machine Learning") when it
+// is a few words; longer ones are sentences (descriptions, messages, school
+// names) whose common words would match questions by chance.
+constexpr size_t max_value_words = 3;
+
+bool is_category_value(const std::string& value) {
+  size_t words = 0;
+  bool in_word = false;
+  for (char c : value) {
+    bool letter = c != ' ' && c != '\t' && c != ',' && c != '-' && c != '/';
+    if (letter && !in_word && ++words > max_value_words)
+      return false;
+    in_word = letter;
+  }
+  return true;
+}
+
+// Glued names ("sbcustomer", "sbdailyprice", "custname"), as PostgreSQL
+// folds unquoted camelCase to lower case, hide their words from the index.
+// The source's own prose (comments, descriptions) says which words it uses:
+// a name token is split into the known words it contains, covering as many
+// of its letters as possible.
+constexpr size_t min_compound = 6;   // shorter tokens are words already
+constexpr size_t min_component = 4;  // shorter parts ("sb", "tx") stay unsplit
+
+// Words common in schemas of every trade, known before any comment is read,
+// so glued names split even in a database with no comments at all.
+constexpr std::string_view common_schema_words[] = {
+  "account", "activity", "address", "admission", "agent", "aircraft", "airline", "airport",
+  "amount", "answer", "applicant", "application", "appointment", "area", "article", "asset",
+  "author", "balance", "bank", "batch", "benefit", "bill", "billing", "birth", "booking",
+  "branch", "brand", "budget", "building", "business", "buyer", "campaign", "card", "carrier",
+  "category", "channel", "charge", "city", "claim", "class", "client", "close", "code",
+  "comment", "commission", "company", "contact", "contract", "cost", "count", "country",
+  "county", "coupon", "course", "credit", "currency", "customer", "daily", "date", "debit",
+  "delivery", "department", "deposit", "description", "detail", "device", "discount",
+  "doctor", "domain", "driver", "drug", "duration", "email", "employee", "end", "enrollment",
+  "event", "exchange", "expense", "fare", "fee", "first", "flight", "gender", "grade",
+  "group", "high", "hotel", "hour", "image", "income", "instructor", "insurance", "inventory",
+  "invoice", "item", "journal", "keyword", "label", "language", "last", "lead", "ledger",
+  "level", "limit", "line", "list", "loan", "location", "login", "low", "manager", "market",
+  "member", "merchant", "message", "method", "model", "month", "name", "note", "number",
+  "offer", "office", "open", "order", "organization", "owner", "paper", "parent", "partner",
+  "patient", "payment", "period", "person", "phone", "plan", "policy", "postal", "price",
+  "product", "profile", "program", "project", "publication", "purchase", "quantity",
+  "quarter", "rate", "rating", "reason", "record", "refund", "region", "report", "request",
+  "reservation", "restaurant", "return", "revenue", "review", "role", "room", "route",
+  "salary", "sale", "sales", "score", "segment", "seller", "service", "session", "setting",
+  "share", "shares", "shipment", "shipping", "size", "sku", "source", "start", "state",
+  "status", "stock", "store", "street", "student", "subject", "subscription", "supplier",
+  "symbol", "task", "teacher", "team", "term", "ticker", "ticket", "time", "title", "token",
+  "total", "trade", "transaction", "transfer", "treatment", "trip", "type", "unit", "user",
+  "value", "vendor", "visit", "volume", "wallet", "warehouse", "week", "weight", "year",
+  "zip", "close", "open", "volume", "join", "created", "updated", "deleted", "active",
+};
+
+// Abbreviations schemas use for common words: a name token equal to one, or a
+// glued part of three letters or more, also counts as the word.
+constexpr std::pair<std::string_view, std::string_view> schema_abbreviations[] = {
+  {"cust", "customer"}, {"txn", "transaction"}, {"tx", "transaction"},
+  {"amt", "amount"},    {"qty", "quantity"},    {"addr", "address"},
+  {"acct", "account"},  {"emp", "employee"},    {"dept", "department"},
+  {"prod", "product"},  {"pmt", "payment"},     {"inv", "invoice"},
+  {"dob", "birth"},     {"cat", "category"},    {"desc", "description"},
+  {"num", "number"},    {"pct", "percent"},     {"org", "organization"},
+};
+
+class decompounder {
+public:
+  decompounder() {
+    for (auto w : common_schema_words)
+      words_.emplace(w);
+    for (auto& [abbreviation, word] : schema_abbreviations)
+      if (abbreviation.size() >= 3)
+        words_.emplace(abbreviation);
+  }
+
+  void learn(std::string_view text) {
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && !is_lower_letter(lower(text[i])))
+        ++i;
+      size_t start = i;
+      std::string word;
+      while (i < text.size() && is_lower_letter(lower(text[i])))
+        word += lower(text[i++]);
+      if (i > start && word.size() >= min_component)
+        words_.insert(std::move(word));
+    }
+  }
+
+  // The known words inside `name`'s glued tokens, space-separated; empty
+  // when there is nothing to add.
+  std::string split(std::string_view name) const {
+    std::string out;
+    size_t i = 0;
+    while (i < name.size()) {
+      while (i < name.size() && !is_lower_letter(lower(name[i])))
+        ++i;
+      std::string token;
+      while (i < name.size() && is_lower_letter(lower(name[i])))
+        token += lower(name[i++]);
+      if (auto word = expand(token); !word.empty())
+        out += (out.empty() ? "" : " ") + std::string{word};
+      else if (token.size() >= min_compound && !words_.count(token))
+        split_token(token, out);
+    }
+    return out;
+  }
+
+  static std::string_view expand(std::string_view part) {
+    for (auto& [abbreviation, word] : schema_abbreviations)
+      if (part == abbreviation)
+        return word;
+    return {};
+  }
+
+private:
+  static char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  static bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+  void split_token(const std::string& t, std::string& out) const {
+    const size_t n = t.size();
+    // covered[i]: most letters of t[0, i) covered by known words; from[i]:
+    // where the word ending at i starts, or npos when letter i-1 is skipped.
+    std::vector<size_t> covered(n + 1, 0), from(n + 1, std::string::npos);
+    for (size_t i = 1; i <= n; ++i) {
+      covered[i] = covered[i - 1];
+      for (size_t j = 0; j + min_component <= i; ++j) {
+        if (i - j == n)
+          continue; // the whole token is not a known word (checked above)
+        if (covered[j] + (i - j) > covered[i] && words_.count(t.substr(j, i - j))) {
+          covered[i] = covered[j] + (i - j);
+          from[i] = j;
+        }
+      }
+    }
+    std::vector<std::string> parts;
+    for (size_t i = n; i > 0;) {
+      if (from[i] == std::string::npos) {
+        --i;
+        continue;
+      }
+      parts.push_back(t.substr(from[i], i - from[i]));
+      i = from[i];
+    }
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+      auto word = expand(*it);
+      out += (out.empty() ? "" : " ") + (word.empty() ? *it : std::string{word});
+    }
+  }
+
+  std::unordered_set<std::string> words_;
+};
+
 std::string table_of_target(const std::string& target) {
   auto dot = target.find('.');
   return dot == std::string::npos ? target : target.substr(0, dot);
@@ -95,18 +251,31 @@ void source_index::build(term_dictionary& dictionary) {
   for (uint32_t d = 0; d < n; ++d)
     doc_of.emplace(tables[d].name, d);
 
+  decompounder glue;
+  glue.learn(model_->description);
+  for (const auto& t : tables) {
+    glue.learn(t.comment);
+    for (const auto& col : t.columns)
+      glue.learn(col.comment);
+  }
+  for (const auto& m : model_->metrics)
+    glue.learn(m.description);
+
   occurrence_builder b(dictionary, n);
   for (uint32_t d = 0; d < n; ++d) {
     const auto& t = tables[d];
     b.add(t.name, d, field::table_name, 0);
+    b.add(glue.split(t.name), d, field::table_name, 0);
     b.add(t.comment, d, field::comment, 0);
     for (uint32_t c = 0; c < t.columns.size(); ++c) {
       const auto& col = t.columns[c];
       b.add(col.name, d, field::column_name, c);
+      b.add(glue.split(col.name), d, field::column_name, c);
       b.add(col.comment, d, field::comment, c + 1);
       auto values = std::min(col.values.size(), max_values_per_column);
       for (size_t v = 0; v < values; ++v)
-        b.add(col.values[v], d, field::value, c);
+        if (is_category_value(col.values[v]))
+          b.add(col.values[v], d, field::value, c);
     }
   }
 

@@ -27,7 +27,18 @@ constexpr std::string_view question_stop_words[] = {
   "please", "see", "should", "show", "smallest", "sum", "tell", "top", "total",
   "want", "what", "whats", "when", "where", "which", "who", "why", "will",
   "would", "largest", "like", "look", "need", "know", "could",
+  // How the answer should look, not what it is about ("Return the names ...
+  // ordered by ...": "ordered" would otherwise stem to the noun "order").
+  "provide", "return", "ordered", "sorted", "sort", "ascending", "descending",
+  "asc", "desc", "respectively", "overall", "including", "excluding", "include",
+  "exclude", "along", "together", "based", "given", "also", "only", "just",
+  "calendar", "current", "previous", "past", "ago", "recent", "whose", "results",
+  "result", "rank", "ranked", "listed", "shown", "please",
 };
+
+bool all_digits(std::string_view w) {
+  return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
 
 // The lists are short: a linear scan costs less than hashing the word.
 template <size_t N>
@@ -101,7 +112,8 @@ void tokenize_with(std::string_view text, text_kind kind, Sink&& sink) {
 bool is_stop_word(std::string_view w, text_kind kind) {
   if (contains(common_stop_words, w))
     return true;
-  return kind == text_kind::question && contains(question_stop_words, w);
+  // Numbers in a question are literals (limits, ids, years), not names.
+  return kind == text_kind::question && (contains(question_stop_words, w) || all_digits(w));
 }
 
 void tokenize(std::string_view text, text_kind kind, std::vector<token>& out) {

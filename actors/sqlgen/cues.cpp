@@ -123,6 +123,12 @@ struct scanner {
     for (size_t i = 0; i < t.size(); ++i) {
       if (!free(i))
         continue;
+      // "10%" arrives as "10 percent": the word belongs to the number.
+      if (i + 1 < t.size() && is_number(t[i].text) && free(i + 1)
+          && (t[i + 1].text == "percent" || t[i + 1].text == "pct")) {
+        taken[i + 1] = true;
+        continue;
+      }
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };

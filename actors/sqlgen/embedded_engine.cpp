@@ -97,14 +97,20 @@ std::string without_words(const std::vector<token>& tokens,
   return join(words, " ");
 }
 
-// Starting points offered when nothing was understood.
-std::vector<clarify_choice> suggestions(const semantic_model& model) {
+// Starting points offered when no measure was understood. When the question
+// did say something ("by region", "in 2024"), each choice keeps it and adds
+// a measure in front: "revenue show me by region".
+std::vector<clarify_choice> suggestions(const semantic_model& model,
+                                        const std::string& keep = "",
+                                        const std::string& kept_words = "") {
   std::vector<clarify_choice> out;
+  auto tail = keep.empty() ? std::string() : " " + keep;
+  auto label_tail = kept_words.empty() ? std::string() : ", " + kept_words;
   for (auto& m : model.metrics) {
     if (out.size() >= 2)
       break;
     auto name = column_words(m.name);
-    out.push_back({"Total " + name, "What is the total " + name + "?"});
+    out.push_back({"Total " + name + label_tail, "total " + name + tail});
   }
   std::vector<const table_info*> tables;
   for (auto& t : model.tables)
@@ -116,7 +122,7 @@ std::vector<clarify_choice> suggestions(const semantic_model& model) {
     if (out.size() >= 4)
       break;
     auto name = column_words(t->name);
-    out.push_back({"Number of " + name, "How many " + name + " are there?"});
+    out.push_back({"Number of " + name + label_tail, "how many " + name + tail});
   }
   return out;
 }
@@ -127,9 +133,14 @@ std::string understood_words(const semantic_model& model, const query& q) {
     parts.push_back(describe(model, m));
   if (q.kind == query_kind::listing && !q.entity.empty())
     parts.push_back("a list of " + column_words(q.entity));
-  for (auto& d : q.dimensions)
+  for (auto& d : q.dimensions) {
+    auto* t = model.find_table(d.column.table);
+    auto* label = t ? label_column(*t) : nullptr;
     parts.push_back("by " + (d.bucket != time_bucket::none ? std::string(to_string(d.bucket))
-                                                           : column_words(d.column.column)));
+                             : label && label->name == d.column.column
+                               ? entity_words(d.column.table)
+                               : entity_words(d.column.table) + " " + column_words(d.column.column)));
+  }
   for (auto& f : q.filters)
     if (f.measure < 0)
       parts.push_back(describe(model, f));
@@ -153,11 +164,41 @@ bool meaningful(const query& q) {
   return !q.measures.empty();
 }
 
+
+// The content words of a question, as a sorted list of stems: two questions
+// with the same list ask the same thing.
+std::vector<std::string> signature(const std::vector<token>& tokens) {
+  std::vector<std::string> out;
+  for (auto& t : tokens)
+    if (t.quoted || !is_stopword(t.text))
+      out.push_back(t.quoted ? t.text : t.stem);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// A verified example asked the same way: its SQL is known to be right.
+const verified_example* verified(const semantic_model& model, const std::vector<token>& tokens) {
+  auto sig = signature(tokens);
+  if (sig.empty())
+    return nullptr;
+  for (auto& e : model.examples)
+    if (!e.sql.empty() && signature(tokenize(normalize(e.question))) == sig)
+      return &e;
+  return nullptr;
+}
+
 } // namespace
 
 sql_plan generate(const semantic_model& model, std::string_view question,
                   std::string_view previous_query_json) {
   auto tokens = tokenize(normalize(question));
+  if (auto* example = verified(model, tokens)) {
+    sql_plan plan;
+    plan.sql = example->sql;
+    plan.confidence = 0.99;
+    plan.explanation = "Uses the verified query for \"" + example->question + "\".";
+    return plan; // no structure: a follow-up to it starts over
+  }
   lexicon lex(model);
   auto previous = query_from_json(previous_query_json);
   auto context = previous ? context_tables(model, *previous) : std::vector<std::string>{};
@@ -176,7 +217,10 @@ sql_plan generate(const semantic_model& model, std::string_view question,
       understood += "; I understood: " + partial;
     if (!r.unknown_words.empty())
       understood += "; words I don't know: " + join(r.unknown_words, ", ");
-    return clarify(understood + ".", suggestions(model), previous_json, 0.1);
+    bool keep = (!r.dimensions.empty() || !r.filters.empty()) && r.unknown_words.empty();
+    return clarify(understood + ".",
+                   keep ? suggestions(model, std::string(question), partial) : suggestions(model),
+                   previous_json, 0.1);
   }
 
   // A phrase with two equally good meanings: ask which one.

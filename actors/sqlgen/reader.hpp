@@ -32,6 +32,9 @@ aggregate natural_aggregate(const semantic_model& model, const std::string& metr
 column_ref label_of(const semantic_model& model, const std::string& table);
 
 struct reader {
+  reader(const semantic_model& m, const std::vector<token>& t, const std::vector<std::string>& context)
+    : model(m), tokens(t), context_tables(context) {}
+
   const semantic_model& model;
   const std::vector<token>& tokens;
   const std::vector<std::string>& context_tables;
@@ -90,7 +93,6 @@ struct reader {
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);
-  bool prev_is(size_t k, cue_kind kind);
 
   void on_column(size_t k, const element& e);
 

@@ -93,7 +93,8 @@ void reader::run(const lexicon& lex) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (taken[i] || linked[i] || !(tokens[i].quoted || is_number(tokens[i].text)))
       continue;
-    cue c{cue_kind::compare};
+    cue c;
+    c.kind = cue_kind::compare;
     c.begin = i;
     c.end = i + 1;
     c.op = filter_op::eq;
@@ -119,7 +120,7 @@ void reader::run(const lexicon& lex) {
 reading read_question(const semantic_model& model, const lexicon& lex,
                       const std::vector<token>& tokens,
                       const std::vector<std::string>& context_tables) {
-  detail::reader rd{model, tokens, context_tables, {}, {}, {}, {}};
+  detail::reader rd(model, tokens, context_tables);
   rd.run(lex);
   return std::move(rd.r);
 }

@@ -79,11 +79,6 @@ bool reader::next_is(size_t k, cue_kind kind) {
   return n && n->c && n->c->kind == kind && !n->consumed;
 }
 
-bool reader::prev_is(size_t k, cue_kind kind) {
-  auto* p = prev_item(k);
-  return p && p->c && p->c->kind == kind;
-}
-
 void reader::on_column(size_t k, const element& e) {
   column_ref col{e.table, e.column};
   auto role = role_of(model, col);
@@ -342,8 +337,7 @@ void reader::on_cue(size_t k, item& it) {
   auto& c = *it.c;
   if (c.kind != cue_kind::group_by)
     in_group = false;
-  if (c.kind != cue_kind::negation)
-    ; // negation lasts until the next value
+  // A negation is not reset here: it lasts until the next value.
   switch (c.kind) {
     case cue_kind::aggregate:
       if (c.agg == aggregate::avg)

@@ -5,6 +5,7 @@
 
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_check.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
 
@@ -134,6 +135,21 @@ struct compiler {
       case filter_op::relative: {
         auto n = v(0);
         std::string unit = unit_name(v(1));
+        if (role_of(model, f.column) == column_role::numeric) { // an integer year column
+          auto this_year = std::string("EXTRACT(YEAR FROM CURRENT_DATE)");
+          if (v(2) == "rolling")
+            return col + " >= " + this_year + " - " + n;
+          return col + " = " + this_year + (n == "0" ? "" : " - " + n);
+        }
+        if (unit == "quarter") { // PostgreSQL intervals have no quarters
+          n = std::to_string(3 * std::atoi(n.c_str()));
+          if (v(2) == "rolling")
+            return col + " >= CURRENT_DATE - INTERVAL '" + n + " months'";
+          auto start = std::string("DATE_TRUNC('quarter', CURRENT_DATE)");
+          if (n == "0")
+            return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '3 months'";
+          return col + " >= " + start + " - INTERVAL '" + n + " months' AND " + col + " < " + start;
+        }
         auto interval = "INTERVAL '" + n + " " + unit + (n == "1" ? "" : "s") + "'";
         if (v(2) == "rolling")
           return col + " >= CURRENT_DATE - " + interval;
@@ -143,8 +159,13 @@ struct compiler {
                  + "'";
         return col + " >= " + start + " - " + interval + " AND " + col + " < " + start;
       }
-      case filter_op::since: return col + " >= " + string_literal(v(0));
-      case filter_op::before: return col + " < " + string_literal(v(0));
+      case filter_op::since:
+      case filter_op::before: {
+        auto op = f.op == filter_op::since ? " >= " : " < ";
+        if (role_of(model, f.column) == column_role::numeric) // an integer year column
+          return col + op + v(0).substr(0, 4);
+        return col + op + string_literal(v(0));
+      }
       case filter_op::has_related:
       case filter_op::lacks_related: return exists_sql(f);
       case filter_op::rule: return "(" + f.sql + ")";
@@ -295,6 +316,8 @@ struct compiler {
   }
 
   bool run() {
+    if (auto why = check_types(model, q); !why.empty())
+      return fail(compile_status::unsupported, why);
     for (auto& d : q.dimensions)
       if (!check(d.column))
         return false;

@@ -81,3 +81,78 @@ TEST(engine, explanation_is_plain_language) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// Random word salads from the engine's own vocabulary, each on top of the
+// previous answer: no crash, confidence in range, an answer always has SQL,
+// a clarify never does.
+TEST(engine, random_questions_keep_the_invariants) {
+  const char* words[] = {"revenue", "by", "region", "top", "5", "average", "how", "many",
+                         "customers", "orders", "in", "2024", "last", "month", "only",
+                         "West", "not", "without", "email", "more", "than", "share", "of",
+                         "sort", "name", "list", "rows", "line", "chart", "instead", "what",
+                         "about", "remove", "filter", "units", "sold", "per", "between",
+                         "and", "Q1", "most", "cheapest", "both", "Books", "never", "'x'"};
+  auto model = testing::sales_model();
+  uint32_t seed = 7;
+  auto next = [&] { return seed = seed * 1664525u + 1013904223u; };
+  std::string previous;
+  for (int n = 0; n < 3000; ++n) {
+    std::string question;
+    for (int i = 0, len = 1 + next() % 7; i < len; ++i)
+      question += std::string(words[(next() >> 8) % (sizeof words / sizeof *words)]) + " ";
+    auto plan = generate(model, question, previous);
+    ASSERT_GE(plan.confidence, 0.0) << question;
+    ASSERT_LE(plan.confidence, 1.0) << question;
+    if (plan.outcome == plan_outcome::answer) {
+      ASSERT_EQ(plan.sql.rfind("SELECT ", 0), 0u) << question;
+      ASSERT_FALSE(plan.columns.empty()) << question;
+      previous = plan.query_json;
+    } else {
+      ASSERT_TRUE(plan.sql.empty()) << question;
+    }
+  }
+}
+
+TEST(engine, the_starting_points_offered_for_nonsense_all_answer) {
+  auto model = testing::sales_model();
+  for (auto* question : {"asdf qwer", "Show me by region", "only 2024"}) {
+    auto plan = generate(model, question, "");
+    ASSERT_EQ(plan.outcome, plan_outcome::clarify);
+    for (auto& choice : plan.choices) {
+      auto next = generate(model, choice.reply, "");
+      EXPECT_EQ(next.outcome, plan_outcome::answer) << question << " → " << choice.reply;
+    }
+  }
+}
+
+TEST(engine, an_empty_model_clarifies) {
+  auto plan = generate(semantic_model{}, "What's the total revenue?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify);
+}
+
+} // namespace
+} // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+TEST(engine, a_verified_example_is_used_as_is) {
+  auto model = testing::sales_model();
+  model.examples.push_back({"Which channel sells most?", "SELECT channel FROM orders LIMIT 1"});
+  auto plan = generate(model, "which channel sells the most", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer);
+  EXPECT_EQ(plan.sql, "SELECT channel FROM orders LIMIT 1");
+  EXPECT_GT(plan.confidence, 0.95);
+}
+
+TEST(engine, a_percent_sign_is_part_of_the_number) {
+  auto plan = generate(testing::sales_model(), "Order items with a discount above 10%", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find(R"("order_items"."discount" > 10)"), std::string::npos) << plan.sql;
+}
+
+} // namespace
+} // namespace medha::sqlgen

@@ -1,0 +1,137 @@
+#include "actors/sqlgen/query_check.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "messages/result_set.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+bool is_date(const std::string& v) {
+  return v.size() >= 10 && v[4] == '-' && v[7] == '-' && is_number(v.substr(0, 4));
+}
+
+bool fits(value_kind k, const std::string& v) {
+  switch (k) {
+    case value_kind::number: return is_number(v);
+    case value_kind::date: return is_date(v);
+    case value_kind::boolean: return v == "true" || v == "false";
+    case value_kind::text: return true;
+  }
+  return true;
+}
+
+std::string name(const column_ref& c) { return c.table + "." + c.column; }
+
+std::string check_filter(const semantic_model& model, const filter& f) {
+  if (f.op == filter_op::has_related || f.op == filter_op::lacks_related
+      || f.op == filter_op::rule || f.column.column.empty())
+    return {};
+  auto k = kind_of(model, f.column);
+  auto all_fit = [&](value_kind want) {
+    return std::all_of(f.values.begin(), f.values.end(),
+                       [&](const std::string& v) { return fits(want, v); });
+  };
+  switch (f.op) {
+    case filter_op::eq:
+    case filter_op::neq:
+    case filter_op::in:
+    case filter_op::not_in:
+      return all_fit(k) ? "" : "a value that does not fit " + name(f.column);
+    case filter_op::gt:
+    case filter_op::ge:
+    case filter_op::lt:
+    case filter_op::le:
+    case filter_op::between:
+      if (k == value_kind::number || k == value_kind::date)
+        return all_fit(k) ? "" : "a comparison value that does not fit " + name(f.column);
+      return "a comparison on " + name(f.column) + ", which is not a number or a date";
+    case filter_op::contains:
+    case filter_op::starts_with:
+    case filter_op::ends_with:
+      return k == value_kind::text ? "" : "a text search on " + name(f.column);
+    case filter_op::year:
+    case filter_op::since:
+    case filter_op::before:
+      return k == value_kind::date || k == value_kind::number
+               ? ""
+               : "a period on " + name(f.column) + ", which is not a date";
+    case filter_op::quarter:
+    case filter_op::month:
+      return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
+    case filter_op::relative:
+      if (k == value_kind::date)
+        return {};
+      if (k == value_kind::number && f.values.size() > 1 && f.values[1] == "year")
+        return {};
+      return "a recent period of " + name(f.column);
+    default:
+      return {};
+  }
+}
+
+bool numeric_measure(const semantic_model& model, const measure& m) {
+  if (!m.metric.empty() || m.column.column.empty())
+    return true;
+  if (m.agg == aggregate::count || m.agg == aggregate::count_distinct)
+    return true;
+  return kind_of(model, m.column) == value_kind::number;
+}
+
+} // namespace
+
+value_kind kind_of(const semantic_model& model, const column_ref& c) {
+  auto* t = model.find_table(c.table);
+  auto* col = t ? t->find_column(c.column) : nullptr;
+  if (!col)
+    return value_kind::text;
+  if (!col->type.empty()) {
+    if (is_numeric_type(col->type))
+      return value_kind::number;
+    if (is_time_type(col->type))
+      return value_kind::date;
+    if (col->type == "boolean" || col->type == "bool")
+      return value_kind::boolean;
+  }
+  switch (col->role) {
+    case column_role::numeric: return value_kind::number;
+    case column_role::time: return value_kind::date;
+    case column_role::boolean: return value_kind::boolean;
+    default: return value_kind::text;
+  }
+}
+
+std::string check_types(const semantic_model& model, const query& q) {
+  for (auto& m : q.measures) {
+    if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
+        && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
+      return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
+             + name(m.column) + ", which is not a number";
+    if (m.form != measure_form::plain && !numeric_measure(model, m))
+      return "a percentage of " + name(m.column);
+    if (m.form == measure_form::per_entity && m.per.empty())
+      return "an average per nothing";
+    for (auto& f : m.condition)
+      if (auto why = check_filter(model, f); !why.empty())
+        return why;
+  }
+  for (auto& f : q.filters) {
+    if (f.measure >= 0) {
+      if (f.measure >= static_cast<int>(q.measures.size()))
+        return "a condition on a measure that is gone";
+      if (q.measures[f.measure].form == measure_form::share_of_total)
+        return "a condition on a share of the total";
+      if (!std::all_of(f.values.begin(), f.values.end(), [](auto& v) { return is_number(v); }))
+        return "a condition on a measure that is not a number";
+      continue;
+    }
+    if (auto why = check_filter(model, f); !why.empty())
+      return why;
+  }
+  return {};
+}
+
+} // namespace medha::sqlgen

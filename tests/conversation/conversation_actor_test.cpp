@@ -1,0 +1,276 @@
+// Unit tests of the conversation actor alone: every stage is a fake actor,
+// events go to a recorder, the store is a real RocksDB in a temp dir.
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+#include <caf/scoped_actor.hpp>
+#include <caf/stateful_actor.hpp>
+#include <caf/typed_event_based_actor.hpp>
+#include <gtest/gtest.h>
+
+#include "actors/conversation/conversation_actor.hpp"
+#include "runtime/conversation_store.hpp"
+#include "runtime/event_sink.hpp"
+#include "runtime/store_actor.hpp"
+#include "tests/support/servers.hpp"
+
+namespace medha {
+namespace {
+
+class recorder : public event_sink {
+public:
+  void publish(const std::string& subject, const std::string& data) override {
+    std::lock_guard<std::mutex> guard{mx_};
+    if (subject.rfind("medha.events.", 0) != 0)
+      return;
+    auto ev = decode_step_event(data);
+    if (auto* e = std::get_if<step_event>(&ev))
+      events_.push_back(*e);
+    cv_.notify_all();
+  }
+  bool connected() const override { return true; }
+
+  /// The events of a turn once its final event arrived (empty on timeout).
+  std::vector<step_event> turn(const std::string& turn_id) {
+    std::unique_lock<std::mutex> lock{mx_};
+    std::vector<step_event> out;
+    cv_.wait_for(lock, std::chrono::seconds(10), [&] {
+      out.clear();
+      for (auto& e : events_)
+        if (e.turn_id == turn_id)
+          out.push_back(e);
+      return !out.empty()
+             && (out.back().step == step_kind::answer || out.back().step == step_kind::clarify
+                 || out.back().step == step_kind::error);
+    });
+    return out;
+  }
+
+private:
+  std::mutex mx_;
+  std::condition_variable cv_;
+  std::vector<step_event> events_;
+};
+
+// What the fakes saw, shared with the test.
+struct observations {
+  std::atomic<int> executor_calls{0};
+  std::mutex mx;
+  std::vector<std::string> previous_queries; // what sqlgen got as the last query
+};
+
+model_ptr tiny_model() {
+  auto m = std::make_shared<semantic_model>();
+  m->data_source = "sales";
+  m->schema_version = 7;
+  table_info t;
+  t.name = "orders";
+  m->tables.push_back(t);
+  return m;
+}
+
+struct conversation_unit : ::testing::Test {
+  caf::actor_system_config cfg;
+  caf::actor_system sys{cfg};
+  std::shared_ptr<recorder> events = std::make_shared<recorder>();
+  std::shared_ptr<observations> seen = std::make_shared<observations>();
+  std::string dir = testing::make_temp_dir("medha-conv-");
+  std::shared_ptr<conversation_store> store;
+  conversation_deps deps;
+
+  conversation_unit() {
+    auto opened = conversation_store::open(dir + "/store");
+    store = std::move(std::get<0>(opened));
+    deps.store = spawn_store_actor(sys, store);
+    deps.events = events;
+    deps.data_sources = {"sales", "hr"};
+    deps.settings.stage_timeout = std::chrono::seconds(5);
+    deps.discovery = sys.spawn([](discovery_actor::pointer) -> discovery_actor::behavior_type {
+      return {
+        [](rank_atom, const std::string&) {
+          discovery_result r;
+          r.sources.push_back(source_match{"sales", "orders", 5.0, {{"sales", "data source sales"}}, {}});
+          r.clear_winner = true;
+          return r;
+        },
+        [](add_atom, const model_ptr&) {},
+        [](save_atom) {},
+      };
+    });
+    deps.context = sys.spawn([](context_actor::pointer) -> context_actor::behavior_type {
+      return {
+        [](model_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
+        [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
+        [](tick_atom) {},
+      };
+    });
+    auto seen_ = seen;
+    deps.sqlgen = sys.spawn([seen_](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
+      return {
+        [seen_](generate_atom, const model_ptr&, const std::string& question, const std::string& previous) {
+          {
+            std::lock_guard<std::mutex> guard{seen_->mx};
+            seen_->previous_queries.push_back(previous);
+          }
+          sql_plan p;
+          if (question == "???") {
+            p.outcome = plan_outcome::clarify;
+            p.understood = "nothing";
+            p.choices = {{"count of orders", "how many orders"}};
+            return p;
+          }
+          p.sql = question == "drop it" ? "DELETE FROM orders" : "SELECT count(*) AS n FROM orders";
+          p.query_json = "{\"q\":\"" + question + "\"}";
+          p.confidence = 1;
+          return p;
+        },
+      };
+    });
+    deps.executor = sys.spawn<caf::detached>([seen_](executor_actor::pointer) -> executor_actor::behavior_type {
+      return {
+        [seen_](execute_atom, const std::string& source, const std::string& sql) {
+          seen_->executor_calls++;
+          if (source == "hr")
+            return execute_reply{std::nullopt, medha_error{error_code::datasource_unavailable, "hr is down"}};
+          // Slow enough that turns queue up behind each other.
+          std::this_thread::sleep_for(std::chrono::milliseconds(100));
+          result_set rows;
+          rows.columns = {{"n", "bigint"}};
+          rows.rows = {{std::string{"42"}}};
+          rows.row_count = 1;
+          return execute_reply{rows, std::nullopt};
+        },
+      };
+    });
+    deps.visualization = sys.spawn([](visualization_actor::pointer) -> visualization_actor::behavior_type {
+      return {[](visualize_atom, const result_set&, const sql_plan&) { return chart{"kpi", "{}"}; }};
+    });
+  }
+
+  std::vector<conversation_actor> conversations;
+
+  ~conversation_unit() override {
+    // The actor system's destructor waits for every actor: stop them all.
+    for (auto& c : conversations)
+      caf::anon_send_exit(c, caf::exit_reason::user_shutdown);
+    for (auto& h : std::vector<caf::actor>{caf::actor_cast<caf::actor>(deps.store), caf::actor_cast<caf::actor>(deps.discovery),
+                                           caf::actor_cast<caf::actor>(deps.context), caf::actor_cast<caf::actor>(deps.sqlgen),
+                                           caf::actor_cast<caf::actor>(deps.executor), caf::actor_cast<caf::actor>(deps.visualization)})
+      caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
+  }
+
+  conversation_actor start(const std::string& source = "") {
+    conversation_record rec;
+    rec.id = "c1";
+    rec.user = "u";
+    rec.data_source = source;
+    store->put_conversation(rec);
+    auto handle = sys.spawn(conversation, deps, rec);
+    conversations.push_back(handle);
+    return handle;
+  }
+
+  turn_request turn(const std::string& id, const std::string& text) {
+    turn_request t;
+    t.user = "u";
+    t.conv = "c1";
+    t.turn_id = id;
+    t.text = text;
+    return t;
+  }
+};
+
+std::vector<std::string> steps(const std::vector<step_event>& evs) {
+  std::vector<std::string> out;
+  for (auto& e : evs)
+    out.push_back(std::string{to_string(e.step)} + ":" + to_string(e.status));
+  return out;
+}
+
+TEST_F(conversation_unit, a_turn_walks_every_stage_in_order) {
+  auto conv = start();
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  std::vector<std::string> want{"discovery:started", "discovery:done", "context:started", "context:done",
+                                "sql:started",       "sql:done",       "validate:started", "validate:done",
+                                "execute:started",   "execute:done",   "visualize:started", "visualize:done",
+                                "answer:done"};
+  EXPECT_EQ(steps(evs), want);
+  for (size_t i = 0; i < evs.size(); ++i)
+    EXPECT_EQ(evs[i].seq, i + 1);
+  // Stored before the final event went out: user and assistant messages.
+  auto msgs = store->messages("u", "c1");
+  ASSERT_EQ(msgs.size(), 2u);
+  EXPECT_EQ(msgs[0].role, "user");
+  EXPECT_EQ(msgs[1].role, "assistant");
+  EXPECT_EQ(store->get_conversation("u", "c1")->data_source, "sales");
+}
+
+TEST_F(conversation_unit, follow_ups_get_the_previous_query) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  ASSERT_FALSE(events->turn("t1").empty());
+  caf::anon_send(conv, turn("t2", "by region"));
+  ASSERT_FALSE(events->turn("t2").empty());
+  std::lock_guard<std::mutex> guard{seen->mx};
+  ASSERT_EQ(seen->previous_queries.size(), 2u);
+  EXPECT_EQ(seen->previous_queries[0], "");
+  EXPECT_EQ(seen->previous_queries[1], "{\"q\":\"how many orders\"}");
+}
+
+TEST_F(conversation_unit, a_database_that_is_down_ends_in_an_error_event) {
+  auto conv = start("hr");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("datasource_unavailable"), std::string::npos);
+  EXPECT_EQ(store->messages("u", "c1").size(), 2u) << "a failed turn is stored as an error message";
+}
+
+TEST_F(conversation_unit, unsafe_sql_never_reaches_the_executor) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "drop it"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("unsafe_sql"), std::string::npos);
+  EXPECT_EQ(seen->executor_calls.load(), 0);
+}
+
+TEST_F(conversation_unit, an_unclear_question_ends_in_clarify) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "???"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::clarify);
+  EXPECT_NE(evs.back().data_json.find("how many orders"), std::string::npos);
+}
+
+TEST_F(conversation_unit, turns_queue_in_order_and_excess_is_busy) {
+  deps.settings.max_queued_turns = 1;
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  caf::anon_send(conv, turn("t2", "how many orders"));
+  caf::anon_send(conv, turn("t3", "how many orders"));
+  caf::anon_send(conv, turn("t4", "how many orders"));
+  auto e1 = events->turn("t1");
+  auto e2 = events->turn("t2");
+  ASSERT_FALSE(e1.empty());
+  ASSERT_FALSE(e2.empty());
+  EXPECT_EQ(e1.back().step, step_kind::answer);
+  EXPECT_EQ(e2.back().step, step_kind::answer);
+  // t1 runs, t2 waits, t3 and t4 exceed the bound of one waiting turn.
+  auto e4 = events->turn("t4");
+  ASSERT_FALSE(e4.empty());
+  EXPECT_EQ(e4.back().step, step_kind::error);
+  EXPECT_NE(e4.back().data_json.find("busy"), std::string::npos);
+}
+
+} // namespace
+} // namespace medha

@@ -1,0 +1,239 @@
+// Accuracy suites end to end: `medha eval` as a process against a real medhad,
+// nats-server and PostgreSQL, judged by execution accuracy.
+//
+// - sales: tests/eval/sales_conversations.jsonl (multi-turn conversations over
+//   the sample sales database); the execution accuracy must not fall below a floor.
+// - defog: the external suite in <shared>/eval/defog, when present; only checks
+//   that every question got a final event and that the report is well-formed,
+//   and prints the figures.
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include "tests/integration/worker_harness.hpp"
+#include "tests/support/servers.hpp"
+
+namespace medha::testing {
+namespace {
+
+namespace json = boost::json;
+
+// The measured value rounded down to 0.05: 0.531 (52 of 98 turns) when the suite
+// was written (0.561 on the build before). The target is 0.90: raise the floor as
+// the engine improves.
+constexpr double sales_ex_floor = 0.50;
+
+std::string read_text(const std::string& path) {
+  std::ifstream in{path};
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+bool exists(const std::string& path) {
+  return std::ifstream{path}.good();
+}
+
+std::string pg_prefix() {
+  auto& pg = postgres_server::shared();
+  return "host=127.0.0.1 port=" + std::to_string(pg.port()) + " user=" + pg.user();
+}
+
+/// What one `medha eval --verbose` run printed and reported.
+struct eval_run {
+  command_result command;
+  json::object report;
+  size_t verdicts = 0;      // lines "[correct] ...", "[wrong] ...", "[not answered (...)] ..."
+  size_t no_final_event = 0; // lines "[not answered] ...": the turn timed out without a final event
+};
+
+eval_run run_eval(const std::string& nats_url, const std::string& suite, const std::string& dir) {
+  eval_run out;
+  auto report = dir + "/report.json";
+  out.command = run_command({build_dir() + "/medha", "--nats", nats_url, "--user", "evaltest", "--timeout",
+                             "30", "eval", "--suite", suite, "--report", report, "--pg", pg_prefix(),
+                             "--verbose"});
+  static const std::regex verdict{R"(^\[(correct|wrong|not answered \([a-z_]+\))\] )"};
+  static const std::regex missing{R"(^\[not answered\] )"};
+  std::istringstream lines{out.command.output};
+  for (std::string line; std::getline(lines, line);) {
+    if (std::regex_search(line, verdict))
+      ++out.verdicts;
+    else if (std::regex_search(line, missing))
+      ++out.no_final_event;
+  }
+  if (exists(report)) {
+    json::error_code ec;
+    auto v = json::parse(read_text(report), ec);
+    if (!ec && v.is_object())
+      out.report = v.as_object();
+  }
+  return out;
+}
+
+double number(const json::value& v) {
+  if (v.is_double())
+    return v.as_double();
+  if (v.is_int64())
+    return double(v.as_int64());
+  if (v.is_uint64())
+    return double(v.as_uint64());
+  ADD_FAILURE() << "not a number: " << json::serialize(v);
+  return 0;
+}
+
+/// The report has the figures, consistent with each other; prints them.
+void expect_well_formed(const json::object& r, const std::string& name) {
+  for (auto* key : {"total", "answered", "correct", "ex", "precision", "by_category", "turn_p50_ms", "turn_p99_ms"})
+    ASSERT_TRUE(r.contains(key)) << name << " report lacks " << key << ": " << json::serialize(r);
+  auto total = number(r.at("total")), answered = number(r.at("answered")), correct = number(r.at("correct"));
+  auto ex = number(r.at("ex")), precision = number(r.at("precision"));
+  EXPECT_GT(total, 0);
+  EXPECT_LE(answered, total);
+  EXPECT_LE(correct, answered);
+  EXPECT_NEAR(ex, correct / total, 1e-9);
+  EXPECT_NEAR(precision, answered > 0 ? correct / answered : 0.0, 1e-9);
+  ASSERT_TRUE(r.at("by_category").is_object());
+  double sum_total = 0, sum_answered = 0, sum_correct = 0;
+  std::printf("[ %s ] %-16s %6s %8s %8s %7s\n", name.c_str(), "category", "total", "answered", "correct", "ex");
+  for (auto& [category, v] : r.at("by_category").as_object()) {
+    ASSERT_TRUE(v.is_object()) << category;
+    auto& c = v.as_object();
+    double t = number(c.at("total")), a = number(c.at("answered")), k = number(c.at("correct"));
+    sum_total += t;
+    sum_answered += a;
+    sum_correct += k;
+    std::printf("[ %s ] %-16s %6.0f %8.0f %8.0f %7.3f\n", name.c_str(), std::string{category}.c_str(), t, a, k,
+                t > 0 ? k / t : 0.0);
+  }
+  EXPECT_EQ(sum_total, total);
+  EXPECT_EQ(sum_answered, answered);
+  EXPECT_EQ(sum_correct, correct);
+  std::printf("[ %s ] %-16s %6.0f %8.0f %8.0f %7.3f  precision %.3f, turn p50 %.1f ms, p99 %.1f ms\n",
+              name.c_str(), "overall", total, answered, correct, ex, precision, number(r.at("turn_p50_ms")),
+              number(r.at("turn_p99_ms")));
+  std::fflush(stdout);
+}
+
+// -- sales conversations through worker_harness ---------------------------------------------
+
+TEST(eval_suite, sales_conversations_reach_the_floor) {
+  auto suite = source_dir() + "/tests/eval/sales_conversations.jsonl";
+  ASSERT_TRUE(exists(suite)) << suite;
+  postgres_server::shared().load_sample("sales");
+  nats_server nats;
+  worker_options opts;
+  opts.sources = {"sales"};
+  worker_harness worker{nats.url(), opts};
+  worker.start();
+  auto dir = make_temp_dir("medha-eval-sales-");
+  auto run = run_eval(nats.url(), suite, dir);
+  run_command({"rm", "-rf", dir});
+  ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
+  ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;
+  expect_well_formed(run.report, "sales");
+  auto total = number(run.report.at("total"));
+  EXPECT_GE(total, 80) << "the suite has at least 80 turns";
+  EXPECT_EQ(run.no_final_event, 0u) << run.command.output << "\n" << worker.log_tail();
+  EXPECT_EQ(double(run.verdicts), total) << run.command.output;
+  EXPECT_GE(number(run.report.at("ex")), sales_ex_floor) << run.command.output;
+}
+
+// -- defog through a worker with one data source per defog database --------------------------
+
+std::string shared_dir() {
+  if (auto* v = std::getenv("MEDHA_SHARED_DIR"); v && *v)
+    return v;
+  return source_dir() + "/../shared";
+}
+
+// medhad as a child with a config of its own (the harness only knows the sample databases).
+class defog_worker {
+public:
+  defog_worker(const std::string& nats_url, const std::string& databases, const std::vector<std::string>& names)
+    : nats_url_(nats_url), dir_(make_temp_dir("medha-eval-defog-")) {
+    auto& pg = postgres_server::shared();
+    json::array sources;
+    for (auto& name : names)
+      sources.push_back(json::object{{"name", name},
+                                     {"conninfo", pg.conninfo(name)},
+                                     {"description", name + " database"},
+                                     {"model_file", databases + "/" + name + ".json"}});
+    json::object cfg{{"nats_url", nats_url}, {"store_path", dir_ + "/store"}, {"data_sources", std::move(sources)}};
+    std::ofstream{dir_ + "/medhad.json"} << json::serialize(cfg);
+  }
+  ~defog_worker() {
+    if (pid_ > 0) {
+      kill_process(pid_, SIGTERM);
+      if (!wait_process_for(pid_, std::chrono::seconds(10))) {
+        kill_process(pid_, SIGKILL);
+        wait_process(pid_);
+      }
+    }
+    run_command({"rm", "-rf", dir_});
+  }
+  defog_worker(const defog_worker&) = delete;
+  defog_worker& operator=(const defog_worker&) = delete;
+
+  void start() {
+    pid_ = spawn_process({build_dir() + "/medhad", "--config", dir_ + "/medhad.json"}, dir_ + "/medhad.log");
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (run_command({build_dir() + "/medha", "--nats", nats_url_, "--timeout", "2", "health"}).exit_code == 0)
+        return;
+      if (wait_process_for(pid_, std::chrono::milliseconds(200))) {
+        pid_ = -1;
+        throw std::runtime_error("medhad exited during startup:\n" + log_tail());
+      }
+    }
+    throw std::runtime_error("medhad did not become healthy:\n" + log_tail());
+  }
+  std::string log_tail() const { return file_tail(dir_ + "/medhad.log"); }
+
+private:
+  std::string nats_url_;
+  std::string dir_;
+  pid_t pid_ = -1;
+};
+
+TEST(eval_suite, defog_every_question_gets_a_final_event) {
+  auto root = shared_dir() + "/eval/defog";
+  auto suite = root + "/questions_gen_postgres.csv";
+  auto databases = root + "/databases";
+  if (!exists(suite))
+    GTEST_SKIP() << "no defog suite at " << suite << " (set MEDHA_SHARED_DIR to the folder holding eval/defog)";
+  // The databases the questions use; loaded today, as their CURRENT_DATE-relative rows require.
+  const std::vector<std::string> names = {"academic",       "advising",   "atis",     "broker",
+                                          "car_dealership", "derm_treatment", "ewallet", "geography",
+                                          "restaurants",    "scholar",    "yelp"};
+  auto& pg = postgres_server::shared();
+  for (auto& name : names) {
+    ASSERT_TRUE(exists(databases + "/" + name + ".sql")) << databases << "/" << name << ".sql";
+    pg.create_database(name);
+    pg.load_sql_file(name, databases + "/" + name + ".sql");
+  }
+  nats_server nats;
+  defog_worker worker{nats.url(), databases, names};
+  worker.start();
+  auto dir = make_temp_dir("medha-eval-defog-report-");
+  auto run = run_eval(nats.url(), suite, dir);
+  run_command({"rm", "-rf", dir});
+  ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
+  ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;
+  expect_well_formed(run.report, "defog");
+  EXPECT_EQ(number(run.report.at("total")), 210) << "the suite has 210 questions";
+  EXPECT_EQ(run.no_final_event, 0u) << run.command.output << "\n" << worker.log_tail();
+  EXPECT_EQ(double(run.verdicts), number(run.report.at("total"))) << run.command.output;
+}
+
+} // namespace
+} // namespace medha::testing
