@@ -12,6 +12,7 @@ std::optional<nats_client> nats_client::connect(const std::string& url, std::str
   // Interactive round trips: no batching delay on publish.
   natsOptions_SetSendAsap(opts, true);
   natsOptions_SetTimeout(opts, 3000);
+  natsOptions_SetReconnectWait(opts, 250);
   nats_client c;
   auto s = natsConnection_Connect(&c.conn_, opts);
   natsOptions_Destroy(opts);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -370,6 +371,165 @@ void read_values(pqxx::transaction_base& tx, catalog& cat) {
   }
 }
 
+constexpr int64_t exact_unique_below_rows = 1000000; // count(DISTINCT) up to this; pg_stats above
+constexpr size_t containment_sample = 200;           // distinct referencing values checked per edge
+constexpr size_t data_batch = 50;                    // tables or edges per statement
+
+// Tables worth a data query: stored rows, known not empty, not remote.
+bool has_rows(const relation_facts& f) { return (stores_rows(f) || f.kind == 'p') && !f.empty; }
+
+// Runs "SELECT <k>, <text> ... UNION ALL ..." batches of `parts` (each a
+// complete SELECT yielding an integer tag and a text), one statement per
+// batch, each part alone when its batch fails; calls `row` per result.
+template <class Row>
+void run_batched(pqxx::transaction_base& tx, const std::vector<std::string>& parts, Row&& row) {
+  for (size_t first = 0; first < parts.size(); first += data_batch) {
+    const size_t last = std::min(parts.size(), first + data_batch);
+    std::string sql;
+    for (size_t k = first; k < last; ++k)
+      sql += (k == first ? "" : " UNION ALL ") + ("(" + parts[k] + ")");
+    bool batched = false;
+    best_effort([&] {
+      auto rows = tx.exec(sql);
+      for (auto r : rows)
+        row(r);
+      batched = true;
+    });
+    if (batched)
+      continue;
+    for (size_t k = first; k < last; ++k)
+      best_effort([&] {
+        for (auto r : tx.exec(parts[k]))
+          row(r);
+      });
+  }
+}
+
+// Which candidate key columns are unique in the data: count(*) against
+// count(col) and count(DISTINCT col) on tables up to a million rows, one
+// scan per table, and pg_stats' n_distinct = -1 (no nulls) above that.
+// Empty tables cost nothing.
+data_uniqueness read_uniqueness(pqxx::transaction_base& tx, const catalog& cat) {
+  data_uniqueness out;
+  auto candidates = uniqueness_candidates(cat.tables);
+  std::vector<std::string> parts;
+  bool big = false;
+  for (size_t i = 0; i < cat.tables.size(); ++i) {
+    auto& t = cat.tables[i];
+    std::vector<size_t> todo;
+    for (auto j : candidates[i])
+      if (!cat.unique.count({t.name, t.columns[j].name}))
+        todo.push_back(j);
+    if (todo.empty() || !has_rows(cat.relations[i]))
+      continue;
+    if (t.row_estimate > exact_unique_below_rows) {
+      big = true;
+      continue;
+    }
+    if (t.row_estimate == 0 && cat.relations[i].bytes >= count_below_bytes)
+      continue; // never analyzed, too big to count: unknown
+    std::string sql = "SELECT " + std::to_string(i) + "::int, json_build_array(count(*)";
+    for (auto j : todo) {
+      auto col = tx.quote_name(t.columns[j].name);
+      sql += ", count(" + col + "), count(DISTINCT " + col + ")";
+    }
+    sql += ")::text FROM " + qualified(tx, t);
+    parts.push_back(std::move(sql));
+  }
+  run_batched(tx, parts, [&](const pqxx::row& r) {
+    size_t i = r[0].as<size_t>();
+    auto& t = cat.tables[i];
+    boost::json::error_code ec;
+    auto parsed = boost::json::parse(text(r[1]), ec);
+    if (ec || !parsed.is_array())
+      return;
+    auto& counts = parsed.as_array();
+    int64_t rows = counts.empty() ? 0 : counts[0].to_number<int64_t>();
+    if (rows == 0)
+      return;
+    size_t k = 1;
+    for (auto j : candidates[i]) {
+      if (cat.unique.count({t.name, t.columns[j].name}))
+        continue;
+      if (k + 1 >= counts.size())
+        break;
+      int64_t present = counts[k].to_number<int64_t>(), distinct = counts[k + 1].to_number<int64_t>();
+      out[{t.name, t.columns[j].name}] = present == rows && distinct == rows;
+      k += 2;
+    }
+  });
+  if (big)
+    best_effort([&] {
+      std::map<std::pair<std::string, std::string>, size_t> wanted; // (schema.table, column) -> table
+      for (size_t i = 0; i < cat.tables.size(); ++i)
+        if (cat.tables[i].row_estimate > exact_unique_below_rows && has_rows(cat.relations[i]))
+          for (auto j : candidates[i])
+            wanted[{cat.tables[i].schema + "." + cat.tables[i].name, cat.tables[i].columns[j].name}] = i;
+      auto rows = tx.exec("SELECT schemaname || '.' || tablename, attname::text, n_distinct::float8, "
+                          "null_frac::float8 FROM pg_stats WHERE NOT inherited AND schemaname NOT IN "
+                          "('pg_catalog', 'information_schema')");
+      for (auto r : rows) {
+        auto it = wanted.find({text(r[0]), text(r[1])});
+        if (it == wanted.end())
+          continue;
+        out[{cat.tables[it->second].name, it->first.second}] = r[2].as<double>() == -1.0 && r[3].as<double>() == 0.0;
+      }
+    });
+  return out;
+}
+
+// Keeps the inferred edges the data supports: names alone stand; role names
+// fall when under half of a sample of the referencing column's distinct
+// values exist in the referenced column; data-only edges need 80%. Edges
+// between tables that cannot be checked (empty, huge, views) keep only
+// naming evidence.
+std::vector<relationship> check_containment(pqxx::transaction_base& tx, const catalog& cat,
+                                            std::vector<join_candidate> candidates) {
+  std::unordered_map<std::string, size_t> index_of;
+  for (size_t i = 0; i < cat.tables.size(); ++i)
+    index_of.emplace(cat.tables[i].name, i);
+  std::vector<std::string> parts;
+  std::vector<std::optional<double>> share(candidates.size());
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    auto& c = candidates[k];
+    if (c.evidence == join_evidence::names)
+      continue;
+    auto f = index_of.find(c.edge.from_table), t = index_of.find(c.edge.to_table);
+    if (f == index_of.end() || t == index_of.end())
+      continue;
+    auto& from = cat.tables[f->second];
+    auto& to = cat.tables[t->second];
+    if (!has_rows(cat.relations[f->second]) || !has_rows(cat.relations[t->second])
+        || to.row_estimate > exact_unique_below_rows)
+      continue;
+    parts.push_back("SELECT " + std::to_string(k) + "::int, (count(*) || ',' || count(*) FILTER (WHERE EXISTS ("
+                    "SELECT 1 FROM " + qualified(tx, to) + " r WHERE r." + tx.quote_name(c.edge.to_columns[0])
+                    + " = s.v)))::text FROM (SELECT DISTINCT " + tx.quote_name(c.edge.from_columns[0])
+                    + " AS v FROM " + qualified(tx, from) + " WHERE " + tx.quote_name(c.edge.from_columns[0])
+                    + " IS NOT NULL LIMIT " + std::to_string(containment_sample) + ") s");
+  }
+  run_batched(tx, parts, [&](const pqxx::row& r) {
+    auto k = r[0].as<size_t>();
+    auto counts = text(r[1]);
+    auto comma = counts.find(',');
+    if (k >= share.size() || comma == std::string::npos)
+      return;
+    double sampled = std::stod(counts.substr(0, comma)), found = std::stod(counts.substr(comma + 1));
+    if (sampled > 0)
+      share[k] = found / sampled;
+  });
+  std::vector<relationship> out;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    auto& c = candidates[k];
+    bool keep = c.evidence == join_evidence::names
+                || (c.evidence == join_evidence::role_names && (!share[k] || *share[k] >= 0.5))
+                || (c.evidence == join_evidence::data && share[k] && *share[k] >= 0.8);
+    if (keep)
+      out.push_back(std::move(c.edge));
+  }
+  return out;
+}
+
 void assign_roles(catalog& cat) {
   for (size_t i = 0; i < cat.tables.size(); ++i)
     for (size_t j = 0; j < cat.tables[i].columns.size(); ++j) {
@@ -416,7 +576,8 @@ model_or_error introspect(const data_source& src) {
     model.description = src.description;
     model.schema_version = compute_schema_version(cat.tables, cat.declared);
     model.relationships = cat.declared;
-    for (auto& r : infer_relationships(cat.tables, cat.declared, cat.unique))
+    auto in_data = read_uniqueness(tx, cat);
+    for (auto& r : check_containment(tx, cat, join_candidates(cat.tables, cat.declared, cat.unique, in_data)))
       model.relationships.push_back(std::move(r));
     model.tables = std::move(cat.tables);
     return model;

@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "actors/context/infer_relationships.hpp"
 #include "actors/context/introspect.hpp"
 #include "actors/context/model_file.hpp"
 #include "tests/support/servers.hpp"
@@ -451,8 +452,9 @@ TEST(join_recall, defog_gold_joins_are_relationships) {
   const std::string dir = defog_dir();
   if (dir.empty())
     GTEST_SKIP() << "defog eval suite not found (set MEDHA_SHARED_DIR, or put shared/ beside the source tree)";
-  if (!pg_query().ok())
+  if (!pg_query().ok()) {
     GTEST_SKIP() << "libpg_query.so could not be loaded";
+  }
 
   auto rows = read_csv(dir + "/questions_gen_postgres.csv");
   ASSERT_GT(rows.size(), 1u);
@@ -489,8 +491,10 @@ TEST(join_recall, defog_gold_joins_are_relationships) {
     ASSERT_TRUE(std::holds_alternative<semantic_model>(result)) << std::get<medha_error>(result).message;
     auto& model = std::get<semantic_model>(result);
     const std::string model_file = dir + "/databases/" + db + ".json";
-    if (fs::exists(model_file))
+    if (fs::exists(model_file)) {
       EXPECT_FALSE(apply_model_file(model, model_file).has_value()) << model_file;
+      add_described_relationships(model); // as the context actor does after the model file
+    }
 
     std::set<join_pair> needed;
     for (auto& field : fields) {

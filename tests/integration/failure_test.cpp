@@ -1,6 +1,9 @@
 // Failures a user meets: a database that is down, a query that times out, a
 // worker killed between turns. Real processes throughout.
 
+#include <chrono>
+#include <thread>
+
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
@@ -71,6 +74,34 @@ TEST(failures, kill_9_between_turns_keeps_history_and_context) {
   auto d2 = json::parse(t2.last().data_json);
   EXPECT_EQ(d2.at("rows").as_array().size(), groups_before);
   EXPECT_NE(std::string{d2.at("sql").as_string()}.find("2023"), std::string::npos);
+}
+
+} // namespace
+} // namespace medha::testing
+
+namespace medha::testing {
+namespace {
+
+TEST(failures, worker_reconnects_after_nats_restarts) {
+  postgres_server::shared().load_sample("sales");
+  nats_server nats;
+  worker_options opts;
+  opts.sources = {"sales"};
+  worker_harness worker{nats.url(), opts};
+  worker.start();
+  auto conv = worker.create_conversation("u4", "sales");
+  ASSERT_EQ(worker.ask("u4", conv, "total revenue").last().step, step_kind::answer);
+  nats.stop();
+  nats.start(); // same port: both the worker and this client reconnect
+  // Give the reconnect loops a moment, bounded.
+  std::string health;
+  for (int i = 0; i < 100 && health.find("\"ok\":true") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    health = worker.api("u4", "health", "{}");
+  }
+  ASSERT_NE(health.find("\"ok\":true"), std::string::npos) << worker.log_tail();
+  auto t = worker.ask("u4", conv, "total revenue by region");
+  EXPECT_EQ(t.last().step, step_kind::answer) << t.last().data_json;
 }
 
 } // namespace
