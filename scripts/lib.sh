@@ -17,7 +17,7 @@ MEDHA_BUILD_DIR="${MEDHA_BUILD_DIR:-$MEDHA_ROOT/build}"
 
 MEDHA_DEPS=(
   build-essential cmake ninja-build ccache pkg-config
-  libcaf-dev libnats-dev nats-server libpqxx-dev libpq-dev libpg-query-dev
+  libcaf-dev libnats-dev nats-server libpqxx-dev libpq-dev libpg-query-dev libprotobuf-c-dev
   libboost-json1.81-dev librocksdb-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib

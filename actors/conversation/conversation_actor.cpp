@@ -11,8 +11,8 @@
 #include "actors/context/prune.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
-#include "runtime/logging.hpp"
 #include "runtime/event_sink.hpp"
+#include "runtime/logging.hpp"
 
 namespace medha {
 
@@ -23,8 +23,8 @@ using clock = std::chrono::steady_clock;
 
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 double ms_since(clock::time_point t) {
@@ -110,7 +110,7 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   msg.created_ms = now_ms();
   auto timeout = st.deps.settings.stage_timeout;
   self->request(st.deps.store, timeout, append_atom_v, st.record.user, std::move(msg))
-    .then([](const store_ack&) {}, [](const caf::error&) {});
+      .then([](const store_ack&) {}, [](const caf::error&) {});
   st.record.updated_ms = now_ms();
   st.record.turn_count += 1;
   if (st.record.title.empty())
@@ -123,7 +123,8 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
     start_next(self);
   };
   self->request(st.deps.store, timeout, save_atom_v, st.record)
-    .then([complete](const store_ack& ack) {
+      .then(
+          [complete](const store_ack& ack) {
             if (ack.error)
               log::warn("conversation", "could not store the conversation: " + ack.error->message);
             complete();
@@ -141,64 +142,66 @@ void fail(self_ptr self, const medha_error& err) {
 medha_error stage_error(const caf::error& err, const char* stage) {
   if (err == caf::sec::request_timeout)
     return {error_code::internal, std::string{"the "} + stage + " stage did not answer in time"};
-  return {error_code::internal, std::string{"the "} + stage + " stage failed: " + caf::to_string(err)};
+  return {error_code::internal,
+          std::string{"the "} + stage + " stage failed: " + caf::to_string(err)};
 }
 
 // Issues a stage request whose reply only counts if the turn is still current.
 template <class Reply, class Handle, class OnReply, class... Ts>
-void ask_stage(self_ptr self, const Handle& stage, const char* name, OnReply on_reply,
-               Ts&&... xs) {
+void ask_stage(self_ptr self, const Handle& stage, const char* name, OnReply on_reply, Ts&&... xs) {
   auto gen = self->state.turn->generation;
   self->request(stage, self->state.deps.settings.stage_timeout, std::forward<Ts>(xs)...)
-    .then(
-      [self, gen, on_reply](Reply& reply) mutable {
-        if (self->state.turn && self->state.turn->generation == gen)
-          on_reply(reply);
-      },
-      [self, gen, name](const caf::error& err) {
-        if (self->state.turn && self->state.turn->generation == gen)
-          fail(self, stage_error(err, name));
-      });
+      .then(
+          [self, gen, on_reply](Reply& reply) mutable {
+            if (self->state.turn && self->state.turn->generation == gen)
+              on_reply(reply);
+          },
+          [self, gen, name](const caf::error& err) {
+            if (self->state.turn && self->state.turn->generation == gen)
+              fail(self, stage_error(err, name));
+          });
 }
 
 void visualize_and_answer(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::visualize, step_status::started);
-  ask_stage<chart>(self, self->state.deps.visualization, "visualize",
-            [self](chart& c) {
-              auto& turn = *self->state.turn;
-              turn.picked = std::move(c);
-              stage_done(self, "visualize");
-              publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
-              auto written = write_answer(turn.question, turn.plan, turn.rows, turn.model.get());
-              auto payload = answer_payload(written.text, turn.source, turn.plan, turn.rows,
-                                            turn.picked, written.suggestions, timings_json(turn));
-              auto& carried = self->state.carried;
-              carried.last_query_json = turn.plan.query_json;
-              carried.last_sql = turn.plan.sql;
-              carried.last_question = turn.question;
-              carried.schema_version = turn.model->schema_version;
-              finish(self, step_kind::answer, step_status::done, written.text, payload);
-            },
-            visualize_atom_v, turn.rows, turn.plan);
+  ask_stage<chart>(
+      self, self->state.deps.visualization, "visualize",
+      [self](chart& c) {
+        auto& turn = *self->state.turn;
+        turn.picked = std::move(c);
+        stage_done(self, "visualize");
+        publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
+        auto written = write_answer(turn.question, turn.plan, turn.rows, turn.model.get());
+        auto payload = answer_payload(written.text, turn.source, turn.plan, turn.rows, turn.picked,
+                                      written.suggestions, timings_json(turn));
+        auto& carried = self->state.carried;
+        carried.last_query_json = turn.plan.query_json;
+        carried.last_sql = turn.plan.sql;
+        carried.last_question = turn.question;
+        carried.schema_version = turn.model->schema_version;
+        finish(self, step_kind::answer, step_status::done, written.text, payload);
+      },
+      visualize_atom_v, turn.rows, turn.plan);
 }
 
 void execute(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::execute, step_status::started);
-  ask_stage<execute_reply>(self, self->state.deps.executor, "execute",
-            [self](execute_reply& reply) {
-              if (reply.error) {
-                fail(self, *reply.error);
-                return;
-              }
-              auto& turn = *self->state.turn;
-              turn.rows = std::move(*reply.rows);
-              stage_done(self, "execute");
-              publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
-              visualize_and_answer(self);
-            },
-            execute_atom_v, turn.source, turn.plan.sql);
+  ask_stage<execute_reply>(
+      self, self->state.deps.executor, "execute",
+      [self](execute_reply& reply) {
+        if (reply.error) {
+          fail(self, *reply.error);
+          return;
+        }
+        auto& turn = *self->state.turn;
+        turn.rows = std::move(*reply.rows);
+        stage_done(self, "execute");
+        publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
+        visualize_and_answer(self);
+      },
+      execute_atom_v, turn.source, turn.plan.sql);
 }
 
 // The guard runs here too, so an unsafe plan ends as its own visible step
@@ -218,30 +221,30 @@ void validate(self_ptr self) {
 void generate(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::sql, step_status::started);
-  ask_stage<sql_plan>(self, self->state.deps.sqlgen, "sql",
-            [self](sql_plan& plan) {
-              auto& turn = *self->state.turn;
-              turn.plan = std::move(plan);
-              stage_done(self, "sql");
-              if (turn.plan.outcome == plan_outcome::clarify) {
-                publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
-                // The partial structure lets the user's pick resolve it next turn.
-                if (!turn.plan.query_json.empty())
-                  self->state.carried.last_query_json = turn.plan.query_json;
-                std::string text = "I'm not sure what you mean. "
-                                    + (turn.plan.understood.empty()
-                                         ? std::string{}
-                                         : "I understood: " + turn.plan.understood + ". ")
-                                    + (turn.plan.choices.empty() ? "Could you rephrase?"
-                                                                  : "Did you mean one of these?");
-                auto payload = clarify_payload(text, turn.plan, turn.source);
-                finish(self, step_kind::clarify, step_status::done, text, payload);
-                return;
-              }
-              publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
-              validate(self);
-            },
-            generate_atom_v, turn.model, turn.question, self->state.carried.last_query_json);
+  ask_stage<sql_plan>(
+      self, self->state.deps.sqlgen, "sql",
+      [self](sql_plan& plan) {
+        auto& turn = *self->state.turn;
+        turn.plan = std::move(plan);
+        stage_done(self, "sql");
+        if (turn.plan.outcome == plan_outcome::clarify) {
+          publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+          // The partial structure lets the user's pick resolve it next turn.
+          if (!turn.plan.query_json.empty())
+            self->state.carried.last_query_json = turn.plan.query_json;
+          std::string text =
+              "I'm not sure what you mean. " +
+              (turn.plan.understood.empty() ? std::string{}
+                                            : "I understood: " + turn.plan.understood + ". ") +
+              (turn.plan.choices.empty() ? "Could you rephrase?" : "Did you mean one of these?");
+          auto payload = clarify_payload(text, turn.plan, turn.source);
+          finish(self, step_kind::clarify, step_status::done, text, payload);
+          return;
+        }
+        publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+        validate(self);
+      },
+      generate_atom_v, turn.model, turn.question, self->state.carried.last_query_json);
 }
 
 // Large schemas: keep the question's tables, the last query's tables and the
@@ -280,24 +283,26 @@ void use_model(self_ptr self, model_ptr model) {
   } else if (turn.discovery) {
     prune_and_generate(self, *turn.discovery);
   } else {
-    ask_stage<discovery_result>(self, st.deps.discovery, "discovery",
-                                [self](discovery_result& r) { prune_and_generate(self, r); },
-                                rank_atom_v, turn.question);
+    ask_stage<discovery_result>(
+        self, st.deps.discovery, "discovery",
+        [self](discovery_result& r) { prune_and_generate(self, r); }, rank_atom_v, turn.question);
   }
 }
 
 void load_context(self_ptr self) {
   auto& turn = *self->state.turn;
-  publish(self, step_kind::context, step_status::started, "{\"data_source\":\"" + turn.source + "\"}");
-  ask_stage<model_reply>(self, self->state.deps.context, "context",
-            [self](model_reply& reply) {
-              if (reply.error) {
-                fail(self, *reply.error);
-                return;
-              }
-              use_model(self, std::move(reply.model));
-            },
-            model_atom_v, turn.source);
+  publish(self, step_kind::context, step_status::started,
+          "{\"data_source\":\"" + turn.source + "\"}");
+  ask_stage<model_reply>(
+      self, self->state.deps.context, "context",
+      [self](model_reply& reply) {
+        if (reply.error) {
+          fail(self, *reply.error);
+          return;
+        }
+        use_model(self, std::move(reply.model));
+      },
+      model_atom_v, turn.source);
 }
 
 void select_source(self_ptr self, const std::string& source) {
@@ -311,35 +316,36 @@ void select_source(self_ptr self, const std::string& source) {
 void discover(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::discovery, step_status::started);
-  ask_stage<discovery_result>(self, self->state.deps.discovery, "discovery",
-            [self](discovery_result& result) {
-              auto& st = self->state;
-              auto& turn = *st.turn;
-              stage_done(self, "discovery");
-              turn.discovery = result;
-              if (!result.sources.empty() && result.clear_winner) {
-                select_source(self, result.sources.front().data_source);
-                publish(self, step_kind::discovery, step_status::done,
-                        discovery_payload(result, turn.source, "clear winner"));
-                load_context(self);
-                return;
-              }
-              publish(self, step_kind::discovery, step_status::done,
-                      discovery_payload(result, "", "ask the user"));
-              if (result.sources.empty()) {
-                // Nothing matched: offer every registered source.
-                for (auto& name : st.deps.data_sources)
-                  result.sources.push_back(source_match{name, "", 0, {}, {}});
-              }
-              st.carried.source_choices.clear();
-              for (auto& s : result.sources)
-                st.carried.source_choices.push_back(s.data_source);
-              st.carried.pending_question = turn.question;
-              std::string text = "Which data source should I use? Reply with its name or number.";
-              auto payload = source_clarify_payload(text, result);
-              finish(self, step_kind::clarify, step_status::done, text, payload);
-            },
-            rank_atom_v, turn.question);
+  ask_stage<discovery_result>(
+      self, self->state.deps.discovery, "discovery",
+      [self](discovery_result& result) {
+        auto& st = self->state;
+        auto& turn = *st.turn;
+        stage_done(self, "discovery");
+        turn.discovery = result;
+        if (!result.sources.empty() && result.clear_winner) {
+          select_source(self, result.sources.front().data_source);
+          publish(self, step_kind::discovery, step_status::done,
+                  discovery_payload(result, turn.source, "clear winner"));
+          load_context(self);
+          return;
+        }
+        publish(self, step_kind::discovery, step_status::done,
+                discovery_payload(result, "", "ask the user"));
+        if (result.sources.empty()) {
+          // Nothing matched: offer every registered source.
+          for (auto& name : st.deps.data_sources)
+            result.sources.push_back(source_match{name, "", 0, {}, {}});
+        }
+        st.carried.source_choices.clear();
+        for (auto& s : result.sources)
+          st.carried.source_choices.push_back(s.data_source);
+        st.carried.pending_question = turn.question;
+        std::string text = "Which data source should I use? Reply with its name or number.";
+        auto payload = source_clarify_payload(text, result);
+        finish(self, step_kind::clarify, step_status::done, text, payload);
+      },
+      rank_atom_v, turn.question);
 }
 
 bool is_registered(self_ptr self, const std::string& source) {
@@ -351,8 +357,8 @@ bool is_registered(self_ptr self, const std::string& source) {
 std::optional<std::string> picked_source(const carried_context& carried, const std::string& text) {
   auto answer = lower(trim(text));
   for (size_t i = 0; i < carried.source_choices.size(); ++i) {
-    if (answer == lower(carried.source_choices[i]) || answer == std::to_string(i + 1)
-        || answer == "use " + lower(carried.source_choices[i]))
+    if (answer == lower(carried.source_choices[i]) || answer == std::to_string(i + 1) ||
+        answer == "use " + lower(carried.source_choices[i]))
       return carried.source_choices[i];
   }
   return std::nullopt;
@@ -365,8 +371,8 @@ void route(self_ptr self) {
   turn.question = turn.req.text;
   if (!st.carried.source_choices.empty()) {
     if (auto pick = picked_source(st.carried, turn.req.text)) {
-      turn.question = st.carried.pending_question.empty() ? turn.req.text
-                                                          : st.carried.pending_question;
+      turn.question =
+          st.carried.pending_question.empty() ? turn.req.text : st.carried.pending_question;
       select_source(self, *pick);
       load_context(self);
       return;
@@ -408,15 +414,16 @@ void begin(self_ptr self, turn_request req) {
   msg.role = "user";
   msg.text = turn.req.text;
   msg.created_ms = now_ms();
-  ask_stage<store_ack>(self, st.deps.store, "store",
-            [self](store_ack& ack) {
-              if (ack.error) {
-                fail(self, {error_code::internal, "could not store the turn: " + ack.error->message});
-                return;
-              }
-              route(self);
-            },
-            append_atom_v, st.record.user, std::move(msg));
+  ask_stage<store_ack>(
+      self, st.deps.store, "store",
+      [self](store_ack& ack) {
+        if (ack.error) {
+          fail(self, {error_code::internal, "could not store the turn: " + ack.error->message});
+          return;
+        }
+        route(self);
+      },
+      append_atom_v, st.record.user, std::move(msg));
 }
 
 void start_next(self_ptr self) {
@@ -452,65 +459,66 @@ void touch(self_ptr self) {
 } // namespace
 
 conversation_actor::behavior_type
-conversation(conversation_actor::stateful_pointer<conversation_state> self,
-             conversation_deps deps, conversation_record record) {
+conversation(conversation_actor::stateful_pointer<conversation_state> self, conversation_deps deps,
+             conversation_record record) {
   self->state.deps = std::move(deps);
   self->state.record = std::move(record);
   self->state.carried = decode_carried_context(self->state.record.state_json);
   touch(self);
   return {
-    [self](turn_request& req) {
-      touch(self);
-      auto& st = self->state;
-      if (req.turn_id.empty())
-        req.turn_id = new_turn_id();
-      if (st.waiting.size() >= st.deps.settings.max_queued_turns) {
-        reject(self, req, {error_code::busy, "this conversation already has "
-                                               + std::to_string(st.waiting.size())
-                                               + " turns waiting; try again shortly"});
-        return;
-      }
-      st.waiting.push_back(std::move(req));
-      start_next(self);
-    },
-    [self](rename_atom, const std::string& title) {
-      touch(self);
-      self->state.record.title = title;
-      self->state.record.updated_ms = now_ms();
-      return self->delegate(self->state.deps.store, save_atom_v, self->state.record);
-    },
-    [self](select_atom, const std::string& source) -> caf::result<store_ack> {
-      touch(self);
-      if (!is_registered(self, source))
-        return store_ack{medha_error{error_code::not_found,
-                                     "there is no data source named \"" + source + "\""}};
-      auto& st = self->state;
-      st.record.data_source = source;
-      st.carried.source_choices.clear();
-      st.carried.pending_question.clear();
-      // A new data source: the last query's structure no longer applies.
-      st.carried.last_query_json.clear();
-      st.record.state_json = encode_carried_context(st.carried);
-      st.record.updated_ms = now_ms();
-      return self->delegate(st.deps.store, save_atom_v, st.record);
-    },
-    [self](cancel_atom) {
-      auto& st = self->state;
-      for (auto& req : st.waiting)
-        reject(self, req, {error_code::cancelled, "the turn was cancelled"});
-      st.waiting.clear();
-      if (st.turn && !st.turn->finishing) {
-        st.turn->generation = ++st.generation; // replies still on their way are dropped
-        fail(self, {error_code::cancelled, "the turn was cancelled"});
-      }
-    },
-    [self](idle_atom, uint64_t gen) {
-      auto& st = self->state;
-      if (gen != st.activity || st.turn || !st.waiting.empty())
-        return;
-      self->send(st.deps.manager, evicted_atom_v, st.record.user, st.record.id);
-      self->quit();
-    },
+      [self](turn_request& req) {
+        touch(self);
+        auto& st = self->state;
+        if (req.turn_id.empty())
+          req.turn_id = new_turn_id();
+        if (st.waiting.size() >= st.deps.settings.max_queued_turns) {
+          reject(self, req,
+                 {error_code::busy, "this conversation already has " +
+                                        std::to_string(st.waiting.size()) +
+                                        " turns waiting; try again shortly"});
+          return;
+        }
+        st.waiting.push_back(std::move(req));
+        start_next(self);
+      },
+      [self](rename_atom, const std::string& title) {
+        touch(self);
+        self->state.record.title = title;
+        self->state.record.updated_ms = now_ms();
+        return self->delegate(self->state.deps.store, save_atom_v, self->state.record);
+      },
+      [self](select_atom, const std::string& source) -> caf::result<store_ack> {
+        touch(self);
+        if (!is_registered(self, source))
+          return store_ack{medha_error{error_code::not_found,
+                                       "there is no data source named \"" + source + "\""}};
+        auto& st = self->state;
+        st.record.data_source = source;
+        st.carried.source_choices.clear();
+        st.carried.pending_question.clear();
+        // A new data source: the last query's structure no longer applies.
+        st.carried.last_query_json.clear();
+        st.record.state_json = encode_carried_context(st.carried);
+        st.record.updated_ms = now_ms();
+        return self->delegate(st.deps.store, save_atom_v, st.record);
+      },
+      [self](cancel_atom) {
+        auto& st = self->state;
+        for (auto& req : st.waiting)
+          reject(self, req, {error_code::cancelled, "the turn was cancelled"});
+        st.waiting.clear();
+        if (st.turn && !st.turn->finishing) {
+          st.turn->generation = ++st.generation; // replies still on their way are dropped
+          fail(self, {error_code::cancelled, "the turn was cancelled"});
+        }
+      },
+      [self](idle_atom, uint64_t gen) {
+        auto& st = self->state;
+        if (gen != st.activity || st.turn || !st.waiting.empty())
+          return;
+        self->send(st.deps.manager, evicted_atom_v, st.record.user, st.record.id);
+        self->quit();
+      },
   };
 }
 

@@ -7,8 +7,8 @@
 
 #include "actors/conversation/api_payloads.hpp"
 #include "actors/conversation/turn_payloads.hpp"
-#include "runtime/logging.hpp"
 #include "runtime/event_sink.hpp"
+#include "runtime/logging.hpp"
 
 namespace medha {
 
@@ -19,8 +19,8 @@ using conv_key = std::pair<std::string, std::string>;
 
 int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
-           std::chrono::system_clock::now().time_since_epoch())
-    .count();
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 std::string new_conversation_id() {
@@ -41,6 +41,22 @@ void reply_error(self_ptr self, const std::string& to, const medha_error& err) {
 
 void reply_ok(self_ptr self, const std::string& to, const std::string& body) {
   reply(self, to, encode_ok_reply(body));
+}
+
+// Reply handlers shared by the API verbs.
+auto on_ack(self_ptr self, std::string to, std::string ok_body = "{}") {
+  return [self, to, ok_body](const store_ack& ack) {
+    if (ack.error)
+      reply_error(self, to, *ack.error);
+    else
+      reply_ok(self, to, ok_body);
+  };
+}
+
+auto on_failure(self_ptr self, std::string to) {
+  return [self, to](const caf::error& err) {
+    reply_error(self, to, {error_code::internal, caf::to_string(err)});
+  };
 }
 
 // A turn that fails before reaching its conversation: one error event.
@@ -76,22 +92,25 @@ void with_conversation(self_ptr self, const std::string& user, const std::string
     then(i->second);
     return;
   }
-  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, user, conv)
-    .then(
-      [self, key, reply_to, then](conversation_lookup& found) mutable {
-        if (auto i = self->state.live.find(key); i != self->state.live.end()) {
-          then(i->second); // loaded meanwhile by another request
-          return;
-        }
-        if (!found.found) {
-          reply_error(self, reply_to, {error_code::not_found, "no conversation \"" + key.second + "\""});
-          return;
-        }
-        then(spawn_conversation(self, std::move(found.record)));
-      },
-      [self, reply_to](const caf::error& err) {
-        reply_error(self, reply_to, {error_code::internal, "store unavailable: " + caf::to_string(err)});
-      });
+  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, user,
+                conv)
+      .then(
+          [self, key, reply_to, then](conversation_lookup& found) mutable {
+            if (auto i = self->state.live.find(key); i != self->state.live.end()) {
+              then(i->second); // loaded meanwhile by another request
+              return;
+            }
+            if (!found.found) {
+              reply_error(self, reply_to,
+                          {error_code::not_found, "no conversation \"" + key.second + "\""});
+              return;
+            }
+            then(spawn_conversation(self, std::move(found.record)));
+          },
+          [self, reply_to](const caf::error& err) {
+            reply_error(self, reply_to,
+                        {error_code::internal, "store unavailable: " + caf::to_string(err)});
+          });
 }
 
 void on_turn(self_ptr self, const inbound_message& msg) {
@@ -116,43 +135,44 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   pending.push_back(std::move(req));
   if (pending.size() > 1)
     return;
-  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, key.first, key.second)
-    .then(
-      [self, key](conversation_lookup& found) {
-        auto turns = std::move(self->state.loading[key]);
-        self->state.loading.erase(key);
-        if (!found.found) {
-          for (auto& t : turns)
-            reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
-                        {error_code::not_found,
-                         "no conversation \"" + t.conv + "\"; create one with medha.api."
-                           + t.user + ".conversations.create"});
-          return;
-        }
-        auto handle = spawn_conversation(self, std::move(found.record));
-        for (auto& t : turns)
-          self->send(handle, std::move(t));
-      },
-      [self, key](const caf::error& err) {
-        auto turns = std::move(self->state.loading[key]);
-        self->state.loading.erase(key);
-        for (auto& t : turns)
-          reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
-                      {error_code::internal, "store unavailable: " + caf::to_string(err)});
-      });
+  self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v,
+                key.first, key.second)
+      .then(
+          [self, key](conversation_lookup& found) {
+            auto turns = std::move(self->state.loading[key]);
+            self->state.loading.erase(key);
+            if (!found.found) {
+              for (auto& t : turns)
+                reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
+                            {error_code::not_found, "no conversation \"" + t.conv +
+                                                        "\"; create one with medha.api." + t.user +
+                                                        ".conversations.create"});
+              return;
+            }
+            auto handle = spawn_conversation(self, std::move(found.record));
+            for (auto& t : turns)
+              self->send(handle, std::move(t));
+          },
+          [self, key](const caf::error& err) {
+            auto turns = std::move(self->state.loading[key]);
+            self->state.loading.erase(key);
+            for (auto& t : turns)
+              reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
+                          {error_code::internal, "store unavailable: " + caf::to_string(err)});
+          });
 }
 
 std::string health_body(self_ptr self) {
   auto& st = self->state;
-  auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now()
-                                                             - st.started)
-              .count();
-  return "{\"status\":\"ok\",\"worker\":\"" + st.settings.worker_name + "\",\"nats_connected\":"
-         + (st.deps.events->connected() ? "true" : "false")
-         + ",\"data_sources\":" + std::to_string(st.sources.size())
-         + ",\"live_conversations\":" + std::to_string(st.live.size())
-         + ",\"turns_received\":" + std::to_string(st.turns_received)
-         + ",\"uptime_s\":" + std::to_string(up) + "}";
+  auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                             st.started)
+                .count();
+  return "{\"status\":\"ok\",\"worker\":\"" + st.settings.worker_name +
+         "\",\"nats_connected\":" + (st.deps.events->connected() ? "true" : "false") +
+         ",\"data_sources\":" + std::to_string(st.sources.size()) +
+         ",\"live_conversations\":" + std::to_string(st.live.size()) +
+         ",\"turns_received\":" + std::to_string(st.turns_received) +
+         ",\"uptime_s\":" + std::to_string(up) + "}";
 }
 
 void on_api(self_ptr self, const inbound_message& msg) {
@@ -181,10 +201,12 @@ void on_api(self_ptr self, const inbound_message& msg) {
       reply_error(self, to, title.error ? *title.error : *source.error);
       return;
     }
-    if (source.value
-        && std::none_of(st.sources.begin(), st.sources.end(),
-                        [&](const data_source& s) { return s.name == *source.value; })) {
-      reply_error(self, to, {error_code::not_found, "there is no data source named \"" + *source.value + "\""});
+    if (source.value &&
+        std::none_of(st.sources.begin(), st.sources.end(),
+                     [&](const data_source& s) { return s.name == *source.value; })) {
+      reply_error(
+          self, to,
+          {error_code::not_found, "there is no data source named \"" + *source.value + "\""});
       return;
     }
     conversation_record rec;
@@ -194,24 +216,14 @@ void on_api(self_ptr self, const inbound_message& msg) {
     rec.data_source = source.value.value_or("");
     rec.created_ms = rec.updated_ms = now_ms();
     self->request(st.deps.store, timeout, save_atom_v, rec)
-      .then(
-        [self, to, rec](store_ack& ack) {
-          if (ack.error)
-            reply_error(self, to, *ack.error);
-          else
-            reply_ok(self, to, conversation_reply(rec));
-        },
-        [self, to](const caf::error& err) {
-          reply_error(self, to, {error_code::internal, caf::to_string(err)});
-        });
+        .then(on_ack(self, to, conversation_reply(rec)), on_failure(self, to));
   } else if (req.verb == "conversations.list") {
     self->request(st.deps.store, timeout, list_atom_v, user)
-      .then([self, to](std::vector<conversation_record>& recs) {
+        .then(
+            [self, to](std::vector<conversation_record>& recs) {
               reply_ok(self, to, conversation_list_reply(recs));
             },
-            [self, to](const caf::error& err) {
-              reply_error(self, to, {error_code::internal, caf::to_string(err)});
-            });
+            on_failure(self, to));
   } else if (req.verb == "conversations.get") {
     auto conv = conv_field(true);
     if (conv.error) {
@@ -220,45 +232,34 @@ void on_api(self_ptr self, const inbound_message& msg) {
     }
     auto id = *conv.value;
     self->request(st.deps.store, timeout, load_atom_v, user, id)
-      .then(
-        [self, to, user, id, timeout](conversation_lookup& found) {
-          if (!found.found) {
-            reply_error(self, to, {error_code::not_found, "no conversation \"" + id + "\""});
-            return;
-          }
-          self->request(self->state.deps.store, timeout, history_atom_v, user, id)
-            .then([self, to, rec = found.record](std::vector<message_record>& msgs) {
-                    reply_ok(self, to, conversation_history_reply(rec, msgs));
-                  },
-                  [self, to](const caf::error& err) {
-                    reply_error(self, to, {error_code::internal, caf::to_string(err)});
-                  });
-        },
-        [self, to](const caf::error& err) {
-          reply_error(self, to, {error_code::internal, caf::to_string(err)});
-        });
+        .then(
+            [self, to, user, id, timeout](conversation_lookup& found) {
+              if (!found.found) {
+                reply_error(self, to, {error_code::not_found, "no conversation \"" + id + "\""});
+                return;
+              }
+              self->request(self->state.deps.store, timeout, history_atom_v, user, id)
+                  .then(
+                      [self, to, rec = found.record](std::vector<message_record>& msgs) {
+                        reply_ok(self, to, conversation_history_reply(rec, msgs));
+                      },
+                      on_failure(self, to));
+            },
+            on_failure(self, to));
   } else if (req.verb == "conversations.rename") {
     auto conv = conv_field(true);
     auto title = string_field(req.body_json, "title", false);
     if (conv.error || title.error || !title.value) {
-      reply_error(self, to, conv.error    ? *conv.error
-                            : title.error ? *title.error
-                                          : medha_error{error_code::bad_request, "\"title\" is required"});
+      reply_error(self, to,
+                  conv.error    ? *conv.error
+                  : title.error ? *title.error
+                                : medha_error{error_code::bad_request, "\"title\" is required"});
       return;
     }
     with_conversation(self, user, *conv.value, to,
                       [self, to, title = *title.value, timeout](const conversation_actor& handle) {
                         self->request(handle, timeout, rename_atom_v, title)
-                          .then(
-                            [self, to](store_ack& ack) {
-                              if (ack.error)
-                                reply_error(self, to, *ack.error);
-                              else
-                                reply_ok(self, to, "{}");
-                            },
-                            [self, to](const caf::error& err) {
-                              reply_error(self, to, {error_code::internal, caf::to_string(err)});
-                            });
+                            .then(on_ack(self, to), on_failure(self, to));
                       });
   } else if (req.verb == "conversations.delete") {
     auto conv = conv_field(true);
@@ -272,73 +273,59 @@ void on_api(self_ptr self, const inbound_message& msg) {
       st.live.erase(i);
     }
     self->request(st.deps.store, timeout, delete_atom_v, user, *conv.value)
-      .then(
-        [self, to](store_ack& ack) {
-          if (ack.error)
-            reply_error(self, to, *ack.error);
-          else
-            reply_ok(self, to, "{}");
-        },
-        [self, to](const caf::error& err) {
-          reply_error(self, to, {error_code::internal, caf::to_string(err)});
-        });
+        .then(on_ack(self, to), on_failure(self, to));
   } else if (req.verb == "datasource.list" || req.verb == "datasources.list") {
     reply_ok(self, to, data_source_list_reply(st.sources));
   } else if (req.verb == "datasource.select") {
     auto conv = conv_field(true);
     auto source = string_field(req.body_json, "data_source", true);
     if (conv.error || source.error || !source.value) {
-      reply_error(self, to, conv.error      ? *conv.error
-                            : source.error ? *source.error
-                                           : medha_error{error_code::bad_request,
-                                                         "\"data_source\" is required"});
+      reply_error(self, to,
+                  conv.error ? *conv.error
+                  : source.error
+                      ? *source.error
+                      : medha_error{error_code::bad_request, "\"data_source\" is required"});
       return;
     }
-    with_conversation(self, user, *conv.value, to,
-                      [self, to, source = *source.value, timeout](const conversation_actor& handle) {
-                        self->request(handle, timeout, select_atom_v, source)
-                          .then(
-                            [self, to, source](store_ack& ack) {
-                              if (ack.error)
-                                reply_error(self, to, *ack.error);
-                              else
-                                reply_ok(self, to, "{\"data_source\":\"" + source + "\"}");
-                            },
-                            [self, to](const caf::error& err) {
-                              reply_error(self, to, {error_code::internal, caf::to_string(err)});
-                            });
-                      });
+    with_conversation(
+        self, user, *conv.value, to,
+        [self, to, source = *source.value, timeout](const conversation_actor& handle) {
+          self->request(handle, timeout, select_atom_v, source)
+              .then(on_ack(self, to, "{\"data_source\":\"" + source + "\"}"), on_failure(self, to));
+        });
   } else if (req.verb == "discover") {
     auto question = string_field(req.body_json, "question", false);
     if (question.error || !question.value) {
-      reply_error(self, to, question.error ? *question.error
-                                           : medha_error{error_code::bad_request, "\"question\" is required"});
+      reply_error(self, to,
+                  question.error
+                      ? *question.error
+                      : medha_error{error_code::bad_request, "\"question\" is required"});
       return;
     }
     self->request(st.deps.discovery, timeout, rank_atom_v, *question.value)
-      .then([self, to](discovery_result& r) { reply_ok(self, to, discovery_payload(r, "", "ranked")); },
-            [self, to](const caf::error& err) {
-              reply_error(self, to, {error_code::internal, caf::to_string(err)});
-            });
+        .then([self,
+               to](discovery_result& r) { reply_ok(self, to, discovery_payload(r, "", "ranked")); },
+              on_failure(self, to));
   } else if (req.verb == "datasource.refresh") {
     auto source = string_field(req.body_json, "data_source", true);
     if (source.error || !source.value) {
-      reply_error(self, to, source.error ? *source.error
-                                         : medha_error{error_code::bad_request, "\"data_source\" is required"});
+      reply_error(self, to,
+                  source.error
+                      ? *source.error
+                      : medha_error{error_code::bad_request, "\"data_source\" is required"});
       return;
     }
     self->request(st.deps.context, std::chrono::seconds(120), refresh_atom_v, *source.value)
-      .then(
-        [self, to](model_reply& reply) {
-          if (reply.error)
-            reply_error(self, to, *reply.error);
-          else
-            reply_ok(self, to, context_payload(reply.model->data_source, reply.model->tables.size(),
-                                               reply.model->schema_version, reply.model->metrics.size()));
-        },
-        [self, to](const caf::error& err) {
-          reply_error(self, to, {error_code::internal, caf::to_string(err)});
-        });
+        .then(
+            [self, to](model_reply& reply) {
+              if (reply.error)
+                reply_error(self, to, *reply.error);
+              else
+                reply_ok(self, to,
+                         context_payload(reply.model->data_source, reply.model->tables.size(),
+                                         reply.model->schema_version, reply.model->metrics.size()));
+            },
+            on_failure(self, to));
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
     if (conv.error) {
@@ -369,26 +356,28 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
     st.deps.data_sources.push_back(s.name);
   self->send(self, tick_atom_v);
   return {
-    [self](inbound_message& msg) {
-      if (msg.subject.rfind("medha.turn.", 0) == 0)
-        on_turn(self, msg);
-      else
-        on_api(self, msg);
-    },
-    [self](evicted_atom, const std::string& user, const std::string& conv) {
-      self->state.live.erase({user, conv});
-    },
-    [self](tick_atom) {
-      auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(self->state.settings.conversation_ttl);
-      self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, expire_atom_v,
-                    now_ms(), static_cast<int64_t>(ttl.count()))
-        .then([](uint64_t n) {
-                if (n > 0)
-                  log::info("manager", "expired " + std::to_string(n) + " idle conversations");
-              },
-              [](const caf::error&) {});
-      self->delayed_send(self, self->state.settings.expiry_interval, tick_atom_v);
-    },
+      [self](inbound_message& msg) {
+        if (msg.subject.rfind("medha.turn.", 0) == 0)
+          on_turn(self, msg);
+        else
+          on_api(self, msg);
+      },
+      [self](evicted_atom, const std::string& user, const std::string& conv) {
+        self->state.live.erase({user, conv});
+      },
+      [self](tick_atom) {
+        auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(
+            self->state.settings.conversation_ttl);
+        self->request(self->state.deps.store, self->state.deps.settings.stage_timeout,
+                      expire_atom_v, now_ms(), static_cast<int64_t>(ttl.count()))
+            .then(
+                [](uint64_t n) {
+                  if (n > 0)
+                    log::info("manager", "expired " + std::to_string(n) + " idle conversations");
+                },
+                [](const caf::error&) {});
+        self->delayed_send(self, self->state.settings.expiry_interval, tick_atom_v);
+      },
   };
 }
 

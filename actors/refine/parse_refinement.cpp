@@ -88,14 +88,15 @@ std::optional<medha_error> check_keys(const json::object& o, refine_op op) {
   return std::nullopt;
 }
 
-std::variant<column_name, medha_error> column_field(const json::value& v, std::string_view key) {
+// `what` names the field in messages: "\"column\"", "each of \"columns\"".
+std::variant<column_name, medha_error> column_field(const json::value& v, const std::string& what) {
   if (!v.is_string())
-    return bad_request(quoted(key) + " must be a string naming a column, like \"orders.amount\"");
+    return bad_request(what + " must be a string naming a column, like \"orders.amount\"");
   std::string_view text{v.as_string().data(), v.as_string().size()};
   auto name = parse_column_name(text);
   if (!name)
-    return bad_request(quoted(key) + " is not a column name: \"" + std::string{text.substr(0, 100)} +
-                       "\" (use column, table.column or schema.table.column; quote names "
+    return bad_request(what + " is not a column name: '" + std::string{text.substr(0, 100)} +
+                       "' (use column, table.column or schema.table.column; quote names "
                        "with double quotes)");
   return std::move(*name);
 }
@@ -140,7 +141,7 @@ std::optional<medha_error> parse_add_filter(const json::object& o, refinement& r
   auto* col = o.if_contains("column");
   if (!col)
     return bad_request("add_filter needs \"column\"");
-  auto name = column_field(*col, "column");
+  auto name = column_field(*col, quoted("column"));
   if (auto* e = std::get_if<medha_error>(&name))
     return *e;
   r.column = std::move(std::get<column_name>(name));
@@ -231,7 +232,7 @@ std::optional<medha_error> parse_add_columns(const json::object& o, refinement& 
   if (arr.size() > max_columns)
     return bad_request("\"columns\" takes at most " + std::to_string(max_columns) + " names");
   for (auto& item : arr) {
-    auto name = column_field(item, "each of \"columns\"");
+    auto name = column_field(item, "each of " + quoted("columns"));
     if (auto* e = std::get_if<medha_error>(&name))
       return *e;
     auto& n = std::get<column_name>(name);
@@ -247,7 +248,7 @@ std::optional<medha_error> parse_change_sort(const json::object& o, refinement& 
   auto* col = o.if_contains("column");
   if (!col)
     return bad_request("change_sort needs \"column\"");
-  auto name = column_field(*col, "column");
+  auto name = column_field(*col, quoted("column"));
   if (auto* e = std::get_if<medha_error>(&name))
     return *e;
   r.column = std::move(std::get<column_name>(name));
