@@ -22,6 +22,9 @@ struct turn_request {
   std::string text;
   std::optional<std::string> data_source; // set: use it (and remember it)
   std::string reply_to;                   // NATS inbox for the final event, or ""
+  /// Set by the refine API (never from the wire turn): a structured edit of
+  /// the last query instead of a question.
+  std::string refinement_json;
 };
 
 enum class step_kind {

@@ -7,6 +7,7 @@
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include "actors/context/infer_relationships.hpp"
 #include "actors/context/introspect.hpp"
 #include "actors/context/model_file.hpp"
 #include "runtime/logging.hpp"
@@ -32,6 +33,8 @@ introspector_actor::behavior_type introspector(introspector_actor::pointer self,
         if (!src.model_file.empty())
           if (auto err = apply_model_file(*model, src.model_file))
             log::warn("context", src.name + ": model file ignored: " + err->message);
+        // Descriptions (from COMMENT ON or the model file) can name join targets.
+        add_described_relationships(*model);
         out.model = std::move(model);
       }
       self->quit();

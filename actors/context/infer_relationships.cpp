@@ -295,7 +295,10 @@ void column_candidates(const indexed& ix, size_t f, size_t c, std::vector<candid
   }
   // Role + table name: from_airport, leg_flight, semester.
   if (prefix.empty()) {
+    // Singular words only: "plan_units" counts units, "from_airport" names one.
     auto by_name = [&](const std::string& word) {
+      if (ends_with(word, "s") && !ends_with(word, "ss"))
+        return;
       if (auto it = ix.by_prefix.find(word); it != ix.by_prefix.end())
         for (auto t : it->second)
           if (ix.single[t] >= 0 && ix.strength[t][static_cast<size_t>(ix.single[t])] >= 2)

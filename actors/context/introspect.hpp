@@ -23,7 +23,12 @@ using model_or_error = std::variant<semantic_model, medha_error>;
 /// and the distinct values of text and enum columns having at most 50 of
 /// them, each at most 80 characters (one bounded query per column, sampled
 /// with TABLESAMPLE on tables over 2 million rows). Roles come from
-/// column_roles.hpp, inferred join edges from infer_relationships.hpp, and
+/// column_roles.hpp, inferred join edges from infer_relationships.hpp,
+/// checked against the data: candidate key columns of non-empty tables get
+/// one count / count(DISTINCT) scan per table up to a million rows (pg_stats
+/// n_distinct above), and edges not backed by key names alone are kept when
+/// a sample of 200 distinct referencing values is found in the referenced
+/// column (batched, 50 per statement; empty tables cost no query); and
 /// schema_version from schema_version.hpp. The session is read-only with a
 /// statement timeout, so a slow value query is skipped, not waited for.
 ///

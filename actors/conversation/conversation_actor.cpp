@@ -11,6 +11,7 @@
 #include "actors/context/prune.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
+#include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/logging.hpp"
 
@@ -218,8 +219,41 @@ void validate(self_ptr self) {
   execute(self);
 }
 
+// A refine turn: the last query's SQL edited through its parse tree.
+void refine(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  publish(self, step_kind::sql, step_status::started);
+  auto parsed = parse_refinement(turn.req.refinement_json);
+  if (auto* err = std::get_if<medha_error>(&parsed)) {
+    fail(self, *err);
+    return;
+  }
+  auto& r = std::get<refinement>(parsed);
+  auto edited = refine_sql(st.carried.last_sql, r);
+  if (auto* err = std::get_if<medha_error>(&edited)) {
+    fail(self, *err);
+    return;
+  }
+  turn.plan = sql_plan{};
+  turn.plan.sql = std::get<std::string>(edited);
+  turn.plan.strategy = "refine";
+  turn.plan.confidence = 1;
+  turn.plan.explanation = std::string{"The last query, refined: "} + to_string(r.op) + ".";
+  // The engine's structure no longer describes the edited SQL: a later
+  // follow-up in words starts from the question, not from stale structure.
+  st.carried.last_query_json.clear();
+  stage_done(self, "sql");
+  publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+  validate(self);
+}
+
 void generate(self_ptr self) {
   auto& turn = *self->state.turn;
+  if (!turn.req.refinement_json.empty()) {
+    refine(self);
+    return;
+  }
   publish(self, step_kind::sql, step_status::started);
   ask_stage<sql_plan>(
       self, self->state.deps.sqlgen, "sql",
@@ -369,6 +403,15 @@ void route(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
   turn.question = turn.req.text;
+  if (!turn.req.refinement_json.empty()) {
+    if (st.record.data_source.empty() || st.carried.last_sql.empty()) {
+      fail(self, {error_code::not_found, "this conversation has no answered query to refine yet"});
+      return;
+    }
+    turn.source = st.record.data_source;
+    load_context(self);
+    return;
+  }
   if (!st.carried.source_choices.empty()) {
     if (auto pick = picked_source(st.carried, turn.req.text)) {
       turn.question =

@@ -7,6 +7,7 @@
 
 #include "actors/conversation/api_payloads.hpp"
 #include "actors/conversation/turn_payloads.hpp"
+#include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/logging.hpp"
 
@@ -326,6 +327,30 @@ void on_api(self_ptr self, const inbound_message& msg) {
                                          reply.model->schema_version, reply.model->metrics.size()));
             },
             on_failure(self, to));
+  } else if (req.verb == "refine") {
+    // Checked here so a malformed edit is refused before it becomes a turn;
+    // the answer streams as the turn's events, like a question's.
+    auto conv = conv_field(true);
+    if (conv.error) {
+      reply_error(self, to, *conv.error);
+      return;
+    }
+    auto parsed_edit = parse_refinement(req.body_json);
+    if (auto* err = std::get_if<medha_error>(&parsed_edit)) {
+      reply_error(self, to, *err);
+      return;
+    }
+    auto turn_id = string_field(req.body_json, "turn_id", true);
+    turn_request t;
+    t.user = user;
+    t.conv = *conv.value;
+    t.turn_id = turn_id.value.value_or(new_conversation_id());
+    t.text = std::string{"refine: "} + to_string(std::get<refinement>(parsed_edit).op);
+    t.refinement_json = req.body_json;
+    with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor& handle) {
+      self->send(handle, t);
+      reply_ok(self, to, "{\"turn_id\":\"" + t.turn_id + "\"}");
+    });
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
     if (conv.error) {

@@ -5,6 +5,8 @@
 // strings and reasons.
 
 #include <algorithm>
+#include <cstdlib>
+#include <cstdio>
 #include <chrono>
 #include <cctype>
 #include <cmath>
@@ -51,12 +53,20 @@ constexpr double table_decay[] = {1.0, 0.7, 0.5, 0.35};
 constexpr size_t aggregate_tables = 8; // tables examined for the source score
 // A table that adds words but is not joined to the better tables (directly or
 // through one table in between) is less likely part of the same answer.
-constexpr double unjoined_factor = 0.2;
+double unjoined_factor = 0.2;
+bool two_hop = true;
 // A source's score is scaled by the share of the question it covers, between
 // this floor and 1, each word weighted by how few data sources hold it: the
 // source matching every word beats the one matching a single word well, and
 // words every source has ("name", "date") barely count.
-constexpr double coverage_floor = 0.3;
+double coverage_floor = 0.3;
+double focus_weight = 0.0, focus_scale = 100;
+struct tune_env2 { tune_env2() { if (auto* e = getenv("UJ")) unjoined_factor = atof(e); if (auto* e = getenv("CF")) coverage_floor = atof(e); if (getenv("ONEHOP")) two_hop = false; if (auto* e = getenv("FB")) focus_weight = atof(e); if (auto* e = getenv("FK")) focus_scale = atof(e); } } tune_env2_;
+// A table whose name the question names only in part ("made" for
+// payments_made, "publications" for incident_publications) matches less than
+// one whose every name word the question says: its name hits count this share
+// plus the rest in proportion to the name's words covered.
+constexpr float partial_name_floor = 0.4f;
 // clear_winner: the top source must score at least the floor, about one
 // table-name or column-name hit of a word few tables share (idf ~2.5 x impact
 // ~1.7 = 4; a lone comment or value hit, ~1.5-2, is not enough), and at least
@@ -70,6 +80,29 @@ constexpr double clear_winner_ratio = 1.5;
 constexpr size_t max_sources = 10;
 // Reasons listed per source, so an answer explains itself in a line or two.
 constexpr size_t max_source_reasons = 10;
+
+// Words of time: units, month and day names. A question uses them to filter
+// or bucket by a date ("how many months had reviews", "in June", "per day"),
+// which any table with a date column answers; a table or value that happens
+// to be named after them ("month", "days", "June") is rarely what is meant.
+constexpr float temporal_factor = 0.3f;
+constexpr std::string_view temporal_words[] = {
+  "second", "seconds", "minute", "minutes", "hour", "hours", "hourly", "day", "days", "daily",
+  "week", "weeks", "weekly", "month", "months", "monthly", "quarter", "quarters", "quarterly",
+  "year", "years", "yearly", "annual", "annually", "date", "dates", "time", "times", "today",
+  "yesterday", "tomorrow", "weekday", "weekdays", "weekend", "weekends", "january", "february",
+  "march", "april", "may", "june", "july", "august", "september", "october", "november",
+  "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+  "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  // Positions in an order ("their first transaction", "the last 5 orders")
+  // pick rows; columns named after them (first_name) are about something else.
+  "first", "last", "next",
+};
+
+bool is_temporal(std::string_view word) {
+  return std::find(std::begin(temporal_words), std::end(temporal_words), word)
+         != std::end(temporal_words);
+}
 
 // Phrases that say how to present the answer, not what it is about: their
 // words ("order" in "in descending order") would match data by chance.
@@ -133,6 +166,9 @@ struct candidate_source {
 struct scratch {
   std::vector<float> score;
   std::vector<uint32_t> mask;
+  std::vector<float> name_score;  // per table: table-name hits, before coverage
+  std::vector<uint32_t> name_mask; // per table: words hitting its name
+  std::vector<float> name_factor; // per table: share of name hits that counts
   std::vector<uint32_t> touched;
   std::vector<float> bridge_best;
   std::vector<float> bridge_second;
@@ -144,6 +180,7 @@ struct scratch {
   std::vector<query_word> words;
   std::vector<query_term> terms;
   std::vector<double> word_weight;
+  std::vector<uint32_t> word_tables; // per word: tables of the source holding it
   std::vector<uint32_t> fuzzy;
   std::vector<candidate_table> tables;
   std::vector<candidate_source> sources;
@@ -156,6 +193,9 @@ struct scratch {
       return;
     score.resize(docs, 0);
     mask.resize(docs, 0);
+    name_score.resize(docs, 0);
+    name_mask.resize(docs, 0);
+    name_factor.resize(docs, 1);
     bridge_best.resize(docs, 0);
     bridge_second.resize(docs, 0);
     bridge_from.resize(docs, 0);
@@ -186,6 +226,8 @@ void add_reason(std::vector<match_reason>& why, const std::string& word, std::st
 uint32_t accumulate(const source_index& index, scratch& s) {
   float* score = s.score.data();
   uint32_t* mask = s.mask.data();
+  float* name_score = s.name_score.data();
+  uint32_t* name_mask = s.name_mask.data();
   uint32_t covered = 0;
   for (const auto& q : s.terms) {
     auto range = index.postings(q.term);
@@ -194,12 +236,30 @@ uint32_t accumulate(const source_index& index, scratch& s) {
     const uint32_t bit = 1u << q.word;
     const float weight = q.weight;
     covered |= bit;
+    s.word_tables[q.word] = std::max(s.word_tables[q.word],
+                                     static_cast<uint32_t>(range.end - range.begin));
     for (auto p = range.begin; p != range.end; ++p) {
       if (mask[p->doc] == 0)
         s.touched.push_back(p->doc);
-      score[p->doc] += weight * p->impact;
+      if (source_index::in_table_name(*p)) {
+        name_score[p->doc] += weight * p->impact;
+        name_mask[p->doc] |= bit;
+      } else {
+        score[p->doc] += weight * p->impact;
+      }
       mask[p->doc] |= bit;
     }
+  }
+  // Name hits count by how much of the name the question covers.
+  for (auto d : s.touched) {
+    if (name_mask[d] == 0)
+      continue;
+    const auto words = std::max<uint32_t>(1, index.name_length(d));
+    const auto hits = std::min<uint32_t>(words, static_cast<uint32_t>(__builtin_popcount(name_mask[d])));
+    const float f = partial_name_floor
+                    + (1 - partial_name_floor) * static_cast<float>(hits) / static_cast<float>(words);
+    s.name_factor[d] = f;
+    score[d] += name_score[d] * f;
   }
   return covered;
 }
@@ -268,6 +328,7 @@ bool joined(const source_index& index, uint32_t doc, const std::vector<uint32_t>
   for (auto c : counted)
     if (adjacent(index, doc, c))
       return true;
+  if (!two_hop) return false;
   auto [nb, ne] = index.neighbors(doc);
   for (auto n = nb; n != ne; ++n)
     for (auto c : counted)
@@ -292,7 +353,8 @@ double aggregate_tables_score(const source_index& index, scratch& s) {
         continue;
       if (auto p = index.find(q.term, d)) {
         auto& c = s.contribution[i * words + q.word];
-        c = std::max(c, q.weight * p->impact);
+        const float f = source_index::in_table_name(*p) ? s.name_factor[d] : 1.0f;
+        c = std::max(c, q.weight * p->impact * f);
       }
     }
   }
@@ -414,11 +476,12 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
   s.word_weight.assign(s.words.size(), 0);
   for (uint32_t w = 0; w < s.words.size(); ++w) {
     const auto& word = s.words[w];
+    const float word_factor = is_temporal(word.word) ? temporal_factor : 1.0f;
     auto id = dictionary_.find(word.term);
     if (live(id)) {
-      auto weight = static_cast<float>(idf(document_frequency_[id], documents));
+      auto weight = word_factor * static_cast<float>(idf(document_frequency_[id], documents));
       s.terms.push_back(query_term{id, weight, w, false});
-      s.word_weight[w] = source_idf(id);
+      s.word_weight[w] = word_factor * source_idf(id);
       continue;
     }
     if (word.word.size() < min_fuzzy_word)
@@ -451,6 +514,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
     s.ensure(index.table_count());
     s.touched.clear();
     s.bridged.clear();
+    s.word_tables.assign(s.words.size(), 0);
     uint32_t covered = accumulate(index, s);
     const double description_score = score_description(index, s, covered);
     if (s.touched.empty() && description_score == 0)
@@ -464,7 +528,17 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
       if (covered & (1u << w))
         covered_weight += s.word_weight[w];
     score *= coverage_floor + (1 - coverage_floor) * covered_weight / question_weight;
+    if (focus_weight > 0 && question_weight > 0) {
+      double focus = 0;
+      const double n = std::max<uint32_t>(1, index.table_count());
+      for (uint32_t w = 0; w < s.words.size(); ++w)
+        if (s.word_tables[w])
+          focus += s.word_weight[w] * std::log1p(focus_scale * s.word_tables[w] / n)
+                   / std::log1p(focus_scale);
+      score *= 1 - focus_weight + focus_weight * std::min(1.0, focus / question_weight);
+    }
 
+    if (getenv("DBG")) fprintf(stderr, "%s desc %.2f agg %.2f cov %.2f/%.2f final %.2f\n", index.model().data_source.c_str(), description_score, aggregate_tables_score(index, s), covered_weight, question_weight, score);
     s.sources.push_back(candidate_source{si, score, static_cast<uint32_t>(s.tables.size()),
                                          static_cast<uint32_t>(keep)});
     for (size_t i = 0; i < keep; ++i) {
@@ -478,6 +552,9 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
     for (auto d : s.touched) {
       s.score[d] = 0;
       s.mask[d] = 0;
+      s.name_score[d] = 0;
+      s.name_mask[d] = 0;
+      s.name_factor[d] = 1;
     }
     for (auto n : s.bridged) {
       s.bridge_best[n] = 0;

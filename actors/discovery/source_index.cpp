@@ -1,6 +1,8 @@
 #include "actors/discovery/source_index.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <array>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,15 +13,17 @@ namespace medha::discovery {
 
 namespace {
 
-constexpr size_t field_count = 5;
+constexpr size_t field_count = 6;
 
 // BM25F weights, by field: a word in a table's name says more about the table
 // than the same word in a column name, a glossary entry, a comment or a
-// sampled value, in that order.
-constexpr std::array<float, field_count> field_weight = {4.0f, 2.5f, 2.0f, 1.0f, 0.7f};
+// sampled value, in that order. A foreign key column ("orders.customer_id")
+// names the table it points at: the word is about this table only in passing.
+std::array<float, field_count> field_weight = {4.0f, 2.5f, 1.2f, 2.0f, 1.0f, 0.7f};
+struct tune_env { tune_env() { if (auto* e = getenv("FW")) sscanf(e, "%f,%f,%f,%f,%f,%f", &field_weight[0], &field_weight[1], &field_weight[2], &field_weight[3], &field_weight[4], &field_weight[5]); } } tune_env_;
 // Length normalisation per field: names are short and similar in length, so
 // they barely normalise; comments vary most.
-constexpr std::array<float, field_count> field_b = {0.3f, 0.5f, 0.3f, 0.6f, 0.5f};
+constexpr std::array<float, field_count> field_b = {0.3f, 0.5f, 0.5f, 0.3f, 0.6f, 0.5f};
 // Saturation. Higher than the textbook 1.2 so the field weights still tell
 // apart after saturation (table name 2.0 vs value 0.78 per hit).
 constexpr float k1 = 2.0f;
@@ -150,18 +154,46 @@ public:
         words_.emplace(abbreviation);
   }
 
+  // Words of prose, cut at camelCase humps too: a comment that mentions
+  // "sbCustomer" teaches "customer", not the glued name.
   void learn(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
       while (i < text.size() && !is_lower_letter(lower(text[i])))
         ++i;
-      size_t start = i;
       std::string word;
-      while (i < text.size() && is_lower_letter(lower(text[i])))
+      while (i < text.size() && is_lower_letter(lower(text[i]))) {
+        if (!word.empty() && text[i] >= 'A' && text[i] <= 'Z' && text[i - 1] >= 'a'
+            && text[i - 1] <= 'z')
+          break;
         word += lower(text[i++]);
-      if (i > start && word.size() >= min_component)
+      }
+      if (word.size() >= min_component)
         words_.insert(std::move(word));
     }
+  }
+
+  /// Prose that names a table or column in lower case ("join sbcustomer to
+  /// sbtransaction") must not make the glued name a known word: a name token
+  /// is forgotten when known words make it up ("course" stays).
+  void forget(std::string_view name) {
+    std::string word;
+    auto drop = [&]() {
+      if (word.size() >= min_compound && words_.erase(word)) {
+        std::string parts;
+        split_token(word, parts);
+        if (parts.empty())
+          words_.insert(word);
+      }
+      word.clear();
+    };
+    for (char c : name) {
+      if (is_lower_letter(lower(c)))
+        word += lower(c);
+      else
+        drop();
+    }
+    drop();
   }
 
   // The known words inside `name`'s glued tokens, space-separated; empty
@@ -179,6 +211,30 @@ public:
         out += (out.empty() ? "" : " ") + std::string{word};
       else if (token.size() >= min_compound && !words_.count(token))
         split_token(token, out);
+    }
+    return out;
+  }
+
+  // `name` with each glued token replaced by the known words inside it and
+  // abbreviations spelled out: the words the name is made of
+  // ("sbcustomer" -> "customer", "payments_made" -> "payments made").
+  std::string words_of_name(std::string_view name) const {
+    std::string out;
+    size_t i = 0;
+    while (i < name.size()) {
+      while (i < name.size() && !is_lower_letter(lower(name[i])))
+        ++i;
+      std::string token;
+      while (i < name.size() && is_lower_letter(lower(name[i])))
+        token += lower(name[i++]);
+      if (token.empty())
+        continue;
+      std::string parts;
+      if (auto word = expand(token); !word.empty())
+        parts = word;
+      else if (token.size() >= min_compound && !words_.count(token))
+        split_token(token, parts);
+      out += (out.empty() ? "" : " ") + (parts.empty() ? token : parts);
     }
     return out;
   }
@@ -260,17 +316,32 @@ void source_index::build(term_dictionary& dictionary) {
   }
   for (const auto& m : model_->metrics)
     glue.learn(m.description);
+  for (const auto& t : tables) {
+    glue.forget(t.name);
+    for (const auto& col : t.columns)
+      glue.forget(col.name);
+  }
 
   occurrence_builder b(dictionary, n);
+  name_length_.assign(n, 0);
+  std::vector<std::string> name_terms;
   for (uint32_t d = 0; d < n; ++d) {
     const auto& t = tables[d];
+    name_terms.clear();
+    tokenize_terms(glue.words_of_name(t.name), text_kind::schema, name_terms);
+    std::sort(name_terms.begin(), name_terms.end());
+    name_terms.erase(std::unique(name_terms.begin(), name_terms.end()), name_terms.end());
+    name_length_[d] = static_cast<uint8_t>(std::min<size_t>(name_terms.size(), 255));
     b.add(t.name, d, field::table_name, 0);
     b.add(glue.split(t.name), d, field::table_name, 0);
     b.add(t.comment, d, field::comment, 0);
     for (uint32_t c = 0; c < t.columns.size(); ++c) {
       const auto& col = t.columns[c];
-      b.add(col.name, d, field::column_name, c);
-      b.add(glue.split(col.name), d, field::column_name, c);
+      const field name_field = col.role == column_role::identifier && !col.primary_key
+                                 ? field::key_column
+                                 : field::column_name;
+      b.add(col.name, d, name_field, c);
+      b.add(glue.split(col.name), d, name_field, c);
       b.add(col.comment, d, field::comment, c + 1);
       auto values = std::min(col.values.size(), max_values_per_column);
       for (size_t v = 0; v < values; ++v)
@@ -439,6 +510,7 @@ std::string source_index::describe(uint32_t doc, uint32_t origin) const {
     case field::table_name:
       return "table " + t.name;
     case field::column_name:
+    case field::key_column:
       return "column " + t.name + "." + t.columns[e].name;
     case field::business:
       return business_labels_[e];

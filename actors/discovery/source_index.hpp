@@ -16,6 +16,7 @@ namespace medha::discovery {
 enum class field : uint8_t {
   table_name,
   column_name,
+  key_column, // a column holding another table's key: it names that table, not this one
   business, // metric names and synonyms, glossary terms and synonyms
   comment,  // table and column comments, metric and rule descriptions
   value,    // sampled values of low-cardinality columns
@@ -73,6 +74,13 @@ public:
   /// The posting of `term` in table `doc`, or null.
   const posting* find(uint32_t term, uint32_t doc) const;
 
+  /// How many distinct words the table's name is made of (glued names split,
+  /// abbreviations spelled out): "payments_made" 2, "sbcustomer" 1.
+  uint32_t name_length(uint32_t doc) const { return name_length_[doc]; }
+
+  /// True when the posting's strongest field is the table's name.
+  static bool in_table_name(const posting& p) { return (p.origin >> 29) == 0; }
+
   /// Tables joined to `doc` by a relationship (either direction, no repeats).
   std::pair<const uint32_t*, const uint32_t*> neighbors(uint32_t doc) const {
     return {neighbors_.data() + neighbor_offsets_[doc],
@@ -97,6 +105,7 @@ private:
   std::shared_ptr<const semantic_model> model_;
   std::vector<posting> postings_;  // grouped by term, each group sorted by doc
   std::vector<term_entry> terms_;  // sorted by term
+  std::vector<uint8_t> name_length_; // per table: words of its name
   std::vector<uint32_t> neighbor_offsets_; // CSR adjacency: table_count + 1
   std::vector<uint32_t> neighbors_;
   std::vector<description_term> description_;

@@ -26,7 +26,9 @@ medha_error bad_request(std::string message) {
   return medha_error{error_code::bad_request, std::move(message)};
 }
 
-std::string quoted(std::string_view key) { return "\"" + std::string{key} + "\""; }
+std::string quoted(std::string_view key) {
+  return "\"" + std::string{key} + "\"";
+}
 
 bool is_ident_start(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
@@ -42,12 +44,17 @@ struct op_name {
 };
 
 constexpr op_name operator_names[] = {
-  {"=", filter_operator::eq},         {"<>", filter_operator::ne},
-  {"<", filter_operator::lt},         {"<=", filter_operator::le},
-  {">", filter_operator::gt},         {">=", filter_operator::ge},
-  {"like", filter_operator::like},    {"ilike", filter_operator::ilike},
-  {"in", filter_operator::in},        {"is_null", filter_operator::is_null},
-  {"is_not_null", filter_operator::is_not_null},
+    {"=", filter_operator::eq},
+    {"<>", filter_operator::ne},
+    {"<", filter_operator::lt},
+    {"<=", filter_operator::le},
+    {">", filter_operator::gt},
+    {">=", filter_operator::ge},
+    {"like", filter_operator::like},
+    {"ilike", filter_operator::ilike},
+    {"in", filter_operator::in},
+    {"is_null", filter_operator::is_null},
+    {"is_not_null", filter_operator::is_not_null},
 };
 
 struct refine_op_name {
@@ -56,19 +63,24 @@ struct refine_op_name {
 };
 
 constexpr refine_op_name refine_op_names[] = {
-  {"add_filter", refine_op::add_filter},   {"change_limit", refine_op::change_limit},
-  {"add_columns", refine_op::add_columns}, {"change_sort", refine_op::change_sort},
-  {"simplify", refine_op::simplify},
+    {"add_filter", refine_op::add_filter},   {"change_limit", refine_op::change_limit},
+    {"add_columns", refine_op::add_columns}, {"change_sort", refine_op::change_sort},
+    {"simplify", refine_op::simplify},
 };
 
-// The keys an operation accepts besides "op" and the envelope's "v" / "conversation".
+// The keys an operation accepts besides "op" and the envelope's "v" / "conversation" / "turn_id".
 std::vector<std::string_view> allowed_keys(refine_op op) {
   switch (op) {
-  case refine_op::add_filter: return {"column", "operator", "value"};
-  case refine_op::change_limit: return {"limit"};
-  case refine_op::add_columns: return {"columns"};
-  case refine_op::change_sort: return {"column", "direction"};
-  case refine_op::simplify: return {};
+  case refine_op::add_filter:
+    return {"column", "operator", "value"};
+  case refine_op::change_limit:
+    return {"limit"};
+  case refine_op::add_columns:
+    return {"columns"};
+  case refine_op::change_sort:
+    return {"column", "direction"};
+  case refine_op::simplify:
+    return {};
   }
   return {};
 }
@@ -77,7 +89,7 @@ std::optional<medha_error> check_keys(const json::object& o, refine_op op) {
   auto allowed = allowed_keys(op);
   for (auto& kv : o) {
     std::string_view key{kv.key().data(), kv.key().size()};
-    if (key == "op" || key == "v" || key == "conversation")
+    if (key == "op" || key == "v" || key == "conversation" || key == "turn_id")
       continue;
     bool ok = false;
     for (auto a : allowed)
@@ -173,7 +185,8 @@ std::optional<medha_error> parse_add_filter(const json::object& o, refinement& r
       return bad_request("operator \"in\" needs \"value\", a non-empty array");
     auto& arr = value->as_array();
     if (arr.size() > max_in_values)
-      return bad_request("operator \"in\" takes at most " + std::to_string(max_in_values) + " values");
+      return bad_request("operator \"in\" takes at most " + std::to_string(max_in_values) +
+                         " values");
     for (auto& item : arr) {
       auto v = scalar_value(item, "each \"value\" of \"in\"");
       if (auto* e = std::get_if<medha_error>(&v))
@@ -354,11 +367,20 @@ std::variant<refinement, medha_error> parse_refinement(std::string_view body_jso
     return *err;
   std::optional<medha_error> err;
   switch (r.op) {
-  case refine_op::add_filter: err = parse_add_filter(o, r); break;
-  case refine_op::change_limit: err = parse_change_limit(o, r); break;
-  case refine_op::add_columns: err = parse_add_columns(o, r); break;
-  case refine_op::change_sort: err = parse_change_sort(o, r); break;
-  case refine_op::simplify: break;
+  case refine_op::add_filter:
+    err = parse_add_filter(o, r);
+    break;
+  case refine_op::change_limit:
+    err = parse_change_limit(o, r);
+    break;
+  case refine_op::add_columns:
+    err = parse_add_columns(o, r);
+    break;
+  case refine_op::change_sort:
+    err = parse_change_sort(o, r);
+    break;
+  case refine_op::simplify:
+    break;
   }
   if (err)
     return *err;

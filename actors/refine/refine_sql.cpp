@@ -95,7 +95,7 @@ void free_nodes(size_t& count, PgQuery__Node**& items) {
 
 void append(size_t& count, PgQuery__Node**& items, node_ptr node) {
   auto* grown =
-    static_cast<PgQuery__Node**>(std::realloc(items, (count + 1) * sizeof(PgQuery__Node*)));
+      static_cast<PgQuery__Node**>(std::realloc(items, (count + 1) * sizeof(PgQuery__Node*)));
   if (!grown)
     throw std::bad_alloc{};
   items = grown;
@@ -224,12 +224,18 @@ node_ptr make_condition(node_ptr lhs, const refinement& r) {
                        make_const(one_value()));
   };
   switch (r.oper) {
-  case filter_operator::eq: return op("=");
-  case filter_operator::ne: return op("<>");
-  case filter_operator::lt: return op("<");
-  case filter_operator::le: return op("<=");
-  case filter_operator::gt: return op(">");
-  case filter_operator::ge: return op(">=");
+  case filter_operator::eq:
+    return op("=");
+  case filter_operator::ne:
+    return op("<>");
+  case filter_operator::lt:
+    return op("<");
+  case filter_operator::le:
+    return op("<=");
+  case filter_operator::gt:
+    return op(">");
+  case filter_operator::ge:
+    return op(">=");
   case filter_operator::like:
   case filter_operator::ilike: {
     if (!std::holds_alternative<std::string>(one_value()))
@@ -298,8 +304,7 @@ template <class F>
 void visit_nodes(const ProtobufCMessage* m, F& f) {
   if (!m)
     return;
-  if (m->descriptor == &pg_query__node__descriptor &&
-      !f(reinterpret_cast<const PgQuery__Node*>(m)))
+  if (m->descriptor == &pg_query__node__descriptor && !f(reinterpret_cast<const PgQuery__Node*>(m)))
     return;
   const auto* d = m->descriptor;
   const auto* base = reinterpret_cast<const char*>(m);
@@ -323,17 +328,53 @@ void visit_nodes(const ProtobufCMessage* m, F& f) {
 
 const char* string_value(const PgQuery__Node* n) {
   return n && n->node_case == PG_QUERY__NODE__NODE_STRING && n->string->sval ? n->string->sval
-                                                                              : nullptr;
+                                                                             : nullptr;
 }
 
 bool is_aggregate_name(std::string_view name) {
   static constexpr std::string_view names[] = {
-    "count", "sum", "avg", "min", "max", "array_agg", "string_agg", "bool_and", "bool_or",
-    "every", "bit_and", "bit_or", "bit_xor", "stddev", "stddev_pop", "stddev_samp", "variance",
-    "var_pop", "var_samp", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
-    "xmlagg", "percentile_cont", "percentile_disc", "mode", "corr", "covar_pop", "covar_samp",
-    "regr_avgx", "regr_avgy", "regr_count", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx",
-    "regr_sxy", "regr_syy", "range_agg", "range_intersect_agg", "any_value",
+      "count",
+      "sum",
+      "avg",
+      "min",
+      "max",
+      "array_agg",
+      "string_agg",
+      "bool_and",
+      "bool_or",
+      "every",
+      "bit_and",
+      "bit_or",
+      "bit_xor",
+      "stddev",
+      "stddev_pop",
+      "stddev_samp",
+      "variance",
+      "var_pop",
+      "var_samp",
+      "json_agg",
+      "jsonb_agg",
+      "json_object_agg",
+      "jsonb_object_agg",
+      "xmlagg",
+      "percentile_cont",
+      "percentile_disc",
+      "mode",
+      "corr",
+      "covar_pop",
+      "covar_samp",
+      "regr_avgx",
+      "regr_avgy",
+      "regr_count",
+      "regr_intercept",
+      "regr_r2",
+      "regr_slope",
+      "regr_sxx",
+      "regr_sxy",
+      "regr_syy",
+      "range_agg",
+      "range_intersect_agg",
+      "any_value",
   };
   for (auto n : names)
     if (n == name)
@@ -384,8 +425,10 @@ std::string implicit_name(const PgQuery__Node* val) {
     const char* s = fc->n_funcname ? string_value(fc->funcname[fc->n_funcname - 1]) : nullptr;
     return s ? s : "";
   }
-  case PG_QUERY__NODE__NODE_TYPE_CAST: return implicit_name(val->type_cast->arg);
-  default: return {};
+  case PG_QUERY__NODE__NODE_TYPE_CAST:
+    return implicit_name(val->type_cast->arg);
+  default:
+    return {};
   }
 }
 
@@ -508,7 +551,8 @@ void add_columns(PgQuery__SelectStmt* s, const refinement& r) {
     bool present = false;
     for (size_t i = 0; i < s->n_target_list && !present; ++i) {
       auto* n = s->target_list[i];
-      present = n->node_case == PG_QUERY__NODE__NODE_RES_TARGET && !(n->res_target->name && *n->res_target->name) &&
+      present = n->node_case == PG_QUERY__NODE__NODE_RES_TARGET &&
+                !(n->res_target->name && *n->res_target->name) &&
                 same_column(n->res_target->val, name);
     }
     if (present)
@@ -533,10 +577,12 @@ void change_sort(PgQuery__SelectStmt* s, const refinement& r) {
   check_column(r.column);
   if (is_set_operation(s) && r.column.parts.size() != 1)
     refuse("the ORDER BY of a UNION, INTERSECT or EXCEPT query takes an output column name, not "
-           "\"" + display(r.column) + "\"");
+           "\"" +
+           display(r.column) + "\"");
   auto sort = new_message(pg_query__sort_by__init);
   sort->node = make_column_ref(r.column).release();
-  sort->sortby_dir = r.descending ? PG_QUERY__SORT_BY_DIR__SORTBY_DESC : PG_QUERY__SORT_BY_DIR__SORTBY_ASC;
+  sort->sortby_dir =
+      r.descending ? PG_QUERY__SORT_BY_DIR__SORTBY_DESC : PG_QUERY__SORT_BY_DIR__SORTBY_ASC;
   sort->sortby_nulls = PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_DEFAULT;
   sort->location = -1;
   auto node = wrap(std::move(sort), PG_QUERY__NODE__NODE_SORT_BY, &PgQuery__Node::sort_by);
@@ -572,7 +618,9 @@ struct deparse_result_owner {
 };
 
 struct tree_free {
-  void operator()(PgQuery__ParseResult* t) const { pg_query__parse_result__free_unpacked(t, nullptr); }
+  void operator()(PgQuery__ParseResult* t) const {
+    pg_query__parse_result__free_unpacked(t, nullptr);
+  }
 };
 
 std::string refine(const std::string& text, const refinement& r) {
@@ -580,8 +628,9 @@ std::string refine(const std::string& text, const refinement& r) {
   if (parsed.r.error)
     refuse(std::string{"the query to refine does not parse: "} +
            (parsed.r.error->message ? parsed.r.error->message : "syntax error"));
-  std::unique_ptr<PgQuery__ParseResult, tree_free> tree{pg_query__parse_result__unpack(
-    nullptr, parsed.r.parse_tree.len, reinterpret_cast<const uint8_t*>(parsed.r.parse_tree.data))};
+  std::unique_ptr<PgQuery__ParseResult, tree_free> tree{
+      pg_query__parse_result__unpack(nullptr, parsed.r.parse_tree.len,
+                                     reinterpret_cast<const uint8_t*>(parsed.r.parse_tree.data))};
   if (!tree)
     throw refine_failure{{error_code::internal, "could not unpack the parse tree"}};
   if (tree->n_stmts != 1)
@@ -596,11 +645,21 @@ std::string refine(const std::string& text, const refinement& r) {
     refuse("a VALUES list cannot be refined: only a SELECT ... FROM query");
 
   switch (r.op) {
-  case refine_op::add_filter: add_filter(s, r); break;
-  case refine_op::change_limit: change_limit(s, r); break;
-  case refine_op::add_columns: add_columns(s, r); break;
-  case refine_op::change_sort: change_sort(s, r); break;
-  case refine_op::simplify: simplify(s); break;
+  case refine_op::add_filter:
+    add_filter(s, r);
+    break;
+  case refine_op::change_limit:
+    change_limit(s, r);
+    break;
+  case refine_op::add_columns:
+    add_columns(s, r);
+    break;
+  case refine_op::change_sort:
+    change_sort(s, r);
+    break;
+  case refine_op::simplify:
+    simplify(s);
+    break;
   }
 
   size_t len = pg_query__parse_result__get_packed_size(tree.get());
@@ -610,7 +669,7 @@ std::string refine(const std::string& text, const refinement& r) {
   if (out.r.error || !out.r.query)
     throw refine_failure{{error_code::internal,
                           std::string{"could not deparse the refined query: "} +
-                            (out.r.error && out.r.error->message ? out.r.error->message : "?")}};
+                              (out.r.error && out.r.error->message ? out.r.error->message : "?")}};
   return out.r.query;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <sstream>
+#include <unordered_map>
 
 #include "actors/sqlgen/sql_text.hpp"
 
@@ -62,8 +63,13 @@ struct scanner {
   }
 
   // Length of the match of `text` at i, 0 when none; numbers go to `numbers`.
-  size_t match(size_t i, const std::string& text) {
-    auto p = parse_pattern(text);
+  size_t match(size_t i, const char* text) {
+    // Patterns are literals: parse each once.
+    thread_local std::unordered_map<const char*, pattern> parsed;
+    auto it = parsed.find(text);
+    if (it == parsed.end())
+      it = parsed.emplace(text, parse_pattern(text)).first;
+    auto& p = it->second;
     numbers.clear();
     size_t j = i;
     for (size_t k = 0; k < p.words.size(); ++k) {

@@ -7,6 +7,7 @@
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
@@ -16,28 +17,6 @@
 namespace medha::sqlgen {
 
 namespace {
-
-// "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
-// reads them.
-std::string normalize(std::string_view question) {
-  std::string out;
-  for (size_t i = 0; i < question.size(); ++i) {
-    char c = question[i];
-    bool digit_before = i > 0 && std::isdigit(static_cast<unsigned char>(question[i - 1]));
-    bool digit_after = i + 1 < question.size()
-                       && std::isdigit(static_cast<unsigned char>(question[i + 1]));
-    if (c == ',' && digit_before && digit_after)
-      continue;
-    if (c == '$' && digit_after)
-      continue;
-    if (c == '%') {
-      out += " percent ";
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
 
 // Tables a follow-up most likely refers to: what the last answer was about.
 std::vector<std::string> context_tables(const semantic_model& model, const query& q) {
@@ -134,7 +113,7 @@ std::string understood_words(const semantic_model& model, const query& q) {
   if (q.kind == query_kind::listing && !q.entity.empty())
     parts.push_back("a list of " + column_words(q.entity));
   for (auto& d : q.dimensions) {
-    auto* t = model.find_table(d.column.table);
+    auto* t = table_of(model, d.column.table);
     auto* label = t ? label_column(*t) : nullptr;
     parts.push_back("by " + (d.bucket != time_bucket::none ? std::string(to_string(d.bucket))
                              : label && label->name == d.column.column
@@ -165,25 +144,15 @@ bool meaningful(const query& q) {
 }
 
 
-// The content words of a question, as a sorted list of stems: two questions
-// with the same list ask the same thing.
-std::vector<std::string> signature(const std::vector<token>& tokens) {
-  std::vector<std::string> out;
-  for (auto& t : tokens)
-    if (t.quoted || !is_stopword(t.text))
-      out.push_back(t.quoted ? t.text : t.stem);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // A verified example asked the same way: its SQL is known to be right.
-const verified_example* verified(const semantic_model& model, const std::vector<token>& tokens) {
-  auto sig = signature(tokens);
+const verified_example* verified(const semantic_model& model, const model_index& index,
+                                 std::string_view question) {
+  auto sig = example_signature(question);
   if (sig.empty())
     return nullptr;
-  for (auto& e : model.examples)
-    if (!e.sql.empty() && signature(tokenize(normalize(e.question))) == sig)
-      return &e;
+  for (size_t i = 0; i < model.examples.size(); ++i)
+    if (!model.examples[i].sql.empty() && index.example(i) == sig)
+      return &model.examples[i];
   return nullptr;
 }
 
@@ -191,15 +160,17 @@ const verified_example* verified(const semantic_model& model, const std::vector<
 
 sql_plan generate(const semantic_model& model, std::string_view question,
                   std::string_view previous_query_json) {
-  auto tokens = tokenize(normalize(question));
-  if (auto* example = verified(model, tokens)) {
+  auto index = index_for(model);
+  index_scope scope(model, *index);
+  auto tokens = tokenize(normalize_question(question));
+  if (auto* example = verified(model, *index, question)) {
     sql_plan plan;
     plan.sql = example->sql;
     plan.confidence = 0.99;
     plan.explanation = "Uses the verified query for \"" + example->question + "\".";
     return plan; // no structure: a follow-up to it starts over
   }
-  lexicon lex(model);
+  auto& lex = index->names();
   auto previous = query_from_json(previous_query_json);
   auto context = previous ? context_tables(model, *previous) : std::vector<std::string>{};
   auto r = read_question(model, lex, tokens, context);

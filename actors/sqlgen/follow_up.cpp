@@ -79,7 +79,7 @@ query from_reading(const semantic_model& model, const reading& r) {
     q.selected = r.selected;
     if (!r.entity.empty() && !q.selected.empty()) {
       // "customers and their emails": the entity's name comes first.
-      if (auto* t = model.find_table(r.entity))
+      if (auto* t = table_of(model, r.entity))
         if (auto* label = label_column(*t)) {
           column_ref l{r.entity, label->name};
           if (std::find(q.selected.begin(), q.selected.end(), l) == q.selected.end())
@@ -117,7 +117,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     q.limit = r.limit;
   }
   if (swaps_dimension(r, q)) {
-    auto* t = model.find_table(r.entity);
+    auto* t = table_of(model, r.entity);
     auto* label = t ? label_column(*t) : nullptr;
     for (auto it = q.dimensions.rbegin(); label && it != q.dimensions.rend(); ++it)
       if (it->bucket == time_bucket::none) {

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <unordered_map>
+
+#include "actors/sqlgen/model_index.hpp"
 
 namespace medha::sqlgen {
 
@@ -21,6 +24,21 @@ bool hinted(const relationship& r, const join_hints& hints) {
   return false;
 }
 
+// Calls f(relationship) for each relationship touching `table`: through the
+// index in scope when there is one, else by scanning them all.
+template <class F>
+void each_edge(const semantic_model& model, const std::string& table, F&& f) {
+  if (auto* index = active_index(model)) {
+    for (auto i : index->edges(table))
+      if (i < model.relationships.size())
+        f(model.relationships[i]);
+    return;
+  }
+  for (auto& r : model.relationships)
+    if (r.from_table == table || r.to_table == table)
+      f(r);
+}
+
 std::vector<edge> neighbours(const semantic_model& model, const std::string& table,
                              const join_hints& hints) {
   std::vector<edge> out;
@@ -28,12 +46,16 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
     return (a.from_table == b.from_table && a.to_table == b.to_table)
            || (a.from_table == b.to_table && a.to_table == b.from_table);
   };
-  for (auto& r : model.relationships) {
+  each_edge(model, table, [&](const relationship& r) {
     // A named link between two tables hides the other links between them.
-    if (!hinted(r, hints)
-        && std::any_of(model.relationships.begin(), model.relationships.end(),
-                       [&](const relationship& o) { return &o != &r && same_pair(o, r) && hinted(o, hints); }))
-      continue;
+    if (!hints.empty() && !hinted(r, hints)) {
+      bool hidden = false;
+      each_edge(model, table, [&](const relationship& o) {
+        hidden = hidden || (&o != &r && same_pair(o, r) && hinted(o, hints));
+      });
+      if (hidden)
+        return;
+    }
     auto n = std::min(r.from_columns.size(), r.to_columns.size());
     if (r.from_table == table && r.to_table != table) {
       join_step s{table, r.to_table, {}};
@@ -46,23 +68,40 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
         s.on.emplace_back(r.to_columns[i], r.from_columns[i]);
       out.push_back({r.from_table, std::move(s)});
     }
-  }
+  });
   return out;
 }
+
+join_path search(const semantic_model& model, const std::string& from, const std::string& to,
+                 const join_hints& hints);
 
 } // namespace
 
 join_path shortest_path(const semantic_model& model, const std::string& from,
                         const std::string& to, const join_hints& hints) {
+  auto* memo = hints.empty() ? path_memo(model) : nullptr;
+  if (!memo)
+    return search(model, from, to, hints);
+  auto key = from + ">" + to;
+  auto it = memo->find(key);
+  if (it == memo->end())
+    it = memo->emplace(key, search(model, from, to, hints)).first;
+  return it->second;
+}
+
+namespace {
+
+join_path search(const semantic_model& model, const std::string& from, const std::string& to,
+                 const join_hints& hints) {
   join_path result;
   if (from == to) {
     result.found = true;
     return result;
   }
   // Breadth-first, counting shortest paths per table to detect rivals.
-  std::map<std::string, int> depth{{from, 0}};
-  std::map<std::string, int> paths{{from, 1}};
-  std::map<std::string, join_step> via;
+  std::unordered_map<std::string, int> depth{{from, 0}};
+  std::unordered_map<std::string, int> paths{{from, 1}};
+  std::unordered_map<std::string, join_step> via;
   std::deque<std::string> queue{from};
   while (!queue.empty()) {
     auto t = queue.front();
@@ -91,6 +130,8 @@ join_path shortest_path(const semantic_model& model, const std::string& from,
   return result;
 }
 
+} // namespace
+
 join_tree connect(const semantic_model& model, const std::string& root,
                   const std::vector<std::string>& tables, const join_hints& hints) {
   join_tree tree;
@@ -117,6 +158,16 @@ join_tree connect(const semantic_model& model, const std::string& root,
       }
   }
   return tree;
+}
+
+std::vector<std::string> linked_tables(const semantic_model& model, const std::string& table) {
+  std::vector<std::string> out;
+  each_edge(model, table, [&](const relationship& r) {
+    auto& other = r.from_table == table ? r.to_table : r.from_table;
+    if (other != table)
+      out.push_back(other);
+  });
+  return out;
 }
 
 std::vector<const relationship*> parallel_links(const semantic_model& model,

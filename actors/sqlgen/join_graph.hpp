@@ -41,6 +41,9 @@ struct join_tree {
 join_tree connect(const semantic_model& model, const std::string& root,
                   const std::vector<std::string>& tables, const join_hints& hints = {});
 
+/// Tables one relationship away from `table`, in declaration order.
+std::vector<std::string> linked_tables(const semantic_model& model, const std::string& table);
+
 /// Relationships that link the same two tables as another one does (an
 /// order's billing and shipping address): the links a join can be ambiguous on.
 std::vector<const relationship*> parallel_links(const semantic_model& model,

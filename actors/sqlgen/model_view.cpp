@@ -4,9 +4,16 @@
 #include <set>
 
 #include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
+
+const table_info* table_of(const semantic_model& model, const std::string& name) {
+  if (auto* index = active_index(model))
+    return index->table(model, name);
+  return model.find_table(name);
+}
 
 const column_info* label_column(const table_info& t) {
   static const char* preferred[] = {"name", "title", "label", "full_name", "display_name"};
@@ -52,7 +59,7 @@ const metric* find_metric(const semantic_model& model, const std::string& name) 
 }
 
 column_role role_of(const semantic_model& model, const column_ref& c) {
-  auto* t = model.find_table(c.table);
+  auto* t = table_of(model, c.table);
   auto* col = t ? t->find_column(c.column) : nullptr;
   return col ? col->role : column_role::text;
 }
@@ -74,7 +81,7 @@ column_ref default_time_column(const semantic_model& model, const std::string& r
   while (!queue.empty()) {
     auto name = queue.front();
     queue.pop_front();
-    if (auto* t = model.find_table(name)) {
+    if (auto* t = table_of(model, name)) {
       const column_info* best = nullptr;
       for (auto& c : t->columns)
         if (c.role == column_role::time) {
@@ -94,13 +101,9 @@ column_ref default_time_column(const semantic_model& model, const std::string& r
         if (c.role == column_role::numeric && c.name.find("year") != std::string::npos)
           return {name, c.name};
     }
-    for (auto& r : model.relationships) {
-      std::string next = r.from_table == name ? r.to_table
-                         : r.to_table == name ? r.from_table
-                                              : std::string();
-      if (!next.empty() && seen.insert(next).second)
+    for (auto& next : linked_tables(model, name))
+      if (seen.insert(next).second)
         queue.push_back(next);
-    }
   }
   return {};
 }

@@ -8,6 +8,10 @@
 
 namespace medha::sqlgen {
 
+/// The table called `name`: through the index in scope when there is one
+/// (model_index.hpp), else by scanning the model.
+const table_info* table_of(const semantic_model& model, const std::string& name);
+
 /// The column that names a row of `table` for people: "name", "title", ...;
 /// the primary key when the table has no such column. Null for no columns.
 const column_info* label_column(const table_info& table);

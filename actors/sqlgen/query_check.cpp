@@ -84,7 +84,7 @@ bool numeric_measure(const semantic_model& model, const measure& m) {
 } // namespace
 
 value_kind kind_of(const semantic_model& model, const column_ref& c) {
-  auto* t = model.find_table(c.table);
+  auto* t = table_of(model, c.table);
   auto* col = t ? t->find_column(c.column) : nullptr;
   if (!col)
     return value_kind::text;

@@ -31,7 +31,7 @@ aggregate natural_aggregate(const semantic_model& model, const std::string& metr
 }
 
 column_ref label_of(const semantic_model& model, const std::string& table) {
-  auto* t = model.find_table(table);
+  auto* t = table_of(model, table);
   auto* c = t ? label_column(*t) : nullptr;
   return c ? column_ref{table, c->name} : column_ref{table, ""};
 }

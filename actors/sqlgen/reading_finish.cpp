@@ -72,7 +72,7 @@ void reader::finish() {
   }
   // "the cheapest products": the entity's price column.
   if (superlative && superlative->text == "price" && !superlative_column && !r.entity.empty())
-    if (auto* t = model.find_table(r.entity)) {
+    if (auto* t = table_of(model, r.entity)) {
       for (auto* word : {"price", "cost", "amount"}) {
         for (auto& c : t->columns)
           if (c.role == column_role::numeric && c.name.find(word) != std::string::npos) {
@@ -254,7 +254,7 @@ void reader::finish() {
   // count, not a list of orders.
   if (asked_average && r.measures.size() == 1 && r.dimensions.size() == 1
       && entity_dimensions.size() == 1 && top == 0 && !superlative) {
-    auto* t = model.find_table(entity_dimensions.front());
+    auto* t = table_of(model, entity_dimensions.front());
     auto* pk = t ? primary_key(*t) : nullptr;
     auto& m = r.measures.front();
     bool summable = !m.metric.empty() || m.agg == aggregate::avg
@@ -288,7 +288,7 @@ void reader::finish() {
   // is no grouping at all.
   if (!r.measures.empty()) {
     auto& m = r.measures.front();
-    auto* t = model.find_table(m.metric.empty() ? m.column.table
+    auto* t = table_of(model, m.metric.empty() ? m.column.table
                                                 : (find_metric(model, m.metric)
                                                      ? find_metric(model, m.metric)->table
                                                      : std::string()));

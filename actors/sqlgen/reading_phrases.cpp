@@ -37,7 +37,7 @@ void reader::add_value_filter(const element& e, size_t pos) {
 // names first, alone when one of them is ("amount", "total", "price").
 std::vector<column_ref> reader::amount_columns(const std::string& table) {
   std::vector<column_ref> all, named;
-  auto* t = model.find_table(table);
+  auto* t = table_of(model, table);
   if (!t)
     return all;
   for (auto& c : t->columns) {
@@ -153,7 +153,7 @@ void reader::on_column(size_t k, const element& e) {
     measure m;
     m.column = col;
     m.agg = pending_agg;
-    auto* t = model.find_table(e.table);
+    auto* t = table_of(model, e.table);
     auto* pk = t ? primary_key(*t) : nullptr;
     if (pending_agg == aggregate::count) {
       if (pk && pk->name == e.column && !distinct)
@@ -453,7 +453,7 @@ void reader::walk() {
         auto names_value = [&](const item* x) {
           if (x->e.kind != element_kind::value || x->e.table != it.e.table)
             return false;
-          auto* t = model.find_table(it.e.table);
+          auto* t = table_of(model, it.e.table);
           auto* label = t ? label_column(*t) : nullptr;
           return label && label->name == x->e.column;
         };

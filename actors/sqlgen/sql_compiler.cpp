@@ -77,7 +77,7 @@ struct compiler {
   }
 
   bool check(const column_ref& c) {
-    auto* t = model.find_table(c.table);
+    auto* t = table_of(model, c.table);
     if (!t)
       return fail(compile_status::unknown_reference, "no table " + c.table);
     if (!c.column.empty() && !t->find_column(c.column))
@@ -228,7 +228,7 @@ struct compiler {
       return expr;
     }
     if (m.column.column.empty()) {
-      auto* t = model.find_table(m.column.table);
+      auto* t = table_of(model, m.column.table);
       auto* pk = t ? primary_key(*t) : nullptr;
       if (fans_out && pk)
         return "COUNT(DISTINCT " + qualified({m.column.table, pk->name}) + ")";
@@ -331,7 +331,7 @@ struct compiler {
     if (tables.empty())
       return fail(compile_status::unknown_reference, "nothing to select");
     for (auto& t : tables)
-      if (!model.find_table(t))
+      if (!table_of(model, t))
         return fail(compile_status::unknown_reference, "no table " + t);
     auto root = tables.front();
     join_hints hints;
@@ -362,7 +362,7 @@ struct compiler {
 
     if (listing) {
       std::vector<column_ref> cols = q.selected;
-      auto* entity = model.find_table(q.entity.empty() ? root : q.entity);
+      auto* entity = table_of(model, q.entity.empty() ? root : q.entity);
       if (!entity)
         return fail(compile_status::unknown_reference, "no entity");
       if (q.all_columns) {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "actors/sqlgen/model_view.hpp"
+
 namespace medha::sqlgen {
 
 namespace {
@@ -32,7 +34,7 @@ std::string qualified(const column_ref& c) {
 }
 
 std::string table_reference(const semantic_model& model, const std::string& table) {
-  auto* t = model.find_table(table);
+  auto* t = table_of(model, table);
   if (!t || t->schema.empty() || t->schema == "public")
     return quote_identifier(table);
   return quote_identifier(t->schema) + "." + quote_identifier(table);
@@ -65,7 +67,7 @@ bool is_number(std::string_view s) {
 
 std::string qualify_expression(const semantic_model& model, std::string_view e,
                                const std::string& default_table) {
-  auto* home = model.find_table(default_table);
+  auto* home = table_of(model, default_table);
   std::string out;
   size_t i = 0;
   while (i < e.size()) {
@@ -88,7 +90,7 @@ std::string qualify_expression(const semantic_model& model, std::string_view e,
     if (end + 1 < e.size() && e[end] == '.' && ident_start(e[end + 1])) {
       size_t end2 = read_identifier(e, end + 1);
       std::string second(e.substr(end + 1, end2 - end - 1));
-      auto* t = model.find_table(first);
+      auto* t = table_of(model, first);
       if (t && t->find_column(second)) {
         out += qualified({first, second});
       } else {

@@ -197,6 +197,28 @@ bool is_stopword(std::string_view word) {
   return words.count(word) > 0;
 }
 
+// "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
+// reads them.
+std::string normalize_question(std::string_view question) {
+  std::string out;
+  for (size_t i = 0; i < question.size(); ++i) {
+    char c = question[i];
+    bool digit_before = i > 0 && std::isdigit(static_cast<unsigned char>(question[i - 1]));
+    bool digit_after = i + 1 < question.size()
+                       && std::isdigit(static_cast<unsigned char>(question[i + 1]));
+    if (c == ',' && digit_before && digit_after)
+      continue;
+    if (c == '$' && digit_after)
+      continue;
+    if (c == '%') {
+      out += " percent ";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
 std::string join(const std::vector<std::string>& words, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < words.size(); ++i) {

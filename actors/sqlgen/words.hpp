@@ -35,6 +35,10 @@ int edit_distance(std::string_view a, std::string_view b, int limit);
 /// Words that carry no meaning for linking ("the", "of", "show", "me").
 bool is_stopword(std::string_view word);
 
+/// "1,000" → "1000", "$250" → "250", "10%" → "10 percent": numbers the way
+/// the tokenizer reads them.
+std::string normalize_question(std::string_view question);
+
 /// Joins words with a separator.
 std::string join(const std::vector<std::string>& words, std::string_view separator);
 

@@ -94,6 +94,90 @@ TEST(infer_relationships, declared_keys_are_not_duplicated) {
   EXPECT_EQ(infer_relationships(tables, {}, unique).size(), 1u);
 }
 
+bool has_edge(const std::vector<join_candidate>& edges, const std::string& from, const std::string& column,
+              const std::string& to, const std::string& to_column, join_evidence evidence) {
+  for (auto& c : edges)
+    if (c.edge.from_table == from && c.edge.from_columns == std::vector<std::string>{column}
+        && c.edge.to_table == to && c.edge.to_columns == std::vector<std::string>{to_column} && c.edge.inferred
+        && c.evidence == evidence)
+      return true;
+  return false;
+}
+
+// Undeclared schemas (defog's academic, atis, restaurants, broker): own key
+// names, roles, column-prefix conventions and the data's uniqueness.
+TEST(infer_relationships, undeclared_keys_by_name_role_and_data) {
+  std::vector<table_info> tables = {
+    table("author", {col("aid", "bigint"), col("name", "text")}),
+    table("writes", {col("aid", "bigint"), col("pid", "bigint")}),
+    table("publication", {col("pid", "bigint"), col("year", "bigint")}),
+    table("paper", {col("paperid", "bigint")}),
+    table("cite", {col("citingpaperid", "bigint"), col("citedpid", "bigint")}), // "pid": too short a suffix
+    table("airport", {col("airport_code", "text")}),
+    table("flight", {col("from_airport", "text"), col("plan_units", "integer"), col("year", "bigint")}),
+    table("units", {col("unit_id", "integer")}),
+    table("restaurant", {col("id", "bigint"), col("city_name", "text")}),
+    table("location", {col("restaurant_id", "bigint"), col("city_name", "text")}),
+    table("geographic", {col("city_name", "text")}),
+    table("sbcustomer", {col("sbcustid", "text", true), col("sbcustname", "text")}),
+    table("sbtransaction", {col("sbtxid", "text", true), col("sbtxcustid", "text")}),
+  };
+  unique_columns unique = {{"sbcustomer", "sbcustid"}, {"sbtransaction", "sbtxid"}};
+  auto names = join_candidates(tables, {}, unique, {});
+  EXPECT_TRUE(has_edge(names, "writes", "aid", "author", "aid", join_evidence::names)); // a + id names author
+  EXPECT_TRUE(has_edge(names, "writes", "pid", "publication", "pid", join_evidence::names));
+  EXPECT_TRUE(has_edge(names, "location", "restaurant_id", "restaurant", "id", join_evidence::names));
+  EXPECT_TRUE(has_edge(names, "cite", "citingpaperid", "paper", "paperid", join_evidence::role_names));
+  EXPECT_TRUE(has_edge(names, "flight", "from_airport", "airport", "airport_code", join_evidence::role_names));
+  EXPECT_TRUE(has_edge(names, "sbtransaction", "sbtxcustid", "sbcustomer", "sbcustid", join_evidence::role_names));
+  for (auto& c : names) {
+    EXPECT_NE(c.edge.from_columns[0], "plan_units"); // a plural counts, it does not name a row
+    EXPECT_NE(c.edge.from_columns[0], "city_name");  // unique nowhere without data
+    EXPECT_NE(c.edge.from_columns[0], "year");
+    EXPECT_NE(c.edge.from_columns[0], "citedpid");
+  }
+  EXPECT_EQ(infer_relationships(tables, {}, unique).size(), names.size()); // no data-only edges
+
+  // The data: geographic.city_name is unique, the others repeat; "year" is
+  // unique in publication but generic. A shared column unique on both sides
+  // joins nothing; an own key the data shows duplicated is no key.
+  data_uniqueness data = {{{"geographic", "city_name"}, true}, {{"restaurant", "city_name"}, false},
+                          {{"location", "city_name"}, false}, {{"publication", "year"}, true},
+                          {{"flight", "year"}, false}, {{"author", "aid"}, false}};
+  auto with_data = join_candidates(tables, {}, unique, data);
+  EXPECT_TRUE(has_edge(with_data, "restaurant", "city_name", "geographic", "city_name", join_evidence::data));
+  EXPECT_TRUE(has_edge(with_data, "location", "city_name", "geographic", "city_name", join_evidence::data));
+  for (auto& c : with_data) {
+    EXPECT_NE(c.edge.from_columns[0], "year");
+    EXPECT_NE(c.edge.to_table, "author");
+  }
+  data[{"restaurant", "city_name"}] = true;
+  for (auto& c : join_candidates(tables, {}, unique, data))
+    EXPECT_FALSE(c.edge.from_table == "restaurant" && c.edge.from_columns[0] == "city_name");
+}
+
+TEST(infer_relationships, described_references) {
+  semantic_model m;
+  m.tables = {
+    table("publication", {col("pid", "bigint"), col("title", "text")}),
+    table("cite", {col("cited", "bigint"), col("citing", "bigint"), col("note", "text")}),
+    table("course_offering", {col("offering_id", "bigint")}),
+    table("course", {col("course_id", "bigint")}),
+  };
+  m.tables[1].columns[0].comment = "ID of the publication being cited";
+  m.tables[1].columns[1].comment = "ID of a publication or a course"; // two tables: ambiguous
+  m.tables[1].columns[2].comment = "Free text about the publication";  // no reference cue
+  m.tables[2].columns[0].comment = "Unique identifier for the course offering"; // its own key
+  EXPECT_EQ(add_described_relationships(m), 1u);
+  ASSERT_EQ(m.relationships.size(), 1u);
+  EXPECT_EQ(m.relationships[0].from_table, "cite");
+  EXPECT_EQ(m.relationships[0].from_columns, std::vector<std::string>{"cited"});
+  EXPECT_EQ(m.relationships[0].to_table, "publication");
+  EXPECT_EQ(m.relationships[0].to_columns, std::vector<std::string>{"pid"});
+  EXPECT_TRUE(m.relationships[0].inferred);
+  EXPECT_EQ(add_described_relationships(m), 0u); // idempotent
+}
+
 TEST(schema_version, ignores_order_comments_and_values_but_not_structure) {
   std::vector<table_info> a = {table("a", {col("id", "integer", true)}), table("b", {col("x", "text")})};
   std::vector<table_info> b = {a[1], a[0]};

@@ -213,6 +213,29 @@ TEST_F(conversation_flow, conversations_api_round_trip) {
   EXPECT_EQ(bad.at("error").at("code").as_string(), "bad_request");
 }
 
+TEST_F(conversation_flow, refine_edits_the_last_query) {
+  auto conv = worker->create_conversation("frank", "sales");
+  auto none = worker->refine("frank", conv, R"({"op":"change_limit","limit":2})");
+  EXPECT_EQ(data_field(none.last(), "code"), "not_found") << "nothing to refine yet";
+  auto t = worker->ask("frank", conv, "total revenue by region");
+  ASSERT_EQ(t.last().step, step_kind::answer) << t.last().data_json;
+
+  auto west = worker->refine("frank", conv,
+                             R"({"op":"add_filter","column":"regions.name","operator":"=","value":"West"})");
+  ASSERT_EQ(west.last().step, step_kind::answer) << west.last().data_json;
+  expect_same_groups(answer_groups(west.last()),
+                     sql_groups(std::string{revenue_by_region} + "WHERE r.name = 'West' GROUP BY r.name"));
+
+  auto injected = worker->refine(
+    "frank", conv, R"({"op":"add_filter","column":"regions.name","operator":"=","value":"x'; DROP TABLE regions; --"})");
+  ASSERT_EQ(injected.last().step, step_kind::answer) << injected.last().data_json;
+  EXPECT_TRUE(json::parse(injected.last().data_json).at("rows").as_array().empty());
+  EXPECT_EQ(sql_number("SELECT count(*) FROM regions"), 5) << "the value stayed a constant";
+
+  auto bad = worker->refine("frank", conv, R"({"op":"change_limit","limit":0})");
+  EXPECT_EQ(data_field(bad.last(), "code"), "bad_request");
+}
+
 TEST_F(conversation_flow, nonsense_gets_a_clarify_not_an_empty_answer) {
   auto conv = worker->create_conversation("erin", "sales");
   auto t = worker->ask("erin", conv, "what is the meaning of life");

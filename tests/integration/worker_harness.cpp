@@ -130,6 +130,40 @@ turn_events worker_harness::ask(const std::string& user, const std::string& conv
   return send_turn(user, conv, json::serialize(body), turn_id);
 }
 
+turn_events worker_harness::refine(const std::string& user, const std::string& conv,
+                                   const std::string& body) {
+  auto turn_id = "r" + std::to_string(++turns_);
+  auto obj = json::parse(body).as_object();
+  obj["conversation"] = conv;
+  obj["turn_id"] = turn_id;
+  nats_->subscribe(events_subject(user, conv));
+  auto reply = api(user, "refine", json::serialize(obj));
+  auto v = json::parse(reply);
+  if (!v.at("ok").as_bool()) {
+    // Refused before it became a turn: report it as an error event.
+    step_event ev;
+    ev.step = step_kind::error;
+    ev.status = step_status::failed;
+    ev.data_json = json::serialize(v.at("error"));
+    return turn_events{{ev}};
+  }
+  turn_events out;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto msg = nats_->next(1000);
+    if (!msg)
+      continue;
+    auto decoded = decode_step_event(*msg);
+    auto* ev = std::get_if<step_event>(&decoded);
+    if (!ev || ev->turn_id != turn_id)
+      continue;
+    out.events.push_back(*ev);
+    if (ev->step == step_kind::answer || ev->step == step_kind::clarify || ev->step == step_kind::error)
+      return out;
+  }
+  throw std::runtime_error("no final event for refine " + turn_id + "\n" + log_tail());
+}
+
 std::string data_field(const step_event& ev, const std::string& key) {
   auto v = json::parse(ev.data_json);
   auto* f = v.as_object().if_contains(key);

@@ -43,6 +43,9 @@ public:
   /// Sends a raw turn payload and collects events until the final one.
   turn_events send_turn(const std::string& user, const std::string& conv, const std::string& payload,
                         const std::string& turn_id);
+  /// Sends a refine request (body without "conversation") and collects the
+  /// turn's events; the API reply must carry the turn id.
+  turn_events refine(const std::string& user, const std::string& conv, const std::string& body);
   /// Asks a question in a conversation.
   turn_events ask(const std::string& user, const std::string& conv, const std::string& text);
 
