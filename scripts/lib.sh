@@ -73,6 +73,9 @@ medha_build() {
   local jobs
   jobs="$(nproc 2>/dev/null || echo 2)"
   medha_log "building in $MEDHA_BUILD_DIR"
+  # Paths relative to the checkout, so ccache reuses objects across clones.
+  export CCACHE_BASEDIR="$MEDHA_ROOT"
+  export CCACHE_NOHASHDIR=1
   cmake -S "$MEDHA_ROOT" -B "$MEDHA_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$MEDHA_BUILD_DIR" -j"$jobs"
 }
