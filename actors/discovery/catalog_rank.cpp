@@ -5,8 +5,6 @@
 // strings and reasons.
 
 #include <algorithm>
-#include <cstdlib>
-#include <cstdio>
 #include <chrono>
 #include <cctype>
 #include <cmath>
@@ -50,23 +48,38 @@ constexpr float bridge_end_floor = 0.5f;
 // "stg_orders") are worth one, and a huge source cannot win on many weak
 // matches of the same word.
 constexpr double table_decay[] = {1.0, 0.7, 0.5, 0.35};
-constexpr size_t aggregate_tables = 8; // tables examined for the source score
-// A table that adds words but is not joined to the better tables (directly or
-// through one table in between) is less likely part of the same answer.
-double unjoined_factor = 0.2;
-bool two_hop = true;
+constexpr size_t aggregate_tables = 12; // tables examined for the source score
+// A counted table is listed right after the best one when what it adds is at
+// least this share of the best table's score.
+constexpr double promote_share = 0.05;
+// A table that adds words but is not joined to one of the better tables is
+// hardly part of the same answer: in a source of a thousand tables every word
+// is in some table, and a source must not win on scattered matches.
+constexpr double unjoined_factor = 0.05;
 // A source's score is scaled by the share of the question it covers, between
 // this floor and 1, each word weighted by how few data sources hold it: the
 // source matching every word beats the one matching a single word well, and
 // words every source has ("name", "date") barely count.
-double coverage_floor = 0.3;
-double focus_weight = 0.0, focus_scale = 100;
-struct tune_env2 { tune_env2() { if (auto* e = getenv("UJ")) unjoined_factor = atof(e); if (auto* e = getenv("CF")) coverage_floor = atof(e); if (getenv("ONEHOP")) two_hop = false; if (auto* e = getenv("FB")) focus_weight = atof(e); if (auto* e = getenv("FK")) focus_scale = atof(e); } } tune_env2_;
+constexpr double coverage_floor = 0.3;
+// Focus: a source whose tables are about the question's things beats one
+// where they are a few among many. Per question word, the share of the
+// source's tables holding it, on a log scale (1% of the tables ~ 0.15, 10% ~
+// 0.52, all 1.0), weighted like coverage; the score keeps (1 - focus_weight)
+// and gains the rest in proportion. A 15-table source about publications thus
+// edges out a 1,000-table warehouse with a publications table or two when
+// their best tables match alike, and does not when the warehouse matches better.
+constexpr double focus_weight = 0.3;
+constexpr double focus_scale = 100;
 // A table whose name the question names only in part ("made" for
 // payments_made, "publications" for incident_publications) matches less than
 // one whose every name word the question says: its name hits count this share
 // plus the rest in proportion to the name's words covered.
 constexpr float partial_name_floor = 0.4f;
+// Several question words in one table's name ("merchant wallet balance" and
+// wallet_merchant_balance_daily) are a phrase match, far stronger evidence
+// than the same words spread over its columns: each name word after the
+// first raises the name hits by this share.
+constexpr float name_phrase_bonus = 0.4f;
 // clear_winner: the top source must score at least the floor, about one
 // table-name or column-name hit of a word few tables share (idf ~2.5 x impact
 // ~1.7 = 4; a lone comment or value hit, ~1.5-2, is not enough), and at least
@@ -130,6 +143,28 @@ std::string without_presentation(std::string_view question) {
   return q;
 }
 
+// "check-ins", "e-mail", "log-in": the catalog may know the word written
+// together ("checkin", "email"); then the joined form replaces the parts, which
+// alone mean something else ("ins", "log"). `known` says whether it does.
+template <class Known>
+void join_hyphenated(std::string& q, Known&& known) {
+  auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  for (size_t at = q.find('-'); at != std::string::npos; at = q.find('-', at + 1)) {
+    if (at == 0 || at + 1 >= q.size() || !letter(q[at - 1]) || !letter(q[at + 1]))
+      continue;
+    size_t b = at, e = at + 1;
+    while (b > 0 && letter(q[b - 1]))
+      --b;
+    while (e < q.size() && letter(q[e]))
+      ++e;
+    std::string joined = q.substr(b, at - b) + q.substr(at + 1, e - at - 1);
+    if (known(joined)) {
+      q.replace(b, e - b, joined);
+      at = b;
+    }
+  }
+}
+
 struct query_word {
   std::string word;
   std::string term;
@@ -187,6 +222,10 @@ struct scratch {
   std::vector<float> contribution; // per aggregated table and word
   std::vector<float> best_word;    // per word: best hit among the counted tables
   std::vector<uint32_t> counted;   // tables counted in the source score
+  std::vector<uint32_t> promoted;  // candidates (by position) listed first
+  std::vector<uint8_t> used;       // per considered candidate: counted already
+  std::vector<uint32_t> reordered;
+  std::vector<uint32_t> linked;    // candidates past `consider` listed as links
 
   void ensure(size_t docs) {
     if (score.size() >= docs)
@@ -256,8 +295,9 @@ uint32_t accumulate(const source_index& index, scratch& s) {
       continue;
     const auto words = std::max<uint32_t>(1, index.name_length(d));
     const auto hits = std::min<uint32_t>(words, static_cast<uint32_t>(__builtin_popcount(name_mask[d])));
-    const float f = partial_name_floor
-                    + (1 - partial_name_floor) * static_cast<float>(hits) / static_cast<float>(words);
+    const float f = (partial_name_floor
+                     + (1 - partial_name_floor) * static_cast<float>(hits) / static_cast<float>(words))
+                    * (1 + name_phrase_bonus * static_cast<float>(hits - 1));
     s.name_factor[d] = f;
     score[d] += name_score[d] * f;
   }
@@ -323,23 +363,25 @@ bool adjacent(const source_index& index, uint32_t a, uint32_t b) {
   return std::find(nb, ne, b) != ne;
 }
 
-// True when `doc` is joined to a counted table directly or through one table.
+// True when `doc` is joined to a counted table.
 bool joined(const source_index& index, uint32_t doc, const std::vector<uint32_t>& counted) {
   for (auto c : counted)
     if (adjacent(index, doc, c))
       return true;
-  if (!two_hop) return false;
-  auto [nb, ne] = index.neighbors(doc);
-  for (auto n = nb; n != ne; ++n)
-    for (auto c : counted)
-      if (adjacent(index, *n, c))
-        return true;
   return false;
 }
 
 // The source's score from its tables: the best table's score, then for each
 // next candidate what it adds over the tables already counted (words they
-// miss, or stronger hits), with decaying weight, less when not joined to them.
+// miss, or stronger hits), with decaying weight, much less when not joined to
+// them.
+//
+// The tables' order is then chosen greedily: after the best table, the one
+// adding most over those chosen, as long as it adds enough. The tables a
+// question needs are usually one per thing it names, and the second-best
+// table for an already covered word should rank below the best table for
+// another. (The score keeps the candidates' own order: picking the best
+// complement among many would reward a big source's scattered matches.)
 double aggregate_tables_score(const source_index& index, scratch& s) {
   if (s.candidates.empty())
     return 0;
@@ -358,21 +400,93 @@ double aggregate_tables_score(const source_index& index, scratch& s) {
       }
     }
   }
-  double score = s.score[s.candidates[0]];
+  auto gain_of = [&](size_t i) {
+    double gain = 0;
+    for (size_t w = 0; w < words; ++w)
+      gain += std::max(0.0f, s.contribution[i * words + w] - s.best_word[w]);
+    return gain;
+  };
+  auto count = [&](size_t i) {
+    for (size_t w = 0; w < words; ++w)
+      s.best_word[w] = std::max(s.best_word[w], s.contribution[i * words + w]);
+    s.counted.push_back(s.candidates[i]);
+  };
+
+  const double best = s.score[s.candidates[0]];
+  double score = best;
   s.best_word.assign(s.contribution.begin(), s.contribution.begin() + words);
   s.counted.assign(1, s.candidates[0]);
   size_t slot = 1;
   for (size_t i = 1; i < consider && slot < std::size(table_decay); ++i) {
-    double gain = 0;
-    for (size_t w = 0; w < words; ++w)
-      gain += std::max(0.0f, s.contribution[i * words + w] - s.best_word[w]);
+    const double gain = gain_of(i);
     if (gain <= 0)
       continue;
-    const auto d = s.candidates[i];
-    score += table_decay[slot++] * gain * (joined(index, d, s.counted) ? 1.0 : unjoined_factor);
-    for (size_t w = 0; w < words; ++w)
-      s.best_word[w] = std::max(s.best_word[w], s.contribution[i * words + w]);
-    s.counted.push_back(d);
+    score += table_decay[slot++] * gain
+             * (joined(index, s.candidates[i], s.counted) ? 1.0 : unjoined_factor);
+    count(i);
+  }
+
+  s.best_word.assign(s.contribution.begin(), s.contribution.begin() + words);
+  s.counted.assign(1, s.candidates[0]);
+  s.promoted.assign(1, 0);
+  s.used.assign(consider, 0);
+  s.used[0] = 1;
+  for (size_t slot = 1; slot < std::size(table_decay); ++slot) {
+    size_t pick = consider;
+    double pick_value = 0;
+    for (size_t i = 1; i < consider; ++i) {
+      if (s.used[i])
+        continue;
+      const double gain = gain_of(i);
+      if (gain <= 0)
+        continue;
+      const double value = gain * (joined(index, s.candidates[i], s.counted) ? 1.0 : unjoined_factor);
+      if (value > pick_value) {
+        pick_value = value;
+        pick = i;
+      }
+    }
+    if (pick == consider || pick_value < promote_share * best)
+      break;
+    count(pick);
+    s.used[pick] = 1;
+    s.promoted.push_back(static_cast<uint32_t>(pick));
+  }
+  // Promoted tables first, then the tables joining two of them that are not
+  // joined directly (the question needs the link), then the rest by score.
+  if (s.promoted.size() > 1) {
+    s.reordered.clear();
+    std::fill(s.used.begin(), s.used.end(), 0);
+    for (auto i : s.promoted) {
+      s.reordered.push_back(s.candidates[i]);
+      s.used[i] = 1;
+    }
+    const size_t promoted = s.reordered.size();
+    for (size_t i = 0; i < s.candidates.size(); ++i) {
+      if (i < consider && s.used[i])
+        continue;
+      const auto d = s.candidates[i];
+      bool links = false;
+      for (size_t a = 0; a < promoted && !links; ++a)
+        for (size_t b = a + 1; b < promoted && !links; ++b)
+          links = adjacent(index, d, s.reordered[a]) && adjacent(index, d, s.reordered[b])
+                  && !adjacent(index, s.reordered[a], s.reordered[b]);
+      if (links) {
+        s.reordered.push_back(d);
+        if (i < consider)
+          s.used[i] = 1;
+        else
+          s.linked.push_back(d);
+      }
+    }
+    for (size_t i = 0; i < s.candidates.size(); ++i) {
+      const auto d = s.candidates[i];
+      if (i < consider ? !s.used[i]
+                       : std::find(s.linked.begin(), s.linked.end(), d) == s.linked.end())
+        s.reordered.push_back(d);
+    }
+    s.linked.clear();
+    s.candidates.swap(s.reordered);
   }
   return score;
 }
@@ -447,7 +561,18 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
 
   // Words of the question, once each.
   s.tokens.clear();
-  tokenize(without_presentation(question), text_kind::question, s.tokens);
+  auto text = without_presentation(question);
+  join_hyphenated(text, [&](const std::string& joined) {
+    s.tokens.clear();
+    tokenize(joined, text_kind::schema, s.tokens);
+    if (s.tokens.size() != 1)
+      return false;
+    auto id = dictionary_.find(s.tokens[0].term);
+    return id != term_dictionary::npos && id < document_frequency_.size()
+           && document_frequency_[id] > 0;
+  });
+  s.tokens.clear();
+  tokenize(text, text_kind::question, s.tokens);
   s.words.clear();
   for (auto& t : s.tokens) {
     if (s.words.size() == max_query_words)
@@ -528,7 +653,7 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
       if (covered & (1u << w))
         covered_weight += s.word_weight[w];
     score *= coverage_floor + (1 - coverage_floor) * covered_weight / question_weight;
-    if (focus_weight > 0 && question_weight > 0) {
+    if (question_weight > 0) {
       double focus = 0;
       const double n = std::max<uint32_t>(1, index.table_count());
       for (uint32_t w = 0; w < s.words.size(); ++w)
@@ -538,7 +663,6 @@ discovery_result catalog::rank(std::string_view question, size_t max_tables) con
       score *= 1 - focus_weight + focus_weight * std::min(1.0, focus / question_weight);
     }
 
-    if (getenv("DBG")) fprintf(stderr, "%s desc %.2f agg %.2f cov %.2f/%.2f final %.2f\n", index.model().data_source.c_str(), description_score, aggregate_tables_score(index, s), covered_weight, question_weight, score);
     s.sources.push_back(candidate_source{si, score, static_cast<uint32_t>(s.tables.size()),
                                          static_cast<uint32_t>(keep)});
     for (size_t i = 0; i < keep; ++i) {

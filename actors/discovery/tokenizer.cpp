@@ -34,6 +34,16 @@ constexpr std::string_view question_stop_words[] = {
   "exclude", "along", "together", "based", "given", "also", "only", "just",
   "calendar", "current", "previous", "past", "ago", "recent", "whose", "results",
   "result", "rank", "ranked", "listed", "shown", "please",
+  // Function words of comparison, quantity and position: how the question
+  // relates things, not which things ("more than one", "the same name",
+  // "above 4.0", "2 days before"). Prose in comments and descriptions is full
+  // of them, so they would match it by chance.
+  "above", "below", "under", "after", "before", "again", "against", "among", "both",
+  "either", "neither", "else", "ever", "every", "few", "fewer", "further", "here", "more",
+  "less", "other", "others", "another", "same", "some", "such", "very", "within", "without",
+  "until", "upon", "while", "whom", "whether", "exactly", "one", "ones", "once", "twice",
+  "anything", "something", "someone", "anyone", "everyone", "being", "having", "he", "she",
+  "his", "her", "him", "himself", "herself", "themselves", "etc", "if", "got",
 };
 
 bool all_digits(std::string_view w) {

@@ -1,5 +1,6 @@
 #include "actors/sqlgen/cues.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 #include <unordered_map>
@@ -135,6 +136,15 @@ struct scanner {
         taken[i + 1] = true;
         continue;
       }
+      // Phrasal verbs whose noun would otherwise name something: "what share
+      // does each region account for", "where does revenue come from".
+      if (auto len = std::max({match(i, "account|accounts|accounted for"),
+                               match(i, "make|makes|made up"),
+                               match(i, "come|comes|came from")})) {
+        for (size_t k = i; k < i + len; ++k)
+          taken[k] = true;
+        continue;
+      }
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
@@ -148,7 +158,7 @@ struct scanner {
               cue_kind::show_rows, none))
         continue;
       if (auto len = match(i, "remove|drop|clear|reset|delete|ignore|without|no|undo the|all|any? "
-                              "year|date|time|period filter|filters|condition|conditions")) {
+                              "year|years|date|dates|time|period filter|filters|condition|conditions?")) {
         add(cue_kind::remove_filter, i, len).text = "time";
         continue;
       }
@@ -176,7 +186,12 @@ struct scanner {
           continue;
         }
       }
-      if (any(i, {"instead of?", "what|how about", "what if", "same for", "and for", "now for",
+      if (auto len = match(i, "instead of|for")) {
+        // "by city instead of segment": what follows is what goes away.
+        add(cue_kind::instead, i, len).text = "of";
+        continue;
+      }
+      if (any(i, {"instead", "what|how about", "what if", "same for", "and for", "now for",
                   "switch|change|go back? to", "back to", "rather than"},
               cue_kind::instead, none))
         continue;
@@ -236,6 +251,14 @@ struct scanner {
         add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
         continue;
       }
+      if (auto len = match(i, "which|what #")) {
+        // "which 5 cities ...": a ranking whose direction the superlative gives.
+        auto& c = add(cue_kind::top_n, i, len);
+        c.count = std::stoi(numbers[0]);
+        c.descending = true;
+        c.text = "which";
+        continue;
+      }
       if (auto len = match(i, "first|last #")) {
         add(cue_kind::limit, i, len).count = std::stoi(numbers[0]);
         continue;
@@ -282,7 +305,7 @@ struct scanner {
                  })
           || any(i, {"earliest|oldest"}, cue_kind::superlative, [](cue& c) { c.text = "time"; }))
         continue;
-      if (any(i, {"share|percentage|percent|proportion|fraction|pct|ratio"}, cue_kind::share, none))
+      if (any(i, {"share|percentage|percent|proportion|fraction|pct"}, cue_kind::share, none))
         continue;
       if (any(i, {"both"}, cue_kind::both, none))
         continue;

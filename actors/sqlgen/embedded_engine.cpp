@@ -158,25 +158,19 @@ const verified_example* verified(const semantic_model& model, const model_index&
 
 } // namespace
 
-sql_plan generate(const semantic_model& model, std::string_view question,
-                  std::string_view previous_query_json) {
-  auto index = index_for(model);
-  index_scope scope(model, *index);
+namespace {
+
+// The structured reading of a question: question → reading → query → SQL.
+sql_plan read_and_plan(const semantic_model& model, const model_index& index,
+                       std::string_view question, std::string_view previous_query_json) {
   auto tokens = tokenize(normalize_question(question));
-  if (auto* example = verified(model, *index, question)) {
-    sql_plan plan;
-    plan.sql = example->sql;
-    plan.confidence = 0.99;
-    plan.explanation = "Uses the verified query for \"" + example->question + "\".";
-    return plan; // no structure: a follow-up to it starts over
-  }
-  auto& lex = index->names();
+  auto& lex = index.names();
   auto previous = query_from_json(previous_query_json);
   auto context = previous ? context_tables(model, *previous) : std::vector<std::string>{};
   auto r = read_question(model, lex, tokens, context);
   std::string previous_json(previous_query_json);
 
-  bool follow_up = previous && is_follow_up(r, *previous);
+  bool follow_up = previous && is_follow_up(model, r, *previous);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
 
   // Nothing to answer: say what was understood and offer starting points.
@@ -304,6 +298,33 @@ sql_plan generate(const semantic_model& model, std::string_view question,
       plan.explanation += " Applies the rule: "
                           + (rule.description.empty() ? rule.filter : rule.description) + ".";
   return plan;
+}
+
+} // namespace
+
+sql_plan generate(const semantic_model& model, std::string_view question,
+                  std::string_view previous_query_json) {
+  auto index = index_for(model);
+  index_scope scope(model, *index);
+  auto plan = read_and_plan(model, *index, question, previous_query_json);
+  auto* example = verified(model, *index, question);
+  if (!example)
+    return plan;
+  // The verified SQL answers; the structured reading of the question (or of
+  // the example's own wording) rides along, so that a follow-up ("and for
+  // 2023 only?") has a structure to edit.
+  sql_plan verified_plan;
+  verified_plan.sql = example->sql;
+  verified_plan.confidence = 0.99;
+  verified_plan.explanation = "Uses the verified query for \"" + example->question + "\".";
+  auto structured = plan.outcome == plan_outcome::answer
+                      ? plan
+                      : read_and_plan(model, *index, example->question, "");
+  if (structured.outcome == plan_outcome::answer) {
+    verified_plan.query_json = structured.query_json;
+    verified_plan.chart_hint = structured.chart_hint;
+  }
+  return verified_plan;
 }
 
 } // namespace medha::sqlgen

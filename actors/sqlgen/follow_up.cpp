@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
@@ -46,20 +47,54 @@ namespace {
 
 // "what about categories?" after a ranking of products: the same question,
 // grouped by the new entity.
+// "top 3 categories" after revenue by product: the same measure, ranked by
+// the new entity.
 bool swaps_dimension(const reading& r, const query& previous) {
-  if (!r.instead || r.entity.empty() || !r.measures.empty() || !r.selected.empty()
-      || previous.kind != query_kind::aggregate)
+  if (r.entity.empty() || !r.measures.empty() || !r.selected.empty() || r.entity_qualifies_value
+      || previous.kind != query_kind::aggregate || previous.measures.empty())
+    return false;
+  if (r.top_n > 0 && r.filters.empty())
+    return true;
+  if (!r.instead)
     return false;
   return std::any_of(previous.dimensions.begin(), previous.dimensions.end(),
                      [](const dimension& d) { return d.bucket == time_bucket::none; });
 }
 
+// "which regions are they in?" after a count: the same rows, grouped by what
+// the question names.
+std::optional<column_ref> grouping_of_rows(const semantic_model& model, const reading& r,
+                                           const query& previous) {
+  if (!r.refers_back || !r.measures.empty() || r.entity_qualifies_value
+      || previous.kind != query_kind::aggregate || previous.measures.size() != 1
+      || !r.filters.empty())
+    return std::nullopt;
+  if (r.selected.size() == 1 && r.entity.empty())
+    return r.selected.front();
+  if (r.selected.empty() && !r.entity.empty() && r.entity != root_table(model, previous)) {
+    auto* t = table_of(model, r.entity);
+    auto* label = t ? label_column(*t) : nullptr;
+    if (label)
+      return column_ref{r.entity, label->name};
+  }
+  return std::nullopt;
+}
+
+// "only for corporate customers" after a measure: the noun only says whose
+// value it is; the filter edits the previous query.
+bool filters_previous(const reading& r, const query& previous) {
+  return r.entity_qualifies_value && r.measures.empty() && r.selected.empty()
+         && !r.filters.empty() && previous.kind == query_kind::aggregate
+         && !previous.measures.empty();
+}
+
 } // namespace
 
-bool is_follow_up(const reading& r, const query& previous) {
+bool is_follow_up(const semantic_model& model, const reading& r, const query& previous) {
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
-  if (swaps_dimension(r, previous))
+  if (swaps_dimension(r, previous) || filters_previous(r, previous)
+      || grouping_of_rows(model, r, previous))
     return true;
   return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
 }
@@ -116,15 +151,26 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });
     q.limit = r.limit;
   }
-  if (swaps_dimension(r, q)) {
+  if (auto group = grouping_of_rows(model, r, q)) {
+    dimension d;
+    d.column = *group;
+    add_dimension(q.dimensions, d);
+  } else if (swaps_dimension(r, q)) {
     auto* t = table_of(model, r.entity);
     auto* label = t ? label_column(*t) : nullptr;
+    bool swapped = false;
     for (auto it = q.dimensions.rbegin(); label && it != q.dimensions.rend(); ++it)
       if (it->bucket == time_bucket::none) {
         it->column = {r.entity, label->name};
         it->alias.clear();
+        swapped = true;
         break;
       }
+    if (!swapped && label) {
+      dimension d;
+      d.column = {r.entity, label->name};
+      add_dimension(q.dimensions, d);
+    }
   }
   // "list them" after a count: the rows that were counted.
   bool counted_rows = q.kind == query_kind::aggregate && q.measures.size() == 1
@@ -182,14 +228,37 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     remove_if(q.filters, [](const filter& f) { return is_time_filter(f); });
   for (auto& word : r.remove_values)
     remove_if(q.filters, [&](const filter& f) {
+      // "remove the West filter" names the value, "the region filter" the column.
+      auto names = [&](const std::string& id) {
+        for (auto& w : split_words(id))
+          if (stem(w) == stem(word))
+            return true;
+        return false;
+      };
       return std::any_of(f.values.begin(), f.values.end(),
-                         [&](const std::string& v) { return same_text(v, word); });
+                         [&](const std::string& v) { return same_text(v, word); })
+             || (f.measure < 0 && !f.column.column.empty()
+                 && (names(f.column.table) || names(f.column.column)));
     });
   bool new_period = std::any_of(r.filters.begin(), r.filters.end(),
                                 [](const filter& f) { return is_time_filter(f); });
+  // "and in December?" after "November 2024": the year carries over.
+  std::string year;
+  for (auto& f : q.filters)
+    if (f.op == filter_op::year && !f.values.empty())
+      year = f.values[0];
+    else if ((f.op == filter_op::month || f.op == filter_op::quarter) && !f.values.empty())
+      year = f.values[0];
   if (new_period)
     remove_if(q.filters, [](const filter& f) { return is_time_filter(f); });
-  for (auto& f : r.filters) {
+  bool has_year = std::any_of(r.filters.begin(), r.filters.end(), [](const filter& f) {
+    return f.op == filter_op::year || f.op == filter_op::since || f.op == filter_op::before
+           || f.op == filter_op::relative;
+  });
+  for (auto f : r.filters) {
+    if ((f.op == filter_op::month || f.op == filter_op::quarter) && !f.values.empty()
+        && f.values[0].empty() && !year.empty() && !has_year)
+      f.values[0] = year;
     if (!is_time_filter(f)) {
       if (f.measure >= 0)
         remove_if(q.filters, [&](const filter& x) { return x.measure == f.measure; });

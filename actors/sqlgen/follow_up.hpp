@@ -9,7 +9,7 @@ namespace medha::sqlgen {
 /// Whether a question edits the previous query or asks a new one: a question
 /// that names its own measure or entity starts over, unless it only swaps the
 /// measure ("what about units sold?", "units sold instead").
-bool is_follow_up(const reading& r, const query& previous);
+bool is_follow_up(const semantic_model& model, const reading& r, const query& previous);
 
 /// The previous query edited by a follow-up: groupings added, filters added or
 /// replaced on the same column, the period replaced, the aggregate changed,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include "actors/sqlgen/model_index.hpp"
@@ -11,10 +12,23 @@ namespace medha::sqlgen {
 
 namespace {
 
+// One hop of the graph: the relationship, followed forward (from its
+// referencing table) or backward. Views into the model: no copies per hop.
 struct edge {
-  std::string to;
-  join_step step;
+  std::string_view to;
+  const relationship* rel = nullptr;
+  bool forward = true;
 };
+
+join_step step_of(const edge& e) {
+  auto& r = *e.rel;
+  join_step s{e.forward ? r.from_table : r.to_table, e.forward ? r.to_table : r.from_table, {}};
+  auto n = std::min(r.from_columns.size(), r.to_columns.size());
+  for (size_t i = 0; i < n; ++i)
+    s.on.emplace_back(e.forward ? r.from_columns[i] : r.to_columns[i],
+                      e.forward ? r.to_columns[i] : r.from_columns[i]);
+  return s;
+}
 
 bool hinted(const relationship& r, const join_hints& hints) {
   for (auto& [t, c] : hints)
@@ -56,18 +70,10 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
       if (hidden)
         return;
     }
-    auto n = std::min(r.from_columns.size(), r.to_columns.size());
-    if (r.from_table == table && r.to_table != table) {
-      join_step s{table, r.to_table, {}};
-      for (size_t i = 0; i < n; ++i)
-        s.on.emplace_back(r.from_columns[i], r.to_columns[i]);
-      out.push_back({r.to_table, std::move(s)});
-    } else if (r.to_table == table && r.from_table != table) {
-      join_step s{table, r.from_table, {}};
-      for (size_t i = 0; i < n; ++i)
-        s.on.emplace_back(r.to_columns[i], r.from_columns[i]);
-      out.push_back({r.from_table, std::move(s)});
-    }
+    if (r.from_table == table && r.to_table != table)
+      out.push_back({r.to_table, &r, true});
+    else if (r.to_table == table && r.from_table != table)
+      out.push_back({r.from_table, &r, false});
   });
   return out;
 }
@@ -99,33 +105,42 @@ join_path search(const semantic_model& model, const std::string& from, const std
     return result;
   }
   // Breadth-first, counting shortest paths per table to detect rivals.
-  std::unordered_map<std::string, int> depth{{from, 0}};
-  std::unordered_map<std::string, int> paths{{from, 1}};
-  std::unordered_map<std::string, join_step> via;
-  std::deque<std::string> queue{from};
+  struct node {
+    int depth = 0;
+    int paths = 1;
+    edge via;
+  };
+  std::unordered_map<std::string_view, node> seen;
+  seen.emplace(from, node{});
+  std::deque<std::string_view> queue{from};
+  std::string name;
   while (!queue.empty()) {
     auto t = queue.front();
     queue.pop_front();
     if (t == to)
       break;
-    for (auto& e : neighbours(model, t, hints)) {
-      auto it = depth.find(e.to);
-      if (it == depth.end()) {
-        depth[e.to] = depth[t] + 1;
-        paths[e.to] = paths[t];
-        via[e.to] = e.step;
+    auto here = seen[t];
+    name.assign(t);
+    for (auto& e : neighbours(model, name, hints)) {
+      auto it = seen.find(e.to);
+      if (it == seen.end()) {
+        seen.emplace(e.to, node{here.depth + 1, here.paths, e});
         queue.push_back(e.to);
-      } else if (it->second == depth[t] + 1) {
-        paths[e.to] = std::min(paths[e.to] + paths[t], 1000);
+      } else if (it->second.depth == here.depth + 1) {
+        it->second.paths = std::min(it->second.paths + here.paths, 1000);
       }
     }
   }
-  if (!depth.count(to))
+  auto found = seen.find(to);
+  if (found == seen.end())
     return result;
   result.found = true;
-  result.ambiguous = paths[to] > 1;
-  for (auto t = to; t != from; t = via[t].from_table)
-    result.steps.push_back(via[t]);
+  result.ambiguous = found->second.paths > 1;
+  for (std::string_view t = to; t != from;) {
+    auto& e = seen[t].via;
+    result.steps.push_back(step_of(e));
+    t = e.forward ? std::string_view(e.rel->from_table) : std::string_view(e.rel->to_table);
+  }
   std::reverse(result.steps.begin(), result.steps.end());
   return result;
 }

@@ -10,20 +10,15 @@ namespace medha::sqlgen {
 
 namespace {
 
-// FNV-1a over everything the index is built from, so two models that share
+// A hash over everything the index is built from, so two models that share
 // a data source and schema version but differ (pruned, another model file)
 // never share an entry.
 struct fingerprint {
   uint64_t h = 1469598103934665603ull;
-  void add(std::string_view s) {
-    for (unsigned char c : s) {
-      h ^= c;
-      h *= 1099511628211ull;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ull;
+  void add(uint64_t n) {
+    h ^= n + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
   }
-  void add(uint64_t n) { add(std::string_view(reinterpret_cast<const char*>(&n), sizeof n)); }
+  void add(std::string_view s) { add(std::hash<std::string_view>{}(s)); }
 };
 
 uint64_t fingerprint_of(const semantic_model& m) {

@@ -55,6 +55,8 @@ struct reader {
   std::optional<cue> superlative;
   int top = 0;
   bool top_desc = true;
+  bool top_which = false; // "which 5 cities": the superlative gives the direction
+  bool skip_next = false; // the phrase after "instead of" names what goes away
   bool plural_entity = false;
   std::vector<column_ref> bare_numeric;
   std::optional<column_ref> superlative_column;
@@ -105,6 +107,8 @@ struct reader {
   void walk();
 
   void finish();
+
+  void drop_repeated_measures();
 
   void account();
 

@@ -43,12 +43,34 @@ void reader::account() {
     if (!it.c)
       for (size_t i = it.begin; i < it.end; ++i)
         explained[i] = true;
+  // Words the model's own descriptions use for what the question names
+  // ("net revenue after discounts", "gross revenue") restate it: explained.
+  std::vector<std::string> described;
+  auto describe_words = [&](const std::string& text) {
+    for (auto& w : tokenize(text))
+      described.push_back(w.stem);
+  };
+  for (auto& it : items) {
+    if (it.c)
+      continue;
+    if (it.e.kind == element_kind::metric) {
+      if (auto* m = find_metric(model, it.e.metric))
+        describe_words(m->description);
+    } else if (auto* t = table_of(model, it.e.table)) {
+      describe_words(t->comment);
+      if (auto* c = t->find_column(it.e.column))
+        describe_words(c->comment);
+    }
+  }
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
     bool content = t.quoted || !is_stopword(t.text);
     if (!content)
       continue;
     ++r.content_words;
+    if (!explained[i] && !t.quoted && t.text.size() > 2
+        && std::find(described.begin(), described.end(), t.stem) != described.end())
+      explained[i] = true;
     if (explained[i])
       ++r.explained_words;
     else
@@ -59,7 +81,40 @@ void reader::account() {
 void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
   time = read_time(tokens, taken);
+  // A metric named with a word that is also a cue ("average order value")
+  // is the metric, when the words after the cue mean nothing on their own.
+  std::vector<bool> named(tokens.size(), false);
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    static const char* cue_words[] = {"average", "avg", "mean", "total", "number", "count",
+                                      "sum", "maximum", "minimum", "max", "min"};
+    if (taken[i] || tokens[i].quoted
+        || std::none_of(std::begin(cue_words), std::end(cue_words),
+                        [&](const char* w) { return tokens[i].text == w; }))
+      continue;
+    for (size_t len = std::min(lex.longest(), tokens.size() - i); len >= 2; --len) {
+      std::string key, rest;
+      bool free = true;
+      for (size_t k = i; k < i + len; ++k) {
+        free = free && !taken[k] && !tokens[k].quoted;
+        key += (k > i ? " " : "") + tokens[k].stem;
+        if (k > i)
+          rest += (k > i + 1 ? " " : "") + tokens[k].stem;
+      }
+      auto& entries = lex.lookup(key);
+      bool metric = std::any_of(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+        return e.target.kind == element_kind::metric && e.weight >= 0.95;
+      });
+      if (free && metric && lex.lookup(rest).empty()) {
+        for (size_t k = i; k < i + len; ++k)
+          named[k] = taken[k] = true;
+        break;
+      }
+    }
+  }
   auto cues = read_cues(tokens, taken);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (named[i])
+      taken[i] = false;
   auto mentions = link(lex, tokens, taken);
   for (auto& c : cues) {
     item it;
@@ -109,6 +164,10 @@ void reader::run(const lexicon& lex) {
   }
   std::sort(items.begin(), items.end(),
             [](const item& a, const item& b) { return a.begin < b.begin; });
+  for (auto& t : tokens)
+    if (!t.quoted && (t.text == "they" || t.text == "them" || t.text == "those" || t.text == "these"
+                      || t.text == "their" || t.text == "it"))
+      r.refers_back = true;
   walk();
   finish();
   account();

@@ -38,7 +38,9 @@ struct reading {
   std::vector<std::string> remove_values;
   bool instead = false;
   bool also = false;
-  bool implicit_entity = false; // the entity was only implied ("who signed up")     // "and the North too": add to the filter, not replace it
+  bool implicit_entity = false; // the entity was only implied ("who signed up")
+  bool refers_back = false;     // "they", "them", "those": the previous answer's rows
+  bool entity_qualifies_value = false; // "corporate customers": the noun only says whose value
   aggregate aggregate_change = aggregate::none; // "average instead"
   bool has_direction = false;
   bool descending = false;

@@ -15,10 +15,42 @@
 
 namespace medha::sqlgen::detail {
 
+// "How many publications ... and their number of publications": the same
+// measure named twice is one measure.
+void reader::drop_repeated_measures() {
+  auto same = [](const measure& a, const measure& b) {
+    return a.agg == b.agg && a.metric == b.metric && a.column == b.column && a.form == b.form
+           && a.condition.empty() && b.condition.empty() && a.per == b.per;
+  };
+  for (int j = static_cast<int>(r.measures.size()) - 1; j > 0; --j) {
+    int first = -1;
+    for (int i = 0; i < j && first < 0; ++i)
+      if (same(r.measures[i], r.measures[j]))
+        first = i;
+    if (first < 0)
+      continue;
+    auto remap = [&](int& index) {
+      if (index == j)
+        index = first;
+      else if (index > j)
+        --index;
+    };
+    for (auto& f : r.filters)
+      if (f.measure >= 0)
+        remap(f.measure);
+    for (auto& o : r.order)
+      if (o.measure >= 0)
+        remap(o.measure);
+    r.measures.erase(r.measures.begin() + j);
+  }
+}
+
 void reader::finish() {
   bool ranked = superlative.has_value() || top > 0;
   int rank_limit = top > 0 ? top : (plural_entity ? 10 : 1);
-  bool rank_desc = top > 0 ? top_desc : (superlative ? superlative->descending : true);
+  bool rank_desc = top > 0 && !(top_which && superlative)
+                     ? top_desc
+                     : (superlative ? superlative->descending : true);
   if (pending_agg != aggregate::none) {
     if (!bare_numeric.empty()) {
       measure m;
@@ -149,6 +181,11 @@ void reader::finish() {
     r.top_descending = rank_desc;
     if (!r.entity.empty() || !r.selected.empty())
       r.limit = rank_limit;
+    else if (top == 0 && superlative && superlative->text.empty()) {
+      // "and which one the least?": the previous ranking, turned around.
+      r.has_direction = true;
+      r.descending = rank_desc;
+    }
   }
   if (having_on_entity && !r.entity.empty() && r.dimensions.empty()) {
     dimension d;
@@ -177,6 +214,11 @@ void reader::finish() {
   };
   related(lacks, filter_op::lacks_related);
   related(has, filter_op::has_related);
+  // "customers who placed an order in 2024": the period is the related rows'
+  // (the orders' date), not the entity's own (the signup date).
+  if (!time_column_hint && !time.filters.empty() && has.size() == 1)
+    if (auto c = default_time_column(model, has.front()); !c.empty() && c.table == has.front())
+      time_column_hint = c;
   // "percentage of orders that were cancelled": the values after the share
   // become the numerator's condition.
   if (share && r.dimensions.empty() && time.bucket == time_bucket::none) {
@@ -300,6 +342,32 @@ void reader::finish() {
                                         }),
                          r.dimensions.end());
   }
+  drop_repeated_measures();
+  // "regions ranked by revenue": the entity named is the group.
+  if (!r.measures.empty() && !r.entity.empty() && r.dimensions.empty()
+      && std::any_of(r.order.begin(), r.order.end(), [](const ordering& o) { return o.measure >= 0; })) {
+    dimension d;
+    d.column = label_of(model, r.entity);
+    r.dimensions.push_back(d);
+  }
+  // Two conditions on one column that no row can meet ("rating above 4 to
+  // rating below 4" is a ratio, not a filter): do not guess.
+  for (size_t i = 0; i < r.filters.size(); ++i)
+    for (size_t j = i + 1; j < r.filters.size(); ++j) {
+      auto& a = r.filters[i];
+      auto& b = r.filters[j];
+      if (a.measure >= 0 || b.measure >= 0 || a.column != b.column || a.values.empty()
+          || b.values.empty() || !is_number(a.values[0]) || !is_number(b.values[0]))
+        continue;
+      auto lower = [](const filter& f) { return f.op == filter_op::gt || f.op == filter_op::ge; };
+      auto upper = [](const filter& f) { return f.op == filter_op::lt || f.op == filter_op::le; };
+      const filter* lo = lower(a) ? &a : lower(b) ? &b : nullptr;
+      const filter* hi = upper(a) ? &a : upper(b) ? &b : nullptr;
+      bool clash = (lo && hi && lo != hi && std::stod(lo->values[0]) >= std::stod(hi->values[0]))
+                   || (a.op == filter_op::eq && b.op == filter_op::eq && a.values != b.values);
+      if (clash)
+        r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
+    }
   // A measure with an entity that plays no other part: the entity only
   // says whose measure it is ("revenue from customers").
   if (!r.measures.empty() && !r.entity.empty())

@@ -279,7 +279,10 @@ void reader::on_table(size_t k, const item& it) {
     return;
   }
   if (superlative && superlative->text.empty() && prev && prev->c
-      && prev->c->kind == cue_kind::superlative && r.measures.empty()) {
+      && prev->c->kind == cue_kind::superlative && r.measures.empty()
+      && (top == 0 || !r.entity.empty())) {
+    // (after "top 10" with no entity yet, "best-selling products" is an
+    // adjective of the entity ranked, not a count)
     // "which customer has the most orders"
     r.measures.push_back(count_rows(table));
     return;
@@ -289,6 +292,19 @@ void reader::on_table(size_t k, const item& it) {
     o.column = label_of(model, table);
     r.order.push_back(o);
     order_next = false;
+    return;
+  }
+  auto* n = next_item(k);
+  auto same_table_value = [&](const item* x) {
+    return x && !x->c && x->e.kind == element_kind::value && x->e.table == table
+           && (x->end == it.begin || x->begin == it.end);
+  };
+  if (same_table_value(prev) || same_table_value(n))
+    r.entity_qualifies_value = true;
+  if (r.entity.empty() && !in_group && r.measures.size() == 1 && r.measures[0].metric.empty()
+      && r.measures[0].column.column.empty() && r.measures[0].column.table != table) {
+    // "how many customers placed an order": the counted rows have related rows.
+    has.push_back(table);
     return;
   }
   if (r.entity.empty()) {
@@ -375,6 +391,7 @@ void reader::on_cue(size_t k, item& it) {
     case cue_kind::top_n:
       top = c.count;
       top_desc = c.descending;
+      top_which = c.text == "which";
       if (c.text == "price") {
         superlative = c; // ranked by price, like "the cheapest"
         superlative->kind = cue_kind::superlative;
@@ -405,7 +422,10 @@ void reader::on_cue(size_t k, item& it) {
       else
         r.remove_filters = true;
       break;
-    case cue_kind::instead: r.instead = true; break;
+    case cue_kind::instead:
+      r.instead = true;
+      skip_next = c.text == "of";
+      break;
     case cue_kind::has:
       if (c.text == "who")
         who = true; // "who has the highest salary": people, not a number
@@ -424,6 +444,10 @@ void reader::walk() {
     if (it.c) {
       if (!it.consumed)
         on_cue(k, it);
+      continue;
+    }
+    if (skip_next) {
+      skip_next = false;
       continue;
     }
     switch (it.e.kind) {

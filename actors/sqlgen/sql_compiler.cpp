@@ -1,6 +1,7 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "actors/sqlgen/join_graph.hpp"
@@ -74,6 +75,17 @@ struct compiler {
     out.status = s;
     out.detail = std::move(detail);
     return false;
+  }
+
+  // The key of a table whose label is free text ("customers"."name" is not
+  // unique): grouped and listed with the name, so that namesakes stay apart.
+  std::optional<column_ref> identity_key(const column_ref& c) {
+    auto* t = table_of(model, c.table);
+    auto* label = t ? label_column(*t) : nullptr;
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (!label || !pk || label == pk || label->name != c.column || label->role != column_role::text)
+      return std::nullopt;
+    return column_ref{c.table, pk->name};
   }
 
   bool check(const column_ref& c) {
@@ -370,8 +382,11 @@ struct compiler {
         for (auto& c : entity->columns)
           cols.push_back({entity->name, c.name});
       } else if (cols.empty()) {
-        if (auto* label = label_column(*entity))
+        if (auto* label = label_column(*entity)) {
           cols.push_back({entity->name, label->name});
+          if (auto key = identity_key({entity->name, label->name}))
+            cols.push_back(*key); // two customers may share a name
+        }
       }
       // DISTINCT needs every ORDER BY key in the select list.
       if (!q.all_columns)
@@ -402,6 +417,17 @@ struct compiler {
         group_by.push_back(expr);
         out.columns.push_back(
           {a, d.bucket != time_bucket::none ? column_role::time : role_of(model, d.column)});
+        // Rows named by a free-text name are told apart by their key.
+        if (auto key = d.bucket == time_bucket::none ? identity_key(d.column) : std::nullopt) {
+          auto k = key->column;
+          if (!used.insert(k).second) {
+            k = key->table + "_" + k;
+            used.insert(k);
+          }
+          select.push_back(qualified(*key) + " AS " + quote_identifier(k));
+          group_by.push_back(qualified(*key));
+          out.columns.push_back({k, column_role::identifier});
+        }
       }
       for (auto& m : q.measures) {
         auto a = m.alias.empty() ? measure_alias(model, m) : m.alias;

@@ -54,6 +54,15 @@ std::vector<token> tokenize(std::string_view text) {
         continue;
       }
     }
+    // Comparison signs are words of their own: "rating > 4.5", "price <= 10".
+    if (c == '<' || c == '>' || c == '=') {
+      std::string sign(1, c);
+      if (c != '=' && i + 1 < text.size() && text[i + 1] == '=')
+        sign += '=';
+      out.push_back({sign, sign, false});
+      i += sign.size();
+      continue;
+    }
     if (!word_char(c)) {
       ++i;
       continue;
@@ -193,6 +202,15 @@ bool is_stopword(std::string_view word) {
     "live", "lives", "located", "based", "exist", "exists", "existing", "available",
     "via", "through", "using", "placed", "place", "break", "breakdown", "ones", "them", "those", "these", "it", "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
     "contributed", "account", "accounts", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",
+    // Verbs and fillers that carry no filter or measure of their own: "which
+    // region brings in the most", "the largest single order", "units we sell".
+    "bring", "brings", "bringing", "one", "something", "anything", "single", "individual",
+    "sell", "sells", "sold", "selling", "counting", "considering", "but", "yet", "still",
+    "actually", "really", "exactly", "give", "gives", "given", "show", "shows", "return",
+    "returns", "result", "results", "output", "answer", "database", "table", "tables",
+    "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
+    "happen", "happened", "receive", "received", "whole", "entire", "ever", "respective",
+    "corresponding", "along", "together", "then", "including", "included", "separately",
   };
   return words.count(word) > 0;
 }

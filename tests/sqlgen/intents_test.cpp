@@ -158,7 +158,7 @@ TEST(intents, shares_and_percentages) {
 TEST(intents, listings) {
   run({
     {"List the customers in the West", {"SELECT DISTINCT " + q("customers.name"), "= 'West'", "LIMIT 100"}},
-    {"Show all products", {"SELECT DISTINCT " + q("products.name") + " FROM \"products\"", "LIMIT 100"}},
+    {"Show all products", {"SELECT DISTINCT " + q("products.name") + ", " + q("products.product_id") + " FROM \"products\"", "LIMIT 100"}},
     {"What are the segments?", {"SELECT DISTINCT " + q("customers.segment") + " FROM \"customers\""}},
     {"List customer names and emails", {"SELECT DISTINCT " + q("customers.name") + ", " + q("customers.email")}},
     {"Which products are in the Books category?", {"SELECT DISTINCT " + q("products.name"), q("categories.name") + " = 'Books'"}},

@@ -1,0 +1,176 @@
+// The reading mechanisms added for conversations and unseen databases, each
+// as data: questions (or turns) and the SQL fragments they must produce.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/model_index.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+const std::string revenue = "SUM(" + q("order_items.quantity") + " * " + q("order_items.unit_price") + ")";
+const std::string year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
+
+// The test model plus what the sales model file adds: a metric named with a
+// cue word, a described metric and a verified example.
+semantic_model enriched_model() {
+  auto m = testing::sales_model();
+  metric aov;
+  aov.name = "average order value";
+  aov.expression = "SUM(order_items.quantity * order_items.unit_price) / NULLIF(COUNT(DISTINCT order_items.order_id), 0)";
+  aov.table = "order_items";
+  aov.synonyms = {"aov"};
+  metric net;
+  net.name = "net revenue";
+  net.expression = "SUM(order_items.quantity * order_items.unit_price * (1 - order_items.discount))";
+  net.table = "order_items";
+  net.description = "Sales after line discounts.";
+  m.metrics.push_back(aov);
+  m.metrics.push_back(net);
+  m.examples.push_back({"What is the total revenue?", "SELECT 42 AS revenue"});
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = enriched_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question << " / " << plan.understood;
+  }
+}
+
+void converse(const std::vector<sql_row>& turns) {
+  auto model = enriched_model();
+  std::string previous;
+  for (auto& t : turns) {
+    auto plan = generate(model, t.question, previous);
+    EXPECT_EQ(testing::check(plan, t), "") << "turn: " << t.question << " / " << plan.understood;
+    if (plan.outcome == plan_outcome::answer || !plan.query_json.empty())
+      previous = plan.query_json;
+  }
+}
+
+TEST(mechanisms, harmless_words_do_not_stop_an_answer) {
+  run({
+    {"Which region brings in the most revenue?", {"GROUP BY " + q("regions.name"), "DESC LIMIT 1"}},
+    {"How many units did we sell in total?", {"SUM(" + q("order_items.quantity") + ")"}},
+    {"What was the largest single discount?", {"MAX(" + q("order_items.discount") + ")"}},
+    // A word of the metric's own description restates it.
+    {"What's the net revenue after discounts?", {"(1 - " + q("order_items.discount") + ")"}},
+    // "account for" is a verb, not the glossary's "account" (customers).
+    {"What share of revenue does each region account for?", {"GROUP BY " + q("regions.name")},
+     {q("customers.name") + " AS"}},
+  });
+}
+
+TEST(mechanisms, a_metric_named_with_a_cue_word_is_the_metric) {
+  run({
+    {"What is the average order value?", {"NULLIF(COUNT(DISTINCT " + q("order_items.order_id") + "), 0) AS \"average_order_value\""}},
+    {"Average order value by channel", {"AS \"average_order_value\"", "GROUP BY " + q("orders.channel")}},
+  });
+}
+
+TEST(mechanisms, rankings_and_groups) {
+  run({
+    {"Which 5 cities generate the most revenue?", {"GROUP BY " + q("customers.city"), "ORDER BY \"revenue\" DESC LIMIT 5"}},
+    {"Which 3 categories have the fewest units sold?", {"GROUP BY " + q("categories.name"), "ORDER BY \"units_sold\" LIMIT 3"}},
+    {"Show all regions ranked by revenue, highest first", {"GROUP BY " + q("regions.name"), "ORDER BY \"revenue\" DESC"}},
+    {"Top 10 best-selling products by units", {"GROUP BY " + q("products.name"), "LIMIT 10"}, {"COUNT("}},
+    // Rows named by free text keep their key: two customers may share a name.
+    {"Top 5 customers by revenue", {"GROUP BY " + q("customers.name") + ", " + q("customers.customer_id")}},
+    {"Show me the customers in Boston", {"SELECT DISTINCT " + q("customers.name") + ", " + q("customers.customer_id")}},
+    // Categories and regions are named by their label alone.
+    {"Revenue by category", {"GROUP BY " + q("categories.name") + " ORDER BY"}},
+  });
+}
+
+TEST(mechanisms, the_period_belongs_to_the_related_rows) {
+  run({
+    {"How many distinct customers placed an order in 2024?",
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", year + " = 2024"}, {"signup_date"}},
+  });
+}
+
+TEST(mechanisms, comparison_signs_and_contradictions) {
+  run({
+    {"Products with unit price > 100", {q("products.unit_price") + " > 100"}},
+    {"Products with cost <= 20", {q("products.cost") + " <= 20"}},
+  });
+  auto plan = generate(enriched_model(), "Number of products with cost above 40 to products with cost below 40", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+  plan = generate(enriched_model(), "What is the ratio of products to customers?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+}
+
+TEST(mechanisms, a_verified_answer_carries_a_structure) {
+  converse({
+    {"What is the total revenue?", {"SELECT 42 AS revenue"}},
+    {"And for 2023 only?", {revenue, year + " = 2023"}},
+    {"Break that down by region", {"GROUP BY " + q("regions.name"), year + " = 2023"}},
+  });
+}
+
+TEST(mechanisms, short_follow_ups_keep_the_measure) {
+  converse({
+    {"Revenue by product category", {"GROUP BY " + q("categories.name")}},
+    {"Top 3 categories", {"GROUP BY " + q("categories.name"), "ORDER BY \"revenue\" DESC LIMIT 3"}},
+    {"Bottom 2 categories", {"ORDER BY \"revenue\" LIMIT 2"}},
+  });
+  converse({
+    {"Which region brings in the most revenue?", {"DESC LIMIT 1"}},
+    {"And which one the least?", {"GROUP BY " + q("regions.name"), "ORDER BY \"revenue\" LIMIT 1"}},
+  });
+  converse({
+    {"How many customers have never placed an order?", {"NOT EXISTS"}},
+    {"Which regions are they in?", {"COUNT(*)", "GROUP BY " + q("regions.name"), "NOT EXISTS"}},
+  });
+  converse({
+    {"How many customers in the West?", {"= 'West'"}},
+    {"split by segment", {"GROUP BY " + q("customers.segment")}},
+    {"now by city instead of segment", {"GROUP BY " + q("customers.city"), "= 'West'"}, {"segment"}},
+  });
+}
+
+TEST(mechanisms, a_filter_naming_its_entity_edits_the_previous_query) {
+  converse({
+    {"Average order value by channel", {"GROUP BY " + q("orders.channel")}},
+    {"only for corporate customers", {"AS \"average_order_value\"", "GROUP BY " + q("orders.channel"), "= 'Corporate'"}},
+  });
+  converse({
+    {"Revenue by channel", {"GROUP BY " + q("orders.channel")}},
+    {"only returned orders", {"AS \"revenue\"", "GROUP BY " + q("orders.channel"), "= 'returned'"}},
+  });
+}
+
+TEST(mechanisms, periods_and_removals) {
+  converse({
+    {"How many orders were placed in November 2024?", {"= 2024", "= 11"}},
+    {"And in December?", {year + " = 2024", "EXTRACT(MONTH FROM " + q("orders.order_date") + ") = 12"}},
+  });
+  converse({
+    {"Revenue by category in the West in 2024", {"= 'West'", "= 2024"}},
+    {"Remove the region filter", {"= 2024"}, {"'West'"}},
+    {"and drop the year too", {"GROUP BY " + q("categories.name")}, {"WHERE"}},
+  });
+}
+
+TEST(mechanisms, the_index_is_cached_per_schema) {
+  auto model = enriched_model();
+  auto a = index_for(model);
+  EXPECT_EQ(a, index_for(model));
+  auto copy = model; // the same content in another object shares the index
+  EXPECT_EQ(a, index_for(copy));
+  copy.schema_version += 1;
+  EXPECT_NE(a, index_for(copy));
+  auto pruned = model;
+  pruned.tables.pop_back();
+  EXPECT_NE(a, index_for(pruned));
+}
+
+} // namespace
+} // namespace medha::sqlgen
