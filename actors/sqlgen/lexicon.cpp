@@ -50,7 +50,10 @@ lexicon::lexicon(const semantic_model& model) {
     for (auto& c : t.columns) {
       element ce{element_kind::column, t.name, c.name, "", ""};
       auto words = split_words(c.name);
-      if (words.size() > 1 && words.back() == "id" && !c.primary_key) {
+      // Without a declared key, "writer_id" in writers is still the table's own.
+      std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));
+      bool own_key = c.primary_key || stem(join(head, " ")) == stem(entity_words(t.name));
+      if (words.size() > 1 && words.back() == "id" && !own_key) {
         // A foreign key is reached through its table; its own words name the
         // role when a table is linked twice ("departure airport").
         std::vector<std::string> role(words.begin(), words.end() - 1);

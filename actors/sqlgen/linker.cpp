@@ -120,6 +120,18 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       }
       if (entries.empty() && len == 1 && !tokens[i].quoted && stems[i] != tokens[i].text)
         entries = lex.lookup(tokens[i].text);
+      // A verb form names no table: "courses offered" is not course_offering,
+      // though "offered" and "offering" share a stem; "ordered" still names
+      // orders when that is the table's whole name.
+      bool verb_last = is_participle(tokens[i + len - 1].text)
+                       && tokens[i + len - 1].text != tokens[i + len - 1].stem;
+      if (verb_last && !entries.empty()) {
+        std::vector<lexicon_entry> kept;
+        for (auto& e : entries)
+          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0))
+            kept.push_back(e);
+        entries = kept;
+      }
       if (entries.empty())
         continue;
       std::string typed;

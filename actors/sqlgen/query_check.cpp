@@ -110,6 +110,12 @@ std::string check_types(const semantic_model& model, const query& q) {
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
+    // A key is a number only in storage: "venueid", "customer_id".
+    if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
+        && m.column.column.size() > 2
+        && m.column.column.compare(m.column.column.size() - 2, 2, "id") == 0)
+      return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
+             + name(m.column) + ", which is a key";
     if (m.form != measure_form::plain && !numeric_measure(model, m))
       return "a percentage of " + name(m.column);
     if (m.form == measure_form::per_entity && m.per.empty())

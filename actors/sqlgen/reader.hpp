@@ -69,12 +69,20 @@ struct reader {
   bool asked_average = false;
   bool both = false;
   bool who = false;
+  bool total_count = false; // "total number of": a kept count may be summed
+  std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
+  bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
 
   // -- resolving several candidates --
 
   std::vector<std::string> known_tables(const std::vector<mention>& ms);
 
   int distance(const std::string& from, const std::vector<std::string>& to);
+
+  /// The candidates whose name, or else description, shares the most words
+  /// with the rest of the question; empty when that does not narrow them.
+  std::vector<std::pair<element, double>> by_other_words(
+    const mention& m, const std::vector<std::pair<element, double>>& cands);
 
   std::vector<element> resolve(const mention& m, const std::vector<mention>& all, size_t index);
 
@@ -90,6 +98,10 @@ struct reader {
 
   void add_dimension(const dimension& d);
 
+  /// A numeric column of a table `table` references that keeps the number of
+  /// its rows ("review_count", "num_reviews" for review).
+  std::optional<column_ref> counter_column(const std::string& table);
+
   measure count_rows(const std::string& table);
 
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
@@ -103,6 +115,10 @@ struct reader {
   void on_metric(size_t k, const element& e);
 
   void on_cue(size_t k, item& it);
+
+  /// The phrase names a foreign key by its whole name, and the key holds the
+  /// same-named column of the table it points to.
+  bool names_whole_key(const item& it, const relationship& rel);
 
   void walk();
 

@@ -58,8 +58,10 @@ void reader::account() {
         describe_words(m->description);
     } else if (auto* t = table_of(model, it.e.table)) {
       describe_words(t->comment);
-      if (auto* c = t->find_column(it.e.column))
+      if (auto* c = t->find_column(it.e.column)) {
         describe_words(c->comment);
+        describe_words(column_words(c->name)); // "paperback" of paperback_price
+      }
     }
   }
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -125,6 +127,20 @@ void reader::run(const lexicon& lex) {
   }
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
+    // A verb that only descriptions or partial names of several columns use
+    // ("published", "associated", "offered") relates the things the question
+    // names; it names none of them.
+    bool only_described = m.candidates.size() > 1 && m.end == m.begin + 1
+                          && is_participle(tokens[m.begin].text);
+    for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
+      auto& e = m.candidates[c];
+      bool role_word = e.kind == element_kind::column && foreign_key(e.table, e.column);
+      only_described = only_described && (m.weights[c] < 0.5 || (role_word && m.weights[c] < 0.9));
+    }
+    if (only_described) {
+      taken[m.begin] = true;
+      continue;
+    }
     auto cands = resolve(m, mentions, i);
     if (cands.size() > 1)
       r.ambiguities.push_back({m.begin, m.end, cands});

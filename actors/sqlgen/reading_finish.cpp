@@ -46,8 +46,19 @@ void reader::drop_repeated_measures() {
 }
 
 void reader::finish() {
+  // A kept count covers all of the table's rows: with a condition on those
+  // rows ("reviews posted in 2021"), the rows themselves are counted.
+  if (counter_for && counter_for->first < r.measures.size()) {
+    bool conditioned = !time.filters.empty() || time.bucket != time_bucket::none;
+    for (auto& f : r.filters)
+      conditioned = conditioned || f.column.table == counter_for->second;
+    if (conditioned)
+      r.measures[counter_for->first] = count_rows(counter_for->second);
+  }
   bool ranked = superlative.has_value() || top > 0;
-  int rank_limit = top > 0 ? top : (plural_entity ? 10 : 1);
+  // "which authors have the most papers, ordered by their number": a ranking
+  // asked to be sorted is shown whole.
+  int rank_limit = top > 0 ? top : (asked_order && plural_entity ? 0 : plural_entity ? 10 : 1);
   bool rank_desc = top > 0 && !(top_which && superlative)
                      ? top_desc
                      : (superlative ? superlative->descending : true);

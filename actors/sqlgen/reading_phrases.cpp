@@ -60,6 +60,37 @@ const relationship* reader::foreign_key(const std::string& table, const std::str
   return nullptr;
 }
 
+std::optional<column_ref> reader::counter_column(const std::string& table) {
+  auto table_stems = [](const std::string& name) {
+    std::vector<std::string> out;
+    for (auto& w : split_words(name))
+      out.push_back(stem(w));
+    return out;
+  };
+  auto counted = table_stems(table);
+  for (auto& rel : model.relationships) {
+    if (rel.from_table != table)
+      continue;
+    auto* parent = table_of(model, rel.to_table);
+    if (!parent)
+      continue;
+    for (auto& c : parent->columns) {
+      if (c.role != column_role::numeric)
+        continue;
+      std::vector<std::string> rest;
+      bool counter_word = false;
+      for (auto& w : table_stems(c.name))
+        if (w == "count" || w == "num" || w == "number")
+          counter_word = true;
+        else
+          rest.push_back(w);
+      if (counter_word && rest == counted)
+        return column_ref{parent->name, c.name};
+    }
+  }
+  return std::nullopt;
+}
+
 void reader::add_dimension(const dimension& d) {
   for (auto& x : r.dimensions)
     if (x.column == d.column && x.bucket == d.bucket)
@@ -223,6 +254,20 @@ void reader::on_table(size_t k, const item& it) {
     entity_dimensions.push_back(table);
     return;
   }
+  if (pending_agg == aggregate::count && total_count) {
+    // "the total number of reviews" where businesses keep a review_count:
+    // the kept counts, summed.
+    if (auto counter = counter_column(table)) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = *counter;
+      r.measures.push_back(m);
+      counter_for = {r.measures.size() - 1, table};
+      pending_agg = aggregate::none;
+      distinct = false;
+      return;
+    }
+  }
   if (pending_agg == aggregate::count) {
     r.measures.push_back(count_rows(table));
     pending_agg = aggregate::none;
@@ -356,6 +401,7 @@ void reader::on_cue(size_t k, item& it) {
   // A negation is not reset here: it lasts until the next value.
   switch (c.kind) {
     case cue_kind::aggregate:
+      total_count = c.agg == aggregate::count && tokens[c.begin].text == "total";
       if (c.agg == aggregate::avg)
         asked_average = true;
       if (pending_agg == aggregate::avg && c.agg == aggregate::count) {
@@ -378,6 +424,7 @@ void reader::on_cue(size_t k, item& it) {
       break;
     case cue_kind::negation: negate = true; break;
     case cue_kind::order_by:
+      asked_order = true;
       if (c.text == "bare")
         sort_pending = true;
       else
@@ -438,6 +485,20 @@ void reader::on_cue(size_t k, item& it) {
   }
 }
 
+bool reader::names_whole_key(const item& it, const relationship& rel) {
+  // "state code" for airport.state_code, which holds state.state_code itself:
+  // the column answers; the table it points to adds nothing.
+  if (rel.to_columns.size() != 1 || rel.to_columns[0] != it.e.column)
+    return false;
+  auto words = split_words(it.e.column);
+  if (words.size() != it.end - it.begin)
+    return false;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (stem(words[i]) != tokens[it.begin + i].stem)
+      return false;
+  return true;
+}
+
 void reader::walk() {
   for (size_t k = 0; k < items.size(); ++k) {
     auto& it = items[k];
@@ -452,7 +513,12 @@ void reader::walk() {
     }
     switch (it.e.kind) {
       case element_kind::column:
-        if (auto* rel = foreign_key(it.e.table, it.e.column)) {
+        if (auto* rel = foreign_key(it.e.table, it.e.column); rel && !names_whole_key(it, *rel)) {
+          // "business category": the key's role word only says whose category.
+          auto* n = next_item(k);
+          if (n && !n->c && n->begin == it.end && n->e.table == it.e.table
+              && (n->e.kind == element_kind::column || n->e.kind == element_kind::table))
+            break;
           // "by departure airport": the airport, reached through that key.
           r.via.push_back({it.e.table, it.e.column});
           item target = it;
@@ -468,7 +534,9 @@ void reader::walk() {
         auto adjacent_before = [&](const item* x) { return x && !x->c && x->end == it.begin; };
         auto adjacent_after = [&](const item* x) { return x && !x->c && x->begin == it.end; };
         // "product category": the first table only qualifies the second.
-        if (adjacent_after(n) && n->e.kind == element_kind::table && n->e.table != it.e.table) {
+        // "business category" where category is a column of a linked table too.
+        bool names_other = n && (n->e.kind == element_kind::table || n->e.kind == element_kind::column);
+        if (adjacent_after(n) && names_other && n->e.table != it.e.table) {
           auto path = shortest_path(model, it.e.table, n->e.table);
           if (path.found && path.steps.size() == 1)
             break;

@@ -32,6 +32,55 @@ int reader::distance(const std::string& from, const std::vector<std::string>& to
   return best;
 }
 
+std::vector<std::pair<element, double>> reader::by_other_words(
+  const mention& m, const std::vector<std::pair<element, double>>& cands) {
+  std::vector<std::string> others;
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if ((i < m.begin || i >= m.end) && !tokens[i].quoted && !is_stopword(tokens[i].text))
+      others.push_back(tokens[i].stem);
+  auto hits = [&](const std::vector<std::string>& words) {
+    int n = 0;
+    std::vector<std::string> seen;
+    for (auto& w : words) {
+      auto s = stem(w);
+      if (std::find(seen.begin(), seen.end(), s) != seen.end())
+        continue;
+      seen.push_back(s);
+      if (std::find(others.begin(), others.end(), s) != others.end())
+        ++n;
+    }
+    return n;
+  };
+  auto pick = [&](auto&& words_of) {
+    std::vector<std::pair<element, double>> best;
+    int top = 0;
+    for (auto& c : cands) {
+      if (c.first.kind != element_kind::column)
+        return std::vector<std::pair<element, double>>{};
+      int n = hits(words_of(c.first));
+      if (n > top) {
+        top = n;
+        best = {c};
+      } else if (n == top && n > 0) {
+        best.push_back(c);
+      }
+    }
+    return best.size() < cands.size() ? best : std::vector<std::pair<element, double>>{};
+  };
+  auto by_name = pick([](const element& e) { return split_words(e.column); });
+  if (!by_name.empty())
+    return by_name;
+  return pick([&](const element& e) {
+    std::vector<std::string> words;
+    if (auto* t = table_of(model, e.table))
+      if (auto* c = t->find_column(e.column))
+        for (auto& w : tokenize(c->comment))
+          if (w.text.size() > 3 && !is_stopword(w.text))
+            words.push_back(w.text);
+    return words;
+  });
+}
+
 std::vector<element> reader::resolve(const mention& m, const std::vector<mention>& all, size_t index) {
   using candidate = std::pair<element, double>;
   std::vector<candidate> cands;
@@ -79,6 +128,13 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     return elements(in_known);
   if (!in_known.empty())
     cands = in_known;
+  // Other words of the question that a candidate's own name (then its
+  // description) uses: "the cost of round-trip fares" is round_trip_cost.
+  if (auto chosen = by_other_words(m, cands); !chosen.empty()) {
+    cands = chosen;
+    if (cands.size() == 1)
+      return elements(cands);
+  }
   // Nearness settles which column a word means, never which value: a value
   // in two places is a real question for the user.
   bool values = std::all_of(cands.begin(), cands.end(),

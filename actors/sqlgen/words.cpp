@@ -247,4 +247,15 @@ std::string join(const std::vector<std::string>& words, std::string_view sep) {
   return out;
 }
 
+bool is_participle(std::string_view word) {
+  static const char* irregular[] = {"found",  "made",   "held", "sold",   "bought", "won",
+                                    "built",  "done",   "paid", "sent",   "spent",  "taught",
+                                    "brought", "kept",  "led",  "given",  "taken",  "written",
+                                    "driven", "chosen", "seen", "known",  "shown",  "grown"};
+  for (auto* w : irregular)
+    if (word == w)
+      return true;
+  return word.size() > 4 && word.substr(word.size() - 2) == "ed";
+}
+
 } // namespace medha::sqlgen

@@ -39,6 +39,10 @@ bool is_stopword(std::string_view word);
 /// the tokenizer reads them.
 std::string normalize_question(std::string_view question);
 
+/// A verb form that relates things rather than names one: "published",
+/// "written", "found" (regular -ed forms and common irregular ones).
+bool is_participle(std::string_view word);
+
 /// Joins words with a separator.
 std::string join(const std::vector<std::string>& words, std::string_view separator);
 
