@@ -17,9 +17,15 @@ namespace medha::discovery {
 /// Every registered data source's tables, columns, comments, business terms
 /// and sampled values, indexed so a question finds its data source and tables.
 ///
-/// Ranking is BM25F over one document per table, with fuzzy matching of
-/// misspelled words, a boost for tables that join two matched tables, and a
-/// source score aggregated from its best tables (see catalog_rank.cpp).
+/// Ranking is BM25F over one document per table (a table's name far above
+/// its columns, foreign key columns and values below), with fuzzy matching of
+/// misspelled words, time words and light verbs weighing little, table-name
+/// hits scaled by how much of the name the question covers, and a boost for
+/// tables that join two matched tables. A source scores by its best table and
+/// what tables joined to it add, scaled by the share of the question it
+/// covers and by focus (how many of its tables are about the question's
+/// words). Tables are listed one per thing the question names first, then the
+/// tables linking them, then by score (see catalog_rank.cpp).
 ///
 /// rank() is const and keeps its scratch space per thread, so any number of
 /// threads may rank at once; add() and remove() need exclusive access.

@@ -37,8 +37,34 @@ void strip_plural(std::string& w) {
     w.pop_back();
 }
 
+// Porter's measure: how many vowel-consonant runs the word has ("hir" 1,
+// "order" 2), and whether it ends consonant-vowel-consonant ("hir", not
+// "join"), the last consonant not w, x or y.
+bool is_consonant(const std::string& w, size_t i) {
+  if (is_vowel(w[i]))
+    return false;
+  if (w[i] == 'y')
+    return i == 0 || !is_consonant(w, i - 1);
+  return true;
+}
+
+size_t measure(const std::string& w) {
+  size_t m = 0;
+  for (size_t i = 1; i < w.size(); ++i)
+    if (is_consonant(w, i) && !is_consonant(w, i - 1))
+      ++m;
+  return m;
+}
+
+bool ends_cvc(const std::string& w) {
+  auto n = w.size();
+  return n >= 3 && is_consonant(w, n - 1) && !is_consonant(w, n - 2) && is_consonant(w, n - 3)
+         && w[n - 1] != 'w' && w[n - 1] != 'x' && w[n - 1] != 'y';
+}
+
 // "-ing" / "-ed": strip only when a vowel stays, then undo doubled consonants
-// ("shipped" -> "ship") so the verb meets its noun.
+// ("shipped" -> "ship") or restore a silent e ("hired" -> "hire", "dated" ->
+// "date") so the verb meets its noun.
 void strip_verb_suffix(std::string& w) {
   std::string::size_type cut = 0;
   if (w.size() >= 6 && ends_with(w, "ing"))
@@ -54,6 +80,8 @@ void strip_verb_suffix(std::string& w) {
   if (rest[n - 1] == rest[n - 2] && !is_vowel(rest[n - 1]) && rest[n - 1] != 'l'
       && rest[n - 1] != 's' && rest[n - 1] != 'z')
     rest.pop_back();
+  else if (measure(rest) == 1 && ends_cvc(rest))
+    rest += 'e';
   w = std::move(rest);
 }
 

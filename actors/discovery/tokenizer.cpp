@@ -43,7 +43,12 @@ constexpr std::string_view question_stop_words[] = {
   "less", "other", "others", "another", "same", "some", "such", "very", "within", "without",
   "until", "upon", "while", "whom", "whether", "exactly", "one", "ones", "once", "twice",
   "anything", "something", "someone", "anyone", "everyone", "being", "having", "he", "she",
-  "his", "her", "him", "himself", "herself", "themselves", "etc", "if", "got",
+  "his", "her", "him", "himself", "herself", "themselves", "etc", "if",
+  // Light verbs: "customers who made a purchase", "the message that came with
+  // the tip" say nothing about which data; a table named payments_made is
+  // still found by "payments".
+  "make", "makes", "made", "making", "got", "gets", "getting", "gave", "take", "takes",
+  "took", "taken", "come", "comes", "came", "go", "goes", "went", "gone", "let", "say", "said",
 };
 
 bool all_digits(std::string_view w) {

@@ -52,6 +52,13 @@ TEST(stemmer, joins_plurals_and_verb_forms) {
   EXPECT_EQ(stemmed("pricing"), stemmed("prices"));
   EXPECT_EQ(stemmed("resolved"), stemmed("resolve"));
   EXPECT_EQ(stemmed("employees"), stemmed("employee"));
+  // A silent e comes back: "hired" meets hire_date, "dated" meets date.
+  EXPECT_EQ(stemmed("hired"), stemmed("hire"));
+  EXPECT_EQ(stemmed("hiring"), stemmed("hire"));
+  EXPECT_EQ(stemmed("dated"), stemmed("date"));
+  EXPECT_EQ(stemmed("priced"), stemmed("price"));
+  EXPECT_EQ(stemmed("joined"), "join");
+  EXPECT_EQ(stemmed("opened"), "open");
 }
 
 TEST(stemmer, leaves_short_words_and_s_endings_alone) {
