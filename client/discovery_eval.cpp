@@ -5,6 +5,9 @@
 
 #include "client/discovery_eval.hpp"
 
+#include "client/eval_judge.hpp"
+#include "client/eval_suite.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -28,76 +31,6 @@ std::string lower(std::string s) {
     if (c >= 'A' && c <= 'Z')
       c = static_cast<char>(c - 'A' + 'a');
   return s;
-}
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos)
-    return {};
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
-
-// Splits on ';' outside single or double quotes.
-std::vector<std::string> split_statements(const std::string& sql) {
-  std::vector<std::string> out;
-  std::string cur;
-  char quote = 0;
-  for (char c : sql) {
-    if (quote) {
-      if (c == quote)
-        quote = 0;
-    } else if (c == '\'' || c == '"') {
-      quote = c;
-    } else if (c == ';') {
-      if (!trim(cur).empty())
-        out.push_back(trim(cur));
-      cur.clear();
-      continue;
-    }
-    cur += c;
-  }
-  if (!trim(cur).empty())
-    out.push_back(trim(cur));
-  return out;
-}
-
-// `{a, b}` -> `a, b`; `{}` -> the previous braces' content (GROUP BY {}
-// repeats the selected columns). Quoted text is left alone.
-std::string unbrace(const std::string& sql) {
-  std::string out, last;
-  char quote = 0;
-  for (size_t i = 0; i < sql.size(); ++i) {
-    char c = sql[i];
-    if (quote) {
-      if (c == quote)
-        quote = 0;
-      out += c;
-      continue;
-    }
-    if (c == '\'' || c == '"') {
-      quote = c;
-      out += c;
-      continue;
-    }
-    if (c == '{') {
-      auto close = sql.find('}', i);
-      if (close == std::string::npos) {
-        out += c;
-        continue;
-      }
-      auto inner = trim(sql.substr(i + 1, close - i - 1));
-      if (inner.empty())
-        inner = last;
-      else
-        last = inner;
-      out += inner;
-      i = close;
-      continue;
-    }
-    out += c;
-  }
-  return out;
 }
 
 void collect(const json::value& v, std::set<std::string>& relations, std::set<std::string>& ctes) {
@@ -129,111 +62,20 @@ double percentile(std::vector<double> v, double q) {
   return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
-// RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines.
-std::vector<std::vector<std::string>> read_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-        ++i;
-      row.push_back(std::move(field));
-      field.clear();
-      if (!(row.size() == 1 && row[0].empty()))
-        rows.push_back(std::move(row));
-      row.clear();
-    } else {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 struct question_case {
   std::string db;
   std::string question;
   std::string gold;
 };
 
-// The suite's questions: the defog CSV (question, query, db_name), or JSONL
-// conversations ({"db","turns":[{"q","gold"}]}), every turn a question.
+// Every turn of the suite is one question (discovery needs no conversation).
 bool load_questions(const std::string& path, std::vector<question_case>& out, std::string& error) {
-  std::ifstream in{path};
-  if (!in) {
-    error = "cannot read " + path;
+  std::vector<suite_case> cases;
+  if (!load_suite(path, cases, error))
     return false;
-  }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const auto text = buf.str();
-  if (path.size() > 6 && path.compare(path.size() - 6, 6, ".jsonl") == 0) {
-    std::istringstream lines{text};
-    std::string line;
-    for (int n = 1; std::getline(lines, line); ++n) {
-      if (trim(line).empty())
-        continue;
-      json::error_code ec;
-      auto v = json::parse(line, ec);
-      const json::object* o = !ec && v.is_object() ? &v.as_object() : nullptr;
-      const json::value* db = o ? o->if_contains("db") : nullptr;
-      const json::value* turns = o ? o->if_contains("turns") : nullptr;
-      if (!db || !db->is_string() || !turns || !turns->is_array()) {
-        error = path + ":" + std::to_string(n) + ": expected {\"db\",\"turns\":[{\"q\",\"gold\"}]}";
-        return false;
-      }
-      for (auto& t : turns->as_array()) {
-        if (!t.is_object())
-          continue;
-        auto* q = t.as_object().if_contains("q");
-        auto* g = t.as_object().if_contains("gold");
-        if (q && q->is_string())
-          out.push_back({std::string{db->as_string()}, std::string{q->as_string()},
-                         g && g->is_string() ? std::string{g->as_string()} : std::string{}});
-      }
-    }
-    return true;
-  }
-  auto rows = read_csv(text);
-  if (rows.empty()) {
-    error = path + " is empty";
-    return false;
-  }
-  std::map<std::string, size_t> col;
-  for (size_t i = 0; i < rows[0].size(); ++i)
-    col[trim(rows[0][i])] = i;
-  for (auto* need : {"question", "query", "db_name"})
-    if (!col.count(need)) {
-      error = path + ": the CSV needs columns question, query, db_name";
-      return false;
-    }
-  for (size_t r = 1; r < rows.size(); ++r) {
-    auto get = [&](const char* name) {
-      auto i = col[name];
-      return i < rows[r].size() ? rows[r][i] : std::string{};
-    };
-    out.push_back({get("db_name"), get("question"), get("query")});
-  }
+  for (auto& c : cases)
+    for (auto& t : c.turns)
+      out.push_back({c.db, t.question, t.gold});
   return true;
 }
 
@@ -246,7 +88,8 @@ struct tally {
 
 std::vector<std::vector<std::string>> gold_tables(const std::string& gold) {
   std::vector<std::vector<std::string>> out;
-  for (auto& statement : split_statements(unbrace(gold))) {
+  // Brace subsets differ only in the select list: their tables are the same.
+  for (auto& statement : expand_gold(gold)) {
     auto parsed = pg_query_parse(statement.c_str());
     if (!parsed.error && parsed.parse_tree) {
       json::error_code ec;
