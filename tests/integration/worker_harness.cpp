@@ -103,9 +103,13 @@ std::string worker_harness::create_conversation(const std::string& user,
 
 turn_events worker_harness::send_turn(const std::string& user, const std::string& conv,
                                       const std::string& payload, const std::string& turn_id) {
-  turn_events out;
   nats_->subscribe(events_subject(user, conv));
   nats_->publish(turn_subject(user, conv), payload);
+  return collect(turn_id);
+}
+
+turn_events worker_harness::collect(const std::string& turn_id) {
+  turn_events out;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     auto msg = nats_->next(1000);
@@ -147,21 +151,7 @@ turn_events worker_harness::refine(const std::string& user, const std::string& c
     ev.data_json = json::serialize(v.at("error"));
     return turn_events{{ev}};
   }
-  turn_events out;
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto msg = nats_->next(1000);
-    if (!msg)
-      continue;
-    auto decoded = decode_step_event(*msg);
-    auto* ev = std::get_if<step_event>(&decoded);
-    if (!ev || ev->turn_id != turn_id)
-      continue;
-    out.events.push_back(*ev);
-    if (ev->step == step_kind::answer || ev->step == step_kind::clarify || ev->step == step_kind::error)
-      return out;
-  }
-  throw std::runtime_error("no final event for refine " + turn_id + "\n" + log_tail());
+  return collect(turn_id);
 }
 
 std::string data_field(const step_event& ev, const std::string& key) {

@@ -50,6 +50,9 @@ public:
   turn_events ask(const std::string& user, const std::string& conv, const std::string& text);
 
 private:
+  /// Events of a turn until its final one (the subscription is already on).
+  turn_events collect(const std::string& turn_id);
+
   std::string nats_url_;
   worker_options opts_;
   std::string dir_;
