@@ -101,6 +101,19 @@ std::string describe(const semantic_model& model, const measure& m) {
       conds.push_back(describe(model, f));
     s = "percentage of " + s + " where " + list_phrase(conds, "and");
   }
+  if (m.form == measure_form::ratio && !m.over.empty()) {
+    auto side = [&](const measure& x, std::string text) {
+      std::vector<std::string> conds;
+      for (auto& f : x.condition)
+        conds.push_back(describe(model, f));
+      return conds.empty() ? text : text + " where " + list_phrase(conds, "and");
+    };
+    measure den = m.over.front();
+    den.form = measure_form::plain;
+    den.condition.clear();
+    s = "ratio of " + side(m, s) + " to "
+        + (m.over_all_groups ? "the total over all groups" : side(m.over.front(), describe(model, den)));
+  }
   return s;
 }
 
@@ -127,6 +140,8 @@ std::string describe(const semantic_model& model, const filter& f) {
       return col + " in Q" + v(1) + (v(0).empty() ? "" : " " + v(0));
     case filter_op::month:
       return col + " in " + month_name(v(1)) + (v(0).empty() ? "" : " " + v(0));
+    case filter_op::weekday:
+      return col + (f.values.size() == 2 ? " on weekends" : " on weekdays");
     case filter_op::relative: {
       auto unit = v(1);
       if (v(2) == "rolling")

@@ -328,6 +328,22 @@ bool complete(const semantic_model& model, query& q) {
         return false;
       f.column = time;
     }
+  auto fill = [&](std::vector<filter>& fs) {
+    for (auto& f : fs)
+      if (is_time_filter(f) && f.column.empty()) {
+        if (!need_time())
+          return false;
+        f.column = time;
+      }
+    return true;
+  };
+  for (auto& m : q.measures) {
+    if (!fill(m.condition))
+      return false;
+    for (auto& d : m.over)
+      if (!fill(d.condition))
+        return false;
+  }
   for (auto& d : q.dimensions)
     if (d.bucket != time_bucket::none && d.column.empty()) {
       if (!need_time())

@@ -14,8 +14,10 @@ constexpr const char* op_names[] = {
   "eq",      "neq",      "in",      "not_in",  "gt",       "ge",
   "lt",      "le",       "between", "contains", "starts_with", "ends_with",
   "is_null", "not_null", "year",    "quarter", "month",    "relative",
-  "since",   "before",   "has_related", "lacks_related", "rule"};
-constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity"};
+  "since",   "before",   "has_related", "lacks_related", "rule",
+  "weekday"};
+constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
+                                      "ratio"};
 
 template <class E, size_t N>
 const char* name_of(E e, const char* const (&names)[N]) {
@@ -49,6 +51,7 @@ bool is_time_filter(const filter& f) {
     case filter_op::year:
     case filter_op::quarter:
     case filter_op::month:
+    case filter_op::weekday:
     case filter_op::relative:
     case filter_op::since:
     case filter_op::before:

@@ -35,6 +35,7 @@ enum class filter_op {
   has_related,   // rows of column.table that have a row in related_table
   lacks_related, // ... that have none
   rule,          // a default filter from the model: raw SQL
+  weekday,       // values: days of the week, 0 (Sunday) .. 6 (Saturday)
 };
 
 struct filter {
@@ -49,8 +50,10 @@ struct filter {
 
 /// How a measure is reported: its value, its share of the total across the
 /// groups, the percentage of its rows meeting `condition`, or its total
-/// divided by the number of `per` entities ("average revenue per order").
-enum class measure_form { plain, share_of_total, percent_where, per_entity };
+/// divided by the number of `per` entities ("average revenue per order"), or
+/// its value over the value of `over` ("ratio of open to closed businesses"),
+/// each side restricted to its own `condition`.
+enum class measure_form { plain, share_of_total, percent_where, per_entity, ratio };
 
 struct measure {
   aggregate agg = aggregate::sum;
@@ -59,6 +62,8 @@ struct measure {
   measure_form form = measure_form::plain;
   std::vector<filter> condition; // percent_where's numerator rows
   column_ref per;                // per_entity: the key counted in the denominator
+  std::vector<measure> over;     // ratio: the denominator, one measure
+  bool over_all_groups = false;  // ratio: the denominator is the total of every group
   std::string alias;
 };
 

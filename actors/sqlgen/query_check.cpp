@@ -61,6 +61,7 @@ std::string check_filter(const semantic_model& model, const filter& f) {
                : "a period on " + name(f.column) + ", which is not a date";
     case filter_op::quarter:
     case filter_op::month:
+    case filter_op::weekday:
       return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::relative:
       if (k == value_kind::date)
@@ -123,6 +124,14 @@ std::string check_types(const semantic_model& model, const query& q) {
     for (auto& f : m.condition)
       if (auto why = check_filter(model, f); !why.empty())
         return why;
+    if (m.form == measure_form::ratio && m.over.size() != 1)
+      return "a ratio without a denominator";
+    for (auto& d : m.over) {
+      query side;
+      side.measures = {d};
+      if (auto why = check_types(model, side); !why.empty())
+        return why;
+    }
   }
   for (auto& f : q.filters) {
     if (f.measure >= 0) {

@@ -109,23 +109,54 @@ bool read_filters(const json::array& a, std::vector<filter>& out) {
   return true;
 }
 
+json::object measure_value(const measure& m) {
+  json::object o{{"agg", to_string(m.agg)}, {"column", to_value(m.column)}, {"alias", m.alias}};
+  if (!m.metric.empty())
+    o["metric"] = m.metric;
+  if (m.form != measure_form::plain) {
+    o["form"] = to_string(m.form);
+    o["condition"] = filters(m.condition);
+  }
+  if (!m.per.empty())
+    o["per"] = to_value(m.per);
+  if (!m.over.empty()) {
+    json::array over;
+    for (auto& d : m.over)
+      over.push_back(measure_value(d));
+    o["over"] = std::move(over);
+  }
+  if (m.over_all_groups)
+    o["over_all_groups"] = true;
+  return o;
+}
+
+bool read_measure(const json::value& v, measure& m) {
+  auto* o = v.if_object();
+  if (!o || !from_string(str(*o, "agg"), m.agg))
+    return false;
+  m.metric = str(*o, "metric");
+  m.column = column_at(*o, "column");
+  m.alias = str(*o, "alias");
+  m.per = column_at(*o, "per");
+  m.over_all_groups = boolean(*o, "over_all_groups");
+  if (o->contains("form")
+      && (!from_string(str(*o, "form"), m.form) || !read_filters(array(*o, "condition"), m.condition)))
+    return false;
+  for (auto& d : array(*o, "over")) {
+    measure part;
+    if (!read_measure(d, part))
+      return false;
+    m.over.push_back(std::move(part));
+  }
+  return true;
+}
+
 } // namespace
 
 std::string to_json(const query& q) {
   json::array measures;
-  for (auto& m : q.measures) {
-    json::object o{{"agg", to_string(m.agg)}, {"column", to_value(m.column)},
-                   {"alias", m.alias}};
-    if (!m.metric.empty())
-      o["metric"] = m.metric;
-    if (m.form != measure_form::plain) {
-      o["form"] = to_string(m.form);
-      o["condition"] = filters(m.condition);
-    }
-    if (!m.per.empty())
-      o["per"] = to_value(m.per);
-    measures.push_back(std::move(o));
-  }
+  for (auto& m : q.measures)
+    measures.push_back(measure_value(m));
   json::array dimensions;
   for (auto& d : q.dimensions)
     dimensions.push_back(json::object{{"column", to_value(d.column)},
@@ -177,21 +208,9 @@ std::optional<query> query_from_json(std::string_view text) {
   q.kind = str(*root, "kind") == "listing" ? query_kind::listing : query_kind::aggregate;
   q.entity = str(*root, "entity");
   for (auto& mv : array(*root, "measures")) {
-    auto* o = mv.if_object();
-    if (!o)
-      return std::nullopt;
     measure m;
-    if (!from_string(str(*o, "agg"), m.agg))
+    if (!read_measure(mv, m))
       return std::nullopt;
-    m.metric = str(*o, "metric");
-    m.column = column_at(*o, "column");
-    m.alias = str(*o, "alias");
-    m.per = column_at(*o, "per");
-    if (o->contains("form")) {
-      if (!from_string(str(*o, "form"), m.form)
-          || !read_filters(array(*o, "condition"), m.condition))
-        return std::nullopt;
-    }
     q.measures.push_back(std::move(m));
   }
   for (auto& dv : array(*root, "dimensions")) {

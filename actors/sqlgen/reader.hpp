@@ -72,6 +72,7 @@ struct reader {
   bool total_count = false; // "total number of": a kept count may be summed
   std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
+  bool keep_row_groups = false; // a ratio's side: "for each course" keeps one row per course
 
   // -- resolving several candidates --
 
@@ -130,5 +131,17 @@ struct reader {
 
   void run(const lexicon& lex);
 };
+
+/// One phrase of a larger question read on its own (a ratio's side): groups
+/// by the measure's own rows are kept.
+reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,
+                  const std::vector<std::string>& context);
+
+/// "ratio of A to B ...": each side read on its own, then divided. Empty when
+/// the question asks no ratio, or its sides do not read as two measures over
+/// the same groups.
+std::optional<reading> read_ratio(const semantic_model& model, const lexicon& lex,
+                                  const std::vector<token>& tokens,
+                                  const std::vector<std::string>& context);
 
 } // namespace medha::sqlgen::detail

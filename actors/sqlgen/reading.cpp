@@ -190,11 +190,21 @@ void reader::run(const lexicon& lex) {
   r.tokens = tokens;
 }
 
+reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,
+                  const std::vector<std::string>& context) {
+  reader rd(model, tokens, context);
+  rd.keep_row_groups = true;
+  rd.run(lex);
+  return std::move(rd.r);
+}
+
 } // namespace detail
 
 reading read_question(const semantic_model& model, const lexicon& lex,
                       const std::vector<token>& tokens,
                       const std::vector<std::string>& context_tables) {
+  if (auto ratio = detail::read_ratio(model, lex, tokens, context_tables))
+    return std::move(*ratio);
   detail::reader rd(model, tokens, context_tables);
   rd.run(lex);
   return std::move(rd.r);

@@ -339,7 +339,7 @@ void reader::finish() {
       }
   // "average quantity per order item": per row of the measure's own table
   // is no grouping at all.
-  if (!r.measures.empty()) {
+  if (!r.measures.empty() && !keep_row_groups) {
     auto& m = r.measures.front();
     auto* t = table_of(model, m.metric.empty() ? m.column.table
                                                 : (find_metric(model, m.metric)

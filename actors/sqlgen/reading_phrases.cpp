@@ -172,6 +172,18 @@ void reader::on_column(size_t k, const element& e) {
     return;
   }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
+      && pending_agg == aggregate::none && role == column_role::numeric && !superlative
+      && prev->c->text != "who") {
+    // "flights with stops", "orders with a discount": a number above zero.
+    filter f;
+    f.op = filter_op::gt;
+    f.column = col;
+    f.values = {"0"};
+    f.numeric = true;
+    r.filters.push_back(f);
+    return;
+  }
+  if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
       && pending_agg == aggregate::none && role != column_role::numeric) {
     // "customers with an email", "who have a phone": the value is present.
     filter f;
@@ -186,7 +198,15 @@ void reader::on_column(size_t k, const element& e) {
     m.agg = pending_agg;
     auto* t = table_of(model, e.table);
     auto* pk = t ? primary_key(*t) : nullptr;
-    if (pending_agg == aggregate::count) {
+    // "the number of reviews" naming num_reviews: the column is the number.
+    auto words = split_words(e.column);
+    bool counter = role == column_role::numeric && !distinct
+                   && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                        return w == "num" || w == "number" || w == "count";
+                      });
+    if (pending_agg == aggregate::count && counter) {
+      m.agg = aggregate::sum;
+    } else if (pending_agg == aggregate::count) {
       if (pk && pk->name == e.column && !distinct)
         m = count_rows(e.table);
       else

@@ -178,6 +178,12 @@ struct compiler {
           return col + op + v(0).substr(0, 4);
         return col + op + string_literal(v(0));
       }
+      case filter_op::weekday: {
+        std::string days;
+        for (auto& d : f.values)
+          days += (days.empty() ? "" : ", ") + d;
+        return "EXTRACT(DOW FROM " + col + ") IN (" + days + ")";
+      }
       case filter_op::has_related:
       case filter_op::lacks_related: return exists_sql(f);
       case filter_op::rule: return "(" + f.sql + ")";
@@ -253,6 +259,68 @@ struct compiler {
            + col + ")";
   }
 
+  // One side of a ratio: its aggregate, restricted to its own rows. A row
+  // count of a table joined to the root counts that table's distinct keys.
+  std::string ratio_side(const measure& x) {
+    measure plain = x;
+    plain.form = measure_form::plain;
+    plain.condition.clear();
+    plain.over.clear();
+    std::string b;
+    auto* t = table_of(model, x.column.table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    for (auto& rel : model.relationships) // without a declared key: the referenced column
+      if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
+        pk = t->find_column(rel.to_columns[0]);
+    if (x.metric.empty() && x.column.column.empty() && pk && x.column.table != root_table(model, q))
+      b = "COUNT(DISTINCT " + qualified({x.column.table, pk->name}) + ")";
+    else
+      b = base_measure(plain);
+    if (x.condition.empty())
+      return b;
+    std::string fn, arg;
+    if (!split_outer_call(b, fn, arg)) {
+      fail(compile_status::unsupported, "cannot restrict " + x.metric + " to some rows");
+      return "NULL";
+    }
+    return b + " FILTER (WHERE " + conditions(x.condition) + ")";
+  }
+
+  // A denominator of another table, with no groups to share: its own query.
+  bool separate_denominator(const measure& m) {
+    return q.dimensions.empty() && !m.over.empty()
+           && measure_table(model, m.over.front()) != measure_table(model, m);
+  }
+
+  // Division in floating point, never by zero: "ratio of A to B".
+  std::string ratio_sql(const measure& m) {
+    if (m.over.empty()) {
+      fail(compile_status::unsupported, "a ratio without a denominator");
+      return "NULL";
+    }
+    auto num = ratio_side(m);
+    auto& d = m.over.front();
+    std::string den;
+    if (m.over_all_groups) {
+      den = "SUM(" + ratio_side(d) + ") OVER ()";
+    } else if (separate_denominator(m)) {
+      query side;
+      side.measures = {d};
+      side.measures.front().form = measure_form::plain;
+      side.measures.front().condition.clear();
+      side.filters = d.condition;
+      auto sub = compile(model, side);
+      if (sub.status != compile_status::ok) {
+        fail(sub.status, sub.detail);
+        return "NULL";
+      }
+      den = "(" + sub.sql + ")";
+    } else {
+      den = ratio_side(d);
+    }
+    return "CAST(" + num + " AS FLOAT) / NULLIF(" + den + ", 0)";
+  }
+
   std::string measure_sql(const measure& m) {
     auto base = base_measure(m);
     switch (m.form) {
@@ -268,6 +336,7 @@ struct compiler {
           total.agg = aggregate::none; // the metric's own aggregate
         return base_measure(total) + " * 1.0 / NULLIF(COUNT(DISTINCT " + qualified(m.per) + "), 0)";
       }
+      case measure_form::ratio: return ratio_sql(m);
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {
@@ -314,6 +383,12 @@ struct compiler {
       for (auto& f : m.condition)
         add(f.column.table);
       add(m.per.table);
+      if (!separate_denominator(m))
+        for (auto& d : m.over) {
+          add(measure_table(model, d));
+          for (auto& f : d.condition)
+            add(f.column.table);
+        }
     }
     add(q.entity);
     for (auto& d : q.dimensions)
@@ -521,15 +596,17 @@ struct compiler {
 
 } // namespace
 
-std::string root_table(const semantic_model& model, const query& q) {
-  if (!q.measures.empty()) {
-    auto& m = q.measures.front();
-    if (!m.metric.empty()) {
-      auto* def = find_metric(model, m.metric);
-      return def ? def->table : std::string();
-    }
-    return m.column.table;
+std::string measure_table(const semantic_model& model, const measure& m) {
+  if (!m.metric.empty()) {
+    auto* def = find_metric(model, m.metric);
+    return def ? def->table : std::string();
   }
+  return m.column.table;
+}
+
+std::string root_table(const semantic_model& model, const query& q) {
+  if (!q.measures.empty())
+    return measure_table(model, q.measures.front());
   return q.entity;
 }
 
@@ -565,6 +642,7 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::plain: return base;
     case measure_form::share_of_total: return base + "_share_pct";
     case measure_form::percent_where: return base + "_pct";
+    case measure_form::ratio: return "ratio";
     case measure_form::per_entity:
       return (base.rfind("avg_", 0) == 0 ? base : "avg_" + base) + "_per_"
              + join(split_words(entity_words(m.per.table)), "_");
@@ -591,6 +669,13 @@ query without_needless_joins(const semantic_model& model, const query& q) {
       for (auto& f : m.condition)
         if (f.column.table == table)
           return true;
+      for (auto& d : m.over) {
+        if (measure_table(model, d) == table)
+          return true;
+        for (auto& f : d.condition)
+          if (f.column.table == table)
+            return true;
+      }
     }
     for (auto& f : q.filters)
       if (f.column.table == table)

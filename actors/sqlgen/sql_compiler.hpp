@@ -37,6 +37,9 @@ compiled_query compile(const semantic_model& model, const query& q);
 /// The table a query starts from: its first measure's table, else its entity.
 std::string root_table(const semantic_model& model, const query& q);
 
+/// The table a measure's rows come from.
+std::string measure_table(const semantic_model& model, const measure& m);
+
 /// The name a measure's column gets in the result.
 std::string measure_alias(const semantic_model& model, const measure& m);
 

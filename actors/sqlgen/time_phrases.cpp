@@ -219,6 +219,15 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- days of the week: "on weekends", "during weekdays" --
+    if (w == "weekend" || w == "weekends" || w == "weekday" || w == "weekdays") {
+      bool weekend = w.compare(0, 7, "weekend") == 0;
+      r.filters.push_back(weekend ? make(filter_op::weekday, {"0", "6"})
+                                  : make(filter_op::weekday, {"1", "2", "3", "4", "5"}));
+      size_t first = i > 0 && (text(i - 1) == "on" || text(i - 1) == "during") ? i - 1 : i;
+      take(first, i + 1);
+      continue;
+    }
     // -- a year --
     if (is_year(w)) {
       r.filters.push_back(make(filter_op::year, {w}));

@@ -1,0 +1,121 @@
+// Ratios between two readings of the question ("A to B"), dates by day of
+// week, and numbers that a column already keeps, each over a small schema of
+// coffee shops written for these tests.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, std::vector<std::string> values = {}) {
+  column_info c;
+  c.name = std::move(name);
+  c.type = role == column_role::numeric ? "integer" : role == column_role::time ? "date" : "text";
+  c.role = role;
+  c.values = std::move(values);
+  return c;
+}
+
+semantic_model coffee_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "coffee";
+  table_info shops;
+  shops.name = "shops";
+  shops.columns = {col("shop_id", r::identifier), col("name", r::text),
+                   col("town", r::categorical, {"Lima", "Quito"}), col("stars", r::numeric),
+                   col("seats", r::numeric), col("baristas", r::numeric),
+                   col("num_awards", r::numeric)};
+  shops.columns[0].primary_key = true;
+  table_info visits;
+  visits.name = "visits";
+  visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
+                    col("visit_date", r::time), col("spent", r::numeric)};
+  visits.columns[0].primary_key = true;
+  m.tables = {shops, visits};
+  m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true}};
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = coffee_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question << " / " << plan.understood;
+  }
+}
+
+TEST(ratios, rows_meeting_one_condition_over_rows_meeting_another) {
+  run({
+    {"What is the ratio of shops with stars above 4 to shops with stars below 3?",
+     {"CAST(COUNT(*) FILTER (WHERE " + q("shops.stars") + " > 4) AS FLOAT)",
+      "NULLIF(COUNT(*) FILTER (WHERE " + q("shops.stars") + " < 3), 0)"}},
+    // A condition only the second side names, on another column: both sides.
+    {"ratio of shops with stars above 4 to shops with stars below 3 in Lima",
+     {"WHERE " + q("shops.town") + " = 'Lima'", "FILTER (WHERE " + q("shops.stars") + " < 3)"}},
+    {"What is the proportion of shops with seats above 20 out of all shops?",
+     {"FILTER (WHERE " + q("shops.seats") + " > 20)", "NULLIF(COUNT(*), 0)"}},
+  });
+}
+
+TEST(ratios, two_columns_of_a_row_divided_per_row) {
+  run({
+    {"Give the ratio of seats to baristas for each shop",
+     {"CAST(SUM(" + q("shops.seats") + ") AS FLOAT) / NULLIF(SUM(" + q("shops.baristas") + "), 0)",
+      "GROUP BY"}},
+    {"ratio of seats per barista for every shop name",
+     {"NULLIF(SUM(" + q("shops.baristas") + "), 0)"}},
+  });
+}
+
+TEST(ratios, each_group_over_the_total_of_all_groups) {
+  run({
+    {"ratio of the number of shops in each town to the total number of shops",
+     {"SUM(COUNT(*)) OVER ()", "GROUP BY " + q("shops.town")}},
+  });
+}
+
+TEST(ratios, counts_of_two_tables_without_groups_are_separate_queries) {
+  run({
+    {"What is the ratio of visits to shops?",
+     {"NULLIF((SELECT COUNT(*)", "FROM " + q("shops")}},
+  });
+}
+
+TEST(ratios, counts_of_two_tables_per_group_are_not_guessed) {
+  // An inner join would drop the towns without visits from the denominator.
+  auto model = coffee_model();
+  auto plan = generate(model, "ratio of visits to shops by town", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+TEST(dates, weekends_and_weekdays_are_days_of_the_week) {
+  run({
+    {"How many visits on weekends?",
+     {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (0, 6)"}},
+    {"total spent during weekdays",
+     {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (1, 2, 3, 4, 5)"}},
+  });
+}
+
+TEST(numbers, a_row_with_a_number_has_it_above_zero) {
+  run({
+    {"How many shops with awards?", {q("shops.num_awards") + " > 0"}},
+  });
+}
+
+TEST(numbers, the_number_a_column_keeps_is_its_value) {
+  // "number of awards" names num_awards: its value, not its distinct values.
+  run({
+    {"What is the number of awards of each shop?",
+     {"SUM(" + q("shops.num_awards") + ")"}, {"COUNT(DISTINCT"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
