@@ -93,6 +93,15 @@ std::string describe(const semantic_model& model, const measure& m) {
   }
   if (m.form == measure_form::per_entity)
     s = (s.rfind("average ", 0) == 0 ? s : "average " + s) + " per " + entity_words(m.per.table);
+  if (m.form == measure_form::days_between)
+    s = std::string(m.agg == aggregate::avg   ? "average"
+                    : m.agg == aggregate::min ? "fewest"
+                    : m.agg == aggregate::max ? "most"
+                                              : "total")
+        + " days from " + column_phrase(m.per) + " to "
+        + column_phrase(m.column);
+  if (m.form == measure_form::days_since)
+    s = "days from the " + s + " to today";
   if (m.form == measure_form::share_of_total)
     s = "share of " + s + " (percent of the total)";
   if (m.form == measure_form::percent_where) {

@@ -111,7 +111,10 @@ query from_reading(const semantic_model& model, const reading& r) {
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
-    q.selected = r.selected;
+    // A column named twice ("scores ... and scores") is shown once.
+    for (auto& c : r.selected)
+      if (std::find(q.selected.begin(), q.selected.end(), c) == q.selected.end())
+        q.selected.push_back(c);
     if (!r.entity.empty() && !q.selected.empty()) {
       // "customers and their emails": the entity's name comes first.
       if (auto* t = table_of(model, r.entity))
@@ -120,6 +123,15 @@ query from_reading(const semantic_model& model, const reading& r) {
           if (std::find(q.selected.begin(), q.selected.end(), l) == q.selected.end())
             q.selected.insert(q.selected.begin(), l);
         }
+    }
+    // "the highest point in each state": a list of columns per group shows
+    // the group beside them.
+    if (!q.selected.empty()) {
+      size_t at = 0;
+      for (auto& d : r.dimensions)
+        if (d.bucket == time_bucket::none && !d.column.empty()
+            && std::find(q.selected.begin(), q.selected.end(), d.column) == q.selected.end())
+          q.selected.insert(q.selected.begin() + static_cast<long>(at++), d.column);
     }
     q.dimensions.clear();
     if (q.limit == 0 && r.top_n > 0)

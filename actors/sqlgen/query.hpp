@@ -53,7 +53,12 @@ struct filter {
 /// divided by the number of `per` entities ("average revenue per order"), or
 /// its value over the value of `over` ("ratio of open to closed businesses"),
 /// each side restricted to its own `condition`.
-enum class measure_form { plain, share_of_total, percent_where, per_entity, ratio };
+// days_since: days from the aggregate of a date column (its latest, for MAX)
+// to today: "how long since the last order". days_between: the aggregate of
+// the days from the date in `per` to the date in `column`, row by row.
+enum class measure_form {
+  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between
+};
 
 struct measure {
   aggregate agg = aggregate::sum;

@@ -108,6 +108,7 @@ value_kind kind_of(const semantic_model& model, const column_ref& c) {
 std::string check_types(const semantic_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
+        && m.form != measure_form::days_between
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
@@ -117,7 +118,15 @@ std::string check_types(const semantic_model& model, const query& q) {
         && m.column.column.compare(m.column.column.size() - 2, 2, "id") == 0)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is a key";
-    if (m.form != measure_form::plain && !numeric_measure(model, m))
+    if (m.form == measure_form::days_between) {
+      if (role_of(model, m.column) != column_role::time || role_of(model, m.per) != column_role::time
+          || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
+        return "days between " + name(m.per) + " and " + name(m.column) + ", which are not dates";
+    } else if (m.form == measure_form::days_since) {
+      if (role_of(model, m.column) != column_role::time
+          || (m.agg != aggregate::max && m.agg != aggregate::min))
+        return "days since " + name(m.column) + ", which is not a date";
+    } else if (m.form != measure_form::plain && !numeric_measure(model, m))
       return "a percentage of " + name(m.column);
     if (m.form == measure_form::per_entity && m.per.empty())
       return "an average per nothing";

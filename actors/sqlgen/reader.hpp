@@ -72,6 +72,8 @@ struct reader {
   bool total_count = false; // "total number of": a kept count may be summed
   std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
+  std::optional<std::pair<size_t, size_t>> days_between; // "days between" A "and" B: positions
+  std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   bool keep_row_groups = false; // a ratio's side: "for each course" keeps one row per course
 
   // -- resolving several candidates --
@@ -90,6 +92,10 @@ struct reader {
   // -- building pieces --
 
   void add_value_filter(const element& e, size_t pos);
+
+  std::optional<column_ref> total_column(size_t k);
+
+  bool literal_misses_codes(const column_ref& col, const std::vector<std::string>& values);
 
   // Numeric columns of a table that can be summed: not keys; amount-like
   // names first, alone when one of them is ("amount", "total", "price").
@@ -115,11 +121,19 @@ struct reader {
 
   void on_metric(size_t k, const element& e);
 
+  bool agent_by(size_t k);
+
   void on_cue(size_t k, item& it);
 
   /// The phrase names a foreign key by its whole name, and the key holds the
   /// same-named column of the table it points to.
   bool names_whole_key(const item& it, const relationship& rel);
+
+  void read_days_since();
+
+  void apply_days_since();
+
+  void apply_days_between();
 
   void walk();
 

@@ -80,8 +80,81 @@ void reader::account() {
   }
 }
 
+// "How long has it been since the last admission", "how many days since the
+// first order": days from a date column's latest (or earliest) value to today.
+void reader::read_days_since() {
+  auto is = [&](size_t i, std::initializer_list<const char*> words) {
+    return i < tokens.size() && !tokens[i].quoted
+           && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[i].text == w; });
+  };
+  // "the average number of days between the hire date and the end date"
+  for (size_t b = 1; b + 2 < tokens.size(); ++b) {
+    if (!is(b, {"between"}))
+      continue;
+    std::optional<size_t> unit, a;
+    for (size_t i = b >= 4 ? b - 4 : 0; i < b; ++i)
+      if (is(i, {"days", "time", "duration", "long"}))
+        unit = i;
+    for (size_t i = b + 2; i < tokens.size() && !a; ++i)
+      if (is(i, {"and"}))
+        a = i;
+    // "time between 9 and 17", "between 2021 and 2022": values, not dates.
+    bool values = is_number(tokens[b + 1].text) || tokens[b + 1].quoted
+                  || (*a + 1 < tokens.size() && (is_number(tokens[*a + 1].text) || tokens[*a + 1].quoted));
+    if (!unit || !a || values)
+      continue;
+    taken[b] = taken[*a] = taken[*unit] = true;
+    days_between = std::make_pair(b, *a);
+    break;
+  }
+  for (size_t s = 1; s < tokens.size(); ++s) {
+    if (!is(s, {"since"}))
+      continue;
+    std::vector<size_t> words{s};
+    bool asked = false;
+    for (size_t i = 0; i < s; ++i) {
+      if (is(i, {"how"}) && is(i + 1, {"long"})) {
+        asked = true;
+        words.push_back(i + 1);
+      }
+      if (is(i, {"days"})) {
+        asked = asked || (i > 0 && is(i - 1, {"many", "in"}));
+        words.push_back(i);
+      }
+    }
+    size_t k = s + 1;
+    if (is(k, {"the"}))
+      words.push_back(k++);
+    std::optional<aggregate> agg;
+    if (is(k, {"last", "latest", "newest"})) {
+      agg = aggregate::max;
+      words.push_back(k);
+    } else if (is(k, {"most"}) && is(k + 1, {"recent"})) {
+      agg = aggregate::max;
+      words.push_back(k);
+      words.push_back(k + 1);
+    } else if (is(k, {"first", "earliest", "oldest"})) {
+      agg = aggregate::min;
+      words.push_back(k);
+    }
+    if (!asked || !agg)
+      return;
+    days_since = agg;
+    for (auto w : words)
+      taken[w] = true;
+    // "give the answer as an integer": a number of days already is one.
+    for (size_t i = 0; i + 1 < tokens.size(); ++i)
+      if (is(i, {"as"}) && is(i + 1, {"integer"}) )
+        taken[i + 1] = true;
+      else if (is(i, {"as"}) && is(i + 1, {"an", "a"}) && is(i + 2, {"integer"}))
+        taken[i + 2] = true;
+    return;
+  }
+}
+
 void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
+  read_days_since();
   time = read_time(tokens, taken);
   // A metric named with a word that is also a cue ("average order value")
   // is the metric, when the words after the cue mean nothing on their own.
@@ -113,6 +186,34 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
+  // A column whose whole name starts with a superlative ("highest_point",
+  // "lowest_elevation") is named, not ranked, when the question spells the
+  // name out: "the highest point in each state" lists highest_point.
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    static const char* rank_words[] = {"highest", "lowest", "largest", "smallest", "biggest",
+                                       "greatest", "best", "worst", "most", "least"};
+    if (taken[i] || tokens[i].quoted
+        || std::none_of(std::begin(rank_words), std::end(rank_words),
+                        [&](const char* w) { return tokens[i].text == w; }))
+      continue;
+    for (size_t len = std::min(lex.longest(), tokens.size() - i); len >= 2; --len) {
+      std::string key;
+      bool free = true;
+      for (size_t k = i; k < i + len; ++k) {
+        free = free && !taken[k] && !tokens[k].quoted;
+        key += (k > i ? " " : "") + tokens[k].stem;
+      }
+      auto& entries = lex.lookup(key);
+      bool column = std::any_of(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+        return e.target.kind == element_kind::column && e.weight >= 1.0;
+      });
+      if (free && column) {
+        for (size_t k = i; k < i + len; ++k)
+          named[k] = taken[k] = true;
+        break;
+      }
+    }
+  }
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])
@@ -125,6 +226,7 @@ void reader::run(const lexicon& lex) {
     it.c = c;
     items.push_back(it);
   }
+  std::vector<std::pair<std::string, element>> named_heads; // last word of a column's phrase
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
     // A verb that only descriptions or partial names of several columns use
@@ -142,6 +244,18 @@ void reader::run(const lexicon& lex) {
       continue;
     }
     auto cands = resolve(m, mentions, i);
+    // "easiness scores ... and scores": a noun said again names the column
+    // it named before, when it can name it.
+    if (m.end == m.begin + 1)
+      for (auto& [head, earlier] : named_heads)
+        if (head == tokens[m.begin].stem && !(cands.front() == earlier)) {
+          auto& entries = lex.lookup(head);
+          if (std::any_of(entries.begin(), entries.end(),
+                          [&](const lexicon_entry& x) { return x.target == earlier; }))
+            cands = {earlier};
+        }
+    if (m.end > m.begin + 1 && cands.size() == 1 && cands.front().kind == element_kind::column)
+      named_heads.emplace_back(tokens[m.end - 1].stem, cands.front());
     if (cands.size() > 1)
       r.ambiguities.push_back({m.begin, m.end, cands});
     item it;

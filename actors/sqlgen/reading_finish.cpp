@@ -45,7 +45,133 @@ void reader::drop_repeated_measures() {
   }
 }
 
+// "how long since the last admitted student": the date column of the thing
+// named, its latest value, and the days from it to today.
+void reader::apply_days_since() {
+  std::optional<column_ref> column;
+  std::vector<std::string> tables;
+  for (auto& it : items) {
+    if (it.c)
+      continue;
+    if (it.e.kind == element_kind::column && role_of(model, {it.e.table, it.e.column}) == column_role::time)
+      column = column_ref{it.e.table, it.e.column};
+    if (it.e.kind == element_kind::table || it.e.kind == element_kind::column)
+      if (std::find(tables.begin(), tables.end(), it.e.table) == tables.end())
+        tables.push_back(it.e.table);
+  }
+  if (!column && !r.entity.empty())
+    tables.insert(tables.begin(), r.entity);
+  if (!column && !tables.empty()) {
+    std::vector<column_ref> dates, named;
+    if (auto* t = table_of(model, tables.front()))
+      for (auto& c : t->columns)
+        if (c.role == column_role::time) {
+          dates.push_back({t->name, c.name});
+          // "admitted" names admit_term: a word of the question the name shares.
+          for (auto& w : split_words(c.name))
+            for (size_t i = 0; i < tokens.size(); ++i)
+              if (!tokens[i].quoted && w.size() > 2 && stem(w) == tokens[i].stem
+                  && std::find(named.begin(), named.end(), dates.back()) == named.end())
+                named.push_back(dates.back());
+        }
+    if (dates.size() == 1)
+      column = dates.front();
+    else if (named.size() == 1)
+      column = named.front();
+  }
+  if (!column) {
+    r.unresolved.push_back("the date to count the days from");
+    return;
+  }
+  measure m;
+  m.agg = *days_since;
+  m.column = *column;
+  m.form = measure_form::days_since;
+  r.measures = {m};
+  r.entity.clear();
+  r.listing = false;
+  r.distinct_listing = false;
+  r.selected.clear();
+  r.order.clear();
+  pending_agg = aggregate::none;
+  superlative.reset();
+  top = 0;
+}
+
+// "the average number of days between the hire date and the termination
+// date": the two dates of each row subtracted, then aggregated.
+void reader::apply_days_between() {
+  auto [b, a] = *days_between;
+  std::optional<column_ref> from, to;
+  for (auto& it : items) {
+    if (it.c || it.e.kind != element_kind::column
+        || role_of(model, {it.e.table, it.e.column}) != column_role::time)
+      continue;
+    if (it.begin > b && it.end <= a && !from)
+      from = column_ref{it.e.table, it.e.column};
+    else if (it.begin > a && !to)
+      to = column_ref{it.e.table, it.e.column};
+  }
+  if (!from || !to) {
+    days_between.reset(); // not two dates: read as written
+    return;
+  }
+  std::optional<aggregate> agg;
+  for (auto& it : items)
+    if (it.c && it.c->kind == cue_kind::aggregate && !agg
+        && (it.c->agg == aggregate::avg || it.c->agg == aggregate::sum
+            || it.c->agg == aggregate::min || it.c->agg == aggregate::max))
+      agg = it.c->agg;
+  // "the maximum number of days ... for each X": the largest per group; but
+  // "which X has the longest time" ranks rows, which this does not do.
+  for (auto& it : items)
+    if (!agg && it.c && it.c->kind == cue_kind::superlative
+        && (r.entity.empty() || !r.dimensions.empty()))
+      agg = it.c->descending ? aggregate::max : aggregate::min;
+  if (!agg) {
+    r.unresolved.push_back("which of the days between " + from->column + " and " + to->column);
+    return;
+  }
+  // "the average time between A and B": the average was of the difference.
+  r.unresolved.erase(std::remove_if(r.unresolved.begin(), r.unresolved.end(),
+                                    [&](const std::string& u) {
+                                      for (auto* c : {&*from, &*to}) {
+                                        auto tail = " of " + c->column;
+                                        if (u.size() > tail.size()
+                                            && u.compare(u.size() - tail.size(), tail.size(), tail) == 0)
+                                          return true;
+                                      }
+                                      return false;
+                                    }),
+                     r.unresolved.end());
+  measure m;
+  m.agg = *agg;
+  m.column = *to;
+  m.per = *from;
+  m.form = measure_form::days_between;
+  r.measures = {m};
+  r.entity.clear();
+  r.listing = false;
+  r.distinct_listing = false;
+  r.selected.clear();
+  r.order.clear();
+  r.filters.erase(std::remove_if(r.filters.begin(), r.filters.end(),
+                                 [&](const filter& f) {
+                                   return f.measure >= 0
+                                          || ((f.column == *from || f.column == *to)
+                                              && !is_time_filter(f));
+                                 }),
+                  r.filters.end());
+  pending_agg = aggregate::none;
+  superlative.reset();
+  top = 0;
+}
+
 void reader::finish() {
+  if (days_between)
+    apply_days_between();
+  if (days_since)
+    apply_days_since();
   // A kept count covers all of the table's rows: with a condition on those
   // rows ("reviews posted in 2021"), the rows themselves are counted.
   if (counter_for && counter_for->first < r.measures.size()) {
@@ -354,6 +480,55 @@ void reader::finish() {
                          r.dimensions.end());
   }
   drop_repeated_measures();
+  // "the average rating of businesses" where the rating is each review's:
+  // over all reviews, or over each business's own average? Ask.
+  if (r.measures.size() == 1 && r.measures.front().agg == aggregate::avg
+      && r.measures.front().form == measure_form::plain && r.measures.front().metric.empty()) {
+    auto& m = r.measures.front();
+    for (size_t k = 0; k + 1 < items.size(); ++k) {
+      auto& a = items[k];
+      auto& b = items[k + 1];
+      if (a.c || b.c || a.e.kind != element_kind::column || a.e.table != m.column.table
+          || a.e.column != m.column.column || b.e.kind != element_kind::table
+          || b.e.table == m.column.table || !b.plural || b.begin != a.end + 1
+          || tokens[a.end].text != "of")
+        continue;
+      bool child = std::any_of(model.relationships.begin(), model.relationships.end(),
+                               [&](const relationship& rel) {
+                                 return rel.from_table == m.column.table && rel.to_table == b.e.table;
+                               });
+      if (child)
+        r.unresolved.push_back("the average " + m.column.column + " of " + b.e.table
+                               + ": over every " + m.column.table + " row, or over each "
+                               + b.e.table + "'s own average");
+      break;
+    }
+  }
+  // "Which users posted reviews ..., and how many have they posted": the
+  // entity asked for is the group of the count; its "have posted reviews"
+  // conditions are met by every row counted.
+  if (r.listing && !r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
+      && r.selected.empty() && top == 0 && !superlative) {
+    auto& m = r.measures.front();
+    bool counts_other = m.agg == aggregate::count && m.column.column.empty() && m.metric.empty()
+                        && !m.column.table.empty() && m.column.table != r.entity
+                        && m.form == measure_form::plain;
+    bool having = std::any_of(r.filters.begin(), r.filters.end(),
+                              [](const filter& f) { return f.measure >= 0; });
+    if (counts_other && !having && shortest_path(model, m.column.table, r.entity).found) {
+      r.filters.erase(std::remove_if(r.filters.begin(), r.filters.end(),
+                                     [&](const filter& f) {
+                                       return f.op == filter_op::has_related
+                                              && f.column.table == r.entity;
+                                     }),
+                      r.filters.end());
+      dimension d;
+      d.column = label_of(model, r.entity);
+      r.dimensions.push_back(d);
+      r.entity.clear();
+      r.listing = false;
+    }
+  }
   // "regions ranked by revenue": the entity named is the group.
   if (!r.measures.empty() && !r.entity.empty() && r.dimensions.empty()
       && std::any_of(r.order.begin(), r.order.end(), [](const ordering& o) { return o.measure >= 0; })) {

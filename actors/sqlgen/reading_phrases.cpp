@@ -2,6 +2,7 @@
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <optional>
 
@@ -13,6 +14,73 @@
 #include "actors/sqlgen/time_phrases.hpp"
 
 namespace medha::sqlgen::detail {
+
+namespace {
+
+std::string folded(std::string s) {
+  for (auto& ch : s)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+// A column whose every known value is a short code ("CA", "NY", "M"): a
+// spelled-out name compared to it ("California") would match no row.
+bool holds_codes(const column_info& c) {
+  if (c.values.size() < 2)
+    return false;
+  for (auto& v : c.values) {
+    if (v.empty() || v.size() > 3)
+      return false;
+    for (char ch : v)
+      if (!std::isalnum(static_cast<unsigned char>(ch)))
+        return false;
+  }
+  return true;
+}
+
+} // namespace
+
+// A quoted word compared to a column of codes it is not one of: the question
+// names the value in other words than the data stores it.
+bool reader::literal_misses_codes(const column_ref& col, const std::vector<std::string>& values) {
+  auto* t = table_of(model, col.table);
+  auto* c = t ? t->find_column(col.column) : nullptr;
+  if (!c || c->role == column_role::numeric || !holds_codes(*c))
+    return false;
+  for (auto& v : values) {
+    bool known = std::any_of(c->values.begin(), c->values.end(),
+                             [&](const std::string& x) { return folded(x) == folded(v); });
+    if (!known && v.size() > 3)
+      return true;
+  }
+  return false;
+}
+
+// A numeric column named "total" and the words of item k ("total_credit"
+// for "credits"), when exactly one table has one.
+std::optional<column_ref> reader::total_column(size_t k) {
+  std::vector<std::string> phrase{"total"};
+  for (size_t i = items[k].begin; i < items[k].end; ++i)
+    phrase.push_back(tokens[i].stem);
+  std::optional<column_ref> found;
+  for (auto& t : model.tables)
+    for (auto& c : t.columns) {
+      if (c.role != column_role::numeric)
+        continue;
+      auto words = split_words(c.name);
+      if (words.size() != phrase.size())
+        continue;
+      bool same = true;
+      for (size_t i = 0; i < words.size() && same; ++i)
+        same = stem(words[i]) == phrase[i];
+      if (!same)
+        continue;
+      if (found)
+        return std::nullopt;
+      found = column_ref{t.name, c.name};
+    }
+  return found;
+}
 
 void reader::add_value_filter(const element& e, size_t pos) {
   for (auto& [fi, p] : value_filters) {
@@ -122,6 +190,12 @@ void reader::on_column(size_t k, const element& e) {
   if (next_is(k, cue_kind::compare)) {
     auto& c = *items[k + 1].c;
     items[k + 1].consumed = true;
+    if (c.text == "literal" && literal_misses_codes(col, c.values)) {
+      r.unresolved.push_back("'" + c.values.front() + "' on " + e.column
+                             + ", which stores codes such as '" + table_of(model, e.table)
+                               ->find_column(e.column)->values.front() + "'");
+      return;
+    }
     filter f;
     f.op = c.op;
     f.column = col;
@@ -191,6 +265,23 @@ void reader::on_column(size_t k, const element& e) {
     f.column = col;
     r.filters.push_back(f);
     return;
+  }
+  auto kept_total = pending_agg == aggregate::count && total_count && !distinct
+                      ? total_column(k) : std::nullopt;
+  if (kept_total || (pending_agg == aggregate::count && total_count && !distinct
+                     && role == column_role::numeric)) {
+    // "the total number of credits": a quantity is summed, not counted; a
+    // column that keeps that total ("total_credit") is the one summed.
+    measure m;
+    m.agg = aggregate::sum;
+    m.column = kept_total.value_or(col);
+    auto* t = table_of(model, m.column.table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (!foreign_key(m.column.table, m.column.column) && !(pk && pk->name == m.column.column)) {
+      r.measures.push_back(m);
+      pending_agg = aggregate::none;
+      return;
+    }
   }
   if (pending_agg != aggregate::none) {
     measure m;
@@ -414,6 +505,21 @@ void reader::on_metric(size_t k, const element& e) {
   }
 }
 
+// "credits earned by students in each program": a "by" after a verb names
+// who did it, when the question groups elsewhere ("in each program").
+bool reader::agent_by(size_t k) {
+  auto& c = *items[k].c;
+  if (c.end != c.begin + 1 || c.begin == 0 || tokens[c.begin].text != "by")
+    return false;
+  auto& verb = tokens[c.begin - 1];
+  if (!is_participle(verb.text) || verb.text == verb.stem)
+    return false;
+  for (size_t j = k + 1; j < items.size(); ++j)
+    if (items[j].c && items[j].c->kind == cue_kind::group_by && tokens[items[j].begin].text != "by")
+      return true;
+  return false;
+}
+
 void reader::on_cue(size_t k, item& it) {
   auto& c = *it.c;
   if (c.kind != cue_kind::group_by)
@@ -438,7 +544,7 @@ void reader::on_cue(size_t k, item& it) {
       if (sort_pending) {
         order_next = true;
         sort_pending = false;
-      } else {
+      } else if (!agent_by(k)) {
         in_group = true;
       }
       break;

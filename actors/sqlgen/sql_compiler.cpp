@@ -337,6 +337,10 @@ struct compiler {
         return base_measure(total) + " * 1.0 / NULLIF(COUNT(DISTINCT " + qualified(m.per) + "), 0)";
       }
       case measure_form::ratio: return ratio_sql(m);
+      case measure_form::days_since: return "CURRENT_DATE - " + base + "::date";
+      case measure_form::days_between:
+        return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
+               + qualified(m.column) + "::date - " + qualified(m.per) + "::date)";
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {
@@ -643,6 +647,9 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::share_of_total: return base + "_share_pct";
     case measure_form::percent_where: return base + "_pct";
     case measure_form::ratio: return "ratio";
+    case measure_form::days_since: return "days_since_" + m.column.column;
+    case measure_form::days_between:
+      return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
     case measure_form::per_entity:
       return (base.rfind("avg_", 0) == 0 ? base : "avg_" + base) + "_per_"
              + join(split_words(entity_words(m.per.table)), "_");
