@@ -79,6 +79,9 @@ void reject_turn(self_ptr self, const std::string& user, const std::string& conv
 conversation_actor spawn_conversation(self_ptr self, conversation_record rec) {
   conv_key key{rec.user, rec.id};
   auto handle = self->spawn(conversation, self->state.deps, std::move(rec));
+  // A conversation actor that dies must not keep its slot: the next turn
+  // reloads it from the store instead of going to a dead handle.
+  self->monitor(handle);
   self->state.live[key] = handle;
   return handle;
 }
@@ -379,6 +382,14 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
   st.deps.data_sources.clear();
   for (auto& s : st.sources)
     st.deps.data_sources.push_back(s.name);
+  self->set_down_handler([self](const caf::down_msg& down) {
+    auto& live = self->state.live;
+    for (auto i = live.begin(); i != live.end(); ++i)
+      if (i->second.address() == down.source) {
+        live.erase(i);
+        break;
+      }
+  });
   self->send(self, tick_atom_v);
   return {
       [self](inbound_message& msg) {
