@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "client/discovery_eval.hpp"
+#include "runtime/client/discovery_eval.hpp"
 
 namespace medha::client {
 namespace {

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "client/eval_judge.hpp"
+#include "runtime/client/eval_judge.hpp"
 
 namespace medha::client {
 namespace {

@@ -9,7 +9,7 @@
 
 #include <sys/types.h>
 
-#include "client/nats_client.hpp"
+#include "runtime/client/nats_client.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha::testing {

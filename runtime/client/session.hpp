@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "client/nats_client.hpp"
+#include "runtime/client/nats_client.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha::client {

@@ -1,4 +1,4 @@
-#include "client/eval_suite.hpp"
+#include "runtime/client/eval_suite.hpp"
 
 #include <fstream>
 #include <map>

@@ -1,4 +1,4 @@
-#include "client/commands.hpp"
+#include "runtime/client/commands.hpp"
 
 #include <cstdio>
 #include <iostream>
@@ -6,7 +6,7 @@
 
 #include <boost/json.hpp>
 
-#include "client/event_printer.hpp"
+#include "runtime/client/event_printer.hpp"
 
 namespace medha::client {
 

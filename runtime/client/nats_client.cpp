@@ -1,4 +1,4 @@
-#include "client/nats_client.hpp"
+#include "runtime/client/nats_client.hpp"
 
 #include <nats/nats.h>
 

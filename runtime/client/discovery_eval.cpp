@@ -3,10 +3,10 @@
 // API; its gold SQL says which data source (db_name) and tables (parsed with
 // libpg_query) the ranking should put first.
 
-#include "client/discovery_eval.hpp"
+#include "runtime/client/discovery_eval.hpp"
 
-#include "client/eval_judge.hpp"
-#include "client/eval_suite.hpp"
+#include "runtime/client/eval_judge.hpp"
+#include "runtime/client/eval_suite.hpp"
 
 #include <algorithm>
 #include <chrono>

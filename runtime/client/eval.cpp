@@ -11,10 +11,10 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
-#include "client/commands.hpp"
-#include "client/discovery_eval.hpp"
-#include "client/eval_judge.hpp"
-#include "client/eval_suite.hpp"
+#include "runtime/client/commands.hpp"
+#include "runtime/client/discovery_eval.hpp"
+#include "runtime/client/eval_judge.hpp"
+#include "runtime/client/eval_suite.hpp"
 
 namespace medha::client {
 

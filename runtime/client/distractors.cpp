@@ -4,7 +4,7 @@
 // The vocabulary deliberately overlaps real schemas' (orders, customers,
 // flights, patients, authors, ...): distractors are there to compete.
 
-#include "client/distractors.hpp"
+#include "runtime/client/distractors.hpp"
 
 #include <algorithm>
 #include <cstdio>

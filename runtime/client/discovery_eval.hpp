@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "client/session.hpp"
+#include "runtime/client/session.hpp"
 
 namespace medha::client {
 

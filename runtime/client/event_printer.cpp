@@ -1,4 +1,4 @@
-#include "client/event_printer.hpp"
+#include "runtime/client/event_printer.hpp"
 
 #include <algorithm>
 #include <vector>

@@ -1,4 +1,4 @@
-#include "client/eval_judge.hpp"
+#include "runtime/client/eval_judge.hpp"
 
 #include <algorithm>
 #include <cctype>

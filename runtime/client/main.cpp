@@ -7,10 +7,10 @@
 #include <unistd.h>
 #include <vector>
 
-#include "client/commands.hpp"
-#include "client/distractors.hpp"
-#include "client/event_printer.hpp"
-#include "client/session.hpp"
+#include "runtime/client/commands.hpp"
+#include "runtime/client/distractors.hpp"
+#include "runtime/client/event_printer.hpp"
+#include "runtime/client/session.hpp"
 
 namespace {
 

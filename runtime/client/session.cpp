@@ -1,4 +1,4 @@
-#include "client/session.hpp"
+#include "runtime/client/session.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -6,7 +6,7 @@
 
 #include <boost/json.hpp>
 
-#include "client/event_printer.hpp"
+#include "runtime/client/event_printer.hpp"
 
 namespace medha::client {
 
