@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/seeded_rng.hpp"
 #include "actors/discovery/catalog.hpp"
 
 namespace {
@@ -26,19 +27,7 @@ using medha::column_role;
 using medha::semantic_model;
 using medha::table_info;
 
-// splitmix64: the same sequence on every platform, unlike std distributions.
-struct rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-  template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
-};
+using rng = medha::seeded_rng;
 
 const std::vector<std::string> nouns = {
   "customer", "order", "product", "invoice", "payment", "shipment", "supplier", "vendor",

@@ -4,6 +4,7 @@
 // The vocabulary deliberately overlaps real schemas' (orders, customers,
 // flights, patients, authors, ...): distractors are there to compete.
 
+#include "runtime/seeded_rng.hpp"
 #include "runtime/client/distractors.hpp"
 
 #include <algorithm>
@@ -18,22 +19,7 @@ namespace medha::client {
 
 namespace {
 
-// splitmix64: the same sequence on every platform, unlike std distributions.
-struct rng {
-  uint64_t state;
-  uint64_t next() {
-    uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
-  bool chance(double p) { return static_cast<double>(next() % 1000000) < p * 1000000.0; }
-  template <class T>
-  const T& pick(const std::vector<T>& v) {
-    return v[below(v.size())];
-  }
-};
+using rng = medha::seeded_rng;
 
 // A business area: what its sources are about, and the things it records.
 struct domain {
