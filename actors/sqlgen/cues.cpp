@@ -199,19 +199,31 @@ struct scanner {
         continue;
       if (i == 0 && any(i, {"and", "also", "now"}, cue_kind::instead, none))
         continue;
-      if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of"},
+      if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of",
+                  "sort|order|rank|arrange the? results|result|list|output|rows|records|them by"},
               cue_kind::order_by, none)
           || any(i, {"sort|sorted|rank|ranked|arrange|arranged"}, cue_kind::order_by,
                  [](cue& c) { c.text = "bare"; }))
         continue;
+      // "order" is also a noun and "ordered" a verb of buying: as a sort
+      // word only when a direction follows ("ordered alphabetically",
+      // "ordered from highest to lowest", "in descending order").
+      if (match(i, "order|ordered")
+          && (match(i + 1, "alphabetically|ascending|descending|increasing|decreasing")
+              || match(i + 1, "from highest|largest|biggest|most|best|lowest|smallest|least|worst")
+              || match(i + 1, "in ascending|descending|increasing|decreasing|alphabetical"))) {
+        add(cue_kind::order_by, i, 1).text = "bare";
+        continue;
+      }
       if (any(i, {"from highest|largest|biggest|most|best to lowest|smallest|least|worst",
                   "highest|largest|biggest|most first", "descending|desc|decreasing order?",
                   "in descending|decreasing order"},
               cue_kind::direction, desc(true))
           || any(i, {"from lowest|smallest|least|worst to highest|largest|biggest|most|best",
-                     "lowest|smallest|least first", "in? ascending|increasing order?", "asc",
-                     "in? alphabetical order", "alphabetically", "a-z", "a to z"},
-                 cue_kind::direction, desc(false)))
+                     "lowest|smallest|least first", "in? ascending|increasing order?", "asc"},
+                 cue_kind::direction, desc(false))
+          || any(i, {"in? alphabetical order", "alphabetically", "a-z", "a to z"},
+                 cue_kind::direction, [](cue& c) { c.text = "alphabetical"; }))
         continue;
       // Price adjectives rank by the entity's price: "the 5 cheapest products".
       auto price = [](bool d) { return [d](cue& c) { c.descending = d; c.text = "price"; }; };

@@ -139,6 +139,48 @@ query from_reading(const semantic_model& model, const reading& r) {
     if (r.show_rows)
       q.all_columns = true;
   }
+  // A direction with no key named ("ordered from highest to lowest",
+  // "alphabetically"): a listing sorts by the number it shows beside the
+  // names, or by the name alphabetically; an aggregate by its measure, or
+  // alphabetically by its group.
+  if (r.has_direction && q.order.empty() && r.top_n == 0) {
+    if (q.kind == query_kind::listing) {
+      std::optional<column_ref> key;
+      if (!r.alphabetical)
+        for (auto& c : q.selected) {
+          auto role = role_of(model, c);
+          if (role == column_role::numeric || role == column_role::time)
+            key = c;
+        }
+      // "... in descending order" with only names shown: the last thing asked.
+      if (!key && !r.alphabetical && r.descending && !q.selected.empty())
+        key = q.selected.back();
+      if (key || r.alphabetical || !r.descending) {
+        ordering o;
+        if (key)
+          o.column = *key;
+        else if (!q.selected.empty())
+          o.column = q.selected.front();
+        else if (auto* t = table_of(model, q.entity))
+          if (auto* label = label_column(*t))
+            o.column = {q.entity, label->name};
+        o.descending = key ? r.descending : false;
+        if (!o.column.column.empty())
+          q.order.push_back(o);
+      }
+    } else if (!q.measures.empty()) {
+      ordering o;
+      if (r.alphabetical) {
+        if (q.dimensions.size() == 1 && q.dimensions[0].bucket == time_bucket::none)
+          o.column = q.dimensions[0].column;
+      } else {
+        o.measure = 0;
+        o.descending = r.descending;
+      }
+      if (o.measure >= 0 || !o.column.column.empty())
+        q.order.push_back(o);
+    }
+  }
   return q;
 }
 

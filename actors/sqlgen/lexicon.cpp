@@ -81,6 +81,13 @@ lexicon::lexicon(const semantic_model& model) {
         if (!event.empty())
           add(event, ce, 0.7);
       }
+      // "country_name" is asked for as "each country": a name column stands
+      // for its thing (below a table called that, which weighs 1.0); not the
+      // parts of a person's name, nor the table's own name.
+      if (words.size() == 2 && words.back() == "name" && words.front() != "last"
+          && words.front() != "first" && words.front() != "full" && words.front() != "user"
+          && stem(words.front()) != stem(qualified.back()))
+        add({words.front()}, ce, 0.8);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);

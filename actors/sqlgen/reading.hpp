@@ -44,6 +44,7 @@ struct reading {
   aggregate aggregate_change = aggregate::none; // "average instead"
   bool has_direction = false;
   bool descending = false;
+  bool alphabetical = false; // "alphabetically": the direction orders by a name
   int top_n = 0;        // "top 5" with nothing to rank yet
   bool top_descending = true;
 

@@ -295,6 +295,14 @@ void reader::on_column(size_t k, const element& e) {
                    && std::any_of(words.begin(), words.end(), [](const std::string& w) {
                         return w == "num" || w == "number" || w == "count";
                       });
+    if (pending_agg == aggregate::count && counter && (superlative || top > 0)
+        && !superlative_column && !in_group && r.entity == e.table && r.dimensions.empty()) {
+      // "the publications with the highest number of citations" where each
+      // publication keeps its count: rank the rows by it, nothing summed.
+      superlative_column = col;
+      pending_agg = aggregate::none;
+      return;
+    }
     if (pending_agg == aggregate::count && counter) {
       m.agg = aggregate::sum;
     } else if (pending_agg == aggregate::count) {
@@ -559,6 +567,7 @@ void reader::on_cue(size_t k, item& it) {
     case cue_kind::direction:
       r.has_direction = true;
       r.descending = c.descending;
+      r.alphabetical = c.text == "alphabetical";
       break;
     case cue_kind::superlative: superlative = c; break;
     case cue_kind::top_n:
