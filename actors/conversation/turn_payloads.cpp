@@ -107,10 +107,6 @@ std::string visualize_payload(const chart& c) {
   return json::serialize(json::object{{"kind", c.kind}});
 }
 
-std::string rows_json(const result_set& rows, size_t max_rows) {
-  return json::serialize(rows_array(rows, max_rows));
-}
-
 std::string answer_payload(const std::string& text, const std::string& source,
                            const sql_plan& plan, const result_set& rows, const chart& c,
                            const std::vector<std::string>& suggestions,

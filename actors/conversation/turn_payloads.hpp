@@ -34,7 +34,4 @@ std::string clarify_payload(const std::string& text, const sql_plan& plan,
 /// A clarify from discovery: the candidate data sources with their tables.
 std::string source_clarify_payload(const std::string& text, const discovery_result& r);
 
-/// Converts rows to JSON arrays, numbers as numbers, NULL as null.
-std::string rows_json(const result_set& rows, size_t max_rows);
-
 } // namespace medha

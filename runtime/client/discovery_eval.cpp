@@ -131,36 +131,12 @@ discovery_verdict judge_discovery(const std::vector<ranked_source>& ranking, con
   return v;
 }
 
-int run_discovery_eval(session& s, const std::vector<std::string>& args, const std::string& pg) {
-  (void)pg; // the ranking needs no database access; kept for one signature with run_eval
-  std::string suite, report, only_db;
-  size_t limit = size_t(-1);
-  bool verbose = false;
-  for (size_t i = 0; i < args.size(); ++i) {
-    auto next = [&]() { return i + 1 < args.size() ? args[++i] : std::string{}; };
-    if (args[i] == "--suite")
-      suite = next();
-    else if (args[i] == "--report")
-      report = next();
-    else if (args[i] == "--db")
-      only_db = next();
-    else if (args[i] == "--limit")
-      limit = std::stoul(next());
-    else if (args[i] == "--verbose")
-      verbose = true;
-    else if (args[i] == "--databases" || args[i] == "--distractors" || args[i] == "--pg")
-      next(); // loaded and registered by scripts/eval
-    else if (args[i] == "--discovery-only")
-      continue;
-    else {
-      std::fprintf(stderr, "medha eval --discovery-only: unknown argument %s\n", args[i].c_str());
-      return 2;
-    }
-  }
-  if (suite.empty()) {
-    std::fprintf(stderr, "medha eval: --suite FILE is required\n");
-    return 2;
-  }
+int run_discovery_eval(session& s, const eval_options& options) {
+  const auto& suite = options.suite;
+  const auto& report = options.report;
+  const auto& only_db = options.only_db;
+  const auto limit = options.limit;
+  const bool verbose = options.verbose;
   std::vector<question_case> cases;
   std::string error;
   if (!load_questions(suite, cases, error)) {

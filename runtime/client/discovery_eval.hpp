@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/client/eval_suite.hpp"
 #include "runtime/client/session.hpp"
 
 namespace medha::client {
@@ -37,6 +38,6 @@ discovery_verdict judge_discovery(const std::vector<ranked_source>& ranking, con
 /// suite and scores the ranking (see judge_discovery). The report holds
 /// total, source_top1, table_recall_at_5, p50_ms and p99_ms (the discovery
 /// actor's own lookup time), and extra keys (round trip, per database).
-int run_discovery_eval(session& s, const std::vector<std::string>& args, const std::string& pg);
+int run_discovery_eval(session& s, const eval_options& options);
 
 } // namespace medha::client

@@ -54,49 +54,21 @@ struct tally {
 } // namespace
 
 int run_eval(session& s, const std::vector<std::string>& args) {
-  std::string suite, report, pg = "host=127.0.0.1", only_db;
-  if (std::find(args.begin(), args.end(), "--discovery-only") != args.end()) {
-    std::vector<std::string> rest;
-    for (size_t i = 0; i < args.size(); ++i) {
-      if (args[i] == "--discovery-only")
-        continue;
-      if (args[i] == "--pg" && i + 1 < args.size()) {
-        pg = args[++i];
-        continue;
-      }
-      rest.push_back(args[i]);
-    }
-    return run_discovery_eval(s, rest, pg);
-  }
-  bool verbose = false;
-  size_t limit = size_t(-1);
-  for (size_t i = 0; i < args.size(); ++i) {
-    auto next = [&]() { return i + 1 < args.size() ? args[++i] : std::string{}; };
-    if (args[i] == "--suite")
-      suite = next();
-    else if (args[i] == "--report")
-      report = next();
-    else if (args[i] == "--pg")
-      pg = next();
-    else if (args[i] == "--databases")
-      next(); // loaded by scripts/eval; accepted here for one command line
-    else if (args[i] == "--db")
-      only_db = next();
-    else if (args[i] == "--limit")
-      limit = std::stoul(next());
-    else if (args[i] == "--verbose")
-      verbose = true;
-    else {
-      std::fprintf(stderr, "medha eval: unknown argument %s\n", args[i].c_str());
-      return 2;
-    }
-  }
-  if (suite.empty()) {
-    std::fprintf(stderr, "medha eval: --suite FILE is required\n");
+  std::string error;
+  auto parsed = parse_eval_options(args, error);
+  if (!parsed) {
+    std::fprintf(stderr, "medha eval: %s\n", error.c_str());
     return 2;
   }
+  if (parsed->discovery_only)
+    return run_discovery_eval(s, *parsed);
+  const auto& suite = parsed->suite;
+  const auto& report = parsed->report;
+  const auto& pg = parsed->pg;
+  const auto& only_db = parsed->only_db;
+  const auto limit = parsed->limit;
+  const bool verbose = parsed->verbose;
   std::vector<suite_case> cases;
-  std::string error;
   if (!load_suite(suite, cases, error)) {
     std::fprintf(stderr, "medha eval: %s\n", error.c_str());
     return 2;

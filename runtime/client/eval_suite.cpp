@@ -1,5 +1,6 @@
 #include "runtime/client/eval_suite.hpp"
 
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -111,6 +112,52 @@ bool load_suite(const std::string& path, std::vector<suite_case>& out, std::stri
     out.push_back(std::move(c));
   }
   return true;
+}
+
+std::optional<eval_options> parse_eval_options(const std::vector<std::string>& args,
+                                               std::string& error) {
+  eval_options o;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const auto& flag = args[i];
+    if (flag == "--verbose") {
+      o.verbose = true;
+      continue;
+    }
+    if (flag == "--discovery-only") {
+      o.discovery_only = true;
+      continue;
+    }
+    if (i + 1 >= args.size()) {
+      error = flag + " needs a value";
+      return std::nullopt;
+    }
+    const auto& value = args[++i];
+    if (flag == "--suite") {
+      o.suite = value;
+    } else if (flag == "--report") {
+      o.report = value;
+    } else if (flag == "--pg") {
+      o.pg = value;
+    } else if (flag == "--db") {
+      o.only_db = value;
+    } else if (flag == "--limit") {
+      char* end = nullptr;
+      auto n = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0' || n == 0) {
+        error = "--limit takes a whole number above 0";
+        return std::nullopt;
+      }
+      o.limit = static_cast<size_t>(n);
+    } else if (flag != "--databases" && flag != "--distractors") {
+      error = "unknown argument " + flag;
+      return std::nullopt;
+    }
+  }
+  if (o.suite.empty()) {
+    error = "--suite FILE is required";
+    return std::nullopt;
+  }
+  return o;
 }
 
 } // namespace medha::client

@@ -7,6 +7,7 @@
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/linker.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
 namespace medha::sqlgen {
@@ -26,16 +27,8 @@ column_info col(std::string name, column_role role, std::string comment = "",
   return c;
 }
 
-table_info table(std::string name, std::vector<column_info> columns) {
-  table_info t;
-  t.name = std::move(name);
-  t.columns = std::move(columns);
-  return t;
-}
-
-relationship link_of(std::string from, std::string from_col, std::string to, std::string to_col) {
-  return {std::move(from), {std::move(from_col)}, std::move(to), {std::move(to_col)}, true};
-}
+using medha::sqlgen::testing::link_of;
+using medha::sqlgen::testing::table;
 
 // No declared primary keys, as in many dumped databases: keys are known only
 // from the columns other tables reference.
