@@ -117,9 +117,13 @@ void print_event(std::FILE* out, const step_event& ev) {
                      field(d, "tables").c_str(), field(d, "metrics").c_str());
       break;
     case step_kind::sql:
-      if (ev.status == step_status::done && !field(d, "sql").empty())
+      if (ev.status == step_status::done && !field(d, "sql").empty()) {
+        auto explanation = field(d, "explanation");
+        while (!explanation.empty() && explanation.back() == '.')
+          explanation.pop_back(); // "…; confidence" reads better without the full stop
         std::fprintf(out, "    SQL: %s\n    (%s; confidence %s)\n", field(d, "sql").c_str(),
-                     field(d, "explanation").c_str(), field(d, "confidence").c_str());
+                     explanation.c_str(), field(d, "confidence").c_str());
+      }
       break;
     case step_kind::execute:
       if (ev.status == step_status::done)
