@@ -12,6 +12,7 @@
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
 #include "actors/refine/refine_sql.hpp"
+#include "actors/refine/refine_structure.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/logging.hpp"
 
@@ -219,7 +220,10 @@ void validate(self_ptr self) {
   execute(self);
 }
 
-// A refine turn: the last query's SQL edited through its parse tree.
+// A refine turn. The engine's own query is refined in its structure, carried
+// on once answered so that later follow-ups in words build on the refined
+// query; any other SQL is edited through its parse tree and carries no
+// structure (the answer stage stores the plan's, empty here).
 void refine(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
@@ -230,19 +234,25 @@ void refine(self_ptr self) {
     return;
   }
   auto& r = std::get<refinement>(parsed);
-  auto edited = refine_sql(st.carried.last_sql, r);
-  if (auto* err = std::get_if<medha_error>(&edited)) {
-    fail(self, *err);
-    return;
-  }
   turn.plan = sql_plan{};
-  turn.plan.sql = std::get<std::string>(edited);
   turn.plan.strategy = "refine";
   turn.plan.confidence = 1;
-  turn.plan.explanation = std::string{"The last query, refined: "} + to_string(r.op) + ".";
-  // The engine's structure no longer describes the edited SQL: a later
-  // follow-up in words starts from the question, not from stale structure.
-  st.carried.last_query_json.clear();
+  auto structured = turn.model ? refine_structure(*turn.model, st.carried.last_query_json,
+                                                  st.carried.last_sql, r)
+                               : std::nullopt;
+  if (structured) {
+    turn.plan.sql = std::move(structured->sql);
+    turn.plan.query_json = std::move(structured->query_json);
+    turn.plan.explanation = std::move(structured->explanation);
+  } else {
+    auto edited = refine_sql(st.carried.last_sql, r);
+    if (auto* err = std::get_if<medha_error>(&edited)) {
+      fail(self, *err);
+      return;
+    }
+    turn.plan.sql = std::get<std::string>(edited);
+    turn.plan.explanation = std::string{"The last query, refined: "} + to_string(r.op) + ".";
+  }
   stage_done(self, "sql");
   publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
   validate(self);

@@ -225,6 +225,14 @@ TEST_F(conversation_flow, refine_edits_the_last_query) {
   ASSERT_EQ(west.last().step, step_kind::answer) << west.last().data_json;
   expect_same_groups(answer_groups(west.last()),
                      sql_groups(std::string{revenue_by_region} + "WHERE r.name = 'West' GROUP BY r.name"));
+  // The engine's query was refined in its structure: a follow-up in words
+  // keeps the refined filter.
+  auto later = worker->ask("frank", conv, "only 2024");
+  ASSERT_EQ(later.last().step, step_kind::answer) << later.last().data_json;
+  expect_same_groups(answer_groups(later.last()),
+                     sql_groups(std::string{revenue_by_region}
+                                + "WHERE r.name = 'West' AND EXTRACT(YEAR FROM o.order_date) = 2024 "
+                                  "GROUP BY r.name"));
 
   auto injected = worker->refine(
     "frank", conv, R"({"op":"add_filter","column":"regions.name","operator":"=","value":"x'; DROP TABLE regions; --"})");
