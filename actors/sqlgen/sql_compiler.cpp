@@ -566,8 +566,17 @@ struct compiler {
     if (out.status != compile_status::ok)
       return false;
 
+    // Rows ranked by a number of their own ("the 3 restaurants with the
+    // highest rating") are rows: two of them with the same name and number
+    // are still two, so nothing is merged.
+    bool ranked_rows = listing && !fans_out && !q.order.empty()
+                       && std::all_of(q.order.begin(), q.order.end(), [&](const ordering& o) {
+                            auto role = role_of(model, o.column);
+                            return o.column.table == (q.entity.empty() ? root : q.entity)
+                                   && (role == column_role::numeric || role == column_role::time);
+                          });
     std::string sql = "SELECT ";
-    if (listing && (fans_out || !q.all_columns))
+    if (listing && (fans_out || !q.all_columns) && !ranked_rows)
       sql += "DISTINCT ";
     sql += join(select, ", ");
     sql += " FROM " + table_reference(model, root);
