@@ -228,6 +228,21 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: the participle names the kept count of the rows counted.
+  auto name_words = split_words(e.column);
+  bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
+    return w == "num" || w == "count" || w == "number";
+  });
+  if (prev && !prev->c && prev->e.kind == element_kind::table && prev->end == items[k].begin
+      && prev->e.table != e.table && role == column_role::numeric && counter_name
+      && is_participle(tokens[items[k].begin].text) && !r.measures.empty()
+      && r.measures.back().agg == aggregate::count
+      && r.measures.back().column == column_ref{prev->e.table, ""}) {
+    r.measures.back().agg = average_count ? aggregate::avg : aggregate::sum;
+    r.measures.back().column = col;
+    return;
+  }
   if (role == column_role::boolean && !in_group) {
     // "active customers", "not discontinued": the flag itself is the filter.
     filter f;

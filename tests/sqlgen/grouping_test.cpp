@@ -26,6 +26,11 @@ column_info col(std::string name, column_role role, std::string comment = "", bo
   return c;
 }
 
+column_info required(column_info c) {
+  c.nullable = false;
+  return c;
+}
+
 semantic_model atlas_model() {
   using r = column_role;
   semantic_model m;
@@ -49,11 +54,20 @@ semantic_model atlas_model() {
                              col("award_num", r::numeric, "Awards the book has won"),
                              col("release_date", r::time)}),
     testing::table("shops", {col("shop_id", r::identifier, "", true), col("shop_name", r::text)}),
+    // No declared key, as many loaded databases: student_id is still its own.
+    testing::table("student", {required(col("student_id", r::identifier)),
+                               col("lastname", r::categorical, "", false, {"Smith", "Doe"}),
+                               col("total_credit", r::numeric)}),
+    testing::table("course", {col("course_id", r::identifier, "", true), col("name", r::text),
+                              col("num_enrolled", r::numeric)}),
+    testing::table("student_record", {col("student_id", r::identifier), col("course_id", r::identifier)}),
     testing::table("visits", {col("visit_id", r::identifier, "", true), col("shop_id", r::identifier),
                               col("day", r::categorical, "", false, {"Monday", "Friday"}),
                               col("count", r::numeric, "Visitors that day")}),
   };
-  m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id")};
+  m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id"),
+                     testing::link_of("student_record", "student_id", "student", "student_id"),
+                     testing::link_of("student_record", "course_id", "course", "course_id")};
   return m;
 }
 
@@ -134,6 +148,25 @@ TEST(grouping, what_the_reading_cannot_place_is_asked_about) {
   asks({
     // "do not" with nothing to negate
     "How many rivers have a permit required and how many do not?",
+  });
+}
+
+TEST(grouping, the_rows_counted_named_with_a_kept_count_use_it) {
+  run({
+    // "students enrolled": the count each course keeps, not the records joined.
+    {"What is the total number of students enrolled in each course?",
+     {q("course.num_enrolled") + " AS"}, {"COUNT(", "student_record"}},
+  });
+}
+
+TEST(grouping, a_table_grouped_by_its_own_key_lists_its_rows) {
+  run({
+    // Namesakes stay apart: the key named after the table is grouped too; a
+    // group of one row is that row, its total its own.
+    {"What is the total credit of each student, ordered from highest to lowest?",
+     {"SELECT " + q("student.lastname") + " AS \"lastname\", " + q("student.student_id"),
+      q("student.total_credit") + " AS", "DESC"},
+     {"GROUP BY", "SUM("}},
   });
 }
 
