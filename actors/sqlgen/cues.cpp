@@ -210,16 +210,16 @@ struct scanner {
       // "ordered from highest to lowest", "in descending order").
       if (match(i, "order|ordered")
           && (match(i + 1, "alphabetically|ascending|descending|increasing|decreasing")
-              || match(i + 1, "from highest|largest|biggest|most|best|lowest|smallest|least|worst")
+              || match(i + 1, "from highest|largest|biggest|most|best|longest|lowest|smallest|least|worst|shortest")
               || match(i + 1, "in ascending|descending|increasing|decreasing|alphabetical"))) {
         add(cue_kind::order_by, i, 1).text = "bare";
         continue;
       }
-      if (any(i, {"from highest|largest|biggest|most|best to lowest|smallest|least|worst",
+      if (any(i, {"from highest|largest|biggest|most|best|longest to lowest|smallest|least|worst|shortest",
                   "highest|largest|biggest|most first", "descending|desc|decreasing order?",
                   "in descending|decreasing order"},
               cue_kind::direction, desc(true))
-          || any(i, {"from lowest|smallest|least|worst to highest|largest|biggest|most|best",
+          || any(i, {"from lowest|smallest|least|worst|shortest to highest|largest|biggest|most|best|longest",
                      "lowest|smallest|least first", "in? ascending|increasing order?", "asc"},
                  cue_kind::direction, desc(false))
           || any(i, {"in? alphabetical order", "alphabetically", "a-z", "a to z"},
@@ -297,7 +297,7 @@ struct scanner {
                  compare(filter_op::eq)))
         continue;
       // -- aggregates --
-      if (any(i, {"total number of", "how many", "number of", "count of", "count", "counts"},
+      if (any(i, {"total number|count of", "how many", "number of", "count of", "count", "counts"},
               cue_kind::aggregate, agg(aggregate::count))
           || any(i, {"average|avg|mean", "on average"}, cue_kind::aggregate, agg(aggregate::avg))
           || any(i, {"total|sum|summed|overall total?", "sum of"}, cue_kind::aggregate,
@@ -306,6 +306,25 @@ struct scanner {
           || any(i, {"minimum|min"}, cue_kind::aggregate, agg(aggregate::min))
           || any(i, {"distinct|unique|different"}, cue_kind::distinct, none))
         continue;
+      // Adjectives of a dimension rank by it: "the longest rivers" by their
+      // length, unless the question names the number ("the shortest connect
+      // time").
+      static const std::pair<const char*, const char*> dimensions[] = {
+        {"longest", "length"}, {"shortest", "length"}, {"tallest", "height"},
+        {"fastest", "speed"},  {"slowest", "speed"},   {"heaviest", "weight"},
+        {"lightest", "weight"}, {"deepest", "depth"},  {"shallowest", "depth"},
+        {"widest", "width"},   {"narrowest", "width"}};
+      if (auto len = match(i, "the? longest|tallest|fastest|heaviest|deepest|widest|shortest|"
+                              "slowest|lightest|shallowest|narrowest")) {
+        auto& c = add(cue_kind::superlative, i, len);
+        for (auto& [adjective, noun] : dimensions)
+          if (t[i + len - 1].text == adjective)
+            c.values = {noun};
+        auto& w = t[i + len - 1].text;
+        c.descending = w == "longest" || w == "tallest" || w == "fastest" || w == "heaviest"
+                       || w == "deepest" || w == "widest";
+        continue;
+      }
       if (any(i, {"the? highest|most|largest|biggest|greatest|best|top|maximum"},
               cue_kind::superlative, desc(true))
           || any(i, {"the? lowest|least|smallest|fewest|worst|bottom"}, cue_kind::superlative,

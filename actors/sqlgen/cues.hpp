@@ -43,7 +43,8 @@ struct cue {
   bool descending = false;
   int count = 0;
   filter_op op = filter_op::eq;
-  std::vector<std::string> values;
+  std::vector<std::string> values; // compare, contains: the literals; superlative: the
+                                   // dimension a size adjective ranks by ("length")
   std::string text;
 };
 

@@ -73,6 +73,12 @@ lexicon::lexicon(const semantic_model& model) {
         rest.erase(rest.begin());
       if (rest.size() < words.size() && !(rest.size() == 1 && rest[0] == "id"))
         add(rest, ce, 0.8);
+      // "citation_num", "review_count": a kept count is asked for by what it
+      // counts ("the number of citations"). Not "number": "flight_number"
+      // names a flight, it counts nothing.
+      if (words.size() > 1 && c.role == column_role::numeric
+          && (words.back() == "num" || words.back() == "count" || words.back() == "cnt"))
+        add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
       // "signup_date" is asked for as "signed up": the event a date records.
       if (c.role == column_role::time && words.size() > 1) {
         std::vector<std::string> event(words.begin(), words.end() - 1);

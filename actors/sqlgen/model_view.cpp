@@ -42,12 +42,39 @@ const column_info* label_column(const table_info& t) {
 
 const column_info* primary_key(const table_info& t) {
   const column_info* found = nullptr;
+  bool declared = false;
   for (auto& c : t.columns)
     if (c.primary_key) {
       if (found)
         return nullptr; // composite key
       found = &c;
+      declared = true;
     }
+  if (declared)
+    return found;
+  // Without a declared key, the identifier named after its own table
+  // ("student_id" in student, "authorid" in author, "id"), when it is the
+  // only one so named and may not be empty.
+  auto table = stem(join(split_words(entity_words(t.name)), ""));
+  for (auto& c : t.columns) {
+    if (c.nullable || (c.role != column_role::identifier && c.role != column_role::numeric))
+      continue;
+    auto words = split_words(c.name);
+    if (words.empty())
+      continue;
+    std::string head;
+    if (words.back() == "id")
+      head = join(std::vector<std::string>(words.begin(), words.end() - 1), "");
+    else if (words.size() == 1 && words[0].size() > 2 && words[0].compare(words[0].size() - 2, 2, "id") == 0)
+      head = words[0].substr(0, words[0].size() - 2);
+    else
+      continue;
+    if (!head.empty() && stem(head) != table)
+      continue;
+    if (found)
+      return nullptr;
+    found = &c;
+  }
   return found;
 }
 

@@ -67,6 +67,7 @@ struct reader {
   bool versus = false;
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
   bool asked_average = false;
+  bool average_count = false; // "the average number of": a kept count is averaged
   bool both = false;
   bool who = false;
   bool total_count = false; // "total number of": a kept count may be summed
@@ -103,6 +104,10 @@ struct reader {
 
   const relationship* foreign_key(const std::string& table, const std::string& column);
 
+  /// The one number of `table` a size adjective ranks by: "length" for "the
+  /// longest rivers" (length, length_km).
+  std::optional<column_ref> dimension_column(const std::string& table, const std::string& noun);
+
   void add_dimension(const dimension& d);
 
   /// A numeric column of a table `table` references that keeps the number of
@@ -114,6 +119,12 @@ struct reader {
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);
+
+  /// Mentions that only restate what the question names anyway: explained,
+  /// but not read as pieces of their own (see reading_restate.cpp).
+  std::vector<bool> restating_mentions(const std::vector<mention>& mentions,
+                                       const std::vector<std::vector<element>>& resolved,
+                                       const std::vector<cue>& cues);
 
   void on_column(size_t k, const element& e);
 

@@ -186,12 +186,14 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
-  // A column whose whole name starts with a superlative ("highest_point",
-  // "lowest_elevation") is named, not ranked, when the question spells the
+  // A column whose whole name starts with a superlative or an extreme
+  // ("highest_point", "minimum_connect_time") is named, not ranked, when the question spells the
   // name out: "the highest point in each state" lists highest_point.
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     static const char* rank_words[] = {"highest", "lowest", "largest", "smallest", "biggest",
-                                       "greatest", "best", "worst", "most", "least"};
+                                       "greatest", "best", "worst", "most", "least", "longest",
+                                       "shortest", "tallest", "fastest", "slowest", "deepest",
+                                       "minimum", "maximum", "min", "max"};
     if (taken[i] || tokens[i].quoted
         || std::none_of(std::begin(rank_words), std::end(rank_words),
                         [&](const char* w) { return tokens[i].text == w; }))
@@ -227,8 +229,17 @@ void reader::run(const lexicon& lex) {
     items.push_back(it);
   }
   std::vector<std::pair<std::string, element>> named_heads; // last word of a column's phrase
+  std::vector<std::vector<element>> resolved;
+  for (size_t i = 0; i < mentions.size(); ++i)
+    resolved.push_back(resolve(mentions[i], mentions, i));
+  auto restating = restating_mentions(mentions, resolved, cues);
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
+    if (restating[i]) {
+      for (size_t t = m.begin; t < m.end; ++t)
+        taken[t] = true;
+      continue;
+    }
     // A verb that only descriptions or partial names of several columns use
     // ("published", "associated", "offered") relates the things the question
     // names; it names none of them.
@@ -243,7 +254,7 @@ void reader::run(const lexicon& lex) {
       taken[m.begin] = true;
       continue;
     }
-    auto cands = resolve(m, mentions, i);
+    auto cands = resolved[i];
     // "easiness scores ... and scores": a noun said again names the column
     // it named before, when it can name it.
     if (m.end == m.begin + 1)

@@ -252,6 +252,9 @@ void reader::finish() {
           break;
       }
     }
+  // "the longest rivers": the entity's length.
+  if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
+    superlative_column = dimension_column(r.entity, superlative->values.front());
   // "which city has the most customers": the column named is the group.
   if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
     for (auto it = r.selected.begin(); it != r.selected.end();) {
@@ -553,6 +556,24 @@ void reader::finish() {
                    || (a.op == filter_op::eq && b.op == filter_op::eq && a.values != b.values);
       if (clash)
         r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
+    }
+  // A column named beside a measure that is neither grouped nor measured
+  // ("how many flights require a round trip"): a condition the reading
+  // could not make out, not something to drop silently. A group's own
+  // label or key ("the name and average rating of each business") is shown.
+  // A table's label ("region name") and a column the measure is made of
+  // ("net revenue after discounts") restate what is there.
+  if (!r.measures.empty())
+    for (auto& c : r.selected) {
+      bool shown = std::any_of(r.dimensions.begin(), r.dimensions.end(), [&](const dimension& d) {
+        return d.column.table == c.table;
+      });
+      bool part = std::any_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+        auto* metric = m.metric.empty() ? nullptr : find_metric(model, m.metric);
+        return m.column == c || (metric && metric->expression.find(c.column) != std::string::npos);
+      });
+      if (!shown && !part && !(label_of(model, c.table) == c))
+        r.unresolved.push_back(c.column);
     }
   // A measure with an entity that plays no other part: the entity only
   // says whose measure it is ("revenue from customers").

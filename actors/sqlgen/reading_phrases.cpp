@@ -170,6 +170,16 @@ measure reader::count_rows(const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};
+  // Rows that keep their own count ("checkin": business, day, count) are
+  // already tallies: how many there were is the sum of the counts.
+  if (auto* t = table_of(model, table))
+    for (auto& c : t->columns) {
+      auto words = split_words(c.name);
+      if (c.role == column_role::numeric && words.size() == 1 && words[0] == "count") {
+        m.agg = aggregate::sum;
+        m.column.column = c.name;
+      }
+    }
   return m;
 }
 
@@ -216,6 +226,21 @@ void reader::on_column(size_t k, const element& e) {
       f.op = filter_op::is_null;
     }
     r.filters.push_back(f);
+    return;
+  }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: the participle names the kept count of the rows counted.
+  auto name_words = split_words(e.column);
+  bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
+    return w == "num" || w == "count" || w == "number";
+  });
+  if (prev && !prev->c && prev->e.kind == element_kind::table && prev->end == items[k].begin
+      && prev->e.table != e.table && role == column_role::numeric && counter_name
+      && is_participle(tokens[items[k].begin].text) && !r.measures.empty()
+      && r.measures.back().agg == aggregate::count
+      && r.measures.back().column == column_ref{prev->e.table, ""}) {
+    r.measures.back().agg = average_count ? aggregate::avg : aggregate::sum;
+    r.measures.back().column = col;
     return;
   }
   if (role == column_role::boolean && !in_group) {
@@ -304,7 +329,8 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
     if (pending_agg == aggregate::count && counter) {
-      m.agg = aggregate::sum;
+      // "the average number of citations" where each row keeps its count.
+      m.agg = average_count ? aggregate::avg : aggregate::sum;
     } else if (pending_agg == aggregate::count) {
       if (pk && pk->name == e.column && !distinct)
         m = count_rows(e.table);
@@ -442,9 +468,17 @@ void reader::on_table(size_t k, const item& it) {
     having_on_entity = true;
     return;
   }
+  // "the most orders" counts them; "the highest mountains" with nothing
+  // named before ranks the mountains themselves, by a number named later.
+  auto quantity = [&](const item& x) {
+    for (size_t i = x.begin; i < x.end; ++i)
+      if (tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest")
+        return true;
+    return false;
+  };
   if (superlative && superlative->text.empty() && prev && prev->c
       && prev->c->kind == cue_kind::superlative && r.measures.empty()
-      && (top == 0 || !r.entity.empty())) {
+      && (top == 0 || !r.entity.empty()) && (!r.entity.empty() || quantity(*prev))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
     // "which customer has the most orders"
@@ -525,7 +559,11 @@ bool reader::agent_by(size_t k) {
   for (size_t j = k + 1; j < items.size(); ++j)
     if (items[j].c && items[j].c->kind == cue_kind::group_by && tokens[items[j].begin].text != "by")
       return true;
-  return false;
+  // "citations received by publications in each year": the period groups;
+  // the plural after "by" says who received them ("by region" still groups).
+  auto* n = next_item(k);
+  return time.bucket != time_bucket::none && n && !n->c && n->plural
+         && n->e.kind == element_kind::table;
 }
 
 void reader::on_cue(size_t k, item& it) {
@@ -540,8 +578,10 @@ void reader::on_cue(size_t k, item& it) {
         asked_average = true;
       if (pending_agg == aggregate::avg && c.agg == aggregate::count) {
         pending_agg = c.agg; // "average number of orders per customer"
+        average_count = true;
         break;
       }
+      average_count = false;
       if (pending_agg != aggregate::none)
         r.unresolved.push_back(to_string(pending_agg));
       pending_agg = c.agg;
@@ -707,7 +747,14 @@ void reader::walk() {
         break;
     }
   }
-  // Cues that were never applied to anything.
+  // Cues that were never applied to anything: a "not" that met no value or
+  // flag ("how many have a final exam and how many do not") would be lost.
+  if (negate)
+    r.unresolved.push_back("not");
+  for (size_t k = 0; k < items.size(); ++k)
+    if (items[k].c && items[k].c->kind == cue_kind::missing
+        && (k + 1 == items.size() || items[k + 1].c))
+      r.unresolved.push_back("not");
   for (auto& it : items)
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains

@@ -70,6 +70,8 @@ struct compiler {
   const query& q;
   compiled_query out;
   bool fans_out = false; // a join from a table to rows that reference it
+  bool row_groups = false; // every group is one row of the root table
+  std::string root_name;
 
   bool fail(compile_status s, std::string detail) {
     out.status = s;
@@ -79,11 +81,16 @@ struct compiler {
 
   // The key of a table whose label is free text ("customers"."name" is not
   // unique): grouped and listed with the name, so that namesakes stay apart.
+  // A label from a short list too when the rows are the query's own
+  // ("students"."lastname" for the credits each student keeps); a lookup
+  // joined in ("regions"."name") is told apart by its name.
   std::optional<column_ref> identity_key(const column_ref& c) {
     auto* t = table_of(model, c.table);
     auto* label = t ? label_column(*t) : nullptr;
     auto* pk = t ? primary_key(*t) : nullptr;
-    if (!label || !pk || label == pk || label->name != c.column || label->role != column_role::text)
+    bool own_rows = c.table == root_name && label && label->role == column_role::categorical;
+    if (!label || !pk || label == pk || label->name != c.column
+        || (label->role != column_role::text && !own_rows))
       return std::nullopt;
     return column_ref{c.table, pk->name};
   }
@@ -425,6 +432,7 @@ struct compiler {
       if (!table_of(model, t))
         return fail(compile_status::unknown_reference, "no table " + t);
     auto root = tables.front();
+    root_name = root;
     join_hints hints;
     for (auto& c : q.via)
       hints.emplace_back(c.table, c.column);
@@ -508,13 +516,30 @@ struct compiler {
           out.columns.push_back({k, column_role::identifier});
         }
       }
+      // Groups of one row each: a table grouped by its own key, measured by
+      // its own columns ("the total credits of each student" where each
+      // student keeps a total). The values are the rows' own: no GROUP BY.
+      auto* root_table = table_of(model, root);
+      auto* root_key = root_table ? primary_key(*root_table) : nullptr;
+      row_groups = tree.steps.empty() && root_key && !q.measures.empty()
+                   && std::find(group_by.begin(), group_by.end(), qualified({root, root_key->name}))
+                        != group_by.end()
+                   && std::none_of(q.filters.begin(), q.filters.end(),
+                                   [](const filter& f) { return f.measure >= 0; })
+                   && std::all_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+                        return m.metric.empty() && m.form == measure_form::plain
+                               && m.column.table == root && !m.column.column.empty()
+                               && (m.agg == aggregate::sum || m.agg == aggregate::avg
+                                   || m.agg == aggregate::min || m.agg == aggregate::max);
+                      });
       for (auto& m : q.measures) {
         auto a = m.alias.empty() ? measure_alias(model, m) : m.alias;
         if (!used.insert(a).second) {
           a += "_" + std::to_string(measure_aliases.size() + 1);
           used.insert(a);
         }
-        select.push_back(measure_sql(m) + " AS " + quote_identifier(a));
+        select.push_back((row_groups ? qualified(m.column) : measure_sql(m)) + " AS "
+                         + quote_identifier(a));
         measure_aliases.push_back(a);
         out.columns.push_back({a, column_role::numeric});
       }
@@ -566,8 +591,17 @@ struct compiler {
     if (out.status != compile_status::ok)
       return false;
 
+    // Rows ranked by a number of their own ("the 3 restaurants with the
+    // highest rating") are rows: two of them with the same name and number
+    // are still two, so nothing is merged.
+    bool ranked_rows = listing && !fans_out && !q.order.empty()
+                       && std::all_of(q.order.begin(), q.order.end(), [&](const ordering& o) {
+                            auto role = role_of(model, o.column);
+                            return o.column.table == (q.entity.empty() ? root : q.entity)
+                                   && (role == column_role::numeric || role == column_role::time);
+                          });
     std::string sql = "SELECT ";
-    if (listing && (fans_out || !q.all_columns))
+    if (listing && (fans_out || !q.all_columns) && !ranked_rows)
       sql += "DISTINCT ";
     sql += join(select, ", ");
     sql += " FROM " + table_reference(model, root);
@@ -580,7 +614,7 @@ struct compiler {
     }
     if (!where.empty())
       sql += " WHERE " + join(where, " AND ");
-    if (!group_by.empty() && !q.measures.empty())
+    if (!group_by.empty() && !q.measures.empty() && !row_groups)
       sql += " GROUP BY " + join(group_by, ", ");
     if (!having.empty())
       sql += " HAVING " + join(having, " AND ");

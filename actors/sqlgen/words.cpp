@@ -134,6 +134,10 @@ std::string stem_suffixes(std::string_view word) {
   if (ends_with(w, "sses") || ends_with(w, "xes") || ends_with(w, "ches")
       || ends_with(w, "shes"))
     return w.substr(0, w.size() - 2);
+  // "ratings" meets "rating" (and so "rated"): a plural -ing noun is stemmed
+  // as its singular.
+  if (ends_with(w, "ings") && w.size() > 6)
+    return stem_suffixes(w.substr(0, w.size() - 1));
   if (ends_with(w, "ing") && w.size() > 5 && has_vowel(w.substr(0, w.size() - 3)))
     return undouble(w.substr(0, w.size() - 3));
   if (ends_with(w, "ied") && w.size() > 4)

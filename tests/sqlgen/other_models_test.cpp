@@ -27,7 +27,7 @@ TEST(hr, questions) {
     {"Average salary by department", {"AVG(" + salary + ")", "GROUP BY " + q("departments.department_name"),
                                       "JOIN \"hr\".\"departments\" ON"}},
     {"Which department has the most employees?", {"ORDER BY \"employee_count\" DESC LIMIT 1"}},
-    {"Who has the highest salary?", {"SELECT DISTINCT " + q("employees.first_name") + ", " + q("employees.employee_id") + ", " + salary, "ORDER BY " + salary + " DESC LIMIT 1"}},
+    {"Who has the highest salary?", {"SELECT " + q("employees.first_name") + ", " + q("employees.employee_id") + ", " + salary, "ORDER BY " + salary + " DESC LIMIT 1"}},
     {"How many active employees?", {"WHERE " + q("employees.is_active") + " = true"}},
     {"Employees who are not active", {q("employees.is_active") + " = false"}},
     {"List employees hired in 2022", {"EXTRACT(YEAR FROM " + q("employees.hire_date") + ") = 2022"}},

@@ -113,7 +113,7 @@ TEST(numbers, the_number_a_column_keeps_is_its_value) {
   // "number of awards" names num_awards: its value, not its distinct values.
   run({
     {"What is the number of awards of each shop?",
-     {"SUM(" + q("shops.num_awards") + ")"}, {"COUNT(DISTINCT"}},
+     {q("shops.num_awards") + " AS"}, {"COUNT(DISTINCT", "GROUP BY"}},
   });
 }
 

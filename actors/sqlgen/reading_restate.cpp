@@ -1,0 +1,116 @@
+// Words that say again what the question already names: a description's
+// wording for a named column ("lakes with the largest areas in square
+// kilometers"), or a number that only qualifies the next ("population
+// density"). They are explained, and add no piece of their own.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::detail {
+
+std::vector<bool> reader::restating_mentions(const std::vector<mention>& mentions,
+                                             const std::vector<std::vector<element>>& resolved,
+                                             const std::vector<cue>& cues) {
+  std::vector<bool> out(mentions.size(), false);
+  // Columns the question names surely (by name or by a value of theirs).
+  std::vector<column_ref> named;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    auto& e = resolved[i].front();
+    if (mentions[i].score >= 0.6 && resolved[i].size() == 1
+        && (e.kind == element_kind::column || e.kind == element_kind::value))
+      named.push_back({e.table, e.column});
+  }
+  // "the longest rivers ... in meters": the length is named by its adjective.
+  for (auto& c : cues)
+    if (c.kind == cue_kind::superlative && !c.values.empty())
+      for (auto& cands : resolved)
+        if (cands.front().kind == element_kind::table)
+          if (auto col = dimension_column(cands.front().table, c.values.front()))
+            named.push_back(*col);
+  auto is = [&](size_t t, std::initializer_list<const char*> words) {
+    return t < tokens.size() && !tokens[t].quoted
+           && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[t].text == w; });
+  };
+  bool in_unit = false; // inside "in square kilometers", "per square kilometer"
+  size_t unit_end = 0;
+  for (size_t i = 0; i < mentions.size(); ++i) {
+    auto& m = mentions[i];
+    bool weak = m.score < 0.6 && !m.corrected && m.end == m.begin + 1;
+    // The word right after "how many" or "the highest" is the thing counted
+    // or ranked ("how many meals are served in each compartment").
+    bool counted = std::any_of(cues.begin(), cues.end(), [&](const cue& c) {
+      return c.end == m.begin
+             && (c.kind == cue_kind::aggregate || c.kind == cue_kind::superlative
+                 || c.kind == cue_kind::top_n || c.kind == cue_kind::distinct);
+    });
+    const column_ref* restated = nullptr;
+    for (auto& e : m.candidates)
+      if (e.kind == element_kind::column)
+        for (auto& n : named)
+          if (n == column_ref{e.table, e.column})
+            restated = &n;
+    in_unit = (in_unit && m.begin == unit_end) || is(m.begin - 1, {"in", "per"});
+    if (weak && restated && !counted) {
+      auto& word = tokens[m.begin];
+      // Which words: one of the column's own name ("round-trip fares" for
+      // round_trip_cost), a unit ("in meters"), or a verb: a participle, an
+      // -ing form, or the word right after the plural noun whose verb it is
+      // ("rivers flow through", "restaurants serve").
+      bool own_name = false;
+      for (auto& w : split_words(restated->column))
+        own_name = own_name || stem(w) == word.stem;
+      bool after_plural = (i > 0 && mentions[i - 1].end == m.begin
+                           && resolved[i - 1].front().kind == element_kind::table
+                           && tokens[m.begin - 1].text != tokens[m.begin - 1].stem)
+                          || is(m.begin - 1, {"that", "who", "which"});
+      bool verb = is_participle(word.text)
+                  || (word.text.size() > 5 && word.text.compare(word.text.size() - 3, 3, "ing") == 0)
+                  || after_plural;
+      if (own_name || in_unit || verb) {
+        out[i] = true;
+        unit_end = m.end;
+        continue;
+      }
+    }
+    in_unit = false;
+    // "population density": of two numbers of one table side by side, the
+    // last is the head noun; the first only qualifies it.
+    auto numeric_column = [&](size_t j) {
+      auto& e = resolved[j].front();
+      return resolved[j].size() == 1 && e.kind == element_kind::column
+             && role_of(model, {e.table, e.column}) == column_role::numeric;
+    };
+    if (i + 1 < mentions.size() && mentions[i + 1].begin == m.end && mentions[i + 1].score >= 0.6
+        && numeric_column(i) && numeric_column(i + 1)
+        && resolved[i].front().table == resolved[i + 1].front().table)
+      out[i] = true;
+  }
+  return out;
+}
+
+} // namespace medha::sqlgen::detail
+
+namespace medha::sqlgen::detail {
+
+std::optional<column_ref> reader::dimension_column(const std::string& table, const std::string& noun) {
+  auto* t = table_of(model, table);
+  if (!t)
+    return std::nullopt;
+  std::optional<column_ref> found;
+  for (auto& c : t->columns) {
+    if (c.role != column_role::numeric)
+      continue;
+    auto words = split_words(c.name);
+    if (std::none_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == stem(noun); }))
+      continue;
+    if (found)
+      return std::nullopt; // "length" and "length_km": which one?
+    found = column_ref{table, c.name};
+  }
+  return found;
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,174 @@
+// Groups and rankings on a schema described the way model files describe
+// columns: kept counts ("award_num"), rows that keep their own tally, words a
+// description uses for a column the question names anyway, size adjectives.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/words.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, std::string comment = "", bool pk = false,
+                std::vector<std::string> values = {}) {
+  column_info c;
+  c.name = std::move(name);
+  c.type = role == column_role::numeric ? "integer" : role == column_role::time ? "date" : "text";
+  c.role = role;
+  c.primary_key = pk;
+  c.comment = std::move(comment);
+  c.values = std::move(values);
+  return c;
+}
+
+column_info required(column_info c) {
+  c.nullable = false;
+  return c;
+}
+
+semantic_model atlas_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "atlas";
+  m.tables = {
+    testing::table("rivers", {col("river_id", r::identifier, "", true), col("river_name", r::text),
+                              col("length", r::numeric, "Length of the river in kilometers"),
+                              col("country", r::categorical, "Country the river flows through", false,
+                                  {"Peru", "Chile"}),
+                              col("permit_required", r::categorical, "", false, {"Yes", "No"})}),
+    testing::table("districts", {col("district_id", r::identifier, "", true), col("district_name", r::text),
+                                 col("population", r::numeric),
+                                 col("density", r::numeric, "People per square kilometer"),
+                                 col("area", r::numeric, "Area in square kilometers")}),
+    testing::table("mountains", {col("mountain_id", r::identifier, "", true), col("mountain_name", r::text),
+                                 col("altitude", r::numeric, "Height in meters")}),
+    testing::table("airports", {col("airport_id", r::identifier, "", true), col("airport_name", r::text),
+                                col("minimum_connect_time", r::numeric, "Shortest time to change planes")}),
+    testing::table("books", {col("book_id", r::identifier, "", true), col("title", r::text),
+                             col("genre", r::categorical, "", false, {"Fantasy", "Poetry"}),
+                             col("award_num", r::numeric, "Awards the book has won"),
+                             col("release_date", r::time)}),
+    testing::table("shops", {col("shop_id", r::identifier, "", true), col("shop_name", r::text)}),
+    // No declared key, as many loaded databases: student_id is still its own.
+    testing::table("student", {required(col("student_id", r::identifier)),
+                               col("lastname", r::categorical, "", false, {"Smith", "Doe"}),
+                               col("total_credit", r::numeric)}),
+    testing::table("course", {col("course_id", r::identifier, "", true), col("name", r::text),
+                              col("num_enrolled", r::numeric)}),
+    testing::table("student_record", {col("student_id", r::identifier), col("course_id", r::identifier)}),
+    testing::table("visits", {col("visit_id", r::identifier, "", true), col("shop_id", r::identifier),
+                              col("day", r::categorical, "", false, {"Monday", "Friday"}),
+                              col("count", r::numeric, "Visitors that day")}),
+  };
+  m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id"),
+                     testing::link_of("student_record", "student_id", "student", "student_id"),
+                     testing::link_of("student_record", "course_id", "course", "course_id")};
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = atlas_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question;
+  }
+}
+
+void asks(const std::vector<std::string>& questions) {
+  auto model = atlas_model();
+  for (auto& question : questions) {
+    auto plan = generate(model, question, "");
+    EXPECT_EQ(plan.outcome, plan_outcome::clarify) << question << " → " << plan.sql;
+  }
+}
+
+TEST(grouping, a_plural_ing_noun_stems_like_its_singular) {
+  EXPECT_EQ(stem("ratings"), stem("rating"));
+  EXPECT_EQ(stem("bookings"), stem("booking"));
+  EXPECT_EQ(stem("things"), "thing");
+}
+
+TEST(grouping, a_kept_count_is_named_by_what_it_counts) {
+  auto awards = q("books.award_num");
+  run({
+    // Rows ranked by a number of their own are rows: nothing merged.
+    {"What are the top 3 books with the highest number of awards?",
+     {"SELECT " + q("books.title"), "ORDER BY " + awards + " DESC LIMIT 3"}, {"DISTINCT"}},
+    {"What is the average number of awards of books in each genre?",
+     {"AVG(" + awards + ")", "GROUP BY " + q("books.genre")}},
+    // "by books" names who received them: the month groups, not the books.
+    {"What is the average number of awards received by books in each month?",
+     {"AVG(" + awards + ")", "DATE_TRUNC('month', " + q("books.release_date") + ")"},
+     {"GROUP BY " + q("books.title")}},
+  });
+}
+
+TEST(grouping, rows_that_keep_their_own_tally_are_summed) {
+  run({
+    {"What is the total count of visits for each shop?",
+     {"SUM(" + q("visits.count") + ")", "GROUP BY " + q("shops.shop_name")}},
+    {"How many visits are there for each shop?", {"SUM(" + q("visits.count") + ")", "GROUP BY " + q("shops.shop_name")}},
+  });
+}
+
+TEST(grouping, a_description_word_for_a_named_column_restates_it) {
+  run({
+    {"Which districts have the largest areas in square kilometers, ordered from largest to smallest?",
+     {"ORDER BY " + q("districts.area") + " DESC"}},
+    {"How many rivers flow through each country?",
+     {"COUNT(*)", "GROUP BY " + q("rivers.country")}},
+    {"What are the longest rivers in kilometers, ordered from longest to shortest?",
+     {"ORDER BY " + q("rivers.length") + " DESC"}},
+  });
+}
+
+TEST(grouping, the_last_of_two_numbers_side_by_side_is_the_head_noun) {
+  run({
+    {"Which districts have the highest population density, ordered from highest to lowest?",
+     {"ORDER BY " + q("districts.density") + " DESC"}, {"ORDER BY " + q("districts.population")}},
+  });
+}
+
+TEST(grouping, size_adjectives_rank_the_entity_by_its_number) {
+  run({
+    {"What are the highest mountains, ordered from highest to lowest altitude?",
+     {"ORDER BY " + q("mountains.altitude") + " DESC"}, {"COUNT("}},
+    // A column whose name starts with "minimum" is named, not aggregated.
+    {"Which airports have the shortest minimum connect time?",
+     {"ORDER BY " + q("airports.minimum_connect_time") + " LIMIT"}, {"MIN("}},
+  });
+}
+
+TEST(grouping, what_the_reading_cannot_place_is_asked_about) {
+  asks({
+    // "do not" with nothing to negate
+    "How many rivers have a permit required and how many do not?",
+  });
+}
+
+TEST(grouping, the_rows_counted_named_with_a_kept_count_use_it) {
+  run({
+    // "students enrolled": the count each course keeps, not the records joined.
+    {"What is the total number of students enrolled in each course?",
+     {q("course.num_enrolled") + " AS"}, {"COUNT(", "student_record"}},
+  });
+}
+
+TEST(grouping, a_table_grouped_by_its_own_key_lists_its_rows) {
+  run({
+    // Namesakes stay apart: the key named after the table is grouped too; a
+    // group of one row is that row, its total its own.
+    {"What is the total credit of each student, ordered from highest to lowest?",
+     {"SELECT " + q("student.lastname") + " AS \"lastname\", " + q("student.student_id"),
+      q("student.total_credit") + " AS", "DESC"},
+     {"GROUP BY", "SUM("}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
