@@ -232,14 +232,24 @@ void reader::run(const lexicon& lex) {
     // A verb that only descriptions or partial names of several columns use
     // ("published", "associated", "offered") relates the things the question
     // names; it names none of them.
-    bool only_described = m.candidates.size() > 1 && m.end == m.begin + 1
-                          && is_participle(tokens[m.begin].text);
-    for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
-      auto& e = m.candidates[c];
-      bool role_word = e.kind == element_kind::column && foreign_key(e.table, e.column);
-      only_described = only_described && (m.weights[c] < 0.5 || (role_word && m.weights[c] < 0.9));
-    }
-    if (only_described) {
+    // "check-ins occurred": one described column of the table just named is
+    // the verb of that table's rows, too.
+    bool after_own_table = i > 0 && mentions[i - 1].end == m.begin && m.candidates.size() == 1
+                           && mentions[i - 1].candidates.size() == 1
+                           && mentions[i - 1].candidates[0].kind == element_kind::table
+                           && mentions[i - 1].candidates[0].table == m.candidates[0].table;
+    // A key's own words ("offering" of offering_id) name the link, not a value to show.
+    auto role_word = [&](const element& e) {
+      return e.kind == element_kind::column
+             && (foreign_key(e.table, e.column)
+                 || role_of(model, {e.table, e.column}) == column_role::identifier);
+    };
+    bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
+    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key)
+                          && m.end == m.begin + 1 && is_participle(tokens[m.begin].text);
+    for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
+      only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
+    if (only_described || names_link_table(m)) {
       taken[m.begin] = true;
       continue;
     }
