@@ -560,9 +560,9 @@ struct compiler {
         if (it != q.dimensions.end())
           order_by.emplace_back(time_expression(it->column, it->bucket), o.descending);
       }
-      // Rows that tie on the measures asked for come in the groups' order,
-      // the same on every run.
-      bool by_measures = !order_by.empty() && std::all_of(q.order.begin(), q.order.end(),
+      // A whole ranking (no cut) lists rows that tie on the measures asked
+      // for in the groups' order, the same on every run.
+      bool by_measures = q.limit == 0 && !order_by.empty() && std::all_of(q.order.begin(), q.order.end(),
                                                           [](const ordering& o) { return o.measure >= 0; });
       if (by_measures)
         for (auto& g : group_by)
