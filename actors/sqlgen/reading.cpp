@@ -275,9 +275,34 @@ void reader::run(const lexicon& lex) {
     auto& last = tokens[m.end - 1];
     it.plural = last.text != last.stem && last.text.back() == 's';
     items.push_back(it);
+    // "Italian food", "declared a major": a loose word right beside a phrase
+    // that surely names the same column (its value; for a verb, its name) is
+    // no guess.
+    auto beside = [&](const mention& o) {
+      size_t from = std::min(o.end, m.end), to = std::max(o.begin, m.begin);
+      for (size_t k = from; k < to; ++k)
+        if (!is_stopword(tokens[k].text))
+          return false;
+      return to - from <= 1;
+    };
+    auto corroborated = [&](const element& e) {
+      for (size_t j = 0; j < mentions.size(); ++j) {
+        auto& o = mentions[j];
+        if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o)
+            || e.kind != element_kind::column)
+          continue;
+        auto& x = o.candidates[0];
+        bool kind_fits = x.kind == element_kind::value
+                         || (x.kind == element_kind::column && is_participle(tokens[m.begin].text));
+        if (kind_fits && x.table == e.table && x.column == e.column)
+          return true;
+      }
+      return false;
+    };
+    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(cands.front()));
     // Exact names, synonyms and values are all sure matches.
-    r.link_quality = std::min(r.link_quality, m.score >= 0.9 ? 1.0 : m.score);
-    if (m.score < 0.6 || m.corrected)
+    r.link_quality = std::min(r.link_quality, sure ? 1.0 : m.score);
+    if ((m.score < 0.6 && !sure) || m.corrected)
       r.weak.push_back({m.begin, m.end, {cands.front()}});
   }
   // Numbers and quoted text nothing else claimed: "quantity 5", "named 'Acme'".

@@ -230,6 +230,8 @@ bool is_stopword(std::string_view word) {
     // Verbs that only say one named thing has another: "airlines that offer
     // flights", "restaurants that serve Italian food".
     "offer", "offers", "serve", "serves", "provide", "provides",
+    // People spoken of in the third person: "how many did he/she have".
+    "he", "she", "him", "her", "his", "hers", "they're",
   };
   return words.count(word) > 0;
 }

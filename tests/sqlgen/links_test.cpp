@@ -69,7 +69,8 @@ semantic_model travel_model() {
                   col("from_city", r::categorical, {"Oslo", "Rome"}),
                   col("to_city", r::categorical, {"Oslo", "Rome"})}),
     table("shop", {col("shop_id", r::identifier), col("shop_name", r::text),
-                   col("state", r::categorical, {"CA", "NY"})}),
+                   col("state", r::categorical, {"CA", "NY"}),
+                   col("cuisine", r::categorical, {"Italian", "Mexican"}, "Kind of food the shop serves")}),
     table("visit", {col("visit_id", r::identifier), col("shop_id", r::identifier),
                     col("day", r::categorical, {"Monday", "Tuesday"}, "Day the visits occurred"),
                     col("count", r::numeric)}),
@@ -144,6 +145,35 @@ TEST(links, rows_that_keep_a_tally_are_counted_by_summing_it) {
   run(travel_model(), {
     {"How many visits occurred on Monday at shops in the state of New York?",
      {"SUM(" + q("visit.count") + ")", q("visit.day") + " = 'Monday'", q("shop.state") + " = 'NY'"}},
+  });
+}
+
+TEST(links, a_loose_word_beside_a_value_of_its_column_is_no_guess) {
+  // "food" is only in cuisine's description; "Italian" is one of its values.
+  run(travel_model(), {
+    {"What are the names of the shops that serve Italian food?", {q("shop.cuisine") + " = 'Italian'"}},
+  });
+}
+
+TEST(links, the_words_naming_a_literal_are_not_the_literal) {
+  run(travel_model(), {
+    {"How many shops have names that start with the letter \"B\"?", {"ILIKE 'B%'"}},
+  });
+}
+
+TEST(links, a_count_named_after_ordered_by_orders_the_groups) {
+  // The sentence after the question names columns; the order stays on the count.
+  run(school_model(), {
+    {"How many courses are in each department, ordered by the number of courses in descending order? "
+     "Give the departments and their number of courses.",
+     {"ORDER BY \"course_count\" DESC, " + q("course.department")}},
+  });
+}
+
+TEST(links, he_or_she_is_no_word_to_link) {
+  run(school_model(), {
+    {"Which mentor guided the most pupils and how many pupils did he/she guide?",
+     {"COUNT(", "LIMIT 1"}},
   });
 }
 
