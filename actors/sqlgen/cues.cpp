@@ -116,6 +116,18 @@ struct scanner {
 
   bool literal_after(size_t i, cue& c) {
     // The literal of a containment: a quoted span, or the next word.
+    // "start with the letter J": the words naming the kind of literal go.
+    size_t k = i;
+    while (k < t.size() && !t[k].quoted
+           && (t[k].text == "the" || t[k].text == "a" || t[k].text == "letter"
+               || t[k].text == "letters" || t[k].text == "word" || t[k].text == "string"
+               || t[k].text == "prefix" || t[k].text == "text"))
+      ++k;
+    if (k < t.size() && t[k].quoted && k > i) {
+      for (size_t j = i; j < k; ++j)
+        taken[j] = true;
+      i = k;
+    }
     if (i < t.size() && !taken[i]) {
       taken[i] = true;
       c.values.push_back(t[i].text);

@@ -161,8 +161,12 @@ std::string describe(const semantic_model& model, const filter& f) {
     }
     case filter_op::since: return col + " on or after " + v(0);
     case filter_op::before: return col + " before " + v(0);
-    case filter_op::has_related:
-      return "having at least one " + entity_words(f.related_table);
+    case filter_op::has_related: {
+      std::string s = "having at least one " + entity_words(f.related_table);
+      for (size_t i = 0; i < f.within.size(); ++i)
+        s += (i ? " and " : " where ") + describe(model, f.within[i]);
+      return s;
+    }
     case filter_op::lacks_related: return "having no " + column_words(f.related_table);
     case filter_op::rule: return f.sql;
   }

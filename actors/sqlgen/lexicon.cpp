@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/place_codes.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -97,11 +98,19 @@ lexicon::lexicon(const semantic_model& model) {
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);
+      bool state_codes = !c.values.empty();
       for (auto& v : c.values) {
+        state_codes = state_codes && !us_state_name(v).empty();
         auto vw = phrase_words(v);
         if (!vw.empty())
           add(vw, {element_kind::value, t.name, c.name, "", v}, 0.9);
       }
+      // "California" for a column of postal codes ('CA'): weaker than a value
+      // spelled out elsewhere, so a column of state names still wins.
+      if (state_codes)
+        for (auto& v : c.values)
+          add(phrase_words(std::string(us_state_name(v))), {element_kind::value, t.name, c.name, "", v},
+              0.75);
       // Comments explain a column in other words; weak evidence, single words.
       for (auto& w : phrase_words(c.comment))
         if (w.size() > 3 && !is_stopword(w))

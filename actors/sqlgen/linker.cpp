@@ -6,6 +6,12 @@ namespace medha::sqlgen {
 
 namespace {
 
+std::string lowered(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
 // The single known stem closest to `s`, if it is close enough and unique.
 std::string correct(const lexicon& lex, const std::string& s) {
   if (s.size() < 5)
@@ -107,8 +113,11 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       // A lone function word ("by", "of") never names anything.
       if (len == 1 && is_stopword(tokens[i].text)) {
         auto& e = lex.lookup(key);
-        bool strong = std::any_of(e.begin(), e.end(),
-                                  [](const lexicon_entry& x) { return x.weight >= 0.9; });
+        // A value must be the word itself: "does" is not the surname "Doe".
+        bool strong = std::any_of(e.begin(), e.end(), [&](const lexicon_entry& x) {
+          return x.weight >= 0.9
+                 && (x.target.kind != element_kind::value || lowered(x.target.value) == tokens[i].text);
+        });
         if (!strong || tokens[i].text.size() <= 3)
           continue;
       }

@@ -46,6 +46,9 @@ struct filter {
   std::string related_table;       // has_related / lacks_related
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
+  /// has_related: conditions the related rows meet, on their table or one
+  /// reached from it ("courses taken by students in the CS program").
+  std::vector<filter> within;
 };
 
 /// How a measure is reported: its value, its share of the total across the

@@ -33,6 +33,12 @@ json::value to_value(const filter& f) {
     o["sql"] = f.sql;
   if (f.measure >= 0)
     o["measure"] = f.measure;
+  if (!f.within.empty()) {
+    json::array w;
+    for (auto& g : f.within)
+      w.push_back(to_value(g));
+    o["within"] = std::move(w);
+  }
   return o;
 }
 
@@ -96,6 +102,11 @@ bool read_filter(const json::value& v, filter& f) {
   f.related_table = str(*o, "related_table");
   f.sql = str(*o, "sql");
   f.measure = integer(*o, "measure", -1);
+  for (auto& w : array(*o, "within")) {
+    filter g;
+    if (read_filter(w, g))
+      f.within.push_back(std::move(g));
+  }
   return true;
 }
 

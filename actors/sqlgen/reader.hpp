@@ -88,6 +88,10 @@ struct reader {
   std::vector<std::pair<element, double>> by_other_words(
     const mention& m, const std::vector<std::pair<element, double>>& cands);
 
+  /// A value after "from" or "to" in a column named for that end of a
+  /// movement ("from LAX": from_airport).
+  bool plays_role(const mention& m, const element& c);
+
   std::vector<element> resolve(const mention& m, const std::vector<mention>& all, size_t index);
 
   // -- building pieces --
@@ -107,6 +111,10 @@ struct reader {
   /// The one number of `table` a size adjective ranks by: "length" for "the
   /// longest rivers" (length, length_km).
   std::optional<column_ref> dimension_column(const std::string& table, const std::string& noun);
+  /// A verb ("wrote", "written") that names a table holding only keys to
+  /// others (writes: author, paper): it says how the things it links relate,
+  /// and the joins follow it without it being counted or listed.
+  bool names_link_table(const mention& m);
 
   void add_dimension(const dimension& d);
 
@@ -149,6 +157,10 @@ struct reader {
   void walk();
 
   void finish();
+
+  /// Moves value conditions said right after a related table into that
+  /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
+  void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
 
   void drop_repeated_measures();
 

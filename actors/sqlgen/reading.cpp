@@ -243,14 +243,24 @@ void reader::run(const lexicon& lex) {
     // A verb that only descriptions or partial names of several columns use
     // ("published", "associated", "offered") relates the things the question
     // names; it names none of them.
-    bool only_described = m.candidates.size() > 1 && m.end == m.begin + 1
-                          && is_participle(tokens[m.begin].text);
-    for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
-      auto& e = m.candidates[c];
-      bool role_word = e.kind == element_kind::column && foreign_key(e.table, e.column);
-      only_described = only_described && (m.weights[c] < 0.5 || (role_word && m.weights[c] < 0.9));
-    }
-    if (only_described) {
+    // "check-ins occurred": one described column of the table just named is
+    // the verb of that table's rows, too.
+    bool after_own_table = i > 0 && mentions[i - 1].end == m.begin && m.candidates.size() == 1
+                           && mentions[i - 1].candidates.size() == 1
+                           && mentions[i - 1].candidates[0].kind == element_kind::table
+                           && mentions[i - 1].candidates[0].table == m.candidates[0].table;
+    // A key's own words ("offering" of offering_id) name the link, not a value to show.
+    auto role_word = [&](const element& e) {
+      return e.kind == element_kind::column
+             && (foreign_key(e.table, e.column)
+                 || role_of(model, {e.table, e.column}) == column_role::identifier);
+    };
+    bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
+    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key)
+                          && m.end == m.begin + 1 && is_participle(tokens[m.begin].text);
+    for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
+      only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
+    if (only_described || names_link_table(m)) {
       taken[m.begin] = true;
       continue;
     }
@@ -276,9 +286,34 @@ void reader::run(const lexicon& lex) {
     auto& last = tokens[m.end - 1];
     it.plural = last.text != last.stem && last.text.back() == 's';
     items.push_back(it);
+    // "Italian food", "declared a major": a loose word right beside a phrase
+    // that surely names the same column (its value; for a verb, its name) is
+    // no guess.
+    auto beside = [&](const mention& o) {
+      size_t from = std::min(o.end, m.end), to = std::max(o.begin, m.begin);
+      for (size_t k = from; k < to; ++k)
+        if (!is_stopword(tokens[k].text))
+          return false;
+      return to - from <= 1;
+    };
+    auto corroborated = [&](const element& e) {
+      for (size_t j = 0; j < mentions.size(); ++j) {
+        auto& o = mentions[j];
+        if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o)
+            || e.kind != element_kind::column)
+          continue;
+        auto& x = o.candidates[0];
+        bool kind_fits = x.kind == element_kind::value
+                         || (x.kind == element_kind::column && is_participle(tokens[m.begin].text));
+        if (kind_fits && x.table == e.table && x.column == e.column)
+          return true;
+      }
+      return false;
+    };
+    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(cands.front()));
     // Exact names, synonyms and values are all sure matches.
-    r.link_quality = std::min(r.link_quality, m.score >= 0.9 ? 1.0 : m.score);
-    if (m.score < 0.6 || m.corrected)
+    r.link_quality = std::min(r.link_quality, sure ? 1.0 : m.score);
+    if ((m.score < 0.6 && !sure) || m.corrected)
       r.weak.push_back({m.begin, m.end, {cands.front()}});
   }
   // Numbers and quoted text nothing else claimed: "quantity 5", "named 'Acme'".

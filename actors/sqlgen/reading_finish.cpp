@@ -168,13 +168,19 @@ void reader::apply_days_between() {
 }
 
 void reader::finish() {
+  std::vector<std::pair<filter, size_t>> said; // value conditions as walked, with positions
+  for (auto& [fi, pos] : value_filters)
+    if (fi < r.filters.size())
+      said.emplace_back(r.filters[fi], pos);
   if (days_between)
     apply_days_between();
   if (days_since)
     apply_days_since();
   // A kept count covers all of the table's rows: with a condition on those
-  // rows ("reviews posted in 2021"), the rows themselves are counted.
-  if (counter_for && counter_for->first < r.measures.size()) {
+  // rows ("reviews posted in 2021"), the rows themselves are counted. A
+  // table's own tally (checkin.count) is summed over whichever rows are kept.
+  if (counter_for && counter_for->first < r.measures.size()
+      && r.measures[counter_for->first].column.table != counter_for->second) {
     bool conditioned = !time.filters.empty() || time.bucket != time_bucket::none;
     for (auto& f : r.filters)
       conditioned = conditioned || f.column.table == counter_for->second;
@@ -581,6 +587,7 @@ void reader::finish() {
     r.entity.clear();
   if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
     r.listing = true;
+  attach_to_related(said);
 }
 
 } // namespace medha::sqlgen::detail

@@ -128,6 +128,23 @@ const relationship* reader::foreign_key(const std::string& table, const std::str
   return nullptr;
 }
 
+bool reader::names_link_table(const mention& m) {
+  if (m.end != m.begin + 1 || m.candidates.size() != 1 || !is_participle(tokens[m.begin].text))
+    return false;
+  auto& e = m.candidates.front();
+  auto* t = e.kind == element_kind::table ? table_of(model, e.table) : nullptr;
+  if (!t)
+    return false;
+  size_t keys = 0;
+  for (auto& c : t->columns) {
+    if (foreign_key(t->name, c.name))
+      ++keys;
+    else if (c.role != column_role::identifier)
+      return false;
+  }
+  return keys >= 2;
+}
+
 std::optional<column_ref> reader::counter_column(const std::string& table) {
   auto table_stems = [](const std::string& name) {
     std::vector<std::string> out;
@@ -136,6 +153,16 @@ std::optional<column_ref> reader::counter_column(const std::string& table) {
     return out;
   };
   auto counted = table_stems(table);
+  auto is_counter_word = [](const std::string& w) { return w == "count" || w == "num" || w == "number"; };
+  // A row that keeps how many times it happened (checkin.count: check-ins
+  // per business and day): counting the table sums that column.
+  if (auto* own = table_of(model, table))
+    for (auto& c : own->columns) {
+      auto words = table_stems(c.name);
+      if (c.role == column_role::numeric && !c.primary_key && words.size() == 1
+          && is_counter_word(words.front()))
+        return column_ref{own->name, c.name};
+    }
   for (auto& rel : model.relationships) {
     if (rel.from_table != table)
       continue;
@@ -148,7 +175,7 @@ std::optional<column_ref> reader::counter_column(const std::string& table) {
       std::vector<std::string> rest;
       bool counter_word = false;
       for (auto& w : table_stems(c.name))
-        if (w == "count" || w == "num" || w == "number")
+        if (is_counter_word(w))
           counter_word = true;
         else
           rest.push_back(w);
@@ -399,10 +426,10 @@ void reader::on_table(size_t k, const item& it) {
     entity_dimensions.push_back(table);
     return;
   }
-  if (pending_agg == aggregate::count && total_count) {
+  if (pending_agg == aggregate::count) {
     // "the total number of reviews" where businesses keep a review_count:
-    // the kept counts, summed.
-    if (auto counter = counter_column(table)) {
+    // the kept counts, summed; a table's own tally is always its count.
+    if (auto counter = counter_column(table); counter && (total_count || counter->table == table)) {
       measure m;
       m.agg = aggregate::sum;
       m.column = *counter;
@@ -417,6 +444,13 @@ void reader::on_table(size_t k, const item& it) {
     r.measures.push_back(count_rows(table));
     pending_agg = aggregate::none;
     distinct = false;
+    if (order_next) { // "ordered by the number of publications"
+      ordering o;
+      o.measure = static_cast<int>(r.measures.size()) - 1;
+      o.descending = true;
+      r.order.push_back(o);
+      order_next = false;
+    }
     return;
   }
   if (pending_agg != aggregate::none) {
@@ -556,6 +590,12 @@ bool reader::agent_by(size_t k) {
   auto& verb = tokens[c.begin - 1];
   if (!is_participle(verb.text) || verb.text == verb.stem)
     return false;
+  // "which courses were taken by students": in a listing, a plural after the
+  // verb's "by" says who did it; a number "by rangers" may still be grouped.
+  bool listing = !r.entity.empty() && r.measures.empty() && pending_agg == aggregate::none;
+  if (auto* next = next_item(k); listing && next && !next->c && next->e.kind == element_kind::table
+                                 && next->plural && next->begin == c.end)
+    return true;
   for (size_t j = k + 1; j < items.size(); ++j)
     if (items[j].c && items[j].c->kind == cue_kind::group_by && tokens[items[j].begin].text != "by")
       return true;

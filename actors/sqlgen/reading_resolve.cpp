@@ -81,6 +81,29 @@ std::vector<std::pair<element, double>> reader::by_other_words(
   });
 }
 
+// Words a column's name uses for the start or the end of a movement: flights,
+// transfers, shipments ("from_airport", "departure_city", "destination").
+static bool role_word(const std::string& w, bool start) {
+  static const std::vector<std::string> starts = {"from",   "origin", "source", "departure",
+                                                  "depart", "sender", "start"};
+  static const std::vector<std::string> ends = {"to",     "destination", "dest",     "arrival",
+                                                "arrive", "target",      "recipient", "end"};
+  auto& words = start ? starts : ends;
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+bool reader::plays_role(const mention& m, const element& c) {
+  if (m.begin == 0 || c.kind != element_kind::value)
+    return false;
+  auto& before = tokens[m.begin - 1].text;
+  if (before != "from" && before != "to")
+    return false;
+  for (auto& w : split_words(c.column))
+    if (role_word(w, before == "from"))
+      return true;
+  return false;
+}
+
 std::vector<element> reader::resolve(const mention& m, const std::vector<mention>& all, size_t index) {
   using candidate = std::pair<element, double>;
   std::vector<candidate> cands;
@@ -119,6 +142,13 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       return elements(kept);
     if (!kept.empty())
       cands = kept;
+  }
+  // "from LAX to ORD": the preposition picks the from_/to_ role column.
+  if (auto kept = narrow([&](const element& c) { return plays_role(m, c); });
+      !kept.empty() && kept.size() < cands.size()) {
+    cands = kept;
+    if (cands.size() == 1)
+      return elements(cands);
   }
   auto known = known_tables(all);
   auto in_known = narrow([&](const element& c) {

@@ -225,6 +225,38 @@ struct compiler {
         from += " JOIN " + table_reference(model, s.to_table) + " AS " + alias + " ON " + cond;
       }
     }
+    // Conditions on the related rows, or on a table reached from them: joined
+    // on inside, each on its own alias.
+    std::vector<std::pair<std::string, std::string>> aliases{
+      {f.related_table, "x" + std::to_string(path.steps.size())}};
+    size_t next = path.steps.size();
+    for (auto g : f.within) {
+      auto known = std::find_if(aliases.begin(), aliases.end(),
+                                [&](const auto& a) { return a.first == g.column.table; });
+      if (known == aliases.end()) {
+        auto more = shortest_path(model, f.related_table, g.column.table, hints);
+        if (!more.found || more.steps.empty()) {
+          fail(compile_status::not_connected,
+               "no relationship between " + f.related_table + " and " + g.column.table);
+          return "TRUE";
+        }
+        auto prev = aliases.front().second;
+        for (auto& s : more.steps) {
+          auto alias = "x" + std::to_string(++next);
+          std::string cond;
+          for (auto& [a, b] : s.on)
+            cond += std::string(cond.empty() ? "" : " AND ") + quote_identifier(alias) + "."
+                    + quote_identifier(b) + " = " + quote_identifier(prev) + "." + quote_identifier(a);
+          from += " JOIN " + table_reference(model, s.to_table) + " AS " + quote_identifier(alias)
+                  + " ON " + cond;
+          aliases.emplace_back(s.to_table, alias);
+          prev = alias;
+        }
+        known = aliases.end() - 1;
+      }
+      g.column.table = known->second;
+      where += " AND " + filter_sql(g);
+    }
     auto sub = "EXISTS (SELECT 1 FROM " + from + " WHERE " + where + ")";
     return f.op == filter_op::lacks_related ? "NOT " + sub : sub;
   }
@@ -553,6 +585,13 @@ struct compiler {
         if (it != q.dimensions.end())
           order_by.emplace_back(time_expression(it->column, it->bucket), o.descending);
       }
+      // A whole ranking (no cut) lists rows that tie on the measures asked
+      // for in the groups' order, the same on every run.
+      bool by_measures = q.limit == 0 && !order_by.empty() && std::all_of(q.order.begin(), q.order.end(),
+                                                          [](const ordering& o) { return o.measure >= 0; });
+      if (by_measures)
+        for (auto& g : group_by)
+          order_by.emplace_back(g, false);
       if (order_by.empty() && !q.dimensions.empty()) {
         // Trends read left to right in time; categories from the largest.
         bool timed = false;

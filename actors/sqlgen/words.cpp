@@ -117,8 +117,24 @@ std::vector<std::string> split_words(std::string_view id) {
   return out;
 }
 
+// Irregular past forms meet their verb, so "wrote" and "written" find a
+// table or column called after "write". Only forms with no other common
+// meaning ("found", "led", "won" are nouns or stems of other words too).
+static std::string_view base_verb(std::string_view word) {
+  static const std::pair<const char*, const char*> forms[] = {
+    {"wrote", "write"},   {"written", "write"}, {"taught", "teach"}, {"took", "take"},
+    {"taken", "take"},    {"bought", "buy"},    {"chose", "choose"}, {"chosen", "choose"},
+    {"drove", "drive"},   {"driven", "drive"},  {"flew", "fly"},     {"flown", "fly"},
+    {"spoke", "speak"},   {"spoken", "speak"},  {"began", "begin"},  {"begun", "begin"},
+    {"grew", "grow"},     {"grown", "grow"},    {"knew", "know"},    {"known", "know"}};
+  for (auto& [form, verb] : forms)
+    if (word == form)
+      return verb;
+  return word;
+}
+
 std::string stem(std::string_view word) {
-  auto w = stem_suffixes(word);
+  auto w = stem_suffixes(base_verb(word));
   // "release"/"released" → "releas", "price"/"priced" → "pric".
   if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))
     w.pop_back();
@@ -215,6 +231,11 @@ bool is_stopword(std::string_view word) {
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
+    // Verbs that only say one named thing has another: "airlines that offer
+    // flights", "restaurants that serve Italian food".
+    "offer", "offers", "serve", "serves", "provide", "provides",
+    // People spoken of in the third person: "how many did he/she have".
+    "he", "she", "him", "her", "his", "hers", "they're",
   };
   return words.count(word) > 0;
 }
@@ -259,6 +280,8 @@ bool is_participle(std::string_view word) {
   for (auto* w : irregular)
     if (word == w)
       return true;
+  if (base_verb(word) != word)
+    return true; // "wrote", "took"
   return word.size() > 4 && word.substr(word.size() - 2) == "ed";
 }
 

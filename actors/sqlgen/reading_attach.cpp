@@ -1,0 +1,52 @@
+// Conditions that qualify a related table rather than the entity.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/join_graph.hpp"
+
+namespace medha::sqlgen::detail {
+
+// "courses taken by students in the Computer Science program": a value said
+// right after a related table ("students") describes those rows. When the
+// entity reaches the value's table by another road (a course's own programs),
+// the condition goes inside the related rows' EXISTS instead of the main joins.
+void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& said) {
+  for (auto& [value, pos] : said) {
+    if (value.op != filter_op::eq && value.op != filter_op::in)
+      continue;
+    // The nearest phrase before the value, with nothing in between.
+    const item* before = nullptr;
+    for (auto& it : items)
+      if (it.end <= pos && (!before || it.end > before->end))
+        before = &it;
+    if (!before || before->c || before->e.kind != element_kind::table)
+      continue;
+    auto& related = before->e.table;
+    auto owner = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+      return f.op == filter_op::has_related && f.related_table == related;
+    });
+    auto& table = value.column.table;
+    if (owner == r.filters.end() || table == related || table == owner->column.table)
+      continue;
+    auto direct = shortest_path(model, owner->column.table, table);
+    auto from_related = shortest_path(model, related, table);
+    bool passes = std::any_of(direct.steps.begin(), direct.steps.end(),
+                              [&](const join_step& s) { return s.to_table == related; });
+    if (!direct.found || passes || !from_related.found)
+      continue;
+    auto same = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+      return f.op == value.op && f.column == value.column && f.values == value.values && f.within.empty();
+    });
+    if (same == r.filters.end())
+      continue;
+    filter moved = *same;
+    r.filters.erase(same);
+    owner = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+      return f.op == filter_op::has_related && f.related_table == related;
+    });
+    owner->within.push_back(moved);
+  }
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,181 @@
+// How verbs and prepositions relate the tables a question names: a verb that
+// names a link table or a key, "from X to Y" on a movement's two ends, a
+// value that describes a related table's rows, a state's name for its code,
+// a row's own tally. Each over a small school-and-travel schema written for
+// these tests.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/words.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, std::vector<std::string> values = {},
+                std::string comment = "") {
+  column_info c;
+  c.name = std::move(name);
+  c.type = role == column_role::numeric ? "integer" : "text";
+  c.role = role;
+  c.values = std::move(values);
+  c.comment = std::move(comment);
+  return c;
+}
+
+using medha::sqlgen::testing::link_of;
+using medha::sqlgen::testing::table;
+
+semantic_model school_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "school";
+  m.tables = {
+    table("program", {col("program_id", r::identifier), col("name", r::categorical, {"Physics", "History"})}),
+    table("pupil", {col("pupil_id", r::identifier), col("lastname", r::text, {"Doe", "Roe"}),
+                    col("program_id", r::identifier)}),
+    table("course", {col("course_id", r::identifier), col("title", r::text),
+                     col("department", r::categorical, {"Physics", "History"},
+                         "The department offering the course")}),
+    table("program_course", {col("program_id", r::identifier), col("course_id", r::identifier)}),
+    table("course_offering", {col("offering_id", r::identifier, {}, "Unique identifier for each course offering"),
+                       col("course_id", r::identifier), col("room", r::text)}),
+    table("attends", {col("pupil_id", r::identifier), col("course_id", r::identifier)}),
+    table("mentor", {col("mentor_id", r::identifier), col("mentor_name", r::text)}),
+    table("guides", {col("mentor_id", r::identifier), col("pupil_id", r::identifier)}),
+  };
+  m.relationships = {link_of("pupil", "program_id", "program", "program_id"),
+                     link_of("program_course", "program_id", "program", "program_id"),
+                     link_of("program_course", "course_id", "course", "course_id"),
+                     link_of("course_offering", "course_id", "course", "course_id"),
+                     link_of("attends", "pupil_id", "pupil", "pupil_id"),
+                     link_of("attends", "course_id", "course", "course_id"),
+                     link_of("guides", "mentor_id", "mentor", "mentor_id"),
+                     link_of("guides", "pupil_id", "pupil", "pupil_id")};
+  return m;
+}
+
+semantic_model travel_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "travel";
+  m.tables = {
+    table("carrier", {col("carrier_code", r::categorical, {"AA", "BB"}), col("carrier_name", r::text)}),
+    table("leg", {col("leg_id", r::identifier), col("carrier_code", r::categorical, {"AA", "BB"}),
+                  col("from_city", r::categorical, {"Oslo", "Rome"}),
+                  col("to_city", r::categorical, {"Oslo", "Rome"})}),
+    table("shop", {col("shop_id", r::identifier), col("shop_name", r::text),
+                   col("state", r::categorical, {"CA", "NY"}),
+                   col("cuisine", r::categorical, {"Italian", "Mexican"}, "Kind of food the shop serves")}),
+    table("visit", {col("visit_id", r::identifier), col("shop_id", r::identifier),
+                    col("day", r::categorical, {"Monday", "Tuesday"}, "Day the visits occurred"),
+                    col("count", r::numeric)}),
+  };
+  m.relationships = {link_of("leg", "carrier_code", "carrier", "carrier_code"),
+                     link_of("visit", "shop_id", "shop", "shop_id")};
+  return m;
+}
+
+void run(const semantic_model& model, const std::vector<sql_row>& rows) {
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question << " / " << plan.understood;
+  }
+}
+
+TEST(links, a_past_verb_naming_a_link_table_relates_the_tables_it_joins) {
+  // guides holds only keys: "guided" (and "wrote", "written" for writes)
+  // is how mentors and pupils relate, not a thing counted or listed.
+  run(school_model(), {
+    {"How many mentors guided pupils in the History program?",
+     {"COUNT(", q("program.name") + " = 'History'", q("guides")}, {"guides_count"}},
+  });
+}
+
+TEST(links, irregular_past_forms_meet_their_verb) {
+  EXPECT_EQ(stem("wrote"), stem("write"));
+  EXPECT_EQ(stem("written"), stem("writes"));
+  EXPECT_EQ(stem("taught"), stem("teach"));
+}
+
+TEST(links, a_participle_on_a_key_names_the_link) {
+  // "offered" only partly names offering_id in two tables: it relates.
+  run(school_model(), {
+    {"What are the titles of the courses offered by the department of Physics?",
+     {q("course.title"), q("course.department") + " = 'Physics'"}, {"offering"}},
+  });
+}
+
+TEST(links, a_plural_after_by_in_a_listing_is_who_did_it) {
+  // "students in the History program": the pupils' program, inside their
+  // EXISTS, not the courses' own programs.
+  run(school_model(), {
+    {"Which courses have been attended by pupils in the History program?",
+     {"EXISTS (SELECT 1 FROM", "\"x3\".\"name\" = 'History'"}, {"GROUP BY", q("program_course")}},
+  });
+}
+
+TEST(links, a_lone_function_word_is_no_value) {
+  // "does" is not the surname "Doe".
+  run(school_model(), {
+    {"How many courses does each department have?", {"GROUP BY " + q("course.department")}, {"Doe"}},
+  });
+}
+
+TEST(links, from_and_to_pick_the_ends_of_a_movement) {
+  run(travel_model(), {
+    {"Which carriers offer legs from Oslo to Rome?",
+     {q("leg.from_city") + " = 'Oslo'", q("leg.to_city") + " = 'Rome'"}},
+    {"Which carriers offer legs from Rome to Oslo?",
+     {q("leg.from_city") + " = 'Rome'", q("leg.to_city") + " = 'Oslo'"}},
+  });
+}
+
+TEST(links, a_state_name_finds_its_postal_code) {
+  run(travel_model(), {
+    {"List the shops in California", {q("shop.state") + " = 'CA'"}},
+  });
+}
+
+TEST(links, rows_that_keep_a_tally_are_counted_by_summing_it) {
+  run(travel_model(), {
+    {"How many visits occurred on Monday at shops in the state of New York?",
+     {"SUM(" + q("visit.count") + ")", q("visit.day") + " = 'Monday'", q("shop.state") + " = 'NY'"}},
+  });
+}
+
+TEST(links, a_loose_word_beside_a_value_of_its_column_is_no_guess) {
+  // "food" is only in cuisine's description; "Italian" is one of its values.
+  run(travel_model(), {
+    {"What are the names of the shops that serve Italian food?", {q("shop.cuisine") + " = 'Italian'"}},
+  });
+}
+
+TEST(links, the_words_naming_a_literal_are_not_the_literal) {
+  run(travel_model(), {
+    {"How many shops have names that start with the letter \"B\"?", {"ILIKE 'B%'"}},
+  });
+}
+
+TEST(links, a_count_named_after_ordered_by_orders_the_groups) {
+  // The sentence after the question names columns; the order stays on the count.
+  run(school_model(), {
+    {"How many courses are in each department, ordered by the number of courses in descending order? "
+     "Give the departments and their number of courses.",
+     {"ORDER BY \"course_count\" DESC, " + q("course.department")}},
+  });
+}
+
+TEST(links, he_or_she_is_no_word_to_link) {
+  run(school_model(), {
+    {"Which mentor guided the most pupils and how many pupils did he/she guide?",
+     {"COUNT(", "LIMIT 1"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
