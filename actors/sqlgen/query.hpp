@@ -43,7 +43,9 @@ struct filter {
   column_ref column;
   std::vector<std::string> values; // literals as text; see filter_op
   bool numeric = false;            // values are numbers, not strings
-  std::string related_table;       // has_related / lacks_related
+  std::string related_table;       // has_related / lacks_related; with a comparison
+                                   // (gt, eq, ...): the number of its rows linked to
+                                   // each row of column.table, compared to values[0]
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
 };
@@ -69,6 +71,8 @@ struct measure {
   column_ref per;                // per_entity: the key counted in the denominator
   std::vector<measure> over;     // ratio: the denominator, one measure
   bool over_all_groups = false;  // ratio: the denominator is the total of every group
+  bool row_by_row = false;       // ratio: each row's column over its other column, then agg
+                                 // ("average ratio of speed to payload")
   std::string alias;
 };
 

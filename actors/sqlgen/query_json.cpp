@@ -127,6 +127,8 @@ json::object measure_value(const measure& m) {
   }
   if (m.over_all_groups)
     o["over_all_groups"] = true;
+  if (m.row_by_row)
+    o["row_by_row"] = true;
   return o;
 }
 
@@ -139,6 +141,7 @@ bool read_measure(const json::value& v, measure& m) {
   m.alias = str(*o, "alias");
   m.per = column_at(*o, "per");
   m.over_all_groups = boolean(*o, "over_all_groups");
+  m.row_by_row = boolean(*o, "row_by_row");
   if (o->contains("form")
       && (!from_string(str(*o, "form"), m.form) || !read_filters(array(*o, "condition"), m.condition)))
     return false;

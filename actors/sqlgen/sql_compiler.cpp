@@ -110,6 +110,9 @@ struct compiler {
   }
 
   std::string filter_sql(const filter& f) {
+    if (!f.related_table.empty() && f.op != filter_op::has_related
+        && f.op != filter_op::lacks_related)
+      return related_count_sql(f);
     auto col = f.column.column.empty() ? std::string() : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     auto list = [&]() {
@@ -191,7 +194,35 @@ struct compiler {
     return "TRUE";
   }
 
+  // "papers with more than 1 keyphrase" as a condition on each paper: the
+  // number of its related rows, compared. As when such counts are grouped,
+  // only rows with some related rows count ("fewer than 3" is not "none").
+  std::string related_count_sql(const filter& f) {
+    auto sub = related_rows(f, "COUNT(*)");
+    if (sub.empty())
+      return "TRUE";
+    auto n = f.values.empty() ? std::string("0") : f.values.front();
+    const char* op = f.op == filter_op::gt   ? " > "
+                     : f.op == filter_op::ge ? " >= "
+                     : f.op == filter_op::lt ? " < "
+                     : f.op == filter_op::le ? " <= "
+                     : f.op == filter_op::neq ? " <> "
+                                              : " = ";
+    bool explicit_zero = (f.op == filter_op::eq || f.op == filter_op::le) && n == "0";
+    auto count = explicit_zero ? "(" + sub + ")" : "NULLIF((" + sub + "), 0)";
+    return count + op + literal(f, n);
+  }
+
   std::string exists_sql(const filter& f) {
+    auto sub = related_rows(f, "1");
+    if (sub.empty())
+      return "TRUE";
+    return f.op == filter_op::lacks_related ? "NOT EXISTS (" + sub + ")" : "EXISTS (" + sub + ")";
+  }
+
+  // The rows of f.related_table linked to the outer row of f.column.table,
+  // as "SELECT <what> FROM ... WHERE ..."; empty when they are not linked.
+  std::string related_rows(const filter& f, const std::string& what) {
     join_hints hints;
     for (auto& c : q.via)
       hints.emplace_back(c.table, c.column);
@@ -199,7 +230,7 @@ struct compiler {
     if (!path.found || path.steps.empty()) {
       fail(compile_status::not_connected,
            "no relationship between " + f.column.table + " and " + f.related_table);
-      return "TRUE";
+      return "";
     }
     // Inner tables get aliases so they never capture the outer query's names.
     std::string from, where;
@@ -218,8 +249,7 @@ struct compiler {
         from += " JOIN " + table_reference(model, s.to_table) + " AS " + alias + " ON " + cond;
       }
     }
-    auto sub = "EXISTS (SELECT 1 FROM " + from + " WHERE " + where + ")";
-    return f.op == filter_op::lacks_related ? "NOT " + sub : sub;
+    return "SELECT " + what + " FROM " + from + " WHERE " + where;
   }
 
   std::string conditions(const std::vector<filter>& fs) {
@@ -298,8 +328,19 @@ struct compiler {
       fail(compile_status::unsupported, "a ratio without a denominator");
       return "NULL";
     }
-    auto num = ratio_side(m);
     auto& d = m.over.front();
+    if (m.row_by_row) {
+      // Each row's own ratio, then aggregated: columns only, no conditions.
+      if (m.column.column.empty() || d.column.column.empty() || !m.condition.empty()
+          || !d.condition.empty() || !m.metric.empty() || !d.metric.empty()) {
+        fail(compile_status::unsupported, "a row-by-row ratio of something other than two columns");
+        return "NULL";
+      }
+      return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
+             + "(CAST(" + qualified(m.column) + " AS FLOAT) / NULLIF(" + qualified(d.column)
+             + ", 0))";
+    }
+    auto num = ratio_side(m);
     std::string den;
     if (m.over_all_groups) {
       den = "SUM(" + ratio_side(d) + ") OVER ()";

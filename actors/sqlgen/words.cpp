@@ -211,6 +211,7 @@ bool is_stopword(std::string_view word) {
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
+    "belong", "belongs", "belonged", "belonging", "wrote", "written",
   };
   return words.count(word) > 0;
 }

@@ -30,8 +30,10 @@ semantic_model coffee_model() {
   shops.columns = {col("shop_id", r::identifier), col("name", r::text),
                    col("town", r::categorical, {"Lima", "Quito"}), col("stars", r::numeric),
                    col("seats", r::numeric), col("baristas", r::numeric),
-                   col("num_awards", r::numeric)};
+                   col("num_awards", r::numeric), col("is_open", r::numeric),
+                   col("rent_usd", r::numeric), col("head_count", r::numeric)};
   shops.columns[0].primary_key = true;
+  shops.columns[7].comment = "Whether the shop still trades (1 for open, 0 for closed)";
   table_info visits;
   visits.name = "visits";
   visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
@@ -70,6 +72,42 @@ TEST(ratios, two_columns_of_a_row_divided_per_row) {
       "GROUP BY"}},
     {"ratio of seats per barista for every shop name",
      {"NULLIF(SUM(" + q("shops.baristas") + "), 0)"}},
+  });
+}
+
+TEST(ratios, an_average_ratio_divides_each_row_first) {
+  run({
+    {"What is the average ratio of seats to baristas by town?",
+     {"AVG(CAST(" + q("shops.seats") + " AS FLOAT) / NULLIF(" + q("shops.baristas") + ", 0))",
+      "GROUP BY " + q("shops.town")}},
+  });
+}
+
+TEST(ratios, rows_counted_by_how_many_related_rows_they_have) {
+  // Each side counts shops, each kept by its number of visits; "belong to"
+  // holds the word "to" without splitting there.
+  run({
+    {"What is the ratio of shops with more than 2 visits to shops with 1 visit?",
+     {"COUNT(*) FILTER (WHERE NULLIF((SELECT COUNT(*) FROM " + q("visits") + " AS " + q("x1")
+        + " WHERE " + q("x1.shop_id") + " = " + q("shops.shop_id") + "), 0) > 2)",
+      "), 0) = 1), 0)", "FROM " + q("shops")}},
+    {"ratio of visits that belong to shops with stars above 4 to visits",
+     {"COUNT(*) FILTER (WHERE " + q("shops.stars") + " > 4", "NULLIF(COUNT(*), 0)"}},
+  });
+}
+
+TEST(ratios, codes_named_by_their_meaning_in_the_description) {
+  run({
+    {"What is the ratio of open shops to closed shops in Lima?",
+     {"FILTER (WHERE " + q("shops.is_open") + " = 1)",
+      "FILTER (WHERE " + q("shops.is_open") + " = 0)", q("shops.town") + " = 'Lima'"}},
+  });
+}
+
+TEST(ratios, columns_named_with_a_unit_or_as_one_word) {
+  run({
+    {"ratio of rent to headcount for each shop",
+     {"SUM(" + q("shops.rent_usd") + ")", "SUM(" + q("shops.head_count") + ")"}},
   });
 }
 
