@@ -337,10 +337,6 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   }
   if (ratio.over_all_groups && !over.condition.empty())
     return std::nullopt;
-  // Rows of two tables counted per group need each table's own groups (an
-  // inner join drops the groups one side lacks): not attempted.
-  if (!r.dimensions.empty() && measure_table(model, ratio) != measure_table(model, over))
-    return std::nullopt;
   bool same_sides = ratio.agg == over.agg && ratio.metric == over.metric
                     && ratio.column == over.column && ratio.condition.empty()
                     && over.condition.empty() && !ratio.over_all_groups;

@@ -810,11 +810,96 @@ std::optional<compiled_query> count_of_qualifying(const semantic_model& model, c
   return out;
 }
 
+// "ratio of authors to organizations by continent": the two sides count
+// rows of different tables, so each is its own query over the same groups.
+// The denominator's groups are the rows (a group without numerator rows is
+// 0); a single join would drop the groups one side lacks.
+std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
+                                                            const query& q) {
+  if (q.kind != query_kind::aggregate || q.measures.size() != 1 || q.dimensions.empty())
+    return std::nullopt;
+  auto& m = q.measures.front();
+  if (m.form != measure_form::ratio || m.over.size() != 1 || m.over_all_groups || m.row_by_row
+      || measure_table(model, m) == measure_table(model, m.over.front()))
+    return std::nullopt;
+  for (auto& f : q.filters)
+    if (f.measure >= 0)
+      return std::nullopt;
+  auto side = [&](const measure& x) {
+    query s = q;
+    s.measures = {x};
+    s.measures.front().form = measure_form::plain;
+    s.measures.front().condition.clear();
+    s.measures.front().over.clear();
+    s.measures.front().alias = "value";
+    s.filters.insert(s.filters.end(), x.condition.begin(), x.condition.end());
+    s.order.clear();
+    s.limit = 0;
+    return compile(model, s);
+  };
+  auto num = side(m), den = side(m.over.front());
+  for (auto* c : {&num, &den})
+    if (c->status != compile_status::ok)
+      return *c;
+  if (num.columns.size() != den.columns.size())
+    return std::nullopt;
+  auto in = [](const char* side_alias, const std::string& column) {
+    return quote_identifier(side_alias) + "." + quote_identifier(column);
+  };
+  compiled_query out;
+  std::vector<std::string> select, on, groups;
+  std::vector<std::pair<std::string, bool>> order_by;
+  for (size_t i = 0; i + 1 < den.columns.size(); ++i) {
+    auto& name = den.columns[i].name;
+    select.push_back(in("d", name) + " AS " + quote_identifier(name));
+    on.push_back(in("n", name) + " IS NOT DISTINCT FROM " + in("d", name));
+    groups.push_back(in("d", name));
+    out.columns.push_back(den.columns[i]);
+    if (den.columns[i].role == column_role::time)
+      order_by.emplace_back(in("d", name), false);
+  }
+  auto alias = m.alias.empty() ? measure_alias(model, m) : m.alias;
+  select.push_back("CAST(COALESCE(" + in("n", "value") + ", 0) AS FLOAT) / NULLIF("
+                   + in("d", "value") + ", 0) AS " + quote_identifier(alias));
+  out.columns.push_back({alias, column_role::numeric});
+  // The order asked for, else as grouped measures are ordered: by time, or
+  // from the largest ratio.
+  if (!q.order.empty()) {
+    order_by.clear();
+    for (auto& o : q.order) {
+      if (o.measure == 0) {
+        order_by.emplace_back(quote_identifier(alias), o.descending);
+        continue;
+      }
+      for (size_t i = 0; i < q.dimensions.size(); ++i)
+        if (q.dimensions[i].column == o.column && i < groups.size())
+          order_by.emplace_back(groups[i], o.descending);
+    }
+  } else if (order_by.empty()) {
+    order_by.emplace_back(quote_identifier(alias), true);
+    for (auto& g : groups)
+      order_by.emplace_back(g, false);
+  }
+  std::vector<std::string> keys;
+  for (auto& [e, desc] : order_by)
+    keys.push_back(e + (desc ? " DESC" : ""));
+  out.sql = "SELECT " + join(select, ", ") + " FROM (" + den.sql + ") AS " + quote_identifier("d")
+            + " LEFT JOIN (" + num.sql + ") AS " + quote_identifier("n") + " ON "
+            + join(on, " AND ") + (keys.empty() ? "" : " ORDER BY " + join(keys, ", "));
+  out.tables = den.tables;
+  for (auto& t : num.tables)
+    if (std::find(out.tables.begin(), out.tables.end(), t) == out.tables.end())
+      out.tables.push_back(t);
+  return out;
+}
+
 } // namespace
 
 compiled_query compile(const semantic_model& model, const query& q_in) {
   if (auto counted = count_of_qualifying(model, q_in))
     return *counted;
+  if (auto ratio = ratio_of_two_tables_per_group(model, q_in))
+    return *ratio;
   auto q = without_needless_joins(model, q_in);
   compiler c{model, q, {}};
   c.run();
