@@ -137,8 +137,8 @@ std::string describe(const semantic_model& model, const filter& f) {
     col = "its number of " + column_words(f.related_table);
   auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
   switch (f.op) {
-    case filter_op::eq: return col + " is " + v(0);
-    case filter_op::neq: return col + " is not " + v(0);
+    case filter_op::eq: return col + " is " + v(0) + (f.ignore_case ? " in any case" : "");
+    case filter_op::neq: return col + " is not " + v(0) + (f.ignore_case ? " in any case" : "");
     case filter_op::in: return col + " is " + list_phrase(f.values, "or");
     case filter_op::not_in: return col + " is not " + list_phrase(f.values, "or");
     case filter_op::gt: return col + " above " + v(0);

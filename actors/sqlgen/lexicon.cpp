@@ -105,6 +105,10 @@ lexicon::lexicon(const semantic_model& model) {
         add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
       if (words.size() == 2 && words[1] != "id")
         add({words[0] + words[1]}, ce, 0.9);
+      // "food_type" is asked for as "vegan food": the kind named by its thing.
+      if (words.size() == 2
+          && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
+        add({words[0]}, ce, 0.7);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);

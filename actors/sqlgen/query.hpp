@@ -48,6 +48,7 @@ struct filter {
                                    // each row of column.table, compared to values[0]
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
+  bool ignore_case = false;        // eq, neq, in, not_in on text: "match case insensitively"
 };
 
 /// How a measure is reported: its value, its share of the total across the

@@ -33,6 +33,8 @@ json::value to_value(const filter& f) {
     o["sql"] = f.sql;
   if (f.measure >= 0)
     o["measure"] = f.measure;
+  if (f.ignore_case)
+    o["ignore_case"] = true;
   return o;
 }
 
@@ -96,6 +98,7 @@ bool read_filter(const json::value& v, filter& f) {
   f.related_table = str(*o, "related_table");
   f.sql = str(*o, "sql");
   f.measure = integer(*o, "measure", -1);
+  f.ignore_case = boolean(*o, "ignore_case");
   return true;
 }
 

@@ -356,6 +356,20 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
       if (o.measure < 0 || o.measure == 0)
         r.order.push_back(o);
   }
+  if (ra.ignore_case || rb.ignore_case) {
+    r.ignore_case = true;
+    auto& of = ra.ignore_case ? ra.ignore_case_of : rb.ignore_case_of;
+    // The column named may be on either side: look for it among all.
+    std::vector<filter> all = r.filters;
+    for (auto* fs : {&r.measures.front().condition, &r.measures.front().over.front().condition})
+      all.insert(all.end(), fs->begin(), fs->end());
+    bool named = std::any_of(all.begin(), all.end(), [&](const filter& f) {
+      return join(split_words(f.column.column), " ") == of;
+    });
+    for (auto* fs : {&r.filters, &r.measures.front().condition,
+                     &r.measures.front().over.front().condition})
+      ignore_case(model, *fs, named ? of : std::string());
+  }
   r.via = ra.via;
   r.chart_hint = ra.chart_hint;
   // How well it was understood: both sides together, and the ratio word.

@@ -115,15 +115,24 @@ struct compiler {
       return related_count_sql(f);
     auto col = f.column.column.empty() ? std::string() : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+    // "Match case insensitively": both sides of an equality in lower case.
+    bool fold = f.ignore_case && !f.numeric
+                && (f.op == filter_op::eq || f.op == filter_op::neq || f.op == filter_op::in
+                    || f.op == filter_op::not_in);
+    auto lit = [&](const std::string& x) {
+      return fold ? "LOWER(" + literal(f, x) + ")" : literal(f, x);
+    };
+    if (fold)
+      col = "LOWER(" + col + ")";
     auto list = [&]() {
       std::string s;
       for (size_t i = 0; i < f.values.size(); ++i)
-        s += (i ? ", " : "") + literal(f, f.values[i]);
+        s += (i ? ", " : "") + lit(f.values[i]);
       return s;
     };
     switch (f.op) {
-      case filter_op::eq: return col + " = " + literal(f, v(0));
-      case filter_op::neq: return col + " <> " + literal(f, v(0));
+      case filter_op::eq: return col + " = " + lit(v(0));
+      case filter_op::neq: return col + " <> " + lit(v(0));
       case filter_op::in: return col + " IN (" + list() + ")";
       case filter_op::not_in: return col + " NOT IN (" + list() + ")";
       case filter_op::gt: return col + " > " + literal(f, v(0));

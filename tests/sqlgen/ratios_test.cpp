@@ -31,9 +31,11 @@ semantic_model coffee_model() {
                    col("town", r::categorical, {"Lima", "Quito"}), col("stars", r::numeric),
                    col("seats", r::numeric), col("baristas", r::numeric),
                    col("num_awards", r::numeric), col("is_open", r::numeric),
-                   col("rent_usd", r::numeric), col("head_count", r::numeric)};
+                   col("rent_usd", r::numeric), col("head_count", r::numeric),
+                   col("roast_type", r::categorical, {"Dark", "Light"})};
   shops.columns[0].primary_key = true;
   shops.columns[7].comment = "Whether the shop still trades (1 for open, 0 for closed)";
+  shops.columns[10].comment = "The type of roast brewed at the shop";
   table_info visits;
   visits.name = "visits";
   visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
@@ -108,6 +110,19 @@ TEST(ratios, columns_named_with_a_unit_or_as_one_word) {
   run({
     {"ratio of rent to headcount for each shop",
      {"SUM(" + q("shops.rent_usd") + ")", "SUM(" + q("shops.head_count") + ")"}},
+  });
+}
+
+TEST(values, matched_in_any_case_when_asked) {
+  // "brewing" is a verb of the column's description only; "dark roast" names
+  // roast_type's value and its thing.
+  run({
+    {"How many shops brewing dark roast in Lima? Match roast_type case insensitively",
+     {"LOWER(" + q("shops.roast_type") + ") = LOWER('Dark')", q("shops.town") + " = 'Lima'"}},
+    {"How many shops brewing dark roast in Lima? Match strings case-insensitively",
+     {"LOWER(" + q("shops.town") + ") = LOWER('Lima')"}},
+    {"What is the ratio of shops with dark roast to shops with light roast? Match strings exactly",
+     {"FILTER (WHERE " + q("shops.roast_type") + " = 'Dark')"}, {"LOWER("}},
   });
 }
 
