@@ -157,6 +157,31 @@ struct scanner {
           taken[k] = true;
         continue;
       }
+      // "Match strings exactly", "match food_type case insensitively": how
+      // values compare, with up to three words naming what is compared.
+      if (t[i].text == "match") {
+        size_t j = i + 1;
+        std::string mode;
+        while (j < t.size() && j <= i + 4 && free(j) && mode.empty()) {
+          if (match(j, "exactly"))
+            mode = "exact";
+          else if (match(j, "case insensitively|insensitive")
+                   || match(j, "case-insensitively|case-insensitive|caseinsensitive"))
+            mode = "ignore_case";
+          else if (match(j, "wildcard|wildcards|partially|partial|pattern|like|with"))
+            break;
+          else
+            ++j;
+        }
+        if (!mode.empty()) {
+          auto len = match(j, "case") ? 2 : 1;
+          auto& c = add(cue_kind::match_mode, i, j + len - i);
+          c.text = mode;
+          for (size_t k = i + 1; k < j; ++k)
+            c.values.push_back(t[k].text); // what is compared: "food_type", "strings"
+          continue;
+        }
+      }
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };

@@ -34,6 +34,7 @@ enum class cue_kind {
   versus,        // "compare", "vs": the values named become groups
   both,          // "both X and Y": rows linked to every value named
   also,          // "too", "as well": a value joins the previous ones
+  match_mode,    // text "exact" / "ignore_case": "match strings exactly", "match names case insensitively"
 };
 
 struct cue {

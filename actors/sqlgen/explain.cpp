@@ -120,6 +120,10 @@ std::string describe(const semantic_model& model, const measure& m) {
     measure den = m.over.front();
     den.form = measure_form::plain;
     den.condition.clear();
+    if (m.row_by_row) {
+      return std::string(m.agg == aggregate::avg ? "average" : to_string(m.agg)) + " ratio of "
+             + column_phrase(m.column) + " to " + column_phrase(den.column) + ", row by row";
+    }
     s = "ratio of " + side(m, s) + " to "
         + (m.over_all_groups ? "the total over all groups" : side(m.over.front(), describe(model, den)));
   }
@@ -128,10 +132,13 @@ std::string describe(const semantic_model& model, const measure& m) {
 
 std::string describe(const semantic_model& model, const filter& f) {
   auto col = f.column.empty() ? std::string("the date") : column_phrase(f.column);
+  if (!f.related_table.empty() && f.op != filter_op::has_related
+      && f.op != filter_op::lacks_related)
+    col = "its number of " + column_words(f.related_table);
   auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
   switch (f.op) {
-    case filter_op::eq: return col + " is " + v(0);
-    case filter_op::neq: return col + " is not " + v(0);
+    case filter_op::eq: return col + " is " + v(0) + (f.ignore_case ? " in any case" : "");
+    case filter_op::neq: return col + " is not " + v(0) + (f.ignore_case ? " in any case" : "");
     case filter_op::in: return col + " is " + list_phrase(f.values, "or");
     case filter_op::not_in: return col + " is not " + list_phrase(f.values, "or");
     case filter_op::gt: return col + " above " + v(0);

@@ -5,6 +5,8 @@
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/place_codes.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/value_legend.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -16,6 +18,16 @@ namespace {
 bool is_prefix_noise(const std::string& w) {
   return w == "total" || w == "num" || w == "avg" || w == "sum" || w == "count" || w == "is"
          || w == "has";
+}
+
+// Units a column name may end with ("range_miles", "weight_kg"): the words
+// before one name the quantity, which is how people ask for it ("range").
+bool is_unit(const std::string& w) {
+  static const char* units[] = {"miles", "mi", "km", "kilometers", "meters", "feet", "ft", "kg",
+                                "lbs", "pounds", "grams", "mph", "kmh", "usd", "eur", "dollars",
+                                "cents", "pct", "percent", "seconds", "secs", "minutes", "mins",
+                                "hours", "hrs", "days", "weeks", "months", "years"};
+  return std::any_of(std::begin(units), std::end(units), [&](const char* u) { return w == u; });
 }
 
 std::vector<std::string> stems_of(const std::vector<std::string>& words) {
@@ -95,6 +107,15 @@ lexicon::lexicon(const semantic_model& model) {
           && words.front() != "first" && words.front() != "full" && words.front() != "user"
           && stem(words.front()) != stem(qualified.back()))
         add({words.front()}, ce, 0.8);
+      // "range_miles" is asked for as "range"; "pay_load" as "payload".
+      if (words.size() > 1 && is_unit(words.back()))
+        add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
+      if (words.size() == 2 && words[1] != "id")
+        add({words[0] + words[1]}, ce, 0.9);
+      // "food_type" is asked for as "vegan food": the kind named by its thing.
+      if (words.size() == 2
+          && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
+        add({words[0]}, ce, 0.7);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);
@@ -117,6 +138,24 @@ lexicon::lexicon(const semantic_model& model) {
           add({w}, ce, 0.4);
     }
   }
+  // Codes a comment explains ("1 for open, 0 for closed") are asked for by
+  // their meaning: "open businesses". Not a meaning that names a table
+  // ("0 for user"): the table is what people mean by it.
+  for (auto& t : model.tables)
+    for (auto& c : t.columns)
+      for (auto& [code, meaning] : value_legend(c.comment)) {
+        auto words = phrase_words(meaning);
+        bool names_table = std::any_of(lookup(join(stems_of(words), " ")).begin(),
+                                       lookup(join(stems_of(words), " ")).end(),
+                                       [](const lexicon_entry& e) {
+                                         return e.target.kind == element_kind::table;
+                                       });
+        bool stored = is_number(code) ? c.role == column_role::numeric || c.values.empty()
+                                      : std::find(c.values.begin(), c.values.end(), code)
+                                          != c.values.end();
+        if (stored && !names_table)
+          add(words, {element_kind::value, t.name, c.name, "", code}, 0.9);
+      }
   for (auto& m : model.metrics) {
     element me{element_kind::metric, m.table, "", m.name, ""};
     add(split_words(m.name), me, 1.0);

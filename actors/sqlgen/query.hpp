@@ -43,12 +43,15 @@ struct filter {
   column_ref column;
   std::vector<std::string> values; // literals as text; see filter_op
   bool numeric = false;            // values are numbers, not strings
-  std::string related_table;       // has_related / lacks_related
+  std::string related_table;       // has_related / lacks_related; with a comparison
+                                   // (gt, eq, ...): the number of its rows linked to
+                                   // each row of column.table, compared to values[0]
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
   /// has_related: conditions the related rows meet, on their table or one
   /// reached from it ("courses taken by students in the CS program").
   std::vector<filter> within;
+  bool ignore_case = false;        // eq, neq, in, not_in on text: "match case insensitively"
 };
 
 /// How a measure is reported: its value, its share of the total across the
@@ -72,6 +75,8 @@ struct measure {
   column_ref per;                // per_entity: the key counted in the denominator
   std::vector<measure> over;     // ratio: the denominator, one measure
   bool over_all_groups = false;  // ratio: the denominator is the total of every group
+  bool row_by_row = false;       // ratio: each row's column over its other column, then agg
+                                 // ("average ratio of speed to payload")
   std::string alias;
 };
 

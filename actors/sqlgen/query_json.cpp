@@ -39,6 +39,8 @@ json::value to_value(const filter& f) {
       w.push_back(to_value(g));
     o["within"] = std::move(w);
   }
+  if (f.ignore_case)
+    o["ignore_case"] = true;
   return o;
 }
 
@@ -107,6 +109,7 @@ bool read_filter(const json::value& v, filter& f) {
     if (read_filter(w, g))
       f.within.push_back(std::move(g));
   }
+  f.ignore_case = boolean(*o, "ignore_case");
   return true;
 }
 
@@ -138,6 +141,8 @@ json::object measure_value(const measure& m) {
   }
   if (m.over_all_groups)
     o["over_all_groups"] = true;
+  if (m.row_by_row)
+    o["row_by_row"] = true;
   return o;
 }
 
@@ -150,6 +155,7 @@ bool read_measure(const json::value& v, measure& m) {
   m.alias = str(*o, "alias");
   m.per = column_at(*o, "per");
   m.over_all_groups = boolean(*o, "over_all_groups");
+  m.row_by_row = boolean(*o, "row_by_row");
   if (o->contains("form")
       && (!from_string(str(*o, "form"), m.form) || !read_filters(array(*o, "condition"), m.condition)))
     return false;

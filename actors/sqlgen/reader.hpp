@@ -169,6 +169,10 @@ struct reader {
   void run(const lexicon& lex);
 };
 
+/// "Match case insensitively": the equalities on text among `filters` ignore
+/// case; only those on the column whose words are `of` ("food type"), unless empty.
+void ignore_case(const semantic_model& model, std::vector<filter>& filters, const std::string& of);
+
 /// One phrase of a larger question read on its own (a ratio's side): groups
 /// by the measure's own rows are kept.
 reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,

@@ -256,8 +256,12 @@ void reader::run(const lexicon& lex) {
                  || role_of(model, {e.table, e.column}) == column_role::identifier);
     };
     bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
-    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key)
-                          && m.end == m.begin + 1 && is_participle(tokens[m.begin].text);
+    // So does a gerund only a description uses ("restaurants serving vegan
+    // food" where food_type is "the type of food served").
+    auto& word = tokens[m.begin].text;
+    bool gerund = word.size() > 5 && word.compare(word.size() - 3, 3, "ing") == 0;
+    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || gerund)
+                          && m.end == m.begin + 1 && (is_participle(word) || gerund);
     for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
       only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
     if (only_described || names_link_table(m)) {
@@ -347,7 +351,22 @@ void reader::run(const lexicon& lex) {
   walk();
   finish();
   account();
+  if (r.ignore_case) {
+    bool named = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+      return join(split_words(f.column.column), " ") == r.ignore_case_of;
+    });
+    ignore_case(model, r.filters, named ? r.ignore_case_of : std::string());
+  }
   r.tokens = tokens;
+}
+
+void ignore_case(const semantic_model& model, std::vector<filter>& filters,
+                 const std::string& of) {
+  for (auto& f : filters)
+    if ((of.empty() || join(split_words(f.column.column), " ") == of) && !f.numeric && !f.column.column.empty() && role_of(model, f.column) != column_role::numeric
+        && (f.op == filter_op::eq || f.op == filter_op::neq || f.op == filter_op::in
+            || f.op == filter_op::not_in))
+      f.ignore_case = true;
 }
 
 reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,

@@ -32,6 +32,8 @@ struct reading {
 
   // -- follow-up commands --
   std::string chart_hint;
+  bool ignore_case = false; // "match names case insensitively": text values compared in any case
+  std::string ignore_case_of; // the words naming what is compared ("food type"), if any
   bool show_rows = false;
   bool remove_filters = false;
   bool remove_time = false;

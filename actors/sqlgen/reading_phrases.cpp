@@ -675,6 +675,12 @@ void reader::on_cue(size_t k, item& it) {
         r.listing = true;
       break;
     case cue_kind::chart: r.chart_hint = c.text; break;
+    case cue_kind::match_mode:
+      if (c.text == "ignore_case") {
+        r.ignore_case = true;
+        r.ignore_case_of = join(c.values, " ");
+      }
+      break;
     case cue_kind::show_rows: r.show_rows = true; break;
     case cue_kind::remove_filter:
       if (c.text == "time")

@@ -39,11 +39,28 @@ bool same_dimensions(const std::vector<dimension>& a, const std::vector<dimensio
 // Where the question's words about the whole ratio begin ("for each
 // course", "by state", "ordered by ..."): the end of the denominator.
 bool starts_tail(const std::vector<token>& t, size_t i) {
+  // "cited by 2 papers", "written by": who did it, not a grouping.
+  if (word_at(t, i, "by") && i > 0 && !t[i - 1].quoted && is_participle(t[i - 1].text)
+      && !any_word_at(t, i - 1, {"grouped", "ordered", "sorted", "broken", "split", "ranked"}))
+    return false;
   if (any_word_at(t, i, {"for", "per", "by", "across", "among", "grouped", "ordered", "sorted",
                          "order", "sort", "split", "broken", "vary", "varies", "differ",
                          "differs", "change", "changes"}))
     return true;
   return any_word_at(t, i, {"in", "within", "of"}) && any_word_at(t, i + 1, {"each", "every"});
+}
+
+// "belong to", "sent to", "that moved to": the verb's own "to", less likely
+// the split between the sides.
+bool verb_takes_to(const std::vector<token>& t, size_t i) {
+  if (i == 0 || t[i - 1].quoted)
+    return false;
+  if (any_word_at(t, i - 1, {"belong", "belongs", "belonged", "go", "goes", "went", "due",
+                             "according", "relative", "similar", "equal", "close", "next"}))
+    return true;
+  if (is_participle(t[i - 1].text))
+    return true;
+  return i >= 2 && any_word_at(t, i - 2, {"that", "who", "which"});
 }
 
 // A side of the ratio as one measure: "the number of students", "restaurants
@@ -55,9 +72,54 @@ struct side {
   bool row_values = false; // a column's own value, not an aggregate asked for
 };
 
-std::optional<side> side_of(const semantic_model& model, const reading& r) {
+// "papers that have more than 1 keyphrase": read alone, keyphrases counted
+// per paper and the groups kept by their count. As a side, the papers are
+// counted, each kept by the number of its keyphrases.
+std::optional<side> entities_by_count(const semantic_model& model, reading& r) {
+  if (r.measures.size() != 1 || r.dimensions.size() != 1)
+    return std::nullopt;
+  auto& m = r.measures.front();
+  auto entity = r.dimensions.front().column.table;
+  if (m.form != measure_form::plain || m.agg != aggregate::count || !m.metric.empty()
+      || !m.column.column.empty() || m.column.table == entity
+      || r.dimensions.front().bucket != time_bucket::none
+      || r.dimensions.front().column != label_of(model, entity))
+    return std::nullopt;
+  side s;
+  s.m.agg = aggregate::count;
+  s.m.column = {entity, ""};
+  bool counted = false;
+  for (auto f : r.filters) {
+    if (f.measure < 0) {
+      // A condition on the entity itself; one on the counted rows would
+      // change what is counted for each: not attempted.
+      if (f.column.table != entity)
+        return std::nullopt;
+      s.filters.push_back(f);
+      continue;
+    }
+    bool compares = f.op == filter_op::gt || f.op == filter_op::ge || f.op == filter_op::lt
+                    || f.op == filter_op::le || f.op == filter_op::eq;
+    if (f.measure != 0 || !compares || f.values.size() != 1 || !is_number(f.values.front()))
+      return std::nullopt;
+    f.measure = -1;
+    f.column = {entity, ""};
+    f.related_table = m.column.table;
+    f.numeric = true;
+    s.filters.push_back(f);
+    counted = true;
+  }
+  if (!counted)
+    return std::nullopt;
+  r.dimensions.clear();
+  return s;
+}
+
+std::optional<side> side_of(const semantic_model& model, reading& r) {
   if (!r.ambiguities.empty() || r.refers_back || r.top_n > 0 || r.limit > 0)
     return std::nullopt;
+  if (auto s = entities_by_count(model, r))
+    return s;
   side s;
   for (auto& f : r.filters) {
     if (f.measure >= 0)
@@ -87,6 +149,11 @@ std::optional<side> side_of(const semantic_model& model, const reading& r) {
   return s;
 }
 
+std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
+                                const std::vector<token>& tokens,
+                                const std::vector<std::string>& context, size_t k, bool averaged,
+                                size_t split, size_t den);
+
 } // namespace
 
 std::optional<reading> read_ratio(const semantic_model& model, const lexicon& lex,
@@ -100,31 +167,50 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
   if (k + 1 >= n)
     return std::nullopt;
   // Only words that ask for the number may come before it ("what is the",
-  // "calculate the"): "average ratio of" is another question.
-  for (size_t i = 0; i < k; ++i)
+  // "calculate the"), or "average": each row's ratio, averaged.
+  bool averaged = false;
+  for (size_t i = 0; i < k; ++i) {
+    if (any_word_at(tokens, i, {"average", "mean", "avg"}) && i + 1 == k) {
+      averaged = true;
+      continue;
+    }
     if (!tokens[i].quoted && !is_stopword(tokens[i].text)
         && !any_word_at(tokens, i, {"calculate", "compute", "get", "find", "give", "tell",
                                     "return", "determine", "what's"}))
       return std::nullopt;
+  }
   size_t from = k + 2;
   // The split between the sides: "A to B", else "A out of B", "A per B".
-  size_t split = n, den = n;
-  for (size_t i = from + 1; i < n && split == n; ++i)
-    if (word_at(tokens, i, "to")) {
-      split = i;
-      den = i + 1;
-    }
-  for (size_t i = from + 1; i < n && split == n; ++i) {
+  // A side may hold the word too ("papers that belong to 1 dataset"): the
+  // first split whose sides both read as measures.
+  std::vector<std::pair<size_t, size_t>> splits; // (split, start of the denominator)
+  std::vector<std::pair<size_t, size_t>> after_verb;
+  for (size_t i = from + 1; i + 1 < n; ++i)
+    if (word_at(tokens, i, "to"))
+      (verb_takes_to(tokens, i) ? after_verb : splits).emplace_back(i, i + 1);
+  splits.insert(splits.end(), after_verb.begin(), after_verb.end());
+  for (size_t i = from + 1; i + 1 < n && splits.empty(); ++i) {
     if (word_at(tokens, i, "out") && word_at(tokens, i + 1, "of")) {
-      split = i;
-      den = i + 2;
+      if (i + 2 < n)
+        splits.emplace_back(i, i + 2);
     } else if (any_word_at(tokens, i, {"per", "versus", "vs", "over", "against"})) {
-      split = i;
-      den = i + 1;
+      splits.emplace_back(i, i + 1);
     }
   }
-  if (split >= n || den >= n)
-    return std::nullopt;
+  for (auto [split, den] : splits)
+    if (auto r = ratio_at(model, lex, tokens, context, k, averaged, split, den))
+      return r;
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
+                                const std::vector<token>& tokens,
+                                const std::vector<std::string>& context, size_t k, bool averaged,
+                                size_t split, size_t den) {
+  auto n = tokens.size();
+  size_t from = k + 2;
   size_t end = den + 1;
   while (end < n && !starts_tail(tokens, end))
     ++end;
@@ -204,7 +290,21 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
   for (auto& f : b->filters)
     for (auto& g : a->filters)
       contrasted = contrasted || (f.column == g.column && !same_filter(f, g));
-  if (r.dimensions.empty() && a->row_values && b->row_values && !contrasted
+  if (averaged) {
+    // "the average ratio of speed to payload": two columns of the same rows,
+    // divided row by row, then averaged (over each group, if any).
+    auto column_only = [](const side& x) {
+      return x.row_values
+             || (x.m.metric.empty() && !x.m.column.column.empty()
+                 && (x.m.agg == aggregate::sum || x.m.agg == aggregate::none));
+    };
+    if (!column_only(*a) || !column_only(*b) || a->m.column.table != b->m.column.table
+        || ratio.over_all_groups || !a->filters.empty() || !b->filters.empty())
+      return std::nullopt;
+    ratio.agg = aggregate::avg;
+    ratio.row_by_row = true;
+  }
+  if (r.dimensions.empty() && a->row_values && b->row_values && !contrasted && !averaged
       && a->m.column.table == b->m.column.table) {
     dimension d;
     d.column = label_of(model, a->m.column.table);
@@ -237,10 +337,6 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
   }
   if (ratio.over_all_groups && !over.condition.empty())
     return std::nullopt;
-  // Rows of two tables counted per group need each table's own groups (an
-  // inner join drops the groups one side lacks): not attempted.
-  if (!r.dimensions.empty() && measure_table(model, ratio) != measure_table(model, over))
-    return std::nullopt;
   bool same_sides = ratio.agg == over.agg && ratio.metric == over.metric
                     && ratio.column == over.column && ratio.condition.empty()
                     && over.condition.empty() && !ratio.over_all_groups;
@@ -260,6 +356,20 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
       if (o.measure < 0 || o.measure == 0)
         r.order.push_back(o);
   }
+  if (ra.ignore_case || rb.ignore_case) {
+    r.ignore_case = true;
+    auto& of = ra.ignore_case ? ra.ignore_case_of : rb.ignore_case_of;
+    // The column named may be on either side: look for it among all.
+    std::vector<filter> all = r.filters;
+    for (auto* fs : {&r.measures.front().condition, &r.measures.front().over.front().condition})
+      all.insert(all.end(), fs->begin(), fs->end());
+    bool named = std::any_of(all.begin(), all.end(), [&](const filter& f) {
+      return join(split_words(f.column.column), " ") == of;
+    });
+    for (auto* fs : {&r.filters, &r.measures.front().condition,
+                     &r.measures.front().over.front().condition})
+      ignore_case(model, *fs, named ? of : std::string());
+  }
   r.via = ra.via;
   r.chart_hint = ra.chart_hint;
   // How well it was understood: both sides together, and the ratio word.
@@ -276,5 +386,7 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
   }
   return r;
 }
+
+} // namespace
 
 } // namespace medha::sqlgen::detail

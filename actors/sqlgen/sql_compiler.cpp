@@ -117,17 +117,29 @@ struct compiler {
   }
 
   std::string filter_sql(const filter& f) {
+    if (!f.related_table.empty() && f.op != filter_op::has_related
+        && f.op != filter_op::lacks_related)
+      return related_count_sql(f);
     auto col = f.column.column.empty() ? std::string() : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+    // "Match case insensitively": both sides of an equality in lower case.
+    bool fold = f.ignore_case && !f.numeric
+                && (f.op == filter_op::eq || f.op == filter_op::neq || f.op == filter_op::in
+                    || f.op == filter_op::not_in);
+    auto lit = [&](const std::string& x) {
+      return fold ? "LOWER(" + literal(f, x) + ")" : literal(f, x);
+    };
+    if (fold)
+      col = "LOWER(" + col + ")";
     auto list = [&]() {
       std::string s;
       for (size_t i = 0; i < f.values.size(); ++i)
-        s += (i ? ", " : "") + literal(f, f.values[i]);
+        s += (i ? ", " : "") + lit(f.values[i]);
       return s;
     };
     switch (f.op) {
-      case filter_op::eq: return col + " = " + literal(f, v(0));
-      case filter_op::neq: return col + " <> " + literal(f, v(0));
+      case filter_op::eq: return col + " = " + lit(v(0));
+      case filter_op::neq: return col + " <> " + lit(v(0));
       case filter_op::in: return col + " IN (" + list() + ")";
       case filter_op::not_in: return col + " NOT IN (" + list() + ")";
       case filter_op::gt: return col + " > " + literal(f, v(0));
@@ -198,7 +210,35 @@ struct compiler {
     return "TRUE";
   }
 
+  // "papers with more than 1 keyphrase" as a condition on each paper: the
+  // number of its related rows, compared. As when such counts are grouped,
+  // only rows with some related rows count ("fewer than 3" is not "none").
+  std::string related_count_sql(const filter& f) {
+    auto sub = related_rows(f, "COUNT(*)");
+    if (sub.empty())
+      return "TRUE";
+    auto n = f.values.empty() ? std::string("0") : f.values.front();
+    const char* op = f.op == filter_op::gt   ? " > "
+                     : f.op == filter_op::ge ? " >= "
+                     : f.op == filter_op::lt ? " < "
+                     : f.op == filter_op::le ? " <= "
+                     : f.op == filter_op::neq ? " <> "
+                                              : " = ";
+    bool explicit_zero = (f.op == filter_op::eq || f.op == filter_op::le) && n == "0";
+    auto count = explicit_zero ? "(" + sub + ")" : "NULLIF((" + sub + "), 0)";
+    return count + op + literal(f, n);
+  }
+
   std::string exists_sql(const filter& f) {
+    auto sub = related_rows(f, "1");
+    if (sub.empty())
+      return "TRUE";
+    return f.op == filter_op::lacks_related ? "NOT EXISTS (" + sub + ")" : "EXISTS (" + sub + ")";
+  }
+
+  // The rows of f.related_table linked to the outer row of f.column.table,
+  // as "SELECT <what> FROM ... WHERE ..."; empty when they are not linked.
+  std::string related_rows(const filter& f, const std::string& what) {
     join_hints hints;
     for (auto& c : q.via)
       hints.emplace_back(c.table, c.column);
@@ -206,7 +246,7 @@ struct compiler {
     if (!path.found || path.steps.empty()) {
       fail(compile_status::not_connected,
            "no relationship between " + f.column.table + " and " + f.related_table);
-      return "TRUE";
+      return "";
     }
     // Inner tables get aliases so they never capture the outer query's names.
     std::string from, where;
@@ -238,7 +278,7 @@ struct compiler {
         if (!more.found || more.steps.empty()) {
           fail(compile_status::not_connected,
                "no relationship between " + f.related_table + " and " + g.column.table);
-          return "TRUE";
+          return "";
         }
         auto prev = aliases.front().second;
         for (auto& s : more.steps) {
@@ -257,8 +297,7 @@ struct compiler {
       g.column.table = known->second;
       where += " AND " + filter_sql(g);
     }
-    auto sub = "EXISTS (SELECT 1 FROM " + from + " WHERE " + where + ")";
-    return f.op == filter_op::lacks_related ? "NOT " + sub : sub;
+    return "SELECT " + what + " FROM " + from + " WHERE " + where;
   }
 
   std::string conditions(const std::vector<filter>& fs) {
@@ -337,8 +376,19 @@ struct compiler {
       fail(compile_status::unsupported, "a ratio without a denominator");
       return "NULL";
     }
-    auto num = ratio_side(m);
     auto& d = m.over.front();
+    if (m.row_by_row) {
+      // Each row's own ratio, then aggregated: columns only, no conditions.
+      if (m.column.column.empty() || d.column.column.empty() || !m.condition.empty()
+          || !d.condition.empty() || !m.metric.empty() || !d.metric.empty()) {
+        fail(compile_status::unsupported, "a row-by-row ratio of something other than two columns");
+        return "NULL";
+      }
+      return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
+             + "(CAST(" + qualified(m.column) + " AS FLOAT) / NULLIF(" + qualified(d.column)
+             + ", 0))";
+    }
+    auto num = ratio_side(m);
     std::string den;
     if (m.over_all_groups) {
       den = "SUM(" + ratio_side(d) + ") OVER ()";
@@ -842,11 +892,96 @@ std::optional<compiled_query> count_of_qualifying(const semantic_model& model, c
   return out;
 }
 
+// "ratio of authors to organizations by continent": the two sides count
+// rows of different tables, so each is its own query over the same groups.
+// The denominator's groups are the rows (a group without numerator rows is
+// 0); a single join would drop the groups one side lacks.
+std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
+                                                            const query& q) {
+  if (q.kind != query_kind::aggregate || q.measures.size() != 1 || q.dimensions.empty())
+    return std::nullopt;
+  auto& m = q.measures.front();
+  if (m.form != measure_form::ratio || m.over.size() != 1 || m.over_all_groups || m.row_by_row
+      || measure_table(model, m) == measure_table(model, m.over.front()))
+    return std::nullopt;
+  for (auto& f : q.filters)
+    if (f.measure >= 0)
+      return std::nullopt;
+  auto side = [&](const measure& x) {
+    query s = q;
+    s.measures = {x};
+    s.measures.front().form = measure_form::plain;
+    s.measures.front().condition.clear();
+    s.measures.front().over.clear();
+    s.measures.front().alias = "value";
+    s.filters.insert(s.filters.end(), x.condition.begin(), x.condition.end());
+    s.order.clear();
+    s.limit = 0;
+    return compile(model, s);
+  };
+  auto num = side(m), den = side(m.over.front());
+  for (auto* c : {&num, &den})
+    if (c->status != compile_status::ok)
+      return *c;
+  if (num.columns.size() != den.columns.size())
+    return std::nullopt;
+  auto in = [](const char* side_alias, const std::string& column) {
+    return quote_identifier(side_alias) + "." + quote_identifier(column);
+  };
+  compiled_query out;
+  std::vector<std::string> select, on, groups;
+  std::vector<std::pair<std::string, bool>> order_by;
+  for (size_t i = 0; i + 1 < den.columns.size(); ++i) {
+    auto& name = den.columns[i].name;
+    select.push_back(in("d", name) + " AS " + quote_identifier(name));
+    on.push_back(in("n", name) + " IS NOT DISTINCT FROM " + in("d", name));
+    groups.push_back(in("d", name));
+    out.columns.push_back(den.columns[i]);
+    if (den.columns[i].role == column_role::time)
+      order_by.emplace_back(in("d", name), false);
+  }
+  auto alias = m.alias.empty() ? measure_alias(model, m) : m.alias;
+  select.push_back("CAST(COALESCE(" + in("n", "value") + ", 0) AS FLOAT) / NULLIF("
+                   + in("d", "value") + ", 0) AS " + quote_identifier(alias));
+  out.columns.push_back({alias, column_role::numeric});
+  // The order asked for, else as grouped measures are ordered: by time, or
+  // from the largest ratio.
+  if (!q.order.empty()) {
+    order_by.clear();
+    for (auto& o : q.order) {
+      if (o.measure == 0) {
+        order_by.emplace_back(quote_identifier(alias), o.descending);
+        continue;
+      }
+      for (size_t i = 0; i < q.dimensions.size(); ++i)
+        if (q.dimensions[i].column == o.column && i < groups.size())
+          order_by.emplace_back(groups[i], o.descending);
+    }
+  } else if (order_by.empty()) {
+    order_by.emplace_back(quote_identifier(alias), true);
+    for (auto& g : groups)
+      order_by.emplace_back(g, false);
+  }
+  std::vector<std::string> keys;
+  for (auto& [e, desc] : order_by)
+    keys.push_back(e + (desc ? " DESC" : ""));
+  out.sql = "SELECT " + join(select, ", ") + " FROM (" + den.sql + ") AS " + quote_identifier("d")
+            + " LEFT JOIN (" + num.sql + ") AS " + quote_identifier("n") + " ON "
+            + join(on, " AND ") + (keys.empty() ? "" : " ORDER BY " + join(keys, ", "));
+  out.tables = den.tables;
+  for (auto& t : num.tables)
+    if (std::find(out.tables.begin(), out.tables.end(), t) == out.tables.end())
+      out.tables.push_back(t);
+  return out;
+}
+
 } // namespace
 
 compiled_query compile(const semantic_model& model, const query& q_in) {
   if (auto counted = count_of_qualifying(model, q_in))
     return *counted;
+  if (auto ratio = ratio_of_two_tables_per_group(model, q_in))
+    return *ratio;
   auto q = without_needless_joins(model, q_in);
   compiler c{model, q, {}};
   c.run();

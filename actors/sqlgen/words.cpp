@@ -236,6 +236,7 @@ bool is_stopword(std::string_view word) {
     "offer", "offers", "serve", "serves", "provide", "provides",
     // People spoken of in the third person: "how many did he/she have".
     "he", "she", "him", "her", "his", "hers", "they're",
+    "belong", "belongs", "belonged", "belonging", "wrote", "written",
   };
   return words.count(word) > 0;
 }

@@ -30,8 +30,12 @@ semantic_model coffee_model() {
   shops.columns = {col("shop_id", r::identifier), col("name", r::text),
                    col("town", r::categorical, {"Lima", "Quito"}), col("stars", r::numeric),
                    col("seats", r::numeric), col("baristas", r::numeric),
-                   col("num_awards", r::numeric)};
+                   col("num_awards", r::numeric), col("is_open", r::numeric),
+                   col("rent_usd", r::numeric), col("head_count", r::numeric),
+                   col("roast_type", r::categorical, {"Dark", "Light"})};
   shops.columns[0].primary_key = true;
+  shops.columns[7].comment = "Whether the shop still trades (1 for open, 0 for closed)";
+  shops.columns[10].comment = "The type of roast brewed at the shop";
   table_info visits;
   visits.name = "visits";
   visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
@@ -73,6 +77,55 @@ TEST(ratios, two_columns_of_a_row_divided_per_row) {
   });
 }
 
+TEST(ratios, an_average_ratio_divides_each_row_first) {
+  run({
+    {"What is the average ratio of seats to baristas by town?",
+     {"AVG(CAST(" + q("shops.seats") + " AS FLOAT) / NULLIF(" + q("shops.baristas") + ", 0))",
+      "GROUP BY " + q("shops.town")}},
+  });
+}
+
+TEST(ratios, rows_counted_by_how_many_related_rows_they_have) {
+  // Each side counts shops, each kept by its number of visits; "belong to"
+  // holds the word "to" without splitting there.
+  run({
+    {"What is the ratio of shops with more than 2 visits to shops with 1 visit?",
+     {"COUNT(*) FILTER (WHERE NULLIF((SELECT COUNT(*) FROM " + q("visits") + " AS " + q("x1")
+        + " WHERE " + q("x1.shop_id") + " = " + q("shops.shop_id") + "), 0) > 2)",
+      "), 0) = 1), 0)", "FROM " + q("shops")}},
+    {"ratio of visits that belong to shops with stars above 4 to visits",
+     {"COUNT(*) FILTER (WHERE " + q("shops.stars") + " > 4", "NULLIF(COUNT(*), 0)"}},
+  });
+}
+
+TEST(ratios, codes_named_by_their_meaning_in_the_description) {
+  run({
+    {"What is the ratio of open shops to closed shops in Lima?",
+     {"FILTER (WHERE " + q("shops.is_open") + " = 1)",
+      "FILTER (WHERE " + q("shops.is_open") + " = 0)", q("shops.town") + " = 'Lima'"}},
+  });
+}
+
+TEST(ratios, columns_named_with_a_unit_or_as_one_word) {
+  run({
+    {"ratio of rent to headcount for each shop",
+     {"SUM(" + q("shops.rent_usd") + ")", "SUM(" + q("shops.head_count") + ")"}},
+  });
+}
+
+TEST(values, matched_in_any_case_when_asked) {
+  // "brewing" is a verb of the column's description only; "dark roast" names
+  // roast_type's value and its thing.
+  run({
+    {"How many shops brewing dark roast in Lima? Match roast_type case insensitively",
+     {"LOWER(" + q("shops.roast_type") + ") = LOWER('Dark')", q("shops.town") + " = 'Lima'"}},
+    {"How many shops brewing dark roast in Lima? Match strings case-insensitively",
+     {"LOWER(" + q("shops.town") + ") = LOWER('Lima')"}},
+    {"What is the ratio of shops with dark roast to shops with light roast? Match strings exactly",
+     {"FILTER (WHERE " + q("shops.roast_type") + " = 'Dark')"}, {"LOWER("}},
+  });
+}
+
 TEST(ratios, each_group_over_the_total_of_all_groups) {
   run({
     {"ratio of the number of shops in each town to the total number of shops",
@@ -87,11 +140,16 @@ TEST(ratios, counts_of_two_tables_without_groups_are_separate_queries) {
   });
 }
 
-TEST(ratios, counts_of_two_tables_per_group_are_not_guessed) {
-  // An inner join would drop the towns without visits from the denominator.
-  auto model = coffee_model();
-  auto plan = generate(model, "ratio of visits to shops by town", "");
-  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+TEST(ratios, counts_of_two_tables_per_group_are_separate_queries) {
+  // One join would drop the towns without visits; each side counts its own
+  // rows per town, and every town of the denominator is kept.
+  run({
+    {"ratio of visits to shops by town",
+     {"FROM (SELECT " + q("shops.town") + " AS " + q("town") + ", COUNT(*) AS " + q("value")
+        + " FROM " + q("shops"),
+      ") AS " + q("d") + " LEFT JOIN (SELECT", "COALESCE(" + q("n.value") + ", 0)",
+      q("n.town") + " IS NOT DISTINCT FROM " + q("d.town")}},
+  });
 }
 
 TEST(dates, weekends_and_weekdays_are_days_of_the_week) {

@@ -1,0 +1,39 @@
+// A column that stores codes often says what they mean in its description:
+// "Indicates whether the business is open (1 for open, 0 for closed)". The
+// meanings are how people ask ("open businesses"), so they name the codes.
+#include "actors/sqlgen/value_legend.hpp"
+
+#include <cctype>
+#include <regex>
+
+namespace medha::sqlgen {
+
+std::vector<std::pair<std::string, std::string>> value_legend(const std::string& description) {
+  // One entry per clause: a short code, a connecting word or sign, a meaning
+  // of one to three words.
+  static const std::regex entry(
+    R"(^\s*(?:and\s+|or\s+)?['"]?([A-Za-z0-9]{1,3})['"]?\s*(?:for|=|:|means|->|indicates)\s*)"
+    R"(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*\.?\s*$)",
+    std::regex::icase);
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string clause;
+  auto flush = [&] {
+    std::smatch m;
+    if (std::regex_match(clause, m, entry))
+      out.emplace_back(m[1].str(), m[2].str());
+    clause.clear();
+  };
+  for (char ch : description) {
+    if (ch == ',' || ch == ';' || ch == '(' || ch == ')')
+      flush();
+    else
+      clause += ch;
+  }
+  flush();
+  // A lone match is more likely prose ("3: the default") than a legend.
+  if (out.size() < 2)
+    out.clear();
+  return out;
+}
+
+} // namespace medha::sqlgen
