@@ -48,4 +48,11 @@ column_role assign_role(const column_facts& c) {
   return column_role::text;
 }
 
+bool holds_epoch_seconds(const column_info& column) {
+  if (column.type != "bigint" && column.type != "integer" && column.type != "numeric")
+    return false;
+  auto text = lower(column.comment);
+  return text.find("epoch") != std::string::npos || text.find("unix time") != std::string::npos;
+}
+
 } // namespace medha

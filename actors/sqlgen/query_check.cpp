@@ -89,6 +89,8 @@ value_kind kind_of(const semantic_model& model, const column_ref& c) {
   auto* col = t ? t->find_column(c.column) : nullptr;
   if (!col)
     return value_kind::text;
+  if (col->role == column_role::time) // epoch seconds too: compared as times
+    return value_kind::date;
   if (!col->type.empty()) {
     if (is_numeric_type(col->type))
       return value_kind::number;

@@ -9,6 +9,7 @@
 #include "actors/sqlgen/query_check.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "messages/result_set.hpp"
 
 namespace medha::sqlgen {
 
@@ -97,20 +98,34 @@ struct compiler {
     return true;
   }
 
-  std::string time_expression(const column_ref& c, time_bucket b) {
+  // A time column as a timestamp: integer epoch seconds are converted.
+  std::string time_value(const column_ref& c) {
     auto col = qualified(c);
+    auto* t = table_of(model, c.table);
+    auto* info = t ? t->find_column(c.column) : nullptr;
+    if (info && info->role == column_role::time && is_numeric_type(info->type))
+      return "TO_TIMESTAMP(" + col + ")";
+    return col;
+  }
+
+  std::string time_expression(const column_ref& c, time_bucket b) {
     if (role_of(model, c) == column_role::numeric)
-      return col; // an integer year column is its own bucket
+      return qualified(c); // an integer year column is its own bucket
+    auto col = time_value(c);
     switch (b) {
       case time_bucket::none: return col;
       case time_bucket::year: return "EXTRACT(YEAR FROM " + col + ")::int";
+      // A month reads as "2024-03", and sorts as one.
+      case time_bucket::month: return "TO_CHAR(" + col + ", 'YYYY-MM')";
       default:
         return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
     }
   }
 
   std::string filter_sql(const filter& f) {
-    auto col = f.column.column.empty() ? std::string() : qualified(f.column);
+    auto col = f.column.column.empty() ? std::string()
+               : is_time_filter(f)     ? time_value(f.column)
+                                       : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     auto list = [&]() {
       std::string s;
@@ -337,10 +352,15 @@ struct compiler {
         return base_measure(total) + " * 1.0 / NULLIF(COUNT(DISTINCT " + qualified(m.per) + "), 0)";
       }
       case measure_form::ratio: return ratio_sql(m);
-      case measure_form::days_since: return "CURRENT_DATE - " + base + "::date";
+      case measure_form::days_since: {
+        auto value = time_value(m.column);
+        if (value != qualified(m.column)) // epoch seconds: the aggregate, then the time
+          return "CURRENT_DATE - TO_TIMESTAMP(" + base + ")::date";
+        return "CURRENT_DATE - " + base + "::date";
+      }
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
-               + qualified(m.column) + "::date - " + qualified(m.per) + "::date)";
+               + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {

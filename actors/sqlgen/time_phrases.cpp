@@ -63,6 +63,31 @@ int ordinal(const std::string& w) {
   return 0;
 }
 
+// Words between "last" and a unit that ask for whole calendar periods.
+bool is_period_qualifier(const std::string& w) {
+  return w == "calendar" || w == "full" || w == "complete" || w == "completed" || w == "whole"
+         || w == "iso";
+}
+
+// "not including the current week", "excluding this month" right after a
+// period of that unit: the end of those words, or 0 when they are not there.
+size_t current_excluded(const std::vector<token>& t, const std::vector<bool>& taken, size_t at,
+                        const std::string& unit) {
+  auto word = [&](size_t i) { return i < t.size() && !taken[i] && !t[i].quoted ? t[i].text : ""; };
+  size_t i = at;
+  if (word(i) == "not" && (word(i + 1) == "including" || word(i + 1) == "counting"))
+    i += 2;
+  else if (word(i) == "excluding" || word(i) == "except" || word(i) == "without")
+    i += 1;
+  else
+    return 0;
+  if (word(i) == "the")
+    ++i;
+  if (word(i) != "current" && word(i) != "this" && word(i) != "ongoing")
+    return 0;
+  return unit_of(word(i + 1)) == unit ? i + 2 : 0;
+}
+
 filter make(filter_op op, std::vector<std::string> values) {
   filter f;
   f.op = op;
@@ -159,16 +184,33 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     // -- relative periods --
     if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
       int count = small_number(text(i + 1));
-      auto unit = unit_of(text(i + 2));
+      size_t at = count > 0 ? i + 2 : i + 1;
+      // "the last 10 calendar months", "the previous ISO week", "the past 3
+      // full months": whole periods of the calendar.
+      bool whole = false;
+      while (is_period_qualifier(text(at))) {
+        whole = whole || text(at) != "iso";
+        ++at;
+      }
+      auto unit = unit_of(text(at));
       if (count > 0 && !unit.empty()) {
-        r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit, "rolling"}));
-        take(i, i + 3);
+        size_t end = at + 1;
+        // "(not including the current month)": only the completed periods.
+        if (size_t tail = current_excluded(t, taken, end, unit)) {
+          whole = true;
+          end = tail;
+        }
+        r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit,
+                                                       whole ? "calendar" : "rolling"}));
+        take(i, end);
         continue;
       }
-      unit = unit_of(text(i + 1));
-      if (!unit.empty() && text(i + 1) == unit) {
+      if (count <= 0 && !unit.empty() && text(at) == unit) {
+        size_t end = at + 1;
+        if (size_t tail = current_excluded(t, taken, end, unit))
+          end = tail;
         r.filters.push_back(make(filter_op::relative, {"1", unit, "calendar"}));
-        take(i, i + 2);
+        take(i, end);
         continue;
       }
     }

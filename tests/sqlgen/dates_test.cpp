@@ -1,0 +1,80 @@
+// Dates and times: relative periods, buckets, days between dates, and dates
+// kept as Unix epoch seconds. Over a small airline schema written for these tests.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, std::string type, std::string comment = "") {
+  column_info c;
+  c.name = std::move(name);
+  c.role = role;
+  c.type = std::move(type);
+  c.comment = std::move(comment);
+  return c;
+}
+
+semantic_model airline_model() {
+  using r = column_role;
+  using testing::table;
+  semantic_model m;
+  m.data_source = "airline";
+  m.tables = {
+    // departure_time holds epoch seconds: introspection makes it a time.
+    table("flight", {col("flight_id", r::identifier, "bigint"),
+                     col("departure_time", r::time, "bigint", "Epoch timestamp for departure time"),
+                     col("flight_number", r::text, "text")}),
+    table("payments_received", {col("payment_id", r::identifier, "bigint"),
+                                col("payment_date", r::time, "date"),
+                                col("payment_amount", r::numeric, "numeric"),
+                                col("payment_method", r::categorical, "text")}),
+    table("payments_made", {col("payment_id", r::identifier, "bigint"),
+                            col("payment_date", r::time, "date"),
+                            col("payment_amount", r::numeric, "numeric"),
+                            col("vendor_name", r::text, "text")}),
+  };
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = airline_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question << " / " << plan.understood;
+  }
+}
+
+TEST(dates, epoch_seconds_read_as_times) {
+  auto departure = "TO_TIMESTAMP(" + q("flight.departure_time") + ")";
+  run({
+    {"Count the number of flight departures for each month",
+     {"TO_CHAR(" + departure + ", 'YYYY-MM') AS \"month\"", "COUNT(*)"}},
+    {"How many flight departures were there in 2020?", {"EXTRACT(YEAR FROM " + departure + ") = 2020"}},
+    {"What's the difference in days between today and the earliest flight departure?",
+     {"CURRENT_DATE - TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))::date"}},
+  });
+}
+
+TEST(dates, whole_calendar_periods) {
+  auto date = q("payments_received.payment_date");
+  auto week = "DATE_TRUNC('week', CURRENT_DATE)";
+  auto month = "DATE_TRUNC('month', CURRENT_DATE)";
+  run({
+    {"daily total amount of payments received in the previous ISO week not including the current week",
+     {date + " >= " + week + " - INTERVAL '1 week' AND " + date + " < " + week,
+      "DATE_TRUNC('day', " + date + ")"}},
+    {"total payments received in the last 3 calendar months (not including the current month)",
+     {date + " >= " + month + " - INTERVAL '3 months' AND " + date + " < " + month}},
+    {"total payments received in the past 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
