@@ -181,6 +181,16 @@ void reader::finish() {
     if (conditioned)
       r.measures[counter_for->first] = count_rows(counter_for->second);
   }
+  // "which month had the most signups": the month is the group ranked.
+  if (time.bucket_asked
+      && std::none_of(r.dimensions.begin(), r.dimensions.end(),
+                      [](const dimension& d) { return d.bucket != time_bucket::none; })) {
+    dimension d;
+    d.bucket = time.bucket;
+    if (time_column_hint)
+      d.column = *time_column_hint;
+    r.dimensions.insert(r.dimensions.begin(), d);
+  }
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking
   // asked to be sorted is shown whole.

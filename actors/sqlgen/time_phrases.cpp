@@ -181,6 +181,38 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- "which month had the most signups": the period is the answer --
+    if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
+        && unit_of(text(i + 1)) == text(i + 1)) {
+      r.bucket = bucket_of(text(i + 1));
+      r.bucket_asked = true;
+      take(i, i + 2);
+      continue;
+    }
+    // "the month as a date", "each quarter as the first date in the quarter":
+    // how a bucket is shown; a bucket already is its first day.
+    if (r.bucket != time_bucket::none) {
+      size_t j = i;
+      if (w == "represent" || w == "show" || w == "return" || w == "give")
+        ++j;
+      if (text(j) == "the" || text(j) == "each")
+        ++j;
+      auto unit = unit_of(text(j));
+      if (!unit.empty() && bucket_of(unit) == r.bucket && text(j + 1) == "as") {
+        size_t k = j + 2;
+        if (text(k) == "a" || text(k) == "the")
+          ++k;
+        if (text(k) == "first" || text(k) == "start" || text(k) == "starting")
+          ++k;
+        if (text(k) == "date" || text(k) == "day") {
+          ++k;
+          if ((text(k) == "of" || text(k) == "in") && text(k + 1) == "the" && unit_of(text(k + 2)) == unit)
+            k += 3;
+          take(i, k);
+          continue;
+        }
+      }
+    }
     // -- relative periods --
     if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
       int count = small_number(text(i + 1));

@@ -76,5 +76,15 @@ TEST(dates, whole_calendar_periods) {
   });
 }
 
+TEST(dates, the_period_asked_for) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"Which month had the most payments received? Return the no. of payments and the month as a date",
+     {"TO_CHAR(" + date + ", 'YYYY-MM') AS \"month\"", "COUNT(*)", "DESC LIMIT 1"}},
+    {"What year had the highest total payment amount of payments received?",
+     {"EXTRACT(YEAR FROM " + date + ")::int AS \"year\"", "SUM(", "DESC LIMIT 1"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
