@@ -192,6 +192,7 @@ void reader::read_days_since() {
 void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
   read_days_since();
+  read_age(lex);
   time = read_time(tokens, taken);
   // A metric named with a word that is also a cue ("average order value")
   // is the metric, when the words after the cue mean nothing on their own.
@@ -281,6 +282,24 @@ void reader::run(const lexicon& lex) {
       continue;
     }
     auto cands = resolve(m, mentions, i);
+    // "private insurance" where 'private' is a value of ins_type, described
+    // as "Insurance type": the weak word names the column of its neighbour.
+    std::optional<element> backed;
+    if (m.score < 0.6 && !m.corrected)
+      for (auto* n : {i > 0 ? &mentions[i - 1] : nullptr, i + 1 < mentions.size() ? &mentions[i + 1] : nullptr}) {
+        if (!n || (n->end != m.begin && n->begin != m.end) || n->candidates.size() != 1
+            || n->score < 0.9 || n->candidates.front().kind != element_kind::value)
+          continue;
+        auto& v = n->candidates.front();
+        for (auto& c : m.candidates)
+          if (c.kind == element_kind::column && c.table == v.table && c.column == v.column)
+            backed = c;
+      }
+    if (backed) { // explained by the value's own phrase: nothing more to read
+      for (size_t t = m.begin; t < m.end; ++t)
+        taken[t] = true;
+      continue;
+    }
     // "easiness scores ... and scores": a noun said again names the column
     // it named before, when it can name it.
     if (m.end == m.begin + 1)
@@ -327,6 +346,14 @@ void reader::run(const lexicon& lex) {
     it.begin = i;
     it.end = i + 1;
     it.c = c;
+    items.push_back(it);
+  }
+  if (age_word && age_of) {
+    item it;
+    it.begin = *age_word;
+    it.end = *age_word + 1;
+    it.e = {element_kind::column, age_of->table, age_of->column, "", ""};
+    it.age = true;
     items.push_back(it);
   }
   std::sort(items.begin(), items.end(),

@@ -172,6 +172,8 @@ void reader::finish() {
     apply_days_between();
   if (days_since)
     apply_days_since();
+  if (age_word && !age_of)
+    r.unresolved.push_back("the age: no birth date to count it from");
   // A kept count covers all of the table's rows: with a condition on those
   // rows ("reviews posted in 2021"), the rows themselves are counted.
   if (counter_for && counter_for->first < r.measures.size()) {

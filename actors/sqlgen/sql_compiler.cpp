@@ -361,6 +361,9 @@ struct compiler {
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
                + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+      case measure_form::age:
+        return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
+               + "(EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + time_value(m.column) + ")))";
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {
@@ -668,6 +671,7 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::percent_where: return base + "_pct";
     case measure_form::ratio: return "ratio";
     case measure_form::days_since: return "days_since_" + m.column.column;
+    case measure_form::age: return std::string(to_string(m.agg)) + "_age";
     case measure_form::days_between:
       return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
     case measure_form::per_entity:

@@ -12,8 +12,10 @@ namespace {
 using testing::q;
 using testing::sql_row;
 
-column_info col(std::string name, column_role role, std::string type, std::string comment = "") {
+column_info col(std::string name, column_role role, std::string type, std::string comment = "",
+                std::vector<std::string> values = {}) {
   column_info c;
+  c.values = std::move(values);
   c.name = std::move(name);
   c.role = role;
   c.type = std::move(type);
@@ -35,6 +37,11 @@ semantic_model airline_model() {
                                 col("payment_date", r::time, "date"),
                                 col("payment_amount", r::numeric, "numeric"),
                                 col("payment_method", r::categorical, "text")}),
+    table("passenger", {col("passenger_id", r::identifier, "bigint"),
+                        col("date_of_birth", r::time, "date"),
+                        col("gender", r::categorical, "text", "", {"Male", "Female"}),
+                        col("seat_class", r::categorical, "text", "Cabin booked by the passenger",
+                            {"economy", "business"})}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -83,6 +90,19 @@ TEST(dates, the_period_asked_for) {
      {"TO_CHAR(" + date + ", 'YYYY-MM') AS \"month\"", "COUNT(*)", "DESC LIMIT 1"}},
     {"What year had the highest total payment amount of payments received?",
      {"EXTRACT(YEAR FROM " + date + ")::int AS \"year\"", "SUM(", "DESC LIMIT 1"}},
+  });
+}
+
+// Ages are counted from a birth date: whole years to today.
+TEST(dates, ages_from_birth_dates) {
+  auto age = "EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + q("passenger.date_of_birth") + "))";
+  run({
+    {"What is the average age of male passengers?",
+     {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}},
+    {"maximum age of passengers", {"MAX(" + age + ")"}},
+    // "economy cabin": the word the value's column is described with.
+    {"average age of passengers with economy cabin",
+     {"AVG(" + age + ")", q("passenger.seat_class") + " = 'economy'"}},
   });
 }
 
