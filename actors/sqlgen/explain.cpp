@@ -160,6 +160,8 @@ std::string describe(const semantic_model& model, const filter& f) {
         return col + " in the last " + v(0) + " " + unit + (v(0) == "1" ? "" : "s");
       if (v(0) == "0")
         return col + (unit == "day" ? " today" : " in this " + unit);
+      if (v(0) != "1")
+        return col + " in the " + v(0) + " whole " + unit + "s before this " + unit;
       return col + (unit == "day" ? " yesterday" : " in the previous " + unit);
     }
     case filter_op::since: return col + " on or after " + v(0);

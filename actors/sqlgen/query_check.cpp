@@ -61,10 +61,15 @@ std::string check_filter(const semantic_model& model, const filter& f) {
                : "a period on " + name(f.column) + ", which is not a date";
     case filter_op::quarter:
     case filter_op::month:
+      if (k != value_kind::date && !month_name_column(model, f.column).empty())
+        return {}; // a year column with a column of month names
+      return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::weekday:
       return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::relative:
       if (k == value_kind::date)
+        return {};
+      if (f.values.size() > 1 && f.values[1] == "month" && !month_name_column(model, f.column).empty())
         return {};
       if (k == value_kind::number && f.values.size() > 1 && f.values[1] == "year")
         return {};

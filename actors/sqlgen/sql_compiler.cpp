@@ -122,7 +122,47 @@ struct compiler {
     }
   }
 
+  // A period on an integer year column dated to its month by a column of
+  // month names: compared as year * 12 + month. Empty when not such a pair.
+  std::string month_pair_sql(const filter& f) {
+    auto month = month_name_column(model, f.column);
+    if (month.empty())
+      return {};
+    auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+    auto year = qualified(f.column);
+    auto number = "EXTRACT(MONTH FROM TO_DATE(TRIM(" + qualified(month) + "), 'Month'))";
+    auto index = "(" + year + " * 12 + " + number + ")";
+    auto of_date = [&](const std::string& d) {
+      return std::to_string(std::atoi(d.substr(0, 4).c_str()) * 12 + std::atoi(d.substr(5, 2).c_str()));
+    };
+    switch (f.op) {
+      case filter_op::month:
+        return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " = " + v(1);
+      case filter_op::quarter: {
+        int q = std::atoi(v(1).c_str());
+        return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " BETWEEN "
+               + std::to_string(3 * q - 2) + " AND " + std::to_string(3 * q);
+      }
+      case filter_op::since: return index + " >= " + of_date(v(0));
+      case filter_op::before: return index + " < " + of_date(v(0));
+      case filter_op::relative: {
+        if (v(1) != "month")
+          return {};
+        auto now = std::string("(EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE))");
+        if (v(2) == "rolling")
+          return index + " >= " + now + " - " + v(0);
+        if (v(0) == "0")
+          return index + " = " + now;
+        return index + " >= " + now + " - " + v(0) + " AND " + index + " < " + now;
+      }
+      default: return {};
+    }
+  }
+
   std::string filter_sql(const filter& f) {
+    if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
+      if (auto s = month_pair_sql(f); !s.empty())
+        return s;
     auto col = f.column.column.empty() ? std::string()
                : is_time_filter(f)     ? time_value(f.column)
                                        : qualified(f.column);

@@ -128,6 +128,26 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     if (w.empty())
       continue;
     // -- ranges between two years or two dates --
+    if (w == "between" || w == "from") {
+      // "between June 2021 and December 2021": both months whole.
+      if (int ma = month_number(text(i + 1)), mb = month_number(text(i + 4));
+          ma > 0 && mb > 0 && is_year(text(i + 2)) && i + 5 < n
+          && (text(i + 3) == "and" || text(i + 3) == "to" || text(i + 3) == "through")
+          && is_year(text(i + 5))) {
+        int ya = std::stoi(text(i + 2)), yb = std::stoi(text(i + 5));
+        if (++mb == 13) {
+          mb = 1;
+          ++yb;
+        }
+        char lo[32], hi[32];
+        std::snprintf(lo, sizeof lo, "%04d-%02d-01", ya, ma);
+        std::snprintf(hi, sizeof hi, "%04d-%02d-01", yb, mb);
+        r.filters.push_back(make(filter_op::since, {lo}));
+        r.filters.push_back(make(filter_op::before, {hi}));
+        take(i, i + 6);
+        continue;
+      }
+    }
     if ((w == "between" || w == "from") && i + 3 < n
         && (text(i + 2) == "and" || text(i + 2) == "to" || text(i + 2) == "through")) {
       auto a = text(i + 1), b = text(i + 3);

@@ -42,6 +42,10 @@ semantic_model airline_model() {
                         col("gender", r::categorical, "text", "", {"Male", "Female"}),
                         col("seat_class", r::categorical, "text", "Cabin booked by the passenger",
                             {"economy", "business"})}),
+    // Dated by an integer year and a column of month names, some padded.
+    table("tip", {col("tip_id", r::identifier, "bigint"), col("likes", r::numeric, "bigint"),
+                  col("year", r::numeric, "bigint"),
+                  col("month", r::categorical, "text", "", {"January", "February  ", "March", "May"})}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -104,6 +108,24 @@ TEST(dates, ages_from_birth_dates) {
     {"average age of passengers with economy cabin",
      {"AVG(" + age + ")", q("passenger.seat_class") + " = 'economy'"}},
   });
+}
+
+// A year column with a column of month names dates rows to their month.
+TEST(dates, year_and_month_name_columns) {
+  auto year = q("tip.year");
+  auto index = "(" + year + " * 12 + EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')))";
+  run({
+    {"How many tips in March 2021?",
+     {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 3"}},
+    {"How many tips between June 2021 and December 2021?",
+     {index + " >= " + std::to_string(2021 * 12 + 6), index + " < " + std::to_string(2022 * 12 + 1)}},
+    {"How many tips in the last 10 calendar months?",
+     {index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - 10"}},
+  });
+  // Dates are whole months: "between June 2021 and December 2021" on a date.
+  auto date = q("payments_received.payment_date");
+  run({{"total payments received between June 2021 and December 2021",
+        {date + " >= '2021-06-01'", date + " < '2022-01-01'"}}});
 }
 
 } // namespace
