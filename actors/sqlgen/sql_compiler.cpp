@@ -109,8 +109,16 @@ struct compiler {
   }
 
   std::string time_expression(const column_ref& c, time_bucket b) {
-    if (role_of(model, c) == column_role::numeric)
+    if (role_of(model, c) == column_role::numeric) {
+      // Months of a year column dated by a column of month names: within
+      // one year, the month's name; else the month as "2024-03".
+      if (b == time_bucket::month)
+        if (auto month = month_name_column(model, c); !month.empty())
+          return one_year(c) ? qualified(month)
+                             : "TO_CHAR(MAKE_DATE(" + qualified(c) + "::int, " + month_number_sql(month)
+                                 + "::int, 1), 'YYYY-MM')";
       return qualified(c); // an integer year column is its own bucket
+    }
     auto col = time_value(c);
     switch (b) {
       case time_bucket::none: return col;
@@ -122,6 +130,27 @@ struct compiler {
     }
   }
 
+  std::string month_number_sql(const column_ref& month) {
+    return "EXTRACT(MONTH FROM TO_DATE(TRIM(" + qualified(month) + "), 'Month'))";
+  }
+
+  // The query keeps the rows of a single year of this column.
+  bool one_year(const column_ref& c) {
+    return std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+      return f.column == c && f.measure < 0 && (f.op == filter_op::year
+             || (f.op == filter_op::month && !f.values.empty() && !f.values[0].empty()));
+    });
+  }
+
+  // Where a bucket sorts: a month's name by its number in the year.
+  std::string time_order(const column_ref& c, time_bucket b) {
+    auto e = time_expression(c, b);
+    if (role_of(model, c) == column_role::numeric && b == time_bucket::month)
+      if (auto month = month_name_column(model, c); !month.empty() && e == qualified(month))
+        return month_number_sql(month);
+    return e;
+  }
+
   // A period on an integer year column dated to its month by a column of
   // month names: compared as year * 12 + month. Empty when not such a pair.
   std::string month_pair_sql(const filter& f) {
@@ -130,7 +159,7 @@ struct compiler {
       return {};
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     auto year = qualified(f.column);
-    auto number = "EXTRACT(MONTH FROM TO_DATE(TRIM(" + qualified(month) + "), 'Month'))";
+    auto number = month_number_sql(month);
     auto index = "(" + year + " * 12 + " + number + ")";
     auto of_date = [&](const std::string& d) {
       return std::to_string(std::atoi(d.substr(0, 4).c_str()) * 12 + std::atoi(d.substr(5, 2).c_str()));
@@ -589,14 +618,14 @@ struct compiler {
         auto it = std::find_if(q.dimensions.begin(), q.dimensions.end(),
                                [&](const dimension& d) { return d.column == o.column; });
         if (it != q.dimensions.end())
-          order_by.emplace_back(time_expression(it->column, it->bucket), o.descending);
+          order_by.emplace_back(time_order(it->column, it->bucket), o.descending);
       }
       if (order_by.empty() && !q.dimensions.empty()) {
         // Trends read left to right in time; categories from the largest.
         bool timed = false;
         for (auto& d : q.dimensions)
           if (d.bucket != time_bucket::none) {
-            order_by.emplace_back(time_expression(d.column, d.bucket), false);
+            order_by.emplace_back(time_order(d.column, d.bucket), false);
             timed = true;
           }
         if (!timed && !measure_aliases.empty())

@@ -350,7 +350,10 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       auto unit = unit_of(text(j));
       if (!unit.empty()) {
         r.bucket = bucket_of(unit);
-        take(i, j + 1);
+        // "ordered by the month": a bucket is shown in time order already.
+        bool ordered = w == "by" && i > 0
+                       && (text(i - 1) == "ordered" || text(i - 1) == "sorted");
+        take(ordered ? i - 1 : i, j + 1);
         continue;
       }
       if (w == "over" && text(j) == "time") {

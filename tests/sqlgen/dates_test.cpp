@@ -122,6 +122,12 @@ TEST(dates, year_and_month_name_columns) {
     {"How many tips in the last 10 calendar months?",
      {index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - 10"}},
   });
+  // Months within one year are named; across years they are "2021-03".
+  run({
+    {"How many tips were there in each month of the year 2021, ordered by the month?",
+     {"GROUP BY " + q("tip.month"), "ORDER BY EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month'))"}},
+    {"monthly tips", {"TO_CHAR(MAKE_DATE(" + year + "::int, "}},
+  });
   // Dates are whole months: "between June 2021 and December 2021" on a date.
   auto date = q("payments_received.payment_date");
   run({{"total payments received between June 2021 and December 2021",
