@@ -48,4 +48,13 @@ column_role assign_role(const column_facts& c) {
   return column_role::text;
 }
 
+bool holds_epoch_seconds(const column_info& column) {
+  if (column.type != "bigint" && column.type != "integer" && column.type != "numeric")
+    return false;
+  auto text = lower(column.comment);
+  if (text.find("milli") != std::string::npos || text.find("micro") != std::string::npos)
+    return false; // another unit: to_timestamp would misread it
+  return text.find("epoch") != std::string::npos || text.find("unix time") != std::string::npos;
+}
+
 } // namespace medha

@@ -23,6 +23,10 @@ struct column_facts {
 ///  categorical; anything else -> text.
 column_role assign_role(const column_facts& column);
 
+/// An integer column that its description says holds Unix epoch seconds
+/// ("Epoch timestamp for departure time"): a time, read through to_timestamp.
+bool holds_epoch_seconds(const column_info& column);
+
 /// True for names that look like keys: "id", "*_id", "*_key", "*_code".
 bool has_key_name(const std::string& column);
 

@@ -537,6 +537,8 @@ void assign_roles(catalog& cat) {
       auto& extra = cat.extra[i][j];
       c.role = assign_role({c.name, c.type, extra.category, c.primary_key, extra.foreign_key,
                             extra.low_cardinality});
+      if (c.role == column_role::numeric && holds_epoch_seconds(c))
+        c.role = column_role::time;
     }
 }
 

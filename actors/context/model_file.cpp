@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "actors/context/column_roles.hpp"
+
 namespace medha {
 
 namespace {
@@ -106,6 +108,14 @@ void fill(std::string& comment, const std::string& description) {
     comment = description;
 }
 
+// A described column: its description, and the role the description implies
+// (an integer "epoch timestamp" is a time).
+void describe(column_info& column, const std::string& description) {
+  fill(column.comment, description);
+  if (column.role == column_role::numeric && holds_epoch_seconds(column))
+    column.role = column_role::time;
+}
+
 void apply_medha_format(semantic_model& model, const json::object& root) {
   if (root.contains("description")) {
     std::string description = string_field(root, "description", "");
@@ -152,7 +162,7 @@ void apply_medha_format(semantic_model& model, const json::object& root) {
       fill(table->comment, description);
       for (auto& [col, text] : columns)
         if (auto* c = find_column(*table, col))
-          fill(c->comment, text);
+          describe(*c, text);
     }
   }
 }
@@ -170,7 +180,7 @@ void apply_defog_format(semantic_model& model, const json::object& root) {
       std::string description = string_field(col, "column_description", here);
       if (table)
         if (auto* c = find_column(*table, column))
-          fill(c->comment, description);
+          describe(*c, description);
     }
   }
   // Defog's glossary is prose for the model reader: keep it with the description.

@@ -334,7 +334,7 @@ struct scanner {
                  compare(filter_op::eq)))
         continue;
       // -- aggregates --
-      if (any(i, {"total number|count of", "how many", "number of", "count of", "count", "counts"},
+      if (any(i, {"count the number of", "total number|count of", "how many", "number of", "count of", "count", "counts"},
               cue_kind::aggregate, agg(aggregate::count))
           || any(i, {"average|avg|mean", "on average"}, cue_kind::aggregate, agg(aggregate::avg))
           || any(i, {"total|sum|summed|overall total?", "sum of"}, cue_kind::aggregate,

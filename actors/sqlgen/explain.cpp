@@ -102,6 +102,9 @@ std::string describe(const semantic_model& model, const measure& m) {
         + column_phrase(m.column);
   if (m.form == measure_form::days_since)
     s = "days from the " + s + " to today";
+  if (m.form == measure_form::age)
+    s = std::string(m.agg == aggregate::min ? "youngest" : m.agg == aggregate::max ? "oldest" : "average")
+        + " age in years (from " + column_phrase(m.column) + ")";
   if (m.form == measure_form::share_of_total)
     s = "share of " + s + " (percent of the total)";
   if (m.form == measure_form::percent_where) {
@@ -164,6 +167,8 @@ std::string describe(const semantic_model& model, const filter& f) {
         return col + " in the last " + v(0) + " " + unit + (v(0) == "1" ? "" : "s");
       if (v(0) == "0")
         return col + (unit == "day" ? " today" : " in this " + unit);
+      if (v(0) != "1")
+        return col + " in the " + v(0) + " whole " + unit + "s before this " + unit;
       return col + (unit == "day" ? " yesterday" : " in the previous " + unit);
     }
     case filter_op::since: return col + " on or after " + v(0);

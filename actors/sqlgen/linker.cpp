@@ -134,10 +134,16 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       // orders when that is the table's whole name.
       bool verb_last = is_participle(tokens[i + len - 1].text)
                        && tokens[i + len - 1].text != tokens[i + len - 1].stem;
+      // A table whose name is the words exactly as typed ("payments received"
+      // for payments_received) is still named.
+      std::string as_typed;
+      for (size_t k = i; k < i + len; ++k)
+        as_typed += (k > i ? " " : "") + tokens[k].text;
       if (verb_last && !entries.empty()) {
         std::vector<lexicon_entry> kept;
         for (auto& e : entries)
-          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0))
+          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0)
+              || join(split_words(e.target.table), " ") == as_typed)
             kept.push_back(e);
         entries = kept;
       }

@@ -1,10 +1,13 @@
 #include "actors/sqlgen/model_view.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <deque>
 #include <set>
 
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_index.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -99,6 +102,27 @@ std::string entity_words(const std::string& table) {
 }
 
 std::string column_words(const std::string& column) { return join(split_words(column), " "); }
+
+column_ref month_name_column(const semantic_model& model, const column_ref& year) {
+  auto* t = table_of(model, year.table);
+  auto* y = t ? t->find_column(year.column) : nullptr;
+  if (!y || y->role != column_role::numeric || y->name.find("year") == std::string::npos)
+    return {};
+  for (auto& c : t->columns) {
+    if (c.values.size() < 2 || (c.role != column_role::categorical && c.role != column_role::text))
+      continue;
+    bool months = std::all_of(c.values.begin(), c.values.end(), [](const std::string& v) {
+      std::string w;
+      for (char ch : v)
+        if (!std::isspace(static_cast<unsigned char>(ch)))
+          w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return month_number(w) > 0;
+    });
+    if (months)
+      return {t->name, c.name};
+  }
+  return {};
+}
 
 column_ref default_time_column(const semantic_model& model, const std::string& root) {
   // Breadth-first from the root so the nearest table's date wins ("orders"

@@ -30,6 +30,11 @@ std::string entity_words(const std::string& table);
 /// A column's name as people say it: "signup_date" → "signup date".
 std::string column_words(const std::string& column);
 
+/// For an integer year column ("year" in reviews), the text column of the
+/// same table whose values are month names ("January", "March "): together
+/// they date a row to its month. Empty when there is none.
+column_ref month_name_column(const semantic_model& model, const column_ref& year);
+
 /// The time column to filter or bucket by when the question names none: the
 /// first date column of the nearest table to `root` along the joins.
 column_ref default_time_column(const semantic_model& model, const std::string& root);

@@ -62,8 +62,10 @@ struct filter {
 // days_since: days from the aggregate of a date column (its latest, for MAX)
 // to today: "how long since the last order". days_between: the aggregate of
 // the days from the date in `per` to the date in `column`, row by row.
+// age: the aggregate of the whole years from the date in `column` (a birth
+// date) to today, row by row.
 enum class measure_form {
-  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between
+  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age
 };
 
 struct measure {

@@ -61,10 +61,15 @@ std::string check_filter(const semantic_model& model, const filter& f) {
                : "a period on " + name(f.column) + ", which is not a date";
     case filter_op::quarter:
     case filter_op::month:
+      if (k != value_kind::date && !month_name_column(model, f.column).empty())
+        return {}; // a year column with a column of month names
+      return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::weekday:
       return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::relative:
       if (k == value_kind::date)
+        return {};
+      if (f.values.size() > 1 && f.values[1] == "month" && !month_name_column(model, f.column).empty())
         return {};
       if (k == value_kind::number && f.values.size() > 1 && f.values[1] == "year")
         return {};
@@ -89,6 +94,8 @@ value_kind kind_of(const semantic_model& model, const column_ref& c) {
   auto* col = t ? t->find_column(c.column) : nullptr;
   if (!col)
     return value_kind::text;
+  if (col->role == column_role::time) // epoch seconds too: compared as times
+    return value_kind::date;
   if (!col->type.empty()) {
     if (is_numeric_type(col->type))
       return value_kind::number;
@@ -108,7 +115,7 @@ value_kind kind_of(const semantic_model& model, const column_ref& c) {
 std::string check_types(const semantic_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
-        && m.form != measure_form::days_between
+        && m.form != measure_form::days_between && m.form != measure_form::age
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
@@ -122,6 +129,10 @@ std::string check_types(const semantic_model& model, const query& q) {
       if (role_of(model, m.column) != column_role::time || role_of(model, m.per) != column_role::time
           || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
         return "days between " + name(m.per) + " and " + name(m.column) + ", which are not dates";
+    } else if (m.form == measure_form::age) {
+      if (role_of(model, m.column) != column_role::time
+          || (m.agg != aggregate::avg && m.agg != aggregate::min && m.agg != aggregate::max))
+        return "an age from " + name(m.column) + ", which is not a date";
     } else if (m.form == measure_form::days_since) {
       if (role_of(model, m.column) != column_role::time
           || (m.agg != aggregate::max && m.agg != aggregate::min))

@@ -23,6 +23,7 @@ struct item {
   element e;       // when a mention
   bool consumed = false;
   bool plural = false; // the phrase's last word was plural ("products")
+  bool age = false;    // "age": the years since the birth date in `e`
 };
 
 /// The aggregate a metric's expression applies (SUM for "SUM(a * b)").
@@ -75,6 +76,8 @@ struct reader {
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
   std::optional<std::pair<size_t, size_t>> days_between; // "days between" A "and" B: positions
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
+  std::optional<column_ref> age_of; // "average age": the birth date it is counted from
+  std::optional<size_t> age_word;
   bool keep_row_groups = false; // a ratio's side: "for each course" keeps one row per course
 
   // -- resolving several candidates --
@@ -149,6 +152,10 @@ struct reader {
   bool names_whole_key(const item& it, const relationship& rel);
 
   void read_days_since();
+
+  void read_age(const lexicon& lex);
+
+  void on_age();
 
   void apply_days_since();
 

@@ -87,6 +87,14 @@ void reader::read_days_since() {
     return i < tokens.size() && !tokens[i].quoted
            && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[i].text == w; });
   };
+  // "give the answer as an integer": a number of days already is one.
+  auto take_as_integer = [&]() {
+    for (size_t i = 0; i + 1 < tokens.size(); ++i)
+      if (is(i, {"as"}) && is(i + 1, {"integer"}))
+        taken[i + 1] = true;
+      else if (is(i, {"as"}) && is(i + 1, {"an", "a"}) && is(i + 2, {"integer"}))
+        taken[i + 2] = true;
+  };
   // "the average number of days between the hire date and the end date"
   for (size_t b = 1; b + 2 < tokens.size(); ++b) {
     if (!is(b, {"between"}))
@@ -98,11 +106,45 @@ void reader::read_days_since() {
     for (size_t i = b + 2; i < tokens.size() && !a; ++i)
       if (is(i, {"and"}))
         a = i;
+    if (!unit || !a)
+      continue;
     // "time between 9 and 17", "between 2021 and 2022": values, not dates.
     bool values = is_number(tokens[b + 1].text) || tokens[b + 1].quoted
                   || (*a + 1 < tokens.size() && (is_number(tokens[*a + 1].text) || tokens[*a + 1].quoted));
-    if (!unit || !a || values)
+    if (values)
       continue;
+    // "the difference in days between today and the earliest departure":
+    // days from the earliest (or latest) date to today.
+    std::optional<size_t> today, side;
+    if (is(b + 1, {"today", "now"})) {
+      today = b + 1;
+      side = *a + 1;
+    } else if (is(*a + 1, {"today", "now"})) {
+      today = *a + 1;
+      side = b + 1;
+    }
+    if (today) {
+      std::vector<size_t> words{b, *a, *unit, *today};
+      size_t k = *side;
+      if (is(k, {"the"}))
+        words.push_back(k++);
+      std::optional<aggregate> agg;
+      if (is(k, {"earliest", "first", "oldest"}))
+        agg = aggregate::min;
+      else if (is(k, {"latest", "last", "newest"}))
+        agg = aggregate::max;
+      if (!agg)
+        continue;
+      words.push_back(k);
+      for (size_t i = b >= 6 ? b - 6 : 0; i < b; ++i)
+        if (is(i, {"difference", "absolute", "in"}))
+          words.push_back(i);
+      for (auto w : words)
+        taken[w] = true;
+      days_since = agg;
+      take_as_integer();
+      return;
+    }
     taken[b] = taken[*a] = taken[*unit] = true;
     days_between = std::make_pair(b, *a);
     break;
@@ -142,12 +184,7 @@ void reader::read_days_since() {
     days_since = agg;
     for (auto w : words)
       taken[w] = true;
-    // "give the answer as an integer": a number of days already is one.
-    for (size_t i = 0; i + 1 < tokens.size(); ++i)
-      if (is(i, {"as"}) && is(i + 1, {"integer"}) )
-        taken[i + 1] = true;
-      else if (is(i, {"as"}) && is(i + 1, {"an", "a"}) && is(i + 2, {"integer"}))
-        taken[i + 2] = true;
+    take_as_integer();
     return;
   }
 }
@@ -155,6 +192,7 @@ void reader::read_days_since() {
 void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
   read_days_since();
+  read_age(lex);
   time = read_time(tokens, taken);
   // A metric named with a word that is also a cue ("average order value")
   // is the metric, when the words after the cue mean nothing on their own.
@@ -269,6 +307,24 @@ void reader::run(const lexicon& lex) {
       continue;
     }
     auto cands = resolved[i];
+    // "private insurance" where 'private' is a value of ins_type, described
+    // as "Insurance type": the weak word names the column of its neighbour.
+    std::optional<element> backed;
+    if (m.score < 0.6 && !m.corrected)
+      for (auto* n : {i > 0 ? &mentions[i - 1] : nullptr, i + 1 < mentions.size() ? &mentions[i + 1] : nullptr}) {
+        if (!n || (n->end != m.begin && n->begin != m.end) || n->candidates.size() != 1
+            || n->score < 0.9 || n->candidates.front().kind != element_kind::value)
+          continue;
+        auto& v = n->candidates.front();
+        for (auto& c : m.candidates)
+          if (c.kind == element_kind::column && c.table == v.table && c.column == v.column)
+            backed = c;
+      }
+    if (backed) { // explained by the value's own phrase: nothing more to read
+      for (size_t t = m.begin; t < m.end; ++t)
+        taken[t] = true;
+      continue;
+    }
     // "easiness scores ... and scores": a noun said again names the column
     // it named before, when it can name it.
     if (m.end == m.begin + 1)
@@ -340,6 +396,14 @@ void reader::run(const lexicon& lex) {
     it.begin = i;
     it.end = i + 1;
     it.c = c;
+    items.push_back(it);
+  }
+  if (age_word && age_of) {
+    item it;
+    it.begin = *age_word;
+    it.end = *age_word + 1;
+    it.e = {element_kind::column, age_of->table, age_of->column, "", ""};
+    it.age = true;
     items.push_back(it);
   }
   std::sort(items.begin(), items.end(),

@@ -176,6 +176,8 @@ void reader::finish() {
     apply_days_between();
   if (days_since)
     apply_days_since();
+  if (age_word && !age_of)
+    r.unresolved.push_back("the age: no birth date to count it from");
   // A kept count covers all of the table's rows: with a condition on those
   // rows ("reviews posted in 2021"), the rows themselves are counted. A
   // table's own tally (checkin.count) is summed over whichever rows are kept.
@@ -186,6 +188,16 @@ void reader::finish() {
       conditioned = conditioned || f.column.table == counter_for->second;
     if (conditioned)
       r.measures[counter_for->first] = count_rows(counter_for->second);
+  }
+  // "which month had the most signups": the month is the group ranked.
+  if (time.bucket_asked
+      && std::none_of(r.dimensions.begin(), r.dimensions.end(),
+                      [](const dimension& d) { return d.bucket != time_bucket::none; })) {
+    dimension d;
+    d.bucket = time.bucket;
+    if (time_column_hint)
+      d.column = *time_column_hint;
+    r.dimensions.insert(r.dimensions.begin(), d);
   }
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking

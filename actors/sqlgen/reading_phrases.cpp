@@ -732,6 +732,10 @@ void reader::walk() {
       skip_next = false;
       continue;
     }
+    if (it.age) {
+      on_age();
+      continue;
+    }
     switch (it.e.kind) {
       case element_kind::column:
         if (auto* rel = foreign_key(it.e.table, it.e.column); rel && !names_whole_key(it, *rel)) {

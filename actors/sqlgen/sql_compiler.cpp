@@ -9,6 +9,7 @@
 #include "actors/sqlgen/query_check.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "messages/result_set.hpp"
 
 namespace medha::sqlgen {
 
@@ -104,15 +105,93 @@ struct compiler {
     return true;
   }
 
-  std::string time_expression(const column_ref& c, time_bucket b) {
+  // A time column as a timestamp: integer epoch seconds are converted.
+  std::string time_value(const column_ref& c) {
     auto col = qualified(c);
-    if (role_of(model, c) == column_role::numeric)
-      return col; // an integer year column is its own bucket
+    auto* t = table_of(model, c.table);
+    auto* info = t ? t->find_column(c.column) : nullptr;
+    if (info && info->role == column_role::time && is_numeric_type(info->type))
+      return "TO_TIMESTAMP(" + col + ")";
+    return col;
+  }
+
+  std::string time_expression(const column_ref& c, time_bucket b) {
+    if (role_of(model, c) == column_role::numeric) {
+      // Months of a year column dated by a column of month names: within
+      // one year, the month's name; else the month as "2024-03".
+      if (b == time_bucket::month)
+        if (auto month = month_name_column(model, c); !month.empty())
+          return one_year(c) ? qualified(month)
+                             : "TO_CHAR(MAKE_DATE(" + qualified(c) + "::int, " + month_number_sql(month)
+                                 + "::int, 1), 'YYYY-MM')";
+      return qualified(c); // an integer year column is its own bucket
+    }
+    auto col = time_value(c);
     switch (b) {
       case time_bucket::none: return col;
       case time_bucket::year: return "EXTRACT(YEAR FROM " + col + ")::int";
+      // A month reads as "2024-03", and sorts as one.
+      case time_bucket::month: return "TO_CHAR(" + col + ", 'YYYY-MM')";
       default:
         return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
+    }
+  }
+
+  std::string month_number_sql(const column_ref& month) {
+    return "EXTRACT(MONTH FROM TO_DATE(TRIM(" + qualified(month) + "), 'Month'))";
+  }
+
+  // The query keeps the rows of a single year of this column.
+  bool one_year(const column_ref& c) {
+    return std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+      return f.column == c && f.measure < 0 && (f.op == filter_op::year
+             || (f.op == filter_op::month && !f.values.empty() && !f.values[0].empty()));
+    });
+  }
+
+  // Where a bucket sorts: a month's name by its number in the year.
+  std::string time_order(const column_ref& c, time_bucket b) {
+    auto e = time_expression(c, b);
+    if (role_of(model, c) == column_role::numeric && b == time_bucket::month)
+      if (auto month = month_name_column(model, c); !month.empty() && e == qualified(month))
+        return month_number_sql(month);
+    return e;
+  }
+
+  // A period on an integer year column dated to its month by a column of
+  // month names: compared as year * 12 + month. Empty when not such a pair.
+  std::string month_pair_sql(const filter& f) {
+    auto month = month_name_column(model, f.column);
+    if (month.empty())
+      return {};
+    auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+    auto year = qualified(f.column);
+    auto number = month_number_sql(month);
+    auto index = "(" + year + " * 12 + " + number + ")";
+    auto of_date = [&](const std::string& d) {
+      return std::to_string(std::atoi(d.substr(0, 4).c_str()) * 12 + std::atoi(d.substr(5, 2).c_str()));
+    };
+    switch (f.op) {
+      case filter_op::month:
+        return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " = " + v(1);
+      case filter_op::quarter: {
+        int q = std::atoi(v(1).c_str());
+        return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " BETWEEN "
+               + std::to_string(3 * q - 2) + " AND " + std::to_string(3 * q);
+      }
+      case filter_op::since: return index + " >= " + of_date(v(0));
+      case filter_op::before: return index + " < " + of_date(v(0));
+      case filter_op::relative: {
+        if (v(1) != "month")
+          return {};
+        auto now = std::string("(EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE))");
+        if (v(2) == "rolling")
+          return index + " >= " + now + " - " + v(0);
+        if (v(0) == "0")
+          return index + " = " + now;
+        return index + " >= " + now + " - " + v(0) + " AND " + index + " < " + now;
+      }
+      default: return {};
     }
   }
 
@@ -120,7 +199,12 @@ struct compiler {
     if (!f.related_table.empty() && f.op != filter_op::has_related
         && f.op != filter_op::lacks_related)
       return related_count_sql(f);
-    auto col = f.column.column.empty() ? std::string() : qualified(f.column);
+    if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
+      if (auto s = month_pair_sql(f); !s.empty())
+        return s;
+    auto col = f.column.column.empty() ? std::string()
+               : is_time_filter(f)     ? time_value(f.column)
+                                       : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     // "Match case insensitively": both sides of an equality in lower case.
     bool fold = f.ignore_case && !f.numeric
@@ -426,10 +510,18 @@ struct compiler {
         return base_measure(total) + " * 1.0 / NULLIF(COUNT(DISTINCT " + qualified(m.per) + "), 0)";
       }
       case measure_form::ratio: return ratio_sql(m);
-      case measure_form::days_since: return "CURRENT_DATE - " + base + "::date";
+      case measure_form::days_since: {
+        auto value = time_value(m.column);
+        if (value != qualified(m.column)) // epoch seconds: the aggregate, then the time
+          return "CURRENT_DATE - TO_TIMESTAMP(" + base + ")::date";
+        return "CURRENT_DATE - " + base + "::date";
+      }
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
-               + qualified(m.column) + "::date - " + qualified(m.per) + "::date)";
+               + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+      case measure_form::age:
+        return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
+               + "(EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + time_value(m.column) + ")))";
       case measure_form::percent_where: {
         std::string fn, arg;
         if (!split_outer_call(base, fn, arg)) {
@@ -633,7 +725,7 @@ struct compiler {
         auto it = std::find_if(q.dimensions.begin(), q.dimensions.end(),
                                [&](const dimension& d) { return d.column == o.column; });
         if (it != q.dimensions.end())
-          order_by.emplace_back(time_expression(it->column, it->bucket), o.descending);
+          order_by.emplace_back(time_order(it->column, it->bucket), o.descending);
       }
       // A whole ranking (no cut) lists rows that tie on the measures asked
       // for in the groups' order, the same on every run.
@@ -647,7 +739,7 @@ struct compiler {
         bool timed = false;
         for (auto& d : q.dimensions)
           if (d.bucket != time_bucket::none) {
-            order_by.emplace_back(time_expression(d.column, d.bucket), false);
+            order_by.emplace_back(time_order(d.column, d.bucket), false);
             timed = true;
           }
         if (!timed && !measure_aliases.empty())
@@ -771,6 +863,7 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::percent_where: return base + "_pct";
     case measure_form::ratio: return "ratio";
     case measure_form::days_since: return "days_since_" + m.column.column;
+    case measure_form::age: return std::string(to_string(m.agg)) + "_age";
     case measure_form::days_between:
       return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
     case measure_form::per_entity:

@@ -63,6 +63,31 @@ int ordinal(const std::string& w) {
   return 0;
 }
 
+// Words between "last" and a unit that ask for whole calendar periods.
+bool is_period_qualifier(const std::string& w) {
+  return w == "calendar" || w == "full" || w == "complete" || w == "completed" || w == "whole"
+         || w == "iso";
+}
+
+// "not including the current week", "excluding this month" right after a
+// period of that unit: the end of those words, or 0 when they are not there.
+size_t current_excluded(const std::vector<token>& t, const std::vector<bool>& taken, size_t at,
+                        const std::string& unit) {
+  auto word = [&](size_t i) { return i < t.size() && !taken[i] && !t[i].quoted ? t[i].text : ""; };
+  size_t i = at;
+  if (word(i) == "not" && (word(i + 1) == "including" || word(i + 1) == "counting"))
+    i += 2;
+  else if (word(i) == "excluding" || word(i) == "except" || word(i) == "without")
+    i += 1;
+  else
+    return 0;
+  if (word(i) == "the")
+    ++i;
+  if (word(i) != "current" && word(i) != "this" && word(i) != "ongoing")
+    return 0;
+  return unit_of(word(i + 1)) == unit ? i + 2 : 0;
+}
+
 filter make(filter_op op, std::vector<std::string> values) {
   filter f;
   f.op = op;
@@ -103,6 +128,26 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     if (w.empty())
       continue;
     // -- ranges between two years or two dates --
+    if (w == "between" || w == "from") {
+      // "between June 2021 and December 2021": both months whole.
+      if (int ma = month_number(text(i + 1)), mb = month_number(text(i + 4));
+          ma > 0 && mb > 0 && is_year(text(i + 2)) && i + 5 < n
+          && (text(i + 3) == "and" || text(i + 3) == "to" || text(i + 3) == "through")
+          && is_year(text(i + 5))) {
+        int ya = std::stoi(text(i + 2)), yb = std::stoi(text(i + 5));
+        if (++mb == 13) {
+          mb = 1;
+          ++yb;
+        }
+        char lo[32], hi[32];
+        std::snprintf(lo, sizeof lo, "%04d-%02d-01", ya, ma);
+        std::snprintf(hi, sizeof hi, "%04d-%02d-01", yb, mb);
+        r.filters.push_back(make(filter_op::since, {lo}));
+        r.filters.push_back(make(filter_op::before, {hi}));
+        take(i, i + 6);
+        continue;
+      }
+    }
     if ((w == "between" || w == "from") && i + 3 < n
         && (text(i + 2) == "and" || text(i + 2) == "to" || text(i + 2) == "through")) {
       auto a = text(i + 1), b = text(i + 3);
@@ -156,19 +201,68 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- "which month had the most signups": the period is the answer --
+    if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
+        && unit_of(text(i + 1)) == text(i + 1)) {
+      r.bucket = bucket_of(text(i + 1));
+      r.bucket_asked = true;
+      take(i, i + 2);
+      continue;
+    }
+    // "the month as a date", "each quarter as the first date in the quarter":
+    // how a bucket is shown; a bucket already is its first day.
+    if (r.bucket != time_bucket::none) {
+      size_t j = i;
+      if (w == "represent" || w == "show" || w == "return" || w == "give")
+        ++j;
+      if (text(j) == "the" || text(j) == "each")
+        ++j;
+      auto unit = unit_of(text(j));
+      if (!unit.empty() && bucket_of(unit) == r.bucket && text(j + 1) == "as") {
+        size_t k = j + 2;
+        if (text(k) == "a" || text(k) == "the")
+          ++k;
+        if (text(k) == "first" || text(k) == "start" || text(k) == "starting")
+          ++k;
+        if (text(k) == "date" || text(k) == "day") {
+          ++k;
+          if ((text(k) == "of" || text(k) == "in") && text(k + 1) == "the" && unit_of(text(k + 2)) == unit)
+            k += 3;
+          take(i, k);
+          continue;
+        }
+      }
+    }
     // -- relative periods --
     if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
       int count = small_number(text(i + 1));
-      auto unit = unit_of(text(i + 2));
+      size_t at = count > 0 ? i + 2 : i + 1;
+      // "the last 10 calendar months", "the previous ISO week", "the past 3
+      // full months": whole periods of the calendar.
+      bool whole = false;
+      while (is_period_qualifier(text(at))) {
+        whole = whole || text(at) != "iso";
+        ++at;
+      }
+      auto unit = unit_of(text(at));
       if (count > 0 && !unit.empty()) {
-        r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit, "rolling"}));
-        take(i, i + 3);
+        size_t end = at + 1;
+        // "(not including the current month)": only the completed periods.
+        if (size_t tail = current_excluded(t, taken, end, unit)) {
+          whole = true;
+          end = tail;
+        }
+        r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit,
+                                                       whole ? "calendar" : "rolling"}));
+        take(i, end);
         continue;
       }
-      unit = unit_of(text(i + 1));
-      if (!unit.empty() && text(i + 1) == unit) {
+      if (count <= 0 && !unit.empty() && text(at) == unit) {
+        size_t end = at + 1;
+        if (size_t tail = current_excluded(t, taken, end, unit))
+          end = tail;
         r.filters.push_back(make(filter_op::relative, {"1", unit, "calendar"}));
-        take(i, i + 2);
+        take(i, end);
         continue;
       }
     }
@@ -256,7 +350,10 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       auto unit = unit_of(text(j));
       if (!unit.empty()) {
         r.bucket = bucket_of(unit);
-        take(i, j + 1);
+        // "ordered by the month": a bucket is shown in time order already.
+        bool ordered = w == "by" && i > 0
+                       && (text(i - 1) == "ordered" || text(i - 1) == "sorted");
+        take(ordered ? i - 1 : i, j + 1);
         continue;
       }
       if (w == "over" && text(j) == "time") {

@@ -13,6 +13,7 @@ namespace medha::sqlgen {
 struct time_reading {
   std::vector<filter> filters;
   time_bucket bucket = time_bucket::none;
+  bool bucket_asked = false; // "which month ...": the period is what is asked for
   std::vector<std::string> phrases; // the words read, for the explanation
 };
 

@@ -258,6 +258,13 @@ std::string normalize_question(std::string_view question) {
       out += " percent ";
       continue;
     }
+    // "the no. of students": the abbreviation of "number", never a "no".
+    bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(question[i - 1]));
+    if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o." ) {
+      out += "number";
+      i += 2;
+      continue;
+    }
     out += c;
   }
   return out;

@@ -54,8 +54,8 @@ TEST(follow_up, groupings_values_and_measures) {
     {{"by segment", {"GROUP BY " + region + ", " + q("customers.segment")}}},
     {{"only the East and West", {region + " IN ('East', 'West')"}}},
     {{"remove the West filter", {"GROUP BY"}, {"'West'", "'East'"}}},
-    {{"monthly", {"DATE_TRUNC('month', " + q("orders.order_date") + ")", "ORDER BY DATE_TRUNC('month'"}}},
-    {{"units sold instead", {"SUM(" + q("order_items.quantity") + ") AS \"units_sold\"", "DATE_TRUNC('month'"}}},
+    {{"monthly", {"TO_CHAR(" + q("orders.order_date") + ", 'YYYY-MM')", "ORDER BY TO_CHAR("}}},
+    {{"units sold instead", {"SUM(" + q("order_items.quantity") + ") AS \"units_sold\"", "'YYYY-MM'"}}},
     {{"by segment instead", {"GROUP BY " + q("customers.segment")}, {"DATE_TRUNC", "GROUP BY " + region}}},
   });
 }
@@ -85,7 +85,7 @@ TEST(follow_up, adding_values_switching_measures_and_entities) {
     {{"switch to units sold", {"AS \"units_sold\"", "NOT IN ('West', 'North')"}}},
     {{"count instead", {"COUNT(*) AS \"order_item_count\"", "GROUP BY " + region}}},
     {{"back to revenue", {"AS \"revenue\"", "GROUP BY " + region}}},
-    {{"break it down by month", {"DATE_TRUNC('month'", "GROUP BY DATE_TRUNC('month', " + q("orders.order_date") + ")::date, " + region}}},
+    {{"break it down by month", {"'YYYY-MM'", "GROUP BY TO_CHAR(" + q("orders.order_date") + ", 'YYYY-MM'), " + region}}},
   });
   converse({
     {{"Top 5 products by units sold", {"GROUP BY " + q("products.name"), "LIMIT 5"}}},

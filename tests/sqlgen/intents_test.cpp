@@ -118,13 +118,13 @@ TEST(intents, time) {
     {"Revenue last month", {order_date + " >= DATE_TRUNC('month', CURRENT_DATE) - INTERVAL '1 month' AND " + order_date + " < DATE_TRUNC('month', CURRENT_DATE)"}},
     {"How many orders since 2023-06-01", {order_date + " >= '2023-06-01'"}},
     {"Revenue between 2022 and 2023", {order_date + " >= '2022-01-01'", order_date + " < '2024-01-01'"}},
-    {"Monthly revenue", {"DATE_TRUNC('month', " + order_date + ")::date AS \"month\"", "ORDER BY DATE_TRUNC('month'"}},
-    {"Revenue over time", {"DATE_TRUNC('month', " + order_date + ")"}},
+    {"Monthly revenue", {"TO_CHAR(" + order_date + ", 'YYYY-MM') AS \"month\"", "ORDER BY TO_CHAR("}},
+    {"Revenue over time", {"TO_CHAR(" + order_date + ", 'YYYY-MM')"}},
     {"Weekly orders", {"DATE_TRUNC('week', " + order_date + ")", "COUNT(*)"}},
     {"Revenue by quarter", {"DATE_TRUNC('quarter', " + order_date + ")"}},
     {"Revenue by year", {"EXTRACT(YEAR FROM " + order_date + ")::int AS \"year\""}},
     {"How many customers signed up in 2024?", {"EXTRACT(YEAR FROM " + q("customers.signup_date") + ") = 2024"}},
-    {"Monthly revenue by channel in 2024", {"DATE_TRUNC('month'", q("orders.channel"), "= 2024"}},
+    {"Monthly revenue by channel in 2024", {"'YYYY-MM'", q("orders.channel"), "= 2024"}},
   });
 }
 

@@ -35,7 +35,7 @@ TEST(hr, questions) {
     {"Average review score by year", {"GROUP BY " + q("performance_reviews.review_year")}},
     {"Number of employees by country", {"GROUP BY " + q("locations.country")}},
     {"Departments with no employees", {"NOT EXISTS (SELECT 1 FROM \"hr\".\"employees\" AS \"x1\""}},
-    {"Monthly hires", {"DATE_TRUNC('month', " + q("employees.hire_date") + ")", "COUNT(*)"}},
+    {"Monthly hires", {"TO_CHAR(" + q("employees.hire_date") + ", 'YYYY-MM')", "COUNT(*)"}},
     {"How many managers?", {q("employees.job_title") + " = 'Manager'", "COUNT(*)"}},
     {"What is the average salary in the Engineering department?", {q("departments.department_name") + " = 'Engineering'"}},
     {"Employee 'Alice'", {q("employees.first_name") + " = 'Alice'"}},

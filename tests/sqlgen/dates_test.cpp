@@ -1,0 +1,138 @@
+// Dates and times: relative periods, buckets, days between dates, and dates
+// kept as Unix epoch seconds. Over a small airline schema written for these tests.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, std::string type, std::string comment = "",
+                std::vector<std::string> values = {}) {
+  column_info c;
+  c.values = std::move(values);
+  c.name = std::move(name);
+  c.role = role;
+  c.type = std::move(type);
+  c.comment = std::move(comment);
+  return c;
+}
+
+semantic_model airline_model() {
+  using r = column_role;
+  using testing::table;
+  semantic_model m;
+  m.data_source = "airline";
+  m.tables = {
+    // departure_time holds epoch seconds: introspection makes it a time.
+    table("flight", {col("flight_id", r::identifier, "bigint"),
+                     col("departure_time", r::time, "bigint", "Epoch timestamp for departure time"),
+                     col("flight_number", r::text, "text")}),
+    table("payments_received", {col("payment_id", r::identifier, "bigint"),
+                                col("payment_date", r::time, "date"),
+                                col("payment_amount", r::numeric, "numeric"),
+                                col("payment_method", r::categorical, "text")}),
+    table("passenger", {col("passenger_id", r::identifier, "bigint"),
+                        col("date_of_birth", r::time, "date"),
+                        col("gender", r::categorical, "text", "", {"Male", "Female"}),
+                        col("seat_class", r::categorical, "text", "Cabin booked by the passenger",
+                            {"economy", "business"})}),
+    // Dated by an integer year and a column of month names, some padded.
+    table("tip", {col("tip_id", r::identifier, "bigint"), col("likes", r::numeric, "bigint"),
+                  col("year", r::numeric, "bigint"),
+                  col("month", r::categorical, "text", "", {"January", "February  ", "March", "May"})}),
+    table("payments_made", {col("payment_id", r::identifier, "bigint"),
+                            col("payment_date", r::time, "date"),
+                            col("payment_amount", r::numeric, "numeric"),
+                            col("vendor_name", r::text, "text")}),
+  };
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = airline_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question << " / " << plan.understood;
+  }
+}
+
+TEST(dates, epoch_seconds_read_as_times) {
+  auto departure = "TO_TIMESTAMP(" + q("flight.departure_time") + ")";
+  run({
+    {"Count the number of flight departures for each month",
+     {"TO_CHAR(" + departure + ", 'YYYY-MM') AS \"month\"", "COUNT(*)"}},
+    {"How many flight departures were there in 2020?", {"EXTRACT(YEAR FROM " + departure + ") = 2020"}},
+    {"What's the difference in days between today and the earliest flight departure?",
+     {"CURRENT_DATE - TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))::date"}},
+  });
+}
+
+TEST(dates, whole_calendar_periods) {
+  auto date = q("payments_received.payment_date");
+  auto week = "DATE_TRUNC('week', CURRENT_DATE)";
+  auto month = "DATE_TRUNC('month', CURRENT_DATE)";
+  run({
+    {"daily total amount of payments received in the previous ISO week not including the current week",
+     {date + " >= " + week + " - INTERVAL '1 week' AND " + date + " < " + week,
+      "DATE_TRUNC('day', " + date + ")"}},
+    {"total payments received in the last 3 calendar months (not including the current month)",
+     {date + " >= " + month + " - INTERVAL '3 months' AND " + date + " < " + month}},
+    {"total payments received in the past 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"}},
+  });
+}
+
+TEST(dates, the_period_asked_for) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"Which month had the most payments received? Return the no. of payments and the month as a date",
+     {"TO_CHAR(" + date + ", 'YYYY-MM') AS \"month\"", "COUNT(*)", "DESC LIMIT 1"}},
+    {"What year had the highest total payment amount of payments received?",
+     {"EXTRACT(YEAR FROM " + date + ")::int AS \"year\"", "SUM(", "DESC LIMIT 1"}},
+  });
+}
+
+// Ages are counted from a birth date: whole years to today.
+TEST(dates, ages_from_birth_dates) {
+  auto age = "EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + q("passenger.date_of_birth") + "))";
+  run({
+    {"What is the average age of male passengers?",
+     {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}},
+    {"maximum age of passengers", {"MAX(" + age + ")"}},
+    // "economy cabin": the word the value's column is described with.
+    {"average age of passengers with economy cabin",
+     {"AVG(" + age + ")", q("passenger.seat_class") + " = 'economy'"}},
+  });
+}
+
+// A year column with a column of month names dates rows to their month.
+TEST(dates, year_and_month_name_columns) {
+  auto year = q("tip.year");
+  auto index = "(" + year + " * 12 + EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')))";
+  run({
+    {"How many tips in March 2021?",
+     {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 3"}},
+    {"How many tips between June 2021 and December 2021?",
+     {index + " >= " + std::to_string(2021 * 12 + 6), index + " < " + std::to_string(2022 * 12 + 1)}},
+    {"How many tips in the last 10 calendar months?",
+     {index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - 10"}},
+  });
+  // Months within one year are named; across years they are "2021-03".
+  run({
+    {"How many tips were there in each month of the year 2021, ordered by the month?",
+     {"GROUP BY " + q("tip.month"), "ORDER BY EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month'))"}},
+    {"monthly tips", {"TO_CHAR(MAKE_DATE(" + year + "::int, "}},
+  });
+  // Dates are whole months: "between June 2021 and December 2021" on a date.
+  auto date = q("payments_received.payment_date");
+  run({{"total payments received between June 2021 and December 2021",
+        {date + " >= '2021-06-01'", date + " < '2022-01-01'"}}});
+}
+
+} // namespace
+} // namespace medha::sqlgen
