@@ -391,6 +391,12 @@ void reader::on_table(size_t k, const item& it) {
     r.measures.push_back(count_rows(table));
     pending_agg = aggregate::none;
     distinct = false;
+    if (order_next) { // "ordered by the number of publications": by that count
+      ordering o;
+      o.measure = static_cast<int>(r.measures.size()) - 1;
+      r.order.push_back(o);
+      order_next = false;
+    }
     return;
   }
   if (pending_agg != aggregate::none) {

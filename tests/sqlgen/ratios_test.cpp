@@ -41,6 +41,7 @@ semantic_model coffee_model() {
   visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
                     col("visit_date", r::time), col("spent", r::numeric)};
   visits.columns[0].primary_key = true;
+  visits.columns[3].comment = "Money spent during the visit, as the till logged it";
   m.tables = {shops, visits};
   m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true}};
   return m;
@@ -123,6 +124,24 @@ TEST(values, matched_in_any_case_when_asked) {
      {"LOWER(" + q("shops.town") + ") = LOWER('Lima')"}},
     {"What is the ratio of shops with dark roast to shops with light roast? Match strings exactly",
      {"FILTER (WHERE " + q("shops.roast_type") + " = 'Dark')"}, {"LOWER("}},
+  });
+}
+
+TEST(verbs, that_only_relate_what_the_question_names) {
+  run({
+    // "logged" is a word of one description only: it names nothing.
+    {"How many visits logged at shops in Lima?",
+     {"COUNT(*)", q("shops.town") + " = 'Lima'"}},
+    // The verb of a count condition: "have hosted 2 or more visits".
+    {"How many shops have hosted 2 or more visits?", {"HAVING COUNT(*) >= 2"}},
+  });
+}
+
+TEST(ordering, by_the_number_asked_for) {
+  run({
+    {"How many visits are there for each shop, ordered by the number of visits? Give the names "
+     "of the shops",
+     {"ORDER BY " + q("visit_count")}},
   });
 }
 
