@@ -161,13 +161,18 @@ TEST(ratios, counts_of_two_tables_without_groups_are_separate_queries) {
 
 TEST(ratios, counts_of_two_tables_per_group_are_separate_queries) {
   // One join would drop the towns without visits; each side counts its own
-  // rows per town, and every town of the denominator is kept.
+  // rows per town, and every town either side has is a row.
   run({
     {"ratio of visits to shops by town",
-     {"FROM (SELECT " + q("shops.town") + " AS " + q("town") + ", COUNT(*) AS " + q("value")
-        + " FROM " + q("shops"),
-      ") AS " + q("d") + " LEFT JOIN (SELECT", "COALESCE(" + q("n.value") + ", 0)",
-      q("n.town") + " IS NOT DISTINCT FROM " + q("d.town")}},
+     {"WITH " + q("d") + " AS (SELECT " + q("shops.town") + " AS " + q("town") + ", COUNT(*) AS "
+        + q("value") + " FROM " + q("shops"),
+      "FROM (SELECT " + q("town") + " FROM " + q("d") + " UNION SELECT " + q("town") + " FROM "
+        + q("n") + ")",
+      "COALESCE(" + q("n.value") + ", 0)", q("n.town") + " IS NOT DISTINCT FROM " + q("g.town")}},
+    // The sides' own numbers beside the ratio.
+    {"What is the ratio of visits to shops by town? Show the numbers of visits and shops as well.",
+     {"COALESCE(" + q("n.value") + ", 0) AS " + q("visit_count"),
+      "COALESCE(" + q("d.value") + ", 0) AS " + q("shop_count")}},
   });
 }
 
