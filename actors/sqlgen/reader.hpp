@@ -28,6 +28,10 @@ struct item {
 /// The aggregate a metric's expression applies (SUM for "SUM(a * b)").
 aggregate natural_aggregate(const semantic_model& model, const std::string& metric_name);
 
+/// How many of a table's things there are: its rows counted, or its tallies
+/// summed when the rows carry a "count".
+measure count_of(const semantic_model& model, const std::string& table);
+
 /// The column that names a table's rows, as a reference.
 column_ref label_of(const semantic_model& model, const std::string& table);
 
@@ -138,6 +142,9 @@ struct reader {
   void walk();
 
   void finish();
+
+  /// "on weekends" as the names of the days, where the rows keep them.
+  std::optional<filter> day_names(const filter& weekday);
 
   void drop_repeated_measures();
 

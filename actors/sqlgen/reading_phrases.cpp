@@ -166,10 +166,19 @@ void reader::add_dimension(const dimension& d) {
   r.dimensions.push_back(d);
 }
 
-measure reader::count_rows(const std::string& table) {
+measure reader::count_rows(const std::string& table) { return count_of(model, table); }
+
+measure count_of(const semantic_model& model, const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};
+  // A table whose rows carry a "count" are tallies ("checkin": day, count):
+  // how many of its things there were is the sum of the tallies.
+  if (auto* t = table_of(model, table))
+    if (auto* c = t->find_column("count"); c && c->role == column_role::numeric) {
+      m.agg = aggregate::sum;
+      m.column.column = c->name;
+    }
   return m;
 }
 

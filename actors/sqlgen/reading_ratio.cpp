@@ -167,8 +167,7 @@ std::optional<side> side_of(const semantic_model& model, reading& r) {
   if (!r.measures.empty())
     return std::nullopt;
   if (r.selected.empty() && !r.entity.empty()) {
-    s.m.agg = aggregate::count;
-    s.m.column = {r.entity, ""};
+    s.m = count_of(model, r.entity);
     return s;
   }
   std::vector<column_ref> numbers;

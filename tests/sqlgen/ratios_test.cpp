@@ -42,8 +42,18 @@ semantic_model coffee_model() {
                     col("visit_date", r::time), col("spent", r::numeric)};
   visits.columns[0].primary_key = true;
   visits.columns[3].comment = "Money spent during the visit, as the till logged it";
-  m.tables = {shops, visits};
-  m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true}};
+  // Tallies: how many people came in on each day of the week.
+  table_info checkins;
+  checkins.name = "checkins";
+  checkins.columns = {col("checkin_id", r::identifier), col("shop_id", r::identifier),
+                      col("day", r::categorical,
+                          {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                           "Sunday"}),
+                      col("count", r::numeric)};
+  checkins.columns[0].primary_key = true;
+  m.tables = {shops, visits, checkins};
+  m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true},
+                     {"checkins", {"shop_id"}, "shops", {"shop_id"}, true}};
   return m;
 }
 
@@ -182,6 +192,18 @@ TEST(dates, weekends_and_weekdays_are_days_of_the_week) {
      {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (0, 6)"}},
     {"total spent during weekdays",
      {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (1, 2, 3, 4, 5)"}},
+  });
+}
+
+TEST(dates, weekends_where_rows_keep_the_day_name) {
+  // Rows that carry a count are tallies: summed, not counted.
+  run({
+    {"How many checkins on weekends?",
+     {"SUM(" + q("checkins.count") + ")", q("checkins.day") + " IN ('Sunday', 'Saturday')"}},
+    {"What is the ratio of checkins on weekends to checkins on weekdays?",
+     {"SUM(" + q("checkins.count") + ") FILTER (WHERE " + q("checkins.day")
+        + " IN ('Sunday', 'Saturday'))",
+      "IN ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday')"}},
   });
 }
 
