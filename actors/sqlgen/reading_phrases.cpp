@@ -228,11 +228,15 @@ void reader::on_column(size_t k, const element& e) {
     return;
   }
   if (role == column_role::boolean && !in_group) {
-    // "active customers", "not discontinued": the flag itself is the filter.
+    // "active customers", "not discontinued": the flag itself is the filter;
+    // "courses without exams", "with no exams": the flag unset.
+    bool missing = prev && prev->c && prev->c->kind == cue_kind::missing;
+    if (missing)
+      items[k - 1].consumed = true;
     filter f;
     f.op = filter_op::eq;
     f.column = col;
-    f.values = {negate ? "false" : "true"};
+    f.values = {negate != missing ? "false" : "true"};
     f.numeric = true;
     negate = false;
     r.filters.push_back(f);

@@ -160,7 +160,9 @@ std::optional<side> side_of(const semantic_model& model, reading& r) {
       return std::nullopt; // a condition on a count per entity: not one measure
     s.filters.push_back(f);
   }
-  if (r.measures.size() == 1 && r.measures[0].form == measure_form::plain) {
+  // A column named beside the measure ("students enrolled" beside
+  // num_enrolled) says the side is not one measure.
+  if (r.measures.size() == 1 && r.measures[0].form == measure_form::plain && r.selected.empty()) {
     s.m = r.measures[0];
     return s;
   }

@@ -32,7 +32,8 @@ semantic_model coffee_model() {
                    col("seats", r::numeric), col("baristas", r::numeric),
                    col("num_awards", r::numeric), col("is_open", r::numeric),
                    col("rent_usd", r::numeric), col("head_count", r::numeric),
-                   col("roast_type", r::categorical, {"Dark", "Light"})};
+                   col("roast_type", r::categorical, {"Dark", "Light"}),
+                   col("has_wifi", r::boolean)};
   shops.columns[0].primary_key = true;
   shops.columns[7].comment = "Whether the shop still trades (1 for open, 0 for closed)";
   shops.columns[10].comment = "The type of roast brewed at the shop";
@@ -204,6 +205,15 @@ TEST(dates, weekends_where_rows_keep_the_day_name) {
      {"SUM(" + q("checkins.count") + ") FILTER (WHERE " + q("checkins.day")
         + " IN ('Sunday', 'Saturday'))",
       "IN ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday')"}},
+  });
+}
+
+TEST(flags, with_and_without) {
+  run({
+    {"How many shops without wifi?", {q("shops.has_wifi") + " = false"}},
+    {"What is the ratio of shops with wifi to shops without wifi?",
+     {"FILTER (WHERE " + q("shops.has_wifi") + " = true)",
+      "FILTER (WHERE " + q("shops.has_wifi") + " = false)"}},
   });
 }
 
