@@ -32,6 +32,9 @@ aggregate natural_aggregate(const semantic_model& model, const std::string& metr
 /// summed when the rows carry a "count".
 measure count_of(const semantic_model& model, const std::string& table);
 
+/// The measure is count_of its table: "how many orders", "how many check-ins".
+bool counts_things(const semantic_model& model, const measure& m);
+
 /// The column that names a table's rows, as a reference.
 column_ref label_of(const semantic_model& model, const std::string& table);
 

@@ -375,8 +375,7 @@ void reader::finish() {
   }
   // Existence: "customers with no orders", "customers who placed orders".
   std::string base = r.entity;
-  if (base.empty() && r.measures.size() == 1 && r.measures[0].metric.empty()
-      && r.measures[0].column.column.empty())
+  if (base.empty() && r.measures.size() == 1 && counts_things(model, r.measures[0]))
     base = r.measures[0].column.table;
   auto related = [&](const std::vector<std::string>& tables, filter_op op) {
     for (auto& t : tables) {
@@ -561,8 +560,7 @@ void reader::finish() {
   if (r.listing && !r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
       && r.selected.empty() && top == 0 && !superlative) {
     auto& m = r.measures.front();
-    bool counts_other = m.agg == aggregate::count && m.column.column.empty() && m.metric.empty()
-                        && !m.column.table.empty() && m.column.table != r.entity
+    bool counts_other = counts_things(model, m) && !m.column.table.empty() && m.column.table != r.entity
                         && m.form == measure_form::plain;
     bool having = std::any_of(r.filters.begin(), r.filters.end(),
                               [](const filter& f) { return f.measure >= 0; });

@@ -168,6 +168,11 @@ void reader::add_dimension(const dimension& d) {
 
 measure reader::count_rows(const std::string& table) { return count_of(model, table); }
 
+bool counts_things(const semantic_model& model, const measure& m) {
+  auto c = count_of(model, m.column.table);
+  return m.metric.empty() && m.agg == c.agg && m.column == c.column;
+}
+
 measure count_of(const semantic_model& model, const std::string& table) {
   measure m;
   m.agg = aggregate::count;
@@ -484,8 +489,8 @@ void reader::on_table(size_t k, const item& it) {
   };
   if (same_table_value(prev) || same_table_value(n))
     r.entity_qualifies_value = true;
-  if (r.entity.empty() && !in_group && r.measures.size() == 1 && r.measures[0].metric.empty()
-      && r.measures[0].column.column.empty() && r.measures[0].column.table != table) {
+  if (r.entity.empty() && !in_group && r.measures.size() == 1 && counts_things(model, r.measures[0])
+      && r.measures[0].column.table != table) {
     // "how many customers placed an order": the counted rows have related rows.
     has.push_back(table);
     return;

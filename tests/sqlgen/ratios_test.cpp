@@ -199,6 +199,8 @@ TEST(dates, weekends_and_weekdays_are_days_of_the_week) {
 TEST(dates, weekends_where_rows_keep_the_day_name) {
   // Rows that carry a count are tallies: summed, not counted.
   run({
+    {"How many checkins at shops in Lima?",
+     {"SUM(" + q("checkins.count") + ")", q("shops.town") + " = 'Lima'"}},
     {"How many checkins on weekends?",
      {"SUM(" + q("checkins.count") + ")", q("checkins.day") + " IN ('Sunday', 'Saturday')"}},
     {"What is the ratio of checkins on weekends to checkins on weekdays?",
