@@ -97,6 +97,31 @@ bool names_sides(const semantic_model& model, const std::vector<token>& t, size_
   return named_a && named_b && asks_number;
 }
 
+// "Show all domain IDs": the words from `from` on name the groups, which
+// every group of the answer shows anyway.
+bool names_groups(const std::vector<token>& t, size_t from, const std::vector<dimension>& groups) {
+  std::vector<std::string> words;
+  for (auto& d : groups) {
+    for (auto& w : split_words(d.column.table))
+      words.push_back(stem(w));
+    for (auto& w : split_words(d.column.column))
+      words.push_back(stem(w));
+  }
+  bool named = false;
+  for (size_t i = from; i < t.size(); ++i) {
+    if (t[i].quoted)
+      return false;
+    if (std::find(words.begin(), words.end(), t[i].stem) != words.end()
+        || any_word_at(t, i, {"id", "ids"})) {
+      named = true;
+      continue;
+    }
+    if (!is_stopword(t[i].text) && !any_word_at(t, i, {"return", "show", "include", "display"}))
+      return false;
+  }
+  return named && !groups.empty();
+}
+
 // A side of the ratio as one measure: "the number of students", "restaurants
 // with a rating above 4" (their rows counted), "helpfulness scores" (the
 // column's value, summed over each group).
@@ -275,6 +300,9 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
         continue;
       }
     }
+    // "within each domain": for each.
+    if (word_at(tokens, i, "within") && any_word_at(tokens, i + 1, {"each", "every"}))
+      continue;
     // "vary across", "differ by": the grouping words that follow say how.
     if (any_word_at(tokens, i, {"vary", "varies", "differ", "differs", "different", "change",
                                 "changes"}))
@@ -306,7 +334,7 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   bool with_sides = false;
   if (sides_too < n) {
     with_sides = a && b && names_sides(model, tokens, sides_too, a->m, b->m);
-    if (!with_sides)
+    if (!with_sides && !(a && b && names_groups(tokens, sides_too, ra.dimensions)))
       return ratio_at(model, lex, tokens, context, k, averaged, split, den, false);
   }
   // Weak matches are spelled out against the whole question: leave those

@@ -52,7 +52,13 @@ semantic_model coffee_model() {
                            "Sunday"}),
                       col("count", r::numeric)};
   checkins.columns[0].primary_key = true;
-  m.tables = {shops, visits, checkins};
+  // Coffee beans, keyed by a code, each named in a column called like the table.
+  table_info beans;
+  beans.name = "beans";
+  beans.columns = {col("bcode", r::identifier), col("bean", r::text),
+                   col("origin", r::categorical, {"Peru", "Kenya"})};
+  beans.columns[0].primary_key = true;
+  m.tables = {shops, visits, checkins, beans};
   m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true},
                      {"checkins", {"shop_id"}, "shops", {"shop_id"}, true}};
   return m;
@@ -216,6 +222,25 @@ TEST(flags, with_and_without) {
     {"What is the ratio of shops with wifi to shops without wifi?",
      {"FILTER (WHERE " + q("shops.has_wifi") + " = true)",
       "FILTER (WHERE " + q("shops.has_wifi") + " = false)"}},
+  });
+}
+
+TEST(names, a_table_and_its_own_column_and_its_key) {
+  run({
+    // "beans": the table, not its bean column.
+    {"How many beans are there?", {"COUNT(*)", "FROM " + q("beans")}},
+    // "bean ID": the table's key, whatever its name.
+    {"How many beans per origin? Show the bean IDs too",
+     {"GROUP BY " + q("beans.origin")}},
+    {"list the bean ids", {"SELECT DISTINCT " + q("beans.bcode")}},
+  });
+}
+
+TEST(ratios, group_words_after_the_sides) {
+  // "within each", and a last sentence that only names the groups.
+  run({
+    {"What is the ratio of visits to checkins within each shop ID? Show all shop IDs.",
+     {"GROUP BY " + q("visits.shop_id"), "UNION SELECT " + q("shop_id")}},
   });
 }
 
