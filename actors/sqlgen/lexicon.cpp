@@ -74,6 +74,19 @@ lexicon::lexicon(const semantic_model& model) {
         continue;
       }
       add(words, ce, 1.0);
+      // "domain id" for domain.did: a key named otherwise is still the
+      // table's id.
+      bool referenced = std::any_of(
+        model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+          return r.to_table == t.name && r.to_columns.size() == 1 && r.to_columns[0] == c.name;
+        });
+      if ((c.primary_key || referenced) && words.back() != "id") {
+        auto id = split_words(entity_words(t.name));
+        id.push_back("id");
+        add(id, ce, 0.95);
+        id.back() = "ids"; // too short for the stemmer's plurals
+        add(id, ce, 0.95);
+      }
       // "customer name", "product unit price": the column with its table.
       auto qualified = split_words(entity_words(t.name));
       auto with_table = qualified;

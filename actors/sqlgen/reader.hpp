@@ -29,6 +29,13 @@ struct item {
 /// The aggregate a metric's expression applies (SUM for "SUM(a * b)").
 aggregate natural_aggregate(const semantic_model& model, const std::string& metric_name);
 
+/// How many of a table's things there are: its rows counted, or its tallies
+/// summed when the rows carry a "count".
+measure count_of(const semantic_model& model, const std::string& table);
+
+/// The measure is count_of its table: "how many orders", "how many check-ins".
+bool counts_things(const semantic_model& model, const measure& m);
+
 /// The column that names a table's rows, as a reference.
 column_ref label_of(const semantic_model& model, const std::string& table);
 
@@ -168,6 +175,8 @@ struct reader {
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
+  /// "on weekends" as the names of the days, where the rows keep them.
+  std::optional<filter> day_names(const filter& weekday);
 
   void drop_repeated_measures();
 

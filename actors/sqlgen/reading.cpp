@@ -73,6 +73,17 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
+    // "authors who have written 3 or more papers": the verb of a count
+    // condition only relates the things counted to the ones kept.
+    auto word = [&](size_t j, std::initializer_list<const char*> ws) {
+      return j < tokens.size() && !tokens[j].quoted
+             && std::any_of(ws.begin(), ws.end(), [&](const char* w) { return tokens[j].text == w; });
+    };
+    if (!explained[i] && !t.quoted && is_participle(t.text) && i > 0
+        && word(i - 1, {"have", "has", "had"}) && i + 1 < tokens.size()
+        && (is_number(tokens[i + 1].text)
+            || word(i + 1, {"more", "less", "fewer", "at", "over", "under", "exactly", "between"})))
+      explained[i] = true;
     if (explained[i])
       ++r.explained_words;
     else
@@ -294,11 +305,15 @@ void reader::run(const lexicon& lex) {
                  || role_of(model, {e.table, e.column}) == column_role::identifier);
     };
     bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
-    // So does a gerund only a description uses ("restaurants serving vegan
-    // food" where food_type is "the type of food served").
+    // So does one only a single description uses ("publications presented
+    // in conferences", "restaurants serving vegan food" where food_type is
+    // "the type of food served").
     auto& word = tokens[m.begin].text;
     bool gerund = word.size() > 5 && word.compare(word.size() - 3, 3, "ing") == 0;
-    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || gerund)
+    // Not before "by" ("taken by students"): who did it is read from the
+    // verb's own columns, when it has some.
+    bool agent = m.end < tokens.size() && tokens[m.end].text == "by";
+    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
                           && m.end == m.begin + 1 && (is_participle(word) || gerund);
     for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
       only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);

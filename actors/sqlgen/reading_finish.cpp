@@ -3,13 +3,17 @@
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
+#include <cstdlib>
+#include <map>
 #include <optional>
 
 #include "actors/sqlgen/cues.hpp"
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/linker.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
 
@@ -165,6 +169,46 @@ void reader::apply_days_between() {
   pending_agg = aggregate::none;
   superlative.reset();
   top = 0;
+}
+
+std::optional<filter> reader::day_names(const filter& weekday) {
+  static const char* names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday"};
+  auto lower = [](std::string s) {
+    for (auto& ch : s)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  std::string table = !r.measures.empty() ? measure_table(model, r.measures.front()) : r.entity;
+  auto* t = table_of(model, table);
+  if (!t)
+    return std::nullopt;
+  for (auto& c : t->columns) {
+    if (c.role == column_role::numeric || c.role == column_role::time)
+      continue;
+    // The stored spelling of each day, when the column holds most of them.
+    std::map<std::string, std::string> stored;
+    for (auto& v : c.values)
+      for (auto* d : names)
+        if (lower(v) == d)
+          stored[d] = v;
+    if (stored.size() < 5)
+      continue;
+    filter f;
+    f.op = filter_op::in;
+    f.column = {table, c.name};
+    for (auto& day : weekday.values) {
+      int i = std::atoi(day.c_str());
+      if (i < 0 || i > 6)
+        return std::nullopt;
+      auto it = stored.find(names[i]);
+      std::string v = names[i];
+      v[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
+      f.values.push_back(it != stored.end() ? it->second : v);
+    }
+    return f;
+  }
+  return std::nullopt;
 }
 
 void reader::finish() {
@@ -352,8 +396,7 @@ void reader::finish() {
   }
   // Existence: "customers with no orders", "customers who placed orders".
   std::string base = r.entity;
-  if (base.empty() && r.measures.size() == 1 && r.measures[0].metric.empty()
-      && r.measures[0].column.column.empty())
+  if (base.empty() && r.measures.size() == 1 && counts_things(model, r.measures[0]))
     base = r.measures[0].column.table;
   auto related = [&](const std::vector<std::string>& tables, filter_op op) {
     for (auto& t : tables) {
@@ -407,6 +450,13 @@ void reader::finish() {
   } else if (share && !r.measures.empty()) {
     r.measures.front().form = measure_form::share_of_total;
   }
+  // "on weekends" where the rows keep the day's name ("day": "Monday"):
+  // those names, not a date's day of the week.
+  if (!time_column_hint)
+    for (auto& f : time.filters)
+      if (f.op == filter_op::weekday)
+        if (auto named = day_names(f))
+          f = *named;
   // Time: filters and buckets; their column is chosen after any merge.
   for (auto f : time.filters) {
     if (time_column_hint)
@@ -531,8 +581,7 @@ void reader::finish() {
   if (r.listing && !r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
       && r.selected.empty() && top == 0 && !superlative) {
     auto& m = r.measures.front();
-    bool counts_other = m.agg == aggregate::count && m.column.column.empty() && m.metric.empty()
-                        && !m.column.table.empty() && m.column.table != r.entity
+    bool counts_other = counts_things(model, m) && !m.column.table.empty() && m.column.table != r.entity
                         && m.form == measure_form::plain;
     bool having = std::any_of(r.filters.begin(), r.filters.end(),
                               [](const filter& f) { return f.measure >= 0; });

@@ -193,7 +193,14 @@ void reader::add_dimension(const dimension& d) {
   r.dimensions.push_back(d);
 }
 
-measure reader::count_rows(const std::string& table) {
+measure reader::count_rows(const std::string& table) { return count_of(model, table); }
+
+bool counts_things(const semantic_model& model, const measure& m) {
+  auto c = count_of(model, m.column.table);
+  return m.metric.empty() && m.agg == c.agg && m.column == c.column;
+}
+
+measure count_of(const semantic_model& model, const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};
@@ -271,11 +278,15 @@ void reader::on_column(size_t k, const element& e) {
     return;
   }
   if (role == column_role::boolean && !in_group) {
-    // "active customers", "not discontinued": the flag itself is the filter.
+    // "active customers", "not discontinued": the flag itself is the filter;
+    // "courses without exams", "with no exams": the flag unset.
+    bool missing = prev && prev->c && prev->c->kind == cue_kind::missing;
+    if (missing)
+      items[k - 1].consumed = true;
     filter f;
     f.op = filter_op::eq;
     f.column = col;
-    f.values = {negate ? "false" : "true"};
+    f.values = {negate != missing ? "false" : "true"};
     f.numeric = true;
     negate = false;
     r.filters.push_back(f);
@@ -533,8 +544,8 @@ void reader::on_table(size_t k, const item& it) {
   };
   if (same_table_value(prev) || same_table_value(n))
     r.entity_qualifies_value = true;
-  if (r.entity.empty() && !in_group && r.measures.size() == 1 && r.measures[0].metric.empty()
-      && r.measures[0].column.column.empty() && r.measures[0].column.table != table) {
+  if (r.entity.empty() && !in_group && r.measures.size() == 1 && counts_things(model, r.measures[0])
+      && r.measures[0].column.table != table) {
     // "how many customers placed an order": the counted rows have related rows.
     has.push_back(table);
     return;

@@ -63,6 +63,65 @@ bool verb_takes_to(const std::vector<token>& t, size_t i) {
   return i >= 2 && any_word_at(t, i - 2, {"that", "who", "which"});
 }
 
+// "Return the annual numbers of publications and journals as well": the
+// words from `from` on ask for the two sides' own numbers, and nothing else.
+bool names_sides(const semantic_model& model, const std::vector<token>& t, size_t from,
+                 const measure& a, const measure& b) {
+  auto words_of = [&](const measure& m) {
+    std::vector<std::string> out;
+    auto table = measure_table(model, m);
+    for (auto& w : split_words(m.metric.empty() ? table : m.metric))
+      out.push_back(stem(w));
+    for (auto& w : split_words(m.column.column))
+      out.push_back(stem(w));
+    return out;
+  };
+  auto wa = words_of(a), wb = words_of(b);
+  bool named_a = false, named_b = false, asks_number = false;
+  for (size_t i = from; i < t.size(); ++i) {
+    if (t[i].quoted)
+      return false;
+    auto& w = t[i].stem;
+    bool in_a = std::find(wa.begin(), wa.end(), w) != wa.end();
+    bool in_b = std::find(wb.begin(), wb.end(), w) != wb.end();
+    named_a = named_a || in_a;
+    named_b = named_b || in_b;
+    if (any_word_at(t, i, {"number", "numbers", "count", "counts", "total", "totals"}))
+      asks_number = true;
+    else if (!in_a && !in_b && !is_stopword(t[i].text)
+             && !any_word_at(t, i, {"return", "show", "include", "display", "annual", "yearly",
+                                    "monthly", "quarterly", "weekly", "daily", "both",
+                                    "respective", "corresponding"}))
+      return false;
+  }
+  return named_a && named_b && asks_number;
+}
+
+// "Show all domain IDs": the words from `from` on name the groups, which
+// every group of the answer shows anyway.
+bool names_groups(const std::vector<token>& t, size_t from, const std::vector<dimension>& groups) {
+  std::vector<std::string> words;
+  for (auto& d : groups) {
+    for (auto& w : split_words(d.column.table))
+      words.push_back(stem(w));
+    for (auto& w : split_words(d.column.column))
+      words.push_back(stem(w));
+  }
+  bool named = false;
+  for (size_t i = from; i < t.size(); ++i) {
+    if (t[i].quoted)
+      return false;
+    if (std::find(words.begin(), words.end(), t[i].stem) != words.end()
+        || any_word_at(t, i, {"id", "ids"})) {
+      named = true;
+      continue;
+    }
+    if (!is_stopword(t[i].text) && !any_word_at(t, i, {"return", "show", "include", "display"}))
+      return false;
+  }
+  return named && !groups.empty();
+}
+
 // A side of the ratio as one measure: "the number of students", "restaurants
 // with a rating above 4" (their rows counted), "helpfulness scores" (the
 // column's value, summed over each group).
@@ -126,15 +185,16 @@ std::optional<side> side_of(const semantic_model& model, reading& r) {
       return std::nullopt; // a condition on a count per entity: not one measure
     s.filters.push_back(f);
   }
-  if (r.measures.size() == 1 && r.measures[0].form == measure_form::plain) {
+  // A column named beside the measure ("students enrolled" beside
+  // num_enrolled) says the side is not one measure.
+  if (r.measures.size() == 1 && r.measures[0].form == measure_form::plain && r.selected.empty()) {
     s.m = r.measures[0];
     return s;
   }
   if (!r.measures.empty())
     return std::nullopt;
   if (r.selected.empty() && !r.entity.empty()) {
-    s.m.agg = aggregate::count;
-    s.m.column = {r.entity, ""};
+    s.m = count_of(model, r.entity);
     return s;
   }
   std::vector<column_ref> numbers;
@@ -152,7 +212,7 @@ std::optional<side> side_of(const semantic_model& model, reading& r) {
 std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
                                 const std::vector<token>& tokens,
                                 const std::vector<std::string>& context, size_t k, bool averaged,
-                                size_t split, size_t den);
+                                size_t split, size_t den, bool sides_apart = true);
 
 } // namespace
 
@@ -208,7 +268,7 @@ namespace {
 std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
                                 const std::vector<token>& tokens,
                                 const std::vector<std::string>& context, size_t k, bool averaged,
-                                size_t split, size_t den) {
+                                size_t split, size_t den, bool sides_apart) {
   auto n = tokens.size();
   size_t from = k + 2;
   size_t end = den + 1;
@@ -218,7 +278,14 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   // Words about the whole ratio; "ordered by descending ratio" orders by it.
   std::vector<token> tail;
   bool order_by_ratio = false, descending = false;
-  for (size_t i = end; i < n; ++i) {
+  // "Return the annual numbers of publications and journals as well": the
+  // sides themselves, asked for beside the ratio.
+  size_t sides_too = n;
+  for (size_t i = end; i < n && sides_too == n && sides_apart; ++i)
+    if (any_word_at(tokens, i, {"return", "show", "give", "include", "list", "display"}))
+      sides_too = i;
+  auto n_tail = sides_too;
+  for (size_t i = end; i < n_tail; ++i) {
     if (any_word_at(tokens, i, {"ordered", "sorted", "order", "sort"})) {
       size_t j = i + 1;
       bool desc = false;
@@ -233,6 +300,9 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
         continue;
       }
     }
+    // "within each domain": for each.
+    if (word_at(tokens, i, "within") && any_word_at(tokens, i + 1, {"each", "every"}))
+      continue;
     // "vary across", "differ by": the grouping words that follow say how.
     if (any_word_at(tokens, i, {"vary", "varies", "differ", "differs", "different", "change",
                                 "changes"}))
@@ -261,6 +331,12 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   auto rb = read_part(model, lex, den_tokens, context);
   auto a = side_of(model, ra);
   auto b = side_of(model, rb);
+  bool with_sides = false;
+  if (sides_too < n) {
+    with_sides = a && b && names_sides(model, tokens, sides_too, a->m, b->m);
+    if (!with_sides && !(a && b && names_groups(tokens, sides_too, ra.dimensions)))
+      return ratio_at(model, lex, tokens, context, k, averaged, split, den, false);
+  }
   // Weak matches are spelled out against the whole question: leave those
   // to the ordinary reading.
   if (!a || !b || !ra.weak.empty() || !rb.weak.empty())
@@ -346,6 +422,17 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   over.form = measure_form::plain;
   ratio.over = {over};
   r.measures = {ratio};
+  if (with_sides) {
+    // Only sides that are measures of their own (no condition of a side).
+    if (!ratio.condition.empty() || !over.condition.empty() || ratio.over_all_groups
+        || ratio.row_by_row)
+      return std::nullopt;
+    measure num = ratio;
+    num.form = measure_form::plain;
+    num.over.clear();
+    r.measures.push_back(num);
+    r.measures.push_back(over);
+  }
   if (order_by_ratio) {
     ordering o;
     o.measure = 0;

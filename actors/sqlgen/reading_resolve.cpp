@@ -124,6 +124,17 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   };
   if (cands.size() <= 1)
     return elements(cands);
+  // "keywords" for the keyword table and its own keyword column: the table,
+  // whose rows that column names.
+  if (cands.size() == 2) {
+    auto& a = cands[0].first;
+    auto& b = cands[1].first;
+    auto& t = a.kind == element_kind::table ? a : b;
+    auto& c = a.kind == element_kind::table ? b : a;
+    if (t.kind == element_kind::table && c.kind == element_kind::column && c.table == t.table
+        && stem(column_words(c.column)) == stem(entity_words(t.table)))
+      return {t};
+  }
   // A neighbouring phrase that names a table or column: "status cancelled",
   // "the Engineering department", "employee names".
   for (size_t k : {index - 1, index + 1}) {

@@ -80,6 +80,17 @@ struct compiler {
     return false;
   }
 
+  // What tells a table's rows apart: its primary key, else (without a
+  // declared one) the column other tables reference.
+  const column_info* row_key(const std::string& table) {
+    auto* t = table_of(model, table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    for (auto& rel : model.relationships)
+      if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
+        pk = t->find_column(rel.to_columns[0]);
+    return pk;
+  }
+
   // The key of a table whose label is free text ("customers"."name" is not
   // unique): grouped and listed with the name, so that namesakes stay apart.
   // A label from a short list too when the rows are the query's own
@@ -408,8 +419,7 @@ struct compiler {
       return expr;
     }
     if (m.column.column.empty()) {
-      auto* t = table_of(model, m.column.table);
-      auto* pk = t ? primary_key(*t) : nullptr;
+      auto* pk = row_key(m.column.table);
       if (fans_out && pk)
         return "COUNT(DISTINCT " + qualified({m.column.table, pk->name}) + ")";
       return "COUNT(*)";
@@ -429,11 +439,7 @@ struct compiler {
     plain.condition.clear();
     plain.over.clear();
     std::string b;
-    auto* t = table_of(model, x.column.table);
-    auto* pk = t ? primary_key(*t) : nullptr;
-    for (auto& rel : model.relationships) // without a declared key: the referenced column
-      if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
-        pk = t->find_column(rel.to_columns[0]);
+    auto* pk = row_key(x.column.table);
     if (x.metric.empty() && x.column.column.empty() && pk && x.column.table != root_table(model, q))
       b = "COUNT(DISTINCT " + qualified({x.column.table, pk->name}) + ")";
     else
@@ -986,14 +992,25 @@ std::optional<compiled_query> count_of_qualifying(const semantic_model& model, c
 }
 
 // "ratio of authors to organizations by continent": the two sides count
-// rows of different tables, so each is its own query over the same groups.
-// The denominator's groups are the rows (a group without numerator rows is
-// 0); a single join would drop the groups one side lacks.
+// rows of different tables, so each is its own query over the same groups,
+// and every group either side has is a row (a side without rows there
+// counts 0); a single join would drop the groups one side lacks.
 std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
                                                             const query& q) {
-  if (q.kind != query_kind::aggregate || q.measures.size() != 1 || q.dimensions.empty())
+  if (q.kind != query_kind::aggregate || q.dimensions.empty()
+      || (q.measures.size() != 1 && q.measures.size() != 3))
     return std::nullopt;
   auto& m = q.measures.front();
+  // With the two sides' own numbers beside it: exactly the sides, plain.
+  auto plain_side = [](const measure& shown, const measure& side) {
+    return shown.form == measure_form::plain && shown.agg == side.agg
+           && shown.metric == side.metric && shown.column == side.column
+           && shown.condition.empty() && side.condition.empty();
+  };
+  bool with_sides = q.measures.size() == 3;
+  if (with_sides && (m.over.size() != 1 || !plain_side(q.measures[1], m)
+                     || !plain_side(q.measures[2], m.over.front())))
+    return std::nullopt;
   if (m.form != measure_form::ratio || m.over.size() != 1 || m.over_all_groups || m.row_by_row
       || measure_table(model, m) == measure_table(model, m.over.front()))
     return std::nullopt;
@@ -1022,21 +1039,35 @@ std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model
     return quote_identifier(side_alias) + "." + quote_identifier(column);
   };
   compiled_query out;
-  std::vector<std::string> select, on, groups;
+  std::vector<std::string> select, keys, on_d, on_n, groups;
   std::vector<std::pair<std::string, bool>> order_by;
   for (size_t i = 0; i + 1 < den.columns.size(); ++i) {
     auto& name = den.columns[i].name;
-    select.push_back(in("d", name) + " AS " + quote_identifier(name));
-    on.push_back(in("n", name) + " IS NOT DISTINCT FROM " + in("d", name));
-    groups.push_back(in("d", name));
+    if (num.columns[i].name != name)
+      return std::nullopt;
+    keys.push_back(quote_identifier(name));
+    select.push_back(in("g", name) + " AS " + quote_identifier(name));
+    on_d.push_back(in("d", name) + " IS NOT DISTINCT FROM " + in("g", name));
+    on_n.push_back(in("n", name) + " IS NOT DISTINCT FROM " + in("g", name));
+    groups.push_back(in("g", name));
     out.columns.push_back(den.columns[i]);
     if (den.columns[i].role == column_role::time)
-      order_by.emplace_back(in("d", name), false);
+      order_by.emplace_back(in("g", name), false);
   }
   auto alias = m.alias.empty() ? measure_alias(model, m) : m.alias;
   select.push_back("CAST(COALESCE(" + in("n", "value") + ", 0) AS FLOAT) / NULLIF("
                    + in("d", "value") + ", 0) AS " + quote_identifier(alias));
   out.columns.push_back({alias, column_role::numeric});
+  if (with_sides)
+    for (size_t i = 1; i < 3; ++i) {
+      auto& shown = q.measures[i];
+      auto a = shown.alias.empty() ? measure_alias(model, shown) : shown.alias;
+      if (a == alias)
+        a += "_" + std::to_string(i + 1);
+      select.push_back("COALESCE(" + in(i == 1 ? "n" : "d", "value") + ", 0) AS "
+                       + quote_identifier(a));
+      out.columns.push_back({a, column_role::numeric});
+    }
   // The order asked for, else as grouped measures are ordered: by time, or
   // from the largest ratio.
   if (!q.order.empty()) {
@@ -1055,12 +1086,17 @@ std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model
     for (auto& g : groups)
       order_by.emplace_back(g, false);
   }
-  std::vector<std::string> keys;
+  std::vector<std::string> sort;
   for (auto& [e, desc] : order_by)
-    keys.push_back(e + (desc ? " DESC" : ""));
-  out.sql = "SELECT " + join(select, ", ") + " FROM (" + den.sql + ") AS " + quote_identifier("d")
-            + " LEFT JOIN (" + num.sql + ") AS " + quote_identifier("n") + " ON "
-            + join(on, " AND ") + (keys.empty() ? "" : " ORDER BY " + join(keys, ", "));
+    sort.push_back(e + (desc ? " DESC" : ""));
+  auto group_keys = join(keys, ", ");
+  out.sql = "WITH " + quote_identifier("d") + " AS (" + den.sql + "), " + quote_identifier("n")
+            + " AS (" + num.sql + ") SELECT " + join(select, ", ") + " FROM (SELECT " + group_keys
+            + " FROM " + quote_identifier("d") + " UNION SELECT " + group_keys + " FROM "
+            + quote_identifier("n") + ") AS " + quote_identifier("g") + " LEFT JOIN "
+            + quote_identifier("d") + " ON " + join(on_d, " AND ") + " LEFT JOIN "
+            + quote_identifier("n") + " ON " + join(on_n, " AND ")
+            + (sort.empty() ? "" : " ORDER BY " + join(sort, ", "));
   out.tables = den.tables;
   for (auto& t : num.tables)
     if (std::find(out.tables.begin(), out.tables.end(), t) == out.tables.end())

@@ -32,7 +32,8 @@ semantic_model coffee_model() {
                    col("seats", r::numeric), col("baristas", r::numeric),
                    col("num_awards", r::numeric), col("is_open", r::numeric),
                    col("rent_usd", r::numeric), col("head_count", r::numeric),
-                   col("roast_type", r::categorical, {"Dark", "Light"})};
+                   col("roast_type", r::categorical, {"Dark", "Light"}),
+                   col("has_wifi", r::boolean)};
   shops.columns[0].primary_key = true;
   shops.columns[7].comment = "Whether the shop still trades (1 for open, 0 for closed)";
   shops.columns[10].comment = "The type of roast brewed at the shop";
@@ -41,8 +42,25 @@ semantic_model coffee_model() {
   visits.columns = {col("visit_id", r::identifier), col("shop_id", r::identifier),
                     col("visit_date", r::time), col("spent", r::numeric)};
   visits.columns[0].primary_key = true;
-  m.tables = {shops, visits};
-  m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true}};
+  visits.columns[3].comment = "Money spent during the visit, as the till logged it";
+  // Tallies: how many people came in on each day of the week.
+  table_info checkins;
+  checkins.name = "checkins";
+  checkins.columns = {col("checkin_id", r::identifier), col("shop_id", r::identifier),
+                      col("day", r::categorical,
+                          {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                           "Sunday"}),
+                      col("count", r::numeric)};
+  checkins.columns[0].primary_key = true;
+  // Coffee beans, keyed by a code, each named in a column called like the table.
+  table_info beans;
+  beans.name = "beans";
+  beans.columns = {col("bcode", r::identifier), col("bean", r::text),
+                   col("origin", r::categorical, {"Peru", "Kenya"})};
+  beans.columns[0].primary_key = true;
+  m.tables = {shops, visits, checkins, beans};
+  m.relationships = {{"visits", {"shop_id"}, "shops", {"shop_id"}, true},
+                     {"checkins", {"shop_id"}, "shops", {"shop_id"}, true}};
   return m;
 }
 
@@ -126,6 +144,24 @@ TEST(values, matched_in_any_case_when_asked) {
   });
 }
 
+TEST(verbs, that_only_relate_what_the_question_names) {
+  run({
+    // "logged" is a word of one description only: it names nothing.
+    {"How many visits logged at shops in Lima?",
+     {"COUNT(*)", q("shops.town") + " = 'Lima'"}},
+    // The verb of a count condition: "have hosted 2 or more visits".
+    {"How many shops have hosted 2 or more visits?", {"HAVING COUNT(*) >= 2"}},
+  });
+}
+
+TEST(ordering, by_the_number_asked_for) {
+  run({
+    {"How many visits are there for each shop, ordered by the number of visits? Give the names "
+     "of the shops",
+     {"ORDER BY " + q("visit_count")}},
+  });
+}
+
 TEST(ratios, each_group_over_the_total_of_all_groups) {
   run({
     {"ratio of the number of shops in each town to the total number of shops",
@@ -142,13 +178,18 @@ TEST(ratios, counts_of_two_tables_without_groups_are_separate_queries) {
 
 TEST(ratios, counts_of_two_tables_per_group_are_separate_queries) {
   // One join would drop the towns without visits; each side counts its own
-  // rows per town, and every town of the denominator is kept.
+  // rows per town, and every town either side has is a row.
   run({
     {"ratio of visits to shops by town",
-     {"FROM (SELECT " + q("shops.town") + " AS " + q("town") + ", COUNT(*) AS " + q("value")
-        + " FROM " + q("shops"),
-      ") AS " + q("d") + " LEFT JOIN (SELECT", "COALESCE(" + q("n.value") + ", 0)",
-      q("n.town") + " IS NOT DISTINCT FROM " + q("d.town")}},
+     {"WITH " + q("d") + " AS (SELECT " + q("shops.town") + " AS " + q("town") + ", COUNT(*) AS "
+        + q("value") + " FROM " + q("shops"),
+      "FROM (SELECT " + q("town") + " FROM " + q("d") + " UNION SELECT " + q("town") + " FROM "
+        + q("n") + ")",
+      "COALESCE(" + q("n.value") + ", 0)", q("n.town") + " IS NOT DISTINCT FROM " + q("g.town")}},
+    // The sides' own numbers beside the ratio.
+    {"What is the ratio of visits to shops by town? Show the numbers of visits and shops as well.",
+     {"COALESCE(" + q("n.value") + ", 0) AS " + q("visit_count"),
+      "COALESCE(" + q("d.value") + ", 0) AS " + q("shop_count")}},
   });
 }
 
@@ -158,6 +199,48 @@ TEST(dates, weekends_and_weekdays_are_days_of_the_week) {
      {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (0, 6)"}},
     {"total spent during weekdays",
      {"EXTRACT(DOW FROM " + q("visits.visit_date") + ") IN (1, 2, 3, 4, 5)"}},
+  });
+}
+
+TEST(dates, weekends_where_rows_keep_the_day_name) {
+  // Rows that carry a count are tallies: summed, not counted.
+  run({
+    {"How many checkins at shops in Lima?",
+     {"SUM(" + q("checkins.count") + ")", q("shops.town") + " = 'Lima'"}},
+    {"How many checkins on weekends?",
+     {"SUM(" + q("checkins.count") + ")", q("checkins.day") + " IN ('Sunday', 'Saturday')"}},
+    {"What is the ratio of checkins on weekends to checkins on weekdays?",
+     {"SUM(" + q("checkins.count") + ") FILTER (WHERE " + q("checkins.day")
+        + " IN ('Sunday', 'Saturday'))",
+      "IN ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday')"}},
+  });
+}
+
+TEST(flags, with_and_without) {
+  run({
+    {"How many shops without wifi?", {q("shops.has_wifi") + " = false"}},
+    {"What is the ratio of shops with wifi to shops without wifi?",
+     {"FILTER (WHERE " + q("shops.has_wifi") + " = true)",
+      "FILTER (WHERE " + q("shops.has_wifi") + " = false)"}},
+  });
+}
+
+TEST(names, a_table_and_its_own_column_and_its_key) {
+  run({
+    // "beans": the table, not its bean column.
+    {"How many beans are there?", {"COUNT(*)", "FROM " + q("beans")}},
+    // "bean ID": the table's key, whatever its name.
+    {"How many beans per origin? Show the bean IDs too",
+     {"GROUP BY " + q("beans.origin")}},
+    {"list the bean ids", {"SELECT DISTINCT " + q("beans.bcode")}},
+  });
+}
+
+TEST(ratios, group_words_after_the_sides) {
+  // "within each", and a last sentence that only names the groups.
+  run({
+    {"What is the ratio of visits to checkins within each shop ID? Show all shop IDs.",
+     {"GROUP BY " + q("visits.shop_id"), "UNION SELECT " + q("shop_id")}},
   });
 }
 
