@@ -105,11 +105,12 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       if (!free)
         continue;
       // A lone function word ("by", "of") never names anything.
+      // Nor one that only its stem links ("does" is not the surname "Doe").
       if (len == 1 && is_stopword(tokens[i].text)) {
         auto& e = lex.lookup(key);
         bool strong = std::any_of(e.begin(), e.end(),
                                   [](const lexicon_entry& x) { return x.weight >= 0.9; });
-        if (!strong || tokens[i].text.size() <= 3)
+        if (!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i])
           continue;
       }
       auto entries = lex.lookup(key);

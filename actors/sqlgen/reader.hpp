@@ -116,6 +116,8 @@ struct reader {
 
   measure count_rows(const std::string& table);
 
+  void add_measure(const measure& m);
+
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);
@@ -125,6 +127,10 @@ struct reader {
   std::vector<bool> restating_mentions(const std::vector<mention>& mentions,
                                        const std::vector<std::vector<element>>& resolved,
                                        const std::vector<cue>& cues);
+
+  /// An unknown participle that only relates two things the question names
+  /// ("authors who have written publications"); see reading_relations.cpp.
+  bool relation_verb(size_t i);
 
   void on_column(size_t k, const element& e);
 

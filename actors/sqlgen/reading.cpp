@@ -73,6 +73,8 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
+    if (!explained[i] && relation_verb(i))
+      explained[i] = true;
     if (explained[i])
       ++r.explained_words;
     else
@@ -243,13 +245,31 @@ void reader::run(const lexicon& lex) {
     // A verb that only descriptions or partial names of several columns use
     // ("published", "associated", "offered") relates the things the question
     // names; it names none of them.
-    bool only_described = m.candidates.size() > 1 && m.end == m.begin + 1
-                          && is_participle(tokens[m.begin].text);
+    // So does a verb that only part of a key's name uses ("offered" for
+    // offering_id): keys relate rows, a question never asks for them by a verb.
+    // A bare verb counts when it ends a "does ... offer" question.
+    bool asked_with_do = m.begin + 1 == tokens.size()
+                         && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+                              return t.text == "do" || t.text == "does" || t.text == "did";
+                            });
+    bool verb = is_participle(tokens[m.begin].text) || asked_with_do;
+    bool only_described = m.end == m.begin + 1 && verb;
+    bool keys_only = true;
     for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
       auto& e = m.candidates[c];
-      bool role_word = e.kind == element_kind::column && foreign_key(e.table, e.column);
-      only_described = only_described && (m.weights[c] < 0.5 || (role_word && m.weights[c] < 0.9));
+      bool role_word = e.kind == element_kind::column
+                       && (foreign_key(e.table, e.column)
+                           || role_of(model, {e.table, e.column}) == column_role::identifier);
+      bool partial = m.weights[c] < 0.9;
+      keys_only = keys_only && ((role_word && partial) || (e.kind == element_kind::table && partial));
+      only_described = only_described && (m.weights[c] < 0.5 || (role_word && partial)
+                                           || (e.kind == element_kind::table && partial));
     }
+    // One candidate from a description alone is a weak link, asked about;
+    // so is a verb whose "by" may group as well as name who did it
+    // ("courses taken by students").
+    bool agent_after = m.end < tokens.size() && tokens[m.end].text == "by";
+    only_described = only_described && (m.candidates.size() > 1 || (keys_only && !agent_after));
     if (only_described) {
       taken[m.begin] = true;
       continue;

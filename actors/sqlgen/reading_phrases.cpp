@@ -166,6 +166,19 @@ void reader::add_dimension(const dimension& d) {
   r.dimensions.push_back(d);
 }
 
+// "ordered by the number of publications": a measure named right after a
+// sort key cue is what the rows are sorted by.
+void reader::add_measure(const measure& m) {
+  r.measures.push_back(m);
+  if (order_next) {
+    ordering o;
+    o.measure = static_cast<int>(r.measures.size()) - 1;
+    o.descending = true;
+    r.order.push_back(o);
+    order_next = false;
+  }
+}
+
 measure reader::count_rows(const std::string& table) {
   measure m;
   m.agg = aggregate::count;
@@ -303,7 +316,7 @@ void reader::on_column(size_t k, const element& e) {
     auto* t = table_of(model, m.column.table);
     auto* pk = t ? primary_key(*t) : nullptr;
     if (!foreign_key(m.column.table, m.column.column) && !(pk && pk->name == m.column.column)) {
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }
@@ -340,7 +353,7 @@ void reader::on_column(size_t k, const element& e) {
                && role != column_role::numeric) {
       r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
     }
-    r.measures.push_back(m);
+    add_measure(m);
     pending_agg = aggregate::none;
     distinct = false;
     return;
@@ -406,7 +419,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = aggregate::sum;
       m.column = *counter;
-      r.measures.push_back(m);
+      add_measure(m);
       counter_for = {r.measures.size() - 1, table};
       pending_agg = aggregate::none;
       distinct = false;
@@ -414,7 +427,7 @@ void reader::on_table(size_t k, const item& it) {
     }
   }
   if (pending_agg == aggregate::count) {
-    r.measures.push_back(count_rows(table));
+    add_measure(count_rows(table));
     pending_agg = aggregate::none;
     distinct = false;
     return;
@@ -426,7 +439,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = pending_agg;
       m.column = amounts.front();
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }
@@ -438,7 +451,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = pending_agg;
       m.column = amounts.front();
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }

@@ -59,7 +59,12 @@ semantic_model atlas_model() {
                                col("lastname", r::categorical, "", false, {"Smith", "Doe"}),
                                col("total_credit", r::numeric)}),
     testing::table("course", {col("course_id", r::identifier, "", true), col("name", r::text),
+                              col("department", r::categorical, "", false, {"Math", "Art"}),
                               col("num_enrolled", r::numeric)}),
+    testing::table("course_offering", {col("offering_id", r::identifier), col("course_id", r::identifier),
+                                       col("semester", r::numeric)}),
+    testing::table("authors", {col("author_id", r::identifier, "", true), col("name", r::text)}),
+    testing::table("writes", {col("author_id", r::identifier), col("book_id", r::identifier)}),
     testing::table("student_record", {col("student_id", r::identifier), col("course_id", r::identifier)}),
     testing::table("visits", {col("visit_id", r::identifier, "", true), col("shop_id", r::identifier),
                               col("day", r::categorical, "", false, {"Monday", "Friday"}),
@@ -67,7 +72,10 @@ semantic_model atlas_model() {
   };
   m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id"),
                      testing::link_of("student_record", "student_id", "student", "student_id"),
-                     testing::link_of("student_record", "course_id", "course", "course_id")};
+                     testing::link_of("student_record", "course_id", "course", "course_id"),
+                     testing::link_of("course_offering", "course_id", "course", "course_id"),
+                     testing::link_of("writes", "author_id", "authors", "author_id"),
+                     testing::link_of("writes", "book_id", "books", "book_id")};
   return m;
 }
 
@@ -167,6 +175,31 @@ TEST(grouping, a_table_grouped_by_its_own_key_lists_its_rows) {
      {"SELECT " + q("student.lastname") + " AS \"lastname\", " + q("student.student_id"),
       q("student.total_credit") + " AS", "DESC"},
      {"GROUP BY", "SUM("}},
+  });
+}
+
+TEST(grouping, a_verb_that_only_relates_two_named_things_is_explained) {
+  run({
+    {"Which authors have written the most books?",
+     {"GROUP BY " + q("authors.name"), "DESC LIMIT 1"}},
+    // A verb only part of a key's name uses ("offer" in offering_id); "does"
+    // is no surname "Doe".
+    {"How many courses does each department offer?",
+     {"GROUP BY " + q("course.department")}, {"offering", "Doe"}},
+  });
+  asks({
+    // Said of one thing, with nothing after it: a condition to ask about.
+    "How many authors have books that were reviewed?",
+    // "by" after the verb may group as well as name who did it.
+    "Which books were written by authors?",
+  });
+}
+
+TEST(grouping, a_measure_after_a_sort_cue_is_the_sort_key) {
+  run({
+    {"How many books are there in each genre, ordered by the number of books? Give the genres and "
+     "their number of books.",
+     {"GROUP BY " + q("books.genre"), "ORDER BY \"book_count\""}},
   });
 }
 

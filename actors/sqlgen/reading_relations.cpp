@@ -1,0 +1,65 @@
+// Verbs that only say how two things the question names are related:
+// "authors who have written publications", "the instructor who taught a
+// course", "domains with authors associated with them". The join between the
+// two is the relation; the verb adds nothing to filter or measure.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+bool one_of(const token& t, std::initializer_list<const char*> words) {
+  return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
+}
+
+} // namespace
+
+bool reader::relation_verb(size_t i) {
+  auto& word = tokens[i];
+  // "publications written by authors": a "by" after the verb may group as
+  // well as name who did it; that stays a question.
+  if (word.quoted || !is_participle(word.text) || i == 0
+      || (i + 1 < tokens.size() && tokens[i + 1].text == "by"))
+    return false;
+  // The things related: at least two tables named.
+  std::vector<std::string> tables;
+  const item* table_at = nullptr; // a table named right after the verb
+  size_t object = i + 1;
+  // "taught the most courses", "written a paper", "associated with them".
+  while (object < tokens.size() && object <= i + 3
+         && (is_stopword(tokens[object].text) || (taken[object] && !tokens[object].quoted))) {
+    bool starts_item = std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return !it.c && it.begin == object;
+    });
+    if (starts_item || one_of(tokens[object], {"them", "it", "him", "her"}))
+      break;
+    ++object;
+  }
+  for (auto& it : items) {
+    if (it.c || (it.e.kind != element_kind::table && it.e.kind != element_kind::column))
+      continue;
+    if (std::find(tables.begin(), tables.end(), it.e.table) == tables.end())
+      tables.push_back(it.e.table);
+    if (it.begin == object && it.e.kind == element_kind::table)
+      table_at = &it;
+  }
+  if (tables.size() < 2)
+    return false;
+  // A verb, not an adjective: after its subject or an auxiliary...
+  auto& before = tokens[i - 1];
+  bool subject_before = one_of(before, {"have", "has", "had", "was", "were", "is", "are", "be",
+                                        "been", "who", "that", "which"})
+                        || std::any_of(items.begin(), items.end(), [&](const item& it) {
+                             return !it.c && it.end == i && it.e.kind == element_kind::table;
+                           });
+  bool pronoun_subject = one_of(before, {"they", "he", "she", "we"}); // "have they taught"
+  // ... and with its object named after it: "orders that were cancelled"
+  // says something of the orders, and stays a word to ask about.
+  bool object_after = table_at
+                      || (object < tokens.size() && one_of(tokens[object], {"them", "it", "him", "her"}));
+  return (subject_before && object_after) || pronoun_subject;
+}
+
+} // namespace medha::sqlgen::detail
