@@ -271,6 +271,17 @@ struct scanner {
         c.text = "which";
         continue;
       }
+      // "ordered by the highest rating first": the sort's own direction word.
+      if (match(i, "first") && i + 1 == t.size()
+          && std::any_of(out.begin(), out.end(), [](const cue& c) {
+               return c.kind == cue_kind::order_by || c.kind == cue_kind::direction;
+             })
+          && std::any_of(out.begin(), out.end(), [](const cue& c) {
+               return c.kind == cue_kind::superlative;
+             })) {
+        taken[i] = true;
+        continue;
+      }
       if (auto len = match(i, "first|last #")) {
         add(cue_kind::limit, i, len).count = std::stoi(numbers[0]);
         continue;

@@ -132,6 +132,9 @@ struct reader {
   /// ("authors who have written publications"); see reading_relations.cpp.
   bool relation_verb(size_t i);
 
+  /// The unit after a compared number, as the column's description gives it.
+  bool unit_of_compared(size_t i);
+
   void on_column(size_t k, const element& e);
 
   void on_table(size_t k, const item& it);

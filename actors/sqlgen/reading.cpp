@@ -73,7 +73,7 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
-    if (!explained[i] && relation_verb(i))
+    if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
       explained[i] = true;
     if (explained[i])
       ++r.explained_words;

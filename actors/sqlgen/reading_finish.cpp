@@ -557,6 +557,19 @@ void reader::finish() {
       if (clash)
         r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
     }
+  // "a list of business names and their average ratings": the names listed
+  // are the groups of the measure.
+  if (r.listing && !r.measures.empty() && r.dimensions.empty())
+    for (auto it = r.selected.begin(); it != r.selected.end();) {
+      if (label_of(model, it->table) == *it) {
+        dimension d;
+        d.column = *it;
+        r.dimensions.push_back(d);
+        it = r.selected.erase(it);
+      } else {
+        ++it;
+      }
+    }
   // A column named beside a measure that is neither grouped nor measured
   // ("how many flights require a round trip"): a condition the reading
   // could not make out, not something to drop silently. A group's own
@@ -581,6 +594,17 @@ void reader::finish() {
     r.entity.clear();
   if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
     r.listing = true;
+  // "the highest number of references, ordered by the number of references":
+  // one sort key said twice is one key.
+  for (size_t i = 1; i < r.order.size();) {
+    bool seen = std::any_of(r.order.begin(), r.order.begin() + static_cast<long>(i), [&](const ordering& o) {
+      return o.measure == r.order[i].measure && o.column == r.order[i].column;
+    });
+    if (seen)
+      r.order.erase(r.order.begin() + static_cast<long>(i));
+    else
+      ++i;
+  }
 }
 
 } // namespace medha::sqlgen::detail

@@ -276,11 +276,19 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
-  if (order_next) {
+  bool kept_count = pending_agg == aggregate::count && !distinct && role == column_role::numeric
+                    && std::any_of(name_words.begin(), name_words.end(),
+                                   [](const std::string& w) { return w == "num" || w == "count"; });
+  // "ordered by the average rating": the measure below is the sort key.
+  if (order_next && (pending_agg == aggregate::none || kept_count)) {
     ordering o;
     o.column = col;
     r.order.push_back(o);
     order_next = false;
+    // "ordered by the number of references" where each row keeps that
+    // number: the count named is the column sorted by.
+    if (kept_count)
+      pending_agg = aggregate::none;
     return;
   }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
@@ -622,7 +630,16 @@ void reader::on_cue(size_t k, item& it) {
       r.descending = c.descending;
       r.alphabetical = c.text == "alphabetical";
       break;
-    case cue_kind::superlative: superlative = c; break;
+    case cue_kind::superlative:
+      if (order_next) {
+        // "ordered by the highest average rating": a direction for the key
+        // that follows, not a ranking cut to its first rows.
+        r.has_direction = true;
+        r.descending = c.descending;
+        break;
+      }
+      superlative = c;
+      break;
     case cue_kind::top_n:
       top = c.count;
       top_desc = c.descending;

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/model_view.hpp"
+
 namespace medha::sqlgen::detail {
 
 namespace {
@@ -62,4 +64,39 @@ bool reader::relation_verb(size_t i) {
   return (subject_before && object_after) || pronoun_subject;
 }
 
+// "cruising speed of over 200 mph" where the speed is described "in miles
+// per hour": the unit after a compared number, as the column's description
+// spells it or abbreviates it. Any other unit may need converting: asked.
+bool reader::unit_of_compared(size_t i) {
+  auto& word = tokens[i];
+  if (word.quoted || i < 2)
+    return false;
+  for (size_t k = 1; k < items.size(); ++k) {
+    auto& it = items[k];
+    if (!it.c || it.c->kind != cue_kind::compare || !it.consumed || it.end != i)
+      continue;
+    auto& named = items[k - 1];
+    if (named.c || named.e.kind != element_kind::column)
+      return false;
+    auto* t = table_of(model, named.e.table);
+    auto* c = t ? t->find_column(named.e.column) : nullptr;
+    if (!c)
+      return false;
+    auto words = tokenize(c->comment);
+    for (auto& w : words)
+      if (w.stem == word.stem)
+        return true;
+    for (size_t b = 0; b + word.text.size() <= words.size(); ++b) {
+      bool initials = true;
+      for (size_t j = 0; j < word.text.size() && initials; ++j)
+        initials = words[b + j].text[0] == word.text[j];
+      if (initials && word.text.size() >= 2)
+        return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 } // namespace medha::sqlgen::detail
+

@@ -76,6 +76,21 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
       }
     }
     in_unit = false;
+    // "the number of references cited": the verb of a kept count's rows, not
+    // a thing of its own.
+    if (i > 0 && m.end == m.begin + 1 && mentions[i - 1].end == m.begin
+        && is_participle(tokens[m.begin].text) && tokens[m.begin].text != tokens[m.begin].stem
+        && resolved[i - 1].size() == 1 && resolved[i - 1].front().kind == element_kind::column
+        && role_of(model, {resolved[i - 1].front().table, resolved[i - 1].front().column})
+             == column_role::numeric) {
+      auto words = split_words(resolved[i - 1].front().column);
+      if (std::any_of(words.begin(), words.end(), [](const std::string& w) {
+            return w == "num" || w == "count" || w == "number";
+          })) {
+        out[i] = true;
+        continue;
+      }
+    }
     // "population density": of two numbers of one table side by side, the
     // last is the head noun; the first only qualifies it.
     auto numeric_column = [&](size_t j) {

@@ -48,7 +48,8 @@ semantic_model atlas_model() {
     testing::table("mountains", {col("mountain_id", r::identifier, "", true), col("mountain_name", r::text),
                                  col("altitude", r::numeric, "Height in meters")}),
     testing::table("airports", {col("airport_id", r::identifier, "", true), col("airport_name", r::text),
-                                col("minimum_connect_time", r::numeric, "Shortest time to change planes")}),
+                                col("minimum_connect_time", r::numeric, "Shortest time to change planes"),
+                                col("wind_speed", r::numeric, "Average wind speed in miles per hour")}),
     testing::table("books", {col("book_id", r::identifier, "", true), col("title", r::text),
                              col("genre", r::categorical, "", false, {"Fantasy", "Poetry"}),
                              col("award_num", r::numeric, "Awards the book has won"),
@@ -201,6 +202,26 @@ TEST(grouping, a_measure_after_a_sort_cue_is_the_sort_key) {
      "their number of books.",
      {"GROUP BY " + q("books.genre"), "ORDER BY \"book_count\""}},
   });
+}
+
+TEST(grouping, sorting_by_a_kept_count_or_a_measure) {
+  run({
+    // The count each book keeps, named twice: one sort key, no count.
+    {"What are the top 3 titles of the books that have the highest number of awards, ordered by the "
+     "number of awards in descending order?",
+     {"ORDER BY " + q("books.award_num") + " DESC LIMIT 3"}, {"COUNT(", ", " + q("books.award_num") + " DESC"}},
+    // A superlative after "ordered by" is the direction; the names listed
+    // with "their" measure are its groups.
+    {"Please provide a list of shop names and their total visits ordered by the highest total visits first.",
+     {"GROUP BY " + q("shops.shop_name"), "DESC"}, {"LIMIT 1"}},
+  });
+}
+
+TEST(grouping, the_unit_of_a_compared_number_as_the_description_gives_it) {
+  run({
+    {"Which airports have a wind speed of over 20 mph?", {q("airports.wind_speed") + " > 20"}},
+  });
+  asks({"Which airports have a wind speed of over 20 knots?"});
 }
 
 } // namespace
