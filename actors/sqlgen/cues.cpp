@@ -387,7 +387,7 @@ struct scanner {
               cue_kind::negation, none))
         continue;
       if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown it|them|this? down? by",
-                  "by", "per", "each", "across"},
+                  "in terms of", "by", "per", "each", "across"},
               cue_kind::group_by, none))
         continue;
       if (any(i, {"who have|has|had"}, cue_kind::has, [](cue& c) { c.text = "who"; })

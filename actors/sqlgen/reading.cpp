@@ -218,6 +218,34 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
+  // So is a number whose name ends with one ("review_count", "order_total")
+  // spelled out whole: "the top 3 businesses by review count".
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    static const char* tail_words[] = {"count", "total", "number", "sum", "average"};
+    if (taken[i] || tokens[i].quoted
+        || std::none_of(std::begin(tail_words), std::end(tail_words),
+                        [&](const char* w) { return tokens[i].text == w; }))
+      continue;
+    for (size_t len = std::min(lex.longest(), i + 1); len >= 2; --len) {
+      size_t from = i + 1 - len;
+      std::string key;
+      bool free = true;
+      for (size_t k = from; k <= i; ++k) {
+        free = free && !taken[k] && !tokens[k].quoted;
+        key += (k > from ? " " : "") + tokens[k].stem;
+      }
+      auto& entries = lex.lookup(key);
+      bool column = std::any_of(entries.begin(), entries.end(), [&](const lexicon_entry& e) {
+        return e.target.kind == element_kind::column && e.weight >= 1.0
+               && role_of(model, {e.target.table, e.target.column}) == column_role::numeric;
+      });
+      if (free && column) {
+        for (size_t k = from; k <= i; ++k)
+          named[k] = taken[k] = true;
+        break;
+      }
+    }
+  }
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])

@@ -377,6 +377,14 @@ void reader::on_column(size_t k, const element& e) {
     superlative_column = col;
     return;
   }
+  // "the top 3 businesses by review count": a number each row keeps, after
+  // "by" in a ranking of those rows, is what ranks them, not a group.
+  if (in_group && top > 0 && !superlative && !superlative_column && role == column_role::numeric
+      && r.entity == e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    superlative_column = col;
+    in_group = false;
+    return;
+  }
   if (in_group) {
     dimension d;
     d.column = col;

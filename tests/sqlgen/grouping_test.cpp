@@ -53,6 +53,7 @@ semantic_model atlas_model() {
     testing::table("books", {col("book_id", r::identifier, "", true), col("title", r::text),
                              col("genre", r::categorical, "", false, {"Fantasy", "Poetry"}),
                              col("award_num", r::numeric, "Awards the book has won"),
+                             col("sale_count", r::numeric),
                              col("release_date", r::time)}),
     testing::table("shops", {col("shop_id", r::identifier, "", true), col("shop_name", r::text)}),
     // No declared key, as many loaded databases: student_id is still its own.
@@ -222,6 +223,15 @@ TEST(grouping, the_unit_of_a_compared_number_as_the_description_gives_it) {
     {"Which airports have a wind speed of over 20 mph?", {q("airports.wind_speed") + " > 20"}},
   });
   asks({"Which airports have a wind speed of over 20 knots?"});
+}
+
+TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
+  run({
+    // "sale count" names sale_count whole, though "count" is a cue word.
+    {"What are the top 3 books in terms of sale count?",
+     {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}, {"GROUP BY"}},
+    {"What are the top 3 books by sale count?", {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}},
+  });
 }
 
 } // namespace
