@@ -255,6 +255,9 @@ void reader::finish() {
   // "the longest rivers": the entity's length.
   if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
     superlative_column = dimension_column(r.entity, superlative->values.front());
+  // "the longest names" with no length to rank by: asked, not guessed.
+  if (superlative && !superlative->values.empty() && !superlative_column)
+    r.unresolved.push_back(tokens[superlative->end - 1].text);
   // "which city has the most customers": the column named is the group.
   if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
     for (auto it = r.selected.begin(); it != r.selected.end();) {

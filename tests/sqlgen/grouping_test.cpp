@@ -222,7 +222,9 @@ TEST(grouping, the_unit_of_a_compared_number_as_the_description_gives_it) {
   run({
     {"Which airports have a wind speed of over 20 mph?", {q("airports.wind_speed") + " > 20"}},
   });
-  asks({"Which airports have a wind speed of over 20 knots?"});
+  asks({"Which airports have a wind speed of over 20 knots?",
+        // no length to rank the names by
+        "Which shops have the longest names?"});
 }
 
 TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
