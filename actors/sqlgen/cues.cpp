@@ -215,6 +215,31 @@ struct scanner {
         add(cue_kind::order_by, i, 1).text = "bare";
         continue;
       }
+      // "starting from the best ratings to the lowest": the direction around
+      // the thing sorted by.
+      {
+        struct span { const char* from; const char* to; bool down; };
+        static const span spans[] = {
+          {"starting? from the? highest|largest|biggest|most|best|longest",
+           "to the? lowest|smallest|least|worst|shortest", true},
+          {"starting? from the? lowest|smallest|least|worst|shortest",
+           "to the? highest|largest|biggest|most|best|longest", false}};
+        bool found = false;
+        for (auto& sp : spans) {
+          auto len = match(i, sp.from);
+          for (size_t k = i + len + 1; len && k < i + len + 4 && k < t.size() && !found; ++k)
+            if (auto to_len = match(k, sp.to)) {
+              add(cue_kind::direction, i, len).descending = sp.down;
+              for (size_t m = k; m < k + to_len; ++m)
+                taken[m] = true;
+              found = true;
+            }
+          if (found)
+            break;
+        }
+        if (found)
+          continue;
+      }
       if (any(i, {"from highest|largest|biggest|most|best|longest to lowest|smallest|least|worst|shortest",
                   "highest|largest|biggest|most first", "descending|desc|decreasing order?",
                   "in descending|decreasing order"},

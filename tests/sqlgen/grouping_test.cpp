@@ -236,5 +236,12 @@ TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
   });
 }
 
+TEST(grouping, a_direction_spoken_around_the_sort_key) {
+  run({
+    {"List the books starting from the most awards to the least",
+     {"ORDER BY " + q("books.award_num") + " DESC LIMIT 100"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
