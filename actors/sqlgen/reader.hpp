@@ -68,6 +68,9 @@ struct reader {
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
   bool asked_average = false;
   bool average_count = false; // "the average number of": a kept count is averaged
+  // "students enrolled" after counting students: (measure, num_enrolled),
+  // the kept count when its table is the group, else only the verb.
+  std::optional<std::pair<size_t, column_ref>> counted_by_participle;
   bool both = false;
   bool who = false;
   bool total_count = false; // "total number of": a kept count may be summed

@@ -485,6 +485,20 @@ void reader::finish() {
                                         }),
                          r.dimensions.end());
   }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: that count, per course. "... in each program": the
+  // students counted; "enrolled" was only their verb.
+  if (counted_by_participle && counted_by_participle->first < r.measures.size()) {
+    auto& [index, counter] = *counted_by_participle;
+    bool grouped_by_its_table = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                                            [&](const dimension& d) {
+                                              return d.column.table == counter.table;
+                                            });
+    if (grouped_by_its_table) {
+      r.measures[index].agg = average_count ? aggregate::avg : aggregate::sum;
+      r.measures[index].column = counter;
+    }
+  }
   drop_repeated_measures();
   // "the average rating of businesses" where the rating is each review's:
   // over all reviews, or over each business's own average? Ask.

@@ -247,13 +247,21 @@ void reader::on_column(size_t k, const element& e) {
   bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
     return w == "num" || w == "count" || w == "number";
   });
-  if (prev && !prev->c && prev->e.kind == element_kind::table && prev->end == items[k].begin
+  // ("students are enrolled" too). Which one is settled once the groups are
+  // known: see finish().
+  auto linking_verb = [&](size_t t) {
+    return t < tokens.size()
+           && (tokens[t].text == "are" || tokens[t].text == "were" || tokens[t].text == "is"
+               || tokens[t].text == "was");
+  };
+  bool right_after = prev && (prev->end == items[k].begin
+                              || (prev->end + 1 == items[k].begin && linking_verb(prev->end)));
+  if (prev && !prev->c && prev->e.kind == element_kind::table && right_after
       && prev->e.table != e.table && role == column_role::numeric && counter_name
       && is_participle(tokens[items[k].begin].text) && !r.measures.empty()
       && r.measures.back().agg == aggregate::count
       && r.measures.back().column == column_ref{prev->e.table, ""}) {
-    r.measures.back().agg = average_count ? aggregate::avg : aggregate::sum;
-    r.measures.back().column = col;
+    counted_by_participle = {r.measures.size() - 1, col};
     return;
   }
   if (role == column_role::boolean && !in_group) {

@@ -166,6 +166,9 @@ TEST(grouping, the_rows_counted_named_with_a_kept_count_use_it) {
     // "students enrolled": the count each course keeps, not the records joined.
     {"What is the total number of students enrolled in each course?",
      {q("course.num_enrolled") + " AS"}, {"COUNT(", "student_record"}},
+    // Not grouped by the table keeping the count: "enrolled" is only the
+    // students' verb.
+    {"How many students are enrolled?", {"COUNT(*)"}, {"num_enrolled"}},
   });
 }
 
