@@ -346,7 +346,7 @@ struct scanner {
       // length, unless the question names the number ("the shortest connect
       // time").
       static const std::pair<const char*, const char*> dimensions[] = {
-        {"longest", "length"}, {"shortest", "length"}, {"tallest", "height"},
+        {"longest", "length"}, {"shortest", "length"}, {"tallest", "height"}, {"tallest", "altitude"},
         {"fastest", "speed"},  {"slowest", "speed"},   {"heaviest", "weight"},
         {"lightest", "weight"}, {"deepest", "depth"},  {"shallowest", "depth"},
         {"widest", "width"},   {"narrowest", "width"}};
@@ -355,7 +355,7 @@ struct scanner {
         auto& c = add(cue_kind::superlative, i, len);
         for (auto& [adjective, noun] : dimensions)
           if (t[i + len - 1].text == adjective)
-            c.values = {noun};
+            c.values.push_back(noun);
         auto& w = t[i + len - 1].text;
         c.descending = w == "longest" || w == "tallest" || w == "fastest" || w == "heaviest"
                        || w == "deepest" || w == "widest";

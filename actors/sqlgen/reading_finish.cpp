@@ -254,7 +254,9 @@ void reader::finish() {
     }
   // "the longest rivers": the entity's length.
   if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
-    superlative_column = dimension_column(r.entity, superlative->values.front());
+    for (auto& noun : superlative->values)
+      if (!superlative_column)
+        superlative_column = dimension_column(r.entity, noun);
   // "the longest names" with no length to rank by: asked, not guessed.
   if (superlative && !superlative->values.empty() && !superlative_column)
     r.unresolved.push_back(tokens[superlative->end - 1].text);

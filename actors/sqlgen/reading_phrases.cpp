@@ -425,6 +425,13 @@ void reader::on_table(size_t k, const item& it) {
     lacks.push_back(table);
     return;
   }
+  // "customers who have not placed any orders": related rows negated.
+  if (negate && !r.entity.empty() && table != r.entity && pending_agg == aggregate::none
+      && !in_group) {
+    lacks.push_back(table);
+    negate = false;
+    return;
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
     has.push_back(table);
     return;

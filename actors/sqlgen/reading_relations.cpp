@@ -52,7 +52,7 @@ bool reader::relation_verb(size_t i) {
   // A verb, not an adjective: after its subject or an auxiliary...
   auto& before = tokens[i - 1];
   bool subject_before = one_of(before, {"have", "has", "had", "was", "were", "is", "are", "be",
-                                        "been", "who", "that", "which"})
+                                        "been", "who", "that", "which", "not", "never"})
                         || std::any_of(items.begin(), items.end(), [&](const item& it) {
                              return !it.c && it.end == i && it.e.kind == element_kind::table;
                            });

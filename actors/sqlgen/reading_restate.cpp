@@ -25,11 +25,12 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
   }
   // "the longest rivers ... in meters": the length is named by its adjective.
   for (auto& c : cues)
-    if (c.kind == cue_kind::superlative && !c.values.empty())
-      for (auto& cands : resolved)
-        if (cands.front().kind == element_kind::table)
-          if (auto col = dimension_column(cands.front().table, c.values.front()))
-            named.push_back(*col);
+    if (c.kind == cue_kind::superlative)
+      for (auto& noun : c.values)
+        for (auto& cands : resolved)
+          if (cands.front().kind == element_kind::table)
+            if (auto col = dimension_column(cands.front().table, noun))
+              named.push_back(*col);
   auto is = [&](size_t t, std::initializer_list<const char*> words) {
     return t < tokens.size() && !tokens[t].quoted
            && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[t].text == w; });

@@ -148,6 +148,7 @@ TEST(grouping, size_adjectives_rank_the_entity_by_its_number) {
   run({
     {"What are the highest mountains, ordered from highest to lowest altitude?",
      {"ORDER BY " + q("mountains.altitude") + " DESC"}, {"COUNT("}},
+    {"Which mountains are the tallest?", {"ORDER BY " + q("mountains.altitude") + " DESC"}},
     // A column whose name starts with "minimum" is named, not aggregated.
     {"Which airports have the shortest minimum connect time?",
      {"ORDER BY " + q("airports.minimum_connect_time") + " LIMIT"}, {"MIN("}},
@@ -236,6 +237,12 @@ TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
     {"What are the top 3 books in terms of sale count?",
      {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}, {"GROUP BY"}},
     {"What are the top 3 books by sale count?", {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}},
+  });
+}
+
+TEST(grouping, related_rows_negated_are_missing) {
+  run({
+    {"Which authors have not written any books?", {"NOT EXISTS"}},
   });
 }
 
