@@ -486,6 +486,17 @@ void reader::finish() {
                                           return d.column == column_ref{t->name, pk->name};
                                         }),
                          r.dimensions.end());
+    // "the average number of citations per publication in each journal":
+    // an average over the measure's own rows, named by its table, is taken
+    // over them, not per each of them.
+    bool named_group = t && std::find(entity_dimensions.begin(), entity_dimensions.end(), t->name)
+                              != entity_dimensions.end();
+    if (named_group && m.agg == aggregate::avg && m.metric.empty())
+      r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
+                                        [&](const dimension& d) {
+                                          return d.column == label_of(model, t->name);
+                                        }),
+                         r.dimensions.end());
   }
   // "the number of students enrolled in each course" where each course keeps
   // num_enrolled: that count, per course. "... in each program": the

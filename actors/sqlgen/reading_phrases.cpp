@@ -393,6 +393,14 @@ void reader::on_column(size_t k, const element& e) {
     in_group = false;
     return;
   }
+  // "the top 5 businesses by rating" where each review has a rating: by
+  // their average, or their total? Asked, never grouped by the number.
+  if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
+      && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    r.unresolved.push_back("which total of " + e.column + " ranks the " + r.entity);
+    in_group = false;
+    return;
+  }
   if (in_group) {
     dimension d;
     d.column = col;

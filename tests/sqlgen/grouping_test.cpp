@@ -70,7 +70,8 @@ semantic_model atlas_model() {
     testing::table("student_record", {col("student_id", r::identifier), col("course_id", r::identifier)}),
     testing::table("visits", {col("visit_id", r::identifier, "", true), col("shop_id", r::identifier),
                               col("day", r::categorical, "", false, {"Monday", "Friday"}),
-                              col("count", r::numeric, "Visitors that day")}),
+                              col("count", r::numeric, "Visitors that day"),
+                              col("duration", r::numeric)}),
   };
   m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id"),
                      testing::link_of("student_record", "student_id", "student", "student_id"),
@@ -217,7 +218,8 @@ TEST(grouping, sorting_by_a_kept_count_or_a_measure) {
      {"ORDER BY " + q("books.award_num") + " DESC LIMIT 3"}, {"COUNT(", ", " + q("books.award_num") + " DESC"}},
     // A superlative after "ordered by" is the direction; the names listed
     // with "their" measure are its groups.
-    {"Please provide a list of shop names and their total visits ordered by the highest total visits first.",
+    {"Please provide a list of shop names and their number of visits ordered by the highest number "
+     "of visits first.",
      {"GROUP BY " + q("shops.shop_name"), "DESC"}, {"LIMIT 1"}},
   });
 }
@@ -238,6 +240,16 @@ TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
      {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}, {"GROUP BY"}},
     {"What are the top 3 books by sale count?", {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}},
   });
+}
+
+TEST(grouping, an_average_over_the_measures_own_rows_is_not_per_row) {
+  run({
+    {"What is the average number of awards per book in each genre?",
+     {"AVG(" + q("books.award_num") + ")", "GROUP BY " + q("books.genre") + " ORDER"},
+     {"GROUP BY " + q("books.title")}},
+  });
+  // A number of other rows ranking the entity: by its average or total?
+  asks({"What are the top 3 shops by duration?"});
 }
 
 TEST(grouping, related_rows_negated_are_missing) {
