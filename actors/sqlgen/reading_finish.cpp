@@ -615,7 +615,10 @@ void reader::finish() {
         auto* metric = m.metric.empty() ? nullptr : find_metric(model, m.metric);
         return m.column == c || (metric && metric->expression.find(c.column) != std::string::npos);
       });
-      if (!shown && !part && !(label_of(model, c.table) == c))
+      // A date named by its event ("customers who signed up") is the verb of
+      // the rows counted.
+      bool event = role_of(model, c) == column_role::time;
+      if (!shown && !part && !event && !(label_of(model, c.table) == c))
         r.unresolved.push_back(c.column);
     }
   // A measure with an entity that plays no other part: the entity only

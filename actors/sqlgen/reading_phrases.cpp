@@ -385,6 +385,22 @@ void reader::on_column(size_t k, const element& e) {
     superlative_column = col;
     return;
   }
+  // "taught courses in the most departments": how many different ones.
+  if (superlative && prev && prev->c && prev->c->kind == cue_kind::superlative
+      && (role == column_role::categorical || role == column_role::text) && r.measures.empty()
+      && !superlative_column && pending_agg == aggregate::none) {
+    bool quantity = false;
+    for (size_t i = prev->begin; i < prev->end; ++i)
+      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "fewest"
+                 || tokens[i].text == "least";
+    if (quantity) {
+      measure m;
+      m.agg = aggregate::count_distinct;
+      m.column = col;
+      r.measures.push_back(m);
+      return;
+    }
+  }
   // "the top 3 businesses by review count": a number each row keeps, after
   // "by" in a ranking of those rows, is what ranks them, not a group.
   if (in_group && top > 0 && !superlative && !superlative_column && role == column_role::numeric

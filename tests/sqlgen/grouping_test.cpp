@@ -252,6 +252,13 @@ TEST(grouping, an_average_over_the_measures_own_rows_is_not_per_row) {
   asks({"What are the top 3 shops by duration?"});
 }
 
+TEST(grouping, the_most_of_a_listed_value_counts_the_different_ones) {
+  run({
+    {"Which authors have written books in the most genres?",
+     {"COUNT(DISTINCT " + q("books.genre") + ")", "GROUP BY " + q("authors.name"), "DESC LIMIT"}},
+  });
+}
+
 TEST(grouping, related_rows_negated_are_missing) {
   run({
     {"Which authors have not written any books?", {"NOT EXISTS"}},
