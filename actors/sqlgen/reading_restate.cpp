@@ -107,10 +107,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
   return out;
 }
 
-} // namespace medha::sqlgen::detail
-
-namespace medha::sqlgen::detail {
-
+// Also what a size adjective names: "the longest rivers" name their length.
 std::optional<column_ref> reader::dimension_column(const std::string& table, const std::string& noun) {
   auto* t = table_of(model, table);
   if (!t)
@@ -120,7 +117,8 @@ std::optional<column_ref> reader::dimension_column(const std::string& table, con
     if (c.role != column_role::numeric)
       continue;
     auto words = split_words(c.name);
-    if (std::none_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == stem(noun); }))
+    if (std::none_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return stem(w) == stem(noun); }))
       continue;
     if (found)
       return std::nullopt; // "length" and "length_km": which one?
