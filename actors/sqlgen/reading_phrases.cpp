@@ -825,13 +825,31 @@ void reader::walk() {
     }
   }
   // Cues that were never applied to anything: a "not" that met no value or
-  // flag ("how many have a final exam and how many do not") would be lost.
-  if (negate)
-    r.unresolved.push_back("not");
+  // flag would be lost...
+  bool dangling_not = negate;
   for (size_t k = 0; k < items.size(); ++k)
     if (items[k].c && items[k].c->kind == cue_kind::missing
         && (k + 1 == items.size() || items[k + 1].c))
-      r.unresolved.push_back("not");
+      dangling_not = true;
+  // ... unless it asks for the other side of a flag: "how many have a final
+  // exam and how many do not" counts both, one group per side.
+  auto counts = std::count_if(items.begin(), items.end(), [](const item& it) {
+    return it.c && it.c->kind == cue_kind::aggregate && it.c->agg == aggregate::count;
+  });
+  auto flag = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && f.op == filter_op::eq && role_of(model, f.column) == column_role::boolean;
+  });
+  bool one_flag = flag != r.filters.end()
+                  && std::count_if(r.filters.begin(), r.filters.end(),
+                                   [](const filter& f) { return f.measure < 0; }) == 1;
+  if (dangling_not && counts == 2 && one_flag && items.back().c) {
+    dimension d;
+    d.column = flag->column;
+    add_dimension(d);
+    r.filters.erase(flag);
+  } else if (dangling_not) {
+    r.unresolved.push_back("not");
+  }
   for (auto& it : items)
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains

@@ -49,7 +49,8 @@ semantic_model atlas_model() {
                                  col("altitude", r::numeric, "Height in meters")}),
     testing::table("airports", {col("airport_id", r::identifier, "", true), col("airport_name", r::text),
                                 col("minimum_connect_time", r::numeric, "Shortest time to change planes"),
-                                col("wind_speed", r::numeric, "Average wind speed in miles per hour")}),
+                                col("wind_speed", r::numeric, "Average wind speed in miles per hour"),
+                                col("is_hub", r::boolean)}),
     testing::table("books", {col("book_id", r::identifier, "", true), col("title", r::text),
                              col("genre", r::categorical, "", false, {"Fantasy", "Poetry"}),
                              col("award_num", r::numeric, "Awards the book has won"),
@@ -160,6 +161,7 @@ TEST(grouping, what_the_reading_cannot_place_is_asked_about) {
   asks({
     // "do not" with nothing to negate
     "How many rivers have a permit required and how many do not?",
+    "How many rivers flow through Peru and how many do not?",
   });
 }
 
@@ -256,6 +258,13 @@ TEST(grouping, the_most_of_a_listed_value_counts_the_different_ones) {
   run({
     {"Which authors have written books in the most genres?",
      {"COUNT(DISTINCT " + q("books.genre") + ")", "GROUP BY " + q("authors.name"), "DESC LIMIT"}},
+  });
+}
+
+TEST(grouping, both_sides_of_a_flag_are_counted_as_groups) {
+  run({
+    {"How many airports are hubs and how many are not?",
+     {"GROUP BY " + q("airports.is_hub")}, {"WHERE"}},
   });
 }
 
