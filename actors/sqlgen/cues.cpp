@@ -252,6 +252,31 @@ struct scanner {
         add(cue_kind::order_by, i, 1).text = "bare";
         continue;
       }
+      // "starting from the best ratings to the lowest": the direction around
+      // the thing sorted by.
+      {
+        struct span { const char* from; const char* to; bool down; };
+        static const span spans[] = {
+          {"starting? from the? highest|largest|biggest|most|best|longest",
+           "to the? lowest|smallest|least|worst|shortest", true},
+          {"starting? from the? lowest|smallest|least|worst|shortest",
+           "to the? highest|largest|biggest|most|best|longest", false}};
+        bool found = false;
+        for (auto& sp : spans) {
+          auto len = match(i, sp.from);
+          for (size_t k = i + len + 1; len && k < i + len + 4 && k < t.size() && !found; ++k)
+            if (auto to_len = match(k, sp.to)) {
+              add(cue_kind::direction, i, len).descending = sp.down;
+              for (size_t m = k; m < k + to_len; ++m)
+                taken[m] = true;
+              found = true;
+            }
+          if (found)
+            break;
+        }
+        if (found)
+          continue;
+      }
       if (any(i, {"from highest|largest|biggest|most|best|longest to lowest|smallest|least|worst|shortest",
                   "highest|largest|biggest|most first", "descending|desc|decreasing order?",
                   "in descending|decreasing order"},
@@ -308,6 +333,17 @@ struct scanner {
         c.text = "which";
         continue;
       }
+      // "ordered by the highest rating first": the sort's own direction word.
+      if (match(i, "first") && i + 1 == t.size()
+          && std::any_of(out.begin(), out.end(), [](const cue& c) {
+               return c.kind == cue_kind::order_by || c.kind == cue_kind::direction;
+             })
+          && std::any_of(out.begin(), out.end(), [](const cue& c) {
+               return c.kind == cue_kind::superlative;
+             })) {
+        taken[i] = true;
+        continue;
+      }
       if (auto len = match(i, "first|last #")) {
         add(cue_kind::limit, i, len).count = std::stoi(numbers[0]);
         continue;
@@ -347,7 +383,7 @@ struct scanner {
       // length, unless the question names the number ("the shortest connect
       // time").
       static const std::pair<const char*, const char*> dimensions[] = {
-        {"longest", "length"}, {"shortest", "length"}, {"tallest", "height"},
+        {"longest", "length"}, {"shortest", "length"}, {"tallest", "height"}, {"tallest", "altitude"},
         {"fastest", "speed"},  {"slowest", "speed"},   {"heaviest", "weight"},
         {"lightest", "weight"}, {"deepest", "depth"},  {"shallowest", "depth"},
         {"widest", "width"},   {"narrowest", "width"}};
@@ -356,7 +392,7 @@ struct scanner {
         auto& c = add(cue_kind::superlative, i, len);
         for (auto& [adjective, noun] : dimensions)
           if (t[i + len - 1].text == adjective)
-            c.values = {noun};
+            c.values.push_back(noun);
         auto& w = t[i + len - 1].text;
         c.descending = w == "longest" || w == "tallest" || w == "fastest" || w == "heaviest"
                        || w == "deepest" || w == "widest";
@@ -413,7 +449,7 @@ struct scanner {
               cue_kind::negation, none))
         continue;
       if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown it|them|this? down? by",
-                  "by", "per", "each", "across"},
+                  "in terms of", "by", "per", "each", "across"},
               cue_kind::group_by, none))
         continue;
       if (any(i, {"who have|has|had"}, cue_kind::has, [](cue& c) { c.text = "who"; })

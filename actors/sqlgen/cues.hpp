@@ -45,7 +45,7 @@ struct cue {
   int count = 0;
   filter_op op = filter_op::eq;
   std::vector<std::string> values; // compare, contains: the literals; superlative: the
-                                   // dimension a size adjective ranks by ("length")
+                                   // dimensions a size adjective may rank by ("length")
   std::string text;
 };
 

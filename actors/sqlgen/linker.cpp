@@ -111,6 +111,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       if (!free)
         continue;
       // A lone function word ("by", "of") never names anything.
+      // Nor one that only its stem links ("does" is not the surname "Doe").
       if (len == 1 && is_stopword(tokens[i].text)) {
         auto& e = lex.lookup(key);
         // A value must be the word itself: "does" is not the surname "Doe".
@@ -118,7 +119,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           return x.weight >= 0.9
                  && (x.target.kind != element_kind::value || lowered(x.target.value) == tokens[i].text);
         });
-        if (!strong || tokens[i].text.size() <= 3)
+        if (!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i])
           continue;
       }
       auto entries = lex.lookup(key);

@@ -76,6 +76,9 @@ struct reader {
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
   bool asked_average = false;
   bool average_count = false; // "the average number of": a kept count is averaged
+  // "students enrolled" after counting students: (measure, num_enrolled),
+  // the kept count when its table is the group, else only the verb.
+  std::optional<std::pair<size_t, column_ref>> counted_by_participle;
   bool both = false;
   bool who = false;
   bool total_count = false; // "total number of": a kept count may be summed
@@ -134,6 +137,8 @@ struct reader {
 
   measure count_rows(const std::string& table);
 
+  void add_measure(const measure& m);
+
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);
@@ -143,6 +148,13 @@ struct reader {
   std::vector<bool> restating_mentions(const std::vector<mention>& mentions,
                                        const std::vector<std::vector<element>>& resolved,
                                        const std::vector<cue>& cues);
+
+  /// An unknown participle that only relates two things the question names
+  /// ("authors who have written publications"); see reading_relations.cpp.
+  bool relation_verb(size_t i);
+
+  /// The unit after a compared number, as the column's description gives it.
+  bool unit_of_compared(size_t i);
 
   void on_column(size_t k, const element& e);
 

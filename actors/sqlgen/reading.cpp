@@ -84,6 +84,8 @@ void reader::account() {
         && (is_number(tokens[i + 1].text)
             || word(i + 1, {"more", "less", "fewer", "at", "over", "under", "exactly", "between"})))
       explained[i] = true;
+    if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
+      explained[i] = true;
     if (explained[i])
       ++r.explained_words;
     else
@@ -265,6 +267,34 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
+  // So is a number whose name ends with one ("review_count", "order_total")
+  // spelled out whole: "the top 3 businesses by review count".
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    static const char* tail_words[] = {"count", "total", "number", "sum", "average"};
+    if (taken[i] || tokens[i].quoted
+        || std::none_of(std::begin(tail_words), std::end(tail_words),
+                        [&](const char* w) { return tokens[i].text == w; }))
+      continue;
+    for (size_t len = std::min(lex.longest(), i + 1); len >= 2; --len) {
+      size_t from = i + 1 - len;
+      std::string key;
+      bool free = true;
+      for (size_t k = from; k <= i; ++k) {
+        free = free && !taken[k] && !tokens[k].quoted;
+        key += (k > from ? " " : "") + tokens[k].stem;
+      }
+      auto& entries = lex.lookup(key);
+      bool column = std::any_of(entries.begin(), entries.end(), [&](const lexicon_entry& e) {
+        return e.target.kind == element_kind::column && e.weight >= 1.0
+               && role_of(model, {e.target.table, e.target.column}) == column_role::numeric;
+      });
+      if (free && column) {
+        for (size_t k = from; k <= i; ++k)
+          named[k] = taken[k] = true;
+        break;
+      }
+    }
+  }
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])
@@ -313,11 +343,36 @@ void reader::run(const lexicon& lex) {
     // Not before "by" ("taken by students"): who did it is read from the
     // verb's own columns, when it has some.
     bool agent = m.end < tokens.size() && tokens[m.end].text == "by";
-    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
+    bool only_described_here = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
                           && m.end == m.begin + 1 && (is_participle(word) || gerund);
-    for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
-      only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
-    if (only_described || names_link_table(m)) {
+    for (size_t c = 0; only_described_here && c < m.candidates.size(); ++c)
+      only_described_here = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
+    // So does a verb that only part of a key's name uses ("offered" for
+    // offering_id): keys relate rows, a question never asks for them by a verb.
+    // A bare verb counts when it ends a "does ... offer" question.
+    bool asked_with_do = m.begin + 1 == tokens.size()
+                         && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+                              return t.text == "do" || t.text == "does" || t.text == "did";
+                            });
+    bool verb = is_participle(tokens[m.begin].text) || asked_with_do;
+    bool only_described = m.end == m.begin + 1 && verb;
+    bool keys_only = true;
+    for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
+      auto& e = m.candidates[c];
+      bool key_word = e.kind == element_kind::column
+                       && (foreign_key(e.table, e.column)
+                           || role_of(model, {e.table, e.column}) == column_role::identifier);
+      bool partial = m.weights[c] < 0.9;
+      keys_only = keys_only && ((key_word && partial) || (e.kind == element_kind::table && partial));
+      only_described = only_described && (m.weights[c] < 0.5 || (key_word && partial)
+                                           || (e.kind == element_kind::table && partial));
+    }
+    // One candidate from a description alone is a weak link, asked about;
+    // so is a verb whose "by" may group as well as name who did it
+    // ("courses taken by students").
+    bool agent_after = m.end < tokens.size() && tokens[m.end].text == "by";
+    only_described = only_described && (m.candidates.size() > 1 || (keys_only && !agent_after));
+    if (only_described || only_described_here || names_link_table(m)) {
       taken[m.begin] = true;
       continue;
     }

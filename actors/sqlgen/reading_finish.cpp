@@ -316,7 +316,12 @@ void reader::finish() {
     }
   // "the longest rivers": the entity's length.
   if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
-    superlative_column = dimension_column(r.entity, superlative->values.front());
+    for (auto& noun : superlative->values)
+      if (!superlative_column)
+        superlative_column = dimension_column(r.entity, noun);
+  // "the longest names" with no length to rank by: asked, not guessed.
+  if (superlative && !superlative->values.empty() && !superlative_column)
+    r.unresolved.push_back(tokens[superlative->end - 1].text);
   // "which city has the most customers": the column named is the group.
   if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
     for (auto it = r.selected.begin(); it != r.selected.end();) {
@@ -549,6 +554,31 @@ void reader::finish() {
                                           return d.column == column_ref{t->name, pk->name};
                                         }),
                          r.dimensions.end());
+    // "the average number of citations per publication in each journal":
+    // an average over the measure's own rows, named by its table, is taken
+    // over them, not per each of them.
+    bool named_group = t && std::find(entity_dimensions.begin(), entity_dimensions.end(), t->name)
+                              != entity_dimensions.end();
+    if (named_group && m.agg == aggregate::avg && m.metric.empty())
+      r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
+                                        [&](const dimension& d) {
+                                          return d.column == label_of(model, t->name);
+                                        }),
+                         r.dimensions.end());
+  }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: that count, per course. "... in each program": the
+  // students counted; "enrolled" was only their verb.
+  if (counted_by_participle && counted_by_participle->first < r.measures.size()) {
+    auto& [index, counter] = *counted_by_participle;
+    bool grouped_by_its_table = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                                            [&](const dimension& d) {
+                                              return d.column.table == counter.table;
+                                            });
+    if (grouped_by_its_table) {
+      r.measures[index].agg = average_count ? aggregate::avg : aggregate::sum;
+      r.measures[index].column = counter;
+    }
   }
   drop_repeated_measures();
   // "the average rating of businesses" where the rating is each review's:
@@ -624,6 +654,19 @@ void reader::finish() {
       if (clash)
         r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
     }
+  // "a list of business names and their average ratings": the names listed
+  // are the groups of the measure.
+  if (r.listing && !r.measures.empty() && r.dimensions.empty())
+    for (auto it = r.selected.begin(); it != r.selected.end();) {
+      if (label_of(model, it->table) == *it) {
+        dimension d;
+        d.column = *it;
+        r.dimensions.push_back(d);
+        it = r.selected.erase(it);
+      } else {
+        ++it;
+      }
+    }
   // A column named beside a measure that is neither grouped nor measured
   // ("how many flights require a round trip"): a condition the reading
   // could not make out, not something to drop silently. A group's own
@@ -639,7 +682,10 @@ void reader::finish() {
         auto* metric = m.metric.empty() ? nullptr : find_metric(model, m.metric);
         return m.column == c || (metric && metric->expression.find(c.column) != std::string::npos);
       });
-      if (!shown && !part && !(label_of(model, c.table) == c))
+      // A date named by its event ("customers who signed up") is the verb of
+      // the rows counted.
+      bool event = role_of(model, c) == column_role::time;
+      if (!shown && !part && !event && !(label_of(model, c.table) == c))
         r.unresolved.push_back(c.column);
     }
   // A measure with an entity that plays no other part: the entity only
@@ -649,6 +695,17 @@ void reader::finish() {
   if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
     r.listing = true;
   attach_to_related(said);
+  // "the highest number of references, ordered by the number of references":
+  // one sort key said twice is one key.
+  for (size_t i = 1; i < r.order.size();) {
+    bool seen = std::any_of(r.order.begin(), r.order.begin() + static_cast<long>(i), [&](const ordering& o) {
+      return o.measure == r.order[i].measure && o.column == r.order[i].column;
+    });
+    if (seen)
+      r.order.erase(r.order.begin() + static_cast<long>(i));
+    else
+      ++i;
+  }
 }
 
 } // namespace medha::sqlgen::detail

@@ -193,6 +193,19 @@ void reader::add_dimension(const dimension& d) {
   r.dimensions.push_back(d);
 }
 
+// "ordered by the number of publications": a measure named right after a
+// sort key cue is what the rows are sorted by.
+void reader::add_measure(const measure& m) {
+  r.measures.push_back(m);
+  if (order_next) {
+    ordering o;
+    o.measure = static_cast<int>(r.measures.size()) - 1;
+    o.descending = true;
+    r.order.push_back(o);
+    order_next = false;
+  }
+}
+
 measure reader::count_rows(const std::string& table) { return count_of(model, table); }
 
 bool counts_things(const semantic_model& model, const measure& m) {
@@ -268,13 +281,21 @@ void reader::on_column(size_t k, const element& e) {
   bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
     return w == "num" || w == "count" || w == "number";
   });
-  if (prev && !prev->c && prev->e.kind == element_kind::table && prev->end == items[k].begin
+  // ("students are enrolled" too). Which one is settled once the groups are
+  // known: see finish().
+  auto linking_verb = [&](size_t t) {
+    return t < tokens.size()
+           && (tokens[t].text == "are" || tokens[t].text == "were" || tokens[t].text == "is"
+               || tokens[t].text == "was");
+  };
+  bool right_after = prev && (prev->end == items[k].begin
+                              || (prev->end + 1 == items[k].begin && linking_verb(prev->end)));
+  if (prev && !prev->c && prev->e.kind == element_kind::table && right_after
       && prev->e.table != e.table && role == column_role::numeric && counter_name
       && is_participle(tokens[items[k].begin].text) && !r.measures.empty()
       && r.measures.back().agg == aggregate::count
       && r.measures.back().column == column_ref{prev->e.table, ""}) {
-    r.measures.back().agg = average_count ? aggregate::avg : aggregate::sum;
-    r.measures.back().column = col;
+    counted_by_participle = {r.measures.size() - 1, col};
     return;
   }
   if (role == column_role::boolean && !in_group) {
@@ -301,11 +322,19 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
-  if (order_next) {
+  bool kept_count = pending_agg == aggregate::count && !distinct && role == column_role::numeric
+                    && std::any_of(name_words.begin(), name_words.end(),
+                                   [](const std::string& w) { return w == "num" || w == "count"; });
+  // "ordered by the average rating": the measure below is the sort key.
+  if (order_next && (pending_agg == aggregate::none || kept_count)) {
     ordering o;
     o.column = col;
     r.order.push_back(o);
     order_next = false;
+    // "ordered by the number of references" where each row keeps that
+    // number: the count named is the column sorted by.
+    if (kept_count)
+      pending_agg = aggregate::none;
     return;
   }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
@@ -341,7 +370,7 @@ void reader::on_column(size_t k, const element& e) {
     auto* t = table_of(model, m.column.table);
     auto* pk = t ? primary_key(*t) : nullptr;
     if (!foreign_key(m.column.table, m.column.column) && !(pk && pk->name == m.column.column)) {
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }
@@ -378,7 +407,7 @@ void reader::on_column(size_t k, const element& e) {
                && role != column_role::numeric) {
       r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
     }
-    r.measures.push_back(m);
+    add_measure(m);
     pending_agg = aggregate::none;
     distinct = false;
     return;
@@ -392,6 +421,38 @@ void reader::on_column(size_t k, const element& e) {
   if (superlative && (role == column_role::numeric || role == column_role::time)
       && !superlative_column) {
     superlative_column = col;
+    return;
+  }
+  // "taught courses in the most departments": how many different ones.
+  if (superlative && prev && prev->c && prev->c->kind == cue_kind::superlative
+      && (role == column_role::categorical || role == column_role::text) && r.measures.empty()
+      && !superlative_column && pending_agg == aggregate::none) {
+    bool quantity = false;
+    for (size_t i = prev->begin; i < prev->end; ++i)
+      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "fewest"
+                 || tokens[i].text == "least";
+    if (quantity) {
+      measure m;
+      m.agg = aggregate::count_distinct;
+      m.column = col;
+      r.measures.push_back(m);
+      return;
+    }
+  }
+  // "the top 3 businesses by review count": a number each row keeps, after
+  // "by" in a ranking of those rows, is what ranks them, not a group.
+  if (in_group && top > 0 && !superlative && !superlative_column && role == column_role::numeric
+      && r.entity == e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    superlative_column = col;
+    in_group = false;
+    return;
+  }
+  // "the top 5 businesses by rating" where each review has a rating: by
+  // their average, or their total? Asked, never grouped by the number.
+  if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
+      && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    r.unresolved.push_back("which total of " + e.column + " ranks the " + r.entity);
+    in_group = false;
     return;
   }
   if (in_group) {
@@ -426,6 +487,13 @@ void reader::on_table(size_t k, const item& it) {
     lacks.push_back(table);
     return;
   }
+  // "customers who have not placed any orders": related rows negated.
+  if (negate && !r.entity.empty() && table != r.entity && pending_agg == aggregate::none
+      && !in_group) {
+    lacks.push_back(table);
+    negate = false;
+    return;
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
     has.push_back(table);
     return;
@@ -444,7 +512,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = aggregate::sum;
       m.column = *counter;
-      r.measures.push_back(m);
+      add_measure(m);
       counter_for = {r.measures.size() - 1, table};
       pending_agg = aggregate::none;
       distinct = false;
@@ -452,16 +520,9 @@ void reader::on_table(size_t k, const item& it) {
     }
   }
   if (pending_agg == aggregate::count) {
-    r.measures.push_back(count_rows(table));
+    add_measure(count_rows(table));
     pending_agg = aggregate::none;
     distinct = false;
-    if (order_next) { // "ordered by the number of publications"
-      ordering o;
-      o.measure = static_cast<int>(r.measures.size()) - 1;
-      o.descending = true;
-      r.order.push_back(o);
-      order_next = false;
-    }
     return;
   }
   if (pending_agg != aggregate::none) {
@@ -471,7 +532,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = pending_agg;
       m.column = amounts.front();
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }
@@ -483,7 +544,7 @@ void reader::on_table(size_t k, const item& it) {
       measure m;
       m.agg = pending_agg;
       m.column = amounts.front();
-      r.measures.push_back(m);
+      add_measure(m);
       pending_agg = aggregate::none;
       return;
     }
@@ -660,7 +721,16 @@ void reader::on_cue(size_t k, item& it) {
       r.descending = c.descending;
       r.alphabetical = c.text == "alphabetical";
       break;
-    case cue_kind::superlative: superlative = c; break;
+    case cue_kind::superlative:
+      if (order_next) {
+        // "ordered by the highest average rating": a direction for the key
+        // that follows, not a ranking cut to its first rows.
+        r.has_direction = true;
+        r.descending = c.descending;
+        break;
+      }
+      superlative = c;
+      break;
     case cue_kind::top_n:
       top = c.count;
       top_desc = c.descending;
@@ -809,13 +879,31 @@ void reader::walk() {
     }
   }
   // Cues that were never applied to anything: a "not" that met no value or
-  // flag ("how many have a final exam and how many do not") would be lost.
-  if (negate)
-    r.unresolved.push_back("not");
+  // flag would be lost...
+  bool dangling_not = negate;
   for (size_t k = 0; k < items.size(); ++k)
     if (items[k].c && items[k].c->kind == cue_kind::missing
         && (k + 1 == items.size() || items[k + 1].c))
-      r.unresolved.push_back("not");
+      dangling_not = true;
+  // ... unless it asks for the other side of a flag: "how many have a final
+  // exam and how many do not" counts both, one group per side.
+  auto counts = std::count_if(items.begin(), items.end(), [](const item& it) {
+    return it.c && it.c->kind == cue_kind::aggregate && it.c->agg == aggregate::count;
+  });
+  auto flag = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && f.op == filter_op::eq && role_of(model, f.column) == column_role::boolean;
+  });
+  bool one_flag = flag != r.filters.end()
+                  && std::count_if(r.filters.begin(), r.filters.end(),
+                                   [](const filter& f) { return f.measure < 0; }) == 1;
+  if (dangling_not && counts == 2 && one_flag && items.back().c) {
+    dimension d;
+    d.column = flag->column;
+    add_dimension(d);
+    r.filters.erase(flag);
+  } else if (dangling_not) {
+    r.unresolved.push_back("not");
+  }
   for (auto& it : items)
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains

@@ -25,11 +25,12 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
   }
   // "the longest rivers ... in meters": the length is named by its adjective.
   for (auto& c : cues)
-    if (c.kind == cue_kind::superlative && !c.values.empty())
-      for (auto& cands : resolved)
-        if (cands.front().kind == element_kind::table)
-          if (auto col = dimension_column(cands.front().table, c.values.front()))
-            named.push_back(*col);
+    if (c.kind == cue_kind::superlative)
+      for (auto& noun : c.values)
+        for (auto& cands : resolved)
+          if (cands.front().kind == element_kind::table)
+            if (auto col = dimension_column(cands.front().table, noun))
+              named.push_back(*col);
   auto is = [&](size_t t, std::initializer_list<const char*> words) {
     return t < tokens.size() && !tokens[t].quoted
            && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[t].text == w; });
@@ -76,6 +77,21 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
       }
     }
     in_unit = false;
+    // "the number of references cited": the verb of a kept count's rows, not
+    // a thing of its own.
+    if (i > 0 && m.end == m.begin + 1 && mentions[i - 1].end == m.begin
+        && is_participle(tokens[m.begin].text) && tokens[m.begin].text != tokens[m.begin].stem
+        && resolved[i - 1].size() == 1 && resolved[i - 1].front().kind == element_kind::column
+        && role_of(model, {resolved[i - 1].front().table, resolved[i - 1].front().column})
+             == column_role::numeric) {
+      auto words = split_words(resolved[i - 1].front().column);
+      if (std::any_of(words.begin(), words.end(), [](const std::string& w) {
+            return w == "num" || w == "count" || w == "number";
+          })) {
+        out[i] = true;
+        continue;
+      }
+    }
     // "population density": of two numbers of one table side by side, the
     // last is the head noun; the first only qualifies it.
     auto numeric_column = [&](size_t j) {
@@ -91,10 +107,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
   return out;
 }
 
-} // namespace medha::sqlgen::detail
-
-namespace medha::sqlgen::detail {
-
+// Also what a size adjective names: "the longest rivers" name their length.
 std::optional<column_ref> reader::dimension_column(const std::string& table, const std::string& noun) {
   auto* t = table_of(model, table);
   if (!t)
@@ -104,7 +117,8 @@ std::optional<column_ref> reader::dimension_column(const std::string& table, con
     if (c.role != column_role::numeric)
       continue;
     auto words = split_words(c.name);
-    if (std::none_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == stem(noun); }))
+    if (std::none_of(words.begin(), words.end(),
+                     [&](const std::string& w) { return stem(w) == stem(noun); }))
       continue;
     if (found)
       return std::nullopt; // "length" and "length_km": which one?

@@ -218,7 +218,7 @@ bool is_stopword(std::string_view word) {
     "also", "just", "only", "same", "up", "overall", "across", "broken", "down",
     "split", "grouped", "group", "breakdown", "where", "when", "whose", "been",
     "made", "make", "generated", "generate", "earned", "brought", "report", "view",
-    "look", "please", "now", "well", "too", "again", "currently", "current", "here",
+    "look", "provide", "please", "now", "well", "too", "again", "currently", "current", "here",
     "live", "lives", "located", "based", "exist", "exists", "existing", "available",
     "via", "through", "using", "placed", "place", "break", "breakdown", "ones", "them", "those", "these", "it", "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
     "contributed", "account", "accounts", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",

@@ -48,10 +48,13 @@ semantic_model atlas_model() {
     testing::table("mountains", {col("mountain_id", r::identifier, "", true), col("mountain_name", r::text),
                                  col("altitude", r::numeric, "Height in meters")}),
     testing::table("airports", {col("airport_id", r::identifier, "", true), col("airport_name", r::text),
-                                col("minimum_connect_time", r::numeric, "Shortest time to change planes")}),
+                                col("minimum_connect_time", r::numeric, "Shortest time to change planes"),
+                                col("wind_speed", r::numeric, "Average wind speed in miles per hour"),
+                                col("is_hub", r::boolean)}),
     testing::table("books", {col("book_id", r::identifier, "", true), col("title", r::text),
                              col("genre", r::categorical, "", false, {"Fantasy", "Poetry"}),
                              col("award_num", r::numeric, "Awards the book has won"),
+                             col("sale_count", r::numeric),
                              col("release_date", r::time)}),
     testing::table("shops", {col("shop_id", r::identifier, "", true), col("shop_name", r::text)}),
     // No declared key, as many loaded databases: student_id is still its own.
@@ -59,15 +62,24 @@ semantic_model atlas_model() {
                                col("lastname", r::categorical, "", false, {"Smith", "Doe"}),
                                col("total_credit", r::numeric)}),
     testing::table("course", {col("course_id", r::identifier, "", true), col("name", r::text),
+                              col("department", r::categorical, "", false, {"Math", "Art"}),
                               col("num_enrolled", r::numeric)}),
+    testing::table("course_offering", {col("offering_id", r::identifier), col("course_id", r::identifier),
+                                       col("semester", r::numeric)}),
+    testing::table("authors", {col("author_id", r::identifier, "", true), col("name", r::text)}),
+    testing::table("writes", {col("author_id", r::identifier), col("book_id", r::identifier)}),
     testing::table("student_record", {col("student_id", r::identifier), col("course_id", r::identifier)}),
     testing::table("visits", {col("visit_id", r::identifier, "", true), col("shop_id", r::identifier),
                               col("day", r::categorical, "", false, {"Monday", "Friday"}),
-                              col("count", r::numeric, "Visitors that day")}),
+                              col("count", r::numeric, "Visitors that day"),
+                              col("duration", r::numeric)}),
   };
   m.relationships = {testing::link_of("visits", "shop_id", "shops", "shop_id"),
                      testing::link_of("student_record", "student_id", "student", "student_id"),
-                     testing::link_of("student_record", "course_id", "course", "course_id")};
+                     testing::link_of("student_record", "course_id", "course", "course_id"),
+                     testing::link_of("course_offering", "course_id", "course", "course_id"),
+                     testing::link_of("writes", "author_id", "authors", "author_id"),
+                     testing::link_of("writes", "book_id", "books", "book_id")};
   return m;
 }
 
@@ -138,6 +150,7 @@ TEST(grouping, size_adjectives_rank_the_entity_by_its_number) {
   run({
     {"What are the highest mountains, ordered from highest to lowest altitude?",
      {"ORDER BY " + q("mountains.altitude") + " DESC"}, {"COUNT("}},
+    {"Which mountains are the tallest?", {"ORDER BY " + q("mountains.altitude") + " DESC"}},
     // A column whose name starts with "minimum" is named, not aggregated.
     {"Which airports have the shortest minimum connect time?",
      {"ORDER BY " + q("airports.minimum_connect_time") + " LIMIT"}, {"MIN("}},
@@ -148,6 +161,7 @@ TEST(grouping, what_the_reading_cannot_place_is_asked_about) {
   asks({
     // "do not" with nothing to negate
     "How many rivers have a permit required and how many do not?",
+    "How many rivers flow through Peru and how many do not?",
   });
 }
 
@@ -156,6 +170,9 @@ TEST(grouping, the_rows_counted_named_with_a_kept_count_use_it) {
     // "students enrolled": the count each course keeps, not the records joined.
     {"What is the total number of students enrolled in each course?",
      {q("course.num_enrolled") + " AS"}, {"COUNT(", "student_record"}},
+    // Not grouped by the table keeping the count: "enrolled" is only the
+    // students' verb.
+    {"How many students are enrolled?", {"COUNT(*)"}, {"num_enrolled"}},
   });
 }
 
@@ -167,6 +184,100 @@ TEST(grouping, a_table_grouped_by_its_own_key_lists_its_rows) {
      {"SELECT " + q("student.lastname") + " AS \"lastname\", " + q("student.student_id"),
       q("student.total_credit") + " AS", "DESC"},
      {"GROUP BY", "SUM("}},
+  });
+}
+
+TEST(grouping, a_verb_that_only_relates_two_named_things_is_explained) {
+  run({
+    {"Which authors have written the most books?",
+     {"GROUP BY " + q("authors.name"), "DESC LIMIT 1"}},
+    // A verb only part of a key's name uses ("offer" in offering_id); "does"
+    // is no surname "Doe".
+    {"How many courses does each department offer?",
+     {"GROUP BY " + q("course.department")}, {"offering", "Doe"}},
+  });
+  asks({
+    // Said of one thing, with nothing after it: a condition to ask about.
+    "How many authors have books that were reviewed?",
+    // "by" after the verb may group as well as name who did it.
+    "Which books were written by authors?",
+  });
+}
+
+TEST(grouping, a_measure_after_a_sort_cue_is_the_sort_key) {
+  run({
+    {"How many books are there in each genre, ordered by the number of books? Give the genres and "
+     "their number of books.",
+     {"GROUP BY " + q("books.genre"), "ORDER BY \"book_count\""}},
+  });
+}
+
+TEST(grouping, sorting_by_a_kept_count_or_a_measure) {
+  run({
+    // The count each book keeps, named twice: one sort key, no count.
+    {"What are the top 3 titles of the books that have the highest number of awards, ordered by the "
+     "number of awards in descending order?",
+     {"ORDER BY " + q("books.award_num") + " DESC LIMIT 3"}, {"COUNT(", ", " + q("books.award_num") + " DESC"}},
+    // A superlative after "ordered by" is the direction; the names listed
+    // with "their" measure are its groups.
+    {"Please provide a list of shop names and their number of visits ordered by the highest number "
+     "of visits first.",
+     {"GROUP BY " + q("shops.shop_name"), "DESC"}, {"LIMIT 1"}},
+  });
+}
+
+TEST(grouping, the_unit_of_a_compared_number_as_the_description_gives_it) {
+  run({
+    {"Which airports have a wind speed of over 20 mph?", {q("airports.wind_speed") + " > 20"}},
+  });
+  asks({"Which airports have a wind speed of over 20 knots?",
+        // no length to rank the names by
+        "Which shops have the longest names?"});
+}
+
+TEST(grouping, a_ranking_by_a_number_each_row_keeps) {
+  run({
+    // "sale count" names sale_count whole, though "count" is a cue word.
+    {"What are the top 3 books in terms of sale count?",
+     {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}, {"GROUP BY"}},
+    {"What are the top 3 books by sale count?", {"ORDER BY " + q("books.sale_count") + " DESC LIMIT 3"}},
+  });
+}
+
+TEST(grouping, an_average_over_the_measures_own_rows_is_not_per_row) {
+  run({
+    {"What is the average number of awards per book in each genre?",
+     {"AVG(" + q("books.award_num") + ")", "GROUP BY " + q("books.genre") + " ORDER"},
+     {"GROUP BY " + q("books.title")}},
+  });
+  // A number of other rows ranking the entity: by its average or total?
+  asks({"What are the top 3 shops by duration?"});
+}
+
+TEST(grouping, the_most_of_a_listed_value_counts_the_different_ones) {
+  run({
+    {"Which authors have written books in the most genres?",
+     {"COUNT(DISTINCT " + q("books.genre") + ")", "GROUP BY " + q("authors.name"), "DESC LIMIT"}},
+  });
+}
+
+TEST(grouping, both_sides_of_a_flag_are_counted_as_groups) {
+  run({
+    {"How many airports are hubs and how many are not?",
+     {"GROUP BY " + q("airports.is_hub")}, {"WHERE"}},
+  });
+}
+
+TEST(grouping, related_rows_negated_are_missing) {
+  run({
+    {"Which authors have not written any books?", {"NOT EXISTS"}},
+  });
+}
+
+TEST(grouping, a_direction_spoken_around_the_sort_key) {
+  run({
+    {"List the books starting from the most awards to the least",
+     {"ORDER BY " + q("books.award_num") + " DESC LIMIT 100"}},
   });
 }
 
