@@ -249,7 +249,14 @@ void reader::run(const lexicon& lex) {
                           && m.end == m.begin + 1 && is_participle(tokens[m.begin].text);
     for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
       only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
-    if (only_described || names_link_table(m)) {
+    // "1000 square kilometers", "5 meters": a unit after a number, which
+    // only descriptions mention, says how the number is measured.
+    size_t lead = m.begin;
+    while (lead > 0 && (tokens[lead - 1].text == "square" || tokens[lead - 1].text == "cubic"))
+      --lead;
+    bool unit = lead > 0 && is_number(tokens[lead - 1].text) && m.end == m.begin + 1
+                && std::all_of(m.weights.begin(), m.weights.end(), [](double w) { return w < 0.5; });
+    if (only_described || unit || names_link_table(m)) {
       taken[m.begin] = true;
       continue;
     }
@@ -334,6 +341,12 @@ void reader::run(const lexicon& lex) {
                       || t.text == "their" || t.text == "it"))
       r.refers_back = true;
   walk();
+  // "restaurants with the same name", "the same domain as Martin": rows
+  // compared with each other, which no reading here expresses.
+  for (size_t i = 1; i + 1 < tokens.size(); ++i)
+    if (!tokens[i].quoted && tokens[i].text == "same" && tokens[i - 1].text == "the"
+        && !is_stopword(tokens[i + 1].text))
+      r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
   account();
   r.tokens = tokens;

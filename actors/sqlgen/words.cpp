@@ -232,6 +232,7 @@ bool is_stopword(std::string_view word) {
     "offer", "offers", "serve", "serves", "provide", "provides",
     // People spoken of in the third person: "how many did he/she have".
     "he", "she", "him", "her", "his", "hers", "they're",
+    "should", "must", "shall", "might", // modal verbs: "they should be located in ..."
   };
   return words.count(word) > 0;
 }

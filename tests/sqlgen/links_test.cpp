@@ -75,8 +75,18 @@ semantic_model travel_model() {
                     col("day", r::categorical, {"Monday", "Tuesday"}, "Day the visits occurred"),
                     col("count", r::numeric)}),
   };
+  m.tables.push_back(table("address", {col("shop_id", r::identifier),
+                                       col("street", r::categorical, {"Main St", "High St"}),
+                                       col("city", r::categorical, {"Oslo", "Rome"})}));
+  m.tables[2].columns.push_back(col("city", r::categorical, {"Oslo", "Rome"}));
+  m.tables.push_back(table("region", {col("region_name", r::text),
+                                      col("area", r::numeric, {}, "Area in square kilometers")}));
+  m.tables.push_back(table("lake", {col("lake_name", r::text), col("region_name", r::text),
+                                    col("area", r::numeric, {}, "Area in square kilometers")}));
   m.relationships = {link_of("leg", "carrier_code", "carrier", "carrier_code"),
-                     link_of("visit", "shop_id", "shop", "shop_id")};
+                     link_of("visit", "shop_id", "shop", "shop_id"),
+                     link_of("address", "shop_id", "shop", "shop_id"),
+                     link_of("lake", "region_name", "region", "region_name")};
   return m;
 }
 
@@ -175,6 +185,29 @@ TEST(links, he_or_she_is_no_word_to_link) {
     {"Which mentor guided the most pupils and how many pupils did he/she guide?",
      {"COUNT(", "LIMIT 1"}},
   });
+}
+
+TEST(links, values_said_together_describe_one_row) {
+  // "Rome" is a city of shops and of addresses: beside "Main St", the address's.
+  run(travel_model(), {
+    {"What are the names of the shops located on Main St in Rome?",
+     {q("address.street") + " = 'Main St'", q("address.city") + " = 'Rome'"}, {q("shop.city")}},
+  });
+}
+
+TEST(links, a_column_word_after_having_belongs_to_the_table_before_it) {
+  // "name" and "area" are each in lake and region; units after numbers go.
+  run(travel_model(), {
+    {"Which lakes have a name that starts with \"Big\"? They should be located in regions with an "
+     "area greater than 1000 square kilometers.",
+     {q("lake.lake_name") + " ILIKE 'Big%'", q("region.area") + " > 1000"}},
+  });
+}
+
+TEST(links, rows_compared_with_each_other_are_asked_about) {
+  auto model = travel_model();
+  auto plan = generate(model, "Which cities have more than one shop with the same name?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
 } // namespace
