@@ -152,7 +152,8 @@ struct scanner {
       // does each region account for", "where does revenue come from".
       if (auto len = std::max({match(i, "account|accounts|accounted for"),
                                match(i, "make|makes|made up"),
-                               match(i, "come|comes|came from")})) {
+                               match(i, "come|comes|came from"),
+                               match(i, "part|parts|member|members of")})) {
         for (size_t k = i; k < i + len; ++k)
           taken[k] = true;
         continue;

@@ -256,8 +256,18 @@ void reader::run(const lexicon& lex) {
       --lead;
     bool unit = lead > 0 && is_number(tokens[lead - 1].text) && m.end == m.begin + 1
                 && std::all_of(m.weights.begin(), m.weights.end(), [](double w) { return w < 0.5; });
-    if (only_described || unit || names_link_table(m)) {
-      taken[m.begin] = true;
+    // "Chicago (ORD)": a value restated in brackets is meant by its bracketed
+    // form, usually the exact code the data stores.
+    auto all_values = [](const mention& x) {
+      return std::all_of(x.candidates.begin(), x.candidates.end(),
+                         [](const element& e) { return e.kind == element_kind::value; });
+    };
+    bool restated = i + 1 < mentions.size() && mentions[i + 1].begin == m.end
+                    && tokens[mentions[i + 1].begin].bracketed && !tokens[m.begin].bracketed
+                    && all_values(m) && all_values(mentions[i + 1]);
+    if (only_described || unit || restated || names_link_table(m)) {
+      for (size_t k = m.begin; k < m.end; ++k)
+        taken[k] = true;
       continue;
     }
     auto cands = resolve(m, mentions, i);

@@ -337,6 +337,11 @@ void reader::on_column(size_t k, const element& e) {
         m = count_rows(e.table);
       else
         m.agg = aggregate::count_distinct;
+      // "how many stops do they have" on a column of numbers: each row's
+      // number or their total, hardly how many different numbers there are.
+      if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+          && items[k].plural)
+        r.unresolved.push_back("how many " + column_words(e.column));
     } else if ((pending_agg == aggregate::sum || pending_agg == aggregate::avg)
                && role != column_role::numeric) {
       r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
@@ -389,8 +394,18 @@ void reader::on_table(size_t k, const item& it) {
     lacks.push_back(table);
     return;
   }
+  // "authors not in any organization": a negation still pending turns the
+  // related table into one the rows must lack.
+  auto relate = [&]() {
+    if (negate) {
+      lacks.push_back(table);
+      negate = false;
+    } else {
+      has.push_back(table);
+    }
+  };
   if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
-    has.push_back(table);
+    relate();
     return;
   }
   if (in_group) {
@@ -509,7 +524,7 @@ void reader::on_table(size_t k, const item& it) {
     r.entity = table;
     plural_entity = it.plural;
   } else if (table != r.entity) {
-    has.push_back(table); // "customers who ordered": only with a direct link, below
+    relate(); // "customers who ordered": only with a direct link, below
   }
 }
 

@@ -95,7 +95,13 @@ static bool role_word(const std::string& w, bool start) {
 bool reader::plays_role(const mention& m, const element& c) {
   if (m.begin == 0 || c.kind != element_kind::value)
     return false;
-  auto& before = tokens[m.begin - 1].text;
+  // "from Chicago (ORD)": the preposition before the name the brackets restate.
+  size_t at = m.begin - 1;
+  if (tokens[m.begin].bracketed)
+    while (at > 0 && !tokens[at].bracketed && at + 4 > m.begin && tokens[at].text != "from"
+           && tokens[at].text != "to")
+      --at;
+  auto& before = tokens[at].text;
   if (before != "from" && before != "to")
     return false;
   for (auto& w : split_words(c.column))

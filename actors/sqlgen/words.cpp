@@ -40,8 +40,14 @@ std::string stem_suffixes(std::string_view word);
 std::vector<token> tokenize(std::string_view text) {
   std::vector<token> out;
   size_t i = 0;
+  int depth = 0; // of parentheses
   while (i < text.size()) {
     char c = text[i];
+    if (c == '(' || c == ')') {
+      depth = c == '(' ? depth + 1 : std::max(0, depth - 1);
+      ++i;
+      continue;
+    }
     if ((c == '\'' || c == '"') && (i == 0 || !word_char(text[i - 1]))) {
       auto close = text.find(c, i + 1);
       if (close != std::string_view::npos && close > i + 1) {
@@ -88,7 +94,7 @@ std::vector<token> tokenize(std::string_view text) {
     }
     if (ends_with(w, "'s"))
       w.resize(w.size() - 2);
-    out.push_back({w, stem(w), false});
+    out.push_back({w, stem(w), false, depth > 0});
     i = j;
   }
   return out;

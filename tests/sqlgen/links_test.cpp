@@ -210,5 +210,23 @@ TEST(links, rows_compared_with_each_other_are_asked_about) {
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
+TEST(links, a_name_restated_in_brackets_is_meant_by_its_code) {
+  // "Oslo (OSL)": the code is what the legs store; "from" reaches past the name.
+  auto model = travel_model();
+  model.tables[1].columns[2].values = {"OSL", "FCO"};
+  model.tables[1].columns[3].values = {"OSL", "FCO"};
+  run(model, {
+    {"Which carriers offer legs from Oslo (OSL) to Rome (FCO)?",
+     {q("leg.from_city") + " = 'OSL'", q("leg.to_city") + " = 'FCO'"}},
+  });
+}
+
+TEST(links, a_negation_before_a_related_table_means_none) {
+  run(school_model(), {
+    {"Which pupils are not part of any program?", {"NOT EXISTS"}},
+    {"Which pupils are not in any program?", {"NOT EXISTS"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
