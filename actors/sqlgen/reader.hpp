@@ -63,6 +63,8 @@ struct reader {
   std::optional<column_ref> time_column_hint;
   std::vector<std::string> lacks, has;
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
+  struct span { size_t filter, begin, end; };
+  std::vector<span> filter_spans; // a value or a flag said in one phrase, where
   bool having_on_entity = false;
   bool versus = false;
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
@@ -151,6 +153,11 @@ struct reader {
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
+
+  /// Conditions said with "or" between them, as pairs to join
+  /// (reading_attach.cpp): taken before finishing, applied after.
+  std::vector<std::pair<filter, filter>> alternatives();
+  void join_alternatives(const std::vector<std::pair<filter, filter>>& pairs);
 
   void drop_repeated_measures();
 

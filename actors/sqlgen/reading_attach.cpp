@@ -49,4 +49,46 @@ void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& sai
   }
 }
 
+// "a course with a final project or exam": two conditions on different
+// columns with only "or" (and small words) between them.
+std::vector<std::pair<filter, filter>> reader::alternatives() {
+  std::vector<std::pair<filter, filter>> out;
+  auto spans = filter_spans;
+  std::sort(spans.begin(), spans.end(), [](const span& a, const span& b) { return a.begin < b.begin; });
+  for (size_t i = 0; i + 1 < spans.size(); ++i) {
+    auto& a = spans[i];
+    auto& b = spans[i + 1];
+    bool said_or = false, only_small = a.end <= b.begin;
+    for (size_t k = a.end; k < b.begin && only_small; ++k) {
+      said_or = said_or || tokens[k].text == "or";
+      only_small = tokens[k].text == "or" || (is_stopword(tokens[k].text) && tokens[k].text != "and");
+    }
+    if (!said_or || !only_small || a.filter >= r.filters.size() || b.filter >= r.filters.size())
+      continue;
+    auto& fa = r.filters[a.filter];
+    auto& fb = r.filters[b.filter];
+    if (fa.column != fb.column)
+      out.emplace_back(fa, fb);
+  }
+  return out;
+}
+
+void reader::join_alternatives(const std::vector<std::pair<filter, filter>>& pairs) {
+  auto same = [](const filter& x, const filter& y) {
+    return x.op == y.op && x.column == y.column && x.values == y.values && x.within.empty();
+  };
+  for (auto& [a, b] : pairs) {
+    auto ia = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) { return same(f, a); });
+    auto ib = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) { return same(f, b); });
+    if (ia == r.filters.end() || ib == r.filters.end())
+      continue;
+    filter either;
+    either.op = filter_op::any_of;
+    either.within = {*ia, *ib};
+    r.filters.erase(std::max(ia, ib));
+    r.filters.erase(std::min(ia, ib));
+    r.filters.push_back(either);
+  }
+}
+
 } // namespace medha::sqlgen::detail

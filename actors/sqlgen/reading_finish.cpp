@@ -168,6 +168,7 @@ void reader::apply_days_between() {
 }
 
 void reader::finish() {
+  auto either = alternatives();
   std::vector<std::pair<filter, size_t>> said; // value conditions as walked, with positions
   for (auto& [fi, pos] : value_filters)
     if (fi < r.filters.size())
@@ -567,6 +568,7 @@ void reader::finish() {
   if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
     r.listing = true;
   attach_to_related(said);
+  join_alternatives(either);
 }
 
 } // namespace medha::sqlgen::detail

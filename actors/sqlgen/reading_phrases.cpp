@@ -254,6 +254,7 @@ void reader::on_column(size_t k, const element& e) {
     f.numeric = true;
     negate = false;
     r.filters.push_back(f);
+    filter_spans.push_back({r.filters.size() - 1, items[k].begin, items[k].end});
     return;
   }
   if (same_column_value(next) || same_column_value(prev))
@@ -758,6 +759,8 @@ void reader::walk() {
       case element_kind::value:
         in_group = false;
         add_value_filter(it.e, it.begin);
+        if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
+          filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});
         negate = false;
         break;
     }

@@ -187,6 +187,12 @@ struct compiler {
       case filter_op::has_related:
       case filter_op::lacks_related: return exists_sql(f);
       case filter_op::rule: return "(" + f.sql + ")";
+      case filter_op::any_of: {
+        std::string s;
+        for (auto& w : f.within)
+          s += (s.empty() ? "" : " OR ") + filter_sql(w);
+        return "(" + s + ")";
+      }
     }
     return "TRUE";
   }
@@ -280,6 +286,10 @@ struct compiler {
     if (m.column.column.empty()) {
       auto* t = table_of(model, m.column.table);
       auto* pk = t ? primary_key(*t) : nullptr;
+      // Without a declared key, the one column other tables reference is it.
+      for (auto& rel : model.relationships)
+        if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
+          pk = t->find_column(rel.to_columns[0]);
       if (fans_out && pk)
         return "COUNT(DISTINCT " + qualified({m.column.table, pk->name}) + ")";
       return "COUNT(*)";
@@ -431,8 +441,12 @@ struct compiler {
       add(d.column.table);
     for (auto& c : q.selected)
       add(c.table);
-    for (auto& f : q.filters)
+    for (auto& f : q.filters) {
       add(f.column.table);
+      if (f.op == filter_op::any_of)
+        for (auto& w : f.within)
+          add(w.column.table);
+    }
     for (auto& o : q.order)
       add(o.column.table);
     return t;

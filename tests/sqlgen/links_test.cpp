@@ -40,7 +40,8 @@ semantic_model school_model() {
                     col("program_id", r::identifier)}),
     table("course", {col("course_id", r::identifier), col("title", r::text),
                      col("department", r::categorical, {"Physics", "History"},
-                         "The department offering the course")}),
+                         "The department offering the course"),
+                     col("has_lab", r::boolean), col("has_exam", r::boolean)}),
     table("program_course", {col("program_id", r::identifier), col("course_id", r::identifier)}),
     table("course_offering", {col("offering_id", r::identifier, {}, "Unique identifier for each course offering"),
                        col("course_id", r::identifier), col("room", r::text)}),
@@ -225,6 +226,21 @@ TEST(links, a_negation_before_a_related_table_means_none) {
   run(school_model(), {
     {"Which pupils are not part of any program?", {"NOT EXISTS"}},
     {"Which pupils are not in any program?", {"NOT EXISTS"}},
+  });
+}
+
+TEST(links, conditions_joined_by_or_hold_one_or_the_other) {
+  run(school_model(), {
+    {"How many courses have a lab or exam?",
+     {"(" + q("course.has_lab") + " = true OR " + q("course.has_exam") + " = true)"}},
+  });
+}
+
+TEST(links, counted_rows_multiplied_by_joins_are_counted_once) {
+  // No declared key: pupil_id is the key other tables reference.
+  run(school_model(), {
+    {"How many pupils attended courses in the Physics department?",
+     {"COUNT(DISTINCT " + q("pupil.pupil_id") + ")", q("course.department") + " = 'Physics'"}},
   });
 }
 
