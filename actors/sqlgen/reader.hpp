@@ -152,6 +152,9 @@ struct reader {
 
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
+  /// "grade of A or C": "A" read as a value beside its sibling (reading_attach.cpp).
+  void rescue_short_values(const lexicon& lex, std::vector<mention>& mentions);
+
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
 
   /// Conditions said with "or" between them, as pairs to join

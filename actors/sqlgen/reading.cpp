@@ -219,6 +219,7 @@ void reader::run(const lexicon& lex) {
     if (named[i])
       taken[i] = false;
   auto mentions = link(lex, tokens, taken);
+  rescue_short_values(lex, mentions);
   for (auto& c : cues) {
     item it;
     it.begin = c.begin;

@@ -49,6 +49,40 @@ void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& sai
   }
 }
 
+// "a grade of A or C": a small word ("a", "i") that is exactly a value of
+// the column the value after "or"/"and" belongs to is that value too.
+void reader::rescue_short_values(const lexicon& lex, std::vector<mention>& mentions) {
+  for (size_t n = 0; n < mentions.size(); ++n) {
+    auto& next = mentions[n];
+    size_t i = next.begin;
+    if (i < 2 || (tokens[i - 1].text != "or" && tokens[i - 1].text != "and") || taken[i - 2]
+        || tokens[i - 2].quoted || !is_stopword(tokens[i - 2].text))
+      continue;
+    if (n > 0 && mentions[n - 1].end > i - 2)
+      continue;
+    for (auto& e : lex.lookup(tokens[i - 2].text)) {
+      auto& v = e.target;
+      std::string lowered = v.value;
+      for (auto& ch : lowered)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      bool sibling = std::any_of(next.candidates.begin(), next.candidates.end(), [&](const element& c) {
+        return c.kind == element_kind::value && c.table == v.table && c.column == v.column;
+      });
+      if (v.kind != element_kind::value || lowered != tokens[i - 2].text || !sibling)
+        continue;
+      mention m;
+      m.begin = i - 2;
+      m.end = i - 1;
+      m.candidates = {v};
+      m.weights = {e.weight};
+      m.score = std::min(e.weight, 1.0);
+      mentions.insert(mentions.begin() + static_cast<long>(n), m);
+      ++n;
+      break;
+    }
+  }
+}
+
 // "a course with a final project or exam": two conditions on different
 // columns with only "or" (and small words) between them.
 std::vector<std::pair<filter, filter>> reader::alternatives() {

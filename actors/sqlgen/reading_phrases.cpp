@@ -521,6 +521,17 @@ void reader::on_table(size_t k, const item& it) {
     has.push_back(table);
     return;
   }
+  // "the student IDs who have taken a course": the columns asked for already
+  // say whose rows are listed; another table named later relates to them.
+  bool one_owner = !r.selected.empty()
+                   && std::all_of(r.selected.begin(), r.selected.end(),
+                                  [&](const column_ref& c) { return c.table == r.selected[0].table; });
+  if (r.entity.empty() && one_owner && r.measures.empty() && r.selected[0].table != table
+      && r.selected[0].table != "" && shortest_path(model, r.selected[0].table, table).found) {
+    r.entity = r.selected[0].table;
+    relate();
+    return;
+  }
   if (r.entity.empty()) {
     r.entity = table;
     plural_entity = it.plural;

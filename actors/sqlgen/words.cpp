@@ -140,6 +140,8 @@ static std::string_view base_verb(std::string_view word) {
 }
 
 std::string stem(std::string_view word) {
+  if (word == "ids")
+    return "id"; // too short for the plural rule below
   auto w = stem_suffixes(base_verb(word));
   // "release"/"released" → "releas", "price"/"priced" → "pric".
   if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))
@@ -239,6 +241,7 @@ bool is_stopword(std::string_view word) {
     // People spoken of in the third person: "how many did he/she have".
     "he", "she", "him", "her", "his", "hers", "they're",
     "should", "must", "shall", "might", // modal verbs: "they should be located in ..."
+    "got", "gotten", "getting",
   };
   return words.count(word) > 0;
 }

@@ -46,6 +46,8 @@ semantic_model school_model() {
     table("course_offering", {col("offering_id", r::identifier, {}, "Unique identifier for each course offering"),
                        col("course_id", r::identifier), col("room", r::text)}),
     table("attends", {col("pupil_id", r::identifier), col("course_id", r::identifier)}),
+    table("result", {col("pupil_id", r::identifier),
+                     col("grade", r::categorical, {"A", "B", "C"}), col("how", r::categorical, {"online", "in-person"})}),
     table("mentor", {col("mentor_id", r::identifier), col("mentor_name", r::text)}),
     table("guides", {col("mentor_id", r::identifier), col("pupil_id", r::identifier)}),
   };
@@ -55,6 +57,7 @@ semantic_model school_model() {
                      link_of("course_offering", "course_id", "course", "course_id"),
                      link_of("attends", "pupil_id", "pupil", "pupil_id"),
                      link_of("attends", "course_id", "course", "course_id"),
+                     link_of("result", "pupil_id", "pupil", "pupil_id"),
                      link_of("guides", "mentor_id", "mentor", "mentor_id"),
                      link_of("guides", "pupil_id", "pupil", "pupil_id")};
   return m;
@@ -241,6 +244,14 @@ TEST(links, counted_rows_multiplied_by_joins_are_counted_once) {
   run(school_model(), {
     {"How many pupils attended courses in the Physics department?",
      {"COUNT(DISTINCT " + q("pupil.pupil_id") + ")", q("course.department") + " = 'Physics'"}},
+  });
+}
+
+TEST(links, a_small_word_beside_a_sibling_value_is_a_value) {
+  // "A" is an article, and here a grade like "C"; the IDs say whose rows are listed.
+  run(school_model(), {
+    {"Return the pupil IDs who have an online result and have gotten a grade of A or C.",
+     {q("pupil.pupil_id"), q("result.grade") + " IN ('A', 'C')", q("result.how") + " = 'online'"}},
   });
 }
 
