@@ -89,6 +89,10 @@ lexicon::lexicon(const semantic_model& model) {
           && words.front() != "first" && words.front() != "full" && words.front() != "user"
           && stem(words.front()) != stem(qualified.back()))
         add({words.front()}, ce, 0.8);
+      // A population is counted in people.
+      if (words.back() == "population")
+        for (auto* w : {"people", "persons", "residents", "inhabitants"})
+          add({w}, ce, 0.9);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);

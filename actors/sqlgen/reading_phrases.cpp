@@ -231,6 +231,19 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
+  // "fewer than 100000 people": the number before the quantity it counts.
+  if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed
+      && prev->c->text != "literal" && prev->end == items[k].begin && role == column_role::numeric
+      && pending_agg == aggregate::none && !prev->c->values.empty() && is_number(prev->c->values[0])) {
+    items[k - 1].consumed = true;
+    filter f;
+    f.op = prev->c->op;
+    f.column = col;
+    f.values = prev->c->values;
+    f.numeric = true;
+    r.filters.push_back(f);
+    return;
+  }
   if (next_is(k, cue_kind::contains) || next_is(k, cue_kind::missing_after)) {
     auto& c = *items[k + 1].c;
     items[k + 1].consumed = true;

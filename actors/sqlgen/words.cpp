@@ -1,5 +1,7 @@
 #include "actors/sqlgen/words.hpp"
 
+#include "actors/sqlgen/number_words.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -248,7 +250,9 @@ bool is_stopword(std::string_view word) {
 
 // "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
 // reads them.
-std::string normalize_question(std::string_view question) {
+std::string normalize_question(std::string_view spelled) {
+  auto digits = spell_out_numbers(spelled);
+  std::string_view question = digits;
   std::string out;
   for (size_t i = 0; i < question.size(); ++i) {
     char c = question[i];
