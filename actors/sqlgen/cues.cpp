@@ -354,6 +354,13 @@ struct scanner {
         auto& c = add(cue_kind::contains, i, 1);
         c.op = filter_op::contains;
         literal_after(i + 1, c);
+        // "the journal with "IEEE" in its name": the name of the thing before.
+        if (auto len = match(i + 2, "in its|their|the name|title")) {
+          for (size_t k = i + 2; k < i + 2 + len; ++k)
+            taken[k] = true;
+          c.end = i + 2 + len;
+          c.text = "in its name";
+        }
         continue;
       }
       // -- absence and presence --

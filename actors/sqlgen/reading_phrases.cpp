@@ -794,6 +794,19 @@ void reader::walk() {
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
             || it.c->kind == cue_kind::missing_after)) {
+      // "with "IEEE" in its name": the label of the table named just before.
+      const item* owner = nullptr;
+      for (auto& o : items)
+        if (!o.c && o.e.kind == element_kind::table && o.end <= it.begin)
+          owner = &o;
+      if (it.c->kind == cue_kind::contains && it.c->text == "in its name" && owner) {
+        filter f;
+        f.op = it.c->op;
+        f.column = label_of(model, owner->e.table);
+        f.values = it.c->values;
+        r.filters.push_back(f);
+        continue;
+      }
       // A containment or comparison with only an entity: its label or nothing.
       if (it.c->kind == cue_kind::contains && !r.entity.empty()) {
         filter f;

@@ -255,5 +255,12 @@ TEST(links, a_small_word_beside_a_sibling_value_is_a_value) {
   });
 }
 
+TEST(links, a_literal_in_its_name_is_contained_in_the_label_before) {
+  run(travel_model(), {
+    {"How many legs does the carrier with \"Air\" in its name have?",
+     {q("carrier.carrier_name") + " ILIKE '%Air%'"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
