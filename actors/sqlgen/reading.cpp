@@ -239,6 +239,13 @@ void reader::run(const lexicon& lex) {
                            && mentions[i - 1].candidates.size() == 1
                            && mentions[i - 1].candidates[0].kind == element_kind::table
                            && mentions[i - 1].candidates[0].table == m.candidates[0].table;
+    // "declared a minor": a verb only a description uses, before a column of
+    // the same table that the question names surely, introduces that column.
+    bool before_own_column = i + 1 < mentions.size() && m.candidates.size() == 1
+                             && mentions[i + 1].begin <= m.end + 1 && mentions[i + 1].score >= 0.6
+                             && mentions[i + 1].candidates[0].kind == element_kind::column
+                             && mentions[i + 1].candidates[0].table == m.candidates[0].table;
+    after_own_table = after_own_table || before_own_column;
     // A key's own words ("offering" of offering_id) name the link, not a value to show.
     auto role_word = [&](const element& e) {
       return e.kind == element_kind::column

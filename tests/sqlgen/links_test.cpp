@@ -37,7 +37,9 @@ semantic_model school_model() {
   m.tables = {
     table("program", {col("program_id", r::identifier), col("name", r::categorical, {"Physics", "History"})}),
     table("pupil", {col("pupil_id", r::identifier), col("lastname", r::text, {"Doe", "Roe"}),
-                    col("program_id", r::identifier)}),
+                    col("program_id", r::identifier),
+                    col("declare_major", r::text, {}, "The major the pupil declared"),
+                    col("minor", r::text)}),
     table("course", {col("course_id", r::identifier), col("title", r::text),
                      col("department", r::categorical, {"Physics", "History"},
                          "The department offering the course"),
@@ -259,6 +261,13 @@ TEST(links, a_literal_in_its_name_is_contained_in_the_label_before) {
   run(travel_model(), {
     {"How many legs does the carrier with \"Air\" in its name have?",
      {q("carrier.carrier_name") + " ILIKE '%Air%'"}},
+  });
+}
+
+TEST(links, a_described_verb_before_a_column_introduces_it) {
+  // "declared" is only in declare_major's description; "minor" is named.
+  run(school_model(), {
+    {"Which pupils have declared a minor?", {q("pupil.minor") + " IS NOT NULL"}, {"declare_major"}},
   });
 }
 
