@@ -112,7 +112,7 @@ struct reader {
   /// A verb ("wrote", "written") that names a table holding only keys to
   /// others (writes: author, paper): it says how the things it links relate,
   /// and the joins follow it without it being counted or listed.
-  bool names_link_table(const mention& m);
+  bool names_link_table(const std::vector<mention>& all, size_t i);
 
   void add_dimension(const dimension& d);
 

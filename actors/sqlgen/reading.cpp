@@ -273,7 +273,7 @@ void reader::run(const lexicon& lex) {
     bool restated = i + 1 < mentions.size() && mentions[i + 1].begin == m.end
                     && tokens[mentions[i + 1].begin].bracketed && !tokens[m.begin].bracketed
                     && all_values(m) && all_values(mentions[i + 1]);
-    if (only_described || unit || restated || names_link_table(m)) {
+    if (only_described || unit || restated || names_link_table(mentions, i)) {
       for (size_t k = m.begin; k < m.end; ++k)
         taken[k] = true;
       continue;

@@ -15,11 +15,19 @@ void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& sai
   for (auto& [value, pos] : said) {
     if (value.op != filter_op::eq && value.op != filter_op::in)
       continue;
-    // The nearest phrase before the value, with nothing in between.
+    // The nearest phrase before the value; past the value's own table
+    // ("publications in the domain 'X'": the publications').
     const item* before = nullptr;
-    for (auto& it : items)
-      if (it.end <= pos && (!before || it.end > before->end))
-        before = &it;
+    auto nearest = [&](size_t limit) {
+      const item* found = nullptr;
+      for (auto& it : items)
+        if (it.end <= limit && (!found || it.end > found->end))
+          found = &it;
+      return found;
+    };
+    before = nearest(pos);
+    if (before && !before->c && before->e.kind == element_kind::table && before->e.table == value.column.table)
+      before = nearest(before->begin);
     if (!before || before->c || before->e.kind != element_kind::table)
       continue;
     auto& related = before->e.table;
@@ -78,6 +86,35 @@ void reader::rescue_short_values(const lexicon& lex, std::vector<mention>& menti
       m.score = std::min(e.weight, 1.0);
       mentions.insert(mentions.begin() + static_cast<long>(n), m);
       ++n;
+      break;
+    }
+  }
+  // "a grade of A": the same small word right after its column and "of"/"is",
+  // ending the phrase (not "the grade of a student").
+  for (size_t n = 0; n < mentions.size(); ++n) {
+    auto& col = mentions[n];
+    size_t i = col.end + 1;
+    if (col.candidates.empty() || col.candidates[0].kind != element_kind::column || i >= tokens.size()
+        || (tokens[col.end].text != "of" && tokens[col.end].text != "is") || taken[i]
+        || tokens[i].quoted || !is_stopword(tokens[i].text)
+        || (i + 1 < tokens.size() && !is_stopword(tokens[i + 1].text))
+        || (n + 1 < mentions.size() && mentions[n + 1].begin <= i))
+      continue;
+    for (auto& e : lex.lookup(tokens[i].text)) {
+      auto& v = e.target;
+      std::string lowered = v.value;
+      for (auto& ch : lowered)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (v.kind != element_kind::value || lowered != tokens[i].text || v.table != col.candidates[0].table
+          || v.column != col.candidates[0].column)
+        continue;
+      mention m;
+      m.begin = i;
+      m.end = i + 1;
+      m.candidates = {v};
+      m.weights = {e.weight};
+      m.score = std::min(e.weight, 1.0);
+      mentions.insert(mentions.begin() + static_cast<long>(n + 1), m);
       break;
     }
   }

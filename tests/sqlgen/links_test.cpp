@@ -271,5 +271,19 @@ TEST(links, a_described_verb_before_a_column_introduces_it) {
   });
 }
 
+TEST(links, a_link_table_between_the_tables_it_links_is_their_verb) {
+  // "guide" names guides, which only links mentors and pupils; the negation
+  // then applies to the pupils.
+  run(school_model(), {
+    {"Which mentors do not guide any pupils?", {"NOT EXISTS", q("pupil")}, {"AND EXISTS"}},
+  });
+}
+
+TEST(links, a_small_word_closing_a_phrase_after_its_column_is_a_value) {
+  run(school_model(), {
+    {"How many pupils have a result with a grade of A?", {q("result.grade") + " = 'A'"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
