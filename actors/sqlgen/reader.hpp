@@ -114,6 +114,13 @@ struct reader {
   /// and the joins follow it without it being counted or listed.
   bool names_link_table(const std::vector<mention>& all, size_t i);
 
+  /// Mention i names nothing the query uses: a relating verb, a unit after a
+  /// number, a name its bracketed code restates (reading_skip.cpp).
+  bool names_nothing(const std::vector<mention>& mentions, size_t i);
+
+  /// A loose word for column `e` that a sure phrase right beside it names too.
+  bool corroborated(const std::vector<mention>& mentions, size_t i, const element& e);
+
   void add_dimension(const dimension& d);
 
   /// A numeric column of a table `table` references that keeps the number of

@@ -230,50 +230,7 @@ void reader::run(const lexicon& lex) {
   std::vector<std::pair<std::string, element>> named_heads; // last word of a column's phrase
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
-    // A verb that only descriptions or partial names of several columns use
-    // ("published", "associated", "offered") relates the things the question
-    // names; it names none of them.
-    // "check-ins occurred": one described column of the table just named is
-    // the verb of that table's rows, too.
-    bool after_own_table = i > 0 && mentions[i - 1].end == m.begin && m.candidates.size() == 1
-                           && mentions[i - 1].candidates.size() == 1
-                           && mentions[i - 1].candidates[0].kind == element_kind::table
-                           && mentions[i - 1].candidates[0].table == m.candidates[0].table;
-    // "declared a minor": a verb only a description uses, before a column of
-    // the same table that the question names surely, introduces that column.
-    bool before_own_column = i + 1 < mentions.size() && m.candidates.size() == 1
-                             && mentions[i + 1].begin <= m.end + 1 && mentions[i + 1].score >= 0.6
-                             && mentions[i + 1].candidates[0].kind == element_kind::column
-                             && mentions[i + 1].candidates[0].table == m.candidates[0].table;
-    after_own_table = after_own_table || before_own_column;
-    // A key's own words ("offering" of offering_id) name the link, not a value to show.
-    auto role_word = [&](const element& e) {
-      return e.kind == element_kind::column
-             && (foreign_key(e.table, e.column)
-                 || role_of(model, {e.table, e.column}) == column_role::identifier);
-    };
-    bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
-    bool only_described = (m.candidates.size() > 1 || after_own_table || one_key)
-                          && m.end == m.begin + 1 && is_participle(tokens[m.begin].text);
-    for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
-      only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
-    // "1000 square kilometers", "5 meters": a unit after a number, which
-    // only descriptions mention, says how the number is measured.
-    size_t lead = m.begin;
-    while (lead > 0 && (tokens[lead - 1].text == "square" || tokens[lead - 1].text == "cubic"))
-      --lead;
-    bool unit = lead > 0 && is_number(tokens[lead - 1].text) && m.end == m.begin + 1
-                && std::all_of(m.weights.begin(), m.weights.end(), [](double w) { return w < 0.5; });
-    // "Chicago (ORD)": a value restated in brackets is meant by its bracketed
-    // form, usually the exact code the data stores.
-    auto all_values = [](const mention& x) {
-      return std::all_of(x.candidates.begin(), x.candidates.end(),
-                         [](const element& e) { return e.kind == element_kind::value; });
-    };
-    bool restated = i + 1 < mentions.size() && mentions[i + 1].begin == m.end
-                    && tokens[mentions[i + 1].begin].bracketed && !tokens[m.begin].bracketed
-                    && all_values(m) && all_values(mentions[i + 1]);
-    if (only_described || unit || restated || names_link_table(mentions, i)) {
+    if (names_nothing(mentions, i)) {
       for (size_t k = m.begin; k < m.end; ++k)
         taken[k] = true;
       continue;
@@ -300,31 +257,7 @@ void reader::run(const lexicon& lex) {
     auto& last = tokens[m.end - 1];
     it.plural = last.text != last.stem && last.text.back() == 's';
     items.push_back(it);
-    // "Italian food", "declared a major": a loose word right beside a phrase
-    // that surely names the same column (its value; for a verb, its name) is
-    // no guess.
-    auto beside = [&](const mention& o) {
-      size_t from = std::min(o.end, m.end), to = std::max(o.begin, m.begin);
-      for (size_t k = from; k < to; ++k)
-        if (!is_stopword(tokens[k].text))
-          return false;
-      return to - from <= 1;
-    };
-    auto corroborated = [&](const element& e) {
-      for (size_t j = 0; j < mentions.size(); ++j) {
-        auto& o = mentions[j];
-        if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o)
-            || e.kind != element_kind::column)
-          continue;
-        auto& x = o.candidates[0];
-        bool kind_fits = x.kind == element_kind::value
-                         || (x.kind == element_kind::column && is_participle(tokens[m.begin].text));
-        if (kind_fits && x.table == e.table && x.column == e.column)
-          return true;
-      }
-      return false;
-    };
-    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(cands.front()));
+    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(mentions, i, cands.front()));
     // Exact names, synonyms and values are all sure matches.
     r.link_quality = std::min(r.link_quality, sure ? 1.0 : m.score);
     if ((m.score < 0.6 && !sure) || m.corrected)

@@ -1,4 +1,5 @@
-// Conditions that qualify a related table rather than the entity.
+// Conditions said in particular ways: on a related table's rows, joined by
+// "or", or as a small word ("a grade of A") that is a value.
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>

@@ -128,43 +128,6 @@ const relationship* reader::foreign_key(const std::string& table, const std::str
   return nullptr;
 }
 
-bool reader::names_link_table(const std::vector<mention>& all, size_t i) {
-  auto& m = all[i];
-  if (m.end != m.begin + 1 || m.candidates.empty() || m.weights[0] < 1.0)
-    return false;
-  auto& e = m.candidates.front();
-  auto* t = e.kind == element_kind::table ? table_of(model, e.table) : nullptr;
-  if (!t)
-    return false;
-  std::vector<std::string> linked;
-  for (auto& c : t->columns) {
-    if (auto* rel = foreign_key(t->name, c.name))
-      linked.push_back(rel->to_table);
-    else if (c.role != column_role::identifier)
-      return false;
-  }
-  if (linked.size() < 2)
-    return false;
-  if (is_participle(tokens[m.begin].text) && m.candidates.size() == 1)
-    return true;
-  // "authors who write publications": between the two tables it links, the
-  // word is their verb, whatever its form.
-  auto names_linked = [&](const mention& o) {
-    return o.candidates[0].kind == element_kind::table
-           && std::find(linked.begin(), linked.end(), o.candidates[0].table) != linked.end();
-  };
-  const mention* before = nullptr;
-  const mention* after = nullptr;
-  for (auto& o : all) {
-    if (o.end <= m.begin && o.candidates[0].kind == element_kind::table)
-      before = &o;
-    if (!after && o.begin >= m.end && o.candidates[0].kind == element_kind::table)
-      after = &o;
-  }
-  return before && after && names_linked(*before) && names_linked(*after)
-         && before->candidates[0].table != after->candidates[0].table;
-}
-
 std::optional<column_ref> reader::counter_column(const std::string& table) {
   auto table_stems = [](const std::string& name) {
     std::vector<std::string> out;
