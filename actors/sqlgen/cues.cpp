@@ -152,7 +152,8 @@ struct scanner {
       // does each region account for", "where does revenue come from".
       if (auto len = std::max({match(i, "account|accounts|accounted for"),
                                match(i, "make|makes|made up"),
-                               match(i, "come|comes|came from")})) {
+                               match(i, "come|comes|came from"),
+                               match(i, "part|parts|member|members of")})) {
         for (size_t k = i; k < i + len; ++k)
           taken[k] = true;
         continue;
@@ -433,6 +434,13 @@ struct scanner {
         auto& c = add(cue_kind::contains, i, 1);
         c.op = filter_op::contains;
         literal_after(i + 1, c);
+        // "the journal with "IEEE" in its name": the name of the thing before.
+        if (auto len = match(i + 2, "in its|their|the name|title")) {
+          for (size_t k = i + 2; k < i + 2 + len; ++k)
+            taken[k] = true;
+          c.end = i + 2 + len;
+          c.text = "in its name";
+        }
         continue;
       }
       // -- absence and presence --

@@ -181,6 +181,12 @@ std::string describe(const semantic_model& model, const filter& f) {
     }
     case filter_op::lacks_related: return "having no " + column_words(f.related_table);
     case filter_op::rule: return f.sql;
+    case filter_op::any_of: {
+      std::string s;
+      for (auto& w : f.within)
+        s += (s.empty() ? "" : " or ") + describe(model, w);
+      return s;
+    }
   }
   return "";
 }

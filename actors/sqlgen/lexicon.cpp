@@ -129,6 +129,10 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.size() == 2
           && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
         add({words[0]}, ce, 0.7);
+      // A population is counted in people.
+      if (words.back() == "population")
+        for (auto* w : {"people", "persons", "residents", "inhabitants"})
+          add({w}, ce, 0.9);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);

@@ -36,6 +36,7 @@ enum class filter_op {
   lacks_related, // ... that have none
   rule,          // a default filter from the model: raw SQL
   weekday,       // values: days of the week, 0 (Sunday) .. 6 (Saturday)
+  any_of,        // within: conditions of which one must hold ("a project or an exam")
 };
 
 struct filter {
@@ -49,7 +50,8 @@ struct filter {
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
   /// has_related: conditions the related rows meet, on their table or one
-  /// reached from it ("courses taken by students in the CS program").
+  /// reached from it ("courses taken by students in the CS program");
+  /// any_of: the alternatives.
   std::vector<filter> within;
   bool ignore_case = false;        // eq, neq, in, not_in on text: "match case insensitively"
 };

@@ -28,7 +28,7 @@ std::string name(const column_ref& c) { return c.table + "." + c.column; }
 
 std::string check_filter(const semantic_model& model, const filter& f) {
   if (f.op == filter_op::has_related || f.op == filter_op::lacks_related
-      || f.op == filter_op::rule || f.column.column.empty())
+      || f.op == filter_op::rule || f.op == filter_op::any_of || f.column.column.empty())
     return {};
   auto k = kind_of(model, f.column);
   auto all_fit = [&](value_kind want) {

@@ -71,6 +71,8 @@ struct reader {
   std::optional<column_ref> time_column_hint;
   std::vector<std::string> lacks, has;
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
+  struct span { size_t filter, begin, end; };
+  std::vector<span> filter_spans; // a value or a flag said in one phrase, where
   bool having_on_entity = false;
   bool versus = false;
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
@@ -127,7 +129,14 @@ struct reader {
   /// A verb ("wrote", "written") that names a table holding only keys to
   /// others (writes: author, paper): it says how the things it links relate,
   /// and the joins follow it without it being counted or listed.
-  bool names_link_table(const mention& m);
+  bool names_link_table(const std::vector<mention>& all, size_t i);
+
+  /// Mention i names nothing the query uses: a relating verb, a unit after a
+  /// number, a name its bracketed code restates (reading_skip.cpp).
+  bool names_nothing(const std::vector<mention>& mentions, size_t i);
+
+  /// A loose word for column `e` that a sure phrase right beside it names too.
+  bool corroborated(const std::vector<mention>& mentions, size_t i, const element& e);
 
   void add_dimension(const dimension& d);
 
@@ -186,9 +195,17 @@ struct reader {
 
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
+  /// "grade of A or C": "A" read as a value beside its sibling (reading_attach.cpp).
+  void rescue_short_values(const lexicon& lex, std::vector<mention>& mentions);
+
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
   /// "on weekends" as the names of the days, where the rows keep them.
   std::optional<filter> day_names(const filter& weekday);
+
+  /// Conditions said with "or" between them, as pairs to join
+  /// (reading_attach.cpp): taken before finishing, applied after.
+  std::vector<std::pair<filter, filter>> alternatives();
+  void join_alternatives(const std::vector<std::pair<filter, filter>>& pairs);
 
   void drop_repeated_measures();
 

@@ -300,6 +300,7 @@ void reader::run(const lexicon& lex) {
     if (named[i])
       taken[i] = false;
   auto mentions = link(lex, tokens, taken);
+  rescue_short_values(lex, mentions);
   for (auto& c : cues) {
     item it;
     it.begin = c.begin;
@@ -319,61 +320,9 @@ void reader::run(const lexicon& lex) {
         taken[t] = true;
       continue;
     }
-    // A verb that only descriptions or partial names of several columns use
-    // ("published", "associated", "offered") relates the things the question
-    // names; it names none of them.
-    // "check-ins occurred": one described column of the table just named is
-    // the verb of that table's rows, too.
-    bool after_own_table = i > 0 && mentions[i - 1].end == m.begin && m.candidates.size() == 1
-                           && mentions[i - 1].candidates.size() == 1
-                           && mentions[i - 1].candidates[0].kind == element_kind::table
-                           && mentions[i - 1].candidates[0].table == m.candidates[0].table;
-    // A key's own words ("offering" of offering_id) name the link, not a value to show.
-    auto role_word = [&](const element& e) {
-      return e.kind == element_kind::column
-             && (foreign_key(e.table, e.column)
-                 || role_of(model, {e.table, e.column}) == column_role::identifier);
-    };
-    bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
-    // So does one only a single description uses ("publications presented
-    // in conferences", "restaurants serving vegan food" where food_type is
-    // "the type of food served").
-    auto& word = tokens[m.begin].text;
-    bool gerund = word.size() > 5 && word.compare(word.size() - 3, 3, "ing") == 0;
-    // Not before "by" ("taken by students"): who did it is read from the
-    // verb's own columns, when it has some.
-    bool agent = m.end < tokens.size() && tokens[m.end].text == "by";
-    bool only_described_here = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
-                          && m.end == m.begin + 1 && (is_participle(word) || gerund);
-    for (size_t c = 0; only_described_here && c < m.candidates.size(); ++c)
-      only_described_here = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
-    // So does a verb that only part of a key's name uses ("offered" for
-    // offering_id): keys relate rows, a question never asks for them by a verb.
-    // A bare verb counts when it ends a "does ... offer" question.
-    bool asked_with_do = m.begin + 1 == tokens.size()
-                         && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
-                              return t.text == "do" || t.text == "does" || t.text == "did";
-                            });
-    bool verb = is_participle(tokens[m.begin].text) || asked_with_do;
-    bool only_described = m.end == m.begin + 1 && verb;
-    bool keys_only = true;
-    for (size_t c = 0; only_described && c < m.candidates.size(); ++c) {
-      auto& e = m.candidates[c];
-      bool key_word = e.kind == element_kind::column
-                       && (foreign_key(e.table, e.column)
-                           || role_of(model, {e.table, e.column}) == column_role::identifier);
-      bool partial = m.weights[c] < 0.9;
-      keys_only = keys_only && ((key_word && partial) || (e.kind == element_kind::table && partial));
-      only_described = only_described && (m.weights[c] < 0.5 || (key_word && partial)
-                                           || (e.kind == element_kind::table && partial));
-    }
-    // One candidate from a description alone is a weak link, asked about;
-    // so is a verb whose "by" may group as well as name who did it
-    // ("courses taken by students").
-    bool agent_after = m.end < tokens.size() && tokens[m.end].text == "by";
-    only_described = only_described && (m.candidates.size() > 1 || (keys_only && !agent_after));
-    if (only_described || only_described_here || names_link_table(m)) {
-      taken[m.begin] = true;
+    if (names_nothing(mentions, i)) {
+      for (size_t k = m.begin; k < m.end; ++k)
+        taken[k] = true;
       continue;
     }
     auto cands = resolved[i];
@@ -416,31 +365,7 @@ void reader::run(const lexicon& lex) {
     auto& last = tokens[m.end - 1];
     it.plural = last.text != last.stem && last.text.back() == 's';
     items.push_back(it);
-    // "Italian food", "declared a major": a loose word right beside a phrase
-    // that surely names the same column (its value; for a verb, its name) is
-    // no guess.
-    auto beside = [&](const mention& o) {
-      size_t from = std::min(o.end, m.end), to = std::max(o.begin, m.begin);
-      for (size_t k = from; k < to; ++k)
-        if (!is_stopword(tokens[k].text))
-          return false;
-      return to - from <= 1;
-    };
-    auto corroborated = [&](const element& e) {
-      for (size_t j = 0; j < mentions.size(); ++j) {
-        auto& o = mentions[j];
-        if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o)
-            || e.kind != element_kind::column)
-          continue;
-        auto& x = o.candidates[0];
-        bool kind_fits = x.kind == element_kind::value
-                         || (x.kind == element_kind::column && is_participle(tokens[m.begin].text));
-        if (kind_fits && x.table == e.table && x.column == e.column)
-          return true;
-      }
-      return false;
-    };
-    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(cands.front()));
+    bool sure = m.score >= 0.9 || (!m.corrected && corroborated(mentions, i, cands.front()));
     // Exact names, synonyms and values are all sure matches.
     r.link_quality = std::min(r.link_quality, sure ? 1.0 : m.score);
     if ((m.score < 0.6 && !sure) || m.corrected)
@@ -483,6 +408,12 @@ void reader::run(const lexicon& lex) {
                       || t.text == "their" || t.text == "it"))
       r.refers_back = true;
   walk();
+  // "restaurants with the same name", "the same domain as Martin": rows
+  // compared with each other, which no reading here expresses.
+  for (size_t i = 1; i + 1 < tokens.size(); ++i)
+    if (!tokens[i].quoted && tokens[i].text == "same" && tokens[i - 1].text == "the"
+        && !is_stopword(tokens[i + 1].text))
+      r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
   account();
   if (r.ignore_case) {

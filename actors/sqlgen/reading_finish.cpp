@@ -212,6 +212,7 @@ std::optional<filter> reader::day_names(const filter& weekday) {
 }
 
 void reader::finish() {
+  auto either = alternatives();
   std::vector<std::pair<filter, size_t>> said; // value conditions as walked, with positions
   for (auto& [fi, pos] : value_filters)
     if (fi < r.filters.size())
@@ -706,6 +707,7 @@ void reader::finish() {
     else
       ++i;
   }
+  join_alternatives(either);
 }
 
 } // namespace medha::sqlgen::detail

@@ -128,23 +128,6 @@ const relationship* reader::foreign_key(const std::string& table, const std::str
   return nullptr;
 }
 
-bool reader::names_link_table(const mention& m) {
-  if (m.end != m.begin + 1 || m.candidates.size() != 1 || !is_participle(tokens[m.begin].text))
-    return false;
-  auto& e = m.candidates.front();
-  auto* t = e.kind == element_kind::table ? table_of(model, e.table) : nullptr;
-  if (!t)
-    return false;
-  size_t keys = 0;
-  for (auto& c : t->columns) {
-    if (foreign_key(t->name, c.name))
-      ++keys;
-    else if (c.role != column_role::identifier)
-      return false;
-  }
-  return keys >= 2;
-}
-
 std::optional<column_ref> reader::counter_column(const std::string& table) {
   auto table_stems = [](const std::string& name) {
     std::vector<std::string> out;
@@ -261,6 +244,19 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
+  // "fewer than 100000 people": the number before the quantity it counts.
+  if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed
+      && prev->c->text != "literal" && prev->end == items[k].begin && role == column_role::numeric
+      && pending_agg == aggregate::none && !prev->c->values.empty() && is_number(prev->c->values[0])) {
+    items[k - 1].consumed = true;
+    filter f;
+    f.op = prev->c->op;
+    f.column = col;
+    f.values = prev->c->values;
+    f.numeric = true;
+    r.filters.push_back(f);
+    return;
+  }
   if (next_is(k, cue_kind::contains) || next_is(k, cue_kind::missing_after)) {
     auto& c = *items[k + 1].c;
     items[k + 1].consumed = true;
@@ -311,6 +307,7 @@ void reader::on_column(size_t k, const element& e) {
     f.numeric = true;
     negate = false;
     r.filters.push_back(f);
+    filter_spans.push_back({r.filters.size() - 1, items[k].begin, items[k].end});
     return;
   }
   if (same_column_value(next) || same_column_value(prev))
@@ -403,6 +400,11 @@ void reader::on_column(size_t k, const element& e) {
         m = count_rows(e.table);
       else
         m.agg = aggregate::count_distinct;
+      // "how many stops do they have" on a column of numbers: each row's
+      // number or their total, hardly how many different numbers there are.
+      if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+          && items[k].plural)
+        r.unresolved.push_back("how many " + column_words(e.column));
     } else if ((pending_agg == aggregate::sum || pending_agg == aggregate::avg)
                && role != column_role::numeric) {
       r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
@@ -494,8 +496,18 @@ void reader::on_table(size_t k, const item& it) {
     negate = false;
     return;
   }
+  // "authors not in any organization": a negation still pending turns the
+  // related table into one the rows must lack.
+  auto relate = [&]() {
+    if (negate) {
+      lacks.push_back(table);
+      negate = false;
+    } else {
+      has.push_back(table);
+    }
+  };
   if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
-    has.push_back(table);
+    relate();
     return;
   }
   if (in_group) {
@@ -611,11 +623,22 @@ void reader::on_table(size_t k, const item& it) {
     has.push_back(table);
     return;
   }
+  // "the student IDs who have taken a course": the columns asked for already
+  // say whose rows are listed; another table named later relates to them.
+  bool one_owner = !r.selected.empty()
+                   && std::all_of(r.selected.begin(), r.selected.end(),
+                                  [&](const column_ref& c) { return c.table == r.selected[0].table; });
+  if (r.entity.empty() && one_owner && r.measures.empty() && r.selected[0].table != table
+      && r.selected[0].table != "" && shortest_path(model, r.selected[0].table, table).found) {
+    r.entity = r.selected[0].table;
+    relate();
+    return;
+  }
   if (r.entity.empty()) {
     r.entity = table;
     plural_entity = it.plural;
   } else if (table != r.entity) {
-    has.push_back(table); // "customers who ordered": only with a direct link, below
+    relate(); // "customers who ordered": only with a direct link, below
   }
 }
 
@@ -874,6 +897,8 @@ void reader::walk() {
       case element_kind::value:
         in_group = false;
         add_value_filter(it.e, it.begin);
+        if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
+          filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});
         negate = false;
         break;
     }
@@ -908,6 +933,19 @@ void reader::walk() {
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
             || it.c->kind == cue_kind::missing_after)) {
+      // "with "IEEE" in its name": the label of the table named just before.
+      const item* owner = nullptr;
+      for (auto& o : items)
+        if (!o.c && o.e.kind == element_kind::table && o.end <= it.begin)
+          owner = &o;
+      if (it.c->kind == cue_kind::contains && it.c->text == "in its name" && owner) {
+        filter f;
+        f.op = it.c->op;
+        f.column = label_of(model, owner->e.table);
+        f.values = it.c->values;
+        r.filters.push_back(f);
+        continue;
+      }
       // A containment or comparison with only an entity: its label or nothing.
       if (it.c->kind == cue_kind::contains && !r.entity.empty()) {
         filter f;

@@ -95,7 +95,13 @@ static bool role_word(const std::string& w, bool start) {
 bool reader::plays_role(const mention& m, const element& c) {
   if (m.begin == 0 || c.kind != element_kind::value)
     return false;
-  auto& before = tokens[m.begin - 1].text;
+  // "from Chicago (ORD)": the preposition before the name the brackets restate.
+  size_t at = m.begin - 1;
+  if (tokens[m.begin].bracketed)
+    while (at > 0 && !tokens[at].bracketed && at + 4 > m.begin && tokens[at].text != "from"
+           && tokens[at].text != "to")
+      --at;
+  auto& before = tokens[at].text;
   if (before != "from" && before != "to")
     return false;
   for (auto& w : split_words(c.column))
@@ -169,6 +175,19 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     return elements(in_known);
   if (!in_known.empty())
     cands = in_known;
+  // "on Market St in San Francisco": values said together describe one
+  // row, so a value found in several tables is the one beside the others.
+  if (std::all_of(cands.begin(), cands.end(),
+                  [](const candidate& c) { return c.first.kind == element_kind::value; })) {
+    auto with_values = narrow([&](const element& c) {
+      return std::any_of(all.begin(), all.end(), [&](const mention& o) {
+        return &o != &m && o.candidates.size() == 1 && o.candidates[0].kind == element_kind::value
+               && o.candidates[0].table == c.table;
+      });
+    });
+    if (with_values.size() == 1)
+      return elements(with_values);
+  }
   // Other words of the question that a candidate's own name (then its
   // description) uses: "the cost of round-trip fares" is round_trip_cost.
   if (auto chosen = by_other_words(m, cands); !chosen.empty()) {
@@ -194,6 +213,29 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     }
     if (nearest.size() == 1 && best != INT_MAX)
       return elements(nearest);
+  }
+  // "lakes have a name that ...": a column word several named tables have is
+  // the one of the table named just before it (not when "of" names its own).
+  if (!values && m.end < tokens.size() && tokens[m.end].text != "of") {
+    const mention* before = nullptr;
+    for (auto& o : all)
+      if (o.end <= m.begin && o.candidates[0].kind == element_kind::table && o.weights[0] >= 1.0
+          && (!before || o.end > before->end))
+        before = &o;
+    // Only words of having may stand between: "lakes have a name", "states
+    // with an area", "rivers whose length" (not "rivers per country").
+    for (size_t k = before ? before->end : 0; before && k < m.begin; ++k) {
+      static const char* having[] = {"have", "has", "had", "with", "a", "an", "the", "whose", "its", "their"};
+      if (std::none_of(std::begin(having), std::end(having), [&](const char* w) { return tokens[k].text == w; }))
+        before = nullptr;
+    }
+    if (before) {
+      auto own = narrow([&](const element& c) { return c.table == before->candidates[0].table; });
+      if (own.size() == 1)
+        return elements(own);
+      if (!own.empty())
+        cands = own;
+    }
   }
   // Otherwise the strongest match, when it is clearly the strongest.
   std::stable_sort(cands.begin(), cands.end(),

@@ -301,6 +301,12 @@ struct compiler {
       case filter_op::has_related:
       case filter_op::lacks_related: return exists_sql(f);
       case filter_op::rule: return "(" + f.sql + ")";
+      case filter_op::any_of: {
+        std::string s;
+        for (auto& w : f.within)
+          s += (s.empty() ? "" : " OR ") + filter_sql(w);
+        return "(" + s + ")";
+      }
     }
     return "TRUE";
   }
@@ -586,8 +592,12 @@ struct compiler {
       add(d.column.table);
     for (auto& c : q.selected)
       add(c.table);
-    for (auto& f : q.filters)
+    for (auto& f : q.filters) {
       add(f.column.table);
+      if (f.op == filter_op::any_of)
+        for (auto& w : f.within)
+          add(w.column.table);
+    }
     for (auto& o : q.order)
       add(o.column.table);
     return t;

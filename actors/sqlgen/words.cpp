@@ -1,5 +1,7 @@
 #include "actors/sqlgen/words.hpp"
 
+#include "actors/sqlgen/number_words.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -40,8 +42,14 @@ std::string stem_suffixes(std::string_view word);
 std::vector<token> tokenize(std::string_view text) {
   std::vector<token> out;
   size_t i = 0;
+  int depth = 0; // of parentheses
   while (i < text.size()) {
     char c = text[i];
+    if (c == '(' || c == ')') {
+      depth = c == '(' ? depth + 1 : std::max(0, depth - 1);
+      ++i;
+      continue;
+    }
     if ((c == '\'' || c == '"') && (i == 0 || !word_char(text[i - 1]))) {
       auto close = text.find(c, i + 1);
       if (close != std::string_view::npos && close > i + 1) {
@@ -88,7 +96,7 @@ std::vector<token> tokenize(std::string_view text) {
     }
     if (ends_with(w, "'s"))
       w.resize(w.size() - 2);
-    out.push_back({w, stem(w), false});
+    out.push_back({w, stem(w), false, depth > 0});
     i = j;
   }
   return out;
@@ -134,6 +142,8 @@ static std::string_view base_verb(std::string_view word) {
 }
 
 std::string stem(std::string_view word) {
+  if (word == "ids")
+    return "id"; // too short for the plural rule below
   auto w = stem_suffixes(base_verb(word));
   // "release"/"released" → "releas", "price"/"priced" → "pric".
   if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))
@@ -237,13 +247,17 @@ bool is_stopword(std::string_view word) {
     // People spoken of in the third person: "how many did he/she have".
     "he", "she", "him", "her", "his", "hers", "they're",
     "belong", "belongs", "belonged", "belonging", "wrote", "written",
+    "should", "must", "shall", "might", // modal verbs: "they should be located in ..."
+    "got", "gotten", "getting",
   };
   return words.count(word) > 0;
 }
 
 // "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
 // reads them.
-std::string normalize_question(std::string_view question) {
+std::string normalize_question(std::string_view spelled) {
+  auto digits = spell_out_numbers(spelled);
+  std::string_view question = digits;
   std::string out;
   for (size_t i = 0; i < question.size(); ++i) {
     char c = question[i];

@@ -12,6 +12,7 @@ struct token {
   std::string text;
   std::string stem;
   bool quoted = false; // inside quotes: a literal value, never a keyword
+  bool bracketed = false; // inside parentheses: often restates what is before it
 };
 
 /// Lowercases and splits on anything but letters, digits, '-', '.', '\'' inside

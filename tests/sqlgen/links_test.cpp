@@ -37,14 +37,19 @@ semantic_model school_model() {
   m.tables = {
     table("program", {col("program_id", r::identifier), col("name", r::categorical, {"Physics", "History"})}),
     table("pupil", {col("pupil_id", r::identifier), col("lastname", r::text, {"Doe", "Roe"}),
-                    col("program_id", r::identifier)}),
+                    col("program_id", r::identifier),
+                    col("declare_major", r::text, {}, "The major the pupil declared"),
+                    col("minor", r::text)}),
     table("course", {col("course_id", r::identifier), col("title", r::text),
                      col("department", r::categorical, {"Physics", "History"},
-                         "The department offering the course")}),
+                         "The department offering the course"),
+                     col("has_lab", r::boolean), col("has_exam", r::boolean)}),
     table("program_course", {col("program_id", r::identifier), col("course_id", r::identifier)}),
     table("course_offering", {col("offering_id", r::identifier, {}, "Unique identifier for each course offering"),
                        col("course_id", r::identifier), col("room", r::text)}),
     table("attends", {col("pupil_id", r::identifier), col("course_id", r::identifier)}),
+    table("result", {col("pupil_id", r::identifier),
+                     col("grade", r::categorical, {"A", "B", "C"}), col("how", r::categorical, {"online", "in-person"})}),
     table("mentor", {col("mentor_id", r::identifier), col("mentor_name", r::text)}),
     table("guides", {col("mentor_id", r::identifier), col("pupil_id", r::identifier)}),
   };
@@ -54,6 +59,7 @@ semantic_model school_model() {
                      link_of("course_offering", "course_id", "course", "course_id"),
                      link_of("attends", "pupil_id", "pupil", "pupil_id"),
                      link_of("attends", "course_id", "course", "course_id"),
+                     link_of("result", "pupil_id", "pupil", "pupil_id"),
                      link_of("guides", "mentor_id", "mentor", "mentor_id"),
                      link_of("guides", "pupil_id", "pupil", "pupil_id")};
   return m;
@@ -75,8 +81,18 @@ semantic_model travel_model() {
                     col("day", r::categorical, {"Monday", "Tuesday"}, "Day the visits occurred"),
                     col("count", r::numeric)}),
   };
+  m.tables.push_back(table("address", {col("shop_id", r::identifier),
+                                       col("street", r::categorical, {"Main St", "High St"}),
+                                       col("city", r::categorical, {"Oslo", "Rome"})}));
+  m.tables[2].columns.push_back(col("city", r::categorical, {"Oslo", "Rome"}));
+  m.tables.push_back(table("region", {col("region_name", r::text),
+                                      col("area", r::numeric, {}, "Area in square kilometers")}));
+  m.tables.push_back(table("lake", {col("lake_name", r::text), col("region_name", r::text),
+                                    col("area", r::numeric, {}, "Area in square kilometers")}));
   m.relationships = {link_of("leg", "carrier_code", "carrier", "carrier_code"),
-                     link_of("visit", "shop_id", "shop", "shop_id")};
+                     link_of("visit", "shop_id", "shop", "shop_id"),
+                     link_of("address", "shop_id", "shop", "shop_id"),
+                     link_of("lake", "region_name", "region", "region_name")};
   return m;
 }
 
@@ -174,6 +190,98 @@ TEST(links, he_or_she_is_no_word_to_link) {
   run(school_model(), {
     {"Which mentor guided the most pupils and how many pupils did he/she guide?",
      {"COUNT(", "LIMIT 1"}},
+  });
+}
+
+TEST(links, values_said_together_describe_one_row) {
+  // "Rome" is a city of shops and of addresses: beside "Main St", the address's.
+  run(travel_model(), {
+    {"What are the names of the shops located on Main St in Rome?",
+     {q("address.street") + " = 'Main St'", q("address.city") + " = 'Rome'"}, {q("shop.city")}},
+  });
+}
+
+TEST(links, a_column_word_after_having_belongs_to_the_table_before_it) {
+  // "name" and "area" are each in lake and region; units after numbers go.
+  run(travel_model(), {
+    {"Which lakes have a name that starts with \"Big\"? They should be located in regions with an "
+     "area greater than 1000 square kilometers.",
+     {q("lake.lake_name") + " ILIKE 'Big%'", q("region.area") + " > 1000"}},
+  });
+}
+
+TEST(links, rows_compared_with_each_other_are_asked_about) {
+  auto model = travel_model();
+  auto plan = generate(model, "Which cities have more than one shop with the same name?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+TEST(links, a_name_restated_in_brackets_is_meant_by_its_code) {
+  // "Oslo (OSL)": the code is what the legs store; "from" reaches past the name.
+  auto model = travel_model();
+  model.tables[1].columns[2].values = {"OSL", "FCO"};
+  model.tables[1].columns[3].values = {"OSL", "FCO"};
+  run(model, {
+    {"Which carriers offer legs from Oslo (OSL) to Rome (FCO)?",
+     {q("leg.from_city") + " = 'OSL'", q("leg.to_city") + " = 'FCO'"}},
+  });
+}
+
+TEST(links, a_negation_before_a_related_table_means_none) {
+  run(school_model(), {
+    {"Which pupils are not part of any program?", {"NOT EXISTS"}},
+    {"Which pupils are not in any program?", {"NOT EXISTS"}},
+  });
+}
+
+TEST(links, conditions_joined_by_or_hold_one_or_the_other) {
+  run(school_model(), {
+    {"How many courses have a lab or exam?",
+     {"(" + q("course.has_lab") + " = true OR " + q("course.has_exam") + " = true)"}},
+  });
+}
+
+TEST(links, counted_rows_multiplied_by_joins_are_counted_once) {
+  // No declared key: pupil_id is the key other tables reference.
+  run(school_model(), {
+    {"How many pupils attended courses in the Physics department?",
+     {"COUNT(DISTINCT " + q("pupil.pupil_id") + ")", q("course.department") + " = 'Physics'"}},
+  });
+}
+
+TEST(links, a_small_word_beside_a_sibling_value_is_a_value) {
+  // "A" is an article, and here a grade like "C"; the IDs say whose rows are listed.
+  run(school_model(), {
+    {"Return the pupil IDs who have an online result and have gotten a grade of A or C.",
+     {q("pupil.pupil_id"), q("result.grade") + " IN ('A', 'C')", q("result.how") + " = 'online'"}},
+  });
+}
+
+TEST(links, a_literal_in_its_name_is_contained_in_the_label_before) {
+  run(travel_model(), {
+    {"How many legs does the carrier with \"Air\" in its name have?",
+     {q("carrier.carrier_name") + " ILIKE '%Air%'"}},
+  });
+}
+
+TEST(links, a_described_verb_before_a_column_introduces_it) {
+  // "declared" is only in declare_major's description; "minor" is named.
+  run(school_model(), {
+    {"Which pupils have declared a minor?", {q("pupil.minor") + " IS NOT NULL"}, {"declare_major"}},
+  });
+}
+
+TEST(links, a_link_table_between_the_tables_it_links_is_their_verb) {
+  // "guide" names guides, which only links mentors and pupils; the negation
+  // then applies to the pupils.
+  run(school_model(), {
+    {"Which mentors do not guide any pupils?", {"NOT EXISTS", q("pupil")}, {"AND EXISTS"}},
+  });
+}
+
+TEST(links, a_small_word_closing_a_phrase_after_its_column_is_a_value) {
+  run(school_model(), {
+    {"How many pupils have a result with a grade of A?", {q("result.grade") + " = 'A'"}},
   });
 }
 

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace medha::sqlgen {
+
+/// Numbers spelled with a scale word as digits: "a hundred thousand" →
+/// "100000", "two million" → "2000000", "1.5 million" → "1500000". Small
+/// numbers alone ("more than one") stay words: they are often not counts.
+std::string spell_out_numbers(std::string_view text);
+
+} // namespace medha::sqlgen
