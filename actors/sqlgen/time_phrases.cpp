@@ -63,6 +63,24 @@ int ordinal(const std::string& w) {
   return 0;
 }
 
+// "2024-02-28" → "2024-02-29": the day after an ISO date.
+std::string next_day(const std::string& iso) {
+  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  int last = m == 2 && leap ? 29 : days[(m - 1) % 12];
+  if (++d > last) {
+    d = 1;
+    if (++m > 12) {
+      m = 1;
+      ++y;
+    }
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 // Words between "last" and a unit that ask for whole calendar periods.
 bool is_period_qualifier(const std::string& w) {
   return w == "calendar" || w == "full" || w == "complete" || w == "completed" || w == "whole"
@@ -122,6 +140,11 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       phrase += (phrase.empty() ? "" : " ") + t[k].text;
     }
     r.phrases.push_back(phrase);
+  };
+  // "within the last 30 days": the period, said with a preposition.
+  auto within = [&](size_t i) {
+    size_t j = i > 0 && text(i - 1) == "the" ? i - 1 : i;
+    return j > 0 && text(j - 1) == "within" ? j - 1 : i;
   };
   for (size_t i = 0; i < n; ++i) {
     auto w = text(i);
@@ -252,9 +275,13 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
           whole = true;
           end = tail;
         }
+        // "the last 6 months from today": counted back from today, as always.
+        if ((text(end) == "from" || text(end) == "until" || text(end) == "till")
+            && (text(end + 1) == "today" || text(end + 1) == "now"))
+          end += 2;
         r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit,
                                                        whole ? "calendar" : "rolling"}));
-        take(i, end);
+        take(within(i), end);
         continue;
       }
       if (count <= 0 && !unit.empty() && text(at) == unit) {
@@ -320,6 +347,14 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
                                   : make(filter_op::weekday, {"1", "2", "3", "4", "5"}));
       size_t first = i > 0 && (text(i - 1) == "on" || text(i - 1) == "during") ? i - 1 : i;
       take(first, i + 1);
+      continue;
+    }
+    // -- one day: "on 2023-04-01" --
+    if (is_iso_date(w) || (w == "on" && is_iso_date(text(i + 1)))) {
+      auto day = is_iso_date(w) ? w : text(i + 1);
+      r.filters.push_back(make(filter_op::since, {day}));
+      r.filters.push_back(make(filter_op::before, {next_day(day)}));
+      take(i, is_iso_date(w) ? i + 1 : i + 2);
       continue;
     }
     // -- a year --

@@ -84,6 +84,10 @@ TEST(dates, whole_calendar_periods) {
     {"total payments received in the last 3 calendar months (not including the current month)",
      {date + " >= " + month + " - INTERVAL '3 months' AND " + date + " < " + month}},
     {"total payments received in the past 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"}},
+    {"total payments received within the last 6 months from today",
+     {date + " >= CURRENT_DATE - INTERVAL '6 months'"}},
+    {"total payments received on 2024-02-28", {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
+    {"total payments received 2023-12-31", {date + " >= '2023-12-31'", date + " < '2024-01-01'"}},
   });
 }
 
