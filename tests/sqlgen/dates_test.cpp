@@ -32,7 +32,8 @@ semantic_model airline_model() {
     // departure_time holds epoch seconds: introspection makes it a time.
     table("flight", {col("flight_id", r::identifier, "bigint"),
                      col("departure_time", r::time, "bigint", "Epoch timestamp for departure time"),
-                     col("flight_number", r::text, "text")}),
+                     col("flight_number", r::text, "text"),
+                     col("eta", r::time, "timestamp", "When the flight is expected to land")}),
     table("payments_received", {col("payment_id", r::identifier, "bigint"),
                                 col("payment_date", r::time, "date"),
                                 col("payment_amount", r::numeric, "numeric"),
@@ -99,6 +100,12 @@ TEST(dates, the_period_asked_for) {
     {"What year had the highest total payment amount of payments received?",
      {"EXTRACT(YEAR FROM " + date + ")::int AS \"year\"", "SUM(", "DESC LIMIT 1"}},
   });
+}
+
+// Words a date's description says just so name that date.
+TEST(dates, a_date_named_by_its_description) {
+  run({{"How many flights were expected to land in the last 10 days?",
+        {q("flight.eta") + " >= CURRENT_DATE - INTERVAL '10 days'"}}});
 }
 
 // Ages are counted from a birth date: whole years to today.
