@@ -193,8 +193,9 @@ struct compiler {
       if (auto s = month_pair_sql(f); !s.empty())
         return s;
     auto col = f.column.column.empty() ? std::string()
-               : is_time_filter(f)     ? time_value(f.column)
-                                       : qualified(f.column);
+               : is_time_filter(f) || role_of(model, f.column) == column_role::time
+                 ? time_value(f.column)
+                 : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     auto list = [&]() {
       std::string s;

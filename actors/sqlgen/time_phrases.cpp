@@ -180,11 +180,10 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         take(i, i + 4);
         continue;
       }
+      // Both days whole: a timestamp late on the last day is still in.
       if (is_iso_date(a) && is_iso_date(b)) {
-        auto lo = make(filter_op::ge, {a});
-        auto hi = make(filter_op::le, {b});
-        r.filters.push_back(lo);
-        r.filters.push_back(hi);
+        r.filters.push_back(make(filter_op::since, {a}));
+        r.filters.push_back(make(filter_op::before, {next_day(b)}));
         take(i, i + 4);
         continue;
       }

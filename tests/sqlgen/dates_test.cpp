@@ -69,6 +69,8 @@ TEST(dates, epoch_seconds_read_as_times) {
     {"Count the number of flight departures for each month",
      {"TO_CHAR(" + departure + ", 'YYYY-MM') AS \"month\"", "COUNT(*)"}},
     {"How many flight departures were there in 2020?", {"EXTRACT(YEAR FROM " + departure + ") = 2020"}},
+    {"How many flight departures between 2020-01-01 and 2020-03-31?",
+     {departure + " >= '2020-01-01'", departure + " < '2020-04-01'"}},
     {"What's the difference in days between today and the earliest flight departure?",
      {"CURRENT_DATE - TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))::date"}},
   });
@@ -87,6 +89,8 @@ TEST(dates, whole_calendar_periods) {
     {"total payments received in the past 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"}},
     {"total payments received within the last 6 months from today",
      {date + " >= CURRENT_DATE - INTERVAL '6 months'"}},
+    {"total payments received between 2023-01-01 and 2023-03-31",
+     {date + " >= '2023-01-01'", date + " < '2023-04-01'"}},
     {"total payments received on 2024-02-28", {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
     {"total payments received 2023-12-31", {date + " >= '2023-12-31'", date + " < '2024-01-01'"}},
   });
