@@ -81,6 +81,23 @@ std::string next_day(const std::string& iso) {
   return buf;
 }
 
+// "2024-03-01" → "2024-02-29": the day before an ISO date.
+std::string previous_day(const std::string& iso) {
+  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
+  if (--d == 0) {
+    if (--m == 0) {
+      m = 12;
+      --y;
+    }
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    d = m == 2 && leap ? 29 : days[m - 1];
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return buf;
+}
+
 // Words between "last" and a unit that ask for whole calendar periods.
 bool is_period_qualifier(const std::string& w) {
   return w == "calendar" || w == "full" || w == "complete" || w == "completed" || w == "whole"
@@ -185,6 +202,37 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         r.filters.push_back(make(filter_op::since, {a}));
         r.filters.push_back(make(filter_op::before, {next_day(b)}));
         take(i, i + 4);
+        continue;
+      }
+    }
+    // -- "2 months after March 2021", "10 days before 2024-03-01": the
+    // period that far from a named month or day ("within 2 months after" is
+    // a span, not read here) --
+    if (int count = small_number(w); count > 0 && (i == 0 || text(i - 1) != "within")) {
+      auto unit = unit_of(text(i + 1));
+      auto dir = text(i + 2);
+      int sign = dir == "after" || dir == "later" ? 1 : dir == "before" || dir == "earlier" ? -1 : 0;
+      size_t at = i + 3 + (dir == "later" || dir == "earlier" ? 1 : 0); // "later than"
+      int months = unit == "month" ? count : unit == "quarter" ? 3 * count : unit == "year" ? 12 * count : 0;
+      int m = month_number(text(at));
+      if (sign != 0 && months > 0 && m > 0 && is_year(text(at + 1))) {
+        int index = std::stoi(text(at + 1)) * 12 + (m - 1) + sign * months;
+        r.filters.push_back(make(filter_op::month, {std::to_string(index / 12), std::to_string(index % 12 + 1)}));
+        take(i > 0 && text(i - 1) == "exactly" ? i - 1 : i, at + 2);
+        continue;
+      }
+      // "10 days before 2023-03-05" may be the span up to it: only "exactly"
+      // says one day.
+      bool exactly = i > 0 && text(i - 1) == "exactly";
+      if (sign != 0 && exactly && (unit == "day" || unit == "week") && is_iso_date(text(at))) {
+        auto day = text(at);
+        for (int k = 0; sign > 0 && k < count * (unit == "week" ? 7 : 1); ++k)
+          day = next_day(day);
+        for (int k = 0; sign < 0 && k < count * (unit == "week" ? 7 : 1); ++k)
+          day = previous_day(day);
+        r.filters.push_back(make(filter_op::since, {day}));
+        r.filters.push_back(make(filter_op::before, {next_day(day)}));
+        take(i > 0 && text(i - 1) == "exactly" ? i - 1 : i, at + 1);
         continue;
       }
     }

@@ -91,6 +91,8 @@ TEST(dates, whole_calendar_periods) {
      {date + " >= CURRENT_DATE - INTERVAL '6 months'"}},
     {"total payments received between 2023-01-01 and 2023-03-31",
      {date + " >= '2023-01-01'", date + " < '2023-04-01'"}},
+    {"total payments received exactly 2 days before 2024-03-01",
+     {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
     {"total payments received on 2024-02-28", {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
     {"total payments received 2023-12-31", {date + " >= '2023-12-31'", date + " < '2024-01-01'"}},
   });
@@ -136,6 +138,12 @@ TEST(dates, year_and_month_name_columns) {
      {index + " >= " + std::to_string(2021 * 12 + 6), index + " < " + std::to_string(2022 * 12 + 1)}},
     {"How many tips in the last 10 calendar months?",
      {index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - 10"}},
+  });
+  // A month that far from a named month; a day only when said exactly.
+  run({
+    {"How many tips exactly 2 months after March 2021?",
+     {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 5"}},
+    {"How many tips 3 months before February 2021?", {year + " = 2020", "= 11"}},
   });
   // Months within one year are named; across years they are "2021-03".
   run({
