@@ -102,6 +102,9 @@ std::string describe(const semantic_model& model, const measure& m) {
         + column_phrase(m.column);
   if (m.form == measure_form::days_since)
     s = "days from the " + s + " to today";
+  if (m.form == measure_form::time_of_day)
+    s = std::string(m.agg == aggregate::max ? "latest" : "earliest") + " time of day (HH:MM) of "
+        + column_phrase(m.column);
   if (m.form == measure_form::age)
     s = std::string(m.agg == aggregate::min ? "youngest" : m.agg == aggregate::max ? "oldest" : "average")
         + " age in years (from " + column_phrase(m.column) + ")";

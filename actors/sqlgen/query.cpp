@@ -17,7 +17,8 @@ constexpr const char* op_names[] = {
   "since",   "before",   "has_related", "lacks_related", "rule",
   "weekday"};
 constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
-                                      "ratio", "days_since", "days_between", "age"};
+                                      "ratio", "days_since", "days_between", "age",
+                                      "time_of_day"};
 
 template <class E, size_t N>
 const char* name_of(E e, const char* const (&names)[N]) {

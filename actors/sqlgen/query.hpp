@@ -57,9 +57,10 @@ struct filter {
 // to today: "how long since the last order". days_between: the aggregate of
 // the days from the date in `per` to the date in `column`, row by row.
 // age: the aggregate of the whole years from the date in `column` (a birth
-// date) to today, row by row.
+// date) to today, row by row. time_of_day: the earliest (MIN) or latest (MAX)
+// clock time of the column's values, whatever their day, as "HH:MM".
 enum class measure_form {
-  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age
+  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age, time_of_day
 };
 
 struct measure {

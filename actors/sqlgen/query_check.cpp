@@ -116,6 +116,7 @@ std::string check_types(const semantic_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
         && m.form != measure_form::days_between && m.form != measure_form::age
+        && m.form != measure_form::time_of_day
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
@@ -129,6 +130,10 @@ std::string check_types(const semantic_model& model, const query& q) {
       if (role_of(model, m.column) != column_role::time || role_of(model, m.per) != column_role::time
           || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
         return "days between " + name(m.per) + " and " + name(m.column) + ", which are not dates";
+    } else if (m.form == measure_form::time_of_day) {
+      if (role_of(model, m.column) != column_role::time
+          || (m.agg != aggregate::min && m.agg != aggregate::max))
+        return "a time of day of " + name(m.column) + ", which is not a time";
     } else if (m.form == measure_form::age) {
       if (role_of(model, m.column) != column_role::time
           || (m.agg != aggregate::avg && m.agg != aggregate::min && m.agg != aggregate::max))

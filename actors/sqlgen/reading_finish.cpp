@@ -336,6 +336,19 @@ void reader::finish() {
       r.descending = rank_desc;
     }
   }
+  if (time.time_of_day) {
+    // "the earliest departure time in the day": the clock time of the extreme.
+    bool read = false;
+    for (auto& m : r.measures)
+      if (!read && m.form == measure_form::plain && m.metric.empty()
+          && (m.agg == aggregate::min || m.agg == aggregate::max)
+          && role_of(model, m.column) == column_role::time) {
+        m.form = measure_form::time_of_day;
+        read = true;
+      }
+    if (!read)
+      r.unresolved.push_back("the time of day");
+  }
   if (having_on_entity && !r.entity.empty() && r.dimensions.empty()) {
     dimension d;
     d.column = label_of(model, r.entity);

@@ -340,6 +340,10 @@ struct compiler {
     auto col = qualified(m.column);
     if (m.agg == aggregate::count_distinct)
       return "COUNT(DISTINCT " + col + ")";
+    // The earliest or latest of epoch seconds, shown as a time.
+    if ((m.agg == aggregate::min || m.agg == aggregate::max) && time_value(m.column) != col
+        && m.form == measure_form::plain)
+      return std::string("TO_TIMESTAMP(") + sql_function(m.agg) + "(" + col + "))";
     return std::string(sql_function(m.agg == aggregate::none ? aggregate::sum : m.agg)) + "("
            + col + ")";
   }
@@ -431,6 +435,9 @@ struct compiler {
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
                + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+      case measure_form::time_of_day:
+        return std::string("TO_CHAR(") + sql_function(m.agg) + "(" + time_value(m.column)
+               + "::time), 'HH24:MI')";
       case measure_form::age:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
                + "(EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + time_value(m.column) + ")))";
@@ -742,6 +749,8 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::ratio: return "ratio";
     case measure_form::days_since: return "days_since_" + m.column.column;
     case measure_form::age: return std::string(to_string(m.agg)) + "_age";
+    case measure_form::time_of_day:
+      return std::string(m.agg == aggregate::max ? "latest_" : "earliest_") + m.column.column;
     case measure_form::days_between:
       return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
     case measure_form::per_entity:

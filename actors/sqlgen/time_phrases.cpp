@@ -271,6 +271,21 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- the clock time whatever the day: "the earliest departure time in
+    // the day", "as HH:MM" --
+    if ((w == "in" || w == "of") && i > 0 && (t[i - 1].text == "time" || t[i - 1].text == "times")) {
+      size_t j = text(i + 1) == "the" ? i + 2 : i + 1;
+      if (text(j) == "day") {
+        r.time_of_day = true;
+        take(i, j + 1);
+        continue;
+      }
+    }
+    if ((w == "in" || w == "as") && text(i + 1) == "hh" && text(i + 2) == "mm") {
+      r.time_of_day = true;
+      take(i, i + 3);
+      continue;
+    }
     // -- "which month had the most signups": the period is the answer --
     if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
         && unit_of(text(i + 1)) == text(i + 1)) {

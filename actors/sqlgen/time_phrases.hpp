@@ -14,6 +14,7 @@ struct time_reading {
   std::vector<filter> filters;
   time_bucket bucket = time_bucket::none;
   bool bucket_asked = false; // "which month ...": the period is what is asked for
+  bool time_of_day = false;  // "the earliest time in the day", "in HH:MM": clock times
   std::vector<std::string> phrases; // the words read, for the explanation
 };
 

@@ -71,6 +71,10 @@ TEST(dates, epoch_seconds_read_as_times) {
     {"How many flight departures were there in 2020?", {"EXTRACT(YEAR FROM " + departure + ") = 2020"}},
     {"How many flight departures between 2020-01-01 and 2020-03-31?",
      {departure + " >= '2020-01-01'", departure + " < '2020-04-01'"}},
+    {"What's the earliest flight departure time?",
+     {"TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))"}},
+    {"What's the earliest flight departure time in the day in HH:MM?",
+     {"TO_CHAR(MIN(" + departure + "::time), 'HH24:MI')"}},
     {"What's the difference in days between today and the earliest flight departure?",
      {"CURRENT_DATE - TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))::date"}},
   });
