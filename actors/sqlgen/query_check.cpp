@@ -65,7 +65,9 @@ std::string check_filter(const semantic_model& model, const filter& f) {
         return {}; // a year column with a column of month names
       return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::weekday:
-      return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
+      if (k != value_kind::date && day_name_column(model, f.column.table) == f.column)
+        return {}; // a column of day names
+      return k == value_kind::date ? "" : "a day of the week of " + name(f.column);
     case filter_op::relative:
       if (k == value_kind::date)
         return {};

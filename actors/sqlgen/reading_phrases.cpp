@@ -170,6 +170,13 @@ measure reader::count_rows(const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};
+  // Rows that each say how many there were ("checkin"."count" per day): the
+  // number of them is the total of that column.
+  if (auto* t = table_of(model, table))
+    if (auto* c = count_column(*t)) {
+      m.agg = aggregate::sum;
+      m.column.column = c->name;
+    }
   return m;
 }
 

@@ -73,6 +73,11 @@ std::optional<side> side_of(const semantic_model& model, const reading& r) {
   if (r.selected.empty() && !r.entity.empty()) {
     s.m.agg = aggregate::count;
     s.m.column = {r.entity, ""};
+    if (auto* t = table_of(model, r.entity))
+      if (auto* c = count_column(*t)) { // rows that say how many they stand for
+        s.m.agg = aggregate::sum;
+        s.m.column.column = c->name;
+      }
     return s;
   }
   std::vector<column_ref> numbers;

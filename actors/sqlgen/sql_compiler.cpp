@@ -264,6 +264,17 @@ struct compiler {
         return col + op + string_literal(v(0));
       }
       case filter_op::weekday: {
+        // A column of day names: the stored names of those days.
+        if (role_of(model, f.column) != column_role::time) {
+          auto* t = table_of(model, f.column.table);
+          auto* c = t ? t->find_column(f.column.column) : nullptr;
+          std::string names;
+          for (auto& v : c ? c->values : std::vector<std::string>{})
+            if (std::find(f.values.begin(), f.values.end(), std::to_string(weekday_number(v)))
+                != f.values.end())
+              names += (names.empty() ? "" : ", ") + string_literal(v);
+          return names.empty() ? "FALSE" : col + " IN (" + names + ")";
+        }
         std::string days;
         for (auto& d : f.values)
           days += (days.empty() ? "" : ", ") + d;

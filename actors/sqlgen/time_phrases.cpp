@@ -1,5 +1,7 @@
 #include "actors/sqlgen/time_phrases.hpp"
 
+#include "actors/sqlgen/model_view.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -235,6 +237,22 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         take(i > 0 && text(i - 1) == "exactly" ? i - 1 : i, at + 1);
         continue;
       }
+    }
+    // -- "the 2 days before Saturday": those days of the week --
+    if (int count = small_number(w); count > 0 && count < 7 && unit_of(text(i + 1)) == "day"
+        && (text(i + 2) == "before" || text(i + 2) == "after")
+        && weekday_number(text(i + 3)) >= 0) {
+      int day = weekday_number(text(i + 3));
+      int step = text(i + 2) == "before" ? -1 : 1;
+      std::vector<std::string> days;
+      for (int k = count; k >= 1; --k)
+        days.push_back(std::to_string(((day + step * k) % 7 + 7) % 7));
+      if (step > 0)
+        std::reverse(days.begin(), days.end());
+      std::sort(days.begin(), days.end());
+      r.filters.push_back(make(filter_op::weekday, days));
+      take(i > 0 && text(i - 1) == "the" ? i - 1 : i, i + 4);
+      continue;
     }
     // -- since / after / before a year, month or date --
     // "from 2024" alone is the year 2024, read below; "from 2024 to 2025" above.

@@ -47,6 +47,10 @@ semantic_model airline_model() {
     table("tip", {col("tip_id", r::identifier, "bigint"), col("likes", r::numeric, "bigint"),
                   col("year", r::numeric, "bigint"),
                   col("month", r::categorical, "text", "", {"January", "February  ", "March", "May"})}),
+    // Each row counts the visits on one day of the week, named.
+    table("visit", {col("visit_id", r::identifier, "bigint"),
+                    col("day", r::categorical, "text", "", {"Monday", "Thursday", "Friday", "Saturday", "Sunday"}),
+                    col("count", r::numeric, "bigint")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -116,6 +120,18 @@ TEST(dates, the_period_asked_for) {
 TEST(dates, a_date_named_by_its_description) {
   run({{"How many flights were expected to land in the last 10 days?",
         {q("flight.eta") + " >= CURRENT_DATE - INTERVAL '10 days'"}}});
+}
+
+// A column of day names takes periods of the week; rows that say how many
+// they stand for are counted by that number.
+TEST(dates, days_named_in_a_column) {
+  auto day = q("visit.day");
+  run({
+    {"How many visits on weekends?", {"SUM(" + q("visit.count") + ")", day + " IN ('Saturday', 'Sunday')"}},
+    {"How many visits on the 2 days before Saturday?", {day + " IN ('Thursday', 'Friday')"}},
+    {"What is the ratio of visits on weekends to visits on weekdays?",
+     {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
+  });
 }
 
 // Ages are counted from a birth date: whole years to today.
