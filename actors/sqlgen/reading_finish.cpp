@@ -172,6 +172,19 @@ void reader::finish() {
     apply_days_between();
   if (days_since)
     apply_days_since();
+  // "check-ins on each day of the week": the column that names the day.
+  if (time.by_weekday) {
+    column_ref day;
+    if (!r.measures.empty())
+      day = day_name_column(model, r.measures.front().column.table);
+    if (day.empty()) {
+      r.unresolved.push_back("the day of the week");
+    } else {
+      dimension d;
+      d.column = day;
+      add_dimension(d);
+    }
+  }
   if (age_word && !age_of)
     r.unresolved.push_back("the age: no birth date to count it from");
   // A kept count covers all of the table's rows: with a condition on those

@@ -304,6 +304,13 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       take(i, i + 3);
       continue;
     }
+    // -- "on each day of the week": one group per day of the week --
+    if ((w == "each" || w == "every" || w == "per" || w == "by") && text(i + 1) == "day"
+        && text(i + 2) == "of" && text(i + 3) == "the" && text(i + 4) == "week") {
+      r.by_weekday = true;
+      take(i > 0 && (text(i - 1) == "on" || text(i - 1) == "for") ? i - 1 : i, i + 5);
+      continue;
+    }
     // -- "which month had the most signups": the period is the answer --
     if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
         && unit_of(text(i + 1)) == text(i + 1)) {

@@ -15,6 +15,7 @@ struct time_reading {
   time_bucket bucket = time_bucket::none;
   bool bucket_asked = false; // "which month ...": the period is what is asked for
   bool time_of_day = false;  // "the earliest time in the day", "in HH:MM": clock times
+  bool by_weekday = false;   // "for each day of the week": grouped by the day's name
   std::vector<std::string> phrases; // the words read, for the explanation
 };
 

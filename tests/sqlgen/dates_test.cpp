@@ -129,6 +129,8 @@ TEST(dates, days_named_in_a_column) {
   run({
     {"How many visits on weekends?", {"SUM(" + q("visit.count") + ")", day + " IN ('Saturday', 'Sunday')"}},
     {"How many visits on the 2 days before Saturday?", {day + " IN ('Thursday', 'Friday')"}},
+    {"How many visits are there on each day of the week?",
+     {"GROUP BY " + day, "SUM(" + q("visit.count") + ")"}},
     {"What is the ratio of visits on weekends to visits on weekdays?",
      {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
   });
