@@ -279,6 +279,14 @@ void reader::run(const lexicon& lex) {
       bool role_word = e.kind == element_kind::column && foreign_key(e.table, e.column);
       only_described = only_described && (m.weights[c] < 0.5 || (role_word && m.weights[c] < 0.9));
     }
+    // "registered male patients" where only a doctors' column mentions being
+    // registered: a verb before another table's thing describes that thing.
+    if (!only_described && m.candidates.size() == 1 && m.end == m.begin + 1 && m.weights[0] < 0.5
+        && is_participle(tokens[m.begin].text) && i + 1 < mentions.size()
+        && mentions[i + 1].begin == m.end && !mentions[i + 1].candidates.empty()
+        && mentions[i + 1].score >= 0.9
+        && mentions[i + 1].candidates.front().table != m.candidates.front().table)
+      only_described = true;
     if (only_described) {
       taken[m.begin] = true;
       continue;

@@ -54,7 +54,7 @@ semantic_model airline_model() {
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
-                            col("vendor_name", r::text, "text")}),
+                            col("vendor_name", r::text, "text", "Name the vendor registered with")}),
   };
   return m;
 }
@@ -143,6 +143,9 @@ TEST(dates, ages_from_birth_dates) {
     {"What is the average age of male passengers?",
      {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}},
     {"maximum age of passengers", {"MAX(" + age + ")"}},
+    // "registered" is only in a description of another table's column.
+    {"What is the average age of all registered male passengers?",
+     {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}, {"payments_made"}},
     // "economy cabin": the word the value's column is described with.
     {"average age of passengers with economy cabin",
      {"AVG(" + age + ")", q("passenger.seat_class") + " = 'economy'"}},
