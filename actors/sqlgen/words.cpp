@@ -232,9 +232,11 @@ std::string normalize_question(std::string_view question) {
       out += " percent ";
       continue;
     }
-    // "the no. of students": the abbreviation of "number", never a "no".
+    // "the no. of students": the abbreviation of "number", not a "no" ("No. I
+    // meant revenue" stays a no).
     bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(question[i - 1]));
-    if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o." ) {
+    if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o."
+        && question.substr(i + 3, 4) == " of ") {
       out += "number";
       i += 2;
       continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/words.hpp"
 #include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
@@ -134,6 +135,12 @@ TEST(dates, days_named_in_a_column) {
     {"What is the ratio of visits on weekends to visits on weekdays?",
      {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
   });
+}
+
+// "no. of" abbreviates "number of"; a "No." that answers stays a no.
+TEST(dates, number_abbreviated) {
+  EXPECT_EQ(normalize_question("the no. of students"), "the number of students");
+  EXPECT_EQ(normalize_question("No. I meant revenue"), "No. I meant revenue");
 }
 
 // Ages are counted from a birth date: whole years to today.
