@@ -173,6 +173,9 @@ std::string describe(const semantic_model& model, const filter& f) {
       return "having at least one " + entity_words(f.related_table);
     case filter_op::lacks_related: return "having no " + column_words(f.related_table);
     case filter_op::rule: return f.sql;
+    case filter_op::within_after:
+      return col + " within " + v(0) + " " + v(1) + (v(0) == "1" ? "" : "s") + " after "
+             + entity_words(f.related_table) + " " + column_words(v(2));
   }
   return "";
 }

@@ -36,6 +36,8 @@ enum class filter_op {
   lacks_related, // ... that have none
   rule,          // a default filter from the model: raw SQL
   weekday,       // values: days of the week, 0 (Sunday) .. 6 (Saturday)
+  within_after,  // values: [count, unit, date column of related_table]: column is
+                 // from that date to count units after it
 };
 
 struct filter {

@@ -68,6 +68,11 @@ std::string check_filter(const semantic_model& model, const filter& f) {
       if (k != value_kind::date && day_name_column(model, f.column.table) == f.column)
         return {}; // a column of day names
       return k == value_kind::date ? "" : "a day of the week of " + name(f.column);
+    case filter_op::within_after:
+      if (k != value_kind::date || f.values.size() != 3
+          || kind_of(model, {f.related_table, f.values[2]}) != value_kind::date)
+        return "a window after a date on " + name(f.column) + ", which are not dates";
+      return {};
     case filter_op::relative:
       if (k == value_kind::date)
         return {};

@@ -185,6 +185,8 @@ void reader::finish() {
       add_dimension(d);
     }
   }
+  if (time.window_count > 0)
+    apply_window();
   if (age_word && !age_of)
     r.unresolved.push_back("the age: no birth date to count it from");
   // A kept count covers all of the table's rows: with a condition on those

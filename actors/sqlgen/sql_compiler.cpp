@@ -283,6 +283,12 @@ struct compiler {
       case filter_op::has_related:
       case filter_op::lacks_related: return exists_sql(f);
       case filter_op::rule: return "(" + f.sql + ")";
+      case filter_op::within_after: {
+        auto from = time_value({f.related_table, v(2)});
+        auto n = v(0);
+        return col + " BETWEEN " + from + " AND " + from + " + INTERVAL '" + n + " " + unit_name(v(1))
+               + (n == "1" ? "" : "s") + "'";
+      }
     }
     return "TRUE";
   }
@@ -510,8 +516,11 @@ struct compiler {
       add(d.column.table);
     for (auto& c : q.selected)
       add(c.table);
-    for (auto& f : q.filters)
+    for (auto& f : q.filters) {
       add(f.column.table);
+      if (f.op == filter_op::within_after)
+        add(f.related_table); // the date the window starts from
+    }
     for (auto& o : q.order)
       add(o.column.table);
     return t;

@@ -238,6 +238,16 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- "within 10 days after starting treatment", "within 2 weeks of the
+    // start": a window after a date the next words name --
+    if (w == "within" && small_number(text(i + 1)) > 0 && !unit_of(text(i + 2)).empty()
+        && (text(i + 3) == "after" || text(i + 3) == "of" || text(i + 3) == "from")) {
+      r.window_count = small_number(text(i + 1));
+      r.window_unit = unit_of(text(i + 2));
+      r.window_from = i + 4;
+      take(i, i + 4);
+      continue;
+    }
     // -- "the 2 days before Saturday": those days of the week --
     if (int count = small_number(w); count > 0 && count < 7 && unit_of(text(i + 1)) == "day"
         && (text(i + 2) == "before" || text(i + 2) == "after")

@@ -209,7 +209,7 @@ bool is_stopword(std::string_view word) {
     "actually", "really", "exactly", "give", "gives", "given", "show", "shows", "return",
     "returns", "result", "results", "output", "answer", "database", "table", "tables",
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
-    "happen", "happened", "receive", "received", "whole", "entire", "ever", "respective",
+    "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
   };
   return words.count(word) > 0;

@@ -52,11 +52,14 @@ semantic_model airline_model() {
     table("visit", {col("visit_id", r::identifier, "bigint"),
                     col("day", r::categorical, "text", "", {"Monday", "Thursday", "Friday", "Saturday", "Sunday"}),
                     col("count", r::numeric, "bigint")}),
+    table("claim", {col("claim_id", r::identifier, "bigint"), col("flight_id", r::identifier, "bigint"),
+                    col("filed_dt", r::time, "date"), col("reason", r::text, "text")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
                             col("vendor_name", r::text, "text", "Name the vendor registered with")}),
   };
+  m.relationships = {testing::link_of("claim", "flight_id", "flight", "flight_id")};
   return m;
 }
 
@@ -141,6 +144,18 @@ TEST(dates, days_named_in_a_column) {
 TEST(dates, number_abbreviated) {
   EXPECT_EQ(normalize_question("the no. of students"), "the number of students");
   EXPECT_EQ(normalize_question("No. I meant revenue"), "No. I meant revenue");
+}
+
+// "within 2 days after the departure": a window after another table's date.
+TEST(dates, a_window_after_another_date) {
+  auto departure = "TO_TIMESTAMP(" + q("flight.departure_time") + ")";
+  run({
+    {"List the claim date and reason of claims filed within 2 days after the flight departure",
+     {q("claim.filed_dt") + " BETWEEN " + departure + " AND " + departure + " + INTERVAL '2 days'",
+      q("claim.reason")}},
+    // "filed date" is filed_dt; "claim date" its table's only date.
+    {"How many claims had a filed date in 2023?", {"EXTRACT(YEAR FROM " + q("claim.filed_dt") + ") = 2023"}},
+  });
 }
 
 // Ages are counted from a birth date: whole years to today.
