@@ -1,5 +1,6 @@
 #include "actors/sqlgen/time_phrases.hpp"
 
+#include "actors/sqlgen/calendar.hpp"
 #include "actors/sqlgen/model_view.hpp"
 
 #include <algorithm>
@@ -63,41 +64,6 @@ int ordinal(const std::string& w) {
   if (w == "third" || w == "3rd") return 3;
   if (w == "fourth" || w == "4th" || w == "last") return 4;
   return 0;
-}
-
-// "2024-02-28" → "2024-02-29": the day after an ISO date.
-std::string next_day(const std::string& iso) {
-  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int last = m == 2 && leap ? 29 : days[(m - 1) % 12];
-  if (++d > last) {
-    d = 1;
-    if (++m > 12) {
-      m = 1;
-      ++y;
-    }
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
-}
-
-// "2024-03-01" → "2024-02-29": the day before an ISO date.
-std::string previous_day(const std::string& iso) {
-  int y = std::stoi(iso.substr(0, 4)), m = std::stoi(iso.substr(5, 2)), d = std::stoi(iso.substr(8, 2));
-  if (--d == 0) {
-    if (--m == 0) {
-      m = 12;
-      --y;
-    }
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    d = m == 2 && leap ? 29 : days[m - 1];
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-  return buf;
 }
 
 // Words between "last" and a unit that ask for whole calendar periods.
