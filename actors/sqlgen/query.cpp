@@ -9,7 +9,7 @@ namespace {
 // One name table per enum keeps to_string and from_string in step.
 constexpr const char* aggregate_names[] = {"none", "sum", "avg", "count",
                                            "count_distinct", "min", "max"};
-constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year"};
+constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year", "weekday"};
 constexpr const char* op_names[] = {
   "eq",      "neq",      "in",      "not_in",  "gt",       "ge",
   "lt",      "le",       "between", "contains", "starts_with", "ends_with",

@@ -10,7 +10,7 @@ namespace medha::sqlgen {
 
 enum class aggregate { none, sum, avg, count, count_distinct, min, max };
 
-enum class time_bucket { none, day, week, month, quarter, year };
+enum class time_bucket { none, day, week, month, quarter, year, weekday /* day of the week */ };
 
 struct column_ref {
   std::string table;

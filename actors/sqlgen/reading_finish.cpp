@@ -172,19 +172,6 @@ void reader::finish() {
     apply_days_between();
   if (days_since)
     apply_days_since();
-  // "check-ins on each day of the week": the column that names the day.
-  if (time.by_weekday) {
-    column_ref day;
-    if (!r.measures.empty())
-      day = day_name_column(model, r.measures.front().column.table);
-    if (day.empty()) {
-      r.unresolved.push_back("the day of the week");
-    } else {
-      dimension d;
-      d.column = day;
-      add_dimension(d);
-    }
-  }
   if (time.window_count > 0)
     apply_window();
   if (age_word && !age_of)
@@ -207,6 +194,26 @@ void reader::finish() {
     if (time_column_hint)
       d.column = *time_column_hint;
     r.dimensions.insert(r.dimensions.begin(), d);
+  }
+  // "check-ins on each day of the week": the column that names the day.
+  if (time.by_weekday) {
+    column_ref day;
+    if (!r.measures.empty())
+      day = day_name_column(model, r.measures.front().column.table);
+    if (day.empty() && !r.measures.empty()) {
+      // Rows with a date: the name of its day ("Monday").
+      dimension d;
+      d.bucket = time_bucket::weekday;
+      if (time_column_hint)
+        d.column = *time_column_hint;
+      r.dimensions.insert(r.dimensions.begin(), d);
+    } else if (day.empty()) {
+      r.unresolved.push_back("the day of the week");
+    } else {
+      dimension d;
+      d.column = day;
+      add_dimension(d);
+    }
   }
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking

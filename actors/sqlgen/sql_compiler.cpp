@@ -125,6 +125,7 @@ struct compiler {
       case time_bucket::year: return "EXTRACT(YEAR FROM " + col + ")::int";
       // A month reads as "2024-03", and sorts as one.
       case time_bucket::month: return "TO_CHAR(" + col + ", 'YYYY-MM')";
+      case time_bucket::weekday: return "TRIM(TO_CHAR(" + col + ", 'Day'))";
       default:
         return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
     }
@@ -142,9 +143,12 @@ struct compiler {
     });
   }
 
-  // Where a bucket sorts: a month's name by its number in the year.
+  // Where a bucket sorts: a month's name by its number in the year, a day's
+  // name from Sunday.
   std::string time_order(const column_ref& c, time_bucket b) {
     auto e = time_expression(c, b);
+    if (b == time_bucket::weekday && role_of(model, c) == column_role::time)
+      return "MIN(EXTRACT(DOW FROM " + time_value(c) + "))";
     if (role_of(model, c) == column_role::numeric && b == time_bucket::month)
       if (auto month = month_name_column(model, c); !month.empty() && e == qualified(month))
         return month_number_sql(month);

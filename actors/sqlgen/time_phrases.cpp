@@ -288,6 +288,13 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       continue;
     }
     // -- "which month had the most signups": the period is the answer --
+    // "which day of the week had the most check-ins": one group per weekday.
+    if ((w == "what" || w == "which") && text(i + 1) == "day" && text(i + 2) == "of"
+        && text(i + 3) == "the" && text(i + 4) == "week") {
+      r.by_weekday = true;
+      take(i, i + 5);
+      continue;
+    }
     if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
         && unit_of(text(i + 1)) == text(i + 1)) {
       r.bucket = bucket_of(text(i + 1));

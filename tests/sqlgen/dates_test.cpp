@@ -135,8 +135,20 @@ TEST(dates, days_named_in_a_column) {
     {"How many visits on the 2 days before Saturday?", {day + " IN ('Thursday', 'Friday')"}},
     {"How many visits are there on each day of the week?",
      {"GROUP BY " + day, "SUM(" + q("visit.count") + ")"}},
+    {"Which day of the week had the most visits?", {"GROUP BY " + day, "DESC LIMIT 1"}},
     {"What is the ratio of visits on weekends to visits on weekdays?",
      {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
+  });
+}
+
+// On a date, the day of the week is the name of its day, in week order.
+TEST(dates, days_of_the_week_of_a_date) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"total payments received on each day of the week",
+     {"TRIM(TO_CHAR(" + date + ", 'Day')) AS \"weekday\"", "ORDER BY MIN(EXTRACT(DOW FROM " + date + "))"}},
+    {"Which day of the week had the most payments received?",
+     {"GROUP BY TRIM(TO_CHAR(" + date + ", 'Day'))", "DESC LIMIT 1"}},
   });
 }
 
