@@ -102,6 +102,9 @@ std::string describe(const semantic_model& model, const measure& m) {
         + column_phrase(m.column);
   if (m.form == measure_form::days_since)
     s = "days from the " + s + " to today";
+  if (m.form == measure_form::time_of_day)
+    s = std::string(m.agg == aggregate::max ? "latest" : "earliest") + " time of day (HH:MM) of "
+        + column_phrase(m.column);
   if (m.form == measure_form::age)
     s = std::string(m.agg == aggregate::min ? "youngest" : m.agg == aggregate::max ? "oldest" : "average")
         + " age in years (from " + column_phrase(m.column) + ")";
@@ -187,6 +190,9 @@ std::string describe(const semantic_model& model, const filter& f) {
         s += (s.empty() ? "" : " or ") + describe(model, w);
       return s;
     }
+    case filter_op::within_after:
+      return col + " within " + v(0) + " " + v(1) + (v(0) == "1" ? "" : "s") + " after "
+             + entity_words(f.related_table) + " " + column_words(v(2));
   }
   return "";
 }

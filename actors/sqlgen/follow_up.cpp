@@ -378,6 +378,11 @@ bool complete(const semantic_model& model, query& q) {
   };
   for (auto& f : q.filters)
     if (is_time_filter(f) && f.column.empty()) {
+      // "check-ins on weekends" where each check-in names its day.
+      if (auto day = day_name_column(model, root); f.op == filter_op::weekday && !day.empty()) {
+        f.column = day;
+        continue;
+      }
       if (!need_time())
         return false;
       f.column = time;
@@ -385,6 +390,10 @@ bool complete(const semantic_model& model, query& q) {
   auto fill = [&](std::vector<filter>& fs) {
     for (auto& f : fs)
       if (is_time_filter(f) && f.column.empty()) {
+        if (auto day = day_name_column(model, root); f.op == filter_op::weekday && !day.empty()) {
+          f.column = day;
+          continue;
+        }
         if (!need_time())
           return false;
         f.column = time;

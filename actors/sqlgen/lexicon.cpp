@@ -57,12 +57,28 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0);
+    // "adverse event date" for adverse_events.reported_dt: a table's only date.
+    const column_info* only_date = nullptr;
+    int dates = 0;
+    for (auto& c : t.columns)
+      if (c.role == column_role::time && ++dates == 1)
+        only_date = &c;
+    if (dates == 1) {
+      auto words = split_words(entity_words(t.name));
+      words.push_back("date");
+      add(words, {element_kind::column, t.name, only_date->name, "", ""}, 0.9);
+    }
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
     for (auto& c : t.columns) {
       element ce{element_kind::column, t.name, c.name, "", ""};
       auto words = split_words(c.name);
+      // "start_dt", "appr_dt": a date column's "dt" is said "date".
+      if (c.role == column_role::time)
+        for (auto& w : words)
+          if (w == "dt")
+            w = "date";
       // Without a declared key, "writer_id" in writers is still the table's own.
       std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));
       bool own_key = c.primary_key || stem(join(head, " ")) == stem(entity_words(t.name));

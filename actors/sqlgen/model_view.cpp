@@ -81,6 +81,11 @@ const column_info* primary_key(const table_info& t) {
   return found;
 }
 
+const column_info* count_column(const table_info& t) {
+  auto* c = t.find_column("count");
+  return c && c->role == column_role::numeric ? c : nullptr;
+}
+
 const metric* find_metric(const semantic_model& model, const std::string& name) {
   for (auto& m : model.metrics)
     if (m.name == name)
@@ -102,6 +107,30 @@ std::string entity_words(const std::string& table) {
 }
 
 std::string column_words(const std::string& column) { return join(split_words(column), " "); }
+
+int weekday_number(const std::string& name) {
+  static const char* days[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  std::string w;
+  for (char ch : name)
+    if (!std::isspace(static_cast<unsigned char>(ch)))
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (int i = 0; i < 7; ++i)
+    if (w == days[i] || (w.size() >= 3 && std::string(days[i]).compare(0, w.size(), w) == 0 && w.size() <= 4))
+      return i;
+  return -1;
+}
+
+column_ref day_name_column(const semantic_model& model, const std::string& table) {
+  auto* t = table_of(model, table);
+  if (!t)
+    return {};
+  for (auto& c : t->columns)
+    if (c.values.size() >= 2 && (c.role == column_role::categorical || c.role == column_role::text)
+        && std::all_of(c.values.begin(), c.values.end(),
+                       [](const std::string& v) { return weekday_number(v) >= 0; }))
+      return {t->name, c.name};
+  return {};
+}
 
 column_ref month_name_column(const semantic_model& model, const column_ref& year) {
   auto* t = table_of(model, year.table);

@@ -19,6 +19,10 @@ const column_info* label_column(const table_info& table);
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 
+/// A numeric column named "count" that says how many things each row stands
+/// for ("checkin"."count" per business and day), or null.
+const column_info* count_column(const table_info& table);
+
 /// The metric called `name`, or null.
 const metric* find_metric(const semantic_model& model, const std::string& name);
 
@@ -34,6 +38,13 @@ std::string column_words(const std::string& column);
 /// same table whose values are month names ("January", "March "): together
 /// they date a row to its month. Empty when there is none.
 column_ref month_name_column(const semantic_model& model, const column_ref& year);
+
+/// 0 (Sunday) .. 6 (Saturday) for a day's name ("monday", "Mon "), -1 otherwise.
+int weekday_number(const std::string& name);
+
+/// A text column of `table` whose values are names of days of the week
+/// ("Monday", "Friday"): the day a row is about. Empty when there is none.
+column_ref day_name_column(const semantic_model& model, const std::string& table);
 
 /// The time column to filter or bucket by when the question names none: the
 /// first date column of the nearest table to `root` along the joins.

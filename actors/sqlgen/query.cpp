@@ -9,15 +9,16 @@ namespace {
 // One name table per enum keeps to_string and from_string in step.
 constexpr const char* aggregate_names[] = {"none", "sum", "avg", "count",
                                            "count_distinct", "min", "max"};
-constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year"};
+constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year", "weekday"};
 constexpr const char* op_names[] = {
   "eq",      "neq",      "in",      "not_in",  "gt",       "ge",
   "lt",      "le",       "between", "contains", "starts_with", "ends_with",
   "is_null", "not_null", "year",    "quarter", "month",    "relative",
   "since",   "before",   "has_related", "lacks_related", "rule",
-  "weekday", "any_of"};
+  "weekday", "any_of", "within_after"};
 constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
-                                      "ratio", "days_since", "days_between", "age"};
+                                      "ratio", "days_since", "days_between", "age",
+                                      "time_of_day"};
 
 template <class E, size_t N>
 const char* name_of(E e, const char* const (&names)[N]) {

@@ -10,7 +10,7 @@ namespace medha::sqlgen {
 
 enum class aggregate { none, sum, avg, count, count_distinct, min, max };
 
-enum class time_bucket { none, day, week, month, quarter, year };
+enum class time_bucket { none, day, week, month, quarter, year, weekday /* day of the week */ };
 
 struct column_ref {
   std::string table;
@@ -37,6 +37,8 @@ enum class filter_op {
   rule,          // a default filter from the model: raw SQL
   weekday,       // values: days of the week, 0 (Sunday) .. 6 (Saturday)
   any_of,        // within: conditions of which one must hold ("a project or an exam")
+  within_after,  // values: [count, unit, date column of related_table]: column is
+                 // from that date to count units after it
 };
 
 struct filter {
@@ -65,9 +67,10 @@ struct filter {
 // to today: "how long since the last order". days_between: the aggregate of
 // the days from the date in `per` to the date in `column`, row by row.
 // age: the aggregate of the whole years from the date in `column` (a birth
-// date) to today, row by row.
+// date) to today, row by row. time_of_day: the earliest (MIN) or latest (MAX)
+// clock time of the column's values, whatever their day, as "HH:MM".
 enum class measure_form {
-  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age
+  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age, time_of_day
 };
 
 struct measure {

@@ -65,7 +65,14 @@ std::string check_filter(const semantic_model& model, const filter& f) {
         return {}; // a year column with a column of month names
       return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
     case filter_op::weekday:
-      return k == value_kind::date ? "" : "a month or quarter of " + name(f.column);
+      if (k != value_kind::date && day_name_column(model, f.column.table) == f.column)
+        return {}; // a column of day names
+      return k == value_kind::date ? "" : "a day of the week of " + name(f.column);
+    case filter_op::within_after:
+      if (k != value_kind::date || f.values.size() != 3
+          || kind_of(model, {f.related_table, f.values[2]}) != value_kind::date)
+        return "a window after a date on " + name(f.column) + ", which are not dates";
+      return {};
     case filter_op::relative:
       if (k == value_kind::date)
         return {};
@@ -116,6 +123,7 @@ std::string check_types(const semantic_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
         && m.form != measure_form::days_between && m.form != measure_form::age
+        && m.form != measure_form::time_of_day
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
@@ -129,6 +137,10 @@ std::string check_types(const semantic_model& model, const query& q) {
       if (role_of(model, m.column) != column_role::time || role_of(model, m.per) != column_role::time
           || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
         return "days between " + name(m.per) + " and " + name(m.column) + ", which are not dates";
+    } else if (m.form == measure_form::time_of_day) {
+      if (role_of(model, m.column) != column_role::time
+          || (m.agg != aggregate::min && m.agg != aggregate::max))
+        return "a time of day of " + name(m.column) + ", which is not a time";
     } else if (m.form == measure_form::age) {
       if (role_of(model, m.column) != column_role::time
           || (m.agg != aggregate::avg && m.agg != aggregate::min && m.agg != aggregate::max))

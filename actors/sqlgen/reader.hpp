@@ -185,6 +185,8 @@ struct reader {
 
   void on_age();
 
+  void apply_window();
+
   void apply_days_since();
 
   void apply_days_between();

@@ -315,6 +315,8 @@ void reader::run(const lexicon& lex) {
   auto restating = restating_mentions(mentions, resolved, cues);
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
+    if (m.candidates.empty())
+      continue;
     if (restating[i]) {
       for (size_t t = m.begin; t < m.end; ++t)
         taken[t] = true;
@@ -339,6 +341,44 @@ void reader::run(const lexicon& lex) {
           if (c.kind == element_kind::column && c.table == v.table && c.column == v.column)
             backed = c;
       }
+    // "predicted to graduate" for a column described as "... is predicted to
+    // graduate": two weak words that its description says just so.
+    if (!backed && m.score < 0.6 && !m.corrected && i + 1 < mentions.size()) {
+      auto& n = mentions[i + 1];
+      bool near = n.begin >= m.end && n.begin <= m.end + 2 && n.score < 0.6 && !n.corrected;
+      for (size_t t = m.end; near && t < n.begin; ++t)
+        near = !taken[t] && is_stopword(tokens[t].text);
+      std::string said;
+      for (size_t t = m.begin; near && t < n.end; ++t)
+        said += (said.empty() ? "" : " ") + tokens[t].text;
+      std::vector<element> saying; // the columns whose description says it
+      for (auto& c : near ? m.candidates : std::vector<element>{}) {
+        bool both = c.kind == element_kind::column
+                    && std::find(n.candidates.begin(), n.candidates.end(), c) != n.candidates.end();
+        auto* t = both ? table_of(model, c.table) : nullptr;
+        auto* col = t ? t->find_column(c.column) : nullptr;
+        std::string comment;
+        for (auto& w : col ? tokenize(col->comment) : std::vector<token>{})
+          comment += " " + w.text;
+        if (col && (comment + " ").find(" " + said + " ") != std::string::npos)
+          saying.push_back(c);
+      }
+      if (saying.size() == 1) {
+        auto& c = saying.front();
+        cands = {c};
+        for (size_t k = n.begin; k < n.end; ++k)
+          taken[k] = true;
+        n.candidates.clear(); // read as one phrase with this one
+        item it;
+        it.begin = m.begin;
+        it.end = n.end;
+        it.e = c;
+        items.push_back(it);
+        backed = c;
+      }
+      if (backed)
+        continue;
+    }
     if (backed) { // explained by the value's own phrase: nothing more to read
       for (size_t t = m.begin; t < m.end; ++t)
         taken[t] = true;

@@ -221,6 +221,8 @@ void reader::finish() {
     apply_days_between();
   if (days_since)
     apply_days_since();
+  if (time.window_count > 0)
+    apply_window();
   if (age_word && !age_of)
     r.unresolved.push_back("the age: no birth date to count it from");
   // A kept count covers all of the table's rows: with a condition on those
@@ -243,6 +245,26 @@ void reader::finish() {
     if (time_column_hint)
       d.column = *time_column_hint;
     r.dimensions.insert(r.dimensions.begin(), d);
+  }
+  // "check-ins on each day of the week": the column that names the day.
+  if (time.by_weekday) {
+    column_ref day;
+    if (!r.measures.empty())
+      day = day_name_column(model, r.measures.front().column.table);
+    if (day.empty() && !r.measures.empty()) {
+      // Rows with a date: the name of its day ("Monday").
+      dimension d;
+      d.bucket = time_bucket::weekday;
+      if (time_column_hint)
+        d.column = *time_column_hint;
+      r.dimensions.insert(r.dimensions.begin(), d);
+    } else if (day.empty()) {
+      r.unresolved.push_back("the day of the week");
+    } else {
+      dimension d;
+      d.column = day;
+      add_dimension(d);
+    }
   }
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking
@@ -394,6 +416,19 @@ void reader::finish() {
       r.has_direction = true;
       r.descending = rank_desc;
     }
+  }
+  if (time.time_of_day) {
+    // "the earliest departure time in the day": the clock time of the extreme.
+    bool read = false;
+    for (auto& m : r.measures)
+      if (!read && m.form == measure_form::plain && m.metric.empty()
+          && (m.agg == aggregate::min || m.agg == aggregate::max)
+          && role_of(model, m.column) == column_role::time) {
+        m.form = measure_form::time_of_day;
+        read = true;
+      }
+    if (!read)
+      r.unresolved.push_back("the time of day");
   }
   if (having_on_entity && !r.entity.empty() && r.dimensions.empty()) {
     dimension d;

@@ -200,15 +200,12 @@ measure count_of(const semantic_model& model, const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};
-  // Rows that keep their own count ("checkin": business, day, count) are
-  // already tallies: how many there were is the sum of the counts.
+  // Rows that each say how many there were ("checkin"."count" per day): the
+  // number of them is the total of that column.
   if (auto* t = table_of(model, table))
-    for (auto& c : t->columns) {
-      auto words = split_words(c.name);
-      if (c.role == column_role::numeric && words.size() == 1 && words[0] == "count") {
-        m.agg = aggregate::sum;
-        m.column.column = c.name;
-      }
+    if (auto* c = count_column(*t)) {
+      m.agg = aggregate::sum;
+      m.column.column = c->name;
     }
   return m;
 }
@@ -346,8 +343,11 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
+  // "treatments that have ended in the last 6 months": the date the period
+  // is on, read below, not a date that is merely present.
+  bool dated = role == column_role::time && !time.filters.empty();
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
-      && pending_agg == aggregate::none && role != column_role::numeric) {
+      && pending_agg == aggregate::none && role != column_role::numeric && !dated) {
     // "customers with an email", "who have a phone": the value is present.
     filter f;
     f.op = filter_op::not_null;
@@ -929,7 +929,8 @@ void reader::walk() {
   } else if (dangling_not) {
     r.unresolved.push_back("not");
   }
-  for (auto& it : items)
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto& it = items[k];
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
             || it.c->kind == cue_kind::missing_after)) {
@@ -946,17 +947,22 @@ void reader::walk() {
         r.filters.push_back(f);
         continue;
       }
-      // A containment or comparison with only an entity: its label or nothing.
-      if (it.c->kind == cue_kind::contains && !r.entity.empty()) {
+      // "diagnoses containing 'psoriasis'": the label of the table said
+      // right before; else of the entity; else nothing.
+      auto* before = prev_item(k);
+      bool named = before && !before->c && before->e.kind == element_kind::table
+                   && before->end == it.begin;
+      if (it.c->kind == cue_kind::contains && (named || !r.entity.empty())) {
         filter f;
         f.op = it.c->op;
-        f.column = label_of(model, r.entity);
+        f.column = label_of(model, named ? before->e.table : r.entity);
         f.values = it.c->values;
         r.filters.push_back(f);
       } else {
         r.unresolved.push_back("a condition");
       }
     }
+  }
 }
 
 } // namespace medha::sqlgen::detail

@@ -79,7 +79,15 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   bool restated = i + 1 < mentions.size() && mentions[i + 1].begin == m.end
                   && tokens[mentions[i + 1].begin].bracketed && !tokens[m.begin].bracketed
                   && all_values(m) && all_values(mentions[i + 1]);
-  return only_described || key_verb || unit || restated || names_link_table(mentions, i);
+  // "registered male patients" where only a doctors' column mentions being
+  // registered: a verb before another table's thing describes that thing.
+  bool describes_next = m.candidates.size() == 1 && m.end == m.begin + 1 && m.weights[0] < 0.5
+                        && is_participle(word) && i + 1 < mentions.size()
+                        && mentions[i + 1].begin == m.end && !mentions[i + 1].candidates.empty()
+                        && mentions[i + 1].score >= 0.9
+                        && mentions[i + 1].candidates.front().table != m.candidates.front().table;
+  return only_described || key_verb || describes_next || unit || restated
+         || names_link_table(mentions, i);
 }
 
 bool reader::corroborated(const std::vector<mention>& mentions, size_t i, const element& e) {

@@ -143,6 +143,7 @@ struct compiler {
       case time_bucket::year: return "EXTRACT(YEAR FROM " + col + ")::int";
       // A month reads as "2024-03", and sorts as one.
       case time_bucket::month: return "TO_CHAR(" + col + ", 'YYYY-MM')";
+      case time_bucket::weekday: return "TRIM(TO_CHAR(" + col + ", 'Day'))";
       default:
         return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
     }
@@ -160,9 +161,12 @@ struct compiler {
     });
   }
 
-  // Where a bucket sorts: a month's name by its number in the year.
+  // Where a bucket sorts: a month's name by its number in the year, a day's
+  // name from Sunday.
   std::string time_order(const column_ref& c, time_bucket b) {
     auto e = time_expression(c, b);
+    if (b == time_bucket::weekday && role_of(model, c) == column_role::time)
+      return "MIN(EXTRACT(DOW FROM " + time_value(c) + "))";
     if (role_of(model, c) == column_role::numeric && b == time_bucket::month)
       if (auto month = month_name_column(model, c); !month.empty() && e == qualified(month))
         return month_number_sql(month);
@@ -214,8 +218,9 @@ struct compiler {
       if (auto s = month_pair_sql(f); !s.empty())
         return s;
     auto col = f.column.column.empty() ? std::string()
-               : is_time_filter(f)     ? time_value(f.column)
-                                       : qualified(f.column);
+               : is_time_filter(f) || role_of(model, f.column) == column_role::time
+                 ? time_value(f.column)
+                 : qualified(f.column);
     auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
     // "Match case insensitively": both sides of an equality in lower case.
     bool fold = f.ignore_case && !f.numeric
@@ -293,6 +298,17 @@ struct compiler {
         return col + op + string_literal(v(0));
       }
       case filter_op::weekday: {
+        // A column of day names: the stored names of those days.
+        if (role_of(model, f.column) != column_role::time) {
+          auto* t = table_of(model, f.column.table);
+          auto* c = t ? t->find_column(f.column.column) : nullptr;
+          std::string names;
+          for (auto& v : c ? c->values : std::vector<std::string>{})
+            if (std::find(f.values.begin(), f.values.end(), std::to_string(weekday_number(v)))
+                != f.values.end())
+              names += (names.empty() ? "" : ", ") + string_literal(v);
+          return names.empty() ? "FALSE" : col + " IN (" + names + ")";
+        }
         std::string days;
         for (auto& d : f.values)
           days += (days.empty() ? "" : ", ") + d;
@@ -306,6 +322,12 @@ struct compiler {
         for (auto& w : f.within)
           s += (s.empty() ? "" : " OR ") + filter_sql(w);
         return "(" + s + ")";
+      }
+      case filter_op::within_after: {
+        auto from = time_value({f.related_table, v(2)});
+        auto n = v(0);
+        return col + " BETWEEN " + from + " AND " + from + " + INTERVAL '" + n + " " + unit_name(v(1))
+               + (n == "1" ? "" : "s") + "'";
       }
     }
     return "TRUE";
@@ -433,6 +455,10 @@ struct compiler {
     auto col = qualified(m.column);
     if (m.agg == aggregate::count_distinct)
       return "COUNT(DISTINCT " + col + ")";
+    // The earliest or latest of epoch seconds, shown as a time.
+    if ((m.agg == aggregate::min || m.agg == aggregate::max) && time_value(m.column) != col
+        && m.form == measure_form::plain)
+      return std::string("TO_TIMESTAMP(") + sql_function(m.agg) + "(" + col + "))";
     return std::string(sql_function(m.agg == aggregate::none ? aggregate::sum : m.agg)) + "("
            + col + ")";
   }
@@ -531,6 +557,9 @@ struct compiler {
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
                + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+      case measure_form::time_of_day:
+        return std::string("TO_CHAR(") + sql_function(m.agg) + "(" + time_value(m.column)
+               + "::time), 'HH24:MI')";
       case measure_form::age:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
                + "(EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + time_value(m.column) + ")))";
@@ -597,6 +626,8 @@ struct compiler {
       if (f.op == filter_op::any_of)
         for (auto& w : f.within)
           add(w.column.table);
+      if (f.op == filter_op::within_after)
+        add(f.related_table); // the date the window starts from
     }
     for (auto& o : q.order)
       add(o.column.table);
@@ -880,6 +911,8 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::ratio: return "ratio";
     case measure_form::days_since: return "days_since_" + m.column.column;
     case measure_form::age: return std::string(to_string(m.agg)) + "_age";
+    case measure_form::time_of_day:
+      return std::string(m.agg == aggregate::max ? "latest_" : "earliest_") + m.column.column;
     case measure_form::days_between:
       return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
     case measure_form::per_entity:

@@ -1,5 +1,8 @@
 #include "actors/sqlgen/time_phrases.hpp"
 
+#include "actors/sqlgen/calendar.hpp"
+#include "actors/sqlgen/model_view.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -123,6 +126,11 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     }
     r.phrases.push_back(phrase);
   };
+  // "within the last 30 days": the period, said with a preposition.
+  auto within = [&](size_t i) {
+    size_t j = i > 0 && text(i - 1) == "the" ? i - 1 : i;
+    return j > 0 && text(j - 1) == "within" ? j - 1 : i;
+  };
   for (size_t i = 0; i < n; ++i) {
     auto w = text(i);
     if (w.empty())
@@ -157,14 +165,70 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         take(i, i + 4);
         continue;
       }
+      // Both days whole: a timestamp late on the last day is still in.
       if (is_iso_date(a) && is_iso_date(b)) {
-        auto lo = make(filter_op::ge, {a});
-        auto hi = make(filter_op::le, {b});
-        r.filters.push_back(lo);
-        r.filters.push_back(hi);
+        r.filters.push_back(make(filter_op::since, {a}));
+        r.filters.push_back(make(filter_op::before, {next_day(b)}));
         take(i, i + 4);
         continue;
       }
+    }
+    // -- "2 months after March 2021", "10 days before 2024-03-01": the
+    // period that far from a named month or day ("within 2 months after" is
+    // a span, not read here) --
+    if (int count = small_number(w); count > 0 && (i == 0 || text(i - 1) != "within")) {
+      auto unit = unit_of(text(i + 1));
+      auto dir = text(i + 2);
+      int sign = dir == "after" || dir == "later" ? 1 : dir == "before" || dir == "earlier" ? -1 : 0;
+      size_t at = i + 3 + (dir == "later" || dir == "earlier" ? 1 : 0); // "later than"
+      int months = unit == "month" ? count : unit == "quarter" ? 3 * count : unit == "year" ? 12 * count : 0;
+      int m = month_number(text(at));
+      if (sign != 0 && months > 0 && m > 0 && is_year(text(at + 1))) {
+        int index = std::stoi(text(at + 1)) * 12 + (m - 1) + sign * months;
+        r.filters.push_back(make(filter_op::month, {std::to_string(index / 12), std::to_string(index % 12 + 1)}));
+        take(i > 0 && text(i - 1) == "exactly" ? i - 1 : i, at + 2);
+        continue;
+      }
+      // "10 days before 2023-03-05" may be the span up to it: only "exactly"
+      // says one day.
+      bool exactly = i > 0 && text(i - 1) == "exactly";
+      if (sign != 0 && exactly && (unit == "day" || unit == "week") && is_iso_date(text(at))) {
+        auto day = text(at);
+        for (int k = 0; sign > 0 && k < count * (unit == "week" ? 7 : 1); ++k)
+          day = next_day(day);
+        for (int k = 0; sign < 0 && k < count * (unit == "week" ? 7 : 1); ++k)
+          day = previous_day(day);
+        r.filters.push_back(make(filter_op::since, {day}));
+        r.filters.push_back(make(filter_op::before, {next_day(day)}));
+        take(i > 0 && text(i - 1) == "exactly" ? i - 1 : i, at + 1);
+        continue;
+      }
+    }
+    // -- "within 10 days after starting treatment", "within 2 weeks of the
+    // start": a window after a date the next words name --
+    if (w == "within" && small_number(text(i + 1)) > 0 && !unit_of(text(i + 2)).empty()
+        && (text(i + 3) == "after" || text(i + 3) == "of" || text(i + 3) == "from")) {
+      r.window_count = small_number(text(i + 1));
+      r.window_unit = unit_of(text(i + 2));
+      r.window_from = i + 4;
+      take(i, i + 4);
+      continue;
+    }
+    // -- "the 2 days before Saturday": those days of the week --
+    if (int count = small_number(w); count > 0 && count < 7 && unit_of(text(i + 1)) == "day"
+        && (text(i + 2) == "before" || text(i + 2) == "after")
+        && weekday_number(text(i + 3)) >= 0) {
+      int day = weekday_number(text(i + 3));
+      int step = text(i + 2) == "before" ? -1 : 1;
+      std::vector<std::string> days;
+      for (int k = count; k >= 1; --k)
+        days.push_back(std::to_string(((day + step * k) % 7 + 7) % 7));
+      if (step > 0)
+        std::reverse(days.begin(), days.end());
+      std::sort(days.begin(), days.end());
+      r.filters.push_back(make(filter_op::weekday, days));
+      take(i > 0 && text(i - 1) == "the" ? i - 1 : i, i + 4);
+      continue;
     }
     // -- since / after / before a year, month or date --
     // "from 2024" alone is the year 2024, read below; "from 2024 to 2025" above.
@@ -201,7 +265,36 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
         continue;
       }
     }
+    // -- the clock time whatever the day: "the earliest departure time in
+    // the day", "as HH:MM" --
+    if ((w == "in" || w == "of") && i > 0 && (t[i - 1].text == "time" || t[i - 1].text == "times")) {
+      size_t j = text(i + 1) == "the" ? i + 2 : i + 1;
+      if (text(j) == "day") {
+        r.time_of_day = true;
+        take(i, j + 1);
+        continue;
+      }
+    }
+    if ((w == "in" || w == "as") && text(i + 1) == "hh" && text(i + 2) == "mm") {
+      r.time_of_day = true;
+      take(i, i + 3);
+      continue;
+    }
+    // -- "on each day of the week": one group per day of the week --
+    if ((w == "each" || w == "every" || w == "per" || w == "by") && text(i + 1) == "day"
+        && text(i + 2) == "of" && text(i + 3) == "the" && text(i + 4) == "week") {
+      r.by_weekday = true;
+      take(i > 0 && (text(i - 1) == "on" || text(i - 1) == "for") ? i - 1 : i, i + 5);
+      continue;
+    }
     // -- "which month had the most signups": the period is the answer --
+    // "which day of the week had the most check-ins": one group per weekday.
+    if ((w == "what" || w == "which") && text(i + 1) == "day" && text(i + 2) == "of"
+        && text(i + 3) == "the" && text(i + 4) == "week") {
+      r.by_weekday = true;
+      take(i, i + 5);
+      continue;
+    }
     if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()
         && unit_of(text(i + 1)) == text(i + 1)) {
       r.bucket = bucket_of(text(i + 1));
@@ -252,9 +345,13 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
           whole = true;
           end = tail;
         }
+        // "the last 6 months from today": counted back from today, as always.
+        if ((text(end) == "from" || text(end) == "until" || text(end) == "till")
+            && (text(end + 1) == "today" || text(end + 1) == "now"))
+          end += 2;
         r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit,
                                                        whole ? "calendar" : "rolling"}));
-        take(i, end);
+        take(within(i), end);
         continue;
       }
       if (count <= 0 && !unit.empty() && text(at) == unit) {
@@ -320,6 +417,14 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
                                   : make(filter_op::weekday, {"1", "2", "3", "4", "5"}));
       size_t first = i > 0 && (text(i - 1) == "on" || text(i - 1) == "during") ? i - 1 : i;
       take(first, i + 1);
+      continue;
+    }
+    // -- one day: "on 2023-04-01" --
+    if (is_iso_date(w) || (w == "on" && is_iso_date(text(i + 1)))) {
+      auto day = is_iso_date(w) ? w : text(i + 1);
+      r.filters.push_back(make(filter_op::since, {day}));
+      r.filters.push_back(make(filter_op::before, {next_day(day)}));
+      take(i, is_iso_date(w) ? i + 1 : i + 2);
       continue;
     }
     // -- a year --

@@ -239,7 +239,7 @@ bool is_stopword(std::string_view word) {
     "actually", "really", "exactly", "give", "gives", "given", "show", "shows", "return",
     "returns", "result", "results", "output", "answer", "database", "table", "tables",
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
-    "happen", "happened", "receive", "received", "whole", "entire", "ever", "respective",
+    "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
     // Verbs that only say one named thing has another: "airlines that offer
     // flights", "restaurants that serve Italian food".
@@ -272,9 +272,11 @@ std::string normalize_question(std::string_view spelled) {
       out += " percent ";
       continue;
     }
-    // "the no. of students": the abbreviation of "number", never a "no".
+    // "the no. of students": the abbreviation of "number", not a "no" ("No. I
+    // meant revenue" stays a no).
     bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(question[i - 1]));
-    if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o." ) {
+    if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o."
+        && question.substr(i + 3, 4) == " of ") {
       out += "number";
       i += 2;
       continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/words.hpp"
 #include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
@@ -32,7 +33,8 @@ semantic_model airline_model() {
     // departure_time holds epoch seconds: introspection makes it a time.
     table("flight", {col("flight_id", r::identifier, "bigint"),
                      col("departure_time", r::time, "bigint", "Epoch timestamp for departure time"),
-                     col("flight_number", r::text, "text")}),
+                     col("flight_number", r::text, "text"),
+                     col("eta", r::time, "timestamp", "When the flight is expected to land")}),
     table("payments_received", {col("payment_id", r::identifier, "bigint"),
                                 col("payment_date", r::time, "date"),
                                 col("payment_amount", r::numeric, "numeric"),
@@ -46,11 +48,18 @@ semantic_model airline_model() {
     table("tip", {col("tip_id", r::identifier, "bigint"), col("likes", r::numeric, "bigint"),
                   col("year", r::numeric, "bigint"),
                   col("month", r::categorical, "text", "", {"January", "February  ", "March", "May"})}),
+    // Each row counts the visits on one day of the week, named.
+    table("visit", {col("visit_id", r::identifier, "bigint"),
+                    col("day", r::categorical, "text", "", {"Monday", "Thursday", "Friday", "Saturday", "Sunday"}),
+                    col("count", r::numeric, "bigint")}),
+    table("claim", {col("claim_id", r::identifier, "bigint"), col("flight_id", r::identifier, "bigint"),
+                    col("filed_dt", r::time, "date"), col("reason", r::text, "text")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
-                            col("vendor_name", r::text, "text")}),
+                            col("vendor_name", r::text, "text", "Name the vendor registered with")}),
   };
+  m.relationships = {testing::link_of("claim", "flight_id", "flight", "flight_id")};
   return m;
 }
 
@@ -68,6 +77,12 @@ TEST(dates, epoch_seconds_read_as_times) {
     {"Count the number of flight departures for each month",
      {"TO_CHAR(" + departure + ", 'YYYY-MM') AS \"month\"", "COUNT(*)"}},
     {"How many flight departures were there in 2020?", {"EXTRACT(YEAR FROM " + departure + ") = 2020"}},
+    {"How many flight departures between 2020-01-01 and 2020-03-31?",
+     {departure + " >= '2020-01-01'", departure + " < '2020-04-01'"}},
+    {"What's the earliest flight departure time?",
+     {"TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))"}},
+    {"What's the earliest flight departure time in the day in HH:MM?",
+     {"TO_CHAR(MIN(" + departure + "::time), 'HH24:MI')"}},
     {"What's the difference in days between today and the earliest flight departure?",
      {"CURRENT_DATE - TO_TIMESTAMP(MIN(" + q("flight.departure_time") + "))::date"}},
   });
@@ -84,6 +99,14 @@ TEST(dates, whole_calendar_periods) {
     {"total payments received in the last 3 calendar months (not including the current month)",
      {date + " >= " + month + " - INTERVAL '3 months' AND " + date + " < " + month}},
     {"total payments received in the past 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"}},
+    {"total payments received within the last 6 months from today",
+     {date + " >= CURRENT_DATE - INTERVAL '6 months'"}},
+    {"total payments received between 2023-01-01 and 2023-03-31",
+     {date + " >= '2023-01-01'", date + " < '2023-04-01'"}},
+    {"total payments received exactly 2 days before 2024-03-01",
+     {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
+    {"total payments received on 2024-02-28", {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
+    {"total payments received 2023-12-31", {date + " >= '2023-12-31'", date + " < '2024-01-01'"}},
   });
 }
 
@@ -97,6 +120,56 @@ TEST(dates, the_period_asked_for) {
   });
 }
 
+// Words a date's description says just so name that date.
+TEST(dates, a_date_named_by_its_description) {
+  run({{"How many flights were expected to land in the last 10 days?",
+        {q("flight.eta") + " >= CURRENT_DATE - INTERVAL '10 days'"}}});
+}
+
+// A column of day names takes periods of the week; rows that say how many
+// they stand for are counted by that number.
+TEST(dates, days_named_in_a_column) {
+  auto day = q("visit.day");
+  run({
+    {"How many visits on weekends?", {"SUM(" + q("visit.count") + ")", day + " IN ('Saturday', 'Sunday')"}},
+    {"How many visits on the 2 days before Saturday?", {day + " IN ('Thursday', 'Friday')"}},
+    {"How many visits are there on each day of the week?",
+     {"GROUP BY " + day, "SUM(" + q("visit.count") + ")"}},
+    {"Which day of the week had the most visits?", {"GROUP BY " + day, "DESC LIMIT 1"}},
+    {"What is the ratio of visits on weekends to visits on weekdays?",
+     {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
+  });
+}
+
+// On a date, the day of the week is the name of its day, in week order.
+TEST(dates, days_of_the_week_of_a_date) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"total payments received on each day of the week",
+     {"TRIM(TO_CHAR(" + date + ", 'Day')) AS \"weekday\"", "ORDER BY MIN(EXTRACT(DOW FROM " + date + "))"}},
+    {"Which day of the week had the most payments received?",
+     {"GROUP BY TRIM(TO_CHAR(" + date + ", 'Day'))", "DESC LIMIT 1"}},
+  });
+}
+
+// "no. of" abbreviates "number of"; a "No." that answers stays a no.
+TEST(dates, number_abbreviated) {
+  EXPECT_EQ(normalize_question("the no. of students"), "the number of students");
+  EXPECT_EQ(normalize_question("No. I meant revenue"), "No. I meant revenue");
+}
+
+// "within 2 days after the departure": a window after another table's date.
+TEST(dates, a_window_after_another_date) {
+  auto departure = "TO_TIMESTAMP(" + q("flight.departure_time") + ")";
+  run({
+    {"List the claim date and reason of claims filed within 2 days after the flight departure",
+     {q("claim.filed_dt") + " BETWEEN " + departure + " AND " + departure + " + INTERVAL '2 days'",
+      q("claim.reason")}},
+    // "filed date" is filed_dt; "claim date" its table's only date.
+    {"How many claims had a filed date in 2023?", {"EXTRACT(YEAR FROM " + q("claim.filed_dt") + ") = 2023"}},
+  });
+}
+
 // Ages are counted from a birth date: whole years to today.
 TEST(dates, ages_from_birth_dates) {
   auto age = "EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + q("passenger.date_of_birth") + "))";
@@ -104,6 +177,9 @@ TEST(dates, ages_from_birth_dates) {
     {"What is the average age of male passengers?",
      {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}},
     {"maximum age of passengers", {"MAX(" + age + ")"}},
+    // "registered" is only in a description of another table's column.
+    {"What is the average age of all registered male passengers?",
+     {"AVG(" + age + ")", q("passenger.gender") + " = 'Male'"}, {"payments_made"}},
     // "economy cabin": the word the value's column is described with.
     {"average age of passengers with economy cabin",
      {"AVG(" + age + ")", q("passenger.seat_class") + " = 'economy'"}},
@@ -121,6 +197,12 @@ TEST(dates, year_and_month_name_columns) {
      {index + " >= " + std::to_string(2021 * 12 + 6), index + " < " + std::to_string(2022 * 12 + 1)}},
     {"How many tips in the last 10 calendar months?",
      {index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - 10"}},
+  });
+  // A month that far from a named month; a day only when said exactly.
+  run({
+    {"How many tips exactly 2 months after March 2021?",
+     {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 5"}},
+    {"How many tips 3 months before February 2021?", {year + " = 2020", "= 11"}},
   });
   // Months within one year are named; across years they are "2021-03".
   run({

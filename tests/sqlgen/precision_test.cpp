@@ -162,5 +162,12 @@ TEST(precision, days_between_two_dates_of_a_row_are_aggregated) {
   abstains("Which ranger has the longest time between hired on and retired on?");
 }
 
+// "trails containing 'ridge'": the text search is on the table said right
+// before it, not on the thing counted.
+TEST(precision, a_containment_on_the_table_before_it) {
+  run({{"How many hikes on trails containing 'ridge'?",
+        {q("trail.trail_name") + " ILIKE '%ridge%'", "COUNT(*)"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
