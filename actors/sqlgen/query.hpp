@@ -46,7 +46,7 @@ struct filter {
   column_ref column;
   std::vector<std::string> values; // literals as text; see filter_op
   bool numeric = false;            // values are numbers, not strings
-  std::string related_table;       // has_related / lacks_related; with a comparison
+  std::string related_table;       // has_related / lacks_related / within_after; with a comparison
                                    // (gt, eq, ...): the number of its rows linked to
                                    // each row of column.table, compared to values[0]
   std::string sql;                 // rule

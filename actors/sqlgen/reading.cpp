@@ -322,11 +322,6 @@ void reader::run(const lexicon& lex) {
         taken[t] = true;
       continue;
     }
-    if (names_nothing(mentions, i)) {
-      for (size_t k = m.begin; k < m.end; ++k)
-        taken[k] = true;
-      continue;
-    }
     auto cands = resolved[i];
     // "private insurance" where 'private' is a value of ins_type, described
     // as "Insurance type": the weak word names the column of its neighbour.
@@ -382,6 +377,13 @@ void reader::run(const lexicon& lex) {
     if (backed) { // explained by the value's own phrase: nothing more to read
       for (size_t t = m.begin; t < m.end; ++t)
         taken[t] = true;
+      continue;
+    }
+    // Read after the phrases above, which may make a verb part of a longer
+    // name ("expected to land").
+    if (names_nothing(mentions, i)) {
+      for (size_t k = m.begin; k < m.end; ++k)
+        taken[k] = true;
       continue;
     }
     // "easiness scores ... and scores": a noun said again names the column

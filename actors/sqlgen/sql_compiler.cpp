@@ -212,7 +212,7 @@ struct compiler {
 
   std::string filter_sql(const filter& f) {
     if (!f.related_table.empty() && f.op != filter_op::has_related
-        && f.op != filter_op::lacks_related)
+        && f.op != filter_op::lacks_related && f.op != filter_op::within_after)
       return related_count_sql(f);
     if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
       if (auto s = month_pair_sql(f); !s.empty())
