@@ -186,8 +186,11 @@ struct scanner {
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
-      if (any(i, {"as? a? line chart|graph|plot?", "as a line"}, cue_kind::chart, chart("line"))
-          || any(i, {"as? a? bar|column|pie chart|graph|plot?"}, cue_kind::chart, chart("bar"))
+      // A chart's kind alone is an ordinary word ("per order line", "the bar
+      // staff"): it asks for a chart beside "chart" or after "as".
+      if (any(i, {"as? a? line chart|graph|plot", "as a? line"}, cue_kind::chart, chart("line"))
+          || any(i, {"as? a? bar|column|pie chart|graph|plot", "as a? bar|pie"}, cue_kind::chart,
+                 chart("bar"))
           || any(i, {"as|in a table", "table view", "tabular"}, cue_kind::chart, chart("table"))
           || any(i, {"as a kpi|number", "single number"}, cue_kind::chart, chart("kpi")))
         continue;
@@ -236,6 +239,10 @@ struct scanner {
       if (any(i, {"too", "also", "as well as?", "in addition to?", "plus"}, cue_kind::also, none))
         continue;
       if (i == 0 && any(i, {"and", "also", "now"}, cue_kind::instead, none))
+        continue;
+      // "what's the average per segment then?": a closing "then" goes on
+      // from the answer just given.
+      if (i > 0 && i + 1 == t.size() && any(i, {"then"}, cue_kind::instead, none))
         continue;
       if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of",
                   "sort|order|rank|arrange the? results|result|list|output|rows|records|them by"},

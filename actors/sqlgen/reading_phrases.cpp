@@ -905,7 +905,7 @@ void reader::walk() {
   }
   // Cues that were never applied to anything: a "not" that met no value or
   // flag would be lost...
-  bool dangling_not = negate;
+  bool dangling_not = negate && !contrast_implied();
   for (size_t k = 0; k < items.size(); ++k)
     if (items[k].c && items[k].c->kind == cue_kind::missing
         && (k + 1 == items.size() || items[k + 1].c))

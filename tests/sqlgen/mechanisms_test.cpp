@@ -161,6 +161,42 @@ TEST(mechanisms, periods_and_removals) {
   });
 }
 
+// A chart's kind alone is an ordinary word: "order line" is a table's name
+// in the glossary, not a request for a line chart.
+TEST(mechanisms, a_chart_word_alone_asks_for_no_chart) {
+  auto model = enriched_model();
+  model.glossary.push_back({"line item", "order_items", {"order line"}});
+  auto plan = generate(model, "What's the average quantity per order line?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"AVG(" + q("order_items.quantity") + ")"}, {"COUNT(DISTINCT"}}), "")
+    << plan.understood;
+  plan = generate(model, "revenue by region as a line", "");
+  EXPECT_EQ(plan.chart_hint, "line");
+}
+
+// "shipped but not delivered": the value keeps one state of its column, so a
+// "not" before a loose word for that same column adds nothing; a "not" before
+// a word about nothing named stays unapplied.
+TEST(mechanisms, a_contrast_with_the_kept_state_is_implied) {
+  auto model = enriched_model();
+  for (auto& t : model.tables)
+    for (auto& c : t.columns)
+      if (t.name == "orders" && c.name == "status")
+        c.comment = "Fulfilment status: completed (delivered), shipped (in transit), cancelled or returned.";
+  auto plan = generate(model, "How many orders are shipped but not delivered yet?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"= 'shipped'"}, {"<>"}}), "") << plan.understood;
+  plan = generate(model, "How many orders are not delivered?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify);
+}
+
+// A closing "then" goes on from the previous answer: its filters stay.
+TEST(mechanisms, a_closing_then_continues_the_conversation) {
+  converse({
+    {"Revenue per customer segment", {"GROUP BY " + q("customers.segment")}},
+    {"for 2023", {year + " = 2023"}},
+    {"What's the average order value per segment then?", {"COUNT(DISTINCT", year + " = 2023"}},
+  });
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
