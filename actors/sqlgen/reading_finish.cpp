@@ -457,8 +457,10 @@ void reader::finish() {
   related(lacks, filter_op::lacks_related);
   related(has, filter_op::has_related);
   // "customers who placed an order in 2024": the period is the related rows'
-  // (the orders' date), not the entity's own (the signup date).
-  if (!time_column_hint && !time.filters.empty() && has.size() == 1)
+  // (the orders' date), not the entity's own (the signup date); so is
+  // "customers who placed orders each year" grouped by the orders' year.
+  if (!time_column_hint && (!time.filters.empty() || time.bucket != time_bucket::none)
+      && has.size() == 1)
     if (auto c = default_time_column(model, has.front()); !c.empty() && c.table == has.front())
       time_column_hint = c;
   // "percentage of orders that were cancelled": the values after the share

@@ -197,6 +197,20 @@ TEST(mechanisms, a_closing_then_continues_the_conversation) {
   });
 }
 
+// "bought": a verb of buying names the table of orders; the customers who
+// bought are counted, and the period is the orders' date, also as groups.
+TEST(mechanisms, customers_who_bought_are_counted_by_the_orders_dates) {
+  const std::string order_year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
+  run({
+    {"How many customers bought something in 2023?",
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", order_year + " = 2023"}, {"signup_date"}},
+    {"How many distinct customers bought something each year?",
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", "GROUP BY " + order_year}, {"signup_date"}},
+    {"How many customers placed orders each year?", {"GROUP BY " + order_year}, {"signup_date"}},
+    {"How many customers ordered in 2023?", {"COUNT(DISTINCT " + q("customers.customer_id") + ")"}},
+  });
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
