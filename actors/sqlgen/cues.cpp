@@ -333,6 +333,23 @@ struct scanner {
         add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
         continue;
       }
+      // "the 5 products with the largest unit price": a number after "the",
+      // before a superlative, is a ranking's size like "which 5".
+      if (auto len = match(i, "the #"); len && std::stoi(numbers[0]) < 1000) {
+        bool ranked = false;
+        for (size_t j = i + len; j < t.size() && !ranked; ++j)
+          ranked = !t[j].quoted
+                   && (t[j].text == "highest" || t[j].text == "largest" || t[j].text == "biggest"
+                       || t[j].text == "greatest" || t[j].text == "most" || t[j].text == "lowest"
+                       || t[j].text == "smallest" || t[j].text == "least" || t[j].text == "fewest");
+        if (ranked) {
+          auto& c = add(cue_kind::top_n, i, len);
+          c.count = std::stoi(numbers[0]);
+          c.descending = true;
+          c.text = "which";
+          continue;
+        }
+      }
       if (auto len = match(i, "which|what #")) {
         // "which 5 cities ...": a ranking whose direction the superlative gives.
         auto& c = add(cue_kind::top_n, i, len);

@@ -211,6 +211,16 @@ TEST(mechanisms, customers_who_bought_are_counted_by_the_orders_dates) {
   });
 }
 
+// "the 5 products with the largest unit price" ranks like "which 5": the
+// number is the ranking's size, not a count the products must have.
+TEST(mechanisms, the_n_things_with_the_largest_is_a_ranking) {
+  run({
+    {"Show the 5 products with the largest unit price",
+     {"ORDER BY " + q("products.unit_price") + " DESC LIMIT 5"}, {"HAVING"}},
+    {"the 3 customers with the most orders", {"DESC LIMIT 3", "GROUP BY"}, {"HAVING"}},
+  });
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
