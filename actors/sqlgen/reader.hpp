@@ -198,6 +198,11 @@ struct reader {
   void apply_days_since();
 
   void apply_days_between();
+  /// "list price minus cost": two numbers of a table subtracted (reading_difference.cpp).
+  std::optional<std::pair<column_ref, column_ref>> difference;
+  std::vector<column_ref> numeric_phrase(const lexicon& lex, size_t from, size_t to);
+  void read_difference(const lexicon& lex);
+  void apply_difference();
 
   void walk();
 

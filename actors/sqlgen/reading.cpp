@@ -295,6 +295,7 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
+  read_difference(lex);
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])

@@ -219,6 +219,8 @@ void reader::finish() {
       said.emplace_back(r.filters[fi], pos);
   if (days_between)
     apply_days_between();
+  if (difference)
+    apply_difference();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)

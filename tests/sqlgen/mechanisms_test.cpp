@@ -221,6 +221,19 @@ TEST(mechanisms, the_n_things_with_the_largest_is_a_ranking) {
   });
 }
 
+// "unit price minus cost": two numbers of one table subtracted on each row,
+// then aggregated as asked or ranked by; with neither, asked.
+TEST(mechanisms, one_number_minus_another_is_a_difference) {
+  const std::string margin = "(" + q("products.unit_price") + " - " + q("products.cost") + ")";
+  run({
+    {"Show the 5 products with the largest unit margin (unit price minus cost)",
+     {"MAX" + margin, "DESC LIMIT 5", "GROUP BY " + q("products.name")}},
+    {"average unit price minus cost per category", {"AVG" + margin, "GROUP BY " + q("categories.name")}},
+  });
+  auto model = enriched_model();
+  EXPECT_EQ(generate(model, "unit price minus cost", "").outcome, plan_outcome::clarify);
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
