@@ -244,6 +244,17 @@ struct scanner {
       // from the answer just given.
       if (i > 0 && i + 1 == t.size() && any(i, {"then"}, cue_kind::instead, none))
         continue;
+      // "our largest order by revenue": "order" after a determiner or an
+      // adjective is the noun, and "by" says what ranks it.
+      static const char* noun_before[] = {"the", "a", "an", "each", "every", "per", "our", "my",
+                                          "your", "one", "single", "that", "this", "which",
+                                          "largest", "biggest", "highest", "smallest", "lowest",
+                                          "first", "last", "latest", "earliest", "typical"};
+      bool order_noun = i > 0 && t[i].text == "order" && !t[i - 1].quoted
+                        && std::any_of(std::begin(noun_before), std::end(noun_before),
+                                       [&](const char* w) { return t[i - 1].text == w; });
+      if (order_noun)
+        continue;
       if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of",
                   "sort|order|rank|arrange the? results|result|list|output|rows|records|them by"},
               cue_kind::order_by, none)

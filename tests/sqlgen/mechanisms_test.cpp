@@ -234,6 +234,18 @@ TEST(mechanisms, one_number_minus_another_is_a_difference) {
   EXPECT_EQ(generate(model, "unit price minus cost", "").outcome, plan_outcome::clarify);
 }
 
+// "our largest order by revenue": "order" after an adjective is the noun,
+// not "order by"; with nothing to rank the orders by, asked; and "who placed
+// it?" that changes nothing is not answered with the same rows again.
+TEST(mechanisms, the_largest_order_is_ranked_by_what_follows) {
+  auto model = enriched_model();
+  auto plan = generate(model, "What was our largest order by revenue?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"GROUP BY", "DESC LIMIT 1"}}), "") << plan.understood;
+  EXPECT_EQ(generate(model, "What was our largest single order?", "").outcome, plan_outcome::clarify);
+  EXPECT_EQ(generate(model, "Who placed it?", plan.query_json).outcome, plan_outcome::clarify);
+  run({{"revenue by region order by revenue", {"ORDER BY " + q("revenue") + " DESC"}}});
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
