@@ -186,8 +186,11 @@ struct scanner {
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
-      if (any(i, {"as? a? line chart|graph|plot?", "as a line"}, cue_kind::chart, chart("line"))
-          || any(i, {"as? a? bar|column|pie chart|graph|plot?"}, cue_kind::chart, chart("bar"))
+      // A chart's kind alone is an ordinary word ("per order line", "the bar
+      // staff"): it asks for a chart beside "chart" or after "as".
+      if (any(i, {"as? a? line chart|graph|plot", "as a? line"}, cue_kind::chart, chart("line"))
+          || any(i, {"as? a? bar|column|pie chart|graph|plot", "as a? bar|pie"}, cue_kind::chart,
+                 chart("bar"))
           || any(i, {"as|in a table", "table view", "tabular"}, cue_kind::chart, chart("table"))
           || any(i, {"as a kpi|number", "single number"}, cue_kind::chart, chart("kpi")))
         continue;
@@ -236,6 +239,21 @@ struct scanner {
       if (any(i, {"too", "also", "as well as?", "in addition to?", "plus"}, cue_kind::also, none))
         continue;
       if (i == 0 && any(i, {"and", "also", "now"}, cue_kind::instead, none))
+        continue;
+      // "what's the average per segment then?": a closing "then" goes on
+      // from the answer just given.
+      if (i > 0 && i + 1 == t.size() && any(i, {"then"}, cue_kind::instead, none))
+        continue;
+      // "our largest order by revenue": "order" after a determiner or an
+      // adjective is the noun, and "by" says what ranks it.
+      static const char* noun_before[] = {"the", "a", "an", "each", "every", "per", "our", "my",
+                                          "your", "one", "single", "that", "this", "which",
+                                          "largest", "biggest", "highest", "smallest", "lowest",
+                                          "first", "last", "latest", "earliest", "typical"};
+      bool order_noun = i > 0 && t[i].text == "order" && !t[i - 1].quoted
+                        && std::any_of(std::begin(noun_before), std::end(noun_before),
+                                       [&](const char* w) { return t[i - 1].text == w; });
+      if (order_noun)
         continue;
       if (any(i, {"sort|sorted|order|ordered|rank|ranked|arrange|arranged by", "in order of",
                   "sort|order|rank|arrange the? results|result|list|output|rows|records|them by"},
@@ -325,6 +343,23 @@ struct scanner {
       if (auto len = match(i, "# bottom|worst|lowest|smallest|least|fewest")) {
         add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
         continue;
+      }
+      // "the 5 products with the largest unit price": a number after "the",
+      // before a superlative, is a ranking's size like "which 5".
+      if (auto len = match(i, "the #"); len && std::stoi(numbers[0]) < 1000) {
+        bool ranked = false;
+        for (size_t j = i + len; j < t.size() && !ranked; ++j)
+          ranked = !t[j].quoted
+                   && (t[j].text == "highest" || t[j].text == "largest" || t[j].text == "biggest"
+                       || t[j].text == "greatest" || t[j].text == "most" || t[j].text == "lowest"
+                       || t[j].text == "smallest" || t[j].text == "least" || t[j].text == "fewest");
+        if (ranked) {
+          auto& c = add(cue_kind::top_n, i, len);
+          c.count = std::stoi(numbers[0]);
+          c.descending = true;
+          c.text = "which";
+          continue;
+        }
       }
       if (auto len = match(i, "which|what #")) {
         // "which 5 cities ...": a ranking whose direction the superlative gives.

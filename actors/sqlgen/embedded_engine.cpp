@@ -174,7 +174,12 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
 
   // Nothing to answer: say what was understood and offer starting points.
-  if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0)) {
+  // "Who placed it?" that leaves the previous query as it was has not found
+  // the person asked for: repeating the last answer would not say who.
+  bool asks_who = !tokens.empty() && (tokens[0].text == "who" || tokens[0].text == "whom"
+                                      || tokens[0].text == "whose");
+  bool unchanged = follow_up && asks_who && to_json(q) == previous_json;
+  if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {
     std::string understood = "I could not find what to compute or list in \""
                              + std::string(question) + "\"";
     auto partial = understood_words(model, from_reading(model, r));

@@ -93,6 +93,12 @@ std::string describe(const semantic_model& model, const measure& m) {
   }
   if (m.form == measure_form::per_entity)
     s = (s.rfind("average ", 0) == 0 ? s : "average " + s) + " per " + entity_words(m.per.table);
+  if (m.form == measure_form::difference)
+    s = std::string(m.agg == aggregate::avg   ? "average "
+                    : m.agg == aggregate::min ? "smallest "
+                    : m.agg == aggregate::max ? "largest "
+                                              : "total ")
+        + column_words(m.column.column) + " minus " + column_words(m.per.column);
   if (m.form == measure_form::days_between)
     s = std::string(m.agg == aggregate::avg   ? "average"
                     : m.agg == aggregate::min ? "fewest"

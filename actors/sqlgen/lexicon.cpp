@@ -215,9 +215,27 @@ lexicon::lexicon(const semantic_model& model) {
     for (auto& s : g.synonyms)
       add(phrase_words(s), target, 0.95);
   }
+  // "customers who bought something": English verbs of buying name the table
+  // that keeps purchases (or orders), when the model has one and no own use
+  // for the verb.
+  for (auto* noun : {"purchase", "order"}) {
+    std::vector<element> kept;
+    for (auto& e : lookup(stem(noun)))
+      if (e.target.kind == element_kind::table && e.weight >= 0.95)
+        kept.push_back(e.target);
+    if (kept.size() != 1)
+      continue;
+    for (auto* verb : {"buy", "buys", "bought", "buying"}) {
+      auto& own = lookup(stem(verb)); // a comment's loose word does not count
+      if (std::none_of(own.begin(), own.end(), [](const lexicon_entry& e) { return e.weight >= 0.6; }))
+        add({verb}, kept.front(), 0.9, true);
+    }
+    break;
+  }
 }
 
-void lexicon::add(const std::vector<std::string>& words, const element& target, double weight) {
+void lexicon::add(const std::vector<std::string>& words, const element& target, double weight,
+                  bool verb) {
   if (words.empty())
     return;
   auto stems = stems_of(words);
@@ -228,9 +246,10 @@ void lexicon::add(const std::vector<std::string>& words, const element& target, 
   for (auto& e : entries)
     if (e.target == target) {
       e.weight = std::max(e.weight, weight);
+      e.verb = e.verb || verb;
       return;
     }
-  entries.push_back({target, weight});
+  entries.push_back({target, weight, verb});
   longest_ = std::max(longest_, stems.size());
 }
 

@@ -31,6 +31,7 @@ struct element {
 struct lexicon_entry {
   element target;
   double weight = 1.0;
+  bool verb = false; // a verb that names the table ("bought": purchases), kept as a verb form
 };
 
 /// Every phrase (as a space-joined sequence of stems) the model answers to.
@@ -46,7 +47,8 @@ public:
   const std::set<std::string>& vocabulary() const { return vocabulary_; }
 
 private:
-  void add(const std::vector<std::string>& words, const element& target, double weight);
+  void add(const std::vector<std::string>& words, const element& target, double weight,
+           bool verb = false);
 
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;

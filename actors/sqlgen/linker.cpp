@@ -143,7 +143,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       if (verb_last && !entries.empty()) {
         std::vector<lexicon_entry> kept;
         for (auto& e : entries)
-          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0)
+          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0) || e.verb
               || join(split_words(e.target.table), " ") == as_typed)
             kept.push_back(e);
         entries = kept;

@@ -18,7 +18,7 @@ constexpr const char* op_names[] = {
   "weekday", "any_of", "within_after"};
 constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
                                       "ratio", "days_since", "days_between", "age",
-                                      "time_of_day"};
+                                      "time_of_day", "difference"};
 
 template <class E, size_t N>
 const char* name_of(E e, const char* const (&names)[N]) {

@@ -70,7 +70,8 @@ struct filter {
 // date) to today, row by row. time_of_day: the earliest (MIN) or latest (MAX)
 // clock time of the column's values, whatever their day, as "HH:MM".
 enum class measure_form {
-  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age, time_of_day
+  plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age, time_of_day,
+  difference // agg(column - per): "list price minus cost"
 };
 
 struct measure {

@@ -137,6 +137,10 @@ std::string check_types(const semantic_model& model, const query& q) {
       if (role_of(model, m.column) != column_role::time || role_of(model, m.per) != column_role::time
           || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
         return "days between " + name(m.per) + " and " + name(m.column) + ", which are not dates";
+    } else if (m.form == measure_form::difference) {
+      if (role_of(model, m.column) != column_role::numeric || role_of(model, m.per) != column_role::numeric
+          || m.agg == aggregate::count || m.agg == aggregate::count_distinct)
+        return name(m.column) + " minus " + name(m.per) + ", which are not both numbers";
     } else if (m.form == measure_form::time_of_day) {
       if (role_of(model, m.column) != column_role::time
           || (m.agg != aggregate::min && m.agg != aggregate::max))

@@ -90,6 +90,10 @@ struct reader {
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   std::optional<column_ref> age_of; // "average age": the birth date it is counted from
   std::optional<size_t> age_word;
+  // Words read as naming nothing of their own, or as restating a column
+  // already named ("delivered" beside a status value): (first token, what
+  // they might have meant), for a "not" left before them.
+  std::vector<std::pair<size_t, std::vector<element>>> unnamed;
   bool keep_row_groups = false; // a ratio's side: "for each course" keeps one row per course
 
   // -- resolving several candidates --
@@ -134,6 +138,10 @@ struct reader {
   /// Mention i names nothing the query uses: a relating verb, a unit after a
   /// number, a name its bracketed code restates (reading_skip.cpp).
   bool names_nothing(const std::vector<mention>& mentions, size_t i);
+
+  /// A "not" left over that only restates a value already kept: "shipped but
+  /// not delivered" (reading_contrast.cpp).
+  bool contrast_implied() const;
 
   /// A loose word for column `e` that a sure phrase right beside it names too.
   bool corroborated(const std::vector<mention>& mentions, size_t i, const element& e);
@@ -190,6 +198,11 @@ struct reader {
   void apply_days_since();
 
   void apply_days_between();
+  /// "list price minus cost": two numbers of a table subtracted (reading_difference.cpp).
+  std::optional<std::pair<column_ref, column_ref>> difference;
+  std::vector<column_ref> numeric_phrase(const lexicon& lex, size_t from, size_t to);
+  void read_difference(const lexicon& lex);
+  void apply_difference();
 
   void walk();
 

@@ -295,6 +295,7 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
+  read_difference(lex);
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])
@@ -320,6 +321,7 @@ void reader::run(const lexicon& lex) {
     if (restating[i]) {
       for (size_t t = m.begin; t < m.end; ++t)
         taken[t] = true;
+      unnamed.push_back({m.begin, m.candidates});
       continue;
     }
     auto cands = resolved[i];
@@ -384,6 +386,7 @@ void reader::run(const lexicon& lex) {
     if (names_nothing(mentions, i)) {
       for (size_t k = m.begin; k < m.end; ++k)
         taken[k] = true;
+      unnamed.push_back({m.begin, cands});
       continue;
     }
     // "easiness scores ... and scores": a noun said again names the column

@@ -219,6 +219,8 @@ void reader::finish() {
       said.emplace_back(r.filters[fi], pos);
   if (days_between)
     apply_days_between();
+  if (difference)
+    apply_difference();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)
@@ -407,6 +409,11 @@ void reader::finish() {
       r.measures.push_back(m);
     }
   } else if (ranked) {
+    // "our largest order" with nothing said to rank the orders by: asked.
+    if (superlative && superlative->text.empty() && !r.entity.empty() && r.order.empty()
+        && r.selected.empty())
+      r.unresolved.push_back("by what the " + entity_words(r.entity) + " is "
+                             + tokens[superlative->end - 1].text);
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
     if (!r.entity.empty() || !r.selected.empty())
@@ -457,8 +464,10 @@ void reader::finish() {
   related(lacks, filter_op::lacks_related);
   related(has, filter_op::has_related);
   // "customers who placed an order in 2024": the period is the related rows'
-  // (the orders' date), not the entity's own (the signup date).
-  if (!time_column_hint && !time.filters.empty() && has.size() == 1)
+  // (the orders' date), not the entity's own (the signup date); so is
+  // "customers who placed orders each year" grouped by the orders' year.
+  if (!time_column_hint && (!time.filters.empty() || time.bucket != time_bucket::none)
+      && has.size() == 1)
     if (auto c = default_time_column(model, has.front()); !c.empty() && c.table == has.front())
       time_column_hint = c;
   // "percentage of orders that were cancelled": the values after the share

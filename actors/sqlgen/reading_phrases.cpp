@@ -865,7 +865,11 @@ void reader::walk() {
         // "product category": the first table only qualifies the second.
         // "business category" where category is a column of a linked table too.
         bool names_other = n && (n->e.kind == element_kind::table || n->e.kind == element_kind::column);
-        if (adjacent_after(n) && names_other && n->e.table != it.e.table) {
+        // Not before a verb: "customers ordered", "customers bought" relate them.
+        auto& next_word = n ? tokens[n->begin] : tokens[it.begin];
+        bool verb_next = n && n->end == n->begin + 1 && is_participle(next_word.text)
+                         && next_word.text != next_word.stem;
+        if (adjacent_after(n) && names_other && n->e.table != it.e.table && !verb_next) {
           auto path = shortest_path(model, it.e.table, n->e.table);
           if (path.found && path.steps.size() == 1)
             break;
@@ -905,7 +909,7 @@ void reader::walk() {
   }
   // Cues that were never applied to anything: a "not" that met no value or
   // flag would be lost...
-  bool dangling_not = negate;
+  bool dangling_not = negate && !contrast_implied();
   for (size_t k = 0; k < items.size(); ++k)
     if (items[k].c && items[k].c->kind == cue_kind::missing
         && (k + 1 == items.size() || items[k + 1].c))

@@ -150,6 +150,12 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
     if (!adjacent || other.kind == element_kind::value || other.kind == element_kind::metric)
       continue;
+    // A verb after the noun relates it, it does not qualify it: "customers
+    // bought", "customers ordered".
+    auto& word = tokens[all[k].begin];
+    if (k == index + 1 && all[k].end == all[k].begin + 1 && is_participle(word.text)
+        && word.text != word.stem)
+      continue;
     auto kept = narrow([&](const element& c) {
       return other.kind == element_kind::column
                ? c.kind == element_kind::value && c.table == other.table && c.column == other.column

@@ -557,6 +557,9 @@ struct compiler {
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
                + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+      case measure_form::difference:
+        return std::string(sql_function(m.agg == aggregate::none ? aggregate::sum : m.agg)) + "("
+               + qualified(m.column) + " - " + qualified(m.per) + ")";
       case measure_form::time_of_day:
         return std::string("TO_CHAR(") + sql_function(m.agg) + "(" + time_value(m.column)
                + "::time), 'HH24:MI')";
@@ -915,6 +918,8 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
       return std::string(m.agg == aggregate::max ? "latest_" : "earliest_") + m.column.column;
     case measure_form::days_between:
       return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
+    case measure_form::difference:
+      return std::string(to_string(m.agg)) + "_" + m.column.column + "_minus_" + m.per.column;
     case measure_form::per_entity:
       return (base.rfind("avg_", 0) == 0 ? base : "avg_" + base) + "_per_"
              + join(split_words(entity_words(m.per.table)), "_");

@@ -161,6 +161,91 @@ TEST(mechanisms, periods_and_removals) {
   });
 }
 
+// A chart's kind alone is an ordinary word: "order line" is a table's name
+// in the glossary, not a request for a line chart.
+TEST(mechanisms, a_chart_word_alone_asks_for_no_chart) {
+  auto model = enriched_model();
+  model.glossary.push_back({"line item", "order_items", {"order line"}});
+  auto plan = generate(model, "What's the average quantity per order line?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"AVG(" + q("order_items.quantity") + ")"}, {"COUNT(DISTINCT"}}), "")
+    << plan.understood;
+  plan = generate(model, "revenue by region as a line", "");
+  EXPECT_EQ(plan.chart_hint, "line");
+}
+
+// "shipped but not delivered": the value keeps one state of its column, so a
+// "not" before a loose word for that same column adds nothing; a "not" before
+// a word about nothing named stays unapplied.
+TEST(mechanisms, a_contrast_with_the_kept_state_is_implied) {
+  auto model = enriched_model();
+  for (auto& t : model.tables)
+    for (auto& c : t.columns)
+      if (t.name == "orders" && c.name == "status")
+        c.comment = "Fulfilment status: completed (delivered), shipped (in transit), cancelled or returned.";
+  auto plan = generate(model, "How many orders are shipped but not delivered yet?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"= 'shipped'"}, {"<>"}}), "") << plan.understood;
+  plan = generate(model, "How many orders are not delivered?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify);
+}
+
+// A closing "then" goes on from the previous answer: its filters stay.
+TEST(mechanisms, a_closing_then_continues_the_conversation) {
+  converse({
+    {"Revenue per customer segment", {"GROUP BY " + q("customers.segment")}},
+    {"for 2023", {year + " = 2023"}},
+    {"What's the average order value per segment then?", {"COUNT(DISTINCT", year + " = 2023"}},
+  });
+}
+
+// "bought": a verb of buying names the table of orders; the customers who
+// bought are counted, and the period is the orders' date, also as groups.
+TEST(mechanisms, customers_who_bought_are_counted_by_the_orders_dates) {
+  const std::string order_year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
+  run({
+    {"How many customers bought something in 2023?",
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", order_year + " = 2023"}, {"signup_date"}},
+    {"How many distinct customers bought something each year?",
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", "GROUP BY " + order_year}, {"signup_date"}},
+    {"How many customers placed orders each year?", {"GROUP BY " + order_year}, {"signup_date"}},
+    {"How many customers ordered in 2023?", {"COUNT(DISTINCT " + q("customers.customer_id") + ")"}},
+  });
+}
+
+// "the 5 products with the largest unit price" ranks like "which 5": the
+// number is the ranking's size, not a count the products must have.
+TEST(mechanisms, the_n_things_with_the_largest_is_a_ranking) {
+  run({
+    {"Show the 5 products with the largest unit price",
+     {"ORDER BY " + q("products.unit_price") + " DESC LIMIT 5"}, {"HAVING"}},
+    {"the 3 customers with the most orders", {"DESC LIMIT 3", "GROUP BY"}, {"HAVING"}},
+  });
+}
+
+// "unit price minus cost": two numbers of one table subtracted on each row,
+// then aggregated as asked or ranked by; with neither, asked.
+TEST(mechanisms, one_number_minus_another_is_a_difference) {
+  const std::string margin = "(" + q("products.unit_price") + " - " + q("products.cost") + ")";
+  run({
+    {"Show the 5 products with the largest unit margin (unit price minus cost)",
+     {"MAX" + margin, "DESC LIMIT 5", "GROUP BY " + q("products.name")}},
+    {"average unit price minus cost per category", {"AVG" + margin, "GROUP BY " + q("categories.name")}},
+  });
+  auto model = enriched_model();
+  EXPECT_EQ(generate(model, "unit price minus cost", "").outcome, plan_outcome::clarify);
+}
+
+// "our largest order by revenue": "order" after an adjective is the noun,
+// not "order by"; with nothing to rank the orders by, asked; and "who placed
+// it?" that changes nothing is not answered with the same rows again.
+TEST(mechanisms, the_largest_order_is_ranked_by_what_follows) {
+  auto model = enriched_model();
+  auto plan = generate(model, "What was our largest order by revenue?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"GROUP BY", "DESC LIMIT 1"}}), "") << plan.understood;
+  EXPECT_EQ(generate(model, "What was our largest single order?", "").outcome, plan_outcome::clarify);
+  EXPECT_EQ(generate(model, "Who placed it?", plan.query_json).outcome, plan_outcome::clarify);
+  run({{"revenue by region order by revenue", {"ORDER BY " + q("revenue") + " DESC"}}});
+}
+
 TEST(mechanisms, the_index_is_cached_per_schema) {
   auto model = enriched_model();
   auto a = index_for(model);
