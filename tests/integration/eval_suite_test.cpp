@@ -28,7 +28,8 @@ namespace {
 namespace json = boost::json;
 
 // The target. Measured 0.908 (89 of 98 turns) at the end of the first
-// session; the engine and the data are deterministic, so this does not flake.
+// session, 0.980 (96 of 98, none wrong) at the end of the second; the engine
+// and the data are deterministic, so this does not flake.
 constexpr double sales_ex_floor = 0.90;
 
 // The targets on defog: when the engine answers, it is right; it
