@@ -98,7 +98,8 @@ std::string describe(const semantic_model& model, const measure& m) {
                     : m.agg == aggregate::min ? "fewest"
                     : m.agg == aggregate::max ? "most"
                                               : "total")
-        + " days from " + column_phrase(m.per) + " to "
+        + " " + (m.unit.empty() ? "days" : m.unit == "interval" ? "time" : m.unit) + " from "
+        + column_phrase(m.per) + " to "
         + column_phrase(m.column);
   if (m.form == measure_form::days_since)
     s = "days from the " + s + " to today";

@@ -83,6 +83,7 @@ struct measure {
   std::vector<measure> over;     // ratio: the denominator, one measure
   bool over_all_groups = false;  // ratio: the denominator is the total of every group
   bool row_by_row = false;       // ratio: each row's column over its other column, then agg
+  std::string unit;              // days_between: "seconds", "minutes", "hours", "interval"; empty = days
                                  // ("average ratio of speed to payload")
   std::string alias;
 };

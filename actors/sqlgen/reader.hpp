@@ -87,6 +87,10 @@ struct reader {
   std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
   std::optional<std::pair<size_t, size_t>> days_between; // "days between" A "and" B: positions
+  // "in seconds", "in minutes": the unit of a duration, with its words' positions.
+  std::string duration_unit;
+  std::vector<size_t> unit_words;
+  std::optional<size_t> duration_word; // "session duration": the span of one row's start and end
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   std::optional<column_ref> age_of; // "average age": the birth date it is counted from
   std::optional<size_t> age_word;
@@ -190,6 +194,10 @@ struct reader {
   void apply_days_since();
 
   void apply_days_between();
+  void apply_duration();
+  void give_back_unit();
+  void read_span(const column_ref& from, const column_ref& to);
+  void read_duration_unit();
 
   void walk();
 

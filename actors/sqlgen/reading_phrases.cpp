@@ -372,6 +372,10 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
   }
+  // "the average session duration by device type": the average is the
+  // duration's, read once the words are linked, not the later column's.
+  if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
+    pending_agg = aggregate::none;
   if (pending_agg != aggregate::none) {
     measure m;
     m.column = col;

@@ -54,6 +54,14 @@ semantic_model airline_model() {
                     col("count", r::numeric, "bigint")}),
     table("claim", {col("claim_id", r::identifier, "bigint"), col("flight_id", r::identifier, "bigint"),
                     col("filed_dt", r::time, "date"), col("reason", r::text, "text")}),
+    // A row with its own start and end: its duration is their span.
+    table("work_shift", {col("shift_id", r::identifier, "bigint"),
+                         col("start_time", r::time, "timestamp"),
+                         col("end_time", r::time, "timestamp"),
+                         col("station", r::categorical, "text", "", {"north", "south"})}),
+    table("voyage", {col("voyage_id", r::identifier, "bigint"),
+                     col("sail_time", r::time, "bigint", "Epoch timestamp for sailing"),
+                     col("dock_time", r::time, "bigint", "Epoch timestamp for docking")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -214,6 +222,29 @@ TEST(dates, year_and_month_name_columns) {
   auto date = q("payments_received.payment_date");
   run({{"total payments received between June 2021 and December 2021",
         {date + " >= '2021-06-01'", date + " < '2022-01-01'"}}});
+}
+
+// A duration: the span between two times of a row, in the unit asked for
+// ("in minutes"); epoch seconds are subtracted as they are.
+TEST(dates, durations_in_the_unit_asked_for) {
+  auto start = q("work_shift.start_time"), end = q("work_shift.end_time");
+  run({
+    {"What is the average work shift duration in minutes for each station?",
+     {"AVG((EXTRACT(EPOCH FROM (" + end + " - " + start + "))) / 60.0)",
+      "GROUP BY " + q("work_shift.station")}},
+    {"What is the average work shift duration?", {"AVG(" + end + " - " + start + ")"}},
+    {"What is the total work shift duration in hours?",
+     {"SUM((EXTRACT(EPOCH FROM (" + end + " - " + start + "))) / 3600.0)"}},
+    {"What is the average time between sail time and dock time of voyages in seconds?",
+     {"AVG(" + q("voyage.dock_time") + " - " + q("voyage.sail_time") + ")"}, {"TO_TIMESTAMP"}},
+    {"What is the average number of days between sail time and dock time of voyages?",
+     {"AVG(TO_TIMESTAMP(" + q("voyage.dock_time") + ")::date - TO_TIMESTAMP(" + q("voyage.sail_time")
+      + ")::date)"}},
+  });
+  // No start and end to span: the word is not understood.
+  auto model = airline_model();
+  auto plan = generate(model, "What is the average payments received duration in minutes?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
 } // namespace
