@@ -291,6 +291,7 @@ void reader::finish() {
     apply_days_between();
   if (duration_word)
     apply_duration();
+  read_happened();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)

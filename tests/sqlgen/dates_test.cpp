@@ -62,6 +62,10 @@ semantic_model airline_model() {
     table("voyage", {col("voyage_id", r::identifier, "bigint"),
                      col("sail_time", r::time, "bigint", "Epoch timestamp for sailing"),
                      col("dock_time", r::time, "bigint", "Epoch timestamp for docking")}),
+    // A date set once the permit is approved.
+    table("permit", {col("permit_id", r::identifier, "bigint"),
+                     col("appr_dt", r::time, "date", "City approval date. NULL while pending"),
+                     col("fee", r::numeric, "numeric")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -245,6 +249,21 @@ TEST(dates, durations_in_the_unit_asked_for) {
   auto model = airline_model();
   auto plan = generate(model, "What is the average payments received duration in minutes?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+// "permits that have been approved": the date of that event is set.
+TEST(dates, an_event_that_happened_has_its_date) {
+  run({
+    {"How many permits have been approved?", {q("permit.appr_dt") + " IS NOT NULL", "COUNT(*)"}},
+    {"What is the total fee of permits that were approved?",
+     {q("permit.appr_dt") + " IS NOT NULL", "SUM(" + q("permit.fee") + ")"}},
+  });
+  // The negation is not read this way: asked.
+  auto model = airline_model();
+  for (auto* question : {"How many permits have not been approved?", "How many permits were rejected?"}) {
+    auto plan = generate(model, question, "");
+    EXPECT_NE(plan.outcome, plan_outcome::answer) << question << " / " << plan.sql;
+  }
 }
 
 } // namespace
