@@ -60,6 +60,12 @@ bool reader::relation_verb(size_t i) {
                         || std::any_of(items.begin(), items.end(), [&](const item& it) {
                              return !it.c && it.end == i && it.e.kind == element_kind::table;
                            });
+  // Those few verbs are verbs wherever their subject was named: "treatments
+  // for diagnoses containing 'psoriasis' involve drugs".
+  if (relating)
+    subject_before = subject_before || std::any_of(items.begin(), items.end(), [&](const item& it) {
+                       return !it.c && it.end <= i && it.e.kind == element_kind::table;
+                     });
   bool pronoun_subject = one_of(before, {"they", "he", "she", "we"}); // "have they taught"
   // ... and with its object named after it: "orders that were cancelled"
   // says something of the orders, and stays a word to ask about.

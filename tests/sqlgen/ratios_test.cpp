@@ -156,6 +156,9 @@ TEST(verbs, that_only_relate_what_the_question_names) {
     {"How many shops have hosted 2 or more visits?", {"HAVING COUNT(*) >= 2"}},
     // A present-tense verb that only relates: "visits that involve shops".
     {"How many visits involve shops in Lima?", {"COUNT(*)", q("shops.town") + " = 'Lima'"}},
+    // ... also after a condition on its subject.
+    {"How many visits at shops in Lima (match case-insensitively) involve shops brewing dark roast?",
+     {"COUNT(*)"}},
   });
 }
 
