@@ -285,5 +285,33 @@ TEST(links, a_small_word_closing_a_phrase_after_its_column_is_a_value) {
   });
 }
 
+// Run-together names with a shared tag ("tfrprice", "xtjoindate"): the words
+// after the tag name the column; a noun value is also asked for by its
+// adjective ("successful" for 'success').
+TEST(links, tagged_run_together_names_and_adjective_values) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tagged";
+  auto date = [](std::string name) {
+    column_info c;
+    c.name = std::move(name);
+    c.type = "date";
+    c.role = column_role::time;
+    return c;
+  };
+  m.tables = {
+    table("xtcustomer", {col("cusid", r::identifier), col("cusname", r::text), date("cusjoindate")}),
+    table("xttransfer", {col("tfrid", r::identifier), col("tfrcustid", r::identifier), col("tfrprice", r::numeric),
+                      col("tfrstatus", r::categorical, {"success", "fail"}), date("tfrdatetime")}),
+  };
+  m.relationships = {link_of("xttransfer", "tfrcustid", "xtcustomer", "cusid")};
+  run(m, {
+    {"What is the average transfer price?", {"AVG(" + q("xttransfer.tfrprice") + ")"}},
+    {"What is the average price of successful transfers?",
+     {"AVG(" + q("xttransfer.tfrprice") + ")", q("xttransfer.tfrstatus") + " = 'success'"}},
+    {"How many customers joined in 2023?", {"EXTRACT(YEAR FROM " + q("xtcustomer.cusjoindate") + ") = 2023"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
