@@ -191,6 +191,8 @@ std::string describe(const semantic_model& model, const filter& f) {
         s += (s.empty() ? "" : " or ") + describe(model, w);
       return s;
     }
+    case filter_op::latest:
+      return col + (v(0) == "min" ? " the earliest" : " the latest");
     case filter_op::within_after:
       return col + " within " + v(0) + " " + v(1) + (v(0) == "1" ? "" : "s") + " after "
              + entity_words(f.related_table) + " " + column_words(v(2));

@@ -39,6 +39,8 @@ enum class filter_op {
   any_of,        // within: conditions of which one must hold ("a project or an exam")
   within_after,  // values: [count, unit, date column of related_table]: column is
                  // from that date to count units after it
+  latest,        // values: ["max" | "min"]: column is its table's latest (earliest)
+                 // date, among the rows the query's other periods on it keep
 };
 
 struct filter {

@@ -68,6 +68,10 @@ std::string check_filter(const semantic_model& model, const filter& f) {
       if (k != value_kind::date && day_name_column(model, f.column.table) == f.column)
         return {}; // a column of day names
       return k == value_kind::date ? "" : "a day of the week of " + name(f.column);
+    case filter_op::latest:
+      if (k != value_kind::date || !is_time_type(table_of(model, f.column.table)->find_column(f.column.column)->type))
+        return "the latest " + name(f.column) + ", which is not a date";
+      return {};
     case filter_op::within_after:
       if (k != value_kind::date || f.values.size() != 3
           || kind_of(model, {f.related_table, f.values[2]}) != value_kind::date)

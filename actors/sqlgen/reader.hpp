@@ -90,6 +90,7 @@ struct reader {
   // "in seconds", "in minutes": the unit of a duration, with its words' positions.
   std::string duration_unit;
   std::vector<size_t> unit_words;
+  std::optional<std::pair<size_t, std::string>> latest; // "in the latest snapshot": (noun, "max"|"min")
   std::optional<size_t> duration_word; // "session duration": the span of one row's start and end
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   std::optional<column_ref> age_of; // "average age": the birth date it is counted from
@@ -195,6 +196,8 @@ struct reader {
 
   void apply_days_between();
   void apply_duration();
+  void read_latest();
+  void apply_latest();
   void read_happened(); // "drugs that have been approved": their approval date is set
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);

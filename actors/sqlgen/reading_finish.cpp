@@ -291,6 +291,8 @@ void reader::finish() {
     apply_days_between();
   if (duration_word)
     apply_duration();
+  if (latest)
+    apply_latest();
   read_happened();
   if (days_since)
     apply_days_since();

@@ -353,6 +353,20 @@ struct compiler {
           s += (s.empty() ? "" : " OR ") + filter_sql(w);
         return "(" + s + ")";
       }
+      case filter_op::latest: {
+        // The extreme over the table's rows in the periods asked ("the latest
+        // snapshot in March 2023"), on an alias of its own.
+        std::string inner = quote_identifier("x0");
+        std::string where;
+        for (auto g : q.filters)
+          if (is_time_filter(g) && g.column == f.column) {
+            g.column.table = "x0";
+            where += (where.empty() ? " WHERE " : " AND ") + filter_sql(g);
+          }
+        return col + " = (SELECT " + (v(0) == "min" ? "MIN(" : "MAX(") + inner + "."
+               + quote_identifier(f.column.column) + ") FROM " + table_reference(model, f.column.table)
+               + " AS " + inner + where + ")";
+      }
       case filter_op::within_after: {
         auto from = time_value({f.related_table, v(2)});
         auto n = v(0);

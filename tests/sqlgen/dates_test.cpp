@@ -266,5 +266,25 @@ TEST(dates, an_event_that_happened_has_its_date) {
   }
 }
 
+// "in the latest X": the rows of the latest date, among the periods asked.
+TEST(dates, the_rows_of_the_latest_date) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"What is the total payment amount of payments received on the latest payment date in 2023?",
+     {date + " = (SELECT MAX(\"x0\".\"payment_date\") FROM \"payments_received\" AS \"x0\" WHERE "
+             "EXTRACT(YEAR FROM \"x0\".\"payment_date\") = 2023)",
+      "SUM(" + q("payments_received.payment_amount") + ")"}},
+    {"How many payments received in the earliest payment date?",
+     {date + " = (SELECT MIN(\"x0\".\"payment_date\") FROM \"payments_received\" AS \"x0\")"}},
+    // A period, not a date of rows.
+    {"total payments received in the last 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"},
+     {"SELECT MAX"}},
+  });
+  // The latest of something with no date: asked.
+  auto model = airline_model();
+  auto plan = generate(model, "How many visits on the latest day?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
