@@ -72,8 +72,11 @@ void reader::apply_latest() {
       if (++dates == 1)
         only = column_ref{t->name, c.name};
       auto words = split_words(c.name);
-      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == tokens[noun].stem; })
-          && ++named_dates == 1)
+      bool says = false;
+      for (size_t i = named->begin; i < named->end; ++i)
+        says = says || std::any_of(words.begin(), words.end(),
+                                   [&](const std::string& w) { return stem(w) == tokens[i].stem; });
+      if (says && ++named_dates == 1)
         called = column_ref{t->name, c.name};
     }
     date = named_dates == 1 ? called : dates == 1 ? only : std::nullopt;

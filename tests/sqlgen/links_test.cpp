@@ -313,5 +313,21 @@ TEST(links, tagged_run_together_names_and_adjective_values) {
   });
 }
 
+// A column called by a common verb ("make") is named in a list of its
+// table's columns or as "the make of" its table; a flag's value may be said.
+TEST(links, a_column_called_by_a_common_word_and_a_flag_said_true_or_false) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "fleet";
+  m.tables = {table("vehicle", {col("vehicle_id", r::identifier), col("make", r::text), col("model", r::text),
+                                col("year", r::numeric), col("in_service", r::boolean)})};
+  run(m, {
+    {"Return the vehicle id, make, model and year", {q("vehicle.make"), q("vehicle.model")}},
+    {"Return the make of the vehicles", {q("vehicle.make")}},
+    {"How many vehicles where in_service is False?", {q("vehicle.in_service") + " = false"}},
+    {"How many vehicles where in_service is true?", {q("vehicle.in_service") + " = true"}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
