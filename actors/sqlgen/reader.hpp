@@ -196,8 +196,9 @@ struct reader {
 
   void apply_days_between();
   void apply_duration();
-  void read_latest();
+  void read_latest(const lexicon& lex);
   void apply_latest();
+  void read_definition();
   void read_happened(); // "drugs that have been approved": their approval date is set
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);

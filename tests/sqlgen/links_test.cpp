@@ -326,7 +326,16 @@ TEST(links, a_column_called_by_a_common_word_and_a_flag_said_true_or_false) {
     {"Return the make of the vehicles", {q("vehicle.make")}},
     {"How many vehicles where in_service is False?", {q("vehicle.in_service") + " = false"}},
     {"How many vehicles where in_service is true?", {q("vehicle.in_service") + " = true"}},
+    // A definition that is the reading already made only confirms it.
+    {"How many vehicles are in service? Vehicles are considered to be in service if in_service is True.",
+     {q("vehicle.in_service") + " = true", "COUNT(*)"}},
   });
+  // One that says something else is asked about.
+  for (auto* question : {"How many vehicles are in service? Vehicles are considered in service if in_service is False.",
+                         "How many vehicles are in service? Vehicles are considered in service if year is 2020."}) {
+    auto plan = generate(m, question, "");
+    EXPECT_NE(plan.outcome, plan_outcome::answer) << question << " / " << plan.sql;
+  }
 }
 
 } // namespace
