@@ -133,7 +133,7 @@ void reader::give_back_unit() {
 }
 
 // "the average user session duration": the span from the row's start column
-// to its end column, in the table named just before (or after "of").
+// (or departure) to its end column (or arrival), in the table named just before (or after "of").
 void reader::apply_duration() {
   size_t w = *duration_word;
   const item *before = nullptr, *after = nullptr;
@@ -168,9 +168,9 @@ void reader::apply_duration() {
   for (auto& c : t->columns) {
     if (c.role != column_role::time)
       continue;
-    if (names(c, {"start", "begin", "started", "began"}) && ++starts == 1)
+    if (names(c, {"start", "begin", "started", "began", "departure"}) && ++starts == 1)
       start = &c;
-    if (names(c, {"end", "finish", "ended", "finished", "stop"}) && ++ends == 1)
+    if (names(c, {"end", "finish", "ended", "finished", "arrival"}) && ++ends == 1)
       end = &c;
   }
   if (starts != 1 || ends != 1 || start == end) {
