@@ -91,6 +91,8 @@ struct reader {
   std::string duration_unit;
   std::vector<size_t> unit_words;
   std::optional<std::pair<size_t, std::string>> latest; // "in the latest snapshot": (noun, "max"|"min")
+  struct clock_said { size_t at, len; std::string time; }; // "before" 1pm: HH:MM:SS
+  std::vector<clock_said> clocks;
   std::optional<size_t> duration_word; // "session duration": the span of one row's start and end
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   std::optional<column_ref> age_of; // "average age": the birth date it is counted from
@@ -199,6 +201,8 @@ struct reader {
   void read_latest(const lexicon& lex);
   void apply_latest();
   void read_definition();
+  void read_clock();
+  void take_clocks();
   void read_happened(); // "drugs that have been approved": their approval date is set
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);

@@ -236,6 +236,7 @@ void reader::run(const lexicon& lex) {
   read_age(lex);
   time = read_time(tokens, taken);
   read_latest(lex);
+  take_clocks();
   // A metric named with a word that is also a cue ("average order value")
   // is the metric, when the words after the cue mean nothing on their own.
   std::vector<bool> named(tokens.size(), false);

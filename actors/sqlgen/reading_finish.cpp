@@ -284,6 +284,7 @@ std::optional<filter> reader::day_names(const filter& weekday) {
 void reader::finish() {
   auto either = alternatives();
   read_definition();
+  read_clock();
   std::vector<std::pair<filter, size_t>> said; // value conditions as walked, with positions
   for (auto& [fi, pos] : value_filters)
     if (fi < r.filters.size())

@@ -61,6 +61,9 @@ semantic_model airline_model() {
                          col("station", r::categorical, "text", "", {"north", "south"})}),
     table("trip", {col("trip_id", r::identifier, "bigint"), col("departure_at", r::time, "timestamp"),
                    col("arrival_at", r::time, "timestamp")}),
+    // Times of day only, no dates.
+    table("class_slot", {col("slot_id", r::identifier, "bigint"), col("start_time", r::time, "time without time zone"),
+                         col("end_time", r::time, "time without time zone"), col("room", r::text, "text")}),
     table("voyage", {col("voyage_id", r::identifier, "bigint"),
                      col("sail_time", r::time, "bigint", "Epoch timestamp for sailing"),
                      col("dock_time", r::time, "bigint", "Epoch timestamp for docking")}),
@@ -287,6 +290,19 @@ TEST(dates, the_rows_of_the_latest_date) {
   // The latest of something with no date: asked.
   auto model = airline_model();
   auto plan = generate(model, "How many visits on the latest day?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+// "before 1pm": a clock time compared with a time-of-day column.
+TEST(dates, clock_times_of_a_time_of_day) {
+  run({
+    {"Which class slots end before 1pm?", {q("class_slot.end_time") + " < '13:00:00'"}},
+    {"List the class slots with an end time after 9 pm", {q("class_slot.end_time") + " > '21:00:00'"}},
+    {"How many class slots have a start time before noon?", {q("class_slot.start_time") + " < '12:00:00'"}},
+  });
+  // No time of day to compare: asked.
+  auto model = airline_model();
+  auto plan = generate(model, "How many payments received before 9am?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
