@@ -163,12 +163,17 @@ struct scanner {
       if (t[i].text == "match") {
         size_t j = i + 1;
         std::string mode;
+        std::pair<size_t, size_t> wildcards{0, 0};
         while (j < t.size() && j <= i + 4 && free(j) && mode.empty()) {
           if (match(j, "exactly"))
             mode = "exact";
           else if (match(j, "case insensitively|insensitive")
                    || match(j, "case-insensitively|case-insensitive|caseinsensitive"))
             mode = "ignore_case";
+          else if (auto len = match(j, "with wildcard|wildcards"); len && j + len < t.size()) {
+            wildcards = {j, j + len}; // "match with wildcards case-insensitively": a containment's own way
+            j += len;
+          }
           else if (match(j, "wildcard|wildcards|partially|partial|pattern|like|with"))
             break;
           else
@@ -179,7 +184,8 @@ struct scanner {
           auto& c = add(cue_kind::match_mode, i, j + len - i);
           c.text = mode;
           for (size_t k = i + 1; k < j; ++k)
-            c.values.push_back(t[k].text); // what is compared: "food_type", "strings"
+            if (k < wildcards.first || k >= wildcards.second)
+              c.values.push_back(t[k].text); // what is compared: "food_type", "strings"
           continue;
         }
       }

@@ -104,7 +104,8 @@ std::string describe(const semantic_model& model, const measure& m) {
                     : m.agg == aggregate::min ? "fewest"
                     : m.agg == aggregate::max ? "most"
                                               : "total")
-        + " days from " + column_phrase(m.per) + " to "
+        + " " + (m.unit.empty() ? "days" : m.unit == "interval" ? "time" : m.unit) + " from "
+        + column_phrase(m.per) + " to "
         + column_phrase(m.column);
   if (m.form == measure_form::days_since)
     s = "days from the " + s + " to today";
@@ -196,6 +197,8 @@ std::string describe(const semantic_model& model, const filter& f) {
         s += (s.empty() ? "" : " or ") + describe(model, w);
       return s;
     }
+    case filter_op::latest:
+      return col + (v(0) == "min" ? " the earliest" : " the latest");
     case filter_op::within_after:
       return col + " within " + v(0) + " " + v(1) + (v(0) == "1" ? "" : "s") + " after "
              + entity_words(f.related_table) + " " + column_words(v(2));

@@ -1,6 +1,7 @@
 #include "actors/sqlgen/lexicon.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "actors/sqlgen/model_view.hpp"
@@ -45,6 +46,42 @@ std::vector<std::string> phrase_words(const std::string& text) {
   return out;
 }
 
+// "sbtxprice", "sbtxdatetime" in a table whose every column starts "sbtx":
+// run-together names with a shared tag. The tag says nothing; what follows
+// it is the name ("price"). Empty when the names are not like that.
+std::string shared_tag(const table_info& t) {
+  if (t.columns.size() < 3)
+    return "";
+  std::string tag = t.columns.front().name;
+  for (auto& c : t.columns) {
+    if (split_words(c.name).size() != 1)
+      return "";
+    size_t n = 0;
+    while (n < tag.size() && n < c.name.size() && tag[n] == c.name[n])
+      ++n;
+    tag.resize(n);
+  }
+  for (auto& c : t.columns)
+    if (c.name.size() < tag.size() + 2)
+      return "";
+  return tag.size() >= 3 ? tag : "";
+}
+
+// The words of a run-together name after its tag: a last word people say on
+// its own comes apart ("joindate" is "join date", "custid" "cust id").
+std::vector<std::string> untagged_words(const std::string& rest) {
+  static const char* tails[] = {"date", "time", "id", "name", "code", "type"};
+  for (auto* tail : tails) {
+    std::string t = tail;
+    if (rest.size() > t.size() + 1 && rest.compare(rest.size() - t.size(), t.size(), t) == 0) {
+      auto head = untagged_words(rest.substr(0, rest.size() - t.size()));
+      head.push_back(t);
+      return head;
+    }
+  }
+  return {rest};
+}
+
 } // namespace
 
 bool operator<(const element& a, const element& b) {
@@ -71,9 +108,14 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
+    auto tag = shared_tag(t);
     for (auto& c : t.columns) {
       element ce{element_kind::column, t.name, c.name, "", ""};
       auto words = split_words(c.name);
+      if (!tag.empty()) {
+        add(words, ce, 1.0);
+        words = untagged_words(c.name.substr(tag.size()));
+      }
       // "start_dt", "appr_dt": a date column's "dt" is said "date".
       if (c.role == column_role::time)
         for (auto& w : words)
@@ -158,6 +200,10 @@ lexicon::lexicon(const semantic_model& model) {
         auto vw = phrase_words(v);
         if (!vw.empty())
           add(vw, {element_kind::value, t.name, c.name, "", v}, 0.9);
+        // "successful transactions" for status 'success': the adjective of a noun value.
+        if (vw.size() == 1 && vw[0].size() >= 4
+            && std::all_of(vw[0].begin(), vw[0].end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
+          add({vw[0] + "ful"}, {element_kind::value, t.name, c.name, "", v}, 0.85);
       }
       // "California" for a column of postal codes ('CA'): weaker than a value
       // spelled out elsewhere, so a column of state names still wins.

@@ -119,7 +119,38 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           return x.weight >= 0.9
                  && (x.target.kind != element_kind::value || lowered(x.target.value) == tokens[i].text);
         });
-        if (!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i])
+        // "the car id, make, model and year": a column called just that word,
+        // in a list of its table's columns.
+        auto listed = [&]() {
+          for (auto& x : e) {
+            if (x.target.kind != element_kind::column || lowered(x.target.column) != tokens[i].text)
+              continue;
+            for (size_t j : {i - 1, i + 1}) {
+              if (j >= n || taken[j] || tokens[j].quoted)
+                continue;
+              auto& near = lex.lookup(stems[j]);
+              if (std::any_of(near.begin(), near.end(), [&](const lexicon_entry& y) {
+                    return y.target.kind == element_kind::column && y.target.table == x.target.table
+                           && y.weight >= 0.9;
+                  }))
+                return true;
+            }
+          }
+          // "the make of cars": the column of its table, named after it.
+          size_t thing = i + 2 < n && tokens[i + 2].text == "the" ? i + 3 : i + 2;
+          if (thing < n && tokens[i + 1].text == "of" && !taken[thing])
+            for (auto& x : e) {
+              if (x.target.kind != element_kind::column || lowered(x.target.column) != tokens[i].text)
+                continue;
+              auto& of = lex.lookup(stems[thing]);
+              if (std::any_of(of.begin(), of.end(), [&](const lexicon_entry& y) {
+                    return y.target.kind == element_kind::table && y.target.table == x.target.table;
+                  }))
+                return true;
+            }
+          return false;
+        };
+        if ((!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i]) && !listed())
           continue;
       }
       auto entries = lex.lookup(key);

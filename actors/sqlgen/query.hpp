@@ -39,6 +39,8 @@ enum class filter_op {
   any_of,        // within: conditions of which one must hold ("a project or an exam")
   within_after,  // values: [count, unit, date column of related_table]: column is
                  // from that date to count units after it
+  latest,        // values: ["max" | "min"]: column is its table's latest (earliest)
+                 // date, among the rows the query's other periods on it keep
 };
 
 struct filter {
@@ -84,6 +86,7 @@ struct measure {
   std::vector<measure> over;     // ratio: the denominator, one measure
   bool over_all_groups = false;  // ratio: the denominator is the total of every group
   bool row_by_row = false;       // ratio: each row's column over its other column, then agg
+  std::string unit;              // days_between: "seconds", "minutes", "hours", "interval"; empty = days
                                  // ("average ratio of speed to payload")
   std::string alias;
 };

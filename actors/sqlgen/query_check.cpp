@@ -1,6 +1,7 @@
 #include "actors/sqlgen/query_check.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
@@ -26,6 +27,19 @@ bool fits(value_kind k, const std::string& v) {
 
 std::string name(const column_ref& c) { return c.table + "." + c.column; }
 
+// A column of times of day ("time without time zone"), not of dates.
+bool clock_column(const semantic_model& model, const column_ref& c) {
+  auto* t = table_of(model, c.table);
+  auto* col = t ? t->find_column(c.column) : nullptr;
+  return col && col->type.rfind("time", 0) == 0 && col->type.rfind("timestamp", 0) != 0;
+}
+
+// "13:00:00"
+bool is_clock(const std::string& v) {
+  return v.size() == 8 && v[2] == ':' && v[5] == ':'
+         && std::all_of(v.begin(), v.end(), [](char ch) { return ch == ':' || std::isdigit(static_cast<unsigned char>(ch)); });
+}
+
 std::string check_filter(const semantic_model& model, const filter& f) {
   if (f.op == filter_op::has_related || f.op == filter_op::lacks_related
       || f.op == filter_op::rule || f.op == filter_op::any_of || f.column.column.empty())
@@ -46,6 +60,9 @@ std::string check_filter(const semantic_model& model, const filter& f) {
     case filter_op::lt:
     case filter_op::le:
     case filter_op::between:
+      if (clock_column(model, f.column)
+          && std::all_of(f.values.begin(), f.values.end(), is_clock))
+        return ""; // "end_time < '13:00:00'"
       if (k == value_kind::number || k == value_kind::date)
         return all_fit(k) ? "" : "a comparison value that does not fit " + name(f.column);
       return "a comparison on " + name(f.column) + ", which is not a number or a date";
@@ -68,6 +85,10 @@ std::string check_filter(const semantic_model& model, const filter& f) {
       if (k != value_kind::date && day_name_column(model, f.column.table) == f.column)
         return {}; // a column of day names
       return k == value_kind::date ? "" : "a day of the week of " + name(f.column);
+    case filter_op::latest:
+      if (k != value_kind::date || !is_time_type(table_of(model, f.column.table)->find_column(f.column.column)->type))
+        return "the latest " + name(f.column) + ", which is not a date";
+      return {};
     case filter_op::within_after:
       if (k != value_kind::date || f.values.size() != 3
           || kind_of(model, {f.related_table, f.values[2]}) != value_kind::date)

@@ -143,6 +143,8 @@ json::object measure_value(const measure& m) {
     o["over_all_groups"] = true;
   if (m.row_by_row)
     o["row_by_row"] = true;
+  if (!m.unit.empty())
+    o["unit"] = m.unit;
   return o;
 }
 
@@ -156,6 +158,7 @@ bool read_measure(const json::value& v, measure& m) {
   m.per = column_at(*o, "per");
   m.over_all_groups = boolean(*o, "over_all_groups");
   m.row_by_row = boolean(*o, "row_by_row");
+  m.unit = str(*o, "unit");
   if (o->contains("form")
       && (!from_string(str(*o, "form"), m.form) || !read_filters(array(*o, "condition"), m.condition)))
     return false;

@@ -87,6 +87,13 @@ struct reader {
   std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
   std::optional<std::pair<size_t, size_t>> days_between; // "days between" A "and" B: positions
+  // "in seconds", "in minutes": the unit of a duration, with its words' positions.
+  std::string duration_unit;
+  std::vector<size_t> unit_words;
+  std::optional<std::pair<size_t, std::string>> latest; // "in the latest snapshot": (noun, "max"|"min")
+  struct clock_said { size_t at, len; std::string time; }; // "before" 1pm: HH:MM:SS
+  std::vector<clock_said> clocks;
+  std::optional<size_t> duration_word; // "session duration": the span of one row's start and end
   std::optional<aggregate> days_since; // "how long since the last X": MAX, "the first X": MIN
   std::optional<column_ref> age_of; // "average age": the birth date it is counted from
   std::optional<size_t> age_word;
@@ -203,6 +210,16 @@ struct reader {
   std::vector<column_ref> numeric_phrase(const lexicon& lex, size_t from, size_t to);
   void read_difference(const lexicon& lex);
   void apply_difference();
+  void apply_duration();
+  void read_latest(const lexicon& lex);
+  void apply_latest();
+  void read_definition();
+  void read_clock();
+  void take_clocks();
+  void read_happened(); // "drugs that have been approved": their approval date is set
+  void give_back_unit();
+  void read_span(const column_ref& from, const column_ref& to);
+  void read_duration_unit();
 
   void walk();
 

@@ -93,6 +93,23 @@ void reader::account() {
   }
 }
 
+// "in seconds", "in minutes", "in hours", "in days": the unit a duration is
+// given in.
+void reader::read_duration_unit() {
+  static const char* units[] = {"seconds", "minutes", "hours", "days"};
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (tokens[i].quoted || tokens[i].text != "in" || tokens[i + 1].quoted)
+      continue;
+    for (auto* u : units)
+      if (tokens[i + 1].text == u) {
+        duration_unit = std::string(u) == "days" ? "" : u;
+        unit_words = {i, i + 1};
+        taken[i] = taken[i + 1] = true; // not "minutes_distant": given back if no duration is read
+        return;
+      }
+  }
+}
+
 // "How long has it been since the last admission", "how many days since the
 // first order": days from a date column's latest (or earliest) value to today.
 void reader::read_days_since() {
@@ -160,8 +177,19 @@ void reader::read_days_since() {
     }
     taken[b] = taken[*a] = taken[*unit] = true;
     days_between = std::make_pair(b, *a);
-    break;
+    // "the time between A and B in minutes"; "days between" are days.
+    if (!is(*unit, {"days"}))
+      read_duration_unit();
+    return;
   }
+  // "the average session duration": from one row's start to its end, when
+  // its table has such a pair (seen once the words are linked).
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (is(i, {"duration"})) {
+      duration_word = i;
+      read_duration_unit();
+      return;
+    }
   for (size_t s = 1; s < tokens.size(); ++s) {
     if (!is(s, {"since"}))
       continue;
@@ -207,6 +235,8 @@ void reader::run(const lexicon& lex) {
   read_days_since();
   read_age(lex);
   time = read_time(tokens, taken);
+  read_latest(lex);
+  take_clocks();
   // A metric named with a word that is also a cue ("average order value")
   // is the metric, when the words after the cue mean nothing on their own.
   std::vector<bool> named(tokens.size(), false);

@@ -118,8 +118,76 @@ void reader::apply_days_between() {
   }
   if (!from || !to) {
     days_between.reset(); // not two dates: read as written
+    give_back_unit();
     return;
   }
+  read_span(*from, *to);
+}
+
+// A unit read for a duration that was not read: its words are the user's again.
+void reader::give_back_unit() {
+  for (auto u : unit_words)
+    taken[u] = false;
+  unit_words.clear();
+  duration_unit.clear();
+}
+
+// "the average user session duration": the span from the row's start column
+// (or departure) to its end column (or arrival), in the table named just before (or after "of").
+void reader::apply_duration() {
+  size_t w = *duration_word;
+  const item *before = nullptr, *after = nullptr;
+  for (auto& it : items) {
+    if (it.begin <= w && w < it.end) {
+      give_back_unit();
+      return; // a column called "duration" is that column
+    }
+    if (it.c || it.e.table.empty())
+      continue;
+    if (it.end <= w && (!before || it.end > before->end))
+      before = &it;
+    if (it.begin > w && !after)
+      after = &it;
+  }
+  bool of = w + 1 < tokens.size() && tokens[w + 1].text == "of";
+  // Only the thing named right before: "session duration", "trip duration".
+  auto* near = before && before->end == w ? before : of ? after : nullptr;
+  auto* t = near ? table_of(model, near->e.table) : nullptr;
+  if (!t) {
+    give_back_unit();
+    return;
+  }
+  auto names = [](const column_info& c, std::initializer_list<const char*> ws) {
+    auto words = split_words(c.name);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& x) {
+      return std::any_of(ws.begin(), ws.end(), [&](const char* y) { return x == y; });
+    });
+  };
+  const column_info *start = nullptr, *end = nullptr;
+  int starts = 0, ends = 0;
+  for (auto& c : t->columns) {
+    if (c.role != column_role::time)
+      continue;
+    if (names(c, {"start", "begin", "started", "began", "departure"}) && ++starts == 1)
+      start = &c;
+    if (names(c, {"end", "finish", "ended", "finished", "arrival"}) && ++ends == 1)
+      end = &c;
+  }
+  if (starts != 1 || ends != 1 || start == end) {
+    give_back_unit();
+    return; // no single pair: the word stays unknown
+  }
+  taken[w] = true;
+  // A span of clock times with no unit asked: the interval itself.
+  if (duration_unit.empty() && unit_words.empty() && start->type != "date" && end->type != "date")
+    duration_unit = "interval";
+  read_span({t->name, start->name}, {t->name, end->name});
+}
+
+// The aggregate of each row's span from one time column to another.
+void reader::read_span(const column_ref& from_column, const column_ref& to_column) {
+  auto from = std::optional<column_ref>(from_column);
+  auto to = std::optional<column_ref>(to_column);
   std::optional<aggregate> agg;
   for (auto& it : items)
     if (it.c && it.c->kind == cue_kind::aggregate && !agg
@@ -153,6 +221,8 @@ void reader::apply_days_between() {
   m.column = *to;
   m.per = *from;
   m.form = measure_form::days_between;
+  m.unit = duration_unit;
+
   r.measures = {m};
   r.entity.clear();
   r.listing = false;
@@ -213,6 +283,8 @@ std::optional<filter> reader::day_names(const filter& weekday) {
 
 void reader::finish() {
   auto either = alternatives();
+  read_definition();
+  read_clock();
   std::vector<std::pair<filter, size_t>> said; // value conditions as walked, with positions
   for (auto& [fi, pos] : value_filters)
     if (fi < r.filters.size())
@@ -221,6 +293,11 @@ void reader::finish() {
     apply_days_between();
   if (difference)
     apply_difference();
+  if (duration_word)
+    apply_duration();
+  if (latest)
+    apply_latest();
+  read_happened();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)

@@ -300,7 +300,21 @@ void reader::on_column(size_t k, const element& e) {
     filter f;
     f.op = filter_op::eq;
     f.column = col;
-    f.values = {negate != missing ? "false" : "true"};
+    bool unset = negate != missing;
+    // "is_in_inventory is True", "active = false": the flag's value said.
+    size_t j = items[k].end;
+    auto said = [&](size_t i, std::initializer_list<const char*> ws) {
+      return i < tokens.size() && !tokens[i].quoted && !taken[i]
+             && std::any_of(ws.begin(), ws.end(), [&](const char* w) { return tokens[i].text == w; });
+    };
+    if (said(j, {"is", "=", "was", "are", "equals"}))
+      ++j;
+    if (j > items[k].end && said(j, {"true", "false"})) {
+      unset = unset != (tokens[j].text == "false");
+      for (size_t i = items[k].end; i <= j; ++i)
+        taken[i] = true;
+    }
+    f.values = {unset ? "false" : "true"};
     f.numeric = true;
     negate = false;
     r.filters.push_back(f);
@@ -372,6 +386,10 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
   }
+  // "the average session duration by device type": the average is the
+  // duration's, read once the words are linked, not the later column's.
+  if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
+    pending_agg = aggregate::none;
   if (pending_agg != aggregate::none) {
     measure m;
     m.column = col;

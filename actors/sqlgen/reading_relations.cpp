@@ -22,7 +22,11 @@ bool reader::relation_verb(size_t i) {
   auto& word = tokens[i];
   // "publications written by authors": a "by" after the verb may group as
   // well as name who did it; that stays a question.
-  if (word.quoted || !is_participle(word.text) || i == 0
+  // "treatments that involve drugs": a few verbs that only relate, in the
+  // present tense.
+  bool relating = one_of(word, {"involve", "involves", "include", "includes", "use", "uses",
+                                "require", "requires"});
+  if (word.quoted || !(is_participle(word.text) || relating) || i == 0
       || (i + 1 < tokens.size() && tokens[i + 1].text == "by"))
     return false;
   // The things related: at least two tables named.
@@ -56,6 +60,12 @@ bool reader::relation_verb(size_t i) {
                         || std::any_of(items.begin(), items.end(), [&](const item& it) {
                              return !it.c && it.end == i && it.e.kind == element_kind::table;
                            });
+  // Those few verbs are verbs wherever their subject was named: "treatments
+  // for diagnoses containing 'psoriasis' involve drugs".
+  if (relating)
+    subject_before = subject_before || std::any_of(items.begin(), items.end(), [&](const item& it) {
+                       return !it.c && it.end <= i && it.e.kind == element_kind::table;
+                     });
   bool pronoun_subject = one_of(before, {"they", "he", "she", "we"}); // "have they taught"
   // ... and with its object named after it: "orders that were cancelled"
   // says something of the orders, and stays a word to ask about.

@@ -126,6 +126,36 @@ struct compiler {
     return col;
   }
 
+  // One row's span from `per` to `column`: whole days between their dates,
+  // else the interval, or its seconds (minutes, hours). Epoch columns
+  // already hold seconds.
+  std::string span(const measure& m) {
+    auto is_epoch = [&](const column_ref& c) { return time_value(c) != qualified(c); };
+    auto is_date = [&](const column_ref& c) {
+      auto* t = table_of(model, c.table);
+      auto* info = t ? t->find_column(c.column) : nullptr;
+      return info && info->type == "date";
+    };
+    if (m.unit.empty())
+      return time_value(m.column) + "::date - " + time_value(m.per) + "::date";
+    if (m.unit == "interval")
+      return time_value(m.column) + " - " + time_value(m.per);
+    std::string seconds;
+    if (is_epoch(m.column) && is_epoch(m.per))
+      seconds = qualified(m.column) + " - " + qualified(m.per);
+    else {
+      auto value = [&](const column_ref& c) {
+        return time_value(c) + (is_date(c) ? "::timestamp" : "");
+      };
+      seconds = "EXTRACT(EPOCH FROM (" + value(m.column) + " - " + value(m.per) + "))";
+    }
+    if (m.unit == "minutes")
+      return "(" + seconds + ") / 60.0";
+    if (m.unit == "hours")
+      return "(" + seconds + ") / 3600.0";
+    return seconds;
+  }
+
   std::string time_expression(const column_ref& c, time_bucket b) {
     if (role_of(model, c) == column_role::numeric) {
       // Months of a year column dated by a column of month names: within
@@ -322,6 +352,20 @@ struct compiler {
         for (auto& w : f.within)
           s += (s.empty() ? "" : " OR ") + filter_sql(w);
         return "(" + s + ")";
+      }
+      case filter_op::latest: {
+        // The extreme over the table's rows in the periods asked ("the latest
+        // snapshot in March 2023"), on an alias of its own.
+        std::string inner = quote_identifier("x0");
+        std::string where;
+        for (auto g : q.filters)
+          if (is_time_filter(g) && g.column == f.column) {
+            g.column.table = "x0";
+            where += (where.empty() ? " WHERE " : " AND ") + filter_sql(g);
+          }
+        return col + " = (SELECT " + (v(0) == "min" ? "MIN(" : "MAX(") + inner + "."
+               + quote_identifier(f.column.column) + ") FROM " + table_reference(model, f.column.table)
+               + " AS " + inner + where + ")";
       }
       case filter_op::within_after: {
         auto from = time_value({f.related_table, v(2)});
@@ -556,7 +600,7 @@ struct compiler {
       }
       case measure_form::days_between:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
-               + time_value(m.column) + "::date - " + time_value(m.per) + "::date)";
+               + span(m) + ")";
       case measure_form::difference:
         return std::string(sql_function(m.agg == aggregate::none ? aggregate::sum : m.agg)) + "("
                + qualified(m.column) + " - " + qualified(m.per) + ")";
@@ -917,7 +961,8 @@ std::string measure_alias(const semantic_model& model, const measure& m) {
     case measure_form::time_of_day:
       return std::string(m.agg == aggregate::max ? "latest_" : "earliest_") + m.column.column;
     case measure_form::days_between:
-      return std::string(to_string(m.agg)) + "_days_" + m.per.column + "_to_" + m.column.column;
+      return std::string(to_string(m.agg)) + "_" + (m.unit.empty() ? "days" : m.unit) + "_" + m.per.column
+             + "_to_" + m.column.column;
     case measure_form::difference:
       return std::string(to_string(m.agg)) + "_" + m.column.column + "_minus_" + m.per.column;
     case measure_form::per_entity:

@@ -38,6 +38,26 @@ TEST(column_roles, key_names) {
   EXPECT_FALSE(has_key_name("paid"));
 }
 
+// Integer columns described as Unix epoch seconds are times; other units,
+// other types and undescribed integers are not.
+TEST(column_roles, epoch_seconds_from_the_description) {
+  auto described = [](const std::string& type, const std::string& comment) {
+    column_info c;
+    c.name = "departure_time";
+    c.type = type;
+    c.comment = comment;
+    return c;
+  };
+  EXPECT_TRUE(holds_epoch_seconds(described("bigint", "Epoch timestamp for departure time")));
+  EXPECT_TRUE(holds_epoch_seconds(described("integer", "Departure, in Unix time")));
+  EXPECT_TRUE(holds_epoch_seconds(described("numeric", "seconds since the EPOCH")));
+  EXPECT_FALSE(holds_epoch_seconds(described("bigint", "Epoch time in milliseconds")));
+  EXPECT_FALSE(holds_epoch_seconds(described("bigint", "microseconds since the epoch")));
+  EXPECT_FALSE(holds_epoch_seconds(described("text", "Epoch timestamp for departure time")));
+  EXPECT_FALSE(holds_epoch_seconds(described("bigint", "Scheduled departure, local time")));
+  EXPECT_FALSE(holds_epoch_seconds(described("integer", "")));
+}
+
 table_info table(const std::string& name, std::vector<column_info> columns) {
   table_info t;
   t.name = name;

@@ -54,6 +54,23 @@ semantic_model airline_model() {
                     col("count", r::numeric, "bigint")}),
     table("claim", {col("claim_id", r::identifier, "bigint"), col("flight_id", r::identifier, "bigint"),
                     col("filed_dt", r::time, "date"), col("reason", r::text, "text")}),
+    // A row with its own start and end: its duration is their span.
+    table("work_shift", {col("shift_id", r::identifier, "bigint"),
+                         col("start_time", r::time, "timestamp"),
+                         col("end_time", r::time, "timestamp"),
+                         col("station", r::categorical, "text", "", {"north", "south"})}),
+    table("trip", {col("trip_id", r::identifier, "bigint"), col("departure_at", r::time, "timestamp"),
+                   col("arrival_at", r::time, "timestamp")}),
+    // Times of day only, no dates.
+    table("class_slot", {col("slot_id", r::identifier, "bigint"), col("start_time", r::time, "time without time zone"),
+                         col("end_time", r::time, "time without time zone"), col("room", r::text, "text")}),
+    table("voyage", {col("voyage_id", r::identifier, "bigint"),
+                     col("sail_time", r::time, "bigint", "Epoch timestamp for sailing"),
+                     col("dock_time", r::time, "bigint", "Epoch timestamp for docking")}),
+    // A date set once the permit is approved.
+    table("permit", {col("permit_id", r::identifier, "bigint"),
+                     col("appr_dt", r::time, "date", "City approval date. NULL while pending"),
+                     col("fee", r::numeric, "numeric")}),
     table("payments_made", {col("payment_id", r::identifier, "bigint"),
                             col("payment_date", r::time, "date"),
                             col("payment_amount", r::numeric, "numeric"),
@@ -214,6 +231,79 @@ TEST(dates, year_and_month_name_columns) {
   auto date = q("payments_received.payment_date");
   run({{"total payments received between June 2021 and December 2021",
         {date + " >= '2021-06-01'", date + " < '2022-01-01'"}}});
+}
+
+// A duration: the span between two times of a row, in the unit asked for
+// ("in minutes"); epoch seconds are subtracted as they are.
+TEST(dates, durations_in_the_unit_asked_for) {
+  auto start = q("work_shift.start_time"), end = q("work_shift.end_time");
+  run({
+    {"What is the average work shift duration in minutes for each station?",
+     {"AVG((EXTRACT(EPOCH FROM (" + end + " - " + start + "))) / 60.0)",
+      "GROUP BY " + q("work_shift.station")}},
+    {"What is the average work shift duration?", {"AVG(" + end + " - " + start + ")"}},
+    {"What is the average trip duration in hours?",
+     {"AVG((EXTRACT(EPOCH FROM (" + q("trip.arrival_at") + " - " + q("trip.departure_at") + "))) / 3600.0)"}},
+    {"What is the total work shift duration in hours?",
+     {"SUM((EXTRACT(EPOCH FROM (" + end + " - " + start + "))) / 3600.0)"}},
+    {"What is the average time between sail time and dock time of voyages in seconds?",
+     {"AVG(" + q("voyage.dock_time") + " - " + q("voyage.sail_time") + ")"}, {"TO_TIMESTAMP"}},
+    {"What is the average number of days between sail time and dock time of voyages?",
+     {"AVG(TO_TIMESTAMP(" + q("voyage.dock_time") + ")::date - TO_TIMESTAMP(" + q("voyage.sail_time")
+      + ")::date)"}},
+  });
+  // No start and end to span: the word is not understood.
+  auto model = airline_model();
+  auto plan = generate(model, "What is the average payments received duration in minutes?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+// "permits that have been approved": the date of that event is set.
+TEST(dates, an_event_that_happened_has_its_date) {
+  run({
+    {"How many permits have been approved?", {q("permit.appr_dt") + " IS NOT NULL", "COUNT(*)"}},
+    {"What is the total fee of permits that were approved?",
+     {q("permit.appr_dt") + " IS NOT NULL", "SUM(" + q("permit.fee") + ")"}},
+  });
+  // The negation is not read this way: asked.
+  auto model = airline_model();
+  for (auto* question : {"How many permits have not been approved?", "How many permits were rejected?"}) {
+    auto plan = generate(model, question, "");
+    EXPECT_NE(plan.outcome, plan_outcome::answer) << question << " / " << plan.sql;
+  }
+}
+
+// "in the latest X": the rows of the latest date, among the periods asked.
+TEST(dates, the_rows_of_the_latest_date) {
+  auto date = q("payments_received.payment_date");
+  run({
+    {"What is the total payment amount of payments received on the latest payment date in 2023?",
+     {date + " = (SELECT MAX(\"x0\".\"payment_date\") FROM \"payments_received\" AS \"x0\" WHERE "
+             "EXTRACT(YEAR FROM \"x0\".\"payment_date\") = 2023)",
+      "SUM(" + q("payments_received.payment_amount") + ")"}},
+    {"How many payments received in the earliest payment date?",
+     {date + " = (SELECT MIN(\"x0\".\"payment_date\") FROM \"payments_received\" AS \"x0\")"}},
+    // A period, not a date of rows.
+    {"total payments received in the last 3 months", {date + " >= CURRENT_DATE - INTERVAL '3 months'"},
+     {"SELECT MAX"}},
+  });
+  // The latest of something with no date: asked.
+  auto model = airline_model();
+  auto plan = generate(model, "How many visits on the latest day?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+// "before 1pm": a clock time compared with a time-of-day column.
+TEST(dates, clock_times_of_a_time_of_day) {
+  run({
+    {"Which class slots end before 1pm?", {q("class_slot.end_time") + " < '13:00:00'"}},
+    {"List the class slots with an end time after 9 pm", {q("class_slot.end_time") + " > '21:00:00'"}},
+    {"How many class slots have a start time before noon?", {q("class_slot.start_time") + " < '12:00:00'"}},
+  });
+  // No time of day to compare: asked.
+  auto model = airline_model();
+  auto plan = generate(model, "How many payments received before 9am?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
 } // namespace

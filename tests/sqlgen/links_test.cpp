@@ -285,5 +285,58 @@ TEST(links, a_small_word_closing_a_phrase_after_its_column_is_a_value) {
   });
 }
 
+// Run-together names with a shared tag ("tfrprice", "xtjoindate"): the words
+// after the tag name the column; a noun value is also asked for by its
+// adjective ("successful" for 'success').
+TEST(links, tagged_run_together_names_and_adjective_values) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tagged";
+  auto date = [](std::string name) {
+    column_info c;
+    c.name = std::move(name);
+    c.type = "date";
+    c.role = column_role::time;
+    return c;
+  };
+  m.tables = {
+    table("xtcustomer", {col("cusid", r::identifier), col("cusname", r::text), date("cusjoindate")}),
+    table("xttransfer", {col("tfrid", r::identifier), col("tfrcustid", r::identifier), col("tfrprice", r::numeric),
+                      col("tfrstatus", r::categorical, {"success", "fail"}), date("tfrdatetime")}),
+  };
+  m.relationships = {link_of("xttransfer", "tfrcustid", "xtcustomer", "cusid")};
+  run(m, {
+    {"What is the average transfer price?", {"AVG(" + q("xttransfer.tfrprice") + ")"}},
+    {"What is the average price of successful transfers?",
+     {"AVG(" + q("xttransfer.tfrprice") + ")", q("xttransfer.tfrstatus") + " = 'success'"}},
+    {"How many customers joined in 2023?", {"EXTRACT(YEAR FROM " + q("xtcustomer.cusjoindate") + ") = 2023"}},
+  });
+}
+
+// A column called by a common verb ("make") is named in a list of its
+// table's columns or as "the make of" its table; a flag's value may be said.
+TEST(links, a_column_called_by_a_common_word_and_a_flag_said_true_or_false) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "fleet";
+  m.tables = {table("vehicle", {col("vehicle_id", r::identifier), col("make", r::text), col("model", r::text),
+                                col("year", r::numeric), col("in_service", r::boolean)})};
+  run(m, {
+    {"Return the vehicle id, make, model and year", {q("vehicle.make"), q("vehicle.model")}},
+    {"Return the make of the vehicles", {q("vehicle.make")}},
+    {"How many vehicles where in_service is False?", {q("vehicle.in_service") + " = false"}},
+    {"How many vehicles where in_service is true?", {q("vehicle.in_service") + " = true"}},
+    // A definition that is the reading already made only confirms it.
+    {"How many vehicles are in service? Vehicles are considered to be in service if in_service is True.",
+     {q("vehicle.in_service") + " = true", "COUNT(*)"}},
+  });
+  // One that says something else is asked about.
+  for (auto* question : {"How many vehicles are in service? Vehicles are considered in service if in_service is False.",
+                         "How many vehicles are in service? Vehicles are considered in service if year is 2020."}) {
+    auto plan = generate(m, question, "");
+    EXPECT_NE(plan.outcome, plan_outcome::answer) << question << " / " << plan.sql;
+  }
+}
+
 } // namespace
 } // namespace medha::sqlgen

@@ -139,6 +139,9 @@ TEST(values, matched_in_any_case_when_asked) {
      {"LOWER(" + q("shops.roast_type") + ") = LOWER('Dark')", q("shops.town") + " = 'Lima'"}},
     {"How many shops brewing dark roast in Lima? Match strings case-insensitively",
      {"LOWER(" + q("shops.town") + ") = LOWER('Lima')"}},
+    // "with wildcards" is how a containment compares already.
+    {"How many shops brewing dark roast in Lima (match with wildcards case-insensitively)?",
+     {"LOWER(" + q("shops.town") + ") = LOWER('Lima')"}},
     {"What is the ratio of shops with dark roast to shops with light roast? Match strings exactly",
      {"FILTER (WHERE " + q("shops.roast_type") + " = 'Dark')"}, {"LOWER("}},
   });
@@ -151,6 +154,11 @@ TEST(verbs, that_only_relate_what_the_question_names) {
      {"COUNT(*)", q("shops.town") + " = 'Lima'"}},
     // The verb of a count condition: "have hosted 2 or more visits".
     {"How many shops have hosted 2 or more visits?", {"HAVING COUNT(*) >= 2"}},
+    // A present-tense verb that only relates: "visits that involve shops".
+    {"How many visits involve shops in Lima?", {"COUNT(*)", q("shops.town") + " = 'Lima'"}},
+    // ... also after a condition on its subject.
+    {"How many visits at shops in Lima (match case-insensitively) involve shops brewing dark roast?",
+     {"COUNT(*)"}},
   });
 }
 

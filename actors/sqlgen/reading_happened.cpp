@@ -1,0 +1,100 @@
+// "drugs that have been approved", "orders that were shipped": a thing that
+// has gone through an event whose date its table keeps ("approval date",
+// "shipped_at"). The date is set once it happened: it is not NULL.
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/reader.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+bool is_word(const token& t, std::initializer_list<const char*> words) {
+  return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
+}
+
+// "approv" (of "approved") names "approval" and the abbreviation "appr".
+bool names_event(const std::string& verb, const std::string& word) {
+  if (verb.size() < 4 || word.size() < 4)
+    return false;
+  return word.compare(0, verb.size(), verb) == 0 || verb.compare(0, word.size(), word) == 0;
+}
+
+} // namespace
+
+void reader::read_happened() {
+  auto covered = [&](size_t i) {
+    return taken[i] || std::any_of(items.begin(), items.end(), [&](const item& it) {
+             return it.begin <= i && i < it.end;
+           });
+  };
+  // "city" of "city-approved" may link to the date its description names.
+  auto names_a_date = [&](size_t i) {
+    return !taken[i] && std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return !it.c && it.begin == i && it.end == i + 1 && it.e.kind == element_kind::column
+             && role_of(model, {it.e.table, it.e.column}) == column_role::time;
+    });
+  };
+  for (size_t aux = 1; aux + 1 < tokens.size(); ++aux) {
+    if (!is_word(tokens[aux], {"been", "was", "were", "is", "are"}))
+      continue;
+    size_t i = aux + 1;
+    // "have not been approved", "were never shipped": a negation reads
+    // those; left to it.
+    bool negated = false;
+    for (size_t k = aux >= 2 ? aux - 2 : 0; k <= i && k < tokens.size(); ++k)
+      negated = negated || is_word(tokens[k], {"not", "never", "n't", "no"});
+    if (negated || (covered(i) && !names_a_date(i)))
+      continue;
+    // "have been FDA-approved": words of the date's name may come first.
+    size_t first = i;
+    while (i < tokens.size() && i < first + 3 && !tokens[i].quoted && !is_participle(tokens[i].text)
+           && (!covered(i) || names_a_date(i)))
+      ++i;
+    if (i >= tokens.size() || covered(i) || tokens[i].quoted || !is_participle(tokens[i].text))
+      continue;
+    // The subject: the thing named right before ("drugs that have been").
+    const item* subject = nullptr;
+    for (auto& it : items)
+      if (!it.c && !it.e.table.empty() && it.end <= aux && it.end + 3 >= aux
+          && (!subject || it.end > subject->end))
+        subject = &it;
+    auto* t = subject ? table_of(model, subject->e.table) : nullptr;
+    if (!t)
+      continue;
+    auto verb = stem(tokens[i].text);
+    const column_info* found = nullptr;
+    int matches = 0;
+    for (auto& c : t->columns) {
+      if (c.role != column_role::time)
+        continue;
+      std::vector<std::string> words;
+      for (auto& w : split_words(c.name))
+        words.push_back(stem(w));
+      for (auto& w : tokenize(c.comment))
+        words.push_back(w.stem);
+      auto has = [&](const std::string& s, bool event) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+          return event ? names_event(s, w) : s == w;
+        });
+      };
+      bool all = has(verb, true);
+      for (size_t k = first; k < i && all; ++k)
+        all = has(tokens[k].stem, false);
+      if (all && ++matches == 1)
+        found = &c;
+    }
+    if (matches != 1)
+      continue; // no date of that event, or several: read as written
+    filter f;
+    f.op = filter_op::not_null;
+    f.column = {t->name, found->name};
+    r.filters.push_back(f);
+    for (size_t k = aux; k <= i; ++k)
+      taken[k] = true;
+  }
+}
+
+} // namespace medha::sqlgen::detail
