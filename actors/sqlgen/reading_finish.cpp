@@ -282,6 +282,19 @@ std::optional<filter> reader::day_names(const filter& weekday) {
 }
 
 void reader::finish() {
+  // The period bucket asked for ("monthly", "which month") groups first,
+  // unless a bucket already does.
+  auto group_by_period = [&]() {
+    bool have = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                            [](const dimension& d) { return d.bucket != time_bucket::none; });
+    if (have || time.bucket == time_bucket::none)
+      return;
+    dimension d;
+    d.bucket = time.bucket;
+    if (time_column_hint)
+      d.column = *time_column_hint;
+    r.dimensions.insert(r.dimensions.begin(), d);
+  };
   auto either = alternatives();
   read_definition();
   read_clock();
@@ -316,15 +329,8 @@ void reader::finish() {
       r.measures[counter_for->first] = count_rows(counter_for->second);
   }
   // "which month had the most signups": the month is the group ranked.
-  if (time.bucket_asked
-      && std::none_of(r.dimensions.begin(), r.dimensions.end(),
-                      [](const dimension& d) { return d.bucket != time_bucket::none; })) {
-    dimension d;
-    d.bucket = time.bucket;
-    if (time_column_hint)
-      d.column = *time_column_hint;
-    r.dimensions.insert(r.dimensions.begin(), d);
-  }
+  if (time.bucket_asked)
+    group_by_period();
   // "check-ins on each day of the week": the column that names the day.
   if (time.by_weekday) {
     column_ref day;
@@ -590,17 +596,7 @@ void reader::finish() {
       f.column = *time_column_hint;
     r.filters.push_back(f);
   }
-  if (time.bucket != time_bucket::none) {
-    bool have = std::any_of(r.dimensions.begin(), r.dimensions.end(),
-                            [](const dimension& d) { return d.bucket != time_bucket::none; });
-    if (!have) {
-      dimension d;
-      d.bucket = time.bucket;
-      if (time_column_hint)
-        d.column = *time_column_hint;
-      r.dimensions.insert(r.dimensions.begin(), d);
-    }
-  }
+  group_by_period();
   if (r.has_direction) {
     for (auto& o : r.order)
       o.descending = r.descending;
