@@ -267,21 +267,34 @@ void remove_dir(const std::string& dir) {
 
 // -- paths --------------------------------------------------------------------------------
 
+namespace {
+
+// The directory of the running test binary: the top of the build tree.
+std::string executable_dir() {
+  std::error_code ec;
+  auto exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
+}
+
+} // namespace
+
 std::string source_dir() {
-  // tests/support/servers.cpp -> the repository root
-  static const std::string fallback
-    = fs::path(__FILE__).parent_path().parent_path().parent_path().lexically_normal().string();
-  return env_or("MEDHA_SOURCE_DIR", fallback);
+  if (auto v = env_or("MEDHA_SOURCE_DIR", ""); !v.empty())
+    return v;
+  // tests/support/servers.cpp -> the repository root. With ccache's base dir
+  // the compiler saw this path relative to the build tree, where it ran.
+  fs::path file(__FILE__);
+  if (file.is_relative())
+    file = fs::path(executable_dir()) / file;
+  return file.parent_path().parent_path().parent_path().lexically_normal().string();
 }
 
 std::string build_dir() {
   if (auto v = env_or("MEDHA_BUILD_DIR", ""); !v.empty())
     return v;
   // Test binaries are written to the top of the build tree.
-  std::error_code ec;
-  auto exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec)
-    return exe.parent_path().string();
+  if (auto dir = executable_dir(); !dir.empty())
+    return dir;
   return (fs::path(source_dir()) / "build").string();
 }
 
