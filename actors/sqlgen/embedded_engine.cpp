@@ -289,6 +289,14 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
                    {{"Yes: " + explain(model, q), join(words, " ")}}, to_json(q), confidence);
   }
 
+  // A follow-up to a reading we only guessed at (the last turn asked back):
+  // answering would stack the edit on an unconfirmed guess.
+  if (follow_up && previous->unconfirmed)
+    return clarify("I think you mean: " + explain(model, q)
+                     + " This builds on my reading of your previous question, which you have not"
+                       " confirmed: is that right? If not, please ask the whole question again.",
+                   {}, to_json(q), std::min(confidence, 0.45));
+
   sql_plan plan;
   plan.outcome = plan_outcome::answer;
   plan.sql = compiled.sql;
@@ -312,6 +320,14 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   auto index = index_for(model);
   index_scope scope(model, *index);
   auto plan = read_and_plan(model, *index, question, previous_query_json);
+  if (plan.outcome == plan_outcome::clarify && plan.query_json != previous_query_json) {
+    // What we asked back about stays unconfirmed for the next turn (the
+    // previous, answered query handed back as it was stays confirmed).
+    if (auto q = query_from_json(plan.query_json)) {
+      q->unconfirmed = true;
+      plan.query_json = to_json(*q);
+    }
+  }
   auto* example = verified(model, *index, question);
   if (!example)
     return plan;

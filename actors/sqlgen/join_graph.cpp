@@ -75,7 +75,20 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
     else if (r.to_table == table && r.from_table != table)
       out.push_back({r.from_table, &r, false});
   });
-  return out;
+  // A row that points to another table (an employee's department) belongs
+  // to it; that table pointing back (the department's head) names one
+  // special row. Reached from here, the other table is the one we belong to:
+  // the link back is dropped, not offered as a rival.
+  auto points_back = [&](const edge& back) {
+    return !back.forward && std::any_of(out.begin(), out.end(), [&](const edge& e) {
+      return e.forward && e.to == back.to;
+    });
+  };
+  std::vector<edge> kept;
+  for (auto& e : out)
+    if (!points_back(e))
+      kept.push_back(e);
+  return kept;
 }
 
 join_path search(const semantic_model& model, const std::string& from, const std::string& to,

@@ -213,6 +213,8 @@ std::string to_json(const query& q) {
       via.push_back(to_value(c));
     root["via"] = std::move(via);
   }
+  if (q.unconfirmed)
+    root["unconfirmed"] = true;
   return json::serialize(root);
 }
 
@@ -263,6 +265,7 @@ std::optional<query> query_from_json(std::string_view text) {
   q.chart_hint = str(*root, "chart_hint");
   for (auto& cv : array(*root, "via"))
     q.via.push_back(column_of(cv));
+  q.unconfirmed = boolean(*root, "unconfirmed");
   return q;
 }
 
