@@ -88,13 +88,26 @@ bool filters_previous(const reading& r, const query& previous) {
          && !previous.measures.empty();
 }
 
+// "what is their average salary?" after counting contractors: a new measure
+// of the rows just counted, whose conditions still hold.
+bool measures_previous_rows(const semantic_model& model, const reading& r,
+                            const query& previous) {
+  if (!r.refers_back || r.measures.empty() || !r.entity.empty() || !r.selected.empty()
+      || previous.kind != query_kind::aggregate || previous.measures.empty())
+    return false;
+  auto rows = root_table(model, previous);
+  return std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+    return m.metric.empty() && m.column.table == rows;
+  });
+}
+
 } // namespace
 
 bool is_follow_up(const semantic_model& model, const reading& r, const query& previous) {
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
   if (swaps_dimension(r, previous) || filters_previous(r, previous)
-      || grouping_of_rows(model, r, previous))
+      || grouping_of_rows(model, r, previous) || measures_previous_rows(model, r, previous))
     return true;
   return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
 }

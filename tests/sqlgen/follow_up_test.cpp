@@ -75,6 +75,18 @@ TEST(follow_up, counts_and_listings) {
   });
 }
 
+TEST(follow_up, their_measure_keeps_the_counted_rows) {
+  converse({
+    {{"How many products are in the Books category?", {"COUNT(*)", "= 'Books'"}}},
+    {{"what is their average cost?", {"AVG(" + q("products.cost") + ")", "= 'Books'"}}},
+  });
+  // Without a pronoun the new measure is a new question.
+  converse({
+    {{"How many products are in the Books category?", {"COUNT(*)", "= 'Books'"}}},
+    {{"what is the average cost of a product?", {"AVG(" + q("products.cost") + ")"}, {"'Books'"}}},
+  });
+}
+
 TEST(follow_up, adding_values_switching_measures_and_entities) {
   converse({
     {{"Revenue by region", {"GROUP BY " + region}}},
