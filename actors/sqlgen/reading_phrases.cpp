@@ -629,9 +629,14 @@ void reader::on_table(size_t k, const item& it) {
     return;
   }
   auto* n = next_item(k);
+  // A value of its own ("corporate customers") or one of its flags ("active
+  // agents") right beside the noun.
   auto same_table_value = [&](const item* x) {
-    return x && !x->c && x->e.kind == element_kind::value && x->e.table == table
-           && (x->end == it.begin || x->begin == it.end);
+    if (!x || x->c || x->e.table != table || (x->end != it.begin && x->begin != it.end))
+      return false;
+    return x->e.kind == element_kind::value
+           || (x->e.kind == element_kind::column
+               && role_of(model, column_ref{x->e.table, x->e.column}) == column_role::boolean);
   };
   if (same_table_value(prev) || same_table_value(n))
     r.entity_qualifies_value = true;

@@ -4,6 +4,7 @@
 
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/hr_model.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
 namespace medha::sqlgen {
@@ -85,6 +86,18 @@ TEST(follow_up, their_measure_keeps_the_counted_rows) {
     {{"How many products are in the Books category?", {"COUNT(*)", "= 'Books'"}}},
     {{"what is the average cost of a product?", {"AVG(" + q("products.cost") + ")"}, {"'Books'"}}},
   });
+}
+
+TEST(follow_up, a_flag_beside_the_noun_filters_the_previous_rows) {
+  // "only active employees" after a count per department: the noun only
+  // says whose flag it is.
+  auto model = testing::hr_model();
+  auto first = generate(model, "number of employees per department", "");
+  ASSERT_EQ(first.outcome, plan_outcome::answer) << first.understood;
+  auto next = generate(model, "only active employees", first.query_json);
+  EXPECT_EQ(testing::check(next, {"only active employees",
+                                  {"COUNT(*)", "GROUP BY", q("employees.is_active") + " = true"}}),
+            "");
 }
 
 TEST(follow_up, adding_values_switching_measures_and_entities) {
