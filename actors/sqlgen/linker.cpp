@@ -171,11 +171,24 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       std::string as_typed;
       for (size_t k = i; k < i + len; ++k)
         as_typed += (k > i ? " " : "") + tokens[k].text;
+      // Nor a stored state that is only its stem: "accounts that opened
+      // tickets" did not pick the status 'open' ('cancelled' still names
+      // 'cancelled', a participle stored as such).
+      auto state_of_verb = [&](const lexicon_entry& e) {
+        if (e.target.kind != element_kind::value)
+          return true;
+        auto stored = split_words(lowered(e.target.value));
+        auto& typed_last = tokens[i + len - 1];
+        bool by_stem = !stored.empty() && stored.back() != typed_last.text
+                       && stem(stored.back()) == typed_last.stem;
+        return !by_stem || is_participle(stored.back());
+      };
       if (verb_last && !entries.empty()) {
         std::vector<lexicon_entry> kept;
         for (auto& e : entries)
-          if (e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0) || e.verb
-              || join(split_words(e.target.table), " ") == as_typed)
+          if ((e.target.kind != element_kind::table || (len == 1 && e.weight >= 1.0) || e.verb
+               || join(split_words(e.target.table), " ") == as_typed)
+              && state_of_verb(e))
             kept.push_back(e);
         entries = kept;
       }

@@ -231,7 +231,9 @@ bool is_stopword(std::string_view word) {
     "look", "provide", "please", "now", "well", "too", "again", "currently", "current", "here",
     "live", "lives", "located", "based", "exist", "exists", "existing", "available",
     "via", "through", "using", "placed", "place", "break", "breakdown", "ones", "them", "those", "these", "it", "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
-    "contributed", "account", "accounts", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",
+    // ("account for" is a phrasal verb the cues take whole; "accounts" alone
+    // can name a table.)
+    "contributed", "accounted", "kind", "kinds", "sort", "okay", "ok", "hey", "hi", "thanks",
     // Verbs and fillers that carry no filter or measure of their own: "which
     // region brings in the most", "the largest single order", "units we sell".
     "bring", "brings", "bringing", "one", "something", "anything", "single", "individual",
