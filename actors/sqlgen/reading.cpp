@@ -234,7 +234,23 @@ void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
   read_days_since();
   read_age(lex);
+  // "annual budget" naming a column annual_budget: the adjective is part of
+  // the name, not a yearly breakdown. Shield such names from the periods.
+  std::vector<size_t> shielded;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (taken[i] || taken[i + 1] || tokens[i].quoted || !period_adverb(tokens[i].text))
+      continue;
+    auto& named = lex.lookup(tokens[i].stem + " " + tokens[i + 1].stem);
+    if (std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
+          return e.target.kind == element_kind::column && e.weight >= 0.9;
+        }))
+      shielded.push_back(i);
+  }
+  for (auto i : shielded)
+    taken[i] = true;
   time = read_time(tokens, taken);
+  for (auto i : shielded)
+    taken[i] = false;
   read_latest(lex);
   take_clocks();
   // A metric named with a word that is also a cue ("average order value")

@@ -114,6 +114,26 @@ int month_number(const std::string& w) {
   return 0;
 }
 
+namespace {
+
+const std::vector<std::pair<std::string, std::string>>& period_adverbs() {
+  static const std::vector<std::pair<std::string, std::string>> adverbs = {
+    {"daily", "day"},         {"weekly", "week"}, {"monthly", "month"},
+    {"quarterly", "quarter"}, {"yearly", "year"}, {"annual", "year"},
+    {"annually", "year"},
+  };
+  return adverbs;
+}
+
+} // namespace
+
+bool period_adverb(const std::string& word) {
+  for (auto& [w, unit] : period_adverbs())
+    if (w == word)
+      return true;
+  return false;
+}
+
 time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
   time_reading r;
   auto n = t.size();
@@ -434,13 +454,8 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
       continue;
     }
     // -- buckets --
-    static const std::pair<const char*, const char*> adverbs[] = {
-      {"daily", "day"},         {"weekly", "week"}, {"monthly", "month"},
-      {"quarterly", "quarter"}, {"yearly", "year"}, {"annual", "year"},
-      {"annually", "year"},
-    };
     bool found = false;
-    for (auto& [word, unit] : adverbs)
+    for (auto& [word, unit] : period_adverbs())
       if (w == word) {
         r.bucket = bucket_of(unit);
         take(i, i + 1);

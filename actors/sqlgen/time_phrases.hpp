@@ -29,6 +29,9 @@ struct time_reading {
 /// the tokens it used in `taken`.
 time_reading read_time(const std::vector<token>& tokens, std::vector<bool>& taken);
 
+/// "monthly", "annual": a word that asks for one row per period.
+bool period_adverb(const std::string& word);
+
 /// 1..12 for a month name or its abbreviation, 0 otherwise.
 int month_number(const std::string& word);
 
