@@ -101,8 +101,12 @@ struct compiler {
     auto* label = t ? label_column(*t) : nullptr;
     auto* pk = t ? primary_key(*t) : nullptr;
     bool own_rows = c.table == root_name && label && label->role == column_role::categorical;
+    // A short list of names with fewer names than rows: two agents share a
+    // name, and grouping by it would add them up as one.
+    bool namesakes = label && label->role == column_role::categorical && !label->values.empty()
+                     && t->row_estimate > static_cast<int64_t>(label->values.size());
     if (!label || !pk || label == pk || label->name != c.column
-        || (label->role != column_role::text && !own_rows))
+        || (label->role != column_role::text && !own_rows && !namesakes))
       return std::nullopt;
     return column_ref{c.table, pk->name};
   }
