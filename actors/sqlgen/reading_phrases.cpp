@@ -631,8 +631,18 @@ void reader::on_table(size_t k, const item& it) {
   auto* n = next_item(k);
   // A value of its own ("corporate customers") or one of its flags ("active
   // agents") right beside the noun.
+  // After "only ...", one preposition may stand between ("only accounts in
+  // Germany"): the restriction still says whose value it is.
+  bool only = !tokens.empty() && (tokens[0].text == "only" || tokens[0].text == "just");
+  auto after_preposition = [&](const item* x) {
+    static const char* prepositions[] = {"in", "from", "on", "at", "with"};
+    return only && x->begin == it.end + 1 && it.end < tokens.size()
+           && std::any_of(std::begin(prepositions), std::end(prepositions),
+                          [&](const char* p) { return tokens[it.end].text == p; });
+  };
   auto same_table_value = [&](const item* x) {
-    if (!x || x->c || x->e.table != table || (x->end != it.begin && x->begin != it.end))
+    if (!x || x->c || x->e.table != table
+        || (x->end != it.begin && x->begin != it.end && !after_preposition(x)))
       return false;
     return x->e.kind == element_kind::value
            || (x->e.kind == element_kind::column

@@ -100,6 +100,19 @@ TEST(follow_up, a_flag_beside_the_noun_filters_the_previous_rows) {
             "");
 }
 
+TEST(follow_up, only_the_rows_with_a_value_after_a_preposition) {
+  converse({
+    {{"How many customers per segment?", {"COUNT(*)", "GROUP BY " + q("customers.segment")}}},
+    {{"only customers in Boston", {"COUNT(*)", "GROUP BY " + q("customers.segment"),
+                                   q("customers.city") + " = 'Boston'"}}},
+  });
+  // Without "only", the same words start a question of their own.
+  converse({
+    {{"How many customers per segment?", {"GROUP BY " + q("customers.segment")}}},
+    {{"customers in Boston", {q("customers.city") + " = 'Boston'"}, {"GROUP BY"}}},
+  });
+}
+
 TEST(follow_up, adding_values_switching_measures_and_entities) {
   converse({
     {{"Revenue by region", {"GROUP BY " + region}}},
