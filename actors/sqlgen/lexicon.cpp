@@ -82,6 +82,29 @@ std::vector<std::string> untagged_words(const std::string& rest) {
   return {rest};
 }
 
+// The bracketed list that opens a table's comment ("Support tickets (cases,
+// requests): ..."), one entry per comma; nothing when the comment does not
+// open with a few words and then the brackets.
+std::vector<std::vector<std::string>> other_names(const std::string& comment) {
+  std::vector<std::vector<std::string>> out;
+  auto open = comment.find('(');
+  auto close = comment.find(')');
+  if (open == std::string::npos || close == std::string::npos || close < open
+      || split_words(comment.substr(0, open)).size() > 3)
+    return out;
+  auto inside = comment.substr(open + 1, close - open - 1);
+  size_t start = 0;
+  while (start <= inside.size()) {
+    auto comma = inside.find(',', start);
+    auto part = inside.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    out.push_back(phrase_words(part));
+    if (comma == std::string::npos)
+      break;
+    start = comma + 1;
+  }
+  return out;
+}
+
 } // namespace
 
 bool operator<(const element& a, const element& b) {
@@ -108,6 +131,11 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
+    // "Employees (staff, people, headcount): ...": other names of the rows,
+    // listed in brackets right after the table's own words in its comment.
+    for (auto& other : other_names(t.comment))
+      if (!other.empty() && other.size() <= 2)
+        add(other, te, 0.85);
     auto tag = shared_tag(t);
     for (auto& c : t.columns) {
       element ce{element_kind::column, t.name, c.name, "", ""};
