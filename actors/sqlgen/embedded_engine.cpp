@@ -176,9 +176,11 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   // Nothing to answer: say what was understood and offer starting points.
   // "Who placed it?" that leaves the previous query as it was has not found
   // the person asked for: repeating the last answer would not say who.
-  bool asks_who = !tokens.empty() && (tokens[0].text == "who" || tokens[0].text == "whom"
-                                      || tokens[0].text == "whose");
-  bool unchanged = follow_up && asks_who && to_json(q) == previous_json;
+  // Nor does any follow-up that changed nothing ("how many of them are still
+  // with us?" whose condition we did not understand); asking to remove what
+  // is not there leaves the answer as it was, rightly.
+  bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
+  bool unchanged = follow_up && !removes && to_json(q) == previous_json;
   if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {
     std::string understood = "I could not find what to compute or list in \""
                              + std::string(question) + "\"";

@@ -82,9 +82,9 @@ std::vector<std::string> untagged_words(const std::string& rest) {
   return {rest};
 }
 
-// The bracketed list that opens a table's comment ("Support tickets (cases,
-// requests): ..."), one entry per comma; nothing when the comment does not
-// open with a few words and then the brackets.
+// The few words that open a table's comment and the bracketed list after
+// them ("Support tickets (cases, requests): ..."), one entry per comma;
+// nothing when the comment does not open with a few words and then brackets.
 std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   std::vector<std::vector<std::string>> out;
   auto open = comment.find('(');
@@ -92,6 +92,8 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   if (open == std::string::npos || close == std::string::npos || close < open
       || split_words(comment.substr(0, open)).size() > 3)
     return out;
+  // The words before the brackets name the rows too ("Customer accounts").
+  out.push_back(phrase_words(comment.substr(0, open)));
   auto inside = comment.substr(open + 1, close - open - 1);
   size_t start = 0;
   while (start <= inside.size()) {
@@ -131,8 +133,8 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
-    // "Employees (staff, people, headcount): ...": other names of the rows,
-    // listed in brackets right after the table's own words in its comment.
+    // "Employees (staff, people, headcount): ...", "Customer accounts
+    // (companies ...)": other names of the rows, said where its comment opens.
     for (auto& other : other_names(t.comment))
       if (!other.empty() && other.size() <= 2)
         add(other, te, 0.85);

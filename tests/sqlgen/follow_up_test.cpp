@@ -113,6 +113,15 @@ TEST(follow_up, only_the_rows_with_a_value_after_a_preposition) {
   });
 }
 
+TEST(follow_up, a_follow_up_that_changes_nothing_asks) {
+  // Repeating the last answer would pretend the condition was applied.
+  auto model = testing::sales_model();
+  auto first = generate(model, "How many orders were cancelled?", "");
+  ASSERT_EQ(first.outcome, plan_outcome::answer);
+  auto next = generate(model, "How many of them are still with us?", first.query_json);
+  EXPECT_EQ(next.outcome, plan_outcome::clarify) << next.sql;
+}
+
 TEST(follow_up, adding_values_switching_measures_and_entities) {
   converse({
     {{"Revenue by region", {"GROUP BY " + region}}},

@@ -31,6 +31,15 @@ TEST(table_comments, bracketed_other_names_name_the_table) {
   }
 }
 
+TEST(table_comments, the_words_before_the_brackets_name_the_table_too) {
+  // "customer accounts" style: the opening words are the rows' full name.
+  auto model = commented("Staff members (people): everyone who works here.");
+  auto plan = generate(model, "How many staff members are in each department?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"COUNT(*)", "AS \"employee_count\"",
+                                       "GROUP BY " + q("departments.department_name")}}),
+            "");
+}
+
 TEST(table_comments, brackets_later_in_a_comment_are_no_names) {
   auto model = commented("Everyone who works or worked for the company (people who left too).");
   auto plan = generate(model, "How many people work in each department?", "");
