@@ -311,6 +311,7 @@ void reader::finish() {
   if (latest)
     apply_latest();
   read_happened();
+  name_link_tables();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)

@@ -340,3 +340,40 @@ TEST(links, a_column_called_by_a_common_word_and_a_flag_said_true_or_false) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// A course reaches its terms two ways: through its offerings and through the
+// records of the pupils who took it.
+semantic_model terms_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "terms";
+  m.tables = {
+    table("course", {col("course_id", r::identifier), col("title", r::text)}),
+    table("term", {col("term_id", r::identifier), col("term_name", r::categorical, {"Fall", "Spring"})}),
+    table("course_offering", {col("offering_id", r::identifier), col("course_id", r::identifier),
+                              col("term_id", r::identifier)}),
+    table("pupil_record", {col("pupil_id", r::identifier), col("course_id", r::identifier),
+                           col("term_id", r::identifier), col("grade", r::categorical, {"A", "B"})}),
+  };
+  m.relationships = {link_of("course_offering", "course_id", "course", "course_id"),
+                     link_of("course_offering", "term_id", "term", "term_id"),
+                     link_of("pupil_record", "course_id", "course", "course_id"),
+                     link_of("pupil_record", "term_id", "term", "term_id")};
+  return m;
+}
+
+TEST(links, a_verb_naming_one_of_two_tied_link_tables_picks_that_path) {
+  // "offered": the offerings are the way from courses to terms.
+  run(terms_model(), {
+    {"How many courses are offered in each term?", {q("course_offering"), "GROUP BY"}, {q("pupil_record")}},
+  });
+  // Nothing names either way: asked.
+  auto plan = generate(terms_model(), "How many courses are there in each term?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+}
+
+} // namespace
+} // namespace medha::sqlgen
