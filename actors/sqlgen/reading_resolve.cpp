@@ -148,6 +148,16 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       continue;
     auto& other = all[k].candidates.front();
     bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
+    // "the state of New York": the column named just before "of" holds the value.
+    bool column_of = k == index - 1 && other.kind == element_kind::column && m.begin > 0
+                     && all[k].end + 1 == m.begin && tokens[m.begin - 1].text == "of";
+    if (column_of) {
+      auto kept = narrow([&](const element& c) {
+        return c.kind == element_kind::value && c.table == other.table && c.column == other.column;
+      });
+      if (kept.size() == 1)
+        return elements(kept);
+    }
     if (!adjacent || other.kind == element_kind::value || other.kind == element_kind::metric)
       continue;
     // A verb after the noun relates it, it does not qualify it: "customers

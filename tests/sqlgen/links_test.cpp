@@ -375,5 +375,20 @@ TEST(links, a_verb_naming_one_of_two_tied_link_tables_picks_that_path) {
   EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
 }
 
+TEST(links, the_column_named_before_of_holds_the_value) {
+  // "New York" is a city here and, by its postal code, a state too.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shops";
+  m.tables = {table("store", {col("store_id", r::identifier), col("store_name", r::text),
+                              col("city", r::categorical, {"New York", "Los Angeles"}),
+                              col("state", r::categorical, {"NY", "CA"})})};
+  run(m, {
+    {"How many stores are in the state of New York?", {q("store.state") + " = 'NY'"}, {q("store.city")}},
+    {"How many stores are in New York?", {q("store.city") + " = 'New York'"}, {q("store.state")}},
+    {"How many stores are in the city of New York?", {q("store.city") + " = 'New York'"}, {q("store.state")}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
