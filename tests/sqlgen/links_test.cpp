@@ -390,5 +390,20 @@ TEST(links, the_column_named_before_of_holds_the_value) {
   });
 }
 
+TEST(links, a_ment_noun_restates_its_verbs_column) {
+  // "enrollment" is the noun of "enrolled" (num_enrolled); "settlement" names nothing here.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "classes";
+  m.tables = {table("class", {col("class_id", r::identifier), col("title", r::text),
+                              col("num_enrolled", r::numeric)})};
+  run(m, {
+    {"Which class has the highest number enrolled, and what is the enrollment number?",
+     {q("class.num_enrolled"), "DESC", "LIMIT 1"}},
+  });
+  auto plan = generate(m, "Which class has the highest number enrolled, and what is the settlement number?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
