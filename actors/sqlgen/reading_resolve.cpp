@@ -249,6 +249,18 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       auto own = narrow([&](const element& c) { return c.table == before->candidates[0].table; });
       if (own.size() == 1)
         return elements(own);
+      // "the business with ID x": other tables' "id" columns, but the table
+      // named just before spells the same column with its own name (business_id).
+      auto& table = before->candidates[0].table;
+      if (own.empty())
+        if (auto* t = table_of(model, table)) {
+          auto spelled = split_words(table);
+          for (size_t k = m.begin; k < m.end; ++k)
+            spelled.push_back(tokens[k].text);
+          for (auto& c : t->columns)
+            if (split_words(c.name) == spelled)
+              return {element{element_kind::column, table, c.name, "", ""}};
+        }
       if (!own.empty())
         cands = own;
     }

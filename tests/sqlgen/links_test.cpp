@@ -405,5 +405,23 @@ TEST(links, a_ment_noun_restates_its_verbs_column) {
   EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
 }
 
+TEST(links, the_table_named_before_spells_its_own_id) {
+  // Two other tables have a column called "id"; the shop's own is shop_id.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shops";
+  m.tables = {table("shop", {col("shop_id", r::categorical, {"s1", "s2"}), col("shop_name", r::text)}),
+              table("tag", {col("id", r::identifier), col("shop_id", r::categorical, {"s1", "s2"}),
+                            col("label", r::text)}),
+              table("area", {col("id", r::identifier), col("shop_id", r::categorical, {"s1", "s2"}),
+                             col("area_name", r::text)}),
+              table("visit", {col("shop_id", r::categorical, {"s1", "s2"}), col("visits", r::numeric)})};
+  m.relationships = {link_of("tag", "shop_id", "shop", "shop_id"), link_of("area", "shop_id", "shop", "shop_id"),
+                     link_of("visit", "shop_id", "shop", "shop_id")};
+  run(m, {
+    {"What is the name of the shop with ID 'x9'?", {q("shop.shop_id") + " = 'x9'"}, {q("tag"), q("area")}},
+  });
+}
+
 } // namespace
 } // namespace medha::sqlgen
