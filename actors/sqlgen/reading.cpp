@@ -513,6 +513,7 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
+  read_length_order();
   account();
   if (r.ignore_case) {
     bool named = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
