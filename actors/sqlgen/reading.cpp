@@ -514,6 +514,7 @@ void reader::run(const lexicon& lex) {
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
   read_length_order();
+  read_verb_roles();
   account();
   if (r.ignore_case) {
     bool named = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {

@@ -425,3 +425,30 @@ TEST(links, the_table_named_before_spells_its_own_id) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// Articles citing articles: one table, two keys named for the verb's sides.
+semantic_model citations_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "refs";
+  m.tables = {table("article", {col("article_id", r::identifier), col("headline", r::text)}),
+              table("cite", {col("citing_article_id", r::identifier),
+                                  col("cited_article_id", r::identifier)})};
+  m.relationships = {link_of("cite", "citing_article_id", "article", "article_id"),
+                     link_of("cite", "cited_article_id", "article", "article_id")};
+  return m;
+}
+
+TEST(links, the_verbs_grammar_picks_which_side_of_a_self_link_is_grouped) {
+  auto referred = q("article.article_id") + " = " + q("cite.cited_article_id");
+  auto referring = q("article.article_id") + " = " + q("cite.citing_article_id"); // the other side
+  run(citations_model(), {
+    {"How many articles cite each article?", {referred}, {referring}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
