@@ -452,3 +452,30 @@ TEST(links, the_verbs_grammar_picks_which_side_of_a_self_link_is_grouped) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+TEST(links, a_column_described_as_the_number_of_a_thing_is_that_count) {
+  // course_tally.helpful is "Number of pupils who found the teacher helpful":
+  // "the number of pupils who found the teacher helpful" is that column.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tally";
+  m.tables = {table("pupil", {col("pupil_id", r::identifier), col("lastname", r::text)}),
+              table("teacher", {col("teacher_id", r::identifier), col("teacher_name", r::text)}),
+              table("course", {col("course_id", r::identifier), col("title", r::text)}),
+              table("attends", {col("pupil_id", r::identifier), col("course_id", r::identifier)}),
+              table("course_tally", {col("course_id", r::identifier),
+                                     col("helpful", r::numeric, {}, "Number of pupils who found the teacher helpful.")})};
+  m.relationships = {link_of("attends", "pupil_id", "pupil", "pupil_id"),
+                     link_of("attends", "course_id", "course", "course_id"),
+                     link_of("course_tally", "course_id", "course", "course_id")};
+  run(m, {
+    {"What is the total number of pupils who found the teacher helpful per course id?",
+     {"SUM(" + q("course_tally.helpful") + ")", "GROUP BY"}, {"COUNT(", q("pupil"), q("teacher")}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
