@@ -474,6 +474,9 @@ TEST(links, a_column_described_as_the_number_of_a_thing_is_that_count) {
   run(m, {
     {"What is the total number of pupils who found the teacher helpful per course id?",
      {"SUM(" + q("course_tally.helpful") + ")", "GROUP BY"}, {"COUNT(", q("pupil"), q("teacher")}},
+    // Without "total": the column named bare is the count asked for.
+    {"What is the number of pupils who found the teacher helpful?",
+     {"SUM(" + q("course_tally.helpful") + ")"}, {"COUNT(", q("pupil"), q("teacher")}},
   });
 }
 
