@@ -160,9 +160,45 @@ join_path search(const semantic_model& model, const std::string& from, const std
 
 } // namespace
 
+namespace {
+
+// Among equally short paths, the one through exactly one named waypoint: when
+// a single waypoint gives an unambiguous path of the same length, it wins.
+join_path through_waypoint(const semantic_model& model, const std::string& root,
+                           const std::string& to, const join_hints& keys,
+                           const std::vector<std::string>& waypoints, const join_path& tied) {
+  std::vector<join_path> fits;
+  for (auto& w : waypoints) {
+    if (w == root || w == to)
+      continue;
+    auto a = shortest_path(model, root, w, keys);
+    auto b = shortest_path(model, w, to, keys);
+    if (!a.found || !b.found || a.ambiguous || b.ambiguous
+        || a.steps.size() + b.steps.size() != tied.steps.size())
+      continue;
+    join_path p;
+    p.found = true;
+    p.steps = a.steps;
+    p.steps.insert(p.steps.end(), b.steps.begin(), b.steps.end());
+    fits.push_back(std::move(p));
+  }
+  return fits.size() == 1 ? fits.front() : tied;
+}
+
+} // namespace
+
 join_tree connect(const semantic_model& model, const std::string& root,
                   const std::vector<std::string>& tables, const join_hints& hints) {
   join_tree tree;
+  // A hint with no column names a table the question's words point to: a
+  // waypoint that settles a tie, never a link of its own.
+  join_hints keys;
+  std::vector<std::string> waypoints;
+  for (auto& h : hints)
+    if (h.second.empty())
+      waypoints.push_back(h.first);
+    else
+      keys.push_back(h);
   std::vector<std::string> joined{root};
   auto is_joined = [&](const std::string& t) {
     return std::find(joined.begin(), joined.end(), t) != joined.end();
@@ -170,11 +206,13 @@ join_tree connect(const semantic_model& model, const std::string& root,
   for (auto& t : tables) {
     if (is_joined(t))
       continue;
-    auto path = shortest_path(model, root, t, hints);
+    auto path = shortest_path(model, root, t, keys);
     if (!path.found) {
       tree.connected = false;
       continue;
     }
+    if (path.ambiguous)
+      path = through_waypoint(model, root, t, keys, waypoints, path);
     if (path.ambiguous) {
       tree.ambiguous = true;
       tree.ambiguous_tables.push_back(t);

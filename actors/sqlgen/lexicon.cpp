@@ -236,11 +236,12 @@ lexicon::lexicon(const semantic_model& model) {
           add({vw[0] + "ful"}, {element_kind::value, t.name, c.name, "", v}, 0.85);
       }
       // "California" for a column of postal codes ('CA'): weaker than a value
-      // spelled out elsewhere, so a column of state names still wins.
+      // spelled out elsewhere, so a column of state names still wins; but still
+      // a candidate beside a city of the same name ("the state of New York").
       if (state_codes)
         for (auto& v : c.values)
           add(phrase_words(std::string(us_state_name(v))), {element_kind::value, t.name, c.name, "", v},
-              0.75);
+              0.8);
       // Comments explain a column in other words; weak evidence, single words.
       for (auto& w : phrase_words(c.comment))
         if (w.size() > 3 && !is_stopword(w))

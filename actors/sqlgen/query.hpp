@@ -101,6 +101,7 @@ struct ordering {
   int measure = -1;  // order by measures[measure] ...
   column_ref column; // ... or by this column (a dimension or listed column)
   bool descending = false;
+  bool by_length = false; // "by the length of the name": its count of characters
 };
 
 enum class query_kind {

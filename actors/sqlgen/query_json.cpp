@@ -188,6 +188,8 @@ std::string to_json(const query& q) {
   json::array order;
   for (auto& o : q.order) {
     json::object e{{"descending", o.descending}};
+    if (o.by_length)
+      e["by_length"] = true;
     if (o.measure >= 0)
       e["measure"] = o.measure;
     else
@@ -256,6 +258,7 @@ std::optional<query> query_from_json(std::string_view text) {
       return std::nullopt;
     ordering e;
     e.descending = boolean(*o, "descending");
+    e.by_length = boolean(*o, "by_length");
     e.measure = integer(*o, "measure", -1);
     e.column = column_at(*o, "column");
     q.order.push_back(std::move(e));

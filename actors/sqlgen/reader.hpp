@@ -216,6 +216,10 @@ struct reader {
   void read_definition();
   void read_clock();
   void take_clocks();
+  void name_link_tables(); // "courses offered": the offering table is the way between (reading_link_words.cpp)
+  void read_length_order(); // "by the length of the name" (reading_length.cpp)
+  void read_verb_roles(); // "papers that cite" vs "papers cited by" (reading_verb_roles.cpp)
+  void drop_restated_counts(); // a column described as "number of students who ..." (reading_restated_count.cpp)
   void read_happened(); // "drugs that have been approved": their approval date is set
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);

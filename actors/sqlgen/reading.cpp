@@ -64,6 +64,20 @@ void reader::account() {
       }
     }
   }
+  // The words of the columns the reading shows or orders by, whichever
+  // phrase or cue brought them in: what a -ment noun may restate.
+  std::vector<std::string> used;
+  auto use = [&](const column_ref& c) {
+    if (!c.column.empty())
+      for (auto& w : tokenize(column_words(c.column)))
+        used.push_back(w.stem);
+  };
+  for (auto& o : r.order)
+    use(o.column);
+  for (auto& c : r.selected)
+    use(c);
+  for (auto& m : r.measures)
+    use(m.column);
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
     bool content = t.quoted || !is_stopword(t.text);
@@ -73,6 +87,15 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
+    // "the enrollment number" for num_enrolled, "payment" for amount_paid:
+    // the noun a verb makes with -ment restates that verb's column.
+    // The root is compared as its past form stems too: "enrolled" → "enrol".
+    if (!explained[i] && !t.quoted && t.text.size() > 7
+        && t.text.compare(t.text.size() - 4, 4, "ment") == 0) {
+      auto root = t.text.substr(0, t.text.size() - 4);
+      for (auto& form : {stem(root), stem(root + "ed")})
+        explained[i] = explained[i] || std::find(used.begin(), used.end(), form) != used.end();
+    }
     // "authors who have written 3 or more papers": the verb of a count
     // condition only relates the things counted to the ones kept.
     auto word = [&](size_t j, std::initializer_list<const char*> ws) {
@@ -506,6 +529,8 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
+  read_length_order();
+  read_verb_roles();
   account();
   if (r.ignore_case) {
     bool named = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {

@@ -311,6 +311,7 @@ void reader::finish() {
   if (latest)
     apply_latest();
   read_happened();
+  name_link_tables();
   if (days_since)
     apply_days_since();
   if (time.window_count > 0)
@@ -525,6 +526,7 @@ void reader::finish() {
     d.column = label_of(model, r.entity);
     r.dimensions.push_back(d);
   }
+  drop_restated_counts();
   // Existence: "customers with no orders", "customers who placed orders".
   std::string base = r.entity;
   if (base.empty() && r.measures.size() == 1 && counts_things(model, r.measures[0]))

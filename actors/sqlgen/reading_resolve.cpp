@@ -148,6 +148,16 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       continue;
     auto& other = all[k].candidates.front();
     bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
+    // "the state of New York": the column named just before "of" holds the value.
+    bool column_of = k == index - 1 && other.kind == element_kind::column && m.begin > 0
+                     && all[k].end + 1 == m.begin && tokens[m.begin - 1].text == "of";
+    if (column_of) {
+      auto kept = narrow([&](const element& c) {
+        return c.kind == element_kind::value && c.table == other.table && c.column == other.column;
+      });
+      if (kept.size() == 1)
+        return elements(kept);
+    }
     if (!adjacent || other.kind == element_kind::value || other.kind == element_kind::metric)
       continue;
     // A verb after the noun relates it, it does not qualify it: "customers
@@ -239,6 +249,18 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       auto own = narrow([&](const element& c) { return c.table == before->candidates[0].table; });
       if (own.size() == 1)
         return elements(own);
+      // "the business with ID x": other tables' "id" columns, but the table
+      // named just before spells the same column with its own name (business_id).
+      auto& table = before->candidates[0].table;
+      if (own.empty())
+        if (auto* t = table_of(model, table)) {
+          auto spelled = split_words(table);
+          for (size_t k = m.begin; k < m.end; ++k)
+            spelled.push_back(tokens[k].text);
+          for (auto& c : t->columns)
+            if (split_words(c.name) == spelled)
+              return {element{element_kind::column, table, c.name, "", ""}};
+        }
       if (!own.empty())
         cands = own;
     }

@@ -761,8 +761,17 @@ struct compiler {
         select.push_back(qualified(c) + (a == c.column ? "" : " AS " + quote_identifier(a)));
         out.columns.push_back({a, role_of(model, c)});
       }
-      for (auto& o : q.order)
-        order_by.emplace_back(qualified(o.column), o.descending);
+      for (auto& o : q.order) {
+        if (!o.by_length) {
+          order_by.emplace_back(qualified(o.column), o.descending);
+          continue;
+        }
+        // Shown beside the rows too: DISTINCT orders only by what it selects.
+        auto a = o.column.column + "_length";
+        select.push_back("LENGTH(" + qualified(o.column) + ") AS " + quote_identifier(a));
+        out.columns.push_back({a, column_role::numeric});
+        order_by.emplace_back(quote_identifier(a), o.descending);
+      }
       if (order_by.empty() && !cols.empty() && !q.all_columns)
         order_by.emplace_back(qualified(cols.front()), false);
       else if (order_by.empty() && q.all_columns)
@@ -816,6 +825,8 @@ struct compiler {
         out.columns.push_back({a, column_role::numeric});
       }
       for (auto& o : q.order) {
+        if (o.by_length)
+          return fail(compile_status::unsupported, "ordering groups by the length of a name");
         if (o.measure >= 0 && o.measure < static_cast<int>(measure_aliases.size())) {
           order_by.emplace_back(quote_identifier(measure_aliases[o.measure]), o.descending);
           continue;

@@ -426,7 +426,9 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
           ++j;
         std::string year = is_year(text(j)) ? text(j) : std::string();
         r.filters.push_back(make(filter_op::month, {year, std::to_string(m)}));
-        take(i, year.empty() ? i + 1 : j + 1);
+        // "in the month of April": the unit word only introduces the month.
+        bool introduced = i >= 2 && text(i - 1) == "of" && text(i - 2) == "month";
+        take(introduced ? i - 2 : i, year.empty() ? i + 1 : j + 1);
         continue;
       }
     }

@@ -210,6 +210,9 @@ TEST(dates, year_and_month_name_columns) {
   run({
     {"How many tips in March 2021?",
      {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 3"}},
+    // "the month of": the unit word only introduces the month named.
+    {"How many tips were given in the month of March 2021?",
+     {year + " = 2021 AND EXTRACT(MONTH FROM TO_DATE(TRIM(" + q("tip.month") + "), 'Month')) = 3"}},
     {"How many tips between June 2021 and December 2021?",
      {index + " >= " + std::to_string(2021 * 12 + 6), index + " < " + std::to_string(2022 * 12 + 1)}},
     {"How many tips in the last 10 calendar months?",

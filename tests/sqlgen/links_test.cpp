@@ -340,3 +340,145 @@ TEST(links, a_column_called_by_a_common_word_and_a_flag_said_true_or_false) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// A course reaches its terms two ways: through its offerings and through the
+// records of the pupils who took it.
+semantic_model terms_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "terms";
+  m.tables = {
+    table("course", {col("course_id", r::identifier), col("title", r::text)}),
+    table("term", {col("term_id", r::identifier), col("term_name", r::categorical, {"Fall", "Spring"})}),
+    table("course_offering", {col("offering_id", r::identifier), col("course_id", r::identifier),
+                              col("term_id", r::identifier)}),
+    table("pupil_record", {col("pupil_id", r::identifier), col("course_id", r::identifier),
+                           col("term_id", r::identifier), col("grade", r::categorical, {"A", "B"})}),
+  };
+  m.relationships = {link_of("course_offering", "course_id", "course", "course_id"),
+                     link_of("course_offering", "term_id", "term", "term_id"),
+                     link_of("pupil_record", "course_id", "course", "course_id"),
+                     link_of("pupil_record", "term_id", "term", "term_id")};
+  return m;
+}
+
+TEST(links, a_verb_naming_one_of_two_tied_link_tables_picks_that_path) {
+  // "offered": the offerings are the way from courses to terms.
+  run(terms_model(), {
+    {"How many courses are offered in each term?", {q("course_offering"), "GROUP BY"}, {q("pupil_record")}},
+  });
+  // Nothing names either way: asked.
+  auto plan = generate(terms_model(), "How many courses are there in each term?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+}
+
+TEST(links, the_column_named_before_of_holds_the_value) {
+  // "New York" is a city here and, by its postal code, a state too.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shops";
+  m.tables = {table("store", {col("store_id", r::identifier), col("store_name", r::text),
+                              col("city", r::categorical, {"New York", "Los Angeles"}),
+                              col("state", r::categorical, {"NY", "CA"})})};
+  run(m, {
+    {"How many stores are in the state of New York?", {q("store.state") + " = 'NY'"}, {q("store.city")}},
+    {"How many stores are in New York?", {q("store.city") + " = 'New York'"}, {q("store.state")}},
+    {"How many stores are in the city of New York?", {q("store.city") + " = 'New York'"}, {q("store.state")}},
+  });
+}
+
+TEST(links, a_ment_noun_restates_its_verbs_column) {
+  // "enrollment" is the noun of "enrolled" (num_enrolled); "settlement" names nothing here.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "classes";
+  m.tables = {table("class", {col("class_id", r::identifier), col("title", r::text),
+                              col("num_enrolled", r::numeric)})};
+  run(m, {
+    {"Which class has the highest number enrolled, and what is the enrollment number?",
+     {q("class.num_enrolled"), "DESC", "LIMIT 1"}},
+  });
+  auto plan = generate(m, "Which class has the highest number enrolled, and what is the settlement number?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+}
+
+TEST(links, the_table_named_before_spells_its_own_id) {
+  // Two other tables have a column called "id"; the shop's own is shop_id.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shops";
+  m.tables = {table("shop", {col("shop_id", r::categorical, {"s1", "s2"}), col("shop_name", r::text)}),
+              table("tag", {col("id", r::identifier), col("shop_id", r::categorical, {"s1", "s2"}),
+                            col("label", r::text)}),
+              table("area", {col("id", r::identifier), col("shop_id", r::categorical, {"s1", "s2"}),
+                             col("area_name", r::text)}),
+              table("visit", {col("shop_id", r::categorical, {"s1", "s2"}), col("visits", r::numeric)})};
+  m.relationships = {link_of("tag", "shop_id", "shop", "shop_id"), link_of("area", "shop_id", "shop", "shop_id"),
+                     link_of("visit", "shop_id", "shop", "shop_id")};
+  run(m, {
+    {"What is the name of the shop with ID 'x9'?", {q("shop.shop_id") + " = 'x9'"}, {q("tag"), q("area")}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// Articles citing articles: one table, two keys named for the verb's sides.
+semantic_model citations_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "refs";
+  m.tables = {table("article", {col("article_id", r::identifier), col("headline", r::text)}),
+              table("cite", {col("citing_article_id", r::identifier),
+                                  col("cited_article_id", r::identifier)})};
+  m.relationships = {link_of("cite", "citing_article_id", "article", "article_id"),
+                     link_of("cite", "cited_article_id", "article", "article_id")};
+  return m;
+}
+
+TEST(links, the_verbs_grammar_picks_which_side_of_a_self_link_is_grouped) {
+  auto referred = q("article.article_id") + " = " + q("cite.cited_article_id");
+  auto referring = q("article.article_id") + " = " + q("cite.citing_article_id"); // the other side
+  run(citations_model(), {
+    {"How many articles cite each article?", {referred}, {referring}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+TEST(links, a_column_described_as_the_number_of_a_thing_is_that_count) {
+  // course_tally.helpful is "Number of pupils who found the teacher helpful":
+  // "the number of pupils who found the teacher helpful" is that column.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tally";
+  m.tables = {table("pupil", {col("pupil_id", r::identifier), col("lastname", r::text)}),
+              table("teacher", {col("teacher_id", r::identifier), col("teacher_name", r::text)}),
+              table("course", {col("course_id", r::identifier), col("title", r::text)}),
+              table("attends", {col("pupil_id", r::identifier), col("course_id", r::identifier)}),
+              table("course_tally", {col("course_id", r::identifier),
+                                     col("helpful", r::numeric, {}, "Number of pupils who found the teacher helpful.")})};
+  m.relationships = {link_of("attends", "pupil_id", "pupil", "pupil_id"),
+                     link_of("attends", "course_id", "course", "course_id"),
+                     link_of("course_tally", "course_id", "course", "course_id")};
+  run(m, {
+    {"What is the total number of pupils who found the teacher helpful per course id?",
+     {"SUM(" + q("course_tally.helpful") + ")", "GROUP BY"}, {"COUNT(", q("pupil"), q("teacher")}},
+    // Without "total": the column named bare is the count asked for.
+    {"What is the number of pupils who found the teacher helpful?",
+     {"SUM(" + q("course_tally.helpful") + ")"}, {"COUNT(", q("pupil"), q("teacher")}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen

@@ -92,3 +92,18 @@ TEST(ordering, the_highest_number_of_a_kept_count_ranks_rows_by_it) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+TEST(ordering, the_length_of_a_name_orders_by_its_characters) {
+  run({
+    {"List the nicknames of the animals, ordered by the length of the nickname from shortest to longest",
+     {"LENGTH(" + q("animals.nickname") + ")", "ORDER BY \"nickname_length\""}, {"DESC"}},
+    {"List the nicknames of the animals, ordered by the length of the nickname from longest to shortest",
+     {"LENGTH(" + q("animals.nickname") + ")", "ORDER BY \"nickname_length\" DESC"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
