@@ -80,8 +80,12 @@ thread_local index_scope* current_scope = nullptr;
 } // namespace
 
 model_index::model_index(const semantic_model& model) : names_(model) {
-  for (size_t i = 0; i < model.tables.size(); ++i)
+  for (size_t i = 0; i < model.tables.size(); ++i) {
     tables_.emplace(model.tables[i].name, i);
+    auto words = split_words(model.tables[i].name);
+    if (!words.empty())
+      heads_[stem(words.back())].push_back(i);
+  }
   for (size_t i = 0; i < model.relationships.size(); ++i) {
     auto& r = model.relationships[i];
     edges_[r.from_table].push_back(i);
@@ -103,6 +107,12 @@ const std::vector<size_t>& model_index::edges(const std::string& table) const {
   static const std::vector<size_t> none;
   auto it = edges_.find(table);
   return it == edges_.end() ? none : it->second;
+}
+
+const std::vector<size_t>& model_index::tables_headed_by(const std::string& head) const {
+  static const std::vector<size_t> none;
+  auto it = heads_.find(head);
+  return it == heads_.end() ? none : it->second;
 }
 
 std::vector<std::string> example_signature(std::string_view question) {

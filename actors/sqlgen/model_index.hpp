@@ -29,6 +29,10 @@ public:
   /// Positions in model.relationships of the edges that touch `table`.
   const std::vector<size_t>& edges(const std::string& table) const;
 
+  /// Positions of the tables whose name's last word has stem `head`
+  /// ("offering" for course_offering).
+  const std::vector<size_t>& tables_headed_by(const std::string& head) const;
+
   /// The sorted content stems of example i's question (see example_signature).
   const std::vector<std::string>& example(size_t i) const { return examples_[i]; }
 
@@ -36,6 +40,7 @@ private:
   lexicon names_;
   std::unordered_map<std::string, size_t> tables_;
   std::unordered_map<std::string, std::vector<size_t>> edges_;
+  std::unordered_map<std::string, std::vector<size_t>> heads_;
   std::vector<std::vector<std::string>> examples_;
 };
 

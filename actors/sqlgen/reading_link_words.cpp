@@ -7,25 +7,41 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen::detail {
 
 void reader::name_link_tables() {
+  // The table's head word ("offering" of course_offering) names its rows; its
+  // other words ("course") name another table. Looked up in the model's
+  // index: a catalog has too many tables to split every name per question.
+  auto* index = active_index(model);
+  auto headed_by = [&](const std::string& word) {
+    std::vector<const table_info*> out;
+    if (index) {
+      for (auto i : index->tables_headed_by(word))
+        if (i < model.tables.size())
+          out.push_back(&model.tables[i]);
+      return out;
+    }
+    for (auto& table : model.tables) {
+      auto words = split_words(table.name);
+      if (!words.empty() && stem(words.back()) == word)
+        out.push_back(&table);
+    }
+    return out;
+  };
   for (auto& t : tokens) {
     // An inflected word ("offered", "enrolled"), not a value or a short word.
     if (t.quoted || t.stem.size() < 4 || t.text == t.stem)
       continue;
-    for (auto& table : model.tables) {
-      // The table's head word ("offering" of course_offering): its other
-      // words ("course") name another table, not this one's rows.
-      auto words = split_words(table.name);
-      bool named = !words.empty() && stem(words.back()) == t.stem;
+    for (auto* table : headed_by(t.stem)) {
       bool known = std::any_of(r.via.begin(), r.via.end(), [&](const column_ref& c) {
-        return c.table == table.name && c.column.empty();
+        return c.table == table->name && c.column.empty();
       });
-      if (named && !known)
-        r.via.push_back({table.name, ""});
+      if (!known)
+        r.via.push_back({table->name, ""});
     }
   }
 }
