@@ -284,6 +284,19 @@ std::optional<filter> reader::day_names(const filter& weekday) {
 void reader::finish() {
   // The period bucket asked for ("monthly", "which month") groups first,
   // unless a bucket already does.
+  // Selected columns that `groups` picks become groups of the measures.
+  auto group_selected = [&](auto groups) {
+    for (auto it = r.selected.begin(); it != r.selected.end();) {
+      if (!groups(*it)) {
+        ++it;
+        continue;
+      }
+      dimension d;
+      d.column = *it;
+      r.dimensions.push_back(d);
+      it = r.selected.erase(it);
+    }
+  };
   auto group_by_period = [&]() {
     bool have = std::any_of(r.dimensions.begin(), r.dimensions.end(),
                             [](const dimension& d) { return d.bucket != time_bucket::none; });
@@ -433,17 +446,10 @@ void reader::finish() {
     r.unresolved.push_back(tokens[superlative->end - 1].text);
   // "which city has the most customers": the column named is the group.
   if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
-    for (auto it = r.selected.begin(); it != r.selected.end();) {
-      auto role = role_of(model, *it);
-      if (role == column_role::categorical || role == column_role::text) {
-        dimension d;
-        d.column = *it;
-        r.dimensions.push_back(d);
-        it = r.selected.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    group_selected([&](const column_ref& c) {
+      auto role = role_of(model, c);
+      return role == column_role::categorical || role == column_role::text;
+    });
   // Ranking: "top 5 products by revenue", "which region has the highest revenue".
   if (ranked && superlative && superlative->text == "time" && r.entity.empty() && superlative_column
       && r.measures.empty()) {
@@ -777,16 +783,7 @@ void reader::finish() {
   // "a list of business names and their average ratings": the names listed
   // are the groups of the measure.
   if (r.listing && !r.measures.empty() && r.dimensions.empty())
-    for (auto it = r.selected.begin(); it != r.selected.end();) {
-      if (label_of(model, it->table) == *it) {
-        dimension d;
-        d.column = *it;
-        r.dimensions.push_back(d);
-        it = r.selected.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    group_selected([&](const column_ref& c) { return label_of(model, c.table) == c; });
   // A column named beside a measure that is neither grouped nor measured
   // ("how many flights require a round trip"): a condition the reading
   // could not make out, not something to drop silently. A group's own
