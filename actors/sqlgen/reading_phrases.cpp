@@ -612,9 +612,18 @@ void reader::on_table(size_t k, const item& it) {
         return true;
     return false;
   };
+  // "which 3 cities have the most customers": a grouping column named
+  // before, and "most" (a quantity): the rows counted per group.
+  bool group_before = std::any_of(items.begin(), items.begin() + static_cast<long>(k), [&](const item& x) {
+    if (x.c || x.e.kind != element_kind::column)
+      return false;
+    auto role = role_of(model, {x.e.table, x.e.column});
+    return role == column_role::categorical || role == column_role::text;
+  });
   if (superlative && superlative->text.empty() && prev && prev->c
       && prev->c->kind == cue_kind::superlative && r.measures.empty()
-      && (top == 0 || !r.entity.empty()) && (!r.entity.empty() || quantity(*prev))) {
+      && (top == 0 || !r.entity.empty() || (group_before && quantity(*prev)))
+      && (!r.entity.empty() || quantity(*prev))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
     // "which customer has the most orders"

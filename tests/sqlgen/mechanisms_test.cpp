@@ -79,6 +79,9 @@ TEST(mechanisms, rankings_and_groups) {
   run({
     {"Which 5 cities generate the most revenue?", {"GROUP BY " + q("customers.city"), "ORDER BY \"revenue\" DESC LIMIT 5"}},
     {"Which 3 categories have the fewest units sold?", {"GROUP BY " + q("categories.name"), "ORDER BY \"units_sold\" LIMIT 3"}},
+    // A group named before "the most <rows>": the rows counted per group, not a list of rows.
+    {"Which 3 cities have the most customers?",
+     {"COUNT(*)", "GROUP BY " + q("customers.city"), "DESC LIMIT 3"}, {"DISTINCT"}},
     {"Show all regions ranked by revenue, highest first", {"GROUP BY " + q("regions.name"), "ORDER BY \"revenue\" DESC"}},
     {"Top 10 best-selling products by units", {"GROUP BY " + q("products.name"), "LIMIT 10"}, {"COUNT("}},
     // Rows named by free text keep their key: two customers may share a name.
