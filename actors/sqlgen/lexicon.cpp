@@ -255,11 +255,10 @@ lexicon::lexicon(const semantic_model& model) {
     for (auto& c : t.columns)
       for (auto& [code, meaning] : value_legend(c.comment)) {
         auto words = phrase_words(meaning);
-        bool names_table = std::any_of(lookup(join(stems_of(words), " ")).begin(),
-                                       lookup(join(stems_of(words), " ")).end(),
-                                       [](const lexicon_entry& e) {
-                                         return e.target.kind == element_kind::table;
-                                       });
+        auto& named = lookup(join(stems_of(words), " "));
+        bool names_table = std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
+          return e.target.kind == element_kind::table;
+        });
         bool stored = is_number(code) ? c.role == column_role::numeric || c.values.empty()
                                       : std::find(c.values.begin(), c.values.end(), code)
                                           != c.values.end();

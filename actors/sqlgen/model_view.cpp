@@ -81,6 +81,19 @@ const column_info* primary_key(const table_info& t) {
   return found;
 }
 
+const column_info* row_key(const semantic_model& model, const std::string& table) {
+  auto* t = table_of(model, table);
+  if (!t)
+    return nullptr;
+  if (auto* pk = primary_key(*t))
+    return pk;
+  const column_info* referenced = nullptr;
+  for (auto& rel : model.relationships)
+    if (rel.to_table == t->name && rel.to_columns.size() == 1)
+      referenced = t->find_column(rel.to_columns[0]);
+  return referenced;
+}
+
 const column_info* count_column(const table_info& t) {
   auto* c = t.find_column("count");
   return c && c->role == column_role::numeric ? c : nullptr;

@@ -23,6 +23,10 @@ const column_info* primary_key(const table_info& table);
 /// for ("checkin"."count" per business and day), or null.
 const column_info* count_column(const table_info& table);
 
+/// What tells a table's rows apart: its primary key, else the one column
+/// other tables reference. Null when neither exists.
+const column_info* row_key(const semantic_model& model, const std::string& table);
+
 /// The metric called `name`, or null.
 const metric* find_metric(const semantic_model& model, const std::string& name);
 

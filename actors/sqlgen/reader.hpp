@@ -235,8 +235,6 @@ struct reader {
   void rescue_short_values(const lexicon& lex, std::vector<mention>& mentions);
 
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);
-  /// "on weekends" as the names of the days, where the rows keep them.
-  std::optional<filter> day_names(const filter& weekday);
 
   /// Conditions said with "or" between them, as pairs to join
   /// (reading_attach.cpp): taken before finishing, applied after.

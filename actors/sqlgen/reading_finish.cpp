@@ -6,7 +6,6 @@
 #include <cctype>
 #include <climits>
 #include <cstdlib>
-#include <map>
 #include <optional>
 
 #include "actors/sqlgen/cues.hpp"
@@ -239,46 +238,6 @@ void reader::read_span(const column_ref& from_column, const column_ref& to_colum
   pending_agg = aggregate::none;
   superlative.reset();
   top = 0;
-}
-
-std::optional<filter> reader::day_names(const filter& weekday) {
-  static const char* names[] = {"sunday",   "monday", "tuesday", "wednesday",
-                                "thursday", "friday", "saturday"};
-  auto lower = [](std::string s) {
-    for (auto& ch : s)
-      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    return s;
-  };
-  std::string table = !r.measures.empty() ? measure_table(model, r.measures.front()) : r.entity;
-  auto* t = table_of(model, table);
-  if (!t)
-    return std::nullopt;
-  for (auto& c : t->columns) {
-    if (c.role == column_role::numeric || c.role == column_role::time)
-      continue;
-    // The stored spelling of each day, when the column holds most of them.
-    std::map<std::string, std::string> stored;
-    for (auto& v : c.values)
-      for (auto* d : names)
-        if (lower(v) == d)
-          stored[d] = v;
-    if (stored.size() < 5)
-      continue;
-    filter f;
-    f.op = filter_op::in;
-    f.column = {table, c.name};
-    for (auto& day : weekday.values) {
-      int i = std::atoi(day.c_str());
-      if (i < 0 || i > 6)
-        return std::nullopt;
-      auto it = stored.find(names[i]);
-      std::string v = names[i];
-      v[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(v[0])));
-      f.values.push_back(it != stored.end() ? it->second : v);
-    }
-    return f;
-  }
-  return std::nullopt;
 }
 
 void reader::finish() {
@@ -591,13 +550,6 @@ void reader::finish() {
   } else if (share && !r.measures.empty()) {
     r.measures.front().form = measure_form::share_of_total;
   }
-  // "on weekends" where the rows keep the day's name ("day": "Monday"):
-  // those names, not a date's day of the week.
-  if (!time_column_hint)
-    for (auto& f : time.filters)
-      if (f.op == filter_op::weekday)
-        if (auto named = day_names(f))
-          f = *named;
   // Time: filters and buckets; their column is chosen after any merge.
   for (auto f : time.filters) {
     if (time_column_hint)

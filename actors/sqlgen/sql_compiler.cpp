@@ -80,17 +80,6 @@ struct compiler {
     return false;
   }
 
-  // What tells a table's rows apart: its primary key, else (without a
-  // declared one) the column other tables reference.
-  const column_info* row_key(const std::string& table) {
-    auto* t = table_of(model, table);
-    auto* pk = t ? primary_key(*t) : nullptr;
-    for (auto& rel : model.relationships)
-      if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
-        pk = t->find_column(rel.to_columns[0]);
-    return pk;
-  }
-
   // The key of a table whose label is free text ("customers"."name" is not
   // unique): grouped and listed with the name, so that namesakes stay apart.
   // A label from a short list too when the rows are the query's own
@@ -495,7 +484,7 @@ struct compiler {
       return expr;
     }
     if (m.column.column.empty()) {
-      auto* pk = row_key(m.column.table);
+      auto* pk = row_key(model, m.column.table);
       if (fans_out && pk)
         return "COUNT(DISTINCT " + qualified({m.column.table, pk->name}) + ")";
       return "COUNT(*)";
@@ -519,7 +508,7 @@ struct compiler {
     plain.condition.clear();
     plain.over.clear();
     std::string b;
-    auto* pk = row_key(x.column.table);
+    auto* pk = row_key(model, x.column.table);
     if (x.metric.empty() && x.column.column.empty() && pk && x.column.table != root_table(model, q))
       b = "COUNT(DISTINCT " + qualified({x.column.table, pk->name}) + ")";
     else
@@ -1071,12 +1060,7 @@ std::optional<compiled_query> count_of_qualifying(const semantic_model& model, c
       return std::nullopt;
     else if (f.measure > 0)
       per_entity_condition = true;
-  auto* t = table_of(model, counted.column.table);
-  const column_info* pk = t ? primary_key(*t) : nullptr;
-  // Without a declared key, the column other tables reference is the key.
-  for (auto& rel : model.relationships)
-    if (t && !pk && rel.to_table == t->name && rel.to_columns.size() == 1)
-      pk = t->find_column(rel.to_columns[0]);
+  auto* pk = row_key(model, counted.column.table);
   if (!per_entity_condition || !pk)
     return std::nullopt;
   query inner = q;

@@ -148,13 +148,13 @@ TEST(dates, a_date_named_by_its_description) {
 TEST(dates, days_named_in_a_column) {
   auto day = q("visit.day");
   run({
-    {"How many visits on weekends?", {"SUM(" + q("visit.count") + ")", day + " IN ('Sunday', 'Saturday')"}},
+    {"How many visits on weekends?", {"SUM(" + q("visit.count") + ")", day + " IN ('Saturday', 'Sunday')"}},
     {"How many visits on the 2 days before Saturday?", {day + " IN ('Thursday', 'Friday')"}},
     {"How many visits are there on each day of the week?",
      {"GROUP BY " + day, "SUM(" + q("visit.count") + ")"}},
     {"Which day of the week had the most visits?", {"GROUP BY " + day, "DESC LIMIT 1"}},
     {"What is the ratio of visits on weekends to visits on weekdays?",
-     {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Sunday', 'Saturday'))"}},
+     {"SUM(" + q("visit.count") + ") FILTER (WHERE " + day + " IN ('Saturday', 'Sunday'))"}},
   });
 }
 

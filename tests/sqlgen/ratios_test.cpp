@@ -216,10 +216,10 @@ TEST(dates, weekends_where_rows_keep_the_day_name) {
     {"How many checkins at shops in Lima?",
      {"SUM(" + q("checkins.count") + ")", q("shops.town") + " = 'Lima'"}},
     {"How many checkins on weekends?",
-     {"SUM(" + q("checkins.count") + ")", q("checkins.day") + " IN ('Sunday', 'Saturday')"}},
+     {"SUM(" + q("checkins.count") + ")", q("checkins.day") + " IN ('Saturday', 'Sunday')"}},
     {"What is the ratio of checkins on weekends to checkins on weekdays?",
      {"SUM(" + q("checkins.count") + ") FILTER (WHERE " + q("checkins.day")
-        + " IN ('Sunday', 'Saturday'))",
+        + " IN ('Saturday', 'Sunday'))",
       "IN ('Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday')"}},
   });
 }
