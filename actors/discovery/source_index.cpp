@@ -198,10 +198,9 @@ public:
     drop();
   }
 
-  // The known words inside `name`'s glued tokens, space-separated; empty
-  // when there is nothing to add.
-  std::string split(std::string_view name) const {
-    std::string out;
+  // Calls f with each run of letters in `name`, lower-cased.
+  template <class F>
+  static void each_token(std::string_view name, F f) {
     size_t i = 0;
     while (i < name.size()) {
       while (i < name.size() && !is_lower_letter(lower(name[i])))
@@ -209,11 +208,30 @@ public:
       std::string token;
       while (i < name.size() && is_lower_letter(lower(name[i])))
         token += lower(name[i++]);
-      if (auto word = expand(token); !word.empty())
-        out += (out.empty() ? "" : " ") + std::string{word};
-      else if (token.size() >= min_compound && !words_.count(token))
-        split_token(token, out);
+      if (!token.empty())
+        f(token);
     }
+  }
+
+  // The known words of one glued token ("sbcustomer" -> "customer", an
+  // abbreviation spelled out); empty when there is nothing to add.
+  std::string parts_of(const std::string& token) const {
+    std::string parts;
+    if (auto word = expand(token); !word.empty())
+      parts = word;
+    else if (token.size() >= min_compound && !words_.count(token))
+      split_token(token, parts);
+    return parts;
+  }
+
+  // The known words inside `name`'s glued tokens, space-separated; empty
+  // when there is nothing to add.
+  std::string split(std::string_view name) const {
+    std::string out;
+    each_token(name, [&](const std::string& token) {
+      if (auto parts = parts_of(token); !parts.empty())
+        out += (out.empty() ? "" : " ") + parts;
+    });
     return out;
   }
 
@@ -222,22 +240,10 @@ public:
   // ("sbcustomer" -> "customer", "payments_made" -> "payments made").
   std::string words_of_name(std::string_view name) const {
     std::string out;
-    size_t i = 0;
-    while (i < name.size()) {
-      while (i < name.size() && !is_lower_letter(lower(name[i])))
-        ++i;
-      std::string token;
-      while (i < name.size() && is_lower_letter(lower(name[i])))
-        token += lower(name[i++]);
-      if (token.empty())
-        continue;
-      std::string parts;
-      if (auto word = expand(token); !word.empty())
-        parts = word;
-      else if (token.size() >= min_compound && !words_.count(token))
-        split_token(token, parts);
+    each_token(name, [&](const std::string& token) {
+      auto parts = parts_of(token);
       out += (out.empty() ? "" : " ") + (parts.empty() ? token : parts);
-    }
+    });
     return out;
   }
 
