@@ -205,9 +205,11 @@ medha_find_pg_bin() {
 }
 
 # Runs a PostgreSQL server program as the cluster owner (user postgres when we are root).
+# From /: the postgres user may not enter the caller's directory (a mktemp -d
+# checkout), and the programs complain when they cannot. Paths given are absolute.
 medha_pg_run() {
   if medha_is_root; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
@@ -269,7 +271,9 @@ medha_load_sample_data() {
   local db start
   for db in sales support hr; do
     start=$SECONDS
-    medha_psql postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+    # (warnings only: "does not exist, skipping" on a fresh cluster is no news)
+    PGOPTIONS="-c client_min_messages=warning" \
+      medha_psql postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
     medha_psql "$db" -f "$MEDHA_ROOT/scripts/sample-data/$db.sql" >/dev/null \
       || medha_die "loading sample database $db failed"
     medha_log "sample database $db loaded ($(( SECONDS - start )) s)"
