@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -51,6 +52,16 @@ struct tally {
   size_t total = 0, answered = 0, correct = 0;
 };
 
+// Confidence buckets of the calibration table: [0.9, 1], [0.8, 0.9), ... [0, 0.5).
+constexpr double bucket_floors[] = {0.9, 0.8, 0.7, 0.6, 0.5, 0.0};
+
+size_t bucket_of(double confidence) {
+  size_t i = 0;
+  while (i + 1 < std::size(bucket_floors) && confidence < bucket_floors[i])
+    ++i;
+  return i;
+}
+
 } // namespace
 
 int run_eval(session& s, const std::vector<std::string>& args) {
@@ -75,6 +86,7 @@ int run_eval(session& s, const std::vector<std::string>& args) {
   }
   tally all;
   std::map<std::string, tally> by_category;
+  std::vector<tally> by_confidence(std::size(bucket_floors));
   std::vector<double> latencies;
   size_t done = 0;
   for (auto& c : cases) {
@@ -94,11 +106,16 @@ int run_eval(session& s, const std::vector<std::string>& args) {
       latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
       std::string verdict = "not answered";
       std::string sql;
+      double confidence = -1;
       if (out.finished && out.final_event.step == step_kind::answer) {
         ++all.answered;
         ++cat.answered;
         auto data = json::parse(out.final_event.data_json).as_object();
         sql = std::string{data.at("sql").as_string()};
+        if (auto* c = data.if_contains("confidence"); c && c->is_number())
+          confidence = c->to_number<double>();
+        auto& bucket = by_confidence[bucket_of(confidence)];
+        ++bucket.answered;
         auto conninfo = pg + " dbname=" + c.db;
         auto candidate = run_sql(conninfo, sql, error);
         bool ok = false;
@@ -114,10 +131,13 @@ int run_eval(session& s, const std::vector<std::string>& args) {
         if (ok) {
           ++all.correct;
           ++cat.correct;
+          ++bucket.correct;
         }
       } else if (out.finished) {
         verdict = std::string{"not answered ("} + to_string(out.final_event.step) + ")";
       }
+      if (confidence >= 0)
+        verdict += " " + std::to_string(confidence).substr(0, 4);
       if (verbose)
         std::printf("[%s] %s/%s: %s\n    %s\n", verdict.c_str(), c.db.c_str(), c.category.c_str(),
                     t.question.c_str(), sql.empty() ? "-" : sql.c_str());
@@ -133,6 +153,17 @@ int run_eval(session& s, const std::vector<std::string>& args) {
   }
   std::printf("%-16s %6zu %8zu %8zu %7.3f %9.3f\n", "overall", all.total, all.answered, all.correct,
               ratio(all.correct, all.total), ratio(all.correct, all.answered));
+  std::printf("\ncalibration: confidence  answered  correct\n");
+  json::array calibration;
+  for (size_t i = 0; i < by_confidence.size(); ++i) {
+    double top = i == 0 ? 1.0 : bucket_floors[i - 1];
+    std::printf("             [%.1f, %.1f%c %8zu %8zu\n", bucket_floors[i], top, i == 0 ? ']' : ')',
+                by_confidence[i].answered, by_confidence[i].correct);
+    calibration.push_back(json::object{{"min", bucket_floors[i]},
+                                       {"max", top},
+                                       {"answered", by_confidence[i].answered},
+                                       {"correct", by_confidence[i].correct}});
+  }
   std::sort(latencies.begin(), latencies.end());
   double p50 = latencies.empty() ? 0 : latencies[latencies.size() / 2];
   double p99 = latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
@@ -144,6 +175,7 @@ int run_eval(session& s, const std::vector<std::string>& args) {
                    {"ex", ratio(all.correct, all.total)},
                    {"precision", ratio(all.correct, all.answered)},
                    {"by_category", std::move(cats)},
+                   {"calibration", std::move(calibration)},
                    {"turn_p50_ms", p50},
                    {"turn_p99_ms", p99}};
     std::ofstream{report} << json::serialize(o) << "\n";
