@@ -9,6 +9,11 @@ bool is_numeric_type(const std::string& t) {
          || t.rfind("numeric(", 0) == 0;
 }
 
+bool is_text_type(const std::string& t) {
+  return t == "text" || t == "citext" || t == "name" || t == "bpchar"
+         || t.rfind("character", 0) == 0 || t.rfind("varchar", 0) == 0 || t.rfind("char", 0) == 0;
+}
+
 bool is_time_type(const std::string& t) {
   return t == "date" || t.rfind("timestamp", 0) == 0;
 }

@@ -23,6 +23,8 @@ struct result_set {
 
 /// True for PostgreSQL numeric types (int*, numeric, real, double precision, ...).
 bool is_numeric_type(const std::string& pg_type);
+/// True for character types (text, varchar, char, citext, names).
+bool is_text_type(const std::string& pg_type);
 /// True for date / timestamp types.
 bool is_time_type(const std::string& pg_type);
 

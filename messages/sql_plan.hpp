@@ -36,6 +36,9 @@ struct sql_plan {
   /// the next turn so follow-ups edit it, and stored with the conversation.
   std::string query_json;
   std::string chart_hint; // "", "kpi", "bar", "line", "table": the user asked for one
+  /// What a listing's rows are, in words ("products", "tables"); empty when
+  /// the rows are measures. The answer sentence names them with it.
+  std::string subject;
   // -- clarify --
   std::string understood; // what the engine did understand, in words
   std::vector<clarify_choice> choices;

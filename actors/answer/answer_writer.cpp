@@ -60,6 +60,8 @@ std::string row_noun_of_column(const std::string& column) {
 }
 
 std::string listing_noun(const sql_plan& plan, const semantic_model* model) {
+  if (!plan.subject.empty())
+    return plan.subject;
   auto words = answer::sql_words(plan.sql);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] != "from")

@@ -9,6 +9,7 @@
 
 #include "actors/answer/answer_writer.hpp"
 #include "actors/context/prune.hpp"
+#include "actors/sqlgen/schema_questions.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
 #include "actors/refine/refine_sql.hpp"
@@ -322,7 +323,10 @@ void use_model(self_ptr self, model_ptr model) {
   publish(self, step_kind::context, step_status::done,
           context_payload(turn.source, turn.model->tables.size(), turn.model->schema_version,
                           turn.model->metrics.size()));
-  if (turn.model->tables.size() <= st.deps.settings.prune_above_tables) {
+  // A question about the data itself ("what tables are there?") needs the
+  // whole catalog, not the tables it happens to name.
+  if (turn.model->tables.size() <= st.deps.settings.prune_above_tables
+      || sqlgen::answer_schema_question(*turn.model, turn.question)) {
     generate(self);
   } else if (turn.discovery) {
     prune_and_generate(self, *turn.discovery);

@@ -11,6 +11,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
+#include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
 
@@ -171,6 +172,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   std::string previous_json(previous_query_json);
 
   bool follow_up = previous && is_follow_up(model, r, *previous);
+  if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
+    r.unresolved.push_back(r.unranked);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
 
   // Nothing to answer: say what was understood and offer starting points.
@@ -307,6 +310,16 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   plan.query_json = to_json(q);
   plan.chart_hint = q.chart_hint;
   plan.explanation = explain(model, q);
+  if (q.kind == query_kind::listing) {
+    // The rows are what the listed columns describe ("the names of the
+    // products in an order" lists products), else the entity itself.
+    auto subject = q.entity;
+    if (!q.selected.empty() && !q.all_columns
+        && std::all_of(q.selected.begin(), q.selected.end(),
+                       [&](const column_ref& c) { return c.table == q.selected.front().table; }))
+      subject = q.selected.front().table;
+    plan.subject = column_words(subject);
+  }
   for (auto& rule : model.rules)
     if (std::find(compiled.tables.begin(), compiled.tables.end(), rule.table)
         != compiled.tables.end())
@@ -321,6 +334,9 @@ sql_plan generate(const semantic_model& model, std::string_view question,
                   std::string_view previous_query_json) {
   auto index = index_for(model);
   index_scope scope(model, *index);
+  // Questions about the data itself have their own small grammar.
+  if (auto about_data = answer_schema_question(model, question))
+    return *about_data;
   auto plan = read_and_plan(model, *index, question, previous_query_json);
   if (plan.outcome == plan_outcome::clarify && plan.query_json != previous_query_json) {
     // What we asked back about stays unconfirmed for the next turn (the

@@ -45,6 +45,14 @@ void add_dimension(std::vector<dimension>& dims, const dimension& d) {
 
 namespace {
 
+std::optional<column_ref> label_of_table(const semantic_model& model, const std::string& table) {
+  auto* t = table_of(model, table);
+  auto* label = t ? label_column(*t) : nullptr;
+  if (!label)
+    return std::nullopt;
+  return column_ref{table, label->name};
+}
+
 // "what about categories?" after a ranking of products: the same question,
 // grouped by the new entity.
 // "top 3 categories" after revenue by product: the same measure, ranked by
@@ -92,8 +100,10 @@ bool filters_previous(const reading& r, const query& previous) {
 // of the rows just counted, whose conditions still hold.
 bool measures_previous_rows(const semantic_model& model, const reading& r,
                             const query& previous) {
+  // After a listing ("the products of Books"), "their" is the rows listed.
+  bool listed = previous.kind == query_kind::listing && !previous.entity.empty();
   if (!r.refers_back || r.measures.empty() || !r.entity.empty() || !r.selected.empty()
-      || previous.kind != query_kind::aggregate || previous.measures.empty())
+      || (!listed && (previous.kind != query_kind::aggregate || previous.measures.empty())))
     return false;
   auto rows = root_table(model, previous);
   return std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
@@ -103,7 +113,27 @@ bool measures_previous_rows(const semantic_model& model, const reading& r,
 
 } // namespace
 
+// "which 3 countries have the most?" after a count per country: the groups
+// just shown, ranked by their measure; nothing else is asked.
+bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous) {
+  if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
+      || !r.filters.empty() || !r.dimensions.empty() || r.limit <= 0 || r.show_rows)
+    return false;
+  auto shown = [&](const column_ref& c) {
+    return std::any_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& d) {
+      return d.bucket == time_bucket::none && d.column == c;
+    });
+  };
+  if (!r.entity.empty() && r.selected.empty()) {
+    auto label = label_of_table(model, r.entity);
+    return label && shown(*label);
+  }
+  return !r.selected.empty() && std::all_of(r.selected.begin(), r.selected.end(), shown);
+}
+
 bool is_follow_up(const semantic_model& model, const reading& r, const query& previous) {
+  if (ranks_previous_groups(model, r, previous))
+    return true;
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
   if (swaps_dimension(r, previous) || filters_previous(r, previous)
@@ -198,12 +228,28 @@ query from_reading(const semantic_model& model, const reading& r) {
 }
 
 query apply_follow_up(const semantic_model& model, query q, const reading& r) {
+  if (ranks_previous_groups(model, r, q)) {
+    ordering o;
+    o.measure = 0;
+    o.descending = r.top_descending;
+    q.order = {o};
+    q.limit = r.top_n > 0 ? r.top_n : r.limit;
+    return q;
+  }
   if (!r.chart_hint.empty())
     q.chart_hint = r.chart_hint;
   for (auto& v : r.via)
     if (std::find(q.via.begin(), q.via.end(), v) == q.via.end())
       q.via.push_back(v);
   if (!r.measures.empty()) {
+    if (q.kind == query_kind::listing) {
+      // A measure of the rows listed: their conditions stay, the listing's
+      // columns, order and size go.
+      q.selected.clear();
+      q.order.clear();
+      q.all_columns = false;
+      q.limit = 0;
+    }
     q.measures = r.measures;
     q.kind = query_kind::aggregate;
   }

@@ -11,6 +11,10 @@ namespace medha::sqlgen {
 /// measure ("what about units sold?", "units sold instead").
 bool is_follow_up(const semantic_model& model, const reading& r, const query& previous);
 
+/// "which 3 countries have the most?" after a measure per country: the
+/// groups just shown, ranked by that measure.
+bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous);
+
 /// The previous query edited by a follow-up: groupings added, filters added or
 /// replaced on the same column, the period replaced, the aggregate changed,
 /// ranked, sorted, filters removed, or the rows shown.

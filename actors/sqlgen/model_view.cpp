@@ -4,6 +4,7 @@
 #include <cctype>
 #include <deque>
 #include <set>
+#include <utility>
 
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_index.hpp"
@@ -18,7 +19,32 @@ const table_info* table_of(const semantic_model& model, const std::string& name)
   return model.find_table(name);
 }
 
+namespace {
+
+// The given and family name columns of a person, when the table keeps both.
+std::pair<const column_info*, const column_info*> person_name(const table_info& t) {
+  static const std::pair<const char*, const char*> pairs[] = {
+    {"first_name", "last_name"}, {"firstname", "lastname"}, {"given_name", "family_name"},
+    {"forename", "surname"}, {"first_name", "surname"}, {"fname", "lname"}};
+  for (auto& [given, family] : pairs) {
+    auto* g = t.find_column(given);
+    auto* f = t.find_column(family);
+    if (g && f)
+      return {g, f};
+  }
+  return {nullptr, nullptr};
+}
+
+} // namespace
+
+const column_info* family_name_column(const table_info& t) {
+  return person_name(t).second;
+}
+
 const column_info* label_column(const table_info& t) {
+  // A person is named by their name, never by a category such as a job title.
+  if (auto [given, family] = person_name(t); given && !t.find_column("name") && !t.find_column("full_name"))
+    return given;
   static const char* preferred[] = {"name", "title", "label", "full_name", "display_name"};
   for (auto* p : preferred)
     if (auto* c = t.find_column(p))

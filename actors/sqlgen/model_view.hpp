@@ -16,6 +16,10 @@ const table_info* table_of(const semantic_model& model, const std::string& name)
 /// the primary key when the table has no such column. Null for no columns.
 const column_info* label_column(const table_info& table);
 
+/// A person's name kept in two columns ("first_name", "last_name"; given and
+/// family names): the second of them, or null. The first is label_column.
+const column_info* family_name_column(const table_info& table);
+
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 

@@ -54,6 +54,9 @@ struct reading {
   std::vector<ambiguity> ambiguities;
   std::vector<std::string> unknown_words;
   std::vector<std::string> unresolved; // cues that found nothing to apply to
+  /// "which region has the most?" with nothing said to rank by: what is
+  /// missing, unless a follow-up ranks the groups just shown.
+  std::string unranked;
   size_t cues = 0; // words that shaped the query ("how many", "list", "top 5")
   size_t content_words = 0;
   size_t explained_words = 0;

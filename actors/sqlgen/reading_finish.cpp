@@ -461,8 +461,7 @@ void reader::finish() {
     // "our largest order" with nothing said to rank the orders by: asked.
     if (superlative && superlative->text.empty() && !r.entity.empty() && r.order.empty()
         && r.selected.empty())
-      r.unresolved.push_back("by what the " + entity_words(r.entity) + " is "
-                             + tokens[superlative->end - 1].text);
+      r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
     if (!r.entity.empty() || !r.selected.empty())

@@ -414,7 +414,10 @@ void reader::on_column(size_t k, const element& e) {
       // "the average number of citations" where each row keeps its count.
       m.agg = average_count ? aggregate::avg : aggregate::sum;
     } else if (pending_agg == aggregate::count) {
-      if (pk && pk->name == e.column && !distinct)
+      // "How many titles": the rows the word names (a work by its title, a
+      // thing by its key); "how many different titles" counts the words.
+      auto* label = t ? label_column(*t) : nullptr;
+      if (((pk && pk->name == e.column) || (label && label->name == e.column)) && !distinct)
         m = count_rows(e.table);
       else
         m.agg = aggregate::count_distinct;

@@ -468,6 +468,8 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
     for (auto& w : part_reading->unknown_words)
       if (std::find(r.unknown_words.begin(), r.unknown_words.end(), w) == r.unknown_words.end())
         r.unknown_words.push_back(w);
+    if (!part_reading->unranked.empty())
+      r.unresolved.push_back(part_reading->unranked);
     for (auto& u : part_reading->unresolved)
       r.unresolved.push_back(u);
   }

@@ -1,6 +1,8 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <set>
 
@@ -66,6 +68,21 @@ std::string like_pattern(const std::string& v, bool lead, bool trail) {
   return string_literal((lead ? "%" : "") + escaped + (trail ? "%" : ""));
 }
 
+// A calendar period as a half-open range of dates: `months` months from
+// month `first` (1-based) of `year`. A range, not EXTRACT(...) = ..., so that
+// an index on the column serves it.
+std::string period_range(const std::string& col, const std::string& year, int first, int months) {
+  int y = std::atoi(year.c_str());
+  auto date = [](int yy, int m) {
+    yy += (m - 1) / 12;
+    m = (m - 1) % 12 + 1;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "'%04d-%02d-01'", yy, m);
+    return std::string(buf);
+  };
+  return col + " >= " + date(y, first) + " AND " + col + " < " + date(y, first + months);
+}
+
 struct compiler {
   const semantic_model& model;
   const query& q;
@@ -98,6 +115,14 @@ struct compiler {
         || (label->role != column_role::text && !own_rows && !namesakes))
       return std::nullopt;
     return column_ref{c.table, pk->name};
+  }
+
+  // The family name that goes with `column` when it is the given name that
+  // labels a person's row.
+  const column_info* family_of(const table_info& t, const std::string& column) {
+    auto* label = label_column(t);
+    auto* family = family_name_column(t);
+    return label && family && label->name == column && family != label ? family : nullptr;
   }
 
   bool check(const column_ref& c) {
@@ -279,12 +304,15 @@ struct compiler {
       case filter_op::year:
         if (role_of(model, f.column) == column_role::numeric)
           return col + " = " + v(0); // an integer year column
-        return "EXTRACT(YEAR FROM " + col + ") = " + v(0);
+        return period_range(col, v(0), 1, 12);
       case filter_op::quarter:
       case filter_op::month: {
+        // With a year, a range PostgreSQL can serve from an index on the column.
+        int months = f.op == filter_op::quarter ? 3 : 1;
+        if (!v(0).empty())
+          return period_range(col, v(0), (std::atoi(v(1).c_str()) - 1) * months + 1, months);
         std::string part = f.op == filter_op::quarter ? "QUARTER" : "MONTH";
-        std::string s = "EXTRACT(" + part + " FROM " + col + ") = " + v(1);
-        return v(0).empty() ? s : "EXTRACT(YEAR FROM " + col + ") = " + v(0) + " AND " + s;
+        return "EXTRACT(" + part + " FROM " + col + ") = " + v(1);
       }
       case filter_op::relative: {
         auto n = v(0);
@@ -732,6 +760,8 @@ struct compiler {
       } else if (cols.empty()) {
         if (auto* label = label_column(*entity)) {
           cols.push_back({entity->name, label->name});
+          if (auto* family = family_of(*entity, label->name))
+            cols.push_back({entity->name, family->name});
           if (auto key = identity_key({entity->name, label->name}))
             cols.push_back(*key); // two customers may share a name
         }
@@ -774,6 +804,16 @@ struct compiler {
         group_by.push_back(expr);
         out.columns.push_back(
           {a, d.bucket != time_bucket::none ? column_role::time : role_of(model, d.column)});
+        // A person grouped by their given name is named by the family name too.
+        if (auto* t = d.bucket == time_bucket::none ? table_of(model, d.column.table) : nullptr)
+          if (auto* family = family_of(*t, d.column.column)) {
+            column_ref f{d.column.table, family->name};
+            auto k = used.insert(family->name).second ? family->name : d.column.table + "_" + family->name;
+            used.insert(k);
+            select.push_back(qualified(f) + " AS " + quote_identifier(k));
+            group_by.push_back(qualified(f));
+            out.columns.push_back({k, column_role::categorical});
+          }
         // Rows named by a free-text name are told apart by their key.
         if (auto key = d.bucket == time_bucket::none ? identity_key(d.column) : std::nullopt) {
           auto k = key->column;
@@ -862,6 +902,34 @@ struct compiler {
         continue;
       }
       where.push_back(filter_sql(f));
+    }
+    // A ranking ("the 3 countries with the most", "the longest films") is of
+    // things that are there: a group or a value that is missing ranks nowhere,
+    // unless the question asked for missing ones itself.
+    bool ranking = q.limit > 0 && !q.order.empty();
+    if (ranking) {
+      auto asked_missing = [&](const column_ref& c) {
+        return std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+          return f.column == c && f.op == filter_op::is_null;
+        });
+      };
+      std::vector<column_ref> ranked;
+      if (!listing)
+        for (auto& d : q.dimensions)
+          ranked.push_back(d.column);
+      for (auto& o : q.order)
+        if (!o.column.empty() && o.measure < 0)
+          ranked.push_back(o.column);
+      std::set<std::string> said;
+      for (auto& c : ranked) {
+        if (c.column.empty() || asked_missing(c) || !said.insert(qualified(c)).second)
+          continue;
+        where.push_back(qualified(c) + " IS NOT NULL");
+        auto* t = table_of(model, c.table);
+        auto* info = t ? t->find_column(c.column) : nullptr;
+        if (info && is_text_type(info->type))
+          where.push_back(qualified(c) + " <> ''");
+      }
     }
     for (auto& t : out.tables)
       for (auto& r : model.rules)

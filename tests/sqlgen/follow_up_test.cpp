@@ -31,19 +31,18 @@ void converse(const std::vector<turn>& turns) {
 }
 
 const std::string region = q("regions.name");
-const std::string year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
 
 TEST(follow_up, filters_periods_and_ranking) {
   converse({
     {{"Total revenue", {"FROM \"order_items\""}, {"GROUP BY", "WHERE"}}},
     {{"by region", {"GROUP BY " + region}}},
     {{"only West", {"WHERE " + region + " = 'West'", "GROUP BY " + region}}},
-    {{"what about 2023?", {year + " = 2023", "= 'West'"}}},
-    {{"what about 2024?", {year + " = 2024"}, {"2023"}}},
-    {{"top 5", {"ORDER BY \"revenue\" DESC LIMIT 5", year + " = 2024"}}},
+    {{"what about 2023?", {testing::period(q("orders.order_date"), 2023), "= 'West'"}}},
+    {{"what about 2024?", {testing::period(q("orders.order_date"), 2024)}, {"2023"}}},
+    {{"top 5", {"ORDER BY \"revenue\" DESC LIMIT 5", testing::period(q("orders.order_date"), 2024)}}},
     {{"average instead", {"AVG(", "LIMIT 5"}, {"SUM("}}},
     {{"as a line chart", {"AVG("}}, "line"},
-    {{"remove the filter", {"GROUP BY " + region}, {"WHERE"}}, "line"},
+    {{"remove the filter", {"GROUP BY " + region}, {"'West'", "order_date"}}, "line"},
     {{"sort by name", {"ORDER BY " + region}}, "line"},
     {{"show the rows", {"SELECT " + q("order_items.order_item_id"), "LIMIT 100"}, {"GROUP BY", "AVG("}}, "line"},
   });
@@ -157,7 +156,7 @@ TEST(follow_up, counts_become_lists_and_lists_become_counts) {
 
 TEST(follow_up, a_question_with_its_own_measure_starts_over) {
   converse({
-    {{"Revenue by region in 2024", {"GROUP BY " + region, year + " = 2024"}}},
+    {{"Revenue by region in 2024", {"GROUP BY " + region, testing::period(q("orders.order_date"), 2024)}}},
     {{"How many customers are there?", {"COUNT(*) AS \"customer_count\" FROM \"customers\""}, {"2024", "GROUP BY"}}},
   });
   converse({

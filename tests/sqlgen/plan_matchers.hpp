@@ -20,6 +20,10 @@ struct sql_row {
 /// "orders"."status".
 std::string q(const std::string& dotted);
 
+/// A calendar period as the compiler writes it: `column` from the first day
+/// of `months` months starting at `month` of `year`, to the day after.
+std::string period(const std::string& column, int year, int month = 1, int months = 12);
+
 /// Empty when `plan` answers with SQL containing every fragment and none of
 /// the excluded ones; otherwise what is wrong.
 std::string check(const sql_plan& plan, const sql_row& row);

@@ -1,0 +1,383 @@
+#include "actors/sqlgen/schema_questions.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query.hpp"
+#include "actors/sqlgen/query_json.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/words.hpp"
+#include "messages/result_set.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+enum class ask { count_tables, row_counts, list_tables, describe, sample, common_values, profile };
+
+enum class needs { nothing, no_table, table, column };
+
+// One way of asking about the data. Words are compared by stem; a row
+// matches when the question has every `all` word, at least one `any` word
+// (when there are any), none of the `none` words, and names what `target`
+// says. Rows are tried in order; the first that matches answers.
+struct rule {
+  ask kind;
+  std::vector<std::string> all, any, none;
+  needs target;
+};
+
+const std::vector<rule>& rules() {
+  static const std::vector<rule> table = {
+    {ask::count_tables, {"how", "many", "table"}, {}, {"row", "column"}, needs::no_table},
+    {ask::row_counts, {"row", "table"}, {"each", "every", "per", "all", "how", "count"}, {}, needs::no_table},
+    {ask::list_tables, {"table"}, {"what", "which", "list", "show", "name"}, {"row", "column", "field"}, needs::no_table},
+    {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
+    {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
+    {ask::describe, {"what", "table"}, {"contain", "hold", "store", "in", "have"}, {"row", "value"}, needs::table},
+    {ask::common_values, {"value"}, {"common", "frequent", "top", "popular"}, {}, needs::column},
+    {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::column},
+    {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::table},
+    {ask::sample, {}, {"sample", "example", "row", "record", "preview"}, {"how", "count", "many"}, needs::table},
+  };
+  return table;
+}
+
+struct span {
+  size_t begin = 0, end = 0;
+};
+
+// The table (or column) whose name words the question says in a row, longest
+// first; ties between different tables leave it unnamed.
+template <typename Names>
+std::optional<std::pair<size_t, span>> find_named(const std::vector<token>& tokens, const Names& names) {
+  std::optional<std::pair<size_t, span>> best;
+  bool tie = false;
+  for (size_t n = 0; n < names.size(); ++n) {
+    auto& words = names[n];
+    if (words.empty() || words.size() > tokens.size())
+      continue;
+    for (size_t i = 0; i + words.size() <= tokens.size(); ++i) {
+      bool all = true;
+      for (size_t k = 0; k < words.size() && all; ++k)
+        all = tokens[i + k].stem == words[k];
+      if (!all)
+        continue;
+      size_t len = words.size();
+      size_t best_len = best ? best->second.end - best->second.begin : 0;
+      if (!best || len > best_len) {
+        best = {{n, {i, i + len}}};
+        tie = false;
+      } else if (len == best_len && best->first != n) {
+        tie = true;
+      }
+    }
+  }
+  if (tie)
+    return std::nullopt;
+  return best;
+}
+
+std::vector<std::string> stems_of(const std::string& identifier) {
+  std::vector<std::string> out;
+  for (auto& w : split_words(identifier))
+    out.push_back(stem(w));
+  return out;
+}
+
+// The question's word `t` is the rule's word `w`, in any of its forms.
+bool is_word(const token& t, const std::string& w) {
+  return t.text == w || t.stem == stem(w);
+}
+
+bool has_stem(const std::vector<token>& tokens, const std::string& s) {
+  return std::any_of(tokens.begin(), tokens.end(), [&](const token& t) { return is_word(t, s); });
+}
+
+// Words that only frame a question about the data ("show me the first few
+// rows of the table"): they name nothing of the model.
+bool frames(const token& t) {
+  static const std::vector<std::string> words = {
+    "table", "database", "db", "data", "dataset", "schema", "show", "give", "list", "tell", "me", "us",
+    "all", "every", "each", "first", "some", "few", "couple", "please", "what", "which", "there",
+    "have", "has", "do", "does", "contain", "hold", "store", "available", "kind", "sort",
+    "look", "like", "see", "get", "can", "could", "you", "we", "i", "is", "are", "in", "of", "the",
+    "a", "an", "this", "that", "it", "its", "our", "my", "how", "many", "per", "exist", "name", "most"};
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.text == w || t.stem == stem(w); });
+}
+
+// PRECISE's rule for this small grammar too: every word is explained, by
+// the rule, the element it names, a number, or the framing; anything else
+// ("rows of orders from 2024") is a question for the reader.
+bool all_explained(const rule& r, const std::vector<token>& tokens, const std::vector<span>& named,
+                   const std::string& data_source) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    bool in_mention = std::any_of(named.begin(), named.end(), [&](const span& s) { return i >= s.begin && i < s.end; });
+    auto said = [&](const std::vector<std::string>& ws) {
+      return std::any_of(ws.begin(), ws.end(), [&](const std::string& w) { return is_word(t, w); });
+    };
+    if (in_mention || said(r.all) || said(r.any) || frames(t) || is_stopword(t.text)
+        || (!t.quoted && is_number(t.text)) || (!data_source.empty() && stem(data_source) == t.stem))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+bool matches(const rule& r, const std::vector<token>& tokens) {
+  for (auto& w : r.all)
+    if (!has_stem(tokens, w))
+      return false;
+  for (auto& w : r.none)
+    if (has_stem(tokens, w))
+      return false;
+  return r.any.empty()
+         || std::any_of(r.any.begin(), r.any.end(), [&](const std::string& w) { return has_stem(tokens, w); });
+}
+
+// A type whose values order and compare (MIN/MAX apply), and that DISTINCT
+// can count.
+bool profiled(const column_info& c) {
+  return is_numeric_type(c.type) || is_time_type(c.type) || is_text_type(c.type);
+}
+
+std::string values_table(const std::vector<std::vector<std::string>>& rows,
+                         const std::vector<std::string>& names, const std::string& order) {
+  std::string sql = "SELECT ";
+  for (size_t i = 1; i < names.size(); ++i)
+    sql += (i > 1 ? ", " : "") + quote_identifier(names[i]);
+  sql += " FROM (VALUES ";
+  for (size_t r = 0; r < rows.size(); ++r) {
+    sql += r ? ", (" : "(";
+    for (size_t c = 0; c < rows[r].size(); ++c)
+      sql += (c ? ", " : "") + rows[r][c];
+    sql += ")";
+  }
+  sql += ") AS catalog(";
+  for (size_t i = 0; i < names.size(); ++i)
+    sql += (i ? ", " : "") + quote_identifier(names[i]);
+  return sql + ") ORDER BY " + order;
+}
+
+sql_plan answer(std::string sql, std::vector<output_column> columns, std::string explanation,
+                std::string query_json = "") {
+  sql_plan p;
+  p.outcome = plan_outcome::answer;
+  p.sql = std::move(sql);
+  p.columns = std::move(columns);
+  p.explanation = std::move(explanation);
+  p.query_json = std::move(query_json);
+  p.chart_hint = "table";
+  // A phrase of the catalog grammar matched whole and named one element:
+  // nothing here was guessed.
+  p.confidence = 0.95;
+  return p;
+}
+
+std::vector<const table_info*> sorted_tables(const semantic_model& model) {
+  std::vector<const table_info*> out;
+  for (auto& t : model.tables)
+    out.push_back(&t);
+  std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->name < b->name; });
+  return out;
+}
+
+sql_plan list_tables(const semantic_model& model) {
+  std::vector<std::vector<std::string>> rows;
+  int i = 0;
+  for (auto* t : sorted_tables(model))
+    rows.push_back({std::to_string(++i), string_literal(t->name), string_literal(t->comment),
+                    std::to_string(t->columns.size())});
+  auto plan = answer(values_table(rows, {"position", "table_name", "description", "columns"}, "\"position\""),
+                {{"table_name", column_role::categorical}, {"description", column_role::text},
+                 {"columns", column_role::numeric}},
+                "Lists the tables of the data source, with their descriptions and number of columns.");
+  plan.subject = "tables";
+  return plan;
+}
+
+sql_plan count_tables(const semantic_model& model) {
+  return answer("SELECT " + std::to_string(model.tables.size()) + " AS \"tables\"",
+                {{"tables", column_role::numeric}}, "Counts the tables of the data source.");
+}
+
+sql_plan row_counts(const semantic_model& model) {
+  std::vector<std::string> parts;
+  for (auto* t : sorted_tables(model))
+    parts.push_back("SELECT " + string_literal(t->name) + " AS \"table_name\", COUNT(*) AS \"row_count\" FROM "
+                    + table_reference(model, t->name));
+  return answer("SELECT \"table_name\", \"row_count\" FROM (" + join(parts, " UNION ALL ")
+                  + ") AS counts ORDER BY \"row_count\" DESC, \"table_name\"",
+                {{"table_name", column_role::categorical}, {"row_count", column_role::numeric}},
+                "Counts the rows of every table.");
+}
+
+sql_plan describe(const table_info& t) {
+  std::vector<std::vector<std::string>> rows;
+  int i = 0;
+  for (auto& c : t.columns)
+    rows.push_back({std::to_string(++i), string_literal(c.name), string_literal(c.type),
+                    string_literal(c.comment)});
+  auto plan = answer(values_table(rows, {"position", "column_name", "data_type", "description"}, "\"position\""),
+                     {{"column_name", column_role::categorical}, {"data_type", column_role::categorical},
+                      {"description", column_role::text}},
+                     "Lists the columns of " + t.name + " with their types and descriptions.");
+  plan.subject = "columns of " + column_words(t.name);
+  return plan;
+}
+
+int number_in(const std::vector<token>& tokens, int fallback) {
+  for (auto& t : tokens)
+    if (!t.quoted && is_number(t.text) && t.text.find('.') == std::string::npos) {
+      int n = std::atoi(t.text.c_str());
+      if (n > 0)
+        return std::min(n, 1000);
+    }
+  return fallback;
+}
+
+sql_plan sample(const semantic_model& model, const table_info& t, int rows) {
+  // A listing of every column: a follow-up ("only those in London") edits it.
+  query q;
+  q.kind = query_kind::listing;
+  q.entity = t.name;
+  q.all_columns = true;
+  q.limit = rows;
+  auto compiled = compile(model, q);
+  auto plan = answer(compiled.sql, compiled.columns,
+                     "Shows " + std::to_string(rows) + " rows of " + t.name + ", every column.", to_json(q));
+  plan.subject = "rows of " + column_words(t.name);
+  if (compiled.status != compile_status::ok) {
+    plan.sql = "SELECT * FROM " + table_reference(model, t.name) + " LIMIT " + std::to_string(rows);
+    plan.query_json.clear();
+  }
+  return plan;
+}
+
+sql_plan common_values(const semantic_model& model, const table_info& t, const column_info& c) {
+  auto col = quote_identifier(c.name);
+  return answer("SELECT " + col + ", COUNT(*) AS \"rows\" FROM " + table_reference(model, t.name)
+                  + " GROUP BY " + col + " ORDER BY \"rows\" DESC, " + col + " LIMIT 10",
+                {{c.name, column_role::categorical}, {"rows", column_role::numeric}},
+                "The 10 most common values of " + t.name + "." + c.name + ", with how many rows hold each.");
+}
+
+std::string profile_select(const column_info& c, bool named) {
+  auto col = quote_identifier(c.name);
+  bool ordered = profiled(c);
+  return std::string("SELECT ") + (named ? string_literal(c.name) + " AS \"column_name\", " : "")
+         + "COUNT(*) AS \"rows\", COUNT(*) - COUNT(" + col + ") AS \"missing\", "
+         + (ordered ? "COUNT(DISTINCT " + col + ")" : "NULL::bigint") + " AS \"distinct_values\", "
+         + (ordered ? "MIN(" + col + ")::text" : "NULL::text") + " AS \"smallest\", "
+         + (ordered ? "MAX(" + col + ")::text" : "NULL::text") + " AS \"largest\"";
+}
+
+std::vector<output_column> profile_columns(bool named) {
+  std::vector<output_column> out;
+  if (named)
+    out.push_back({"column_name", column_role::categorical});
+  for (auto* n : {"rows", "missing", "distinct_values"})
+    out.push_back({n, column_role::numeric});
+  out.push_back({"smallest", column_role::text});
+  out.push_back({"largest", column_role::text});
+  return out;
+}
+
+sql_plan profile(const semantic_model& model, const table_info& t, const column_info* c) {
+  auto from = " FROM " + table_reference(model, t.name);
+  if (c)
+    return answer(profile_select(*c, false) + from, profile_columns(false),
+                  "Profiles " + t.name + "." + c->name + ": rows, missing values, distinct values, smallest and largest.");
+  std::vector<std::string> parts;
+  for (auto& col : t.columns)
+    parts.push_back(profile_select(col, true) + from);
+  return answer(join(parts, " UNION ALL "), profile_columns(true),
+                "Profiles every column of " + t.name + ": rows, missing values, distinct values, smallest and largest.");
+}
+
+sql_plan name_a_table(const semantic_model& model, const std::string& what) {
+  sql_plan p;
+  p.outcome = plan_outcome::clarify;
+  p.understood = "You asked about " + what + ", but I could not tell which table you mean.";
+  for (auto* t : sorted_tables(model)) {
+    if (p.choices.size() >= 6)
+      break;
+    p.choices.push_back({t->name, "describe the " + entity_words(t->name) + " table"});
+  }
+  p.confidence = 0.2;
+  return p;
+}
+
+} // namespace
+
+std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
+  auto tokens = tokenize(normalize_question(question));
+  std::vector<std::vector<std::string>> table_names;
+  for (auto& t : model.tables)
+    table_names.push_back(stems_of(t.name));
+  auto table = find_named(tokens, table_names);
+  // "the film table": the word "table" after a name only says it is one.
+  for (auto& r : rules()) {
+    if (!matches(r, tokens))
+      continue;
+    const table_info* t = table ? &model.tables[table->first] : nullptr;
+    switch (r.target) {
+      case needs::nothing: break;
+      case needs::no_table:
+        if (t)
+          continue;
+        break;
+      case needs::table:
+        if (!t)
+          return r.kind == ask::describe && all_explained(r, tokens, {}, model.data_source)
+                   ? std::optional<sql_plan>(name_a_table(model, "a table's columns"))
+                   : std::nullopt;
+        break;
+      case needs::column: {
+        std::vector<std::vector<std::string>> column_names;
+        std::vector<std::pair<const table_info*, const column_info*>> owners;
+        for (auto& tab : model.tables) {
+          if (t && &tab != t)
+            continue;
+          for (auto& c : tab.columns) {
+            column_names.push_back(stems_of(c.name));
+            owners.push_back({&tab, &c});
+          }
+        }
+        auto col = find_named(tokens, column_names);
+        // The table's own name is not its column ("film" is not film.film_id).
+        if (!col || (table && col->second.begin == table->second.begin))
+          continue;
+        std::vector<span> named{col->second};
+        if (table)
+          named.push_back(table->second);
+        if (!all_explained(r, tokens, named, model.data_source))
+          return std::nullopt;
+        auto [owner, column] = owners[col->first];
+        if (r.kind == ask::common_values)
+          return common_values(model, *owner, *column);
+        return profile(model, *owner, column);
+      }
+    }
+    std::vector<span> named;
+    if (table)
+      named.push_back(table->second);
+    if (!all_explained(r, tokens, named, model.data_source))
+      return std::nullopt;
+    switch (r.kind) {
+      case ask::count_tables: return count_tables(model);
+      case ask::row_counts: return row_counts(model);
+      case ask::list_tables: return list_tables(model);
+      case ask::describe: return describe(*t);
+      case ask::sample: return sample(model, *t, number_in(tokens, 5));
+      case ask::profile: return profile(model, *t, nullptr);
+      case ask::common_values: break;
+    }
+  }
+  return std::nullopt;
+}
+
+} // namespace medha::sqlgen

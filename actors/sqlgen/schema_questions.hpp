@@ -1,0 +1,20 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "messages/semantic_model.hpp"
+#include "messages/sql_plan.hpp"
+
+namespace medha::sqlgen {
+
+/// Questions about the data itself, which people ask first: what tables there
+/// are, what a table holds, a sample of its rows, how many rows each table
+/// has, the most common values of a column, a profile of a column or table.
+/// Answered from the model (the catalog) and guarded queries, as an ordinary
+/// answer plan. nullopt when the question is not one of these; a clarify
+/// plan when it is, but names no table (or column) of the model.
+std::optional<sql_plan> answer_schema_question(const semantic_model& model,
+                                               std::string_view question);
+
+} // namespace medha::sqlgen
