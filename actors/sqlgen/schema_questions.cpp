@@ -119,8 +119,13 @@ bool all_explained(const rule& r, const std::vector<token>& tokens, const std::v
     auto said = [&](const std::vector<std::string>& ws) {
       return std::any_of(ws.begin(), ws.end(), [&](const std::string& w) { return is_word(t, w); });
     };
-    if (in_mention || said(r.all) || said(r.any) || frames(t) || is_stopword(t.text)
-        || (!t.quoted && is_number(t.text)) || (!data_source.empty() && stem(data_source) == t.stem))
+    // A number counts what follows it ("5 rows", "3 customers"); a year
+    // ("orders from 2024") is a filter this grammar does not read.
+    bool counts = !t.quoted && is_number(t.text) && i + 1 < tokens.size()
+                  && (std::any_of(r.any.begin(), r.any.end(), [&](const std::string& w) { return is_word(tokens[i + 1], w); })
+                      || std::any_of(named.begin(), named.end(), [&](const span& s) { return s.begin == i + 1; }));
+    if (in_mention || said(r.all) || said(r.any) || frames(t) || is_stopword(t.text) || counts
+        || (!data_source.empty() && stem(data_source) == t.stem))
       continue;
     return false;
   }

@@ -170,3 +170,31 @@ TEST(follow_up, a_question_with_its_own_measure_starts_over) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+TEST(follow_up, which_n_have_the_most_ranks_the_groups_just_shown) {
+  converse({
+    {{"How many customers are there per segment?", {"GROUP BY " + q("customers.segment")}}},
+    {{"which 2 segments have the most?",
+      {"GROUP BY " + q("customers.segment"), "ORDER BY \"customer_count\" DESC LIMIT 2",
+       q("customers.segment") + " IS NOT NULL"},
+      {"DISTINCT"}}},
+  });
+  converse({
+    {{"revenue by region", {"GROUP BY " + region}}},
+    {{"which region has the least?", {"GROUP BY " + region, "ORDER BY \"revenue\" LIMIT 1"}, {"DESC"}}},
+  });
+}
+
+TEST(follow_up, their_average_keeps_the_conditions_of_the_rows_listed) {
+  converse({
+    {{"list the products in the Books category", {"= 'Books'"}}},
+    {{"what is their average price?", {"AVG(" + q("products.unit_price") + ")", "= 'Books'"},
+      {"ORDER BY", "LIMIT"}}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen

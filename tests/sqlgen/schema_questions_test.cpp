@@ -1,0 +1,89 @@
+// Questions about the data itself: each rule of the catalog grammar with the
+// questions it answers, and questions it must leave to the reader.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/schema_questions.hpp"
+#include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = testing::sales_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question;
+  }
+}
+
+TEST(schema_questions, tables_of_the_data_source) {
+  run({
+    {"What tables are there?", {"'categories'", "'regions'", "AS catalog(", "\"table_name\""}},
+    {"which tables do we have", {"'order_items'", "\"table_name\""}},
+    {"What tables are in the sales database?", {"'customers'", "\"table_name\""}},
+    {"list all tables", {"'products'"}},
+    {"How many tables are there?", {"SELECT 6 AS \"tables\""}},
+  });
+}
+
+TEST(schema_questions, what_a_table_holds) {
+  run({
+    {"What columns does the orders table have?", {"'order_date'", "'date'", "\"column_name\""}, {"'unit_price'"}},
+    {"describe the customers table", {"'segment'", "'signup_date'"}, {"'order_date'"}},
+    {"what fields are in order items", {"'quantity'", "'discount'"}, {"'signup_date'"}},
+  });
+}
+
+TEST(schema_questions, sample_rows_and_counts) {
+  run({
+    {"show me 3 rows of customers", {"FROM \"customers\"", "LIMIT 3", q("customers.signup_date")}},
+    {"give me a sample of the products table", {"FROM \"products\"", "LIMIT 5"}},
+    {"How many rows does each table have?",
+     {"SELECT 'categories' AS \"table_name\", COUNT(*) AS \"row_count\" FROM \"categories\" UNION ALL",
+      "ORDER BY \"row_count\" DESC"}},
+  });
+}
+
+TEST(schema_questions, values_and_profiles) {
+  run({
+    {"most common values of segment",
+     {"SELECT \"segment\", COUNT(*) AS \"rows\" FROM \"customers\" GROUP BY \"segment\"", "LIMIT 10"}},
+    {"profile the unit price of products",
+     {"COUNT(*) - COUNT(\"unit_price\") AS \"missing\"", "MIN(\"unit_price\")::text", "FROM \"products\""}},
+    {"profile the regions table", {"SELECT 'region_id' AS \"column_name\"", "UNION ALL SELECT 'name'"}},
+  });
+}
+
+// Every word must be explained by the rule: anything more is a question for
+// the reader, which reads filters and measures.
+TEST(schema_questions, other_words_go_to_the_reader) {
+  auto model = testing::sales_model();
+  for (auto* question : {"show me the rows of orders from 2024", "How many customers are there?",
+                         "what is the total revenue by region", "list the customers in the West",
+                         "how many rows of orders are cancelled"})
+    EXPECT_FALSE(answer_schema_question(model, question).has_value()) << question;
+}
+
+TEST(schema_questions, a_table_not_named_is_asked) {
+  auto plan = generate(testing::sales_model(), "what columns are there?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::clarify);
+  EXPECT_FALSE(plan.choices.empty());
+}
+
+// A sample is a listing: the next turn can filter it.
+TEST(schema_questions, a_sample_can_be_filtered_next) {
+  auto model = testing::sales_model();
+  auto sample = generate(model, "show me 3 rows of customers", "");
+  ASSERT_EQ(sample.outcome, plan_outcome::answer);
+  auto only = generate(model, "only in the West", sample.query_json);
+  EXPECT_EQ(testing::check(only, {"", {"= 'West'", "LIMIT 3"}}), "");
+}
+
+} // namespace
+} // namespace medha::sqlgen
