@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/join_graph.hpp"
@@ -175,6 +176,16 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
+  // "How many rentals has she made?": a new question about the rows the last
+  // answer was about keeps their conditions, or asks which rows are meant.
+  if (!follow_up && previous && r.refers_back && meaningful(q)) {
+    auto about = about_previous_rows(*previous, q);
+    if (!about)
+      return clarify("I understood " + understood_words(model, q)
+                       + ", but not which rows your question points back to: please name them.",
+                     {}, previous_json, 0.2);
+    q = std::move(*about);
+  }
 
   // Nothing to answer: say what was understood and offer starting points.
   // "Who placed it?" that leaves the previous query as it was has not found

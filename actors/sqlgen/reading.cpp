@@ -519,7 +519,8 @@ void reader::run(const lexicon& lex) {
             [](const item& a, const item& b) { return a.begin < b.begin; });
   for (auto& t : tokens)
     if (!t.quoted && (t.text == "they" || t.text == "them" || t.text == "those" || t.text == "these"
-                      || t.text == "their" || t.text == "it"))
+                      || t.text == "their" || t.text == "it" || t.text == "its" || t.text == "she"
+                      || t.text == "her" || t.text == "he" || t.text == "his" || t.text == "him"))
       r.refers_back = true;
   walk();
   // "restaurants with the same name", "the same domain as Martin": rows
@@ -529,6 +530,13 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
+  // "On average, how many rentals does a customer make?" read as a plain
+  // count: the average was said and nothing computes it.
+  if (asked_average && r.aggregate_change != aggregate::avg
+      && std::none_of(r.measures.begin(), r.measures.end(), [](const measure& m) {
+           return m.agg == aggregate::avg || !m.metric.empty() || m.form != measure_form::plain;
+         }))
+    r.unresolved.push_back("average");
   read_length_order();
   read_verb_roles();
   account();

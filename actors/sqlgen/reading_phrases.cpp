@@ -426,6 +426,11 @@ void reader::on_column(size_t k, const element& e) {
       if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
           && items[k].plural)
         r.unresolved.push_back("how many " + column_words(e.column));
+      // "how many of them are active": a word that is no plural noun names
+      // no things to count; how many different values it has is not asked.
+      else if (!distinct && m.agg == aggregate::count_distinct && !items[k].plural
+               && role != column_role::time)
+        r.unresolved.push_back("how many " + column_words(e.column));
     } else if ((pending_agg == aggregate::sum || pending_agg == aggregate::avg)
                && role != column_role::numeric) {
       r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);

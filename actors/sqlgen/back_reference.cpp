@@ -1,0 +1,25 @@
+#include "actors/sqlgen/back_reference.hpp"
+
+#include <algorithm>
+
+namespace medha::sqlgen {
+
+std::optional<query> about_previous_rows(const query& previous, query fresh) {
+  if (previous.unconfirmed)
+    return std::nullopt;
+  // The rows of a ranking are the ones that ranked: no condition names them.
+  if (previous.limit > 0 && !previous.order.empty())
+    return std::nullopt;
+  for (auto& f : previous.filters) {
+    if (f.measure >= 0 || f.op == filter_op::rule)
+      continue;
+    bool restated = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& g) {
+      return g.measure < 0 && g.column == f.column && is_time_filter(g) == is_time_filter(f);
+    });
+    if (!restated)
+      fresh.filters.push_back(f);
+  }
+  return fresh;
+}
+
+} // namespace medha::sqlgen
