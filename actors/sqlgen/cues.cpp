@@ -387,7 +387,9 @@ struct scanner {
         continue;
       }
       if (auto len = match(i, "first|last #")) {
-        add(cue_kind::limit, i, len).count = std::stoi(numbers[0]);
+        auto& c = add(cue_kind::limit, i, len);
+        c.count = std::stoi(numbers[0]);
+        c.text = t[i].text; // "first" or "last": in the order the rows are kept
         continue;
       }
       // -- comparisons --

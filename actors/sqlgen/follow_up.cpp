@@ -154,6 +154,15 @@ query from_reading(const semantic_model& model, const reading& r) {
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
+    // "the first 10 elements": the rows in the order of their key.
+    if (q.order.empty() && r.kept_order != 0)
+      if (auto* t = table_of(model, q.entity))
+        if (auto* pk = primary_key(*t)) {
+          ordering o;
+          o.column = {t->name, pk->name};
+          o.descending = r.kept_order < 0;
+          q.order.push_back(o);
+        }
     // A column named twice ("scores ... and scores") is shown once.
     for (auto& c : r.selected)
       if (std::find(q.selected.begin(), q.selected.end(), c) == q.selected.end())

@@ -60,6 +60,11 @@ const column_info* label_column(const table_info& t) {
         && (c.role == column_role::text || c.role == column_role::categorical))
       return &c;
   }
+  // Free text every row has ("country_or_region") names the row better
+  // than its number does.
+  for (auto& c : t.columns)
+    if (c.role == column_role::text && !c.nullable && !c.primary_key)
+      return &c;
   // Without a name, a row is named by its key ("order 1042"), not by a status.
   if (auto* pk = primary_key(t))
     return pk;

@@ -61,6 +61,7 @@ struct reader {
   bool share = false;
   size_t share_pos = SIZE_MAX;
   std::optional<cue> superlative;
+  bool both_extremes = false; // superlatives of both directions were said
   int top = 0;
   bool top_desc = true;
   bool top_which = false; // "which 5 cities": the superlative gives the direction

@@ -26,6 +26,7 @@ struct reading {
   std::vector<column_ref> selected;
   std::vector<ordering> order;
   int limit = 0;
+  int kept_order = 0; // "the first 10" (1), "the last 10" (-1): by the rows' key
   bool listing = false;
   bool distinct_listing = false;
   std::vector<column_ref> via; // foreign keys named as roles ("departure airport")

@@ -327,7 +327,15 @@ void reader::finish() {
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking
   // asked to be sorted is shown whole.
-  int rank_limit = top > 0 ? top : (asked_order && plural_entity ? 0 : plural_entity ? 10 : 1);
+  // "Which rating has the longest films": the noun asked for says how many
+  // are wanted (one rating), not the things it is measured by (films).
+  bool plural_asked = plural_entity;
+  for (auto& it : items)
+    if (!it.c && it.begin > 0 && (tokens[it.begin - 1].text == "which" || tokens[it.begin - 1].text == "what")) {
+      plural_asked = it.plural;
+      break;
+    }
+  int rank_limit = top > 0 ? top : (asked_order && plural_asked ? 0 : plural_asked ? 10 : 1);
   bool rank_desc = top > 0 && !(top_which && superlative)
                      ? top_desc
                      : (superlative ? superlative->descending : true);
@@ -444,7 +452,19 @@ void reader::finish() {
       r.top_n = top;
       r.top_descending = rank_desc;
     }
+  } else if (ranked && superlative_column && both_extremes && top == 0 && r.measures.empty()) {
+    // "the highest and lowest scores": both values, not one ranked row.
+    for (auto agg : {aggregate::max, aggregate::min}) {
+      measure m;
+      m.agg = agg;
+      m.column = *superlative_column;
+      r.measures.push_back(m);
+    }
+    r.entity.clear();
+    r.listing = false;
   } else if (ranked && superlative_column) {
+    if (both_extremes)
+      r.unresolved.push_back("both the highest and the lowest");
     if (!r.entity.empty()) {
       ordering o;
       o.column = *superlative_column;

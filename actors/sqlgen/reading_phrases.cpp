@@ -802,6 +802,8 @@ void reader::on_cue(size_t k, item& it) {
         r.descending = c.descending;
         break;
       }
+      if (superlative && superlative->descending != c.descending)
+        both_extremes = true; // "the highest and lowest scores"
       superlative = c;
       break;
     case cue_kind::top_n:
@@ -813,7 +815,10 @@ void reader::on_cue(size_t k, item& it) {
         superlative->kind = cue_kind::superlative;
       }
       break;
-    case cue_kind::limit: r.limit = c.count; break;
+    case cue_kind::limit:
+      r.limit = c.count;
+      r.kept_order = c.text == "first" ? 1 : c.text == "last" ? -1 : 0;
+      break;
     case cue_kind::versus: versus = true; break;
     case cue_kind::both: both = true; break;
     case cue_kind::also: r.also = true; break;
