@@ -27,6 +27,10 @@ struct column_info {
   std::string comment; // COMMENT ON COLUMN, or a description from a model file
   /// Distinct values of a low-cardinality text column (empty otherwise).
   std::vector<std::string> values;
+  /// Short distinct values of a text column with too many to be categories
+  /// (city names, titles, people's names), up to a bound: so that a question
+  /// naming one ("customers in London") finds the column it is in.
+  std::vector<std::string> lookup_values;
 };
 
 struct table_info {

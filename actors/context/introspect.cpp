@@ -22,6 +22,8 @@ namespace {
 constexpr int statement_timeout_ms = 10000;   // per catalog / sampling statement
 constexpr size_t max_values = 50;             // more distinct values: not categorical
 constexpr size_t max_value_chars = 80;        // longer values: free text, not categories
+constexpr size_t max_lookup_values = 2000;     // more distinct names: not kept for lookups
+constexpr size_t max_lookup_chars = 40;        // longer values are sentences, not names
 constexpr int64_t sample_above_rows = 2000000; // sample bigger tables with TABLESAMPLE
 constexpr double sample_target_rows = 200000;
 constexpr int64_t count_below_bytes = 64ll << 20; // count(*) unanalyzed tables smaller than this
@@ -277,23 +279,52 @@ std::string distinct_values_sql(pqxx::transaction_base& tx, const std::string& f
          + ") s WHERE v IS NOT NULL LIMIT " + std::to_string(max_values + 1);
 }
 
-// Distinct values of one text column, or nothing when there are too many or
-// they are too long to be categories.
-std::optional<std::vector<std::string>> sample_values(pqxx::transaction_base& tx, const table_info& t,
-                                                      const relation_facts& facts,
-                                                      const std::string& column) {
+// A table to read values from: big stored tables through a sample of their
+// pages, so that a distinct-values query stays cheap.
+std::string sampled_from(pqxx::transaction_base& tx, const table_info& t, const relation_facts& facts) {
   std::string from = qualified(tx, t);
   bool sampleable = facts.kind == 'r' || facts.kind == 'm' || facts.kind == 'p';
   if (sampleable && t.row_estimate > sample_above_rows) {
     double percent = std::max(0.01, 100.0 * sample_target_rows / static_cast<double>(t.row_estimate));
     from += " TABLESAMPLE SYSTEM (" + std::to_string(percent) + ")";
   }
+  return from;
+}
+
+// Distinct values of one text column, or nothing when there are too many or
+// they are too long to be categories.
+std::optional<std::vector<std::string>> sample_values(pqxx::transaction_base& tx, const table_info& t,
+                                                      const relation_facts& facts,
+                                                      const std::string& column) {
+  const std::string from = sampled_from(tx, t, facts);
   std::optional<std::vector<std::string>> out;
   best_effort([&] {
     std::vector<std::string> values;
     for (auto row : tx.exec(distinct_values_sql(tx, from, column)))
       values.push_back(text(row[0]));
     out = categories(std::move(values));
+  });
+  return out;
+}
+
+// The short distinct values of a text column with too many to be
+// categories, when there are few enough to keep for lookups ("London" among
+// the cities); nothing when there are more, or the statement fails.
+std::vector<std::string> lookup_values(pqxx::transaction_base& tx, const table_info& t,
+                                       const relation_facts& facts, const std::string& column) {
+  const std::string from = sampled_from(tx, t, facts);
+  std::vector<std::string> out;
+  best_effort([&] {
+    auto sql = "SELECT DISTINCT v FROM (SELECT " + tx.quote_name(column) + "::text AS v FROM " + from
+               + ") s WHERE v IS NOT NULL AND length(v) <= " + std::to_string(max_lookup_chars)
+               + " LIMIT " + std::to_string(max_lookup_values + 1);
+    std::vector<std::string> values;
+    for (auto row : tx.exec(sql))
+      values.push_back(text(row[0]));
+    if (values.size() <= max_lookup_values) {
+      std::sort(values.begin(), values.end());
+      out = std::move(values);
+    }
   });
   return out;
 }
@@ -367,6 +398,8 @@ void read_values(pqxx::transaction_base& tx, catalog& cat) {
       if (sampled[k]) {
         cat.extra[i][candidates[k]].low_cardinality = true;
         table.columns[candidates[k]].values = std::move(*sampled[k]);
+      } else if (stores_rows(facts)) {
+        table.columns[candidates[k]].lookup_values = lookup_values(tx, table, facts, table.columns[candidates[k]].name);
       }
   }
 }

@@ -133,6 +133,21 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
+    // A table named by no word ("2019"): its rows are what its label names
+    // ("country_or_region": countries, or regions).
+    if (std::none_of(t.name.begin(), t.name.end(), [](unsigned char ch) { return std::isalpha(ch); }))
+      if (auto* label = label_column(t); label && !label->primary_key) {
+        std::vector<std::string> alternative;
+        for (auto& w : split_words(label->name)) {
+          if (w != "or") {
+            alternative.push_back(w);
+            continue;
+          }
+          add(alternative, te, 0.9);
+          alternative.clear();
+        }
+        add(alternative, te, 0.9);
+      }
     // "Employees (staff, people, headcount): ...", "Customer accounts
     // (companies ...)": other names of the rows, said where its comment opens.
     for (auto& other : other_names(t.comment))
@@ -234,6 +249,17 @@ lexicon::lexicon(const semantic_model& model) {
         if (vw.size() == 1 && vw[0].size() >= 4
             && std::all_of(vw[0].begin(), vw[0].end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
           add({vw[0] + "ful"}, {element_kind::value, t.name, c.name, "", v}, 0.85);
+      }
+      // A name among many ("London" of 600 cities): weaker than a category
+      // value or a column's own name, so those win when both are said. A
+      // value that is only a number or one short word is too easily said
+      // for something else.
+      for (auto& v : c.lookup_values) {
+        auto vw = phrase_words(v);
+        bool numeric = std::all_of(v.begin(), v.end(), [](unsigned char ch) { return std::isdigit(ch) || ch == ' ' || ch == '.' || ch == '-'; });
+        if (vw.empty() || numeric || (vw.size() == 1 && (vw[0].size() < 4 || is_stopword(vw[0]))))
+          continue;
+        add(vw, {element_kind::value, t.name, c.name, "", v}, 0.85);
       }
       // "California" for a column of postal codes ('CA'): weaker than a value
       // spelled out elsewhere, so a column of state names still wins; but still

@@ -92,8 +92,10 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
         continue;
       }
     }
-    // "population density": of two numbers of one table side by side, the
-    // last is the head noun; the first only qualifies it.
+    // Two numbers of one table side by side: "population density" where the
+    // density is described as the population's, the first only qualifies
+    // the second. Otherwise ("generosity score": generosity, or score?)
+    // either could be meant, and the user is asked.
     auto numeric_column = [&](size_t j) {
       auto& e = resolved[j].front();
       return resolved[j].size() == 1 && e.kind == element_kind::column
@@ -101,8 +103,19 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
     };
     if (i + 1 < mentions.size() && mentions[i + 1].begin == m.end && mentions[i + 1].score >= 0.6
         && numeric_column(i) && numeric_column(i + 1)
-        && resolved[i].front().table == resolved[i + 1].front().table)
+        && resolved[i].front().table == resolved[i + 1].front().table) {
       out[i] = true;
+      auto& head = resolved[i + 1].front();
+      auto* t = table_of(model, head.table);
+      auto* c = t ? t->find_column(head.column) : nullptr;
+      bool described = false;
+      if (c)
+        for (auto& w : split_words(c->comment))
+          for (size_t k = m.begin; k < m.end; ++k)
+            described = described || stem(w) == tokens[k].stem;
+      if (!described)
+        r.ambiguities.push_back({m.begin, mentions[i + 1].end, {resolved[i].front(), head}});
+    }
   }
   return out;
 }

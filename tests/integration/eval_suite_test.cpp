@@ -60,7 +60,7 @@ std::string pg_prefix() {
 struct eval_run {
   command_result command;
   json::object report;
-  size_t verdicts = 0;      // lines "[correct] ...", "[wrong] ...", "[not answered (...)] ..."
+  size_t verdicts = 0;      // lines "[correct 0.95] ...", "[wrong 0.95] ...", "[not answered (...)] ..."
   size_t no_final_event = 0; // lines "[not answered] ...": the turn timed out without a final event
 };
 
@@ -70,7 +70,7 @@ eval_run run_eval(const std::string& nats_url, const std::string& suite, const s
   out.command = run_command({build_dir() + "/medha", "--nats", nats_url, "--user", "evaltest", "--timeout",
                              "30", "eval", "--suite", suite, "--report", report, "--pg", pg_prefix(),
                              "--verbose"});
-  static const std::regex verdict{R"(^\[(correct|wrong|not answered \([a-z_]+\))\] )"};
+  static const std::regex verdict{R"(^\[(correct|wrong|not answered \([a-z_]+\))( [0-9.]+)?\] )"};
   static const std::regex missing{R"(^\[not answered\] )"};
   std::istringstream lines{out.command.output};
   for (std::string line; std::getline(lines, line);) {

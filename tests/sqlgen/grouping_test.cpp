@@ -43,7 +43,7 @@ semantic_model atlas_model() {
                               col("permit_required", r::categorical, "", false, {"Yes", "No"})}),
     testing::table("districts", {col("district_id", r::identifier, "", true), col("district_name", r::text),
                                  col("population", r::numeric),
-                                 col("density", r::numeric, "People per square kilometer"),
+                                 col("density", r::numeric, "Population per square kilometer"),
                                  col("area", r::numeric, "Area in square kilometers")}),
     testing::table("mountains", {col("mountain_id", r::identifier, "", true), col("mountain_name", r::text),
                                  col("altitude", r::numeric, "Height in meters")}),
@@ -139,11 +139,14 @@ TEST(grouping, a_description_word_for_a_named_column_restates_it) {
   });
 }
 
-TEST(grouping, the_last_of_two_numbers_side_by_side_is_the_head_noun) {
+// Two numbers side by side: the first qualifies the second when the second's
+// description says so; otherwise either could be meant.
+TEST(grouping, the_last_of_two_numbers_side_by_side_is_the_head_noun_when_described_so) {
   run({
     {"Which districts have the highest population density, ordered from highest to lowest?",
      {"ORDER BY " + q("districts.density") + " DESC"}, {"ORDER BY " + q("districts.population")}},
   });
+  asks({"What is the average population area of the districts?"});
 }
 
 TEST(grouping, size_adjectives_rank_the_entity_by_its_number) {
