@@ -186,11 +186,26 @@ private:
     return false;
   }
 
-  // A TypeName under any field (TypeCast.typeName, ColumnDef.typeName).
+  // libpg_query writes fields of a fixed node type without the type's name:
+  // a set operation's arms (SelectStmt), TypeCast.typeName (TypeName), and
+  // the INTO and locking clauses. Those are recognised by their field name.
   bool visit_field(std::string_view key, const json::value& value) {
+    if (key == "intoClause")
+      return fail(refuse("select_into", "SELECT INTO creates a table and is not allowed: use a plain SELECT."));
+    if (key == "lockingClause" && !(value.is_array() && value.as_array().empty()))
+      return fail(refuse("locking_clause",
+                         "Locking clauses (FOR UPDATE / FOR SHARE ...) are not allowed in queries."));
     if (key == "typeName" && value.is_object() && !check_type(value.as_object()))
       return false;
+    if ((key == "larg" || key == "rarg") && is_bare_select(value))
+      return visit_select(value.as_object());
     return visit(value);
+  }
+
+  // A SelectStmt written without its node name (UNION / INTERSECT / EXCEPT arms).
+  static bool is_bare_select(const json::value& value) {
+    auto* obj = value.if_object();
+    return obj && obj->if_contains("op") && obj->if_contains("limitOption");
   }
 
   bool visit_fields(const json::object& obj, std::string_view skip = {}) {

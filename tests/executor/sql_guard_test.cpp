@@ -129,6 +129,9 @@ const guard_case rejected_cases[] = {
   {"SELECT * FROM t FOR NO KEY UPDATE SKIP LOCKED", false},
   {"SELECT * FROM (SELECT * FROM t FOR UPDATE) s", false},
   {"SELECT 1 UNION SELECT 2 FOR KEY SHARE", false},
+  // a set operation's arms are SelectStmts the parse tree does not name
+  {"(SELECT * FROM t FOR UPDATE) UNION SELECT * FROM t", false},
+  {"SELECT 1 AS a INTO t3 UNION SELECT 2", false},
   // denied functions, anywhere, qualified or not
   {"SELECT pg_sleep(10)", false},
   {"SELECT * FROM t WHERE id IN (SELECT pg_sleep(1))", false},
@@ -270,6 +273,7 @@ TEST(sql_guard, relations_are_the_models_tables) {
   // Without RECURSIVE a CTE sees only the ones before it: `b` here is a table.
   EXPECT_EQ(rule("WITH a AS (SELECT * FROM b), b AS (SELECT 1) SELECT * FROM a"),
             "relation_not_allowed:b");
+  EXPECT_EQ(rule("(WITH s AS (SELECT * FROM orders) SELECT * FROM s) UNION SELECT 1"), "accept");
   // A CTE may shadow a catalog name; the real catalog stays out of reach.
   EXPECT_EQ(rule("WITH pg_class AS (SELECT 1) SELECT * FROM pg_class"), "accept");
   EXPECT_EQ(rule("SELECT * FROM (WITH pg_class AS (SELECT 1) SELECT * FROM pg_class) a, pg_class"),
