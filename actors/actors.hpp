@@ -10,6 +10,7 @@
 #include <caf/replies_to.hpp>
 #include <caf/typed_actor.hpp>
 
+#include "messages/relation_set.hpp"
 #include "messages/type_ids.hpp"
 
 namespace medha {
@@ -60,8 +61,9 @@ using sqlgen_actor = caf::typed_actor<
 
 /// Runs guarded SQL read-only against a data source (pool of detached runners).
 using executor_actor = caf::typed_actor<
-  // Runs SQL on the named data source.
-  caf::replies_to<execute_atom, std::string, std::string>::with<execute_reply>>;
+  // Runs SQL on the named data source, reading only the given relations (the
+  // model's tables, messages/relation_set.hpp).
+  caf::replies_to<execute_atom, std::string, std::string, relation_set>::with<execute_reply>>;
 
 /// Picks a chart for a result.
 using visualization_actor = caf::typed_actor<

@@ -16,8 +16,8 @@ struct result_column {
 struct result_set {
   std::vector<result_column> columns;
   std::vector<std::vector<std::optional<std::string>>> rows; // capped
-  uint64_t row_count = 0;  // rows returned before the cap
-  bool truncated = false;  // row_count > rows.size()
+  uint64_t row_count = 0;  // rows read; when truncated, a lower bound of the whole result
+  bool truncated = false;  // a row or byte cap stopped reading: there are more rows
   double elapsed_ms = 0;
 };
 

@@ -45,6 +45,8 @@ const option options[] = {
   {"statement_timeout_ms", "MEDHA_STATEMENT_TIMEOUT_MS", "--statement-timeout-ms",
    &config::statement_timeout_ms, "PostgreSQL statement timeout"},
   {"row_cap", "MEDHA_ROW_CAP", "--row-cap", &config::row_cap, "rows kept per result"},
+  {"result_byte_cap", "MEDHA_RESULT_BYTE_CAP", "--result-byte-cap", &config::result_byte_cap,
+   "bytes of values kept per result"},
   {"max_payload_bytes", "MEDHA_MAX_PAYLOAD_BYTES", "--max-payload-bytes",
    &config::max_payload_bytes, "largest accepted turn/API payload"},
   {"executor_pool_size", "MEDHA_EXECUTOR_POOL_SIZE", "--executor-pool-size",
@@ -285,6 +287,7 @@ std::variant<config, medha_error> validate_config(config cfg) {
                    positive("conversation_ttl_h", cfg.conversation_ttl_h),
                    positive("statement_timeout_ms", cfg.statement_timeout_ms),
                    positive("row_cap", cfg.row_cap),
+                   positive("result_byte_cap", cfg.result_byte_cap),
                    positive("max_payload_bytes", cfg.max_payload_bytes),
                    positive("executor_pool_size", cfg.executor_pool_size),
                    positive("stage_timeout_ms", cfg.stage_timeout_ms)})

@@ -22,6 +22,7 @@ struct config {
   int conversation_ttl_h = 24;         // delete conversations idle this long
   int statement_timeout_ms = 15000;
   size_t row_cap = 1000;            // rows kept per result
+  size_t result_byte_cap = 8u << 20; // bytes of values kept per result (8 MiB)
   size_t max_payload_bytes = 65536; // larger turn/API payloads get payload_too_large
   int executor_pool_size = 4;       // detached executor actors per data source
   int stage_timeout_ms = 30000;

@@ -59,6 +59,14 @@ std::string row_noun_of_column(const std::string& column) {
   return answer::plural(answer::singular(lower_first(title_of(c))));
 }
 
+// How many rows the result has, in words. A truncated result stopped reading
+// at its cap, so its count is only a lower bound.
+std::string count_text(const result_set& rows) {
+  if (rows.truncated)
+    return "more than " + std::to_string(rows.rows.size());
+  return std::to_string(std::max<uint64_t>(rows.row_count, rows.rows.size()));
+}
+
 std::string listing_noun(const sql_plan& plan, const semantic_model* model) {
   if (!plan.subject.empty())
     return plan.subject;
@@ -152,8 +160,7 @@ std::string grouped(const result_set& rows, size_t category, size_t measure) {
                   + value(ranked[0].first) + ")";
   for (size_t i = 1; i < ranked.size() && i < named_groups; ++i)
     s += ", followed by " + label(ranked[i].second) + " (" + value(ranked[i].first) + ")";
-  const auto total = std::max<uint64_t>(rows.row_count, rows.rows.size());
-  s += "; " + std::to_string(total) + " " + row_noun_of_column(rows.columns[category].name)
+  s += "; " + count_text(rows) + " " + row_noun_of_column(rows.columns[category].name)
        + " in all.";
   return s;
 }
@@ -161,9 +168,9 @@ std::string grouped(const result_set& rows, size_t category, size_t measure) {
 std::string listing(const result_set& rows, const sql_plan& plan, const semantic_model* model) {
   const auto total = std::max<uint64_t>(rows.row_count, rows.rows.size());
   auto noun = listing_noun(plan, model);
-  if (total == 1)
+  if (total == 1 && !rows.truncated)
     noun = answer::singular(noun);
-  std::string s = "Found " + std::to_string(total) + " " + noun;
+  std::string s = "Found " + count_text(rows) + " " + noun;
   if (rows.rows.size() < total)
     s += "; showing the first " + std::to_string(rows.rows.size());
   return s + ".";

@@ -204,7 +204,7 @@ void execute(self_ptr self) {
         publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
         visualize_and_answer(self);
       },
-      execute_atom_v, turn.source, turn.plan.sql);
+      execute_atom_v, turn.source, turn.plan.sql, turn.relations);
 }
 
 // The guard runs here too, so an unsafe plan ends as its own visible step
@@ -212,7 +212,7 @@ void execute(self_ptr self) {
 void validate(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::validate, step_status::started);
-  if (auto err = check_sql(turn.plan.sql)) {
+  if (auto err = check_sql(turn.plan.sql, &turn.relations)) {
     fail(self, *err);
     return;
   }
@@ -314,6 +314,8 @@ void use_model(self_ptr self, model_ptr model) {
   auto& st = self->state;
   auto& turn = *st.turn;
   turn.model = std::move(model);
+  // Before any pruning: a query may read every table of the source's model.
+  turn.relations = relations_of(*turn.model);
   // A follow-up must not edit a query built on a schema that has changed.
   if (st.carried.schema_version != 0 && st.carried.schema_version != turn.model->schema_version) {
     st.carried.last_query_json.clear();

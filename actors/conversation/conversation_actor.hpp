@@ -48,6 +48,7 @@ struct turn_in_flight {
   std::string question; // the text to answer (a pending one after a source pick)
   std::string source;
   model_ptr model;
+  relation_set relations; // the tables the turn's SQL may read (the whole model's)
   std::optional<discovery_result> discovery; // when discovery ran this turn
   sql_plan plan;
   result_set rows;

@@ -17,8 +17,9 @@ executor_actor::behavior_type runner_behavior(executor_actor::pointer, std::stri
                                               run_limits limits) {
   auto runner = std::make_shared<query_runner>(std::move(conninfo));
   return {
-    [runner, limits](execute_atom, const std::string&, const std::string& sql) {
-      auto out = runner->run(sql, limits);
+    [runner, limits](execute_atom, const std::string&, const std::string& sql,
+                     const relation_set& relations) {
+      auto out = runner->run(sql, limits, &relations);
       return execute_reply{std::move(out.result), std::move(out.error)};
     },
   };
@@ -43,8 +44,8 @@ front_behavior(executor_actor::stateful_pointer<front_state> self,
     self->state.sources[s.name] = s;
   self->state.settings = settings;
   return {
-    [self](execute_atom, const std::string& source, const std::string& sql)
-      -> caf::result<execute_reply> {
+    [self](execute_atom, const std::string& source, const std::string& sql,
+           const relation_set& relations) -> caf::result<execute_reply> {
       auto& st = self->state;
       auto src = st.sources.find(source);
       if (src == st.sources.end())
@@ -53,13 +54,14 @@ front_behavior(executor_actor::stateful_pointer<front_state> self,
       auto& p = st.pools[source];
       if (p.runners.empty()) {
         // Connections open lazily inside each runner on its first query.
-        run_limits limits{st.settings.statement_timeout_ms, st.settings.row_cap};
+        run_limits limits{st.settings.statement_timeout_ms, st.settings.row_cap,
+                          st.settings.result_byte_cap};
         for (int i = 0; i < std::max(1, st.settings.pool_size); ++i)
           p.runners.push_back(self->spawn<caf::detached + caf::linked>(runner_behavior,
                                                                        src->second.conninfo, limits));
       }
       auto& runner = p.runners[p.next++ % p.runners.size()];
-      return self->delegate(runner, execute_atom_v, source, sql);
+      return self->delegate(runner, execute_atom_v, source, sql, relations);
     },
   };
 }

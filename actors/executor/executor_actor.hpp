@@ -13,6 +13,7 @@ struct executor_settings {
   int pool_size = 4;            // detached runners (connections) per data source
   int statement_timeout_ms = 15000;
   size_t row_cap = 1000;
+  size_t result_byte_cap = 8u << 20;
 };
 
 /// The executor: routes each query to a pool of detached runners of its data

@@ -30,7 +30,12 @@ constexpr std::string_view denied_names[] = {
   "cursor_to_xml", "cursor_to_xmlschema", "table_to_xml",
   "table_to_xml_and_xmlschema", "table_to_xmlschema", "schema_to_xml",
   "schema_to_xml_and_xmlschema", "schema_to_xmlschema", "database_to_xml",
-  "database_to_xml_and_xmlschema", "database_to_xmlschema",
+  "database_to_xml_and_xmlschema", "database_to_xmlschema", "ts_stat", "ts_rewrite",
+  "xpath", "xpath_exists",
+  // reveal the server or the session
+  "current_setting", "version", "inet_server_addr", "inet_server_port", "inet_client_addr",
+  "inet_client_port", "current_user", "session_user", "current_database", "current_schema",
+  "current_schemas", "current_query", "has_table_privilege",
   // replication
   "pg_drop_replication_slot", "pg_copy_physical_replication_slot",
   "pg_copy_logical_replication_slot", "pg_replication_slot_advance",

@@ -4,6 +4,9 @@
 
 namespace medha {
 
+/// The guard's second line of defence behind the allowlist
+/// (function_families.hpp): a name here is refused even if it were ever added
+/// to a safe family, and a test checks that no family holds one.
 /// True when a function must never run from a generated query: it sleeps,
 /// touches the server's files, opens other connections, changes settings,
 /// signals backends, takes locks, or runs SQL given as a string (which would

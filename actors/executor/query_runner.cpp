@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <climits>
 #include <unordered_map>
 
 #include "actors/executor/conninfo.hpp"
@@ -106,30 +105,11 @@ struct query_runner::state {
       pqxx::read_transaction txn(*conn, "medha_query");
       txn.exec("SET LOCAL statement_timeout = " + std::to_string(timeout_ms));
       txn.exec(std::string("DECLARE ") + cursor_name + " NO SCROLL CURSOR FOR " + sql);
-      // One row past the cap tells whether there is more without counting.
-      std::string fetch_count = limits.row_cap >= static_cast<size_t>(INT_MAX)
-                                  ? std::string("ALL")
-                                  : std::to_string(limits.row_cap + 1);
-      pqxx::result rows = txn.exec("FETCH FORWARD " + fetch_count + " FROM " + cursor_name);
-
       result_set out;
-      for (pqxx::row_size_type c = 0; c < rows.columns(); ++c)
-        out.columns.push_back({rows.column_name(c), type_name(txn, rows.column_type(c))});
-      size_t keep = std::min<size_t>(rows.size(), limits.row_cap);
-      out.rows.reserve(keep);
-      for (size_t r = 0; r < keep; ++r) {
-        std::vector<std::optional<std::string>> values;
-        values.reserve(out.columns.size());
-        for (auto field : rows[static_cast<pqxx::result::size_type>(r)])
-          values.push_back(field.is_null() ? std::nullopt
-                                           : std::optional<std::string>(std::string(field.c_str(), field.size())));
-        out.rows.push_back(std::move(values));
-      }
-      out.row_count = rows.size();
-      if (rows.size() > limits.row_cap) {
-        out.truncated = true;
-        out.row_count = count_rest(txn, rows.size(), timeout_ms, start);
-      }
+      fetch_capped(txn, limits, out);
+      // Closing the cursor ends the portal where fetching stopped: rows past
+      // the caps are never computed (no MOVE to the end to count them).
+      txn.exec(std::string("CLOSE ") + cursor_name);
       txn.commit();
       out.elapsed_ms = ms_since(start);
       return {std::move(out), std::nullopt};
@@ -152,21 +132,47 @@ struct query_runner::state {
     }
   }
 
-  // Counts the rows past those fetched with what is left of the time budget,
-  // inside a savepoint so that running out of time only loses the count.
-  uint64_t count_rest(pqxx::dbtransaction& txn, uint64_t fetched, int timeout_ms,
-                      clock_type::time_point start) {
-    int left = std::max(1, timeout_ms - static_cast<int>(ms_since(start)));
-    try {
-      pqxx::subtransaction count(txn, "medha_count");
-      count.exec("SET LOCAL statement_timeout = " + std::to_string(left));
-      auto moved = count.exec(std::string("MOVE FORWARD ALL IN ") + cursor_name);
-      count.commit();
-      return fetched + moved.affected_rows();
-    } catch (const pqxx::sql_error& e) {
-      if (e.sqlstate() != "57014")
-        throw;
-      return fetched; // a lower bound: the caller still reports truncated
+  // Fetches batches until the result ends, row_cap rows are kept (one more
+  // row is read to tell whether there is more), or the next row would take
+  // the values past byte_cap. Batches start small and grow, so a cap is met
+  // after reading little more than it allows.
+  void fetch_capped(pqxx::transaction_base& txn, const run_limits& limits, result_set& out) {
+    size_t bytes = 0;
+    size_t batch = 64;
+    bool columns_known = false;
+    for (;;) {
+      size_t room = limits.row_cap - out.rows.size();
+      size_t want = room >= batch ? batch : room + 1;
+      pqxx::result rows = txn.exec("FETCH FORWARD " + std::to_string(want) + " FROM " + cursor_name);
+      if (!columns_known) {
+        for (pqxx::row_size_type c = 0; c < rows.columns(); ++c)
+          out.columns.push_back({rows.column_name(c), type_name(txn, rows.column_type(c))});
+        columns_known = true;
+      }
+      for (auto row : rows) {
+        ++out.row_count;
+        if (out.rows.size() >= limits.row_cap) {
+          out.truncated = true;
+          return;
+        }
+        std::vector<std::optional<std::string>> values;
+        values.reserve(out.columns.size());
+        size_t row_bytes = 0;
+        for (auto field : row) {
+          row_bytes += field.size();
+          values.push_back(field.is_null() ? std::nullopt
+                                           : std::optional<std::string>(std::string(field.c_str(), field.size())));
+        }
+        if (bytes + row_bytes > limits.byte_cap) {
+          out.truncated = true;
+          return;
+        }
+        bytes += row_bytes;
+        out.rows.push_back(std::move(values));
+      }
+      if (rows.size() < want)
+        return; // the result ended
+      batch = std::min<size_t>(batch * 4, 4096);
     }
   }
 };
@@ -180,8 +186,9 @@ query_runner::~query_runner() = default;
 query_runner::query_runner(query_runner&&) noexcept = default;
 query_runner& query_runner::operator=(query_runner&&) noexcept = default;
 
-result_or_error query_runner::run(const std::string& sql, const run_limits& limits) {
-  if (auto rejected = check_sql(sql))
+result_or_error query_runner::run(const std::string& sql, const run_limits& limits,
+                                  const relation_set* relations) {
+  if (auto rejected = check_sql(sql, relations))
     return {std::nullopt, std::move(rejected)};
   // A connection opened by an earlier call may have died since (server
   // restart): allow one retry on a fresh connection in that case only.

@@ -6,13 +6,15 @@
 #include <string>
 
 #include "messages/error.hpp"
+#include "messages/relation_set.hpp"
 #include "messages/result_set.hpp"
 
 namespace medha {
 
 struct run_limits {
   int statement_timeout_ms = 15000; // values below 1 are raised to 1: a query never runs unbounded
-  size_t row_cap = 1000;            // rows copied into the result; the rest are only counted
+  size_t row_cap = 1000;            // rows kept in the result
+  size_t byte_cap = 8u << 20;       // bytes of values kept in the result
 };
 
 /// Either a result or the error that prevented it (exactly one is set).
@@ -39,18 +41,21 @@ public:
   query_runner(query_runner&&) noexcept;
   query_runner& operator=(query_runner&&) noexcept;
 
-  /// Checks `sql` with the guard (sql_guard.hpp), then runs it in a READ ONLY
-  /// transaction with SET LOCAL statement_timeout, through a cursor so at most
-  /// row_cap rows cross the wire; the rows past the cap are counted on the
-  /// server (within what is left of the timeout) to fill row_count. Errors:
+  /// Checks `sql` with the guard (sql_guard.hpp; `relations`: the data
+  /// source's tables, nullptr to refuse only the system schemas), then runs it
+  /// in a READ ONLY transaction with SET LOCAL statement_timeout, through a
+  /// cursor fetched in small batches: fetching stops at row_cap rows or
+  /// byte_cap bytes of values, and the cursor is closed there, so the rest of
+  /// the query never runs. A result cut short has `truncated` set and
+  /// row_count = the rows read (those kept and the one that showed there was
+  /// more): a lower bound, never a count of the whole result. Errors:
   ///  - unsafe_sql / query_failed (syntax): from the guard, nothing ran;
   ///  - datasource_unavailable: cannot connect, or the connection was lost;
   ///    the message names host:port, never the password;
   ///  - query_timeout: the statement timeout fired (SQLSTATE 57014);
   ///  - query_failed: PostgreSQL rejected the query; its message is kept.
-  /// If counting the rows past the cap alone runs out of time, the rows are
-  /// still returned, truncated, with row_count = row_cap + 1 (a lower bound).
-  result_or_error run(const std::string& sql, const run_limits& limits = {});
+  result_or_error run(const std::string& sql, const run_limits& limits = {},
+                      const relation_set* relations = nullptr);
 
   /// True when `SELECT 1` succeeds (connecting first if needed).
   bool ping();

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "runtime/client/check_sql.hpp"
 #include "runtime/client/commands.hpp"
 #include "runtime/client/distractors.hpp"
 #include "runtime/client/event_printer.hpp"
@@ -25,6 +26,9 @@ commands:
   datasources list | select CONVERSATION NAME
   eval --suite FILE [--databases DIR] [--report OUT.json] [--pg CONNINFO-PREFIX]
                                    accuracy of the pipeline on a question suite
+  check-sql [--tables schema.table,...]
+                                   the SQL guard, offline: one statement per stdin line,
+                                   prints `accept` or `reject <rule>` for each
 
 MEDHA_NATS_URL and MEDHA_USER set the defaults of --nats and --user.
 )";
@@ -74,6 +78,7 @@ int main(int argc, char** argv) {
   std::string command = args[i];
   std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
   if (command == "distractors") return run_distractors(rest);
+  if (command == "check-sql") return run_check_sql(rest, std::cin, std::cout);
   std::string error;
   auto nats = nats_client::connect(opts.nats_url, error);
   if (!nats) {

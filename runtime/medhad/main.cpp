@@ -87,7 +87,8 @@ int run(const medha::config& cfg) {
   deps.sqlgen = spawn_sqlgen_actor(sys);
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
-    executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap});
+    executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap,
+                      cfg.result_byte_cap});
   deps.visualization = spawn_visualization_actor(sys);
   deps.events = nats;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);

@@ -62,6 +62,7 @@ struct observations {
   std::atomic<int> executor_calls{0};
   std::mutex mx;
   std::vector<std::string> previous_queries; // what sqlgen got as the last query
+  std::vector<relation_set> relations;       // what the executor was allowed to read
 };
 
 model_ptr tiny_model() {
@@ -124,7 +125,9 @@ struct conversation_unit : ::testing::Test {
             p.choices = {{"count of orders", "how many orders"}};
             return p;
           }
-          p.sql = question == "drop it" ? "DELETE FROM orders" : "SELECT count(*) AS n FROM orders";
+          p.sql = question == "drop it"       ? "DELETE FROM orders"
+                  : question == "other table" ? "SELECT count(*) AS n FROM customers"
+                                              : "SELECT count(*) AS n FROM orders";
           p.query_json = "{\"q\":\"" + question + "\"}";
           p.confidence = 1;
           return p;
@@ -133,8 +136,13 @@ struct conversation_unit : ::testing::Test {
     });
     deps.executor = sys.spawn<caf::detached>([seen_](executor_actor::pointer) -> executor_actor::behavior_type {
       return {
-        [seen_](execute_atom, const std::string& source, const std::string& sql) {
+        [seen_](execute_atom, const std::string& source, const std::string& sql,
+                const relation_set& relations) {
           seen_->executor_calls++;
+          {
+            std::lock_guard<std::mutex> guard{seen_->mx};
+            seen_->relations.push_back(relations);
+          }
           if (source == "hr")
             return execute_reply{std::nullopt, medha_error{error_code::datasource_unavailable, "hr is down"}};
           // Slow enough that turns queue up behind each other.
@@ -241,6 +249,25 @@ TEST_F(conversation_unit, unsafe_sql_never_reaches_the_executor) {
   EXPECT_EQ(evs.back().step, step_kind::error);
   EXPECT_NE(evs.back().data_json.find("unsafe_sql"), std::string::npos);
   EXPECT_EQ(seen->executor_calls.load(), 0);
+}
+
+TEST_F(conversation_unit, the_executor_gets_the_models_tables_and_nothing_else_runs) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  ASSERT_EQ(events->turn("t1").back().step, step_kind::answer);
+  {
+    std::lock_guard<std::mutex> guard{seen->mx};
+    ASSERT_EQ(seen->relations.size(), 1u);
+    EXPECT_EQ(seen->relations[0], relation_set{"public.orders"});
+  }
+  // customers is not in the model: refused at validate, before the executor.
+  caf::anon_send(conv, turn("t2", "other table"));
+  auto evs = events->turn("t2");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("relation_not_allowed:customers"), std::string::npos)
+    << evs.back().data_json;
+  EXPECT_EQ(seen->executor_calls.load(), 1);
 }
 
 TEST_F(conversation_unit, an_unclear_question_ends_in_clarify) {

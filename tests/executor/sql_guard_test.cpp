@@ -6,6 +6,7 @@
 #include <string>
 
 #include "actors/executor/function_denylist.hpp"
+#include "actors/executor/function_families.hpp"
 #include "actors/executor/sql_guard.hpp"
 
 namespace medha {
@@ -54,20 +55,29 @@ const guard_case allowed_cases[] = {
   {"-- a leading comment\nSELECT 1", true},
   {"SELECT /* inline; DROP TABLE x */ 1", true},
   {"SELECT 'DELETE FROM t; pg_sleep(10)' AS text_only", true},
-  {"SELECT \"pg_sleep\" FROM weird_table", true}, // a column, not a call
   {"VALUES (1, 'a'), (2, 'b')", true},
   {"TABLE orders", true},
   {"SELECT date_trunc('month', ordered_at), sum(total) FROM orders GROUP BY 1 ORDER BY 1", true},
-  {"SELECT current_setting('TimeZone')", true},
-  {"SELECT now(), version(), coalesce(NULL, 1), lower('A')", true},
   {"SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY total) FROM orders", true},
   {"SELECT CASE WHEN total > 100 THEN 'big' ELSE 'small' END FROM orders", true},
   {"SELECT * FROM generate_series(1, 10) g", true},
-  {"SELECT nextval('s')", true}, // left to the READ ONLY transaction
   {"SELECT x::text, CAST(y AS numeric(10,2)) FROM t", true},
   {"SELECT * FROM orders FETCH FIRST 10 ROWS ONLY", true},
   {"SELECT * FROM orders LIMIT 10 OFFSET 5", true},
   {"SELECT json_agg(o) FROM orders o", true},
+  {"SELECT \"pg_sleep\" FROM weird_table", true}, // a column, not a call
+  {"SELECT now(), coalesce(NULL, 1), lower('A'), pg_catalog.upper('b')", true},
+  {"SELECT EXTRACT(YEAR FROM d), TO_CHAR(d, 'YYYY-MM'), d + INTERVAL '1 day' FROM t", true},
+  {"SELECT name FROM t WHERE name ILIKE '%a%' AND name NOT LIKE 'b%' AND x BETWEEN 1 AND 2", true},
+  {"SELECT NULLIF(a, 0), GREATEST(a, b), LEAST(a, b), ROUND(a::numeric, 2) FROM t", true},
+  {"SELECT string_agg(name, ', ' ORDER BY name), count(DISTINCT id) FROM t", true},
+  {"SELECT data->>'k', data #>> '{a,b}' FROM t WHERE tags @> ARRAY['x']", true},
+  {"SELECT * FROM t, unnest(t.tags) AS u(tag)", true},
+  {"SELECT * FROM generate_series(1, 1000000) g", true}, // exactly at the bound
+  {"SELECT current_date, CURRENT_TIMESTAMP, localtime", true},
+  {"SELECT CAST(x AS DOUBLE PRECISION), x::varchar(10), '2024-01-01'::date FROM t", true},
+  {"SELECT date(ts), text(id) FROM t", true},
+  {"SELECT * FROM t WHERE id = ANY(ARRAY[1, 2]) AND id IS DISTINCT FROM 3", true},
 };
 
 const guard_case rejected_cases[] = {
@@ -119,6 +129,9 @@ const guard_case rejected_cases[] = {
   {"SELECT * FROM t FOR NO KEY UPDATE SKIP LOCKED", false},
   {"SELECT * FROM (SELECT * FROM t FOR UPDATE) s", false},
   {"SELECT 1 UNION SELECT 2 FOR KEY SHARE", false},
+  // a set operation's arms are SelectStmts the parse tree does not name
+  {"(SELECT * FROM t FOR UPDATE) UNION SELECT * FROM t", false},
+  {"SELECT 1 AS a INTO t3 UNION SELECT 2", false},
   // denied functions, anywhere, qualified or not
   {"SELECT pg_sleep(10)", false},
   {"SELECT * FROM t WHERE id IN (SELECT pg_sleep(1))", false},
@@ -147,6 +160,32 @@ const guard_case rejected_cases[] = {
   {"SELECT txid_current()", false},
   {"SELECT setval('s', 1)", false},
   {"SELECT count(*) FILTER (WHERE pg_sleep(1) IS NULL) FROM t", false},
+  // outside the allowlist
+  {"SELECT current_setting('TimeZone')", false},
+  {"SELECT version()", false},
+  {"SELECT inet_server_addr()", false},
+  {"SELECT current_user", false},
+  {"SELECT nextval('s')", false},
+  {"SELECT ts_stat('SELECT 1')", false},
+  {"SELECT * FROM ts_rewrite('a'::tsquery, 'SELECT 1')", false},
+  {"SELECT \"Lower\"('A')", false}, // quoted: another function than lower
+  {"SELECT public.lower('A')", false},
+  {"SELECT * FROM lower('A')", false},   // not a set-returning function
+  {"SELECT 'pg_class'::regclass", false},
+  {"SELECT x::mood FROM t", false},
+  {"SELECT * FROM pg_class", false},
+  {"SELECT * FROM pg_catalog.pg_class", false},
+  {"SELECT * FROM information_schema.tables", false},
+  {"SELECT * FROM pg_stat_activity", false},
+  {"SELECT * FROM db.public.t", false},
+  {"SELECT * FROM t TABLESAMPLE SYSTEM (1)", false},
+  {"SELECT * FROM XMLTABLE('/a' PASSING '<a/>' COLUMNS x int)", false},
+  {"SELECT * FROM generate_series(1, 100000000) g", false},
+  {"SELECT generate_series(-1000000000, 0)", false},
+  {"SELECT * FROM generate_series('2020-01-01'::timestamp, '2030-01-01', '1 second')", false},
+  {"SELECT repeat('x', 1000000000)", false},
+  {"SELECT 1 OPERATOR(public.+) 1", false},
+  {"SELECT a <-> b FROM t", false},
 };
 
 INSTANTIATE_TEST_SUITE_P(allowed, guard_table, ::testing::ValuesIn(allowed_cases));
@@ -178,6 +217,88 @@ TEST(sql_guard, messages_name_the_problem) {
   EXPECT_NE(check_sql("SELECT * FROM t FOR UPDATE")->message.find("FOR UPDATE"), std::string::npos);
 }
 
+// The rule id names what refused the statement, stable for check-sql and logs.
+struct rule_case {
+  const char* sql;
+  const char* rule;
+};
+
+TEST(sql_guard, refusals_name_their_rule) {
+  const rule_case cases[] = {
+    {"DELETE FROM t", "not_select"},
+    {"SELECT 1; SELECT 2", "multiple_statements"},
+    {"WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d", "data_modifying_cte"},
+    {"SELECT 1 INTO x", "select_into"},
+    {"SELECT * FROM t FOR SHARE", "locking_clause"},
+    {"SELECT pg_catalog.pg_sleep(1)", "function_not_allowed:pg_catalog.pg_sleep"},
+    {"SELECT QUERY_TO_XML('select 1', true, true, '')", "function_not_allowed:query_to_xml"},
+    {"SELECT * FROM pg_stat_activity", "relation_not_allowed:pg_stat_activity"},
+    {"SELECT * FROM generate_series(1, 2000000)", "set_returning_bound"},
+    {"SELECT 'x'::regclass", "cast_not_allowed:regclass"},
+    {"SELECT * FROM t TABLESAMPLE BERNOULLI (5)", "syntax_not_allowed:RangeTableSample"},
+    {"SELEC 1", "syntax_error"},
+    {"", "empty"},
+  };
+  for (auto& c : cases) {
+    auto refusal = inspect_sql(c.sql);
+    ASSERT_TRUE(refusal) << c.sql;
+    EXPECT_EQ(refusal->rule, c.rule) << c.sql;
+    auto error = check_sql(c.sql);
+    ASSERT_TRUE(error) << c.sql;
+    EXPECT_NE(error->message.find(std::string("(rule: ") + c.rule + ")"), std::string::npos)
+      << error->message;
+  }
+}
+
+TEST(sql_guard, relations_are_the_models_tables) {
+  const relation_set model{"public.orders", "sales.customers"};
+  auto rule = [&](const char* sql) {
+    auto r = inspect_sql(sql, &model);
+    return r ? r->rule : std::string("accept");
+  };
+  EXPECT_EQ(rule("SELECT * FROM orders"), "accept");
+  EXPECT_EQ(rule("SELECT * FROM public.orders o JOIN customers c ON c.id = o.customer_id"), "accept");
+  EXPECT_EQ(rule("SELECT * FROM sales.customers"), "accept");
+  EXPECT_EQ(rule("SELECT * FROM secrets"), "relation_not_allowed:secrets");
+  EXPECT_EQ(rule("SELECT * FROM public.customers"), "relation_not_allowed:public.customers");
+  EXPECT_EQ(rule("SELECT * FROM orders WHERE id IN (SELECT id FROM payroll)"),
+            "relation_not_allowed:payroll");
+  // CTE names are relations inside their statement only.
+  EXPECT_EQ(rule("WITH s AS (SELECT * FROM orders) SELECT * FROM s"), "accept");
+  EXPECT_EQ(rule("WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 3) "
+                 "SELECT * FROM r"),
+            "accept");
+  EXPECT_EQ(rule("SELECT * FROM (WITH s AS (SELECT 1) SELECT * FROM s) a, s"),
+            "relation_not_allowed:s");
+  // Without RECURSIVE a CTE sees only the ones before it: `b` here is a table.
+  EXPECT_EQ(rule("WITH a AS (SELECT * FROM b), b AS (SELECT 1) SELECT * FROM a"),
+            "relation_not_allowed:b");
+  EXPECT_EQ(rule("(WITH s AS (SELECT * FROM orders) SELECT * FROM s) UNION SELECT 1"), "accept");
+  // A CTE may shadow a catalog name; the real catalog stays out of reach.
+  EXPECT_EQ(rule("WITH pg_class AS (SELECT 1) SELECT * FROM pg_class"), "accept");
+  EXPECT_EQ(rule("SELECT * FROM (WITH pg_class AS (SELECT 1) SELECT * FROM pg_class) a, pg_class"),
+            "relation_not_allowed:pg_class");
+  // Offline (no model), only system relations are refused.
+  EXPECT_FALSE(inspect_sql("SELECT * FROM secrets"));
+}
+
+TEST(function_families, no_family_holds_a_denied_function) {
+  size_t names = 0;
+  for (auto& family : safe_function_families()) {
+    EXPECT_FALSE(family.functions.empty()) << family.name;
+    for (auto f : family.functions) {
+      ++names;
+      EXPECT_FALSE(is_denied_function(f)) << family.name << ": " << f;
+      EXPECT_EQ(f.rfind("pg_", 0), std::string_view::npos) << family.name << ": " << f;
+    }
+  }
+  EXPECT_GT(names, 150u);
+  EXPECT_EQ(family_of("date_trunc"), std::optional<std::string_view>("date_time"));
+  EXPECT_EQ(family_of("percentile_cont"), std::optional<std::string_view>("aggregate"));
+  EXPECT_FALSE(family_of("query_to_xml"));
+  EXPECT_FALSE(family_of("LOWER")); // case matters: the parser folds unquoted names
+}
+
 TEST(sql_guard, embedded_nul_is_rejected) {
   std::string sql("SELECT 1\0; DROP TABLE t", 23);
   auto verdict = check_sql(sql);
@@ -205,7 +326,8 @@ TEST(function_denylist, families_and_case) {
   EXPECT_TRUE(is_denied_function("lo_unlink"));
   EXPECT_TRUE(is_denied_function("pg_ls_waldir"));
   EXPECT_FALSE(is_denied_function("lower"));
-  EXPECT_FALSE(is_denied_function("current_setting"));
+  EXPECT_TRUE(is_denied_function("current_setting"));
+  EXPECT_TRUE(is_denied_function("ts_stat"));
   EXPECT_FALSE(is_denied_function("log")); // not lo_
   EXPECT_FALSE(is_denied_function("pg_size_pretty"));
 }

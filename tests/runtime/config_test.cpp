@@ -52,6 +52,7 @@ TEST_F(config_test, defaults_without_file_env_or_flags) {
   EXPECT_EQ(cfg.store_path, "./medha-store");
   EXPECT_EQ(cfg.queue_group, "medha-workers");
   EXPECT_EQ(cfg.row_cap, 1000u);
+  EXPECT_EQ(cfg.result_byte_cap, size_t{8} << 20);
   EXPECT_EQ(cfg.max_payload_bytes, 65536u);
   EXPECT_EQ(cfg.log_level, "info");
   EXPECT_TRUE(cfg.data_sources.empty());
