@@ -176,8 +176,13 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
-  // "How many rentals has she made?": a new question about the rows the last
-  // answer was about keeps their conditions, or asks which rows are meant.
+  // "How many rentals has she made?" with nobody named before: who?
+  if (!previous && r.refers_to_person)
+    return clarify("I understood " + understood_words(model, q)
+                     + ", but not who your question points back to: please name them.",
+                   {}, previous_json, 0.2);
+  // A new question about the rows the last answer was about keeps their
+  // conditions, or asks which rows are meant.
   if (!follow_up && previous && r.refers_back && meaningful(q)) {
     auto about = about_previous_rows(*previous, q);
     if (!about)

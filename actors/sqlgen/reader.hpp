@@ -164,6 +164,9 @@ struct reader {
 
   void add_measure(const measure& m);
 
+  /// The word names one of the model's tables ("film", "films").
+  bool names_table(const token& t) const;
+
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);

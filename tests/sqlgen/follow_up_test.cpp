@@ -198,3 +198,32 @@ TEST(follow_up, their_average_keeps_the_conditions_of_the_rows_listed) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// A new question that points back asks about the rows the last answer was
+// about: their conditions carry over, or the engine asks which rows.
+TEST(follow_up, a_question_pointing_back_keeps_the_rows_conditions) {
+  converse({
+    {{"Show the customers in the West", {region + " = 'West'"}}},
+    {{"How many orders have they placed?", {"COUNT(*) AS \"order_count\" FROM \"orders\"", region + " = 'West'"}}},
+  });
+  converse({
+    {{"How many products are in the Books category?", {"= 'Books'"}}},
+    {{"what is the average price of those products?", {"AVG(" + q("products.unit_price") + ")", "= 'Books'"}}},
+  });
+}
+
+TEST(follow_up, rows_that_no_condition_names_are_asked_about) {
+  auto model = testing::sales_model();
+  // Nobody was named before.
+  EXPECT_EQ(generate(model, "How many orders has she placed?", "").outcome, plan_outcome::clarify);
+  // The rows of a ranking are the ones that ranked, which no condition names.
+  auto top = generate(model, "top 3 customers by revenue", "");
+  ASSERT_EQ(top.outcome, plan_outcome::answer);
+  EXPECT_EQ(generate(model, "how many orders have they placed?", top.query_json).outcome, plan_outcome::clarify);
+}
+
+} // namespace
+} // namespace medha::sqlgen
