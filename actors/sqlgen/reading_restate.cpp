@@ -113,7 +113,9 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
         for (auto& w : split_words(c->comment))
           for (size_t k = m.begin; k < m.end; ++k)
             described = described || stem(w) == tokens[k].stem;
-      if (!described)
+      // A loose word (a comment's) only qualifies; a column's own name
+      // could be meant itself.
+      if (!described && m.score >= 0.6)
         r.ambiguities.push_back({m.begin, mentions[i + 1].end, {resolved[i].front(), head}});
     }
   }
