@@ -115,12 +115,20 @@ const std::vector<size_t>& model_index::tables_headed_by(const std::string& head
   return it == heads_.end() ? none : it->second;
 }
 
+// The question's content words in the order said: "flights from LAX to ORD"
+// and "from ORD to LAX" name the same words in different roles, so a bag of
+// words would give one the other's SQL.
 std::vector<std::string> example_signature(std::string_view question) {
   std::vector<std::string> out;
-  for (auto& t : tokenize(normalize_question(question)))
-    if (t.quoted || !is_stopword(t.text))
+  auto tokens = tokenize(normalize_question(question));
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    // Words that give a value its role stay ("from", "to", "before", "not").
+    static const char* roles[] = {"from", "to", "before", "after", "since", "until", "not", "no", "without"};
+    bool role = !t.quoted && std::any_of(std::begin(roles), std::end(roles), [&](const char* w) { return t.text == w; });
+    if (t.quoted || role || !is_stopword(t.text))
       out.push_back(t.quoted ? t.text : t.stem);
-  std::sort(out.begin(), out.end());
+  }
   return out;
 }
 

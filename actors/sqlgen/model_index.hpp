@@ -33,7 +33,7 @@ public:
   /// ("offering" for course_offering).
   const std::vector<size_t>& tables_headed_by(const std::string& head) const;
 
-  /// The sorted content stems of example i's question (see example_signature).
+  /// The content stems, in order, of example i's question (see example_signature).
   const std::vector<std::string>& example(size_t i) const { return examples_[i]; }
 
 private:
@@ -44,8 +44,9 @@ private:
   std::vector<std::vector<std::string>> examples_;
 };
 
-/// The content words of a question as sorted stems: two questions with the
-/// same signature ask the same thing in other word orders.
+/// The content words of a question as stems, in order, with the words that
+/// give a value its role ("from", "to", "not"): two questions with the same
+/// signature ask the same thing, filler words aside.
 std::vector<std::string> example_signature(std::string_view question);
 
 /// The index of `model`, from a small thread-safe cache keyed by data source,

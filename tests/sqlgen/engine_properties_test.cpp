@@ -148,6 +148,16 @@ TEST(engine, a_verified_example_is_used_as_is) {
   EXPECT_GT(plan.confidence, 0.95);
 }
 
+// The same words in other roles ask something else: the example is not reused.
+TEST(engine, a_verified_example_is_matched_by_the_roles_of_its_words) {
+  auto model = testing::sales_model();
+  model.examples.push_back({"orders from the West to the East", "SELECT 1 AS west_to_east"});
+  auto same = generate(model, "Orders from the West to the East?", "");
+  EXPECT_EQ(same.sql, "SELECT 1 AS west_to_east");
+  auto reversed = generate(model, "orders from the East to the West", "");
+  EXPECT_NE(reversed.sql, "SELECT 1 AS west_to_east");
+}
+
 TEST(engine, a_percent_sign_is_part_of_the_number) {
   auto plan = generate(testing::sales_model(), "Order items with a discount above 10%", "");
   ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
