@@ -68,8 +68,11 @@ std::string count_text(const result_set& rows) {
 }
 
 std::string listing_noun(const sql_plan& plan, const semantic_model* model) {
+  // The engine names the rows by their table's words ("film category"):
+  // counted, they are plural.
   if (!plan.subject.empty())
-    return plan.subject;
+    return plan.subject.find(" of ") == std::string::npos ? answer::plural(answer::singular(plan.subject))
+                                                          : plan.subject;
   auto words = answer::sql_words(plan.sql);
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     if (words[i] != "from")

@@ -182,9 +182,9 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     r.unresolved.push_back(r.unranked);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
   // "How many rentals has she made?" with nobody named before: who?
-  if (!previous && r.refers_to_person)
+  if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)
-                     + ", but not who your question points back to: please name them.",
+                     + ", but not what your question points back to: please name it.",
                    {}, previous_json, 0.2);
   // A new question about the rows the last answer was about keeps their
   // conditions, or asks which rows are meant.

@@ -107,6 +107,28 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   return out;
 }
 
+// The verbs an agent noun is made from: "actor" (act), "director"
+// (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
+// shorter than three letters ("user": us) are no verbs.
+std::vector<std::string> agent_verbs(const std::string& noun) {
+  std::vector<std::string> out;
+  auto ends = [&](const char* suffix) {
+    std::string s(suffix);
+    return noun.size() > s.size() && noun.compare(noun.size() - s.size(), s.size(), s) == 0;
+  };
+  auto keep = [&](std::string verb) {
+    if (verb.size() >= 3 && !is_stopword(verb))
+      out.push_back(std::move(verb));
+  };
+  if (ends("or"))
+    keep(noun.substr(0, noun.size() - 2));
+  if (ends("er")) {
+    keep(noun.substr(0, noun.size() - 2)); // seller: sell
+    keep(noun.substr(0, noun.size() - 1)); // driver: drive
+  }
+  return out;
+}
+
 } // namespace
 
 bool operator<(const element& a, const element& b) {
@@ -119,6 +141,10 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0);
+    // "Who acts in ...": the verb of an agent noun names its rows (actor).
+    if (table_words.size() == 1)
+      for (auto& verb : agent_verbs(table_words[0]))
+        add({verb}, te, 0.8, true);
     // "adverse event date" for adverse_events.reported_dt: a table's only date.
     const column_info* only_date = nullptr;
     int dates = 0;

@@ -537,7 +537,7 @@ void reader::run(const lexicon& lex) {
     // "How many films is that?", "that film": what was just said or shown.
     if ((t.text == "that" || t.text == "this")
         && (i + 1 == tokens.size() || names_table(tokens[i + 1])))
-      r.refers_back = true;
+      r.refers_back = r.refers_to_shown = true;
   }
   walk();
   // "restaurants with the same name", "the same domain as Martin": rows
