@@ -107,6 +107,17 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   return out;
 }
 
+// A label column named for the things a table holds, not a generic name
+// column ("name", "title", "first_name") nor the table's own name.
+bool names_rows(const column_info& label, const std::vector<std::string>& table_words) {
+  auto words = split_words(label.name);
+  static const char* generic[] = {"name", "title", "label", "description", "code", "text", "comment", "note", "notes"};
+  for (auto& w : words)
+    if (std::any_of(std::begin(generic), std::end(generic), [&](const char* g) { return w == g; }))
+      return false;
+  return stem(join(words, " ")) != stem(join(table_words, " ")) && !words.empty();
+}
+
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.
@@ -159,21 +170,21 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
-    // A table named by no word ("2019"): its rows are what its label names
-    // ("country_or_region": countries, or regions).
-    if (std::none_of(t.name.begin(), t.name.end(), [](unsigned char ch) { return std::isalpha(ch); }))
-      if (auto* label = label_column(t); label && !label->primary_key) {
-        std::vector<std::string> alternative;
-        for (auto& w : split_words(label->name)) {
-          if (w != "or") {
-            alternative.push_back(w);
-            continue;
-          }
-          add(alternative, te, 0.9);
-          alternative.clear();
+    // A label named for what the rows are, not for a name ("Element" in
+    // periodic_table, "country_or_region" in a table named "2019"): its
+    // words name the table's rows too (elements; countries, or regions).
+    if (auto* label = label_column(t); label && !label->primary_key && names_rows(*label, table_words)) {
+      std::vector<std::string> alternative;
+      for (auto& w : split_words(label->name)) {
+        if (w != "or") {
+          alternative.push_back(w);
+          continue;
         }
         add(alternative, te, 0.9);
+        alternative.clear();
       }
+      add(alternative, te, 0.9);
+    }
     // "Employees (staff, people, headcount): ...", "Customer accounts
     // (companies ...)": other names of the rows, said where its comment opens.
     for (auto& other : other_names(t.comment))

@@ -65,6 +65,11 @@ const column_info* label_column(const table_info& t) {
   for (auto& c : t.columns)
     if (c.role == column_role::text && !c.nullable && !c.primary_key)
       return &c;
+  // Else the first free-text column: tables loaded from a sheet put the
+  // thing a row is about first ("Element" before "Symbol").
+  for (auto& c : t.columns)
+    if (c.role == column_role::text && !c.primary_key)
+      return &c;
   // Without a name, a row is named by its key ("order 1042"), not by a status.
   if (auto* pk = primary_key(t))
     return pk;
@@ -72,6 +77,28 @@ const column_info* label_column(const table_info& t) {
     if (c.role == column_role::text || c.role == column_role::categorical)
       return &c;
   return t.columns.empty() ? nullptr : &t.columns.front();
+}
+
+std::string linked_table_named(const semantic_model& model, const table_info& t) {
+  std::vector<std::string> linked;
+  for (auto& c : t.columns) {
+    auto rel = std::find_if(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == t.name && r.from_columns.size() == 1 && r.from_columns[0] == c.name;
+    });
+    if (rel != model.relationships.end())
+      linked.push_back(rel->to_table);
+    else if (c.role != column_role::identifier && c.role != column_role::time)
+      return ""; // a row of its own: a quantity, a name
+  }
+  auto words = split_words(t.name);
+  if (linked.size() < 2 || words.empty())
+    return "";
+  for (auto& target : linked) {
+    auto target_words = split_words(target);
+    if (!target_words.empty() && stem(target_words.back()) == stem(words.back()))
+      return target;
+  }
+  return "";
 }
 
 const column_info* primary_key(const table_info& t) {

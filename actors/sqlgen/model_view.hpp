@@ -20,6 +20,11 @@ const column_info* label_column(const table_info& table);
 /// family names): the second of them, or null. The first is label_column.
 const column_info* family_name_column(const table_info& table);
 
+/// A table that only links others ("film_category": film_id, category_id,
+/// last_update) named for one of them: that one ("category"); else "".
+/// "The film categories" are categories, not pairs of keys.
+std::string linked_table_named(const semantic_model& model, const table_info& table);
+
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 

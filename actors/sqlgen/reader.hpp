@@ -229,6 +229,8 @@ struct reader {
   void read_span(const column_ref& from, const column_ref& to);
   void read_duration_unit();
 
+  void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
+
   void walk();
 
   void finish();

@@ -535,8 +535,13 @@ void reader::run(const lexicon& lex) {
         r.refers_back = r.refers_to_person = true;
     }
     // "How many films is that?", "that film": what was just said or shown.
+    // Not when the noun was said earlier in this question ("the highest
+    // point in each state and the density of that state").
     if ((t.text == "that" || t.text == "this")
-        && (i + 1 == tokens.size() || names_table(tokens[i + 1])))
+        && (i + 1 == tokens.size()
+            || (names_table(tokens[i + 1])
+                && std::none_of(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
+                                [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
   }
   walk();

@@ -240,6 +240,37 @@ void reader::read_span(const column_ref& from_column, const column_ref& to_colum
   top = 0;
 }
 
+// "Break down the elements by phase", "the distribution of orders by
+// status": how many of the rows fall in each group, not a list of them.
+void reader::read_breakdown() {
+  std::vector<size_t> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    if (t.quoted)
+      continue;
+    if (t.text == "breakdown" || t.text == "distribution" || t.text == "split")
+      words.push_back(i);
+    if (t.text == "break" && i + 1 < tokens.size() && tokens[i + 1].text == "down") {
+      words.push_back(i);
+      words.push_back(i + 1);
+    }
+  }
+  if (words.empty() || !r.measures.empty() || pending_agg != aggregate::none || r.dimensions.empty())
+    return;
+  std::string rows = r.entity;
+  // The rows said by their label ("the elements": periodic_table.Element).
+  if (rows.empty() && r.selected.size() == 1 && label_of(model, r.selected[0].table) == r.selected[0])
+    rows = r.selected[0].table;
+  if (rows.empty())
+    return;
+  r.measures.push_back(count_rows(rows));
+  r.selected.clear();
+  r.entity.clear();
+  r.listing = false;
+  for (auto i : words)
+    taken[i] = true;
+}
+
 void reader::finish() {
   // The period bucket asked for ("monthly", "which month") groups first,
   // unless a bucket already does.
@@ -267,6 +298,7 @@ void reader::finish() {
       d.column = *time_column_hint;
     r.dimensions.insert(r.dimensions.begin(), d);
   };
+  read_breakdown();
   auto either = alternatives();
   read_definition();
   read_clock();
