@@ -39,6 +39,9 @@ struct table_info {
   std::string comment;
   std::vector<column_info> columns;
   int64_t row_estimate = 0;
+  /// A view or materialized view: rows computed from other tables, so its
+  /// columns and values repeat theirs.
+  bool derived = false;
 
   const column_info* find_column(const std::string& column) const;
 };

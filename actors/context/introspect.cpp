@@ -97,6 +97,7 @@ void read_relations(pqxx::transaction_base& tx, catalog& cat) {
     facts.reltuples = row[5].as<double>();
     facts.bytes = row[6].as<int64_t>();
     facts.empty = stores_rows(facts) && facts.bytes == 0;
+    t.derived = facts.kind == 'v' || facts.kind == 'm';
     t.row_estimate = facts.reltuples > 0 ? static_cast<int64_t>(facts.reltuples) : 0;
     cat.by_oid[row[0].as<int64_t>()] = cat.tables.size();
     cat.tables.push_back(std::move(t));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <tuple>
+#include <utility>
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/place_codes.hpp"
@@ -118,6 +119,38 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
   return stem(join(words, " ")) != stem(join(table_words, " ")) && !words.empty();
 }
 
+// The amount columns of the tables that record money received: a table
+// named for payments, sales, orders, invoices or transactions (not a view of
+// them) with one amount-like number. Columns of tables named otherwise, or
+// several amounts in one table, say nothing sure.
+std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
+  static const char* records[] = {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"};
+  static const char* amounts[] = {"amount", "total", "revenue", "paid", "price", "value"};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& t : model.tables) {
+    auto words = split_words(t.name);
+    if (t.derived || words.empty()
+        || std::none_of(std::begin(records), std::end(records), [&](const char* r) { return stem(words.back()) == stem(r); }))
+      continue;
+    const column_info* found = nullptr;
+    int count = 0;
+    for (auto& c : t.columns) {
+      if (c.role != column_role::numeric)
+        continue;
+      auto cw = split_words(c.name);
+      if (std::any_of(cw.begin(), cw.end(), [&](const std::string& w) {
+            return std::any_of(std::begin(amounts), std::end(amounts), [&](const char* a) { return w == a; });
+          })) {
+        found = &c;
+        ++count;
+      }
+    }
+    if (count == 1)
+      out.emplace_back(t.name, found->name);
+  }
+  return out;
+}
+
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.
@@ -149,9 +182,12 @@ bool operator<(const element& a, const element& b) {
 
 lexicon::lexicon(const semantic_model& model) {
   for (auto& t : model.tables) {
+    // A view repeats its tables' columns and values: named by them, the
+    // tables themselves come first. Said by its own name, it is itself.
+    derived_scale_ = t.derived ? 0.9 : 1.0;
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
-    add(table_words, te, 1.0);
+    add(table_words, te, 1.0 / derived_scale_);
     // "Who acts in ...": the verb of an agent noun names its rows (actor).
     if (table_words.size() == 1)
       for (auto& verb : agent_verbs(table_words[0]))
@@ -311,6 +347,13 @@ lexicon::lexicon(const semantic_model& model) {
           add({w}, ce, 0.4);
     }
   }
+  derived_scale_ = 1.0;
+  // Money taken in, in a database with no metric for it: "revenue", "sales",
+  // "spent" name the amount of the table that records payments, when
+  // exactly one table does (several: each is a candidate, and asked).
+  for (auto& [table, column] : money_received(model))
+    for (auto* w : {"revenue", "sales", "income", "turnover", "takings", "spent", "spend", "paid"})
+      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
   // Codes a comment explains ("1 for open, 0 for closed") are asked for by
   // their meaning: "open businesses". Not a meaning that names a table
   // ("0 for user"): the table is what people mean by it.
@@ -382,6 +425,7 @@ void lexicon::add(const std::vector<std::string>& words, const element& target, 
     vocabulary_.insert(s);
   auto key = join(stems, " ");
   auto& entries = phrases_[key];
+  weight *= derived_scale_;
   for (auto& e : entries)
     if (e.target == target) {
       e.weight = std::max(e.weight, weight);

@@ -53,6 +53,7 @@ private:
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;
   size_t longest_ = 1;
+  double derived_scale_ = 1.0; // weights of the table being added (a view's are lower)
 };
 
 std::string describe(const element& e);
