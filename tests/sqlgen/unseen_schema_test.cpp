@@ -1,0 +1,110 @@
+// A schema with no model file, the way introspection describes a database
+// the engine has never seen: names looked up among many values, views that
+// repeat their tables, a link table named for what it links, agent nouns,
+// money taken in without a metric, rows named by a label column.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, bool pk = false) {
+  column_info c;
+  c.name = std::move(name);
+  c.type = role == column_role::numeric ? "numeric" : role == column_role::time ? "timestamp" : "text";
+  if (role == column_role::identifier)
+    c.type = "integer";
+  c.role = role;
+  c.primary_key = pk;
+  c.nullable = !pk;
+  return c;
+}
+
+column_info named(std::string name, std::vector<std::string> lookups) {
+  auto c = col(std::move(name), column_role::text);
+  c.nullable = false;
+  c.lookup_values = std::move(lookups);
+  return c;
+}
+
+// A lending library: members borrow books, pay fees; writers write books.
+semantic_model library_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "library";
+  auto last_update = col("last_update", r::time);
+  m.tables = {
+    testing::table("book", {col("book_id", r::identifier, true), named("title", {"Dune", "Emma", "Beloved"}),
+                            col("pages", r::numeric)}),
+    testing::table("genre", {col("genre_id", r::identifier, true), named("name", {"Fantasy", "Poetry"})}),
+    testing::table("book_genre", {col("book_id", r::identifier), col("genre_id", r::identifier), last_update}),
+    testing::table("writer", {col("writer_id", r::identifier, true), col("first_name", r::text),
+                              col("last_name", r::text)}),
+    testing::table("book_writer", {col("book_id", r::identifier), col("writer_id", r::identifier), last_update}),
+    testing::table("town", {col("town_id", r::identifier, true), named("town", {"Oslo", "Bergen", "Tromso"})}),
+    testing::table("member", {col("member_id", r::identifier, true), col("first_name", r::text),
+                              col("last_name", r::text), col("town_id", r::identifier)}),
+    testing::table("payment", {col("payment_id", r::identifier, true), col("member_id", r::identifier),
+                               col("amount", r::numeric), col("payment_date", r::time)}),
+    testing::table("member_list", {col("member_id", r::identifier), col("name", r::text), col("town", r::categorical)}),
+  };
+  m.tables.back().derived = true;
+  m.tables.back().columns.back().values = {"Bergen", "Oslo"};
+  m.relationships = {
+    {"book_genre", {"book_id"}, "book", {"book_id"}, false},
+    {"book_genre", {"genre_id"}, "genre", {"genre_id"}, false},
+    {"book_writer", {"book_id"}, "book", {"book_id"}, false},
+    {"book_writer", {"writer_id"}, "writer", {"writer_id"}, false},
+    {"member", {"town_id"}, "town", {"town_id"}, false},
+    {"payment", {"member_id"}, "member", {"member_id"}, false},
+  };
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = library_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question;
+  }
+}
+
+TEST(unseen_schema, names_among_many_values_are_looked_up) {
+  run({
+    {"How many members live in Oslo?", {"COUNT(*)", q("town.town") + " = 'Oslo'"}, {"member_list"}},
+    {"Show the pages of Dune", {q("book.pages"), q("book.title") + " = 'Dune'"}},
+  });
+}
+
+TEST(unseen_schema, agent_nouns_link_tables_and_money) {
+  run({
+    {"Who writes Dune?", {"FROM \"writer\"", q("writer.first_name"), q("book.title") + " = 'Dune'"}},
+    {"What book genres do we have?", {q("genre.name")}, {q("book_genre.book_id")}},
+    {"Break down the books by genre", {"COUNT(DISTINCT " + q("book.book_id") + ")", "GROUP BY " + q("genre.name")}},
+    {"What is the total revenue?", {"SUM(" + q("payment.amount") + ")"}},
+  });
+}
+
+// A table whose rows are named by a label column ("element"), as data loaded
+// from a sheet often is.
+TEST(unseen_schema, a_label_named_for_the_rows_names_the_table) {
+  semantic_model m;
+  m.data_source = "chemistry";
+  auto symbol = col("symbol", column_role::text);
+  m.tables = {testing::table("elements_2024", {col("atomic_number", column_role::identifier, true),
+                                               col("element", column_role::text), symbol,
+                                               col("density", column_role::numeric)})};
+  auto plan = generate(m, "How many elements are there?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"COUNT(*)", "FROM \"elements_2024\""}, {"DISTINCT"}}), "");
+  plan = generate(m, "Show me the first 3 elements", "");
+  EXPECT_EQ(testing::check(plan, {"", {"ORDER BY " + q("elements_2024.atomic_number"), "LIMIT 3"}}), "");
+}
+
+} // namespace
+} // namespace medha::sqlgen
