@@ -117,13 +117,21 @@ bool measures_previous_rows(const semantic_model& model, const reading& r,
 // just shown, ranked by their measure; nothing else is asked.
 bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous) {
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
-      || !r.filters.empty() || !r.dimensions.empty() || r.limit <= 0 || r.show_rows)
+      || !r.filters.empty() || r.limit <= 0 || r.show_rows)
     return false;
   auto shown = [&](const column_ref& c) {
     return std::any_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& d) {
       return d.bucket == time_bucket::none && d.column == c;
     });
   };
+  // "which month was the best?" after a monthly total: the month is shown.
+  for (auto& d : r.dimensions)
+    if (std::none_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& p) {
+          return p.bucket == d.bucket && (d.column.empty() || p.column == d.column);
+        }))
+      return false;
+  if (!r.dimensions.empty() && r.entity.empty() && r.selected.empty())
+    return true;
   if (!r.entity.empty() && r.selected.empty()) {
     auto label = label_of_table(model, r.entity);
     return label && shown(*label);

@@ -497,7 +497,33 @@ void reader::finish() {
   } else if (ranked && superlative_column) {
     if (both_extremes)
       r.unresolved.push_back("both the highest and the lowest");
-    if (!r.entity.empty()) {
+    if (!r.entity.empty() && superlative_column->table != r.entity) {
+      // "the category that brings in the most revenue": a number of other
+      // rows, many per category. Money adds up; anything else (a rating:
+      // its average? its total?) is asked.
+      auto words = split_words(superlative_column->column);
+      bool money = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w == "amount" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
+      });
+      if (!money) {
+        r.unresolved.push_back("which total of " + superlative_column->column + " ranks the " + r.entity);
+      } else {
+        measure m;
+        m.agg = aggregate::sum;
+        m.column = *superlative_column;
+        r.measures.push_back(m);
+        dimension d;
+        d.column = label_of(model, r.entity);
+        r.dimensions.push_back(d);
+        ordering o;
+        o.measure = 0;
+        o.descending = rank_desc;
+        r.order.push_back(o);
+        r.limit = rank_limit;
+        r.entity.clear();
+        r.listing = false;
+      }
+    } else if (!r.entity.empty()) {
       ordering o;
       o.column = *superlative_column;
       o.descending = rank_desc;
@@ -516,6 +542,9 @@ void reader::finish() {
       r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
+    // "Which month was the best?": the groups of the last answer, ranked.
+    if (r.entity.empty() && r.selected.empty() && !r.dimensions.empty())
+      r.limit = rank_limit;
     if (!r.entity.empty() || !r.selected.empty())
       r.limit = rank_limit;
     else if (top == 0 && superlative && superlative->text.empty()) {

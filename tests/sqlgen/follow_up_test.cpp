@@ -186,6 +186,10 @@ TEST(follow_up, which_n_have_the_most_ranks_the_groups_just_shown) {
     {{"revenue by region", {"GROUP BY " + region}}},
     {{"which region has the least?", {"GROUP BY " + region, "ORDER BY \"revenue\" LIMIT 1"}, {"DESC"}}},
   });
+  converse({
+    {{"monthly revenue", {"'YYYY-MM'"}}},
+    {{"which month was the best?", {"'YYYY-MM'", "ORDER BY \"revenue\" DESC LIMIT 1"}}},
+  });
 }
 
 TEST(follow_up, their_average_keeps_the_conditions_of_the_rows_listed) {
