@@ -332,7 +332,9 @@ lexicon::lexicon(const semantic_model& model) {
         bool numeric = std::all_of(v.begin(), v.end(), [](unsigned char ch) { return std::isdigit(ch) || ch == ' ' || ch == '.' || ch == '-'; });
         if (vw.empty() || numeric || (vw.size() == 1 && (vw[0].size() < 4 || is_stopword(vw[0]))))
           continue;
-        add(vw, {element_kind::value, t.name, c.name, "", v}, 0.85);
+        // Not a spelling to correct towards: among thousands of names, a
+        // misspelt word would find one ("manages": Manab).
+        add(vw, {element_kind::value, t.name, c.name, "", v}, 0.85, false, false);
       }
       // "California" for a column of postal codes ('CA'): weaker than a value
       // spelled out elsewhere, so a column of state names still wins; but still
@@ -417,12 +419,15 @@ lexicon::lexicon(const semantic_model& model) {
 }
 
 void lexicon::add(const std::vector<std::string>& words, const element& target, double weight,
-                  bool verb) {
+                  bool verb, bool spelled) {
   if (words.empty())
     return;
   auto stems = stems_of(words);
-  for (auto& s : stems)
-    vocabulary_.insert(s);
+  for (auto& s : stems) {
+    known_.insert(s);
+    if (spelled)
+      vocabulary_.insert(s);
+  }
   auto key = join(stems, " ");
   auto& entries = phrases_[key];
   weight *= derived_scale_;

@@ -43,15 +43,19 @@ public:
   const std::vector<lexicon_entry>& lookup(const std::string& stems) const;
   /// The longest phrase length, in words.
   size_t longest() const { return longest_; }
-  /// Every single stem the model knows, for spelling correction.
+  /// The single stems misspelt words are corrected towards.
   const std::set<std::string>& vocabulary() const { return vocabulary_; }
+  /// Every single stem the model knows, looked-up names included: a word
+  /// spelt like one is not corrected.
+  bool knows(const std::string& stem) const { return known_.count(stem) > 0; }
 
 private:
   void add(const std::vector<std::string>& words, const element& target, double weight,
-           bool verb = false);
+           bool verb = false, bool spelled = true);
 
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;
+  std::set<std::string> known_;
   size_t longest_ = 1;
   double derived_scale_ = 1.0; // weights of the table being added (a view's are lower)
 };

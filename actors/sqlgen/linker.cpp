@@ -81,7 +81,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
     }
     if (taken[i] || tokens[i].quoted || is_stopword(tokens[i].text))
       continue;
-    if (lex.vocabulary().count(stems[i]))
+    if (lex.knows(stems[i]))
       continue;
     bool digits = std::any_of(stems[i].begin(), stems[i].end(), ::isdigit);
     if (digits)
