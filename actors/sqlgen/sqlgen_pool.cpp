@@ -20,6 +20,7 @@ struct job {
 };
 
 struct pool_state {
+  sqlgen_behavior_fn make_worker;
   std::vector<sqlgen_actor> workers;
   std::deque<size_t> idle;
   std::deque<job> waiting;
@@ -59,10 +60,22 @@ void dispatch(pool_ptr self, size_t worker, job j) {
 
 sqlgen_actor::behavior_type pool_behavior(pool_ptr self, size_t size, sqlgen_behavior_fn worker) {
   auto& st = self->state;
+  st.make_worker = std::move(worker);
+  // Linked so they end with the pool; a worker that dies alone (a bug the
+  // engine throws on) fails only its request and is replaced.
   for (size_t i = 0; i < std::max<size_t>(1, size); ++i) {
-    st.workers.push_back(self->spawn<caf::linked>(worker));
+    st.workers.push_back(self->spawn<caf::linked>(st.make_worker));
     st.idle.push_back(i);
   }
+  self->set_exit_handler([self](const caf::exit_msg& msg) {
+    auto& workers = self->state.workers;
+    for (auto& w : workers)
+      if (w.address() == msg.source) {
+        w = self->spawn<caf::linked>(self->state.make_worker);
+        return;
+      }
+    self->quit(msg.reason);
+  });
   return {
     [self](generate_atom, const model_ptr& model, const std::string& question,
            const std::string& previous) -> caf::result<sql_plan> {

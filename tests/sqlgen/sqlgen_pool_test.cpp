@@ -3,6 +3,7 @@
 
 #include <condition_variable>
 #include <mutex>
+#include <stdexcept>
 
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
@@ -79,6 +80,29 @@ TEST_F(sqlgen_pool_test, a_pool_of_one_serves_in_turn_and_answers_all) {
   // The control: one generator cannot hold two requests at once.
   auto gen = spawn_sqlgen_pool(*sys, 1, meeting_generator(std::make_shared<rendezvous>()));
   EXPECT_EQ(generate_two(*sys, gen), (std::vector<std::string>{"alone", "together"}));
+  caf::anon_send_exit(gen, caf::exit_reason::user_shutdown);
+}
+
+TEST_F(sqlgen_pool_test, a_generator_that_throws_fails_only_its_request) {
+  auto gen = spawn_sqlgen_pool(*sys, 1, [](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
+    return {
+      [](generate_atom, const model_ptr&, const std::string& question, const std::string&) {
+        if (question == "boom")
+          throw std::runtime_error("engine bug");
+        sql_plan p;
+        p.sql = "SELECT 1";
+        return p;
+      },
+    };
+  });
+  caf::scoped_actor self{*sys};
+  auto model = model_ptr{std::make_shared<semantic_model>()};
+  std::vector<std::string> out;
+  for (std::string q : {"boom", "fine"})
+    self->request(gen, std::chrono::seconds(30), generate_atom_v, model, q, std::string{})
+      .receive([&](sql_plan& p) { out.push_back(p.sql); },
+               [&](const caf::error&) { out.push_back("error"); });
+  EXPECT_EQ(out, (std::vector<std::string>{"error", "SELECT 1"}));
   caf::anon_send_exit(gen, caf::exit_reason::user_shutdown);
 }
 
