@@ -62,8 +62,11 @@ using sqlgen_actor = caf::typed_actor<
 /// Runs guarded SQL read-only against a data source (pool of detached runners).
 using executor_actor = caf::typed_actor<
   // Runs SQL on the named data source, reading only the given relations (the
-  // model's tables, messages/relation_set.hpp).
-  caf::replies_to<execute_atom, std::string, std::string, relation_set>::with<execute_reply>>;
+  // model's tables, messages/relation_set.hpp); the last string names the
+  // query for cancel.
+  caf::replies_to<execute_atom, std::string, std::string, relation_set, std::string>::with<execute_reply>,
+  // Stops the named query on the database if it is still running.
+  caf::reacts_to<cancel_atom, std::string>>;
 
 /// Picks a chart for a result.
 using visualization_actor = caf::typed_actor<
@@ -81,14 +84,20 @@ using conversation_actor = caf::typed_actor<
   // Ends the turn in flight (and drops the waiting ones).
   caf::reacts_to<cancel_atom>,
   // The idle timer of the given activity generation fired.
-  caf::reacts_to<idle_atom, uint64_t>>;
+  caf::reacts_to<idle_atom, uint64_t>,
+  // Replies once no turn is in flight or waiting (shutdown drain).
+  caf::replies_to<drain_atom>::with<bool>>;
 
 /// Routes NATS traffic to conversations and answers the control API.
 using manager_actor = caf::typed_actor<
   // A turn or API request copied out of a NATS callback.
   caf::reacts_to<inbound_message>,
-  // A conversation actor went idle and stopped.
-  caf::reacts_to<evicted_atom, std::string, std::string>,
+  // A conversation actor is idle after receiving `n` messages from the manager;
+  // true: it was removed from the routing table and may stop; false: the
+  // manager sent it more since, so it must stay.
+  caf::replies_to<evicted_atom, std::string, std::string, uint64_t>::with<bool>,
+  // Shutdown: stop taking turns; replies once the turns in flight ended.
+  caf::replies_to<drain_atom>::with<bool>,
   // Periodic housekeeping: expiry of idle conversations.
   caf::reacts_to<tick_atom>>;
 

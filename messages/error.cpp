@@ -7,7 +7,7 @@ constexpr const char* names[] = {
   "bad_request",   "payload_too_large",      "not_found",
   "busy",          "datasource_unavailable", "query_timeout",
   "query_failed",  "unsafe_sql",             "no_data_source",
-  "cancelled",     "internal",
+  "cancelled",     "internal",               "store_failed",
 };
 constexpr int name_count = sizeof(names) / sizeof(names[0]);
 } // namespace

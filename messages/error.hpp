@@ -18,6 +18,7 @@ enum class error_code {
   no_data_source,         // no data source registered or selected
   cancelled,              // the user cancelled the turn
   internal,               // a bug: the message says what failed
+  store_failed,           // the turn could not be stored: not answered
 };
 
 /// The wire name of a code ("bad_request", ...).

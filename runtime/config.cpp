@@ -52,7 +52,21 @@ const option options[] = {
   {"executor_pool_size", "MEDHA_EXECUTOR_POOL_SIZE", "--executor-pool-size",
    &config::executor_pool_size, "executor actors (connections) per data source"},
   {"stage_timeout_ms", "MEDHA_STAGE_TIMEOUT_MS", "--stage-timeout-ms",
-   &config::stage_timeout_ms, "timeout of one pipeline stage"},
+   &config::stage_timeout_ms, "timeout of store and API calls"},
+  {"discovery_timeout_ms", "MEDHA_DISCOVERY_TIMEOUT_MS", "--discovery-timeout-ms",
+   &config::discovery_timeout_ms, "timeout of the discovery stage"},
+  {"context_timeout_ms", "MEDHA_CONTEXT_TIMEOUT_MS", "--context-timeout-ms",
+   &config::context_timeout_ms, "timeout of the context stage (introspection included)"},
+  {"sql_timeout_ms", "MEDHA_SQL_TIMEOUT_MS", "--sql-timeout-ms", &config::sql_timeout_ms,
+   "timeout of the SQL generation stage"},
+  {"execute_timeout_ms", "MEDHA_EXECUTE_TIMEOUT_MS", "--execute-timeout-ms",
+   &config::execute_timeout_ms, "timeout of the execute stage"},
+  {"visualize_timeout_ms", "MEDHA_VISUALIZE_TIMEOUT_MS", "--visualize-timeout-ms",
+   &config::visualize_timeout_ms, "timeout of the visualize stage"},
+  {"drain_timeout_ms", "MEDHA_DRAIN_TIMEOUT_MS", "--drain-timeout-ms",
+   &config::drain_timeout_ms, "on SIGTERM, how long turns in flight may take to finish"},
+  {"sqlgen_workers", "MEDHA_SQLGEN_WORKERS", "--sqlgen-workers", &config::sqlgen_workers,
+   "parallel SQL generators (0: one per core)"},
   {"max_queued_turns", "MEDHA_MAX_QUEUED_TURNS", "--max-queued-turns",
    &config::max_queued_turns, "turns waiting per conversation before busy"},
   {"refresh_interval_s", "MEDHA_REFRESH_INTERVAL_S", "--refresh-interval-s",
@@ -290,9 +304,18 @@ std::variant<config, medha_error> validate_config(config cfg) {
                    positive("result_byte_cap", cfg.result_byte_cap),
                    positive("max_payload_bytes", cfg.max_payload_bytes),
                    positive("executor_pool_size", cfg.executor_pool_size),
-                   positive("stage_timeout_ms", cfg.stage_timeout_ms)})
+                   positive("stage_timeout_ms", cfg.stage_timeout_ms),
+                   positive("discovery_timeout_ms", cfg.discovery_timeout_ms),
+                   positive("context_timeout_ms", cfg.context_timeout_ms),
+                   positive("sql_timeout_ms", cfg.sql_timeout_ms),
+                   positive("execute_timeout_ms", cfg.execute_timeout_ms),
+                   positive("visualize_timeout_ms", cfg.visualize_timeout_ms),
+                   positive("drain_timeout_ms", cfg.drain_timeout_ms)})
     if (err)
       return *err;
+  if (cfg.sqlgen_workers < 0)
+    return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
+               + std::to_string(cfg.sqlgen_workers));
   // 0 queued turns is meaningful: one turn in flight, any other is busy.
   if (cfg.nats_url.empty())
     return bad("'nats_url' must not be empty");

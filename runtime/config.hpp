@@ -25,7 +25,14 @@ struct config {
   size_t result_byte_cap = 8u << 20; // bytes of values kept per result (8 MiB)
   size_t max_payload_bytes = 65536; // larger turn/API payloads get payload_too_large
   int executor_pool_size = 4;       // detached executor actors per data source
-  int stage_timeout_ms = 30000;
+  int stage_timeout_ms = 30000;     // the store and API calls; the pipeline's own below
+  int discovery_timeout_ms = 30000; // ranking data sources and tables
+  int context_timeout_ms = 120000;  // the semantic model, introspection on first use included
+  int sql_timeout_ms = 30000;       // SQL generation
+  int execute_timeout_ms = 30000;   // the query (statement_timeout_ms bounds it on the server)
+  int visualize_timeout_ms = 30000; // the chart
+  int drain_timeout_ms = 10000;     // SIGTERM: turns in flight get this long to finish
+  int sqlgen_workers = 0;           // parallel SQL generators; 0 = one per core
   size_t max_queued_turns = 8; // per conversation, beyond that: busy
   int refresh_interval_s = 600;  // re-introspect every data source this often
   size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question

@@ -107,12 +107,16 @@ bool nats_bridge::connected() const {
   return conn_ && natsConnection_Status(conn_) == NATS_CONN_STATUS_CONNECTED;
 }
 
-void nats_bridge::close() {
+void nats_bridge::unsubscribe_all() {
   for (auto& sub : subs_) {
     natsSubscription_Unsubscribe(sub->sub);
     natsSubscription_Destroy(sub->sub);
   }
   subs_.clear();
+}
+
+void nats_bridge::close() {
+  unsubscribe_all();
   if (conn_) {
     natsConnection_FlushTimeout(conn_, 1000);
     natsConnection_Close(conn_);

@@ -39,6 +39,9 @@ public:
   /// True while connected (false during a reconnect).
   bool connected() const override;
 
+  /// Stops taking messages (shutdown); publishing still works.
+  void unsubscribe_all();
+
   /// Drains subscriptions and closes the connection.
   void close();
 

@@ -85,17 +85,59 @@ medha_build() {
 
 medha_port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Prints a free loopback TCP port.
+# Prints "LOW HIGH": where to draw server ports. Outside the kernel's ephemeral
+# range (/proc/sys/net/ipv4/ip_local_port_range), which outgoing connections
+# take ports from at any moment: a port drawn there may be gone by the time the
+# server binds it. Below the range's start (above 10000) when there is room,
+# else above its end; with no room either side, anywhere above 10000.
+medha_port_range() {
+  local lo=32768 hi=60999
+  if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+    read -r lo hi </proc/sys/net/ipv4/ip_local_port_range || true
+  fi
+  if [ "$lo" -gt 11000 ]; then
+    echo "10000 $(( lo - 1 ))"
+  elif [ "$hi" -lt 64000 ]; then
+    echo "$(( hi + 1 )) 65535"
+  else
+    echo "10000 65535"
+  fi
+}
+
+# Prints a free loopback TCP port outside the ephemeral range. Free now only:
+# callers retry the server start on a collision.
 medha_free_port() {
-  local _ port
+  local _ port lo hi
+  read -r lo hi <<<"$(medha_port_range)"
   for _ in $(seq 1 200); do
-    port=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    port=$(( lo + (RANDOM * 32768 + RANDOM) % (hi - lo + 1) ))
     if ! medha_port_in_use "$port"; then
       echo "$port"
       return 0
     fi
   done
-  medha_die "no free TCP port found"
+  medha_die "no free TCP port found in $lo-$hi"
+}
+
+# True when a server log says its listening port was taken.
+medha_port_collision() {
+  grep -qiE 'address already in use|could not create listen socket|could not bind' "$1" 2>/dev/null
+}
+
+# Runs a command in the background and waits for it. Bash runs a trap only
+# between foreground commands, so a long foreground child (medha chat, ctest)
+# would delay the EXIT/INT/TERM trap until it ends; `wait` is interrupted at
+# once. The child keeps this shell's stdin (background jobs get /dev/null
+# otherwise) and is stopped by medha_stop_all. Returns the child's status.
+medha_run_child() {
+  local in pid status=0
+  exec {in}<&0
+  "$@" <&"$in" &
+  pid=$!
+  exec {in}<&-
+  medha_track_pid "$pid"
+  wait "$pid" || status=$?
+  return "$status"
 }
 
 # Waits until something accepts TCP connections on 127.0.0.1:$1 (at most $2 seconds).
@@ -127,10 +169,13 @@ medha_install_trap() {
 # Remembers a background process so medha_stop_all stops it.
 medha_track_pid() { MEDHA_CHILD_PIDS+=("$1"); }
 
-# Stops a process: SIGTERM, then SIGKILL after $2 seconds.
+# Stops a process and its direct children (a backgrounded pipeline's
+# subshell leaves its commands behind otherwise): SIGTERM, then SIGKILL after
+# $2 seconds.
 medha_kill_wait() {
-  local pid="$1" grace="${2:-5}" _
+  local pid="$1" grace="${2:-5}" _ child
   kill -0 "$pid" 2>/dev/null || return 0
+  for child in $(pgrep -P "$pid" 2>/dev/null || true); do kill -TERM "$child" 2>/dev/null || true; done
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 $(( grace * 10 ))); do
     kill -0 "$pid" 2>/dev/null || break
@@ -168,14 +213,22 @@ medha_stop_all() {
 # Starts nats-server with JetStream (store in DIR/js) on a free loopback port.
 # Exports MEDHA_NATS_URL, MEDHA_NATS_PORT, MEDHA_NATS_PID.
 medha_start_nats() {
-  local dir="$1" port pid _
+  local dir="$1" port pid log attempt _
   command -v nats-server >/dev/null || medha_die "nats-server not installed (scripts/install-deps)"
   mkdir -p "$dir/js"
-  for _ in 1 2 3; do
+  for attempt in 1 2 3 4 5; do
     port="$(medha_free_port)"
-    nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/js" >>"$dir/nats.log" 2>&1 &
+    log="$dir/nats-$attempt.log"
+    nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/js" >"$log" 2>&1 &
     pid=$!
-    if medha_wait_port "$port" 15 "$pid"; then
+    # Its own "ready" line, not just an open port: another process may have
+    # taken the port in the meantime (then nats-server exits).
+    for _ in $(seq 1 150); do
+      grep -q 'Server is ready' "$log" 2>/dev/null && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    if kill -0 "$pid" 2>/dev/null && grep -q 'Server is ready' "$log" 2>/dev/null; then
       MEDHA_NATS_PID="$pid"
       MEDHA_NATS_PORT="$port"
       MEDHA_NATS_URL="nats://127.0.0.1:$port"
@@ -184,9 +237,14 @@ medha_start_nats() {
       return 0
     fi
     medha_kill_wait "$pid" 2
+    if medha_port_collision "$log"; then
+      medha_warn "port $port was taken; nats-server tries another"
+      continue
+    fi
+    break
   done
-  tail -n 20 "$dir/nats.log" >&2 || true
-  medha_die "nats-server did not start (log: $dir/nats.log)"
+  tail -n 20 "$log" >&2 || true
+  medha_die "nats-server did not start (log: $log)"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -233,20 +291,39 @@ medha_start_postgres() {
   medha_pg_run "$MEDHA_PG_BIN/initdb" -D "$MEDHA_PG_DATA" -U "$MEDHA_PG_USER" -A trust -E UTF8 \
     --locale=C --no-sync >"$dir/initdb.log" 2>&1 \
     || { tail -n 20 "$dir/initdb.log" >&2; medha_die "initdb failed (log: $dir/initdb.log)"; }
-  port="$(medha_free_port)"
   cat >>"$MEDHA_PG_DATA/postgresql.conf" <<EOF
 
 # --- medha throwaway cluster ---
 listen_addresses = '127.0.0.1'
-port = $port
 unix_socket_directories = '$dir/pgsock'
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 max_connections = 100
+include_if_exists = 'medha_port.conf'
 EOF
-  medha_pg_run "$MEDHA_PG_BIN/pg_ctl" -D "$MEDHA_PG_DATA" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
-    || { tail -n 20 "$dir/postgres.log" >&2; medha_die "PostgreSQL did not start (log: $dir/postgres.log)"; }
+  local attempt log started=0
+  for attempt in 1 2 3 4 5; do
+    port="$(medha_free_port)"
+    echo "port = $port" >"$MEDHA_PG_DATA/medha_port.conf"
+    log="$dir/postgres-$attempt.log"
+    if medha_is_root; then
+      chown postgres: "$MEDHA_PG_DATA/medha_port.conf"
+      : >"$log"
+      chown postgres: "$log"
+    fi
+    if medha_pg_run "$MEDHA_PG_BIN/pg_ctl" -D "$MEDHA_PG_DATA" -l "$log" -w -t 60 start >/dev/null; then
+      started=1
+      break
+    fi
+    # Taken between the draw and the bind: draw again.
+    if medha_port_collision "$log"; then
+      medha_warn "port $port was taken; PostgreSQL tries another"
+      continue
+    fi
+    break
+  done
+  [ "$started" = 1 ] || { tail -n 20 "$log" >&2; medha_die "PostgreSQL did not start (log: $log)"; }
   local _
   for _ in $(seq 1 100); do
     "$MEDHA_PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$port" && break

@@ -61,6 +61,24 @@ std::string data_source_list_reply(const std::vector<data_source>& sources) {
   return json::serialize(json::object{{"data_sources", std::move(arr)}});
 }
 
+std::string data_source_reply(const std::string& source) {
+  return json::serialize(json::object{{"data_source", source}});
+}
+
+std::string turn_id_reply(const std::string& turn_id) {
+  return json::serialize(json::object{{"turn_id", turn_id}});
+}
+
+std::string health_reply(const worker_health& h) {
+  return json::serialize(json::object{{"status", "ok"},
+                                      {"worker", h.worker},
+                                      {"nats_connected", h.nats_connected},
+                                      {"data_sources", h.data_sources},
+                                      {"live_conversations", h.live_conversations},
+                                      {"turns_received", h.turns_received},
+                                      {"uptime_s", h.uptime_s}});
+}
+
 body_field string_field(const std::string& body_json, const char* key, bool token) {
   body_field out;
   json::error_code ec;

@@ -87,18 +87,23 @@ void stage_done(self_ptr self, const char* name) {
 }
 
 std::string timings_json(const turn_in_flight& turn) {
-  std::string out = "{";
-  for (auto& [name, ms] : turn.timings)
-    out += "\"" + name + "_ms\":" + std::to_string(ms) + ",";
-  out += "\"total_ms\":" + std::to_string(ms_since(turn.start)) + "}";
-  return out;
+  return timings_payload(turn.timings, ms_since(turn.start));
+}
+
+// The name the executor knows the turn's query by, for cancel: unique per
+// turn run even when a client reuses a turn id.
+std::string query_id(const conversation_state& st) {
+  return st.record.user + "/" + st.record.id + "/" + std::to_string(st.turn->generation);
 }
 
 void start_next(self_ptr self);
+void arm_idle(self_ptr self);
 
 // Ends the turn: stores the assistant's message and the carried context,
 // then publishes the final event, so a client that saw the answer can rely
-// on it being stored (a kill -9 right after loses nothing).
+// on it being stored (a kill -9 right after loses nothing). A write that
+// fails ends the turn with store_failed instead: an answer that is not
+// stored must not be reported as one.
 void finish(self_ptr self, step_kind step, step_status status, const std::string& text,
             const std::string& payload) {
   auto& st = self->state;
@@ -112,30 +117,55 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   msg.payload_json = payload;
   msg.created_ms = now_ms();
   auto timeout = st.deps.settings.stage_timeout;
-  self->request(st.deps.store, timeout, append_atom_v, st.record.user, std::move(msg))
-      .then([](const store_ack&) {}, [](const caf::error&) {});
-  st.record.updated_ms = now_ms();
-  st.record.turn_count += 1;
-  if (st.record.title.empty())
-    st.record.title = turn.question.substr(0, 80);
-  st.record.state_json = encode_carried_context(st.carried);
-  // The store actor handles requests in order: this reply means both are written.
-  auto complete = [self, step, status, payload] {
+  auto before = st.record; // restored when the write fails: the turn did not happen
+  conversation_record after = st.record;
+  after.updated_ms = now_ms();
+  after.turn_count += 1;
+  if (after.title.empty())
+    after.title = turn.question.substr(0, 80);
+  after.state_json = encode_carried_context(st.carried);
+  auto complete = [self](step_kind step, step_status status, const std::string& payload) {
     publish(self, step, status, payload);
     self->state.turn.reset();
     start_next(self);
+    if (!self->state.turn && self->state.waiting.empty()) {
+      for (auto& rp : self->state.drains)
+        rp.deliver(true);
+      self->state.drains.clear();
+      // Idle from now on: a turn longer than idle_evict must not keep the
+      // actor in memory for good.
+      arm_idle(self);
+    }
   };
-  self->request(st.deps.store, timeout, save_atom_v, st.record)
+  auto store_failed = [self, complete, before](const std::string& why) {
+    log::warn("conversation", "could not store the turn: " + why);
+    self->state.record = before;
+    self->state.carried = decode_carried_context(before.state_json);
+    medha_error err{error_code::store_failed,
+                    "The answer could not be saved, so it is not given; ask again shortly."};
+    complete(step_kind::error, step_status::failed, error_data(err));
+  };
+  auto save = [self, timeout, after, complete, store_failed, step, status, payload] {
+    self->state.record = after;
+    self->request(self->state.deps.store, timeout, save_atom_v, after)
+        .then(
+            [=](const store_ack& ack) {
+              if (ack.error)
+                store_failed(ack.error->message);
+              else
+                complete(step, status, payload);
+            },
+            [=](const caf::error& err) { store_failed(caf::to_string(err)); });
+  };
+  self->request(st.deps.store, timeout, append_atom_v, st.record.user, std::move(msg))
       .then(
-          [complete](const store_ack& ack) {
+          [=](const store_ack& ack) {
             if (ack.error)
-              log::warn("conversation", "could not store the conversation: " + ack.error->message);
-            complete();
+              store_failed(ack.error->message);
+            else
+              save();
           },
-          [complete](const caf::error& err) {
-            log::warn("conversation", "store did not answer: " + caf::to_string(err));
-            complete();
-          });
+          [=](const caf::error& err) { store_failed(caf::to_string(err)); });
 }
 
 void fail(self_ptr self, const medha_error& err) {
@@ -151,9 +181,10 @@ medha_error stage_error(const caf::error& err, const char* stage) {
 
 // Issues a stage request whose reply only counts if the turn is still current.
 template <class Reply, class Handle, class OnReply, class... Ts>
-void ask_stage(self_ptr self, const Handle& stage, const char* name, OnReply on_reply, Ts&&... xs) {
+void ask_stage(self_ptr self, const Handle& stage, const char* name,
+               std::chrono::milliseconds timeout, OnReply on_reply, Ts&&... xs) {
   auto gen = self->state.turn->generation;
-  self->request(stage, self->state.deps.settings.stage_timeout, std::forward<Ts>(xs)...)
+  self->request(stage, timeout, std::forward<Ts>(xs)...)
       .then(
           [self, gen, on_reply](Reply& reply) mutable {
             if (self->state.turn && self->state.turn->generation == gen)
@@ -169,7 +200,7 @@ void visualize_and_answer(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::visualize, step_status::started);
   ask_stage<chart>(
-      self, self->state.deps.visualization, "visualize",
+      self, self->state.deps.visualization, "visualize", self->state.deps.settings.timeouts.visualize,
       [self](chart& c) {
         auto& turn = *self->state.turn;
         turn.picked = std::move(c);
@@ -192,7 +223,7 @@ void execute(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::execute, step_status::started);
   ask_stage<execute_reply>(
-      self, self->state.deps.executor, "execute",
+      self, self->state.deps.executor, "execute", self->state.deps.settings.timeouts.execute,
       [self](execute_reply& reply) {
         if (reply.error) {
           fail(self, *reply.error);
@@ -204,7 +235,7 @@ void execute(self_ptr self) {
         publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
         visualize_and_answer(self);
       },
-      execute_atom_v, turn.source, turn.plan.sql, turn.relations);
+      execute_atom_v, turn.source, turn.plan.sql, turn.relations, query_id(self->state));
 }
 
 // The guard runs here too, so an unsafe plan ends as its own visible step
@@ -217,7 +248,7 @@ void validate(self_ptr self) {
     return;
   }
   stage_done(self, "validate");
-  publish(self, step_kind::validate, step_status::done, "{\"safe\":true}");
+  publish(self, step_kind::validate, step_status::done, validate_payload(true));
   execute(self);
 }
 
@@ -267,7 +298,7 @@ void generate(self_ptr self) {
   }
   publish(self, step_kind::sql, step_status::started);
   ask_stage<sql_plan>(
-      self, self->state.deps.sqlgen, "sql",
+      self, self->state.deps.sqlgen, "sql", self->state.deps.settings.timeouts.sql,
       [self](sql_plan& plan) {
         auto& turn = *self->state.turn;
         turn.plan = std::move(plan);
@@ -334,17 +365,16 @@ void use_model(self_ptr self, model_ptr model) {
     prune_and_generate(self, *turn.discovery);
   } else {
     ask_stage<discovery_result>(
-        self, st.deps.discovery, "discovery",
+        self, st.deps.discovery, "discovery", st.deps.settings.timeouts.discovery,
         [self](discovery_result& r) { prune_and_generate(self, r); }, rank_atom_v, turn.question);
   }
 }
 
 void load_context(self_ptr self) {
   auto& turn = *self->state.turn;
-  publish(self, step_kind::context, step_status::started,
-          "{\"data_source\":\"" + turn.source + "\"}");
+  publish(self, step_kind::context, step_status::started, context_started_payload(turn.source));
   ask_stage<model_reply>(
-      self, self->state.deps.context, "context",
+      self, self->state.deps.context, "context", self->state.deps.settings.timeouts.context,
       [self](model_reply& reply) {
         if (reply.error) {
           fail(self, *reply.error);
@@ -367,7 +397,7 @@ void discover(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::discovery, step_status::started);
   ask_stage<discovery_result>(
-      self, self->state.deps.discovery, "discovery",
+      self, self->state.deps.discovery, "discovery", self->state.deps.settings.timeouts.discovery,
       [self](discovery_result& result) {
         auto& st = self->state;
         auto& turn = *st.turn;
@@ -474,10 +504,10 @@ void begin(self_ptr self, turn_request req) {
   msg.text = turn.req.text;
   msg.created_ms = now_ms();
   ask_stage<store_ack>(
-      self, st.deps.store, "store",
+      self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](store_ack& ack) {
         if (ack.error) {
-          fail(self, {error_code::internal, "could not store the turn: " + ack.error->message});
+          fail(self, {error_code::store_failed, "could not store the turn: " + ack.error->message});
           return;
         }
         route(self);
@@ -510,9 +540,17 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
     st.deps.events->publish(req.reply_to, wire);
 }
 
-void touch(self_ptr self) {
+// Starts the idle clock again; only the latest timer counts.
+void arm_idle(self_ptr self) {
   auto gen = ++self->state.activity;
   self->delayed_send(self, self->state.deps.settings.idle_evict, idle_atom_v, gen);
+}
+
+// Every message from the manager counts: the eviction handshake compares
+// this count with what the manager has sent.
+void touch(self_ptr self) {
+  self->state.received += 1;
+  arm_idle(self);
 }
 
 } // namespace
@@ -524,6 +562,7 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
   self->state.record = std::move(record);
   self->state.carried = decode_carried_context(self->state.record.state_json);
   touch(self);
+  self->state.received = 0; // spawning is not a message
   return {
       [self](turn_request& req) {
         touch(self);
@@ -562,21 +601,49 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
         return self->delegate(st.deps.store, save_atom_v, st.record);
       },
       [self](cancel_atom) {
+        touch(self);
         auto& st = self->state;
         for (auto& req : st.waiting)
           reject(self, req, {error_code::cancelled, "the turn was cancelled"});
         st.waiting.clear();
         if (st.turn && !st.turn->finishing) {
+          // Stop the statement on the database too, not only the wait for it.
+          self->send(st.deps.executor, cancel_atom_v, query_id(st));
           st.turn->generation = ++st.generation; // replies still on their way are dropped
           fail(self, {error_code::cancelled, "the turn was cancelled"});
         }
       },
       [self](idle_atom, uint64_t gen) {
         auto& st = self->state;
-        if (gen != st.activity || st.turn || !st.waiting.empty())
+        if (gen != st.activity || st.turn || !st.waiting.empty() || st.evicting)
           return;
-        self->send(st.deps.manager, evicted_atom_v, st.record.user, st.record.id);
-        self->quit();
+        // The manager decides: it may have sent a turn that is still on its
+        // way here. It answers true only when it sent nothing we have not
+        // seen, and then routes no more to this actor.
+        st.evicting = true;
+        self->request(st.deps.manager, st.deps.settings.stage_timeout, evicted_atom_v,
+                      st.record.user, st.record.id, st.received)
+            .then(
+                [self](bool evicted) {
+                  self->state.evicting = false;
+                  if (evicted)
+                    self->quit();
+                },
+                [self](const caf::error& err) {
+                  self->state.evicting = false;
+                  // A slow manager may still route turns here: stay. A
+                  // manager that is gone (shutdown) sends nothing more.
+                  if (err != caf::sec::request_timeout)
+                    self->quit();
+                });
+      },
+      [self](drain_atom) -> caf::result<bool> {
+        auto& st = self->state;
+        if (!st.turn && st.waiting.empty())
+          return true;
+        auto rp = self->make_response_promise<bool>();
+        st.drains.push_back(rp);
+        return rp;
       },
   };
 }

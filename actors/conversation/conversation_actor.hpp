@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <caf/typed_response_promise.hpp>
+
 #include "actors/actors.hpp"
 #include "actors/conversation/carried_context.hpp"
 
@@ -14,10 +16,21 @@ namespace medha {
 
 class event_sink;
 
+/// How long the conversation waits for each stage; introspecting a large
+/// database (context, first use) takes far longer than writing SQL.
+struct stage_timeouts {
+  std::chrono::milliseconds discovery{30000};
+  std::chrono::milliseconds context{120000};
+  std::chrono::milliseconds sql{30000};
+  std::chrono::milliseconds execute{30000};
+  std::chrono::milliseconds visualize{30000};
+};
+
 struct conversation_settings {
-  std::chrono::milliseconds stage_timeout{30000};
+  std::chrono::milliseconds stage_timeout{30000}; // the store and anything not listed below
+  stage_timeouts timeouts;
   size_t max_queued_turns = 8;
-  std::chrono::seconds idle_evict{300};
+  std::chrono::milliseconds idle_evict{300000};
   /// Models with more tables are pruned to the question's tables (and the
   /// join paths between them) before SQL generation.
   size_t prune_above_tables = 30;
@@ -65,6 +78,9 @@ struct conversation_state {
   std::deque<turn_request> waiting;
   uint64_t generation = 0;
   uint64_t activity = 0; // bumps on every message; the idle timer checks it
+  uint64_t received = 0; // messages from the manager, echoed in the eviction handshake
+  bool evicting = false; // an eviction request is on its way to the manager
+  std::vector<caf::typed_response_promise<bool>> drains; // answered once idle
   static inline const char* name = "conversation";
 };
 

@@ -82,8 +82,16 @@ conversation_actor spawn_conversation(self_ptr self, conversation_record rec) {
   // A conversation actor that dies must not keep its slot: the next turn
   // reloads it from the store instead of going to a dead handle.
   self->monitor(handle);
-  self->state.live[key] = handle;
+  self->state.live[key] = live_conversation{handle, 0};
   return handle;
+}
+
+// The handle to send one message to, counted for the eviction handshake.
+// Every message the manager sends a conversation goes through here.
+conversation_actor route_to(self_ptr self, const conv_key& key) {
+  auto& entry = self->state.live.at(key);
+  entry.sent += 1;
+  return entry.handle;
 }
 
 // Runs `then` with the live actor of a conversation the user owns, loading
@@ -92,16 +100,16 @@ template <class F>
 void with_conversation(self_ptr self, const std::string& user, const std::string& conv,
                        const std::string& reply_to, F then) {
   conv_key key{user, conv};
-  if (auto i = self->state.live.find(key); i != self->state.live.end()) {
-    then(i->second);
+  if (self->state.live.count(key)) {
+    then(route_to(self, key));
     return;
   }
   self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, user,
                 conv)
       .then(
           [self, key, reply_to, then](conversation_lookup& found) mutable {
-            if (auto i = self->state.live.find(key); i != self->state.live.end()) {
-              then(i->second); // loaded meanwhile by another request
+            if (self->state.live.count(key)) {
+              then(route_to(self, key)); // loaded meanwhile by another request
               return;
             }
             if (!found.found) {
@@ -109,7 +117,8 @@ void with_conversation(self_ptr self, const std::string& user, const std::string
                           {error_code::not_found, "no conversation \"" + key.second + "\""});
               return;
             }
-            then(spawn_conversation(self, std::move(found.record)));
+            spawn_conversation(self, std::move(found.record));
+            then(route_to(self, key));
           },
           [self, reply_to](const caf::error& err) {
             reply_error(self, reply_to,
@@ -128,10 +137,15 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   }
   auto req = std::get<turn_request>(std::move(parsed));
   req.reply_to = msg.reply;
+  if (self->state.draining) {
+    reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to,
+                {error_code::busy, "this worker is shutting down; send the turn again"});
+    return;
+  }
   self->state.turns_received += 1;
   conv_key key{req.user, req.conv};
-  if (auto i = self->state.live.find(key); i != self->state.live.end()) {
-    self->send(i->second, std::move(req));
+  if (self->state.live.count(key)) {
+    self->send(route_to(self, key), std::move(req));
     return;
   }
   // Keep turns in arrival order while the conversation loads.
@@ -153,9 +167,9 @@ void on_turn(self_ptr self, const inbound_message& msg) {
                                                         ".conversations.create"});
               return;
             }
-            auto handle = spawn_conversation(self, std::move(found.record));
+            spawn_conversation(self, std::move(found.record));
             for (auto& t : turns)
-              self->send(handle, std::move(t));
+              self->send(route_to(self, key), std::move(t));
           },
           [self, key](const caf::error& err) {
             auto turns = std::move(self->state.loading[key]);
@@ -168,15 +182,16 @@ void on_turn(self_ptr self, const inbound_message& msg) {
 
 std::string health_body(self_ptr self) {
   auto& st = self->state;
-  auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
-                                                             st.started)
-                .count();
-  return "{\"status\":\"ok\",\"worker\":\"" + st.settings.worker_name +
-         "\",\"nats_connected\":" + (st.deps.events->connected() ? "true" : "false") +
-         ",\"data_sources\":" + std::to_string(st.sources.size()) +
-         ",\"live_conversations\":" + std::to_string(st.live.size()) +
-         ",\"turns_received\":" + std::to_string(st.turns_received) +
-         ",\"uptime_s\":" + std::to_string(up) + "}";
+  worker_health h;
+  h.worker = st.settings.worker_name;
+  h.nats_connected = st.deps.events->connected();
+  h.data_sources = st.sources.size();
+  h.live_conversations = st.live.size();
+  h.turns_received = st.turns_received;
+  h.uptime_s = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() -
+                                                                st.started)
+                   .count();
+  return health_reply(h);
 }
 
 void on_api(self_ptr self, const inbound_message& msg) {
@@ -273,7 +288,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
     }
     conv_key key{user, *conv.value};
     if (auto i = st.live.find(key); i != st.live.end()) {
-      self->send_exit(i->second, caf::exit_reason::user_shutdown);
+      self->send_exit(i->second.handle, caf::exit_reason::user_shutdown);
       st.live.erase(i);
     }
     self->request(st.deps.store, timeout, delete_atom_v, user, *conv.value)
@@ -295,7 +310,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
         self, user, *conv.value, to,
         [self, to, source = *source.value, timeout](const conversation_actor& handle) {
           self->request(handle, timeout, select_atom_v, source)
-              .then(on_ack(self, to, "{\"data_source\":\"" + source + "\"}"), on_failure(self, to));
+              .then(on_ack(self, to, data_source_reply(source)), on_failure(self, to));
         });
   } else if (req.verb == "discover") {
     auto question = string_field(req.body_json, "question", false);
@@ -319,7 +334,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
                       : medha_error{error_code::bad_request, "\"data_source\" is required"});
       return;
     }
-    self->request(st.deps.context, std::chrono::seconds(120), refresh_atom_v, *source.value)
+    self->request(st.deps.context, st.deps.settings.timeouts.context, refresh_atom_v, *source.value)
         .then(
             [self, to](model_reply& reply) {
               if (reply.error)
@@ -352,7 +367,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
     t.refinement_json = req.body_json;
     with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor& handle) {
       self->send(handle, t);
-      reply_ok(self, to, "{\"turn_id\":\"" + t.turn_id + "\"}");
+      reply_ok(self, to, turn_id_reply(t.turn_id));
     });
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
@@ -361,8 +376,8 @@ void on_api(self_ptr self, const inbound_message& msg) {
       return;
     }
     conv_key key{user, *conv.value};
-    if (auto i = st.live.find(key); i != st.live.end())
-      self->send(i->second, cancel_atom_v);
+    if (st.live.count(key))
+      self->send(route_to(self, key), cancel_atom_v);
     reply_ok(self, to, "{}");
   } else {
     reply_error(self, to, {error_code::bad_request, "unknown API verb \"" + req.verb + "\""});
@@ -382,10 +397,18 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
   st.deps.data_sources.clear();
   for (auto& s : st.sources)
     st.deps.data_sources.push_back(s.name);
+  // Conversations are not linked (one crashing must not take the manager
+  // down), so the manager ends them itself when it is told to stop.
+  self->set_exit_handler([self](const caf::exit_msg& msg) {
+    for (auto& [key, entry] : self->state.live)
+      self->send_exit(entry.handle, msg.reason);
+    self->state.live.clear();
+    self->quit(msg.reason);
+  });
   self->set_down_handler([self](const caf::down_msg& down) {
     auto& live = self->state.live;
     for (auto i = live.begin(); i != live.end(); ++i)
-      if (i->second.address() == down.source) {
+      if (i->second.handle.address() == down.source) {
         live.erase(i);
         break;
       }
@@ -398,8 +421,37 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
         else
           on_api(self, msg);
       },
-      [self](evicted_atom, const std::string& user, const std::string& conv) {
-        self->state.live.erase({user, conv});
+      [self](evicted_atom, const std::string& user, const std::string& conv,
+             uint64_t received) -> bool {
+        auto& live = self->state.live;
+        auto i = live.find({user, conv});
+        // Not (or no longer) the actor we route to: nothing more comes its way.
+        if (i == live.end() || i->second.handle.address() != self->current_sender())
+          return true;
+        if (received != i->second.sent)
+          return false; // a turn is on its way to it: it must stay
+        live.erase(i);
+        return true;
+      },
+      [self](drain_atom) -> caf::result<bool> {
+        auto& st = self->state;
+        st.draining = true;
+        if (st.live.empty())
+          return true;
+        auto rp = self->make_response_promise<bool>();
+        auto left = std::make_shared<size_t>(st.live.size());
+        for (auto& [key, entry] : st.live)
+          self->request(entry.handle, caf::infinite, drain_atom_v)
+              .then(
+                  [rp, left](bool) mutable {
+                    if (--*left == 0)
+                      rp.deliver(true);
+                  },
+                  [rp, left](const caf::error&) mutable {
+                    if (--*left == 0)
+                      rp.deliver(true);
+                  });
+        return rp;
       },
       [self](tick_atom) {
         auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -18,15 +18,23 @@ struct manager_settings {
   std::string worker_name;
 };
 
+/// A conversation actor the manager routes to, and how many messages it sent
+/// it (compared with the actor's own count when it asks to be evicted).
+struct live_conversation {
+  conversation_actor handle;
+  uint64_t sent = 0;
+};
+
 struct manager_state {
   conversation_deps deps; // handed to every conversation (manager filled in)
   manager_settings settings;
   std::vector<data_source> sources;
-  std::map<std::pair<std::string, std::string>, conversation_actor> live;
+  std::map<std::pair<std::string, std::string>, live_conversation> live;
   /// Turns that arrived while their conversation was being loaded.
   std::map<std::pair<std::string, std::string>, std::vector<turn_request>> loading;
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   uint64_t turns_received = 0;
+  bool draining = false; // shutdown: turns still arriving are refused
   static inline const char* name = "manager";
 };
 

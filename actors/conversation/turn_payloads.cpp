@@ -107,6 +107,23 @@ std::string visualize_payload(const chart& c) {
   return json::serialize(json::object{{"kind", c.kind}});
 }
 
+std::string validate_payload(bool safe) {
+  return json::serialize(json::object{{"safe", safe}});
+}
+
+std::string context_started_payload(const std::string& source) {
+  return json::serialize(json::object{{"data_source", source}});
+}
+
+std::string timings_payload(const std::vector<std::pair<std::string, double>>& stages,
+                            double total_ms) {
+  json::object o;
+  for (auto& [name, ms] : stages)
+    o[name + "_ms"] = ms;
+  o["total_ms"] = total_ms;
+  return json::serialize(o);
+}
+
 std::string answer_payload(const std::string& text, const std::string& source,
                            const sql_plan& plan, const result_set& rows, const chart& c,
                            const std::vector<std::string>& suggestions,

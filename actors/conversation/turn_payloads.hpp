@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "messages/chart.hpp"
@@ -20,6 +21,11 @@ std::string context_payload(const std::string& source, size_t tables, uint64_t s
 std::string sql_payload(const sql_plan& plan);
 std::string execute_payload(const result_set& rows);
 std::string visualize_payload(const chart& c);
+std::string validate_payload(bool safe);
+std::string context_started_payload(const std::string& source);
+/// `{"<stage>_ms":…, "total_ms":…}` for the answer's timings.
+std::string timings_payload(const std::vector<std::pair<std::string, double>>& stages,
+                            double total_ms);
 
 /// The final answer: text, SQL, columns, rows, chart, suggestions, timings.
 std::string answer_payload(const std::string& text, const std::string& source,

@@ -9,6 +9,7 @@
 #include "actors/executor/conninfo.hpp"
 #include "actors/executor/pg_type_names.hpp"
 #include "actors/executor/sql_guard.hpp"
+#include "actors/executor/statement_canceller.hpp"
 
 namespace medha {
 
@@ -53,6 +54,7 @@ struct query_runner::state {
   // Names of non-built-in type OIDs seen on this connection (user types and
   // enums), looked up once each: OIDs are per database, so reset on reconnect.
   std::unordered_map<uint32_t, std::string> type_names;
+  std::shared_ptr<statement_canceller> canceller;
 
   std::string endpoint() const {
     return prepared ? prepared->endpoint : std::string("the configured server");
@@ -98,13 +100,19 @@ struct query_runner::state {
 
   // One attempt on the current connection. Converts pqxx failures into
   // values, except a lost connection, thrown as connection_lost.
-  result_or_error attempt(const std::string& sql, const run_limits& limits) {
+  result_or_error attempt(const std::string& sql, const run_limits& limits,
+                          const std::string& query_id) {
     auto start = clock_type::now();
     int timeout_ms = std::max(1, limits.statement_timeout_ms);
+    canceller->begin(query_id, conn->backendpid());
     try {
       pqxx::read_transaction txn(*conn, "medha_query");
       txn.exec("SET LOCAL statement_timeout = " + std::to_string(timeout_ms));
       txn.exec(std::string("DECLARE ") + cursor_name + " NO SCROLL CURSOR FOR " + sql);
+      // A cancel that came before the statement reached the server has no
+      // statement to stop: check here, before the query's real work (FETCH).
+      if (canceller->cancelled())
+        return cancelled_error();
       result_set out;
       fetch_capped(txn, limits, out);
       // Closing the cursor ends the portal where fetching stopped: rows past
@@ -118,6 +126,8 @@ struct query_runner::state {
     } catch (const pqxx::sql_error& e) {
       if (is_connection_state(e.sqlstate()) || !conn->is_open())
         throw connection_lost{server_message(e.what())};
+      if (e.sqlstate() == "57014" && canceller->cancelled())
+        return cancelled_error();
       if (e.sqlstate() == "57014")
         return {std::nullopt, medha_error{error_code::query_timeout,
                                           "The query ran longer than the " + std::to_string(timeout_ms)
@@ -130,6 +140,10 @@ struct query_runner::state {
         throw connection_lost{e.what()};
       return {std::nullopt, medha_error{error_code::internal, std::string("query runner: ") + e.what()}};
     }
+  }
+
+  static result_or_error cancelled_error() {
+    return {std::nullopt, medha_error{error_code::cancelled, "The query was cancelled."}};
   }
 
   // Fetches batches until the result ends, row_cap rows are kept (one more
@@ -180,6 +194,12 @@ struct query_runner::state {
 query_runner::query_runner(std::string conninfo) : state_(std::make_unique<state>()) {
   state_->raw_conninfo = std::move(conninfo);
   state_->prepared = prepare_conninfo(state_->raw_conninfo);
+  state_->canceller = std::make_shared<statement_canceller>(
+      state_->prepared ? state_->prepared->conninfo : state_->raw_conninfo);
+}
+
+std::shared_ptr<query_canceller> query_runner::canceller() const {
+  return state_->canceller;
 }
 
 query_runner::~query_runner() = default;
@@ -187,9 +207,14 @@ query_runner::query_runner(query_runner&&) noexcept = default;
 query_runner& query_runner::operator=(query_runner&&) noexcept = default;
 
 result_or_error query_runner::run(const std::string& sql, const run_limits& limits,
-                                  const relation_set* relations) {
+                                  const relation_set* relations, const std::string& query_id) {
   if (auto rejected = check_sql(sql, relations))
     return {std::nullopt, std::move(rejected)};
+  // However the run ends, a later cancel of this id must find nothing to stop.
+  struct end_run {
+    statement_canceller& c;
+    ~end_run() { c.end(); }
+  } ended{*state_->canceller};
   // A connection opened by an earlier call may have died since (server
   // restart): allow one retry on a fresh connection in that case only.
   bool reused = state_->conn && state_->conn->is_open();
@@ -197,7 +222,7 @@ result_or_error query_runner::run(const std::string& sql, const run_limits& limi
     if (auto failed = state_->connect())
       return {std::nullopt, std::move(failed)};
     try {
-      return state_->attempt(sql, limits);
+      return state_->attempt(sql, limits, query_id);
     } catch (const connection_lost& lost) {
       state_->conn.reset();
       if (tries == 1)

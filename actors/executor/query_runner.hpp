@@ -17,6 +17,17 @@ struct run_limits {
   size_t byte_cap = 8u << 20;       // bytes of values kept in the result
 };
 
+/// Cancels the statement a runner is running, from another thread. Blocking
+/// (it opens a connection to send pg_cancel_backend): call it only from a
+/// detached actor or a plain thread.
+class query_canceller {
+public:
+  virtual ~query_canceller() = default;
+  /// Stops the statement of query `query_id` if that query is the one running;
+  /// the runner then returns `cancelled`. Returns false when it was not running.
+  virtual bool cancel(const std::string& query_id) = 0;
+};
+
 /// Either a result or the error that prevented it (exactly one is set).
 struct result_or_error {
   std::optional<result_set> result;
@@ -54,8 +65,15 @@ public:
   ///    the message names host:port, never the password;
   ///  - query_timeout: the statement timeout fired (SQLSTATE 57014);
   ///  - query_failed: PostgreSQL rejected the query; its message is kept.
+  /// `query_id` names the run for query_canceller::cancel ("" cannot be
+  /// cancelled); a cancelled run returns `cancelled`.
   result_or_error run(const std::string& sql, const run_limits& limits = {},
-                      const relation_set* relations = nullptr);
+                      const relation_set* relations = nullptr,
+                      const std::string& query_id = "");
+
+  /// The handle other threads use to stop this runner's statement. It stays
+  /// valid (and harmless) after the runner is gone.
+  std::shared_ptr<query_canceller> canceller() const;
 
   /// True when `SELECT 1` succeeds (connecting first if needed).
   bool ping();

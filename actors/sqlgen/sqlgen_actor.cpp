@@ -24,4 +24,8 @@ sqlgen_actor spawn_sqlgen_actor(caf::actor_system& sys) {
   return sys.spawn(sqlgen_behavior);
 }
 
+sqlgen_actor spawn_sqlgen_pool(caf::actor_system& sys, size_t size) {
+  return spawn_sqlgen_pool(sys, size, sqlgen_behavior);
+}
+
 } // namespace medha

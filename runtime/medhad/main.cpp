@@ -2,6 +2,9 @@
 // group, so starting more workers spreads conversations and API calls.
 
 #include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -34,6 +37,34 @@ namespace {
 
 volatile std::sig_atomic_t stop_requested = 0;
 
+// Ends the process when shutdown outlives its bound; disarmed when it ends
+// in time (the destructor runs after the actor system is gone).
+class shutdown_watchdog {
+public:
+  explicit shutdown_watchdog(std::chrono::milliseconds bound)
+      : thread_([this, bound] {
+          std::unique_lock<std::mutex> lock{mx_};
+          if (!cv_.wait_for(lock, bound, [this] { return done_; })) {
+            medha::log::warn("medhad", "shutdown did not end in time; exiting now");
+            std::_Exit(1);
+          }
+        }) {}
+  ~shutdown_watchdog() {
+    {
+      std::lock_guard<std::mutex> lock{mx_};
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+private:
+  std::mutex mx_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  std::thread thread_;
+};
+
 void on_signal(int) {
   stop_requested = 1;
 }
@@ -57,6 +88,9 @@ int run(const medha::config& cfg) {
   }
   std::shared_ptr<nats_bridge> nats = std::move(std::get<0>(connected));
 
+  // Declared before the actor system so that it also bounds the system's
+  // destructor, which waits for every actor.
+  std::optional<shutdown_watchdog> watchdog;
   caf::actor_system_config sys_cfg;
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
@@ -84,7 +118,10 @@ int run(const medha::config& cfg) {
   deps.discovery = spawn_discovery_actor(sys, std::move(catalog), deps.store);
   deps.context = spawn_context_actor(sys, cfg.data_sources, deps.discovery, std::move(saved),
                                      std::chrono::seconds(cfg.refresh_interval_s));
-  deps.sqlgen = spawn_sqlgen_actor(sys);
+  // Generation is CPU-bound: one generator per core serves all conversations.
+  auto generators = cfg.sqlgen_workers > 0 ? static_cast<size_t>(cfg.sqlgen_workers)
+                                           : std::max(1u, std::thread::hardware_concurrency());
+  deps.sqlgen = spawn_sqlgen_pool(sys, generators);
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
     executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap,
@@ -92,6 +129,11 @@ int run(const medha::config& cfg) {
   deps.visualization = spawn_visualization_actor(sys);
   deps.events = nats;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
+  deps.settings.timeouts.discovery = std::chrono::milliseconds(cfg.discovery_timeout_ms);
+  deps.settings.timeouts.context = std::chrono::milliseconds(cfg.context_timeout_ms);
+  deps.settings.timeouts.sql = std::chrono::milliseconds(cfg.sql_timeout_ms);
+  deps.settings.timeouts.execute = std::chrono::milliseconds(cfg.execute_timeout_ms);
+  deps.settings.timeouts.visualize = std::chrono::milliseconds(cfg.visualize_timeout_ms);
   deps.settings.max_queued_turns = cfg.max_queued_turns;
   deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
   deps.settings.prune_above_tables = cfg.prune_above_tables;
@@ -106,7 +148,7 @@ int run(const medha::config& cfg) {
   {
     caf::scoped_actor waiter{sys};
     for (auto& src : cfg.data_sources)
-      waiter->request(deps.context, std::chrono::seconds(120), model_atom_v, src.name)
+      waiter->request(deps.context, deps.settings.timeouts.context, model_atom_v, src.name)
         .receive([](const model_reply&) {},
                  [&](const caf::error& err) {
                    log::warn("medhad", src.name + ": not introspected: " + caf::to_string(err));
@@ -123,8 +165,22 @@ int run(const medha::config& cfg) {
   std::signal(SIGTERM, on_signal);
   while (!stop_requested)
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  log::info("medhad", "stopping");
-  nats->close(); // no new messages reach the actors
+  log::info("medhad", "stopping: finishing the turns in flight");
+  // Whatever blocks below (a query past its statement timeout, a store that
+  // hangs), the process ends a few seconds after the drain bound.
+  auto drain = std::chrono::milliseconds(cfg.drain_timeout_ms);
+  watchdog.emplace(drain + std::chrono::seconds(5));
+  nats->unsubscribe_all(); // no new turns; events and replies still go out
+  {
+    caf::scoped_actor waiter{sys};
+    waiter->request(mgr, drain, drain_atom_v)
+      .receive([](bool) { log::info("medhad", "every turn in flight finished"); },
+               [](const caf::error& err) {
+                 log::warn("medhad", "turns still in flight at the drain bound: "
+                                       + caf::to_string(err));
+               });
+  }
+  nats->close();
   caf::anon_send_exit(mgr, caf::exit_reason::user_shutdown);
   for (auto& h : std::vector<caf::actor>{caf::actor_cast<caf::actor>(deps.store),
                                          caf::actor_cast<caf::actor>(deps.context),

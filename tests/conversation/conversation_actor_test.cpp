@@ -1,204 +1,10 @@
 // Unit tests of the conversation actor alone: every stage is a fake actor,
 // events go to a recorder, the store is a real RocksDB in a temp dir.
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
-
-#include <caf/actor_system.hpp>
-#include <caf/actor_system_config.hpp>
-#include <caf/scoped_actor.hpp>
-#include <caf/stateful_actor.hpp>
-#include <caf/typed_event_based_actor.hpp>
-#include <gtest/gtest.h>
-
-#include "actors/conversation/conversation_actor.hpp"
-#include "runtime/conversation_store.hpp"
-#include "runtime/event_sink.hpp"
-#include "runtime/store_actor.hpp"
-#include "tests/support/servers.hpp"
+#include "tests/conversation/conversation_fixture.hpp"
 
 namespace medha {
 namespace {
-
-class recorder : public event_sink {
-public:
-  void publish(const std::string& subject, const std::string& data) override {
-    std::lock_guard<std::mutex> guard{mx_};
-    if (subject.rfind("medha.events.", 0) != 0)
-      return;
-    auto ev = decode_step_event(data);
-    if (auto* e = std::get_if<step_event>(&ev))
-      events_.push_back(*e);
-    cv_.notify_all();
-  }
-  bool connected() const override { return true; }
-
-  /// The events of a turn once its final event arrived (empty on timeout).
-  std::vector<step_event> turn(const std::string& turn_id) {
-    std::unique_lock<std::mutex> lock{mx_};
-    std::vector<step_event> out;
-    cv_.wait_for(lock, std::chrono::seconds(10), [&] {
-      out.clear();
-      for (auto& e : events_)
-        if (e.turn_id == turn_id)
-          out.push_back(e);
-      return !out.empty()
-             && (out.back().step == step_kind::answer || out.back().step == step_kind::clarify
-                 || out.back().step == step_kind::error);
-    });
-    return out;
-  }
-
-private:
-  std::mutex mx_;
-  std::condition_variable cv_;
-  std::vector<step_event> events_;
-};
-
-// What the fakes saw, shared with the test.
-struct observations {
-  std::atomic<int> executor_calls{0};
-  std::mutex mx;
-  std::vector<std::string> previous_queries; // what sqlgen got as the last query
-  std::vector<relation_set> relations;       // what the executor was allowed to read
-};
-
-model_ptr tiny_model() {
-  auto m = std::make_shared<semantic_model>();
-  m->data_source = "sales";
-  m->schema_version = 7;
-  table_info t;
-  t.name = "orders";
-  m->tables.push_back(t);
-  return m;
-}
-
-struct conversation_unit : ::testing::Test {
-  caf::actor_system_config cfg;
-  caf::actor_system sys{cfg};
-  std::shared_ptr<recorder> events = std::make_shared<recorder>();
-  std::shared_ptr<observations> seen = std::make_shared<observations>();
-  std::string dir = testing::make_temp_dir("medha-conv-");
-  std::shared_ptr<conversation_store> store;
-  conversation_deps deps;
-
-  conversation_unit() {
-    auto opened = conversation_store::open(dir + "/store");
-    store = std::move(std::get<0>(opened));
-    deps.store = spawn_store_actor(sys, store);
-    deps.events = events;
-    deps.data_sources = {"sales", "hr"};
-    deps.settings.stage_timeout = std::chrono::seconds(5);
-    deps.discovery = sys.spawn([](discovery_actor::pointer) -> discovery_actor::behavior_type {
-      return {
-        [](rank_atom, const std::string&) {
-          discovery_result r;
-          r.sources.push_back(source_match{"sales", "orders", 5.0, {{"sales", "data source sales"}}, {}});
-          r.clear_winner = true;
-          return r;
-        },
-        [](add_atom, const model_ptr&) {},
-        [](save_atom) {},
-      };
-    });
-    deps.context = sys.spawn([](context_actor::pointer) -> context_actor::behavior_type {
-      return {
-        [](model_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
-        [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
-        [](tick_atom) {},
-      };
-    });
-    auto seen_ = seen;
-    deps.sqlgen = sys.spawn([seen_](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
-      return {
-        [seen_](generate_atom, const model_ptr&, const std::string& question, const std::string& previous) {
-          {
-            std::lock_guard<std::mutex> guard{seen_->mx};
-            seen_->previous_queries.push_back(previous);
-          }
-          sql_plan p;
-          if (question == "???") {
-            p.outcome = plan_outcome::clarify;
-            p.understood = "nothing";
-            p.choices = {{"count of orders", "how many orders"}};
-            return p;
-          }
-          p.sql = question == "drop it"       ? "DELETE FROM orders"
-                  : question == "other table" ? "SELECT count(*) AS n FROM customers"
-                                              : "SELECT count(*) AS n FROM orders";
-          p.query_json = "{\"q\":\"" + question + "\"}";
-          p.confidence = 1;
-          return p;
-        },
-      };
-    });
-    deps.executor = sys.spawn<caf::detached>([seen_](executor_actor::pointer) -> executor_actor::behavior_type {
-      return {
-        [seen_](execute_atom, const std::string& source, const std::string& sql,
-                const relation_set& relations) {
-          seen_->executor_calls++;
-          {
-            std::lock_guard<std::mutex> guard{seen_->mx};
-            seen_->relations.push_back(relations);
-          }
-          if (source == "hr")
-            return execute_reply{std::nullopt, medha_error{error_code::datasource_unavailable, "hr is down"}};
-          // Slow enough that turns queue up behind each other.
-          std::this_thread::sleep_for(std::chrono::milliseconds(100));
-          result_set rows;
-          rows.columns = {{"n", "bigint"}};
-          rows.rows = {{std::string{"42"}}};
-          rows.row_count = 1;
-          return execute_reply{rows, std::nullopt};
-        },
-      };
-    });
-    deps.visualization = sys.spawn([](visualization_actor::pointer) -> visualization_actor::behavior_type {
-      return {[](visualize_atom, const result_set&, const sql_plan&) { return chart{"kpi", "{}"}; }};
-    });
-  }
-
-  std::vector<conversation_actor> conversations;
-
-  ~conversation_unit() override {
-    // The actor system's destructor waits for every actor: stop them all.
-    for (auto& c : conversations)
-      caf::anon_send_exit(c, caf::exit_reason::user_shutdown);
-    for (auto& h : std::vector<caf::actor>{caf::actor_cast<caf::actor>(deps.store), caf::actor_cast<caf::actor>(deps.discovery),
-                                           caf::actor_cast<caf::actor>(deps.context), caf::actor_cast<caf::actor>(deps.sqlgen),
-                                           caf::actor_cast<caf::actor>(deps.executor), caf::actor_cast<caf::actor>(deps.visualization)})
-      caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
-  }
-
-  conversation_actor start(const std::string& source = "") {
-    conversation_record rec;
-    rec.id = "c1";
-    rec.user = "u";
-    rec.data_source = source;
-    store->put_conversation(rec);
-    auto handle = sys.spawn(conversation, deps, rec);
-    conversations.push_back(handle);
-    return handle;
-  }
-
-  turn_request turn(const std::string& id, const std::string& text) {
-    turn_request t;
-    t.user = "u";
-    t.conv = "c1";
-    t.turn_id = id;
-    t.text = text;
-    return t;
-  }
-};
-
-std::vector<std::string> steps(const std::vector<step_event>& evs) {
-  std::vector<std::string> out;
-  for (auto& e : evs)
-    out.push_back(std::string{to_string(e.step)} + ":" + to_string(e.status));
-  return out;
-}
 
 TEST_F(conversation_unit, a_turn_walks_every_stage_in_order) {
   auto conv = start();
@@ -297,6 +103,100 @@ TEST_F(conversation_unit, turns_queue_in_order_and_excess_is_busy) {
   ASSERT_FALSE(e4.empty());
   EXPECT_EQ(e4.back().step, step_kind::error);
   EXPECT_NE(e4.back().data_json.find("busy"), std::string::npos);
+}
+
+// A store whose writes fail as a full disk would, for the answer's message
+// (`fail_append`) or the conversation record after a turn (`fail_save`);
+// everything else goes to the real store.
+store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_append, bool fail_save) {
+  return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
+    auto disk_full = store_ack{medha_error{error_code::internal, "disk full"}};
+    return {
+      [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](save_atom a, const conversation_record& r) -> caf::result<store_ack> {
+        if (fail_save && r.turn_count > 0)
+          return disk_full;
+        return self->delegate(real, a, r);
+      },
+      [=](append_atom a, const std::string& u, const message_record& m) -> caf::result<store_ack> {
+        if (fail_append && m.role == "assistant")
+          return disk_full;
+        return self->delegate(real, a, u, m);
+      },
+      [=](step_atom a, const std::string& u, const step_record& r) { self->send(real, a, u, r); },
+      [=](list_atom a, const std::string& u) { return self->delegate(real, a, u); },
+      [=](history_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](delete_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](expire_atom a, int64_t now, int64_t ttl) { return self->delegate(real, a, now, ttl); },
+      [=](put_blob_atom a, const std::string& k, const std::string& v) { self->send(real, a, k, v); },
+    };
+  });
+}
+
+TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) {
+  auto real = deps.store;
+  for (auto [fail_append, fail_save] : {std::pair{true, false}, std::pair{false, true}}) {
+    deps.store = failing_store(sys, real, fail_append, fail_save);
+    auto conv = start("sales");
+    std::string id = fail_append ? "t-append" : "t-save";
+    caf::anon_send(conv, turn(id, "how many orders"));
+    auto evs = events->turn(id);
+    ASSERT_FALSE(evs.empty());
+    EXPECT_EQ(evs.back().step, step_kind::error) << (fail_append ? "append" : "save");
+    EXPECT_NE(evs.back().data_json.find("store_failed"), std::string::npos) << evs.back().data_json;
+    for (auto& e : evs)
+      EXPECT_NE(e.step, step_kind::answer) << "an unstored turn must not be reported as answered";
+    EXPECT_EQ(store->get_conversation("u", "c1")->turn_count, 0u);
+    caf::anon_send_exit(deps.store, caf::exit_reason::user_shutdown);
+  }
+  deps.store = real;
+}
+
+TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
+  // Introspection is slow; generation is not: one bound for both cannot fit.
+  deps.settings.stage_timeout = std::chrono::milliseconds(300);
+  deps.settings.timeouts.context = std::chrono::seconds(20);
+  auto fast_context = deps.context;
+  deps.context = sys.spawn<caf::detached>([](context_actor::pointer) -> context_actor::behavior_type {
+    return {
+      [](model_atom, const std::string&) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+        return model_reply{tiny_model(), std::nullopt};
+      },
+      [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
+      [](tick_atom) {},
+    };
+  });
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::answer) << evs.back().data_json;
+  caf::anon_send_exit(fast_context, caf::exit_reason::user_shutdown);
+}
+
+TEST_F(conversation_unit, cancel_tells_the_executor_to_stop_the_query) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "slow one"));
+  ASSERT_TRUE(events->saw("t1", step_kind::execute, step_status::started));
+  caf::anon_send(conv, cancel_atom_v);
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_NE(evs.back().data_json.find("cancelled"), std::string::npos);
+  // The fake executor is busy with the query; it reads the cancel after it.
+  for (int i = 0; i < 100; ++i) {
+    {
+      std::lock_guard<std::mutex> guard{seen->mx};
+      if (!seen->cancelled_ids.empty())
+        break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  std::lock_guard<std::mutex> guard{seen->mx};
+  ASSERT_EQ(seen->executed_ids.size(), 1u);
+  ASSERT_EQ(seen->cancelled_ids.size(), 1u);
+  EXPECT_FALSE(seen->executed_ids[0].empty());
+  EXPECT_EQ(seen->cancelled_ids[0], seen->executed_ids[0]);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <string>
+#include <thread>
 
 #include "actors/executor/query_runner.hpp"
 #include "tests/support/servers.hpp"
@@ -176,7 +177,40 @@ TEST_F(query_runner_test, statement_timeout_is_query_timeout) {
   EXPECT_TRUE(again.ok()) << again.error->message;
 }
 
+TEST_F(query_runner_test, cancel_stops_the_statement_on_the_server) {
+  query_runner runner(conninfo());
+  auto canceller = runner.canceller();
+  result_or_error out;
+  auto started = std::chrono::steady_clock::now();
+  // Runs for far longer than the test if nothing stops it (timeout 10 min).
+  std::thread query([&] {
+    out = runner.run("SELECT count(*) FROM generate_series(1, 100000) a "
+                     "CROSS JOIN generate_series(1, 100000) b",
+                     {600000, 1000}, nullptr, "q1");
+  });
+  // Wait until the server runs it, then cancel from this thread.
+  pqxx::connection watcher(conninfo());
+  for (int i = 0; i < 200; ++i) {
+    pqxx::nontransaction tx(watcher);
+    auto r = tx.exec("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                     "AND query LIKE '%generate_series%' AND pid <> pg_backend_pid()");
+    if (r[0][0].as<int>() > 0)
+      break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_FALSE(canceller->cancel("another query")) << "only the named query is stopped";
+  EXPECT_TRUE(canceller->cancel("q1"));
+  query.join();
+  // A generous bound: uncancelled, the statement would run for minutes.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(60));
+  ASSERT_FALSE(out.ok());
+  EXPECT_EQ(out.error->code, error_code::cancelled) << out.error->message;
+  auto again = runner.run("SELECT 1");
+  EXPECT_TRUE(again.ok()) << again.error->message;
+}
+
 TEST_F(query_runner_test, sequence_writes_are_refused) {
+
   query_runner runner(conninfo());
   // nextval writes; it is in no safe family, so the guard refuses it (the
   // READ ONLY transaction would refuse it too).

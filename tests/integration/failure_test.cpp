@@ -104,5 +104,26 @@ TEST(failures, worker_reconnects_after_nats_restarts) {
   EXPECT_EQ(t.last().step, step_kind::answer) << t.last().data_json;
 }
 
+// Issue 9: after SIGTERM with nats-server gone, medhad sat in "disconnected;
+// reconnecting" for good. It must drain and exit within its drain bound.
+TEST(failures, sigterm_exits_in_bounded_time_when_nats_is_gone) {
+  postgres_server::shared().load_sample("sales");
+  nats_server nats;
+  worker_options opts;
+  opts.sources = {"sales"};
+  opts.extra_json = ",\"drain_timeout_ms\":2000";
+  worker_harness worker{nats.url(), opts};
+  worker.start();
+  // A live conversation actor, as a worker in use has.
+  auto conv = worker.create_conversation("u1", "sales");
+  ASSERT_EQ(worker.ask("u1", conv, "total revenue").last().step, step_kind::answer);
+  nats.stop();
+  std::this_thread::sleep_for(std::chrono::milliseconds(500)); // it notices the loss
+  // Generous: the drain bound is 2 s, the watchdog adds 5 s.
+  auto code = worker.terminate_within(std::chrono::seconds(20));
+  ASSERT_TRUE(code) << "medhad still running 20 s after SIGTERM:\n" << worker.log_tail();
+  EXPECT_EQ(*code, 0) << worker.log_tail();
+}
+
 } // namespace
 } // namespace medha::testing

@@ -6,7 +6,11 @@
 #include <nats/nats.h>
 #include <pqxx/pqxx>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -147,6 +151,36 @@ TEST(NatsFixture, AcceptsConnectionsAndRestarts) {
   nats.start();
   EXPECT_EQ(nats.port(), port);
   EXPECT_TRUE(nats_connects(nats.url()));
+}
+
+TEST(NatsFixture, PortsComeFromOutsideTheEphemeralRange) {
+  int lo = 0, hi = 0;
+  std::ifstream{"/proc/sys/net/ipv4/ip_local_port_range"} >> lo >> hi;
+  for (int i = 0; i < 200; ++i) {
+    int p = mt::free_port();
+    EXPECT_GE(p, 10000);
+    EXPECT_TRUE(p < lo || p > hi) << p << " is in the ephemeral range " << lo << "-" << hi;
+  }
+}
+
+TEST(NatsFixture, StartsOnAnotherPortWhenItsPortIsTaken) {
+  // Another program holds the first port drawn, as when it takes the port
+  // between the draw and nats-server's bind.
+  int holder = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(holder, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  int taken = mt::free_port();
+  addr.sin_port = htons(static_cast<uint16_t>(taken));
+  ASSERT_EQ(::bind(holder, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(::listen(holder, 8), 0);
+  {
+    mt::nats_server nats{taken};
+    EXPECT_NE(nats.port(), taken);
+    EXPECT_TRUE(nats_connects(nats.url()));
+  }
+  ::close(holder);
 }
 
 TEST(NatsFixture, JetStreamIsEnabled) {

@@ -81,6 +81,19 @@ void worker_harness::stop() {
   }
 }
 
+std::optional<int> worker_harness::terminate_within(std::chrono::milliseconds bound) {
+  if (pid_ <= 0)
+    return std::nullopt;
+  kill_process(pid_, SIGTERM);
+  auto code = wait_process_for(pid_, bound);
+  if (!code) {
+    kill_process(pid_, SIGKILL);
+    wait_process(pid_);
+  }
+  pid_ = -1;
+  return code;
+}
+
 std::string worker_harness::log_tail() const {
   return file_tail(dir_ + "/medhad.log");
 }

@@ -3,6 +3,7 @@
 // A real worker for integration tests: medhad as a child process, talking to
 // a real nats-server and a real PostgreSQL; the test talks NATS like a client.
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,8 @@ public:
   void start();         // spawns medhad and waits for health
   void kill_hard();     // SIGKILL, no goodbye
   void stop();          // SIGTERM and wait
+  /// SIGTERM; the exit code if medhad ended within `bound` (else it is killed).
+  std::optional<int> terminate_within(std::chrono::milliseconds bound);
   std::string log_tail() const;
 
   /// Calls an API verb as `user`; returns the reply JSON ("" on timeout).

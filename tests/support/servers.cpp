@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <random>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -300,23 +301,47 @@ std::string build_dir() {
 
 // -- ports, dirs, files -------------------------------------------------------------------
 
+std::pair<int, int> server_port_range() {
+  int lo = 32768, hi = 60999;
+  std::ifstream range("/proc/sys/net/ipv4/ip_local_port_range");
+  range >> lo >> hi;
+  if (lo > 11000)
+    return {10000, lo - 1};
+  if (hi < 64000)
+    return {hi + 1, 65535};
+  return {10000, 65535};
+}
+
+// Outside the ephemeral range: port 0 would hand out an ephemeral port,
+// which any outgoing connection may take before the server binds it.
 int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  if (fd < 0)
-    throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
-  socklen_t len = sizeof addr;
-  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0
-      || ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-    int e = errno;
+  static thread_local std::mt19937 rng{std::random_device{}()};
+  auto [lo, hi] = server_port_range();
+  std::uniform_int_distribution<int> pick{lo, hi};
+  for (int attempt = 0; attempt < 200; ++attempt) {
+    int port = pick(rng);
+    int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+      throw std::runtime_error(std::string("socket: ") + std::strerror(errno));
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    bool free = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
     ::close(fd);
-    throw std::runtime_error(std::string("cannot find a free port: ") + std::strerror(e));
+    if (free)
+      return port;
   }
-  ::close(fd);
-  return ntohs(addr.sin_port);
+  throw std::runtime_error("cannot find a free port in " + std::to_string(lo) + "-"
+                           + std::to_string(hi));
+}
+
+bool port_taken_in_log(const std::string& log_text) {
+  for (const char* sign : {"address already in use", "Address already in use",
+                           "could not create listen socket", "could not bind"})
+    if (log_text.find(sign) != std::string::npos)
+      return true;
+  return false;
 }
 
 static bool port_accepts(int port) {
@@ -455,19 +480,34 @@ void postgres_server::initialize() {
   if (r.exit_code != 0)
     throw std::runtime_error("initdb failed (exit " + std::to_string(r.exit_code) + "): "
                              + join(initdb) + "\n" + r.output);
-  port_ = free_port();
   {
     std::ofstream conf(dir_ + "/pgdata/postgresql.conf", std::ios::app);
     conf << "\n# --- medha test cluster ---\n"
          << "listen_addresses = '127.0.0.1'\n"
-         << "port = " << port_ << "\n"
          << "unix_socket_directories = '" << dir_ << "'\n"
          << "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
          << "max_connections = 100\n";
     if (!conf)
       throw std::runtime_error("cannot write " + dir_ + "/pgdata/postgresql.conf");
   }
-  start_locked();
+  // A port free when drawn may be taken before the server binds it: draw again.
+  for (int attempt = 1;; ++attempt) {
+    port_ = free_port();
+    {
+      // Appended: the last `port` line wins.
+      std::ofstream conf(dir_ + "/pgdata/postgresql.conf", std::ios::app);
+      conf << "port = " << port_ << "\n";
+    }
+    auto log_before = file_tail(dir_ + "/postgres.log", 1 << 20).size();
+    try {
+      start_locked();
+      return;
+    } catch (const std::runtime_error&) {
+      auto log = file_tail(dir_ + "/postgres.log", 1 << 20);
+      if (attempt >= 5 || !port_taken_in_log(log.substr(std::min(log_before, log.size()))))
+        throw;
+    }
+  }
 }
 
 std::string postgres_server::conninfo(const std::string& dbname) const {
@@ -584,11 +624,22 @@ void postgres_server::load_sample(const std::string& name) {
 
 // -- nats_server ----------------------------------------------------------------------------
 
-nats_server::nats_server() {
+nats_server::nats_server(int first_port) {
   dir_ = make_temp_dir("medha-nats-");
   try {
-    port_ = free_port();
-    start();
+    // A port free when drawn may be taken before the server binds it: draw again.
+    for (int attempt = 1;; ++attempt) {
+      port_ = attempt == 1 && first_port > 0 ? first_port : free_port();
+      auto log_before = file_tail(dir_ + "/nats.log", 1 << 20).size();
+      try {
+        start();
+        break;
+      } catch (const std::runtime_error&) {
+        auto log = file_tail(dir_ + "/nats.log", 1 << 20);
+        if (attempt >= 5 || !port_taken_in_log(log.substr(std::min(log_before, log.size()))))
+          throw;
+      }
+    }
   } catch (...) {
     remove_dir(dir_);
     throw;
@@ -613,12 +664,19 @@ void nats_server::start() {
   if (pid_ > 0)
     return;
   const std::string log = dir_ + "/nats.log";
+  auto log_before = file_tail(log, 1 << 20).size();
   pid_ = spawn({find_nats_server(), "-a", "127.0.0.1", "-p", std::to_string(port_), "-js", "-sd",
                 dir_ + "/js"},
                spawn_options{log, -1, std::nullopt, dir_, SIGTERM});
+  // Its own "ready" line, not just an open port: another program holding
+  // the port would accept connections too.
+  auto ready = [&] {
+    auto text = file_tail(log, 1 << 20);
+    return text.find("Server is ready", std::min(log_before, text.size())) != std::string::npos;
+  };
   auto deadline = std::chrono::steady_clock::now() + 20s;
   for (;;) {
-    if (port_accepts(port_))
+    if (ready() && port_accepts(port_))
       return;
     if (auto code = wait_process_for(pid_, 0ms)) {
       pid_ = -1;

@@ -18,6 +18,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medha::testing {
@@ -71,7 +72,8 @@ private:
 /// A throwaway nats-server with JetStream on a free loopback port in a temp dir.
 class nats_server {
 public:
-  nats_server();
+  /// `first_port` > 0: try that port first (tests of the retry on a taken port).
+  explicit nats_server(int first_port = 0);
   ~nats_server();
   nats_server(const nats_server&) = delete;
   nats_server& operator=(const nats_server&) = delete;
@@ -96,8 +98,14 @@ std::string source_dir();
 /// The build tree: env MEDHA_BUILD_DIR (set by ctest), else the compile-time location.
 std::string build_dir();
 
-/// A free TCP port on 127.0.0.1 (bound and released; good enough for tests).
+/// Where servers' ports are drawn: outside the kernel's ephemeral range
+/// (/proc/sys/net/ipv4/ip_local_port_range), below it when there is room.
+std::pair<int, int> server_port_range();
+/// A free TCP port on 127.0.0.1 in server_port_range() (bound and released:
+/// free now only, so server starts retry on a collision).
 int free_port();
+/// True when a server's log says its port was taken.
+bool port_taken_in_log(const std::string& log_text);
 /// True once something accepts TCP connections on 127.0.0.1:port.
 bool wait_for_port(int port, std::chrono::milliseconds timeout);
 /// A fresh directory under $TMPDIR (or /tmp) named <prefix>XXXXXX.
