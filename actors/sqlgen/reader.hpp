@@ -229,6 +229,7 @@ struct reader {
   void read_span(const column_ref& from, const column_ref& to);
   void read_duration_unit();
 
+  std::string table_of_conditions() const; // the table all conditions are on, when said
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 
   void walk();

@@ -271,6 +271,26 @@ void reader::read_breakdown() {
     taken[i] = true;
 }
 
+// The one table every condition of the question is on, when the question
+// says that table's name too; else "".
+std::string reader::table_of_conditions() const {
+  std::string table;
+  for (auto& f : r.filters) {
+    if (f.measure >= 0 || f.column.table.empty())
+      continue;
+    if (!table.empty() && f.column.table != table)
+      return "";
+    table = f.column.table;
+  }
+  if (table.empty())
+    return "";
+  auto words = split_words(table);
+  bool said = std::any_of(tokens.begin(), tokens.end(), [&](const token& t) {
+    return !t.quoted && !words.empty() && t.stem == stem(words.back());
+  });
+  return said ? table : "";
+}
+
 void reader::finish() {
   // The period bucket asked for ("monthly", "which month") groups first,
   // unless a bucket already does.
@@ -381,6 +401,14 @@ void reader::finish() {
     } else if (pending_agg == aggregate::count && !r.entity.empty() && r.measures.empty()) {
       r.measures.push_back(count_rows(r.entity));
       r.entity.clear();
+    } else if (auto counted = pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
+                                ? table_of_conditions()
+                                : std::string();
+               !counted.empty()) {
+      // "How many products cost less than 10": the table was said inside
+      // the phrase that names its column ("products cost"); its rows are
+      // what the conditions keep.
+      r.measures.push_back(count_rows(counted));
     } else if (r.measures.empty()) {
       r.aggregate_change = pending_agg;
     }

@@ -320,11 +320,14 @@ sql_plan name_a_table(const semantic_model& model, const std::string& what) {
 
 std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
   auto tokens = tokenize(normalize_question(question));
+  // Most questions are about the data, not about its tables: the rules' own
+  // words decide first, before any name is looked up.
+  if (std::none_of(rules().begin(), rules().end(), [&](const rule& r) { return matches(r, tokens); }))
+    return std::nullopt;
   std::vector<std::vector<std::string>> table_names;
   for (auto& t : model.tables)
     table_names.push_back(stems_of(t.name));
   auto table = find_named(tokens, table_names);
-  // "the film table": the word "table" after a name only says it is one.
   for (auto& r : rules()) {
     if (!matches(r, tokens))
       continue;

@@ -27,18 +27,17 @@ namespace {
 
 namespace json = boost::json;
 
-// The target. Measured 0.908 (89 of 98 turns) at the end of the first
-// session, 0.980 (96 of 98, none wrong) at the end of the second; the engine
-// and the data are deterministic, so this does not flake.
-constexpr double sales_ex_floor = 0.90;
-
-// The targets on defog: when the engine answers, it is right; it
-// answers correctly at least 45% overall and 70% of the group_by and order_by
-// questions together. Measured at the end of the second session: precision
-// 0.963 (157 of 163 answered), ex 0.748, group_by + order_by 60 of 70 (0.857).
-constexpr double defog_precision_floor = 0.90;
-constexpr double defog_ex_floor = 0.45;
+// The engine issue's floors (a general engine may lose some of what was tuned
+// on these suites, but not this much). The engine and the data are
+// deterministic, so these do not flake. Measured figures: tests/eval/README.md.
+constexpr double sales_ex_floor = 0.95;
+constexpr double defog_precision_floor = 0.95;
+constexpr double defog_ex_floor = 0.60;
 constexpr double defog_grouping_ex_floor = 0.70;
+// Blind suites: the figures at the end of the round that wrote them, less a
+// margin; see tests/eval/README.md.
+constexpr double blind_precision_floor = 0.90;
+constexpr double blind_ex_floor = 0.42;
 
 std::string read_text(const std::string& path) {
   std::ifstream in{path};
@@ -164,22 +163,24 @@ std::string shared_dir() {
   return source_dir() + "/../shared";
 }
 
-// medhad as a child with a config of its own (the harness only knows the sample databases).
-class defog_worker {
+// medhad as a child with a config of its own (the harness only knows the sample databases):
+// one data source per database, with DIR/<db>.json descriptions when there are any.
+class suite_worker {
 public:
-  defog_worker(const std::string& nats_url, const std::string& databases, const std::vector<std::string>& names)
+  suite_worker(const std::string& nats_url, const std::string& databases, const std::vector<std::string>& names)
     : nats_url_(nats_url), dir_(make_temp_dir("medha-eval-defog-")) {
     auto& pg = postgres_server::shared();
     json::array sources;
-    for (auto& name : names)
-      sources.push_back(json::object{{"name", name},
-                                     {"conninfo", pg.conninfo(name)},
-                                     {"description", name + " database"},
-                                     {"model_file", databases + "/" + name + ".json"}});
+    for (auto& name : names) {
+      json::object source{{"name", name}, {"conninfo", pg.conninfo(name)}, {"description", name + " database"}};
+      if (exists(databases + "/" + name + ".json"))
+        source["model_file"] = databases + "/" + name + ".json";
+      sources.push_back(std::move(source));
+    }
     json::object cfg{{"nats_url", nats_url}, {"store_path", dir_ + "/store"}, {"data_sources", std::move(sources)}};
     std::ofstream{dir_ + "/medhad.json"} << json::serialize(cfg);
   }
-  ~defog_worker() {
+  ~suite_worker() {
     if (pid_ > 0) {
       kill_process(pid_, SIGTERM);
       if (!wait_process_for(pid_, std::chrono::seconds(10))) {
@@ -189,8 +190,8 @@ public:
     }
     run_command({"rm", "-rf", dir_});
   }
-  defog_worker(const defog_worker&) = delete;
-  defog_worker& operator=(const defog_worker&) = delete;
+  suite_worker(const suite_worker&) = delete;
+  suite_worker& operator=(const suite_worker&) = delete;
 
   void start() {
     pid_ = spawn_process({build_dir() + "/medhad", "--config", dir_ + "/medhad.json"}, dir_ + "/medhad.log");
@@ -230,7 +231,7 @@ TEST(eval_suite, defog_every_question_gets_a_final_event) {
     pg.load_sql_file(name, databases + "/" + name + ".sql");
   }
   nats_server nats;
-  defog_worker worker{nats.url(), databases, names};
+  suite_worker worker{nats.url(), databases, names};
   worker.start();
   auto dir = make_temp_dir("medha-eval-defog-report-");
   auto run = run_eval(nats.url(), suite, dir);
@@ -252,6 +253,36 @@ TEST(eval_suite, defog_every_question_gets_a_final_event) {
   }
   ASSERT_GT(grouping_total, 0);
   EXPECT_GE(grouping_correct / grouping_total, defog_grouping_ex_floor) << run.command.output;
+}
+
+// The blind suites: databases the engine was never developed on, with
+// conversations written before its first run on them (tests/eval/README.md).
+// Kept as a regression floor: what generalised must keep generalising.
+TEST(eval_suite, blind_suites_hold_their_floor) {
+  auto databases = shared_dir() + "/eval/blind";
+  const std::vector<std::string> names = {"pagila", "happiness_index", "periodic_table"};
+  if (!exists(databases + "/pagila.sql"))
+    GTEST_SKIP() << "no blind databases at " << databases << " (set MEDHA_SHARED_DIR to the folder holding eval/blind)";
+  auto& pg = postgres_server::shared();
+  auto dir = make_temp_dir("medha-eval-blind-");
+  std::ofstream suite{dir + "/blind.jsonl"};
+  for (auto& name : names) {
+    pg.create_database(name);
+    pg.load_sql_file(name, databases + "/" + name + ".sql");
+    suite << read_text(source_dir() + "/tests/eval/blind_" + name + ".jsonl");
+  }
+  suite.close();
+  nats_server nats;
+  suite_worker worker{nats.url(), databases, names};
+  worker.start();
+  auto run = run_eval(nats.url(), dir + "/blind.jsonl", dir);
+  run_command({"rm", "-rf", dir});
+  ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
+  ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;
+  expect_well_formed(run.report, "blind");
+  EXPECT_EQ(run.no_final_event, 0u) << run.command.output << "\n" << worker.log_tail();
+  EXPECT_GE(number(run.report.at("precision")), blind_precision_floor) << run.command.output;
+  EXPECT_GE(number(run.report.at("ex")), blind_ex_floor) << run.command.output;
 }
 
 } // namespace

@@ -23,6 +23,8 @@ void run(const std::vector<sql_row>& rows) {
 
 TEST(intents, aggregates) {
   run({
+    // The table said inside its column's phrase ("products cost") is counted.
+    {"How many products cost less than 10?", {"SELECT COUNT(*) AS \"product_count\" FROM \"products\"", q("products.cost") + " < 10"}},
     {"What's the total revenue?", {"SELECT " + revenue + " AS \"revenue\" FROM \"order_items\""}},
     {"How many customers are there?", {"SELECT COUNT(*) AS \"customer_count\" FROM \"customers\""}},
     {"Number of orders", {"COUNT(*)", "FROM \"orders\""}},
