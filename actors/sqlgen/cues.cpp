@@ -453,6 +453,17 @@ struct scanner {
                  })
           || any(i, {"earliest|oldest"}, cue_kind::superlative, [](cue& c) { c.text = "time"; }))
         continue;
+      // "the first order", "her last rental": the earliest, the latest. Not
+      // "the first name", "the last 3 months", "the first quarter".
+      if ((match(i, "first") || match(i, "last")) && i > 0 && i + 1 < t.size()
+          && match(i - 1, "the|our|her|his|their|its|my|your") && !t[i + 1].quoted
+          && !is_number(t[i + 1].text) && word_number(t[i + 1].text) == 0
+          && !match(i + 1, "name|names|time|times|quarter|half|week|weeks|day|days|month|months|year|years|one|ones|few|couple|place|row|rows")) {
+        auto& c = add(cue_kind::superlative, i, 1);
+        c.descending = t[i].text == "last";
+        c.text = "time";
+        continue;
+      }
       if (any(i, {"share|percentage|percent|proportion|fraction|pct"}, cue_kind::share, none))
         continue;
       if (any(i, {"both"}, cue_kind::both, none))

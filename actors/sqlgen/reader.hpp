@@ -166,6 +166,8 @@ struct reader {
 
   /// The word names one of the model's tables ("film", "films").
   bool names_table(const token& t) const;
+  /// Sets the reading's refers_back flags (reading_references.cpp).
+  void read_references();
 
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }

@@ -517,33 +517,7 @@ void reader::run(const lexicon& lex) {
   }
   std::sort(items.begin(), items.end(),
             [](const item& a, const item& b) { return a.begin < b.begin; });
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    auto& t = tokens[i];
-    if (t.quoted)
-      continue;
-    if (t.text == "they" || t.text == "them" || t.text == "those" || t.text == "these" || t.text == "their"
-        || t.text == "it" || t.text == "its")
-      r.refers_back = true;
-    // A person said before: in this question ("which mentor ... did he
-    // guide"), or, when it names nobody before the word, in an earlier one.
-    if (t.text == "she" || t.text == "her" || t.text == "he" || t.text == "his" || t.text == "him") {
-      // Named here: in an earlier clause of the same question.
-      auto before = tokens.begin() + static_cast<std::ptrdiff_t>(i);
-      bool named_here = std::any_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && names_table(w); })
-                        && std::any_of(tokens.begin(), before, [](const token& w) { return !w.quoted && w.text == "and"; });
-      if (!named_here)
-        r.refers_back = r.refers_to_person = true;
-    }
-    // "How many films is that?", "that film": what was just said or shown.
-    // Not when the noun was said earlier in this question ("the highest
-    // point in each state and the density of that state").
-    if ((t.text == "that" || t.text == "this")
-        && (i + 1 == tokens.size()
-            || (names_table(tokens[i + 1])
-                && std::none_of(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i),
-                                [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
-      r.refers_back = r.refers_to_shown = true;
-  }
+  read_references();
   walk();
   // "restaurants with the same name", "the same domain as Martin": rows
   // compared with each other, which no reading here expresses.
@@ -578,13 +552,6 @@ void ignore_case(const semantic_model& model, std::vector<filter>& filters,
         && (f.op == filter_op::eq || f.op == filter_op::neq || f.op == filter_op::in
             || f.op == filter_op::not_in))
       f.ignore_case = true;
-}
-
-bool reader::names_table(const token& t) const {
-  return std::any_of(model.tables.begin(), model.tables.end(), [&](const table_info& table) {
-    auto words = split_words(table.name);
-    return words.size() == 1 && stem(words[0]) == t.stem;
-  });
 }
 
 reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,

@@ -1,0 +1,54 @@
+// Words that point outside the question: "they", "her", "that film". Whether
+// they point back to the last answer, or to a noun said before them in this
+// question ("customers with their first names").
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::detail {
+
+bool reader::names_table(const token& t) const {
+  return std::any_of(model.tables.begin(), model.tables.end(), [&](const table_info& table) {
+    auto words = split_words(table.name);
+    return words.size() == 1 && stem(words[0]) == t.stem;
+  });
+}
+
+void reader::read_references() {
+  auto is = [&](const token& t, std::initializer_list<const char*> words) {
+    return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    if (t.quoted)
+      continue;
+    auto before = tokens.begin() + static_cast<std::ptrdiff_t>(i);
+    bool noun_before = std::any_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && names_table(w); });
+    bool clause_before = std::any_of(tokens.begin(), before, [&](const token& w) { return is(w, {"and"}); });
+    // A possessive after a noun of this question is that noun's: "customers
+    // with their first names", "each country and its capital".
+    if (is(t, {"their", "its"}) && !noun_before)
+      r.refers_back = true;
+    // "How many orders have they placed?": the one who acts is not the
+    // thing counted, so a noun before the pronoun does not stand for it.
+    if (is(t, {"they", "them", "it", "those", "these"}))
+      r.refers_back = true;
+    // A person: said in an earlier clause of this question ("which mentor
+    // guided the most pupils and how many did he guide"), or in an earlier
+    // question when nobody is named before the word.
+    if (is(t, {"she", "he", "him", "his", "her"}) && !(noun_before && clause_before))
+      r.refers_back = r.refers_to_person = true;
+    // "How many films is that?", "that film": what was just said or shown;
+    // not a noun said earlier in this question ("the highest point in each
+    // state and the density of that state").
+    if (is(t, {"that", "this"})
+        && (i + 1 == tokens.size()
+            || (names_table(tokens[i + 1])
+                && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
+      r.refers_back = r.refers_to_shown = true;
+  }
+}
+
+} // namespace medha::sqlgen::detail
