@@ -525,10 +525,14 @@ void reader::finish() {
   } else if (ranked && superlative_column) {
     if (both_extremes)
       r.unresolved.push_back("both the highest and the lowest");
-    if (!r.entity.empty() && superlative_column->table != r.entity) {
-      // "the category that brings in the most revenue": a number of other
-      // rows, many per category. Money adds up; anything else (a rating:
-      // its average? its total?) is asked.
+    // "the most", "the least" say how much ("the category that brings in
+    // the most revenue"); "the highest-rated restaurant" ranks single rows.
+    bool quantity = false;
+    for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
+      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest";
+    if (!r.entity.empty() && superlative_column->table != r.entity && quantity) {
+      // A number of other rows, many per category. Money adds up; anything
+      // else (a rating: its average? its total?) is asked.
       auto words = split_words(superlative_column->column);
       bool money = std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return w == "amount" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
