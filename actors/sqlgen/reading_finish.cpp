@@ -433,6 +433,26 @@ void reader::finish() {
   // "who has the highest salary": the people, not the number.
   if ((r.listing || who) && r.entity.empty() && superlative_column && r.measures.empty())
     r.entity = superlative_column->table;
+  // "Which region is each customer in?": for each customer, its region — a
+  // listing of the pairs, not a count of regions per customer.
+  bool which_entity = tokens.size() > 1 && !tokens[0].quoted
+                      && (tokens[0].text == "which" || tokens[0].text == "what")
+                      && std::any_of(items.begin(), items.end(), [&](const item& it) {
+                           return !it.c && it.begin == 1 && it.e.kind == element_kind::table && it.e.table == r.entity;
+                         });
+  if (which_entity && r.measures.empty() && pending_agg == aggregate::none && time.bucket == time_bucket::none
+      && !r.dimensions.empty() && bare_numeric.empty()
+      && std::all_of(r.dimensions.begin(), r.dimensions.end(), [](const dimension& d) {
+           return d.bucket == time_bucket::none && !d.column.empty();
+         })) {
+    auto asked = label_of(model, r.entity);
+    r.entity = r.dimensions.front().column.table;
+    for (auto& d : r.dimensions)
+      r.selected.push_back(d.column);
+    r.selected.push_back(asked);
+    r.dimensions.clear();
+    r.listing = true;
+  }
   // "weekly orders", "customers by segment": rows of the entity counted.
   if (r.measures.empty() && !r.entity.empty()
       && (!r.dimensions.empty() || time.bucket != time_bucket::none) && bare_numeric.empty()) {

@@ -971,7 +971,10 @@ struct compiler {
         keys.push_back(e + (desc ? " DESC" : ""));
       sql += " ORDER BY " + join(keys, ", ");
     }
-    int limit = q.limit > 0 ? q.limit : (listing ? default_listing_limit : 0);
+    // A listing asked for no number of rows gets them all: the executor keeps
+    // the first row_cap and says the result is cut short, so the answer never
+    // states a count a LIMIT made up.
+    int limit = q.limit > 0 ? q.limit : 0;
     if (limit > 0)
       sql += " LIMIT " + std::to_string(limit);
     out.sql = std::move(sql);

@@ -26,9 +26,6 @@ struct compiled_query {
   std::vector<std::string> ambiguous_tables; // reached by two equally short paths
 };
 
-/// Rows a listing returns when the question asks for no particular number.
-constexpr int default_listing_limit = 100;
-
 /// The query structure as one PostgreSQL SELECT: identifiers quoted, columns
 /// table-qualified, joins along foreign keys, the model's rules applied to
 /// every table used. Deterministic: the same structure gives the same text.

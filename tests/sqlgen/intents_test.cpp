@@ -159,8 +159,8 @@ TEST(intents, shares_and_percentages) {
 
 TEST(intents, listings) {
   run({
-    {"List the customers in the West", {"SELECT DISTINCT " + q("customers.name"), "= 'West'", "LIMIT 100"}},
-    {"Show all products", {"SELECT DISTINCT " + q("products.name") + ", " + q("products.product_id") + " FROM \"products\"", "LIMIT 100"}},
+    {"List the customers in the West", {"SELECT DISTINCT " + q("customers.name"), "= 'West'"}, {"LIMIT"}},
+    {"Show all products", {"SELECT DISTINCT " + q("products.name") + ", " + q("products.product_id") + " FROM \"products\""}, {"LIMIT"}},
     {"What are the segments?", {"SELECT DISTINCT " + q("customers.segment") + " FROM \"customers\""}},
     {"List customer names and emails", {"SELECT DISTINCT " + q("customers.name") + ", " + q("customers.email")}},
     {"Which products are in the Books category?", {"SELECT DISTINCT " + q("products.name"), q("categories.name") + " = 'Books'"}},
@@ -175,6 +175,21 @@ TEST(intents, linking_survives_misspellings_and_synonyms) {
     {"How many clients?", {"COUNT(*) AS \"customer_count\" FROM \"customers\""}},
     {"How many custmers are in the West?", {"FROM \"customers\"", "= 'West'"}},
     {"turnover per categry", {"GROUP BY " + q("categories.name")}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// "Which region is each customer in?" asks for each customer's region: the
+// pairs, never a count of regions per customer.
+TEST(intents, which_thing_each_row_has_is_listed) {
+  run({
+    {"Which region is each customer in?", {q("customers.name"), q("regions.name")}, {"COUNT("}},
+    {"customers by region", {"COUNT(*)", "GROUP BY " + q("regions.name")}},
   });
 }
 
