@@ -5,28 +5,40 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/model_index.hpp"
+#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen::detail {
 
 bool reader::names_table(const token& t) const {
-  return std::any_of(model.tables.begin(), model.tables.end(), [&](const table_info& table) {
+  auto one_word = [&](const table_info& table) {
     auto words = split_words(table.name);
     return words.size() == 1 && stem(words[0]) == t.stem;
-  });
+  };
+  // Through the index of table heads when one is in scope: the catalog may
+  // hold thousands of tables, and this is asked of many words.
+  if (auto* index = active_index(model)) {
+    auto& heads = index->tables_headed_by(t.stem);
+    return std::any_of(heads.begin(), heads.end(), [&](size_t i) { return one_word(model.tables[i]); });
+  }
+  return std::any_of(model.tables.begin(), model.tables.end(), one_word);
 }
 
 void reader::read_references() {
   auto is = [&](const token& t, std::initializer_list<const char*> words) {
     return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
   };
+  bool noun_before = false, clause_before = false; // up to the word at hand
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
+    auto before = tokens.begin() + static_cast<std::ptrdiff_t>(i);
+    if (i > 0) {
+      noun_before = noun_before || (!tokens[i - 1].quoted && names_table(tokens[i - 1]));
+      clause_before = clause_before || is(tokens[i - 1], {"and"});
+    }
     if (t.quoted)
       continue;
-    auto before = tokens.begin() + static_cast<std::ptrdiff_t>(i);
-    bool noun_before = std::any_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && names_table(w); });
-    bool clause_before = std::any_of(tokens.begin(), before, [&](const token& w) { return is(w, {"and"}); });
     // A possessive after a noun of this question is that noun's: "customers
     // with their first names", "each country and its capital".
     if (is(t, {"their", "its"}) && !noun_before)
