@@ -162,9 +162,6 @@ query from_reading(const semantic_model& model, const reading& r) {
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
-    if (auto* t = r.selected.empty() ? table_of(model, q.entity) : nullptr)
-      if (auto named = linked_table_named(model, *t); !named.empty())
-        q.entity = named;
     // "the first 10 elements": the rows in the order of their key.
     if (q.order.empty() && r.kept_order != 0)
       if (auto* t = table_of(model, q.entity))

@@ -101,6 +101,13 @@ std::string linked_table_named(const semantic_model& model, const table_info& t)
   return "";
 }
 
+bool names_money(const std::string& column) {
+  auto words = split_words(column);
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w == "amount" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
+  });
+}
+
 const column_info* primary_key(const table_info& t) {
   const column_info* found = nullptr;
   bool declared = false;

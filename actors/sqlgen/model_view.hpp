@@ -25,6 +25,10 @@ const column_info* family_name_column(const table_info& table);
 /// "The film categories" are categories, not pairs of keys.
 std::string linked_table_named(const semantic_model& model, const table_info& table);
 
+/// A column named for money taken or paid ("amount", "total_paid",
+/// "revenue"): totals of it add up, so ranking things by it ranks their sums.
+bool names_money(const std::string& column);
+
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 

@@ -318,6 +318,11 @@ void reader::finish() {
       d.column = *time_column_hint;
     r.dimensions.insert(r.dimensions.begin(), d);
   };
+  // "film categories" naming film_category, a table of key pairs: the
+  // categories are meant.
+  if (auto* t = r.entity.empty() ? nullptr : table_of(model, r.entity))
+    if (auto named = linked_table_named(model, *t); !named.empty())
+      r.entity = named;
   read_breakdown();
   auto either = alternatives();
   read_definition();
@@ -437,8 +442,12 @@ void reader::finish() {
   // listing of the pairs, not a count of regions per customer.
   bool which_entity = tokens.size() > 1 && !tokens[0].quoted
                       && (tokens[0].text == "which" || tokens[0].text == "what")
-                      && std::any_of(items.begin(), items.end(), [&](const item& it) {
-                           return !it.c && it.begin == 1 && it.e.kind == element_kind::table && it.e.table == r.entity;
+                      && std::any_of(items.begin(), items.end(), [&](item& it) {
+                           // The entity by its name, or by a key that names it ("city" for city_id).
+                           auto* key = it.e.kind == element_kind::column ? foreign_key(it.e.table, it.e.column) : nullptr;
+                           return !it.c && it.begin == 1 && !r.entity.empty()
+                                  && ((it.e.kind == element_kind::table && it.e.table == r.entity)
+                                      || (key && key->to_table == r.entity));
                          });
   if (which_entity && r.measures.empty() && pending_agg == aggregate::none && time.bucket == time_bucket::none
       && !r.dimensions.empty() && bare_numeric.empty()
@@ -553,11 +562,7 @@ void reader::finish() {
     if (!r.entity.empty() && superlative_column->table != r.entity && quantity) {
       // A number of other rows, many per category. Money adds up; anything
       // else (a rating: its average? its total?) is asked.
-      auto words = split_words(superlative_column->column);
-      bool money = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-        return w == "amount" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
-      });
-      if (!money) {
+      if (!names_money(superlative_column->column)) {
         r.unresolved.push_back("which total of " + superlative_column->column + " ranks the " + r.entity);
       } else {
         measure m;

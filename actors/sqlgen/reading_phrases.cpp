@@ -477,9 +477,17 @@ void reader::on_column(size_t k, const element& e) {
   }
   // "the top 5 businesses by rating" where each review has a rating: by
   // their average, or their total? Asked, never grouped by the number.
+  // Money adds up: "the top 5 categories by revenue" ranks their totals.
   if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
       && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
-    r.unresolved.push_back("which total of " + e.column + " ranks the " + r.entity);
+    if (names_money(e.column)) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = col;
+      add_measure(m);
+    } else {
+      r.unresolved.push_back("which total of " + e.column + " ranks the " + r.entity);
+    }
     in_group = false;
     return;
   }

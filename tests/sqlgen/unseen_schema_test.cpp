@@ -88,6 +88,11 @@ TEST(unseen_schema, agent_nouns_link_tables_and_money) {
     {"What book genres do we have?", {q("genre.name")}, {q("book_genre.book_id")}},
     {"Break down the books by genre", {"COUNT(DISTINCT " + q("book.book_id") + ")", "GROUP BY " + q("genre.name")}},
     {"What is the total revenue?", {"SUM(" + q("payment.amount") + ")"}},
+    // Money of other rows adds up per thing ranked.
+    {"Show the top 2 towns by revenue", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 2"}},
+    {"Which town brings in the most revenue?", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 1"}},
+    // Which thing each row has: the pairs, not a count.
+    {"Which town is each member in?", {q("member.first_name"), q("town.town")}, {"COUNT("}},
   });
 }
 
