@@ -109,6 +109,13 @@ void reader::account() {
       explained[i] = true;
     if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
       explained[i] = true;
+    // "the freight cost", "the salary amount": a money or number noun right
+    // after a numeric column's name only says what kind of number it is.
+    if (!explained[i] && !t.quoted && i > 0 && word(i, {"cost", "costs", "amount", "amounts", "value", "values", "figure", "figures"}))
+      for (auto& it : items)
+        if (!it.c && it.end == i && it.e.kind == element_kind::column
+            && role_of(model, {it.e.table, it.e.column}) == column_role::numeric)
+          explained[i] = true;
     if (explained[i])
       ++r.explained_words;
     else

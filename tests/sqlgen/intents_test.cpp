@@ -195,3 +195,17 @@ TEST(intents, which_thing_each_row_has_is_listed) {
 
 } // namespace
 } // namespace medha::sqlgen
+
+namespace medha::sqlgen {
+namespace {
+
+// "the discount amount": a number noun after a numeric column's name only
+// says what kind of number it is.
+TEST(intents, a_number_noun_after_a_numeric_column_restates_it) {
+  run({
+    {"What is the average discount amount?", {"AVG(" + q("order_items.discount") + ")"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
