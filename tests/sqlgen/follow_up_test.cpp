@@ -37,9 +37,9 @@ TEST(follow_up, filters_periods_and_ranking) {
     {{"Total revenue", {"FROM \"order_items\""}, {"GROUP BY", "WHERE"}}},
     {{"by region", {"GROUP BY " + region}}},
     {{"only West", {"WHERE " + region + " = 'West'", "GROUP BY " + region}}},
-    {{"what about 2023?", {testing::period(q("orders.order_date"), 2023), "= 'West'"}}},
-    {{"what about 2024?", {testing::period(q("orders.order_date"), 2024)}, {"2023"}}},
-    {{"top 5", {"ORDER BY \"revenue\" DESC LIMIT 5", testing::period(q("orders.order_date"), 2024)}}},
+    {{"what about 2023?", {testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01"), "= 'West'"}}},
+    {{"what about 2024?", {testing::period(q("orders.order_date"), "2024-01-01", "2025-01-01")}, {"2023"}}},
+    {{"top 5", {"ORDER BY \"revenue\" DESC LIMIT 5", testing::period(q("orders.order_date"), "2024-01-01", "2025-01-01")}}},
     {{"average instead", {"AVG(", "LIMIT 5"}, {"SUM("}}},
     {{"as a line chart", {"AVG("}}, "line"},
     {{"remove the filter", {"GROUP BY " + region}, {"'West'", "order_date"}}, "line"},
@@ -156,7 +156,7 @@ TEST(follow_up, counts_become_lists_and_lists_become_counts) {
 
 TEST(follow_up, a_question_with_its_own_measure_starts_over) {
   converse({
-    {{"Revenue by region in 2024", {"GROUP BY " + region, testing::period(q("orders.order_date"), 2024)}}},
+    {{"Revenue by region in 2024", {"GROUP BY " + region, testing::period(q("orders.order_date"), "2024-01-01", "2025-01-01")}}},
     {{"How many customers are there?", {"COUNT(*) AS \"customer_count\" FROM \"customers\""}, {"2024", "GROUP BY"}}},
   });
   converse({

@@ -80,7 +80,7 @@ TEST(intents, value_filters) {
     {"Which customers are in the Corporate segment and the West region?",
      {q("customers.segment") + " = 'Corporate'", q("regions.name") + " = 'West'"}, {"EXISTS"}},
     {"How many orders were placed online in 2023?", {"= 'online'", ">= '2023-01-01'"}},
-    {"List all orders from 2024 that were shipped", {"= 'shipped'", testing::period(q("orders.order_date"), 2024)}},
+    {"List all orders from 2024 that were shipped", {"= 'shipped'", testing::period(q("orders.order_date"), "2024-01-01", "2025-01-01")}},
     {"Compare revenue between online and store", {"GROUP BY " + q("orders.channel"), "IN ('online', 'store')"}},
     {"Customers who ordered both Books and Sports",
      {"GROUP BY " + q("customers.name"), "HAVING COUNT(DISTINCT " + q("categories.name") + ") = 2"}},
@@ -110,10 +110,10 @@ TEST(intents, comparisons_text_and_null) {
 TEST(intents, time) {
   auto order_date = q("orders.order_date");
   run({
-    {"Revenue in 2024", {"WHERE " + testing::period(order_date, 2024)}},
-    {"Revenue in March 2023", {testing::period(order_date, 2023, 3, 1)}},
-    {"Revenue in Q1 2024", {testing::period(order_date, 2024, 1, 3)}},
-    {"Revenue in the first quarter of 2023", {testing::period(order_date, 2023, 1, 3)}},
+    {"Revenue in 2024", {"WHERE " + testing::period(order_date, "2024-01-01", "2025-01-01")}},
+    {"Revenue in March 2023", {testing::period(order_date, "2023-03-01", "2023-04-01")}},
+    {"Revenue in Q1 2024", {testing::period(order_date, "2024-01-01", "2024-04-01")}},
+    {"Revenue in the first quarter of 2023", {testing::period(order_date, "2023-01-01", "2023-04-01")}},
     {"Revenue in the last 30 days", {order_date + " >= CURRENT_DATE - INTERVAL '30 days'"}},
     {"Orders in the past 2 weeks", {order_date + " >= CURRENT_DATE - INTERVAL '2 weeks'"}},
     {"Revenue this year", {order_date + " >= DATE_TRUNC('year', CURRENT_DATE)"}},
@@ -125,7 +125,7 @@ TEST(intents, time) {
     {"Weekly orders", {"DATE_TRUNC('week', " + order_date + ")", "COUNT(*)"}},
     {"Revenue by quarter", {"DATE_TRUNC('quarter', " + order_date + ")"}},
     {"Revenue by year", {"EXTRACT(YEAR FROM " + order_date + ")::int AS \"year\""}},
-    {"How many customers signed up in 2024?", {testing::period(q("customers.signup_date"), 2024)}},
+    {"How many customers signed up in 2024?", {testing::period(q("customers.signup_date"), "2024-01-01", "2025-01-01")}},
     {"Monthly revenue by channel in 2024", {"'YYYY-MM'", q("orders.channel"), ">= '2024-01-01'"}},
   });
 }

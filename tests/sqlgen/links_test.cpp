@@ -309,7 +309,7 @@ TEST(links, tagged_run_together_names_and_adjective_values) {
     {"What is the average transfer price?", {"AVG(" + q("xttransfer.tfrprice") + ")"}},
     {"What is the average price of successful transfers?",
      {"AVG(" + q("xttransfer.tfrprice") + ")", q("xttransfer.tfrstatus") + " = 'success'"}},
-    {"How many customers joined in 2023?", {testing::period(q("xtcustomer.cusjoindate"), 2023)}},
+    {"How many customers joined in 2023?", {testing::period(q("xtcustomer.cusjoindate"), "2023-01-01", "2024-01-01")}},
   });
 }
 

@@ -94,7 +94,7 @@ TEST(mechanisms, rankings_and_groups) {
 TEST(mechanisms, the_period_belongs_to_the_related_rows) {
   run({
     {"How many distinct customers placed an order in 2024?",
-     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", testing::period(q("orders.order_date"), 2024)}, {"signup_date"}},
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", testing::period(q("orders.order_date"), "2024-01-01", "2025-01-01")}, {"signup_date"}},
   });
 }
 
@@ -114,8 +114,8 @@ TEST(mechanisms, comparison_signs_and_contradictions) {
 TEST(mechanisms, a_verified_answer_carries_a_structure) {
   converse({
     {"What is the total revenue?", {"SELECT 42 AS revenue"}},
-    {"And for 2023 only?", {revenue, testing::period(q("orders.order_date"), 2023)}},
-    {"Break that down by region", {"GROUP BY " + q("regions.name"), testing::period(q("orders.order_date"), 2023)}},
+    {"And for 2023 only?", {revenue, testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01")}},
+    {"Break that down by region", {"GROUP BY " + q("regions.name"), testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01")}},
   });
 }
 
@@ -154,7 +154,7 @@ TEST(mechanisms, a_filter_naming_its_entity_edits_the_previous_query) {
 TEST(mechanisms, periods_and_removals) {
   converse({
     {"How many orders were placed in November 2024?", {">= '2024-11-01' AND", "< '2024-12-01'"}},
-    {"And in December?", {testing::period(q("orders.order_date"), 2024, 12, 1)}},
+    {"And in December?", {testing::period(q("orders.order_date"), "2024-12-01", "2025-01-01")}},
   });
   converse({
     {"Revenue by category in the West in 2024", {"= 'West'", ">= '2024-01-01'"}},
@@ -194,8 +194,8 @@ TEST(mechanisms, a_contrast_with_the_kept_state_is_implied) {
 TEST(mechanisms, a_closing_then_continues_the_conversation) {
   converse({
     {"Revenue per customer segment", {"GROUP BY " + q("customers.segment")}},
-    {"for 2023", {testing::period(q("orders.order_date"), 2023)}},
-    {"What's the average order value per segment then?", {"COUNT(DISTINCT", testing::period(q("orders.order_date"), 2023)}},
+    {"for 2023", {testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01")}},
+    {"What's the average order value per segment then?", {"COUNT(DISTINCT", testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01")}},
   });
 }
 
@@ -205,7 +205,7 @@ TEST(mechanisms, customers_who_bought_are_counted_by_the_orders_dates) {
   const std::string order_year = "EXTRACT(YEAR FROM " + q("orders.order_date") + ")";
   run({
     {"How many customers bought something in 2023?",
-     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", testing::period(q("orders.order_date"), 2023)}, {"signup_date"}},
+     {"COUNT(DISTINCT " + q("customers.customer_id") + ")", testing::period(q("orders.order_date"), "2023-01-01", "2024-01-01")}, {"signup_date"}},
     {"How many distinct customers bought something each year?",
      {"COUNT(DISTINCT " + q("customers.customer_id") + ")", "GROUP BY " + order_year}, {"signup_date"}},
     {"How many customers placed orders each year?", {"GROUP BY " + order_year}, {"signup_date"}},

@@ -33,7 +33,7 @@ TEST(hr, questions) {
     {"List the employees", {q("employees.first_name") + ", " + q("employees.last_name")}, {"job_title"}},
     {"Which department has the most employees?", {q("departments.department_name") + " IS NOT NULL"}},
     {"Employees who are not active", {q("employees.is_active") + " = false"}},
-    {"List employees hired in 2022", {testing::period(q("employees.hire_date"), 2022)}},
+    {"List employees hired in 2022", {testing::period(q("employees.hire_date"), "2022-01-01", "2023-01-01")}},
     {"Average score in 2023", {q("performance_reviews.review_year") + " = 2023"}},
     {"Average review score by year", {"GROUP BY " + q("performance_reviews.review_year")}},
     {"Number of employees by country", {"GROUP BY " + q("locations.country")}},

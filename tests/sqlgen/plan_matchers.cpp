@@ -1,6 +1,5 @@
 #include "tests/sqlgen/plan_matchers.hpp"
 
-#include <cstdio>
 
 namespace medha::sqlgen::testing {
 
@@ -24,15 +23,8 @@ std::string check(const sql_plan& plan, const sql_row& row) {
   return problems.empty() ? "" : problems + "\n  in: " + plan.sql;
 }
 
-std::string period(const std::string& column, int year, int month, int months) {
-  auto date = [](int y, int m) {
-    y += (m - 1) / 12;
-    m = (m - 1) % 12 + 1;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "'%04d-%02d-01'", y, m);
-    return std::string(buf);
-  };
-  return column + " >= " + date(year, month) + " AND " + column + " < " + date(year, month + months);
+std::string period(const std::string& column, const std::string& from, const std::string& to) {
+  return column + " >= '" + from + "' AND " + column + " < '" + to + "'";
 }
 
 } // namespace medha::sqlgen::testing

@@ -20,9 +20,9 @@ struct sql_row {
 /// "orders"."status".
 std::string q(const std::string& dotted);
 
-/// A calendar period as the compiler writes it: `column` from the first day
-/// of `months` months starting at `month` of `year`, to the day after.
-std::string period(const std::string& column, int year, int month = 1, int months = 12);
+/// A period as a half-open range of dates: `column` from `from` (included)
+/// to `to` (excluded), ISO dates.
+std::string period(const std::string& column, const std::string& from, const std::string& to);
 
 /// Empty when `plan` answers with SQL containing every fragment and none of
 /// the excluded ones; otherwise what is wrong.
