@@ -36,6 +36,14 @@ column_ref label_of(const semantic_model& model, const std::string& table) {
   return c ? column_ref{table, c->name} : column_ref{table, ""};
 }
 
+namespace {
+
+bool ends_with(const std::string& word, const std::string& suffix) {
+  return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace
+
 void reader::account() {
   r.cues = std::count_if(items.begin(), items.end(), [](const item& it) { return it.c.has_value(); });
   std::vector<bool> explained = taken;
@@ -109,6 +117,12 @@ void reader::account() {
       explained[i] = true;
     if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
       explained[i] = true;
+    // "the happiness data", "the sales database": the data source's own
+    // name names the data, nothing in it. Not its comparative or
+    // superlative ("the happiest"): that would rank by something unsaid.
+    if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
+      for (auto& w : split_words(model.data_source))
+        explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
     // "the freight cost", "the salary amount": a money or number noun right
     // after a numeric column's name only says what kind of number it is.
     if (!explained[i] && !t.quoted && i > 0 && word(i, {"cost", "costs", "amount", "amounts", "value", "values", "figure", "figures"}))

@@ -272,7 +272,7 @@ void reader::read_breakdown() {
 }
 
 // The one table every condition of the question is on, when the question
-// says that table's name too; else "".
+// says that table's name or one of its flags; else "".
 std::string reader::table_of_conditions() const {
   std::string table;
   for (auto& f : r.filters) {
@@ -288,7 +288,12 @@ std::string reader::table_of_conditions() const {
   bool said = std::any_of(tokens.begin(), tokens.end(), [&](const token& t) {
     return !t.quoted && !words.empty() && t.stem == stem(words.back());
   });
-  return said ? table : "";
+  // "How many metals are there?", "how many are radioactive?": a flag of
+  // the rows names them.
+  bool flagged = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && role_of(model, f.column) == column_role::boolean;
+  });
+  return said || flagged ? table : "";
 }
 
 void reader::finish() {

@@ -339,6 +339,9 @@ std::optional<sql_plan> answer_schema_question(const semantic_model& model, std:
           continue;
         break;
       case needs::table:
+        // "What columns does the table have?" where there is only one.
+        if (!t && model.tables.size() == 1 && all_explained(r, tokens, {}, model.data_source))
+          t = &model.tables.front();
         if (!t)
           return r.kind == ask::describe && all_explained(r, tokens, {}, model.data_source)
                    ? std::optional<sql_plan>(name_a_table(model, "a table's columns"))

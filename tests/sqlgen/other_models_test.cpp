@@ -29,6 +29,8 @@ TEST(hr, questions) {
     {"Which department has the most employees?", {"ORDER BY \"employee_count\" DESC LIMIT 1"}},
     {"Who has the highest salary?", {"SELECT " + q("employees.first_name") + ", " + q("employees.last_name") + ", " + q("employees.employee_id") + ", " + salary, "ORDER BY " + salary + " DESC LIMIT 1"}},
     {"How many active employees?", {"WHERE " + q("employees.is_active") + " = true"}},
+    // A flag of the rows names them: they are counted.
+    {"How many are active?", {"COUNT(*) AS \"employee_count\"", q("employees.is_active") + " = true"}},
     // A person is named by their names, never by their job title.
     {"List the employees", {q("employees.first_name") + ", " + q("employees.last_name")}, {"job_title"}},
     {"Which department has the most employees?", {q("departments.department_name") + " IS NOT NULL"}},

@@ -76,6 +76,18 @@ TEST(schema_questions, a_table_not_named_is_asked) {
   EXPECT_FALSE(plan.choices.empty());
 }
 
+// A database of one table: "the table" is that one.
+TEST(schema_questions, the_only_table_needs_no_name) {
+  auto model = testing::sales_model();
+  model.tables.resize(1);
+  model.relationships.clear();
+  auto& only = model.tables.front().name;
+  auto plan = generate(model, "What columns does the table have?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"\"column_name\""}}), "");
+  plan = generate(model, "show me 5 rows", "");
+  EXPECT_EQ(testing::check(plan, {"", {"FROM \"" + only + "\"", "LIMIT 5"}}), "");
+}
+
 // A sample is a listing: the next turn can filter it.
 TEST(schema_questions, a_sample_can_be_filtered_next) {
   auto model = testing::sales_model();

@@ -82,6 +82,14 @@ TEST(unseen_schema, names_among_many_values_are_looked_up) {
   });
 }
 
+// The data source's own name names the data, nothing in it.
+TEST(unseen_schema, the_data_sources_name_names_the_data) {
+  run({
+    {"How many books are in the library data?", {"COUNT(*)", "FROM \"book\""}},
+    {"What is the average library book pages?", {"AVG(" + q("book.pages") + ")"}},
+  });
+}
+
 TEST(unseen_schema, agent_nouns_link_tables_and_money) {
   run({
     {"Who writes Dune?", {"FROM \"writer\"", q("writer.first_name"), q("book.title") + " = 'Dune'"}},
