@@ -1,0 +1,70 @@
+// What is counted when the question does not name it as the thing counted:
+// "break down the elements by phase" (the rows of each phase), "how many
+// products cost less than 10" (the table said inside its column's phrase),
+// "how many are active" (the rows a flag names).
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::detail {
+
+// The one table every condition of the question is on, when the question
+// says that table's name or one of its flags; else "".
+std::string reader::table_of_conditions() const {
+  std::string table;
+  for (auto& f : r.filters) {
+    if (f.measure >= 0 || f.column.table.empty())
+      continue;
+    if (!table.empty() && f.column.table != table)
+      return "";
+    table = f.column.table;
+  }
+  if (table.empty())
+    return "";
+  auto words = split_words(table);
+  bool said = std::any_of(tokens.begin(), tokens.end(), [&](const token& t) {
+    return !t.quoted && !words.empty() && t.stem == stem(words.back());
+  });
+  // "How many metals are there?", "how many are radioactive?": a flag of
+  // the rows names them.
+  bool flagged = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && role_of(model, f.column) == column_role::boolean;
+  });
+  return said || flagged ? table : "";
+}
+
+// "Break down the elements by phase", "the distribution of orders by
+// status": how many of the rows fall in each group, not a list of them.
+void reader::read_breakdown() {
+  std::vector<size_t> words;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    if (t.quoted)
+      continue;
+    if (t.text == "breakdown" || t.text == "distribution" || t.text == "split")
+      words.push_back(i);
+    if (t.text == "break" && i + 1 < tokens.size() && tokens[i + 1].text == "down") {
+      words.push_back(i);
+      words.push_back(i + 1);
+    }
+  }
+  if (words.empty() || !r.measures.empty() || pending_agg != aggregate::none || r.dimensions.empty())
+    return;
+  std::string rows = r.entity;
+  // The rows said by their label ("the elements": periodic_table.Element).
+  if (rows.empty() && r.selected.size() == 1 && label_of(model, r.selected[0].table) == r.selected[0])
+    rows = r.selected[0].table;
+  if (rows.empty())
+    return;
+  r.measures.push_back(count_rows(rows));
+  r.selected.clear();
+  r.entity.clear();
+  r.listing = false;
+  for (auto i : words)
+    taken[i] = true;
+}
+
+} // namespace medha::sqlgen::detail
