@@ -58,6 +58,7 @@ struct reader {
   bool negate = false;
   bool order_next = false;
   bool sort_pending = false;
+  size_t sort_word = 0; // where the bare sort word was said
   bool share = false;
   size_t share_pos = SIZE_MAX;
   std::optional<cue> superlative;

@@ -273,6 +273,10 @@ void reader::finish() {
     if (auto named = linked_table_named(model, *t); !named.empty())
       r.entity = named;
   read_breakdown();
+  // "What rank is the United States?": a sort word with nothing to sort by
+  // and no direction; what it names is not known here.
+  if (sort_pending && !r.has_direction && r.order.empty())
+    r.unresolved.push_back("what \"" + tokens[sort_word].text + "\" means here");
   auto either = alternatives();
   read_definition();
   read_clock();

@@ -792,8 +792,10 @@ void reader::on_cue(size_t k, item& it) {
     case cue_kind::negation: negate = true; break;
     case cue_kind::order_by:
       asked_order = true;
-      if (c.text == "bare")
+      if (c.text == "bare") {
         sort_pending = true;
+        sort_word = c.begin;
+      }
       else
         order_next = true;
       break;
