@@ -141,7 +141,9 @@ struct conversation_unit : ::testing::Test {
     auto seen_ = seen;
     deps.sqlgen = sys.spawn([seen_](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
       return {
-        [seen_](generate_atom, const model_ptr&, const std::string& question, const std::string& previous) {
+        [seen_](generate_atom, const sql_request& req) {
+          const auto& question = req.question;
+          const auto& previous = req.previous_query_json;
           {
             std::lock_guard<std::mutex> guard{seen_->mx};
             seen_->previous_queries.push_back(previous);
