@@ -43,6 +43,11 @@ struct sql_plan {
   // -- clarify --
   std::string understood; // what the engine did understand, in words
   std::vector<clarify_choice> choices;
+  /// A genuine ambiguity: the choices are readings between model elements
+  /// (two columns, two join paths), which the user settles — never a model.
+  /// A clarify without it is the engine abstaining (its choices, if any, are
+  /// only starting points).
+  bool ambiguous = false;
   std::string question_to_user; // a clarify's own question (the model's), shown as is
   // -- llm (strategy "llm") --
   size_t prompt_tokens = 0; // the prompt's approximate tokens (characters / 4)

@@ -37,8 +37,10 @@ std::variant<completion, medha_error> llm_client::complete(const chat_prompt& pr
     one_attempt a;
     completion streamed;
     bool done = false;
+    size_t events = 0;
     std::optional<medha_error> stream_error;
     sse_reader reader{[&](const std::string& event, const std::string& data) {
+      ++events;
       if (stream_error || done)
         return;
       std::string delta;
@@ -60,6 +62,9 @@ std::variant<completion, medha_error> llm_client::complete(const chat_prompt& pr
       reader.finish();
       if (stream_error)
         return *stream_error;
+      // A server that ignores "stream" answers with one JSON body.
+      if (events == 0)
+        return provider_->parse_reply(a.http.body);
       return streamed;
     }
     last_failure = status == 0 ? a.http.transport_error

@@ -5,7 +5,7 @@ namespace medha::llm {
 route decide_route(const sql_plan& embedded, bool model_configured) {
   if (embedded.outcome == plan_outcome::answer)
     return {route::path::embedded, "the engine found one complete interpretation"};
-  if (!embedded.choices.empty())
+  if (embedded.ambiguous)
     return {route::path::ask_user, "a genuine ambiguity: the engine found "
                                      + std::to_string(embedded.choices.size())
                                      + " readings, so the user chooses"};

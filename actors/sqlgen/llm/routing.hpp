@@ -18,9 +18,10 @@ struct route {
 };
 
 /// Hybrid routing: the embedded engine first; the model only when the engine
-/// abstains (a clarify offering no choices: words it could not place, a
-/// reading too weak to trust). A clarify with choices is a real ambiguity
-/// the user settles, and an answer never goes to the model.
+/// abstains (words it could not place, a reading too weak to trust, nothing
+/// to compute — even when it offers starting points as choices). A genuine
+/// ambiguity between model elements (plan.ambiguous: two columns, two join
+/// paths) is the user's to settle, and an answer never goes to the model.
 route decide_route(const sql_plan& embedded, bool model_configured);
 
 } // namespace medha::llm
