@@ -54,10 +54,13 @@ using discovery_actor = caf::typed_actor<
   // Writes the catalog to the store (scheduled a moment after changes).
   caf::reacts_to<save_atom>>;
 
-/// Writes SQL for a question (embedded semantic parser).
+/// Writes SQL for a question: the embedded engine, and a language model where
+/// the engine abstains when one is configured (hybrid routing).
 using sqlgen_actor = caf::typed_actor<
-  // Question + model + the previous query structure ("" for none) → plan.
-  caf::replies_to<generate_atom, model_ptr, std::string, std::string>::with<sql_plan>>;
+  // Question + model + the previous query structure + recent turns → plan; a
+  // request with failed attempts asks the model to correct its SQL. Model
+  // output streams to request.progress as (progress_atom, tag, data JSON).
+  caf::replies_to<generate_atom, sql_request>::with<sql_plan>>;
 
 /// Runs guarded SQL read-only against a data source (pool of detached runners).
 using executor_actor = caf::typed_actor<
@@ -86,7 +89,10 @@ using conversation_actor = caf::typed_actor<
   // The idle timer of the given activity generation fired.
   caf::reacts_to<idle_atom, uint64_t>,
   // Replies once no turn is in flight or waiting (shutdown drain).
-  caf::replies_to<drain_atom>::with<bool>>;
+  caf::replies_to<drain_atom>::with<bool>,
+  // Progress of a stage of the turn with the given generation (the model's
+  // SQL as it streams): published as a `sql` progress event.
+  caf::reacts_to<progress_atom, uint64_t, std::string>>;
 
 /// Routes NATS traffic to conversations and answers the control API.
 using manager_actor = caf::typed_actor<

@@ -30,7 +30,8 @@ struct sql_plan {
   std::string sql;
   std::string explanation; // what the SQL does, in plain language
   double confidence = 0;   // 0..1
-  std::string strategy = "embedded";
+  std::string strategy = "embedded"; // "embedded", "llm" or "refine"
+  std::string strategy_reason;       // why this strategy answered (hybrid routing)
   std::vector<output_column> columns;
   /// The query structure, serialized JSON that only sqlgen reads; carried to
   /// the next turn so follow-ups edit it, and stored with the conversation.
@@ -42,6 +43,19 @@ struct sql_plan {
   // -- clarify --
   std::string understood; // what the engine did understand, in words
   std::vector<clarify_choice> choices;
+  /// A genuine ambiguity: the choices are readings between model elements
+  /// (two columns, two join paths), which the user settles — never a model.
+  /// A clarify without it is the engine abstaining (its choices, if any, are
+  /// only starting points).
+  bool ambiguous = false;
+  std::string question_to_user; // a clarify's own question (the model's), shown as is
+  // -- llm (strategy "llm") --
+  size_t prompt_tokens = 0; // the prompt's approximate tokens (characters / 4)
+  size_t prompt_budget = 0;
+  int attempt = 0;          // 1 for the first SQL of the turn, 2.. for corrections
+  bool data_shared = false; // result rows or column values went to the model
+  std::string model_name;   // the provider's model that wrote it
+  std::string failure;      // the model could not be used (network, budget): why
 };
 
 } // namespace medha

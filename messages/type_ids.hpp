@@ -10,6 +10,7 @@
 #include "messages/discovery_result.hpp"
 #include "messages/protocol.hpp"
 #include "messages/sql_plan.hpp"
+#include "messages/sql_request.hpp"
 #include "messages/stage_replies.hpp"
 #include "messages/store_records.hpp"
 
@@ -24,6 +25,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::model_reply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::execute_reply)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::discovery_result)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::sql_plan)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::sql_request)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::result_set)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::chart)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::medha_error)
@@ -76,4 +78,6 @@ CAF_BEGIN_TYPE_ID_BLOCK(medha, caf::first_custom_type_id)
   CAF_ADD_ATOM(medha, medha, idle_atom, "idle")
   CAF_ADD_ATOM(medha, medha, put_blob_atom, "put_blob")
   CAF_ADD_ATOM(medha, medha, drain_atom, "drain")
+  CAF_ADD_TYPE_ID(medha, (medha::sql_request))
+  CAF_ADD_ATOM(medha, medha, progress_atom, "progress")
 CAF_END_TYPE_ID_BLOCK(medha)

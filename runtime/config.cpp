@@ -182,6 +182,12 @@ std::optional<medha_error> parse_data_sources(config& cfg, const json::value& v,
     bool has_name = false, has_conninfo = false;
     for (auto& kv : entry.get_object()) {
       std::string key(kv.key());
+      if (key == "allow_llm_to_see_data") {
+        if (!kv.value().is_bool())
+          return bad(where + "." + key + "' must be true or false");
+        ds.allow_llm_to_see_data = kv.value().get_bool();
+        continue;
+      }
       std::string* target = key == "name"          ? &ds.name
                             : key == "conninfo"    ? &ds.conninfo
                             : key == "description" ? &ds.description
@@ -189,7 +195,7 @@ std::optional<medha_error> parse_data_sources(config& cfg, const json::value& v,
                                                    : nullptr;
       if (!target)
         return bad(where + "." + key + "' is not a data source key"
-                   + " (name, conninfo, description, model_file)");
+                   + " (name, conninfo, description, model_file, allow_llm_to_see_data)");
       if (!kv.value().is_string())
         return bad(where + "." + key + "' must be a string");
       *target = std::string(kv.value().get_string());
@@ -201,6 +207,49 @@ std::optional<medha_error> parse_data_sources(config& cfg, const json::value& v,
     if (!has_conninfo)
       return bad(where + ".conninfo' is missing");
     cfg.data_sources.push_back(std::move(ds));
+  }
+  return std::nullopt;
+}
+
+// The `llm` object: every key optional, types strict, unknown keys refused.
+std::optional<medha_error> parse_llm(config& cfg, const json::value& v, const std::string& origin) {
+  if (!v.is_object())
+    return bad(origin + ": 'llm' must be an object");
+  auto& s = cfg.llm;
+  for (auto& kv : v.get_object()) {
+    std::string key(kv.key());
+    auto where = origin + ": 'llm." + key + "'";
+    auto& val = kv.value();
+    std::string* text = key == "provider"      ? &s.provider
+                        : key == "base_url"    ? &s.base_url
+                        : key == "model"       ? &s.model
+                        : key == "api_key_env" ? &s.api_key_env
+                                               : nullptr;
+    int* number = key == "timeout_ms"    ? &s.timeout_ms
+                  : key == "max_retries" ? &s.max_retries
+                  : key == "backoff_ms"  ? &s.backoff_ms
+                  : key == "max_tokens"  ? &s.max_tokens
+                                         : nullptr;
+    if (text) {
+      if (!val.is_string())
+        return bad(where + " must be a string");
+      *text = std::string(val.get_string());
+    } else if (number) {
+      if (!val.is_int64() || val.get_int64() < 0 || val.get_int64() > std::numeric_limits<int>::max())
+        return bad(where + " must be a non-negative integer");
+      *number = static_cast<int>(val.get_int64());
+    } else if (key == "prompt_token_budget") {
+      if (!val.is_int64() || val.get_int64() <= 0)
+        return bad(where + " must be a positive integer");
+      s.prompt_token_budget = static_cast<size_t>(val.get_int64());
+    } else if (key == "stream") {
+      if (!val.is_bool())
+        return bad(where + " must be true or false");
+      s.stream = val.get_bool();
+    } else {
+      return bad(where + " is not an llm key (provider, base_url, model, api_key_env, "
+                 "timeout_ms, max_retries, backoff_ms, max_tokens, prompt_token_budget, stream)");
+    }
   }
   return std::nullopt;
 }
@@ -281,6 +330,11 @@ std::variant<config, medha_error> apply_config_json(config cfg, std::string_view
         return *err;
       continue;
     }
+    if (key == "llm") {
+      if (auto err = parse_llm(cfg, kv.value(), origin))
+        return *err;
+      continue;
+    }
     auto o = std::find_if(std::begin(options), std::end(options),
                           [&](const option& o) { return key == o.key; });
     if (o == std::end(options))
@@ -327,6 +381,18 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (std::find(std::begin(levels), std::end(levels), cfg.log_level) == std::end(levels))
     return bad("'log_level' must be trace, debug, info, warning, error or off, got '"
                + cfg.log_level + "'");
+  if (cfg.llm.enabled()) {
+    if (cfg.llm.provider != "openai" && cfg.llm.provider != "anthropic")
+      return bad("'llm.provider' must be \"openai\" or \"anthropic\" (or empty for none), got '"
+                 + cfg.llm.provider + "'");
+    if (cfg.llm.model.empty())
+      return bad("'llm.model' must be set when 'llm.provider' is");
+    if (cfg.llm.base_url.empty() && cfg.llm.provider == "openai")
+      return bad("'llm.base_url' must be set for the openai provider "
+                 "(e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1)");
+    if (cfg.llm.timeout_ms <= 0 || cfg.llm.max_tokens <= 0)
+      return bad("'llm.timeout_ms' and 'llm.max_tokens' must be positive");
+  }
   for (size_t i = 0; i < cfg.data_sources.size(); ++i) {
     auto& ds = cfg.data_sources[i];
     auto where = "'data_sources[" + std::to_string(i) + "]";

@@ -8,6 +8,7 @@
 
 #include "messages/data_source.hpp"
 #include "messages/error.hpp"
+#include "messages/llm_settings.hpp"
 
 namespace medha {
 
@@ -37,6 +38,7 @@ struct config {
   int refresh_interval_s = 600;  // re-introspect every data source this often
   size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question
   std::string log_level = "info"; // trace | debug | info | warning | error | off
+  llm_settings llm; // a language model for what the embedded engine abstains on; off by default
 };
 
 /// Loads the configuration. Later layers override earlier ones, key by key:

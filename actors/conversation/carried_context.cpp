@@ -20,6 +20,10 @@ std::string encode_carried_context(const carried_context& ctx) {
     choices.emplace_back(c);
   o["source_choices"] = std::move(choices);
   o["pending_question"] = ctx.pending_question;
+  json::array recent;
+  for (auto& [question, sql] : ctx.recent_turns)
+    recent.push_back(json::object{{"question", question}, {"sql", sql}});
+  o["recent_turns"] = std::move(recent);
   return json::serialize(o);
 }
 
@@ -44,6 +48,13 @@ carried_context decode_carried_context(const std::string& text) {
     for (auto& c : f->as_array())
       if (c.is_string())
         ctx.source_choices.emplace_back(c.as_string());
+  if (auto* f = o.if_contains("recent_turns"); f && f->is_array())
+    for (auto& t : f->as_array()) {
+      auto* q = t.is_object() ? t.as_object().if_contains("question") : nullptr;
+      auto* s = t.is_object() ? t.as_object().if_contains("sql") : nullptr;
+      if (q && q->is_string() && s && s->is_string())
+        ctx.recent_turns.emplace_back(std::string{q->as_string()}, std::string{s->as_string()});
+    }
   return ctx;
 }
 

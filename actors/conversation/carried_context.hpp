@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace medha {
@@ -18,6 +19,10 @@ struct carried_context {
   /// candidates and the question to answer once they chose.
   std::vector<std::string> source_choices;
   std::string pending_question;
+  /// The last answered turns (question, SQL), oldest first, at most
+  /// max_recent_turns: a language model's prompt shows them.
+  std::vector<std::pair<std::string, std::string>> recent_turns;
+  static constexpr size_t max_recent_turns = 3;
 };
 
 std::string encode_carried_context(const carried_context& ctx);

@@ -196,6 +196,8 @@ void ask_stage(self_ptr self, const Handle& stage, const char* name,
           });
 }
 
+bool try_correct(self_ptr self, step_kind step, const medha_error& err);
+
 void visualize_and_answer(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::visualize, step_status::started);
@@ -214,6 +216,15 @@ void visualize_and_answer(self_ptr self) {
         carried.last_sql = turn.plan.sql;
         carried.last_question = turn.question;
         carried.schema_version = turn.model->schema_version;
+        carried.recent_turns.emplace_back(turn.question, turn.plan.sql);
+        if (carried.recent_turns.size() > carried_context::max_recent_turns)
+          carried.recent_turns.erase(carried.recent_turns.begin());
+        // A few rows, kept in memory for a model's prompt (sqlgen decides
+        // whether the data source lets a model see them).
+        auto preview = turn.rows;
+        if (preview.rows.size() > 5)
+          preview.rows.resize(5);
+        self->state.last_rows = std::move(preview);
         finish(self, step_kind::answer, step_status::done, written.text, payload);
       },
       visualize_atom_v, turn.rows, turn.plan);
@@ -226,7 +237,8 @@ void execute(self_ptr self) {
       self, self->state.deps.executor, "execute", self->state.deps.settings.timeouts.execute,
       [self](execute_reply& reply) {
         if (reply.error) {
-          fail(self, *reply.error);
+          if (!try_correct(self, step_kind::execute, *reply.error))
+            fail(self, *reply.error);
           return;
         }
         auto& turn = *self->state.turn;
@@ -244,7 +256,8 @@ void validate(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::validate, step_status::started);
   if (auto err = check_sql(turn.plan.sql, &turn.relations)) {
-    fail(self, *err);
+    if (!try_correct(self, step_kind::validate, *err))
+      fail(self, *err);
     return;
   }
   stage_done(self, "validate");
@@ -290,6 +303,82 @@ void refine(self_ptr self) {
   validate(self);
 }
 
+// What the SQL stage gets: the question with the conversation's recent turns,
+// the failed attempts of this turn, and where to report the model's progress.
+sql_request sql_request_of(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  sql_request req;
+  req.model = turn.model;
+  req.question = turn.question;
+  req.previous_query_json = st.carried.last_query_json;
+  req.data_source = turn.source;
+  for (auto& [question, sql] : st.carried.recent_turns)
+    req.history.push_back({question, sql});
+  req.last_rows = st.last_rows;
+  req.failed = turn.failed;
+  req.progress = caf::actor_cast<caf::strong_actor_ptr>(self);
+  req.progress_tag = turn.generation;
+  return req;
+}
+
+void on_plan(self_ptr self, sql_plan& plan) {
+  auto& turn = *self->state.turn;
+  bool correcting = !turn.failed.empty();
+  if (correcting && !plan.failure.empty()) {
+    // The model could not be asked again: the last error stands.
+    auto err = turn.last_failure;
+    err.message += " (the model could not correct it: " + plan.failure + ")";
+    fail(self, err);
+    return;
+  }
+  turn.plan = std::move(plan);
+  stage_done(self, "sql");
+  if (turn.plan.outcome == plan_outcome::clarify) {
+    publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+    // The partial structure lets the user's pick resolve it next turn.
+    if (!turn.plan.query_json.empty())
+      self->state.carried.last_query_json = turn.plan.query_json;
+    std::string text =
+        !turn.plan.question_to_user.empty()
+            ? turn.plan.question_to_user
+            : "I'm not sure what you mean. " +
+                  (turn.plan.understood.empty() ? std::string{}
+                                                : "I understood: " + turn.plan.understood + ". ") +
+                  (turn.plan.choices.empty() ? "Could you rephrase?" : "Did you mean one of these?");
+    auto payload = clarify_payload(text, turn.plan, turn.source);
+    finish(self, step_kind::clarify, step_status::done, text, payload);
+    return;
+  }
+  publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
+  validate(self);
+}
+
+void request_sql(self_ptr self) {
+  ask_stage<sql_plan>(
+      self, self->state.deps.sqlgen, "sql", self->state.deps.settings.timeouts.sql,
+      [self](sql_plan& plan) { on_plan(self, plan); }, generate_atom_v, sql_request_of(self));
+}
+
+// Self-correction: SQL a model wrote that the guard refused or PostgreSQL
+// rejected goes back to the model with the message, a bounded number of
+// times. Each attempt is visible: the failed step, then `sql` again.
+bool try_correct(self_ptr self, step_kind step, const medha_error& err) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  if (turn.plan.strategy != "llm" || turn.failed.size() >= st.deps.settings.max_corrections)
+    return false;
+  if (err.code != error_code::unsafe_sql && err.code != error_code::query_failed)
+    return false;
+  turn.failed.push_back({turn.plan.sql, err.message});
+  turn.last_failure = err;
+  publish(self, step, step_status::failed, error_data(err));
+  publish(self, step_kind::sql, step_status::started,
+          correction_payload(turn.failed.size() + 1, err));
+  request_sql(self);
+  return true;
+}
+
 void generate(self_ptr self) {
   auto& turn = *self->state.turn;
   if (!turn.req.refinement_json.empty()) {
@@ -297,30 +386,7 @@ void generate(self_ptr self) {
     return;
   }
   publish(self, step_kind::sql, step_status::started);
-  ask_stage<sql_plan>(
-      self, self->state.deps.sqlgen, "sql", self->state.deps.settings.timeouts.sql,
-      [self](sql_plan& plan) {
-        auto& turn = *self->state.turn;
-        turn.plan = std::move(plan);
-        stage_done(self, "sql");
-        if (turn.plan.outcome == plan_outcome::clarify) {
-          publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
-          // The partial structure lets the user's pick resolve it next turn.
-          if (!turn.plan.query_json.empty())
-            self->state.carried.last_query_json = turn.plan.query_json;
-          std::string text =
-              "I'm not sure what you mean. " +
-              (turn.plan.understood.empty() ? std::string{}
-                                            : "I understood: " + turn.plan.understood + ". ") +
-              (turn.plan.choices.empty() ? "Could you rephrase?" : "Did you mean one of these?");
-          auto payload = clarify_payload(text, turn.plan, turn.source);
-          finish(self, step_kind::clarify, step_status::done, text, payload);
-          return;
-        }
-        publish(self, step_kind::sql, step_status::done, sql_payload(turn.plan));
-        validate(self);
-      },
-      generate_atom_v, turn.model, turn.question, self->state.carried.last_query_json);
+  request_sql(self);
 }
 
 // Large schemas: keep the question's tables, the last query's tables and the
@@ -612,6 +678,11 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
           st.turn->generation = ++st.generation; // replies still on their way are dropped
           fail(self, {error_code::cancelled, "the turn was cancelled"});
         }
+      },
+      [self](progress_atom, uint64_t gen, std::string& data) {
+        auto& st = self->state;
+        if (st.turn && st.turn->generation == gen && !st.turn->finishing)
+          publish(self, step_kind::sql, step_status::progress, std::move(data));
       },
       [self](idle_atom, uint64_t gen) {
         auto& st = self->state;

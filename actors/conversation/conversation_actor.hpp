@@ -35,6 +35,9 @@ struct conversation_settings {
   /// join paths between them) before SQL generation.
   size_t prune_above_tables = 30;
   size_t pruned_tables = 8;
+  /// More attempts a model gets after its SQL is refused by the guard or
+  /// fails in PostgreSQL, each fed the error.
+  size_t max_corrections = 2;
 };
 
 /// What every conversation actor talks to.
@@ -64,6 +67,8 @@ struct turn_in_flight {
   relation_set relations; // the tables the turn's SQL may read (the whole model's)
   std::optional<discovery_result> discovery; // when discovery ran this turn
   sql_plan plan;
+  std::vector<failed_attempt> failed; // this turn's model SQL that failed, for corrections
+  medha_error last_failure;           // why the last of them failed
   result_set rows;
   chart picked;
   std::vector<std::pair<std::string, double>> timings;
@@ -74,6 +79,9 @@ struct conversation_state {
   conversation_deps deps;
   conversation_record record;
   carried_context carried;
+  /// The last answer's rows (in memory only): a model sees them when the data
+  /// source allows it (sqlgen decides).
+  std::optional<result_set> last_rows;
   std::optional<turn_in_flight> turn;
   std::deque<turn_request> waiting;
   uint64_t generation = 0;

@@ -90,11 +90,35 @@ std::string context_payload(const std::string& source, size_t tables, uint64_t s
                                       {"schema_version", std::to_string(schema_version)}});
 }
 
+// Which path wrote the SQL and why; a model's call adds its measures.
+static void add_strategy(json::object& o, const sql_plan& plan) {
+  o["strategy"] = plan.strategy;
+  if (!plan.strategy_reason.empty())
+    o["strategy_reason"] = plan.strategy_reason;
+  if (plan.strategy == "llm") {
+    o["model"] = plan.model_name;
+    o["attempt"] = plan.attempt;
+    o["prompt_tokens"] = plan.prompt_tokens;
+    o["prompt_budget"] = plan.prompt_budget;
+    o["data_shared"] = plan.data_shared;
+  }
+  if (!plan.failure.empty())
+    o["llm_failure"] = plan.failure;
+}
+
 std::string sql_payload(const sql_plan& plan) {
-  return json::serialize(json::object{{"sql", plan.sql},
-                                      {"explanation", plan.explanation},
-                                      {"confidence", plan.confidence},
-                                      {"strategy", plan.strategy}});
+  json::object o{{"sql", plan.sql},
+                 {"explanation", plan.explanation},
+                 {"confidence", plan.confidence}};
+  add_strategy(o, plan);
+  return json::serialize(o);
+}
+
+std::string correction_payload(size_t attempt, const medha_error& err) {
+  return json::serialize(json::object{
+    {"strategy", "llm"},
+    {"attempt", attempt},
+    {"correcting", json::object{{"code", to_string(err.code)}, {"message", err.message}}}});
 }
 
 std::string execute_payload(const result_set& rows) {
@@ -134,6 +158,7 @@ std::string answer_payload(const std::string& text, const std::string& source,
   o["sql"] = plan.sql;
   o["explanation"] = plan.explanation;
   o["confidence"] = plan.confidence;
+  add_strategy(o, plan);
   json::array cols;
   for (auto& col : rows.columns)
     cols.push_back(json::object{{"name", col.name}, {"type", col.type}});
@@ -157,6 +182,7 @@ std::string clarify_payload(const std::string& text, const sql_plan& plan,
   o["data_source"] = source;
   o["understood"] = plan.understood;
   o["confidence"] = plan.confidence;
+  add_strategy(o, plan);
   json::array choices;
   for (auto& c : plan.choices)
     choices.push_back(json::object{{"label", c.label}, {"reply", c.reply}});

@@ -6,6 +6,7 @@
 
 #include "messages/chart.hpp"
 #include "messages/discovery_result.hpp"
+#include "messages/error.hpp"
 #include "messages/result_set.hpp"
 #include "messages/sql_plan.hpp"
 
@@ -18,7 +19,12 @@ std::string discovery_payload(const discovery_result& r, const std::string& sele
                               const std::string& how);
 std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
                             size_t metrics);
+/// The plan: SQL, explanation, the strategy that answered and why; for a
+/// model's SQL also the attempt, the prompt's size against its budget and
+/// whether data went to the model.
 std::string sql_payload(const sql_plan& plan);
+/// A model's SQL failed and goes back to it: the attempt that starts and why.
+std::string correction_payload(size_t attempt, const medha_error& err);
 std::string execute_payload(const result_set& rows);
 std::string visualize_payload(const chart& c);
 std::string validate_payload(bool safe);

@@ -229,8 +229,10 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     std::vector<clarify_choice> choices;
     for (auto& e : a.options)
       choices.push_back({kind_words(e), replace_span(r.tokens, a.begin, a.end, spelled_out(e))});
-    return clarify("\"" + phrase + "\" can mean several things in this data: which one?",
-                   std::move(choices), to_json(q), 0.3);
+    auto asked = clarify("\"" + phrase + "\" can mean several things in this data: which one?",
+                         std::move(choices), to_json(q), 0.3);
+    asked.ambiguous = true;
+    return asked;
   }
 
   if (!complete(model, q))
@@ -262,10 +264,12 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
                              std::string(question) + " via " + role});
         }
     }
-    return clarify("I understood " + understood_words(model, q) + ", but "
-                     + join(compiled.ambiguous_tables, ", ")
-                     + " can be reached in more than one way: which link?",
-                   std::move(choices), to_json(q), 0.3);
+    auto asked = clarify("I understood " + understood_words(model, q) + ", but "
+                           + join(compiled.ambiguous_tables, ", ")
+                           + " can be reached in more than one way: which link?",
+                         std::move(choices), to_json(q), 0.3);
+    asked.ambiguous = true;
+    return asked;
   }
   if (compiled.status != compile_status::ok)
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "

@@ -2,16 +2,28 @@
 
 #include <cstddef>
 #include <functional>
+#include <set>
+#include <string>
 
 #include <caf/fwd.hpp>
 
 #include "actors/actors.hpp"
+#include "messages/llm_settings.hpp"
 
 namespace medha {
 
-/// The SQL stage, embedded strategy: CPU-bound and fast, so it runs on the
-/// scheduler like any other actor.
-sqlgen_actor spawn_sqlgen_actor(caf::actor_system& sys);
+/// How the SQL stage may use a language model (none by default).
+struct sqlgen_settings {
+  llm_settings llm;    // provider "" = embedded only, no network call ever
+  std::string api_key; // read from the environment variable llm.api_key_env
+  std::set<std::string> sources_sharing_data; // data sources with allow_llm_to_see_data
+};
+
+/// One generator of the SQL stage. The embedded strategy is CPU-bound and
+/// fast, so it runs on the scheduler; with a model configured (hybrid
+/// routing, actors/sqlgen/llm/routing.hpp) the questions the engine abstains
+/// on go to a detached worker per call that talks HTTP.
+sqlgen_actor spawn_sqlgen_actor(caf::actor_system& sys, sqlgen_settings settings = {});
 
 /// What one generator of a pool runs (the embedded engine in production).
 using sqlgen_behavior_fn = std::function<sqlgen_actor::behavior_type(sqlgen_actor::pointer)>;
@@ -21,7 +33,9 @@ using sqlgen_behavior_fn = std::function<sqlgen_actor::behavior_type(sqlgen_acto
 /// conversations are generated in parallel, up to one per core.
 sqlgen_actor spawn_sqlgen_pool(caf::actor_system& sys, size_t size, sqlgen_behavior_fn worker);
 
-/// The pool of embedded generators the worker uses.
-sqlgen_actor spawn_sqlgen_pool(caf::actor_system& sys, size_t size);
+/// The pool of generators the worker uses (embedded, hybrid with a model).
+/// A generator whose question went to a model holds its slot until the model
+/// answers.
+sqlgen_actor spawn_sqlgen_pool(caf::actor_system& sys, size_t size, sqlgen_settings settings = {});
 
 } // namespace medha

@@ -13,9 +13,7 @@ namespace medha {
 namespace {
 
 struct job {
-  model_ptr model;
-  std::string question;
-  std::string previous;
+  sql_request request;
   caf::typed_response_promise<sql_plan> promise;
 };
 
@@ -45,8 +43,7 @@ void release(pool_ptr self, size_t worker) {
 
 void dispatch(pool_ptr self, size_t worker, job j) {
   // The caller's own request carries the timeout; the pool only forwards.
-  self->request(self->state.workers[worker], caf::infinite, generate_atom_v, j.model, j.question,
-                j.previous)
+  self->request(self->state.workers[worker], caf::infinite, generate_atom_v, std::move(j.request))
       .then(
           [self, worker, rp = j.promise](sql_plan& plan) mutable {
             rp.deliver(std::move(plan));
@@ -77,10 +74,9 @@ sqlgen_actor::behavior_type pool_behavior(pool_ptr self, size_t size, sqlgen_beh
     self->quit(msg.reason);
   });
   return {
-    [self](generate_atom, const model_ptr& model, const std::string& question,
-           const std::string& previous) -> caf::result<sql_plan> {
+    [self](generate_atom, sql_request& request) -> caf::result<sql_plan> {
       auto& st = self->state;
-      job j{model, question, previous, self->make_response_promise<sql_plan>()};
+      job j{std::move(request), self->make_response_promise<sql_plan>()};
       auto rp = j.promise;
       if (st.idle.empty()) {
         st.waiting.push_back(std::move(j));

@@ -7,6 +7,7 @@
 #include <optional>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <thread>
@@ -121,7 +122,24 @@ int run(const medha::config& cfg) {
   // Generation is CPU-bound: one generator per core serves all conversations.
   auto generators = cfg.sqlgen_workers > 0 ? static_cast<size_t>(cfg.sqlgen_workers)
                                            : std::max(1u, std::thread::hardware_concurrency());
-  deps.sqlgen = spawn_sqlgen_pool(sys, generators);
+  sqlgen_settings sql_settings;
+  sql_settings.llm = cfg.llm;
+  if (cfg.llm.enabled()) {
+    if (!cfg.llm.api_key_env.empty()) {
+      const char* key = std::getenv(cfg.llm.api_key_env.c_str());
+      if (key && *key)
+        sql_settings.api_key = key;
+      else
+        log::warn("medhad", "llm: the environment variable " + cfg.llm.api_key_env
+                              + " is not set; calling the model without a key");
+    }
+    for (auto& src : cfg.data_sources)
+      if (src.allow_llm_to_see_data)
+        sql_settings.sources_sharing_data.insert(src.name);
+    log::info("medhad", "llm: hybrid routing with " + cfg.llm.provider + " model " + cfg.llm.model
+                          + " at " + cfg.llm.base_url);
+  }
+  deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
     executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap,
@@ -137,6 +155,13 @@ int run(const medha::config& cfg) {
   deps.settings.max_queued_turns = cfg.max_queued_turns;
   deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
   deps.settings.prune_above_tables = cfg.prune_above_tables;
+  if (cfg.llm.enabled()) {
+    // Every attempt of a model call may run to its timeout, with a wait of at
+    // most a minute (the longest Retry-After honoured) between attempts.
+    auto attempts = cfg.llm.max_retries + 1;
+    deps.settings.timeouts.sql += std::chrono::milliseconds(
+        int64_t(attempts) * cfg.llm.timeout_ms + int64_t(cfg.llm.max_retries) * 60000);
+  }
   manager_settings mgr_settings;
   mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
   mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);

@@ -57,6 +57,53 @@ TEST_F(conversation_unit, unsafe_sql_never_reaches_the_executor) {
   EXPECT_EQ(seen->executor_calls.load(), 0);
 }
 
+TEST_F(conversation_unit, a_models_refused_sql_goes_back_to_it_and_each_attempt_is_an_event) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "model: fixes it"));
+  auto evs = events->turn("t1");
+  std::vector<std::string> want{"context:started",  "context:done",    "sql:started",
+                                "sql:progress",     "sql:done",        "validate:started",
+                                "validate:failed",  "sql:started",     "sql:done",
+                                "validate:started", "validate:done",   "execute:started",
+                                "execute:done",     "visualize:started", "visualize:done",
+                                "answer:done"};
+  EXPECT_EQ(steps(evs), want);
+  EXPECT_NE(evs[3].data_json.find("\"delta\":\"SELECT\""), std::string::npos);
+  EXPECT_NE(evs[6].data_json.find("unsafe_sql"), std::string::npos);
+  EXPECT_NE(evs[7].data_json.find("\"attempt\":2"), std::string::npos) << evs[7].data_json;
+  EXPECT_NE(evs.back().data_json.find("\"strategy\":\"llm\""), std::string::npos);
+  EXPECT_NE(evs.back().data_json.find("\"strategy_reason\":\"the engine abstained\""), std::string::npos);
+  std::lock_guard<std::mutex> guard{seen->mx};
+  ASSERT_EQ(seen->fed_back.size(), 1u);
+  EXPECT_NE(seen->fed_back[0].find("not_select"), std::string::npos) << seen->fed_back[0];
+}
+
+TEST_F(conversation_unit, a_model_gets_at_most_two_corrections) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "model: never fixes"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("unsafe_sql"), std::string::npos);
+  size_t sql_starts = 0;
+  for (auto& e : evs)
+    sql_starts += e.step == step_kind::sql && e.status == step_status::started;
+  EXPECT_EQ(sql_starts, 3u);
+  EXPECT_EQ(seen->executor_calls.load(), 0);
+  std::lock_guard<std::mutex> guard{seen->mx};
+  EXPECT_EQ(seen->previous_queries.size(), 3u);
+}
+
+TEST_F(conversation_unit, the_engines_refused_sql_is_not_retried_and_turns_carry_history) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  ASSERT_EQ(events->turn("t1").back().step, step_kind::answer);
+  caf::anon_send(conv, turn("t2", "drop it"));
+  ASSERT_EQ(events->turn("t2").back().step, step_kind::error);
+  std::lock_guard<std::mutex> guard{seen->mx};
+  EXPECT_EQ(seen->previous_queries.size(), 2u) << "embedded SQL gets no correction";
+  EXPECT_EQ(seen->history_sizes, (std::vector<size_t>{0, 1}));
+}
 TEST_F(conversation_unit, the_executor_gets_the_models_tables_and_nothing_else_runs) {
   auto conv = start("sales");
   caf::anon_send(conv, turn("t1", "how many orders"));

@@ -91,6 +91,8 @@ struct observations {
   std::mutex mx;
   std::vector<std::string> previous_queries; // what sqlgen got as the last query
   std::vector<relation_set> relations;       // what the executor was allowed to read
+  std::vector<std::string> fed_back;         // errors a model's correction request carried
+  std::vector<size_t> history_sizes;         // recent turns each request carried
 };
 
 model_ptr tiny_model() {
@@ -141,12 +143,29 @@ struct conversation_unit : ::testing::Test {
     auto seen_ = seen;
     deps.sqlgen = sys.spawn([seen_](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
       return {
-        [seen_](generate_atom, const model_ptr&, const std::string& question, const std::string& previous) {
+        [seen_](generate_atom, const sql_request& req) {
+          const auto& question = req.question;
+          const auto& previous = req.previous_query_json;
           {
             std::lock_guard<std::mutex> guard{seen_->mx};
             seen_->previous_queries.push_back(previous);
+            seen_->history_sizes.push_back(req.history.size());
+            for (auto& f : req.failed)
+              seen_->fed_back.push_back(f.error);
           }
           sql_plan p;
+          // A model's plan: it streams progress, and its refused SQL comes back.
+          if (question.rfind("model:", 0) == 0) {
+            if (req.progress && req.failed.empty())
+              caf::anon_send(caf::actor_cast<caf::actor>(req.progress), progress_atom_v,
+                             req.progress_tag, std::string{"{\"phase\":\"delta\",\"delta\":\"SELECT\"}"});
+            p.strategy = "llm";
+            p.strategy_reason = "the engine abstained";
+            p.attempt = static_cast<int>(req.failed.size()) + 1;
+            bool fixed = question == "model: fixes it" && !req.failed.empty();
+            p.sql = fixed ? "SELECT count(*) AS n FROM orders" : "DELETE FROM orders";
+            return p;
+          }
           if (question == "???") {
             p.outcome = plan_outcome::clarify;
             p.understood = "nothing";

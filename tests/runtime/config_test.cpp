@@ -133,6 +133,36 @@ TEST_F(config_test, invalid_json_reports_position) {
             std::string::npos);
 }
 
+TEST_F(config_test, llm_is_off_by_default_and_parses_strictly) {
+  config defaults;
+  EXPECT_FALSE(defaults.llm.enabled());
+  auto cfg = ok(apply_config_json({}, R"({"llm":{"provider":"anthropic","base_url":"http://127.0.0.1:9/v1",
+      "model":"claude-x","api_key_env":"MY_KEY","timeout_ms":5000,"max_retries":1,"max_tokens":256,
+      "prompt_token_budget":3000,"stream":false},
+      "data_sources":[{"name":"a","conninfo":"x","allow_llm_to_see_data":true},{"name":"b","conninfo":"y"}]})", "f"));
+  EXPECT_TRUE(cfg.llm.enabled());
+  EXPECT_EQ(cfg.llm.provider, "anthropic");
+  EXPECT_EQ(cfg.llm.api_key_env, "MY_KEY");
+  EXPECT_EQ(cfg.llm.timeout_ms, 5000);
+  EXPECT_EQ(cfg.llm.max_retries, 1);
+  EXPECT_EQ(cfg.llm.max_tokens, 256);
+  EXPECT_EQ(cfg.llm.prompt_token_budget, 3000u);
+  EXPECT_FALSE(cfg.llm.stream);
+  EXPECT_TRUE(cfg.data_sources[0].allow_llm_to_see_data);
+  EXPECT_FALSE(cfg.data_sources[1].allow_llm_to_see_data);
+  ok(validate_config(cfg));
+  EXPECT_NE(failed(apply_config_json({}, R"({"llm":{"url":"x"}})", "f")).message.find("llm.url"),
+            std::string::npos);
+  EXPECT_NE(failed(apply_config_json({}, R"({"llm":{"max_retries":"2"}})", "f")).message.find("llm.max_retries"),
+            std::string::npos);
+  EXPECT_NE(failed(apply_config_json({}, R"({"data_sources":[{"name":"a","conninfo":"x","allow_llm_to_see_data":"yes"}]})", "f"))
+              .message.find("allow_llm_to_see_data"), std::string::npos);
+  auto bad_provider = ok(apply_config_json({}, R"({"llm":{"provider":"bard","model":"m","base_url":"u"}})", "f"));
+  EXPECT_NE(failed(validate_config(bad_provider)).message.find("llm.provider"), std::string::npos);
+  auto no_model = ok(apply_config_json({}, R"({"llm":{"provider":"openai","base_url":"u"}})", "f"));
+  EXPECT_NE(failed(validate_config(no_model)).message.find("llm.model"), std::string::npos);
+}
+
 TEST_F(config_test, data_sources_parse_and_validate) {
   auto cfg = ok(apply_config_json({}, R"({"data_sources":[
       {"name":"sales","conninfo":"dbname=sales","description":"Orders"},

@@ -35,7 +35,8 @@ struct rendezvous {
 sqlgen_behavior_fn meeting_generator(std::shared_ptr<rendezvous> meeting) {
   return [meeting](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
     return {
-      [meeting](generate_atom, const model_ptr&, const std::string& question, const std::string&) {
+      [meeting](generate_atom, const sql_request& req) {
+        const auto& question = req.question;
         sql_plan p;
         p.sql = meeting->meet() ? "together" : "alone";
         p.explanation = question;
@@ -45,15 +46,22 @@ sqlgen_behavior_fn meeting_generator(std::shared_ptr<rendezvous> meeting) {
   };
 }
 
+sql_request asking(model_ptr model, std::string question) {
+  sql_request r;
+  r.model = std::move(model);
+  r.question = std::move(question);
+  return r;
+}
+
 std::vector<std::string> generate_two(caf::actor_system& sys, const sqlgen_actor& gen) {
   caf::scoped_actor self{sys};
   auto model = std::make_shared<semantic_model>();
   std::vector<std::string> out;
   // Two requests in flight at once, as two conversations would send them.
-  auto r1 = self->request(gen, std::chrono::seconds(30), generate_atom_v, model_ptr{model},
-                          std::string{"conversation A"}, std::string{});
-  auto r2 = self->request(gen, std::chrono::seconds(30), generate_atom_v, model_ptr{model},
-                          std::string{"conversation B"}, std::string{});
+  auto r1 = self->request(gen, std::chrono::seconds(30), generate_atom_v,
+                          asking(model, "conversation A"));
+  auto r2 = self->request(gen, std::chrono::seconds(30), generate_atom_v,
+                          asking(model, "conversation B"));
   for (auto* r : {&r1, &r2})
     r->receive([&](sql_plan& p) { out.push_back(p.sql); },
                [&](const caf::error& e) { out.push_back(caf::to_string(e)); });
@@ -86,7 +94,8 @@ TEST_F(sqlgen_pool_test, a_pool_of_one_serves_in_turn_and_answers_all) {
 TEST_F(sqlgen_pool_test, a_generator_that_throws_fails_only_its_request) {
   auto gen = spawn_sqlgen_pool(*sys, 1, [](sqlgen_actor::pointer) -> sqlgen_actor::behavior_type {
     return {
-      [](generate_atom, const model_ptr&, const std::string& question, const std::string&) {
+      [](generate_atom, const sql_request& req) {
+        const auto& question = req.question;
         if (question == "boom")
           throw std::runtime_error("engine bug");
         sql_plan p;
@@ -99,7 +108,7 @@ TEST_F(sqlgen_pool_test, a_generator_that_throws_fails_only_its_request) {
   auto model = model_ptr{std::make_shared<semantic_model>()};
   std::vector<std::string> out;
   for (std::string q : {"boom", "fine"})
-    self->request(gen, std::chrono::seconds(30), generate_atom_v, model, q, std::string{})
+    self->request(gen, std::chrono::seconds(30), generate_atom_v, asking(model, q))
       .receive([&](sql_plan& p) { out.push_back(p.sql); },
                [&](const caf::error&) { out.push_back("error"); });
   EXPECT_EQ(out, (std::vector<std::string>{"error", "SELECT 1"}));

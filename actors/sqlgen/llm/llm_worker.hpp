@@ -1,0 +1,32 @@
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include <caf/fwd.hpp>
+#include <caf/replies_to.hpp>
+#include <caf/typed_actor.hpp>
+
+#include "actors/sqlgen/llm/llm_client.hpp"
+#include "messages/type_ids.hpp"
+
+namespace medha::llm {
+
+/// What every model call of a worker shares.
+struct llm_setup {
+  std::shared_ptr<const llm_client> client;
+  std::set<std::string> sources_sharing_data; // data sources with allow_llm_to_see_data
+};
+
+/// One model call: a detached actor (its own thread: libcurl blocks) that
+/// answers one request and quits, so calls of different conversations run
+/// side by side and never hold a scheduler thread.
+using llm_worker_actor = caf::typed_actor<
+  // Request + the engine's plan (the fallback; outcome clarify) + why the
+  // model was routed to ("" for a correction) → the model's plan.
+  caf::replies_to<generate_atom, sql_request, sql_plan, std::string>::with<sql_plan>>;
+
+llm_worker_actor spawn_llm_worker(caf::actor_system& sys, std::shared_ptr<const llm_setup> setup);
+
+} // namespace medha::llm
