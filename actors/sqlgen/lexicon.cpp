@@ -125,7 +125,6 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
 // several amounts in one table, say nothing sure.
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
   static const char* records[] = {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"};
-  static const char* amounts[] = {"amount", "total", "revenue", "paid", "price", "value"};
   std::vector<std::pair<std::string, std::string>> out;
   for (auto& t : model.tables) {
     auto words = split_words(t.name);
@@ -135,12 +134,7 @@ std::vector<std::pair<std::string, std::string>> money_received(const semantic_m
     const column_info* found = nullptr;
     int count = 0;
     for (auto& c : t.columns) {
-      if (c.role != column_role::numeric)
-        continue;
-      auto cw = split_words(c.name);
-      if (std::any_of(cw.begin(), cw.end(), [&](const std::string& w) {
-            return std::any_of(std::begin(amounts), std::end(amounts), [&](const char* a) { return w == a; });
-          })) {
+      if (c.role == column_role::numeric && names_money(c.name)) {
         found = &c;
         ++count;
       }
