@@ -15,7 +15,7 @@
 
 namespace medha {
 
-/// Owns the RocksDB conversation store; detached because sync writes block.
+/// Owns the conversation store (RocksDB or PostgreSQL); detached because its calls block.
 using store_actor = caf::typed_actor<
   // Loads a conversation the user owns (found = false when not theirs or absent).
   caf::replies_to<load_atom, std::string, std::string>::with<conversation_lookup>,

@@ -35,6 +35,11 @@ const option options[] = {
   {"nats_url", "MEDHA_NATS_URL", "--nats", &config::nats_url, "NATS server URL"},
   {"store_path", "MEDHA_STORE_PATH", "--store", &config::store_path,
    "RocksDB conversation store directory"},
+  // Not "--store": that flag has always meant the RocksDB directory.
+  {"store", "MEDHA_STORE", "--store-kind", &config::store,
+   "conversation store: rocksdb (one worker) or postgres (shared by workers)"},
+  {"store_conninfo", "MEDHA_STORE_CONNINFO", "--store-conninfo", &config::store_conninfo,
+   "PostgreSQL conninfo of the conversation store (store = postgres)"},
   {"queue_group", "MEDHA_QUEUE_GROUP", "--queue-group", &config::queue_group,
    "NATS queue group shared by workers"},
   {"conversation_idle_evict_s", "MEDHA_CONVERSATION_IDLE_EVICT_S",
@@ -373,8 +378,12 @@ std::variant<config, medha_error> validate_config(config cfg) {
   // 0 queued turns is meaningful: one turn in flight, any other is busy.
   if (cfg.nats_url.empty())
     return bad("'nats_url' must not be empty");
-  if (cfg.store_path.empty())
+  if (cfg.store != "rocksdb" && cfg.store != "postgres")
+    return bad("'store' must be rocksdb or postgres, got '" + cfg.store + "'");
+  if (cfg.store == "rocksdb" && cfg.store_path.empty())
     return bad("'store_path' must not be empty");
+  if (cfg.store == "postgres" && cfg.store_conninfo.empty())
+    return bad("'store_conninfo' must be set when 'store' is postgres");
   if (!is_token(cfg.queue_group))
     return bad("'queue_group' must match [A-Za-z0-9_-]{1,64}, got '" + cfg.queue_group + "'");
   static const char* levels[] = {"trace", "debug", "info", "warning", "error", "off"};

@@ -16,7 +16,9 @@ namespace medha {
 /// with its environment variable and flag, in config/README.md.
 struct config {
   std::string nats_url = "nats://127.0.0.1:4222";
-  std::string store_path = "./medha-store"; // RocksDB directory
+  std::string store = "rocksdb";            // conversation store: rocksdb | postgres
+  std::string store_path = "./medha-store"; // RocksDB directory (store = rocksdb)
+  std::string store_conninfo;               // PostgreSQL conninfo (store = postgres)
   std::vector<data_source> data_sources;
   std::string queue_group = "medha-workers";
   int conversation_idle_evict_s = 300; // evict idle conversation actors from memory

@@ -1,20 +1,12 @@
 #pragma once
 
-#include <array>
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "messages/error.hpp"
-
-namespace rocksdb {
-class DB;
-}
 
 namespace medha {
 
@@ -49,97 +41,65 @@ struct step_record {
   std::string event_json;
 };
 
-/// Conversations, their messages and step events in an embedded RocksDB, so
-/// they survive restarts of a single-node worker. Every call is scoped to the
-/// owning user: another user's conversation behaves as if it did not exist.
+/// Where conversations live: their records, messages, step events and a
+/// small blob space. Two implementations pass the same test suite:
+/// rocksdb_store (embedded, one worker) and postgres_store (shared by several
+/// workers). Every call is scoped to the owning user: another user's
+/// conversation behaves as if it did not exist. Ids (user, conversation,
+/// turn) are `[A-Za-z0-9_-]{1,64}`; other ids are `bad_request` on writes and
+/// absent on reads. Texts and payloads are kept byte for byte.
 ///
-/// Key layout (user, conv and turn ids are `[A-Za-z0-9_-]{1,64}`, so '/' never
-/// occurs inside a part and prefixes cannot collide):
-///   c/<user>/<conv>                      conversation_record (JSON)
-///   m/<user>/<conv>/<index:016x>         message_record (JSON)
-///   s/<user>/<conv>/<turn>/<seq:016x>    step_record (JSON)
-///   b/<key>                              blob (raw bytes)
-/// Listing a user's conversations or a conversation's messages is one prefix
-/// scan; the fixed-width hex keeps numeric order equal to byte order.
-///
-/// Durability: every write goes to RocksDB's write-ahead log before the call
-/// returns, so all of them survive kill -9 of the worker. Message appends and
-/// deletes are also fsynced (WriteOptions.sync), so a user's turn survives a
-/// machine crash or power loss; an fsync also makes every earlier write
-/// durable, since the log is sequential. Measured on the dev VM: a synced append
-/// costs ~3.5-3.8 ms against ~5 us unsynced, so conversation puts, steps and blob
-/// writes are not synced: they ride on the next synced append.
-///
-/// Thread-safe. Read-modify-write calls (appends, deletes, expiry) lock one of
-/// a few stripes chosen by (user, conv), so different conversations proceed in
-/// parallel. A stored value that does not decode counts in corrupt_reads() and
-/// reads as absent; writes that need it fail with `internal`.
+/// Thread-safe. Calls block (disk, network): call them from detached actors.
 class conversation_store {
 public:
-  /// Opens (creating if needed) the store at `path`. Fails, without crashing,
-  /// when the path is unusable or already open (in this or another process).
-  static std::variant<std::unique_ptr<conversation_store>, medha_error>
-  open(const std::string& path);
-
-  ~conversation_store();
-  conversation_store(const conversation_store&) = delete;
-  conversation_store& operator=(const conversation_store&) = delete;
+  virtual ~conversation_store() = default;
 
   /// Creates or replaces the conversation (record.user owns it). updated_ms
   /// never moves backwards: a newer stored value is kept.
-  std::optional<medha_error> put_conversation(const conversation_record& record);
+  virtual std::optional<medha_error> put_conversation(const conversation_record& record) = 0;
 
   /// The user's conversation, or nullopt (unknown, another user's, unreadable).
-  std::optional<conversation_record> get_conversation(const std::string& user,
-                                                      const std::string& id);
+  virtual std::optional<conversation_record> get_conversation(const std::string& user,
+                                                              const std::string& id) = 0;
 
-  /// The user's conversations, most recently updated first.
-  std::vector<conversation_record> list_conversations(const std::string& user);
+  /// The user's conversations, most recently updated first (ties by id).
+  virtual std::vector<conversation_record> list_conversations(const std::string& user) = 0;
 
-  /// Deletes the conversation with all its messages and steps, in one batch.
+  /// Deletes the conversation with all its messages and steps, atomically.
   /// `not_found` when the user has no such conversation.
-  std::optional<medha_error> delete_conversation(const std::string& user,
-                                                 const std::string& id);
+  virtual std::optional<medha_error> delete_conversation(const std::string& user,
+                                                         const std::string& id) = 0;
 
   /// Appends a message to an existing conversation of the user, assigning its
   /// index (previous last + 1) and raising the conversation's updated_ms to the
-  /// message's created_ms, in one synced batch.
-  std::optional<medha_error> append_message(const std::string& user, message_record message);
+  /// message's created_ms, atomically and durably.
+  virtual std::optional<medha_error> append_message(const std::string& user,
+                                                    message_record message) = 0;
 
   /// The conversation's messages in index order (empty for unknown ones).
-  std::vector<message_record> messages(const std::string& user, const std::string& conv);
+  virtual std::vector<message_record> messages(const std::string& user,
+                                               const std::string& conv) = 0;
 
   /// Stores a step event of an existing conversation; the same seq overwrites.
-  std::optional<medha_error> append_step(const std::string& user, const step_record& step);
+  virtual std::optional<medha_error> append_step(const std::string& user,
+                                                 const step_record& step) = 0;
 
   /// The turn's step events in seq order.
-  std::vector<step_record> steps(const std::string& user, const std::string& conv,
-                                 const std::string& turn_id);
+  virtual std::vector<step_record> steps(const std::string& user, const std::string& conv,
+                                         const std::string& turn_id) = 0;
 
   /// Deletes conversations whose updated_ms is older than now_ms - ttl_ms;
   /// returns how many were deleted.
-  size_t expire_idle(int64_t now_ms, int64_t ttl_ms);
+  virtual size_t expire_idle(int64_t now_ms, int64_t ttl_ms) = 0;
 
   /// A small key-value space for other components' caches (the discovery
   /// catalog, ...). Keys are any non-empty string; values raw bytes.
-  std::optional<std::string> get_blob(const std::string& key);
-  std::optional<medha_error> put_blob(const std::string& key, const std::string& value);
+  virtual std::optional<std::string> get_blob(const std::string& key) = 0;
+  virtual std::optional<medha_error> put_blob(const std::string& key,
+                                              const std::string& value) = 0;
 
   /// Stored values that failed to decode since open (for health/stats).
-  uint64_t corrupt_reads() const {
-    return corrupt_reads_.load();
-  }
-
-private:
-  explicit conversation_store(std::unique_ptr<rocksdb::DB> db);
-
-  std::mutex& stripe(const std::string& user, const std::string& conv);
-  std::optional<medha_error> delete_locked(const std::string& user, const std::string& id,
-                                           bool must_exist);
-
-  std::unique_ptr<rocksdb::DB> db_;
-  std::array<std::mutex, 32> stripes_;
-  std::atomic<uint64_t> corrupt_reads_{0};
+  virtual uint64_t corrupt_reads() const = 0;
 };
 
 } // namespace medha

@@ -1,6 +1,6 @@
 #pragma once
 
-// Key layout and value encoding of conversation_store, apart from the RocksDB
+// Key layout and value encoding of rocksdb_store, apart from the RocksDB
 // calls so both can be read (and tested) on their own.
 
 #include <cstdint>

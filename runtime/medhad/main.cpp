@@ -31,6 +31,7 @@
 #include "runtime/logging.hpp"
 #include "runtime/nats_bridge.hpp"
 #include "runtime/store_actor.hpp"
+#include "runtime/store_factory.hpp"
 
 extern char** environ;
 
@@ -73,9 +74,9 @@ void on_signal(int) {
 int run(const medha::config& cfg) {
   using namespace medha;
   log::set_level(cfg.log_level);
-  auto opened = conversation_store::open(cfg.store_path);
+  auto opened = open_conversation_store(cfg);
   if (auto* err = std::get_if<medha_error>(&opened)) {
-    log::error("medhad", "cannot open the store at " + cfg.store_path + ": " + err->message);
+    log::error("medhad", "cannot open " + store_description(cfg) + ": " + err->message);
     return 1;
   }
   std::shared_ptr<conversation_store> store = std::move(std::get<0>(opened));

@@ -18,7 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/conversation/conversation_actor.hpp"
-#include "runtime/conversation_store.hpp"
+#include "runtime/rocksdb_store.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/store_actor.hpp"
 #include "tests/support/servers.hpp"
@@ -115,7 +115,7 @@ struct conversation_unit : ::testing::Test {
   conversation_deps deps;
 
   conversation_unit() {
-    auto opened = conversation_store::open(dir + "/store");
+    auto opened = rocksdb_store::open(dir + "/store");
     store = std::move(std::get<0>(opened));
     deps.store = spawn_store_actor(sys, store);
     deps.events = events;

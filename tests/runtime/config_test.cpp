@@ -232,6 +232,22 @@ TEST_F(config_test, bounds_and_log_level_are_checked) {
   EXPECT_EQ(ok(load_config({"--max-queued-turns", "0"}, nullptr)).max_queued_turns, 0u);
 }
 
+TEST_F(config_test, store_is_rocksdb_unless_postgres_with_a_conninfo) {
+  EXPECT_EQ(ok(load_config({}, nullptr)).store, "rocksdb");
+  auto file = write("pg.json", R"({"store":"postgres","store_conninfo":"host=db dbname=medha"})");
+  auto cfg = ok(load_config({"--config", file}, nullptr));
+  EXPECT_EQ(cfg.store, "postgres");
+  EXPECT_EQ(cfg.store_conninfo, "host=db dbname=medha");
+  // --store keeps meaning the RocksDB directory; the kind has its own flag.
+  auto flags = ok(load_config({"--store", "/data", "--store-kind", "rocksdb"}, nullptr));
+  EXPECT_EQ(flags.store_path, "/data");
+  EXPECT_EQ(flags.store, "rocksdb");
+  const char* env[] = {"MEDHA_STORE=postgres", nullptr};
+  EXPECT_NE(failed(load_config({}, env)).message.find("store_conninfo"), std::string::npos);
+  EXPECT_NE(failed(load_config({"--store-kind", "sqlite"}, nullptr)).message.find("'store'"),
+            std::string::npos);
+}
+
 TEST_F(config_test, help_lists_every_flag_and_variable) {
   auto help = config_flags_help();
   for (auto word : {"--config", "MEDHA_CONFIG", "--nats", "MEDHA_NATS_URL", "--store",

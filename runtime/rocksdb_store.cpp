@@ -1,4 +1,4 @@
-#include "runtime/conversation_store.hpp"
+#include "runtime/rocksdb_store.hpp"
 
 #include <rocksdb/db.h>
 #include <rocksdb/iterator.h>
@@ -53,13 +53,13 @@ rocksdb::WriteOptions synced() {
 
 } // namespace
 
-conversation_store::conversation_store(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {
+rocksdb_store::rocksdb_store(std::unique_ptr<rocksdb::DB> db) : db_(std::move(db)) {
 }
 
-conversation_store::~conversation_store() = default;
+rocksdb_store::~rocksdb_store() = default;
 
-std::variant<std::unique_ptr<conversation_store>, medha_error>
-conversation_store::open(const std::string& path) {
+std::variant<std::unique_ptr<rocksdb_store>, medha_error>
+rocksdb_store::open(const std::string& path) {
   std::error_code ec;
   std::filesystem::create_directories(path, ec);
   if (ec)
@@ -82,16 +82,16 @@ conversation_store::open(const std::string& path) {
     return medha_error{error_code::internal,
                        "cannot open conversation store '" + path + "': " + text + hint};
   }
-  return std::unique_ptr<conversation_store>(
-    new conversation_store(std::unique_ptr<rocksdb::DB>(raw)));
+  return std::unique_ptr<rocksdb_store>(
+    new rocksdb_store(std::unique_ptr<rocksdb::DB>(raw)));
 }
 
-std::mutex& conversation_store::stripe(const std::string& user, const std::string& conv) {
+std::mutex& rocksdb_store::stripe(const std::string& user, const std::string& conv) {
   auto h = std::hash<std::string>{}(user) * 31 + std::hash<std::string>{}(conv);
   return stripes_[h % stripes_.size()];
 }
 
-std::optional<medha_error> conversation_store::put_conversation(const conversation_record& r) {
+std::optional<medha_error> rocksdb_store::put_conversation(const conversation_record& r) {
   if (auto err = check_token("user", r.user))
     return err;
   if (auto err = check_token("conversation id", r.id))
@@ -117,7 +117,7 @@ std::optional<medha_error> conversation_store::put_conversation(const conversati
 }
 
 std::optional<conversation_record>
-conversation_store::get_conversation(const std::string& user, const std::string& id) {
+rocksdb_store::get_conversation(const std::string& user, const std::string& id) {
   if (!codec::is_key_token(user) || !codec::is_key_token(id))
     return std::nullopt;
   std::string value;
@@ -132,7 +132,7 @@ conversation_store::get_conversation(const std::string& user, const std::string&
   return r;
 }
 
-std::vector<conversation_record> conversation_store::list_conversations(const std::string& user) {
+std::vector<conversation_record> rocksdb_store::list_conversations(const std::string& user) {
   std::vector<conversation_record> out;
   if (!codec::is_key_token(user))
     return out;
@@ -150,7 +150,7 @@ std::vector<conversation_record> conversation_store::list_conversations(const st
   return out;
 }
 
-std::optional<medha_error> conversation_store::delete_locked(const std::string& user,
+std::optional<medha_error> rocksdb_store::delete_locked(const std::string& user,
                                                              const std::string& id,
                                                              bool must_exist) {
   auto key = codec::conversation_key(user, id);
@@ -175,7 +175,7 @@ std::optional<medha_error> conversation_store::delete_locked(const std::string& 
   return std::nullopt;
 }
 
-std::optional<medha_error> conversation_store::delete_conversation(const std::string& user,
+std::optional<medha_error> rocksdb_store::delete_conversation(const std::string& user,
                                                                    const std::string& id) {
   if (!codec::is_key_token(user) || !codec::is_key_token(id))
     return medha_error{error_code::not_found, "no conversation '" + id + "'"};
@@ -183,7 +183,7 @@ std::optional<medha_error> conversation_store::delete_conversation(const std::st
   return delete_locked(user, id, true);
 }
 
-std::optional<medha_error> conversation_store::append_message(const std::string& user,
+std::optional<medha_error> rocksdb_store::append_message(const std::string& user,
                                                               message_record m) {
   if (auto err = check_token("user", user))
     return err;
@@ -239,7 +239,7 @@ std::optional<medha_error> conversation_store::append_message(const std::string&
   return std::nullopt;
 }
 
-std::vector<message_record> conversation_store::messages(const std::string& user,
+std::vector<message_record> rocksdb_store::messages(const std::string& user,
                                                          const std::string& conv) {
   std::vector<message_record> out;
   if (!codec::is_key_token(user) || !codec::is_key_token(conv))
@@ -253,7 +253,7 @@ std::vector<message_record> conversation_store::messages(const std::string& user
   return out;
 }
 
-std::optional<medha_error> conversation_store::append_step(const std::string& user,
+std::optional<medha_error> rocksdb_store::append_step(const std::string& user,
                                                            const step_record& step) {
   if (auto err = check_token("user", user))
     return err;
@@ -277,7 +277,7 @@ std::optional<medha_error> conversation_store::append_step(const std::string& us
   return std::nullopt;
 }
 
-std::vector<step_record> conversation_store::steps(const std::string& user,
+std::vector<step_record> rocksdb_store::steps(const std::string& user,
                                                    const std::string& conv,
                                                    const std::string& turn_id) {
   std::vector<step_record> out;
@@ -293,7 +293,7 @@ std::vector<step_record> conversation_store::steps(const std::string& user,
   return out;
 }
 
-size_t conversation_store::expire_idle(int64_t now_ms, int64_t ttl_ms) {
+size_t rocksdb_store::expire_idle(int64_t now_ms, int64_t ttl_ms) {
   if (ttl_ms < 0)
     return 0;
   auto idle = [&](const conversation_record& r) { return now_ms - r.updated_ms > ttl_ms; };
@@ -322,7 +322,7 @@ size_t conversation_store::expire_idle(int64_t now_ms, int64_t ttl_ms) {
   return deleted;
 }
 
-std::optional<std::string> conversation_store::get_blob(const std::string& key) {
+std::optional<std::string> rocksdb_store::get_blob(const std::string& key) {
   if (key.empty())
     return std::nullopt;
   std::string value;
@@ -331,7 +331,7 @@ std::optional<std::string> conversation_store::get_blob(const std::string& key) 
   return value;
 }
 
-std::optional<medha_error> conversation_store::put_blob(const std::string& key,
+std::optional<medha_error> rocksdb_store::put_blob(const std::string& key,
                                                         const std::string& value) {
   if (key.empty())
     return bad("blob key must not be empty");

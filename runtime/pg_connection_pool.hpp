@@ -1,0 +1,73 @@
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pqxx/connection>
+#include <pqxx/except>
+
+namespace medha {
+
+/// Connections to one PostgreSQL database, reused between calls. Each call
+/// gets a connection of its own, so callers on several threads never share
+/// one; a connection that broke is dropped, not returned.
+class pg_connection_pool {
+public:
+  explicit pg_connection_pool(std::string conninfo) : conninfo_(std::move(conninfo)) {}
+
+  /// Runs f(pqxx::connection&). A pooled connection found broken (the server
+  /// restarted since it was last used) is replaced once by a fresh one: the
+  /// call failed before anything was sent, so repeating it is safe. Throws
+  /// what f or the connect throws.
+  template <class F>
+  auto run(F&& f) -> decltype(f(std::declval<pqxx::connection&>())) {
+    auto [conn, pooled] = take();
+    try {
+      auto out = f(*conn);
+      give_back(std::move(conn));
+      return out;
+    } catch (const pqxx::broken_connection&) {
+      if (!pooled)
+        throw;
+    } catch (...) {
+      // Still usable unless it broke: a failed statement aborts only its transaction.
+      if (conn->is_open())
+        give_back(std::move(conn));
+      throw;
+    }
+    auto fresh = std::make_unique<pqxx::connection>(conninfo_);
+    auto out = f(*fresh);
+    give_back(std::move(fresh));
+    return out;
+  }
+
+private:
+  std::pair<std::unique_ptr<pqxx::connection>, bool> take() {
+    {
+      std::lock_guard<std::mutex> guard(mutex_);
+      if (!idle_.empty()) {
+        auto conn = std::move(idle_.back());
+        idle_.pop_back();
+        return {std::move(conn), true};
+      }
+    }
+    return {std::make_unique<pqxx::connection>(conninfo_), false};
+  }
+
+  void give_back(std::unique_ptr<pqxx::connection> conn) {
+    std::lock_guard<std::mutex> guard(mutex_);
+    // A burst of parallel callers may open more; keep only a few idle.
+    if (idle_.size() < max_idle)
+      idle_.push_back(std::move(conn));
+  }
+
+  static constexpr size_t max_idle = 8;
+  std::string conninfo_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<pqxx::connection>> idle_;
+};
+
+} // namespace medha

@@ -1,0 +1,88 @@
+// What only the PostgreSQL store does: schema migrations at open, several
+// stores (workers) on one database. The shared contract is in
+// conversation_store_test.cpp.
+
+#include "runtime/postgres_store.hpp"
+
+#include <gtest/gtest.h>
+#include <pqxx/pqxx>
+
+#include <thread>
+#include <vector>
+
+#include "runtime/postgres_migrations.hpp"
+#include "tests/runtime/store_backends.hpp"
+
+namespace medha::testing {
+namespace {
+
+class postgres_store_test : public ::testing::Test {
+protected:
+  postgres_backend backend_; // a fresh database per test
+};
+
+TEST_F(postgres_store_test, migrations_are_applied_once_and_recorded) {
+  auto first = backend_.open();
+  ASSERT_TRUE(first);
+  auto second = backend_.open(); // a restart: nothing left to apply
+  ASSERT_TRUE(second);
+  pqxx::connection c{backend_.conninfo()};
+  EXPECT_EQ(apply_migrations(c, conversation_store_migrations()), 0);
+  pqxx::work tx{c};
+  auto rows = tx.exec("SELECT version FROM medha_schema_migrations ORDER BY version");
+  auto& all = conversation_store_migrations();
+  ASSERT_EQ(rows.size(), all.size());
+  for (size_t i = 0; i < all.size(); ++i)
+    EXPECT_EQ(rows[i][0].as<int>(), all[i].version);
+}
+
+TEST_F(postgres_store_test, workers_starting_together_both_open) {
+  // Without the migration lock one of them fails on "relation already exists".
+  std::vector<std::unique_ptr<conversation_store>> stores(4);
+  std::vector<std::thread> starts;
+  for (auto& s : stores)
+    starts.emplace_back([&s, this] { s = backend_.open(); });
+  for (auto& t : starts)
+    t.join();
+  for (auto& s : stores)
+    EXPECT_TRUE(s);
+}
+
+TEST_F(postgres_store_test, two_stores_share_one_conversation) {
+  auto a = backend_.open();
+  auto b = backend_.open();
+  ASSERT_TRUE(a && b);
+  ASSERT_FALSE(a->put_conversation(conv("alice", "c1")));
+  ASSERT_TRUE(b->get_conversation("alice", "c1"));
+  // Both append to the same conversation at once, as two workers would.
+  constexpr int per_store = 15;
+  std::vector<std::thread> writers;
+  for (auto* s : {a.get(), b.get()})
+    writers.emplace_back([s] {
+      for (int i = 0; i < per_store; ++i)
+        EXPECT_FALSE(s->append_message("alice", msg("c1", "user", std::to_string(i))));
+    });
+  for (auto& t : writers)
+    t.join();
+  for (auto* s : {a.get(), b.get()}) {
+    auto ms = s->messages("alice", "c1");
+    ASSERT_EQ(ms.size(), 2u * per_store);
+    for (uint64_t i = 0; i < ms.size(); ++i)
+      EXPECT_EQ(ms[i].index, i);
+  }
+  ASSERT_FALSE(b->delete_conversation("alice", "c1"));
+  EXPECT_TRUE(a->list_conversations("alice").empty());
+}
+
+TEST(postgres_store, unreachable_server_is_an_error_not_a_throw) {
+  auto conninfo = "host=127.0.0.1 port=" + std::to_string(free_port())
+                  + " dbname=x user=x password=hunter2 connect_timeout=2";
+  auto r = postgres_store::open(conninfo);
+  ASSERT_TRUE(std::holds_alternative<medha_error>(r));
+  auto& err = std::get<medha_error>(r);
+  EXPECT_NE(err.message.find("PostgreSQL"), std::string::npos) << err.message;
+  EXPECT_EQ(err.message.find("hunter2"), std::string::npos) << err.message;
+}
+
+} // namespace
+} // namespace medha::testing
