@@ -555,6 +555,8 @@ void route(self_ptr self) {
   discover(self);
 }
 
+void store_user_turn(self_ptr self);
+
 void begin(self_ptr self, turn_request req) {
   auto& st = self->state;
   st.turn.emplace();
@@ -562,7 +564,29 @@ void begin(self_ptr self, turn_request req) {
   turn.generation = ++st.generation;
   turn.start = turn.stage_start = clock::now();
   turn.req = std::move(req);
-  // The user's turn is stored before any work starts: nothing is lost.
+  if (!st.deps.settings.shared_store) {
+    store_user_turn(self);
+    return;
+  }
+  // The carried context (last query, data source) must be the latest one,
+  // whichever worker answered the previous turn.
+  ask_stage<conversation_lookup>(
+      self, st.deps.store, "store", st.deps.settings.stage_timeout,
+      [self](conversation_lookup& found) {
+        auto& st = self->state;
+        if (found.found) {
+          st.record = std::move(found.record);
+          st.carried = decode_carried_context(st.record.state_json);
+        }
+        store_user_turn(self); // deleted meanwhile: the append says not_found
+      },
+      load_atom_v, st.record.user, st.record.id);
+}
+
+// The user's turn is stored before any work starts: nothing is lost.
+void store_user_turn(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
   message_record msg;
   msg.conv = st.record.id;
   msg.turn_id = turn.req.turn_id;

@@ -38,6 +38,9 @@ struct conversation_settings {
   /// More attempts a model gets after its SQL is refused by the guard or
   /// fails in PostgreSQL, each fed the error.
   size_t max_corrections = 2;
+  /// Other workers write the same store (PostgreSQL): reload the record at
+  /// each turn, since one of them may have answered a turn since we loaded it.
+  bool shared_store = false;
 };
 
 /// What every conversation actor talks to.

@@ -143,6 +143,8 @@ void on_turn(self_ptr self, const inbound_message& msg) {
     return;
   }
   self->state.turns_received += 1;
+  // Says which worker took which turn (tests of several workers read it).
+  log::debug("manager", "turn " + req.turn_id + " of " + req.user + "/" + req.conv);
   conv_key key{req.user, req.conv};
   if (self->state.live.count(key)) {
     self->send(route_to(self, key), std::move(req));

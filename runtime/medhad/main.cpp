@@ -163,6 +163,7 @@ int run(const medha::config& cfg) {
     deps.settings.timeouts.sql += std::chrono::milliseconds(
         int64_t(attempts) * cfg.llm.timeout_ms + int64_t(cfg.llm.max_retries) * 60000);
   }
+  deps.settings.shared_store = cfg.store == "postgres";
   manager_settings mgr_settings;
   mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
   mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);
