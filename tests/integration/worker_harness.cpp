@@ -94,8 +94,8 @@ std::optional<int> worker_harness::terminate_within(std::chrono::milliseconds bo
   return code;
 }
 
-std::string worker_harness::log_tail() const {
-  return file_tail(dir_ + "/medhad.log");
+std::string worker_harness::log_tail(size_t max_bytes) const {
+  return file_tail(dir_ + "/medhad.log", max_bytes);
 }
 
 std::string worker_harness::api(const std::string& user, const std::string& verb,

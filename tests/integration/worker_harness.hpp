@@ -37,7 +37,7 @@ public:
   void stop();          // SIGTERM and wait
   /// SIGTERM; the exit code if medhad ended within `bound` (else it is killed).
   std::optional<int> terminate_within(std::chrono::milliseconds bound);
-  std::string log_tail() const;
+  std::string log_tail(size_t max_bytes = 4000) const;
 
   /// Calls an API verb as `user`; returns the reply JSON ("" on timeout).
   std::string api(const std::string& user, const std::string& verb, const std::string& body);
