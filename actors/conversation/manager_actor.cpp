@@ -215,6 +215,11 @@ void on_api(self_ptr self, const inbound_message& msg) {
   auto user = req.user;
   if (req.verb == "health") {
     reply_ok(self, to, health_body(self));
+  } else if (req.verb == "stats") {
+    if (!st.settings.stats)
+      reply_error(self, to, {error_code::not_found, "this worker keeps no statistics"});
+    else
+      reply_ok(self, to, st.settings.stats->snapshot_json(st.live.size()));
   } else if (req.verb == "conversations.create") {
     auto title = string_field(req.body_json, "title", false);
     auto source = string_field(req.body_json, "data_source", true);

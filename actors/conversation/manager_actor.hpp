@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "actors/conversation/conversation_actor.hpp"
 #include "messages/data_source.hpp"
+#include "runtime/turn_stats.hpp"
 
 namespace medha {
 
@@ -16,6 +18,8 @@ struct manager_settings {
   std::chrono::hours conversation_ttl{24};
   std::chrono::seconds expiry_interval{60};
   std::string worker_name;
+  /// The worker's turn statistics (the `stats` verb); none in unit tests.
+  std::shared_ptr<turn_stats> stats;
 };
 
 /// A conversation actor the manager routes to, and how many messages it sent

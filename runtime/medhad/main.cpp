@@ -32,6 +32,7 @@
 #include "runtime/nats_bridge.hpp"
 #include "runtime/store_actor.hpp"
 #include "runtime/store_factory.hpp"
+#include "runtime/turn_stats.hpp"
 
 extern char** environ;
 
@@ -146,7 +147,9 @@ int run(const medha::config& cfg) {
     executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap,
                       cfg.result_byte_cap});
   deps.visualization = spawn_visualization_actor(sys);
-  deps.events = nats;
+  // Every event goes out through the statistics, which count the final ones.
+  auto stats = std::make_shared<turn_stats>(nats);
+  deps.events = stats;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
   deps.settings.timeouts.discovery = std::chrono::milliseconds(cfg.discovery_timeout_ms);
   deps.settings.timeouts.context = std::chrono::milliseconds(cfg.context_timeout_ms);
@@ -168,6 +171,7 @@ int run(const medha::config& cfg) {
   mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
   mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);
   mgr_settings.worker_name = worker_name;
+  mgr_settings.stats = stats;
   auto mgr = sys.spawn(manager, deps, mgr_settings, cfg.data_sources);
 
   // Take no questions before every data source's model is in the catalog

@@ -128,6 +128,12 @@ TEST(shared_store, a_conversation_moves_between_workers) {
   EXPECT_GT(turns_taken(b, turn_ids), 0u) << b.log_tail();
   EXPECT_EQ(turns_taken(a, turn_ids) + turns_taken(b, turn_ids), turn_ids.size());
 
+  // Whichever worker answers `stats` has served turns and timed their steps.
+  auto stats = json::parse(a.api("ops", "stats", "{}"));
+  auto& counters = stats.as_object();
+  EXPECT_GT(counters.at("turns").to_number<uint64_t>(), 0u) << stats;
+  EXPECT_GT(counters.at("latency_ms").at("sql").at("samples").to_number<uint64_t>(), 0u) << stats;
+
   // Either worker lists and reads everything: 2 + 16 turns, 2 messages each.
   for (auto* w : {&a, &b}) {
     auto got = get_conversation(*w, "u1", conv);

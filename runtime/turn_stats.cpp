@@ -1,0 +1,95 @@
+#include "runtime/turn_stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <boost/json.hpp>
+
+#include "messages/protocol.hpp"
+
+namespace medha {
+
+namespace json = boost::json;
+
+namespace {
+
+// Nearest rank on a sorted copy: the window is small, a sort per call is cheap.
+double percentile(std::vector<double> values, double p) {
+  std::sort(values.begin(), values.end());
+  auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
+  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+} // namespace
+
+void turn_stats::publish(const std::string& subject, const std::string& data) {
+  inner_->publish(subject, data);
+  // A final event also goes to the turn's reply subject: count the events
+  // subject only, so each turn counts once.
+  if (subject.rfind("medha.events.", 0) == 0)
+    record(data);
+}
+
+void turn_stats::record(const std::string& data) {
+  auto decoded = decode_step_event(data);
+  auto* ev = std::get_if<step_event>(&decoded);
+  if (!ev)
+    return;
+  bool final = ev->step == step_kind::answer || ev->step == step_kind::clarify
+               || ev->step == step_kind::error;
+  if (!final)
+    return;
+  json::error_code ec;
+  auto payload = json::parse(ev->data_json, ec);
+  auto* obj = ec ? nullptr : payload.if_object();
+  std::lock_guard<std::mutex> guard(mutex_);
+  ++turns_;
+  if (ev->step == step_kind::answer)
+    ++answers_;
+  else if (ev->step == step_kind::clarify)
+    ++clarifies_;
+  if (ev->step == step_kind::error) {
+    auto* code = obj ? obj->if_contains("code") : nullptr;
+    ++errors_[code && code->is_string() ? std::string{code->as_string()} : "unknown"];
+  }
+  auto add = [this](const std::string& step, double ms) {
+    auto& values = latency_[step];
+    values.push_back(ms);
+    if (values.size() > window_)
+      values.pop_front();
+  };
+  add("turn", ev->elapsed_ms);
+  // Answers carry each stage's time as "<step>_ms" (total_ms is the turn's).
+  auto* timings = obj ? obj->if_contains("timings") : nullptr;
+  if (timings && timings->is_object())
+    for (auto& [key, value] : timings->as_object()) {
+      std::string name{key};
+      if (name == "total_ms" || name.size() <= 3 || name.compare(name.size() - 3, 3, "_ms") != 0
+          || !value.is_number())
+        continue;
+      add(name.substr(0, name.size() - 3), value.to_number<double>());
+    }
+}
+
+std::string turn_stats::snapshot_json(size_t live_conversations) const {
+  std::lock_guard<std::mutex> guard(mutex_);
+  json::object errors;
+  for (auto& [code, n] : errors_)
+    errors[code] = n;
+  json::object latency;
+  for (auto& [step, values] : latency_) {
+    std::vector<double> copy(values.begin(), values.end());
+    latency[step] = json::object{{"p50", percentile(copy, 0.50)},
+                                 {"p99", percentile(copy, 0.99)},
+                                 {"samples", copy.size()}};
+  }
+  return json::serialize(json::object{{"turns", turns_},
+                                      {"answers", answers_},
+                                      {"clarifies", clarifies_},
+                                      {"errors", std::move(errors)},
+                                      {"latency_ms", std::move(latency)},
+                                      {"live_conversations", live_conversations}});
+}
+
+} // namespace medha

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "runtime/event_sink.hpp"
+
+namespace medha {
+
+/// A worker's turn statistics for the `stats` API verb, gathered from the
+/// final events as they go out: this sink wraps the real one (NATS), so every
+/// turn is counted exactly where its answer is published, with no message
+/// from the actors. Latencies keep the last `window` values per step, so
+/// percentiles follow current load and memory stays bounded. Thread-safe.
+class turn_stats final : public event_sink {
+public:
+  explicit turn_stats(std::shared_ptr<event_sink> inner, size_t window = 1024)
+      : inner_(std::move(inner)), window_(window) {}
+
+  void publish(const std::string& subject, const std::string& data) override;
+  bool connected() const override {
+    return inner_->connected();
+  }
+
+  /// {"turns","answers","clarifies","errors":{code:n},
+  ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
+  std::string snapshot_json(size_t live_conversations) const;
+
+private:
+  void record(const std::string& data);
+
+  std::shared_ptr<event_sink> inner_;
+  size_t window_;
+  mutable std::mutex mutex_;
+  uint64_t turns_ = 0;
+  uint64_t answers_ = 0;
+  uint64_t clarifies_ = 0;
+  std::map<std::string, uint64_t> errors_;
+  std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
+};
+
+} // namespace medha

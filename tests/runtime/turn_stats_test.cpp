@@ -1,0 +1,80 @@
+#include "runtime/turn_stats.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "messages/protocol.hpp"
+
+namespace medha {
+namespace {
+
+namespace json = boost::json;
+
+struct counting_sink : event_sink {
+  size_t published = 0;
+  void publish(const std::string&, const std::string&) override { ++published; }
+  bool connected() const override { return true; }
+};
+
+std::string event(step_kind step, double elapsed_ms, const std::string& data) {
+  step_event ev;
+  ev.conv = "c1";
+  ev.turn_id = "t1";
+  ev.seq = 3;
+  ev.step = step;
+  ev.status = step == step_kind::error ? step_status::failed : step_status::done;
+  ev.elapsed_ms = elapsed_ms;
+  ev.data_json = data;
+  return encode_step_event(ev);
+}
+
+const char* const events = "medha.events.alice.c1";
+
+TEST(turn_stats, counts_final_events_once_with_errors_by_code_and_step_latency) {
+  auto inner = std::make_shared<counting_sink>();
+  turn_stats stats{inner};
+  for (double ms : {10.0, 20.0, 30.0, 40.0}) {
+    auto answer = event(step_kind::answer, ms,
+                        R"({"text":"x","timings":{"sql_ms":)" + std::to_string(ms / 10)
+                          + R"(,"execute_ms":2,"total_ms":99}})");
+    stats.publish(events, answer);
+    stats.publish("_INBOX.reply", answer); // the same final event as the reply: not again
+  }
+  stats.publish(events, event(step_kind::sql, 5, R"({})")); // not final
+  stats.publish(events, event(step_kind::clarify, 7, R"({"text":"which?"})"));
+  stats.publish(events, event(step_kind::error, 8, R"({"code":"query_timeout","message":"m"})"));
+  stats.publish(events, event(step_kind::error, 9, R"({"code":"query_timeout","message":"m"})"));
+  stats.publish(events, event(step_kind::error, 1, R"({"code":"busy","message":"m"})"));
+  EXPECT_EQ(inner->published, 13u); // everything still goes out
+
+  auto s = json::parse(stats.snapshot_json(2)).as_object();
+  EXPECT_EQ(s.at("turns").to_number<uint64_t>(), 8u);
+  EXPECT_EQ(s.at("answers").to_number<uint64_t>(), 4u);
+  EXPECT_EQ(s.at("clarifies").to_number<uint64_t>(), 1u);
+  EXPECT_EQ(s.at("errors").at("query_timeout").to_number<uint64_t>(), 2u);
+  EXPECT_EQ(s.at("errors").at("busy").to_number<uint64_t>(), 1u);
+  EXPECT_EQ(s.at("live_conversations").to_number<uint64_t>(), 2u);
+  auto& latency = s.at("latency_ms").as_object();
+  EXPECT_EQ(latency.at("sql").at("samples").to_number<uint64_t>(), 4u);
+  EXPECT_EQ(latency.at("sql").at("p50").as_double(), 2.0);
+  EXPECT_EQ(latency.at("sql").at("p99").as_double(), 4.0);
+  EXPECT_EQ(latency.at("execute").at("p50").as_double(), 2.0);
+  EXPECT_FALSE(latency.contains("total")); // the turn's own time is "turn"
+  EXPECT_EQ(latency.at("turn").at("samples").to_number<uint64_t>(), 8u);
+  EXPECT_EQ(latency.at("turn").at("p99").as_double(), 40.0);
+}
+
+TEST(turn_stats, latency_window_keeps_the_latest_values) {
+  turn_stats stats{std::make_shared<counting_sink>(), 10};
+  for (int i = 1; i <= 100; ++i)
+    stats.publish(events, event(step_kind::answer, i, R"({"timings":{}})"));
+  auto s = json::parse(stats.snapshot_json(0)).as_object();
+  auto& turn = s.at("latency_ms").at("turn");
+  EXPECT_EQ(turn.at("samples").to_number<uint64_t>(), 10u);
+  EXPECT_EQ(turn.at("p50").as_double(), 95.0); // of 91..100
+  EXPECT_EQ(s.at("turns").to_number<uint64_t>(), 100u);
+}
+
+} // namespace
+} // namespace medha
