@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actors/conversation/turn_limiter.hpp"
+
 #include <chrono>
 #include <map>
 #include <string>
@@ -16,6 +18,8 @@ struct manager_settings {
   std::chrono::hours conversation_ttl{24};
   std::chrono::seconds expiry_interval{60};
   std::string worker_name;
+  int turns_per_minute = 30;         // per user
+  int concurrent_turns_per_user = 4; // per user, across conversations
 };
 
 /// A conversation actor the manager routes to, and how many messages it sent
@@ -35,6 +39,7 @@ struct manager_state {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   uint64_t turns_received = 0;
   bool draining = false; // shutdown: turns still arriving are refused
+  turn_limiter limiter{30, 4};
   static inline const char* name = "manager";
 };
 
