@@ -105,6 +105,9 @@ using manager_actor = caf::typed_actor<
   // Shutdown: stop taking turns; replies once the turns in flight ended.
   caf::replies_to<drain_atom>::with<bool>,
   // Periodic housekeeping: expiry of idle conversations.
-  caf::reacts_to<tick_atom>>;
+  caf::reacts_to<tick_atom>,
+  // A turn of (user, conversation) ended: it no longer counts against the
+  // user's concurrent turns.
+  caf::reacts_to<turn_ended_atom, std::string, std::string>>;
 
 } // namespace medha

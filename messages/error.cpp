@@ -8,6 +8,7 @@ constexpr const char* names[] = {
   "busy",          "datasource_unavailable", "query_timeout",
   "query_failed",  "unsafe_sql",             "no_data_source",
   "cancelled",     "internal",               "store_failed",
+  "forbidden",     "rate_limited",
 };
 constexpr int name_count = sizeof(names) / sizeof(names[0]);
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,8 @@ enum class error_code {
   cancelled,              // the user cancelled the turn
   internal,               // a bug: the message says what failed
   store_failed,           // the turn could not be stored: not answered
+  forbidden,              // a data source the user is not granted
+  rate_limited,           // over the user's turns per minute or concurrent turns
 };
 
 /// The wire name of a code ("bad_request", ...).
@@ -31,6 +34,7 @@ bool from_string(std::string_view name, error_code& out);
 struct medha_error {
   error_code code = error_code::internal;
   std::string message; // a sentence a person can act on
+  int64_t retry_after_ms = 0; // rate_limited: when a new turn may succeed
 };
 
 } // namespace medha

@@ -217,7 +217,7 @@ std::string encode_error_reply(const medha_error& err) {
   json::object o;
   o["v"] = protocol_version;
   o["ok"] = false;
-  o["error"] = {{"code", to_string(err.code)}, {"message", err.message}};
+  o["error"] = json::parse(error_data(err)); // one shape for replies and events
   return json::serialize(o);
 }
 
@@ -237,6 +237,8 @@ std::string error_data(const medha_error& err) {
   json::object o;
   o["code"] = to_string(err.code);
   o["message"] = err.message;
+  if (err.retry_after_ms > 0)
+    o["retry_after_ms"] = err.retry_after_ms;
   return json::serialize(o);
 }
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <utility>
@@ -33,6 +34,12 @@ struct option {
 
 const option options[] = {
   {"nats_url", "MEDHA_NATS_URL", "--nats", &config::nats_url, "NATS server URL"},
+  {"nats_user", "MEDHA_NATS_USER", "--nats-user", &config::nats_user,
+   "NATS user the worker connects as (the service user)"},
+  {"nats_password", "MEDHA_NATS_PASSWORD", "--nats-password", &config::nats_password,
+   "password of nats_user"},
+  {"nats_credentials", "MEDHA_NATS_CREDENTIALS", "--nats-credentials",
+   &config::nats_credentials, "NATS .creds file (JWT + nkey seed) instead of user/password"},
   {"store_path", "MEDHA_STORE_PATH", "--store", &config::store_path,
    "RocksDB conversation store directory"},
   // Not "--store": that flag has always meant the RocksDB directory.
@@ -78,6 +85,11 @@ const option options[] = {
    &config::refresh_interval_s, "seconds between re-introspections of every data source"},
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
+  {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
+   &config::turns_per_minute, "turns a user may start per minute (per worker)"},
+  {"concurrent_turns_per_user", "MEDHA_CONCURRENT_TURNS_PER_USER",
+   "--concurrent-turns-per-user", &config::concurrent_turns_per_user,
+   "turns of one user in flight at once (per worker)"},
   {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
    "trace|debug|info|warning|error|off"},
 };
@@ -259,6 +271,25 @@ std::optional<medha_error> parse_llm(config& cfg, const json::value& v, const st
   return std::nullopt;
 }
 
+// {"name": ["a", "b"], ...}: the shape of both "grants" and "groups".
+std::optional<medha_error> parse_name_lists(std::map<std::string, std::vector<std::string>>& out,
+                                            const json::value& v, const std::string& where) {
+  if (!v.is_object())
+    return bad(where + " must be an object of string arrays");
+  out.clear();
+  for (auto& kv : v.get_object()) {
+    if (!kv.value().is_array())
+      return bad(where + "." + std::string(kv.key()) + " must be an array of strings");
+    auto& names = out[std::string(kv.key())];
+    for (auto& name : kv.value().get_array()) {
+      if (!name.is_string())
+        return bad(where + "." + std::string(kv.key()) + " must be an array of strings");
+      names.emplace_back(name.get_string());
+    }
+  }
+  return std::nullopt;
+}
+
 // Turns a parse failure offset into "line L, column C" so the file is easy to fix.
 std::string position_of(std::string_view text, size_t offset) {
   size_t line = 1, column = 1;
@@ -340,6 +371,13 @@ std::variant<config, medha_error> apply_config_json(config cfg, std::string_view
         return *err;
       continue;
     }
+    if (key == "grants" || key == "groups") {
+      auto& target = key == "grants" ? cfg.grants.grants : cfg.grants.groups;
+      if (auto err = parse_name_lists(target, kv.value(), origin + ": '" + key + "'"))
+        return *err;
+      cfg.grants.configured |= key == "grants";
+      continue;
+    }
     auto o = std::find_if(std::begin(options), std::end(options),
                           [&](const option& o) { return key == o.key; });
     if (o == std::end(options))
@@ -357,6 +395,8 @@ std::variant<config, medha_error> validate_config(config cfg) {
     return std::nullopt;
   };
   for (auto err : {positive("conversation_idle_evict_s", cfg.conversation_idle_evict_s),
+                   positive("turns_per_minute", cfg.turns_per_minute),
+                   positive("concurrent_turns_per_user", cfg.concurrent_turns_per_user),
                    positive("conversation_ttl_h", cfg.conversation_ttl_h),
                    positive("statement_timeout_ms", cfg.statement_timeout_ms),
                    positive("row_cap", cfg.row_cap),
@@ -414,6 +454,13 @@ std::variant<config, medha_error> validate_config(config cfg) {
       if (cfg.data_sources[j].name == ds.name)
         return bad(where + ".name' repeats data source '" + ds.name + "'");
   }
+  // A grant naming no registered source is a typo that would lock a user out.
+  for (auto& [who, sources] : cfg.grants.grants)
+    for (auto& name : sources)
+      if (name != "*"
+          && std::none_of(cfg.data_sources.begin(), cfg.data_sources.end(),
+                          [&](const data_source& ds) { return ds.name == name; }))
+        return bad("'grants." + who + "' names '" + name + "', which is not a data source");
   return cfg;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "messages/data_source.hpp"
+#include "messages/data_source_grants.hpp"
 #include "messages/error.hpp"
 #include "messages/llm_settings.hpp"
 
@@ -16,10 +17,17 @@ namespace medha {
 /// with its environment variable and flag, in config/README.md.
 struct config {
   std::string nats_url = "nats://127.0.0.1:4222";
+  // The worker's service identity on NATS: user and password, or a .creds file.
+  std::string nats_user;
+  std::string nats_password;
+  std::string nats_credentials;
   std::string store = "rocksdb";            // conversation store: rocksdb | postgres
   std::string store_path = "./medha-store"; // RocksDB directory (store = rocksdb)
   std::string store_conninfo;               // PostgreSQL conninfo (store = postgres)
   std::vector<data_source> data_sources;
+  data_source_grants grants; // keys "grants" and "groups"; absent: everyone, every source
+  int turns_per_minute = 30;        // per user and worker; more get rate_limited
+  int concurrent_turns_per_user = 4; // per user and worker, across conversations
   std::string queue_group = "medha-workers";
   int conversation_idle_evict_s = 300; // evict idle conversation actors from memory
   int conversation_ttl_h = 24;         // delete conversations idle this long

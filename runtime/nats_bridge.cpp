@@ -44,13 +44,23 @@ void on_reconnected(natsConnection*, void*) {
   log::info("nats", "reconnected");
 }
 
+// Asynchronous errors, such as a permissions violation the server reports.
+void on_async_error(natsConnection*, natsSubscription*, natsStatus s, void*) {
+  log::warn("nats", std::string{"asynchronous error: "} + natsStatus_GetText(s));
+}
+
 } // namespace
 
 std::variant<std::unique_ptr<nats_bridge>, medha_error>
-nats_bridge::connect(const std::string& url, const std::string& client_name) {
+nats_bridge::connect(const std::string& url, const std::string& client_name,
+                     const nats_credentials& creds) {
   natsOptions* opts = nullptr;
   if (auto s = natsOptions_Create(&opts); s != NATS_OK)
     return nats_failure("nats options", s);
+  if (auto err = apply_nats_credentials(opts, creds); !err.empty()) {
+    natsOptions_Destroy(opts);
+    return medha_error{error_code::internal, err};
+  }
   natsOptions_SetURL(opts, url.c_str());
   natsOptions_SetName(opts, client_name.c_str());
   // Step events are latency-critical: write each publish at once.
@@ -60,12 +70,14 @@ nats_bridge::connect(const std::string& url, const std::string& client_name) {
   natsOptions_SetReconnectBufSize(opts, 8 * 1024 * 1024);
   natsOptions_SetDisconnectedCB(opts, on_disconnected, nullptr);
   natsOptions_SetReconnectedCB(opts, on_reconnected, nullptr);
+  natsOptions_SetErrorHandler(opts, on_async_error, nullptr);
   std::unique_ptr<nats_bridge> bridge{new nats_bridge};
   natsStatus s = NATS_OK;
   // The server may still be starting: retry the first connect briefly.
   for (int attempt = 0; attempt < 50; ++attempt) {
     s = natsConnection_Connect(&bridge->conn_, opts);
-    if (s == NATS_OK)
+    // Wrong credentials stay wrong: no point retrying.
+    if (s == NATS_OK || s == NATS_CONNECTION_AUTH_FAILED || s == NATS_NOT_PERMITTED)
       break;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }

@@ -9,6 +9,7 @@
 #include "actors/actors.hpp"
 #include "messages/error.hpp"
 #include "runtime/event_sink.hpp"
+#include "runtime/nats_credentials.hpp"
 
 struct __natsConnection;
 struct __natsSubscription;
@@ -22,7 +23,8 @@ class nats_bridge : public event_sink {
 public:
   /// Connects (retrying the first connect for a few seconds) with reconnects on.
   static std::variant<std::unique_ptr<nats_bridge>, medha_error>
-  connect(const std::string& url, const std::string& client_name);
+  connect(const std::string& url, const std::string& client_name,
+          const nats_credentials& creds = {});
 
   ~nats_bridge() override;
   nats_bridge(const nats_bridge&) = delete;

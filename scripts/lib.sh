@@ -3,7 +3,7 @@
 #
 #   source "$(dirname "$0")/lib.sh"
 #   medha_make_run_dir            # temp dir in $MEDHA_RUN_DIR + EXIT/INT/TERM trap → medha_stop_all
-#   medha_start_nats "$MEDHA_RUN_DIR"
+#   medha_start_nats "$MEDHA_RUN_DIR"   # authorization on: service user + alice, bob
 #   medha_start_postgres "$MEDHA_RUN_DIR"
 #   medha_load_sample_data
 #   medha_write_config "$MEDHA_RUN_DIR/medhad.json"
@@ -210,16 +210,62 @@ medha_stop_all() {
 # ---------------------------------------------------------------------------------------
 # NATS
 
-# Starts nats-server with JetStream (store in DIR/js) on a free loopback port.
-# Exports MEDHA_NATS_URL, MEDHA_NATS_PORT, MEDHA_NATS_PID.
+# The workers' NATS user; end users are confined to their own subjects.
+MEDHA_NATS_SERVICE_USER="${MEDHA_NATS_SERVICE_USER:-medha-service}"
+
+medha_random_password() { od -An -tx1 -N16 /dev/urandom | tr -d ' \n'; }
+
+# Writes nats-server's authorization block to FILE: the service user may use
+# every subject; each end user may publish only medha.turn.<self>.> and
+# medha.api.<self>.> and subscribe only medha.events.<self>.> and their own
+# inbox _INBOX.<self>.> (the client sets that prefix). No user, no connection.
+# Exports MEDHA_NATS_SERVICE_USER/PASSWORD and MEDHA_DEMO_USERS=user:pw,...
+medha_write_nats_auth() {
+  local file="$1" user pw sep=""; shift
+  MEDHA_NATS_SERVICE_PASSWORD="$(medha_random_password)"
+  MEDHA_DEMO_USERS=""
+  {
+    printf 'authorization {\n  users = [\n'
+    printf '    {user: "%s", password: "%s"}\n' "$MEDHA_NATS_SERVICE_USER" "$MEDHA_NATS_SERVICE_PASSWORD"
+    for user in "$@"; do
+      pw="$(medha_random_password)"
+      MEDHA_DEMO_USERS+="$sep$user:$pw"
+      sep=","
+      printf '    {user: "%s", password: "%s", permissions: {' "$user" "$pw"
+      printf 'publish: {allow: ["medha.turn.%s.>", "medha.api.%s.>"]}, ' "$user" "$user"
+      printf 'subscribe: {allow: ["medha.events.%s.>", "_INBOX.%s.>"]}}}\n' "$user" "$user"
+    done
+    printf '  ]\n}\n'
+  } >"$file"
+  chmod 600 "$file"
+  export MEDHA_NATS_SERVICE_USER MEDHA_NATS_SERVICE_PASSWORD MEDHA_DEMO_USERS
+}
+
+# The password of an end user written by medha_write_nats_auth.
+medha_password_of() {
+  local entry entries
+  IFS=, read -r -a entries <<<"$MEDHA_DEMO_USERS"
+  for entry in "${entries[@]}"; do
+    [ "${entry%%:*}" = "$1" ] && { printf '%s' "${entry#*:}"; return 0; }
+  done
+  return 1
+}
+
+# Starts nats-server with JetStream (store in DIR/js) on a free loopback port,
+# with authorization for the service user and the end users named after DIR
+# (default: alice bob). Exports MEDHA_NATS_URL, MEDHA_NATS_PORT, MEDHA_NATS_PID.
 medha_start_nats() {
   local dir="$1" port pid log attempt _
+  shift
+  [ "$#" -gt 0 ] || set -- alice bob
   command -v nats-server >/dev/null || medha_die "nats-server not installed (scripts/install-deps)"
   mkdir -p "$dir/js"
+  medha_write_nats_auth "$dir/nats-auth.conf" "$@"
   for attempt in 1 2 3 4 5; do
     port="$(medha_free_port)"
     log="$dir/nats-$attempt.log"
-    nats-server -a 127.0.0.1 -p "$port" -js -sd "$dir/js" >"$log" 2>&1 &
+    # Flags override the file, which holds only the users.
+    nats-server -c "$dir/nats-auth.conf" -a 127.0.0.1 -p "$port" -js -sd "$dir/js" >"$log" 2>&1 &
     pid=$!
     # Its own "ready" line, not just an open port: another process may have
     # taken the port in the meantime (then nats-server exits).
@@ -379,8 +425,12 @@ medha_write_config() {
   )
   local n sep="" model
   {
-    printf '{\n  "nats_url": "%s",\n  "store_path": "%s",\n  "data_sources": [\n' \
-      "$(medha_json_escape "$MEDHA_NATS_URL")" "$(medha_json_escape "$store")"
+    printf '{\n  "nats_url": "%s",\n  "nats_user": "%s",\n  "nats_password": "%s",\n' \
+      "$(medha_json_escape "$MEDHA_NATS_URL")" "$(medha_json_escape "$MEDHA_NATS_SERVICE_USER")" \
+      "$(medha_json_escape "${MEDHA_NATS_SERVICE_PASSWORD:-}")"
+    # The demo's grants: alice may use sales and support, bob hr.
+    printf '  "grants": {"alice": ["sales", "support"], "bob": ["hr"]},\n'
+    printf '  "store_path": "%s",\n  "data_sources": [\n' "$(medha_json_escape "$store")"
     for n in "${names[@]}"; do
       model="$MEDHA_ROOT/config/models/$n.json"
       printf '%s    {"name": "%s", "conninfo": "%s", "description": "%s"' "$sep" "$n" \
@@ -391,6 +441,7 @@ medha_write_config() {
     done
     printf '\n  ]\n}\n'
   } >"$file"
+  chmod 600 "$file"
   medha_log "worker config written to $file"
 }
 
@@ -408,7 +459,8 @@ medha_start_worker() {
       tail -n 30 "$log" >&2 || true
       medha_die "medhad exited during startup (MEDHA_KEEP_RUN_DIR=1 keeps $log)"
     fi
-    if "$MEDHA_BUILD_DIR/medha" --nats "$MEDHA_NATS_URL" health >/dev/null 2>&1; then
+    if "$MEDHA_BUILD_DIR/medha" --nats "$MEDHA_NATS_URL" --user "$MEDHA_NATS_SERVICE_USER" \
+         --password "${MEDHA_NATS_SERVICE_PASSWORD:-}" health >/dev/null 2>&1; then
       medha_log "medhad ready (pid $MEDHA_WORKER_PID, log $log)"
       return 0
     fi

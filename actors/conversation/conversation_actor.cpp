@@ -126,6 +126,8 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   after.state_json = encode_carried_context(st.carried);
   auto complete = [self](step_kind step, step_status status, const std::string& payload) {
     publish(self, step, status, payload);
+    self->send(self->state.deps.manager, turn_ended_atom_v, self->state.record.user,
+               self->state.record.id);
     self->state.turn.reset();
     start_next(self);
     if (!self->state.turn && self->state.waiting.empty()) {
@@ -468,6 +470,17 @@ void discover(self_ptr self) {
         auto& st = self->state;
         auto& turn = *st.turn;
         stage_done(self, "discovery");
+        // Sources the owner is not granted are never shown nor chosen.
+        auto& grants = st.deps.grants;
+        auto& user = st.record.user;
+        bool top_granted = !result.sources.empty()
+                           && grants.allows(user, result.sources.front().data_source);
+        result.sources.erase(std::remove_if(result.sources.begin(), result.sources.end(),
+                                            [&](const source_match& m) {
+                                              return !grants.allows(user, m.data_source);
+                                            }),
+                             result.sources.end());
+        result.clear_winner = result.clear_winner && top_granted;
         turn.discovery = result;
         if (!result.sources.empty() && result.clear_winner) {
           select_source(self, result.sources.front().data_source);
@@ -480,7 +493,7 @@ void discover(self_ptr self) {
                 discovery_payload(result, "", "ask the user"));
         if (result.sources.empty()) {
           // Nothing matched: offer every registered source.
-          for (auto& name : st.deps.data_sources)
+          for (auto& name : st.deps.grants.granted(st.record.user, st.deps.data_sources))
             result.sources.push_back(source_match{name, "", 0, {}, {}});
         }
         st.carried.source_choices.clear();
@@ -497,6 +510,19 @@ void discover(self_ptr self) {
 bool is_registered(self_ptr self, const std::string& source) {
   auto& names = self->state.deps.data_sources;
   return std::find(names.begin(), names.end(), source) != names.end();
+}
+
+// Why the conversation's owner may not use a source, if they may not.
+std::optional<medha_error> source_refusal(self_ptr self, const std::string& source) {
+  if (!is_registered(self, source))
+    return medha_error{error_code::not_found, "there is no data source named \"" + source + "\""};
+  auto& user = self->state.record.user;
+  if (!self->state.deps.grants.allows(user, source)) {
+    log::warn("conversation", "refused data source " + source + " to user " + user);
+    return medha_error{error_code::forbidden,
+                       "you are not granted the data source \"" + source + "\""};
+  }
+  return std::nullopt;
 }
 
 // A reply to a "which data source?" clarify: a name or a number.
@@ -520,6 +546,10 @@ void route(self_ptr self) {
       fail(self, {error_code::not_found, "this conversation has no answered query to refine yet"});
       return;
     }
+    if (auto refused = source_refusal(self, st.record.data_source)) {
+      fail(self, *refused);
+      return;
+    }
     turn.source = st.record.data_source;
     load_context(self);
     return;
@@ -534,9 +564,8 @@ void route(self_ptr self) {
     }
   }
   if (turn.req.data_source) {
-    if (!is_registered(self, *turn.req.data_source)) {
-      fail(self, {error_code::not_found,
-                  "there is no data source named \"" + *turn.req.data_source + "\""});
+    if (auto refused = source_refusal(self, *turn.req.data_source)) {
+      fail(self, *refused);
       return;
     }
     select_source(self, *turn.req.data_source);
@@ -544,12 +573,21 @@ void route(self_ptr self) {
     return;
   }
   if (!st.record.data_source.empty()) {
+    // Grants may have changed since the source was chosen.
+    if (auto refused = source_refusal(self, st.record.data_source)) {
+      fail(self, *refused);
+      return;
+    }
     turn.source = st.record.data_source;
     load_context(self);
     return;
   }
   if (st.deps.data_sources.empty()) {
     fail(self, {error_code::no_data_source, "no data source is registered with this worker"});
+    return;
+  }
+  if (st.deps.grants.granted(st.record.user, st.deps.data_sources).empty()) {
+    fail(self, {error_code::forbidden, "you are not granted any data source"});
     return;
   }
   discover(self);
@@ -628,6 +666,25 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
   st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
   if (!req.reply_to.empty())
     st.deps.events->publish(req.reply_to, wire);
+  self->send(st.deps.manager, turn_ended_atom_v, req.user, st.record.id);
+}
+
+// A turn of someone who does not own the conversation: not_found, told only
+// to that user (the owner's event subject must not carry it).
+void reject_foreign(self_ptr self, const turn_request& req) {
+  step_event ev;
+  ev.conv = self->state.record.id;
+  ev.turn_id = req.turn_id;
+  ev.seq = 1;
+  ev.step = step_kind::error;
+  ev.status = step_status::failed;
+  ev.data_json = error_data({error_code::not_found, "no conversation \"" + ev.conv + "\""});
+  auto wire = encode_step_event(ev);
+  if (is_valid_token(req.user))
+    self->state.deps.events->publish(events_subject(req.user, ev.conv), wire);
+  if (!req.reply_to.empty())
+    self->state.deps.events->publish(req.reply_to, wire);
+  self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
 }
 
 // Starts the idle clock again; only the latest timer counts.
@@ -659,6 +716,14 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
         auto& st = self->state;
         if (req.turn_id.empty())
           req.turn_id = new_turn_id();
+        // Defence in depth: the manager routes by (user, conversation), so a
+        // turn of another user here is a bug; it gets what any stranger gets.
+        if (req.user != st.record.user) {
+          log::warn("conversation", "refused a turn of user " + req.user + " in conversation "
+                                        + st.record.id + " owned by another user");
+          reject_foreign(self, req);
+          return;
+        }
         if (st.waiting.size() >= st.deps.settings.max_queued_turns) {
           reject(self, req,
                  {error_code::busy, "this conversation already has " +
@@ -677,9 +742,8 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
       },
       [self](select_atom, const std::string& source) -> caf::result<store_ack> {
         touch(self);
-        if (!is_registered(self, source))
-          return store_ack{medha_error{error_code::not_found,
-                                       "there is no data source named \"" + source + "\""}};
+        if (auto refused = source_refusal(self, source))
+          return store_ack{*refused};
         auto& st = self->state;
         st.record.data_source = source;
         st.carried.source_choices.clear();

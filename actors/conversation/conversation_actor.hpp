@@ -1,5 +1,7 @@
 #pragma once
 
+#include "messages/data_source_grants.hpp"
+
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -54,6 +56,7 @@ struct conversation_deps {
   manager_actor manager;
   std::shared_ptr<event_sink> events; // NATS in a worker
   std::vector<std::string> data_sources; // registered names
+  data_source_grants grants;             // who may use which of them
   conversation_settings settings;
 };
 

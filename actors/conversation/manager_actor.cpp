@@ -1,5 +1,6 @@
 #include "actors/conversation/manager_actor.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include <caf/stateful_actor.hpp>
@@ -94,6 +95,16 @@ conversation_actor route_to(self_ptr self, const conv_key& key) {
   return entry.handle;
 }
 
+// The store is keyed by (user, conversation), so a record of another owner
+// under this user's key is a bug; refuse it all the same, and say so.
+bool owned_by(const conversation_record& rec, const std::string& user) {
+  if (rec.user == user)
+    return true;
+  log::warn("manager", "refused user " + user + " access to conversation " + rec.id
+                           + " owned by another user");
+  return false;
+}
+
 // Runs `then` with the live actor of a conversation the user owns, loading
 // it from the store first; replies not_found otherwise.
 template <class F>
@@ -112,7 +123,7 @@ void with_conversation(self_ptr self, const std::string& user, const std::string
               then(route_to(self, key)); // loaded meanwhile by another request
               return;
             }
-            if (!found.found) {
+            if (!found.found || !owned_by(found.record, key.first)) {
               reply_error(self, reply_to,
                           {error_code::not_found, "no conversation \"" + key.second + "\""});
               return;
@@ -124,6 +135,21 @@ void with_conversation(self_ptr self, const std::string& user, const std::string
             reply_error(self, reply_to,
                         {error_code::internal, "store unavailable: " + caf::to_string(err)});
           });
+}
+
+// Why `user` may not use a data source (unknown, or not granted), if so.
+std::optional<medha_error> source_refusal(self_ptr self, const std::string& user,
+                                          const std::string& source) {
+  auto& st = self->state;
+  if (std::none_of(st.sources.begin(), st.sources.end(),
+                   [&](const data_source& s) { return s.name == source; }))
+    return medha_error{error_code::not_found, "there is no data source named \"" + source + "\""};
+  if (!st.deps.grants.allows(user, source)) {
+    log::warn("manager", "refused data source " + source + " to user " + user);
+    return medha_error{error_code::forbidden,
+                       "you are not granted the data source \"" + source + "\""};
+  }
+  return std::nullopt;
 }
 
 void on_turn(self_ptr self, const inbound_message& msg) {
@@ -146,6 +172,11 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   // Says which worker took which turn (tests of several workers read it).
   log::debug("manager", "turn " + req.turn_id + " of " + req.user + "/" + req.conv);
   conv_key key{req.user, req.conv};
+  if (auto refused = self->state.limiter.admit(key, std::chrono::steady_clock::now())) {
+    log::info("manager", "rate limited user " + req.user + ": " + refused->message);
+    reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused);
+    return;
+  }
   if (self->state.live.count(key)) {
     self->send(route_to(self, key), std::move(req));
     return;
@@ -161,12 +192,14 @@ void on_turn(self_ptr self, const inbound_message& msg) {
           [self, key](conversation_lookup& found) {
             auto turns = std::move(self->state.loading[key]);
             self->state.loading.erase(key);
-            if (!found.found) {
-              for (auto& t : turns)
+            if (!found.found || !owned_by(found.record, key.first)) {
+              for (auto& t : turns) {
+                self->state.limiter.finished(key);
                 reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                             {error_code::not_found, "no conversation \"" + t.conv +
                                                         "\"; create one with medha.api." + t.user +
                                                         ".conversations.create"});
+              }
               return;
             }
             spawn_conversation(self, std::move(found.record));
@@ -176,9 +209,11 @@ void on_turn(self_ptr self, const inbound_message& msg) {
           [self, key](const caf::error& err) {
             auto turns = std::move(self->state.loading[key]);
             self->state.loading.erase(key);
-            for (auto& t : turns)
+            for (auto& t : turns) {
+              self->state.limiter.finished(key);
               reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                           {error_code::internal, "store unavailable: " + caf::to_string(err)});
+            }
           });
 }
 
@@ -227,13 +262,11 @@ void on_api(self_ptr self, const inbound_message& msg) {
       reply_error(self, to, title.error ? *title.error : *source.error);
       return;
     }
-    if (source.value &&
-        std::none_of(st.sources.begin(), st.sources.end(),
-                     [&](const data_source& s) { return s.name == *source.value; })) {
-      reply_error(
-          self, to,
-          {error_code::not_found, "there is no data source named \"" + *source.value + "\""});
-      return;
+    if (source.value) {
+      if (auto refused = source_refusal(self, user, *source.value)) {
+        reply_error(self, to, *refused);
+        return;
+      }
     }
     conversation_record rec;
     rec.id = new_conversation_id();
@@ -260,7 +293,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
     self->request(st.deps.store, timeout, load_atom_v, user, id)
         .then(
             [self, to, user, id, timeout](conversation_lookup& found) {
-              if (!found.found) {
+              if (!found.found || !owned_by(found.record, user)) {
                 reply_error(self, to, {error_code::not_found, "no conversation \"" + id + "\""});
                 return;
               }
@@ -301,7 +334,11 @@ void on_api(self_ptr self, const inbound_message& msg) {
     self->request(st.deps.store, timeout, delete_atom_v, user, *conv.value)
         .then(on_ack(self, to), on_failure(self, to));
   } else if (req.verb == "datasource.list" || req.verb == "datasources.list") {
-    reply_ok(self, to, data_source_list_reply(st.sources));
+    std::vector<data_source> visible;
+    for (auto& s : st.sources)
+      if (st.deps.grants.allows(user, s.name))
+        visible.push_back(s);
+    reply_ok(self, to, data_source_list_reply(visible));
   } else if (req.verb == "datasource.select") {
     auto conv = conv_field(true);
     auto source = string_field(req.body_json, "data_source", true);
@@ -329,8 +366,19 @@ void on_api(self_ptr self, const inbound_message& msg) {
       return;
     }
     self->request(st.deps.discovery, timeout, rank_atom_v, *question.value)
-        .then([self,
-               to](discovery_result& r) { reply_ok(self, to, discovery_payload(r, "", "ranked")); },
+        .then(
+            [self, to, user](discovery_result& r) {
+              auto& grants = self->state.deps.grants;
+              bool top_granted = !r.sources.empty()
+                                 && grants.allows(user, r.sources.front().data_source);
+              r.sources.erase(std::remove_if(r.sources.begin(), r.sources.end(),
+                                             [&](const source_match& m) {
+                                               return !grants.allows(user, m.data_source);
+                                             }),
+                              r.sources.end());
+              r.clear_winner = r.clear_winner && top_granted;
+              reply_ok(self, to, discovery_payload(r, "", "ranked"));
+            },
               on_failure(self, to));
   } else if (req.verb == "datasource.refresh") {
     auto source = string_field(req.body_json, "data_source", true);
@@ -339,6 +387,10 @@ void on_api(self_ptr self, const inbound_message& msg) {
                   source.error
                       ? *source.error
                       : medha_error{error_code::bad_request, "\"data_source\" is required"});
+      return;
+    }
+    if (auto refused = source_refusal(self, user, *source.value)) {
+      reply_error(self, to, *refused);
       return;
     }
     self->request(st.deps.context, st.deps.settings.timeouts.context, refresh_atom_v, *source.value)
@@ -373,6 +425,11 @@ void on_api(self_ptr self, const inbound_message& msg) {
     t.text = std::string{"refine: "} + to_string(std::get<refinement>(parsed_edit).op);
     t.refinement_json = req.body_json;
     with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor& handle) {
+      if (auto refused =
+              self->state.limiter.admit({t.user, t.conv}, std::chrono::steady_clock::now())) {
+        reply_error(self, to, *refused);
+        return;
+      }
       self->send(handle, t);
       reply_ok(self, to, turn_id_reply(t.turn_id));
     });
@@ -400,6 +457,7 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
   st.deps = std::move(deps);
   st.deps.manager = caf::actor_cast<manager_actor>(self);
   st.settings = std::move(settings);
+  st.limiter = turn_limiter{st.settings.turns_per_minute, st.settings.concurrent_turns_per_user};
   st.sources = std::move(sources);
   st.deps.data_sources.clear();
   for (auto& s : st.sources)
@@ -416,6 +474,7 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
     auto& live = self->state.live;
     for (auto i = live.begin(); i != live.end(); ++i)
       if (i->second.handle.address() == down.source) {
+        self->state.limiter.forget(i->first);
         live.erase(i);
         break;
       }
@@ -459,6 +518,9 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
                       rp.deliver(true);
                   });
         return rp;
+      },
+      [self](turn_ended_atom, const std::string& user, const std::string& conv) {
+        self->state.limiter.finished({user, conv});
       },
       [self](tick_atom) {
         auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "actors/conversation/turn_limiter.hpp"
+
 #include <chrono>
 #include <map>
 #include <memory>
@@ -20,6 +22,8 @@ struct manager_settings {
   std::string worker_name;
   /// The worker's turn statistics (the `stats` verb); none in unit tests.
   std::shared_ptr<turn_stats> stats;
+  int turns_per_minute = 30;         // per user
+  int concurrent_turns_per_user = 4; // per user, across conversations
 };
 
 /// A conversation actor the manager routes to, and how many messages it sent
@@ -39,6 +43,7 @@ struct manager_state {
   std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
   uint64_t turns_received = 0;
   bool draining = false; // shutdown: turns still arriving are refused
+  turn_limiter limiter{30, 4};
   static inline const char* name = "manager";
 };
 

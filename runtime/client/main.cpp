@@ -15,7 +15,7 @@
 
 namespace {
 
-const char* usage = R"(usage: medha [--nats URL] [--user NAME] [--json] [--timeout SECONDS] COMMAND ...
+const char* usage = R"(usage: medha [--nats URL] [--user NAME] [--password PW | --credentials FILE] [--json] [--timeout SECONDS] COMMAND ...
 
 commands:
   chat [--conversation ID] [--data-source NAME]   talk to your data (reads lines from stdin)
@@ -30,7 +30,9 @@ commands:
                                    the SQL guard, offline: one statement per stdin line,
                                    prints `accept` or `reject <rule>` for each
 
-MEDHA_NATS_URL and MEDHA_USER set the defaults of --nats and --user.
+MEDHA_NATS_URL, MEDHA_USER, MEDHA_PASSWORD and MEDHA_CREDENTIALS set the defaults of
+--nats, --user, --password and --credentials. NATS checks the credentials and lets
+a user publish and subscribe only on their own subjects.
 )";
 
 } // namespace
@@ -42,6 +44,10 @@ int main(int argc, char** argv) {
     opts.nats_url = url;
   if (auto* user = std::getenv("MEDHA_USER"))
     opts.user = user;
+  if (auto* password = std::getenv("MEDHA_PASSWORD"))
+    opts.password = password;
+  if (auto* file = std::getenv("MEDHA_CREDENTIALS"))
+    opts.credentials_file = file;
   std::vector<std::string> args(argv + 1, argv + argc);
   size_t i = 0;
   for (; i < args.size(); ++i) {
@@ -57,6 +63,10 @@ int main(int argc, char** argv) {
       opts.nats_url = value("--nats");
     else if (a == "--user")
       opts.user = value("--user");
+    else if (a == "--password")
+      opts.password = value("--password");
+    else if (a == "--credentials")
+      opts.credentials_file = value("--credentials");
     else if (a == "--json")
       opts.json = true;
     else if (a == "--timeout")
@@ -80,7 +90,11 @@ int main(int argc, char** argv) {
   if (command == "distractors") return run_distractors(rest);
   if (command == "check-sql") return run_check_sql(rest, std::cin, std::cout);
   std::string error;
-  auto nats = nats_client::connect(opts.nats_url, error);
+  // User/password only when a password is given: with neither, the connection
+  // is anonymous, which a server with authorization refuses with a clear error.
+  medha::nats_credentials creds{opts.password.empty() ? "" : opts.user, opts.password,
+                                opts.credentials_file};
+  auto nats = nats_client::connect(opts.nats_url, error, creds, "_INBOX." + opts.user);
   if (!nats) {
     std::fprintf(stderr, "medha: %s\n", error.c_str());
     return 1;

@@ -4,10 +4,26 @@
 
 namespace medha::client {
 
-std::optional<nats_client> nats_client::connect(const std::string& url, std::string& error) {
+namespace {
+// Permission violations are also kept by the connection (last_error); the
+// default handler would print them to stderr in the middle of a chat.
+void on_async_error(natsConnection*, natsSubscription*, natsStatus, void*) {}
+} // namespace
+
+std::optional<nats_client> nats_client::connect(const std::string& url, std::string& error,
+                                                const nats_credentials& creds,
+                                                const std::string& inbox_prefix) {
   natsOptions* opts = nullptr;
   natsOptions_Create(&opts);
   natsOptions_SetURL(opts, url.c_str());
+  natsOptions_SetErrorHandler(opts, on_async_error, nullptr);
+  if (auto err = apply_nats_credentials(opts, creds); !err.empty()) {
+    natsOptions_Destroy(opts);
+    error = err;
+    return std::nullopt;
+  }
+  if (!inbox_prefix.empty())
+    natsOptions_SetCustomInboxPrefix(opts, inbox_prefix.c_str());
   natsOptions_SetName(opts, "medha client");
   // Interactive round trips: no batching delay on publish.
   natsOptions_SetSendAsap(opts, true);
@@ -18,6 +34,8 @@ std::optional<nats_client> nats_client::connect(const std::string& url, std::str
   natsOptions_Destroy(opts);
   if (s != NATS_OK) {
     error = "cannot connect to NATS at " + url + ": " + natsStatus_GetText(s);
+    if (s == NATS_CONNECTION_AUTH_FAILED)
+      error += " (check --user/--password, MEDHA_USER/MEDHA_PASSWORD or --credentials)";
     return std::nullopt;
   }
   return c;
@@ -44,6 +62,10 @@ std::optional<std::string> nats_client::request(const std::string& subject, cons
   auto s = natsConnection_Request(&reply, conn_, subject.c_str(), body.data(),
                                   static_cast<int>(body.size()), timeout_ms);
   if (s != NATS_OK) {
+    if (auto refused = last_error(); !refused.empty()) {
+      error = "refused by NATS: " + refused;
+      return std::nullopt;
+    }
     error = s == NATS_TIMEOUT ? "no worker answered within " + std::to_string(timeout_ms) + " ms"
             : s == NATS_NO_RESPONDERS ? "no worker is running (no responders on " + subject + ")"
                                       : std::string{"request failed: "} + natsStatus_GetText(s);
@@ -78,6 +100,13 @@ std::optional<std::string> nats_client::next(int timeout_ms) {
   std::string out{natsMsg_GetData(msg), static_cast<size_t>(natsMsg_GetDataLength(msg))};
   natsMsg_Destroy(msg);
   return out;
+}
+
+std::string nats_client::last_error() const {
+  const char* text = nullptr;
+  if (!conn_ || natsConnection_GetLastError(conn_, &text) == NATS_OK)
+    return {};
+  return text ? text : "error";
 }
 
 } // namespace medha::client

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "runtime/nats_credentials.hpp"
+
 struct __natsConnection;
 struct __natsSubscription;
 
@@ -12,8 +14,12 @@ namespace medha::client {
 /// subscription for a conversation's step events.
 class nats_client {
 public:
-  /// Connects; returns nullopt and fills `error` when NATS is not reachable.
-  static std::optional<nats_client> connect(const std::string& url, std::string& error);
+  /// Connects; returns nullopt and fills `error` when NATS is not reachable or
+  /// refuses the credentials. Replies arrive under `inbox_prefix` ("" keeps
+  /// NATS's `_INBOX`): an end user may subscribe only to `_INBOX.<self>.>`.
+  static std::optional<nats_client> connect(const std::string& url, std::string& error,
+                                            const nats_credentials& creds = {},
+                                            const std::string& inbox_prefix = "");
   nats_client(nats_client&& other) noexcept;
   ~nats_client();
 
@@ -29,6 +35,10 @@ public:
 
   /// The next message of the subscription; nullopt on timeout.
   std::optional<std::string> next(int timeout_ms);
+
+  /// The last error the server reported on this connection ("" when none),
+  /// e.g. a permissions violation, which arrives asynchronously.
+  std::string last_error() const;
 
 private:
   nats_client() = default;

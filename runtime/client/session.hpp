@@ -11,6 +11,8 @@ namespace medha::client {
 struct options {
   std::string nats_url = "nats://127.0.0.1:4222";
   std::string user = "me";
+  std::string password;         // with user: NATS user/password authentication
+  std::string credentials_file; // a NATS .creds file instead
   bool json = false;      // print raw events / replies
   int timeout_ms = 60000; // per turn
 };

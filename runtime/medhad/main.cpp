@@ -84,7 +84,9 @@ int run(const medha::config& cfg) {
   char host[128] = "worker";
   gethostname(host, sizeof(host) - 1);
   auto worker_name = std::string{host} + ":" + std::to_string(getpid());
-  auto connected = nats_bridge::connect(cfg.nats_url, "medhad " + worker_name);
+  auto connected = nats_bridge::connect(
+      cfg.nats_url, "medhad " + worker_name,
+      nats_credentials{cfg.nats_user, cfg.nats_password, cfg.nats_credentials});
   if (auto* err = std::get_if<medha_error>(&connected)) {
     log::error("medhad", err->message);
     return 1;
@@ -167,11 +169,14 @@ int run(const medha::config& cfg) {
         int64_t(attempts) * cfg.llm.timeout_ms + int64_t(cfg.llm.max_retries) * 60000);
   }
   deps.settings.shared_store = cfg.store == "postgres";
+  deps.grants = cfg.grants;
   manager_settings mgr_settings;
   mgr_settings.max_payload_bytes = cfg.max_payload_bytes;
   mgr_settings.conversation_ttl = std::chrono::hours(cfg.conversation_ttl_h);
   mgr_settings.worker_name = worker_name;
   mgr_settings.stats = stats;
+  mgr_settings.turns_per_minute = cfg.turns_per_minute;
+  mgr_settings.concurrent_turns_per_user = cfg.concurrent_turns_per_user;
   auto mgr = sys.spawn(manager, deps, mgr_settings, cfg.data_sources);
 
   // Take no questions before every data source's model is in the catalog

@@ -25,6 +25,28 @@ TEST_F(conversation_unit, a_turn_walks_every_stage_in_order) {
   EXPECT_EQ(store->get_conversation("u", "c1")->data_source, "sales");
 }
 
+TEST_F(conversation_unit, a_turn_of_another_user_is_not_found_and_never_runs) {
+  auto conv = start("sales");
+  auto t = turn("t1", "how many orders");
+  t.user = "mallory";
+  caf::anon_send(conv, t);
+  auto evs = events->turn("t1");
+  ASSERT_EQ(evs.size(), 1u);
+  EXPECT_NE(evs[0].data_json.find("not_found"), std::string::npos) << evs[0].data_json;
+  EXPECT_TRUE(store->messages("u", "c1").empty());
+}
+
+TEST_F(conversation_unit, a_source_not_granted_to_the_owner_is_forbidden) {
+  deps.grants.configured = true;
+  deps.grants.grants["u"] = {"hr"};
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_NE(evs.back().data_json.find("forbidden"), std::string::npos) << evs.back().data_json;
+  EXPECT_EQ(seen->executor_calls.load(), 0);
+}
+
 TEST_F(conversation_unit, follow_ups_get_the_previous_query) {
   auto conv = start("sales");
   caf::anon_send(conv, turn("t1", "how many orders"));

@@ -23,7 +23,7 @@ protected:
     for (auto name : {"sales", "support", "hr"})
       pg.load_sample(name);
     nats = new nats_server();
-    worker = new worker_harness(nats->url());
+    worker = new worker_harness(*nats);
     worker->start();
   }
   static void TearDownTestSuite() {

@@ -63,10 +63,12 @@ struct eval_run {
   size_t no_final_event = 0; // lines "[not answered] ...": the turn timed out without a final event
 };
 
-eval_run run_eval(const std::string& nats_url, const std::string& suite, const std::string& dir) {
+eval_run run_eval(const nats_server& nats, const std::string& suite, const std::string& dir) {
   eval_run out;
   auto report = dir + "/report.json";
-  out.command = run_command({build_dir() + "/medha", "--nats", nats_url, "--user", "evaltest", "--timeout",
+  auto alice = nats.credentials("alice");
+  out.command = run_command({build_dir() + "/medha", "--nats", nats.url(), "--user", alice.user,
+                             "--password", alice.password, "--timeout",
                              "30", "eval", "--suite", suite, "--report", report, "--pg", pg_prefix(),
                              "--verbose"});
   static const std::regex verdict{R"(^\[(correct|wrong|not answered \([a-z_]+\))( [0-9.]+)?\] )"};
@@ -140,10 +142,10 @@ TEST(eval_suite, sales_conversations_reach_the_floor) {
   nats_server nats;
   worker_options opts;
   opts.sources = {"sales"};
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   auto dir = make_temp_dir("medha-eval-sales-");
-  auto run = run_eval(nats.url(), suite, dir);
+  auto run = run_eval(nats, suite, dir);
   run_command({"rm", "-rf", dir});
   ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
   ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;
@@ -167,8 +169,9 @@ std::string shared_dir() {
 // one data source per database, with DIR/<db>.json descriptions when there are any.
 class suite_worker {
 public:
-  suite_worker(const std::string& nats_url, const std::string& databases, const std::vector<std::string>& names)
-    : nats_url_(nats_url), dir_(make_temp_dir("medha-eval-defog-")) {
+  suite_worker(const nats_server& nats, const std::string& databases, const std::vector<std::string>& names)
+    : nats_url_(nats.url()), service_(nats.credentials(nats_server::service_user)),
+      dir_(make_temp_dir("medha-eval-defog-")) {
     auto& pg = postgres_server::shared();
     json::array sources;
     for (auto& name : names) {
@@ -177,7 +180,9 @@ public:
         source["model_file"] = databases + "/" + name + ".json";
       sources.push_back(std::move(source));
     }
-    json::object cfg{{"nats_url", nats_url}, {"store_path", dir_ + "/store"}, {"data_sources", std::move(sources)}};
+    json::object cfg{{"nats_url", nats_url_}, {"nats_user", service_.user}, {"nats_password", service_.password},
+                     {"store_path", dir_ + "/store"}, {"data_sources", std::move(sources)},
+                     {"turns_per_minute", 1000000}}; // a suite is one long burst
     std::ofstream{dir_ + "/medhad.json"} << json::serialize(cfg);
   }
   ~suite_worker() {
@@ -197,7 +202,9 @@ public:
     pid_ = spawn_process({build_dir() + "/medhad", "--config", dir_ + "/medhad.json"}, dir_ + "/medhad.log");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < deadline) {
-      if (run_command({build_dir() + "/medha", "--nats", nats_url_, "--timeout", "2", "health"}).exit_code == 0)
+      if (run_command({build_dir() + "/medha", "--nats", nats_url_, "--user", service_.user, "--password",
+                       service_.password, "--timeout", "2", "health"})
+              .exit_code == 0)
         return;
       if (wait_process_for(pid_, std::chrono::milliseconds(200))) {
         pid_ = -1;
@@ -210,6 +217,7 @@ public:
 
 private:
   std::string nats_url_;
+  nats_credentials service_;
   std::string dir_;
   pid_t pid_ = -1;
 };
@@ -231,10 +239,10 @@ TEST(eval_suite, defog_every_question_gets_a_final_event) {
     pg.load_sql_file(name, databases + "/" + name + ".sql");
   }
   nats_server nats;
-  suite_worker worker{nats.url(), databases, names};
+  suite_worker worker{nats, databases, names};
   worker.start();
   auto dir = make_temp_dir("medha-eval-defog-report-");
-  auto run = run_eval(nats.url(), suite, dir);
+  auto run = run_eval(nats, suite, dir);
   run_command({"rm", "-rf", dir});
   ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
   ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;
@@ -273,9 +281,9 @@ TEST(eval_suite, blind_suites_hold_their_floor) {
   }
   suite.close();
   nats_server nats;
-  suite_worker worker{nats.url(), databases, names};
+  suite_worker worker{nats, databases, names};
   worker.start();
-  auto run = run_eval(nats.url(), dir + "/blind.jsonl", dir);
+  auto run = run_eval(nats, dir + "/blind.jsonl", dir);
   run_command({"rm", "-rf", dir});
   ASSERT_EQ(run.command.exit_code, 0) << run.command.output << "\n" << worker.log_tail();
   ASSERT_FALSE(run.report.empty()) << "no report:\n" << run.command.output;

@@ -23,7 +23,7 @@ TEST(failures, database_down_is_datasource_unavailable) {
   // Nothing listens on this port: the data source is down from the start.
   opts.bad_source_conninfo = "host=127.0.0.1 port=" + std::to_string(free_port())
                              + " dbname=x user=x connect_timeout=2";
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   auto conv = worker.create_conversation("u1", "offline");
   auto t = worker.ask("u1", conv, "how many rows");
@@ -43,7 +43,7 @@ TEST(failures, slow_query_is_query_timeout) {
   worker_options opts;
   opts.sources = {"sales"};
   opts.extra_json = ",\"statement_timeout_ms\":1";
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   auto conv = worker.create_conversation("u2", "sales");
   auto t = worker.ask("u2", conv, "total revenue by region");
@@ -56,7 +56,7 @@ TEST(failures, kill_9_between_turns_keeps_history_and_context) {
   nats_server nats;
   worker_options opts;
   opts.sources = {"sales"};
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   auto conv = worker.create_conversation("u3", "sales");
   auto t1 = worker.ask("u3", conv, "total revenue by region");
@@ -87,7 +87,7 @@ TEST(failures, worker_reconnects_after_nats_restarts) {
   nats_server nats;
   worker_options opts;
   opts.sources = {"sales"};
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   auto conv = worker.create_conversation("u4", "sales");
   ASSERT_EQ(worker.ask("u4", conv, "total revenue").last().step, step_kind::answer);
@@ -112,7 +112,7 @@ TEST(failures, sigterm_exits_in_bounded_time_when_nats_is_gone) {
   worker_options opts;
   opts.sources = {"sales"};
   opts.extra_json = ",\"drain_timeout_ms\":2000";
-  worker_harness worker{nats.url(), opts};
+  worker_harness worker{nats, opts};
   worker.start();
   // A live conversation actor, as a worker in use has.
   auto conv = worker.create_conversation("u1", "sales");

@@ -129,11 +129,13 @@ TEST(PostgresFixture, StopAndStartOnTheSamePort) {
 TEST(NatsFixture, AcceptsConnectionsAndRestarts) {
   mt::nats_server nats;
   EXPECT_EQ(nats.url(), "nats://127.0.0.1:" + std::to_string(nats.port()));
-  EXPECT_TRUE(nats_connects(nats.url()));
+  EXPECT_TRUE(nats_connects(nats.service_url()));
+  // Authorization is on: an anonymous client is refused.
+  EXPECT_FALSE(nats_connects(nats.url()));
 
   // A message round trip.
   natsConnection* conn = nullptr;
-  ASSERT_EQ(natsConnection_ConnectTo(&conn, nats.url().c_str()), NATS_OK);
+  ASSERT_EQ(natsConnection_ConnectTo(&conn, nats.service_url().c_str()), NATS_OK);
   natsSubscription* sub = nullptr;
   ASSERT_EQ(natsConnection_SubscribeSync(&sub, conn, "fixture.ping"), NATS_OK);
   ASSERT_EQ(natsConnection_PublishString(conn, "fixture.ping", "hello"), NATS_OK);
@@ -147,10 +149,10 @@ TEST(NatsFixture, AcceptsConnectionsAndRestarts) {
   const int port = nats.port();
   nats.stop();
   EXPECT_FALSE(nats.running());
-  EXPECT_FALSE(nats_connects(nats.url()));
+  EXPECT_FALSE(nats_connects(nats.service_url()));
   nats.start();
   EXPECT_EQ(nats.port(), port);
-  EXPECT_TRUE(nats_connects(nats.url()));
+  EXPECT_TRUE(nats_connects(nats.service_url()));
 }
 
 TEST(NatsFixture, PortsComeFromOutsideTheEphemeralRange) {
@@ -178,7 +180,7 @@ TEST(NatsFixture, StartsOnAnotherPortWhenItsPortIsTaken) {
   {
     mt::nats_server nats{taken};
     EXPECT_NE(nats.port(), taken);
-    EXPECT_TRUE(nats_connects(nats.url()));
+    EXPECT_TRUE(nats_connects(nats.service_url()));
   }
   ::close(holder);
 }
@@ -186,7 +188,7 @@ TEST(NatsFixture, StartsOnAnotherPortWhenItsPortIsTaken) {
 TEST(NatsFixture, JetStreamIsEnabled) {
   mt::nats_server nats;
   natsConnection* conn = nullptr;
-  ASSERT_EQ(natsConnection_ConnectTo(&conn, nats.url().c_str()), NATS_OK);
+  ASSERT_EQ(natsConnection_ConnectTo(&conn, nats.service_url().c_str()), NATS_OK);
   jsCtx* js = nullptr;
   ASSERT_EQ(natsConnection_JetStream(&js, conn, nullptr), NATS_OK);
   jsAccountInfo* info = nullptr;

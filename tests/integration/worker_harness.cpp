@@ -14,8 +14,8 @@ namespace medha::testing {
 
 namespace json = boost::json;
 
-worker_harness::worker_harness(const std::string& nats_url, worker_options opts)
-  : nats_url_(nats_url), opts_(std::move(opts)) {
+worker_harness::worker_harness(const nats_server& nats, worker_options opts)
+  : nats_url_(nats.url()), opts_(std::move(opts)) {
   dir_ = make_temp_dir("medha-worker-");
   config_path_ = dir_ + "/medhad.json";
   auto& pg = postgres_server::shared();
@@ -31,14 +31,19 @@ worker_harness::worker_harness(const std::string& nats_url, worker_options opts)
     sources.push_back(json::object{{"name", "offline"},
                                    {"conninfo", opts_.bad_source_conninfo},
                                    {"description", "a database that is down"}});
-  json::object cfg{{"nats_url", nats_url_}, {"store_path", dir_ + "/store"},
+  auto service = nats.credentials(nats_server::service_user);
+  json::object cfg{{"nats_url", nats_url_}, {"nats_user", service.user},
+                   {"nats_password", service.password}, {"store_path", dir_ + "/store"},
                    {"data_sources", std::move(sources)}};
+  // Tests send turns in bursts; the limit's own test sets it low.
+  if (opts_.extra_json.find("turns_per_minute") == std::string::npos)
+    cfg["turns_per_minute"] = 1000000;
   auto text = json::serialize(cfg);
   if (!opts_.extra_json.empty())
     text = text.substr(0, text.size() - 1) + opts_.extra_json + "}";
   std::ofstream{config_path_} << text;
   std::string error;
-  auto connected = client::nats_client::connect(nats_url_, error);
+  auto connected = client::nats_client::connect(nats_url_, error, service);
   if (!connected)
     throw std::runtime_error(error);
   nats_.emplace(std::move(*connected));

@@ -12,6 +12,7 @@
 
 #include "runtime/client/nats_client.hpp"
 #include "messages/protocol.hpp"
+#include "tests/support/servers.hpp"
 
 namespace medha::testing {
 
@@ -29,7 +30,10 @@ struct turn_events {
 
 class worker_harness {
 public:
-  worker_harness(const std::string& nats_url, worker_options opts = {});
+  /// The worker connects as the server's service user; so does the harness's
+  /// own client, which plays every end user (tests/integration/security_test
+  /// connects as the end users themselves).
+  worker_harness(const nats_server& nats, worker_options opts = {});
   ~worker_harness();
 
   void start();         // spawns medhad and waits for health

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "messages/data_source_grants.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha {
@@ -127,3 +128,20 @@ TEST(protocol, error_codes_round_trip) {
 
 } // namespace
 } // namespace medha
+
+// -- data-source grants --
+
+TEST(data_source_grants, absent_means_everyone_and_groups_and_star_grant) {
+  medha::data_source_grants open;
+  EXPECT_TRUE(open.allows("anyone", "hr"));
+  medha::data_source_grants g;
+  g.configured = true;
+  g.grants = {{"alice", {"sales", "support"}}, {"bob", {"hr"}}, {"admins", {"*"}}};
+  g.groups = {{"admins", {"carol"}}};
+  EXPECT_TRUE(g.allows("alice", "sales"));
+  EXPECT_FALSE(g.allows("alice", "hr"));
+  EXPECT_TRUE(g.allows("carol", "hr"));
+  EXPECT_FALSE(g.allows("dave", "sales")) << "a user the grants do not name gets nothing";
+  EXPECT_EQ(g.granted("alice", {"hr", "sales", "support"}),
+            (std::vector<std::string>{"sales", "support"}));
+}

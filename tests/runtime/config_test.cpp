@@ -269,4 +269,20 @@ TEST_F(config_test, shipped_example_loads) {
   }
 }
 
+TEST(config, grants_name_registered_sources_and_default_to_everyone) {
+  auto none = ok(validate_config(ok(apply_config_json({}, R"({"data_sources":[{"name":"sales","conninfo":"x"}]})", "f"))));
+  EXPECT_FALSE(none.grants.configured);
+  auto cfg = ok(validate_config(ok(apply_config_json(
+      {}, R"({"data_sources":[{"name":"sales","conninfo":"x"}],"grants":{"ops":["sales"]},"groups":{"ops":["alice"]},"turns_per_minute":5})",
+      "f"))));
+  EXPECT_TRUE(cfg.grants.allows("alice", "sales"));
+  EXPECT_FALSE(cfg.grants.allows("bob", "sales"));
+  EXPECT_EQ(cfg.turns_per_minute, 5);
+  auto typo = failed(validate_config(ok(apply_config_json(
+      {}, R"({"data_sources":[{"name":"sales","conninfo":"x"}],"grants":{"alice":["sale"]}})", "f"))));
+  EXPECT_NE(typo.message.find("'sale'"), std::string::npos) << typo.message;
+  EXPECT_EQ(failed(apply_config_json({}, R"({"grants":{"alice":"sales"}})", "f")).code,
+            error_code::bad_request);
+}
+
 } // namespace

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -624,9 +625,55 @@ void postgres_server::load_sample(const std::string& name) {
 
 // -- nats_server ----------------------------------------------------------------------------
 
+namespace {
+
+std::string random_password() {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(rng()),
+                static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+} // namespace
+
+// The same rules scripts/lib.sh writes: what a test proves here holds for the demo.
+void nats_server::write_auth_config() {
+  for (auto user : {std::string{service_user}, std::string{"alice"}, std::string{"bob"}})
+    passwords_[user] = random_password();
+  std::ofstream conf(dir_ + "/auth.conf");
+  conf << "authorization {\n  users = [\n";
+  for (auto& [user, password] : passwords_) {
+    conf << "    {user: \"" << user << "\", password: \"" << password << "\"";
+    if (user != service_user)
+      conf << ", permissions: {publish: {allow: [\"medha.turn." << user << ".>\", \"medha.api."
+           << user << ".>\"]}, subscribe: {allow: [\"medha.events." << user
+           << ".>\", \"_INBOX." << user << ".>\"]}}";
+    conf << "}\n";
+  }
+  conf << "  ]\n}\n";
+  if (!conf)
+    throw std::runtime_error("cannot write " + dir_ + "/auth.conf");
+}
+
+nats_credentials nats_server::credentials(const std::string& user) const {
+  auto i = passwords_.find(user);
+  if (i == passwords_.end())
+    throw std::invalid_argument("nats_server has no user " + user);
+  return {user, i->second, ""};
+}
+
+std::string nats_server::service_url() const {
+  return "nats://" + std::string{service_user} + ":" + passwords_.at(service_user)
+         + "@127.0.0.1:" + std::to_string(port_);
+}
+
+std::string nats_server::log_text() const { return file_tail(dir_ + "/nats.log", 1 << 20); }
+
 nats_server::nats_server(int first_port) {
   dir_ = make_temp_dir("medha-nats-");
   try {
+    write_auth_config();
     // A port free when drawn may be taken before the server binds it: draw again.
     for (int attempt = 1;; ++attempt) {
       port_ = attempt == 1 && first_port > 0 ? first_port : free_port();
@@ -665,8 +712,9 @@ void nats_server::start() {
     return;
   const std::string log = dir_ + "/nats.log";
   auto log_before = file_tail(log, 1 << 20).size();
-  pid_ = spawn({find_nats_server(), "-a", "127.0.0.1", "-p", std::to_string(port_), "-js", "-sd",
-                dir_ + "/js"},
+  // Flags after the file override it: the file holds only the users.
+  pid_ = spawn({find_nats_server(), "-c", dir_ + "/auth.conf", "-a", "127.0.0.1", "-p",
+                std::to_string(port_), "-js", "-sd", dir_ + "/js"},
                spawn_options{log, -1, std::nullopt, dir_, SIGTERM});
   // Its own "ready" line, not just an open port: another program holding
   // the port would accept connections too.

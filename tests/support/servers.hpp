@@ -19,7 +19,10 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <map>
 #include <vector>
+
+#include "runtime/nats_credentials.hpp"
 
 namespace medha::testing {
 
@@ -69,11 +72,23 @@ private:
   std::set<std::string> samples_;
 };
 
-/// A throwaway nats-server with JetStream on a free loopback port in a temp dir.
+/// A throwaway nats-server with JetStream on a free loopback port in a temp dir,
+/// with authorization on as the scripts set it up: a service user for workers
+/// (and test drivers) that may use every subject, and end users (alice, bob)
+/// confined to their own subjects; anonymous connections are refused.
 class nats_server {
 public:
   /// `first_port` > 0: try that port first (tests of the retry on a taken port).
   explicit nats_server(int first_port = 0);
+
+  /// The workers' user, allowed every subject.
+  static constexpr const char* service_user = "medha-service";
+  /// Credentials of the service user or an end user ("alice", "bob").
+  nats_credentials credentials(const std::string& user) const;
+  /// url() with the service user's credentials in it (for raw nats.c calls).
+  std::string service_url() const;
+  /// The server's log so far (it logs refused connections and permission violations).
+  std::string log_text() const;
   ~nats_server();
   nats_server(const nats_server&) = delete;
   nats_server& operator=(const nats_server&) = delete;
@@ -88,9 +103,12 @@ public:
   bool running() const;
 
 private:
+  void write_auth_config();
+
   std::string dir_;
   int port_ = 0;
   pid_t pid_ = -1;
+  std::map<std::string, std::string> passwords_;
 };
 
 /// The source tree: env MEDHA_SOURCE_DIR (set by ctest), else the compile-time location.
