@@ -67,8 +67,8 @@ TEST(shared_store, a_conversation_moves_between_workers) {
   pg.create_database("medha_shared_store");
   nats_server nats;
   auto opts = on_shared_store(pg.conninfo("medha_shared_store"));
-  worker_harness a{nats.url(), opts};
-  worker_harness b{nats.url(), opts};
+  worker_harness a{nats, opts};
+  worker_harness b{nats, opts};
 
   // Worker A alone creates the conversation and answers its first turn.
   a.start();
