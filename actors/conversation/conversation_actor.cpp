@@ -324,6 +324,20 @@ sql_request sql_request_of(self_ptr self) {
   return req;
 }
 
+// One clean sentence of what was understood (the engine's own words), then
+// the question back: which of the choices, or to say it another way.
+std::string clarify_text(const sql_plan& plan) {
+  auto understood = plan.understood;
+  while (!understood.empty() && (understood.back() == '.' || understood.back() == ' '))
+    understood.pop_back();
+  if (understood.empty())
+    understood = "I'm not sure what you mean";
+  // The engine's sentence may already be the question ("... which link?").
+  if (understood.back() == '?')
+    return understood;
+  return understood + (plan.choices.empty() ? ". Could you say it another way?" : ". Which did you mean?");
+}
+
 void on_plan(self_ptr self, sql_plan& plan) {
   auto& turn = *self->state.turn;
   bool correcting = !turn.failed.empty();
@@ -341,13 +355,8 @@ void on_plan(self_ptr self, sql_plan& plan) {
     // The partial structure lets the user's pick resolve it next turn.
     if (!turn.plan.query_json.empty())
       self->state.carried.last_query_json = turn.plan.query_json;
-    std::string text =
-        !turn.plan.question_to_user.empty()
-            ? turn.plan.question_to_user
-            : "I'm not sure what you mean. " +
-                  (turn.plan.understood.empty() ? std::string{}
-                                                : "I understood: " + turn.plan.understood + ". ") +
-                  (turn.plan.choices.empty() ? "Could you rephrase?" : "Did you mean one of these?");
+    std::string text = !turn.plan.question_to_user.empty() ? turn.plan.question_to_user
+                                                           : clarify_text(turn.plan);
     auto payload = clarify_payload(text, turn.plan, turn.source);
     finish(self, step_kind::clarify, step_status::done, text, payload);
     return;

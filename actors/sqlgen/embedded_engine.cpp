@@ -210,7 +210,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
                              + std::string(question) + "\"";
     auto partial = understood_words(model, from_reading(model, r));
     if (!partial.empty())
-      understood += "; I understood: " + partial;
+      understood += "; I did understand " + partial;
     if (!r.unknown_words.empty())
       understood += "; words I don't know: " + join(r.unknown_words, ", ");
     bool keep = (!r.dimensions.empty() || !r.filters.empty()) && r.unknown_words.empty();
