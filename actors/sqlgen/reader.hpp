@@ -233,6 +233,7 @@ struct reader {
   void read_duration_unit();
 
   std::string table_of_conditions() const; // the table all conditions are on, when said
+  std::optional<column_ref> sized_by_money() const; // "the largest payment": its one amount
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 
   void walk();

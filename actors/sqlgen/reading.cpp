@@ -123,6 +123,12 @@ void reader::account() {
     if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
       for (auto& w : split_words(model.data_source))
         explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
+    // "the largest single payment": "single" or "individual" before a
+    // table's noun only stresses one row at a time.
+    if (!explained[i] && word(i, {"single", "individual"}))
+      for (auto& it : items)
+        if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::table)
+          explained[i] = true;
     // "the freight cost", "the salary amount": a money or number noun right
     // after a numeric column's name only says what kind of number it is.
     if (!explained[i] && !t.quoted && i > 0 && word(i, {"cost", "costs", "amount", "amounts", "value", "values", "figure", "figures"}))

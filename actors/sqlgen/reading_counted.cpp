@@ -5,6 +5,7 @@
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -65,6 +66,29 @@ void reader::read_breakdown() {
   r.listing = false;
   for (auto i : words)
     taken[i] = true;
+}
+
+// "The largest payment", "the smallest invoice": a size adjective with
+// nothing said to rank by, of a table whose rows have exactly one amount of
+// money; that amount is their size.
+std::optional<column_ref> reader::sized_by_money() const {
+  if (!superlative || !superlative->text.empty() || r.entity.empty() || !r.order.empty() || !r.selected.empty()
+      || !r.measures.empty())
+    return std::nullopt;
+  auto& word = tokens[superlative->end - 1].text;
+  if (word != "largest" && word != "biggest" && word != "smallest" && word != "highest" && word != "lowest")
+    return std::nullopt;
+  auto* t = table_of(model, r.entity);
+  if (!t)
+    return std::nullopt;
+  std::optional<column_ref> found;
+  for (auto& c : t->columns)
+    if (c.role == column_role::numeric && names_money(c.name)) {
+      if (found)
+        return std::nullopt; // "total" and "amount_paid": which one?
+      found = column_ref{t->name, c.name};
+    }
+  return found;
 }
 
 } // namespace medha::sqlgen::detail

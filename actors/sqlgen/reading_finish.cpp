@@ -545,6 +545,13 @@ void reader::finish() {
       m.column = *superlative_column;
       r.measures.push_back(m);
     }
+  } else if (ranked && sized_by_money()) {
+    // "the largest payment": a payment's size is its one amount.
+    ordering o;
+    o.column = *sized_by_money();
+    o.descending = rank_desc;
+    r.order.push_back(o);
+    r.limit = rank_limit;
   } else if (ranked) {
     // "our largest order" with nothing said to rank the orders by: asked.
     if (superlative && superlative->text.empty() && !r.entity.empty() && r.order.empty()

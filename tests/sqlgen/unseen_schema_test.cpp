@@ -99,6 +99,8 @@ TEST(unseen_schema, agent_nouns_link_tables_and_money) {
     // Money of other rows adds up per thing ranked.
     {"Show the top 2 towns by revenue", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 2"}},
     {"Which town brings in the most revenue?", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 1"}},
+    // A payment's size is its one amount.
+    {"What was the largest single payment?", {"ORDER BY " + q("payment.amount") + " DESC LIMIT 1"}},
     // Which thing each row has: the pairs, not a count.
     {"Which town is each member in?", {q("member.first_name"), q("town.town")}, {"COUNT("}},
   });
