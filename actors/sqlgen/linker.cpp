@@ -86,6 +86,11 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
     bool digits = std::any_of(stems[i].begin(), stems[i].end(), ::isdigit);
     if (digits)
       continue;
+    // "unreturned" is no misspelling of "returned": its own word, read by
+    // reading_happened.cpp.
+    auto& text = tokens[i].text;
+    if (text.size() > 6 && text.compare(0, 2, "un") == 0 && is_participle(text.substr(2)))
+      continue;
     if (auto fixed = correct(lex, stems[i]); !fixed.empty()) {
       stems[i] = fixed;
       corrected[i] = true;

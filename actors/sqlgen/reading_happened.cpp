@@ -22,6 +22,34 @@ bool names_event(const std::string& verb, const std::string& word) {
   return word.compare(0, verb.size(), verb) == 0 || verb.compare(0, word.size(), word) == 0;
 }
 
+// The one date column of `t` that records the event `verb` names ("approv":
+// approval_date), whose name or description also has every word of `said`;
+// null when there is none or several.
+const column_info* event_date(const table_info& t, const std::string& verb, const std::vector<std::string>& said) {
+  const column_info* found = nullptr;
+  int matches = 0;
+  for (auto& c : t.columns) {
+    if (c.role != column_role::time)
+      continue;
+    std::vector<std::string> words;
+    for (auto& w : split_words(c.name))
+      words.push_back(stem(w));
+    for (auto& w : tokenize(c.comment))
+      words.push_back(w.stem);
+    auto has = [&](const std::string& s, bool event) {
+      return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+        return event ? names_event(s, w) : s == w;
+      });
+    };
+    bool all = has(verb, true);
+    for (auto& w : said)
+      all = all && has(w, false);
+    if (all && ++matches == 1)
+      found = &c;
+  }
+  return matches == 1 ? found : nullptr;
+}
+
 } // namespace
 
 void reader::read_happened() {
@@ -64,29 +92,11 @@ void reader::read_happened() {
     auto* t = subject ? table_of(model, subject->e.table) : nullptr;
     if (!t)
       continue;
-    auto verb = stem(tokens[i].text);
-    const column_info* found = nullptr;
-    int matches = 0;
-    for (auto& c : t->columns) {
-      if (c.role != column_role::time)
-        continue;
-      std::vector<std::string> words;
-      for (auto& w : split_words(c.name))
-        words.push_back(stem(w));
-      for (auto& w : tokenize(c.comment))
-        words.push_back(w.stem);
-      auto has = [&](const std::string& s, bool event) {
-        return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
-          return event ? names_event(s, w) : s == w;
-        });
-      };
-      bool all = has(verb, true);
-      for (size_t k = first; k < i && all; ++k)
-        all = has(tokens[k].stem, false);
-      if (all && ++matches == 1)
-        found = &c;
-    }
-    if (matches != 1)
+    std::vector<std::string> said;
+    for (size_t k = first; k < i; ++k)
+      said.push_back(tokens[k].stem);
+    auto* found = event_date(*t, stem(tokens[i].text), said);
+    if (!found)
       continue; // no date of that event, or several: read as written
     filter f;
     f.op = filter_op::not_null;
@@ -94,6 +104,26 @@ void reader::read_happened() {
     r.filters.push_back(f);
     for (size_t k = aux; k <= i; ++k)
       taken[k] = true;
+  }
+  // "unreturned rentals", "unshipped orders": the event has not happened,
+  // its date is not set.
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& w = tokens[i].text;
+    if (tokens[i].quoted || covered(i) || w.size() < 7 || w.compare(0, 2, "un") != 0 || !is_participle(w.substr(2)))
+      continue;
+    const item* subject = nullptr; // the noun right after, else right before
+    for (auto& it : items)
+      if (!it.c && it.e.kind == element_kind::table && (it.begin == i + 1 || (!subject && it.end == i)))
+        subject = &it;
+    auto* t = subject ? table_of(model, subject->e.table) : nullptr;
+    auto* found = t ? event_date(*t, stem(w.substr(2)), {}) : nullptr;
+    if (!found)
+      continue;
+    filter f;
+    f.op = filter_op::is_null;
+    f.column = {t->name, found->name};
+    r.filters.push_back(f);
+    taken[i] = true;
   }
 }
 

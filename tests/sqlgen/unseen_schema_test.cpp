@@ -52,6 +52,8 @@ semantic_model library_model() {
                               col("last_name", r::text), col("town_id", r::identifier)}),
     testing::table("payment", {col("payment_id", r::identifier, true), col("member_id", r::identifier),
                                col("amount", r::numeric), col("payment_date", r::time)}),
+    testing::table("loan", {col("loan_id", r::identifier, true), col("book_id", r::identifier),
+                            col("member_id", r::identifier), col("loan_date", r::time), col("return_date", r::time)}),
     testing::table("member_list", {col("member_id", r::identifier), col("name", r::text), col("town", r::categorical)}),
   };
   m.tables.back().derived = true;
@@ -63,6 +65,8 @@ semantic_model library_model() {
     {"book_writer", {"writer_id"}, "writer", {"writer_id"}, false},
     {"member", {"town_id"}, "town", {"town_id"}, false},
     {"payment", {"member_id"}, "member", {"member_id"}, false},
+    {"loan", {"book_id"}, "book", {"book_id"}, false},
+    {"loan", {"member_id"}, "member", {"member_id"}, false},
   };
   return m;
 }
@@ -99,6 +103,8 @@ TEST(unseen_schema, agent_nouns_link_tables_and_money) {
     // Money of other rows adds up per thing ranked.
     {"Show the top 2 towns by revenue", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 2"}},
     {"Which town brings in the most revenue?", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 1"}},
+    // An event that has not happened: its date is not set.
+    {"How many unreturned loans are there?", {"COUNT(*)", q("loan.return_date") + " IS NULL"}},
     // A payment's size is its one amount.
     {"What was the largest single payment?", {"ORDER BY " + q("payment.amount") + " DESC LIMIT 1"}},
     // Which thing each row has: the pairs, not a count.
