@@ -255,9 +255,12 @@ column_ref default_time_column(const semantic_model& model, const std::string& r
       if (best)
         return {name, best->name};
       // An integer year column ("review_year") is the table's own time.
-      for (auto& c : t->columns)
-        if (c.role == column_role::numeric && c.name.find("year") != std::string::npos)
+      // In any case of letters ("Year"), as a word of the name.
+      for (auto& c : t->columns) {
+        auto words = split_words(c.name);
+        if (c.role == column_role::numeric && std::find(words.begin(), words.end(), "year") != words.end())
           return {name, c.name};
+      }
     }
     for (auto& next : linked_tables(model, name))
       if (seen.insert(next).second)

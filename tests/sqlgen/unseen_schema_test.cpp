@@ -123,6 +123,10 @@ TEST(unseen_schema, a_label_named_for_the_rows_names_the_table) {
                                                col("density", column_role::numeric)})};
   auto plan = generate(m, "How many elements are there?", "");
   EXPECT_EQ(testing::check(plan, {"", {"COUNT(*)", "FROM \"elements_2024\""}, {"DISTINCT"}}), "");
+  // An integer "Year" column is the table's time, whatever the case of its name.
+  m.tables.front().columns.push_back(col("Year", column_role::numeric));
+  plan = generate(m, "How many elements are from before 1950?", "");
+  EXPECT_EQ(testing::check(plan, {"", {"COUNT(*)", q("elements_2024.Year") + " < 1950"}}), "");
   plan = generate(m, "Show me the first 3 elements", "");
   EXPECT_EQ(testing::check(plan, {"", {"ORDER BY " + q("elements_2024.atomic_number"), "LIMIT 3"}}), "");
 }
