@@ -11,6 +11,7 @@
 #include "runtime/client/commands.hpp"
 #include "runtime/client/distractors.hpp"
 #include "runtime/client/event_printer.hpp"
+#include "runtime/client/mcp.hpp"
 #include "runtime/client/session.hpp"
 
 namespace {
@@ -26,6 +27,8 @@ commands:
   datasources list | select CONVERSATION NAME
   eval --suite FILE [--databases DIR] [--report OUT.json] [--pg CONNINFO-PREFIX]
                                    accuracy of the pipeline on a question suite
+  mcp                              a Model Context Protocol server on stdio (JSON-RPC 2.0)
+                                   with tools ask, list_data_sources, describe_table, run_sql
   check-sql [--tables schema.table,...]
                                    the SQL guard, offline: one statement per stdin line,
                                    prints `accept` or `reject <rule>` for each
@@ -112,6 +115,11 @@ int main(int argc, char** argv) {
     return run_datasources(s, rest);
   if (command == "eval")
     return run_eval(s, rest);
+  if (command == "mcp") {
+    // stdout carries the protocol only; everything else goes to stderr.
+    session_backend backend{s};
+    return run_mcp(backend, std::cin, std::cout);
+  }
   std::fprintf(stderr, "medha: unknown command \"%s\"\n\n%s", command.c_str(), usage);
   return 2;
 }
