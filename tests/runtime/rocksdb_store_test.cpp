@@ -21,10 +21,14 @@
 #include <unistd.h>
 
 #include "runtime/store_codec.hpp"
+#include "tests/runtime/store_backends.hpp"
 
 namespace {
 
 using namespace medha;
+using medha::testing::conv;
+using medha::testing::msg;
+using medha::testing::step;
 namespace fs = std::filesystem;
 
 // Each test gets a fresh RocksDB directory (on disk, so fsync costs are real).
@@ -59,33 +63,6 @@ protected:
     ASSERT_TRUE(db->Put({}, key, value).ok());
     delete db;
     store_ = open_store();
-  }
-  static conversation_record conv(const std::string& user, const std::string& id,
-                                  int64_t updated_ms = 1000) {
-    conversation_record r;
-    r.id = id;
-    r.user = user;
-    r.title = "Title of " + id;
-    r.data_source = "sales";
-    r.created_ms = 500;
-    r.updated_ms = updated_ms;
-    r.state_json = R"({"last":{"table":"orders","filters":[]}})";
-    r.turn_count = 3;
-    return r;
-  }
-  static message_record msg(const std::string& conv, const std::string& role,
-                            const std::string& text, int64_t at = 2000) {
-    message_record m;
-    m.conv = conv;
-    m.turn_id = "t1";
-    m.role = role;
-    m.text = text;
-    m.payload_json = role == "assistant" ? R"({"sql":"SELECT 1","rows":[[1]]})" : "";
-    m.created_ms = at;
-    return m;
-  }
-  static step_record step(const std::string& conv, const std::string& turn, uint64_t seq) {
-    return {conv, turn, seq, R"({"seq":)" + std::to_string(seq) + "}"};
   }
 
   std::string dir_;
