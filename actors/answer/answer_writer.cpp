@@ -68,7 +68,7 @@ std::string count_text(const result_set& rows) {
 }
 
 std::string listing_noun(const sql_plan& plan, const semantic_model* model) {
-  // The engine names the rows by their table's words ("film category"):
+  // The engine names the rows by their table's words ("book genre"):
   // counted, they are plural.
   if (!plan.subject.empty())
     return plan.subject.find(" of ") == std::string::npos ? answer::plural(answer::singular(plan.subject))

@@ -309,7 +309,7 @@ std::optional<std::vector<std::string>> sample_values(pqxx::transaction_base& tx
 }
 
 // The short distinct values of a text column with too many to be
-// categories, when there are few enough to keep for lookups ("London" among
+// categories, when there are few enough to keep for lookups ("Bergen" among
 // the cities); nothing when there are more, or the statement fails.
 std::vector<std::string> lookup_values(pqxx::transaction_base& tx, const table_info& t,
                                        const relation_facts& facts, const std::string& column) {

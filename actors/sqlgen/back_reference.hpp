@@ -6,8 +6,8 @@
 
 namespace medha::sqlgen {
 
-/// A new question that points back ("how many rentals has she made?", "what
-/// is its melting point?") asks about the rows the previous answer was about:
+/// A new question that points back ("how many loans has she taken?", "what
+/// is its population?") asks about the rows the previous answer was about:
 /// `fresh` with the previous query's conditions carried over. nullopt when
 /// those rows cannot be named by conditions alone (a ranked top N, a reading
 /// the user has not confirmed): then the engine asks which ones are meant.

@@ -453,7 +453,7 @@ struct scanner {
                  })
           || any(i, {"earliest|oldest"}, cue_kind::superlative, [](cue& c) { c.text = "time"; }))
         continue;
-      // "the first order", "her last rental": the earliest, the latest. Not
+      // "the first order", "her last loan": the earliest, the latest. Not
       // "the first name", "the last 3 months", "the first quarter".
       if ((match(i, "first") || match(i, "last")) && i > 0 && i + 1 < t.size()
           && match(i - 1, "the|our|her|his|their|its|my|your") && !t[i + 1].quoted

@@ -181,7 +181,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
   query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
-  // "How many rentals has she made?" with nobody named before: who?
+  // "How many loans has she taken?" with nobody named before: who?
   if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)
                      + ", but not what your question points back to: please name it.",

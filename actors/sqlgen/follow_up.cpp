@@ -124,7 +124,7 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
       return d.bucket == time_bucket::none && d.column == c;
     });
   };
-  // "which month was the best?" after a monthly total: the month is shown.
+  // "which quarter was the strongest?" after a quarterly total: it is shown.
   for (auto& d : r.dimensions)
     if (std::none_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& p) {
           return p.bucket == d.bucket && (d.column.empty() || p.column == d.column);
@@ -162,7 +162,7 @@ query from_reading(const semantic_model& model, const reading& r) {
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;
-    // "the first 10 elements": the rows in the order of their key.
+    // "the first 10 invoices": the rows in the order of their key.
     if (q.order.empty() && r.kept_order != 0)
       if (auto* t = table_of(model, q.entity))
         if (auto* pk = primary_key(*t)) {

@@ -182,7 +182,7 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0 / derived_scale_);
-    // "Who acts in ...": the verb of an agent noun names its rows (actor).
+    // "Who teaches ...": the verb of an agent noun names its rows (teacher).
     if (table_words.size() == 1)
       for (auto& verb : agent_verbs(table_words[0]))
         add({verb}, te, 0.8, true);
@@ -200,9 +200,9 @@ lexicon::lexicon(const semantic_model& model) {
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
-    // A label named for what the rows are, not for a name ("Element" in
-    // periodic_table, "country_or_region" in a table named "2019"): its
-    // words name the table's rows too (elements; countries, or regions).
+    // A label named for what the rows are, not for a name ("vessel" in
+    // fleet_register, "city_or_town" in a table named "2020"): its words
+    // name the table's rows too (vessels; cities, or towns).
     if (auto* label = label_column(t); label && !label->primary_key && names_rows(*label, table_words)) {
       std::vector<std::string> alternative;
       for (auto& w : split_words(label->name)) {
@@ -317,7 +317,7 @@ lexicon::lexicon(const semantic_model& model) {
             && std::all_of(vw[0].begin(), vw[0].end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))
           add({vw[0] + "ful"}, {element_kind::value, t.name, c.name, "", v}, 0.85);
       }
-      // A name among many ("London" of 600 cities): weaker than a category
+      // A name among many ("Bergen" of 600 towns): weaker than a category
       // value or a column's own name, so those win when both are said. A
       // value that is only a number or one short word is too easily said
       // for something else.
@@ -327,7 +327,7 @@ lexicon::lexicon(const semantic_model& model) {
         if (vw.empty() || numeric || (vw.size() == 1 && (vw[0].size() < 4 || is_stopword(vw[0]))))
           continue;
         // Not a spelling to correct towards: among thousands of names, a
-        // misspelt word would find one ("manages": Manab).
+        // misspelt word would find one.
         add(vw, {element_kind::value, t.name, c.name, "", v}, 0.85, false, false);
       }
       // "California" for a column of postal codes ('CA'): weaker than a value

@@ -86,7 +86,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
     bool digits = std::any_of(stems[i].begin(), stems[i].end(), ::isdigit);
     if (digits)
       continue;
-    // "unreturned" is no misspelling of "returned": its own word, read by
+    // "unshipped" is no misspelling of "shipped": its own word, read by
     // reading_happened.cpp.
     auto& text = tokens[i].text;
     if (text.size() > 6 && text.compare(0, 2, "un") == 0 && is_participle(text.substr(2)))

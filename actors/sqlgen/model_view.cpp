@@ -60,13 +60,13 @@ const column_info* label_column(const table_info& t) {
         && (c.role == column_role::text || c.role == column_role::categorical))
       return &c;
   }
-  // Free text every row has ("country_or_region") names the row better
+  // Free text every row has ("city_or_town") names the row better
   // than its number does.
   for (auto& c : t.columns)
     if (c.role == column_role::text && !c.nullable && !c.primary_key)
       return &c;
   // Else the first free-text column: tables loaded from a sheet put the
-  // thing a row is about first ("Element" before "Symbol").
+  // thing a row is about first ("vessel" before "flag").
   for (auto& c : t.columns)
     if (c.role == column_role::text && !c.primary_key)
       return &c;

@@ -20,9 +20,9 @@ const column_info* label_column(const table_info& table);
 /// family names): the second of them, or null. The first is label_column.
 const column_info* family_name_column(const table_info& table);
 
-/// A table that only links others ("film_category": film_id, category_id,
+/// A table that only links others ("book_genre": book_id, genre_id,
 /// last_update) named for one of them: that one ("category"); else "".
-/// "The film categories" are categories, not pairs of keys.
+/// "The book genres" are genres, not pairs of keys.
 std::string linked_table_named(const semantic_model& model, const table_info& table);
 
 /// A column named for money taken or paid ("amount", "total_paid",

@@ -165,7 +165,7 @@ struct reader {
 
   void add_measure(const measure& m);
 
-  /// The word names one of the model's tables ("film", "films").
+  /// The word names one of the model's tables ("ship", "ships").
   bool names_table(const token& t) const;
   /// Sets the reading's refers_back flags (reading_references.cpp).
   void read_references();

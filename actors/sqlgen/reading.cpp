@@ -117,13 +117,13 @@ void reader::account() {
       explained[i] = true;
     if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
       explained[i] = true;
-    // "the happiness data", "the sales database": the data source's own
+    // "the fleet data", "the sales database": the data source's own
     // name names the data, nothing in it. Not its comparative or
-    // superlative ("the happiest"): that would rank by something unsaid.
+    // superlative ("the richest"): that would rank by something unsaid.
     if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
       for (auto& w : split_words(model.data_source))
         explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
-    // "the largest single payment": "single" or "individual" before a
+    // "the largest single invoice": "single" or "individual" before a
     // table's noun only stresses one row at a time.
     if (!explained[i] && word(i, {"single", "individual"}))
       for (auto& it : items)
@@ -553,7 +553,7 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
-  // "On average, how many rentals does a customer make?" read as a plain
+  // "On average, how many visits does a patient make?" read as a plain
   // count: the average was said and nothing computes it.
   if (asked_average && r.aggregate_change != aggregate::avg
       && std::none_of(r.measures.begin(), r.measures.end(), [](const measure& m) {

@@ -1,5 +1,5 @@
 // What is counted when the question does not name it as the thing counted:
-// "break down the elements by phase" (the rows of each phase), "how many
+// "break down the ships by flag" (the rows of each flag), "how many
 // products cost less than 10" (the table said inside its column's phrase),
 // "how many are active" (the rows a flag names).
 #include "actors/sqlgen/reader.hpp"
@@ -29,7 +29,7 @@ std::string reader::table_of_conditions() const {
   bool said = std::any_of(tokens.begin(), tokens.end(), [&](const token& t) {
     return !t.quoted && !words.empty() && t.stem == stem(words.back());
   });
-  // "How many metals are there?", "how many are radioactive?": a flag of
+  // "How many volunteers are there?", "how many are insured?": a flag of
   // the rows names them.
   bool flagged = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
     return f.measure < 0 && role_of(model, f.column) == column_role::boolean;
@@ -37,7 +37,7 @@ std::string reader::table_of_conditions() const {
   return said || flagged ? table : "";
 }
 
-// "Break down the elements by phase", "the distribution of orders by
+// "Break down the ships by flag", "the distribution of orders by
 // status": how many of the rows fall in each group, not a list of them.
 void reader::read_breakdown() {
   std::vector<size_t> words;
@@ -55,7 +55,7 @@ void reader::read_breakdown() {
   if (words.empty() || !r.measures.empty() || pending_agg != aggregate::none || r.dimensions.empty())
     return;
   std::string rows = r.entity;
-  // The rows said by their label ("the elements": periodic_table.Element).
+  // The rows said by their label ("the vessels": fleet_register.vessel).
   if (rows.empty() && r.selected.size() == 1 && label_of(model, r.selected[0].table) == r.selected[0])
     rows = r.selected[0].table;
   if (rows.empty())

@@ -267,13 +267,13 @@ void reader::finish() {
       d.column = *time_column_hint;
     r.dimensions.insert(r.dimensions.begin(), d);
   };
-  // "film categories" naming film_category, a table of key pairs: the
-  // categories are meant.
+  // "book genres" naming book_genre, a table of key pairs: the genres
+  // are meant.
   if (auto* t = r.entity.empty() ? nullptr : table_of(model, r.entity))
     if (auto named = linked_table_named(model, *t); !named.empty())
       r.entity = named;
   read_breakdown();
-  // "What rank is the United States?": a sort word with nothing to sort by
+  // "What grade is Oslo?": a sort word with nothing to sort by
   // and no direction; what it names is not known here.
   if (sort_pending && !r.has_direction && r.order.empty())
     r.unresolved.push_back("what \"" + tokens[sort_word].text + "\" means here");
@@ -337,8 +337,8 @@ void reader::finish() {
   bool ranked = superlative.has_value() || top > 0;
   // "which authors have the most papers, ordered by their number": a ranking
   // asked to be sorted is shown whole.
-  // "Which rating has the longest films": the noun asked for says how many
-  // are wanted (one rating), not the things it is measured by (films).
+  // "Which genre has the longest books": the noun asked for says how many
+  // are wanted (one genre), not the things it is measured by (books).
   bool plural_asked = plural_entity;
   for (auto& it : items)
     if (!it.c && it.begin > 0 && (tokens[it.begin - 1].text == "which" || tokens[it.begin - 1].text == "what")) {
@@ -495,7 +495,7 @@ void reader::finish() {
       r.top_descending = rank_desc;
     }
   } else if (ranked && superlative_column && both_extremes && top == 0 && r.measures.empty()) {
-    // "the highest and lowest scores": both values, not one ranked row.
+    // "the highest and lowest prices": both values, not one ranked row.
     for (auto agg : {aggregate::max, aggregate::min}) {
       measure m;
       m.agg = agg;
@@ -545,10 +545,10 @@ void reader::finish() {
       m.column = *superlative_column;
       r.measures.push_back(m);
     }
-  } else if (ranked && sized_by_money()) {
+  } else if (auto size = ranked ? sized_by_money() : std::nullopt) {
     // "the largest payment": a payment's size is its one amount.
     ordering o;
-    o.column = *sized_by_money();
+    o.column = *size;
     o.descending = rank_desc;
     r.order.push_back(o);
     r.limit = rank_limit;
@@ -559,7 +559,7 @@ void reader::finish() {
       r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
-    // "Which month was the best?": the groups of the last answer, ranked.
+    // "Which quarter was the strongest?": the groups of the last answer, ranked.
     if (r.entity.empty() && r.selected.empty() && !r.dimensions.empty())
       r.limit = rank_limit;
     if (!r.entity.empty() || !r.selected.empty())

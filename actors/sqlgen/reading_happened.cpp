@@ -105,7 +105,7 @@ void reader::read_happened() {
     for (size_t k = aux; k <= i; ++k)
       taken[k] = true;
   }
-  // "unreturned rentals", "unshipped orders": the event has not happened,
+  // "unpaid invoices", "unshipped orders": the event has not happened,
   // its date is not set.
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& w = tokens[i].text;

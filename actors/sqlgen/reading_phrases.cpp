@@ -426,7 +426,7 @@ void reader::on_column(size_t k, const element& e) {
       if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
           && items[k].plural)
         r.unresolved.push_back("how many " + column_words(e.column));
-      // "how many of them are active": a word that is no plural noun names
+      // "how many of them are retired": a word that is no plural noun names
       // no things to count; how many different values it has is not asked.
       else if (!distinct && m.agg == aggregate::count_distinct && !items[k].plural
                && role != column_role::time)
@@ -477,7 +477,7 @@ void reader::on_column(size_t k, const element& e) {
   }
   // "the top 5 businesses by rating" where each review has a rating: by
   // their average, or their total? Asked, never grouped by the number.
-  // Money adds up: "the top 5 categories by revenue" ranks their totals.
+  // Money adds up: "the top 5 regions by sales" ranks their totals.
   if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
       && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
     if (names_money(e.column)) {
@@ -813,7 +813,7 @@ void reader::on_cue(size_t k, item& it) {
         break;
       }
       if (superlative && superlative->descending != c.descending)
-        both_extremes = true; // "the highest and lowest scores"
+        both_extremes = true; // "the highest and lowest prices"
       superlative = c;
       break;
     case cue_kind::top_n:

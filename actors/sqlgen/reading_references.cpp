@@ -1,4 +1,4 @@
-// Words that point outside the question: "they", "her", "that film". Whether
+// Words that point outside the question: "they", "her", "that ship". Whether
 // they point back to the last answer, or to a noun said before them in this
 // question ("customers with their first names").
 #include "actors/sqlgen/reader.hpp"
@@ -52,7 +52,7 @@ void reader::read_references() {
     // question when nobody is named before the word.
     if (is(t, {"she", "he", "him", "his", "her"}) && !(noun_before && clause_before))
       r.refers_back = r.refers_to_person = true;
-    // "How many films is that?", "that film": what was just said or shown;
+    // "How many trips is that?", "that ship": what was just said or shown;
     // not a noun said earlier in this question ("the highest point in each
     // state and the density of that state").
     if (is(t, {"that", "this"})

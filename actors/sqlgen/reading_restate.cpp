@@ -94,7 +94,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
     }
     // Two numbers of one table side by side: "population density" where the
     // density is described as the population's, the first only qualifies
-    // the second. Otherwise ("generosity score": generosity, or score?)
+    // the second. Otherwise ("loyalty score": loyalty, or score?)
     // either could be meant, and the user is asked.
     auto numeric_column = [&](size_t j) {
       auto& e = resolved[j].front();

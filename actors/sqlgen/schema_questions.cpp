@@ -245,7 +245,7 @@ int number_in(const std::vector<token>& tokens, int fallback) {
 }
 
 sql_plan sample(const semantic_model& model, const table_info& t, int rows) {
-  // A listing of every column: a follow-up ("only those in London") edits it.
+  // A listing of every column: a follow-up ("only those in Bergen") edits it.
   query q;
   q.kind = query_kind::listing;
   q.entity = t.name;
@@ -339,7 +339,7 @@ std::optional<sql_plan> answer_schema_question(const semantic_model& model, std:
           continue;
         break;
       case needs::table:
-        // "What columns does the table have?" where there is only one.
+        // "Which fields does the table hold?" where there is only one.
         if (!t && model.tables.size() == 1 && all_explained(r, tokens, {}, model.data_source))
           t = &model.tables.front();
         if (!t)
@@ -359,7 +359,7 @@ std::optional<sql_plan> answer_schema_question(const semantic_model& model, std:
           }
         }
         auto col = find_named(tokens, column_names);
-        // The table's own name is not its column ("film" is not film.film_id).
+        // The table's own name is not its column ("ship" is not ship.ship_id).
         if (!col || (table && col->second.begin == table->second.begin))
           continue;
         std::vector<span> named{col->second};

@@ -903,7 +903,7 @@ struct compiler {
       }
       where.push_back(filter_sql(f));
     }
-    // A ranking ("the 3 countries with the most", "the longest films") is of
+    // A ranking ("the 3 countries with the most", "the longest rivers") is of
     // things that are there: a group or a value that is missing ranks nowhere,
     // unless the question asked for missing ones itself.
     bool ranking = q.limit > 0 && !q.order.empty();

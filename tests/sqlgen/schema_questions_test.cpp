@@ -82,10 +82,10 @@ TEST(schema_questions, the_only_table_needs_no_name) {
   model.tables.resize(1);
   model.relationships.clear();
   auto& only = model.tables.front().name;
-  auto plan = generate(model, "What columns does the table have?", "");
+  auto plan = generate(model, "Which fields does the table hold?", "");
   EXPECT_EQ(testing::check(plan, {"", {"\"column_name\""}}), "");
-  plan = generate(model, "show me 5 rows", "");
-  EXPECT_EQ(testing::check(plan, {"", {"FROM \"" + only + "\"", "LIMIT 5"}}), "");
+  plan = generate(model, "show me 4 rows", "");
+  EXPECT_EQ(testing::check(plan, {"", {"FROM \"" + only + "\"", "LIMIT 4"}}), "");
 }
 
 // A sample is a listing: the next turn can filter it.

@@ -106,7 +106,7 @@ TEST(unseen_schema, agent_nouns_link_tables_and_money) {
     // An event that has not happened: its date is not set.
     {"How many unreturned loans are there?", {"COUNT(*)", q("loan.return_date") + " IS NULL"}},
     // A payment's size is its one amount.
-    {"What was the largest single payment?", {"ORDER BY " + q("payment.amount") + " DESC LIMIT 1"}},
+    {"What was the biggest single payment?", {"ORDER BY " + q("payment.amount") + " DESC LIMIT 1"}},
     // Which thing each row has: the pairs, not a count.
     {"Which town is each member in?", {q("member.first_name"), q("town.town")}, {"COUNT("}},
   });
