@@ -78,7 +78,7 @@ constexpr double focus_scale = 100;
 // one whose every name word the question says: its name hits count this share
 // plus the rest in proportion to the name's words covered.
 constexpr float partial_name_floor = 0.2f;
-// Several question words in one table's name ("merchant wallet balance" and
+// Several question words in one table's name ("depot parcel count" and
 // wallet_merchant_balance_daily) are a phrase match, far stronger evidence
 // than the same words spread over its columns: each name word after the
 // first raises the name hits by this share.
@@ -111,7 +111,7 @@ constexpr std::string_view temporal_words[] = {
   "march", "april", "may", "june", "july", "august", "september", "october", "november",
   "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
   "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  // Positions in an order ("their first transaction", "the last 5 orders")
+  // Positions in an order ("their first loan", "the last 5 shipments")
   // pick rows; columns named after them (first_name) are about something else.
   "first", "last", "next",
 };

@@ -35,8 +35,8 @@ constexpr std::string_view question_stop_words[] = {
   "calendar", "current", "previous", "past", "ago", "recent", "whose", "results",
   "result", "rank", "ranked", "listed", "shown", "please",
   // Function words of comparison, quantity and position: how the question
-  // relates things, not which things ("more than one", "the same name",
-  // "above 4.0", "2 days before"). Prose in comments and descriptions is full
+  // relates things, not which things ("at least two", "the same label",
+  // "above 7.5", "3 weeks after"). Prose in comments and descriptions is full
   // of them, so they would match it by chance.
   "above", "below", "under", "after", "before", "again", "against", "among", "both",
   "either", "neither", "else", "ever", "every", "few", "fewer", "further", "here", "more",

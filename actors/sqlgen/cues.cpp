@@ -158,7 +158,7 @@ struct scanner {
           taken[k] = true;
         continue;
       }
-      // "Match strings exactly", "match food_type case insensitively": how
+      // "compare names exactly", "match the genre ignoring case": how
       // values compare, with up to three words naming what is compared.
       if (t[i].text == "match") {
         size_t j = i + 1;
@@ -171,7 +171,7 @@ struct scanner {
                    || match(j, "case-insensitively|case-insensitive|caseinsensitive"))
             mode = "ignore_case";
           else if (auto len = match(j, "with wildcard|wildcards"); len && j + len < t.size()) {
-            wildcards = {j, j + len}; // "match with wildcards case-insensitively": a containment's own way
+            wildcards = {j, j + len}; // "match by pattern ignoring case": a containment's own way
             j += len;
           }
           else if (match(j, "wildcard|wildcards|partially|partial|pattern|like|with"))
@@ -192,7 +192,7 @@ struct scanner {
       auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
       auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
       auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
-      // A chart's kind alone is an ordinary word ("per order line", "the bar
+      // A chart's kind alone is an ordinary word ("per bar of soap", "the bar
       // staff"): it asks for a chart beside "chart" or after "as".
       if (any(i, {"as? a? line chart|graph|plot", "as a? line"}, cue_kind::chart, chart("line"))
           || any(i, {"as? a? bar|column|pie chart|graph|plot", "as a? bar|pie"}, cue_kind::chart,
@@ -234,7 +234,7 @@ struct scanner {
         }
       }
       if (auto len = match(i, "instead of|for")) {
-        // "by city instead of segment": what follows is what goes away.
+        // "by genre instead of label": what follows is what goes away.
         add(cue_kind::instead, i, len).text = "of";
         continue;
       }
@@ -269,7 +269,7 @@ struct scanner {
         continue;
       // "order" is also a noun and "ordered" a verb of buying: as a sort
       // word only when a direction follows ("ordered alphabetically",
-      // "ordered from highest to lowest", "in descending order").
+      // "ordered from the largest down", "in descending order").
       if (match(i, "order|ordered")
           && (match(i + 1, "alphabetically|ascending|descending|increasing|decreasing")
               || match(i + 1, "from highest|largest|biggest|most|best|longest|lowest|smallest|least|worst|shortest")
@@ -277,7 +277,7 @@ struct scanner {
         add(cue_kind::order_by, i, 1).text = "bare";
         continue;
       }
-      // "starting from the best ratings to the lowest": the direction around
+      // "going from the heaviest parcels to the lightest": the direction around
       // the thing sorted by.
       {
         struct span { const char* from; const char* to; bool down; };
@@ -368,7 +368,7 @@ struct scanner {
         }
       }
       if (auto len = match(i, "which|what #")) {
-        // "which 5 cities ...": a ranking whose direction the superlative gives.
+        // "which 4 depots ...": a ranking whose direction the superlative gives.
         auto& c = add(cue_kind::top_n, i, len);
         c.count = std::stoi(numbers[0]);
         c.descending = true;
@@ -423,7 +423,7 @@ struct scanner {
           || any(i, {"minimum|min"}, cue_kind::aggregate, agg(aggregate::min))
           || any(i, {"distinct|unique|different"}, cue_kind::distinct, none))
         continue;
-      // Adjectives of a dimension rank by it: "the longest rivers" by their
+      // Adjectives of a dimension rank by it: "the tallest towers" by their
       // length, unless the question names the number ("the shortest connect
       // time").
       static const std::pair<const char*, const char*> dimensions[] = {
@@ -488,7 +488,7 @@ struct scanner {
         auto& c = add(cue_kind::contains, i, 1);
         c.op = filter_op::contains;
         literal_after(i + 1, c);
-        // "the journal with "IEEE" in its name": the name of the thing before.
+        // "the band with "Blue" in its name": the name of the thing before.
         if (auto len = match(i + 2, "in its|their|the name|title")) {
           for (size_t k = i + 2; k < i + 2 + len; ++k)
             taken[k] = true;

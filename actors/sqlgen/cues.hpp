@@ -25,7 +25,7 @@ enum class cue_kind {
   order_by,      // "sort by", "ordered by"
   direction,     // descending: "ascending", "descending", "alphabetically"
   share,         // "share", "percentage", "proportion"
-  listing,       // "list", "which", "what are the", "names of"
+  listing,       // "list", "which", "show the", "names of"
   chart,         // text: "line", "bar", "table", "kpi"
   show_rows,     // "show the rows", "raw data"
   remove_filter, // "remove the filter", "no filter", "all years" (text: "time" for time only)
@@ -34,7 +34,7 @@ enum class cue_kind {
   versus,        // "compare", "vs": the values named become groups
   both,          // "both X and Y": rows linked to every value named
   also,          // "too", "as well": a value joins the previous ones
-  match_mode,    // text "exact" / "ignore_case": "match strings exactly", "match names case insensitively"
+  match_mode,    // text "exact" / "ignore_case": "compare names exactly", "match labels ignoring case"
 };
 
 struct cue {

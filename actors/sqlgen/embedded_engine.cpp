@@ -198,7 +198,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   }
 
   // Nothing to answer: say what was understood and offer starting points.
-  // "Who placed it?" that leaves the previous query as it was has not found
+  // "Who borrowed it?" that leaves the previous query as it was has not found
   // the person asked for: repeating the last answer would not say who.
   // Nor does any follow-up that changed nothing ("how many of them are still
   // with us?" whose condition we did not understand); asking to remove what

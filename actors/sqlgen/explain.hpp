@@ -11,7 +11,7 @@ namespace medha::sqlgen {
 /// grouped by region name, for orders in 2024."
 std::string explain(const semantic_model& model, const query& q);
 
-/// A measure in words: "total revenue", "number of customers".
+/// A measure in words: "total weight", "number of members".
 std::string describe(const semantic_model& model, const measure& m);
 
 /// A filter in words: "region name is West", "order date in 2024".

@@ -55,7 +55,7 @@ std::optional<column_ref> label_of_table(const semantic_model& model, const std:
 
 // "what about categories?" after a ranking of products: the same question,
 // grouped by the new entity.
-// "top 3 categories" after revenue by product: the same measure, ranked by
+// "top 4 genres" after plays by track: the same measure, ranked by
 // the new entity.
 bool swaps_dimension(const reading& r, const query& previous) {
   if (r.entity.empty() || !r.measures.empty() || !r.selected.empty() || r.entity_qualifies_value
@@ -69,7 +69,7 @@ bool swaps_dimension(const reading& r, const query& previous) {
                      [](const dimension& d) { return d.bucket == time_bucket::none; });
 }
 
-// "which regions are they in?" after a count: the same rows, grouped by what
+// "which depots are they in?" after a count: the same rows, grouped by what
 // the question names.
 std::optional<column_ref> grouping_of_rows(const semantic_model& model, const reading& r,
                                            const query& previous) {
@@ -88,7 +88,7 @@ std::optional<column_ref> grouping_of_rows(const semantic_model& model, const re
   return std::nullopt;
 }
 
-// "only for corporate customers" after a measure: the noun only says whose
+// "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
 bool filters_previous(const reading& r, const query& previous) {
   return r.entity_qualifies_value && r.measures.empty() && r.selected.empty()
@@ -96,7 +96,7 @@ bool filters_previous(const reading& r, const query& previous) {
          && !previous.measures.empty();
 }
 
-// "what is their average salary?" after counting contractors: a new measure
+// "what is their average weight?" after counting parcels: a new measure
 // of the rows just counted, whose conditions still hold.
 bool measures_previous_rows(const semantic_model& model, const reading& r,
                             const query& previous) {
@@ -113,7 +113,7 @@ bool measures_previous_rows(const semantic_model& model, const reading& r,
 
 } // namespace
 
-// "which 3 countries have the most?" after a count per country: the groups
+// "which 4 depots have the most?" after a count per depot: the groups
 // just shown, ranked by their measure; nothing else is asked.
 bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous) {
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
@@ -184,7 +184,7 @@ query from_reading(const semantic_model& model, const reading& r) {
             q.selected.insert(q.selected.begin(), l);
         }
     }
-    // "the highest point in each state": a list of columns per group shows
+    // "the top speed of each model": a list of columns per group shows
     // the group beside them.
     if (!q.selected.empty()) {
       size_t at = 0;
@@ -199,7 +199,7 @@ query from_reading(const semantic_model& model, const reading& r) {
     if (r.show_rows)
       q.all_columns = true;
   }
-  // A direction with no key named ("ordered from highest to lowest",
+  // A direction with no key named ("largest first",
   // "alphabetically"): a listing sorts by the number it shows beside the
   // names, or by the name alphabetically; an aggregate by its measure, or
   // alphabetically by its group.
@@ -212,7 +212,7 @@ query from_reading(const semantic_model& model, const reading& r) {
           if (role == column_role::numeric || role == column_role::time)
             key = c;
         }
-      // "... in descending order" with only names shown: the last thing asked.
+      // "... largest first" with only names shown: the last thing asked.
       if (!key && !r.alphabetical && r.descending && !q.selected.empty())
         key = q.selected.back();
       if (key || r.alphabetical || !r.descending) {
@@ -358,7 +358,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     remove_if(q.filters, [](const filter& f) { return is_time_filter(f); });
   for (auto& word : r.remove_values)
     remove_if(q.filters, [&](const filter& f) {
-      // "remove the West filter" names the value, "the region filter" the column.
+      // "drop the Jazz filter" names the value, "the genre filter" the column.
       auto names = [&](const std::string& id) {
         for (auto& w : split_words(id))
           if (stem(w) == stem(word))
@@ -372,7 +372,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     });
   bool new_period = std::any_of(r.filters.begin(), r.filters.end(),
                                 [](const filter& f) { return is_time_filter(f); });
-  // "and in December?" after "November 2024": the year carries over.
+  // "and in July?" after "June 2023": the year carries over.
   std::string year;
   for (auto& f : q.filters)
     if (f.op == filter_op::year && !f.values.empty())
@@ -454,7 +454,7 @@ bool complete(const semantic_model& model, query& q) {
   };
   for (auto& f : q.filters)
     if (is_time_filter(f) && f.column.empty()) {
-      // "check-ins on weekends" where each check-in names its day.
+      // "deliveries on weekends" where each delivery names its day.
       if (auto day = day_name_column(model, root); f.op == filter_op::weekday && !day.empty()) {
         f.column = day;
         continue;

@@ -8,10 +8,10 @@ namespace medha::sqlgen {
 
 /// Whether a question edits the previous query or asks a new one: a question
 /// that names its own measure or entity starts over, unless it only swaps the
-/// measure ("what about units sold?", "units sold instead").
+/// measure ("what about weight?", "weight instead").
 bool is_follow_up(const semantic_model& model, const reading& r, const query& previous);
 
-/// "which 3 countries have the most?" after a measure per country: the
+/// "which 4 depots have the most?" after a measure per depot: the
 /// groups just shown, ranked by that measure.
 bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous);
 

@@ -186,7 +186,7 @@ lexicon::lexicon(const semantic_model& model) {
     if (table_words.size() == 1)
       for (auto& verb : agent_verbs(table_words[0]))
         add({verb}, te, 0.8, true);
-    // "adverse event date" for adverse_events.reported_dt: a table's only date.
+    // "inspection date" for inspections.logged_on: a table's only date.
     const column_info* only_date = nullptr;
     int dates = 0;
     for (auto& c : t.columns)
@@ -332,7 +332,7 @@ lexicon::lexicon(const semantic_model& model) {
       }
       // "California" for a column of postal codes ('CA'): weaker than a value
       // spelled out elsewhere, so a column of state names still wins; but still
-      // a candidate beside a city of the same name ("the state of New York").
+      // a candidate beside a city of the same name ("the county of Kent" beside a town Kent).
       if (state_codes)
         for (auto& v : c.values)
           add(phrase_words(std::string(us_state_name(v))), {element_kind::value, t.name, c.name, "", v},

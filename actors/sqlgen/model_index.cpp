@@ -115,7 +115,7 @@ const std::vector<size_t>& model_index::tables_headed_by(const std::string& head
   return it == heads_.end() ? none : it->second;
 }
 
-// The question's content words in the order said: "flights from LAX to ORD"
+// The question's content words in the order said: "trains from Leeds to York"
 // and "from ORD to LAX" name the same words in different roles, so a bag of
 // words would give one the other's SQL.
 std::vector<std::string> example_signature(std::string_view question) {

@@ -97,7 +97,7 @@ std::string spell_out_numbers(std::string_view text) {
     if (!scaled)
       continue;
     total += group;
-    // Trailing words that were not part of a scale ("a hundred thousand people").
+    // Trailing words that were not part of a scale ("two thousand visitors").
     out += std::string(text.substr(copied, words[i].begin - copied));
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.15g", std::round(total * 1e6) / 1e6);

@@ -73,7 +73,7 @@ struct filter {
 // clock time of the column's values, whatever their day, as "HH:MM".
 enum class measure_form {
   plain, share_of_total, percent_where, per_entity, ratio, days_since, days_between, age, time_of_day,
-  difference // agg(column - per): "list price minus cost"
+  difference // agg(column - per): "sale price minus cost"
 };
 
 struct measure {

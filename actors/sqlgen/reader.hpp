@@ -33,7 +33,7 @@ aggregate natural_aggregate(const semantic_model& model, const std::string& metr
 /// summed when the rows carry a "count".
 measure count_of(const semantic_model& model, const std::string& table);
 
-/// The measure is count_of its table: "how many orders", "how many check-ins".
+/// The measure is count_of its table: "how many loans", "how many deliveries".
 bool counts_things(const semantic_model& model, const measure& m);
 
 /// The column that names a table's rows, as a reference.
@@ -65,7 +65,7 @@ struct reader {
   bool both_extremes = false; // superlatives of both directions were said
   int top = 0;
   bool top_desc = true;
-  bool top_which = false; // "which 5 cities": the superlative gives the direction
+  bool top_which = false; // "which 4 depots": the superlative gives the direction
   bool skip_next = false; // the phrase after "instead of" names what goes away
   bool plural_entity = false;
   std::vector<column_ref> bare_numeric;
@@ -79,20 +79,20 @@ struct reader {
   bool versus = false;
   std::vector<std::string> entity_dimensions; // groups named by a table: "per order"
   bool asked_average = false;
-  bool average_count = false; // "the average number of": a kept count is averaged
+  bool average_count = false; // "on average how many": a kept count is averaged
   // "students enrolled" after counting students: (measure, num_enrolled),
   // the kept count when its table is the group, else only the verb.
   std::optional<std::pair<size_t, column_ref>> counted_by_participle;
   bool both = false;
   bool who = false;
-  bool total_count = false; // "total number of": a kept count may be summed
+  bool total_count = false; // "all told how many": a kept count may be summed
   std::optional<std::pair<size_t, std::string>> counter_for; // (measure, table it counts)
   bool asked_order = false; // "ordered by", "sorted by": the whole ranking, no cut
   std::optional<std::pair<size_t, size_t>> days_between; // "days between" A "and" B: positions
   // "in seconds", "in minutes": the unit of a duration, with its words' positions.
   std::string duration_unit;
   std::vector<size_t> unit_words;
-  std::optional<std::pair<size_t, std::string>> latest; // "in the latest snapshot": (noun, "max"|"min")
+  std::optional<std::pair<size_t, std::string>> latest; // "in the newest reading": (noun, "max"|"min")
   struct clock_said { size_t at, len; std::string time; }; // "before" 1pm: HH:MM:SS
   std::vector<clock_said> clocks;
   std::optional<size_t> duration_word; // "session duration": the span of one row's start and end
@@ -103,7 +103,7 @@ struct reader {
   // already named ("delivered" beside a status value): (first token, what
   // they might have meant), for a "not" left before them.
   std::vector<std::pair<size_t, std::vector<element>>> unnamed;
-  bool keep_row_groups = false; // a ratio's side: "for each course" keeps one row per course
+  bool keep_row_groups = false; // a ratio's side: "for each depot" keeps one row per depot
 
   // -- resolving several candidates --
 
@@ -181,7 +181,7 @@ struct reader {
                                        const std::vector<cue>& cues);
 
   /// An unknown participle that only relates two things the question names
-  /// ("authors who have written publications"); see reading_relations.cpp.
+  /// ("members who have borrowed books"); see reading_relations.cpp.
   bool relation_verb(size_t i);
 
   /// The unit after a compared number, as the column's description gives it.
@@ -212,7 +212,7 @@ struct reader {
   void apply_days_since();
 
   void apply_days_between();
-  /// "list price minus cost": two numbers of a table subtracted (reading_difference.cpp).
+  /// "sale price minus cost": two numbers of a table subtracted (reading_difference.cpp).
   std::optional<std::pair<column_ref, column_ref>> difference;
   std::vector<column_ref> numeric_phrase(const lexicon& lex, size_t from, size_t to);
   void read_difference(const lexicon& lex);
@@ -226,7 +226,7 @@ struct reader {
   void name_link_tables(); // "courses offered": the offering table is the way between (reading_link_words.cpp)
   void read_length_order(); // "by the length of the name" (reading_length.cpp)
   void read_verb_roles(); // "papers that cite" vs "papers cited by" (reading_verb_roles.cpp)
-  void drop_restated_counts(); // a column described as "number of students who ..." (reading_restated_count.cpp)
+  void drop_restated_counts(); // a column described as "number of members who ..." (reading_restated_count.cpp)
   void read_happened(); // "drugs that have been approved": their approval date is set
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);
@@ -242,7 +242,7 @@ struct reader {
 
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.
-  /// "grade of A or C": "A" read as a value beside its sibling (reading_attach.cpp).
+  /// "class of A or B": "A" read as a value beside its sibling (reading_attach.cpp).
   void rescue_short_values(const lexicon& lex, std::vector<mention>& mentions);
 
   void attach_to_related(const std::vector<std::pair<filter, size_t>>& said);

@@ -52,7 +52,7 @@ void reader::account() {
       for (size_t i = it.begin; i < it.end; ++i)
         explained[i] = true;
   // Words the model's own descriptions use for what the question names
-  // ("net revenue after discounts", "gross revenue") restate it: explained.
+  // ("net weight after packing", "gross weight") restate it: explained.
   std::vector<std::string> described;
   auto describe_words = [&](const std::string& text) {
     for (auto& w : tokenize(text))
@@ -95,7 +95,7 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
-    // "the enrollment number" for num_enrolled, "payment" for amount_paid:
+    // "the visitor number" for num_visitors, "payment" for amount_paid:
     // the noun a verb makes with -ment restates that verb's column.
     // The root is compared as its past form stems too: "enrolled" → "enrol".
     if (!explained[i] && !t.quoted && t.text.size() > 7
@@ -104,7 +104,7 @@ void reader::account() {
       for (auto& form : {stem(root), stem(root + "ed")})
         explained[i] = explained[i] || std::find(used.begin(), used.end(), form) != used.end();
     }
-    // "authors who have written 3 or more papers": the verb of a count
+    // "members who have borrowed 3 or more books": the verb of a count
     // condition only relates the things counted to the ones kept.
     auto word = [&](size_t j, std::initializer_list<const char*> ws) {
       return j < tokens.size() && !tokens[j].quoted
@@ -167,7 +167,7 @@ void reader::read_days_since() {
     return i < tokens.size() && !tokens[i].quoted
            && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[i].text == w; });
   };
-  // "give the answer as an integer": a number of days already is one.
+  // "as a whole number": a number of days already is one.
   auto take_as_integer = [&]() {
     for (size_t i = 0; i + 1 < tokens.size(); ++i)
       if (is(i, {"as"}) && is(i + 1, {"integer"}))
@@ -303,7 +303,7 @@ void reader::run(const lexicon& lex) {
     taken[i] = false;
   read_latest(lex);
   take_clocks();
-  // A metric named with a word that is also a cue ("average order value")
+  // A metric named with a word that is also a cue ("average basket size")
   // is the metric, when the words after the cue mean nothing on their own.
   std::vector<bool> named(tokens.size(), false);
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
@@ -335,7 +335,7 @@ void reader::run(const lexicon& lex) {
   }
   // A column whose whole name starts with a superlative or an extreme
   // ("highest_point", "minimum_connect_time") is named, not ranked, when the question spells the
-  // name out: "the highest point in each state" lists highest_point.
+  // name out: "the top speed of each model" lists top_speed.
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     static const char* rank_words[] = {"highest", "lowest", "largest", "smallest", "biggest",
                                        "greatest", "best", "worst", "most", "least", "longest",
@@ -434,7 +434,7 @@ void reader::run(const lexicon& lex) {
           if (c.kind == element_kind::column && c.table == v.table && c.column == v.column)
             backed = c;
       }
-    // "predicted to graduate" for a column described as "... is predicted to
+    // "expected to renew" for a column described as "... is expected to
     // graduate": two weak words that its description says just so.
     if (!backed && m.score < 0.6 && !m.corrected && i + 1 < mentions.size()) {
       auto& n = mentions[i + 1];
@@ -546,7 +546,7 @@ void reader::run(const lexicon& lex) {
             [](const item& a, const item& b) { return a.begin < b.begin; });
   read_references();
   walk();
-  // "restaurants with the same name", "the same domain as Martin": rows
+  // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   for (size_t i = 1; i + 1 < tokens.size(); ++i)
     if (!tokens[i].quoted && tokens[i].text == "same" && tokens[i - 1].text == "the"

@@ -44,7 +44,7 @@ struct reading {
   bool implicit_entity = false; // the entity was only implied ("who signed up")
   bool refers_back = false;     // "they", "them", "those": the previous answer's rows
   bool refers_to_person = false; // "she", "his": someone named before this question
-  bool refers_to_shown = false;  // "that ship", "how many is that": something shown before
+  bool refers_to_shown = false;  // "that depot", "how many was that": something shown before
   bool entity_qualifies_value = false; // "corporate customers": the noun only says whose value
   aggregate aggregate_change = aggregate::none; // "average instead"
   bool has_direction = false;

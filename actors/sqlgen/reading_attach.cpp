@@ -58,7 +58,7 @@ void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& sai
   }
 }
 
-// "a grade of A or C": a small word ("a", "i") that is exactly a value of
+// "a class of A or B": a small word ("a", "i") that is exactly a value of
 // the column the value after "or"/"and" belongs to is that value too.
 void reader::rescue_short_values(const lexicon& lex, std::vector<mention>& mentions) {
   for (size_t n = 0; n < mentions.size(); ++n) {
@@ -90,7 +90,7 @@ void reader::rescue_short_values(const lexicon& lex, std::vector<mention>& menti
       break;
     }
   }
-  // "a grade of A": the same small word right after its column and "of"/"is",
+  // "a class of A": the same small word right after its column and "of"/"is",
   // ending the phrase (not "the grade of a student").
   for (size_t n = 0; n < mentions.size(); ++n) {
     auto& col = mentions[n];
@@ -121,7 +121,7 @@ void reader::rescue_short_values(const lexicon& lex, std::vector<mention>& menti
   }
 }
 
-// "a course with a final project or exam": two conditions on different
+// "a room with a balcony or a view": two conditions on different
 // columns with only "or" (and small words) between them.
 std::vector<std::pair<filter, filter>> reader::alternatives() {
   std::vector<std::pair<filter, filter>> out;

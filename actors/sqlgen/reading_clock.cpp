@@ -75,7 +75,7 @@ void reader::take_clocks() {
 void reader::read_clock() {
   for (auto& [b, len, clock] : clocks) {
     // The column: named right before ("end time before 1pm"), or by the verb
-    // before ("ends before 1pm") among the time-of-day columns of the tables
+    // before ("closes before 6pm") among the time-of-day columns of the tables
     // the question names.
     std::optional<column_ref> col;
     for (auto& it : items)

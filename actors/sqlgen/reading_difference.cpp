@@ -1,4 +1,4 @@
-// "the largest unit margin (list price minus cost)": two numbers of one
+// "the largest markup (sale price minus cost)": two numbers of one
 // table, one taken from the other on each row, then aggregated or ranked by.
 // The words a bracket restates ("unit margin") are what the subtraction names.
 #include "actors/sqlgen/reader.hpp"
@@ -62,7 +62,7 @@ void reader::read_difference(const lexicon& lex) {
       continue;
     for (size_t k = l; k < e; ++k)
       taken[k] = true;
-    // "unit margin (list price minus cost)": the bracket says what the
+    // "markup (sale price minus cost)": the bracket says what the
     // words before it mean.
     if (tokens[p].bracketed && l > 0 && !tokens[l - 1].bracketed)
       for (size_t k = l; k-- > 0 && k + 3 > l;) {

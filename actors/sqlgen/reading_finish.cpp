@@ -131,7 +131,7 @@ void reader::give_back_unit() {
   duration_unit.clear();
 }
 
-// "the average user session duration": the span from the row's start column
+// "the average trip duration": the span from the row's start column
 // (or departure) to its end column (or arrival), in the table named just before (or after "of").
 void reader::apply_duration() {
   size_t w = *duration_word;
@@ -445,7 +445,7 @@ void reader::finish() {
           break;
       }
     }
-  // "the longest rivers": the entity's length.
+  // "the tallest towers": the entity's height.
   if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
     for (auto& noun : superlative->values)
       if (!superlative_column)
@@ -508,7 +508,7 @@ void reader::finish() {
     if (both_extremes)
       r.unresolved.push_back("both the highest and the lowest");
     // "the most", "the least" say how much ("the category that brings in
-    // the most revenue"); "the highest-rated restaurant" ranks single rows.
+    // the most revenue"); "the best-rated hotel" ranks single rows.
     bool quantity = false;
     for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
       quantity = quantity || tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest";
@@ -565,7 +565,7 @@ void reader::finish() {
     if (!r.entity.empty() || !r.selected.empty())
       r.limit = rank_limit;
     else if (top == 0 && superlative && superlative->text.empty()) {
-      // "and which one the least?": the previous ranking, turned around.
+      // "and the fewest?": the previous ranking, turned around.
       r.has_direction = true;
       r.descending = rank_desc;
     }
@@ -742,7 +742,7 @@ void reader::finish() {
                          r.dimensions.end());
   }
   // "the number of students enrolled in each course" where each course keeps
-  // num_enrolled: that count, per course. "... in each program": the
+  // num_enrolled: that count, per course. "... in each branch": the
   // students counted; "enrolled" was only their verb.
   if (counted_by_participle && counted_by_participle->first < r.measures.size()) {
     auto& [index, counter] = *counted_by_participle;
@@ -756,7 +756,7 @@ void reader::finish() {
     }
   }
   drop_repeated_measures();
-  // "the average rating of businesses" where the rating is each review's:
+  // "the average score of hotels" where the score is each stay's:
   // over all reviews, or over each business's own average? Ask.
   if (r.measures.size() == 1 && r.measures.front().agg == aggregate::avg
       && r.measures.front().form == measure_form::plain && r.measures.front().metric.empty()) {
@@ -781,7 +781,7 @@ void reader::finish() {
     }
   }
   // "Which users posted reviews ..., and how many have they posted": the
-  // entity asked for is the group of the count; its "have posted reviews"
+  // entity asked for is the group of the count; its "have made bookings"
   // conditions are met by every row counted.
   if (r.listing && !r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
       && r.selected.empty() && top == 0 && !superlative) {
@@ -804,7 +804,7 @@ void reader::finish() {
       r.listing = false;
     }
   }
-  // "regions ranked by revenue": the entity named is the group.
+  // "depots ranked by weight shipped": the entity named is the group.
   if (!r.measures.empty() && !r.entity.empty() && r.dimensions.empty()
       && std::any_of(r.order.begin(), r.order.end(), [](const ordering& o) { return o.measure >= 0; })) {
     dimension d;
@@ -838,7 +838,7 @@ void reader::finish() {
   // could not make out, not something to drop silently. A group's own
   // label or key ("the name and average rating of each business") is shown.
   // A table's label ("region name") and a column the measure is made of
-  // ("net revenue after discounts") restate what is there.
+  // ("net weight after packing") restate what is there.
   if (!r.measures.empty())
     for (auto& c : r.selected) {
       bool shown = std::any_of(r.dimensions.begin(), r.dimensions.end(), [&](const dimension& d) {

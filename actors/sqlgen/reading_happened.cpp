@@ -76,14 +76,14 @@ void reader::read_happened() {
       negated = negated || is_word(tokens[k], {"not", "never", "n't", "no"});
     if (negated || (covered(i) && !names_a_date(i)))
       continue;
-    // "have been FDA-approved": words of the date's name may come first.
+    // "have been safety-certified": words of the date's name may come first.
     size_t first = i;
     while (i < tokens.size() && i < first + 3 && !tokens[i].quoted && !is_participle(tokens[i].text)
            && (!covered(i) || names_a_date(i)))
       ++i;
     if (i >= tokens.size() || covered(i) || tokens[i].quoted || !is_participle(tokens[i].text))
       continue;
-    // The subject: the thing named right before ("drugs that have been").
+    // The subject: the thing named right before ("boilers that have been").
     const item* subject = nullptr;
     for (auto& it : items)
       if (!it.c && !it.e.table.empty() && it.end <= aux && it.end + 3 >= aux

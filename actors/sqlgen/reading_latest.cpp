@@ -18,7 +18,7 @@ bool is_word(const token& t, std::initializer_list<const char*> words) {
 
 // The date "the latest <words>" takes: a time column named, or a table's
 // one date, or the one of its dates the words name ("snapshot_date" for
-// "the latest snapshot" beside a record's created_at). Dates only, not
+// "the newest reading" beside a record's created_at). Dates only, not
 // epoch numbers or year columns.
 std::optional<column_ref> latest_date(const semantic_model& model, const element& e,
                                       const std::vector<token>& words) {
@@ -118,7 +118,7 @@ void reader::apply_latest() {
   f.column = *date;
   f.values = {agg};
   r.filters.push_back(f);
-  // "for March 2023": the period the latest date is taken in.
+  // "for May 2022": the period the latest date is taken in.
   if (!time_column_hint)
     time_column_hint = *date;
 }

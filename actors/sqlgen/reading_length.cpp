@@ -1,4 +1,4 @@
-// "ordered by the length of the journal name": a text column ordered by how
+// "sorted by how long the band name is": a text column ordered by how
 // many characters it has, not alphabetically. Only when "length" names no
 // column of its own (a river's length is a number already).
 #include "actors/sqlgen/reader.hpp"
@@ -17,7 +17,7 @@ void reader::read_length_order() {
       linked = linked || (it.begin <= i && i < it.end);
     if (linked)
       continue;
-    // The text column named right after "of" ("the journal name"), that the
+    // The text column named right after "of" ("the band name"), that the
     // reading orders by.
     for (auto& it : items) {
       if (it.c || it.begin < i + 2 || it.begin > i + 4 || it.e.kind != element_kind::column)
@@ -29,7 +29,7 @@ void reader::read_length_order() {
       for (auto& o : r.order)
         if (o.measure < 0 && o.column == c) {
           o.by_length = true;
-          // "from shortest to longest": the first word said is where it starts.
+          // "shortest first": the first word said is where it starts.
           for (auto& t : tokens)
             if (t.text == "shortest" || t.text == "longest") {
               o.descending = t.text == "longest";

@@ -176,7 +176,7 @@ void reader::add_dimension(const dimension& d) {
   r.dimensions.push_back(d);
 }
 
-// "ordered by the number of publications": a measure named right after a
+// "sorted by the number of loans": a measure named right after a
 // sort key cue is what the rows are sorted by.
 void reader::add_measure(const measure& m) {
   r.measures.push_back(m);
@@ -293,7 +293,7 @@ void reader::on_column(size_t k, const element& e) {
   }
   if (role == column_role::boolean && !in_group) {
     // "active customers", "not discontinued": the flag itself is the filter;
-    // "courses without exams", "with no exams": the flag unset.
+    // "rooms without balconies", "with no balcony": the flag unset.
     bool missing = prev && prev->c && prev->c->kind == cue_kind::missing;
     if (missing)
       items[k - 1].consumed = true;
@@ -301,7 +301,7 @@ void reader::on_column(size_t k, const element& e) {
     f.op = filter_op::eq;
     f.column = col;
     bool unset = negate != missing;
-    // "is_in_inventory is True", "active = false": the flag's value said.
+    // "is_archived is True", "active = false": the flag's value said.
     size_t j = items[k].end;
     auto said = [&](size_t i, std::initializer_list<const char*> ws) {
       return i < tokens.size() && !tokens[i].quoted && !taken[i]
@@ -339,7 +339,7 @@ void reader::on_column(size_t k, const element& e) {
     o.column = col;
     r.order.push_back(o);
     order_next = false;
-    // "ordered by the number of references" where each row keeps that
+    // "sorted by the number of floors" where each row keeps that
     // number: the count named is the column sorted by.
     if (kept_count)
       pending_agg = aggregate::none;
@@ -348,7 +348,7 @@ void reader::on_column(size_t k, const element& e) {
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
       && pending_agg == aggregate::none && role == column_role::numeric && !superlative
       && prev->c->text != "who") {
-    // "flights with stops", "orders with a discount": a number above zero.
+    // "trips with tolls", "loans with a fine": a number above zero.
     filter f;
     f.op = filter_op::gt;
     f.column = col;
@@ -373,7 +373,7 @@ void reader::on_column(size_t k, const element& e) {
                       ? total_column(k) : std::nullopt;
   if (kept_total || (pending_agg == aggregate::count && total_count && !distinct
                      && role == column_role::numeric)) {
-    // "the total number of credits": a quantity is summed, not counted; a
+    // "the total number of seats": a quantity is summed, not counted; a
     // column that keeps that total ("total_credit") is the one summed.
     measure m;
     m.agg = aggregate::sum;
@@ -396,7 +396,7 @@ void reader::on_column(size_t k, const element& e) {
     m.agg = pending_agg;
     auto* t = table_of(model, e.table);
     auto* pk = t ? primary_key(*t) : nullptr;
-    // "the number of reviews" naming num_reviews: the column is the number.
+    // "the number of floors" naming num_floors: the column is the number.
     auto words = split_words(e.column);
     bool counter = role == column_role::numeric && !distinct
                    && std::any_of(words.begin(), words.end(), [](const std::string& w) {
@@ -411,7 +411,7 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
     if (pending_agg == aggregate::count && counter) {
-      // "the average number of citations" where each row keeps its count.
+      // "the average number of floors" where each row keeps its count.
       m.agg = average_count ? aggregate::avg : aggregate::sum;
     } else if (pending_agg == aggregate::count) {
       // "How many titles": the rows the word names (a work by its title, a
@@ -421,7 +421,7 @@ void reader::on_column(size_t k, const element& e) {
         m = count_rows(e.table);
       else
         m.agg = aggregate::count_distinct;
-      // "how many stops do they have" on a column of numbers: each row's
+      // "how many floors do they have" on a column of numbers: each row's
       // number or their total, hardly how many different numbers there are.
       if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
           && items[k].plural)
@@ -552,7 +552,7 @@ void reader::on_table(size_t k, const item& it) {
     return;
   }
   if (pending_agg == aggregate::count) {
-    // "the total number of reviews" where businesses keep a review_count:
+    // "the total number of visits" where shops keep a visit_count:
     // the kept counts, summed; a table's own tally is always its count.
     if (auto counter = counter_column(table); counter && (total_count || counter->table == table)) {
       measure m;
@@ -620,7 +620,7 @@ void reader::on_table(size_t k, const item& it) {
     having_on_entity = true;
     return;
   }
-  // "the most orders" counts them; "the highest mountains" with nothing
+  // "the most orders" counts them; "the tallest towers" with nothing
   // named before ranks the mountains themselves, by a number named later.
   auto quantity = [&](const item& x) {
     for (size_t i = x.begin; i < x.end; ++i)
@@ -734,8 +734,8 @@ void reader::on_metric(size_t k, const element& e) {
   }
 }
 
-// "credits earned by students in each program": a "by" after a verb names
-// who did it, when the question groups elsewhere ("in each program").
+// "points scored by players in each league": a "by" after a verb names
+// who did it, when the question groups elsewhere ("in each league").
 bool reader::agent_by(size_t k) {
   auto& c = *items[k].c;
   if (c.end != c.begin + 1 || c.begin == 0 || tokens[c.begin].text != "by")
@@ -752,7 +752,7 @@ bool reader::agent_by(size_t k) {
   for (size_t j = k + 1; j < items.size(); ++j)
     if (items[j].c && items[j].c->kind == cue_kind::group_by && tokens[items[j].begin].text != "by")
       return true;
-  // "citations received by publications in each year": the period groups;
+  // "fines paid by members in each year": the period groups;
   // the plural after "by" says who received them ("by region" still groups).
   auto* n = next_item(k);
   return time.bucket != time_bucket::none && n && !n->c && n->plural
@@ -806,7 +806,7 @@ void reader::on_cue(size_t k, item& it) {
       break;
     case cue_kind::superlative:
       if (order_next) {
-        // "ordered by the highest average rating": a direction for the key
+        // "sorted by the highest average score": a direction for the key
         // that follows, not a ranking cut to its first rows.
         r.has_direction = true;
         r.descending = c.descending;
@@ -939,7 +939,7 @@ void reader::walk() {
           if (path.found && path.steps.size() == 1)
             break;
         }
-        // "the West region": the table only names the value's table.
+        // "the Jazz genre": the table only names the value's table.
         auto names_value = [&](const item* x) {
           if (x->e.kind != element_kind::value || x->e.table != it.e.table)
             return false;
@@ -1003,7 +1003,7 @@ void reader::walk() {
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
             || it.c->kind == cue_kind::missing_after)) {
-      // "with "IEEE" in its name": the label of the table named just before.
+      // "with "Blue" in its name": the label of the table named just before.
       const item* owner = nullptr;
       for (auto& o : items)
         if (!o.c && o.e.kind == element_kind::table && o.end <= it.begin)
@@ -1016,7 +1016,7 @@ void reader::walk() {
         r.filters.push_back(f);
         continue;
       }
-      // "diagnoses containing 'psoriasis'": the label of the table said
+      // "songs containing 'love'": the label of the table said
       // right before; else of the entity; else nothing.
       auto* before = prev_item(k);
       bool named = before && !before->c && before->e.kind == element_kind::table

@@ -1,5 +1,5 @@
 // Verbs that only say how two things the question names are related:
-// "authors who have written publications", "the instructor who taught a
+// "members who have borrowed books", "the driver who drove a
 // course", "domains with authors associated with them". The join between the
 // two is the relation; the verb adds nothing to filter or measure.
 #include "actors/sqlgen/reader.hpp"
@@ -20,7 +20,7 @@ bool one_of(const token& t, std::initializer_list<const char*> words) {
 
 bool reader::relation_verb(size_t i) {
   auto& word = tokens[i];
-  // "publications written by authors": a "by" after the verb may group as
+  // "books borrowed by members": a "by" after the verb may group as
   // well as name who did it; that stays a question.
   // "treatments that involve drugs": a few verbs that only relate, in the
   // present tense.
@@ -33,7 +33,7 @@ bool reader::relation_verb(size_t i) {
   std::vector<std::string> tables;
   const item* table_at = nullptr; // a table named right after the verb
   size_t object = i + 1;
-  // "taught the most courses", "written a paper", "associated with them".
+  // "drove the most trips", "borrowed a book", "linked to them".
   while (object < tokens.size() && object <= i + 3
          && (is_stopword(tokens[object].text) || (taken[object] && !tokens[object].quoted))) {
     bool starts_item = std::any_of(items.begin(), items.end(), [&](const item& it) {
@@ -66,15 +66,15 @@ bool reader::relation_verb(size_t i) {
     subject_before = subject_before || std::any_of(items.begin(), items.end(), [&](const item& it) {
                        return !it.c && it.end <= i && it.e.kind == element_kind::table;
                      });
-  bool pronoun_subject = one_of(before, {"they", "he", "she", "we"}); // "have they taught"
-  // ... and with its object named after it: "orders that were cancelled"
+  bool pronoun_subject = one_of(before, {"they", "he", "she", "we"}); // "have they drawn"
+  // ... and with its object named after it: "loans that were renewed"
   // says something of the orders, and stays a word to ask about.
   bool object_after = table_at
                       || (object < tokens.size() && one_of(tokens[object], {"them", "it", "him", "her"}));
   return (subject_before && object_after) || pronoun_subject;
 }
 
-// "cruising speed of over 200 mph" where the speed is described "in miles
+// "top speed of over 90 knots" where the speed is described "in nautical miles
 // per hour": the unit after a compared number, as the column's description
 // spells it or abbreviates it. Any other unit may need converting: asked.
 bool reader::unit_of_compared(size_t i) {

@@ -95,7 +95,7 @@ static bool role_word(const std::string& w, bool start) {
 bool reader::plays_role(const mention& m, const element& c) {
   if (m.begin == 0 || c.kind != element_kind::value)
     return false;
-  // "from Chicago (ORD)": the preposition before the name the brackets restate.
+  // "from Manchester (MAN)": the preposition before the name the brackets restate.
   size_t at = m.begin - 1;
   if (tokens[m.begin].bracketed)
     while (at > 0 && !tokens[at].bracketed && at + 4 > m.begin && tokens[at].text != "from"
@@ -148,7 +148,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       continue;
     auto& other = all[k].candidates.front();
     bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
-    // "the state of New York": the column named just before "of" holds the value.
+    // "the county of Kent": the column named just before "of" holds the value.
     bool column_of = k == index - 1 && other.kind == element_kind::column && m.begin > 0
                      && all[k].end + 1 == m.begin && tokens[m.begin - 1].text == "of";
     if (column_of) {
@@ -176,7 +176,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (!kept.empty())
       cands = kept;
   }
-  // "from LAX to ORD": the preposition picks the from_/to_ role column.
+  // "from Leeds to York": the preposition picks the from_/to_ role column.
   if (auto kept = narrow([&](const element& c) { return plays_role(m, c); });
       !kept.empty() && kept.size() < cands.size()) {
     cands = kept;
@@ -191,7 +191,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     return elements(in_known);
   if (!in_known.empty())
     cands = in_known;
-  // "on Market St in San Francisco": values said together describe one
+  // "on Mill Lane in Bristol": values said together describe one
   // row, so a value found in several tables is the one beside the others.
   if (std::all_of(cands.begin(), cands.end(),
                   [](const candidate& c) { return c.first.kind == element_kind::value; })) {
@@ -230,7 +230,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (nearest.size() == 1 && best != INT_MAX)
       return elements(nearest);
   }
-  // "lakes have a name that ...": a column word several named tables have is
+  // "ponds have a name that ...": a column word several named tables have is
   // the one of the table named just before it (not when "of" names its own).
   if (!values && m.end < tokens.size() && tokens[m.end].text != "of") {
     const mention* before = nullptr;
@@ -238,8 +238,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       if (o.end <= m.begin && o.candidates[0].kind == element_kind::table && o.weights[0] >= 1.0
           && (!before || o.end > before->end))
         before = &o;
-    // Only words of having may stand between: "lakes have a name", "states
-    // with an area", "rivers whose length" (not "rivers per country").
+    // Only words of having may stand between: "ponds have a name", "parks
+    // with an area", "canals whose length" (not "canals per county").
     for (size_t k = before ? before->end : 0; before && k < m.begin; ++k) {
       static const char* having[] = {"have", "has", "had", "with", "a", "an", "the", "whose", "its", "their"};
       if (std::none_of(std::begin(having), std::end(having), [&](const char* w) { return tokens[k].text == w; }))

@@ -35,13 +35,13 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
     return t < tokens.size() && !tokens[t].quoted
            && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[t].text == w; });
   };
-  bool in_unit = false; // inside "in square kilometers", "per square kilometer"
+  bool in_unit = false; // inside "in cubic metres", "per cubic metre"
   size_t unit_end = 0;
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];
     bool weak = m.score < 0.6 && !m.corrected && m.end == m.begin + 1;
     // The word right after "how many" or "the highest" is the thing counted
-    // or ranked ("how many meals are served in each compartment").
+    // or ranked ("how many parcels are loaded in each van").
     bool counted = std::any_of(cues.begin(), cues.end(), [&](const cue& c) {
       return c.end == m.begin
              && (c.kind == cue_kind::aggregate || c.kind == cue_kind::superlative
@@ -59,7 +59,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
       // Which words: one of the column's own name ("round-trip fares" for
       // round_trip_cost), a unit ("in meters"), or a verb: a participle, an
       // -ing form, or the word right after the plural noun whose verb it is
-      // ("rivers flow through", "restaurants serve").
+      // ("canals run through", "shops sell").
       bool own_name = false;
       for (auto& w : split_words(restated->column))
         own_name = own_name || stem(w) == word.stem;
@@ -77,7 +77,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
       }
     }
     in_unit = false;
-    // "the number of references cited": the verb of a kept count's rows, not
+    // "the number of books borrowed": the verb of a kept count's rows, not
     // a thing of its own.
     if (i > 0 && m.end == m.begin + 1 && mentions[i - 1].end == m.begin
         && is_participle(tokens[m.begin].text) && tokens[m.begin].text != tokens[m.begin].stem
@@ -122,7 +122,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
   return out;
 }
 
-// Also what a size adjective names: "the longest rivers" name their length.
+// Also what a size adjective names: "the tallest towers" name their height.
 std::optional<column_ref> reader::dimension_column(const std::string& table, const std::string& noun) {
   auto* t = table_of(model, table);
   if (!t)

@@ -13,14 +13,14 @@ namespace medha::sqlgen::detail {
 bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   auto& m = mentions[i];
   // A verb that only descriptions or partial names of several columns use
-  // ("published", "associated", "offered") relates the things the question
+  // ("recorded", "linked", "offered") relates the things the question
   // names; it names none of them. So is, after the table just named, one
-  // described column of it ("check-ins occurred"): the verb of its rows.
+  // described column of it ("deliveries happened"): the verb of its rows.
   bool after_own_table = i > 0 && mentions[i - 1].end == m.begin && m.candidates.size() == 1
                          && mentions[i - 1].candidates.size() == 1
                          && mentions[i - 1].candidates[0].kind == element_kind::table
                          && mentions[i - 1].candidates[0].table == m.candidates[0].table;
-  // "declared a minor": a verb only a description uses, before a column of
+  // "enrolled a pupil": a verb only a description uses, before a column of
   // the same table that the question names surely, introduces that column.
   bool before_own_column = i + 1 < mentions.size() && m.candidates.size() == 1
                            && mentions[i + 1].begin <= m.end + 1 && mentions[i + 1].score >= 0.6
@@ -34,9 +34,9 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
                || role_of(model, {e.table, e.column}) == column_role::identifier);
   };
   bool one_key = m.candidates.size() == 1 && role_word(m.candidates[0]);
-  // So does one only a single description uses ("publications presented in
-  // conferences", "restaurants serving vegan food" where food_type is "the
-  // type of food served") -- but not before "by" ("taken by students"): who
+  // So does one only a single description uses ("songs played
+  // on stations", "shops selling organic bread" where bread_type is "the
+  // type of bread sold") -- but not before "by" ("driven by members"): who
   // did it is read from the verb's own columns, when it has some.
   auto& word = tokens[m.begin].text;
   bool gerund = word.size() > 5 && word.compare(word.size() - 3, 3, "ing") == 0;
@@ -63,14 +63,14 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
     key_verb = m.weights[c] < 0.5 || key_or_table;
   }
   key_verb = key_verb && (m.candidates.size() > 1 || (keys_only && !agent));
-  // "1000 square kilometers", "5 meters": a unit after a number, which
+  // "300 cubic metres", "5 metres": a unit after a number, which
   // only descriptions mention, says how the number is measured.
   size_t lead = m.begin;
   while (lead > 0 && (tokens[lead - 1].text == "square" || tokens[lead - 1].text == "cubic"))
     --lead;
   bool unit = lead > 0 && is_number(tokens[lead - 1].text) && m.end == m.begin + 1
               && std::all_of(m.weights.begin(), m.weights.end(), [](double w) { return w < 0.5; });
-  // "Chicago (ORD)": a value restated in brackets is meant by its bracketed
+  // "Manchester (MAN)": a value restated in brackets is meant by its bracketed
   // form, usually the exact code the data stores.
   auto all_values = [](const mention& x) {
     return std::all_of(x.candidates.begin(), x.candidates.end(),
@@ -79,8 +79,8 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   bool restated = i + 1 < mentions.size() && mentions[i + 1].begin == m.end
                   && tokens[mentions[i + 1].begin].bracketed && !tokens[m.begin].bracketed
                   && all_values(m) && all_values(mentions[i + 1]);
-  // "registered male patients" where only a doctors' column mentions being
-  // registered: a verb before another table's thing describes that thing.
+  // "licensed female drivers" where only a depot's column mentions being
+  // licensed: a verb before another table's thing describes that thing.
   bool describes_next = m.candidates.size() == 1 && m.end == m.begin + 1 && m.weights[0] < 0.5
                         && is_participle(word) && i + 1 < mentions.size()
                         && mentions[i + 1].begin == m.end && !mentions[i + 1].candidates.empty()
@@ -92,7 +92,7 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
 
 bool reader::corroborated(const std::vector<mention>& mentions, size_t i, const element& e) {
   auto& m = mentions[i];
-  // "Italian food", "declared a major": a loose word right beside a phrase
+  // "organic bread", "enrolled a pupil": a loose word right beside a phrase
   // that surely names the same column (its value; for a verb, its name) is
   // no guess.
   auto beside = [&](const mention& o) {
@@ -135,7 +135,7 @@ bool reader::names_link_table(const std::vector<mention>& all, size_t i) {
     return false;
   if (is_participle(tokens[m.begin].text) && m.candidates.size() == 1)
     return true;
-  // "authors who write publications": between the two tables it links, the
+  // "members who borrow books": between the two tables it links, the
   // word is their verb, whatever its form.
   auto names_linked = [&](const mention& o) {
     return o.candidates[0].kind == element_kind::table

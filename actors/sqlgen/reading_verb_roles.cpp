@@ -1,8 +1,8 @@
-// "How many papers cite each paper": a table linked to another one twice,
-// by keys named for the two sides of a verb (citing_paper_id, cited_paper_id).
+// "How many members refer each member": a table linked to another one twice,
+// by keys named for the two sides of a verb (referrer_id, referred_id).
 // Which side the grouped rows are on is the verb's grammar: before an active
-// verb they do it ("each paper that cites"), after it they receive it ("cite
-// each paper"); "by" turns both around ("cited by each paper").
+// verb they do it ("each member who refers"), after it they receive it ("refer
+// each member"); "by" turns both around ("referred by each member").
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>

@@ -54,7 +54,7 @@ void reader::apply_window() {
   r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
                                     [&](const dimension& d) { return same(d.column); }),
                      r.dimensions.end());
-  // "after starting treatment" names the treatment only to place the window.
+  // "after opening the account" names the treatment only to place the window.
   has.erase(std::remove(has.begin(), has.end(), from->table), has.end());
   filter f;
   f.op = filter_op::within_after;

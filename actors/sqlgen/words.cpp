@@ -62,7 +62,7 @@ std::vector<token> tokenize(std::string_view text) {
         continue;
       }
     }
-    // Comparison signs are words of their own: "rating > 4.5", "price <= 10".
+    // Comparison signs are words of their own: "score > 7.5", "price <= 10".
     if (c == '<' || c == '>' || c == '=') {
       std::string sign(1, c);
       if (c != '=' && i + 1 < text.size() && text[i + 1] == '=')
@@ -243,8 +243,8 @@ bool is_stopword(std::string_view word) {
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
-    // Verbs that only say one named thing has another: "airlines that offer
-    // flights", "restaurants that serve Italian food".
+    // Verbs that only say one named thing has another: "gyms that offer
+    // classes", "shops that sell organic bread".
     "offer", "offers", "serve", "serves", "provide", "provides",
     // People spoken of in the third person: "how many did he/she have".
     "he", "she", "him", "her", "his", "hers", "they're",
@@ -274,7 +274,7 @@ std::string normalize_question(std::string_view spelled) {
       out += " percent ";
       continue;
     }
-    // "the no. of students": the abbreviation of "number", not a "no" ("No. I
+    // "the no. of visitors": the abbreviation of "number", not a "no" ("No. I
     // meant revenue" stays a no).
     bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(question[i - 1]));
     if (word_start && (c == 'n' || c == 'N') && question.substr(i + 1, 2) == "o."
