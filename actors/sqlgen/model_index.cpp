@@ -116,7 +116,7 @@ const std::vector<size_t>& model_index::tables_headed_by(const std::string& head
 }
 
 // The question's content words in the order said: "trains from Leeds to York"
-// and "from ORD to LAX" name the same words in different roles, so a bag of
+// and "from York to Leeds" name the same words in different roles, so a bag of
 // words would give one the other's SQL.
 std::vector<std::string> example_signature(std::string_view question) {
   std::vector<std::string> out;

@@ -4,6 +4,7 @@
 // walks the question's cues and linked phrases in order, keeping the state a
 // phrase needs from the ones before it ("by" before a table makes a group).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -239,6 +240,13 @@ struct reader {
   void walk();
 
   void finish();
+  // finish()'s steps, in this order (reading_rank.cpp, reading_groups.cpp,
+  // reading_settle.cpp); each reads and amends the reading made so far.
+  void read_ranking();
+  void read_conditions_and_groups();
+  void settle_reading();
+  void group_selected(const std::function<bool(const column_ref&)>& groups);
+  void group_by_period();
 
   /// Moves value conditions said right after a related table into that
   /// table's EXISTS (reading_attach.cpp); `said` holds them with positions.

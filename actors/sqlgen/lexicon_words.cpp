@@ -1,0 +1,169 @@
+// Words read off schema names and comments for the lexicon (see lexicon_words.hpp).
+#include "actors/sqlgen/lexicon_words.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+#include <utility>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/place_codes.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/value_legend.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::lexicon_words {
+
+// Words a column name often starts with that people leave out ("total_amount"
+// is asked for as "amount") or that are aggregates in the question.
+bool is_prefix_noise(const std::string& w) {
+  return w == "total" || w == "num" || w == "avg" || w == "sum" || w == "count" || w == "is"
+         || w == "has";
+}
+
+// Units a column name may end with ("range_miles", "weight_kg"): the words
+// before one name the quantity, which is how people ask for it ("range").
+bool is_unit(const std::string& w) {
+  static const char* units[] = {"miles", "mi", "km", "kilometers", "meters", "feet", "ft", "kg",
+                                "lbs", "pounds", "grams", "mph", "kmh", "usd", "eur", "dollars",
+                                "cents", "pct", "percent", "seconds", "secs", "minutes", "mins",
+                                "hours", "hrs", "days", "weeks", "months", "years"};
+  return std::any_of(std::begin(units), std::end(units), [&](const char* u) { return w == u; });
+}
+
+std::vector<std::string> stems_of(const std::vector<std::string>& words) {
+  std::vector<std::string> out;
+  for (auto& w : words)
+    out.push_back(stem(w));
+  return out;
+}
+
+// Splits free text (a synonym, a value) into words the way questions are split.
+std::vector<std::string> phrase_words(const std::string& text) {
+  std::vector<std::string> out;
+  for (auto& t : tokenize(text))
+    out.push_back(t.text);
+  return out;
+}
+
+// "sbtxprice", "sbtxdatetime" in a table whose every column starts "sbtx":
+// run-together names with a shared tag. The tag says nothing; what follows
+// it is the name ("price"). Empty when the names are not like that.
+std::string shared_tag(const table_info& t) {
+  if (t.columns.size() < 3)
+    return "";
+  std::string tag = t.columns.front().name;
+  for (auto& c : t.columns) {
+    if (split_words(c.name).size() != 1)
+      return "";
+    size_t n = 0;
+    while (n < tag.size() && n < c.name.size() && tag[n] == c.name[n])
+      ++n;
+    tag.resize(n);
+  }
+  for (auto& c : t.columns)
+    if (c.name.size() < tag.size() + 2)
+      return "";
+  return tag.size() >= 3 ? tag : "";
+}
+
+// The words of a run-together name after its tag: a last word people say on
+// its own comes apart ("joindate" is "join date", "custid" "cust id").
+std::vector<std::string> untagged_words(const std::string& rest) {
+  static const char* tails[] = {"date", "time", "id", "name", "code", "type"};
+  for (auto* tail : tails) {
+    std::string t = tail;
+    if (rest.size() > t.size() + 1 && rest.compare(rest.size() - t.size(), t.size(), t) == 0) {
+      auto head = untagged_words(rest.substr(0, rest.size() - t.size()));
+      head.push_back(t);
+      return head;
+    }
+  }
+  return {rest};
+}
+
+// The few words that open a table's comment and the bracketed list after
+// them ("Support tickets (cases, requests): ..."), one entry per comma;
+// nothing when the comment does not open with a few words and then brackets.
+std::vector<std::vector<std::string>> other_names(const std::string& comment) {
+  std::vector<std::vector<std::string>> out;
+  auto open = comment.find('(');
+  auto close = comment.find(')');
+  if (open == std::string::npos || close == std::string::npos || close < open
+      || split_words(comment.substr(0, open)).size() > 3)
+    return out;
+  // The words before the brackets name the rows too ("Customer accounts").
+  out.push_back(phrase_words(comment.substr(0, open)));
+  auto inside = comment.substr(open + 1, close - open - 1);
+  size_t start = 0;
+  while (start <= inside.size()) {
+    auto comma = inside.find(',', start);
+    auto part = inside.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    out.push_back(phrase_words(part));
+    if (comma == std::string::npos)
+      break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// A label column named for the things a table holds, not a generic name
+// column ("name", "title", "first_name") nor the table's own name.
+bool names_rows(const column_info& label, const std::vector<std::string>& table_words) {
+  auto words = split_words(label.name);
+  static const char* generic[] = {"name", "title", "label", "description", "code", "text", "comment", "note", "notes"};
+  for (auto& w : words)
+    if (std::any_of(std::begin(generic), std::end(generic), [&](const char* g) { return w == g; }))
+      return false;
+  return stem(join(words, " ")) != stem(join(table_words, " ")) && !words.empty();
+}
+
+// The amount columns of the tables that record money received: a table
+// named for payments, sales, orders, invoices or transactions (not a view of
+// them) with one amount-like number. Columns of tables named otherwise, or
+// several amounts in one table, say nothing sure.
+std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
+  static const char* records[] = {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"};
+  std::vector<std::pair<std::string, std::string>> out;
+  for (auto& t : model.tables) {
+    auto words = split_words(t.name);
+    if (t.derived || words.empty()
+        || std::none_of(std::begin(records), std::end(records), [&](const char* r) { return stem(words.back()) == stem(r); }))
+      continue;
+    const column_info* found = nullptr;
+    int count = 0;
+    for (auto& c : t.columns) {
+      if (c.role == column_role::numeric && names_money(c.name)) {
+        found = &c;
+        ++count;
+      }
+    }
+    if (count == 1)
+      out.emplace_back(t.name, found->name);
+  }
+  return out;
+}
+
+// The verbs an agent noun is made from: "actor" (act), "director"
+// (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
+// shorter than three letters ("user": us) are no verbs.
+std::vector<std::string> agent_verbs(const std::string& noun) {
+  std::vector<std::string> out;
+  auto ends = [&](const char* suffix) {
+    std::string s(suffix);
+    return noun.size() > s.size() && noun.compare(noun.size() - s.size(), s.size(), s) == 0;
+  };
+  auto keep = [&](std::string verb) {
+    if (verb.size() >= 3 && !is_stopword(verb))
+      out.push_back(std::move(verb));
+  };
+  if (ends("or"))
+    keep(noun.substr(0, noun.size() - 2));
+  if (ends("er")) {
+    keep(noun.substr(0, noun.size() - 2)); // seller: sell
+    keep(noun.substr(0, noun.size() - 1)); // driver: drive
+  }
+  return out;
+}
+
+} // namespace medha::sqlgen::lexicon_words

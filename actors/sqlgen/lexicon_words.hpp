@@ -1,0 +1,25 @@
+// What the lexicon reads off names and comments: the words a column or table
+// is called by, other names a comment gives, verbs of agents, money received.
+// Internal to the lexicon (lexicon.cpp, lexicon_words.cpp).
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "messages/semantic_model.hpp"
+
+namespace medha::sqlgen::lexicon_words {
+
+bool is_prefix_noise(const std::string& w);
+bool is_unit(const std::string& w);
+std::vector<std::string> stems_of(const std::vector<std::string>& words);
+std::vector<std::string> phrase_words(const std::string& text);
+std::string shared_tag(const table_info& t);
+std::vector<std::string> untagged_words(const std::string& rest);
+std::vector<std::vector<std::string>> other_names(const std::string& comment);
+bool names_rows(const column_info& label, const std::vector<std::string>& table_words);
+std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
+std::vector<std::string> agent_verbs(const std::string& noun);
+
+} // namespace medha::sqlgen::lexicon_words

@@ -1,0 +1,125 @@
+// Which words of the question the reading explained, and what it could not:
+// the unknown words and unresolved phrases a clarify names.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+bool ends_with(const std::string& word, const std::string& suffix) {
+  return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+} // namespace
+
+void reader::account() {
+  r.cues = std::count_if(items.begin(), items.end(), [](const item& it) { return it.c.has_value(); });
+  std::vector<bool> explained = taken;
+  for (auto& it : items)
+    if (!it.c)
+      for (size_t i = it.begin; i < it.end; ++i)
+        explained[i] = true;
+  // Words the model's own descriptions use for what the question names
+  // ("net weight after packing", "gross weight") restate it: explained.
+  std::vector<std::string> described;
+  auto describe_words = [&](const std::string& text) {
+    for (auto& w : tokenize(text))
+      described.push_back(w.stem);
+  };
+  for (auto& it : items) {
+    if (it.c)
+      continue;
+    if (it.e.kind == element_kind::metric) {
+      if (auto* m = find_metric(model, it.e.metric))
+        describe_words(m->description);
+    } else if (auto* t = table_of(model, it.e.table)) {
+      describe_words(t->comment);
+      if (auto* c = t->find_column(it.e.column)) {
+        describe_words(c->comment);
+        describe_words(column_words(c->name)); // "paperback" of paperback_price
+      }
+    }
+  }
+  // The words of the columns the reading shows or orders by, whichever
+  // phrase or cue brought them in: what a -ment noun may restate.
+  std::vector<std::string> used;
+  auto use = [&](const column_ref& c) {
+    if (!c.column.empty())
+      for (auto& w : tokenize(column_words(c.column)))
+        used.push_back(w.stem);
+  };
+  for (auto& o : r.order)
+    use(o.column);
+  for (auto& c : r.selected)
+    use(c);
+  for (auto& m : r.measures)
+    use(m.column);
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    bool content = t.quoted || !is_stopword(t.text);
+    if (!content)
+      continue;
+    ++r.content_words;
+    if (!explained[i] && !t.quoted && t.text.size() > 2
+        && std::find(described.begin(), described.end(), t.stem) != described.end())
+      explained[i] = true;
+    // "the visitor number" for num_visitors, "payment" for amount_paid:
+    // the noun a verb makes with -ment restates that verb's column.
+    // The root is compared as its past form stems too: "enrolled" → "enrol".
+    if (!explained[i] && !t.quoted && t.text.size() > 7
+        && t.text.compare(t.text.size() - 4, 4, "ment") == 0) {
+      auto root = t.text.substr(0, t.text.size() - 4);
+      for (auto& form : {stem(root), stem(root + "ed")})
+        explained[i] = explained[i] || std::find(used.begin(), used.end(), form) != used.end();
+    }
+    // "members who have borrowed 3 or more books": the verb of a count
+    // condition only relates the things counted to the ones kept.
+    auto word = [&](size_t j, std::initializer_list<const char*> ws) {
+      return j < tokens.size() && !tokens[j].quoted
+             && std::any_of(ws.begin(), ws.end(), [&](const char* w) { return tokens[j].text == w; });
+    };
+    if (!explained[i] && !t.quoted && is_participle(t.text) && i > 0
+        && word(i - 1, {"have", "has", "had"}) && i + 1 < tokens.size()
+        && (is_number(tokens[i + 1].text)
+            || word(i + 1, {"more", "less", "fewer", "at", "over", "under", "exactly", "between"})))
+      explained[i] = true;
+    if (!explained[i] && (relation_verb(i) || unit_of_compared(i)))
+      explained[i] = true;
+    // "the fleet data", "the sales database": the data source's own
+    // name names the data, nothing in it. Not its comparative or
+    // superlative ("the richest"): that would rank by something unsaid.
+    if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
+      for (auto& w : split_words(model.data_source))
+        explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
+    // "the largest single invoice": "single" or "individual" before a
+    // table's noun only stresses one row at a time.
+    if (!explained[i] && word(i, {"single", "individual"}))
+      for (auto& it : items)
+        if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::table)
+          explained[i] = true;
+    // "the freight cost", "the salary amount": a money or number noun right
+    // after a numeric column's name only says what kind of number it is.
+    if (!explained[i] && !t.quoted && i > 0 && word(i, {"cost", "costs", "amount", "amounts", "value", "values", "figure", "figures"}))
+      for (auto& it : items)
+        if (!it.c && it.end == i && it.e.kind == element_kind::column
+            && role_of(model, {it.e.table, it.e.column}) == column_role::numeric)
+          explained[i] = true;
+    if (explained[i])
+      ++r.explained_words;
+    else
+      r.unknown_words.push_back(t.text);
+  }
+}
+
+} // namespace medha::sqlgen::detail

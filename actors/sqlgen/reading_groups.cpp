@@ -1,0 +1,193 @@
+// Once ranked: existence of related rows, shares and percentages, the period
+// filters and buckets, "both", "versus", averages per entity, and groups that
+// only restate the measure's own rows.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdlib>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+
+namespace medha::sqlgen::detail {
+
+void reader::read_conditions_and_groups() {
+  drop_restated_counts();
+  // Existence: "customers with no orders", "customers who placed orders".
+  std::string base = r.entity;
+  if (base.empty() && r.measures.size() == 1 && counts_things(model, r.measures[0]))
+    base = r.measures[0].column.table;
+  auto related = [&](const std::vector<std::string>& tables, filter_op op) {
+    for (auto& t : tables) {
+      auto p = shortest_path(model, base, t);
+      if (base.empty() || !p.found || p.steps.empty()) {
+        if (op == filter_op::lacks_related || base.empty())
+          r.unresolved.push_back(t);
+        continue;
+      }
+      filter f;
+      f.op = op;
+      f.column = {base, ""};
+      f.related_table = t;
+      r.filters.push_back(f);
+    }
+  };
+  related(lacks, filter_op::lacks_related);
+  related(has, filter_op::has_related);
+  // "customers who placed an order in 2024": the period is the related rows'
+  // (the orders' date), not the entity's own (the signup date); so is
+  // "customers who placed orders each year" grouped by the orders' year.
+  if (!time_column_hint && (!time.filters.empty() || time.bucket != time_bucket::none)
+      && has.size() == 1)
+    if (auto c = default_time_column(model, has.front()); !c.empty() && c.table == has.front())
+      time_column_hint = c;
+  // "percentage of orders that were cancelled": the values after the share
+  // become the numerator's condition.
+  if (share && r.dimensions.empty() && time.bucket == time_bucket::none) {
+    if (r.measures.empty() && !r.entity.empty()) {
+      r.measures.push_back(count_rows(r.entity));
+      r.entity.clear();
+    }
+    if (!r.measures.empty()) {
+      auto& m = r.measures.front();
+      std::vector<filter> keep;
+      std::vector<size_t> moved;
+      for (auto& [fi, pos] : value_filters)
+        if (pos > share_pos)
+          moved.push_back(fi);
+      if (!moved.empty()) {
+        m.form = measure_form::percent_where;
+        for (size_t i = 0; i < r.filters.size(); ++i) {
+          if (std::find(moved.begin(), moved.end(), i) != moved.end())
+            m.condition.push_back(r.filters[i]);
+          else
+            keep.push_back(r.filters[i]);
+        }
+        r.filters = keep;
+      } else if (m.form == measure_form::share_of_total) {
+        r.unresolved.push_back("share of what");
+      }
+    }
+  } else if (share && !r.measures.empty()) {
+    r.measures.front().form = measure_form::share_of_total;
+  }
+  // Time: filters and buckets; their column is chosen after any merge.
+  for (auto f : time.filters) {
+    if (time_column_hint)
+      f.column = *time_column_hint;
+    r.filters.push_back(f);
+  }
+  group_by_period();
+  if (r.has_direction) {
+    for (auto& o : r.order)
+      o.descending = r.descending;
+  }
+  // "customers who bought both Books and Sports": one group per entity that
+  // reaches every value named.
+  if (both && !r.entity.empty() && r.measures.empty())
+    for (auto& f : r.filters)
+      if (f.op == filter_op::in && f.measure < 0 && f.values.size() >= 2) {
+        measure m;
+        m.agg = aggregate::count_distinct;
+        m.column = f.column;
+        r.measures.push_back(m);
+        filter h;
+        h.op = filter_op::eq;
+        h.values = {std::to_string(f.values.size())};
+        h.numeric = true;
+        h.measure = static_cast<int>(r.measures.size()) - 1;
+        r.filters.push_back(h);
+        dimension d;
+        d.column = label_of(model, r.entity);
+        add_dimension(d);
+        r.entity.clear();
+        r.listing = false;
+        break;
+      }
+  // "average revenue per order": one number, the total over the orders'
+  // count, not a list of orders.
+  if (asked_average && r.measures.size() == 1 && r.dimensions.size() == 1
+      && entity_dimensions.size() == 1 && top == 0 && !superlative) {
+    auto* t = table_of(model, entity_dimensions.front());
+    auto* pk = t ? primary_key(*t) : nullptr;
+    auto& m = r.measures.front();
+    bool summable = !m.metric.empty() || m.agg == aggregate::avg
+                    || (m.agg == aggregate::count && m.column.column.empty());
+    // Only for tables whose rows are things that happen or are counted
+    // (orders, customers), not lookups like regions: "per region" groups.
+    auto* label = t ? label_column(*t) : nullptr;
+    bool grain = t && (label == pk || std::any_of(t->columns.begin(), t->columns.end(),
+                                                  [](const column_info& c) {
+                                                    return c.role == column_role::time;
+                                                  }));
+    auto own = m.metric.empty() ? m.column.table
+                                : (find_metric(model, m.metric) ? find_metric(model, m.metric)->table
+                                                                : std::string());
+    if (pk && summable && grain && own != t->name
+        && r.dimensions.front().column.table == t->name) {
+      m.form = measure_form::per_entity;
+      m.per = {t->name, pk->name};
+      r.dimensions.clear();
+    }
+  }
+  // "online vs store": each value named becomes a group.
+  if (versus)
+    for (auto& f : r.filters)
+      if (f.op == filter_op::in && !r.measures.empty()) {
+        dimension d;
+        d.column = f.column;
+        add_dimension(d);
+      }
+  // "average quantity per order item": per row of the measure's own table
+  // is no grouping at all.
+  if (!r.measures.empty() && !keep_row_groups) {
+    auto& m = r.measures.front();
+    auto* t = table_of(model, m.metric.empty() ? m.column.table
+                                                : (find_metric(model, m.metric)
+                                                     ? find_metric(model, m.metric)->table
+                                                     : std::string()));
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (pk)
+      r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
+                                        [&](const dimension& d) {
+                                          return d.column == column_ref{t->name, pk->name};
+                                        }),
+                         r.dimensions.end());
+    // "the average number of citations per publication in each journal":
+    // an average over the measure's own rows, named by its table, is taken
+    // over them, not per each of them.
+    bool named_group = t && std::find(entity_dimensions.begin(), entity_dimensions.end(), t->name)
+                              != entity_dimensions.end();
+    if (named_group && m.agg == aggregate::avg && m.metric.empty())
+      r.dimensions.erase(std::remove_if(r.dimensions.begin(), r.dimensions.end(),
+                                        [&](const dimension& d) {
+                                          return d.column == label_of(model, t->name);
+                                        }),
+                         r.dimensions.end());
+  }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: that count, per course. "... in each branch": the
+  // students counted; "enrolled" was only their verb.
+  if (counted_by_participle && counted_by_participle->first < r.measures.size()) {
+    auto& [index, counter] = *counted_by_participle;
+    bool grouped_by_its_table = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                                            [&](const dimension& d) {
+                                              return d.column.table == counter.table;
+                                            });
+    if (grouped_by_its_table) {
+      r.measures[index].agg = average_count ? aggregate::avg : aggregate::sum;
+      r.measures[index].column = counter;
+    }
+  }
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,321 @@
+// What a column named in the question adds to the reading: a measure, a
+// group, a condition, a sort key or a column to show, by the words around it.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+
+namespace medha::sqlgen::detail {
+
+void reader::on_column(size_t k, const element& e) {
+  column_ref col{e.table, e.column};
+  auto role = role_of(model, col);
+  auto* next = next_item(k);
+  auto* prev = prev_item(k);
+  auto same_column_value = [&](const item* i) {
+    return i && !i->c && i->e.kind == element_kind::value && i->e.table == e.table
+           && i->e.column == e.column;
+  };
+  if (next_is(k, cue_kind::compare)) {
+    auto& c = *items[k + 1].c;
+    items[k + 1].consumed = true;
+    if (c.text == "literal" && literal_misses_codes(col, c.values)) {
+      r.unresolved.push_back("'" + c.values.front() + "' on " + e.column
+                             + ", which stores codes such as '" + table_of(model, e.table)
+                               ->find_column(e.column)->values.front() + "'");
+      return;
+    }
+    filter f;
+    f.op = c.op;
+    f.column = col;
+    f.values = c.values;
+    f.numeric = role == column_role::numeric;
+    r.filters.push_back(f);
+    return;
+  }
+  // "fewer than 100000 people": the number before the quantity it counts.
+  if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed
+      && prev->c->text != "literal" && prev->end == items[k].begin && role == column_role::numeric
+      && pending_agg == aggregate::none && !prev->c->values.empty() && is_number(prev->c->values[0])) {
+    items[k - 1].consumed = true;
+    filter f;
+    f.op = prev->c->op;
+    f.column = col;
+    f.values = prev->c->values;
+    f.numeric = true;
+    r.filters.push_back(f);
+    return;
+  }
+  if (next_is(k, cue_kind::contains) || next_is(k, cue_kind::missing_after)) {
+    auto& c = *items[k + 1].c;
+    items[k + 1].consumed = true;
+    filter f;
+    f.column = col;
+    if (c.kind == cue_kind::contains) {
+      f.op = c.op;
+      f.values = c.values;
+    } else {
+      f.op = filter_op::is_null;
+    }
+    r.filters.push_back(f);
+    return;
+  }
+  // "the number of students enrolled in each course" where each course keeps
+  // num_enrolled: the participle names the kept count of the rows counted.
+  auto name_words = split_words(e.column);
+  bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
+    return w == "num" || w == "count" || w == "number";
+  });
+  // ("students are enrolled" too). Which one is settled once the groups are
+  // known: see finish().
+  auto linking_verb = [&](size_t t) {
+    return t < tokens.size()
+           && (tokens[t].text == "are" || tokens[t].text == "were" || tokens[t].text == "is"
+               || tokens[t].text == "was");
+  };
+  bool right_after = prev && (prev->end == items[k].begin
+                              || (prev->end + 1 == items[k].begin && linking_verb(prev->end)));
+  if (prev && !prev->c && prev->e.kind == element_kind::table && right_after
+      && prev->e.table != e.table && role == column_role::numeric && counter_name
+      && is_participle(tokens[items[k].begin].text) && !r.measures.empty()
+      && r.measures.back().agg == aggregate::count
+      && r.measures.back().column == column_ref{prev->e.table, ""}) {
+    counted_by_participle = {r.measures.size() - 1, col};
+    return;
+  }
+  if (role == column_role::boolean && !in_group) {
+    // "active customers", "not discontinued": the flag itself is the filter;
+    // "rooms without balconies", "with no balcony": the flag unset.
+    bool missing = prev && prev->c && prev->c->kind == cue_kind::missing;
+    if (missing)
+      items[k - 1].consumed = true;
+    filter f;
+    f.op = filter_op::eq;
+    f.column = col;
+    bool unset = negate != missing;
+    // "is_archived is True", "active = false": the flag's value said.
+    size_t j = items[k].end;
+    auto said = [&](size_t i, std::initializer_list<const char*> ws) {
+      return i < tokens.size() && !tokens[i].quoted && !taken[i]
+             && std::any_of(ws.begin(), ws.end(), [&](const char* w) { return tokens[i].text == w; });
+    };
+    if (said(j, {"is", "=", "was", "are", "equals"}))
+      ++j;
+    if (j > items[k].end && said(j, {"true", "false"})) {
+      unset = unset != (tokens[j].text == "false");
+      for (size_t i = items[k].end; i <= j; ++i)
+        taken[i] = true;
+    }
+    f.values = {unset ? "false" : "true"};
+    f.numeric = true;
+    negate = false;
+    r.filters.push_back(f);
+    filter_spans.push_back({r.filters.size() - 1, items[k].begin, items[k].end});
+    return;
+  }
+  if (same_column_value(next) || same_column_value(prev))
+    return; // "status cancelled": the column only names the value's column
+  if (prev && prev->c && prev->c->kind == cue_kind::missing) {
+    filter f;
+    f.op = filter_op::is_null;
+    f.column = col;
+    r.filters.push_back(f);
+    return;
+  }
+  bool kept_count = pending_agg == aggregate::count && !distinct && role == column_role::numeric
+                    && std::any_of(name_words.begin(), name_words.end(),
+                                   [](const std::string& w) { return w == "num" || w == "count"; });
+  // "ordered by the average rating": the measure below is the sort key.
+  if (order_next && (pending_agg == aggregate::none || kept_count)) {
+    ordering o;
+    o.column = col;
+    r.order.push_back(o);
+    order_next = false;
+    // "sorted by the number of floors" where each row keeps that
+    // number: the count named is the column sorted by.
+    if (kept_count)
+      pending_agg = aggregate::none;
+    return;
+  }
+  if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
+      && pending_agg == aggregate::none && role == column_role::numeric && !superlative
+      && prev->c->text != "who") {
+    // "trips with tolls", "loans with a fine": a number above zero.
+    filter f;
+    f.op = filter_op::gt;
+    f.column = col;
+    f.values = {"0"};
+    f.numeric = true;
+    r.filters.push_back(f);
+    return;
+  }
+  // "treatments that have ended in the last 6 months": the date the period
+  // is on, read below, not a date that is merely present.
+  bool dated = role == column_role::time && !time.filters.empty();
+  if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
+      && pending_agg == aggregate::none && role != column_role::numeric && !dated) {
+    // "customers with an email", "who have a phone": the value is present.
+    filter f;
+    f.op = filter_op::not_null;
+    f.column = col;
+    r.filters.push_back(f);
+    return;
+  }
+  auto kept_total = pending_agg == aggregate::count && total_count && !distinct
+                      ? total_column(k) : std::nullopt;
+  if (kept_total || (pending_agg == aggregate::count && total_count && !distinct
+                     && role == column_role::numeric)) {
+    // "the total number of seats": a quantity is summed, not counted; a
+    // column that keeps that total ("total_credit") is the one summed.
+    measure m;
+    m.agg = aggregate::sum;
+    m.column = kept_total.value_or(col);
+    auto* t = table_of(model, m.column.table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (!foreign_key(m.column.table, m.column.column) && !(pk && pk->name == m.column.column)) {
+      add_measure(m);
+      pending_agg = aggregate::none;
+      return;
+    }
+  }
+  // "the average session duration by device type": the average is the
+  // duration's, read once the words are linked, not the later column's.
+  if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
+    pending_agg = aggregate::none;
+  if (pending_agg != aggregate::none) {
+    measure m;
+    m.column = col;
+    m.agg = pending_agg;
+    auto* t = table_of(model, e.table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    // "the number of floors" naming num_floors: the column is the number.
+    auto words = split_words(e.column);
+    bool counter = role == column_role::numeric && !distinct
+                   && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                        return w == "num" || w == "number" || w == "count";
+                      });
+    if (pending_agg == aggregate::count && counter && (superlative || top > 0)
+        && !superlative_column && !in_group && r.entity == e.table && r.dimensions.empty()) {
+      // "the publications with the highest number of citations" where each
+      // publication keeps its count: rank the rows by it, nothing summed.
+      superlative_column = col;
+      pending_agg = aggregate::none;
+      return;
+    }
+    if (pending_agg == aggregate::count && counter) {
+      // "the average number of floors" where each row keeps its count.
+      m.agg = average_count ? aggregate::avg : aggregate::sum;
+    } else if (pending_agg == aggregate::count) {
+      // "How many titles": the rows the word names (a work by its title, a
+      // thing by its key); "how many different titles" counts the words.
+      auto* label = t ? label_column(*t) : nullptr;
+      if (((pk && pk->name == e.column) || (label && label->name == e.column)) && !distinct)
+        m = count_rows(e.table);
+      else
+        m.agg = aggregate::count_distinct;
+      // "how many floors do they have" on a column of numbers: each row's
+      // number or their total, hardly how many different numbers there are.
+      if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+          && items[k].plural)
+        r.unresolved.push_back("how many " + column_words(e.column));
+      // "how many of them are retired": a word that is no plural noun names
+      // no things to count; how many different values it has is not asked.
+      else if (!distinct && m.agg == aggregate::count_distinct && !items[k].plural
+               && role != column_role::time)
+        r.unresolved.push_back("how many " + column_words(e.column));
+    } else if ((pending_agg == aggregate::sum || pending_agg == aggregate::avg)
+               && role != column_role::numeric) {
+      r.unresolved.push_back(std::string(to_string(pending_agg)) + " of " + e.column);
+    }
+    add_measure(m);
+    pending_agg = aggregate::none;
+    distinct = false;
+    return;
+  }
+  if (role == column_role::numeric && e.column.find("year") != std::string::npos
+      && std::any_of(time.filters.begin(), time.filters.end(),
+                     [](const filter& f) { return f.op == filter_op::year; })) {
+    time_column_hint = col; // "released in 2006" on an integer release_year
+    return;
+  }
+  if (superlative && (role == column_role::numeric || role == column_role::time)
+      && !superlative_column) {
+    superlative_column = col;
+    return;
+  }
+  // "taught courses in the most departments": how many different ones.
+  if (superlative && prev && prev->c && prev->c->kind == cue_kind::superlative
+      && (role == column_role::categorical || role == column_role::text) && r.measures.empty()
+      && !superlative_column && pending_agg == aggregate::none) {
+    bool quantity = false;
+    for (size_t i = prev->begin; i < prev->end; ++i)
+      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "fewest"
+                 || tokens[i].text == "least";
+    if (quantity) {
+      measure m;
+      m.agg = aggregate::count_distinct;
+      m.column = col;
+      r.measures.push_back(m);
+      return;
+    }
+  }
+  // "the top 3 businesses by review count": a number each row keeps, after
+  // "by" in a ranking of those rows, is what ranks them, not a group.
+  if (in_group && top > 0 && !superlative && !superlative_column && role == column_role::numeric
+      && r.entity == e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    superlative_column = col;
+    in_group = false;
+    return;
+  }
+  // "the top 5 businesses by rating" where each review has a rating: by
+  // their average, or their total? Asked, never grouped by the number.
+  // Money adds up: "the top 5 regions by sales" ranks their totals.
+  if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
+      && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
+    if (names_money(e.column)) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = col;
+      add_measure(m);
+    } else {
+      r.unresolved.push_back("which total of " + e.column + " ranks the " + r.entity);
+    }
+    in_group = false;
+    return;
+  }
+  if (in_group) {
+    dimension d;
+    d.column = col;
+    if (role == column_role::time)
+      d.bucket = time.bucket != time_bucket::none ? time.bucket : time_bucket::none;
+    add_dimension(d);
+    return;
+  }
+  if (role == column_role::time && !time.filters.empty()) {
+    time_column_hint = col;
+    return;
+  }
+  if (role == column_role::time && time.bucket != time_bucket::none) {
+    time_column_hint = col;
+    return;
+  }
+  if (role == column_role::numeric) {
+    bare_numeric.push_back(col);
+    return;
+  }
+  r.selected.push_back(col);
+  if (distinct)
+    r.distinct_listing = true;
+}
+
+} // namespace medha::sqlgen::detail

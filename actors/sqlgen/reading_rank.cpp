@@ -1,0 +1,279 @@
+// Rankings a question implies once every phrase is read: "top N", "the most",
+// superlatives of a column, the extreme value itself, and the time of day of one.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdlib>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+
+namespace medha::sqlgen::detail {
+
+void reader::read_ranking() {
+  bool ranked = superlative.has_value() || top > 0;
+  // "which authors have the most papers, ordered by their number": a ranking
+  // asked to be sorted is shown whole.
+  // "Which genre has the longest books": the noun asked for says how many
+  // are wanted (one genre), not the things it is measured by (books).
+  bool plural_asked = plural_entity;
+  for (auto& it : items)
+    if (!it.c && it.begin > 0 && (tokens[it.begin - 1].text == "which" || tokens[it.begin - 1].text == "what")) {
+      plural_asked = it.plural;
+      break;
+    }
+  int rank_limit = top > 0 ? top : (asked_order && plural_asked ? 0 : plural_asked ? 10 : 1);
+  bool rank_desc = top > 0 && !(top_which && superlative)
+                     ? top_desc
+                     : (superlative ? superlative->descending : true);
+  if (pending_agg != aggregate::none) {
+    if (!bare_numeric.empty()) {
+      measure m;
+      m.agg = pending_agg;
+      m.column = bare_numeric.front();
+      bare_numeric.erase(bare_numeric.begin());
+      r.measures.push_back(m);
+    } else if (pending_agg == aggregate::count && !r.entity.empty() && r.measures.empty()) {
+      r.measures.push_back(count_rows(r.entity));
+      r.entity.clear();
+    } else if (auto counted = pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
+                                ? table_of_conditions()
+                                : std::string();
+               !counted.empty()) {
+      // "How many products cost less than 10": the table was said inside
+      // the phrase that names its column ("products cost"); its rows are
+      // what the conditions keep.
+      r.measures.push_back(count_rows(counted));
+    } else if (r.measures.empty()) {
+      r.aggregate_change = pending_agg;
+    }
+  }
+  // "monthly hires", "signups in 2024": rows of the table whose date it is.
+  if (r.measures.empty() && r.entity.empty() && r.selected.empty() && time_column_hint
+      && bare_numeric.empty() && pending_agg == aggregate::none && !r.listing) {
+    if (who) { // "who signed up in 2024": the people themselves
+      r.entity = time_column_hint->table;
+      r.listing = true;
+      r.implicit_entity = true;
+    } else {
+      r.measures.push_back(count_rows(time_column_hint->table));
+    }
+  }
+  // "how many managers": the rows that have the value.
+  if (pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
+      && bare_numeric.empty() && !value_filters.empty()) {
+    r.measures.push_back(count_rows(r.filters[value_filters.front().first].column.table));
+    pending_agg = aggregate::none;
+  }
+  // "who has the highest salary": the people, not the number.
+  if ((r.listing || who) && r.entity.empty() && superlative_column && r.measures.empty())
+    r.entity = superlative_column->table;
+  // "Which region is each customer in?": for each customer, its region — a
+  // listing of the pairs, not a count of regions per customer.
+  bool which_entity = tokens.size() > 1 && !tokens[0].quoted
+                      && (tokens[0].text == "which" || tokens[0].text == "what")
+                      && std::any_of(items.begin(), items.end(), [&](item& it) {
+                           // The entity by its name, or by a key that names it ("city" for city_id).
+                           auto* key = it.e.kind == element_kind::column ? foreign_key(it.e.table, it.e.column) : nullptr;
+                           return !it.c && it.begin == 1 && !r.entity.empty()
+                                  && ((it.e.kind == element_kind::table && it.e.table == r.entity)
+                                      || (key && key->to_table == r.entity));
+                         });
+  if (which_entity && r.measures.empty() && pending_agg == aggregate::none && time.bucket == time_bucket::none
+      && !r.dimensions.empty() && bare_numeric.empty()
+      && std::all_of(r.dimensions.begin(), r.dimensions.end(), [](const dimension& d) {
+           return d.bucket == time_bucket::none && !d.column.empty();
+         })) {
+    auto asked = label_of(model, r.entity);
+    r.entity = r.dimensions.front().column.table;
+    for (auto& d : r.dimensions)
+      r.selected.push_back(d.column);
+    r.selected.push_back(asked);
+    r.dimensions.clear();
+    r.listing = true;
+  }
+  // "weekly orders", "customers by segment": rows of the entity counted.
+  if (r.measures.empty() && !r.entity.empty()
+      && (!r.dimensions.empty() || time.bucket != time_bucket::none) && bare_numeric.empty()) {
+    r.measures.push_back(count_rows(r.entity));
+    r.entity.clear();
+  }
+  // Numbers named without an aggregate: summed per group, else listed.
+  for (auto& c : bare_numeric) {
+    if (!r.dimensions.empty() || (ranked && r.measures.empty() && r.entity.empty())) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = c;
+      r.measures.push_back(m);
+    } else {
+      r.selected.push_back(c);
+    }
+  }
+  // "the cheapest products": the entity's price column.
+  if (superlative && superlative->text == "price" && !superlative_column && !r.entity.empty())
+    if (auto* t = table_of(model, r.entity)) {
+      for (auto* word : {"price", "cost", "amount"}) {
+        for (auto& c : t->columns)
+          if (c.role == column_role::numeric && c.name.find(word) != std::string::npos) {
+            superlative_column = column_ref{t->name, c.name};
+            break;
+          }
+        if (superlative_column)
+          break;
+      }
+    }
+  // "the tallest towers": the entity's height.
+  if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
+    for (auto& noun : superlative->values)
+      if (!superlative_column)
+        superlative_column = dimension_column(r.entity, noun);
+  // "the longest names" with no length to rank by: asked, not guessed.
+  if (superlative && !superlative->values.empty() && !superlative_column)
+    r.unresolved.push_back(tokens[superlative->end - 1].text);
+  // "which city has the most customers": the column named is the group.
+  if (ranked && !r.measures.empty() && r.entity.empty() && r.dimensions.empty())
+    group_selected([&](const column_ref& c) {
+      auto role = role_of(model, c);
+      return role == column_role::categorical || role == column_role::text;
+    });
+  // Ranking: "top 5 products by revenue", "which region has the highest revenue".
+  if (ranked && superlative && superlative->text == "time" && r.entity.empty() && superlative_column
+      && r.measures.empty()) {
+    // "latest order date": the date itself.
+    measure m;
+    m.agg = superlative->descending ? aggregate::max : aggregate::min;
+    m.column = *superlative_column;
+    r.measures.push_back(m);
+  } else if (ranked && superlative && superlative->text == "time") {
+    ordering o;
+    o.column = superlative_column ? *superlative_column : column_ref{};
+    o.descending = superlative->descending;
+    r.order.push_back(o);
+    r.limit = rank_limit;
+  } else if (ranked && !r.measures.empty()) {
+    if (!r.entity.empty() && r.dimensions.empty()) {
+      dimension d;
+      d.column = label_of(model, r.entity);
+      r.dimensions.push_back(d);
+    }
+    if (!r.dimensions.empty()) {
+      r.order.clear();
+      ordering o;
+      o.measure = 0;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
+    } else if (r.measures.size() == 1 && superlative && top == 0
+               && r.measures[0].metric.empty()) {
+      // "what is the highest unit price": the extreme value itself.
+      r.measures[0].agg = rank_desc ? aggregate::max : aggregate::min;
+    } else {
+      r.top_n = top;
+      r.top_descending = rank_desc;
+    }
+  } else if (ranked && superlative_column && both_extremes && top == 0 && r.measures.empty()) {
+    // "the highest and lowest prices": both values, not one ranked row.
+    for (auto agg : {aggregate::max, aggregate::min}) {
+      measure m;
+      m.agg = agg;
+      m.column = *superlative_column;
+      r.measures.push_back(m);
+    }
+    r.entity.clear();
+    r.listing = false;
+  } else if (ranked && superlative_column) {
+    if (both_extremes)
+      r.unresolved.push_back("both the highest and the lowest");
+    // "the most", "the least" say how much ("the category that brings in
+    // the most revenue"); "the best-rated hotel" ranks single rows.
+    bool quantity = false;
+    for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
+      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest";
+    if (!r.entity.empty() && superlative_column->table != r.entity && quantity) {
+      // A number of other rows, many per category. Money adds up; anything
+      // else (a rating: its average? its total?) is asked.
+      if (!names_money(superlative_column->column)) {
+        r.unresolved.push_back("which total of " + superlative_column->column + " ranks the " + r.entity);
+      } else {
+        measure m;
+        m.agg = aggregate::sum;
+        m.column = *superlative_column;
+        r.measures.push_back(m);
+        dimension d;
+        d.column = label_of(model, r.entity);
+        r.dimensions.push_back(d);
+        ordering o;
+        o.measure = 0;
+        o.descending = rank_desc;
+        r.order.push_back(o);
+        r.limit = rank_limit;
+        r.entity.clear();
+        r.listing = false;
+      }
+    } else if (!r.entity.empty()) {
+      ordering o;
+      o.column = *superlative_column;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
+    } else {
+      measure m;
+      m.agg = rank_desc ? aggregate::max : aggregate::min;
+      m.column = *superlative_column;
+      r.measures.push_back(m);
+    }
+  } else if (auto size = ranked ? sized_by_money() : std::nullopt) {
+    // "the largest payment": a payment's size is its one amount.
+    ordering o;
+    o.column = *size;
+    o.descending = rank_desc;
+    r.order.push_back(o);
+    r.limit = rank_limit;
+  } else if (ranked) {
+    // "our largest order" with nothing said to rank the orders by: asked.
+    if (superlative && superlative->text.empty() && !r.entity.empty() && r.order.empty()
+        && r.selected.empty())
+      r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
+    r.top_n = top > 0 ? top : 0;
+    r.top_descending = rank_desc;
+    // "Which quarter was the strongest?": the groups of the last answer, ranked.
+    if (r.entity.empty() && r.selected.empty() && !r.dimensions.empty())
+      r.limit = rank_limit;
+    if (!r.entity.empty() || !r.selected.empty())
+      r.limit = rank_limit;
+    else if (top == 0 && superlative && superlative->text.empty()) {
+      // "and the fewest?": the previous ranking, turned around.
+      r.has_direction = true;
+      r.descending = rank_desc;
+    }
+  }
+  if (time.time_of_day) {
+    // "the earliest departure time in the day": the clock time of the extreme.
+    bool read = false;
+    for (auto& m : r.measures)
+      if (!read && m.form == measure_form::plain && m.metric.empty()
+          && (m.agg == aggregate::min || m.agg == aggregate::max)
+          && role_of(model, m.column) == column_role::time) {
+        m.form = measure_form::time_of_day;
+        read = true;
+      }
+    if (!read)
+      r.unresolved.push_back("the time of day");
+  }
+  if (having_on_entity && !r.entity.empty() && r.dimensions.empty()) {
+    dimension d;
+    d.column = label_of(model, r.entity);
+    r.dimensions.push_back(d);
+  }
+}
+
+} // namespace medha::sqlgen::detail

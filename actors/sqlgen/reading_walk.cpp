@@ -1,0 +1,320 @@
+// The walk over the question's items in order: each cue ("top", "by",
+// "per", a comparison) and each linked phrase handed to its reader.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <optional>
+
+#include "actors/sqlgen/cues.hpp"
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/time_phrases.hpp"
+
+
+namespace medha::sqlgen::detail {
+
+// "points scored by players in each league": a "by" after a verb names
+// who did it, when the question groups elsewhere ("in each league").
+bool reader::agent_by(size_t k) {
+  auto& c = *items[k].c;
+  if (c.end != c.begin + 1 || c.begin == 0 || tokens[c.begin].text != "by")
+    return false;
+  auto& verb = tokens[c.begin - 1];
+  if (!is_participle(verb.text) || verb.text == verb.stem)
+    return false;
+  // "which courses were taken by students": in a listing, a plural after the
+  // verb's "by" says who did it; a number "by rangers" may still be grouped.
+  bool listing = !r.entity.empty() && r.measures.empty() && pending_agg == aggregate::none;
+  if (auto* next = next_item(k); listing && next && !next->c && next->e.kind == element_kind::table
+                                 && next->plural && next->begin == c.end)
+    return true;
+  for (size_t j = k + 1; j < items.size(); ++j)
+    if (items[j].c && items[j].c->kind == cue_kind::group_by && tokens[items[j].begin].text != "by")
+      return true;
+  // "fines paid by members in each year": the period groups;
+  // the plural after "by" says who received them ("by region" still groups).
+  auto* n = next_item(k);
+  return time.bucket != time_bucket::none && n && !n->c && n->plural
+         && n->e.kind == element_kind::table;
+}
+
+void reader::on_cue(size_t k, item& it) {
+  auto& c = *it.c;
+  if (c.kind != cue_kind::group_by)
+    in_group = false;
+  // A negation is not reset here: it lasts until the next value.
+  switch (c.kind) {
+    case cue_kind::aggregate:
+      total_count = c.agg == aggregate::count && tokens[c.begin].text == "total";
+      if (c.agg == aggregate::avg)
+        asked_average = true;
+      if (pending_agg == aggregate::avg && c.agg == aggregate::count) {
+        pending_agg = c.agg; // "average number of orders per customer"
+        average_count = true;
+        break;
+      }
+      average_count = false;
+      if (pending_agg != aggregate::none)
+        r.unresolved.push_back(to_string(pending_agg));
+      pending_agg = c.agg;
+      break;
+    case cue_kind::distinct: distinct = true; break;
+    case cue_kind::group_by:
+      // "sort customers by name": the "by" of a sort names the sort key.
+      if (sort_pending) {
+        order_next = true;
+        sort_pending = false;
+      } else if (!agent_by(k)) {
+        in_group = true;
+      }
+      break;
+    case cue_kind::negation: negate = true; break;
+    case cue_kind::order_by:
+      asked_order = true;
+      if (c.text == "bare") {
+        sort_pending = true;
+        sort_word = c.begin;
+      }
+      else
+        order_next = true;
+      break;
+    case cue_kind::direction:
+      r.has_direction = true;
+      r.descending = c.descending;
+      r.alphabetical = c.text == "alphabetical";
+      break;
+    case cue_kind::superlative:
+      if (order_next) {
+        // "sorted by the highest average score": a direction for the key
+        // that follows, not a ranking cut to its first rows.
+        r.has_direction = true;
+        r.descending = c.descending;
+        break;
+      }
+      if (superlative && superlative->descending != c.descending)
+        both_extremes = true; // "the highest and lowest prices"
+      superlative = c;
+      break;
+    case cue_kind::top_n:
+      top = c.count;
+      top_desc = c.descending;
+      top_which = c.text == "which";
+      if (c.text == "price") {
+        superlative = c; // ranked by price, like "the cheapest"
+        superlative->kind = cue_kind::superlative;
+      }
+      break;
+    case cue_kind::limit:
+      r.limit = c.count;
+      r.kept_order = c.text == "first" ? 1 : c.text == "last" ? -1 : 0;
+      break;
+    case cue_kind::versus: versus = true; break;
+    case cue_kind::both: both = true; break;
+    case cue_kind::also: r.also = true; break;
+    case cue_kind::share:
+      share = true;
+      share_pos = c.begin;
+      break;
+    case cue_kind::listing:
+      // A bare "who" asks for people only when nothing else is asked.
+      if (c.text == "who")
+        who = true;
+      else
+        r.listing = true;
+      break;
+    case cue_kind::chart: r.chart_hint = c.text; break;
+    case cue_kind::match_mode:
+      if (c.text == "ignore_case") {
+        r.ignore_case = true;
+        r.ignore_case_of = join(c.values, " ");
+      }
+      break;
+    case cue_kind::show_rows: r.show_rows = true; break;
+    case cue_kind::remove_filter:
+      if (c.text == "time")
+        r.remove_time = true;
+      else if (!c.values.empty())
+        r.remove_values.insert(r.remove_values.end(), c.values.begin(), c.values.end());
+      else
+        r.remove_filters = true;
+      break;
+    case cue_kind::instead:
+      r.instead = true;
+      skip_next = c.text == "of";
+      break;
+    case cue_kind::has:
+      if (c.text == "who")
+        who = true; // "who has the highest salary": people, not a number
+      break;
+    case cue_kind::compare:
+    case cue_kind::contains:
+    case cue_kind::missing:
+    case cue_kind::missing_after:
+      break; // applied by the phrase next to them
+  }
+}
+
+bool reader::names_whole_key(const item& it, const relationship& rel) {
+  // "state code" for airport.state_code, which holds state.state_code itself:
+  // the column answers; the table it points to adds nothing.
+  if (rel.to_columns.size() != 1 || rel.to_columns[0] != it.e.column)
+    return false;
+  auto words = split_words(it.e.column);
+  if (words.size() != it.end - it.begin)
+    return false;
+  for (size_t i = 0; i < words.size(); ++i)
+    if (stem(words[i]) != tokens[it.begin + i].stem)
+      return false;
+  return true;
+}
+
+void reader::walk() {
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto& it = items[k];
+    if (it.c) {
+      if (!it.consumed)
+        on_cue(k, it);
+      continue;
+    }
+    if (skip_next) {
+      skip_next = false;
+      continue;
+    }
+    if (it.age) {
+      on_age();
+      continue;
+    }
+    switch (it.e.kind) {
+      case element_kind::column:
+        if (auto* rel = foreign_key(it.e.table, it.e.column); rel && !names_whole_key(it, *rel)) {
+          // "business category": the key's role word only says whose category.
+          auto* n = next_item(k);
+          if (n && !n->c && n->begin == it.end && n->e.table == it.e.table
+              && (n->e.kind == element_kind::column || n->e.kind == element_kind::table))
+            break;
+          // "by departure airport": the airport, reached through that key.
+          r.via.push_back({it.e.table, it.e.column});
+          item target = it;
+          target.e = {element_kind::table, rel->to_table, "", "", ""};
+          on_table(k, target);
+        } else {
+          on_column(k, it.e);
+        }
+        break;
+      case element_kind::table: {
+        auto* n = next_item(k);
+        auto* p = prev_item(k);
+        auto adjacent_before = [&](const item* x) { return x && !x->c && x->end == it.begin; };
+        auto adjacent_after = [&](const item* x) { return x && !x->c && x->begin == it.end; };
+        // "product category": the first table only qualifies the second.
+        // "business category" where category is a column of a linked table too.
+        bool names_other = n && (n->e.kind == element_kind::table || n->e.kind == element_kind::column);
+        // Not before a verb: "customers ordered", "customers bought" relate them.
+        auto& next_word = n ? tokens[n->begin] : tokens[it.begin];
+        bool verb_next = n && n->end == n->begin + 1 && is_participle(next_word.text)
+                         && next_word.text != next_word.stem;
+        if (adjacent_after(n) && names_other && n->e.table != it.e.table && !verb_next) {
+          auto path = shortest_path(model, it.e.table, n->e.table);
+          if (path.found && path.steps.size() == 1)
+            break;
+        }
+        // "the Jazz genre": the table only names the value's table.
+        auto names_value = [&](const item* x) {
+          if (x->e.kind != element_kind::value || x->e.table != it.e.table)
+            return false;
+          auto* t = table_of(model, it.e.table);
+          auto* label = t ? label_column(*t) : nullptr;
+          return label && label->name == x->e.column;
+        };
+        if ((adjacent_before(p) && names_value(p)) || (adjacent_after(n) && names_value(n)))
+          break;
+        // "client segment": the table only says whose column follows.
+        bool filtered = next_is(k + 1, cue_kind::compare) || next_is(k + 1, cue_kind::contains)
+                        || next_is(k + 1, cue_kind::missing_after);
+        auto role = n && !n->c ? role_of(model, {n->e.table, n->e.column}) : column_role::text;
+        bool event = role == column_role::time || role == column_role::boolean;
+        if (n && !n->c && n->begin == it.end && n->e.kind == element_kind::column
+            && n->e.table == it.e.table && !filtered && !event)
+          break;
+        on_table(k, it);
+        break;
+      }
+      case element_kind::metric:
+        on_metric(k, it.e);
+        break;
+      case element_kind::value:
+        in_group = false;
+        add_value_filter(it.e, it.begin);
+        if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
+          filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});
+        negate = false;
+        break;
+    }
+  }
+  // Cues that were never applied to anything: a "not" that met no value or
+  // flag would be lost...
+  bool dangling_not = negate && !contrast_implied();
+  for (size_t k = 0; k < items.size(); ++k)
+    if (items[k].c && items[k].c->kind == cue_kind::missing
+        && (k + 1 == items.size() || items[k + 1].c))
+      dangling_not = true;
+  // ... unless it asks for the other side of a flag: "how many have a final
+  // exam and how many do not" counts both, one group per side.
+  auto counts = std::count_if(items.begin(), items.end(), [](const item& it) {
+    return it.c && it.c->kind == cue_kind::aggregate && it.c->agg == aggregate::count;
+  });
+  auto flag = std::find_if(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && f.op == filter_op::eq && role_of(model, f.column) == column_role::boolean;
+  });
+  bool one_flag = flag != r.filters.end()
+                  && std::count_if(r.filters.begin(), r.filters.end(),
+                                   [](const filter& f) { return f.measure < 0; }) == 1;
+  if (dangling_not && counts == 2 && one_flag && items.back().c) {
+    dimension d;
+    d.column = flag->column;
+    add_dimension(d);
+    r.filters.erase(flag);
+  } else if (dangling_not) {
+    r.unresolved.push_back("not");
+  }
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto& it = items[k];
+    if (it.c && !it.consumed
+        && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
+            || it.c->kind == cue_kind::missing_after)) {
+      // "with "Blue" in its name": the label of the table named just before.
+      const item* owner = nullptr;
+      for (auto& o : items)
+        if (!o.c && o.e.kind == element_kind::table && o.end <= it.begin)
+          owner = &o;
+      if (it.c->kind == cue_kind::contains && it.c->text == "in its name" && owner) {
+        filter f;
+        f.op = it.c->op;
+        f.column = label_of(model, owner->e.table);
+        f.values = it.c->values;
+        r.filters.push_back(f);
+        continue;
+      }
+      // "songs containing 'love'": the label of the table said
+      // right before; else of the entity; else nothing.
+      auto* before = prev_item(k);
+      bool named = before && !before->c && before->e.kind == element_kind::table
+                   && before->end == it.begin;
+      if (it.c->kind == cue_kind::contains && (named || !r.entity.empty())) {
+        filter f;
+        f.op = it.c->op;
+        f.column = label_of(model, named ? before->e.table : r.entity);
+        f.values = it.c->values;
+        r.filters.push_back(f);
+      } else {
+        r.unresolved.push_back("a condition");
+      }
+    }
+  }
+}
+
+} // namespace medha::sqlgen::detail
