@@ -73,7 +73,7 @@ bool swaps_dimension(const reading& r, const query& previous) {
 // the question names.
 std::optional<column_ref> grouping_of_rows(const semantic_model& model, const reading& r,
                                            const query& previous) {
-  if (!r.refers_back || !r.measures.empty() || r.entity_qualifies_value
+  if (!r.refers_back || !r.measures.empty() || r.entity_qualifies_value || r.asked_list
       || previous.kind != query_kind::aggregate || previous.measures.size() != 1
       || !r.filters.empty())
     return std::nullopt;
@@ -91,7 +91,8 @@ std::optional<column_ref> grouping_of_rows(const semantic_model& model, const re
 // "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
 bool filters_previous(const reading& r, const query& previous) {
-  return r.entity_qualifies_value && r.measures.empty() && r.selected.empty()
+  // "list the active ones in Retail" asks for rows: a new listing.
+  return r.entity_qualifies_value && r.measures.empty() && r.selected.empty() && !r.asked_list
          && !r.filters.empty() && previous.kind == query_kind::aggregate
          && !previous.measures.empty();
 }
@@ -132,6 +133,9 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
       return false;
   if (!r.dimensions.empty() && r.entity.empty() && r.selected.empty())
     return true;
+  // "who sold the most?": nothing named, the groups shown are the candidates.
+  if (r.dimensions.empty() && r.entity.empty() && r.selected.empty())
+    return r.has_direction && !previous.dimensions.empty();
   if (!r.entity.empty() && r.selected.empty()) {
     auto label = label_of_table(model, r.entity);
     return label && shown(*label);
@@ -174,7 +178,17 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
       q.all_columns = false;
       q.limit = 0;
     }
-    q.measures = r.measures;
+    // "what is her total?" after "who sold the most?": the rows the ranking
+    // picked stay picked; the new measure is shown beside the one that
+    // ranked them (ranking by the new one could pick someone else).
+    bool picked = q.kind == query_kind::aggregate && q.limit > 0 && !r.instead
+                  && (r.refers_back || r.refers_to_person || r.refers_to_shown)
+                  && std::any_of(q.order.begin(), q.order.end(),
+                                 [](const ordering& o) { return o.measure >= 0; });
+    if (picked)
+      q.measures.insert(q.measures.end(), r.measures.begin(), r.measures.end());
+    else
+      q.measures = r.measures;
     q.kind = query_kind::aggregate;
   }
   if (r.show_rows) {
@@ -214,6 +228,10 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
                       && q.measures[0].metric.empty() && q.measures[0].column.column.empty();
   if (r.listing && !r.names_measure_or_entity() && counted_rows && q.dimensions.empty()) {
     q.entity = q.measures[0].column.table;
+    // "list their titles": the columns named, of the rows counted.
+    if (std::all_of(r.selected.begin(), r.selected.end(),
+                    [&](const column_ref& c) { return c.table == q.entity; }))
+      q.selected = r.selected;
     q.kind = query_kind::listing;
     q.measures.clear();
     remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });

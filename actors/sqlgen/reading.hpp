@@ -28,6 +28,7 @@ struct reading {
   int limit = 0;
   int kept_order = 0; // "the first 10" (1), "the last 10" (-1): by the rows' key
   bool listing = false;
+  bool asked_list = false; // a word that asks for rows ("list", "which", "names of"), not implied
   bool distinct_listing = false;
   std::vector<column_ref> via; // foreign keys named as roles ("departure airport")
 

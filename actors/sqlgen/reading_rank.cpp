@@ -240,9 +240,14 @@ void reader::read_ranking() {
     r.limit = rank_limit;
   } else if (ranked) {
     // "our largest order" with nothing said to rank the orders by: asked.
-    if (superlative && superlative->text.empty() && !r.entity.empty() && r.order.empty()
-        && r.selected.empty())
+    // So is "which supplier got the most" naming only a column of names: the
+    // names are no measure, and ranking them alphabetically answers nothing.
+    // Either way, a follow-up may still rank the groups just shown.
+    bool keyless = superlative && superlative->text.empty() && r.order.empty();
+    if (keyless && !r.entity.empty() && r.selected.empty())
       r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
+    else if (keyless && !r.selected.empty() && r.measures.empty())
+      r.unranked = "what the " + tokens[superlative->end - 1].text + " is counted in";
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
     // "Which quarter was the strongest?": the groups of the last answer, ranked.
@@ -251,9 +256,13 @@ void reader::read_ranking() {
     if (!r.entity.empty() || !r.selected.empty())
       r.limit = rank_limit;
     else if (top == 0 && superlative && superlative->text.empty()) {
-      // "and the fewest?": the previous ranking, turned around.
+      // "and the fewest?": the previous ranking, turned around. "who sold the
+      // most?" asks for the one at the top of it.
       r.has_direction = true;
       r.descending = rank_desc;
+      bool asked = who || (!tokens.empty() && (tokens[0].text == "which" || tokens[0].text == "what"));
+      if (asked && r.dimensions.empty())
+        r.limit = rank_limit;
     }
   }
   if (time.time_of_day) {

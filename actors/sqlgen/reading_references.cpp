@@ -60,6 +60,18 @@ void reader::read_references() {
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
+    // "which patients had one?" after a count of visits: "one" stands for
+    // one of the things just counted; the question asks for rows that have
+    // such a thing. Followed by a noun ("one visit") it is a number.
+    bool last_word = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, tokens.end(),
+                                 [](const token& w) { return !w.quoted && is_stopword(w.text); });
+    if (is(t, {"one"}) && i > 0 && last_word
+        && is(tokens[i - 1], {"had", "has", "have", "with", "got", "get"})) {
+      if (context_tables.size() == 1)
+        has.push_back(context_tables.front());
+      else
+        r.unresolved.push_back("what \"one\" points back to");
+    }
   }
 }
 

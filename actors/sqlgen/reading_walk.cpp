@@ -123,8 +123,13 @@ void reader::on_cue(size_t k, item& it) {
       // A bare "who" asks for people only when nothing else is asked.
       if (c.text == "who")
         who = true;
-      else
+      else {
         r.listing = true;
+        // "list", "show all", "names of": rows asked for outright ("which"
+        // may also ask which group the rows fall in).
+        auto& w = tokens[c.begin].text;
+        r.asked_list = r.asked_list || w == "list" || w == "show" || w == "names" || w == "name";
+      }
       break;
     case cue_kind::chart: r.chart_hint = c.text; break;
     case cue_kind::match_mode:

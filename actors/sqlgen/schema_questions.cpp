@@ -15,7 +15,7 @@ namespace medha::sqlgen {
 
 namespace {
 
-enum class ask { count_tables, row_counts, list_tables, describe, sample, common_values, profile };
+enum class ask { count_tables, row_counts, row_count, list_tables, describe, sample, common_values, profile };
 
 enum class needs { nothing, no_table, table, column };
 
@@ -33,6 +33,7 @@ const std::vector<rule>& rules() {
   static const std::vector<rule> table = {
     {ask::count_tables, {"how", "many", "table"}, {}, {"row", "column"}, needs::no_table},
     {ask::row_counts, {"row", "table"}, {"each", "every", "per", "all", "how", "count"}, {}, needs::no_table},
+    {ask::row_count, {"row"}, {"how", "number", "count"}, {"each", "every", "per", "all", "column", "value"}, needs::table},
     {ask::list_tables, {"table"}, {"what", "which", "list", "show", "name"}, {"row", "column", "field"}, needs::no_table},
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
@@ -182,10 +183,16 @@ sql_plan answer(std::string sql, std::vector<output_column> columns, std::string
   return p;
 }
 
+// Tables proper: a view's rows are another table's, and PostgreSQL (like its
+// users) does not call views tables. A source made only of views lists them.
 std::vector<const table_info*> sorted_tables(const semantic_model& model) {
   std::vector<const table_info*> out;
   for (auto& t : model.tables)
-    out.push_back(&t);
+    if (!t.derived)
+      out.push_back(&t);
+  if (out.empty())
+    for (auto& t : model.tables)
+      out.push_back(&t);
   std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->name < b->name; });
   return out;
 }
@@ -205,7 +212,7 @@ sql_plan list_tables(const semantic_model& model) {
 }
 
 sql_plan count_tables(const semantic_model& model) {
-  return answer("SELECT " + std::to_string(model.tables.size()) + " AS \"tables\"",
+  return answer("SELECT " + std::to_string(sorted_tables(model).size()) + " AS \"tables\"",
                 {{"tables", column_role::numeric}}, "Counts the tables of the data source.");
 }
 
@@ -218,6 +225,13 @@ sql_plan row_counts(const semantic_model& model) {
                   + ") AS counts ORDER BY \"row_count\" DESC, \"table_name\"",
                 {{"table_name", column_role::categorical}, {"row_count", column_role::numeric}},
                 "Counts the rows of every table.");
+}
+
+sql_plan row_count(const semantic_model& model, const table_info& t) {
+  auto plan = answer("SELECT COUNT(*) AS \"row_count\" FROM " + table_reference(model, t.name),
+                     {{"row_count", column_role::numeric}}, "Counts the rows of " + t.name + ".");
+  plan.subject = "rows of " + column_words(t.name);
+  return plan;
 }
 
 sql_plan describe(const table_info& t) {
@@ -381,6 +395,7 @@ std::optional<sql_plan> answer_schema_question(const semantic_model& model, std:
     switch (r.kind) {
       case ask::count_tables: return count_tables(model);
       case ask::row_counts: return row_counts(model);
+      case ask::row_count: return row_count(model, *t);
       case ask::list_tables: return list_tables(model);
       case ask::describe: return describe(*t);
       case ask::sample: return sample(model, *t, number_in(tokens, 5));

@@ -255,6 +255,41 @@ bool is_stopword(std::string_view word) {
   return words.count(word) > 0;
 }
 
+// "4 dollars", "250 euros": the currency a number is said in, like "$4", is
+// how it is written, not a word to match (amounts are compared in the
+// data's own currency). Not "pounds", which weigh as often as they pay.
+static std::string drop_currency_words(const std::string& text) {
+  static const char* currencies[] = {"dollars", "dollar", "usd", "euros", "euro", "eur", "bucks"};
+  std::string out;
+  size_t i = 0;
+  bool after_number = false;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && !std::isspace(static_cast<unsigned char>(text[j])))
+      ++j;
+    std::string word = text.substr(i, j - i);
+    std::string lower = word;
+    for (auto& c : lower)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string bare = lower;
+    while (!bare.empty() && std::ispunct(static_cast<unsigned char>(bare.back())))
+      bare.pop_back();
+    bool currency = after_number && !bare.empty()
+                    && std::any_of(std::begin(currencies), std::end(currencies),
+                                   [&](const char* c) { return bare == c; });
+    if (currency)
+      word = lower.substr(bare.size()); // keep trailing punctuation ("dollars?")
+    after_number = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c)) || c == '.';
+    });
+    out += word;
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j])))
+      out += text[j++];
+    i = j;
+  }
+  return out;
+}
+
 // "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
 // reads them.
 std::string normalize_question(std::string_view spelled) {
@@ -285,7 +320,7 @@ std::string normalize_question(std::string_view spelled) {
     }
     out += c;
   }
-  return out;
+  return drop_currency_words(out);
 }
 
 std::string join(const std::vector<std::string>& words, std::string_view sep) {
