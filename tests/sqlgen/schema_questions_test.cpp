@@ -50,6 +50,27 @@ TEST(schema_questions, sample_rows_and_counts) {
   });
 }
 
+TEST(schema_questions, views_are_not_tables) {
+  auto model = testing::sales_model();
+  auto view = model.tables.front();
+  view.name = "revenue_by_month";
+  view.derived = true;
+  model.tables.push_back(view);
+  auto listed = generate(model, "What tables are there?", "");
+  ASSERT_EQ(listed.outcome, plan_outcome::answer);
+  EXPECT_EQ(listed.sql.find("'revenue_by_month'"), std::string::npos) << listed.sql;
+  EXPECT_NE(listed.sql.find("'regions'"), std::string::npos) << listed.sql;
+  auto counted = generate(model, "How many tables are there?", "");
+  EXPECT_NE(counted.sql.find("SELECT 6 AS"), std::string::npos) << counted.sql;
+}
+
+TEST(schema_questions, rows_of_one_table) {
+  run({
+    {"how many rows are in the orders table?", {"SELECT COUNT(*) AS \"row_count\" FROM \"orders\""}},
+    {"number of rows in customers", {"COUNT(*) AS \"row_count\" FROM \"customers\""}},
+  });
+}
+
 TEST(schema_questions, values_and_profiles) {
   run({
     {"most common values of segment",

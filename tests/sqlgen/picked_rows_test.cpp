@@ -1,0 +1,112 @@
+// Follow-ups about the rows an answer picked or showed: "who ... the most"
+// ranks the groups just shown, a pronoun keeps the rows a ranking picked,
+// "had one" points at what was just counted, "list ..." starts a listing,
+// and a ranking with nothing to rank by is asked, never made alphabetical.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+
+// One turn: the SQL must contain and exclude these, or (answer == false)
+// the engine must ask instead.
+struct turn {
+  std::string question;
+  std::vector<std::string> contains = {};
+  std::vector<std::string> excludes = {};
+  bool answer = true;
+};
+
+void converse(const semantic_model& model, const std::vector<turn>& turns) {
+  std::string previous;
+  for (auto& t : turns) {
+    auto plan = generate(model, t.question, previous);
+    if (!t.answer) {
+      EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
+      continue;
+    }
+    EXPECT_EQ(testing::check(plan, {t.question, t.contains, t.excludes}), "") << "turn: " << t.question;
+    if (plan.outcome == plan_outcome::answer)
+      previous = plan.query_json;
+  }
+}
+
+TEST(picked_rows, who_or_which_the_most_ranks_the_groups_shown) {
+  converse(testing::sales_model(), {
+    {"Revenue by region", {"GROUP BY " + q("regions.name")}, {"LIMIT"}},
+    {"who made the most?", {"GROUP BY " + q("regions.name"), "ORDER BY \"revenue\" DESC LIMIT 1"}},
+  });
+  converse(testing::hr_model(), {
+    {"How many employees per department?", {"GROUP BY"}, {"LIMIT"}},
+    {"which one has the most?", {"ORDER BY \"employee_count\" DESC LIMIT 1"}},
+  });
+}
+
+TEST(picked_rows, a_pronoun_keeps_the_rows_the_ranking_picked) {
+  // Ranking by the new measure could pick another department: the count
+  // that picked it stays the order, the salary is shown beside it.
+  converse(testing::hr_model(), {
+    {"How many employees per department?", {"GROUP BY"}},
+    {"which one has the most?", {"LIMIT 1"}},
+    {"what is their average salary?",
+     {"COUNT(*) AS \"employee_count\"", "AVG(" + q("employees.salary") + ")",
+      "ORDER BY \"employee_count\" DESC LIMIT 1"}},
+  });
+}
+
+TEST(picked_rows, had_one_points_at_what_was_just_counted) {
+  converse(testing::sales_model(), {
+    {"How many orders are there?", {"COUNT(*)", "FROM \"orders\""}},
+    {"Which customers had one?", {"FROM \"customers\" WHERE EXISTS (SELECT 1 FROM \"orders\""}, {"COUNT("}},
+  });
+  // With nothing counted before, "one" points nowhere: asked.
+  converse(testing::sales_model(), {{"Which customers had one?", {}, {}, false}});
+}
+
+TEST(picked_rows, list_starts_a_listing_of_the_rows_asked_for) {
+  converse(testing::sales_model(), {
+    {"How many customers per segment?", {"GROUP BY " + q("customers.segment")}},
+    {"list the customers in the West region",
+     {"SELECT DISTINCT " + q("customers.name"), q("regions.name") + " = 'West'"}, {"COUNT(", "GROUP BY"}},
+  });
+  converse(testing::sales_model(), {
+    {"How many orders were cancelled?", {"COUNT(*)", q("orders.status") + " = 'cancelled'"}},
+    {"list their dates",
+     {"SELECT DISTINCT " + q("orders.order_date"), q("orders.status") + " = 'cancelled'"}, {"COUNT(", "GROUP BY"}},
+  });
+}
+
+TEST(picked_rows, a_ranking_with_nothing_to_rank_by_is_asked) {
+  // Names are no measure: ordering them alphabetically would answer a
+  // question nobody asked.
+  converse(testing::sales_model(), {{"which region name got the most?", {}, {}, false}});
+  converse(testing::sales_model(), {{"Which customer made the most?", {}, {}, false}});
+}
+
+TEST(picked_rows, the_answer_names_the_groups_or_values_shown) {
+  auto model = testing::sales_model();
+  auto grouped = generate(model, "How many orders per customer?", "");
+  ASSERT_EQ(grouped.outcome, plan_outcome::answer);
+  EXPECT_EQ(grouped.subject, "customers");
+  auto first = generate(model, "How many customers are there?", "");
+  ASSERT_EQ(first.outcome, plan_outcome::answer);
+  auto segments = generate(model, "which segments are they in?", first.query_json);
+  ASSERT_EQ(segments.outcome, plan_outcome::answer) << segments.understood;
+  EXPECT_EQ(segments.subject, "segment");
+}
+
+TEST(picked_rows, a_currency_after_a_number_is_how_it_is_written) {
+  converse(testing::sales_model(), {
+    {"How many products have a unit price above 20 dollars?", {q("products.unit_price") + " > 20"}},
+    {"How many products have a unit price above 20 euros?", {q("products.unit_price") + " > 20"}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
