@@ -136,8 +136,6 @@ bool time_scan::read_since_or_before(size_t i, const std::string& w) {
     bool upper = w == "before" || w == "until";
     if (is_iso_date(a)) {
       r.filters.push_back(make(upper ? filter_op::before : after ? filter_op::gt : filter_op::since, {a}));
-      if (after)
-        r.filters.back().op = filter_op::gt;
       take(i, i + 2);
       return true;
     }
