@@ -1,12 +1,14 @@
+// The embedded strategy's last stages: a question read and turned into a
+// query, then the choice between answering, asking back (clarify_replies.cpp
+// words the reply) and a verified example's SQL.
 #include "actors/sqlgen/embedded_engine.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "actors/sqlgen/back_reference.hpp"
+#include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
-#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
@@ -32,113 +34,6 @@ std::vector<std::string> context_tables(const semantic_model& model, const query
   return out;
 }
 
-// An unambiguous way to say an element, for clarify replies.
-std::string spelled_out(const element& e) {
-  switch (e.kind) {
-    case element_kind::table: return join(split_words(e.table), " ");
-    case element_kind::column:
-      return entity_words(e.table) + " " + column_words(e.column);
-    case element_kind::metric: return column_words(e.metric);
-    case element_kind::value: return entity_words(e.table) + " " + column_words(e.column) + " " + e.value;
-  }
-  return "";
-}
-
-std::string kind_words(const element& e) {
-  switch (e.kind) {
-    case element_kind::table: return "the " + column_words(e.table) + " table";
-    case element_kind::column:
-      return "the " + column_words(e.column) + " of " + column_words(e.table);
-    case element_kind::metric: return "the metric " + column_words(e.metric);
-    case element_kind::value:
-      return "\"" + e.value + "\" in " + column_words(e.table) + " " + column_words(e.column);
-  }
-  return "";
-}
-
-std::string replace_span(const std::vector<token>& tokens, size_t begin, size_t end,
-                         const std::string& with) {
-  std::vector<std::string> words;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i == begin)
-      words.push_back(with);
-    if (i >= begin && i < end)
-      continue;
-    words.push_back(tokens[i].quoted ? "'" + tokens[i].text + "'" : tokens[i].text);
-  }
-  return join(words, " ");
-}
-
-std::string without_words(const std::vector<token>& tokens,
-                          const std::vector<std::string>& unknown) {
-  std::vector<std::string> words;
-  for (auto& t : tokens)
-    if (t.quoted || std::find(unknown.begin(), unknown.end(), t.text) == unknown.end())
-      words.push_back(t.quoted ? "'" + t.text + "'" : t.text);
-  return join(words, " ");
-}
-
-// Starting points offered when no measure was understood. When the question
-// did say something ("by region", "in 2024"), each choice keeps it and adds
-// a measure in front: "revenue show me by region".
-std::vector<clarify_choice> suggestions(const semantic_model& model,
-                                        const std::string& keep = "",
-                                        const std::string& kept_words = "") {
-  std::vector<clarify_choice> out;
-  auto tail = keep.empty() ? std::string() : " " + keep;
-  auto label_tail = kept_words.empty() ? std::string() : ", " + kept_words;
-  for (auto& m : model.metrics) {
-    if (out.size() >= 2)
-      break;
-    auto name = column_words(m.name);
-    out.push_back({"Total " + name + label_tail, "total " + name + tail});
-  }
-  std::vector<const table_info*> tables;
-  for (auto& t : model.tables)
-    tables.push_back(&t);
-  std::stable_sort(tables.begin(), tables.end(), [](auto* a, auto* b) {
-    return a->row_estimate > b->row_estimate;
-  });
-  for (auto* t : tables) {
-    if (out.size() >= 4)
-      break;
-    auto name = column_words(t->name);
-    out.push_back({"Number of " + name + label_tail, "how many " + name + tail});
-  }
-  return out;
-}
-
-std::string understood_words(const semantic_model& model, const query& q) {
-  std::vector<std::string> parts;
-  for (auto& m : q.measures)
-    parts.push_back(describe(model, m));
-  if (q.kind == query_kind::listing && !q.entity.empty())
-    parts.push_back("a list of " + column_words(q.entity));
-  for (auto& d : q.dimensions) {
-    auto* t = table_of(model, d.column.table);
-    auto* label = t ? label_column(*t) : nullptr;
-    parts.push_back("by " + (d.bucket != time_bucket::none ? std::string(to_string(d.bucket))
-                             : label && label->name == d.column.column
-                               ? entity_words(d.column.table)
-                               : entity_words(d.column.table) + " " + column_words(d.column.column)));
-  }
-  for (auto& f : q.filters)
-    if (f.measure < 0)
-      parts.push_back(describe(model, f));
-  return join(parts, ", ");
-}
-
-sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
-                 std::string query_json, double confidence) {
-  sql_plan p;
-  p.outcome = plan_outcome::clarify;
-  p.understood = std::move(understood);
-  p.choices = std::move(choices);
-  p.query_json = std::move(query_json);
-  p.confidence = confidence;
-  return p;
-}
-
 // Below this confidence the engine asks instead of answering. Set from the
 // calibration of the blind first runs (tests/eval/README.md): answers under
 // 0.6 were right about half the time; every bucket above, 9 in 10 or more.
@@ -149,7 +44,6 @@ bool meaningful(const query& q) {
     return !q.entity.empty() || !q.selected.empty();
   return !q.measures.empty();
 }
-
 
 // A verified example asked the same way: its SQL is known to be right.
 const verified_example* verified(const semantic_model& model, const model_index& index,
@@ -162,10 +56,6 @@ const verified_example* verified(const semantic_model& model, const model_index&
       return &model.examples[i];
   return nullptr;
 }
-
-} // namespace
-
-namespace {
 
 // The structured reading of a question: question → reading → query → SQL.
 sql_plan read_and_plan(const semantic_model& model, const model_index& index,
@@ -226,11 +116,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     for (size_t i = a.begin; i < a.end; ++i)
       words.push_back(r.tokens[i].text);
     auto phrase = join(words, " ");
-    std::vector<clarify_choice> choices;
-    for (auto& e : a.options)
-      choices.push_back({kind_words(e), replace_span(r.tokens, a.begin, a.end, spelled_out(e))});
     auto asked = clarify("\"" + phrase + "\" can mean several things in this data: which one?",
-                         std::move(choices), to_json(q), 0.3);
+                         meaning_choices(a, r.tokens), to_json(q), 0.3);
     asked.ambiguous = true;
     return asked;
   }
@@ -242,32 +129,10 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
 
   auto compiled = compile(model, q);
   if (compiled.status == compile_status::ambiguous_join) {
-    // Offer each of the links that make the paths tie, named by their key.
-    std::vector<clarify_choice> choices;
-    std::vector<const relationship*> seen;
-    auto root = root_table(model, q);
-    for (auto& t : compiled.ambiguous_tables) {
-      auto path = shortest_path(model, root, t);
-      std::vector<std::string> on_path{root};
-      for (auto& s : path.steps)
-        on_path.push_back(s.to_table);
-      for (auto& table : on_path)
-        for (auto* rel : parallel_links(model, table)) {
-          if (std::find(seen.begin(), seen.end(), rel) != seen.end())
-            continue;
-          seen.push_back(rel);
-          auto words = split_words(rel->from_columns.front());
-          if (words.size() > 1 && words.back() == "id")
-            words.pop_back();
-          auto role = join(words, " ");
-          choices.push_back({"Through " + column_words(rel->from_table) + " " + role,
-                             std::string(question) + " via " + role});
-        }
-    }
     auto asked = clarify("I understood " + understood_words(model, q) + ", but "
                            + join(compiled.ambiguous_tables, ", ")
                            + " can be reached in more than one way: which link?",
-                         std::move(choices), to_json(q), 0.3);
+                         link_choices(model, q, compiled.ambiguous_tables, question), to_json(q), 0.3);
     asked.ambiguous = true;
     return asked;
   }
@@ -301,23 +166,10 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   }
 
   // A reading that rests on weak matches: ask before answering.
-  if (confidence < answer_threshold && !r.weak.empty()) {
-    std::vector<std::string> words;
-    size_t next = 0;
-    for (size_t i = 0; i < r.tokens.size(); ++i) {
-      bool replaced = false;
-      for (auto& w : r.weak)
-        if (w.begin == i) {
-          words.push_back(spelled_out(w.options.front()));
-          next = w.end;
-          replaced = true;
-        }
-      if (!replaced && i >= next)
-        words.push_back(r.tokens[i].quoted ? "'" + r.tokens[i].text + "'" : r.tokens[i].text);
-    }
+  if (confidence < answer_threshold && !r.weak.empty())
     return clarify("I think you mean: " + explain(model, q) + " Is that right?",
-                   {{"Yes: " + explain(model, q), join(words, " ")}}, to_json(q), confidence);
-  }
+                   {{"Yes: " + explain(model, q), with_weak_spelled_out(r.tokens, r.weak)}},
+                   to_json(q), confidence);
 
   // Too little of the question explained to stand behind an answer.
   if (confidence < answer_threshold)

@@ -7,15 +7,17 @@
 
 // How a question becomes SQL, one file per step:
 //   words.cpp         tokens and stems ("ordered" and "orders" meet at "order")
-//   time_phrases.cpp  years, quarters, months, relative periods, buckets
+//   time_*.cpp        years, quarters, months, relative periods, buckets
 //   cues.cpp          words that shape the query: "average", "by", "top 5", "not"
 //   lexicon.cpp       every way the model can be named: tables, columns, metrics,
 //                     values, glossary terms, comment words, foreign-key roles
 //   linker.cpp        question phrases → model elements, with spelling fixes
 //   reading*.cpp      cues + linked phrases → a reading: measures, groups, filters
 //   follow_up.cpp     a reading edits the previous turn's query, or starts anew
+//   embedded_engine.cpp  answer, or ask back (clarify_replies.cpp words it)
 //   query_check.cpp   values fit their columns, operators apply to them
-//   sql_compiler.cpp  query → PostgreSQL (joins by shortest foreign-key paths)
+//   sql_compiler.cpp  query → PostgreSQL (joins by shortest foreign-key paths);
+//                     compile_*.cpp write its parts (select list, filters, ...)
 //   explain.cpp       query → plain language
 // The query structure (query.hpp) travels between turns as JSON (query_json.cpp).
 

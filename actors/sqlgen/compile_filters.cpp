@@ -1,0 +1,236 @@
+// One filter of the query structure as a SQL condition: comparisons, lists,
+// patterns, periods as ranges of dates (so an index on the column serves
+// them), relative periods, days of the week, alternatives.
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_compiler_parts.hpp"
+#include "actors/sqlgen/sql_text.hpp"
+
+namespace medha::sqlgen::compiling {
+
+namespace {
+
+const char* unit_name(const std::string& unit) {
+  static const char* units[] = {"day", "week", "month", "quarter", "year"};
+  for (auto* u : units)
+    if (unit == u)
+      return u;
+  return "day";
+}
+
+std::string like_pattern(const std::string& v, bool lead, bool trail) {
+  std::string escaped;
+  for (char c : v) {
+    if (c == '%' || c == '_' || c == '\\')
+      escaped += '\\';
+    escaped += c;
+  }
+  return string_literal((lead ? "%" : "") + escaped + (trail ? "%" : ""));
+}
+
+// A calendar period as a half-open range of dates: `months` months from
+// month `first` (1-based) of `year`. A range, not EXTRACT(...) = ..., so that
+// an index on the column serves it.
+std::string period_range(const std::string& col, const std::string& year, int first, int months) {
+  int y = std::atoi(year.c_str());
+  auto date = [](int yy, int m) {
+    yy += (m - 1) / 12;
+    m = (m - 1) % 12 + 1;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "'%04d-%02d-01'", yy, m);
+    return std::string(buf);
+  };
+  return col + " >= " + date(y, first) + " AND " + col + " < " + date(y, first + months);
+}
+
+} // namespace
+
+// A literal as SQL: a number stays bare when the filter compares numbers.
+std::string literal(const filter& f, const std::string& v) {
+  if (f.numeric && (is_number(v) || v == "true" || v == "false"))
+    return v;
+  return string_literal(v);
+}
+
+
+// A period on an integer year column dated to its month by a column of
+// month names: compared as year * 12 + month. Empty when not such a pair.
+std::string compiler::month_pair_sql(const filter& f) {
+  auto month = month_name_column(model, f.column);
+  if (month.empty())
+    return {};
+  auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+  auto year = qualified(f.column);
+  auto number = month_number_sql(month);
+  auto index = "(" + year + " * 12 + " + number + ")";
+  auto of_date = [&](const std::string& d) {
+    return std::to_string(std::atoi(d.substr(0, 4).c_str()) * 12 + std::atoi(d.substr(5, 2).c_str()));
+  };
+  switch (f.op) {
+    case filter_op::month:
+      return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " = " + v(1);
+    case filter_op::quarter: {
+      int q = std::atoi(v(1).c_str());
+      return (v(0).empty() ? "" : year + " = " + v(0) + " AND ") + number + " BETWEEN "
+             + std::to_string(3 * q - 2) + " AND " + std::to_string(3 * q);
+    }
+    case filter_op::since: return index + " >= " + of_date(v(0));
+    case filter_op::before: return index + " < " + of_date(v(0));
+    case filter_op::relative: {
+      if (v(1) != "month")
+        return {};
+      auto now = std::string("(EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE))");
+      if (v(2) == "rolling")
+        return index + " >= " + now + " - " + v(0);
+      if (v(0) == "0")
+        return index + " = " + now;
+      return index + " >= " + now + " - " + v(0) + " AND " + index + " < " + now;
+    }
+    default: return {};
+  }
+}
+
+std::string compiler::filter_sql(const filter& f) {
+  if (!f.related_table.empty() && f.op != filter_op::has_related
+      && f.op != filter_op::lacks_related && f.op != filter_op::within_after)
+    return related_count_sql(f);
+  if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
+    if (auto s = month_pair_sql(f); !s.empty())
+      return s;
+  auto col = f.column.column.empty() ? std::string()
+             : is_time_filter(f) || role_of(model, f.column) == column_role::time
+               ? time_value(f.column)
+               : qualified(f.column);
+  auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+  // "Match case insensitively": both sides of an equality in lower case.
+  bool fold = f.ignore_case && !f.numeric
+              && (f.op == filter_op::eq || f.op == filter_op::neq || f.op == filter_op::in
+                  || f.op == filter_op::not_in);
+  auto lit = [&](const std::string& x) {
+    return fold ? "LOWER(" + literal(f, x) + ")" : literal(f, x);
+  };
+  if (fold)
+    col = "LOWER(" + col + ")";
+  auto list = [&]() {
+    std::string s;
+    for (size_t i = 0; i < f.values.size(); ++i)
+      s += (i ? ", " : "") + lit(f.values[i]);
+    return s;
+  };
+  switch (f.op) {
+    case filter_op::eq: return col + " = " + lit(v(0));
+    case filter_op::neq: return col + " <> " + lit(v(0));
+    case filter_op::in: return col + " IN (" + list() + ")";
+    case filter_op::not_in: return col + " NOT IN (" + list() + ")";
+    case filter_op::gt: return col + " > " + literal(f, v(0));
+    case filter_op::ge: return col + " >= " + literal(f, v(0));
+    case filter_op::lt: return col + " < " + literal(f, v(0));
+    case filter_op::le: return col + " <= " + literal(f, v(0));
+    case filter_op::between:
+      return col + " BETWEEN " + literal(f, v(0)) + " AND " + literal(f, v(1));
+    case filter_op::contains: return col + " ILIKE " + like_pattern(v(0), true, true);
+    case filter_op::starts_with: return col + " ILIKE " + like_pattern(v(0), false, true);
+    case filter_op::ends_with: return col + " ILIKE " + like_pattern(v(0), true, false);
+    case filter_op::is_null: return col + " IS NULL";
+    case filter_op::not_null: return col + " IS NOT NULL";
+    case filter_op::year:
+      if (role_of(model, f.column) == column_role::numeric)
+        return col + " = " + v(0); // an integer year column
+      return period_range(col, v(0), 1, 12);
+    case filter_op::quarter:
+    case filter_op::month: {
+      // With a year, a range PostgreSQL can serve from an index on the column.
+      int months = f.op == filter_op::quarter ? 3 : 1;
+      if (!v(0).empty())
+        return period_range(col, v(0), (std::atoi(v(1).c_str()) - 1) * months + 1, months);
+      std::string part = f.op == filter_op::quarter ? "QUARTER" : "MONTH";
+      return "EXTRACT(" + part + " FROM " + col + ") = " + v(1);
+    }
+    case filter_op::relative: {
+      auto n = v(0);
+      std::string unit = unit_name(v(1));
+      if (role_of(model, f.column) == column_role::numeric) { // an integer year column
+        auto this_year = std::string("EXTRACT(YEAR FROM CURRENT_DATE)");
+        if (v(2) == "rolling")
+          return col + " >= " + this_year + " - " + n;
+        return col + " = " + this_year + (n == "0" ? "" : " - " + n);
+      }
+      if (unit == "quarter") { // PostgreSQL intervals have no quarters
+        n = std::to_string(3 * std::atoi(n.c_str()));
+        if (v(2) == "rolling")
+          return col + " >= CURRENT_DATE - INTERVAL '" + n + " months'";
+        auto start = std::string("DATE_TRUNC('quarter', CURRENT_DATE)");
+        if (n == "0")
+          return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '3 months'";
+        return col + " >= " + start + " - INTERVAL '" + n + " months' AND " + col + " < " + start;
+      }
+      auto interval = "INTERVAL '" + n + " " + unit + (n == "1" ? "" : "s") + "'";
+      if (v(2) == "rolling")
+        return col + " >= CURRENT_DATE - " + interval;
+      auto start = "DATE_TRUNC('" + unit + "', CURRENT_DATE)";
+      if (n == "0")
+        return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '1 " + unit
+               + "'";
+      return col + " >= " + start + " - " + interval + " AND " + col + " < " + start;
+    }
+    case filter_op::since:
+    case filter_op::before: {
+      auto op = f.op == filter_op::since ? " >= " : " < ";
+      if (role_of(model, f.column) == column_role::numeric) // an integer year column
+        return col + op + v(0).substr(0, 4);
+      return col + op + string_literal(v(0));
+    }
+    case filter_op::weekday: {
+      // A column of day names: the stored names of those days.
+      if (role_of(model, f.column) != column_role::time) {
+        auto* t = table_of(model, f.column.table);
+        auto* c = t ? t->find_column(f.column.column) : nullptr;
+        std::string names;
+        for (auto& v : c ? c->values : std::vector<std::string>{})
+          if (std::find(f.values.begin(), f.values.end(), std::to_string(weekday_number(v)))
+              != f.values.end())
+            names += (names.empty() ? "" : ", ") + string_literal(v);
+        return names.empty() ? "FALSE" : col + " IN (" + names + ")";
+      }
+      std::string days;
+      for (auto& d : f.values)
+        days += (days.empty() ? "" : ", ") + d;
+      return "EXTRACT(DOW FROM " + col + ") IN (" + days + ")";
+    }
+    case filter_op::has_related:
+    case filter_op::lacks_related: return exists_sql(f);
+    case filter_op::rule: return "(" + f.sql + ")";
+    case filter_op::any_of: {
+      std::string s;
+      for (auto& w : f.within)
+        s += (s.empty() ? "" : " OR ") + filter_sql(w);
+      return "(" + s + ")";
+    }
+    case filter_op::latest: {
+      // The extreme over the table's rows in the periods asked ("the latest
+      // snapshot in March 2023"), on an alias of its own.
+      std::string inner = quote_identifier("x0");
+      std::string where;
+      for (auto g : q.filters)
+        if (is_time_filter(g) && g.column == f.column) {
+          g.column.table = "x0";
+          where += (where.empty() ? " WHERE " : " AND ") + filter_sql(g);
+        }
+      return col + " = (SELECT " + (v(0) == "min" ? "MIN(" : "MAX(") + inner + "."
+             + quote_identifier(f.column.column) + ") FROM " + table_reference(model, f.column.table)
+             + " AS " + inner + where + ")";
+    }
+    case filter_op::within_after: {
+      auto from = time_value({f.related_table, v(2)});
+      auto n = v(0);
+      return col + " BETWEEN " + from + " AND " + from + " + INTERVAL '" + n + " " + unit_name(v(1))
+             + (n == "1" ? "" : "s") + "'";
+    }
+  }
+  return "TRUE";
+}
+
+} // namespace medha::sqlgen::compiling

@@ -1,0 +1,97 @@
+// Internal to the SQL compiler (sql_compiler.cpp and the compile_*.cpp files):
+// the state of one compilation and the helpers its parts share. Not for other
+// stages: they call compile() in sql_compiler.hpp.
+#pragma once
+
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+
+namespace medha::sqlgen::compiling {
+
+/// "SUM", "AVG", ... for an aggregate; "" for none.
+const char* sql_function(aggregate a);
+
+/// The aggregate a SQL function name stands for; false when it is none.
+bool aggregate_of(std::string fn, aggregate& out);
+
+/// A filter's value as SQL: a number stays bare when the filter compares numbers.
+std::string literal(const filter& f, const std::string& v);
+
+/// One query structure being written as a SELECT. Each part of the statement
+/// is written by its own file; they meet in these members.
+struct compiler {
+  compiler(const semantic_model& model, const query& q) : model(model), q(q) {}
+
+  const semantic_model& model;
+  const query& q;
+  compiled_query out;
+  bool fans_out = false;   // a join from a table to rows that reference it
+  bool row_groups = false; // every group is one row of the root table
+  std::string root_name;
+  join_tree tree;
+
+  // The statement's parts, in the order they are written.
+  bool listing = false;
+  std::vector<std::string> select;
+  std::set<std::string> used; // result column names taken
+  std::vector<std::string> group_by;
+  std::vector<std::pair<std::string, bool>> order_by; // expression, descending
+  std::vector<std::string> measure_aliases;
+  std::vector<std::string> where, having;
+
+  bool fail(compile_status s, std::string detail);
+  bool check(const column_ref& c);
+  bool run();                              // sql_compiler.cpp
+  std::vector<std::string> needed_tables(); // sql_compiler.cpp
+
+  // Select list and order: compile_select.cpp
+  bool select_rows();
+  bool select_groups();
+  bool order_groups();
+  std::optional<column_ref> identity_key(const column_ref& c);
+  const column_info* family_of(const table_info& t, const std::string& column);
+  std::string dimension_alias(const dimension& d);
+
+  // WHERE and HAVING: compile_where.cpp
+  void where_and_having();
+  std::string conditions(const std::vector<filter>& fs);
+
+  // One filter as a condition: compile_filters.cpp
+  std::string filter_sql(const filter& f);
+  std::string month_pair_sql(const filter& f);
+
+  // Conditions on related rows: compile_related.cpp
+  std::string related_count_sql(const filter& f);
+  std::string exists_sql(const filter& f);
+  std::string related_rows(const filter& f, const std::string& what);
+
+  // Times and periods: compile_time.cpp
+  std::string time_value(const column_ref& c);
+  std::string span(const measure& m);
+  std::string time_expression(const column_ref& c, time_bucket b);
+  std::string month_number_sql(const column_ref& month);
+  bool one_year(const column_ref& c);
+  std::string time_order(const column_ref& c, time_bucket b);
+
+  // Measures: compile_measures.cpp
+  std::string base_measure(const measure& m);
+  std::string ratio_side(const measure& x);
+  bool separate_denominator(const measure& m);
+  std::string ratio_sql(const measure& m);
+  std::string measure_sql(const measure& m);
+};
+
+// Query shapes written as a whole statement of their own, or rewritten
+// before the compiler sees them: compile_rewrites.cpp, compile_ratio_groups.cpp.
+query without_needless_joins(const semantic_model& model, const query& q);
+std::optional<compiled_query> count_of_qualifying(const semantic_model& model, const query& q);
+std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
+                                                            const query& q);
+
+} // namespace medha::sqlgen::compiling

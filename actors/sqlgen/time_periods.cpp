@@ -1,0 +1,148 @@
+// Time phrases that name one period: relative ones ("the last 30 days",
+// "this year", "today"), quarters, months, weekends, a day, a year.
+#include <string>
+
+#include "actors/sqlgen/calendar.hpp"
+#include "actors/sqlgen/time_phrases_parts.hpp"
+
+namespace medha::sqlgen::time_rules {
+
+// Relative periods: "the last 30 days", "the previous 3 full months", "last year".
+bool time_scan::read_relative_period(size_t i, const std::string& w) {
+  if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
+    int count = small_number(text(i + 1));
+    size_t at = count > 0 ? i + 2 : i + 1;
+    // "the last 10 calendar months", "the previous ISO week", "the past 3
+    // full months": whole periods of the calendar.
+    bool whole = false;
+    while (is_period_qualifier(text(at))) {
+      whole = whole || text(at) != "iso";
+      ++at;
+    }
+    auto unit = unit_of(text(at));
+    if (count > 0 && !unit.empty()) {
+      size_t end = at + 1;
+      // "(not including the current month)": only the completed periods.
+      if (size_t tail = current_excluded(t, taken, end, unit)) {
+        whole = true;
+        end = tail;
+      }
+      // "the last 6 months from today": counted back from today, as always.
+      if ((text(end) == "from" || text(end) == "until" || text(end) == "till")
+          && (text(end + 1) == "today" || text(end + 1) == "now"))
+        end += 2;
+      r.filters.push_back(make(filter_op::relative, {std::to_string(count), unit,
+                                                     whole ? "calendar" : "rolling"}));
+      take(within(i), end);
+      return true;
+    }
+    if (count <= 0 && !unit.empty() && text(at) == unit) {
+      size_t end = at + 1;
+      if (size_t tail = current_excluded(t, taken, end, unit))
+        end = tail;
+      r.filters.push_back(make(filter_op::relative, {"1", unit, "calendar"}));
+      take(i, end);
+      return true;
+    }
+  }
+  return false;
+}
+
+// The current period ("this month", "year to date"), today, yesterday.
+bool time_scan::read_current_period(size_t i, const std::string& w) {
+  if (w == "this" || w == "current") {
+    auto unit = unit_of(text(i + 1));
+    if (!unit.empty()) {
+      r.filters.push_back(make(filter_op::relative, {"0", unit, "calendar"}));
+      take(i, i + 2);
+      return true;
+    }
+  }
+  if (w == "ytd" || (w == "year" && text(i + 1) == "to" && text(i + 2) == "date")) {
+    r.filters.push_back(make(filter_op::relative, {"0", "year", "calendar"}));
+    take(i, w == "ytd" ? i + 1 : i + 3);
+    return true;
+  }
+  if (w == "today" || w == "yesterday") {
+    r.filters.push_back(make(filter_op::relative, {w == "today" ? "0" : "1", "day", "calendar"}));
+    take(i, i + 1);
+    return true;
+  }
+  return false;
+}
+
+// Quarters: "Q3 2024", "the second quarter of 2023", "Q1".
+bool time_scan::read_quarter(size_t i, const std::string& w) {
+  int q = quarter_word(w);
+  size_t used = 1;
+  if (!q && ordinal(w) && unit_of(text(i + 1)) == "quarter") {
+    q = ordinal(w);
+    used = 2;
+  }
+  if (q) {
+    size_t j = i + used;
+    if (text(j) == "of" || text(j) == "in")
+      ++j;
+    std::string year = is_year(text(j)) ? text(j) : std::string();
+    r.filters.push_back(make(filter_op::quarter, {year, std::to_string(q)}));
+    take(i, year.empty() ? i + used : j + 1);
+    return true;
+  }
+  return false;
+}
+
+// Months, with or without a year.
+bool time_scan::read_month(size_t i, const std::string& w) {
+  if (int m = month_number(w)) {
+    bool bare_may = w == "may" && !is_year(text(i + 1)) && (i == 0 || text(i - 1) != "in");
+    if (!bare_may) {
+      size_t j = i + 1;
+      if (text(j) == "of")
+        ++j;
+      std::string year = is_year(text(j)) ? text(j) : std::string();
+      r.filters.push_back(make(filter_op::month, {year, std::to_string(m)}));
+      // "in the month of April": the unit word only introduces the month.
+      bool introduced = i >= 2 && text(i - 1) == "of" && text(i - 2) == "month";
+      take(introduced ? i - 2 : i, year.empty() ? i + 1 : j + 1);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Days of the week: "on weekends", "during weekdays".
+bool time_scan::read_weekend(size_t i, const std::string& w) {
+  if (w == "weekend" || w == "weekends" || w == "weekday" || w == "weekdays") {
+    bool weekend = w.compare(0, 7, "weekend") == 0;
+    r.filters.push_back(weekend ? make(filter_op::weekday, {"0", "6"})
+                                : make(filter_op::weekday, {"1", "2", "3", "4", "5"}));
+    size_t first = i > 0 && (text(i - 1) == "on" || text(i - 1) == "during") ? i - 1 : i;
+    take(first, i + 1);
+    return true;
+  }
+  return false;
+}
+
+// One day: "on 2023-04-01".
+bool time_scan::read_one_day(size_t i, const std::string& w) {
+  if (is_iso_date(w) || (w == "on" && is_iso_date(text(i + 1)))) {
+    auto day = is_iso_date(w) ? w : text(i + 1);
+    r.filters.push_back(make(filter_op::since, {day}));
+    r.filters.push_back(make(filter_op::before, {next_day(day)}));
+    take(i, is_iso_date(w) ? i + 1 : i + 2);
+    return true;
+  }
+  return false;
+}
+
+// A year.
+bool time_scan::read_year(size_t i, const std::string& w) {
+  if (is_year(w)) {
+    r.filters.push_back(make(filter_op::year, {w}));
+    take(i, i + 1);
+    return true;
+  }
+  return false;
+}
+
+} // namespace medha::sqlgen::time_rules
