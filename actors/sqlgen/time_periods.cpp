@@ -1,5 +1,7 @@
 // Time phrases that name one period: relative ones ("the last 30 days",
 // "this year", "today"), quarters, months, weekends, a day, a year.
+#include <cctype>
+#include <cstdio>
 #include <string>
 
 #include "actors/sqlgen/calendar.hpp"
@@ -133,6 +135,43 @@ bool time_scan::read_one_day(size_t i, const std::string& w) {
     return true;
   }
   return false;
+}
+
+// One day said in words, with its year: "April 3, 2023", "3rd April 2023",
+// "on March 14th 2024". Without a year the day is not placed; left alone.
+bool time_scan::read_dated_day(size_t i, const std::string& w) {
+  auto day_of = [](const std::string& d) {
+    size_t k = 0;
+    while (k < d.size() && std::isdigit(static_cast<unsigned char>(d[k])))
+      ++k;
+    auto rest = d.substr(k);
+    bool suffix = rest.empty() || rest == "st" || rest == "nd" || rest == "rd" || rest == "th";
+    int n = k > 0 && k <= 2 && suffix ? std::stoi(d.substr(0, k)) : 0;
+    return n >= 1 && n <= 31 ? n : 0;
+  };
+  int month = 0, day = 0;
+  size_t year_at = 0;
+  if ((month = month_number(w)) && (day = day_of(text(i + 1))) && is_year(text(i + 2)))
+    year_at = i + 2;
+  else if ((day = day_of(w)) && (month = month_number(text(i + 1))) && is_year(text(i + 2)))
+    year_at = i + 2;
+  else if ((day = day_of(w)) && text(i + 1) == "of" && (month = month_number(text(i + 2)))
+           && is_year(text(i + 3)))
+    year_at = i + 3;
+  if (!year_at || !month || !day)
+    return false;
+  static const int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day > days_in[month - 1])
+    return false;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%s-%02d-%02d", text(year_at).c_str(), month, day);
+  if (!is_iso_date(iso))
+    return false;
+  r.filters.push_back(make(filter_op::since, {iso}));
+  r.filters.push_back(make(filter_op::before, {next_day(iso)}));
+  size_t first = i > 0 && text(i - 1) == "on" ? i - 1 : i;
+  take(first, year_at + 1);
+  return true;
 }
 
 // A year.

@@ -34,6 +34,7 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
   using time_rules::time_scan;
   using rule = bool (time_scan::*)(size_t, const std::string&);
   static const rule rules[] = {
+    &time_scan::read_dated_day,
     &time_scan::read_month_range,       &time_scan::read_year_or_day_range,
     &time_scan::read_offset_from_period, &time_scan::read_window_after,
     &time_scan::read_days_around_weekday, &time_scan::read_since_or_before,

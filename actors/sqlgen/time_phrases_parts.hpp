@@ -74,6 +74,7 @@ struct time_scan {
   bool read_month(size_t i, const std::string& w);
   bool read_weekend(size_t i, const std::string& w);
   bool read_one_day(size_t i, const std::string& w);
+  bool read_dated_day(size_t i, const std::string& w);
   bool read_year(size_t i, const std::string& w);
 };
 

@@ -124,6 +124,10 @@ TEST(dates, whole_calendar_periods) {
      {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
     {"total payments received on 2024-02-28", {date + " >= '2024-02-28'", date + " < '2024-02-29'"}},
     {"total payments received 2023-12-31", {date + " >= '2023-12-31'", date + " < '2024-01-01'"}},
+    // A day said in words, with its year.
+    {"total payments received on April 3, 2023", {date + " >= '2023-04-03'", date + " < '2023-04-04'"}, {"= 3"}},
+    {"total payments received on 29th February 2024", {date + " >= '2024-02-29'", date + " < '2024-03-01'"}},
+    {"total payments received on the 5th of May 2022", {date + " >= '2022-05-05'", date + " < '2022-05-06'"}},
   });
 }
 
