@@ -53,6 +53,19 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
         for (auto& n : named)
           if (n == column_ref{e.table, e.column})
             restated = &n;
+    // "the closing price" where only the closing column is a price of the
+    // thing asked about: a kind-of-number noun right after a surely named
+    // number says what that number is; it names no other table's column.
+    if (i > 0 && mentions[i - 1].end == m.begin && m.end == m.begin + 1 && resolved[i - 1].size() == 1
+        && mentions[i - 1].score >= 0.6 && resolved[i - 1].front().kind == element_kind::column
+        && role_of(model, {resolved[i - 1].front().table, resolved[i - 1].front().column}) == column_role::numeric
+        && is(m.begin, {"price", "amount", "value", "cost", "rate", "figure"})
+        && std::all_of(m.candidates.begin(), m.candidates.end(), [&](const element& e) {
+             return e.kind == element_kind::column && e.table != resolved[i - 1].front().table;
+           })) {
+      out[i] = true;
+      continue;
+    }
     in_unit = (in_unit && m.begin == unit_end) || is(m.begin - 1, {"in", "per"});
     if (weak && restated && !counted) {
       auto& word = tokens[m.begin];
