@@ -21,6 +21,8 @@ MEDHA_DEPS=(
   libboost-json1.81-dev librocksdb-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
+  # the web chat page's JavaScript (npm ci, below) and its browser test
+  nodejs chromium
 )
 
 # State of what this shell started (read by medha_stop_all).
@@ -59,6 +61,8 @@ medha_install_deps() {
       missing+=("$pkg")
     fi
   done
+  # A nodejs that bundles npm (not Debian's) conflicts with Debian's npm package.
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ "${#missing[@]}" -eq 0 ]; then
     medha_log "dependencies: all ${#MEDHA_DEPS[@]} packages installed"
     return 0
