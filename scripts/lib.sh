@@ -140,6 +140,18 @@ medha_free_port() {
   medha_die "no free TCP port found in $lo-$hi"
 }
 
+# Waits until LOG holds PATTERN while PID runs, at most TENTHS tenths of a
+# second; true when it does (a server's own "ready" line).
+medha_wait_log() {
+  local pid="$1" log="$2" pattern="$3" tenths="${4:-100}" _
+  for _ in $(seq 1 "$tenths"); do
+    grep -q "$pattern" "$log" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && grep -q "$pattern" "$log" 2>/dev/null
+}
+
 # True when a server log says its listening port was taken.
 medha_port_collision() {
   grep -qiE 'address already in use|could not create listen socket|could not bind' "$1" 2>/dev/null
@@ -293,12 +305,7 @@ medha_start_nats() {
     pid=$!
     # Its own "ready" line, not just an open port: another process may have
     # taken the port in the meantime (then nats-server exits).
-    for _ in $(seq 1 150); do
-      grep -q 'Server is ready' "$log" 2>/dev/null && break
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null && grep -q 'Server is ready' "$log" 2>/dev/null; then
+    if medha_wait_log "$pid" "$log" 'Server is ready' 150; then
       MEDHA_NATS_PID="$pid"
       MEDHA_NATS_PORT="$port"
       MEDHA_NATS_URL="nats://127.0.0.1:$port"
@@ -502,7 +509,7 @@ medha_start_worker() {
 # to NATS as them) and starts build/medha-http on a free loopback port.
 # Exports MEDHA_HTTP_URL and MEDHA_DEMO_TOKENS=alice:<token>,bob:<token>.
 medha_start_http() {
-  local dir="$1" file="$1/http-users.json" entry entries user token sep="" attempt port log pid _
+  local dir="$1" file="$1/http-users.json" entry entries user token sep="" attempt port log pid
   [ -x "$MEDHA_BUILD_DIR/medha-http" ] || medha_die "$MEDHA_BUILD_DIR/medha-http not built"
   MEDHA_DEMO_TOKENS=""
   IFS=, read -r -a entries <<<"$MEDHA_DEMO_USERS"
@@ -525,12 +532,7 @@ medha_start_http() {
     "$MEDHA_BUILD_DIR/medha-http" --listen "127.0.0.1:$port" --nats "$MEDHA_NATS_URL" \
       --users "$file" >"$log" 2>&1 &
     pid=$!
-    for _ in $(seq 1 100); do
-      grep -q 'listening on' "$log" 2>/dev/null && break
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null && grep -q 'listening on' "$log"; then
+    if medha_wait_log "$pid" "$log" 'listening on' 100; then
       medha_track_pid "$pid"
       MEDHA_HTTP_PID="$pid"
       MEDHA_HTTP_URL="http://127.0.0.1:$port"

@@ -10,23 +10,33 @@ namespace medha::http {
 
 namespace json = boost::json;
 
-void call_verb(user_link& link, const std::string& verb, const std::string& body_json,
-               response_writer& out, int ok_status) {
+std::optional<json::object> request_verb(user_link& link, const std::string& verb,
+                                         const std::string& body_json, response_writer& out) {
   std::string error;
   auto reply = link.nats.request(api_subject(link.user, verb), body_json, link.api_timeout_ms, error);
-  if (!reply)
-    return void(send_error(out, "unavailable", error));
+  if (!reply) {
+    send_error(out, "unavailable", error);
+    return std::nullopt;
+  }
   json::error_code ec;
   auto v = json::parse(*reply, ec);
-  if (ec || !v.is_object())
-    return void(send_error(out, "internal", "the worker's reply is not a JSON object"));
-  auto& o = v.as_object();
+  if (ec || !v.is_object()) {
+    send_error(out, "internal", "the worker's reply is not a JSON object");
+    return std::nullopt;
+  }
+  return std::move(v.as_object());
+}
+
+void call_verb(user_link& link, const std::string& verb, const std::string& body_json,
+               response_writer& out, int ok_status) {
+  auto reply = request_verb(link, verb, body_json, out);
+  if (!reply)
+    return;
+  auto& o = *reply;
   auto* ok = o.if_contains("ok");
   if (ok && ok->is_bool() && ok->as_bool()) {
     o.erase("v");
     o.erase("ok");
-    if (ok_status == 204)
-      return void(out.send(204, "application/json", ""));
     return void(out.send(ok_status, "application/json", json::serialize(o)));
   }
   auto* err = o.if_contains("error");

@@ -3,6 +3,7 @@
 // The gateway's handlers, one file each: API verbs (api_routes.cpp), turns as
 // server-sent events (turn_stream.cpp), the page's files (static_files.cpp).
 
+#include <optional>
 #include <string>
 
 #include "runtime/client/nats_client.hpp"
@@ -21,6 +22,11 @@ struct user_link {
   int api_timeout_ms;
   int turn_timeout_ms;
 };
+
+/// Calls `medha.api.<user>.<verb>`: the reply object (ok or not), or nullopt
+/// after answering the HTTP request with what failed (no worker, bad reply).
+std::optional<boost::json::object> request_verb(user_link& link, const std::string& verb,
+                                                const std::string& body_json, response_writer& out);
 
 /// Calls `medha.api.<user>.<verb>` and answers with its reply less "v" and
 /// "ok" (status ok_status), or its error with the code's status.

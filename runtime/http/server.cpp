@@ -34,11 +34,7 @@ public:
     : socket_(socket), version_(version), keep_alive_(keep_alive) {}
 
   bool send(int status, std::string_view content_type, std::string_view body) override {
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(status), version_};
-    res.set(bhttp::field::server, "medha-http");
-    res.set(bhttp::field::content_type, content_type);
-    res.set(bhttp::field::cache_control, "no-store");
-    res.set("X-Content-Type-Options", "nosniff");
+    auto res = head<bhttp::string_body>(status, content_type);
     res.keep_alive(keep_alive_);
     res.body() = std::string{body};
     res.prepare_payload();
@@ -48,10 +44,7 @@ public:
   }
 
   bool start_stream(int status, std::string_view content_type) override {
-    bhttp::response<bhttp::empty_body> res{static_cast<bhttp::status>(status), version_};
-    res.set(bhttp::field::server, "medha-http");
-    res.set(bhttp::field::content_type, content_type);
-    res.set(bhttp::field::cache_control, "no-store");
+    auto res = head<bhttp::empty_body>(status, content_type);
     res.set("X-Accel-Buffering", "no");
     // The body ends when the connection closes (no length, no chunks).
     res.keep_alive(false);
@@ -71,6 +64,16 @@ public:
   bool streamed() const { return streamed_; }
 
 private:
+  template <class Body>
+  bhttp::response<Body> head(int status, std::string_view content_type) const {
+    bhttp::response<Body> res{static_cast<bhttp::status>(status), version_};
+    res.set(bhttp::field::server, "medha-http");
+    res.set(bhttp::field::content_type, content_type);
+    res.set(bhttp::field::cache_control, "no-store");
+    res.set("X-Content-Type-Options", "nosniff");
+    return res;
+  }
+
   tcp::socket& socket_;
   unsigned version_;
   bool keep_alive_;

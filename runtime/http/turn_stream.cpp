@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 
 #include "messages/protocol.hpp"
+#include "runtime/client/session.hpp"
 #include "runtime/http/routes.hpp"
 
 namespace medha::http {
@@ -25,10 +26,6 @@ std::string new_turn_id() {
   return "h" + std::to_string(rng() % 1000000000ULL) + "-" + std::to_string(++count);
 }
 
-bool is_final(step_kind k) {
-  return k == step_kind::answer || k == step_kind::clarify || k == step_kind::error;
-}
-
 // The error of a failed final event's data ({"code","message",…}).
 json::object error_of(const step_event& ev) {
   json::error_code ec;
@@ -41,19 +38,10 @@ json::object error_of(const step_event& ev) {
 // Relays the events of `turn_id` until its final one. The subscription is on.
 void relay(user_link& link, const std::string& conv, const std::string& turn_id,
            response_writer& out) {
-  using clock = std::chrono::steady_clock;
-  auto deadline = clock::now() + std::chrono::milliseconds(link.turn_timeout_ms);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(link.turn_timeout_ms);
   bool streaming = false;
-  while (clock::now() < deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - clock::now());
-    auto msg = link.nats.next(static_cast<int>(std::max<long long>(1, left.count())));
-    if (!msg)
-      break;
-    auto decoded = decode_step_event(*msg);
-    auto* ev = std::get_if<step_event>(&decoded);
-    // Another client's turn on the same conversation is not this stream's.
-    if (!ev || (ev->turn_id != turn_id && !ev->turn_id.empty()))
-      continue;
+  std::string raw;
+  while (auto ev = client::next_turn_event(link.nats, turn_id, deadline, raw)) {
     if (!streaming) {
       if (ev->step == step_kind::error && ev->seq <= 1) {
         return void(send_worker_error(out, error_of(*ev)));
@@ -62,9 +50,9 @@ void relay(user_link& link, const std::string& conv, const std::string& turn_id,
         return;
       streaming = true;
     }
-    if (!out.write("data: " + *msg + "\n\n"))
+    if (!out.write("data: " + raw + "\n\n"))
       return; // the client left; the turn still finishes and is stored
-    if (is_final(ev->step))
+    if (client::is_final_step(ev->step))
       return;
   }
   std::string message = "no final event within " + std::to_string(link.turn_timeout_ms / 1000)
@@ -108,15 +96,10 @@ void stream_refine(user_link& link, const std::string& conv, const std::string& 
   // Subscribed first: the refined turn's events may come before the reply.
   if (!link.nats.subscribe(events_subject(link.user, conv)))
     return void(send_error(out, "unavailable", "cannot subscribe to the conversation's events"));
-  std::string error;
-  auto reply = link.nats.request(api_subject(link.user, "refine"), body, link.api_timeout_ms, error);
+  auto reply = request_verb(link, "refine", body, out);
   if (!reply)
-    return void(send_error(out, "unavailable", error));
-  json::error_code ec;
-  auto v = json::parse(*reply, ec);
-  if (ec || !v.is_object())
-    return void(send_error(out, "internal", "the worker's reply is not a JSON object"));
-  auto& o = v.as_object();
+    return;
+  auto& o = *reply;
   if (auto* err = o.if_contains("error"); err && err->is_object())
     return void(send_worker_error(out, err->as_object()));
   auto* turn_id = o.if_contains("turn_id");
