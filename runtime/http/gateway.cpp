@@ -98,62 +98,92 @@ void gateway::health(const http_request& req, response_writer& out) const {
   out.send(200, "application/json", json::serialize(body));
 }
 
+namespace {
+
+// What an API request asks of the workers, decided before connecting.
+struct api_call {
+  enum class kind { verb, message, refine } what = kind::verb;
+  std::string verb;
+  std::string body; // JSON
+  std::string conv; // for turns
+  int ok_status = 200;
+};
+
+// The call a path and method name; nullopt after answering an unknown path
+// (404) or a wrong method (405).
+std::optional<api_call> route(const std::string& method, const std::vector<std::string>& parts,
+                              json::object body, const std::string& path, response_writer& out) {
+  auto verb = [&](std::string name, json::object b = {}, int status = 200) {
+    return api_call{api_call::kind::verb, std::move(name), json::serialize(b), "", status};
+  };
+  auto on = [&](json::object b) {
+    b["conversation"] = parts[1];
+    return b;
+  };
+  auto refuse = [&](const char* allowed) -> std::optional<api_call> {
+    wrong_method(out, allowed);
+    return std::nullopt;
+  };
+  if (parts.size() == 1 && parts[0] == "data-sources")
+    return method == "GET" ? verb("datasource.list") : refuse("GET");
+  if (parts.empty() || parts[0] != "conversations" || parts.size() > 3) {
+    send_error(out, "not_found", "no such path: " + path);
+    return std::nullopt;
+  }
+  if (parts.size() == 1) {
+    if (method == "GET")
+      return verb("conversations.list");
+    return method == "POST" ? verb("conversations.create", std::move(body), 201) : refuse("GET, POST");
+  }
+  if (parts.size() == 2) {
+    if (method == "GET")
+      return verb("conversations.get", on({}));
+    if (method == "PATCH")
+      return verb("conversations.rename", on(std::move(body)));
+    return method == "DELETE" ? verb("conversations.delete", on({})) : refuse("GET, PATCH, DELETE");
+  }
+  const auto& action = parts[2];
+  if (action != "messages" && action != "refine" && action != "cancel" && action != "feedback") {
+    send_error(out, "not_found", "no such path: " + path);
+    return std::nullopt;
+  }
+  if (method != "POST")
+    return refuse("POST");
+  if (action == "messages")
+    return api_call{api_call::kind::message, "", json::serialize(body), parts[1], 200};
+  if (action == "refine")
+    return api_call{api_call::kind::refine, "refine", json::serialize(on(std::move(body))), parts[1], 200};
+  return verb(action, on(action == "cancel" ? json::object{} : std::move(body)));
+}
+
+} // namespace
+
 void gateway::handle_api(const http_request& req, const http_user& user, response_writer& out) const {
   auto parts = split_path(std::string_view{req.path}.substr(api_prefix.size()));
   const auto& m = req.method;
-  bool conversations = !parts.empty() && parts[0] == "conversations";
-  if (conversations && parts.size() >= 2 && !is_valid_token(parts[1]))
+  if (!parts.empty() && parts[0] == "conversations" && parts.size() >= 2 && !is_valid_token(parts[1]))
     return void(send_error(out, "bad_request", "a conversation id matches [A-Za-z0-9_-]{1,64}"));
-  // Checked before connecting: a malformed body costs nothing downstream.
+  // Checked before connecting: a malformed request costs nothing downstream.
   std::optional<json::object> body = json::object{};
   if (m == "POST" || m == "PATCH" || m == "PUT")
     if (!(body = body_object(req, out)))
       return;
+  auto call = route(m, parts, std::move(*body), req.path, out);
+  if (!call)
+    return;
   std::string error;
   auto nats = client::nats_client::connect(opts_.nats_url, error, user.nats, "_INBOX." + user.name);
   if (!nats)
     return void(send_error(out, "unavailable", error));
   user_link link{user.name, *nats, opts_.api_timeout_ms, opts_.turn_timeout_ms};
-  auto with_conv = [&](json::object o) {
-    o["conversation"] = parts[1];
-    return json::serialize(o);
-  };
-
-  if (parts.size() == 1 && parts[0] == "data-sources") {
-    if (m != "GET")
-      return void(wrong_method(out, "GET"));
-    return call_verb(link, "datasource.list", "{}", out);
+  switch (call->what) {
+    case api_call::kind::message:
+      return stream_message(link, call->conv, call->body, out);
+    case api_call::kind::refine:
+      return stream_refine(link, call->conv, call->body, out);
+    case api_call::kind::verb:
+      return call_verb(link, call->verb, call->body, out, call->ok_status);
   }
-  if (!conversations || parts.size() > 3)
-    return void(send_error(out, "not_found", "no such path: " + req.path));
-  if (parts.size() == 1) {
-    if (m == "GET")
-      return call_verb(link, "conversations.list", "{}", out);
-    if (m == "POST")
-      return call_verb(link, "conversations.create", json::serialize(*body), out, 201);
-    return void(wrong_method(out, "GET, POST"));
-  }
-  if (parts.size() == 2) {
-    if (m == "GET")
-      return call_verb(link, "conversations.get", with_conv({}), out);
-    if (m == "PATCH")
-      return call_verb(link, "conversations.rename", with_conv(*body), out);
-    if (m == "DELETE")
-      return call_verb(link, "conversations.delete", with_conv({}), out);
-    return void(wrong_method(out, "GET, PATCH, DELETE"));
-  }
-  const auto& action = parts[2];
-  if (m != "POST")
-    return void(wrong_method(out, "POST"));
-  if (action == "messages")
-    return stream_message(link, parts[1], json::serialize(*body), out);
-  if (action == "refine")
-    return stream_refine(link, parts[1], with_conv(*body), out);
-  if (action == "cancel")
-    return call_verb(link, "cancel", with_conv({}), out);
-  if (action == "feedback")
-    return call_verb(link, "feedback", with_conv(*body), out);
-  send_error(out, "not_found", "no such path: " + req.path);
 }
 
 } // namespace medha::http
