@@ -215,6 +215,26 @@ TEST_F(http_api, data_sources_health_and_the_openapi_document) {
     for (auto& m : methods)
       EXPECT_TRUE(paths.at(path).as_object().contains(m)) << m << " " << path;
   }
+  // And the other way round: the gateway serves every operation the document
+  // names (none is an unknown path or a wrong method).
+  auto conv = create("alice");
+  for (auto& [path, item] : paths) {
+    std::string target{path};
+    if (auto at = target.find("{id}"); at != std::string::npos)
+      target.replace(at, 4, conv);
+    for (auto& [method, op] : item.as_object()) {
+      if (method == "parameters")
+        continue;
+      std::string upper{method};
+      for (auto& c : upper)
+        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      auto res = http_.call(upper, target, alice, upper == "GET" || upper == "DELETE" ? "" : "{}");
+      EXPECT_NE(res.status, 405) << upper << " " << target;
+      EXPECT_EQ(res.body.find("no such path"), std::string::npos) << upper << " " << target;
+      EXPECT_TRUE(op.as_object().at("responses").as_object().contains(std::to_string(res.status)))
+        << upper << " " << target << " answered " << res.status << ", not in the document";
+    }
+  }
 }
 
 } // namespace
