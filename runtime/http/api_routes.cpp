@@ -13,7 +13,8 @@ namespace json = boost::json;
 std::optional<json::object> request_verb(user_link& link, const std::string& verb,
                                          const std::string& body_json, response_writer& out) {
   std::string error;
-  auto reply = link.nats.request(api_subject(link.user, verb), body_json, link.api_timeout_ms, error);
+  auto reply =
+      link.nats.request(api_subject(link.user, verb), body_json, link.api_timeout_ms, error);
   if (!reply) {
     send_error(out, "unavailable", error);
     return std::nullopt;
@@ -46,9 +47,10 @@ void call_verb(user_link& link, const std::string& verb, const std::string& body
   std::string code_text = code && code->is_string() ? std::string{code->as_string()} : "internal";
   auto message = err->as_object().if_contains("message");
   // A verb the workers do not know yet (feedback, until a worker handles it).
-  if (code_text == "bad_request" && message && message->is_string()
-      && message->as_string().starts_with("unknown API verb"))
-    return void(send_error(out, "not_supported", "the workers do not support \"" + verb + "\" yet"));
+  if (code_text == "bad_request" && message && message->is_string() &&
+      message->as_string().starts_with("unknown API verb"))
+    return void(
+        send_error(out, "not_supported", "the workers do not support \"" + verb + "\" yet"));
   send_worker_error(out, err->as_object());
 }
 

@@ -12,12 +12,15 @@ int status_of(std::string_view code) {
   // The protocol's codes, and the gateway's own (unauthorized, not_supported,
   // unavailable, method_not_allowed).
   static constexpr mapping table[] = {
-    {"bad_request", 400},     {"unauthorized", 401},        {"forbidden", 403},
-    {"not_found", 404},       {"method_not_allowed", 405},  {"busy", 409},
-    {"cancelled", 409},       {"payload_too_large", 413},   {"unsafe_sql", 422},
-    {"query_failed", 422},    {"no_data_source", 422},      {"rate_limited", 429},
-    {"internal", 500},        {"store_failed", 500},        {"not_supported", 501},
-    {"datasource_unavailable", 503}, {"unavailable", 503},  {"query_timeout", 504},
+      {"bad_request", 400},        {"unauthorized", 401},
+      {"forbidden", 403},          {"not_found", 404},
+      {"method_not_allowed", 405}, {"busy", 409},
+      {"cancelled", 409},          {"payload_too_large", 413},
+      {"unsafe_sql", 422},         {"query_failed", 422},
+      {"no_data_source", 422},     {"rate_limited", 429},
+      {"internal", 500},           {"store_failed", 500},
+      {"not_supported", 501},      {"datasource_unavailable", 503},
+      {"unavailable", 503},        {"query_timeout", 504},
   };
   for (auto& m : table)
     if (m.code == code)

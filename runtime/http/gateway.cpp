@@ -65,8 +65,8 @@ void gateway::handle(const http_request& req, response_writer& out) const {
     if (!user)
       return void(send_error(out, "unauthorized",
                              req.authorization.empty()
-                               ? "sign in: send Authorization: Bearer <token>"
-                               : "the token is not valid"));
+                                 ? "sign in: send Authorization: Bearer <token>"
+                                 : "the token is not valid"));
     return handle_api(req, *user, out);
   }
   if (req.method == "GET" && !opts_.web_root.empty() && serve_static(opts_.web_root, req.path, out))
@@ -82,10 +82,12 @@ void gateway::health(const http_request& req, response_writer& out) const {
   // identity of its own on NATS).
   if (auto* user = find_user(opts_.users, bearer_token(req.authorization))) {
     std::string error;
-    auto nats = client::nats_client::connect(opts_.nats_url, error, user->nats, "_INBOX." + user->name);
+    auto nats =
+        client::nats_client::connect(opts_.nats_url, error, user->nats, "_INBOX." + user->name);
     std::optional<std::string> reply;
     if (nats)
-      reply = nats->request(api_subject(user->name, "health"), "{\"v\":1}", opts_.api_timeout_ms, error);
+      reply = nats->request(api_subject(user->name, "health"), "{\"v\":1}", opts_.api_timeout_ms,
+                            error);
     json::error_code ec;
     auto worker = reply ? json::parse(*reply, ec) : json::value{};
     if (!reply || ec) {
@@ -133,7 +135,8 @@ std::optional<api_call> route(const std::string& method, const std::vector<std::
   if (parts.size() == 1) {
     if (method == "GET")
       return verb("conversations.list");
-    return method == "POST" ? verb("conversations.create", std::move(body), 201) : refuse("GET, POST");
+    return method == "POST" ? verb("conversations.create", std::move(body), 201)
+                            : refuse("GET, POST");
   }
   if (parts.size() == 2) {
     if (method == "GET")
@@ -152,16 +155,19 @@ std::optional<api_call> route(const std::string& method, const std::vector<std::
   if (action == "messages")
     return api_call{api_call::kind::message, "", json::serialize(body), parts[1], 200};
   if (action == "refine")
-    return api_call{api_call::kind::refine, "refine", json::serialize(on(std::move(body))), parts[1], 200};
+    return api_call{api_call::kind::refine, "refine", json::serialize(on(std::move(body))),
+                    parts[1], 200};
   return verb(action, on(action == "cancel" ? json::object{} : std::move(body)));
 }
 
 } // namespace
 
-void gateway::handle_api(const http_request& req, const http_user& user, response_writer& out) const {
+void gateway::handle_api(const http_request& req, const http_user& user,
+                         response_writer& out) const {
   auto parts = split_path(std::string_view{req.path}.substr(api_prefix.size()));
   const auto& m = req.method;
-  if (!parts.empty() && parts[0] == "conversations" && parts.size() >= 2 && !is_valid_token(parts[1]))
+  if (!parts.empty() && parts[0] == "conversations" && parts.size() >= 2 &&
+      !is_valid_token(parts[1]))
     return void(send_error(out, "bad_request", "a conversation id matches [A-Za-z0-9_-]{1,64}"));
   // Checked before connecting: a malformed request costs nothing downstream.
   std::optional<json::object> body = json::object{};
@@ -177,12 +183,12 @@ void gateway::handle_api(const http_request& req, const http_user& user, respons
     return void(send_error(out, "unavailable", error));
   user_link link{user.name, *nats, opts_.api_timeout_ms, opts_.turn_timeout_ms};
   switch (call->what) {
-    case api_call::kind::message:
-      return stream_message(link, call->conv, call->body, out);
-    case api_call::kind::refine:
-      return stream_refine(link, call->conv, call->body, out);
-    case api_call::kind::verb:
-      return call_verb(link, call->verb, call->body, out, call->ok_status);
+  case api_call::kind::message:
+    return stream_message(link, call->conv, call->body, out);
+  case api_call::kind::refine:
+    return stream_refine(link, call->conv, call->body, out);
+  case api_call::kind::verb:
+    return call_verb(link, call->verb, call->body, out, call->ok_status);
   }
 }
 

@@ -15,8 +15,8 @@ namespace medha::http {
 struct gateway_options {
   std::string nats_url = "nats://127.0.0.1:4222";
   std::vector<http_user> users;
-  std::string web_root;        // the chat page's files ("" serves none)
-  int api_timeout_ms = 10000;  // per API verb
+  std::string web_root;         // the chat page's files ("" serves none)
+  int api_timeout_ms = 10000;   // per API verb
   int turn_timeout_ms = 120000; // per turn streamed
 };
 

@@ -31,7 +31,7 @@ constexpr int idle_seconds = 60; // a kept-alive connection that sends nothing
 class socket_writer : public response_writer {
 public:
   socket_writer(tcp::socket& socket, unsigned version, bool keep_alive)
-    : socket_(socket), version_(version), keep_alive_(keep_alive) {}
+      : socket_(socket), version_(version), keep_alive_(keep_alive) {}
 
   bool send(int status, std::string_view content_type, std::string_view body) override {
     auto res = head<bhttp::string_body>(status, content_type);
@@ -96,9 +96,9 @@ void serve_connection(const gateway& g, tcp::socket socket) {
       break;
     }
     if (ec) {
-      if (ec != bhttp::error::end_of_stream && ec != asio::error::eof
-          && ec != asio::error::connection_reset && ec != asio::error::would_block
-          && ec != asio::error::timed_out) {
+      if (ec != bhttp::error::end_of_stream && ec != asio::error::eof &&
+          ec != asio::error::connection_reset && ec != asio::error::would_block &&
+          ec != asio::error::timed_out) {
         socket_writer out{socket, 11, false};
         send_error(out, "bad_request", "malformed HTTP request: " + ec.message());
       }
@@ -149,8 +149,9 @@ struct http_server::impl {
   }
 };
 
-http_server::http_server(const gateway& g, const std::string& address, int port, int max_connections)
-  : impl_(std::make_unique<impl>(g, max_connections)) {
+http_server::http_server(const gateway& g, const std::string& address, int port,
+                         int max_connections)
+    : impl_(std::make_unique<impl>(g, max_connections)) {
   beast::error_code ec;
   tcp::endpoint at{asio::ip::make_address(address, ec), static_cast<unsigned short>(port)};
   if (ec)
@@ -164,13 +165,15 @@ http_server::http_server(const gateway& g, const std::string& address, int port,
   if (!ec)
     a.listen(asio::socket_base::max_listen_connections, ec);
   if (ec)
-    throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) + ": "
-                             + ec.message());
+    throw std::runtime_error("cannot listen on " + address + ":" + std::to_string(port) + ": " +
+                             ec.message());
 }
 
 http_server::~http_server() = default;
 
-int http_server::port() const { return impl_->acceptor.local_endpoint().port(); }
+int http_server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void http_server::run() {
   asio::signal_set signals{impl_->io, SIGINT, SIGTERM};

@@ -17,10 +17,14 @@ std::string_view content_type_of(std::string_view path) {
     std::string_view type;
   };
   static constexpr mapping table[] = {
-    {".html", "text/html; charset=utf-8"}, {".js", "text/javascript; charset=utf-8"},
-    {".css", "text/css; charset=utf-8"},   {".json", "application/json"},
-    {".svg", "image/svg+xml"},             {".png", "image/png"},
-    {".ico", "image/x-icon"},              {".map", "application/json"},
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".ico", "image/x-icon"},
+      {".map", "application/json"},
   };
   for (auto& m : table)
     if (path.size() >= m.ext.size() && path.substr(path.size() - m.ext.size()) == m.ext)
@@ -30,8 +34,8 @@ std::string_view content_type_of(std::string_view path) {
 
 // Only plain names below the root: no "..", no hidden files, no backslashes.
 bool safe_path(std::string_view path) {
-  if (path.empty() || path[0] != '/' || path.find('\\') != std::string_view::npos
-      || path.find('\0') != std::string_view::npos)
+  if (path.empty() || path[0] != '/' || path.find('\\') != std::string_view::npos ||
+      path.find('\0') != std::string_view::npos)
     return false;
   return path.find("/.") == std::string_view::npos;
 }

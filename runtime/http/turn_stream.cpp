@@ -38,7 +38,8 @@ json::object error_of(const step_event& ev) {
 // Relays the events of `turn_id` until its final one. The subscription is on.
 void relay(user_link& link, const std::string& conv, const std::string& turn_id,
            response_writer& out) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(link.turn_timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(link.turn_timeout_ms);
   bool streaming = false;
   std::string raw;
   while (auto ev = client::next_turn_event(link.nats, turn_id, deadline, raw)) {
@@ -55,8 +56,8 @@ void relay(user_link& link, const std::string& conv, const std::string& turn_id,
     if (client::is_final_step(ev->step))
       return;
   }
-  std::string message = "no final event within " + std::to_string(link.turn_timeout_ms / 1000)
-                        + " s (is a worker running?)";
+  std::string message = "no final event within " + std::to_string(link.turn_timeout_ms / 1000) +
+                        " s (is a worker running?)";
   if (!streaming)
     return void(send_error(out, "unavailable", message));
   // The stream ends with a final event in every case.

@@ -37,8 +37,8 @@ bool same_secret(std::string_view a, std::string_view b) {
 std::optional<std::vector<http_user>> parse_users(std::string_view text, std::string& error) {
   json::error_code ec;
   auto doc = json::parse(text, ec);
-  if (ec || !doc.is_object() || !doc.as_object().contains("users")
-      || !doc.as_object().at("users").is_array()) {
+  if (ec || !doc.is_object() || !doc.as_object().contains("users") ||
+      !doc.as_object().at("users").is_array()) {
     error = "users file: expected {\"users\": [...]}";
     return std::nullopt;
   }
@@ -61,8 +61,8 @@ std::optional<std::vector<http_user>> parse_users(std::string_view text, std::st
       return std::nullopt;
     }
     if (u.token.size() < min_token_length) {
-      error = "users file: the token of \"" + u.name + "\" is shorter than "
-              + std::to_string(min_token_length) + " characters";
+      error = "users file: the token of \"" + u.name + "\" is shorter than " +
+              std::to_string(min_token_length) + " characters";
       return std::nullopt;
     }
     if (!tokens.insert(u.token).second) {
@@ -102,8 +102,8 @@ std::string_view bearer_token(std::string_view authorization) {
   if (authorization.size() <= scheme.size())
     return {};
   for (size_t i = 0; i < scheme.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(authorization[i]))
-        != std::tolower(static_cast<unsigned char>(scheme[i])))
+    if (std::tolower(static_cast<unsigned char>(authorization[i])) !=
+        std::tolower(static_cast<unsigned char>(scheme[i])))
       return {};
   auto token = authorization.substr(scheme.size());
   while (!token.empty() && token.back() == ' ')

@@ -14,8 +14,8 @@
 namespace medha::http {
 
 struct http_user {
-  std::string name;   // the NATS user, a subject token
-  std::string token;  // the bearer token
+  std::string name;  // the NATS user, a subject token
+  std::string token; // the bearer token
   nats_credentials nats;
 };
 

@@ -13,7 +13,8 @@
 
 namespace {
 
-const char* usage = R"(usage: medha-http --users FILE [--listen ADDRESS:PORT] [--nats URL] [--web DIR]
+const char* usage =
+    R"(usage: medha-http --users FILE [--listen ADDRESS:PORT] [--nats URL] [--web DIR]
                   [--turn-timeout SECONDS]
 
   --users FILE      {"users":[{"user":"alice","token":"...","nats_password":"..."}]}
@@ -87,7 +88,8 @@ int main(int argc, char** argv) {
   opts.users = std::move(*users);
   auto colon = listen.rfind(':');
   if (colon == std::string::npos || opts.turn_timeout_ms <= 0) {
-    std::fprintf(stderr, "medha-http: --listen takes ADDRESS:PORT, --turn-timeout a positive number\n");
+    std::fprintf(stderr,
+                 "medha-http: --listen takes ADDRESS:PORT, --turn-timeout a positive number\n");
     return 2;
   }
   auto address = listen.substr(0, colon);

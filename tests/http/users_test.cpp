@@ -12,13 +12,14 @@ TEST(http_users, a_token_finds_its_user_and_nothing_else) {
   std::string error;
   auto users = parse_users(R"({"users":[
     {"user":"alice","token":"aaaaaaaaaaaaaaaaaaaa","nats_password":"pa"},
-    {"user":"bob","token":"bbbbbbbbbbbbbbbbbbbb","nats_credentials":"/etc/bob.creds"}]})", error);
+    {"user":"bob","token":"bbbbbbbbbbbbbbbbbbbb","nats_credentials":"/etc/bob.creds"}]})",
+                           error);
   ASSERT_TRUE(users) << error;
   ASSERT_EQ(users->size(), 2u);
   EXPECT_EQ(find_user(*users, "aaaaaaaaaaaaaaaaaaaa")->name, "alice");
   EXPECT_EQ(find_user(*users, "aaaaaaaaaaaaaaaaaaaa")->nats.password, "pa");
   EXPECT_EQ(find_user(*users, "bbbbbbbbbbbbbbbbbbbb")->nats.credentials_file, "/etc/bob.creds");
-  EXPECT_EQ(find_user(*users, "aaaaaaaaaaaaaaaaaaa"), nullptr);  // one short
+  EXPECT_EQ(find_user(*users, "aaaaaaaaaaaaaaaaaaa"), nullptr);   // one short
   EXPECT_EQ(find_user(*users, "aaaaaaaaaaaaaaaaaaaaa"), nullptr); // one long
   EXPECT_EQ(find_user(*users, ""), nullptr);
 }
@@ -31,7 +32,8 @@ TEST(http_users, a_bad_file_says_what_is_wrong) {
   EXPECT_FALSE(parse_users(R"({"users":[{"user":"alice","token":"short"}]})", error));
   EXPECT_NE(error.find("shorter"), std::string::npos);
   EXPECT_FALSE(parse_users(R"({"users":[{"user":"a","token":"aaaaaaaaaaaaaaaaaaaa"},
-                                        {"user":"b","token":"aaaaaaaaaaaaaaaaaaaa"}]})", error));
+                                        {"user":"b","token":"aaaaaaaaaaaaaaaaaaaa"}]})",
+                           error));
   EXPECT_NE(error.find("share"), std::string::npos);
 }
 

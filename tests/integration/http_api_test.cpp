@@ -27,12 +27,12 @@ std::string error_code_of(const http_response& res) {
   auto o = object_of(res.body);
   auto* err = o.if_contains("error");
   return err && err->is_object() && err->as_object().contains("code")
-           ? std::string{err->as_object().at("code").as_string()}
-           : "(no error code in " + res.body + ")";
+             ? std::string{err->as_object().at("code").as_string()}
+             : "(no error code in " + res.body + ")";
 }
 
 double number(const json::value& v) {
-  return v.is_double() ? v.as_double()
+  return v.is_double()  ? v.as_double()
          : v.is_int64() ? double(v.as_int64())
                         : std::stod(std::string{v.as_string()});
 }
@@ -45,7 +45,8 @@ protected:
   }
   void SetUp() override { worker_.start(); }
 
-  std::string create(const std::string& user, const std::string& body = R"({"data_source":"sales"})") {
+  std::string create(const std::string& user,
+                     const std::string& body = R"({"data_source":"sales"})") {
     auto res = http_.call("POST", "/api/v1/conversations", http_.token(user), body);
     EXPECT_EQ(res.status, 201) << res.body;
     return std::string{object_of(res.body).at("conversation").at("id").as_string()};
@@ -89,7 +90,8 @@ TEST_F(http_api, a_turn_streams_its_steps_and_ends_with_the_answer) {
   auto got_conv = http_.call("GET", "/api/v1/conversations/" + conv, alice);
   ASSERT_EQ(got_conv.status, 200) << got_conv.body;
   EXPECT_GE(object_of(got_conv.body).at("messages").as_array().size(), 2u);
-  auto renamed = http_.call("PATCH", "/api/v1/conversations/" + conv, alice, R"({"title":"Revenue"})");
+  auto renamed =
+      http_.call("PATCH", "/api/v1/conversations/" + conv, alice, R"({"title":"Revenue"})");
   EXPECT_EQ(renamed.status, 200) << renamed.body;
   auto list = http_.call("GET", "/api/v1/conversations", alice);
   ASSERT_EQ(list.status, 200);
@@ -157,17 +159,19 @@ TEST_F(http_api, bad_requests_get_a_status_and_a_code) {
   };
   std::string big(2 << 20, 'x');
   std::vector<bad_case> cases = {
-    {"POST", "/api/v1/conversations", "{\"title\": ", 400, "bad_request"},
-    {"POST", "/api/v1/conversations/" + conv + "/messages", "[1,2]", 400, "bad_request"},
-    {"POST", "/api/v1/conversations/" + conv + "/messages", R"({"txt":"hi"})", 400, "bad_request"},
-    {"POST", "/api/v1/conversations/" + conv + "/messages", R"({"text":42})", 400, "bad_request"},
-    {"GET", "/api/v1/conversations/a.b", "", 400, "bad_request"},
-    {"POST", "/api/v1/conversations", "{\"title\":\"" + big + "\"}", 413, "payload_too_large"},
-    {"PUT", "/api/v1/conversations", "{}", 405, "method_not_allowed"},
-    {"GET", "/api/v1/nothing-here", "", 404, "not_found"},
-    {"POST", "/api/v1/conversations/" + conv + "/feedback", R"({"rating":"up"})", 501, "not_supported"},
-    {"POST", "/api/v1/conversations/" + conv + "/messages",
-     R"({"text":"total revenue","data_source":"nope"})", 404, "not_found"},
+      {"POST", "/api/v1/conversations", "{\"title\": ", 400, "bad_request"},
+      {"POST", "/api/v1/conversations/" + conv + "/messages", "[1,2]", 400, "bad_request"},
+      {"POST", "/api/v1/conversations/" + conv + "/messages", R"({"txt":"hi"})", 400,
+       "bad_request"},
+      {"POST", "/api/v1/conversations/" + conv + "/messages", R"({"text":42})", 400, "bad_request"},
+      {"GET", "/api/v1/conversations/a.b", "", 400, "bad_request"},
+      {"POST", "/api/v1/conversations", "{\"title\":\"" + big + "\"}", 413, "payload_too_large"},
+      {"PUT", "/api/v1/conversations", "{}", 405, "method_not_allowed"},
+      {"GET", "/api/v1/nothing-here", "", 404, "not_found"},
+      {"POST", "/api/v1/conversations/" + conv + "/feedback", R"({"rating":"up"})", 501,
+       "not_supported"},
+      {"POST", "/api/v1/conversations/" + conv + "/messages",
+       R"({"text":"total revenue","data_source":"nope"})", 404, "not_found"},
   };
   for (auto& c : cases) {
     auto res = http_.call(c.method, c.path, alice, c.body);
@@ -199,15 +203,15 @@ TEST_F(http_api, data_sources_health_and_the_openapi_document) {
   // Every route the gateway serves is in the document, with its methods.
   auto& paths = spec.at("paths").as_object();
   std::vector<std::pair<std::string, std::vector<std::string>>> routes = {
-    {"/api/v1/conversations", {"get", "post"}},
-    {"/api/v1/conversations/{id}", {"get", "patch", "delete"}},
-    {"/api/v1/conversations/{id}/messages", {"post"}},
-    {"/api/v1/conversations/{id}/refine", {"post"}},
-    {"/api/v1/conversations/{id}/feedback", {"post"}},
-    {"/api/v1/conversations/{id}/cancel", {"post"}},
-    {"/api/v1/data-sources", {"get"}},
-    {"/health", {"get"}},
-    {"/api/v1/openapi.json", {"get"}},
+      {"/api/v1/conversations", {"get", "post"}},
+      {"/api/v1/conversations/{id}", {"get", "patch", "delete"}},
+      {"/api/v1/conversations/{id}/messages", {"post"}},
+      {"/api/v1/conversations/{id}/refine", {"post"}},
+      {"/api/v1/conversations/{id}/feedback", {"post"}},
+      {"/api/v1/conversations/{id}/cancel", {"post"}},
+      {"/api/v1/data-sources", {"get"}},
+      {"/health", {"get"}},
+      {"/api/v1/openapi.json", {"get"}},
   };
   EXPECT_EQ(paths.size(), routes.size());
   for (auto& [path, methods] : routes) {
@@ -232,7 +236,7 @@ TEST_F(http_api, data_sources_health_and_the_openapi_document) {
       EXPECT_NE(res.status, 405) << upper << " " << target;
       EXPECT_EQ(res.body.find("no such path"), std::string::npos) << upper << " " << target;
       EXPECT_TRUE(op.as_object().at("responses").as_object().contains(std::to_string(res.status)))
-        << upper << " " << target << " answered " << res.status << ", not in the document";
+          << upper << " " << target << " answered " << res.status << ", not in the document";
     }
   }
 }

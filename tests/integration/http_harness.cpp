@@ -30,18 +30,19 @@ http_gateway::http_gateway(const nats_server& nats) {
   for (std::string user : {"alice", "bob"}) {
     auto creds = nats.credentials(user);
     tokens_[user] = "test-token-" + user + "-" + std::to_string(++n) + "-0123456789abcdef";
-    users.push_back(json::object{{"user", user}, {"token", tokens_[user]},
-                                 {"nats_password", creds.password}});
+    users.push_back(
+        json::object{{"user", user}, {"token", tokens_[user]}, {"nats_password", creds.password}});
   }
   std::ofstream{dir_ + "/users.json"} << json::serialize(json::object{{"users", users}});
   // A port drawn free may be taken before medha-http binds it: draw again.
   for (int attempt = 1; attempt <= 5; ++attempt) {
     port_ = free_port();
     auto log = dir_ + "/medha-http.log";
-    pid_ = spawn_process({build_dir() + "/medha-http", "--listen", "127.0.0.1:" + std::to_string(port_),
-                          "--nats", nats.url(), "--users", dir_ + "/users.json",
-                          "--web", build_dir() + "/web", "--turn-timeout", "60"},
-                         log);
+    pid_ =
+        spawn_process({build_dir() + "/medha-http", "--listen",
+                       "127.0.0.1:" + std::to_string(port_), "--nats", nats.url(), "--users",
+                       dir_ + "/users.json", "--web", build_dir() + "/web", "--turn-timeout", "60"},
+                      log);
     if (wait_for_port(port_, std::chrono::seconds(10)))
       return;
     kill_process(pid_, SIGKILL);
@@ -64,11 +65,17 @@ http_gateway::~http_gateway() {
   run_command({"rm", "-rf", dir_});
 }
 
-std::string http_gateway::url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+std::string http_gateway::url() const {
+  return "http://127.0.0.1:" + std::to_string(port_);
+}
 
-std::string http_gateway::token(const std::string& user) const { return tokens_.at(user); }
+std::string http_gateway::token(const std::string& user) const {
+  return tokens_.at(user);
+}
 
-std::string http_gateway::log_tail() const { return file_tail(dir_ + "/medha-http.log"); }
+std::string http_gateway::log_tail() const {
+  return file_tail(dir_ + "/medha-http.log");
+}
 
 namespace {
 size_t on_body(char* data, size_t size, size_t count, void* user) {
@@ -113,8 +120,8 @@ http_response http_gateway::call(const std::string& method, const std::string& p
   curl_slist_free_all(headers);
   curl_easy_cleanup(curl);
   if (rc != CURLE_OK)
-    throw std::runtime_error(std::string{"HTTP "} + method + " " + path + ": " + curl_easy_strerror(rc)
-                             + "\n" + log_tail());
+    throw std::runtime_error(std::string{"HTTP "} + method + " " + path + ": " +
+                             curl_easy_strerror(rc) + "\n" + log_tail());
   return res;
 }
 
