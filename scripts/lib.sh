@@ -21,6 +21,8 @@ MEDHA_DEPS=(
   libboost-json1.81-dev librocksdb-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   postgresql postgresql-contrib
+  # the web chat page's JavaScript (npm ci, below) and its browser test
+  nodejs chromium
 )
 
 # State of what this shell started (read by medha_stop_all).
@@ -59,6 +61,8 @@ medha_install_deps() {
       missing+=("$pkg")
     fi
   done
+  # A nodejs that bundles npm (not Debian's) conflicts with Debian's npm package.
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
   if [ "${#missing[@]}" -eq 0 ]; then
     medha_log "dependencies: all ${#MEDHA_DEPS[@]} packages installed"
     return 0
@@ -76,8 +80,25 @@ medha_build() {
   # Paths relative to the checkout, so ccache reuses objects across clones.
   export CCACHE_BASEDIR="$MEDHA_ROOT"
   export CCACHE_NOHASHDIR=1
+  medha_npm_ci
   cmake -S "$MEDHA_ROOT" -B "$MEDHA_BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   cmake --build "$MEDHA_BUILD_DIR" -j"$jobs"
+}
+
+# Installs the chat page's JavaScript libraries and the browser test's driver
+# from runtime/http/web/package-lock.json into $MEDHA_BUILD_DIR/npm (npm ci);
+# again only when the lockfile changed. The build copies them into build/web.
+medha_npm_ci() {
+  local src="$MEDHA_ROOT/runtime/http/web" dir="$MEDHA_BUILD_DIR/npm"
+  command -v npm >/dev/null 2>&1 || medha_die "npm not installed (scripts/install-deps)"
+  mkdir -p "$dir"
+  if [ -d "$dir/node_modules" ] && cmp -s "$src/package-lock.json" "$dir/installed.lock"; then
+    return 0
+  fi
+  cp "$src/package.json" "$src/package-lock.json" "$dir/"
+  medha_log "npm ci: the chat page's libraries (vega, vega-lite, vega-embed) and playwright-core"
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || medha_die "npm ci failed in $dir"
+  cp "$src/package-lock.json" "$dir/installed.lock"
 }
 
 # ---------------------------------------------------------------------------------------
@@ -117,6 +138,18 @@ medha_free_port() {
     fi
   done
   medha_die "no free TCP port found in $lo-$hi"
+}
+
+# Waits until LOG holds PATTERN while PID runs, at most TENTHS tenths of a
+# second; true when it does (a server's own "ready" line).
+medha_wait_log() {
+  local pid="$1" log="$2" pattern="$3" tenths="${4:-100}" _
+  for _ in $(seq 1 "$tenths"); do
+    grep -q "$pattern" "$log" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -0 "$pid" 2>/dev/null && grep -q "$pattern" "$log" 2>/dev/null
 }
 
 # True when a server log says its listening port was taken.
@@ -241,15 +274,18 @@ medha_write_nats_auth() {
   export MEDHA_NATS_SERVICE_USER MEDHA_NATS_SERVICE_PASSWORD MEDHA_DEMO_USERS
 }
 
-# The password of an end user written by medha_write_nats_auth.
-medha_password_of() {
+# The value of NAME in a list "name:value,name:value": medha_value_of LIST NAME.
+medha_value_of() {
   local entry entries
-  IFS=, read -r -a entries <<<"$MEDHA_DEMO_USERS"
+  IFS=, read -r -a entries <<<"$1"
   for entry in "${entries[@]}"; do
-    [ "${entry%%:*}" = "$1" ] && { printf '%s' "${entry#*:}"; return 0; }
+    [ "${entry%%:*}" = "$2" ] && { printf '%s' "${entry#*:}"; return 0; }
   done
   return 1
 }
+
+# The password of an end user written by medha_write_nats_auth.
+medha_password_of() { medha_value_of "$MEDHA_DEMO_USERS" "$1"; }
 
 # Starts nats-server with JetStream (store in DIR/js) on a free loopback port,
 # with authorization for the service user and the end users named after DIR
@@ -269,12 +305,7 @@ medha_start_nats() {
     pid=$!
     # Its own "ready" line, not just an open port: another process may have
     # taken the port in the meantime (then nats-server exits).
-    for _ in $(seq 1 150); do
-      grep -q 'Server is ready' "$log" 2>/dev/null && break
-      kill -0 "$pid" 2>/dev/null || break
-      sleep 0.1
-    done
-    if kill -0 "$pid" 2>/dev/null && grep -q 'Server is ready' "$log" 2>/dev/null; then
+    if medha_wait_log "$pid" "$log" 'Server is ready' 150; then
       MEDHA_NATS_PID="$pid"
       MEDHA_NATS_PORT="$port"
       MEDHA_NATS_URL="nats://127.0.0.1:$port"
@@ -468,4 +499,51 @@ medha_start_worker() {
   done
   tail -n 30 "$log" >&2 || true
   medha_die "medhad not healthy after ${timeout} s (MEDHA_KEEP_RUN_DIR=1 keeps $log)"
+}
+
+# ---------------------------------------------------------------------------------------
+# HTTP gateway and web chat
+
+# Gives every end user of MEDHA_DEMO_USERS a random bearer token (the users
+# file DIR/http-users.json also holds their NATS passwords: the gateway talks
+# to NATS as them) and starts build/medha-http on a free loopback port.
+# Exports MEDHA_HTTP_URL and MEDHA_DEMO_TOKENS=alice:<token>,bob:<token>.
+medha_start_http() {
+  local dir="$1" file="$1/http-users.json" entry entries user token sep="" attempt port log pid
+  [ -x "$MEDHA_BUILD_DIR/medha-http" ] || medha_die "$MEDHA_BUILD_DIR/medha-http not built"
+  MEDHA_DEMO_TOKENS=""
+  IFS=, read -r -a entries <<<"$MEDHA_DEMO_USERS"
+  {
+    printf '{"users": ['
+    for entry in "${entries[@]}"; do
+      user="${entry%%:*}"
+      token="$(medha_random_password)"
+      MEDHA_DEMO_TOKENS+="${MEDHA_DEMO_TOKENS:+,}$user:$token"
+      printf '%s\n  {"user": "%s", "token": "%s", "nats_password": "%s"}' "$sep" "$user" "$token" \
+        "$(medha_json_escape "${entry#*:}")"
+      sep=","
+    done
+    printf '\n]}\n'
+  } >"$file"
+  chmod 600 "$file"
+  for attempt in 1 2 3 4 5; do
+    port="$(medha_free_port)"
+    log="$dir/medha-http-$attempt.log"
+    "$MEDHA_BUILD_DIR/medha-http" --listen "127.0.0.1:$port" --nats "$MEDHA_NATS_URL" \
+      --users "$file" >"$log" 2>&1 &
+    pid=$!
+    if medha_wait_log "$pid" "$log" 'listening on' 100; then
+      medha_track_pid "$pid"
+      MEDHA_HTTP_PID="$pid"
+      MEDHA_HTTP_URL="http://127.0.0.1:$port"
+      export MEDHA_HTTP_URL MEDHA_HTTP_PID MEDHA_DEMO_TOKENS
+      medha_log "medha-http serving the API and the chat page at $MEDHA_HTTP_URL (pid $pid)"
+      return 0
+    fi
+    medha_kill_wait "$pid" 2
+    medha_port_collision "$log" && { medha_warn "port $port was taken; medha-http tries another"; continue; }
+    break
+  done
+  tail -n 20 "$log" >&2 || true
+  medha_die "medha-http did not start (log: $log)"
 }

@@ -12,6 +12,30 @@ namespace medha::client {
 
 namespace json = boost::json;
 
+bool is_final_step(step_kind step) {
+  return step == step_kind::answer || step == step_kind::clarify || step == step_kind::error;
+}
+
+std::optional<step_event> next_turn_event(nats_client& nats, const std::string& turn_id,
+                                          std::chrono::steady_clock::time_point deadline,
+                                          std::string& raw) {
+  while (std::chrono::steady_clock::now() < deadline) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                  deadline - std::chrono::steady_clock::now())
+                  .count();
+    auto msg = nats.next(static_cast<int>(std::max<long long>(1, left)));
+    if (!msg)
+      return std::nullopt;
+    auto decoded = decode_step_event(*msg);
+    auto* ev = std::get_if<step_event>(&decoded);
+    if (!ev || (ev->turn_id != turn_id && !ev->turn_id.empty()))
+      continue;
+    raw = std::move(*msg);
+    return std::move(*ev);
+  }
+  return std::nullopt;
+}
+
 std::optional<std::string> session::api(const std::string& verb, const std::string& body) {
   std::string error;
   auto reply = nats_.request(api_subject(opts_.user, verb), body, 10000, error);
@@ -51,29 +75,18 @@ turn_outcome session::ask(const std::string& conv, const std::string& text,
     body["data_source"] = data_source;
   nats_.publish(turn_subject(opts_.user, conv), json::serialize(body));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(opts_.timeout_ms);
-  while (std::chrono::steady_clock::now() < deadline) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-                  deadline - std::chrono::steady_clock::now())
-                  .count();
-    auto msg = nats_.next(static_cast<int>(std::max<long long>(1, left)));
-    if (!msg)
-      break;
-    auto decoded = decode_step_event(*msg);
-    auto* ev = std::get_if<step_event>(&decoded);
-    // Events of other turns (another client on the same conversation) are not ours.
-    if (!ev || (ev->turn_id != turn_id && !ev->turn_id.empty()))
-      continue;
+  std::string raw;
+  while (auto ev = next_turn_event(nats_, turn_id, deadline, raw)) {
     if (print) {
       if (opts_.json)
-        std::printf("%s\n", msg->c_str());
+        std::printf("%s\n", raw.c_str());
       else
         print_event(stdout, *ev);
       std::fflush(stdout);
     }
-    if (ev->step == step_kind::answer || ev->step == step_kind::clarify
-        || ev->step == step_kind::error) {
+    if (is_final_step(ev->step)) {
       out.finished = true;
-      out.final_event = *ev;
+      out.final_event = std::move(*ev);
       return out;
     }
   }

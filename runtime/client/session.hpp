@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -22,6 +23,16 @@ struct turn_outcome {
   bool finished = false;  // a final event arrived
   step_event final_event; // answer, clarify or error
 };
+
+/// The next event of turn `turn_id` on the client's subscription, skipping
+/// other turns' (another client on the same conversation); `raw` gets its
+/// JSON. nullopt when nothing came before `deadline`.
+std::optional<step_event> next_turn_event(nats_client& nats, const std::string& turn_id,
+                                          std::chrono::steady_clock::time_point deadline,
+                                          std::string& raw);
+
+/// True for the events that end a turn: answer, clarify, error.
+bool is_final_step(step_kind step);
 
 /// A conversation seen from the client: API calls and turns.
 class session {

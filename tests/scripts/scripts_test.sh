@@ -74,15 +74,16 @@ for server in nats postgres; do
 done
 
 # -- 3. scripts/demo --chat stops everything ---------------------------------------------
-if [ ! -x "$MEDHA_BUILD_DIR/medhad" ] || [ ! -x "$MEDHA_BUILD_DIR/medha" ]; then
-  fail "build/medhad and build/medha are needed for the demo tests"
+if [ ! -x "$MEDHA_BUILD_DIR/medhad" ] || [ ! -x "$MEDHA_BUILD_DIR/medha" ] \
+   || [ ! -x "$MEDHA_BUILD_DIR/medha-http" ]; then
+  fail "build/medhad, build/medha and build/medha-http are needed for the demo tests"
 else
   # Runs the demo in chat mode with stdin from $1 ("fifo": kept open, so chat
   # waits for input; anything else is a file), in the background; prints its pid.
   start_demo() {
-    local input="$1" log="$2"
+    local input="$1" log="$2" mode="${3:---chat}"
     MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" \
-      "$root/scripts/demo" --chat <"$input" >"$log" 2>&1 &
+      "$root/scripts/demo" "$mode" <"$input" >"$log" 2>&1 &
     echo $!
   }
   run_dir_of() { sed -n 's/.*worker config written to \(.*\)\/medhad.json.*/\1/p' "$1" | head -n1; }
@@ -130,6 +131,30 @@ else
   sleep 1
   kill -TERM "$pid" 2>/dev/null
   check_demo "demo --chat, SIGTERM while chatting" "$log" "$pid"
+
+  # -- 4. scripts/demo --web: the page answers with the printed token; SIGTERM stops all --
+  log="$work/demo-web.log"
+  pid="$(start_demo /dev/null "$log" --web)"
+  for _ in $(seq 1 1200); do
+    grep -q "^MEDHA_DEMO_TOKENS=" "$log" 2>/dev/null && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  url="$(sed -n 's/^MEDHA_HTTP_URL=//p' "$log")"
+  token="$(sed -n 's/^MEDHA_DEMO_TOKENS=alice:\([^,]*\).*/\1/p' "$log")"
+  if [ -z "$url" ] || [ -z "$token" ]; then
+    fail "demo --web printed no URL or token:"; tail -n 20 "$log" >&2
+  else
+    page="$(curl -sf --noproxy '*' "$url/" || true)"
+    sources="$(curl -sf --noproxy '*' -H "Authorization: Bearer $token" "$url/api/v1/data-sources" || true)"
+    refused="$(curl -s -o /dev/null -w '%{http_code}' --noproxy '*' -H "Authorization: Bearer x$token" "$url/api/v1/data-sources" || true)"
+    case "$page|$sources|$refused" in
+      *"<title>Medha"*"|"*'"sales"'*"|401") pass "demo --web serves the page and the API with the printed token" ;;
+      *) fail "demo --web: page, data sources or refusal wrong: ${page:0:80} | $sources | $refused" ;;
+    esac
+  fi
+  kill -TERM "$pid" 2>/dev/null
+  check_demo "demo --web, SIGTERM" "$log" "$pid"
 fi
 
 [ "$failures" -eq 0 ] && echo "all script tests passed"
