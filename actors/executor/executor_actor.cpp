@@ -138,10 +138,17 @@ executor_actor::behavior_type front_behavior(front_ptr self, std::vector<data_so
       auto id = ++st.next_flight;
       auto promise = self->make_response_promise<execute_reply>();
       st.flights[id] = flight{source, slot, query_id, promise};
-      self->request(pool[slot].handle, caf::infinite, execute_atom_v, source, sql, relations,
-                  query_id)
+      auto runner = pool[slot].handle;
+      self->request(runner, caf::infinite, execute_atom_v, source, sql, relations, query_id)
         .then([self, id](execute_reply& reply) { land(self, id, std::move(reply)); },
-              [self, id, source](const caf::error& err) {
+              [self, id, source, slot, runner](const caf::error& err) {
+                // A runner that died answers its requests before its down
+                // message arrives: replace it now, so the next query of this
+                // source does not go to it in between.
+                auto& slots = self->state.pools[source];
+                if (err == caf::sec::request_receiver_down && slot < slots.size()
+                    && slots[slot].handle == runner)
+                  slots[slot] = spawn_runner(self, self->state.sources[source]);
                 land(self, id, runner_lost(source, caf::to_string(err)));
               });
       return promise;
