@@ -30,6 +30,30 @@ std::optional<column_ref> compiler::identity_key(const column_ref& c) {
   return column_ref{c.table, pk->name};
 }
 
+// A thing with no name of its own (a car: its make and model) is shown by
+// its first descriptive columns beside its key; the number alone says
+// nothing. Rows of an event (an order, with its own date) are known by their
+// number. Audit stamps ("created_at") do not make a row an event.
+std::vector<const column_info*> compiler::descriptors(const table_info& t, const column_info* label) {
+  std::vector<const column_info*> out;
+  if (!label || !label->primary_key)
+    return out;
+  auto audit = [](const std::string& name) {
+    for (auto* w : {"created", "crtd", "updated", "modified", "last_update", "inserted", "_ts"})
+      if (name.find(w) != std::string::npos)
+        return true;
+    return false;
+  };
+  for (auto& c : t.columns)
+    if (c.role == column_role::time && !audit(c.name))
+      return out;
+  for (auto& c : t.columns)
+    if (out.size() < 2 && !c.primary_key && !c.nullable
+        && (c.role == column_role::categorical || c.role == column_role::text))
+      out.push_back(&c);
+  return out;
+}
+
 // The family name that goes with `column` when it is the given name that
 // labels a person's row.
 const column_info* compiler::family_of(const table_info& t, const std::string& column) {
@@ -68,6 +92,8 @@ bool compiler::select_rows() {
       cols.push_back({entity->name, c.name});
   } else if (cols.empty()) {
     if (auto* label = label_column(*entity)) {
+      for (auto* d : descriptors(*entity, label))
+        cols.push_back({entity->name, d->name});
       cols.push_back({entity->name, label->name});
       if (auto* family = family_of(*entity, label->name))
         cols.push_back({entity->name, family->name});

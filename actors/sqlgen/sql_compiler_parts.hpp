@@ -55,6 +55,7 @@ struct compiler {
   bool select_groups();
   bool order_groups();
   std::optional<column_ref> identity_key(const column_ref& c);
+  std::vector<const column_info*> descriptors(const table_info& t, const column_info* label);
   const column_info* family_of(const table_info& t, const std::string& column);
   std::string dimension_alias(const dimension& d);
 
