@@ -186,7 +186,16 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
         auto& typed_last = tokens[i + len - 1];
         bool by_stem = !stored.empty() && stored.back() != typed_last.text
                        && stem(stored.back()) == typed_last.stem;
-        return !by_stem || is_participle(stored.back());
+        // But a verb with no object says the state of its subject: "how many
+        // payments failed?" ends the question; "how many failed payments"
+        // stands before its noun as an adjective.
+        size_t end = i + len;
+        bool no_object = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(end), tokens.end(),
+                                     [](const token& t) { return !t.quoted && is_stopword(t.text); });
+        bool adjective = i > 0 && !tokens[i - 1].quoted
+                         && (tokens[i - 1].text == "many" || tokens[i - 1].text == "the"
+                             || tokens[i - 1].text == "all" || tokens[i - 1].text == "of");
+        return !by_stem || is_participle(stored.back()) || no_object || adjective;
       };
       if (verb_last && !entries.empty()) {
         std::vector<lexicon_entry> kept;

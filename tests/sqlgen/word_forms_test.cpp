@@ -53,5 +53,16 @@ TEST(word_forms, a_verb_is_not_the_state_sharing_its_stem) {
   EXPECT_EQ(testing::check(cancelled, {"", {q("tickets.status") + " = 'cancelled'"}}), "");
 }
 
+TEST(word_forms, a_verb_with_no_object_is_the_state_of_its_subject) {
+  // "How many tickets opened?" has nothing after the verb: the tickets'
+  // own state, stored as the verb's stem. Before its noun, an adjective.
+  auto model = helpdesk_model();
+  for (auto* question : {"How many tickets opened?", "how many tickets have opened",
+                         "How many opened tickets are there?"}) {
+    auto plan = generate(model, question, "");
+    EXPECT_EQ(testing::check(plan, {"", {q("tickets.status") + " = 'open'"}}), "") << question;
+  }
+}
+
 } // namespace
 } // namespace medha::sqlgen
