@@ -84,9 +84,22 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
       return e.forward && e.to == back.to;
     });
   };
+  // Two links between the same tables, one plain (language_id to the
+  // language's language_id) and one named for a role (original_language_id):
+  // said without the role, the plain one is meant; the role's word makes
+  // it a hint, which hides the plain one above.
+  auto plain = [](const edge& e) {
+    auto& r = *e.rel;
+    return r.from_columns.size() == 1 && r.to_columns.size() == 1 && r.from_columns[0] == r.to_columns[0];
+  };
+  auto outranked = [&](const edge& e) {
+    return !plain(e) && !hinted(*e.rel, hints) && std::any_of(out.begin(), out.end(), [&](const edge& o) {
+             return &o != &e && o.to == e.to && o.forward == e.forward && plain(o);
+           });
+  };
   std::vector<edge> kept;
   for (auto& e : out)
-    if (!points_back(e))
+    if (!points_back(e) && !outranked(e))
       kept.push_back(e);
   return kept;
 }

@@ -144,6 +144,9 @@ static std::string_view base_verb(std::string_view word) {
 std::string stem(std::string_view word) {
   if (word == "ids")
     return "id"; // too short for the plural rule below
+  // "people" is the plural of "person" ("salespeople", "salespersons").
+  if (word.size() >= 6 && word.substr(word.size() - 6) == "people")
+    return stem(std::string(word.substr(0, word.size() - 6)) + "person");
   auto w = stem_suffixes(base_verb(word));
   // "release"/"released" → "releas", "price"/"priced" → "pric".
   if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))

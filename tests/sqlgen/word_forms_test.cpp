@@ -64,5 +64,18 @@ TEST(word_forms, a_verb_with_no_object_is_the_state_of_its_subject) {
   }
 }
 
+TEST(word_forms, people_and_members_of_a_table) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shop";
+  m.tables = {testing::table("salespersons", {col("salesperson_id", r::identifier), col("name", r::text)}),
+              testing::table("staff", {col("staff_id", r::identifier), col("name", r::text)})};
+  m.tables[0].columns[0].primary_key = m.tables[1].columns[0].primary_key = true;
+  auto people = generate(m, "how many salespeople are there in total", "");
+  EXPECT_EQ(testing::check(people, {"", {"COUNT(*)", "FROM \"salespersons\""}}), "");
+  auto members = generate(m, "Who are the staff members?", "");
+  EXPECT_EQ(testing::check(members, {"", {q("staff.name"), "FROM \"staff\""}}), "");
+}
+
 } // namespace
 } // namespace medha::sqlgen
