@@ -39,7 +39,7 @@ bool scanner::word_cues(size_t i) {
   if (any(i, {"count the number of", "total number|count of", "how many", "number of", "count of", "count", "counts"},
           cue_kind::aggregate, agg(aggregate::count))
       || any(i, {"average|avg|mean", "on average"}, cue_kind::aggregate, agg(aggregate::avg))
-      || any(i, {"total|sum|summed|overall total?", "sum of"}, cue_kind::aggregate,
+      || any(i, {"total|sum|summed|altogether|overall total?", "sum of"}, cue_kind::aggregate,
              agg(aggregate::sum))
       || any(i, {"maximum|max|peak"}, cue_kind::aggregate, agg(aggregate::max))
       || any(i, {"minimum|min"}, cue_kind::aggregate, agg(aggregate::min))
@@ -136,6 +136,9 @@ bool scanner::word_cues(size_t i) {
               "in terms of", "by", "per", "each", "across"},
           cue_kind::group_by, none))
     return true;
+  // "has she paid", "have they ordered": the auxiliary of a verb, not having.
+  if (match(i, "have|has|had she|he|they|we|you|i|it"))
+    return false;
   if (any(i, {"who have|has|had"}, cue_kind::has, [](cue& c) { c.text = "who"; })
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))

@@ -77,7 +77,8 @@ std::optional<column_ref> grouping_of_rows(const semantic_model& model, const re
       || previous.kind != query_kind::aggregate || previous.measures.size() != 1
       || !r.filters.empty())
     return std::nullopt;
-  if (r.selected.size() == 1 && r.entity.empty())
+  // Rows are grouped by what tells them apart, not by an amount of theirs.
+  if (r.selected.size() == 1 && r.entity.empty() && role_of(model, r.selected.front()) != column_role::numeric)
     return r.selected.front();
   if (r.selected.empty() && !r.entity.empty() && r.entity != root_table(model, previous)) {
     auto* t = table_of(model, r.entity);
@@ -185,8 +186,13 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
                   && (r.refers_back || r.refers_to_person || r.refers_to_shown)
                   && std::any_of(q.order.begin(), q.order.end(),
                                  [](const ordering& o) { return o.measure >= 0; });
-    if (picked)
-      q.measures.insert(q.measures.end(), r.measures.begin(), r.measures.end());
+    if (picked) {
+      for (auto& m : r.measures)
+        if (std::none_of(q.measures.begin(), q.measures.end(), [&](const measure& o) {
+              return o.agg == m.agg && o.column == m.column && o.metric == m.metric && o.form == m.form;
+            }))
+          q.measures.push_back(m);
+    }
     else
       q.measures = r.measures;
     q.kind = query_kind::aggregate;

@@ -56,13 +56,23 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
     // "the closing price" where only the closing column is a price of the
     // thing asked about: a kind-of-number noun right after a surely named
     // number says what that number is; it names no other table's column.
-    if (i > 0 && mentions[i - 1].end == m.begin && m.end == m.begin + 1 && resolved[i - 1].size() == 1
-        && mentions[i - 1].score >= 0.6 && resolved[i - 1].front().kind == element_kind::column
-        && role_of(model, {resolved[i - 1].front().table, resolved[i - 1].front().column}) == column_role::numeric
-        && is(m.begin, {"price", "amount", "value", "cost", "rate", "figure"})
-        && std::all_of(m.candidates.begin(), m.candidates.end(), [&](const element& e) {
-             return e.kind == element_kind::column && e.table != resolved[i - 1].front().table;
-           })) {
+    // So does "address" after an email, "number" after a phone.
+    auto before_columns = [&] {
+      return std::all_of(resolved[i - 1].begin(), resolved[i - 1].end(),
+                         [](const element& e) { return e.kind == element_kind::column; });
+    };
+    auto elsewhere = [&](const element& e) {
+      return (e.kind == element_kind::column || e.kind == element_kind::table)
+             && std::none_of(resolved[i - 1].begin(), resolved[i - 1].end(),
+                             [&](const element& b) { return b.table == e.table; });
+    };
+    if (i > 0 && mentions[i - 1].end == m.begin && m.end == m.begin + 1 && mentions[i - 1].score >= 0.6
+        && before_columns()
+        && ((resolved[i - 1].size() == 1
+             && role_of(model, {resolved[i - 1].front().table, resolved[i - 1].front().column}) == column_role::numeric
+             && is(m.begin, {"price", "amount", "value", "cost", "rate", "figure"}))
+            || is(m.begin, {"address", "number", "code"}))
+        && std::all_of(m.candidates.begin(), m.candidates.end(), elsewhere)) {
       out[i] = true;
       continue;
     }

@@ -228,7 +228,7 @@ bool is_stopword(std::string_view word) {
     "has", "had", "all", "each", "every", "per", "data", "info", "information",
     "value", "values", "figure", "figures", "number", "amount", "some", "any",
     "let", "lets", "let's", "know", "much", "many", "about", "as", "so", "then",
-    "also", "just", "only", "same", "up", "overall", "across", "broken", "down",
+    "also", "just", "only", "same", "up", "overall", "altogether", "across", "broken", "down",
     "split", "grouped", "group", "breakdown", "where", "when", "whose", "been",
     "made", "make", "generated", "generate", "earned", "brought", "report", "view",
     "look", "provide", "please", "now", "well", "too", "again", "currently", "current", "here",
