@@ -58,6 +58,14 @@ void turn_stats::record(const std::string& data) {
     values.push_back(ms);
     if (values.size() > window_)
       values.pop_front();
+    auto& h = histograms_[step];
+    auto& bounds = histogram_bounds_ms();
+    if (h.buckets.empty())
+      h.buckets.assign(bounds.size() + 1, 0);
+    auto slot = std::lower_bound(bounds.begin(), bounds.end(), ms) - bounds.begin();
+    h.buckets[static_cast<size_t>(slot)] += 1;
+    h.count += 1;
+    h.sum_ms += ms;
   };
   add("turn", ev->elapsed_ms);
   // Answers carry each stage's time as "<step>_ms" (total_ms is the turn's).
@@ -70,6 +78,24 @@ void turn_stats::record(const std::string& data) {
         continue;
       add(name.substr(0, name.size() - 3), value.to_number<double>());
     }
+}
+
+const std::vector<double>& turn_stats::histogram_bounds_ms() {
+  static const std::vector<double> bounds{0.25, 0.5, 1,    2.5,  5,     10,    25,   50,
+                                          100,  250, 500,  1000, 2500,  5000,  10000, 30000};
+  return bounds;
+}
+
+turn_stats::totals turn_stats::current() const {
+  std::lock_guard<std::mutex> guard(mutex_);
+  totals out;
+  out.turns = turns_;
+  out.answers = answers_;
+  out.clarifies = clarifies_;
+  out.errors = errors_;
+  out.latency = histograms_;
+  out.live_conversations = live_.load(std::memory_order_relaxed);
+  return out;
 }
 
 std::string turn_stats::snapshot_json(size_t live_conversations) const {
