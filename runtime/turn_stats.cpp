@@ -6,22 +6,12 @@
 
 #include <boost/json.hpp>
 
+#include "messages/percentile.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha {
 
 namespace json = boost::json;
-
-namespace {
-
-// Nearest rank on a sorted copy: the window is small, a sort per call is cheap.
-double percentile(std::vector<double> values, double p) {
-  std::sort(values.begin(), values.end());
-  auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
-} // namespace
 
 void turn_stats::publish(const std::string& subject, const std::string& data) {
   inner_->publish(subject, data);
