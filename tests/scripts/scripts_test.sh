@@ -183,5 +183,35 @@ if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
     || fail "demo --serve: the env file outlived the stack"
 fi
 
+# -- 5. scripts/bench in a tiny configuration writes a complete report ---------------------
+if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
+  report="$work/bench.json"
+  log="$work/bench.log"
+  MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" MEDHA_BENCH_TIMEOUT_S=60 \
+    timeout 300 "$root/scripts/bench" --conversations 2 --turns 3 --report "$report" >"$log" 2>&1
+  status=$?
+  if python3 - "$report" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+keys = ["turns", "tps", "p50_ms", "p95_ms", "p99_ms", "overhead_p50_ms", "overhead_p99_ms",
+        "floor_ms", "steps"]
+missing = [k for k in keys if k not in r]
+assert not missing, f"missing {missing}"
+assert r["turns"] == 6 and r["lost"] == 0 and r["answers"] == 6, r
+assert r["tps"] > 0 and 0 < r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"], r
+assert 0 < r["floor_ms"] < r["p50_ms"], r
+assert r["overhead_p50_ms"] < r["p50_ms"], r
+for step in ("sql", "execute", "postgres", "turn"):
+    assert r["steps"][step]["samples"] > 0, step
+PY
+  then
+    [ "$status" = 0 ] && pass "bench: 6 turns, a complete report" || fail "bench exited $status"
+  else
+    fail "bench: bad report (exit $status)"; tail -n 20 "$log" >&2
+  fi
+  left="$(pgrep -f -- "$work/medha\." 2>/dev/null)"
+  [ -z "$left" ] && pass "bench: nothing left running" || fail "bench left $left running"
+fi
+
 [ "$failures" -eq 0 ] && echo "all script tests passed"
 exit "$failures"
