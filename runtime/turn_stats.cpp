@@ -14,11 +14,12 @@ namespace medha {
 namespace json = boost::json;
 
 void turn_stats::publish(const std::string& subject, const std::string& data) {
-  inner_->publish(subject, data);
   // A final event also goes to the turn's reply subject: count the events
-  // subject only, so each turn counts once.
+  // subject only, so each turn counts once. Counted before it goes out, so a
+  // client that has seen the event never reads a count without it.
   if (subject.rfind("medha.events.", 0) == 0)
     record(data);
+  inner_->publish(subject, data);
 }
 
 void turn_stats::record(const std::string& data) {

@@ -29,6 +29,8 @@ medha_start_metered_worker() {
       return 0
     fi
     medha_warn "worker $i: metrics port $port was taken; drawing another (attempt $attempt)"
+    # Set aside, so the next attempt's log says only what happened to it.
+    mv "$MEDHA_RUN_DIR/medhad-$i.log" "$MEDHA_RUN_DIR/medhad-$i.port-taken-$attempt.log"
   done
   medha_die "worker $i did not start: no free metrics port"
 }
