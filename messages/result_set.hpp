@@ -18,7 +18,8 @@ struct result_set {
   std::vector<std::vector<std::optional<std::string>>> rows; // capped
   uint64_t row_count = 0;  // rows read; when truncated, a lower bound of the whole result
   bool truncated = false;  // a row or byte cap stopped reading: there are more rows
-  double elapsed_ms = 0;
+  double elapsed_ms = 0;   // the executor's whole transaction
+  double server_ms = 0;    // of that, the FETCH round trips: PostgreSQL running the query
 };
 
 /// True for PostgreSQL numeric types (int*, numeric, real, double precision, ...).

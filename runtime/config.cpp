@@ -92,6 +92,10 @@ const option options[] = {
    "turns of one user in flight at once (per worker)"},
   {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
    "trace|debug|info|warning|error|off"},
+  {"metrics_port", "MEDHA_METRICS_PORT", "--metrics-port", &config::metrics_port,
+   "port of the Prometheus endpoint GET /metrics (0: off)"},
+  {"metrics_address", "MEDHA_METRICS_ADDRESS", "--metrics-address", &config::metrics_address,
+   "IPv4 address the metrics endpoint binds (default loopback)"},
 };
 
 constexpr const char* config_env = "MEDHA_CONFIG";
@@ -415,6 +419,8 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (cfg.sqlgen_workers < 0)
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));
+  if (cfg.metrics_port < 0 || cfg.metrics_port > 65535)
+    return bad("'metrics_port' must be 0 (off) to 65535, got " + std::to_string(cfg.metrics_port));
   // 0 queued turns is meaningful: one turn in flight, any other is busy.
   if (cfg.nats_url.empty())
     return bad("'nats_url' must not be empty");

@@ -48,6 +48,8 @@ struct config {
   int refresh_interval_s = 600;  // re-introspect every data source this often
   size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question
   std::string log_level = "info"; // trace | debug | info | warning | error | off
+  int metrics_port = 0;                       // Prometheus GET /metrics; 0 = off
+  std::string metrics_address = "127.0.0.1";  // where that listener binds
   llm_settings llm; // a language model for what the embedded engine abstains on; off by default
 };
 

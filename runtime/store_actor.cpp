@@ -1,6 +1,10 @@
 #include "runtime/store_actor.hpp"
 
+#include <functional>
+#include <vector>
+
 #include <caf/actor_system.hpp>
+#include <caf/stateful_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
 #include "runtime/conversation_store.hpp"
@@ -47,10 +51,73 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
   };
 }
 
+// Writers that block on the store at once. Both stores take concurrent
+// callers (RocksDB with striped locks, PostgreSQL with a connection pool),
+// and concurrent synced RocksDB writes share one WAL sync: with a single
+// writer every turn waited behind every other turn's syncs.
+constexpr size_t store_writers = 4;
+
+struct front_state {
+  std::vector<store_actor> writers;
+  static inline const char* name = "store";
+};
+
+using front_ptr = store_actor::stateful_pointer<front_state>;
+
+// One conversation's messages always go to the same writer, in the order
+// they came: its steps, messages and record are written in order, and a
+// delete comes after them. Other conversations are written in parallel.
+const store_actor& writer_of(front_ptr self, const std::string& user, const std::string& conv) {
+  auto h = std::hash<std::string>{}(user) * 31 + std::hash<std::string>{}(conv);
+  return self->state.writers[h % self->state.writers.size()];
+}
+
+store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_actor> writers) {
+  self->state.writers = std::move(writers);
+  return {
+    [self](load_atom a, const std::string& user, const std::string& conv) {
+      return self->delegate(writer_of(self, user, conv), a, user, conv);
+    },
+    [self](save_atom a, const conversation_record& rec) {
+      return self->delegate(writer_of(self, rec.user, rec.id), a, rec);
+    },
+    [self](append_atom a, const std::string& user, message_record& msg) {
+      auto& to = writer_of(self, user, msg.conv);
+      return self->delegate(to, a, user, std::move(msg));
+    },
+    [self](step_atom a, const std::string& user, const step_record& step) {
+      self->send(writer_of(self, user, step.conv), a, user, step);
+    },
+    [self](list_atom a, const std::string& user) {
+      return self->delegate(writer_of(self, user, ""), a, user);
+    },
+    [self](history_atom a, const std::string& user, const std::string& conv) {
+      return self->delegate(writer_of(self, user, conv), a, user, conv);
+    },
+    [self](delete_atom a, const std::string& user, const std::string& conv) {
+      return self->delegate(writer_of(self, user, conv), a, user, conv);
+    },
+    [self](expire_atom a, int64_t now_ms, int64_t ttl_ms) {
+      return self->delegate(self->state.writers.front(), a, now_ms, ttl_ms);
+    },
+    [self](put_blob_atom a, const std::string& key, const std::string& value) {
+      self->send(writer_of(self, key, ""), a, key, value);
+    },
+  };
+}
+
 } // namespace
 
 store_actor spawn_store_actor(caf::actor_system& sys, std::shared_ptr<conversation_store> store) {
-  return sys.spawn<caf::detached>(store_behavior, std::move(store));
+  std::vector<store_actor> writers;
+  for (size_t i = 0; i < store_writers; ++i)
+    writers.push_back(sys.spawn<caf::detached>(store_behavior, store));
+  // The front only routes (never blocks), so it runs on the scheduler; the
+  // writers end with it.
+  auto front = sys.spawn(front_behavior, writers);
+  for (auto& w : writers)
+    front->attach_functor([w] { caf::anon_send_exit(w, caf::exit_reason::user_shutdown); });
+  return front;
 }
 
 } // namespace medha

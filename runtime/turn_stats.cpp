@@ -6,29 +6,20 @@
 
 #include <boost/json.hpp>
 
+#include "messages/percentile.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha {
 
 namespace json = boost::json;
 
-namespace {
-
-// Nearest rank on a sorted copy: the window is small, a sort per call is cheap.
-double percentile(std::vector<double> values, double p) {
-  std::sort(values.begin(), values.end());
-  auto rank = static_cast<size_t>(std::ceil(p * static_cast<double>(values.size())));
-  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
-}
-
-} // namespace
-
 void turn_stats::publish(const std::string& subject, const std::string& data) {
-  inner_->publish(subject, data);
   // A final event also goes to the turn's reply subject: count the events
-  // subject only, so each turn counts once.
+  // subject only, so each turn counts once. Counted before it goes out, so a
+  // client that has seen the event never reads a count without it.
   if (subject.rfind("medha.events.", 0) == 0)
     record(data);
+  inner_->publish(subject, data);
 }
 
 void turn_stats::record(const std::string& data) {
@@ -58,6 +49,14 @@ void turn_stats::record(const std::string& data) {
     values.push_back(ms);
     if (values.size() > window_)
       values.pop_front();
+    auto& h = histograms_[step];
+    auto& bounds = histogram_bounds_ms();
+    if (h.buckets.empty())
+      h.buckets.assign(bounds.size() + 1, 0);
+    auto slot = std::lower_bound(bounds.begin(), bounds.end(), ms) - bounds.begin();
+    h.buckets[static_cast<size_t>(slot)] += 1;
+    h.count += 1;
+    h.sum_ms += ms;
   };
   add("turn", ev->elapsed_ms);
   // Answers carry each stage's time as "<step>_ms" (total_ms is the turn's).
@@ -70,6 +69,24 @@ void turn_stats::record(const std::string& data) {
         continue;
       add(name.substr(0, name.size() - 3), value.to_number<double>());
     }
+}
+
+const std::vector<double>& turn_stats::histogram_bounds_ms() {
+  static const std::vector<double> bounds{0.25, 0.5, 1,    2.5,  5,     10,    25,   50,
+                                          100,  250, 500,  1000, 2500,  5000,  10000, 30000};
+  return bounds;
+}
+
+turn_stats::totals turn_stats::current() const {
+  std::lock_guard<std::mutex> guard(mutex_);
+  totals out;
+  out.turns = turns_;
+  out.answers = answers_;
+  out.clarifies = clarifies_;
+  out.errors = errors_;
+  out.latency = histograms_;
+  out.live_conversations = live_.load(std::memory_order_relaxed);
+  return out;
 }
 
 std::string turn_stats::snapshot_json(size_t live_conversations) const {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "runtime/event_sink.hpp"
 
@@ -15,9 +17,32 @@ namespace medha {
 /// final events as they go out: this sink wraps the real one (NATS), so every
 /// turn is counted exactly where its answer is published, with no message
 /// from the actors. Latencies keep the last `window` values per step, so
-/// percentiles follow current load and memory stays bounded. Thread-safe.
+/// percentiles follow current load and memory stays bounded; histograms
+/// (for Prometheus, which wants counts since start) count every value.
+/// Thread-safe.
 class turn_stats final : public event_sink {
 public:
+  /// Cumulative counts of one step's latencies, in the buckets of
+  /// `histogram_bounds_ms()` plus an overflow bucket at the end.
+  struct histogram {
+    std::vector<uint64_t> buckets; // not cumulative: values in (bound[i-1], bound[i]]
+    uint64_t count = 0;
+    double sum_ms = 0;
+  };
+  /// Everything counted since the worker started, copied under the lock.
+  struct totals {
+    uint64_t turns = 0;
+    uint64_t answers = 0;
+    uint64_t clarifies = 0;
+    std::map<std::string, uint64_t> errors;
+    std::map<std::string, histogram> latency;
+    size_t live_conversations = 0;
+  };
+
+  /// Upper bounds (ms) of the latency buckets: sub-millisecond steps up to
+  /// the longest stage timeouts.
+  static const std::vector<double>& histogram_bounds_ms();
+
   explicit turn_stats(std::shared_ptr<event_sink> inner, size_t window = 1024)
       : inner_(std::move(inner)), window_(window) {}
 
@@ -30,6 +55,15 @@ public:
   ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
   std::string snapshot_json(size_t live_conversations) const;
 
+  /// The counters since start, for the Prometheus endpoint (own thread).
+  totals current() const;
+
+  /// The manager's count of conversation actors in memory, kept here so that
+  /// a reader on another thread needs no message to the manager.
+  void set_live_conversations(size_t n) {
+    live_.store(n, std::memory_order_relaxed);
+  }
+
 private:
   void record(const std::string& data);
 
@@ -41,6 +75,8 @@ private:
   uint64_t clarifies_ = 0;
   std::map<std::string, uint64_t> errors_;
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
+  std::map<std::string, histogram> histograms_;
+  std::atomic<size_t> live_{0};
 };
 
 } // namespace medha

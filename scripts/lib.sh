@@ -31,6 +31,7 @@ MEDHA_RUN_DIR_OWNED=0
 MEDHA_NATS_PID=""
 MEDHA_PG_DATA=""
 MEDHA_CHILD_PIDS=()
+MEDHA_CLEANUP_FILES=() # removed by medha_stop_all (files outside the run dir)
 MEDHA_STOPPED=0
 
 medha_log() { printf '\033[1;34m[medha]\033[0m %s\n' "$*" >&2; }
@@ -230,6 +231,8 @@ medha_stop_all() {
       || medha_warn "pg_ctl stop failed"
   fi
   [ -n "$MEDHA_NATS_PID" ] && medha_kill_wait "$MEDHA_NATS_PID" 5
+  local file
+  for file in "${MEDHA_CLEANUP_FILES[@]}"; do rm -f "$file"; done
   if [ "$MEDHA_RUN_DIR_OWNED" = 1 ] && [ -n "$MEDHA_RUN_DIR" ] && [ -d "$MEDHA_RUN_DIR" ]; then
     if [ "${MEDHA_KEEP_RUN_DIR:-0}" = 1 ]; then
       medha_log "kept $MEDHA_RUN_DIR"
@@ -476,21 +479,31 @@ medha_write_config() {
   medha_log "worker config written to $file"
 }
 
-# Starts build/medhad with CONFIG in the background (log in the run dir) and waits until
-# `medha health` answers (at most $2 seconds, default 30). Exports MEDHA_WORKER_PID.
+# Starts build/medhad with CONFIG in the background and waits until `medha
+# health` answers (at most $2 seconds, default 30). $3 names its log
+# (default medhad: $MEDHA_RUN_DIR/medhad.log); more arguments are medhad flags
+# (--metrics-port P, --store DIR). Exports MEDHA_WORKER_PID. Returns 2 when
+# the worker stopped because a port it was given is taken (the caller may
+# draw another), and dies on any other failure.
 medha_start_worker() {
-  local cfg="$1" timeout="${2:-30}" log="${MEDHA_RUN_DIR:-$(dirname "$1")}/medhad.log" _
+  local cfg="$1" timeout="${2:-30}" name="${3:-medhad}" _
+  shift $(( $# < 3 ? $# : 3 ))
+  local log="${MEDHA_RUN_DIR:-$(dirname "$cfg")}/$name.log"
   [ -x "$MEDHA_BUILD_DIR/medhad" ] || medha_die "$MEDHA_BUILD_DIR/medhad not built"
-  "$MEDHA_BUILD_DIR/medhad" --config "$cfg" >>"$log" 2>&1 &
+  "$MEDHA_BUILD_DIR/medhad" --config "$cfg" "$@" >>"$log" 2>&1 &
   MEDHA_WORKER_PID=$!
   export MEDHA_WORKER_PID
   medha_track_pid "$MEDHA_WORKER_PID"
   for _ in $(seq 1 $(( timeout * 5 ))); do
     if ! kill -0 "$MEDHA_WORKER_PID" 2>/dev/null; then
+      medha_port_collision "$log" && return 2
       tail -n 30 "$log" >&2 || true
       medha_die "medhad exited during startup (MEDHA_KEEP_RUN_DIR=1 keeps $log)"
     fi
-    if "$MEDHA_BUILD_DIR/medha" --nats "$MEDHA_NATS_URL" --user "$MEDHA_NATS_SERVICE_USER" \
+    # Its own "ready" line (logged once it takes turns): with several workers
+    # another one may be the one answering health.
+    if grep -q 'ready: ' "$log" 2>/dev/null \
+       && "$MEDHA_BUILD_DIR/medha" --nats "$MEDHA_NATS_URL" --user "$MEDHA_NATS_SERVICE_USER" \
          --password "${MEDHA_NATS_SERVICE_PASSWORD:-}" health >/dev/null 2>&1; then
       medha_log "medhad ready (pid $MEDHA_WORKER_PID, log $log)"
       return 0

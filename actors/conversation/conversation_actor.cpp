@@ -647,6 +647,8 @@ void store_user_turn(self_ptr self) {
           fail(self, {error_code::store_failed, "could not store the turn: " + ack.error->message});
           return;
         }
+        // Timed apart, so that the next stage's time is its own.
+        stage_done(self, "store");
         route(self);
       },
       append_atom_v, st.record.user, std::move(msg));

@@ -77,6 +77,13 @@ void reject_turn(self_ptr self, const std::string& user, const std::string& conv
   reply(self, reply_to, wire);
 }
 
+// Tells the statistics how many conversation actors are in memory (the
+// metrics endpoint reads it from its own thread).
+void note_live(self_ptr self) {
+  if (self->state.settings.stats)
+    self->state.settings.stats->set_live_conversations(self->state.live.size());
+}
+
 conversation_actor spawn_conversation(self_ptr self, conversation_record rec) {
   conv_key key{rec.user, rec.id};
   auto handle = self->spawn(conversation, self->state.deps, std::move(rec));
@@ -84,6 +91,7 @@ conversation_actor spawn_conversation(self_ptr self, conversation_record rec) {
   // reloads it from the store instead of going to a dead handle.
   self->monitor(handle);
   self->state.live[key] = live_conversation{handle, 0};
+  note_live(self);
   return handle;
 }
 
@@ -330,6 +338,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
     if (auto i = st.live.find(key); i != st.live.end()) {
       self->send_exit(i->second.handle, caf::exit_reason::user_shutdown);
       st.live.erase(i);
+      note_live(self);
     }
     self->request(st.deps.store, timeout, delete_atom_v, user, *conv.value)
         .then(on_ack(self, to), on_failure(self, to));
@@ -476,6 +485,7 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
       if (i->second.handle.address() == down.source) {
         self->state.limiter.forget(i->first);
         live.erase(i);
+        note_live(self);
         break;
       }
   });
@@ -497,6 +507,7 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
         if (received != i->second.sent)
           return false; // a turn is on its way to it: it must stay
         live.erase(i);
+        note_live(self);
         return true;
       },
       [self](drain_atom) -> caf::result<bool> {

@@ -124,7 +124,8 @@ std::string correction_payload(size_t attempt, const medha_error& err) {
 std::string execute_payload(const result_set& rows) {
   return json::serialize(json::object{{"row_count", rows.row_count},
                                       {"truncated", rows.truncated},
-                                      {"query_ms", rows.elapsed_ms}});
+                                      {"query_ms", rows.elapsed_ms},
+                                      {"pg_ms", rows.server_ms}});
 }
 
 std::string visualize_payload(const chart& c) {

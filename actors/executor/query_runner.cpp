@@ -100,25 +100,39 @@ struct query_runner::state {
 
   // One attempt on the current connection. Converts pqxx failures into
   // values, except a lost connection, thrown as connection_lost.
+  //
+  // Two round trips for a result of one batch: the first opens the READ ONLY
+  // transaction, sets its timeout, declares the cursor and fetches the first
+  // batch (one simple-query message, so the statements run in order and stop
+  // at the first error); the last commits, which also closes the cursor where
+  // fetching stopped. The guard has parsed `sql` as exactly one statement, so
+  // it cannot end the DECLARE early; the newline ends a trailing comment.
   result_or_error attempt(const std::string& sql, const run_limits& limits,
                           const std::string& query_id) {
     auto start = clock_type::now();
     int timeout_ms = std::max(1, limits.statement_timeout_ms);
     canceller->begin(query_id, conn->backendpid());
+    // A cancel that came before the statement reached the server has no
+    // statement to stop: check here, before the query's real work.
+    if (canceller->cancelled())
+      return cancelled_error();
+    bool open = false; // a transaction to roll back when something fails
     try {
-      pqxx::read_transaction txn(*conn, "medha_query");
-      txn.exec("SET LOCAL statement_timeout = " + std::to_string(timeout_ms));
-      txn.exec(std::string("DECLARE ") + cursor_name + " NO SCROLL CURSOR FOR " + sql);
-      // A cancel that came before the statement reached the server has no
-      // statement to stop: check here, before the query's real work (FETCH).
-      if (canceller->cancelled())
-        return cancelled_error();
+      pqxx::nontransaction txn(*conn, "medha_query");
       result_set out;
-      fetch_capped(txn, limits, out);
-      // Closing the cursor ends the portal where fetching stopped: rows past
-      // the caps are never computed (no MOVE to the end to count them).
-      txn.exec(std::string("CLOSE ") + cursor_name);
-      txn.commit();
+      size_t bytes = 0; // of the values kept, against byte_cap
+      open = true;
+      auto first = fetch_size(limits, out);
+      auto fetch_start = clock_type::now();
+      pqxx::result rows = txn.exec(
+          "BEGIN READ ONLY; SET LOCAL statement_timeout = " + std::to_string(timeout_ms)
+          + "; DECLARE " + cursor_name + " NO SCROLL CURSOR FOR " + sql + "\n; FETCH FORWARD "
+          + std::to_string(first) + " FROM " + cursor_name);
+      out.server_ms += ms_since(fetch_start);
+      if (take_batch(txn, rows, first, limits, bytes, out))
+        fetch_capped(txn, limits, bytes, out);
+      txn.exec("COMMIT");
+      open = false;
       out.elapsed_ms = ms_since(start);
       return {std::move(out), std::nullopt};
     } catch (const pqxx::broken_connection& e) {
@@ -126,6 +140,7 @@ struct query_runner::state {
     } catch (const pqxx::sql_error& e) {
       if (is_connection_state(e.sqlstate()) || !conn->is_open())
         throw connection_lost{server_message(e.what())};
+      roll_back(open);
       if (e.sqlstate() == "57014" && canceller->cancelled())
         return cancelled_error();
       if (e.sqlstate() == "57014")
@@ -138,7 +153,22 @@ struct query_runner::state {
     } catch (const std::exception& e) {
       if (!conn->is_open())
         throw connection_lost{e.what()};
+      roll_back(open);
       return {std::nullopt, medha_error{error_code::internal, std::string("query runner: ") + e.what()}};
+    }
+  }
+
+  // After a failure inside the explicit transaction the connection is in an
+  // aborted transaction: end it so that the next query starts clean. A
+  // connection that cannot is dropped (the next query reconnects).
+  void roll_back(bool open) {
+    if (!open || !conn || !conn->is_open())
+      return;
+    try {
+      pqxx::nontransaction txn(*conn, "medha_rollback");
+      txn.exec("ROLLBACK");
+    } catch (const std::exception&) {
+      conn.reset();
     }
   }
 
@@ -146,47 +176,56 @@ struct query_runner::state {
     return {std::nullopt, medha_error{error_code::cancelled, "The query was cancelled."}};
   }
 
-  // Fetches batches until the result ends, row_cap rows are kept (one more
-  // row is read to tell whether there is more), or the next row would take
-  // the values past byte_cap. Batches start small and grow, so a cap is met
-  // after reading little more than it allows.
-  void fetch_capped(pqxx::transaction_base& txn, const run_limits& limits, result_set& out) {
-    size_t bytes = 0;
-    size_t batch = 64;
-    bool columns_known = false;
-    for (;;) {
-      size_t room = limits.row_cap - out.rows.size();
-      size_t want = room >= batch ? batch : room + 1;
+  // How many rows the next FETCH asks for: one more than the room left under
+  // row_cap (to tell whether there is more), at most `batch`.
+  static size_t fetch_size(const run_limits& limits, const result_set& out, size_t batch = 64) {
+    size_t room = limits.row_cap - out.rows.size();
+    return room >= batch ? batch : room + 1;
+  }
+
+  // Keeps the rows of one FETCH of `want` rows until row_cap rows are kept
+  // or the next row would take the values past byte_cap. True when the
+  // result may go on (a full batch and no cap met).
+  bool take_batch(pqxx::transaction_base& txn, const pqxx::result& rows, size_t want,
+                  const run_limits& limits, size_t& bytes, result_set& out) {
+    if (out.columns.empty())
+      for (pqxx::row_size_type c = 0; c < rows.columns(); ++c)
+        out.columns.push_back({rows.column_name(c), type_name(txn, rows.column_type(c))});
+    for (auto row : rows) {
+      ++out.row_count;
+      if (out.rows.size() >= limits.row_cap) {
+        out.truncated = true;
+        return false;
+      }
+      std::vector<std::optional<std::string>> values;
+      values.reserve(out.columns.size());
+      size_t row_bytes = 0;
+      for (auto field : row) {
+        row_bytes += field.size();
+        values.push_back(field.is_null() ? std::nullopt
+                                         : std::optional<std::string>(std::string(field.c_str(), field.size())));
+      }
+      if (bytes + row_bytes > limits.byte_cap) {
+        out.truncated = true;
+        return false;
+      }
+      bytes += row_bytes;
+      out.rows.push_back(std::move(values));
+    }
+    return rows.size() >= want;
+  }
+
+  // Fetches the batches after the first until the result ends or a cap is
+  // met. Batches grow, so a cap is met after reading little more than it allows.
+  void fetch_capped(pqxx::transaction_base& txn, const run_limits& limits, size_t& bytes,
+                    result_set& out) {
+    for (size_t batch = 256;; batch = std::min<size_t>(batch * 4, 4096)) {
+      auto want = fetch_size(limits, out, batch);
+      auto fetch_start = clock_type::now();
       pqxx::result rows = txn.exec("FETCH FORWARD " + std::to_string(want) + " FROM " + cursor_name);
-      if (!columns_known) {
-        for (pqxx::row_size_type c = 0; c < rows.columns(); ++c)
-          out.columns.push_back({rows.column_name(c), type_name(txn, rows.column_type(c))});
-        columns_known = true;
-      }
-      for (auto row : rows) {
-        ++out.row_count;
-        if (out.rows.size() >= limits.row_cap) {
-          out.truncated = true;
-          return;
-        }
-        std::vector<std::optional<std::string>> values;
-        values.reserve(out.columns.size());
-        size_t row_bytes = 0;
-        for (auto field : row) {
-          row_bytes += field.size();
-          values.push_back(field.is_null() ? std::nullopt
-                                           : std::optional<std::string>(std::string(field.c_str(), field.size())));
-        }
-        if (bytes + row_bytes > limits.byte_cap) {
-          out.truncated = true;
-          return;
-        }
-        bytes += row_bytes;
-        out.rows.push_back(std::move(values));
-      }
-      if (rows.size() < want)
-        return; // the result ended
-      batch = std::min<size_t>(batch * 4, 4096);
+      out.server_ms += ms_since(fetch_start);
+      if (!take_batch(txn, rows, want, limits, bytes, out))
+        return;
     }
   }
 };

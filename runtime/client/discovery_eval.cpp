@@ -5,6 +5,8 @@
 
 #include "runtime/client/discovery_eval.hpp"
 
+#include "messages/percentile.hpp"
+
 #include "runtime/client/eval_judge.hpp"
 #include "runtime/client/eval_suite.hpp"
 
@@ -51,15 +53,6 @@ void collect(const json::value& v, std::set<std::string>& relations, std::set<st
     }
     collect(value, relations, ctes);
   }
-}
-
-// Nearest-rank percentile.
-double percentile(std::vector<double> v, double q) {
-  if (v.empty())
-    return 0;
-  std::sort(v.begin(), v.end());
-  auto rank = static_cast<size_t>(std::ceil(q * static_cast<double>(v.size())));
-  return v[std::min(v.size() - 1, rank == 0 ? 0 : rank - 1)];
 }
 
 struct question_case {

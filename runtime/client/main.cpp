@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <vector>
 
+#include "runtime/client/bench.hpp"
 #include "runtime/client/check_sql.hpp"
 #include "runtime/client/commands.hpp"
 #include "runtime/client/distractors.hpp"
@@ -27,6 +28,10 @@ commands:
   datasources list | select CONVERSATION NAME
   eval --suite FILE [--databases DIR] [--report OUT.json] [--pg CONNINFO-PREFIX]
                                    accuracy of the pipeline on a question suite
+  bench --pg CONNINFO --echo-user U [--echo-password PW] [--conversations C] [--turns T]
+        [--data-source NAME] [--question Q]... [--report OUT.json]
+                                   end-to-end load (C conversations at once, T turns each):
+                                   throughput, latency, steps, overhead, and the floor
   mcp                              a Model Context Protocol server on stdio (JSON-RPC 2.0)
                                    with tools ask, list_data_sources, describe_table, run_sql
   check-sql [--tables schema.table,...]
@@ -115,6 +120,8 @@ int main(int argc, char** argv) {
     return run_datasources(s, rest);
   if (command == "eval")
     return run_eval(s, rest);
+  if (command == "bench")
+    return run_bench(s, *nats, rest);
   if (command == "mcp") {
     // stdout carries the protocol only; everything else goes to stderr.
     session_backend backend{s};

@@ -29,7 +29,9 @@
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
 #include "runtime/logging.hpp"
+#include "runtime/metrics_server.hpp"
 #include "runtime/nats_bridge.hpp"
+#include "runtime/prometheus_text.hpp"
 #include "runtime/store_actor.hpp"
 #include "runtime/store_factory.hpp"
 #include "runtime/turn_stats.hpp"
@@ -93,6 +95,23 @@ int run(const medha::config& cfg) {
   }
   std::shared_ptr<nats_bridge> nats = std::move(std::get<0>(connected));
 
+  // Every event goes out through the statistics, which count the final ones.
+  auto stats = std::make_shared<turn_stats>(nats);
+  // Prometheus scrapes on the listener's own thread; the counters it reads
+  // are the `stats` verb's, kept thread-safe by turn_stats.
+  std::unique_ptr<metrics_server> metrics;
+  if (cfg.metrics_port > 0) {
+    std::string error;
+    metrics = metrics_server::start(cfg.metrics_address, cfg.metrics_port,
+                                    [stats] { return prometheus_text(stats->current()); }, error);
+    if (!metrics) {
+      log::error("medhad", error);
+      return 1;
+    }
+    log::info("medhad", "metrics at http://" + cfg.metrics_address + ":"
+                          + std::to_string(metrics->port()) + "/metrics");
+  }
+
   // Declared before the actor system so that it also bounds the system's
   // destructor, which waits for every actor.
   std::optional<shutdown_watchdog> watchdog;
@@ -149,8 +168,6 @@ int run(const medha::config& cfg) {
     executor_settings{cfg.executor_pool_size, cfg.statement_timeout_ms, cfg.row_cap,
                       cfg.result_byte_cap});
   deps.visualization = spawn_visualization_actor(sys);
-  // Every event goes out through the statistics, which count the final ones.
-  auto stats = std::make_shared<turn_stats>(nats);
   deps.events = stats;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
   deps.settings.timeouts.discovery = std::chrono::milliseconds(cfg.discovery_timeout_ms);

@@ -228,6 +228,11 @@ TEST_F(config_test, bounds_and_log_level_are_checked) {
             std::string::npos);
   EXPECT_NE(failed(load_config({"--queue-group", "a.b"}, nullptr)).message.find("queue_group"),
             std::string::npos);
+  EXPECT_NE(failed(load_config({"--metrics-port", "70000"}, nullptr)).message.find("metrics_port"),
+            std::string::npos);
+  EXPECT_EQ(ok(load_config({}, nullptr)).metrics_port, 0); // off unless asked for
+  const char* metrics_env[] = {"MEDHA_METRICS_PORT=9464", nullptr};
+  EXPECT_EQ(ok(load_config({}, metrics_env)).metrics_port, 9464);
   // Zero queued turns is allowed: only the turn in flight, others get busy.
   EXPECT_EQ(ok(load_config({"--max-queued-turns", "0"}, nullptr)).max_queued_turns, 0u);
 }

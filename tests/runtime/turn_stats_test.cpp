@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "messages/protocol.hpp"
@@ -74,6 +76,26 @@ TEST(turn_stats, latency_window_keeps_the_latest_values) {
   EXPECT_EQ(turn.at("samples").to_number<uint64_t>(), 10u);
   EXPECT_EQ(turn.at("p50").as_double(), 95.0); // of 91..100
   EXPECT_EQ(s.at("turns").to_number<uint64_t>(), 100u);
+}
+
+TEST(turn_stats, histograms_count_every_value_since_start) {
+  turn_stats stats{std::make_shared<counting_sink>(), 10};
+  for (int i = 1; i <= 100; ++i)
+    stats.publish(events, event(step_kind::answer, i, R"({"timings":{"execute_ms":0.3}})"));
+  stats.set_live_conversations(7);
+  auto t = stats.current();
+  EXPECT_EQ(t.live_conversations, 7u);
+  auto& turn = t.latency.at("turn");
+  EXPECT_EQ(turn.count, 100u); // not the window's 10
+  EXPECT_DOUBLE_EQ(turn.sum_ms, 5050.0);
+  auto& bounds = turn_stats::histogram_bounds_ms();
+  // 1..100 ms: 1 in (0.5,1], 2 in (1,2.5], ..., 50 in (50,100].
+  auto slot = [&](double bound) {
+    return static_cast<size_t>(std::find(bounds.begin(), bounds.end(), bound) - bounds.begin());
+  };
+  EXPECT_EQ(turn.buckets[slot(1)], 1u);
+  EXPECT_EQ(turn.buckets[slot(100)], 50u);
+  EXPECT_EQ(t.latency.at("execute").buckets[slot(0.5)], 100u); // 0.3 ms: (0.25, 0.5]
 }
 
 } // namespace

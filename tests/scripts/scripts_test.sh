@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Tests of scripts/lib.sh and scripts/demo (run by ctest as "scripts"):
-# ports outside the kernel's ephemeral range, server starts retried when the
-# drawn port is taken, and a demo that stops everything it started when its
-# input ends or when it gets SIGTERM while `medha chat` runs.
+# Tests of scripts/lib.sh, scripts/demo and scripts/bench (run by ctest as
+# "scripts"): ports outside the kernel's ephemeral range, server starts retried
+# when the drawn port is taken, a demo that stops everything it started when
+# its input ends or when it gets SIGTERM while `medha chat` runs, and
+# `demo --serve` serving another shell through its env file until SIGTERM.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -155,6 +156,86 @@ else
   fi
   kill -TERM "$pid" 2>/dev/null
   check_demo "demo --web, SIGTERM" "$log" "$pid"
+fi
+
+# -- 4. scripts/demo --serve: another shell talks to it through the env file ---------------
+# GET over bash's /dev/tcp; prints the body.
+http_get() { # url
+  local hostport="${1#http://}" path
+  path="/${hostport#*/}"
+  hostport="${hostport%%/*}"
+  exec 3<>"/dev/tcp/${hostport%:*}/${hostport#*:}" || return 1
+  printf 'GET %s HTTP/1.1\r\nHost: %s\r\nConnection: close\r\n\r\n' "$path" "$hostport" >&3
+  sed '1,/^\r$/d' <&3
+  exec 3<&-
+}
+if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
+  env_file="$work/serve.env"
+  log="$work/demo-serve.log"
+  MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" \
+    "$root/scripts/demo" --serve --workers 2 --env "$env_file" </dev/null >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 1800); do
+    [ -f "$env_file" ] && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if [ ! -f "$env_file" ]; then
+    fail "demo --serve wrote no env file"; tail -n 20 "$log" >&2
+  else
+    # A conversation of two turns (the second a follow-up), as alice, from the file alone.
+    out="$(set -a; . "$env_file"; set +a
+           [ -n "$MEDHA_PASSWORD" ] && [[ "$MEDHA_DEMO_USERS" == *alice:"$MEDHA_PASSWORD"* ]] \
+             || echo "alice's password is not in MEDHA_DEMO_USERS"
+           printf 'What is the total revenue?\nby region\n' \
+             | timeout 120 "$MEDHA_BUILD_DIR/medha" --json chat --data-source sales 2>&1)"
+    answers="$(grep -c '"step":"answer"' <<<"$out")"
+    [ "$answers" = 2 ] && pass "demo --serve: a two-turn conversation through the env file" \
+      || { fail "demo --serve: $answers answers of 2:"; tail -c 2000 <<<"$out" >&2; }
+    # Both workers' metrics answer; together they counted the two turns.
+    urls="$(set -a; . "$env_file"; set +a; echo "$MEDHA_METRICS_URLS")"
+    total=0 n=0
+    for url in ${urls//,/ }; do
+      turns="$(http_get "$url" | sed -n 's/^medha_turns_total \([0-9]*\).*/\1/p')"
+      [ -n "$turns" ] && { total=$(( total + turns )); n=$(( n + 1 )); }
+    done
+    [ "$n" = 2 ] && [ "$total" = 2 ] && pass "demo --serve: 2 metrics endpoints, 2 turns counted" \
+      || fail "demo --serve: metrics of $n workers counted $total turns (urls: $urls)"
+  fi
+  kill -TERM "$pid" 2>/dev/null
+  check_demo "demo --serve, SIGTERM" "$log" "$pid"
+  [ ! -e "$env_file" ] && pass "demo --serve: env file removed at exit" \
+    || fail "demo --serve: the env file outlived the stack"
+fi
+
+# -- 5. scripts/bench in a tiny configuration writes a complete report ---------------------
+if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
+  report="$work/bench.json"
+  log="$work/bench.log"
+  MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" MEDHA_BENCH_TIMEOUT_S=60 \
+    timeout 300 "$root/scripts/bench" --conversations 2 --turns 3 --report "$report" >"$log" 2>&1
+  status=$?
+  if python3 - "$report" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+keys = ["turns", "tps", "p50_ms", "p95_ms", "p99_ms", "overhead_p50_ms", "overhead_p99_ms",
+        "floor_ms", "steps"]
+missing = [k for k in keys if k not in r]
+assert not missing, f"missing {missing}"
+assert r["turns"] == 6 and r["lost"] == 0 and r["answers"] == 6, r
+assert r["tps"] > 0 and 0 < r["p50_ms"] <= r["p95_ms"] <= r["p99_ms"], r
+assert 0 < r["floor_ms"] < r["p50_ms"], r
+assert r["overhead_p50_ms"] < r["p50_ms"], r
+for step in ("sql", "execute", "postgres", "turn"):
+    assert r["steps"][step]["samples"] > 0, step
+PY
+  then
+    [ "$status" = 0 ] && pass "bench: 6 turns, a complete report" || fail "bench exited $status"
+  else
+    fail "bench: bad report (exit $status)"; tail -n 20 "$log" >&2
+  fi
+  left="$(pgrep -f -- "$work/medha\." 2>/dev/null)"
+  [ -z "$left" ] && pass "bench: nothing left running" || fail "bench left $left running"
 fi
 
 [ "$failures" -eq 0 ] && echo "all script tests passed"

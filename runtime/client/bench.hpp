@@ -1,0 +1,33 @@
+#pragma once
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "runtime/client/session.hpp"
+
+namespace medha::client {
+
+/// `medha bench`: a closed-loop load of `conversations` conversations, each
+/// asking `turns` questions one after another, all conversations at once.
+struct bench_options {
+  int conversations = 8;
+  int turns = 10;
+  std::string data_source = "sales";
+  std::vector<std::string> questions; // asked in turn; cheap ones by default
+  std::string report;                 // OUT.json ("" = none)
+  std::string pg;                     // conninfo for the floor's SELECT 1
+  std::string echo_user;              // NATS user for the floor's echo (service user)
+  std::string echo_password;
+  int floor_samples = 200;
+  int timeout_s = 600; // the whole load
+};
+
+/// Parses the arguments after `bench`; a string says what is wrong.
+std::variant<bench_options, std::string> parse_bench_args(const std::vector<std::string>& args);
+
+/// Runs the load and the floor and prints (and writes) the report. Exit
+/// status 1 when a turn was lost or ended in an error.
+int run_bench(session& s, nats_client& nats, const std::vector<std::string>& args);
+
+} // namespace medha::client
