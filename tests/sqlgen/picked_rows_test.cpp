@@ -6,6 +6,7 @@
 
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
@@ -99,6 +100,39 @@ TEST(picked_rows, the_answer_names_the_groups_or_values_shown) {
   auto segments = generate(model, "which segments are they in?", first.query_json);
   ASSERT_EQ(segments.outcome, plan_outcome::answer) << segments.understood;
   EXPECT_EQ(segments.subject, "segment");
+}
+
+semantic_model till_model() {
+  auto col = [](std::string name, column_role role, bool key = false) {
+    column_info c;
+    c.name = std::move(name);
+    c.type = role == column_role::numeric ? "numeric" : role == column_role::time ? "date" : "text";
+    c.role = role;
+    c.primary_key = key;
+    return c;
+  };
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "till";
+  auto name = col("name", r::text);
+  name.lookup_values = {"Ann Lee", "Bob Stone"};
+  m.tables = {
+    testing::table("customers", {col("customer_id", r::identifier, true), name}),
+    testing::table("payments", {col("payment_id", r::identifier, true), col("customer_id", r::identifier),
+                                col("amount", r::numeric), col("paid_on", r::time)}),
+  };
+  m.relationships = {{"payments", {"customer_id"}, "customers", {"customer_id"}, false}};
+  return m;
+}
+
+TEST(picked_rows, an_auxiliary_is_not_having) {
+  // "how much has she paid": the total of the rows kept, not rows with a
+  // payment above zero, nor groups by amount.
+  converse(till_model(), {
+    {"How many payments has Ann Lee made?", {"COUNT(*)", "'Ann Lee'"}},
+    {"and how much has she paid altogether?", {"SUM(" + q("payments.amount") + ")", "'Ann Lee'"},
+     {"> 0", "GROUP BY"}},
+  });
 }
 
 TEST(picked_rows, a_currency_after_a_number_is_how_it_is_written) {
