@@ -37,7 +37,7 @@ constexpr double defog_grouping_ex_floor = 0.70;
 // Blind suites: the figures at the end of the round that wrote them, less a
 // margin; see tests/eval/README.md.
 constexpr double blind_precision_floor = 0.95;
-constexpr double blind_ex_floor = 0.50;
+constexpr double blind_ex_floor = 0.58;
 
 std::string read_text(const std::string& path) {
   std::ifstream in{path};
@@ -279,6 +279,8 @@ TEST(eval_suite, blind_suites_hold_their_floor) {
     pg.load_sql_file(name, databases + "/" + name + ".sql");
     suite << read_text(source_dir() + "/tests/eval/blind_" + name + ".jsonl");
   }
+  // The second blind round on the same databases (tests/eval/README.md).
+  suite << read_text(source_dir() + "/tests/eval/blind2_pagila.jsonl");
   suite.close();
   nats_server nats;
   suite_worker worker{nats, databases, names};
