@@ -49,6 +49,7 @@ struct config {
   size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question
   std::string log_level = "info"; // trace | debug | info | warning | error | off
   llm_settings llm; // a language model for what the embedded engine abstains on; off by default
+  std::vector<llm_settings> llm_others; // more providers a conversation may choose ('llm' as an array)
 };
 
 /// Loads the configuration. Later layers override earlier ones, key by key:

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "actors/conversation/carried_context.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha {
@@ -11,12 +12,16 @@ namespace json = boost::json;
 namespace {
 
 json::object conversation_object(const conversation_record& rec) {
-  return json::object{{"id", rec.id},
-                      {"title", rec.title},
-                      {"data_source", rec.data_source},
-                      {"created_ms", rec.created_ms},
-                      {"updated_ms", rec.updated_ms},
-                      {"turns", rec.turn_count}};
+  json::object o{{"id", rec.id},
+                 {"title", rec.title},
+                 {"data_source", rec.data_source},
+                 {"created_ms", rec.created_ms},
+                 {"updated_ms", rec.updated_ms},
+                 {"turns", rec.turn_count}};
+  auto carried = decode_carried_context(rec.state_json);
+  if (!carried.llm_provider.empty())
+    o["llm"] = json::object{{"provider", carried.llm_provider}, {"model", carried.llm_model}};
+  return o;
 }
 
 } // namespace
