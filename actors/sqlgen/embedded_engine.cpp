@@ -14,6 +14,7 @@
 #include "actors/sqlgen/reading.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/verified_examples.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -148,25 +149,6 @@ bool meaningful(const query& q) {
   if (q.kind == query_kind::listing)
     return !q.entity.empty() || !q.selected.empty();
   return !q.measures.empty();
-}
-
-
-// A verified example asked the same way: its SQL is known to be right. The
-// user's own come first; the same content words in the same order match
-// (roles kept: "from A to B" is not "from B to A").
-const verified_example* verified(const semantic_model& model, const model_index& index,
-                                 std::string_view question,
-                                 const std::vector<verified_example>& own) {
-  auto sig = example_signature(question);
-  if (sig.empty())
-    return nullptr;
-  for (auto& e : own)
-    if (!e.sql.empty() && example_signature(e.question) == sig)
-      return &e;
-  for (size_t i = 0; i < model.examples.size(); ++i)
-    if (!model.examples[i].sql.empty() && index.example(i) == sig)
-      return &model.examples[i];
-  return nullptr;
 }
 
 } // namespace
@@ -368,28 +350,6 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
 
 } // namespace
 
-namespace {
-
-// Otherwise, a user's example the engine reads as the same query as the
-// question (same measures, groups, filters): worded differently, meant alike.
-const verified_example* same_reading(const semantic_model& model, const model_index& index,
-                                     const sql_plan& plan,
-                                     const std::vector<verified_example>& own) {
-  if (plan.outcome != plan_outcome::answer || plan.query_json.empty())
-    return nullptr;
-  constexpr size_t most_read = 32; // each is one reading: bound the cost per turn
-  for (size_t i = 0; i < own.size() && i < most_read; ++i) {
-    if (own[i].sql.empty())
-      continue;
-    auto reading = read_and_plan(model, index, own[i].question, "");
-    if (reading.outcome == plan_outcome::answer && reading.query_json == plan.query_json)
-      return &own[i];
-  }
-  return nullptr;
-}
-
-} // namespace
-
 sql_plan generate(const semantic_model& model, std::string_view question,
                   std::string_view previous_query_json,
                   const std::vector<verified_example>& own) {
@@ -407,9 +367,11 @@ sql_plan generate(const semantic_model& model, std::string_view question,
       plan.query_json = to_json(*q);
     }
   }
-  auto* example = verified(model, *index, question, own);
+  auto* example = asked_alike(model, *index, question, own);
   if (!example && previous_query_json.empty())
-    example = same_reading(model, *index, plan, own);
+    example = read_alike(plan, own, [&](std::string_view asked) {
+      return read_and_plan(model, *index, asked, "");
+    });
   if (!example)
     return plan;
   // The verified SQL answers; the structured reading of the question (or of
