@@ -37,6 +37,8 @@ using store_actor = caf::typed_actor<
   caf::reacts_to<put_blob_atom, std::string, std::string>,
   // Stores a user's feedback on a message of their conversation.
   caf::replies_to<feedback_atom, std::string, feedback_record>::with<store_ack>,
+  // The feedback on a conversation's messages (user, conversation).
+  caf::replies_to<feedback_atom, std::string, std::string>::with<std::vector<feedback_record>>,
   // Creates or replaces a verified example (a user's, or everyone's).
   caf::replies_to<example_atom, example_record>::with<store_ack>,
   // The verified examples of (user, data source): the user's and everyone's.

@@ -39,6 +39,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<medha::message_record>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::feedback_record)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::example_record)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<medha::example_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<medha::feedback_record>)
 
 CAF_BEGIN_TYPE_ID_BLOCK(medha, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(medha, (medha::turn_request))

@@ -24,11 +24,12 @@ double percentile(std::vector<double> values, double p) {
 } // namespace
 
 void turn_stats::publish(const std::string& subject, const std::string& data) {
-  inner_->publish(subject, data);
-  // A final event also goes to the turn's reply subject: count the events
-  // subject only, so each turn counts once.
+  // Counted before it goes out, so a client that saw the answer finds it in
+  // `stats`. A final event also goes to the turn's reply subject: count the
+  // events subject only, so each turn counts once.
   if (subject.rfind("medha.events.", 0) == 0)
     record(data);
+  inner_->publish(subject, data);
 }
 
 void turn_stats::record(const std::string& data) {

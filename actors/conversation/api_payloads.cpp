@@ -42,7 +42,8 @@ std::string conversation_list_reply(const std::vector<conversation_record>& recs
 }
 
 std::string conversation_history_reply(const conversation_record& rec,
-                                       const std::vector<message_record>& messages) {
+                                       const std::vector<message_record>& messages,
+                                       const std::vector<feedback_record>& feedback) {
   json::array arr;
   for (auto& m : messages) {
     json::object o{{"index", m.index},       {"turn_id", m.turn_id}, {"role", m.role},
@@ -53,6 +54,12 @@ std::string conversation_history_reply(const conversation_record& rec,
       if (!ec)
         o["payload"] = std::move(payload);
     }
+    for (auto& f : feedback)
+      if (f.message == m.index)
+        o["feedback"] = json::object{{"rating", f.positive ? "positive" : "negative"},
+                                     {"comment", f.comment},
+                                     {"category", f.category},
+                                     {"created_ms", f.created_ms}};
     arr.push_back(std::move(o));
   }
   return json::serialize(

@@ -312,8 +312,13 @@ void on_api(self_ptr self, const inbound_message& msg) {
               }
               self->request(self->state.deps.store, timeout, history_atom_v, user, id)
                   .then(
-                      [self, to, rec = found.record](std::vector<message_record>& msgs) {
-                        reply_ok(self, to, conversation_history_reply(rec, msgs));
+                      [self, to, user, id, timeout, rec = found.record](std::vector<message_record>& msgs) {
+                        self->request(self->state.deps.store, timeout, feedback_atom_v, user, id)
+                            .then(
+                                [self, to, rec, msgs](std::vector<feedback_record>& feedback) {
+                                  reply_ok(self, to, conversation_history_reply(rec, msgs, feedback));
+                                },
+                                on_failure(self, to));
                       },
                       on_failure(self, to));
             },

@@ -59,6 +59,12 @@ TEST_F(feedback, a_thumbs_up_teaches_its_user_and_nobody_else) {
                     {"comment", "not what I meant"}, {"category", "accuracy"}});
   ASSERT_TRUE(down.at("ok").as_bool()) << down;
   EXPECT_FALSE(down.at("example").as_bool());
+  // Stored with the answer: conversations.get shows it on that message.
+  auto got = call(w, "alice", "conversations.get", {{"conversation", conv}});
+  auto& judged = got.at("messages").as_array().back();
+  EXPECT_EQ(judged.at("role").as_string(), "assistant");
+  EXPECT_EQ(judged.at("feedback").at("rating").as_string(), "negative");
+  EXPECT_EQ(judged.at("feedback").at("comment").as_string(), "not what I meant");
   auto again = ask_fresh(w, "alice", churn_question);
   EXPECT_EQ(data_field(again.last(), "strategy"), "llm");
   ASSERT_EQ(m.model.requests().size(), 2u);
