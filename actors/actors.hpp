@@ -34,7 +34,15 @@ using store_actor = caf::typed_actor<
   // Deletes conversations idle longer than ttl_ms at now_ms; replies the count.
   caf::replies_to<expire_atom, int64_t, int64_t>::with<uint64_t>,
   // Writes a cache blob (the discovery catalog) under a key.
-  caf::reacts_to<put_blob_atom, std::string, std::string>>;
+  caf::reacts_to<put_blob_atom, std::string, std::string>,
+  // Stores a user's feedback on a message of their conversation.
+  caf::replies_to<feedback_atom, std::string, feedback_record>::with<store_ack>,
+  // The feedback on a conversation's messages (user, conversation).
+  caf::replies_to<feedback_atom, std::string, std::string>::with<std::vector<feedback_record>>,
+  // Creates or replaces a verified example (a user's, or everyone's).
+  caf::replies_to<example_atom, example_record>::with<store_ack>,
+  // The verified examples of (user, data source): the user's and everyone's.
+  caf::replies_to<examples_atom, std::string, std::string>::with<std::vector<example_record>>>;
 
 /// Per worker: semantic models of the data sources, introspected on first use.
 using context_actor = caf::typed_actor<
@@ -84,6 +92,9 @@ using conversation_actor = caf::typed_actor<
   caf::replies_to<rename_atom, std::string>::with<store_ack>,
   // Chooses the conversation's data source.
   caf::replies_to<select_atom, std::string>::with<store_ack>,
+  // Chooses the conversation's language model (provider, model), already
+  // checked against what the configuration offers.
+  caf::replies_to<llm_atom, std::string, std::string>::with<store_ack>,
   // Ends the turn in flight (and drops the waiting ones).
   caf::reacts_to<cancel_atom>,
   // The idle timer of the given activity generation fired.

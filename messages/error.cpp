@@ -8,7 +8,7 @@ constexpr const char* names[] = {
   "busy",          "datasource_unavailable", "query_timeout",
   "query_failed",  "unsafe_sql",             "no_data_source",
   "cancelled",     "internal",               "store_failed",
-  "forbidden",     "rate_limited",
+  "forbidden",     "rate_limited",           "llm_not_offered",
 };
 constexpr int name_count = sizeof(names) / sizeof(names[0]);
 } // namespace

@@ -22,6 +22,7 @@ enum class error_code {
   store_failed,           // the turn could not be stored: not answered
   forbidden,              // a data source the user is not granted
   rate_limited,           // over the user's turns per minute or concurrent turns
+  llm_not_offered,        // a language model the configuration does not offer
 };
 
 /// The wire name of a code ("bad_request", ...).

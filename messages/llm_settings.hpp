@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace medha {
 
@@ -19,8 +20,26 @@ struct llm_settings {
   /// The prompt's bound in approximate tokens (characters / 4, see prompt.hpp).
   size_t prompt_token_budget = 8000;
   bool stream = true; // stream the reply (SSE) and report its deltas as progress
+  /// Prices per 1,000 tokens in the provider's currency (0: not priced);
+  /// turns report the cost of their calls, and `stats` sums it.
+  double price_in_per_1k = 0;
+  double price_out_per_1k = 0;
+  /// More models of the same provider a conversation may choose
+  /// (`conversations.create` {llm}); `model` is the default.
+  std::vector<std::string> models;
 
   bool enabled() const { return !provider.empty(); }
 };
+
+/// Every (provider, model) pair the configuration offers a conversation, the
+/// default first: one entry per model of each configured provider (`models`
+/// emptied, `model` set). Empty when no provider is configured.
+std::vector<llm_settings> offered_models(const llm_settings& preferred,
+                                         const std::vector<llm_settings>& others);
+
+/// The offered entry for a conversation's choice: an empty provider means the
+/// default's, an empty model the provider's first; nullptr when not offered.
+const llm_settings* find_offered(const std::vector<llm_settings>& offered,
+                                 const std::string& provider, const std::string& model);
 
 } // namespace medha

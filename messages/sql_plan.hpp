@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,25 @@ struct output_column {
 struct clarify_choice {
   std::string label;
   std::string reply; // sending this as the next turn resolves the question
+};
+
+/// What calls to a language model cost: tokens as the provider counted them
+/// (0 when it did not say) and the price of them from the config.
+struct llm_usage {
+  int64_t calls = 0;
+  int64_t input_tokens = 0;
+  int64_t output_tokens = 0;
+  double cost = 0;     // input and output tokens at the configured prices
+  bool priced = false; // a price is configured: `cost` means something
+
+  llm_usage& operator+=(const llm_usage& o) {
+    calls += o.calls;
+    input_tokens += o.input_tokens;
+    output_tokens += o.output_tokens;
+    cost += o.cost;
+    priced = priced || o.priced;
+    return *this;
+  }
 };
 
 /// The SQL stage's output for one question.
@@ -56,6 +76,8 @@ struct sql_plan {
   bool data_shared = false; // result rows or column values went to the model
   std::string model_name;   // the provider's model that wrote it
   std::string failure;      // the model could not be used (network, budget): why
+  /// The model calls of this plan; the conversation sums them over the turn.
+  llm_usage usage;
 };
 
 } // namespace medha

@@ -8,6 +8,7 @@
 #include <caf/actor_control_block.hpp>
 
 #include "messages/result_set.hpp"
+#include "messages/semantic_model.hpp"
 #include "messages/stage_replies.hpp"
 
 namespace medha {
@@ -30,7 +31,14 @@ struct sql_request {
   std::string question;
   std::string previous_query_json; // the last answered query structure ("" for none)
   std::string data_source;
+  /// The conversation's choice of language model ("" = the configured default).
+  std::string llm_provider;
+  std::string llm_model;
   std::vector<prior_turn> history; // oldest first
+  /// Verified examples of this user and data source (their thumbs-up and
+  /// what operators approved for everyone): the engine reuses one that
+  /// matches the question; a model gets the closest ones.
+  std::vector<verified_example> examples;
   /// The last answer's rows (capped); a model sees them only when the data
   /// source's config sets allow_llm_to_see_data.
   std::optional<result_set> last_rows;

@@ -1,5 +1,7 @@
 #include "runtime/config.hpp"
 
+#include "runtime/llm_config.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -232,49 +234,6 @@ std::optional<medha_error> parse_data_sources(config& cfg, const json::value& v,
   return std::nullopt;
 }
 
-// The `llm` object: every key optional, types strict, unknown keys refused.
-std::optional<medha_error> parse_llm(config& cfg, const json::value& v, const std::string& origin) {
-  if (!v.is_object())
-    return bad(origin + ": 'llm' must be an object");
-  auto& s = cfg.llm;
-  for (auto& kv : v.get_object()) {
-    std::string key(kv.key());
-    auto where = origin + ": 'llm." + key + "'";
-    auto& val = kv.value();
-    std::string* text = key == "provider"      ? &s.provider
-                        : key == "base_url"    ? &s.base_url
-                        : key == "model"       ? &s.model
-                        : key == "api_key_env" ? &s.api_key_env
-                                               : nullptr;
-    int* number = key == "timeout_ms"    ? &s.timeout_ms
-                  : key == "max_retries" ? &s.max_retries
-                  : key == "backoff_ms"  ? &s.backoff_ms
-                  : key == "max_tokens"  ? &s.max_tokens
-                                         : nullptr;
-    if (text) {
-      if (!val.is_string())
-        return bad(where + " must be a string");
-      *text = std::string(val.get_string());
-    } else if (number) {
-      if (!val.is_int64() || val.get_int64() < 0 || val.get_int64() > std::numeric_limits<int>::max())
-        return bad(where + " must be a non-negative integer");
-      *number = static_cast<int>(val.get_int64());
-    } else if (key == "prompt_token_budget") {
-      if (!val.is_int64() || val.get_int64() <= 0)
-        return bad(where + " must be a positive integer");
-      s.prompt_token_budget = static_cast<size_t>(val.get_int64());
-    } else if (key == "stream") {
-      if (!val.is_bool())
-        return bad(where + " must be true or false");
-      s.stream = val.get_bool();
-    } else {
-      return bad(where + " is not an llm key (provider, base_url, model, api_key_env, "
-                 "timeout_ms, max_retries, backoff_ms, max_tokens, prompt_token_budget, stream)");
-    }
-  }
-  return std::nullopt;
-}
-
 // {"name": ["a", "b"], ...}: the shape of both "grants" and "groups".
 std::optional<medha_error> parse_name_lists(std::map<std::string, std::vector<std::string>>& out,
                                             const json::value& v, const std::string& where) {
@@ -371,7 +330,7 @@ std::variant<config, medha_error> apply_config_json(config cfg, std::string_view
       continue;
     }
     if (key == "llm") {
-      if (auto err = parse_llm(cfg, kv.value(), origin))
+      if (auto err = parse_llm_config(cfg.llm, cfg.llm_others, kv.value(), origin))
         return *err;
       continue;
     }
@@ -436,17 +395,14 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (std::find(std::begin(levels), std::end(levels), cfg.log_level) == std::end(levels))
     return bad("'log_level' must be trace, debug, info, warning, error or off, got '"
                + cfg.log_level + "'");
-  if (cfg.llm.enabled()) {
-    if (cfg.llm.provider != "openai" && cfg.llm.provider != "anthropic")
-      return bad("'llm.provider' must be \"openai\" or \"anthropic\" (or empty for none), got '"
-                 + cfg.llm.provider + "'");
-    if (cfg.llm.model.empty())
-      return bad("'llm.model' must be set when 'llm.provider' is");
-    if (cfg.llm.base_url.empty() && cfg.llm.provider == "openai")
-      return bad("'llm.base_url' must be set for the openai provider "
-                 "(e.g. https://api.openai.com/v1 or http://127.0.0.1:11434/v1)");
-    if (cfg.llm.timeout_ms <= 0 || cfg.llm.max_tokens <= 0)
-      return bad("'llm.timeout_ms' and 'llm.max_tokens' must be positive");
+  if (auto err = validate_llm(cfg.llm, "llm"))
+    return *err;
+  for (size_t i = 0; i < cfg.llm_others.size(); ++i) {
+    auto where = "llm[" + std::to_string(i + 1) + "]";
+    if (!cfg.llm.enabled() || !cfg.llm_others[i].enabled())
+      return bad("'" + where + "': every entry of an 'llm' array needs a provider");
+    if (auto err = validate_llm(cfg.llm_others[i], where))
+      return *err;
   }
   for (size_t i = 0; i < cfg.data_sources.size(); ++i) {
     auto& ds = cfg.data_sources[i];
@@ -513,6 +469,8 @@ std::variant<config, medha_error> load_config(const std::vector<std::string>& ar
   for (auto& [name, value] : env) {
     auto o = std::find_if(std::begin(options), std::end(options),
                           [&](const option& o) { return name == o.env; });
+    if (set_llm_option(cfg.llm, name, value))
+      continue;
     // Other MEDHA_* variables belong to scripts and tests: not an error.
     if (o == std::end(options))
       continue;
@@ -525,6 +483,8 @@ std::variant<config, medha_error> load_config(const std::vector<std::string>& ar
     if (auto err = split_flag(args, i, flag, value))
       return *err;
     if (flag == config_flag)
+      continue;
+    if (set_llm_option(cfg.llm, flag, value))
       continue;
     auto o = find_flag(flag);
     if (!o)
@@ -546,7 +506,7 @@ std::string config_flags_help() {
     out += o.env;
     out += ")\n";
   }
-  return out;
+  return out + llm_flags_help();
 }
 
 } // namespace medha

@@ -51,6 +51,7 @@ struct config {
   int metrics_port = 0;                       // Prometheus GET /metrics; 0 = off
   std::string metrics_address = "127.0.0.1";  // where that listener binds
   llm_settings llm; // a language model for what the embedded engine abstains on; off by default
+  std::vector<llm_settings> llm_others; // more providers a conversation may choose ('llm' as an array)
 };
 
 /// Loads the configuration. Later layers override earlier ones, key by key:

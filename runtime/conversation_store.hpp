@@ -41,6 +41,30 @@ struct step_record {
   std::string event_json;
 };
 
+/// A user's judgement of one answer (an assistant message).
+struct feedback_record {
+  std::string conv;
+  uint64_t message = 0;  // the assistant message's index
+  bool positive = false; // thumbs up or down
+  std::string comment;
+  std::string category; // the client's words ("wrong_numbers", "slow", …): opaque
+  int64_t created_ms = 0;
+};
+
+/// A question with SQL known to answer it: a user's own (their thumbs-up) or,
+/// approved by an operator, everyone's.
+struct example_record {
+  std::string scope; // the user it belongs to, or "*" for everyone
+  std::string data_source;
+  std::string question;
+  std::string sql;
+  std::string origin; // "<user>/<conv>/<message>": where it was answered (one example each)
+  int64_t created_ms = 0;
+};
+
+/// The scope of examples every user gets.
+inline constexpr const char* everyone_scope = "*";
+
 /// Where conversations live: their records, messages, step events and a
 /// small blob space. Two implementations pass the same test suite:
 /// rocksdb_store (embedded, one worker) and postgres_store (shared by several
@@ -97,6 +121,25 @@ public:
   virtual std::optional<std::string> get_blob(const std::string& key) = 0;
   virtual std::optional<medha_error> put_blob(const std::string& key,
                                               const std::string& value) = 0;
+
+  /// Stores feedback on a message of an existing conversation of the user;
+  /// later feedback on the same message replaces it. Deleted with the
+  /// conversation.
+  virtual std::optional<medha_error> put_feedback(const std::string& user,
+                                                  const feedback_record& feedback) = 0;
+
+  /// The feedback on a conversation's messages, in message order.
+  virtual std::vector<feedback_record> feedback(const std::string& user,
+                                                const std::string& conv) = 0;
+
+  /// Creates or replaces the example of (scope, data source, origin). Kept
+  /// when the conversation it came from is deleted: it is knowledge now.
+  virtual std::optional<medha_error> put_example(const example_record& example) = 0;
+
+  /// The examples a user's questions on a data source may use: the user's own
+  /// and everyone's, oldest first.
+  virtual std::vector<example_record> examples(const std::string& user,
+                                               const std::string& data_source) = 0;
 
   /// Stored values that failed to decode since open (for health/stats).
   virtual uint64_t corrupt_reads() const = 0;

@@ -61,11 +61,38 @@ CREATE TABLE medha_blobs (
 );
 )sql";
 
+// Feedback goes with its conversation; examples stay (they are knowledge now).
+const char* const schema_v2 = R"sql(
+CREATE TABLE medha_feedback (
+  user_id    text    NOT NULL,
+  conv       text    NOT NULL,
+  message    bigint  NOT NULL,
+  positive   boolean NOT NULL,
+  comment    bytea   NOT NULL,
+  category   bytea   NOT NULL,
+  created_ms bigint  NOT NULL,
+  PRIMARY KEY (user_id, conv, message),
+  FOREIGN KEY (user_id, conv) REFERENCES medha_conversations (user_id, id) ON DELETE CASCADE
+);
+
+-- scope: a user id, or '*' for every user (approved by an operator).
+CREATE TABLE medha_examples (
+  scope       text   NOT NULL,
+  data_source text   NOT NULL,
+  origin      text   NOT NULL,
+  question    bytea  NOT NULL,
+  sql         bytea  NOT NULL,
+  created_ms  bigint NOT NULL,
+  PRIMARY KEY (scope, data_source, origin)
+);
+)sql";
+
 } // namespace
 
 const std::vector<pg_migration>& conversation_store_migrations() {
   static const std::vector<pg_migration> all = {
     {1, "conversations, messages, steps, blobs", schema_v1},
+    {2, "feedback, verified examples", schema_v2},
   };
   return all;
 }

@@ -7,6 +7,7 @@
 
 #include "runtime/logging.hpp"
 #include "runtime/postgres_migrations.hpp"
+#include "runtime/postgres_values.hpp"
 #include "runtime/store_codec.hpp"
 
 namespace medha {
@@ -14,15 +15,7 @@ namespace medha {
 namespace {
 
 using store_codec::is_key_token;
-
-medha_error failed(const char* what, const std::exception& e) {
-  return {error_code::internal, std::string{"conversation store: "} + what + " failed: " + e.what()};
-}
-
-// Reads have no error channel in the interface: say why they came back empty.
-void read_failed(const char* what, const std::exception& e) {
-  log::warn("store", std::string{what} + " failed: " + e.what());
-}
+using namespace pg_values;
 
 std::optional<medha_error> check_token(const char* what, const std::string& value) {
   if (is_key_token(value))
@@ -33,14 +26,6 @@ std::optional<medha_error> check_token(const char* what, const std::string& valu
 
 medha_error no_conversation(const std::string& id) {
   return {error_code::not_found, "no conversation '" + id + "'"};
-}
-
-pqxx::binarystring bytes(const std::string& s) {
-  return pqxx::binarystring{s.data(), s.size()};
-}
-
-std::string bytes(const pqxx::field& f) {
-  return pqxx::binarystring{f}.str();
 }
 
 const char* const conversation_columns =

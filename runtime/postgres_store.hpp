@@ -44,6 +44,13 @@ public:
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
   std::optional<std::string> get_blob(const std::string& key) override;
   std::optional<medha_error> put_blob(const std::string& key, const std::string& value) override;
+  // In postgres_feedback.cpp:
+  std::optional<medha_error> put_feedback(const std::string& user,
+                                          const feedback_record& feedback) override;
+  std::vector<feedback_record> feedback(const std::string& user, const std::string& conv) override;
+  std::optional<medha_error> put_example(const example_record& example) override;
+  std::vector<example_record> examples(const std::string& user,
+                                       const std::string& data_source) override;
   /// Columns are typed: nothing stored can fail to decode.
   uint64_t corrupt_reads() const override {
     return 0;

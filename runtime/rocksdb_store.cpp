@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 
+#include "runtime/rocksdb_scan.hpp"
 #include "runtime/store_codec.hpp"
 
 namespace medha {
@@ -30,19 +31,6 @@ std::optional<medha_error> check_token(const char* what, const std::string& valu
   if (codec::is_key_token(value))
     return std::nullopt;
   return bad(std::string(what) + " '" + value + "' must match [A-Za-z0-9_-]{1,64}");
-}
-
-// Visits every key/value under `prefix` in key order. The upper bound keeps
-// RocksDB from reading past the prefix (the bound must outlive the iterator).
-template <class F>
-void scan(rocksdb::DB& db, const std::string& prefix, F&& visit) {
-  auto end = codec::prefix_end(prefix);
-  rocksdb::Slice upper(end);
-  rocksdb::ReadOptions ro;
-  ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db.NewIterator(ro));
-  for (it->Seek(prefix); it->Valid(); it->Next())
-    visit(it->key(), it->value());
 }
 
 rocksdb::WriteOptions synced() {
@@ -169,6 +157,7 @@ std::optional<medha_error> rocksdb_store::delete_locked(const std::string& user,
   auto drop = [&](const rocksdb::Slice& k, const rocksdb::Slice&) { batch.Delete(k); };
   scan(*db_, codec::message_prefix(user, id), drop);
   scan(*db_, codec::step_prefix(user, id), drop);
+  scan(*db_, codec::feedback_prefix(user, id), drop);
   s = db_->Write(synced(), &batch);
   if (!s.ok())
     return storage_error("delete_conversation", s);

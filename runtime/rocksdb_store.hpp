@@ -23,6 +23,8 @@ namespace medha {
 ///   m/<user>/<conv>/<index:016x>         message_record (JSON)
 ///   s/<user>/<conv>/<turn>/<seq:016x>    step_record (JSON)
 ///   b/<key>                              blob (raw bytes)
+///   f/<user>/<conv>/<message:016x>       feedback_record (JSON)
+///   e/<scope>/<data source>/<origin>     example_record (JSON); scope is a user or "*"
 /// Listing a user's conversations or a conversation's messages is one prefix
 /// scan; the fixed-width hex keeps numeric order equal to byte order.
 ///
@@ -63,6 +65,13 @@ public:
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
   std::optional<std::string> get_blob(const std::string& key) override;
   std::optional<medha_error> put_blob(const std::string& key, const std::string& value) override;
+  // In rocksdb_feedback.cpp:
+  std::optional<medha_error> put_feedback(const std::string& user,
+                                          const feedback_record& feedback) override;
+  std::vector<feedback_record> feedback(const std::string& user, const std::string& conv) override;
+  std::optional<medha_error> put_example(const example_record& example) override;
+  std::vector<example_record> examples(const std::string& user,
+                                       const std::string& data_source) override;
   uint64_t corrupt_reads() const override {
     return corrupt_reads_.load();
   }

@@ -48,6 +48,18 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     [store](put_blob_atom, const std::string& key, const std::string& value) {
       store->put_blob(key, value);
     },
+    [store](feedback_atom, const std::string& user, const feedback_record& f) {
+      return store_ack{store->put_feedback(user, f)};
+    },
+    [store](feedback_atom, const std::string& user, const std::string& conv) {
+      return store->feedback(user, conv);
+    },
+    [store](example_atom, const example_record& e) {
+      return store_ack{store->put_example(e)};
+    },
+    [store](examples_atom, const std::string& user, const std::string& source) {
+      return store->examples(user, source);
+    },
   };
 }
 

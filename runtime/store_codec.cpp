@@ -112,6 +112,23 @@ std::string blob_key(const std::string& key) {
   return "b/" + key;
 }
 
+std::string feedback_key(const std::string& user, const std::string& conv, uint64_t message) {
+  return feedback_prefix(user, conv) + hex(message);
+}
+
+std::string feedback_prefix(const std::string& user, const std::string& conv) {
+  return "f/" + user + "/" + conv + "/";
+}
+
+std::string example_key(const std::string& scope, const std::string& source,
+                        const std::string& origin) {
+  return example_prefix(scope, source) + origin;
+}
+
+std::string example_prefix(const std::string& scope, const std::string& source) {
+  return "e/" + scope + "/" + source + "/";
+}
+
 std::string prefix_end(std::string prefix) {
   // Prefixes here end in '/', so bumping the last byte never overflows.
   prefix.back() = static_cast<char>(prefix.back() + 1);
@@ -152,6 +169,28 @@ std::string encode(const step_record& r) {
   return json::serialize(o);
 }
 
+std::string encode(const feedback_record& r) {
+  json::object o;
+  o["conv"] = r.conv;
+  o["message"] = r.message;
+  o["positive"] = r.positive;
+  o["comment"] = r.comment;
+  o["category"] = r.category;
+  o["created_ms"] = r.created_ms;
+  return json::serialize(o);
+}
+
+std::string encode(const example_record& r) {
+  json::object o;
+  o["scope"] = r.scope;
+  o["data_source"] = r.data_source;
+  o["question"] = r.question;
+  o["sql"] = r.sql;
+  o["origin"] = r.origin;
+  o["created_ms"] = r.created_ms;
+  return json::serialize(o);
+}
+
 std::optional<conversation_record> decode_conversation(std::string_view text) {
   json::value holder;
   auto o = parse_object(text, holder);
@@ -182,6 +221,30 @@ std::optional<step_record> decode_step(std::string_view text) {
   step_record r;
   if (!o || !read(*o, "conv", r.conv) || !read(*o, "turn_id", r.turn_id)
       || !read(*o, "seq", r.seq) || !read(*o, "event_json", r.event_json))
+    return std::nullopt;
+  return r;
+}
+
+std::optional<feedback_record> decode_feedback(std::string_view text) {
+  json::value holder;
+  auto o = parse_object(text, holder);
+  feedback_record r;
+  auto* positive = o ? o->if_contains("positive") : nullptr;
+  if (!o || !read(*o, "conv", r.conv) || !read(*o, "message", r.message) || !positive
+      || !positive->is_bool() || !read(*o, "comment", r.comment)
+      || !read(*o, "category", r.category) || !read(*o, "created_ms", r.created_ms))
+    return std::nullopt;
+  r.positive = positive->get_bool();
+  return r;
+}
+
+std::optional<example_record> decode_example(std::string_view text) {
+  json::value holder;
+  auto o = parse_object(text, holder);
+  example_record r;
+  if (!o || !read(*o, "scope", r.scope) || !read(*o, "data_source", r.data_source)
+      || !read(*o, "question", r.question) || !read(*o, "sql", r.sql)
+      || !read(*o, "origin", r.origin) || !read(*o, "created_ms", r.created_ms))
     return std::nullopt;
   return r;
 }

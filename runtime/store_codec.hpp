@@ -27,6 +27,14 @@ std::string step_key(const std::string& user, const std::string& conv,
 std::string step_prefix(const std::string& user, const std::string& conv,
                         const std::string& turn = "");
 std::string blob_key(const std::string& key);
+/// "f/<user>/<conv>/<message:016x>"; the prefix without the message.
+std::string feedback_key(const std::string& user, const std::string& conv, uint64_t message);
+std::string feedback_prefix(const std::string& user, const std::string& conv);
+/// "e/<scope>/<data source>/<origin>"; the prefix without the origin. The
+/// origin is last, so the '/' inside it cannot make prefixes collide.
+std::string example_key(const std::string& scope, const std::string& source,
+                        const std::string& origin);
+std::string example_prefix(const std::string& scope, const std::string& source);
 
 /// The smallest key above every key starting with `prefix` (an iterate bound).
 std::string prefix_end(std::string prefix);
@@ -34,10 +42,14 @@ std::string prefix_end(std::string prefix);
 std::string encode(const conversation_record& r);
 std::string encode(const message_record& r);
 std::string encode(const step_record& r);
+std::string encode(const feedback_record& r);
+std::string encode(const example_record& r);
 
 /// Decoders are strict: a missing field or a wrong type is nullopt, never a throw.
 std::optional<conversation_record> decode_conversation(std::string_view text);
 std::optional<message_record> decode_message(std::string_view text);
 std::optional<step_record> decode_step(std::string_view text);
+std::optional<feedback_record> decode_feedback(std::string_view text);
+std::optional<example_record> decode_example(std::string_view text);
 
 } // namespace medha::store_codec

@@ -44,6 +44,20 @@ void turn_stats::record(const std::string& data) {
     auto* code = obj ? obj->if_contains("code") : nullptr;
     ++errors_[code && code->is_string() ? std::string{code->as_string()} : "unknown"];
   }
+  if (auto* strategy = obj ? obj->if_contains("strategy") : nullptr; strategy && strategy->is_string())
+    ++strategies_[std::string{strategy->as_string()}];
+  if (auto* usage = obj ? obj->if_contains("usage") : nullptr; usage && usage->is_object()) {
+    auto count = [&](const char* key) -> int64_t {
+      auto* v = usage->as_object().if_contains(key);
+      return v && v->is_int64() ? v->as_int64() : 0;
+    };
+    ++llm_turns_;
+    llm_calls_ += count("calls");
+    input_tokens_ += count("input_tokens");
+    output_tokens_ += count("output_tokens");
+    if (auto* cost = usage->as_object().if_contains("cost"); cost && cost->is_number())
+      cost_ += cost->to_number<double>();
+  }
   auto add = [this](const std::string& step, double ms) {
     auto& values = latency_[step];
     values.push_back(ms);
@@ -101,10 +115,20 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
                                  {"p99", percentile(copy, 0.99)},
                                  {"samples", copy.size()}};
   }
+  json::object strategies;
+  for (auto& [name, n] : strategies_)
+    strategies[name] = n;
+  json::object llm{{"turns", llm_turns_},
+                   {"calls", llm_calls_},
+                   {"input_tokens", input_tokens_},
+                   {"output_tokens", output_tokens_},
+                   {"cost", cost_}};
   return json::serialize(json::object{{"turns", turns_},
                                       {"answers", answers_},
                                       {"clarifies", clarifies_},
                                       {"errors", std::move(errors)},
+                                      {"strategies", std::move(strategies)},
+                                      {"llm", std::move(llm)},
                                       {"latency_ms", std::move(latency)},
                                       {"live_conversations", live_conversations}});
 }

@@ -51,7 +51,8 @@ public:
     return inner_->connected();
   }
 
-  /// {"turns","answers","clarifies","errors":{code:n},
+  /// {"turns","answers","clarifies","errors":{code:n},"strategies":{strategy:n},
+  ///  "llm":{"turns","calls","input_tokens","output_tokens","cost"},
   ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
   std::string snapshot_json(size_t live_conversations) const;
 
@@ -74,6 +75,10 @@ private:
   uint64_t answers_ = 0;
   uint64_t clarifies_ = 0;
   std::map<std::string, uint64_t> errors_;
+  std::map<std::string, uint64_t> strategies_; // which path answered or asked
+  uint64_t llm_turns_ = 0;                     // turns that called a model
+  int64_t llm_calls_ = 0, input_tokens_ = 0, output_tokens_ = 0;
+  double cost_ = 0;
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
   std::map<std::string, histogram> histograms_;
   std::atomic<size_t> live_{0};

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "actors/conversation/carried_context.hpp"
 #include "messages/protocol.hpp"
 
 namespace medha {
@@ -11,12 +12,16 @@ namespace json = boost::json;
 namespace {
 
 json::object conversation_object(const conversation_record& rec) {
-  return json::object{{"id", rec.id},
-                      {"title", rec.title},
-                      {"data_source", rec.data_source},
-                      {"created_ms", rec.created_ms},
-                      {"updated_ms", rec.updated_ms},
-                      {"turns", rec.turn_count}};
+  json::object o{{"id", rec.id},
+                 {"title", rec.title},
+                 {"data_source", rec.data_source},
+                 {"created_ms", rec.created_ms},
+                 {"updated_ms", rec.updated_ms},
+                 {"turns", rec.turn_count}};
+  auto carried = decode_carried_context(rec.state_json);
+  if (!carried.llm_provider.empty())
+    o["llm"] = json::object{{"provider", carried.llm_provider}, {"model", carried.llm_model}};
+  return o;
 }
 
 } // namespace
@@ -37,7 +42,8 @@ std::string conversation_list_reply(const std::vector<conversation_record>& recs
 }
 
 std::string conversation_history_reply(const conversation_record& rec,
-                                       const std::vector<message_record>& messages) {
+                                       const std::vector<message_record>& messages,
+                                       const std::vector<feedback_record>& feedback) {
   json::array arr;
   for (auto& m : messages) {
     json::object o{{"index", m.index},       {"turn_id", m.turn_id}, {"role", m.role},
@@ -48,6 +54,12 @@ std::string conversation_history_reply(const conversation_record& rec,
       if (!ec)
         o["payload"] = std::move(payload);
     }
+    for (auto& f : feedback)
+      if (f.message == m.index)
+        o["feedback"] = json::object{{"rating", f.positive ? "positive" : "negative"},
+                                     {"comment", f.comment},
+                                     {"category", f.category},
+                                     {"created_ms", f.created_ms}};
     arr.push_back(std::move(o));
   }
   return json::serialize(

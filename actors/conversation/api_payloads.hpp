@@ -15,8 +15,10 @@ namespace medha {
 std::string conversation_json(const conversation_record& rec);
 std::string conversation_reply(const conversation_record& rec);
 std::string conversation_list_reply(const std::vector<conversation_record>& recs);
+/// Messages in order; an answer the user judged carries its `feedback`.
 std::string conversation_history_reply(const conversation_record& rec,
-                                       const std::vector<message_record>& messages);
+                                       const std::vector<message_record>& messages,
+                                       const std::vector<feedback_record>& feedback = {});
 std::string data_source_list_reply(const std::vector<data_source>& sources);
 /// `datasource.select`'s reply body: the chosen source.
 std::string data_source_reply(const std::string& source);

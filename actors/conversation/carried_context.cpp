@@ -24,6 +24,8 @@ std::string encode_carried_context(const carried_context& ctx) {
   for (auto& [question, sql] : ctx.recent_turns)
     recent.push_back(json::object{{"question", question}, {"sql", sql}});
   o["recent_turns"] = std::move(recent);
+  if (!ctx.llm_provider.empty())
+    o["llm"] = json::object{{"provider", ctx.llm_provider}, {"model", ctx.llm_model}};
   return json::serialize(o);
 }
 
@@ -44,6 +46,14 @@ carried_context decode_carried_context(const std::string& text) {
   ctx.pending_question = str("pending_question");
   auto version = str("schema_version");
   ctx.schema_version = version.empty() ? 0 : std::strtoull(version.c_str(), nullptr, 10);
+  if (auto* f = o.if_contains("llm"); f && f->is_object()) {
+    auto* p = f->as_object().if_contains("provider");
+    auto* m = f->as_object().if_contains("model");
+    if (p && p->is_string() && m && m->is_string()) {
+      ctx.llm_provider = std::string{p->as_string()};
+      ctx.llm_model = std::string{m->as_string()};
+    }
+  }
   if (auto* f = o.if_contains("source_choices"); f && f->is_array())
     for (auto& c : f->as_array())
       if (c.is_string())

@@ -23,6 +23,9 @@ struct carried_context {
   /// max_recent_turns: a language model's prompt shows them.
   std::vector<std::pair<std::string, std::string>> recent_turns;
   static constexpr size_t max_recent_turns = 3;
+  /// The conversation's choice of language model ("" = the configured default).
+  std::string llm_provider;
+  std::string llm_model;
 };
 
 std::string encode_carried_context(const carried_context& ctx);

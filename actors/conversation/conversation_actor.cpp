@@ -315,10 +315,13 @@ sql_request sql_request_of(self_ptr self) {
   req.question = turn.question;
   req.previous_query_json = st.carried.last_query_json;
   req.data_source = turn.source;
+  req.llm_provider = st.carried.llm_provider;
+  req.llm_model = st.carried.llm_model;
   for (auto& [question, sql] : st.carried.recent_turns)
     req.history.push_back({question, sql});
   req.last_rows = st.last_rows;
   req.failed = turn.failed;
+  req.examples = turn.examples;
   req.progress = caf::actor_cast<caf::strong_actor_ptr>(self);
   req.progress_tag = turn.generation;
   return req;
@@ -340,6 +343,9 @@ std::string clarify_text(const sql_plan& plan) {
 
 void on_plan(self_ptr self, sql_plan& plan) {
   auto& turn = *self->state.turn;
+  // Events report the turn's calls so far, corrections included.
+  turn.usage += plan.usage;
+  plan.usage = turn.usage;
   bool correcting = !turn.failed.empty();
   if (correcting && !plan.failure.empty()) {
     // The model could not be asked again: the last error stands.
@@ -397,7 +403,18 @@ void generate(self_ptr self) {
     return;
   }
   publish(self, step_kind::sql, step_status::started);
-  request_sql(self);
+  // Verified examples live in the store (another worker may have taken the
+  // thumbs-up): read them for each turn, they are few.
+  auto& st = self->state;
+  ask_stage<std::vector<example_record>>(
+      self, st.deps.store, "store", st.deps.settings.stage_timeout,
+      [self](std::vector<example_record>& found) {
+        auto& turn = *self->state.turn;
+        for (auto& e : found)
+          turn.examples.push_back({std::move(e.question), std::move(e.sql)});
+        request_sql(self);
+      },
+      examples_atom_v, st.record.user, turn.source);
 }
 
 // Large schemas: keep the question's tables, the last query's tables and the
@@ -761,6 +778,16 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
         st.carried.pending_question.clear();
         // A new data source: the last query's structure no longer applies.
         st.carried.last_query_json.clear();
+        st.record.state_json = encode_carried_context(st.carried);
+        st.record.updated_ms = now_ms();
+        return self->delegate(st.deps.store, save_atom_v, st.record);
+      },
+      [self](llm_atom, const std::string& provider,
+             const std::string& model) -> caf::result<store_ack> {
+        touch(self);
+        auto& st = self->state;
+        st.carried.llm_provider = provider;
+        st.carried.llm_model = model;
         st.record.state_json = encode_carried_context(st.carried);
         st.record.updated_ms = now_ms();
         return self->delegate(st.deps.store, save_atom_v, st.record);

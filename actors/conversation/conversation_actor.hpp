@@ -75,6 +75,8 @@ struct turn_in_flight {
   sql_plan plan;
   std::vector<failed_attempt> failed; // this turn's model SQL that failed, for corrections
   medha_error last_failure;           // why the last of them failed
+  llm_usage usage;                    // every model call of the turn so far
+  std::vector<verified_example> examples; // the user's and everyone's, for this source
   result_set rows;
   chart picked;
   std::vector<std::pair<std::string, double>> timings;

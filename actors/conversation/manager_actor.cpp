@@ -7,6 +7,8 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/conversation/api_payloads.hpp"
+#include "actors/conversation/feedback_verbs.hpp"
+#include "actors/conversation/llm_choice.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
@@ -276,12 +278,23 @@ void on_api(self_ptr self, const inbound_message& msg) {
         return;
       }
     }
+    auto llm = llm_choice_of(req.body_json, st.settings.llm_offered);
+    if (llm.error) {
+      reply_error(self, to, *llm.error);
+      return;
+    }
     conversation_record rec;
     rec.id = new_conversation_id();
     rec.user = user;
     rec.title = title.value.value_or("");
     rec.data_source = source.value.value_or("");
     rec.created_ms = rec.updated_ms = now_ms();
+    if (llm.choice) {
+      carried_context carried;
+      carried.llm_provider = llm.choice->provider;
+      carried.llm_model = llm.choice->model;
+      rec.state_json = encode_carried_context(carried);
+    }
     self->request(st.deps.store, timeout, save_atom_v, rec)
         .then(on_ack(self, to, conversation_reply(rec)), on_failure(self, to));
   } else if (req.verb == "conversations.list") {
@@ -307,8 +320,13 @@ void on_api(self_ptr self, const inbound_message& msg) {
               }
               self->request(self->state.deps.store, timeout, history_atom_v, user, id)
                   .then(
-                      [self, to, rec = found.record](std::vector<message_record>& msgs) {
-                        reply_ok(self, to, conversation_history_reply(rec, msgs));
+                      [self, to, user, id, timeout, rec = found.record](std::vector<message_record>& msgs) {
+                        self->request(self->state.deps.store, timeout, feedback_atom_v, user, id)
+                            .then(
+                                [self, to, rec, msgs](std::vector<feedback_record>& feedback) {
+                                  reply_ok(self, to, conversation_history_reply(rec, msgs, feedback));
+                                },
+                                on_failure(self, to));
                       },
                       on_failure(self, to));
             },
@@ -365,6 +383,24 @@ void on_api(self_ptr self, const inbound_message& msg) {
           self->request(handle, timeout, select_atom_v, source)
               .then(on_ack(self, to, data_source_reply(source)), on_failure(self, to));
         });
+  } else if (req.verb == "conversations.set_llm") {
+    auto conv = conv_field(true);
+    auto llm = llm_choice_of(req.body_json, st.settings.llm_offered);
+    if (conv.error || llm.error || !llm.choice) {
+      reply_error(self, to,
+                  conv.error  ? *conv.error
+                  : llm.error ? *llm.error
+                              : medha_error{error_code::bad_request, "\"llm\" is required"});
+      return;
+    }
+    with_conversation(self, user, *conv.value, to,
+                      [self, to, choice = *llm.choice, timeout](const conversation_actor& handle) {
+                        self->request(handle, timeout, llm_atom_v, choice.provider, choice.model)
+                            .then(on_ack(self, to, llm_choice_reply(choice)),
+                                  on_failure(self, to));
+                      });
+  } else if (req.verb == "feedback") {
+    on_feedback(self, user, req.body_json, to);
   } else if (req.verb == "discover") {
     auto question = string_field(req.body_json, "question", false);
     if (question.error || !question.value) {
@@ -494,6 +530,8 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
       [self](inbound_message& msg) {
         if (msg.subject.rfind("medha.turn.", 0) == 0)
           on_turn(self, msg);
+        else if (msg.subject.rfind("medha.admin.", 0) == 0)
+          on_admin(self, msg);
         else
           on_api(self, msg);
       },

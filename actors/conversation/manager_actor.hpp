@@ -11,6 +11,7 @@
 
 #include "actors/conversation/conversation_actor.hpp"
 #include "messages/data_source.hpp"
+#include "messages/llm_settings.hpp"
 #include "runtime/turn_stats.hpp"
 
 namespace medha {
@@ -24,6 +25,9 @@ struct manager_settings {
   std::shared_ptr<turn_stats> stats;
   int turns_per_minute = 30;         // per user
   int concurrent_turns_per_user = 4; // per user, across conversations
+  /// The language models a conversation may choose (offered_models); empty
+  /// when none is configured.
+  std::vector<llm_settings> llm_offered;
 };
 
 /// A conversation actor the manager routes to, and how many messages it sent

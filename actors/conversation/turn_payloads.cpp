@@ -104,6 +104,14 @@ static void add_strategy(json::object& o, const sql_plan& plan) {
   }
   if (!plan.failure.empty())
     o["llm_failure"] = plan.failure;
+  if (plan.usage.calls > 0) {
+    json::object usage{{"calls", plan.usage.calls},
+                       {"input_tokens", plan.usage.input_tokens},
+                       {"output_tokens", plan.usage.output_tokens}};
+    if (plan.usage.priced)
+      usage["cost"] = plan.usage.cost;
+    o["usage"] = std::move(usage);
+  }
 }
 
 std::string sql_payload(const sql_plan& plan) {

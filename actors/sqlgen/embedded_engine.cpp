@@ -16,6 +16,7 @@
 #include "actors/sqlgen/reading.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/verified_examples.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -45,17 +46,6 @@ bool meaningful(const query& q) {
   return !q.measures.empty();
 }
 
-// A verified example asked the same way: its SQL is known to be right.
-const verified_example* verified(const semantic_model& model, const model_index& index,
-                                 std::string_view question) {
-  auto sig = example_signature(question);
-  if (sig.empty())
-    return nullptr;
-  for (size_t i = 0; i < model.examples.size(); ++i)
-    if (!model.examples[i].sql.empty() && index.example(i) == sig)
-      return &model.examples[i];
-  return nullptr;
-}
 
 // The structured reading of a question: question → reading → query → SQL.
 sql_plan read_and_plan(const semantic_model& model, const model_index& index,
@@ -236,7 +226,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
 } // namespace
 
 sql_plan generate(const semantic_model& model, std::string_view question,
-                  std::string_view previous_query_json) {
+                  std::string_view previous_query_json,
+                  const std::vector<verified_example>& own) {
   auto index = index_for(model);
   index_scope scope(model, *index);
   // Questions about the data itself have their own small grammar.
@@ -251,7 +242,11 @@ sql_plan generate(const semantic_model& model, std::string_view question,
       plan.query_json = to_json(*q);
     }
   }
-  auto* example = verified(model, *index, question);
+  auto* example = asked_alike(model, *index, question, own);
+  if (!example && previous_query_json.empty())
+    example = read_alike(plan, own, [&](std::string_view asked) {
+      return read_and_plan(model, *index, asked, "");
+    });
   if (!example)
     return plan;
   // The verified SQL answers; the structured reading of the question (or of
@@ -261,6 +256,7 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   verified_plan.sql = example->sql;
   verified_plan.confidence = 0.99;
   verified_plan.explanation = "Uses the verified query for \"" + example->question + "\".";
+  verified_plan.strategy_reason = "a verified example answers this question";
   auto structured = plan.outcome == plan_outcome::answer
                       ? plan
                       : read_and_plan(model, *index, example->question, "");

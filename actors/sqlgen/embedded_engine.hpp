@@ -28,8 +28,11 @@ namespace medha::sqlgen {
 /// follow-up edits it), and returns SQL with a confidence and an explanation,
 /// or a clarify plan with choices when it cannot answer with confidence.
 /// previous_query_json: the query_json of the conversation's last answered
-/// turn ("" when none).
+/// turn ("" when none). `verified`: the user's verified examples (their
+/// thumbs-up, operators' approvals), reused before the model file's when one
+/// matches the question (see embedded_engine.cpp).
 sql_plan generate(const semantic_model& model, std::string_view question,
-                  std::string_view previous_query_json);
+                  std::string_view previous_query_json,
+                  const std::vector<verified_example>& verified = {});
 
 } // namespace medha::sqlgen

@@ -3,7 +3,11 @@
 #include <caf/actor_system.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/llm/llm_worker.hpp"
 #include "actors/sqlgen/llm/routing.hpp"
 
@@ -11,20 +15,45 @@ namespace medha {
 
 namespace {
 
+// The examples a model sees, closest to the question first: by the content
+// words they share (stems, so "orders" meets "ordered"); ties keep the
+// newer first. Only the closest few go into the prompt.
+void closest_first(std::vector<verified_example>& examples, std::string_view question) {
+  auto words = sqlgen::example_signature(question);
+  std::set<std::string> asked(words.begin(), words.end());
+  std::vector<std::pair<size_t, verified_example>> scored;
+  for (auto it = examples.rbegin(); it != examples.rend(); ++it) {
+    size_t shared = 0;
+    for (auto& w : sqlgen::example_signature(it->question))
+      shared += asked.count(w);
+    scored.emplace_back(shared, std::move(*it));
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  examples.clear();
+  for (auto& [shared, e] : scored)
+    if (shared > 0)
+      examples.push_back(std::move(e));
+}
+
 sqlgen_actor::behavior_type sqlgen_behavior(sqlgen_actor::pointer self,
                                             std::shared_ptr<const llm::llm_setup> setup) {
   return {
     [self, setup](generate_atom, sql_request& req) -> caf::result<sql_plan> {
       // A correction goes back to the model that wrote the failed SQL.
-      if (!req.failed.empty() && setup)
+      if (!req.failed.empty() && setup) {
+        closest_first(req.examples, req.question);
         return self->delegate(llm::spawn_llm_worker(self->system(), setup), generate_atom_v,
                               std::move(req), sql_plan{}, std::string{});
-      auto plan = sqlgen::generate(*req.model, req.question, req.previous_query_json);
+      }
+      auto plan = sqlgen::generate(*req.model, req.question, req.previous_query_json, req.examples);
       auto route = llm::decide_route(plan, setup != nullptr);
       if (route.to != llm::route::path::model) {
-        plan.strategy_reason = route.reason;
+        if (plan.strategy_reason.empty()) // a verified example says so itself
+          plan.strategy_reason = route.reason;
         return plan;
       }
+      closest_first(req.examples, req.question);
       return self->delegate(llm::spawn_llm_worker(self->system(), setup), generate_atom_v,
                             std::move(req), std::move(plan), std::move(route.reason));
     },
@@ -35,7 +64,13 @@ std::shared_ptr<const llm::llm_setup> setup_of(sqlgen_settings settings) {
   if (!settings.llm.enabled())
     return nullptr;
   auto s = std::make_shared<llm::llm_setup>();
-  s->client = std::make_shared<llm::llm_client>(settings.llm, settings.api_key);
+  for (auto& offer : offered_models(settings.llm, settings.other_llms)) {
+    auto key = settings.keys_by_env.find(offer.api_key_env);
+    auto api_key = key != settings.keys_by_env.end() ? key->second
+                   : offer.api_key_env == settings.llm.api_key_env ? settings.api_key
+                                                                   : std::string{};
+    s->clients.push_back(std::make_shared<llm::llm_client>(offer, api_key));
+  }
   s->sources_sharing_data = std::move(settings.sources_sharing_data);
   return s;
 }

@@ -2,8 +2,10 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <caf/fwd.hpp>
 
@@ -16,6 +18,10 @@ namespace medha {
 struct sqlgen_settings {
   llm_settings llm;    // provider "" = embedded only, no network call ever
   std::string api_key; // read from the environment variable llm.api_key_env
+  /// More providers a conversation may choose, and their keys by the name of
+  /// the environment variable each reads.
+  std::vector<llm_settings> other_llms;
+  std::map<std::string, std::string> keys_by_env;
   std::set<std::string> sources_sharing_data; // data sources with allow_llm_to_see_data
 };
 

@@ -147,20 +147,28 @@ int run(const medha::config& cfg) {
                                            : std::max(1u, std::thread::hardware_concurrency());
   sqlgen_settings sql_settings;
   sql_settings.llm = cfg.llm;
+  sql_settings.other_llms = cfg.llm_others;
+  auto offered = offered_models(cfg.llm, cfg.llm_others);
   if (cfg.llm.enabled()) {
-    if (!cfg.llm.api_key_env.empty()) {
-      const char* key = std::getenv(cfg.llm.api_key_env.c_str());
+    for (auto& offer : offered) {
+      if (offer.api_key_env.empty() || sql_settings.keys_by_env.count(offer.api_key_env))
+        continue;
+      const char* key = std::getenv(offer.api_key_env.c_str());
       if (key && *key)
-        sql_settings.api_key = key;
+        sql_settings.keys_by_env[offer.api_key_env] = key;
       else
-        log::warn("medhad", "llm: the environment variable " + cfg.llm.api_key_env
-                              + " is not set; calling the model without a key");
+        log::warn("medhad", "llm: the environment variable " + offer.api_key_env
+                              + " is not set; calling " + offer.provider + " without a key");
     }
+    if (auto key = sql_settings.keys_by_env.find(cfg.llm.api_key_env);
+        key != sql_settings.keys_by_env.end())
+      sql_settings.api_key = key->second;
     for (auto& src : cfg.data_sources)
       if (src.allow_llm_to_see_data)
         sql_settings.sources_sharing_data.insert(src.name);
     log::info("medhad", "llm: hybrid routing with " + cfg.llm.provider + " model " + cfg.llm.model
-                          + " at " + cfg.llm.base_url);
+                          + " at " + cfg.llm.base_url + " (" + std::to_string(offered.size())
+                          + " models offered to conversations)");
   }
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
@@ -178,13 +186,14 @@ int run(const medha::config& cfg) {
   deps.settings.max_queued_turns = cfg.max_queued_turns;
   deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
   deps.settings.prune_above_tables = cfg.prune_above_tables;
-  if (cfg.llm.enabled()) {
-    // Every attempt of a model call may run to its timeout, with a wait of at
-    // most a minute (the longest Retry-After honoured) between attempts.
-    auto attempts = cfg.llm.max_retries + 1;
-    deps.settings.timeouts.sql += std::chrono::milliseconds(
-        int64_t(attempts) * cfg.llm.timeout_ms + int64_t(cfg.llm.max_retries) * 60000);
-  }
+  // Every attempt of a model call may run to its timeout, with a wait of at
+  // most a minute (the longest Retry-After honoured) between attempts: the
+  // slowest model a conversation may choose sets the bound.
+  int64_t slowest_call = 0;
+  for (auto& offer : offered)
+    slowest_call = std::max(slowest_call, int64_t(offer.max_retries + 1) * offer.timeout_ms
+                                            + int64_t(offer.max_retries) * 60000);
+  deps.settings.timeouts.sql += std::chrono::milliseconds(slowest_call);
   deps.settings.shared_store = cfg.store == "postgres";
   deps.grants = cfg.grants;
   manager_settings mgr_settings;
@@ -194,6 +203,7 @@ int run(const medha::config& cfg) {
   mgr_settings.stats = stats;
   mgr_settings.turns_per_minute = cfg.turns_per_minute;
   mgr_settings.concurrent_turns_per_user = cfg.concurrent_turns_per_user;
+  mgr_settings.llm_offered = offered;
   auto mgr = sys.spawn(manager, deps, mgr_settings, cfg.data_sources);
 
   // Take no questions before every data source's model is in the catalog
@@ -207,7 +217,8 @@ int run(const medha::config& cfg) {
                    log::warn("medhad", src.name + ": not introspected: " + caf::to_string(err));
                  });
   }
-  for (auto subject : {"medha.turn.*.*", "medha.api.*.>"})
+  // medha.admin.> is the operators' (only the service user may publish there).
+  for (auto subject : {"medha.turn.*.*", "medha.api.*.>", "medha.admin.>"})
     if (auto err = nats->subscribe(subject, cfg.queue_group, mgr)) {
       log::error("medhad", err->message);
       return 1;

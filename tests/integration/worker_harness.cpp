@@ -25,6 +25,9 @@ worker_harness::worker_harness(const nats_server& nats, worker_options opts)
     auto model = source_dir() + "/config/models/" + name + ".json";
     if (std::ifstream{model}.good())
       s["model_file"] = model;
+    for (auto& sharing : opts_.sharing_data)
+      if (sharing == name)
+        s["allow_llm_to_see_data"] = true;
     sources.push_back(std::move(s));
   }
   if (!opts_.bad_source_conninfo.empty())
@@ -105,8 +108,12 @@ std::string worker_harness::log_tail(size_t max_bytes) const {
 
 std::string worker_harness::api(const std::string& user, const std::string& verb,
                                 const std::string& body) {
+  return request(api_subject(user, verb), body);
+}
+
+std::string worker_harness::request(const std::string& subject, const std::string& body) {
   std::string error;
-  return nats_->request(api_subject(user, verb), body, 10000, error).value_or("");
+  return nats_->request(subject, body, 10000, error).value_or("");
 }
 
 std::string worker_harness::create_conversation(const std::string& user,

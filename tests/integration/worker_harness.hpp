@@ -20,6 +20,7 @@ struct worker_options {
   std::vector<std::string> sources = {"sales", "support", "hr"};
   std::string extra_json;            // more config keys: ",\"row_cap\":5"
   std::string bad_source_conninfo;   // adds data source "offline" with this conninfo
+  std::vector<std::string> sharing_data; // sources with allow_llm_to_see_data
 };
 
 /// The events of one turn, in arrival order.
@@ -45,6 +46,8 @@ public:
 
   /// Calls an API verb as `user`; returns the reply JSON ("" on timeout).
   std::string api(const std::string& user, const std::string& verb, const std::string& body);
+  /// A request on any subject as the service user; the reply JSON ("" on timeout).
+  std::string request(const std::string& subject, const std::string& body);
   /// Creates a conversation for `user`; returns its id.
   std::string create_conversation(const std::string& user, const std::string& data_source = "");
   /// Sends a raw turn payload and collects events until the final one.

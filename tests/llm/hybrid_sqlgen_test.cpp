@@ -10,7 +10,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/sqlgen_actor.hpp"
-#include "tests/llm/fake_llm_server.hpp"
+#include "tests/support/fake_llm_server.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
 namespace medha {
@@ -89,6 +89,35 @@ TEST_F(hybrid, a_question_the_engine_answers_makes_no_network_call) {
   }
   EXPECT_TRUE(server.requests().empty());
   EXPECT_TRUE(progress(self).empty());
+}
+
+TEST_F(hybrid, a_users_verified_example_answers_without_a_call_and_close_ones_reach_the_prompt) {
+  fake_llm_server server{[](const recorded_request& r) {
+    return llm::testing::reply_as_asked(r, "```sql\nSELECT 3\n```");
+  }};
+  auto sqlgen = spawn(server, "openai");
+  caf::scoped_actor self{sys};
+  auto asked = request(abstained, self);
+  asked.examples = {{abstained, "SELECT 42"}};
+  auto plan = ask(self, sqlgen, asked);
+  EXPECT_EQ(plan.strategy, "embedded");
+  EXPECT_EQ(plan.sql, "SELECT 42");
+  EXPECT_EQ(plan.strategy_reason, "a verified example answers this question");
+  EXPECT_TRUE(server.requests().empty());
+  progress(self);
+
+  // Worded otherwise: the model writes it, with the close example (not the
+  // unrelated one) in its prompt.
+  auto other = request("which customers will churn based on sentiment", self);
+  other.examples = {{"units sold by colour", "SELECT 7"}, {abstained, "SELECT 42"}};
+  plan = ask(self, sqlgen, other);
+  EXPECT_EQ(plan.strategy, "llm");
+  ASSERT_EQ(server.requests().size(), 1u);
+  auto prompt = llm::testing::prompt_text(server.requests()[0]);
+  EXPECT_NE(prompt.find("SELECT 42"), std::string::npos) << prompt;
+  EXPECT_EQ(prompt.find("SELECT 7"), std::string::npos) << prompt;
+  EXPECT_EQ(plan.usage.calls, 1);
+  EXPECT_EQ(plan.usage.input_tokens, 321);
 }
 
 TEST_F(hybrid, an_abstention_goes_to_the_model_and_streams_as_progress) {

@@ -9,7 +9,7 @@
 
 #include "actors/sqlgen/llm/llm_client.hpp"
 #include "actors/sqlgen/llm/openai_provider.hpp"
-#include "tests/llm/fake_llm_server.hpp"
+#include "tests/support/fake_llm_server.hpp"
 
 namespace medha::llm {
 namespace {
@@ -94,6 +94,20 @@ TEST(openai_protocol, streams_deltas_in_order) {
   ASSERT_EQ(reqs.size(), 1u);
   EXPECT_TRUE(body_of(reqs[0])["stream"].as_bool());
   EXPECT_EQ(reqs[0].headers.count("authorization"), 0u) << "no key, no header (local servers)";
+}
+
+TEST(openai_protocol, a_stream_asks_for_its_token_counts) {
+  fake_llm_server server{[&](const recorded_request& req) {
+    return testing::reply_as_asked(req, "```sql\nSELECT 1\n```");
+  }};
+  llm_client client{settings_for("openai", server.base_url() + "/v1"), ""};
+  auto result = client.complete(small_prompt(), [](const std::string&) {});
+  ASSERT_TRUE(std::holds_alternative<completion>(result)) << std::get<medha_error>(result).message;
+  EXPECT_TRUE(body_of(server.requests().at(0))["stream_options"].as_object().at("include_usage").as_bool());
+  // The usage chunk has no choices: counted, and the text is whole.
+  EXPECT_EQ(std::get<completion>(result).input_tokens, 321);
+  EXPECT_EQ(std::get<completion>(result).output_tokens, 12);
+  EXPECT_EQ(std::get<completion>(result).text, "```sql\nSELECT 1\n```");
 }
 
 TEST(openai_protocol, azure_deployment_urls_are_used_as_given) {

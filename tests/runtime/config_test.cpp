@@ -163,6 +163,39 @@ TEST_F(config_test, llm_is_off_by_default_and_parses_strictly) {
   EXPECT_NE(failed(validate_config(no_model)).message.find("llm.model"), std::string::npos);
 }
 
+TEST_F(config_test, llm_offers_several_providers_with_prices) {
+  auto cfg = ok(validate_config(ok(apply_config_json({}, R"({"llm":[
+      {"provider":"openai","base_url":"http://127.0.0.1:9/v1","model":"a","models":["b"],
+       "price_in_per_1k":0.15,"price_out_per_1k":0.6},
+      {"provider":"anthropic","model":"c","api_key_env":"K"}]})", "f"))));
+  EXPECT_EQ(cfg.llm.model, "a");
+  EXPECT_DOUBLE_EQ(cfg.llm.price_out_per_1k, 0.6);
+  ASSERT_EQ(cfg.llm_others.size(), 1u);
+  auto offered = offered_models(cfg.llm, cfg.llm_others);
+  ASSERT_EQ(offered.size(), 3u);
+  EXPECT_EQ(offered[1].model, "b");
+  EXPECT_EQ(offered[2].provider, "anthropic");
+  EXPECT_EQ(find_offered(offered, "", "")->model, "a");
+  EXPECT_EQ(find_offered(offered, "anthropic", "")->model, "c");
+  EXPECT_EQ(find_offered(offered, "openai", "c"), nullptr);
+  EXPECT_NE(failed(apply_config_json({}, R"({"llm":{"price_in_per_1k":-1}})", "f")).message.find("price_in_per_1k"),
+            std::string::npos);
+  auto second_bad = ok(apply_config_json({}, R"({"llm":[{"provider":"openai","base_url":"u","model":"a"},{"model":"x"}]})", "f"));
+  EXPECT_NE(failed(validate_config(second_bad)).message.find("llm[1]"), std::string::npos);
+}
+
+TEST_F(config_test, llm_settings_come_from_the_environment_and_flags) {
+  const char* env[] = {"MEDHA_LLM_PROVIDER=openai", "MEDHA_LLM_URL=http://127.0.0.1:9/v1",
+                       "MEDHA_LLM_MODEL=from-env", nullptr};
+  auto cfg = ok(load_config({"--llm-model", "from-flag", "--llm-api-key-env=KEY"}, env));
+  EXPECT_EQ(cfg.llm.provider, "openai");
+  EXPECT_EQ(cfg.llm.base_url, "http://127.0.0.1:9/v1");
+  EXPECT_EQ(cfg.llm.model, "from-flag");
+  EXPECT_EQ(cfg.llm.api_key_env, "KEY");
+  EXPECT_NE(failed(load_config({"--llm-provider", "bard", "--llm-model", "m"}, nullptr)).message.find("llm.provider"),
+            std::string::npos);
+}
+
 TEST_F(config_test, data_sources_parse_and_validate) {
   auto cfg = ok(apply_config_json({}, R"({"data_sources":[
       {"name":"sales","conninfo":"dbname=sales","description":"Orders"},

@@ -14,29 +14,9 @@ namespace medha::testing {
 namespace {
 
 template <class Backend>
-class conversation_store_test : public ::testing::Test {
-protected:
-  void SetUp() override {
-    store_ = open_store();
-    ASSERT_TRUE(store_);
-  }
-  std::unique_ptr<conversation_store> open_store() {
-    return backend_.open();
-  }
+using conversation_store_test = store_suite<Backend>;
 
-  Backend backend_;
-  std::unique_ptr<conversation_store> store_;
-};
-
-struct backend_names {
-  template <class Backend>
-  static std::string GetName(int) {
-    return Backend::name;
-  }
-};
-
-using backends = ::testing::Types<rocksdb_backend, postgres_backend>;
-TYPED_TEST_SUITE(conversation_store_test, backends, backend_names);
+TYPED_TEST_SUITE(conversation_store_test, store_backends, backend_names);
 
 TYPED_TEST(conversation_store_test, conversation_round_trip) {
   auto in = conv("alice", "c1");

@@ -87,4 +87,30 @@ inline step_record step(const std::string& conv, const std::string& turn, uint64
   return {conv, turn, seq, R"({"seq":)" + std::to_string(seq) + "}"};
 }
 
+/// A typed suite's fixture: a fresh store of the backend per test.
+template <class Backend>
+class store_suite : public ::testing::Test {
+protected:
+  void SetUp() override {
+    store_ = open_store();
+    ASSERT_TRUE(store_);
+  }
+  std::unique_ptr<conversation_store> open_store() {
+    return backend_.open();
+  }
+
+  Backend backend_;
+  std::unique_ptr<conversation_store> store_;
+};
+
+/// Test names say which backend ran.
+struct backend_names {
+  template <class Backend>
+  static std::string GetName(int) {
+    return Backend::name;
+  }
+};
+
+using store_backends = ::testing::Types<rocksdb_backend, postgres_backend>;
+
 } // namespace medha::testing

@@ -1,5 +1,7 @@
 #include "actors/sqlgen/llm/llm_strategy.hpp"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "actors/sqlgen/llm/prompt.hpp"
@@ -32,6 +34,21 @@ sql_plan failed(const sql_plan* fallback, const std::string& failure, const buil
   return plan;
 }
 
+// One call's tokens (as the provider reported them) at the configured prices.
+llm_usage usage_of(const llm_settings& s, const completion* reply) {
+  llm_usage u;
+  u.calls = 1;
+  if (reply) {
+    u.input_tokens = std::max<int64_t>(0, reply->input_tokens);
+    u.output_tokens = std::max<int64_t>(0, reply->output_tokens);
+  }
+  u.priced = s.price_in_per_1k > 0 || s.price_out_per_1k > 0;
+  u.cost = (static_cast<double>(u.input_tokens) * s.price_in_per_1k
+            + static_cast<double>(u.output_tokens) * s.price_out_per_1k)
+           / 1000.0;
+  return u;
+}
+
 } // namespace
 
 sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_data,
@@ -43,6 +60,7 @@ sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_
   in.question = req.question;
   in.history = req.history;
   in.failed = req.failed;
+  in.examples = req.examples;
   in.allow_data = allow_data;
   in.last_rows = req.last_rows ? &*req.last_rows : nullptr;
   in.token_budget = settings.prompt_token_budget;
@@ -92,8 +110,11 @@ sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_
   };
   auto result = client.complete(prompt.chat, on_delta, on_retry);
   flush();
-  if (auto* err = std::get_if<medha_error>(&result))
-    return failed(fallback, err->message, prompt);
+  if (auto* err = std::get_if<medha_error>(&result)) {
+    auto plan = failed(fallback, err->message, prompt);
+    plan.usage = usage_of(settings, nullptr);
+    return plan;
+  }
   auto& reply = std::get<completion>(result);
   auto parsed = parse_reply(reply.text);
   sql_plan plan;
@@ -104,6 +125,7 @@ sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_
   plan.prompt_budget = prompt.budget;
   plan.attempt = attempt;
   plan.data_shared = prompt.data_shared;
+  plan.usage = usage_of(settings, &reply);
   plan.confidence = 0.5; // unproven: the model's SQL is checked only by the guard and PostgreSQL
   switch (parsed.what) {
     case parsed_reply::kind::sql:
@@ -121,7 +143,9 @@ sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_
     case parsed_reply::kind::empty:
       break;
   }
-  return failed(fallback, "the model's reply held no SQL", prompt);
+  auto none = failed(fallback, "the model's reply held no SQL", prompt);
+  none.usage = plan.usage;
+  return none;
 }
 
 } // namespace medha::llm

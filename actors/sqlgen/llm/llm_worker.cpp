@@ -27,7 +27,8 @@ llm_worker_actor::behavior_type worker(llm_worker_actor::pointer self,
       bool allow = setup->sources_sharing_data.count(req.data_source) > 0;
       // A correction has no engine plan to fall back on.
       const sql_plan* fallback = req.failed.empty() ? &engine : nullptr;
-      auto plan = write_sql(*setup->client, req, allow, fallback, reason, progress);
+      auto& client = setup->pick(req.llm_provider, req.llm_model);
+      auto plan = write_sql(client, req, allow, fallback, reason, progress);
       self->quit();
       return plan;
     },
@@ -35,6 +36,14 @@ llm_worker_actor::behavior_type worker(llm_worker_actor::pointer self,
 }
 
 } // namespace
+
+const llm_client& llm_setup::pick(const std::string& provider, const std::string& model) const {
+  for (auto& c : clients)
+    if ((provider.empty() || c->settings().provider == provider)
+        && (model.empty() || c->settings().model == model))
+      return *c;
+  return *clients.front();
+}
 
 llm_worker_actor spawn_llm_worker(caf::actor_system& sys, std::shared_ptr<const llm_setup> setup) {
   return sys.spawn<caf::detached>(worker, std::move(setup));

@@ -3,6 +3,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <caf/fwd.hpp>
 #include <caf/replies_to.hpp>
@@ -15,8 +16,13 @@ namespace medha::llm {
 
 /// What every model call of a worker shares.
 struct llm_setup {
-  std::shared_ptr<const llm_client> client;
+  /// One client per offered (provider, model), the default first.
+  std::vector<std::shared_ptr<const llm_client>> clients;
   std::set<std::string> sources_sharing_data; // data sources with allow_llm_to_see_data
+
+  /// The conversation's choice ("" = the default); the default when the
+  /// choice is no longer offered (the configuration changed since).
+  const llm_client& pick(const std::string& provider, const std::string& model) const;
 };
 
 /// One model call: a detached actor (its own thread: libcurl blocks) that

@@ -59,6 +59,9 @@ http_request openai_provider::build_request(const chat_prompt& prompt, bool stre
                     {"temperature", 0},
                     {"max_tokens", max_tokens_},
                     {"stream", stream}};
+  // Streamed replies carry no token counts unless asked for (a last chunk).
+  if (stream)
+    body["stream_options"] = json::object{{"include_usage", true}};
   http_request req;
   req.url = url();
   req.body = json::serialize(body);

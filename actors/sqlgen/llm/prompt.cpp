@@ -82,7 +82,14 @@ built_prompt render(const prompt_input& in, const shape& s) {
   if (s.examples) {
     std::string ex;
     size_t n = 0;
-    for (auto& e : model.examples) {
+    // The user's verified examples (closest first) before the model file's.
+    std::vector<const verified_example*> all;
+    for (auto& e : in.examples)
+      all.push_back(&e);
+    for (auto& e : model.examples)
+      all.push_back(&e);
+    for (auto* ep : all) {
+      auto& e = *ep;
       if (e.sql.empty() || n >= s.examples)
         continue;
       ex += "Q: " + one_line(e.question) + "\n" + fenced(e.sql) + "\n";
@@ -256,7 +263,7 @@ built_prompt build_prompt(const prompt_input& in) {
     if (fits() || s.history == 0)
       trimmed.push_back("earlier turns (kept " + std::to_string(s.history) + ")");
   }
-  if (!p.fits && s.examples > 0 && !in.model->examples.empty()) {
+  if (!p.fits && s.examples > 0 && (!in.model->examples.empty() || !in.examples.empty())) {
     s.examples = 0;
     trimmed.push_back("verified examples");
     fits();

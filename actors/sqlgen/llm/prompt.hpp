@@ -29,6 +29,9 @@ struct prompt_input {
   /// answer's rows go into the prompt only when set.
   bool allow_data = false;
   const result_set* last_rows = nullptr;
+  /// Verified examples retrieved for this question (the user's and the
+  /// operators'), closest first; shown before the model file's.
+  std::vector<verified_example> examples;
   size_t token_budget = 8000;
   size_t max_history = 3;  // turns
   size_t max_examples = 5; // verified examples of the model

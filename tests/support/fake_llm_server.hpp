@@ -57,8 +57,9 @@ private:
 // -- replies in each protocol's own JSON --
 
 scripted_reply openai_json(const std::string& content);
-/// `content` streamed as chat.completion.chunk events in pieces, then [DONE].
-scripted_reply openai_stream(const std::vector<std::string>& pieces);
+/// `content` streamed as chat.completion.chunk events in pieces, then (when
+/// the request set stream_options.include_usage) a usage chunk, then [DONE].
+scripted_reply openai_stream(const std::vector<std::string>& pieces, bool with_usage = false);
 scripted_reply anthropic_json(const std::string& content);
 /// message_start, content_block_start, text_delta per piece, content_block_stop,
 /// message_delta, message_stop; a ping between.

@@ -1,4 +1,4 @@
-#include "tests/llm/fake_llm_server.hpp"
+#include "tests/support/fake_llm_server.hpp"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -190,7 +190,7 @@ scripted_reply openai_json(const std::string& content) {
   return {200, {{"Content-Type", "application/json"}}, json::serialize(body), {}};
 }
 
-scripted_reply openai_stream(const std::vector<std::string>& pieces) {
+scripted_reply openai_stream(const std::vector<std::string>& pieces, bool with_usage) {
   std::string text;
   auto chunk = [](const json::object& delta, const json::value& finish) {
     return json::object{{"id", "chatcmpl-test"},
@@ -204,6 +204,12 @@ scripted_reply openai_stream(const std::vector<std::string>& pieces) {
   for (auto& p : pieces)
     text += sse("", chunk(json::object{{"content", p}}, nullptr));
   text += sse("", chunk(json::object{}, "stop"));
+  if (with_usage) { // stream_options.include_usage: one more chunk, no choices
+    auto last = chunk(json::object{}, nullptr);
+    last["choices"] = json::array{};
+    last["usage"] = json::object{{"prompt_tokens", 321}, {"completion_tokens", 12}, {"total_tokens", 333}};
+    text += sse("", last);
+  }
   text += "data: [DONE]\n\n";
   return {200, {{"Content-Type", "text/event-stream"}}, {}, split_oddly(text)};
 }
@@ -273,12 +279,13 @@ scripted_reply reply_as_asked(const recorded_request& req, const std::string& co
   auto v = json::parse(req.body, ec);
   bool stream = !ec && v.is_object() && v.as_object().if_contains("stream")
                 && v.as_object().at("stream").is_bool() && v.as_object().at("stream").as_bool();
+  bool with_usage = stream && v.as_object().if_contains("stream_options") != nullptr;
   if (!stream)
     return anthropic ? anthropic_json(content) : openai_json(content);
   std::vector<std::string> pieces;
   for (size_t at = 0; at < content.size(); at += 11)
     pieces.push_back(content.substr(at, 11));
-  return anthropic ? anthropic_stream(pieces) : openai_stream(pieces);
+  return anthropic ? anthropic_stream(pieces) : openai_stream(pieces, with_usage);
 }
 
 std::string prompt_text(const recorded_request& req) {
