@@ -115,6 +115,20 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
     [self](put_blob_atom a, const std::string& key, const std::string& value) {
       self->send(writer_of(self, key, ""), a, key, value);
     },
+    // Feedback goes with its conversation (after the answer it rates);
+    // examples are keyed by their scope and data source.
+    [self](feedback_atom a, const std::string& user, const feedback_record& f) {
+      return self->delegate(writer_of(self, user, f.conv), a, user, f);
+    },
+    [self](feedback_atom a, const std::string& user, const std::string& conv) {
+      return self->delegate(writer_of(self, user, conv), a, user, conv);
+    },
+    [self](example_atom a, const example_record& e) {
+      return self->delegate(writer_of(self, e.scope, e.data_source), a, e);
+    },
+    [self](examples_atom a, const std::string& user, const std::string& source) {
+      return self->delegate(writer_of(self, user, source), a, user, source);
+    },
   };
 }
 
