@@ -7,6 +7,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/conversation/api_payloads.hpp"
+#include "actors/conversation/sql_run_verb.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
@@ -432,6 +433,29 @@ void on_api(self_ptr self, const inbound_message& msg) {
       }
       self->send(handle, t);
       reply_ok(self, to, turn_id_reply(t.turn_id));
+    });
+  } else if (req.verb == "sql.run") {
+    auto call = decode_sql_run(req.body_json);
+    if (auto* err = std::get_if<medha_error>(&call)) {
+      reply_error(self, to, *err);
+      return;
+    }
+    auto run = std::get<sql_run_request>(std::move(call));
+    if (auto refused = source_refusal(self, user, run.data_source)) {
+      reply_error(self, to, *refused);
+      return;
+    }
+    // A statement counts as a turn against the user's limits; "#" is never
+    // in a conversation id, so this key is no conversation's.
+    conv_key key{user, "#sql.run"};
+    if (auto limited = st.limiter.admit(key, std::chrono::steady_clock::now())) {
+      log::info("manager", "rate limited user " + user + ": " + limited->message);
+      reply_error(self, to, *limited);
+      return;
+    }
+    run_user_sql(self, user, std::move(run), [self, to, key](const std::string& body) {
+      self->state.limiter.finished(key);
+      reply(self, to, body);
     });
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
