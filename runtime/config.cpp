@@ -505,8 +505,10 @@ std::variant<config, medha_error> load_config(const std::vector<std::string>& ar
   }
 
   for (auto& [name, value] : env) {
+    // Structured bindings cannot be captured in C++17 (clang refuses): name it.
+    const std::string& variable = name;
     auto o = std::find_if(std::begin(options), std::end(options),
-                          [&](const option& o) { return name == o.env; });
+                          [&](const option& o) { return variable == o.env; });
     // Other MEDHA_* variables belong to scripts and tests: not an error.
     if (o == std::end(options))
       continue;

@@ -42,17 +42,35 @@ std::vector<std::string> corpus_of(const std::string& name) {
   return out;
 }
 
-// Pieces that decoders treat specially: JSON syntax, escapes, bad UTF-8,
-// numbers at the edges, subject wildcards, the PEM-like markers of .creds.
-const std::vector<std::string> dictionary = {
-  "{", "}", "[", "]", "\"", ":", ",", "\\", "\\u0000", "\\ud800", std::string{"\0", 1}, "\xff",
-  "\xc3\x28", "null", "true", "1e999", "-0", "18446744073709551616", "-9223372036854775809",
-  "\"v\":1", "\"v\":2", ".", "*", ">", " ", "\n", "-----BEGIN NATS USER JWT-----\n",
-  "-----BEGIN USER NKEY SEED-----\n", "\"jsonrpc\":\"2.0\"", "\"id\":1", "\"method\":\"tools/call\"",
-  "\"ok\":true", "\"ok\":false", "\"step\":\"answer\"", "\"data\":{}", "\"rows\":[[", "SELECT ",
-};
+// The libFuzzer dictionary (tests/fuzz/json.dict): pieces the decoders treat
+// specially. Its format: one "quoted" piece a line, escapes \\ \" and \xAB.
+std::vector<std::string> read_dictionary() {
+  const char* root = std::getenv("MEDHA_SOURCE_DIR");
+  std::ifstream in{fs::path(root ? root : ".") / "tests" / "fuzz" / "json.dict"};
+  std::vector<std::string> out;
+  for (std::string line; std::getline(in, line);) {
+    auto open = line.find('"');
+    auto close = line.rfind('"');
+    if (line.empty() || line[0] == '#' || open == std::string::npos || close <= open)
+      continue;
+    std::string piece;
+    for (size_t i = open + 1; i < close; ++i) {
+      if (line[i] == '\\' && i + 1 < close && line[i + 1] == 'x' && i + 3 < close) {
+        piece += static_cast<char>(std::stoi(line.substr(i + 2, 2), nullptr, 16));
+        i += 3;
+      } else if (line[i] == '\\' && i + 1 < close) {
+        piece += line[++i];
+      } else {
+        piece += line[i];
+      }
+    }
+    out.push_back(piece);
+  }
+  return out;
+}
 
-std::string mutate(std::string s, const std::vector<std::string>& corpus, seeded_rng& rng) {
+std::string mutate(std::string s, const std::vector<std::string>& corpus,
+                   const std::vector<std::string>& dictionary, seeded_rng& rng) {
   int edits = 1 + static_cast<int>(rng.below(4));
   for (int e = 0; e < edits; ++e) {
     size_t at = rng.below(s.size() + 1);
@@ -103,11 +121,13 @@ TEST_P(replay, CorpusAndMutationsKeepEveryInvariant) {
   ASSERT_GE(corpus.size(), 3u) << "the corpus of " << d.name << " is missing";
   for (size_t i = 0; i < corpus.size(); ++i)
     EXPECT_EQ(d.run(corpus[i]), "") << d.name << " corpus input " << i << ": " << corpus[i].substr(0, 300);
+  auto dictionary = read_dictionary();
+  ASSERT_GE(dictionary.size(), 40u) << "tests/fuzz/json.dict is missing";
   seeded_rng rng{0x6d65646861ull};
   auto deadline = std::chrono::steady_clock::now() + time_per_decoder;
   int ran = 0;
   for (; ran < mutations_per_decoder && std::chrono::steady_clock::now() < deadline; ++ran) {
-    auto input = mutate(rng.pick(corpus), corpus, rng);
+    auto input = mutate(rng.pick(corpus), corpus, dictionary, rng);
     auto broken = d.run(input);
     ASSERT_EQ(broken, "") << d.name << " mutation " << ran << " (hex input follows)\n"
                           << ::testing::PrintToString(input.substr(0, 400));
