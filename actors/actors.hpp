@@ -34,7 +34,12 @@ using store_actor = caf::typed_actor<
   // Deletes conversations idle longer than ttl_ms at now_ms; replies the count.
   caf::replies_to<expire_atom, int64_t, int64_t>::with<uint64_t>,
   // Writes a cache blob (the discovery catalog) under a key.
-  caf::reacts_to<put_blob_atom, std::string, std::string>>;
+  caf::reacts_to<put_blob_atom, std::string, std::string>,
+  // Counts a turn of (user, conversation) against the user's turns per
+  // minute and concurrent turns kept in a shared store; refused: rate_limited.
+  caf::replies_to<admit_atom, std::string, std::string, int, int>::with<store_ack>,
+  // A turn the store admitted has ended.
+  caf::reacts_to<turn_ended_atom, std::string, std::string>>;
 
 /// Per worker: semantic models of the data sources, introspected on first use.
 using context_actor = caf::typed_actor<

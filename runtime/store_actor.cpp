@@ -44,6 +44,13 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     [store](put_blob_atom, const std::string& key, const std::string& value) {
       store->put_blob(key, value);
     },
+    [store](admit_atom, const std::string& user, const std::string& conv, int per_minute,
+            int concurrent) {
+      return store_ack{store->admit_turn(user, conv, per_minute, concurrent)};
+    },
+    [store](turn_ended_atom, const std::string& user, const std::string& conv) {
+      store->finish_turn(user, conv);
+    },
   };
 }
 

@@ -285,8 +285,10 @@ std::optional<std::string> mcp_server::handle(const std::string& line) {
   auto* id = o.if_contains("id");
   bool notification = id == nullptr;
   json::value reply_id = id ? *id : json::value(nullptr);
-  if (id && !id->is_string() && !id->is_number() && !id->is_null())
-    return error_reply(nullptr, invalid_request, "id must be a string or a number");
+  // A number too large for an integer parses as a double, possibly infinite,
+  // which has no JSON spelling to echo back: only strings and integers are ids.
+  if (id && !id->is_string() && !id->is_int64() && !id->is_uint64() && !id->is_null())
+    return error_reply(nullptr, invalid_request, "id must be a string or an integer");
   auto* version = o.if_contains("jsonrpc");
   auto* method = o.if_contains("method");
   if (!method) {

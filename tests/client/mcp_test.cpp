@@ -106,6 +106,9 @@ TEST_F(mcp, protocol_errors) {
   EXPECT_EQ(call(R"({"jsonrpc":"2.0","id":3,"method":"resources/list"})").at("id"), 3);
   EXPECT_EQ(error_code_of(call(R"([1,2])")), -32600);
   EXPECT_EQ(error_code_of(call(R"({"id":4,"method":"ping"})")), -32600);
+  // Found by fuzz_mcp: an id of 1e999 was echoed as Infinity, which is not JSON.
+  EXPECT_EQ(error_code_of(call(R"({"jsonrpc":"2.0","id":1e999,"method":"ping"})")), -32600);
+  EXPECT_EQ(error_code_of(call(R"({"jsonrpc":"2.0","id":1.5,"method":"ping"})")), -32600);
   EXPECT_EQ(error_code_of(call(R"({"jsonrpc":"2.0","id":5,"method":"tools/call","params":[1]})")), -32602);
   EXPECT_EQ(error_code_of(call(R"({"jsonrpc":"2.0","id":5,"method":"tools/call","params":{}})")), -32602);
   EXPECT_EQ(error_code_of(tool("nope", "{}")), -32602);

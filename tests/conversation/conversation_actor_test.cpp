@@ -198,6 +198,10 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_ap
       [=](delete_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
       [=](expire_atom a, int64_t now, int64_t ttl) { return self->delegate(real, a, now, ttl); },
       [=](put_blob_atom a, const std::string& k, const std::string& v) { self->send(real, a, k, v); },
+      [=](admit_atom a, const std::string& u, const std::string& c, int per_minute, int concurrent) {
+        return self->delegate(real, a, u, c, per_minute, concurrent);
+      },
+      [=](turn_ended_atom a, const std::string& u, const std::string& c) { self->send(real, a, u, c); },
     };
   });
 }
