@@ -86,10 +86,10 @@ const option options[] = {
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
-   &config::turns_per_minute, "turns a user may start per minute (per worker)"},
+   &config::turns_per_minute, "turns a user may start per minute (across workers on a PostgreSQL store)"},
   {"concurrent_turns_per_user", "MEDHA_CONCURRENT_TURNS_PER_USER",
    "--concurrent-turns-per-user", &config::concurrent_turns_per_user,
-   "turns of one user in flight at once (per worker)"},
+   "turns of one user in flight at once (across workers on a PostgreSQL store)"},
   {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
    "trace|debug|info|warning|error|off"},
 };
