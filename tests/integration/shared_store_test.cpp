@@ -18,12 +18,16 @@ namespace {
 
 namespace json = boost::json;
 
-worker_options on_shared_store(const std::string& conninfo) {
+// Sales data and a fresh store database `store_db`, which both workers share.
+worker_options on_shared_store(const std::string& store_db) {
+  auto& pg = postgres_server::shared();
+  pg.load_sample("sales");
+  pg.create_database(store_db);
   worker_options opts;
   opts.sources = {"sales"};
   // debug: each worker logs the turns it takes, so the test can see both served.
   opts.extra_json = ",\"store\":\"postgres\",\"store_conninfo\":"
-                    + json::serialize(json::string{conninfo}) + ",\"log_level\":\"debug\"";
+                    + json::serialize(json::string{pg.conninfo(store_db)}) + ",\"log_level\":\"debug\"";
   return opts;
 }
 
@@ -74,11 +78,8 @@ json::value get_conversation(worker_harness& via, const std::string& user, const
 }
 
 TEST(shared_store, a_conversation_moves_between_workers) {
-  auto& pg = postgres_server::shared();
-  pg.load_sample("sales");
-  pg.create_database("medha_shared_store");
   nats_server nats;
-  auto opts = on_shared_store(pg.conninfo("medha_shared_store"));
+  auto opts = on_shared_store("medha_shared_store");
   worker_harness a{nats, opts};
   worker_harness b{nats, opts};
 
@@ -155,11 +156,8 @@ TEST(shared_store, a_conversation_moves_between_workers) {
 // A user's turns per minute are counted in the shared store, so they hold
 // across the workers instead of once per worker.
 TEST(shared_store, turn_limits_hold_across_workers) {
-  auto& pg = postgres_server::shared();
-  pg.load_sample("sales");
-  pg.create_database("medha_shared_limits");
   nats_server nats;
-  auto opts = on_shared_store(pg.conninfo("medha_shared_limits"));
+  auto opts = on_shared_store("medha_shared_limits");
   opts.extra_json += R"(,"turns_per_minute":3)";
   worker_harness a{nats, opts};
   worker_harness b{nats, opts};
