@@ -1,5 +1,7 @@
 #include "messages/error.hpp"
 
+#include <string>
+
 namespace medha {
 
 namespace {
@@ -25,6 +27,21 @@ bool from_string(std::string_view name, error_code& out) {
       return true;
     }
   return false;
+}
+
+medha_error too_many_per_minute(int per_minute, int64_t wait_ms) {
+  medha_error err{error_code::rate_limited,
+                  "more than " + std::to_string(per_minute) + " turns in a minute; try again in a moment"};
+  err.retry_after_ms = wait_ms < 1 ? 1 : wait_ms;
+  return err;
+}
+
+medha_error too_many_at_once(int concurrent) {
+  medha_error err{error_code::rate_limited,
+                  std::to_string(concurrent) + " of your turns are already running; wait for one to finish"};
+  // A turn in flight usually ends within seconds; no sooner guess is honest.
+  err.retry_after_ms = 1000;
+  return err;
 }
 
 } // namespace medha

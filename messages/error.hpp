@@ -38,4 +38,10 @@ struct medha_error {
   int64_t retry_after_ms = 0; // rate_limited: when a new turn may succeed
 };
 
+/// `rate_limited` past a user's turns per minute; a turn may start in `wait_ms`.
+medha_error too_many_per_minute(int per_minute, int64_t wait_ms);
+
+/// `rate_limited` past a user's concurrent turns.
+medha_error too_many_at_once(int concurrent);
+
 } // namespace medha

@@ -1,5 +1,7 @@
 #include "messages/protocol.hpp"
 
+#include <cmath>
+
 #include <boost/json.hpp>
 
 namespace medha {
@@ -10,6 +12,24 @@ namespace {
 
 medha_error bad_request(std::string message) {
   return {error_code::bad_request, std::move(message)};
+}
+
+// A number past double's range (1e999) parses as infinity, which has no JSON
+// spelling: serialized again it would be "Infinity", so such payloads are
+// refused. Depth is bounded by the parser's max_depth.
+bool has_non_finite(const json::value& v) {
+  if (v.is_double())
+    return !std::isfinite(v.get_double());
+  if (v.is_array()) {
+    for (auto& x : v.get_array())
+      if (has_non_finite(x))
+        return true;
+  } else if (v.is_object()) {
+    for (auto& kv : v.get_object())
+      if (has_non_finite(kv.value()))
+        return true;
+  }
+  return false;
 }
 
 // Parses a payload into an object; Boost.JSON rejects invalid UTF-8 itself.
@@ -26,6 +46,8 @@ parsed<json::object> parse_object(std::string_view payload, size_t max_bytes) {
     return bad_request("payload is not valid JSON: " + ec.message());
   if (!v.is_object())
     return bad_request("payload must be a JSON object");
+  if (has_non_finite(v))
+    return bad_request("payload has a number out of range");
   auto& obj = v.as_object();
   if (auto* ver = obj.if_contains("v")) {
     if (!ver->is_int64() || ver->as_int64() != protocol_version)
@@ -186,8 +208,15 @@ parsed<step_event> decode_step_event(std::string_view payload) {
   };
   ev.conv = str("conv");
   ev.turn_id = str("turn_id");
-  if (auto* f = o.if_contains("seq"); f && f->is_number())
-    ev.seq = f->to_number<uint64_t>();
+  if (auto* f = o.if_contains("seq")) {
+    // to_number throws for negative, fractional or huge numbers: refuse them.
+    if (f->is_uint64())
+      ev.seq = f->as_uint64();
+    else if (f->is_int64() && f->as_int64() >= 0)
+      ev.seq = static_cast<uint64_t>(f->as_int64());
+    else
+      return bad_request("\"seq\" must be a non-negative integer");
+  }
   if (auto* f = o.if_contains("elapsed_ms"); f && f->is_number())
     ev.elapsed_ms = f->to_number<double>();
   auto step = str("step");

@@ -88,10 +88,10 @@ const option options[] = {
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
-   &config::turns_per_minute, "turns a user may start per minute (per worker)"},
+   &config::turns_per_minute, "turns a user may start per minute (across workers on a PostgreSQL store)"},
   {"concurrent_turns_per_user", "MEDHA_CONCURRENT_TURNS_PER_USER",
    "--concurrent-turns-per-user", &config::concurrent_turns_per_user,
-   "turns of one user in flight at once (per worker)"},
+   "turns of one user in flight at once (across workers on a PostgreSQL store)"},
   {"log_level", "MEDHA_LOG_LEVEL", "--log-level", &config::log_level,
    "trace|debug|info|warning|error|off"},
   {"metrics_port", "MEDHA_METRICS_PORT", "--metrics-port", &config::metrics_port,
@@ -467,9 +467,11 @@ std::variant<config, medha_error> load_config(const std::vector<std::string>& ar
   }
 
   for (auto& [name, value] : env) {
+    // Structured bindings cannot be captured in C++17 (clang refuses): name it.
+    const std::string& variable = name;
     auto o = std::find_if(std::begin(options), std::end(options),
-                          [&](const option& o) { return name == o.env; });
-    if (set_llm_option(cfg.llm, name, value))
+                          [&](const option& o) { return variable == o.env; });
+    if (set_llm_option(cfg.llm, variable, value))
       continue;
     // Other MEDHA_* variables belong to scripts and tests: not an error.
     if (o == std::end(options))

@@ -143,6 +143,18 @@ public:
 
   /// Stored values that failed to decode since open (for health/stats).
   virtual uint64_t corrupt_reads() const = 0;
+
+  /// Per-user turn limits kept in the store, so that they hold across every
+  /// worker sharing it (PostgreSQL). A store that is not shared (RocksDB)
+  /// counts nothing here: each worker's own limiter does.
+  /// Counts a turn of (user, conv) and returns nullopt, or returns
+  /// `rate_limited` with retry_after_ms (the turn is then not counted).
+  virtual std::optional<medha_error> admit_turn(const std::string& user, const std::string& conv,
+                                                int per_minute, int concurrent) {
+    return std::nullopt;
+  }
+  /// A turn admit_turn counted has ended.
+  virtual void finish_turn(const std::string& user, const std::string& conv) {}
 };
 
 } // namespace medha

@@ -87,12 +87,31 @@ CREATE TABLE medha_examples (
 );
 )sql";
 
+// Per-user turn limits shared by the workers: when each of a user's turns of
+// the last minute started, and the turns running now.
+const char* const schema_v3 = R"sql(
+CREATE TABLE medha_turn_starts (
+  user_id    text   NOT NULL,
+  started_ms bigint NOT NULL
+);
+CREATE INDEX medha_turn_starts_by_user ON medha_turn_starts (user_id, started_ms);
+
+CREATE TABLE medha_turns_in_flight (
+  id         bigserial PRIMARY KEY,
+  user_id    text   NOT NULL,
+  conv       text   NOT NULL,
+  started_ms bigint NOT NULL
+);
+CREATE INDEX medha_turns_in_flight_by_user ON medha_turns_in_flight (user_id, conv);
+)sql";
+
 } // namespace
 
 const std::vector<pg_migration>& conversation_store_migrations() {
   static const std::vector<pg_migration> all = {
     {1, "conversations, messages, steps, blobs", schema_v1},
     {2, "feedback, verified examples", schema_v2},
+    {3, "shared per-user turn limits", schema_v3},
   };
   return all;
 }

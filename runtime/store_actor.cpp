@@ -60,6 +60,13 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     [store](examples_atom, const std::string& user, const std::string& source) {
       return store->examples(user, source);
     },
+    [store](admit_atom, const std::string& user, const std::string& conv, int per_minute,
+            int concurrent) {
+      return store_ack{store->admit_turn(user, conv, per_minute, concurrent)};
+    },
+    [store](turn_ended_atom, const std::string& user, const std::string& conv) {
+      store->finish_turn(user, conv);
+    },
   };
 }
 
@@ -128,6 +135,14 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
     },
     [self](examples_atom a, const std::string& user, const std::string& source) {
       return self->delegate(writer_of(self, user, source), a, user, source);
+    },
+    // A user's limits are counted wherever the user is: any writer will do,
+    // the same one for the same user.
+    [self](admit_atom a, const std::string& user, const std::string& conv, int per_minute, int concurrent) {
+      return self->delegate(writer_of(self, user, ""), a, user, conv, per_minute, concurrent);
+    },
+    [self](turn_ended_atom a, const std::string& user, const std::string& conv) {
+      self->send(writer_of(self, user, ""), a, user, conv);
     },
   };
 }

@@ -9,6 +9,8 @@
 #include "actors/conversation/api_payloads.hpp"
 #include "actors/conversation/feedback_verbs.hpp"
 #include "actors/conversation/llm_choice.hpp"
+#include "actors/conversation/sql_run_verb.hpp"
+#include "actors/conversation/turn_admission.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
@@ -116,21 +118,25 @@ bool owned_by(const conversation_record& rec, const std::string& user) {
 }
 
 // Runs `then` with the live actor of a conversation the user owns, loading
-// it from the store first; replies not_found otherwise.
+// it from the store first; replies not_found otherwise. `then` sends the actor
+// one message (counted for the eviction handshake), unless `sends` is false.
 template <class F>
 void with_conversation(self_ptr self, const std::string& user, const std::string& conv,
-                       const std::string& reply_to, F then) {
+                       const std::string& reply_to, F then, bool sends = true) {
   conv_key key{user, conv};
+  auto handle_of = [self, sends](const conv_key& k) {
+    return sends ? route_to(self, k) : self->state.live.at(k).handle;
+  };
   if (self->state.live.count(key)) {
-    then(route_to(self, key));
+    then(handle_of(key));
     return;
   }
   self->request(self->state.deps.store, self->state.deps.settings.stage_timeout, load_atom_v, user,
                 conv)
       .then(
-          [self, key, reply_to, then](conversation_lookup& found) mutable {
+          [self, key, reply_to, then, handle_of](conversation_lookup& found) mutable {
             if (self->state.live.count(key)) {
-              then(route_to(self, key)); // loaded meanwhile by another request
+              then(handle_of(key)); // loaded meanwhile by another request
               return;
             }
             if (!found.found || !owned_by(found.record, key.first)) {
@@ -139,7 +145,7 @@ void with_conversation(self_ptr self, const std::string& user, const std::string
               return;
             }
             spawn_conversation(self, std::move(found.record));
-            then(route_to(self, key));
+            then(handle_of(key));
           },
           [self, reply_to](const caf::error& err) {
             reply_error(self, reply_to,
@@ -162,6 +168,8 @@ std::optional<medha_error> source_refusal(self_ptr self, const std::string& user
   return std::nullopt;
 }
 
+void route_turn(self_ptr self, turn_request req);
+
 void on_turn(self_ptr self, const inbound_message& msg) {
   auto parsed = parse_turn(msg.subject, msg.data, self->state.settings.max_payload_bytes);
   if (auto* err = std::get_if<medha_error>(&parsed)) {
@@ -182,11 +190,19 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   // Says which worker took which turn (tests of several workers read it).
   log::debug("manager", "turn " + req.turn_id + " of " + req.user + "/" + req.conv);
   conv_key key{req.user, req.conv};
-  if (auto refused = self->state.limiter.admit(key, std::chrono::steady_clock::now())) {
-    log::info("manager", "rate limited user " + req.user + ": " + refused->message);
-    reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused);
-    return;
-  }
+  admit_turn(self, key, [self, req = std::move(req)](std::optional<medha_error> refused) mutable {
+    if (refused) {
+      log::info("manager", "rate limited user " + req.user + ": " + refused->message);
+      reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused);
+      return;
+    }
+    route_turn(self, std::move(req));
+  });
+}
+
+// An admitted turn to its conversation actor, loading it from the store first.
+void route_turn(self_ptr self, turn_request req) {
+  conv_key key{req.user, req.conv};
   if (self->state.live.count(key)) {
     self->send(route_to(self, key), std::move(req));
     return;
@@ -204,7 +220,7 @@ void on_turn(self_ptr self, const inbound_message& msg) {
             self->state.loading.erase(key);
             if (!found.found || !owned_by(found.record, key.first)) {
               for (auto& t : turns) {
-                self->state.limiter.finished(key);
+                release_turn(self, key);
                 reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                             {error_code::not_found, "no conversation \"" + t.conv +
                                                         "\"; create one with medha.api." + t.user +
@@ -220,7 +236,7 @@ void on_turn(self_ptr self, const inbound_message& msg) {
             auto turns = std::move(self->state.loading[key]);
             self->state.loading.erase(key);
             for (auto& t : turns) {
-              self->state.limiter.finished(key);
+              release_turn(self, key);
               reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                           {error_code::internal, "store unavailable: " + caf::to_string(err)});
             }
@@ -469,14 +485,42 @@ void on_api(self_ptr self, const inbound_message& msg) {
     t.turn_id = turn_id.value.value_or(new_conversation_id());
     t.text = std::string{"refine: "} + to_string(std::get<refinement>(parsed_edit).op);
     t.refinement_json = req.body_json;
-    with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor& handle) {
-      if (auto refused =
-              self->state.limiter.admit({t.user, t.conv}, std::chrono::steady_clock::now())) {
-        reply_error(self, to, *refused);
+    with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor&) {
+      admit_turn(self, {t.user, t.conv}, [self, to, t](std::optional<medha_error> refused) {
+        if (refused) {
+          reply_error(self, to, *refused);
+          return;
+        }
+        // Through the routing table (which counts what it sends): the actor
+        // may have been evicted while the store admitted the turn.
+        route_turn(self, t);
+        reply_ok(self, to, turn_id_reply(t.turn_id));
+      });
+    }, false);
+  } else if (req.verb == "sql.run") {
+    auto call = decode_sql_run(req.body_json);
+    if (auto* err = std::get_if<medha_error>(&call)) {
+      reply_error(self, to, *err);
+      return;
+    }
+    auto run = std::get<sql_run_request>(std::move(call));
+    if (auto refused = source_refusal(self, user, run.data_source)) {
+      reply_error(self, to, *refused);
+      return;
+    }
+    // A statement counts as a turn against the user's limits; "#" is never
+    // in a conversation id, so this key is no conversation's.
+    conv_key key{user, "#sql.run"};
+    admit_turn(self, key, [self, to, key, run = std::move(run)](std::optional<medha_error> limited) mutable {
+      if (limited) {
+        log::info("manager", "rate limited user " + key.first + ": " + limited->message);
+        reply_error(self, to, *limited);
         return;
       }
-      self->send(handle, t);
-      reply_ok(self, to, turn_id_reply(t.turn_id));
+      run_user_sql(self, key.first, std::move(run), [self, to, key](const std::string& body) {
+        release_turn(self, key);
+        reply(self, to, body);
+      });
     });
   } else if (req.verb == "cancel") {
     auto conv = conv_field(true);
@@ -569,7 +613,7 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
         return rp;
       },
       [self](turn_ended_atom, const std::string& user, const std::string& conv) {
-        self->state.limiter.finished({user, conv});
+        release_turn(self, {user, conv});
       },
       [self](tick_atom) {
         auto ttl = std::chrono::duration_cast<std::chrono::milliseconds>(

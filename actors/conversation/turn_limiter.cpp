@@ -6,8 +6,6 @@ namespace medha {
 
 namespace {
 constexpr auto window = std::chrono::minutes(1);
-// A turn in flight usually ends within seconds; no sooner guess is honest.
-constexpr int64_t concurrent_retry_ms = 1000;
 } // namespace
 
 int turn_limiter::in_flight(const std::string& user) const {
@@ -24,19 +22,10 @@ std::optional<medha_error> turn_limiter::admit(const conv_key& key, clock::time_
     starts.pop_front();
   if (static_cast<int>(starts.size()) >= per_minute_) {
     auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(starts.front() + window - now);
-    medha_error err{error_code::rate_limited,
-                    "more than " + std::to_string(per_minute_)
-                        + " turns in a minute; try again in a moment"};
-    err.retry_after_ms = std::max<int64_t>(1, wait.count());
-    return err;
+    return too_many_per_minute(per_minute_, wait.count());
   }
-  if (in_flight(key.first) >= concurrent_) {
-    medha_error err{error_code::rate_limited,
-                    std::to_string(concurrent_)
-                        + " of your turns are already running; wait for one to finish"};
-    err.retry_after_ms = concurrent_retry_ms;
-    return err;
-  }
+  if (in_flight(key.first) >= concurrent_)
+    return too_many_at_once(concurrent_);
   starts.push_back(now);
   in_flight_[key] += 1;
   return std::nullopt;

@@ -1,8 +1,8 @@
 #include "actors/conversation/turn_payloads.hpp"
 
-#include <cstdlib>
-
 #include <boost/json.hpp>
+
+#include "messages/result_json.hpp"
 
 namespace medha {
 
@@ -28,37 +28,6 @@ json::array ranked_sources(const discovery_result& r) {
                                {"score", s.score},
                                {"why", reasons(s.why)},
                                {"tables", std::move(tables)}});
-  }
-  return out;
-}
-
-json::value cell(const std::optional<std::string>& v, const std::string& type) {
-  if (!v)
-    return nullptr;
-  if (is_numeric_type(type)) {
-    char* end = nullptr;
-    if (type == "bigint" || type == "integer" || type == "smallint") {
-      long long n = std::strtoll(v->c_str(), &end, 10);
-      if (end && *end == '\0')
-        return n;
-    }
-    double d = std::strtod(v->c_str(), &end);
-    if (end && *end == '\0')
-      return d;
-  }
-  if (type == "boolean")
-    return *v == "t" || *v == "true";
-  return json::string{*v};
-}
-
-json::array rows_array(const result_set& rows, size_t max_rows) {
-  json::array out;
-  size_t n = std::min(rows.rows.size(), max_rows);
-  for (size_t i = 0; i < n; ++i) {
-    json::array row;
-    for (size_t c = 0; c < rows.rows[i].size(); ++c)
-      row.push_back(cell(rows.rows[i][c], c < rows.columns.size() ? rows.columns[c].type : ""));
-    out.push_back(std::move(row));
   }
   return out;
 }
@@ -168,13 +137,7 @@ std::string answer_payload(const std::string& text, const std::string& source,
   o["explanation"] = plan.explanation;
   o["confidence"] = plan.confidence;
   add_strategy(o, plan);
-  json::array cols;
-  for (auto& col : rows.columns)
-    cols.push_back(json::object{{"name", col.name}, {"type", col.type}});
-  o["columns"] = std::move(cols);
-  o["rows"] = rows_array(rows, rows.rows.size());
-  o["row_count"] = rows.row_count;
-  o["truncated"] = rows.truncated;
+  put_result(o, rows);
   o["chart"] = json::object{{"kind", c.kind}, {"spec", parse_or_empty(c.spec_json)}};
   json::array sugg;
   for (auto& s : suggestions)

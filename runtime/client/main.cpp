@@ -10,6 +10,7 @@
 #include "runtime/client/bench.hpp"
 #include "runtime/client/check_sql.hpp"
 #include "runtime/client/commands.hpp"
+#include "runtime/client/credentials_file.hpp"
 #include "runtime/client/distractors.hpp"
 #include "runtime/client/event_printer.hpp"
 #include "runtime/client/mcp.hpp"
@@ -97,6 +98,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
   if (command == "distractors") return run_distractors(rest);
   if (command == "check-sql") return run_check_sql(rest, std::cin, std::cout);
+  if (!opts.credentials_file.empty()) {
+    auto creds = read_credentials_file(opts.credentials_file);
+    if (auto* err = std::get_if<medha::medha_error>(&creds)) {
+      std::fprintf(stderr, "medha: credentials: %s\n", err->message.c_str());
+      return 2;
+    }
+  }
   std::string error;
   // User/password only when a password is given: with neither, the connection
   // is anonymous, which a server with authorization refuses with a clear error.

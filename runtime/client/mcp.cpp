@@ -5,7 +5,7 @@
 
 #include <boost/json.hpp>
 
-#include "actors/executor/sql_guard.hpp"
+#include "runtime/client/mcp_text.hpp"
 
 namespace medha::client {
 
@@ -81,8 +81,10 @@ json::value tools_list() {
                            {"data_source", "table"})}});
   tools.push_back(json::object{
     {"name", "run_sql"},
-    {"description", "Check a read-only SELECT with Medha's SQL guard. Running SQL given "
-                    "directly is not supported yet: use ask."},
+    {"description", "Run one read-only SELECT on a data source through Medha's SQL guard "
+                    "(an allowlist: safe functions, the data source's own tables) and returns "
+                    "columns and rows, capped in rows and bytes and cut by a statement timeout. "
+                    "A refused statement names the guard's rule."},
     {"inputSchema", schema({{"data_source", string_prop("the data source name")},
                             {"sql", string_prop("one SELECT statement")}},
                            {"data_source", "sql"})}});
@@ -128,85 +130,6 @@ std::string string_arg(const json::object& args, const char* key, bool required)
   if (required && s.find_first_not_of(" \t\r\n") == std::string::npos)
     throw rpc_error{invalid_params, std::string{"argument \""} + key + "\" must not be empty"};
   return s;
-}
-
-std::string cell_text(const json::value& v) {
-  if (v.is_string())
-    return std::string{v.as_string()};
-  if (v.is_null())
-    return "NULL";
-  return json::serialize(v);
-}
-
-// The final event as text an assistant reads: answer, SQL, a table of rows.
-std::string final_text(const std::string& conv, const step_event& ev, const json::object& d) {
-  std::ostringstream out;
-  auto str = [&](const char* key) -> std::string {
-    auto* v = d.if_contains(key);
-    return v && v->is_string() ? std::string{v->as_string()} : std::string{};
-  };
-  if (ev.step == step_kind::error) {
-    std::string code, message;
-    if (auto* e = d.if_contains("code"); e && e->is_string())
-      code = e->as_string();
-    message = str("message");
-    out << "error " << (code.empty() ? "internal" : code) << ": " << message;
-    out << "\n\nconversation: " << conv;
-    return out.str();
-  }
-  out << str("text") << "\n";
-  if (ev.step == step_kind::clarify) {
-    if (auto* c = d.if_contains("choices"); c && c->is_array() && !c->as_array().empty()) {
-      out << "\nchoices (reply with one in the same conversation):\n";
-      for (auto& choice : c->as_array()) {
-        if (!choice.is_object())
-          continue;
-        auto& o = choice.as_object();
-        auto label = o.if_contains("label"), reply = o.if_contains("reply");
-        out << "- " << (label ? cell_text(*label) : "")
-            << (reply ? " (reply: \"" + cell_text(*reply) + "\")" : "") << "\n";
-      }
-    }
-  } else {
-    if (auto ds = str("data_source"); !ds.empty())
-      out << "\ndata source: " << ds << "\n";
-    if (auto sql = str("sql"); !sql.empty())
-      out << "\nSQL:\n" << sql << "\n";
-    auto* cols = d.if_contains("columns");
-    auto* rows = d.if_contains("rows");
-    if (cols && cols->is_array() && !cols->as_array().empty()) {
-      out << "\n";
-      bool first = true;
-      for (auto& c : cols->as_array()) {
-        out << (first ? "" : " | ")
-            << (c.is_object() && c.as_object().if_contains("name") ? cell_text(c.as_object().at("name"))
-                                                                    : cell_text(c));
-        first = false;
-      }
-      out << "\n";
-      size_t shown = 0;
-      if (rows && rows->is_array()) {
-        for (auto& r : rows->as_array()) {
-          if (shown == 100)
-            break;
-          first = true;
-          if (r.is_array())
-            for (auto& cell : r.as_array()) {
-              out << (first ? "" : " | ") << cell_text(cell);
-              first = false;
-            }
-          out << "\n";
-          ++shown;
-        }
-        if (rows->as_array().size() > shown)
-          out << "(" << rows->as_array().size() - shown << " more rows in structuredContent)\n";
-      }
-      if (auto* t = d.if_contains("truncated"); t && t->is_bool() && t->as_bool())
-        out << "(result truncated at the row cap)\n";
-    }
-  }
-  out << "\nconversation: " << conv;
-  return out.str();
 }
 
 class dispatcher {
@@ -276,23 +199,41 @@ private:
     return tool_result(text, false, std::move(structured));
   }
 
-  json::value list_data_sources() {
-    auto reply = backend_.api("datasource.list", "{}");
+  // An API verb's reply object when ok; else `failure` is the tool error to return.
+  struct api_outcome {
+    json::object reply;
+    std::optional<json::object> failure;
+  };
+
+  api_outcome api_call(const std::string& verb, const std::string& body) {
+    auto reply = backend_.api(verb, body);
     if (!reply)
-      return tool_result("no worker answered (is a worker running?)", true);
+      return {{}, tool_result("no worker answered (is a worker running?)", true)};
     json::error_code ec;
     auto v = json::parse(*reply, ec);
     if (ec || !v.is_object())
-      return tool_result("malformed reply from the worker", true);
+      return {{}, tool_result("malformed reply from the worker", true)};
     auto& o = v.as_object();
-    auto* ok = o.if_contains("ok");
-    if (!ok || !ok->is_bool() || !ok->as_bool()) {
-      std::string message = "the worker refused";
-      if (auto* e = o.if_contains("error"); e && e->is_object())
-        if (auto* m = e->as_object().if_contains("message"); m && m->is_string())
-          message = std::string{m->as_string()};
-      return tool_result(message, true);
+    if (auto* ok = o.if_contains("ok"); ok && ok->is_bool() && ok->as_bool())
+      return {std::move(o), std::nullopt};
+    std::string code = "internal", message = "the worker refused";
+    json::object error;
+    if (auto* e = o.if_contains("error"); e && e->is_object()) {
+      error = e->as_object();
+      if (auto* c = error.if_contains("code"); c && c->is_string())
+        code = std::string{c->as_string()};
+      if (auto* m = error.if_contains("message"); m && m->is_string())
+        message = std::string{m->as_string()};
     }
+    return {{}, tool_result("error " + code + ": " + message, true,
+                            json::object{{"error", std::move(error)}})};
+  }
+
+  json::value list_data_sources() {
+    auto reply = api_call("datasource.list", "{}");
+    if (reply.failure)
+      return std::move(*reply.failure);
+    auto& o = reply.reply;
     std::ostringstream text;
     json::array sources;
     if (auto* ds = o.if_contains("data_sources"); ds && ds->is_array())
@@ -310,15 +251,20 @@ private:
     return tool_result(text.str(), false, json::object{{"data_sources", std::move(sources)}});
   }
 
+  // The worker's guard and executor (the sql.run verb), as the user.
   json::value run_sql(const std::string& data_source, const std::string& sql) {
-    if (auto refusal = inspect_sql(sql)) {
-      return tool_result("refused by the SQL guard (rule: " + refusal->rule + "): " + refusal->message,
-                         true);
-    }
-    return tool_result("run_sql is not supported yet: the statement passes the offline SQL guard, "
-                       "but no worker verb runs SQL given directly on \"" + data_source +
-                         "\". Ask the question in words with the ask tool instead.",
-                       true);
+    auto reply = api_call("sql.run",
+                          json::serialize(json::object{{"data_source", data_source}, {"sql", sql}}));
+    if (reply.failure)
+      return std::move(*reply.failure);
+    auto& o = reply.reply;
+    o.erase("v");
+    o.erase("ok");
+    std::ostringstream text;
+    text << "data source: " << data_source << "\n" << result_table_text(o);
+    if (auto* n = o.if_contains("row_count"))
+      text << "\nrows read: " << cell_text(*n) << "\n";
+    return tool_result(text.str(), false, std::move(o));
   }
 
   mcp_backend& backend_;
@@ -339,8 +285,10 @@ std::optional<std::string> mcp_server::handle(const std::string& line) {
   auto* id = o.if_contains("id");
   bool notification = id == nullptr;
   json::value reply_id = id ? *id : json::value(nullptr);
-  if (id && !id->is_string() && !id->is_number() && !id->is_null())
-    return error_reply(nullptr, invalid_request, "id must be a string or a number");
+  // A number too large for an integer parses as a double, possibly infinite,
+  // which has no JSON spelling to echo back: only strings and integers are ids.
+  if (id && !id->is_string() && !id->is_int64() && !id->is_uint64() && !id->is_null())
+    return error_reply(nullptr, invalid_request, "id must be a string or an integer");
   auto* version = o.if_contains("jsonrpc");
   auto* method = o.if_contains("method");
   if (!method) {

@@ -202,6 +202,10 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_ap
       [=](feedback_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
       [=](example_atom a, const example_record& e) { return self->delegate(real, a, e); },
       [=](examples_atom a, const std::string& u, const std::string& s) { return self->delegate(real, a, u, s); },
+      [=](admit_atom a, const std::string& u, const std::string& c, int per_minute, int concurrent) {
+        return self->delegate(real, a, u, c, per_minute, concurrent);
+      },
+      [=](turn_ended_atom a, const std::string& u, const std::string& c) { self->send(real, a, u, c); },
     };
   });
 }

@@ -24,6 +24,14 @@ struct manager_unit : conversation_unit {
     msg.data = json::serialize(json::object{{"v", 1}, {"turn_id", turn_id}, {"text", text}});
     caf::anon_send(mgr, std::move(msg));
   }
+
+  void send_sql(const manager_actor& mgr, const std::string& reply_to, const std::string& sql) {
+    inbound_message msg;
+    msg.subject = api_subject("u", "sql.run");
+    msg.data = json::serialize(json::object{{"data_source", "sales"}, {"sql", sql}});
+    msg.reply = reply_to;
+    caf::anon_send(mgr, std::move(msg));
+  }
 };
 
 // The race: a turn waits in the manager's mailbox (behind a burst of API
@@ -69,6 +77,41 @@ TEST_F(manager_unit, health_is_valid_json_whatever_the_worker_is_called) {
   EXPECT_EQ(reply.at("ok").as_bool(), true);
   EXPECT_EQ(reply.at("worker").as_string(), "host \"a\\b\":1");
   EXPECT_EQ(reply.at("data_sources").as_int64(), 1);
+}
+
+TEST_F(manager_unit, sql_run_reads_only_the_models_tables_through_the_guard) {
+  auto mgr = spawn_manager();
+  send_sql(mgr, "_INBOX.ok", "SELECT count(*) AS n FROM orders");
+  auto ok = json::parse(events->reply("_INBOX.ok")).as_object();
+  ASSERT_TRUE(ok.at("ok").as_bool()) << json::serialize(ok);
+  EXPECT_EQ(ok.at("rows").as_array().at(0).as_array().at(0).as_int64(), 42);
+  {
+    std::lock_guard<std::mutex> guard{seen->mx};
+    ASSERT_EQ(seen->relations.size(), 1u);
+    EXPECT_EQ(seen->relations[0], relations_of(*tiny_model()));
+  }
+  send_sql(mgr, "_INBOX.refused", "SELECT * FROM customers");
+  auto refused = json::parse(events->reply("_INBOX.refused")).as_object();
+  EXPECT_EQ(refused.at("error").at("code"), "unsafe_sql");
+  EXPECT_NE(std::string{refused.at("error").at("message").as_string()}.find(
+                "rule: relation_not_allowed:customers"),
+            std::string::npos);
+  EXPECT_EQ(seen->executor_calls.load(), 1); // the refused one never reached it
+}
+
+TEST_F(manager_unit, sql_run_counts_against_the_users_concurrent_turns) {
+  manager_settings settings;
+  settings.concurrent_turns_per_user = 1;
+  auto mgr = spawn_manager(settings);
+  send_sql(mgr, "_INBOX.slow", "SELECT count(*) AS slow FROM orders"); // 1.5 s in the fake
+  send_sql(mgr, "_INBOX.second", "SELECT count(*) AS n FROM orders");
+  auto second = json::parse(events->reply("_INBOX.second")).as_object();
+  EXPECT_EQ(second.at("error").at("code"), "rate_limited") << json::serialize(second);
+  EXPECT_GT(second.at("error").at("retry_after_ms").as_int64(), 0);
+  EXPECT_TRUE(json::parse(events->reply("_INBOX.slow")).at("ok").as_bool());
+  // Once the first ended, the user may run another.
+  send_sql(mgr, "_INBOX.third", "SELECT count(*) AS n FROM orders");
+  EXPECT_TRUE(json::parse(events->reply("_INBOX.third")).at("ok").as_bool());
 }
 
 } // namespace

@@ -58,11 +58,13 @@ TEST(mcp_server, initialize_list_and_ask_total_revenue) {
     R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"ask","arguments":{"question":"total revenue","data_source":"sales"}}})" "\n"
     R"({"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"list_data_sources","arguments":{}}})" "\n"
     R"({"jsonrpc":"2.0","id":5,"method":"no/such"})" "\n"
-    R"({"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"describe_table","arguments":{"data_source":"sales","table":"orders"}}})" "\n";
+    R"({"jsonrpc":"2.0","id":6,"method":"tools/call","params":{"name":"describe_table","arguments":{"data_source":"sales","table":"orders"}}})" "\n"
+    R"({"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"run_sql","arguments":{"data_source":"sales","sql":"SELECT count(*) AS n FROM orders"}}})" "\n"
+    R"({"jsonrpc":"2.0","id":8,"method":"tools/call","params":{"name":"run_sql","arguments":{"data_source":"sales","sql":"SELECT query FROM pg_stat_activity"}}})" "\n";
   auto run = run_mcp(nats, alice.user, alice.password, input);
   ASSERT_EQ(run.exit_code, 0) << run.output << worker.log_tail();
   auto replies = replies_of(run.output);
-  ASSERT_EQ(replies.size(), 6u) << run.output;
+  ASSERT_EQ(replies.size(), 8u) << run.output;
 
   EXPECT_EQ(replies[0].at("id"), 1);
   EXPECT_EQ(replies[0].at("result").at("serverInfo").at("name"), "medha");
@@ -94,6 +96,17 @@ TEST(mcp_server, initialize_list_and_ask_total_revenue) {
   std::string description{described.at("content").as_array()[0].at("text").as_string()};
   EXPECT_FALSE(described.at("isError").as_bool()) << description;
   EXPECT_NE(description.find("order_date"), std::string::npos) << description;
+
+  // run_sql: through the worker's guard and executor, as alice.
+  auto& counted = replies[6].at("result").as_object();
+  ASSERT_FALSE(counted.at("isError").as_bool()) << run.output;
+  auto orders = tx.exec1("SELECT count(*) FROM orders")[0].as<int64_t>();
+  EXPECT_EQ(counted.at("structuredContent").at("rows").as_array()[0].as_array()[0].as_int64(), orders);
+  auto& refused = replies[7].at("result").as_object();
+  EXPECT_TRUE(refused.at("isError").as_bool());
+  std::string why{refused.at("content").as_array()[0].at("text").as_string()};
+  EXPECT_NE(why.find("error unsafe_sql"), std::string::npos) << why;
+  EXPECT_NE(why.find("rule: relation_not_allowed:pg_stat_activity"), std::string::npos) << why;
 }
 
 TEST(mcp_server, wrong_password_is_refused) {

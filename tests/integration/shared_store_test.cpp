@@ -18,12 +18,16 @@ namespace {
 
 namespace json = boost::json;
 
-worker_options on_shared_store(const std::string& conninfo) {
+// Sales data and a fresh store database `store_db`, which both workers share.
+worker_options on_shared_store(const std::string& store_db) {
+  auto& pg = postgres_server::shared();
+  pg.load_sample("sales");
+  pg.create_database(store_db);
   worker_options opts;
   opts.sources = {"sales"};
   // debug: each worker logs the turns it takes, so the test can see both served.
   opts.extra_json = ",\"store\":\"postgres\",\"store_conninfo\":"
-                    + json::serialize(json::string{conninfo}) + ",\"log_level\":\"debug\"";
+                    + json::serialize(json::string{pg.conninfo(store_db)}) + ",\"log_level\":\"debug\"";
   return opts;
 }
 
@@ -57,16 +61,25 @@ turn_events ask(worker_harness& via, const std::string& conv, const std::string&
   return via.send_turn("u1", conv, json::serialize(body), turn_id);
 }
 
+// A started second returns once any worker answers health: wait until both do.
+::testing::AssertionResult both_answer(worker_harness& a, worker_harness& b) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 300 && seen.size() < 2; ++i) {
+    seen.merge(workers_answering(a, 1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  if (seen.size() == 2)
+    return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "one worker answers\n" << a.log_tail() << b.log_tail();
+}
+
 json::value get_conversation(worker_harness& via, const std::string& user, const std::string& conv) {
   return json::parse(via.api(user, "conversations.get", "{\"conversation\":\"" + conv + "\"}"));
 }
 
 TEST(shared_store, a_conversation_moves_between_workers) {
-  auto& pg = postgres_server::shared();
-  pg.load_sample("sales");
-  pg.create_database("medha_shared_store");
   nats_server nats;
-  auto opts = on_shared_store(pg.conninfo("medha_shared_store"));
+  auto opts = on_shared_store("medha_shared_store");
   worker_harness a{nats, opts};
   worker_harness b{nats, opts};
 
@@ -100,13 +113,7 @@ TEST(shared_store, a_conversation_moves_between_workers) {
   // Both running: turns land on either; each is answered with the context
   // of the turn before it, whichever worker answered that one.
   a.start();
-  // A's start returns once any worker answers health: wait until A does too.
-  std::set<std::string> seen;
-  for (int i = 0; i < 300 && seen.size() < 2; ++i) {
-    seen.merge(workers_answering(a, 1));
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  ASSERT_EQ(seen.size(), 2u) << a.log_tail() << b.log_tail();
+  ASSERT_TRUE(both_answer(a, b));
   std::vector<std::string> turn_ids;
   size_t answers = 0;
   for (int round = 0; round < 8; ++round) {
@@ -144,6 +151,34 @@ TEST(shared_store, a_conversation_moves_between_workers) {
     auto listed = json::parse(w->api("u1", "conversations.list", "{}"));
     ASSERT_EQ(listed.at("conversations").as_array().size(), 1u);
   }
+}
+
+// A user's turns per minute are counted in the shared store, so they hold
+// across the workers instead of once per worker.
+TEST(shared_store, turn_limits_hold_across_workers) {
+  nats_server nats;
+  auto opts = on_shared_store("medha_shared_limits");
+  opts.extra_json += R"(,"turns_per_minute":3)";
+  worker_harness a{nats, opts};
+  worker_harness b{nats, opts};
+  a.start();
+  b.start();
+  ASSERT_TRUE(both_answer(b, a));
+  auto conv = a.create_conversation("u1", "sales");
+  std::vector<std::string> ids;
+  int answered = 0, limited = 0;
+  for (int i = 0; i < 12; ++i) { // all 12 on one worker: odds of 1 in 2,048
+    ids.push_back("l" + std::to_string(i));
+    auto t = ask(a, conv, "total revenue", ids.back());
+    if (t.last().step == step_kind::answer)
+      ++answered;
+    else if (data_field(t.last(), "code") == "rate_limited")
+      ++limited;
+  }
+  EXPECT_GT(turns_taken(a, ids), 0u) << a.log_tail();
+  EXPECT_GT(turns_taken(b, ids), 0u) << b.log_tail();
+  EXPECT_EQ(answered, 3);
+  EXPECT_EQ(limited, 9);
 }
 
 } // namespace

@@ -98,6 +98,24 @@ TEST(protocol, step_event_round_trip) {
   EXPECT_EQ(b.data_json, R"({"row_count":3})");
 }
 
+// Found by fuzz_event: a negative seq made the client throw (to_number).
+TEST(protocol, step_event_seq_must_be_a_non_negative_integer) {
+  for (auto seq : {"-2", "1.5", "1e30", "\"3\""}) {
+    auto r = decode_step_event(std::string{R"({"v":1,"step":"sql","status":"done","seq":)"} + seq + "}");
+    ASSERT_TRUE(std::holds_alternative<medha_error>(r)) << seq;
+    EXPECT_EQ(std::get<medha_error>(r).code, error_code::bad_request);
+  }
+  // Found by fuzz_event: 1e999 in the data became "Infinity", which is not JSON.
+  auto inf = decode_step_event(R"({"step":"answer","status":"done","data":{"rows":[[1e999]]}})");
+  ASSERT_TRUE(std::holds_alternative<medha_error>(inf));
+  EXPECT_EQ(std::get<medha_error>(inf).code, error_code::bad_request);
+  auto turn = parse_turn("medha.turn.u.c", R"({"text":"x","n":-1e400})", 65536);
+  EXPECT_TRUE(std::holds_alternative<medha_error>(turn));
+  auto big = decode_step_event(R"({"step":"sql","status":"done","seq":18446744073709551615})");
+  ASSERT_TRUE(std::holds_alternative<step_event>(big));
+  EXPECT_EQ(std::get<step_event>(big).seq, 18446744073709551615ull);
+}
+
 TEST(protocol, api_requests) {
   auto p = parse_api_request("medha.api.bob.conversations.create", "", 1024);
   ASSERT_TRUE(std::holds_alternative<api_request>(p));

@@ -74,6 +74,29 @@ TEST_F(postgres_store_test, two_stores_share_one_conversation) {
   EXPECT_TRUE(a->list_conversations("alice").empty());
 }
 
+// Two stores stand for two workers: the limits are one user's, wherever counted.
+TEST_F(postgres_store_test, turn_limits_are_shared_by_every_store) {
+  auto a = backend_.open();
+  auto b = backend_.open();
+  ASSERT_TRUE(a && b);
+  EXPECT_FALSE(a->admit_turn("ann", "c1", 3, 1));
+  auto busy = b->admit_turn("ann", "c2", 3, 1); // one running on the other worker
+  ASSERT_TRUE(busy);
+  EXPECT_EQ(busy->code, error_code::rate_limited);
+  EXPECT_EQ(busy->retry_after_ms, 1000);
+  EXPECT_FALSE(b->admit_turn("bo", "c1", 3, 1)) << "another user is not limited";
+  a->finish_turn("ann", "c1");
+  EXPECT_FALSE(b->admit_turn("ann", "c2", 3, 1));
+  b->finish_turn("ann", "c2");
+  EXPECT_FALSE(a->admit_turn("ann", "c3", 3, 1));
+  a->finish_turn("ann", "c3");
+  auto fourth = b->admit_turn("ann", "c4", 3, 1); // the fourth in a minute
+  ASSERT_TRUE(fourth);
+  EXPECT_EQ(fourth->code, error_code::rate_limited);
+  EXPECT_GT(fourth->retry_after_ms, 50000);
+  EXPECT_LE(fourth->retry_after_ms, 60000);
+}
+
 TEST(postgres_store, unreachable_server_is_an_error_not_a_throw) {
   auto conninfo = "host=127.0.0.1 port=" + std::to_string(free_port())
                   + " dbname=x user=x password=hunter2 connect_timeout=2";
