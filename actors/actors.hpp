@@ -42,7 +42,7 @@ using store_actor = caf::typed_actor<
   // Creates or replaces a verified example (a user's, or everyone's).
   caf::replies_to<example_atom, example_record>::with<store_ack>,
   // The verified examples of (user, data source): the user's and everyone's.
-  caf::replies_to<examples_atom, std::string, std::string>::with<std::vector<example_record>>>,
+  caf::replies_to<examples_atom, std::string, std::string>::with<std::vector<example_record>>,
   // Counts a turn of (user, conversation) against the user's turns per
   // minute and concurrent turns kept in a shared store; refused: rate_limited.
   caf::replies_to<admit_atom, std::string, std::string, int, int>::with<store_ack>,
