@@ -266,7 +266,7 @@ void turn_stream::run() {
       continue;
     }
     natsMsgList list{};
-    auto s = natsSubscription_Fetch(&list, sub_, static_cast<int>(std::min<size_t>(room, 32)),
+    auto s = natsSubscription_Fetch(&list, sub_, static_cast<int>(std::min<size_t>(room, settings_.fetch_batch)),
                                     fetch_wait, nullptr);
     if (s != NATS_OK) {
       natsMsgList_Destroy(&list);

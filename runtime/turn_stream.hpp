@@ -29,6 +29,9 @@ struct turn_stream_settings {
   std::chrono::milliseconds duplicate_window{120000};
   /// Turns this worker holds at once (running or waiting in its actors).
   size_t max_held = 64;
+  /// Turns asked for per pull. One: each waiting worker's pull takes one
+  /// turn, so turns spread over the workers instead of one taking a burst.
+  int fetch_batch = 1;
 };
 
 /// Durable turns: a JetStream work-queue stream over `medha.turn.>` and one

@@ -238,18 +238,25 @@ TEST(durable_turns, turns_of_a_conversation_run_in_order_across_three_workers) {
     workers.push_back(std::make_unique<worker_harness>(nats, opts));
   for (auto& w : workers)
     w->start();
+  // start() returns once any worker answers: wait until each one pulls turns.
+  for (auto& w : workers)
+    for (int i = 0; i < 300 && w->log_tail().find(" ready: ") == std::string::npos; ++i)
+      std::this_thread::sleep_for(100ms);
   turn_client client{nats};
   std::vector<std::string> convs;
   for (int c = 0; c < 6; ++c)
     convs.push_back(workers[c % 3]->create_conversation("u1", "sales"));
 
-  // Every turn of every conversation published back to back.
+  // Every turn of every conversation published back to back, a moment
+  // apart (far less than a turn takes), so that each worker's waiting pull
+  // takes some: the turns of one conversation land on different workers.
   std::set<std::string> all;
   for (size_t t = 0; t < conversation_script.size(); ++t)
     for (size_t c = 0; c < convs.size(); ++c) {
       auto id = "c" + std::to_string(c) + "t" + std::to_string(t);
       client.publish("u1", convs[c], id, conversation_script[t]);
       all.insert(id);
+      std::this_thread::sleep_for(1ms);
     }
   client.wait_for(all);
 
