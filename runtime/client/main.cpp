@@ -11,6 +11,7 @@
 #include "runtime/client/commands.hpp"
 #include "runtime/client/distractors.hpp"
 #include "runtime/client/event_printer.hpp"
+#include "runtime/client/load.hpp"
 #include "runtime/client/mcp.hpp"
 #include "runtime/client/session.hpp"
 
@@ -27,6 +28,9 @@ commands:
   datasources list | select CONVERSATION NAME
   eval --suite FILE [--databases DIR] [--report OUT.json] [--pg CONNINFO-PREFIX]
                                    accuracy of the pipeline on a question suite
+  load --conversations N --turns T --store-conninfo CONNINFO [--window W] [--report OUT.json]
+                                   publishes many conversations' turns back to back and checks
+                                   each ended once, in order (scripts/chaos)
   mcp                              a Model Context Protocol server on stdio (JSON-RPC 2.0)
                                    with tools ask, list_data_sources, describe_table, run_sql
   check-sql [--tables schema.table,...]
@@ -115,6 +119,8 @@ int main(int argc, char** argv) {
     return run_datasources(s, rest);
   if (command == "eval")
     return run_eval(s, rest);
+  if (command == "load")
+    return run_load(s, *nats, rest);
   if (command == "mcp") {
     // stdout carries the protocol only; everything else goes to stderr.
     session_backend backend{s};
