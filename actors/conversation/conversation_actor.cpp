@@ -669,6 +669,9 @@ void check_taken_before(self_ptr self) {
           return;
         }
         turn.asked = found.asked;
+        if (found.asked)
+          log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                      + " was asked before and not answered; running it");
         load_latest(self);
       },
       lookup_atom_v, st.record.user, st.record.id, st.turn->req.turn_id);
