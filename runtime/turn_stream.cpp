@@ -149,16 +149,20 @@ void turn_stream::close() {
     log::info("turns", "released " + std::to_string(left.size()) + " unfinished turn(s) to other workers");
 }
 
+natsMsg* turn_stream::settle(uint64_t delivery) {
+  std::lock_guard<std::mutex> lock{mx_};
+  auto i = held_.find(delivery);
+  if (i == held_.end())
+    return nullptr;
+  auto* msg = i->second;
+  held_.erase(i);
+  return msg;
+}
+
 void turn_stream::ack(uint64_t delivery) {
-  natsMsg* msg = nullptr;
-  {
-    std::lock_guard<std::mutex> lock{mx_};
-    auto i = held_.find(delivery);
-    if (i == held_.end())
-      return;
-    msg = i->second;
-    held_.erase(i);
-  }
+  auto* msg = settle(delivery);
+  if (!msg)
+    return;
   // A lost ack only means the turn comes back; it is then found answered.
   if (auto s = natsMsg_Ack(msg, nullptr); s != NATS_OK)
     log::warn("turns", std::string{"ack failed: "} + natsStatus_GetText(s));
@@ -166,17 +170,10 @@ void turn_stream::ack(uint64_t delivery) {
 }
 
 void turn_stream::release(uint64_t delivery, std::chrono::milliseconds delay) {
-  natsMsg* msg = nullptr;
-  {
-    std::lock_guard<std::mutex> lock{mx_};
-    auto i = held_.find(delivery);
-    if (i == held_.end())
-      return;
-    msg = i->second;
-    held_.erase(i);
+  if (auto* msg = settle(delivery)) {
+    natsMsg_NakWithDelay(msg, delay.count(), nullptr);
+    natsMsg_Destroy(msg);
   }
-  natsMsg_NakWithDelay(msg, delay.count(), nullptr);
-  natsMsg_Destroy(msg);
 }
 
 size_t turn_stream::held() const {

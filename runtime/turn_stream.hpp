@@ -81,6 +81,8 @@ private:
   /// True when the turn at `seq` is the oldest of its subject in the stream.
   bool is_next_of_its_conversation(const char* subject, uint64_t seq);
   void report_progress();
+  /// Takes a held turn out of the table (nullptr: not held, settled already).
+  __natsMsg* settle(uint64_t delivery);
 
   turn_stream_settings settings_;
   __jsCtx* js_ = nullptr;
