@@ -136,14 +136,14 @@ void turn_stream::close() {
   running_ = false;
   if (thread_.joinable())
     thread_.join();
-  std::map<uint64_t, natsMsg*> left;
+  std::map<uint64_t, held_turn> left;
   {
     std::lock_guard<std::mutex> lock{mx_};
     left.swap(held_);
   }
-  for (auto& [delivery, msg] : left) {
-    natsMsg_Nak(msg, nullptr);
-    natsMsg_Destroy(msg);
+  for (auto& [delivery, held] : left) {
+    natsMsg_Nak(held.msg, nullptr);
+    natsMsg_Destroy(held.msg);
   }
   if (!left.empty())
     log::info("turns", "released " + std::to_string(left.size()) + " unfinished turn(s) to other workers");
@@ -154,7 +154,7 @@ natsMsg* turn_stream::settle(uint64_t delivery) {
   auto i = held_.find(delivery);
   if (i == held_.end())
     return nullptr;
-  auto* msg = i->second;
+  auto* msg = i->second.msg;
   held_.erase(i);
   return msg;
 }
@@ -233,7 +233,7 @@ void turn_stream::take(natsMsg* msg) {
   {
     std::lock_guard<std::mutex> lock{mx_};
     in.delivery = next_delivery_++;
-    held_[in.delivery] = msg;
+    held_[in.delivery] = held_turn{msg, std::chrono::steady_clock::now()};
   }
   if (deliveries > 1)
     log::info("turns", "turn at stream sequence " + std::to_string(seq) + " of " + in.subject
@@ -242,9 +242,21 @@ void turn_stream::take(natsMsg* msg) {
 }
 
 void turn_stream::report_progress() {
+  auto now = std::chrono::steady_clock::now();
   std::lock_guard<std::mutex> lock{mx_};
-  for (auto& [delivery, msg] : held_)
-    natsMsg_InProgress(msg, nullptr);
+  for (auto i = held_.begin(); i != held_.end();) {
+    if (now - i->second.since < settings_.max_turn_time) {
+      natsMsg_InProgress(i->second.msg, nullptr);
+      ++i;
+      continue;
+    }
+    // Left to time out: the stream gives it to a worker again, which finds
+    // it answered, or runs it. A late ack from here finds nothing to ack.
+    log::warn("turns", "a turn held for longer than max_turn_time goes to another worker ("
+                         + std::string{natsMsg_GetSubject(i->second.msg)} + ")");
+    natsMsg_Destroy(i->second.msg);
+    i = held_.erase(i);
+  }
 }
 
 void turn_stream::run() {

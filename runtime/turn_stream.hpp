@@ -27,6 +27,11 @@ struct turn_stream_settings {
   std::chrono::milliseconds ack_wait{30000};
   /// Publishes with the same Nats-Msg-Id within this window are stored once.
   std::chrono::milliseconds duplicate_window{120000};
+  /// A turn held longer is no longer reported in progress, so it goes to
+  /// another worker: its conversation actor died without settling it (the
+  /// conversation was deleted, or the actor failed), or it hangs. Above the
+  /// longest a turn may take through every stage's timeout.
+  std::chrono::milliseconds max_turn_time{std::chrono::minutes(10)};
   /// Turns this worker holds at once (running or waiting in its actors).
   size_t max_held = 64;
   /// Turns asked for per pull. One: each waiting worker's pull takes one
@@ -44,8 +49,8 @@ struct turn_stream_settings {
 /// final event is stored); a later turn is released with a delay and comes
 /// back. So one turn per conversation runs at a time, cluster-wide, in
 /// publish order, on whichever worker. A turn being worked on is reported in
-/// progress every third of the ack wait, so only a dead worker's turn is
-/// given out again.
+/// progress every third of the ack wait, so only a dead worker's turn (or
+/// one held past max_turn_time) is given out again.
 ///
 /// One thread pulls and reports progress (its calls block); ack and release
 /// only write to the connection and may be called from actors.
@@ -92,7 +97,11 @@ private:
   std::atomic<bool> taking_{true};
   std::atomic<bool> running_{false};
   mutable std::mutex mx_;
-  std::map<uint64_t, __natsMsg*> held_;
+  struct held_turn {
+    __natsMsg* msg = nullptr;
+    std::chrono::steady_clock::time_point since;
+  };
+  std::map<uint64_t, held_turn> held_;
   uint64_t next_delivery_ = 1;
 };
 

@@ -99,6 +99,15 @@ int run(const medha::config& cfg) {
     ts.consumer = cfg.queue_group;
     ts.ack_wait = std::chrono::milliseconds(cfg.turn_ack_wait_ms);
     ts.duplicate_window = std::chrono::milliseconds(cfg.turn_duplicate_window_ms);
+    // Every stage at its timeout (a model's SQL with its retries and
+    // corrections) and the store calls of a turn, with room to spare.
+    int64_t sql_ms = cfg.sql_timeout_ms;
+    if (cfg.llm.enabled())
+      sql_ms += 3 * (int64_t(cfg.llm.max_retries + 1) * cfg.llm.timeout_ms
+                     + int64_t(cfg.llm.max_retries) * 60000);
+    ts.max_turn_time = std::chrono::milliseconds(
+        int64_t(cfg.discovery_timeout_ms) + cfg.context_timeout_ms + sql_ms
+        + cfg.execute_timeout_ms + cfg.visualize_timeout_ms + 8 * int64_t(cfg.stage_timeout_ms));
     auto opened_stream = turn_stream::open(nats->connection(), ts);
     if (auto* err = std::get_if<medha_error>(&opened_stream)) {
       if (cfg.turn_delivery == "jetstream") {

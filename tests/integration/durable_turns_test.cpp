@@ -223,6 +223,48 @@ TEST(durable_turns, a_killed_workers_turn_is_taken_again_and_answered_once) {
   EXPECT_EQ(stored(b, conv), expected);
 }
 
+TEST(durable_turns, a_turn_whose_conversation_went_away_mid_turn_does_not_block_the_next) {
+  auto& pg = postgres_server::shared();
+  pg.create_database("medha_durable_deleted");
+  nats_server nats;
+  auto opts = on_turn_stream("medha_durable_deleted");
+  // Short stage timeouts bound how long a turn may be held (max_turn_time);
+  // the query may wait on its lock for 3 s.
+  opts.extra_json += ",\"stage_timeout_ms\":1000,\"discovery_timeout_ms\":1000,"
+                     "\"context_timeout_ms\":5000,\"sql_timeout_ms\":1000,"
+                     "\"execute_timeout_ms\":3000,\"visualize_timeout_ms\":1000";
+  worker_harness w{nats, opts};
+  w.start();
+  auto conv = w.create_conversation("u1", "sales");
+  turn_client client{nats};
+
+  // The turn waits on a lock; its conversation is deleted under it, which
+  // ends the conversation actor without the turn ever being settled.
+  auto lock = std::make_unique<pqxx::connection>(pg.conninfo("sales"));
+  auto tx = std::make_unique<pqxx::work>(*lock);
+  tx->exec("LOCK TABLE regions, categories, products, customers, orders, order_items"
+           " IN ACCESS EXCLUSIVE MODE");
+  client.publish("u1", conv, "orphan", "total revenue by region");
+  ASSERT_TRUE(client.wait_until([&] {
+    return std::any_of(client.events.begin(), client.events.end(), [](const step_event& ev) {
+      return ev.turn_id == "orphan" && ev.step == step_kind::execute;
+    });
+  })) << w.log_tail();
+  auto deleted = json::parse(w.api("u1", "conversations.delete", "{\"conversation\":\"" + conv + "\"}"));
+  ASSERT_TRUE(deleted.at("ok").as_bool()) << deleted;
+  tx->abort();
+
+  // The next turn of that conversation waits behind the orphan until the
+  // orphan is no longer held, then both end (the conversation is gone).
+  client.publish("u1", conv, "behind", "Only 2023");
+  client.wait_for({"behind"});
+  auto behind = std::find_if(client.events.begin(), client.events.end(),
+                             [](auto& ev) { return ev.turn_id == "behind" && is_final(ev); });
+  EXPECT_NE(behind->data_json.find("not_found"), std::string::npos) << behind->data_json;
+  EXPECT_NE(w.log_tail(1 << 20).find("held for longer than max_turn_time"), std::string::npos)
+    << w.log_tail();
+}
+
 // Three follow-ups after a first question, each depending on the one before.
 const std::vector<std::string> conversation_script = {
   "total revenue by region", "Only 2023", "top 2", "total revenue by category", "Only 2024"};
