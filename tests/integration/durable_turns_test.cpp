@@ -134,6 +134,31 @@ size_t count_of(const std::string& text, const std::string& what) {
   return n;
 }
 
+// The sample sales tables locked by an open transaction: a turn's query
+// waits until it ends (abort) or its worker dies.
+class sales_tables_locked {
+public:
+  sales_tables_locked() : conn_(postgres_server::shared().conninfo("sales")), tx_(conn_) {
+    tx_.exec("LOCK TABLE regions, categories, products, customers, orders, order_items"
+             " IN ACCESS EXCLUSIVE MODE");
+  }
+  void release() { tx_.abort(); }
+
+private:
+  pqxx::connection conn_;
+  pqxx::work tx_;
+};
+
+// Publishes a turn and waits until its query started (it then waits on the lock).
+bool publish_until_executing(turn_client& client, const std::string& conv, const std::string& id) {
+  client.publish("u1", conv, id, "total revenue by region");
+  return client.wait_until([&] {
+    return std::any_of(client.events.begin(), client.events.end(), [&](const step_event& ev) {
+      return ev.turn_id == id && ev.step == step_kind::execute && ev.status == step_status::started;
+    });
+  });
+}
+
 TEST(durable_turns, a_turn_published_twice_is_answered_once) {
   postgres_server::shared().create_database("medha_durable_twice");
   nats_server nats;
@@ -188,22 +213,10 @@ TEST(durable_turns, a_killed_workers_turn_is_taken_again_and_answered_once) {
   turn_client client{nats};
 
   // The sales tables locked: the turn's query waits on A until A is killed.
-  auto lock = std::make_unique<pqxx::connection>(pg.conninfo("sales"));
-  auto tx = std::make_unique<pqxx::work>(*lock);
-  tx->exec("LOCK TABLE regions, categories, products, customers, orders, order_items"
-           " IN ACCESS EXCLUSIVE MODE");
-  client.publish("u1", conv, "killed", "total revenue by region");
-  bool executing = client.wait_until([&] {
-    return std::any_of(client.events.begin(), client.events.end(), [](const step_event& ev) {
-      return ev.turn_id == "killed" && ev.step == step_kind::execute
-             && ev.status == step_status::started;
-    });
-  });
-  ASSERT_TRUE(executing) << a.log_tail();
+  auto lock = std::make_unique<sales_tables_locked>();
+  ASSERT_TRUE(publish_until_executing(client, conv, "killed")) << a.log_tail();
   a.kill_hard();
-  tx->abort(); // B introspects the tables at start
-  tx.reset();
-  lock.reset();
+  lock.reset(); // B introspects the tables at start
   ASSERT_EQ(client.finals("killed"), 0u);
 
   // B takes the turn once A's ack wait has passed, and answers it.
@@ -240,19 +253,11 @@ TEST(durable_turns, a_turn_whose_conversation_went_away_mid_turn_does_not_block_
 
   // The turn waits on a lock; its conversation is deleted under it, which
   // ends the conversation actor without the turn ever being settled.
-  auto lock = std::make_unique<pqxx::connection>(pg.conninfo("sales"));
-  auto tx = std::make_unique<pqxx::work>(*lock);
-  tx->exec("LOCK TABLE regions, categories, products, customers, orders, order_items"
-           " IN ACCESS EXCLUSIVE MODE");
-  client.publish("u1", conv, "orphan", "total revenue by region");
-  ASSERT_TRUE(client.wait_until([&] {
-    return std::any_of(client.events.begin(), client.events.end(), [](const step_event& ev) {
-      return ev.turn_id == "orphan" && ev.step == step_kind::execute;
-    });
-  })) << w.log_tail();
+  sales_tables_locked lock;
+  ASSERT_TRUE(publish_until_executing(client, conv, "orphan")) << w.log_tail();
   auto deleted = json::parse(w.api("u1", "conversations.delete", "{\"conversation\":\"" + conv + "\"}"));
   ASSERT_TRUE(deleted.at("ok").as_bool()) << deleted;
-  tx->abort();
+  lock.release();
 
   // The next turn of that conversation waits behind the orphan until the
   // orphan is no longer held, then both end (the conversation is gone).
