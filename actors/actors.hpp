@@ -23,6 +23,9 @@ using store_actor = caf::typed_actor<
   caf::replies_to<save_atom, conversation_record>::with<store_ack>,
   // Appends a message; synced so a user's turn survives a crash.
   caf::replies_to<append_atom, std::string, message_record>::with<store_ack>,
+  // What is stored of a turn (user, conversation, turn id): asked, answered,
+  // and the answered turn's final event, to publish again instead of rerunning it.
+  caf::replies_to<lookup_atom, std::string, std::string, std::string>::with<turn_lookup>,
   // Appends one step event of a turn (fire and forget).
   caf::reacts_to<step_atom, std::string, step_record>,
   // Lists the user's conversations, most recent first.

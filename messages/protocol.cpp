@@ -271,6 +271,10 @@ std::string error_data(const medha_error& err) {
   return json::serialize(o);
 }
 
+std::string turn_message_id(std::string_view user, std::string_view conv, std::string_view turn_id) {
+  return std::string{user} + "." + std::string{conv} + "." + std::string{turn_id};
+}
+
 std::string turn_subject(std::string_view user, std::string_view conv) {
   return "medha.turn." + std::string{user} + "." + std::string{conv};
 }

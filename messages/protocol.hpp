@@ -25,6 +25,9 @@ struct turn_request {
   /// Set by the refine API (never from the wire turn): a structured edit of
   /// the last query instead of a question.
   std::string refinement_json;
+  /// Set by the worker for a turn taken from the JetStream stream (never from
+  /// the wire): acknowledged once the turn ended with a stored final event.
+  uint64_t delivery = 0;
 };
 
 enum class step_kind {
@@ -90,6 +93,10 @@ std::string error_data(const medha_error& err);
 
 /// Subjects.
 std::string turn_subject(std::string_view user, std::string_view conv);
+/// The Nats-Msg-Id a client gives a turn's publish: the JetStream stream keeps
+/// one message per id within its duplicate window. Ids are stream-wide, so the
+/// id names the user and conversation as well as the turn.
+std::string turn_message_id(std::string_view user, std::string_view conv, std::string_view turn_id);
 std::string events_subject(std::string_view user, std::string_view conv);
 std::string api_subject(std::string_view user, std::string_view verb);
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,11 @@ struct inbound_message {
   std::string subject;
   std::string data;
   std::string reply; // "" when the sender wants no reply
+  /// A turn taken from the JetStream stream: the stream consumer's handle for
+  /// acknowledging it (0: a plain NATS message, nothing to acknowledge), and
+  /// its stream sequence, which names a turn sent without a turn id.
+  uint64_t delivery = 0;
+  uint64_t stream_seq = 0;
 };
 
 } // namespace medha

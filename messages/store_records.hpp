@@ -1,6 +1,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include "messages/error.hpp"
 #include "runtime/conversation_store.hpp"
@@ -11,6 +12,14 @@ namespace medha {
 struct conversation_lookup {
   bool found = false;
   conversation_record record;
+};
+
+/// What the store knows of one turn (a turn taken again after a worker died
+/// must not be asked nor answered twice).
+struct turn_lookup {
+  bool asked = false;       // the user's message is stored
+  bool answered = false;    // the assistant's message is stored
+  std::string final_event;  // the answered turn's final step event, as published
 };
 
 /// A store write's outcome.

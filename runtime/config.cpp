@@ -51,6 +51,12 @@ const option options[] = {
    "PostgreSQL conninfo of the conversation store (store = postgres)"},
   {"queue_group", "MEDHA_QUEUE_GROUP", "--queue-group", &config::queue_group,
    "NATS queue group shared by workers"},
+  {"turn_delivery", "MEDHA_TURN_DELIVERY", "--turn-delivery", &config::turn_delivery,
+   "auto|jetstream|core: turns from a durable JetStream stream or plain NATS"},
+  {"turn_ack_wait_ms", "MEDHA_TURN_ACK_WAIT_MS", "--turn-ack-wait-ms", &config::turn_ack_wait_ms,
+   "a turn whose worker stopped reporting progress this long goes to another worker"},
+  {"turn_duplicate_window_ms", "MEDHA_TURN_DUPLICATE_WINDOW_MS", "--turn-duplicate-window-ms",
+   &config::turn_duplicate_window_ms, "turns published again with the same Nats-Msg-Id within this window are dropped"},
   {"conversation_idle_evict_s", "MEDHA_CONVERSATION_IDLE_EVICT_S",
    "--conversation-idle-evict-s", &config::conversation_idle_evict_s,
    "seconds before an idle conversation actor leaves memory"},
@@ -372,7 +378,9 @@ std::variant<config, medha_error> validate_config(config cfg) {
                    positive("sql_timeout_ms", cfg.sql_timeout_ms),
                    positive("execute_timeout_ms", cfg.execute_timeout_ms),
                    positive("visualize_timeout_ms", cfg.visualize_timeout_ms),
-                   positive("drain_timeout_ms", cfg.drain_timeout_ms)})
+                   positive("drain_timeout_ms", cfg.drain_timeout_ms),
+                   positive("turn_ack_wait_ms", cfg.turn_ack_wait_ms),
+                   positive("turn_duplicate_window_ms", cfg.turn_duplicate_window_ms)})
     if (err)
       return *err;
   if (cfg.sqlgen_workers < 0)
@@ -389,6 +397,8 @@ std::variant<config, medha_error> validate_config(config cfg) {
     return bad("'store_path' must not be empty");
   if (cfg.store == "postgres" && cfg.store_conninfo.empty())
     return bad("'store_conninfo' must be set when 'store' is postgres");
+  if (cfg.turn_delivery != "auto" && cfg.turn_delivery != "jetstream" && cfg.turn_delivery != "core")
+    return bad("'turn_delivery' must be auto, jetstream or core, got '" + cfg.turn_delivery + "'");
   if (!is_token(cfg.queue_group))
     return bad("'queue_group' must match [A-Za-z0-9_-]{1,64}, got '" + cfg.queue_group + "'");
   static const char* levels[] = {"trace", "debug", "info", "warning", "error", "off"};
@@ -509,6 +519,10 @@ std::string config_flags_help() {
     out += ")\n";
   }
   return out + llm_flags_help();
+}
+
+bool uses_turn_stream(const config& cfg) {
+  return cfg.turn_delivery == "jetstream" || (cfg.turn_delivery == "auto" && cfg.store == "postgres");
 }
 
 } // namespace medha

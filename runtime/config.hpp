@@ -29,6 +29,12 @@ struct config {
   int turns_per_minute = 30;        // per user and worker; more get rate_limited
   int concurrent_turns_per_user = 4; // per user and worker, across conversations
   std::string queue_group = "medha-workers";
+  // How turns reach workers: jetstream (a durable stream, in order per
+  // conversation), core (plain NATS queue group) or auto (jetstream when
+  // the store is shared, i.e. postgres).
+  std::string turn_delivery = "auto";
+  int turn_ack_wait_ms = 30000;          // a dead worker's turn goes to another after this
+  int turn_duplicate_window_ms = 120000; // one stored turn per Nats-Msg-Id within this window
   int conversation_idle_evict_s = 300; // evict idle conversation actors from memory
   int conversation_ttl_h = 24;         // delete conversations idle this long
   int statement_timeout_ms = 15000;
@@ -83,5 +89,8 @@ std::variant<config, medha_error> validate_config(config cfg);
 
 /// One line per flag, for `--help` output.
 std::string config_flags_help();
+
+/// True when turns come from the JetStream stream (turn_delivery, auto resolved).
+bool uses_turn_stream(const config& cfg);
 
 } // namespace medha

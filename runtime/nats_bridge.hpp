@@ -44,6 +44,9 @@ public:
   /// Stops taking messages (shutdown); publishing still works.
   void unsubscribe_all();
 
+  /// The connection, for the JetStream turn stream (runtime/turn_stream.hpp).
+  __natsConnection* connection() const { return conn_; }
+
   /// Drains subscriptions and closes the connection.
   void close();
 

@@ -7,11 +7,55 @@
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
+#include <boost/json.hpp>
+
 #include "runtime/conversation_store.hpp"
 
 namespace medha {
 
 namespace {
+
+// The final event published with the stored answer. A worker that died after
+// storing a final step but before storing the answer leaves that step behind,
+// and the turn's rerun may end differently: the one whose data is the stored
+// answer's payload is the one that was published.
+std::string published_final_event(const std::vector<step_record>& steps,
+                                  const std::string& answer_payload) {
+  boost::system::error_code ec;
+  auto answer = boost::json::parse(answer_payload, ec);
+  std::string last_final;
+  for (auto& s : steps) {
+    auto decoded = decode_step_event(s.event_json);
+    auto* ev = std::get_if<step_event>(&decoded);
+    if (!ev || (ev->step != step_kind::answer && ev->step != step_kind::clarify
+                && ev->step != step_kind::error))
+      continue;
+    last_final = s.event_json;
+    boost::system::error_code ec2;
+    if (!ec && boost::json::parse(ev->data_json, ec2) == answer && !ec2)
+      return s.event_json;
+  }
+  return last_final;
+}
+
+turn_lookup look_up_turn(conversation_store& store, const std::string& user,
+                         const std::string& conv, const std::string& turn_id) {
+  turn_lookup out;
+  std::string answer_payload;
+  for (auto& m : store.messages(user, conv)) {
+    if (m.turn_id != turn_id)
+      continue;
+    if (m.role == "user") {
+      out.asked = true;
+    } else if (m.role == "assistant") {
+      out.answered = true;
+      answer_payload = m.payload_json;
+    }
+  }
+  if (out.answered)
+    out.final_event = published_final_event(store.steps(user, conv, turn_id), answer_payload);
+  return out;
+}
 
 store_actor::behavior_type store_behavior(store_actor::pointer self,
                                           std::shared_ptr<conversation_store> store) {
@@ -30,6 +74,8 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     [store](append_atom, const std::string& user, message_record& msg) {
       return store_ack{store->append_message(user, std::move(msg))};
     },
+    [store](lookup_atom, const std::string& user, const std::string& conv,
+            const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },
     [store](step_atom, const std::string& user, const step_record& step) {
       store->append_step(user, step);
     },

@@ -16,6 +16,7 @@
 #include "actors/refine/refine_structure.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/logging.hpp"
+#include "runtime/turn_acks.hpp"
 
 namespace medha {
 
@@ -59,8 +60,9 @@ bool is_final(step_kind k) {
   return k == step_kind::answer || k == step_kind::clarify || k == step_kind::error;
 }
 
-// Publishes one event of the current turn and keeps it with the turn's steps.
-void publish(self_ptr self, step_kind step, step_status status, std::string data = "{}") {
+// The next event of the current turn, kept with the turn's steps (the store
+// actor takes messages in order: a step sent before a write is stored first).
+std::string next_event(self_ptr self, step_kind step, step_status status, std::string data) {
   auto& st = self->state;
   auto& turn = *st.turn;
   step_event ev;
@@ -72,11 +74,27 @@ void publish(self_ptr self, step_kind step, step_status status, std::string data
   ev.elapsed_ms = ms_since(turn.start);
   ev.data_json = std::move(data);
   auto wire = encode_step_event(ev);
-  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
-  if (is_final(step) && !turn.req.reply_to.empty())
-    st.deps.events->publish(turn.req.reply_to, wire);
   self->send(st.deps.store, step_atom_v, st.record.user,
              step_record{st.record.id, turn.req.turn_id, ev.seq, wire});
+  return wire;
+}
+
+void send_event(self_ptr self, const std::string& wire, bool final) {
+  auto& st = self->state;
+  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
+  if (final && !st.turn->req.reply_to.empty())
+    st.deps.events->publish(st.turn->req.reply_to, wire);
+}
+
+// Publishes one event of the current turn and keeps it with the turn's steps.
+void publish(self_ptr self, step_kind step, step_status status, std::string data = "{}") {
+  send_event(self, next_event(self, step, status, std::move(data)), is_final(step));
+}
+
+// A turn from the stream leaves it once it ended with a stored final event.
+void settle(self_ptr self, uint64_t delivery) {
+  if (delivery != 0 && self->state.deps.acks)
+    self->state.deps.acks->ack(delivery);
 }
 
 // Records how long the stage that just ended took, and starts the next clock.
@@ -98,6 +116,24 @@ std::string query_id(const conversation_state& st) {
 
 void start_next(self_ptr self);
 void arm_idle(self_ptr self);
+
+// Publishes the turn's final event, settles it and starts the next one.
+void end_turn(self_ptr self, const std::string& final_wire) {
+  auto& st = self->state;
+  send_event(self, final_wire, true);
+  settle(self, st.turn->req.delivery);
+  self->send(st.deps.manager, turn_ended_atom_v, st.record.user, st.record.id);
+  st.turn.reset();
+  start_next(self);
+  if (!st.turn && st.waiting.empty()) {
+    for (auto& rp : st.drains)
+      rp.deliver(true);
+    st.drains.clear();
+    // Idle from now on: a turn longer than idle_evict must not keep the
+    // actor in memory for good.
+    arm_idle(self);
+  }
+}
 
 // Ends the turn: stores the assistant's message and the carried context,
 // then publishes the final event, so a client that saw the answer can rely
@@ -124,30 +160,21 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   if (after.title.empty())
     after.title = turn.question.substr(0, 80);
   after.state_json = encode_carried_context(st.carried);
-  auto complete = [self](step_kind step, step_status status, const std::string& payload) {
-    publish(self, step, status, payload);
-    self->send(self->state.deps.manager, turn_ended_atom_v, self->state.record.user,
-               self->state.record.id);
-    self->state.turn.reset();
-    start_next(self);
-    if (!self->state.turn && self->state.waiting.empty()) {
-      for (auto& rp : self->state.drains)
-        rp.deliver(true);
-      self->state.drains.clear();
-      // Idle from now on: a turn longer than idle_evict must not keep the
-      // actor in memory for good.
-      arm_idle(self);
-    }
-  };
+  // The final event is built (and its step stored) before the answer: a turn
+  // found answered later is published again from the store as it was.
+  auto final_wire = next_event(self, step, status, payload);
+  auto complete = [self](const std::string& wire) { end_turn(self, wire); };
   auto store_failed = [self, complete, before](const std::string& why) {
     log::warn("conversation", "could not store the turn: " + why);
     self->state.record = before;
     self->state.carried = decode_carried_context(before.state_json);
     medha_error err{error_code::store_failed,
                     "The answer could not be saved, so it is not given; ask again shortly."};
-    complete(step_kind::error, step_status::failed, error_data(err));
+    // In place of the final event that was not given (the same seq).
+    self->state.turn->seq -= 1;
+    complete(next_event(self, step_kind::error, step_status::failed, error_data(err)));
   };
-  auto save = [self, timeout, after, complete, store_failed, step, status, payload] {
+  auto save = [self, timeout, after, complete, store_failed, final_wire] {
     self->state.record = after;
     self->request(self->state.deps.store, timeout, save_atom_v, after)
         .then(
@@ -155,7 +182,7 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
               if (ack.error)
                 store_failed(ack.error->message);
               else
-                complete(step, status, payload);
+                complete(final_wire);
             },
             [=](const caf::error& err) { store_failed(caf::to_string(err)); });
   };
@@ -621,19 +648,14 @@ void route(self_ptr self) {
 
 void store_user_turn(self_ptr self);
 
-void begin(self_ptr self, turn_request req) {
+// The carried context (last query, data source) must be the latest one,
+// whichever worker answered the previous turn.
+void load_latest(self_ptr self) {
   auto& st = self->state;
-  st.turn.emplace();
-  auto& turn = *st.turn;
-  turn.generation = ++st.generation;
-  turn.start = turn.stage_start = clock::now();
-  turn.req = std::move(req);
   if (!st.deps.settings.shared_store) {
     store_user_turn(self);
     return;
   }
-  // The carried context (last query, data source) must be the latest one,
-  // whichever worker answered the previous turn.
   ask_stage<conversation_lookup>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](conversation_lookup& found) {
@@ -647,10 +669,52 @@ void begin(self_ptr self, turn_request req) {
       load_atom_v, st.record.user, st.record.id);
 }
 
+// A turn from the stream may have been taken before by a worker that died
+// (or whose acknowledgement was lost): answered, it is published again from
+// the store and not run twice; asked only, its question is not stored twice.
+void check_taken_before(self_ptr self) {
+  auto& st = self->state;
+  ask_stage<turn_lookup>(
+      self, st.deps.store, "store", st.deps.settings.stage_timeout,
+      [self](turn_lookup& found) {
+        auto& turn = *self->state.turn;
+        if (found.answered && !found.final_event.empty()) {
+          log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                      + " was answered before; publishing its answer again");
+          turn.finishing = true;
+          end_turn(self, found.final_event);
+          return;
+        }
+        turn.asked = found.asked;
+        if (found.asked)
+          log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                      + " was asked before and not answered; running it");
+        load_latest(self);
+      },
+      lookup_atom_v, st.record.user, st.record.id, st.turn->req.turn_id);
+}
+
+void begin(self_ptr self, turn_request req) {
+  auto& st = self->state;
+  st.turn.emplace();
+  auto& turn = *st.turn;
+  turn.generation = ++st.generation;
+  turn.start = turn.stage_start = clock::now();
+  turn.req = std::move(req);
+  if (turn.req.delivery != 0)
+    check_taken_before(self);
+  else
+    load_latest(self);
+}
+
 // The user's turn is stored before any work starts: nothing is lost.
 void store_user_turn(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  if (turn.asked) {
+    route(self);
+    return;
+  }
   message_record msg;
   msg.conv = st.record.id;
   msg.turn_id = turn.req.turn_id;
@@ -694,6 +758,7 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
   st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
   if (!req.reply_to.empty())
     st.deps.events->publish(req.reply_to, wire);
+  settle(self, req.delivery);
   self->send(st.deps.manager, turn_ended_atom_v, req.user, st.record.id);
 }
 
@@ -712,6 +777,7 @@ void reject_foreign(self_ptr self, const turn_request& req) {
     self->state.deps.events->publish(events_subject(req.user, ev.conv), wire);
   if (!req.reply_to.empty())
     self->state.deps.events->publish(req.reply_to, wire);
+  settle(self, req.delivery);
   self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
 }
 

@@ -17,6 +17,7 @@
 namespace medha {
 
 class event_sink;
+class turn_acks;
 
 /// How long the conversation waits for each stage; introspecting a large
 /// database (context, first use) takes far longer than writing SQL.
@@ -55,6 +56,7 @@ struct conversation_deps {
   visualization_actor visualization;
   manager_actor manager;
   std::shared_ptr<event_sink> events; // NATS in a worker
+  std::shared_ptr<turn_acks> acks;     // the JetStream turn stream; none for plain NATS turns
   std::vector<std::string> data_sources; // registered names
   data_source_grants grants;             // who may use which of them
   conversation_settings settings;
@@ -81,6 +83,7 @@ struct turn_in_flight {
   chart picked;
   std::vector<std::pair<std::string, double>> timings;
   bool finishing = false; // the final event waits for the store
+  bool asked = false;     // the user's message is stored already (a turn taken again)
 };
 
 struct conversation_state {

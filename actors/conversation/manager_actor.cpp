@@ -15,6 +15,7 @@
 #include "actors/refine/refine_sql.hpp"
 #include "runtime/event_sink.hpp"
 #include "runtime/logging.hpp"
+#include "runtime/turn_acks.hpp"
 
 namespace medha {
 
@@ -65,9 +66,11 @@ auto on_failure(self_ptr self, std::string to) {
   };
 }
 
-// A turn that fails before reaching its conversation: one error event.
+// A turn that fails before reaching its conversation: one error event, and
+// the turn (from the stream) is done with.
 void reject_turn(self_ptr self, const std::string& user, const std::string& conv,
-                 const std::string& turn_id, const std::string& reply_to, const medha_error& err) {
+                 const std::string& turn_id, const std::string& reply_to, const medha_error& err,
+                 uint64_t delivery) {
   step_event ev;
   ev.conv = conv;
   ev.turn_id = turn_id;
@@ -79,6 +82,8 @@ void reject_turn(self_ptr self, const std::string& user, const std::string& conv
   if (is_valid_token(user) && is_valid_token(conv))
     self->state.deps.events->publish(events_subject(user, conv), wire);
   reply(self, reply_to, wire);
+  if (delivery != 0 && self->state.deps.acks)
+    self->state.deps.acks->ack(delivery);
 }
 
 // Tells the statistics how many conversation actors are in memory (the
@@ -176,14 +181,22 @@ void on_turn(self_ptr self, const inbound_message& msg) {
     auto tokens = split_subject(msg.subject);
     std::string user = tokens.size() == 4 ? std::string{tokens[2]} : "";
     std::string conv = tokens.size() == 4 ? std::string{tokens[3]} : "";
-    reject_turn(self, user, conv, "", msg.reply, *err);
+    reject_turn(self, user, conv, "", msg.reply, *err, msg.delivery);
     return;
   }
   auto req = std::get<turn_request>(std::move(parsed));
   req.reply_to = msg.reply;
+  req.delivery = msg.delivery;
+  // Named by its place in the stream, a turn keeps its id when it is taken again.
+  if (req.turn_id.empty() && msg.stream_seq != 0)
+    req.turn_id = "s" + std::to_string(msg.stream_seq);
   if (self->state.draining) {
+    if (req.delivery != 0 && self->state.deps.acks) {
+      self->state.deps.acks->release(req.delivery, std::chrono::milliseconds(0));
+      return; // another worker takes it
+    }
     reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to,
-                {error_code::busy, "this worker is shutting down; send the turn again"});
+                {error_code::busy, "this worker is shutting down; send the turn again"}, 0);
     return;
   }
   self->state.turns_received += 1;
@@ -193,7 +206,7 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   admit_turn(self, key, [self, req = std::move(req)](std::optional<medha_error> refused) mutable {
     if (refused) {
       log::info("manager", "rate limited user " + req.user + ": " + refused->message);
-      reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused);
+      reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused, req.delivery);
       return;
     }
     route_turn(self, std::move(req));
@@ -224,7 +237,8 @@ void route_turn(self_ptr self, turn_request req) {
                 reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                             {error_code::not_found, "no conversation \"" + t.conv +
                                                         "\"; create one with medha.api." + t.user +
-                                                        ".conversations.create"});
+                                                        ".conversations.create"},
+                            t.delivery);
               }
               return;
             }
@@ -238,7 +252,8 @@ void route_turn(self_ptr self, turn_request req) {
             for (auto& t : turns) {
               release_turn(self, key);
               reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
-                          {error_code::internal, "store unavailable: " + caf::to_string(err)});
+                          {error_code::internal, "store unavailable: " + caf::to_string(err)},
+                          t.delivery);
             }
           });
 }

@@ -13,6 +13,7 @@
 #include "runtime/client/credentials_file.hpp"
 #include "runtime/client/distractors.hpp"
 #include "runtime/client/event_printer.hpp"
+#include "runtime/client/load.hpp"
 #include "runtime/client/mcp.hpp"
 #include "runtime/client/session.hpp"
 
@@ -33,6 +34,9 @@ commands:
         [--data-source NAME] [--question Q]... [--report OUT.json]
                                    end-to-end load (C conversations at once, T turns each):
                                    throughput, latency, steps, overhead, and the floor
+  load --conversations N --turns T --store-conninfo CONNINFO [--window W] [--report OUT.json]
+                                   publishes many conversations' turns back to back and checks
+                                   each ended once, in order (scripts/chaos)
   mcp                              a Model Context Protocol server on stdio (JSON-RPC 2.0)
                                    with tools ask, list_data_sources, describe_table, run_sql
   check-sql [--tables schema.table,...]
@@ -130,6 +134,8 @@ int main(int argc, char** argv) {
     return run_eval(s, rest);
   if (command == "bench")
     return run_bench(s, *nats, rest);
+  if (command == "load")
+    return run_load(s, *nats, rest);
   if (command == "mcp") {
     // stdout carries the protocol only; everything else goes to stderr.
     session_backend backend{s};

@@ -76,9 +76,20 @@ std::optional<std::string> nats_client::request(const std::string& subject, cons
   return out;
 }
 
-bool nats_client::publish(const std::string& subject, const std::string& body) {
-  return natsConnection_Publish(conn_, subject.c_str(), body.data(), static_cast<int>(body.size()))
-         == NATS_OK;
+bool nats_client::publish(const std::string& subject, const std::string& body,
+                          const std::string& message_id) {
+  if (message_id.empty())
+    return natsConnection_Publish(conn_, subject.c_str(), body.data(),
+                                  static_cast<int>(body.size()))
+           == NATS_OK;
+  natsMsg* msg = nullptr;
+  if (natsMsg_Create(&msg, subject.c_str(), nullptr, body.data(), static_cast<int>(body.size()))
+      != NATS_OK)
+    return false;
+  bool ok = natsMsgHeader_Set(msg, "Nats-Msg-Id", message_id.c_str()) == NATS_OK
+            && natsConnection_PublishMsg(conn_, msg) == NATS_OK;
+  natsMsg_Destroy(msg);
+  return ok;
 }
 
 bool nats_client::subscribe(const std::string& subject) {

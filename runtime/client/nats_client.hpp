@@ -27,8 +27,10 @@ public:
   std::optional<std::string> request(const std::string& subject, const std::string& body,
                                      int timeout_ms, std::string& error);
 
-  /// Publishes without waiting.
-  bool publish(const std::string& subject, const std::string& body);
+  /// Publishes without waiting; a `message_id` becomes the Nats-Msg-Id
+  /// header, by which a JetStream stream stores a message once.
+  bool publish(const std::string& subject, const std::string& body,
+               const std::string& message_id = "");
 
   /// Starts receiving a subject (before publishing the turn, so nothing is missed).
   bool subscribe(const std::string& subject);

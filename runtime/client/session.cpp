@@ -73,7 +73,9 @@ turn_outcome session::ask(const std::string& conv, const std::string& text,
   json::object body{{"v", 1}, {"turn_id", turn_id}, {"text", text}};
   if (!data_source.empty())
     body["data_source"] = data_source;
-  nats_.publish(turn_subject(opts_.user, conv), json::serialize(body));
+  // Sent again (a retry) within the stream's duplicate window, it is stored once.
+  nats_.publish(turn_subject(opts_.user, conv), json::serialize(body),
+                turn_message_id(opts_.user, conv, turn_id));
   auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(opts_.timeout_ms);
   std::string raw;
   while (auto ev = next_turn_event(nats_, turn_id, deadline, raw)) {

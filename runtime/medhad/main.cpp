@@ -35,6 +35,7 @@
 #include "runtime/store_actor.hpp"
 #include "runtime/store_factory.hpp"
 #include "runtime/turn_stats.hpp"
+#include "runtime/turn_stream.hpp"
 
 extern char** environ;
 
@@ -94,6 +95,32 @@ int run(const medha::config& cfg) {
     return 1;
   }
   std::shared_ptr<nats_bridge> nats = std::move(std::get<0>(connected));
+  std::shared_ptr<turn_stream> turns;
+  if (uses_turn_stream(cfg)) {
+    turn_stream_settings ts;
+    ts.consumer = cfg.queue_group;
+    ts.ack_wait = std::chrono::milliseconds(cfg.turn_ack_wait_ms);
+    ts.duplicate_window = std::chrono::milliseconds(cfg.turn_duplicate_window_ms);
+    // Every stage at its timeout (a model's SQL with its retries and
+    // corrections) and the store calls of a turn, with room to spare.
+    int64_t sql_ms = cfg.sql_timeout_ms;
+    if (cfg.llm.enabled())
+      sql_ms += 3 * (int64_t(cfg.llm.max_retries + 1) * cfg.llm.timeout_ms
+                     + int64_t(cfg.llm.max_retries) * 60000);
+    ts.max_turn_time = std::chrono::milliseconds(
+        int64_t(cfg.discovery_timeout_ms) + cfg.context_timeout_ms + sql_ms
+        + cfg.execute_timeout_ms + cfg.visualize_timeout_ms + 8 * int64_t(cfg.stage_timeout_ms));
+    auto opened_stream = turn_stream::open(nats->connection(), ts);
+    if (auto* err = std::get_if<medha_error>(&opened_stream)) {
+      if (cfg.turn_delivery == "jetstream") {
+        log::error("medhad", err->message);
+        return 1;
+      }
+      log::warn("medhad", err->message + "; turns come over plain NATS instead (turn_delivery auto)");
+    } else {
+      turns = std::move(std::get<0>(opened_stream));
+    }
+  }
 
   // Every event goes out through the statistics, which count the final ones.
   auto stats = std::make_shared<turn_stats>(nats);
@@ -177,6 +204,7 @@ int run(const medha::config& cfg) {
                       cfg.result_byte_cap});
   deps.visualization = spawn_visualization_actor(sys);
   deps.events = stats;
+  deps.acks = turns;
   deps.settings.stage_timeout = std::chrono::milliseconds(cfg.stage_timeout_ms);
   deps.settings.timeouts.discovery = std::chrono::milliseconds(cfg.discovery_timeout_ms);
   deps.settings.timeouts.context = std::chrono::milliseconds(cfg.context_timeout_ms);
@@ -217,14 +245,22 @@ int run(const medha::config& cfg) {
                    log::warn("medhad", src.name + ": not introspected: " + caf::to_string(err));
                  });
   }
+  // Turns come from the stream when there is one, else from the queue group.
   // medha.admin.> is the operators' (only the service user may publish there).
-  for (auto subject : {"medha.turn.*.*", "medha.api.*.>", "medha.admin.>"})
+  std::vector<std::string> subjects{"medha.api.*.>", "medha.admin.>"};
+  if (!turns)
+    subjects.push_back("medha.turn.*.*");
+  for (auto& subject : subjects)
     if (auto err = nats->subscribe(subject, cfg.queue_group, mgr)) {
       log::error("medhad", err->message);
       return 1;
     }
+  if (turns)
+    turns->start(mgr);
   log::info("medhad", "worker " + worker_name + " ready: " + std::to_string(cfg.data_sources.size())
-                        + " data sources, queue group " + cfg.queue_group + ", NATS " + cfg.nats_url);
+                        + " data sources, queue group " + cfg.queue_group + ", turns "
+                        + (turns ? "from the JetStream stream" : "over plain NATS") + ", NATS "
+                        + cfg.nats_url);
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
   while (!stop_requested)
@@ -234,6 +270,8 @@ int run(const medha::config& cfg) {
   // hangs), the process ends a few seconds after the drain bound.
   auto drain = std::chrono::milliseconds(cfg.drain_timeout_ms);
   watchdog.emplace(drain + std::chrono::seconds(5));
+  if (turns)
+    turns->stop_taking(); // those it holds are still reported in progress
   nats->unsubscribe_all(); // no new turns; events and replies still go out
   {
     caf::scoped_actor waiter{sys};
@@ -244,6 +282,8 @@ int run(const medha::config& cfg) {
                                        + caf::to_string(err));
                });
   }
+  if (turns)
+    turns->close(); // what did not finish goes to another worker at once
   nats->close();
   caf::anon_send_exit(mgr, caf::exit_reason::user_shutdown);
   for (auto& h : std::vector<caf::actor>{caf::actor_cast<caf::actor>(deps.store),

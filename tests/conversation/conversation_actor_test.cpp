@@ -192,6 +192,9 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_ap
           return disk_full;
         return self->delegate(real, a, u, m);
       },
+      [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
+        return self->delegate(real, a, u, c, t);
+      },
       [=](step_atom a, const std::string& u, const step_record& r) { self->send(real, a, u, r); },
       [=](list_atom a, const std::string& u) { return self->delegate(real, a, u); },
       [=](history_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },

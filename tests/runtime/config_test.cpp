@@ -324,3 +324,29 @@ TEST(config, grants_name_registered_sources_and_default_to_everyone) {
 }
 
 } // namespace
+
+namespace medha {
+namespace {
+
+// Turns come from the stream on a shared store unless told otherwise.
+TEST(turn_delivery_config, auto_means_the_stream_on_the_shared_store) {
+  auto rocks = std::get<config>(load_config({}, nullptr));
+  EXPECT_FALSE(uses_turn_stream(rocks));
+  auto shared = std::get<config>(
+      load_config({"--store-kind", "postgres", "--store-conninfo", "dbname=medha"}, nullptr));
+  EXPECT_TRUE(uses_turn_stream(shared));
+  auto core = std::get<config>(load_config(
+      {"--store-kind", "postgres", "--store-conninfo", "dbname=m", "--turn-delivery", "core"},
+      nullptr));
+  EXPECT_FALSE(uses_turn_stream(core));
+  auto stream = std::get<config>(load_config({"--turn-delivery", "jetstream"}, nullptr));
+  EXPECT_TRUE(uses_turn_stream(stream));
+  auto bad = load_config({"--turn-delivery", "kafka"}, nullptr);
+  ASSERT_TRUE(std::holds_alternative<medha_error>(bad));
+  EXPECT_EQ(std::get<medha_error>(bad).code, error_code::bad_request);
+  EXPECT_NE(std::get<medha_error>(bad).message.find("turn_delivery"), std::string::npos);
+  EXPECT_TRUE(std::holds_alternative<medha_error>(load_config({"--turn-ack-wait-ms", "0"}, nullptr)));
+}
+
+} // namespace
+} // namespace medha

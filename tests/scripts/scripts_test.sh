@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Tests of scripts/lib.sh, scripts/demo and scripts/bench (run by ctest as
-# "scripts"): ports outside the kernel's ephemeral range, server starts retried
-# when the drawn port is taken, a demo that stops everything it started when
-# its input ends or when it gets SIGTERM while `medha chat` runs, and
-# `demo --serve` serving another shell through its env file until SIGTERM.
+# Tests of scripts/lib.sh, scripts/demo, scripts/bench and scripts/chaos (run
+# by ctest as "scripts"): ports outside the kernel's ephemeral range, server
+# starts retried when the drawn port is taken, a demo that stops everything it
+# started when its input ends or when it gets SIGTERM while `medha chat` runs,
+# `demo --serve` serving another shell through its env file until SIGTERM, and
+# a short chaos run.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -236,6 +237,28 @@ PY
   fi
   left="$(pgrep -f -- "$work/medha\." 2>/dev/null)"
   [ -z "$left" ] && pass "bench: nothing left running" || fail "bench left $left running"
+fi
+
+# -- 4. scripts/chaos: a short run with kills ----------------------------------------------
+if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
+  log="$work/chaos.log"
+  MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" "$root/scripts/chaos" --conversations 20 \
+    --turns 5 --kill-every 1 --timeout 90 --report "$work/chaos.json" >"$log" 2>&1
+  status=$?
+  report="$(cat "$work/chaos.json" 2>/dev/null)"
+  kills="$(sed -n 's/.*"kills":\([0-9]*\).*/\1/p' <<<"$report")"
+  if [ "$status" -ne 0 ] || ! grep -q '"turns":100,"answered":100,"lost":0,"duplicated":0,"out_of_order":0' <<<"$report"; then
+    fail "chaos: exit $status, report: $report"; tail -n 20 "$log" >&2
+  elif [ "${kills:-0}" -lt 1 ]; then
+    fail "chaos: no worker was killed: $report"
+  else
+    pass "chaos: 100 turns, $kills kills, none lost, duplicated or out of order"
+  fi
+  left="$(leftovers "$(run_dir_of "$log")")"
+  if [ -n "$left" ]; then
+    fail "chaos: left running: $left"
+    for p in $left; do kill -KILL "$p" 2>/dev/null; done
+  fi
 fi
 
 [ "$failures" -eq 0 ] && echo "all script tests passed"
