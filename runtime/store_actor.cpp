@@ -146,6 +146,9 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
     [self](save_atom a, const conversation_record& rec) {
       return self->delegate(writer_of(self, rec.user, rec.id), a, rec);
     },
+    [self](lookup_atom a, const std::string& user, const std::string& conv, const std::string& turn) {
+      return self->delegate(writer_of(self, user, conv), a, user, conv, turn);
+    },
     [self](append_atom a, const std::string& user, message_record& msg) {
       auto& to = writer_of(self, user, msg.conv);
       return self->delegate(to, a, user, std::move(msg));
