@@ -84,7 +84,13 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   // with us?" whose condition we did not understand); asking to remove what
   // is not there leaves the answer as it was, rightly.
   bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
-  bool unchanged = follow_up && !removes && to_json(q) == previous_json;
+  // "How many films is that?" after the count: asked again, shown again.
+  bool restates = !r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+    return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) {
+      return o.agg == m.agg && o.column == m.column && o.metric == m.metric;
+    });
+  });
+  bool unchanged = follow_up && !removes && !restates && to_json(q) == previous_json;
   if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {
     std::string understood = "I could not find what to compute or list in \""
                              + std::string(question) + "\"";

@@ -86,6 +86,12 @@ TEST_F(http_api, a_turn_streams_its_steps_and_ends_with_the_answer) {
   double got = number(data.at("rows").as_array()[0].as_array()[0]);
   EXPECT_NEAR(got, want, std::max(1e-6, std::fabs(want) * 1e-9));
 
+  // Thumbs up on the answer, by its turn id: recorded.
+  auto turn_id = std::string(last.at("turn_id").as_string());
+  auto rated = http_.call("POST", "/api/v1/conversations/" + conv + "/feedback", alice,
+                          R"({"turn_id":")" + turn_id + R"(","rating":"positive","comment":"right"})");
+  EXPECT_EQ(rated.status, 200) << rated.body;
+
   // The conversation keeps the turn; list, rename, get, delete.
   auto got_conv = http_.call("GET", "/api/v1/conversations/" + conv, alice);
   ASSERT_EQ(got_conv.status, 200) << got_conv.body;
@@ -168,8 +174,8 @@ TEST_F(http_api, bad_requests_get_a_status_and_a_code) {
       {"POST", "/api/v1/conversations", "{\"title\":\"" + big + "\"}", 413, "payload_too_large"},
       {"PUT", "/api/v1/conversations", "{}", 405, "method_not_allowed"},
       {"GET", "/api/v1/nothing-here", "", 404, "not_found"},
-      {"POST", "/api/v1/conversations/" + conv + "/feedback", R"({"rating":"up"})", 501,
-       "not_supported"},
+      {"POST", "/api/v1/conversations/" + conv + "/feedback", R"({"rating":"up"})", 400,
+       "bad_request"},
       {"POST", "/api/v1/conversations/" + conv + "/messages",
        R"({"text":"total revenue","data_source":"nope"})", 404, "not_found"},
   };

@@ -62,8 +62,8 @@ function show_answer(box, data, turn_id, actions) {
   const tools = el('div', 'tools');
   const name = `medha-${actions.conversation_id() || 'result'}-${turn_id || 'turn'}`;
   tools.append(
-    button('✓ Helpful', 'thumb up', () => rate('up')),
-    button('✗ Not helpful', 'thumb down', () => rate('down')),
+    button('✓ Helpful', 'thumb up', () => rate('positive')),
+    button('✗ Not helpful', 'thumb down', () => rate('negative')),
     button('Export CSV', 'export-csv', () => download(`${name}.csv`, 'text/csv', to_csv(columns, rows))),
     button('Export JSON', 'export-json', () => download(`${name}.json`, 'application/json',
       JSON.stringify({ sql: data.sql, columns, rows }, null, 2))),
