@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
+#include <shared_mutex>
 #include <sstream>
 #include <unordered_map>
 
@@ -41,12 +43,26 @@ int word_number(const std::string& w) {
   return 0;
 }
 
+// Patterns are string literals of this program: each is parsed once for the
+// whole process and never changes after (a memo shared by every thread, not
+// state a reading depends on). Entries are never erased, so a reference
+// stays valid once the lock is released.
+const pattern& parsed_pattern(const char* text) {
+  static std::shared_mutex mutex;
+  static std::unordered_map<const char*, pattern> parsed;
+  {
+    std::shared_lock<std::shared_mutex> read(mutex);
+    if (auto it = parsed.find(text); it != parsed.end())
+      return it->second;
+  }
+  auto p = parse_pattern(text);
+  std::unique_lock<std::shared_mutex> write(mutex);
+  return parsed.emplace(text, std::move(p)).first->second;
+}
+
 // Length of the match of `text` at i, 0 when none; numbers go to `numbers`.
 size_t scanner::match(size_t i, const char* text) {
-  auto it = parsed.find(text);
-  if (it == parsed.end())
-    it = parsed.emplace(text, parse_pattern(text)).first;
-  auto& p = it->second;
+  auto& p = parsed_pattern(text);
   numbers.clear();
   size_t j = i;
   for (size_t k = 0; k < p.words.size(); ++k) {
@@ -364,7 +380,7 @@ void scanner::run() {
 } // namespace detail
 
 std::vector<cue> read_cues(const std::vector<token>& tokens, std::vector<bool>& taken) {
-  detail::scanner s{tokens, taken, {}, {}, {}};
+  detail::scanner s{tokens, taken, {}, {}};
   s.run();
   return std::move(s.out);
 }

@@ -38,8 +38,6 @@ struct scanner {
     return is_number(t[i].text) ? t[i].text : std::to_string(word_number(t[i].text));
   }
 
-  // Patterns are literals: each is parsed once per question.
-  std::unordered_map<const char*, pattern> parsed;
 
   // Length of the match of `text` at i, 0 when none; numbers go to `numbers`.
   size_t match(size_t i, const char* text);
