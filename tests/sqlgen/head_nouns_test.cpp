@@ -12,27 +12,20 @@ namespace {
 
 using testing::q;
 
-column_info col(std::string name, column_role role, bool key = false) {
-  column_info c;
-  c.name = std::move(name);
-  c.type = role == column_role::numeric ? "numeric" : role == column_role::time ? "date" : "text";
-  c.role = role;
-  c.primary_key = key;
-  return c;
-}
+using testing::column;
 
 semantic_model market_model() {
   using r = column_role;
   semantic_model m;
   m.data_source = "market";
-  auto symbol = col("symbol", r::categorical);
+  auto symbol = column("symbol", r::categorical);
   symbol.values = {"ACME", "GLOBEX"};
   m.tables = {
-    testing::table("stocks", {col("stock_id", r::identifier, true), symbol, col("name", r::text)}),
-    testing::table("daily_quotes", {col("stock_id", r::identifier), col("quote_date", r::time),
-                                    col("close", r::numeric), col("volume", r::numeric)}),
-    testing::table("trades", {col("trade_id", r::identifier, true), col("stock_id", r::identifier),
-                              col("trade_price", r::numeric), col("shares", r::numeric)}),
+    testing::table("stocks", {column("stock_id", r::identifier, true), symbol, column("name", r::text)}),
+    testing::table("daily_quotes", {column("stock_id", r::identifier), column("quote_date", r::time),
+                                    column("close", r::numeric), column("volume", r::numeric)}),
+    testing::table("trades", {column("trade_id", r::identifier, true), column("stock_id", r::identifier),
+                              column("trade_price", r::numeric), column("shares", r::numeric)}),
   };
   m.relationships = {
     {"daily_quotes", {"stock_id"}, "stocks", {"stock_id"}, false},

@@ -17,6 +17,19 @@ inline table_info table(std::string name, std::vector<column_info> columns) {
   return t;
 }
 
+/// A column of a role, with a type that fits it; `key` makes it the primary key.
+inline column_info column(std::string name, column_role role, bool key = false) {
+  column_info c;
+  c.name = std::move(name);
+  c.type = role == column_role::numeric      ? "numeric"
+           : role == column_role::time       ? "date"
+           : role == column_role::identifier ? "integer"
+                                             : "text";
+  c.role = role;
+  c.primary_key = key;
+  return c;
+}
+
 /// An inferred join edge from.from_col → to.to_col, as databases without
 /// declared keys get them.
 inline relationship link_of(std::string from, std::string from_col, std::string to,

@@ -12,23 +12,16 @@ namespace {
 
 using testing::q;
 
-column_info col(std::string name, column_role role, bool key = false) {
-  column_info c;
-  c.name = std::move(name);
-  c.type = role == column_role::identifier ? "integer" : "text";
-  c.role = role;
-  c.primary_key = key;
-  return c;
-}
+using testing::column;
 
 semantic_model books_model() {
   using r = column_role;
   semantic_model m;
   m.data_source = "books";
   m.tables = {
-    testing::table("tongue", {col("tongue_id", r::identifier, true), col("name", r::text)}),
-    testing::table("book", {col("book_id", r::identifier, true), col("title", r::text),
-                            col("tongue_id", r::identifier), col("original_tongue_id", r::identifier)}),
+    testing::table("tongue", {column("tongue_id", r::identifier, true), column("name", r::text)}),
+    testing::table("book", {column("book_id", r::identifier, true), column("title", r::text),
+                            column("tongue_id", r::identifier), column("original_tongue_id", r::identifier)}),
   };
   m.relationships = {{"book", {"tongue_id"}, "tongue", {"tongue_id"}, false},
                      {"book", {"original_tongue_id"}, "tongue", {"tongue_id"}, false}};

@@ -11,12 +11,9 @@ namespace {
 
 using testing::q;
 
+// Categorical descriptions every row has; other columns may be missing.
 column_info col(std::string name, column_role role, bool key = false) {
-  column_info c;
-  c.name = std::move(name);
-  c.type = role == column_role::numeric ? "numeric" : role == column_role::time ? "timestamp" : "text";
-  c.role = role;
-  c.primary_key = key;
+  auto c = testing::column(std::move(name), role, key);
   c.nullable = !key && role != column_role::categorical;
   return c;
 }
