@@ -131,14 +131,27 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   if (cands.size() <= 1)
     return elements(cands);
   // "keywords" for the keyword table and its own keyword column: the table,
-  // whose rows that column names.
-  if (cands.size() == 2) {
-    auto& a = cands[0].first;
-    auto& b = cands[1].first;
-    auto& t = a.kind == element_kind::table ? a : b;
-    auto& c = a.kind == element_kind::table ? b : a;
-    if (t.kind == element_kind::table && c.kind == element_kind::column && c.table == t.table
-        && stem(column_words(c.column)) == stem(entity_words(t.table)))
+  // whose rows that column names. So are the keys other tables point to it
+  // with ("city" of address.city_id): the same rows, reached from elsewhere.
+  for (auto& [t, w] : cands) {
+    if (t.kind != element_kind::table)
+      continue;
+    auto same_rows = [&](const element& c) {
+      if (c.kind != element_kind::column)
+        return false;
+      bool named_like = stem(column_words(c.column)) == stem(entity_words(t.table));
+      if (c.table == t.table)
+        return named_like;
+      // A view's copy of that column ("customer_list"."city"): the same names.
+      auto* owner = table_of(model, c.table);
+      if (owner && owner->derived && named_like)
+        return true;
+      auto* rel = foreign_key(c.table, c.column);
+      return rel && rel->to_table == t.table;
+    };
+    if (std::all_of(cands.begin(), cands.end(), [&](const candidate& o) {
+          return o.first == t || same_rows(o.first);
+        }))
       return {t};
   }
   // A neighbouring phrase that names a table or column: "status cancelled",

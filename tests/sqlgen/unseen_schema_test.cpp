@@ -79,6 +79,15 @@ void run(const std::vector<sql_row>& rows) {
   }
 }
 
+TEST(unseen_schema, a_table_its_own_name_column_and_keys_to_it_are_one_thing) {
+  // "towns": the town table, its "town" column, member.town_id pointing to
+  // it and the view's copy of the town column all name the same rows.
+  run({
+    {"how many towns are there", {"SELECT COUNT(*)", "FROM \"town\""}, {"member"}},
+    {"How many towns are in the database?", {"FROM \"town\""}},
+  });
+}
+
 TEST(unseen_schema, names_among_many_values_are_looked_up) {
   run({
     {"How many members live in Oslo?", {"COUNT(*)", q("town.town") + " = 'Oslo'"}, {"member_list"}},
