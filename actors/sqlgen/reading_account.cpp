@@ -74,9 +74,10 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
-    // "staff members", "crew member": the word for one of a table's people
-    // after the table's name, when nothing is called a member here.
-    if (!explained[i] && !t.quoted && (t.text == "member" || t.text == "members") && i > 0
+    // "staff members", "inventory items": the word for one of a table's rows
+    // after the table's name, when nothing here is called that.
+    if (!explained[i] && !t.quoted
+        && (t.text == "member" || t.text == "members" || t.text == "item" || t.text == "items") && i > 0
         && !tokens[i - 1].quoted && names_table(tokens[i - 1]) && !names_table(t))
       explained[i] = true;
     // "the visitor number" for num_visitors, "payment" for amount_paid:

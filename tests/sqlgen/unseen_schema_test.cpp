@@ -85,6 +85,8 @@ TEST(unseen_schema, a_table_its_own_name_column_and_keys_to_it_are_one_thing) {
   run({
     {"how many towns are there", {"SELECT COUNT(*)", "FROM \"town\""}, {"member"}},
     {"How many towns are in the database?", {"FROM \"town\""}},
+    // "loan items": one of the loan table's rows; "hold" is having.
+    {"how many loan items does each member hold", {"COUNT(*)", "FROM \"loan\"", "GROUP BY"}},
   });
 }
 
