@@ -108,6 +108,26 @@ void reader::on_table(size_t k, const item& it) {
       r.entity = table;
     return;
   }
+  // "store 1", "order 1042": a whole number right after a table's name is
+  // the number of one row, when rows are numbered by a key of their own.
+  if (next_is(k, cue_kind::compare) && items[k + 1].c->text == "number" && items[k + 1].begin == it.end
+      && items[k + 1].c->values.size() == 1
+      && items[k + 1].c->values[0].find_first_not_of("0123456789") == std::string::npos) {
+    auto* t = table_of(model, table);
+    auto* pk = t ? primary_key(*t) : nullptr;
+    if (pk && pk->role == column_role::identifier) {
+      items[k + 1].consumed = true;
+      filter f;
+      f.op = filter_op::eq;
+      f.column = {table, pk->name};
+      f.values = items[k + 1].c->values;
+      f.numeric = true;
+      r.filters.push_back(f);
+      if (r.entity.empty())
+        r.entity = table;
+      return;
+    }
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed) {
     // "customers with more than 5 orders": a count compared per entity.
     items[k - 1].consumed = true;

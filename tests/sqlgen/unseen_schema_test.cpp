@@ -90,6 +90,13 @@ TEST(unseen_schema, a_table_its_own_name_column_and_keys_to_it_are_one_thing) {
   });
 }
 
+TEST(unseen_schema, a_number_after_a_table_is_one_row) {
+  run({
+    {"How many loans does member 5 have?", {q("member.member_id") + " = 5", "FROM \"loan\""}},
+    {"show book 12", {q("book.book_id") + " = 12"}},
+  });
+}
+
 TEST(unseen_schema, names_among_many_values_are_looked_up) {
   run({
     {"How many members live in Oslo?", {"COUNT(*)", q("town.town") + " = 'Oslo'"}, {"member_list"}},
