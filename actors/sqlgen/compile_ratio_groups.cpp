@@ -8,7 +8,7 @@
 
 namespace medha::sqlgen::compiling {
 
-// "ratio of authors to organizations by continent": the two sides count
+// "ratio of drivers to vans by depot region": the two sides count
 // rows of different tables, so each is its own query over the same groups,
 // and every group either side has is a row (a side without rows there
 // counts 0); a single join would drop the groups one side lacks.

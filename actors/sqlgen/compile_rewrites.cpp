@@ -73,7 +73,7 @@ query without_needless_joins(const semantic_model& model, const query& q) {
   return out;
 }
 
-// "How many authors have more than 2 papers": the entities counted are those
+// "How many members have more than 2 loans": the entities counted are those
 // whose own count passes the condition; the per-entity counts are grouped
 // in a subquery by the entity's key, and its rows counted.
 std::optional<compiled_query> count_of_qualifying(const semantic_model& model, const query& q) {

@@ -330,7 +330,7 @@ void scanner::run() {
       add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
       continue;
     }
-    // "the 5 products with the largest unit price": a number after "the",
+    // "the 5 vans with the largest load weight": a number after "the",
     // before a superlative, is a ranking's size like "which 5".
     if (auto len = match(i, "the #"); len && std::stoi(numbers[0]) < 1000) {
       bool ranked = false;

@@ -54,7 +54,7 @@ struct filter {
   std::string sql;                 // rule
   int measure = -1;                // a HAVING filter on measures[measure]
   /// has_related: conditions the related rows meet, on their table or one
-  /// reached from it ("courses taken by students in the CS program");
+  /// reached from it ("books borrowed by members in the Leeds branch");
   /// any_of: the alternatives.
   std::vector<filter> within;
   bool ignore_case = false;        // eq, neq, in, not_in on text: "match case insensitively"

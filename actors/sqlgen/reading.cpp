@@ -122,8 +122,8 @@ void reader::run(const lexicon& lex) {
       }
     }
   }
-  // So is a number whose name ends with one ("review_count", "order_total")
-  // spelled out whole: "the top 3 businesses by review count".
+  // So is a number whose name ends with one ("visit_count", "order_total")
+  // spelled out whole: "the top 3 shops by visit count".
   for (size_t i = 1; i < tokens.size(); ++i) {
     static const char* tail_words[] = {"count", "total", "number", "sum", "average"};
     if (taken[i] || tokens[i].quoted
@@ -312,7 +312,7 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
-  // "On average, how many visits does a patient make?" read as a plain
+  // "On average, how many loans does a member take?" read as a plain
   // count: the average was said and nothing computes it.
   if (asked_average && r.aggregate_change != aggregate::avg
       && std::none_of(r.measures.begin(), r.measures.end(), [](const measure& m) {

@@ -8,16 +8,16 @@
 
 namespace medha::sqlgen::detail {
 
-// "courses taken by students in the Computer Science program": a value said
-// right after a related table ("students") describes those rows. When the
-// entity reaches the value's table by another road (a course's own programs),
+// "books borrowed by members in the Leeds branch": a value said
+// right after a related table ("members") describes those rows. When the
+// entity reaches the value's table by another road (a book's own branches),
 // the condition goes inside the related rows' EXISTS instead of the main joins.
 void reader::attach_to_related(const std::vector<std::pair<filter, size_t>>& said) {
   for (auto& [value, pos] : said) {
     if (value.op != filter_op::eq && value.op != filter_op::in)
       continue;
     // The nearest phrase before the value; past the value's own table
-    // ("publications in the domain 'X'": the publications').
+    // ("books in the genre 'X'": the books').
     const item* before = nullptr;
     auto nearest = [&](size_t limit) {
       const item* found = nullptr;

@@ -65,7 +65,7 @@ void reader::read_days_since() {
                   || (*a + 1 < tokens.size() && (is_number(tokens[*a + 1].text) || tokens[*a + 1].quoted));
     if (values)
       continue;
-    // "the difference in days between today and the earliest departure":
+    // "the difference in days between today and the earliest delivery":
     // days from the earliest (or latest) date to today.
     std::optional<size_t> today, side;
     if (is(b + 1, {"today", "now"})) {

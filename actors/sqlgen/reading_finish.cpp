@@ -48,7 +48,7 @@ void reader::drop_repeated_measures() {
   }
 }
 
-// "how long since the last admitted student": the date column of the thing
+// "how long since the last enrolled pupil": the date column of the thing
 // named, its latest value, and the days from it to today.
 void reader::apply_days_since() {
   std::optional<column_ref> column;
@@ -316,7 +316,7 @@ void reader::finish() {
   // "which month had the most signups": the month is the group ranked.
   if (time.bucket_asked)
     group_by_period();
-  // "check-ins on each day of the week": the column that names the day.
+  // "deliveries on each day of the week": the column that names the day.
   if (time.by_weekday) {
     column_ref day;
     if (!r.measures.empty())
@@ -340,7 +340,7 @@ void reader::finish() {
   read_conditions_and_groups();
   settle_reading();
   attach_to_related(said);
-  // "the highest number of references, ordered by the number of references":
+  // "the most floors, sorted by the number of floors":
   // one sort key said twice is one key.
   for (size_t i = 1; i < r.order.size();) {
     bool seen = std::any_of(r.order.begin(), r.order.begin() + static_cast<long>(i), [&](const ordering& o) {

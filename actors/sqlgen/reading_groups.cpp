@@ -162,7 +162,7 @@ void reader::read_conditions_and_groups() {
                                           return d.column == column_ref{t->name, pk->name};
                                         }),
                          r.dimensions.end());
-    // "the average number of citations per publication in each journal":
+    // "the average number of stops per trip in each depot":
     // an average over the measure's own rows, named by its table, is taken
     // over them, not per each of them.
     bool named_group = t && std::find(entity_dimensions.begin(), entity_dimensions.end(), t->name)
@@ -174,9 +174,9 @@ void reader::read_conditions_and_groups() {
                                         }),
                          r.dimensions.end());
   }
-  // "the number of students enrolled in each course" where each course keeps
-  // num_enrolled: that count, per course. "... in each branch": the
-  // students counted; "enrolled" was only their verb.
+  // "the number of pupils enrolled in each class" where each course keeps
+  // num_enrolled: that count, per class. "... in each branch": the
+  // pupils counted; "enrolled" was only their verb.
   if (counted_by_participle && counted_by_participle->first < r.measures.size()) {
     auto& [index, counter] = *counted_by_participle;
     bool grouped_by_its_table = std::any_of(r.dimensions.begin(), r.dimensions.end(),

@@ -1,6 +1,6 @@
-// "How many courses are offered in each semester": a course reaches its
-// semesters through offerings and through its students' records alike. The
-// verb says which: "offered" is the rows of course_offering. Tables the
+// "How many classes are taught in each term": a course reaches its
+// terms through its timetable and through its pupils' records alike. The
+// verb says which: "taught" is the rows of the timetable. Tables the
 // question's inflected words name are kept as waypoints (a via entry with no
 // column); the join graph uses them only to break a tie between paths.
 #include "actors/sqlgen/reader.hpp"

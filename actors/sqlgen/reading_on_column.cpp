@@ -70,7 +70,7 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
-  // "the number of students enrolled in each course" where each course keeps
+  // "the number of pupils enrolled in each class" where each course keeps
   // num_enrolled: the participle names the kept count of the rows counted.
   auto name_words = split_words(e.column);
   bool counter_name = std::any_of(name_words.begin(), name_words.end(), [](const std::string& w) {
@@ -159,7 +159,7 @@ void reader::on_column(size_t k, const element& e) {
     r.filters.push_back(f);
     return;
   }
-  // "treatments that have ended in the last 6 months": the date the period
+  // "leases that have ended in the last 6 months": the date the period
   // is on, read below, not a date that is merely present.
   bool dated = role == column_role::time && !time.filters.empty();
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
@@ -175,7 +175,7 @@ void reader::on_column(size_t k, const element& e) {
                       ? total_column(k) : std::nullopt;
   if (kept_total || (pending_agg == aggregate::count && total_count && !distinct
                      && role == column_role::numeric)) {
-    // "the total number of seats": a quantity is summed, not counted; a
+    // "the total number of beds": a quantity is summed, not counted; a
     // column that keeps that total ("total_credit") is the one summed.
     measure m;
     m.agg = aggregate::sum;
@@ -206,8 +206,8 @@ void reader::on_column(size_t k, const element& e) {
                       });
     if (pending_agg == aggregate::count && counter && (superlative || top > 0)
         && !superlative_column && !in_group && r.entity == e.table && r.dimensions.empty()) {
-      // "the publications with the highest number of citations" where each
-      // publication keeps its count: rank the rows by it, nothing summed.
+      // "the towers with the highest number of floors" where each
+      // tower keeps its count: rank the rows by it, nothing summed.
       superlative_column = col;
       pending_agg = aggregate::none;
       return;
@@ -228,7 +228,7 @@ void reader::on_column(size_t k, const element& e) {
       if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
           && items[k].plural)
         r.unresolved.push_back("how many " + column_words(e.column));
-      // "how many of them are retired": a word that is no plural noun names
+      // "how many of them are archived": a word that is no plural noun names
       // no things to count; how many different values it has is not asked.
       else if (!distinct && m.agg == aggregate::count_distinct && !items[k].plural
                && role != column_role::time)
@@ -269,7 +269,7 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
   }
-  // "the top 3 businesses by review count": a number each row keeps, after
+  // "the top 3 shops by visit count": a number each row keeps, after
   // "by" in a ranking of those rows, is what ranks them, not a group.
   if (in_group && top > 0 && !superlative && !superlative_column && role == column_role::numeric
       && r.entity == e.table && r.measures.empty() && pending_agg == aggregate::none) {

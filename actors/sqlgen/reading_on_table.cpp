@@ -149,7 +149,7 @@ void reader::on_table(size_t k, const item& it) {
         return true;
     return false;
   };
-  // "which 3 cities have the most customers": a grouping column named
+  // "which 3 towns have the most members": a grouping column named
   // before, and "most" (a quantity): the rows counted per group.
   bool group_before = std::any_of(items.begin(), items.begin() + static_cast<long>(k), [&](const item& x) {
     if (x.c || x.e.kind != element_kind::column)
@@ -163,7 +163,7 @@ void reader::on_table(size_t k, const item& it) {
       && (!r.entity.empty() || quantity(*prev))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
-    // "which customer has the most orders"
+    // "which member has the most loans"
     r.measures.push_back(count_rows(table));
     return;
   }
@@ -198,11 +198,11 @@ void reader::on_table(size_t k, const item& it) {
     r.entity_qualifies_value = true;
   if (r.entity.empty() && !in_group && r.measures.size() == 1 && counts_things(model, r.measures[0])
       && r.measures[0].column.table != table) {
-    // "how many customers placed an order": the counted rows have related rows.
+    // "how many members borrowed a book": the counted rows have related rows.
     has.push_back(table);
     return;
   }
-  // "the student IDs who have taken a course": the columns asked for already
+  // "the member IDs who have borrowed a book": the columns asked for already
   // say whose rows are listed; another table named later relates to them.
   bool one_owner = !r.selected.empty()
                    && std::all_of(r.selected.begin(), r.selected.end(),

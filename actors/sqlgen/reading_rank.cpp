@@ -21,7 +21,7 @@ namespace medha::sqlgen::detail {
 
 void reader::read_ranking() {
   bool ranked = superlative.has_value() || top > 0;
-  // "which authors have the most papers, ordered by their number": a ranking
+  // "which members have the most loans, sorted by their number": a ranking
   // asked to be sorted is shown whole.
   // "Which genre has the longest books": the noun asked for says how many
   // are wanted (one genre), not the things it is measured by (books).
@@ -174,14 +174,14 @@ void reader::read_ranking() {
       r.limit = rank_limit;
     } else if (r.measures.size() == 1 && superlative && top == 0
                && r.measures[0].metric.empty()) {
-      // "what is the highest unit price": the extreme value itself.
+      // "what is the heaviest load weight": the extreme value itself.
       r.measures[0].agg = rank_desc ? aggregate::max : aggregate::min;
     } else {
       r.top_n = top;
       r.top_descending = rank_desc;
     }
   } else if (ranked && superlative_column && both_extremes && top == 0 && r.measures.empty()) {
-    // "the highest and lowest prices": both values, not one ranked row.
+    // "the highest and lowest fees": both values, not one ranked row.
     for (auto agg : {aggregate::max, aggregate::min}) {
       measure m;
       m.agg = agg;
@@ -266,7 +266,7 @@ void reader::read_ranking() {
     }
   }
   if (time.time_of_day) {
-    // "the earliest departure time in the day": the clock time of the extreme.
+    // "the earliest opening time in the day": the clock time of the extreme.
     bool read = false;
     for (auto& m : r.measures)
       if (!read && m.form == measure_form::plain && m.metric.empty()

@@ -45,7 +45,7 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
   }
   size_t from = k + 2;
   // The split between the sides: "A to B", else "A out of B", "A per B".
-  // A side may hold the word too ("papers that belong to 1 dataset"): the
+  // A side may hold the word too ("vans that belong to 1 depot"): the
   // first split whose sides both read as measures.
   std::vector<std::pair<size_t, size_t>> splits; // (split, start of the denominator)
   std::vector<std::pair<size_t, size_t>> after_verb;
@@ -82,7 +82,7 @@ std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
   // Words about the whole ratio; "ordered by descending ratio" orders by it.
   std::vector<token> tail;
   bool order_by_ratio = false, descending = false;
-  // "Return the annual numbers of publications and journals as well": the
+  // "also give the yearly numbers of loans and members": the
   // sides themselves, asked for beside the ratio.
   size_t sides_too = n;
   for (size_t i = end; i < n && sides_too == n && sides_apart; ++i)

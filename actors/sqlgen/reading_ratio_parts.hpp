@@ -22,16 +22,16 @@ bool any_word_at(const std::vector<token>& t, size_t i, std::initializer_list<co
 bool starts_tail(const std::vector<token>& t, size_t i);
 /// "belong to", "sent to": the verb's own "to", less likely the split.
 bool verb_takes_to(const std::vector<token>& t, size_t i);
-/// "Return the annual numbers of publications and journals as well": the
+/// "also give the yearly numbers of loans and members": the
 /// words from `from` on ask for the two sides' own numbers, and nothing else.
 bool names_sides(const semantic_model& model, const std::vector<token>& t, size_t from,
                  const measure& a, const measure& b);
-/// "Show all domain IDs": the words from `from` on name the groups.
+/// "show every depot ID": the words from `from` on name the groups.
 bool names_groups(const std::vector<token>& t, size_t from, const std::vector<dimension>& groups);
 
 // -- sides: reading_ratio_sides.cpp --
 
-/// A side of the ratio as one measure: "the number of students", "restaurants
+/// A side of the ratio as one measure: "the number of pupils", "shops
 /// with a rating above 4" (their rows counted), "helpfulness scores" (the
 /// column's value, summed over each group).
 struct side {

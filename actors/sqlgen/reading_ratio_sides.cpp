@@ -24,8 +24,8 @@ bool same_dimensions(const std::vector<dimension>& a, const std::vector<dimensio
 
 namespace {
 
-// "papers that have more than 1 keyphrase": read alone, keyphrases counted
-// per paper and the groups kept by their count. As a side, the papers are
+// "vans that have more than 1 driver": read alone, keyphrases counted
+// per van and the groups kept by their count. As a side, the vans are
 // counted, each kept by the number of its keyphrases.
 std::optional<side> entities_by_count(const semantic_model& model, reading& r) {
   if (r.measures.size() != 1 || r.dimensions.size() != 1)

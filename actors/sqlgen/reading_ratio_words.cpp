@@ -44,7 +44,7 @@ bool verb_takes_to(const std::vector<token>& t, size_t i) {
   return i >= 2 && any_word_at(t, i - 2, {"that", "who", "which"});
 }
 
-// "Return the annual numbers of publications and journals as well": the
+// "also give the yearly numbers of loans and members": the
 // words from `from` on ask for the two sides' own numbers, and nothing else.
 bool names_sides(const semantic_model& model, const std::vector<token>& t, size_t from,
                  const measure& a, const measure& b) {
@@ -78,7 +78,7 @@ bool names_sides(const semantic_model& model, const std::vector<token>& t, size_
   return named_a && named_b && asks_number;
 }
 
-// "Show all domain IDs": the words from `from` on name the groups, which
+// "show every depot ID": the words from `from` on name the groups, which
 // every group of the answer shows anyway.
 bool names_groups(const std::vector<token>& t, size_t from, const std::vector<dimension>& groups) {
   std::vector<std::string> words;

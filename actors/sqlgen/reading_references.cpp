@@ -60,7 +60,7 @@ void reader::read_references() {
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
-    // "which patients had one?" after a count of visits: "one" stands for
+    // "which members had one?" after a count of fines: "one" stands for
     // one of the things just counted; the question asks for rows that have
     // such a thing. Followed by a noun ("one visit") it is a number.
     bool last_word = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, tokens.end(),

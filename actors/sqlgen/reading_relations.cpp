@@ -1,6 +1,6 @@
 // Verbs that only say how two things the question names are related:
 // "members who have borrowed books", "the driver who drove a
-// course", "domains with authors associated with them". The join between the
+// course", "depots with drivers linked to them". The join between the
 // two is the relation; the verb adds nothing to filter or measure.
 #include "actors/sqlgen/reader.hpp"
 

@@ -218,7 +218,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       return elements(with_values);
   }
   // Other words of the question that a candidate's own name (then its
-  // description) uses: "the cost of round-trip fares" is round_trip_cost.
+  // description) uses: "the price of return tickets" is return_ticket_price.
   if (auto chosen = by_other_words(m, cands); !chosen.empty()) {
     cands = chosen;
     if (cands.size() == 1)
@@ -262,8 +262,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       auto own = narrow([&](const element& c) { return c.table == before->candidates[0].table; });
       if (own.size() == 1)
         return elements(own);
-      // "the business with ID x": other tables' "id" columns, but the table
-      // named just before spells the same column with its own name (business_id).
+      // "the shop with ID x": other tables' "id" columns, but the table
+      // named just before spells the same column with its own name (shop_id).
       auto& table = before->candidates[0].table;
       if (own.empty())
         if (auto* t = table_of(model, table)) {

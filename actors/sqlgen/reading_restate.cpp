@@ -23,7 +23,7 @@ std::vector<bool> reader::restating_mentions(const std::vector<mention>& mention
         && (e.kind == element_kind::column || e.kind == element_kind::value))
       named.push_back({e.table, e.column});
   }
-  // "the longest rivers ... in meters": the length is named by its adjective.
+  // "the tallest towers ... in metres": the length is named by its adjective.
   for (auto& c : cues)
     if (c.kind == cue_kind::superlative)
       for (auto& noun : c.values)

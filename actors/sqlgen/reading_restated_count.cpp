@@ -1,6 +1,6 @@
-// "the number of students who found the instructor hilarious" where a column
-// is described as "Number of students who found the instructor to be
-// hilarious": the column already is that count. The count of the students'
+// "the number of guests who found the room noisy" where a column
+// is described as "Number of guests who found the room to be
+// noisy": the column already is that count. The count of the guests'
 // own rows that the words also gave is dropped, and so are the tables its
 // description names ("instructor"), which are no condition on anything.
 #include "actors/sqlgen/reader.hpp"

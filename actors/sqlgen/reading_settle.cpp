@@ -46,7 +46,7 @@ void reader::settle_reading() {
       break;
     }
   }
-  // "Which users posted reviews ..., and how many have they posted": the
+  // "Which members made bookings ..., and how many have they made": the
   // entity asked for is the group of the count; its "have made bookings"
   // conditions are met by every row counted.
   if (r.listing && !r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
@@ -95,14 +95,14 @@ void reader::settle_reading() {
       if (clash)
         r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
     }
-  // "a list of business names and their average ratings": the names listed
+  // "a list of shop names and their average scores": the names listed
   // are the groups of the measure.
   if (r.listing && !r.measures.empty() && r.dimensions.empty())
     group_selected([&](const column_ref& c) { return label_of(model, c.table) == c; });
   // A column named beside a measure that is neither grouped nor measured
-  // ("how many flights require a round trip"): a condition the reading
+  // ("how many trips need a return ticket"): a condition the reading
   // could not make out, not something to drop silently. A group's own
-  // label or key ("the name and average rating of each business") is shown.
+  // label or key ("the name and average score of each shop") is shown.
   // A table's label ("region name") and a column the measure is made of
   // ("net weight after packing") restate what is there.
   if (!r.measures.empty())

@@ -53,7 +53,7 @@ void reader::on_cue(size_t k, item& it) {
       if (c.agg == aggregate::avg)
         asked_average = true;
       if (pending_agg == aggregate::avg && c.agg == aggregate::count) {
-        pending_agg = c.agg; // "average number of orders per customer"
+        pending_agg = c.agg; // "average number of loans per member"
         average_count = true;
         break;
       }
@@ -89,14 +89,14 @@ void reader::on_cue(size_t k, item& it) {
       break;
     case cue_kind::superlative:
       if (order_next) {
-        // "sorted by the highest average score": a direction for the key
+        // "sorted by the best average grade": a direction for the key
         // that follows, not a ranking cut to its first rows.
         r.has_direction = true;
         r.descending = c.descending;
         break;
       }
       if (superlative && superlative->descending != c.descending)
-        both_extremes = true; // "the highest and lowest prices"
+        both_extremes = true; // "the highest and lowest fees"
       superlative = c;
       break;
     case cue_kind::top_n:

@@ -1,4 +1,4 @@
-// "adverse events that occurred within 10 days after starting treatment": the
+// "faults that occurred within 10 days after opening the account": the
 // rows whose own date falls in a window after another table's date.
 #include "actors/sqlgen/reader.hpp"
 

@@ -34,7 +34,7 @@ bool time_scan::read_weekday_groups(size_t i, const std::string& w) {
     take(i > 0 && (text(i - 1) == "on" || text(i - 1) == "for") ? i - 1 : i, i + 5);
     return true;
   }
-  // "which day of the week had the most check-ins": one group per weekday.
+  // "which day of the week had the most deliveries": one group per weekday.
   if ((w == "what" || w == "which") && text(i + 1) == "day" && text(i + 2) == "of"
       && text(i + 3) == "the" && text(i + 4) == "week") {
     r.by_weekday = true;

@@ -16,7 +16,7 @@ struct time_reading {
   bool bucket_asked = false; // "which month ...": the period is what is asked for
   bool time_of_day = false;  // "the earliest time in the day", "in HH:MM": clock times
   bool by_weekday = false;   // "for each day of the week": grouped by the day's name
-  // "within 10 days after starting treatment": a window after the date the
+  // "within 10 days after opening the account": a window after the date the
   // words from `window_from` on name; count 0 when there is none.
   int window_count = 0;
   std::string window_unit;

@@ -92,7 +92,7 @@ bool time_scan::read_offset_from_period(size_t i, const std::string& w) {
   return false;
 }
 
-// "within 10 days after starting treatment", "within 2 weeks of the
+// "within 10 days after opening the account", "within 2 weeks of the
 // start": a window after a date the next words name.
 bool time_scan::read_window_after(size_t i, const std::string& w) {
   if (w == "within" && small_number(text(i + 1)) > 0 && !unit_of(text(i + 2)).empty()

@@ -254,7 +254,7 @@ bool is_stopword(std::string_view word) {
     "belong", "belongs", "belonged", "belonging", "wrote", "written",
     "should", "must", "shall", "might", // modal verbs: "they should be located in ..."
     "got", "gotten", "getting",
-    "hold", "holds", // "how many items does each store hold": have
+    "hold", "holds", // "how many vans does each depot hold": have
   };
   return words.count(word) > 0;
 }
