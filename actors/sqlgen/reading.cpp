@@ -151,6 +151,17 @@ void reader::run(const lexicon& lex) {
     }
   }
   read_difference(lex);
+  // "what are their names?" after a count: the rows just counted, named by
+  // their own label; not some other table's "name" column.
+  for (size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (!taken[i] && !taken[i + 1] && !tokens[i].quoted && !tokens[i + 1].quoted
+        && (tokens[i].text == "their" || tokens[i].text == "its")
+        && (tokens[i + 1].text == "names" || tokens[i + 1].text == "name") && !context_tables.empty()
+        && std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 2, tokens.end(),
+                       [](const token& t) { return !t.quoted && is_stopword(t.text); })) {
+      taken[i] = taken[i + 1] = true;
+      r.listing = r.refers_back = true;
+    }
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])

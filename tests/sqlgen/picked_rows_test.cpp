@@ -83,6 +83,13 @@ TEST(picked_rows, list_starts_a_listing_of_the_rows_asked_for) {
   });
 }
 
+TEST(picked_rows, their_names_are_the_rows_just_counted) {
+  converse(testing::hr_model(), {
+    {"How many employees are in Engineering?", {"COUNT(*)", "'Engineering'"}},
+    {"what are their names", {"SELECT DISTINCT " + q("employees.first_name"), "'Engineering'"}, {"COUNT(", "department_name\" AS"}},
+  });
+}
+
 TEST(picked_rows, a_ranking_with_nothing_to_rank_by_is_asked) {
   // Names are no measure: ordering them alphabetically would answer a
   // question nobody asked.
