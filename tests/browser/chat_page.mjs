@@ -57,7 +57,10 @@ try {
   await page.fill('#token', token);
   await page.click('#signin-form button');
   await page.waitForSelector('#app:not([hidden])');
-  check(await page.locator('#data-source option[value="sales"]').count() === 1, 'the data-source picker lists sales');
+  // The page shows itself first and fills its lists when they arrive.
+  const ready = await page.waitForSelector('body[data-ready="yes"]', { state: 'attached', timeout: 30000 })
+    .then(() => true, () => false);
+  check(ready && await page.locator('#data-source option[value="sales"]').count() === 1, 'the data-source picker lists sales');
 
   // Records what the thread showed after each change: steps shown, answer or not.
   await page.evaluate(() => {

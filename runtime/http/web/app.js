@@ -28,9 +28,11 @@ async function sign_in(token) {
   await Promise.all([load_data_sources(), load_conversations()]);
   new_conversation();
   $('question').focus();
+  document.body.dataset.ready = 'yes'; // signed in, lists loaded (tests wait for it)
 }
 
 function show_signin() {
+  delete document.body.dataset.ready;
   $('app').hidden = true;
   $('signin').hidden = false;
   $('token').focus();
