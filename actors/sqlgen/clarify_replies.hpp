@@ -14,6 +14,7 @@
 namespace medha::sqlgen {
 
 /// A clarify plan with the query structure it was about.
+
 sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
                  std::string query_json, double confidence);
 

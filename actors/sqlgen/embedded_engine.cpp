@@ -66,6 +66,12 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     return clarify("I understood " + understood_words(model, q)
                      + ", but not what your question points back to: please name it.",
                    {}, previous_json, 0.2);
+  // "What are their names?" right after a question that was not answered:
+  // "their" may mean that question's rows, which no query holds.
+  if (previous && previous->unanswered && (r.refers_back || r.refers_to_person || r.refers_to_shown))
+    return clarify("I understood " + understood_words(model, q)
+                     + ", but the question before was not answered: which rows do you mean?",
+                   {}, previous_json, 0.2);
   // A new question about the rows the last answer was about keeps their
   // conditions, or asks which rows are meant.
   if (!follow_up && previous && r.refers_back && meaningful(q)) {
@@ -91,6 +97,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     });
   });
   bool unchanged = follow_up && !removes && !restates && to_json(q) == previous_json;
+  q.unanswered = false; // this turn is about to be answered or asked on its own
   if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {
     std::string understood = "I could not find what to compute or list in \""
                              + std::string(question) + "\"";
@@ -240,11 +247,17 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
   auto plan = read_and_plan(model, *index, question, previous_query_json);
-  if (plan.outcome == plan_outcome::clarify && plan.query_json != previous_query_json) {
+  if (plan.outcome == plan_outcome::clarify && !plan.query_json.empty()) {
     // What we asked back about stays unconfirmed for the next turn (the
-    // previous, answered query handed back as it was stays confirmed).
+    // previous, answered query handed back as it was stays confirmed); either
+    // way this question got no answer.
     if (auto q = query_from_json(plan.query_json)) {
-      q->unconfirmed = true;
+      auto before = query_from_json(previous_query_json);
+      if (before)
+        before->unanswered = q->unanswered;
+      if (!before || to_json(*before) != to_json(*q))
+        q->unconfirmed = true;
+      q->unanswered = true;
       plan.query_json = to_json(*q);
     }
   }

@@ -123,6 +123,9 @@ struct query {
   // Read from a turn that asked back instead of answering: the user has not
   // agreed to this reading yet, so a follow-up must not build on it silently.
   bool unconfirmed = false;
+  // Handed on by a clarify: the question just asked got no answer, so a
+  // "them" or "their" next may mean rows no query holds.
+  bool unanswered = false;
   std::string chart_hint;
 };
 

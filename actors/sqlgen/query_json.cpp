@@ -217,6 +217,8 @@ std::string to_json(const query& q) {
   }
   if (q.unconfirmed)
     root["unconfirmed"] = true;
+  if (q.unanswered)
+    root["unanswered"] = true;
   return json::serialize(root);
 }
 
@@ -269,6 +271,7 @@ std::optional<query> query_from_json(std::string_view text) {
   for (auto& cv : array(*root, "via"))
     q.via.push_back(column_of(cv));
   q.unconfirmed = boolean(*root, "unconfirmed");
+  q.unanswered = boolean(*root, "unanswered");
   return q;
 }
 

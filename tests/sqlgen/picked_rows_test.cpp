@@ -30,6 +30,9 @@ void converse(const semantic_model& model, const std::vector<turn>& turns) {
     auto plan = generate(model, t.question, previous);
     if (!t.answer) {
       EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
+      // As the conversation actor does: a clarify hands its structure on.
+      if (!plan.query_json.empty())
+        previous = plan.query_json;
       continue;
     }
     EXPECT_EQ(testing::check(plan, {t.question, t.contains, t.excludes}), "") << "turn: " << t.question;
@@ -87,6 +90,16 @@ TEST(picked_rows, their_names_are_the_rows_just_counted) {
   converse(testing::hr_model(), {
     {"How many employees are in Engineering?", {"COUNT(*)", "'Engineering'"}},
     {"what are their names", {"SELECT DISTINCT " + q("employees.first_name"), "'Engineering'"}, {"COUNT(", "department_name\" AS"}},
+  });
+}
+
+TEST(picked_rows, after_an_unanswered_question_their_is_asked) {
+  // "their" may mean the rows of the question that got no answer.
+  converse(testing::hr_model(), {
+    {"How many employees are in Engineering?", {"COUNT(*)", "'Engineering'"}},
+    {"how many of them are zorbled?", {}, {}, false},
+    {"what are their names", {}, {}, false},
+    {"list the employees in Engineering", {q("employees.first_name"), "'Engineering'"}},
   });
 }
 
