@@ -65,18 +65,22 @@ json::object sql_cache_stats(worker_harness& worker) {
   return stats.at("cache").at("sql").as_object();
 }
 
+// A question in a new conversation of the user's.
+turn_events ask_anew(worker_harness& worker, const std::string& user, const std::string& question) {
+  return worker.ask(user, worker.create_conversation(user, "sales"), question);
+}
+
 TEST_F(sql_cache_turn, the_same_abstained_question_in_another_conversation_skips_the_model) {
   model_worker w;
-  auto first_conv = w.worker->create_conversation("alice", "sales");
-  auto first = w.worker->ask("alice", first_conv, churn_question);
+  auto first = ask_anew(*w.worker, "alice", churn_question);
   ASSERT_EQ(first.last().step, step_kind::answer) << first.last().data_json;
   EXPECT_EQ(data_field(first.last(), "strategy"), "llm");
   EXPECT_EQ(data_field(first.last(), "cache"), "miss");
   ASSERT_TRUE(wait_for_keys(w.nats, 1)) << "the model's SQL never reached the bucket";
 
   // Another conversation (another user, even): same question, same source.
-  auto second_conv = w.worker->create_conversation("bob", "sales");
-  auto second = w.worker->ask("bob", second_conv, "Which customers are likely to churn next quarter based on sentiment?");
+  auto second = ask_anew(*w.worker, "bob",
+                         "Which customers are likely to churn next quarter based on sentiment?");
   ASSERT_EQ(second.last().step, step_kind::answer) << second.last().data_json;
   EXPECT_EQ(data_field(second.last(), "strategy"), "llm");
   EXPECT_EQ(data_field(second.last(), "cache"), "hit");
@@ -94,16 +98,14 @@ TEST_F(sql_cache_turn, the_same_abstained_question_in_another_conversation_skips
 
 TEST_F(sql_cache_turn, sql_that_failed_is_not_kept_and_its_correction_is) {
   model_worker w;
-  auto conv = w.worker->create_conversation("alice", "sales");
-  auto turn = w.worker->ask("alice", conv, momentum_question);
+  auto turn = ask_anew(*w.worker, "alice", momentum_question);
   ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
   EXPECT_EQ(data_field(turn.last(), "attempt"), "2");
   ASSERT_EQ(w.model.requests().size(), 2u); // the wrong SQL, then its correction
   ASSERT_TRUE(wait_for_keys(w.nats, 1));
   EXPECT_EQ(keys_in_bucket(w.nats), 1u);
 
-  auto other = w.worker->create_conversation("bob", "sales");
-  auto again = w.worker->ask("bob", other, momentum_question);
+  auto again = ask_anew(*w.worker, "bob", momentum_question);
   ASSERT_EQ(again.last().step, step_kind::answer) << again.last().data_json;
   EXPECT_EQ(data_field(again.last(), "cache"), "hit");
   EXPECT_EQ(data_field(again.last(), "sql"), right_sql) << "the rejected SQL came from the cache";
@@ -119,8 +121,7 @@ TEST_F(sql_cache_turn, a_ttl_of_zero_turns_the_cache_off) {
   worker_harness worker{nats, opts};
   worker.start();
   for (auto* user : {"alice", "bob"}) {
-    auto conv = worker.create_conversation(user, "sales");
-    auto turn = worker.ask(user, conv, churn_question);
+    auto turn = ask_anew(worker, user, churn_question);
     ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
     EXPECT_EQ(data_field(turn.last(), "cache"), "");
   }
