@@ -78,6 +78,11 @@ struct sql_plan {
   std::string failure;      // the model could not be used (network, budget): why
   /// The model calls of this plan; the conversation sums them over the turn.
   llm_usage usage;
+  /// The shared SQL cache: "hit" (no model call), "miss" (asked the model),
+  /// "" (the cache is off or not asked). A miss keeps its key, under which
+  /// the SQL is stored once it has run without error.
+  std::string cache;
+  std::string cache_key;
 };
 
 } // namespace medha

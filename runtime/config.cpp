@@ -91,6 +91,8 @@ const option options[] = {
    &config::max_queued_turns, "turns waiting per conversation before busy"},
   {"refresh_interval_s", "MEDHA_REFRESH_INTERVAL_S", "--refresh-interval-s",
    &config::refresh_interval_s, "seconds between re-introspections of every data source"},
+  {"cache_sql_ttl_s", "MEDHA_CACHE_SQL_TTL_S", "--cache-sql-ttl-s", &config::cache_sql_ttl_s,
+   "seconds a model's SQL stays in the shared JetStream cache (0: no cache)"},
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
@@ -386,6 +388,9 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (cfg.sqlgen_workers < 0)
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));
+  if (cfg.cache_sql_ttl_s < 0)
+    return bad("'cache_sql_ttl_s' must be 0 (no cache) or more, got "
+               + std::to_string(cfg.cache_sql_ttl_s));
   if (cfg.metrics_port < 0 || cfg.metrics_port > 65535)
     return bad("'metrics_port' must be 0 (off) to 65535, got " + std::to_string(cfg.metrics_port));
   // 0 queued turns is meaningful: one turn in flight, any other is busy.

@@ -46,6 +46,12 @@ void turn_stats::record(const std::string& data) {
   }
   if (auto* strategy = obj ? obj->if_contains("strategy") : nullptr; strategy && strategy->is_string())
     ++strategies_[std::string{strategy->as_string()}];
+  if (auto* cache = obj ? obj->if_contains("cache") : nullptr; cache && cache->is_string()) {
+    if (cache->as_string() == "hit")
+      ++sql_cache_hits_;
+    else if (cache->as_string() == "miss")
+      ++sql_cache_misses_;
+  }
   if (auto* usage = obj ? obj->if_contains("usage") : nullptr; usage && usage->is_object()) {
     auto count = [&](const char* key) -> int64_t {
       auto* v = usage->as_object().if_contains(key);
@@ -129,6 +135,9 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
                                       {"errors", std::move(errors)},
                                       {"strategies", std::move(strategies)},
                                       {"llm", std::move(llm)},
+                                      {"cache", json::object{{"sql", json::object{
+                                                  {"hits", sql_cache_hits_},
+                                                  {"misses", sql_cache_misses_}}}}},
                                       {"latency_ms", std::move(latency)},
                                       {"live_conversations", live_conversations}});
 }

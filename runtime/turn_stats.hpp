@@ -53,6 +53,7 @@ public:
 
   /// {"turns","answers","clarifies","errors":{code:n},"strategies":{strategy:n},
   ///  "llm":{"turns","calls","input_tokens","output_tokens","cost"},
+  ///  "cache":{"sql":{"hits","misses"}},
   ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
   std::string snapshot_json(size_t live_conversations) const;
 
@@ -79,6 +80,7 @@ private:
   uint64_t llm_turns_ = 0;                     // turns that called a model
   int64_t llm_calls_ = 0, input_tokens_ = 0, output_tokens_ = 0;
   double cost_ = 0;
+  uint64_t sql_cache_hits_ = 0, sql_cache_misses_ = 0; // final events' "cache"
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
   std::map<std::string, histogram> histograms_;
   std::atomic<size_t> live_{0};

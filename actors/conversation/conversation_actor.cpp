@@ -10,6 +10,7 @@
 #include "actors/answer/answer_writer.hpp"
 #include "actors/context/prune.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
+#include "actors/sqlgen/llm/sql_cache.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
 #include "actors/refine/refine_sql.hpp"
@@ -272,6 +273,8 @@ void execute(self_ptr self) {
         }
         auto& turn = *self->state.turn;
         turn.rows = std::move(*reply.rows);
+        // A model's SQL goes into the shared cache only once it has run.
+        llm::remember_sql(self->system(), turn.plan);
         stage_done(self, "execute");
         publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
         visualize_and_answer(self);

@@ -71,6 +71,8 @@ static void add_strategy(json::object& o, const sql_plan& plan) {
     o["prompt_budget"] = plan.prompt_budget;
     o["data_shared"] = plan.data_shared;
   }
+  if (!plan.cache.empty())
+    o["cache"] = plan.cache;
   if (!plan.failure.empty())
     o["llm_failure"] = plan.failure;
   if (plan.usage.calls > 0) {

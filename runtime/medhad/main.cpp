@@ -26,6 +26,7 @@
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
 #include "actors/visualization/visualization_actor.hpp"
+#include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
 #include "runtime/logging.hpp"
@@ -196,6 +197,16 @@ int run(const medha::config& cfg) {
     log::info("medhad", "llm: hybrid routing with " + cfg.llm.provider + " model " + cfg.llm.model
                           + " at " + cfg.llm.base_url + " (" + std::to_string(offered.size())
                           + " models offered to conversations)");
+  }
+  // The model's SQL is shared by every worker through a JetStream bucket;
+  // without JetStream the model is simply asked every time.
+  if (cfg.llm.enabled() && cfg.cache_sql_ttl_s > 0) {
+    auto opened_cache = llm::sql_cache::open(nats->connection(),
+                                             std::chrono::seconds(cfg.cache_sql_ttl_s));
+    if (auto* err = std::get_if<medha_error>(&opened_cache))
+      log::warn("medhad", err->message + "; the SQL cache is off");
+    else
+      llm::install_sql_cache(std::move(std::get<0>(opened_cache)));
   }
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(

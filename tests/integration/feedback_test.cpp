@@ -35,8 +35,12 @@ turn_events ask_fresh(worker_harness& w, const std::string& user, const std::str
   return w.ask(user, conv, question);
 }
 
+// These count the model's calls and read its prompts: the shared SQL cache
+// would answer the repeated questions without a call, so it is off here.
+constexpr const char* no_sql_cache = ",\"cache_sql_ttl_s\":0";
+
 TEST_F(feedback, a_thumbs_up_teaches_its_user_and_nobody_else) {
-  model_worker m;
+  model_worker m{{}, no_sql_cache};
   auto& w = *m.worker;
   std::string conv;
   auto first = ask_fresh(w, "alice", churn_question, &conv);
@@ -100,7 +104,7 @@ TEST_F(feedback, a_thumbs_up_teaches_its_user_and_nobody_else) {
 }
 
 TEST_F(feedback, an_operator_approves_an_example_for_everyone) {
-  model_worker m;
+  model_worker m{{}, no_sql_cache};
   auto& w = *m.worker;
   std::string conv;
   auto first = ask_fresh(w, "alice", churn_question, &conv);

@@ -43,11 +43,12 @@ inline std::string llm_config(const llm::testing::fake_llm_server& model) {
 
 // One worker with the model configured, on its own NATS.
 struct model_worker {
-  explicit model_worker(std::vector<std::string> sharing = {}) {
+  /// `extra_json`: more config keys (",\"cache_sql_ttl_s\":0").
+  explicit model_worker(std::vector<std::string> sharing = {}, const std::string& extra_json = "") {
     worker_options opts;
     opts.sources = {"sales"};
     opts.sharing_data = std::move(sharing);
-    opts.extra_json = llm_config(model);
+    opts.extra_json = llm_config(model) + extra_json;
     worker = std::make_unique<worker_harness>(nats, opts);
     worker->start();
   }

@@ -67,6 +67,20 @@ TEST(turn_stats, counts_final_events_once_with_errors_by_code_and_step_latency) 
   EXPECT_EQ(latency.at("turn").at("p99").as_double(), 40.0);
 }
 
+TEST(turn_stats, counts_sql_cache_hits_and_misses_of_final_events) {
+  auto inner = std::make_shared<counting_sink>();
+  turn_stats stats{inner};
+  stats.publish(events, event(step_kind::answer, 1, R"({"strategy":"llm","cache":"miss"})"));
+  stats.publish(events, event(step_kind::sql, 1, R"({"strategy":"llm","cache":"hit"})")); // not final
+  stats.publish(events, event(step_kind::answer, 1, R"({"strategy":"llm","cache":"hit"})"));
+  stats.publish(events, event(step_kind::answer, 1, R"({"strategy":"llm","cache":"hit"})"));
+  stats.publish(events, event(step_kind::answer, 1, R"({"strategy":"embedded"})"));
+  auto s = json::parse(stats.snapshot_json(0)).as_object();
+  auto& sql = s.at("cache").at("sql");
+  EXPECT_EQ(sql.at("hits").to_number<uint64_t>(), 2u);
+  EXPECT_EQ(sql.at("misses").to_number<uint64_t>(), 1u);
+}
+
 TEST(turn_stats, latency_window_keeps_the_latest_values) {
   turn_stats stats{std::make_shared<counting_sink>(), 10};
   for (int i = 1; i <= 100; ++i)
