@@ -202,6 +202,12 @@ if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
     done
     [ "$n" = 2 ] && [ "$total" = 2 ] && pass "demo --serve: 2 metrics endpoints, 2 turns counted" \
       || fail "demo --serve: metrics of $n workers counted $total turns (urls: $urls)"
+    # The web page and API are served too, their URL and tokens in the file.
+    web="$(set -a; . "$env_file"; set +a; echo "${MEDHA_HTTP_URL:-}|${MEDHA_DEMO_TOKENS:-}")"
+    health="$( [ -n "${web%%|*}" ] && http_get "${web%%|*}/health" || true)"
+    [[ "${web#*|}" == alice:* ]] && [[ "$health" == *ok* ]] \
+      && pass "demo --serve: the web page's URL and tokens in the env file, /health answers" \
+      || fail "demo --serve: web '$web', /health said '$health'"
   fi
   kill -TERM "$pid" 2>/dev/null
   check_demo "demo --serve, SIGTERM" "$log" "$pid"
