@@ -39,10 +39,10 @@ std::vector<const column_info*> compiler::descriptors(const table_info& t, const
   if (!label || !label->primary_key)
     return out;
   auto audit = [](const std::string& name) {
-    for (auto* w : {"created", "crtd", "updated", "modified", "last_update", "inserted", "_ts"})
+    for (auto* w : {"created", "updated", "modified", "last_update", "inserted"})
       if (name.find(w) != std::string::npos)
         return true;
-    return false;
+    return name.size() > 3 && name.compare(name.size() - 3, 3, "_ts") == 0;
   };
   for (auto& c : t.columns)
     if (c.role == column_role::time && !audit(c.name))

@@ -92,9 +92,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
   // "How many films is that?" after the count: asked again, shown again.
   bool restates = !r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
-    return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) {
-      return o.agg == m.agg && o.column == m.column && o.metric == m.metric;
-    });
+    return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); });
   });
   bool unchanged = follow_up && !removes && !restates && to_json(q) == previous_json;
   q.unanswered = false; // this turn is about to be answered or asked on its own

@@ -188,9 +188,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
                                  [](const ordering& o) { return o.measure >= 0; });
     if (picked) {
       for (auto& m : r.measures)
-        if (std::none_of(q.measures.begin(), q.measures.end(), [&](const measure& o) {
-              return o.agg == m.agg && o.column == m.column && o.metric == m.metric && o.form == m.form;
-            }))
+        if (std::none_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); }))
           q.measures.push_back(m);
     }
     else

@@ -91,6 +91,11 @@ struct measure {
   std::string alias;
 };
 
+/// The same number asked for: aggregate, column, metric and form alike.
+inline bool same_measure(const measure& a, const measure& b) {
+  return a.agg == b.agg && a.column == b.column && a.metric == b.metric && a.form == b.form;
+}
+
 struct dimension {
   column_ref column;
   time_bucket bucket = time_bucket::none;
