@@ -116,20 +116,10 @@ bool complete(const semantic_model& model, query& q) {
       time = default_time_column(model, root);
     return !time.empty();
   };
-  for (auto& f : q.filters)
-    if (is_time_filter(f) && f.column.empty()) {
-      // "deliveries on weekends" where each delivery names its day.
-      if (auto day = day_name_column(model, root); f.op == filter_op::weekday && !day.empty()) {
-        f.column = day;
-        continue;
-      }
-      if (!need_time())
-        return false;
-      f.column = time;
-    }
   auto fill = [&](std::vector<filter>& fs) {
     for (auto& f : fs)
       if (is_time_filter(f) && f.column.empty()) {
+        // "deliveries on weekends" where each delivery names its day.
         if (auto day = day_name_column(model, root); f.op == filter_op::weekday && !day.empty()) {
           f.column = day;
           continue;
@@ -140,6 +130,8 @@ bool complete(const semantic_model& model, query& q) {
       }
     return true;
   };
+  if (!fill(q.filters))
+    return false;
   for (auto& m : q.measures) {
     if (!fill(m.condition))
       return false;
