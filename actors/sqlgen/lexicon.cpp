@@ -122,8 +122,10 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.size() > 1 && c.role == column_role::numeric
           && (words.back() == "num" || words.back() == "count" || words.back() == "cnt"))
         add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
-      // "signup_date" is asked for as "signed up": the event a date records.
-      if (c.role == column_role::time && words.size() > 1) {
+      // "signup_date" is asked for as "signed up": the event a date records;
+      // so is a year kept as a number ("release_year": "released").
+      bool year_number = c.role == column_role::numeric && words.back() == "year";
+      if ((c.role == column_role::time || year_number) && words.size() > 1) {
         std::vector<std::string> event(words.begin(), words.end() - 1);
         if (!event.empty() && stem(event.front()) == stem(qualified.back()))
           event.erase(event.begin());
@@ -150,6 +152,14 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.back() == "population")
         for (auto* w : {"people", "persons", "residents", "inhabitants"})
           add({w}, ce, 0.9);
+      // "products that cost less than 10": what a thing costs is its price,
+      // unless the table keeps a cost of its own.
+      if (c.role == column_role::numeric
+          && std::find(words.begin(), words.end(), "price") != words.end()
+          && std::none_of(t.columns.begin(), t.columns.end(), [](const column_info& o) {
+               return o.name.find("cost") != std::string::npos;
+             }))
+        add({"cost"}, ce, 0.75);
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);

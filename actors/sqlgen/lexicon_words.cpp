@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <tuple>
 #include <utility>
 
@@ -147,8 +148,11 @@ std::vector<std::pair<std::string, std::string>> money_received(const semantic_m
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.
-std::vector<std::string> agent_verbs(const std::string& noun) {
+std::vector<std::string> agent_verbs(const std::string& name) {
   std::vector<std::string> out;
+  // Tables are often named in the plural ("shippers"): the agent is one of them.
+  auto noun = name.size() > 4 && name.back() == 's' && name[name.size() - 2] != 's'
+                ? name.substr(0, name.size() - 1) : name;
   auto ends = [&](const char* suffix) {
     std::string s(suffix);
     return noun.size() > s.size() && noun.compare(noun.size() - s.size(), s.size(), s) == 0;
@@ -162,6 +166,10 @@ std::vector<std::string> agent_verbs(const std::string& noun) {
   if (ends("er")) {
     keep(noun.substr(0, noun.size() - 2)); // seller: sell
     keep(noun.substr(0, noun.size() - 1)); // driver: drive
+    // shipper: ship, planner: plan (the consonant doubled before "-er").
+    auto n = noun.size();
+    if (n > 5 && noun[n - 3] == noun[n - 4] && !std::strchr("aeiouylsr", noun[n - 3]))
+      keep(noun.substr(0, n - 3));
   }
   return out;
 }

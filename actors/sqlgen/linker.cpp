@@ -6,6 +6,10 @@ namespace medha::sqlgen {
 
 namespace {
 
+bool is_copula(const std::string& w) {
+  return w == "is" || w == "are" || w == "was" || w == "were";
+}
+
 std::string lowered(std::string s) {
   for (auto& c : s)
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -155,10 +159,40 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
             }
           return false;
         };
-        if ((!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i]) && !listed())
+        // A table called just that word ("shows") is named by it, unless it
+        // opens the question or follows a pronoun: then it is the verb.
+        bool table_name = i > 0 && tokens[i - 1].text != "it" && tokens[i - 1].text != "this"
+                          && tokens[i - 1].text != "that"
+                          && std::any_of(e.begin(), e.end(), [&](const lexicon_entry& x) {
+          return x.target.kind == element_kind::table && x.target.table == tokens[i].text;
+        });
+        // "Show the orders", "can you show ...": a function word that opens
+        // a request is its verb, even where a table shares the word.
+        bool request = i == 0 || tokens[i - 1].text == "please" || tokens[i - 1].text == "you";
+        if (request || ((!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i]) && !listed()
+                        && !table_name))
           continue;
       }
       auto entries = lex.lookup(key);
+      // "units are on order" for units_on_order: a name said as a clause,
+      // its words in order with a copula between them. Only whole names of
+      // columns and tables, never values or loose words.
+      if (entries.empty() && len >= 3) {
+        std::string bare;
+        bool copula = false;
+        for (size_t k = i; k < i + len; ++k) {
+          bool inner = k > i && k + 1 < i + len;
+          if (inner && !tokens[k].quoted && is_copula(tokens[k].text)) {
+            copula = true;
+            continue;
+          }
+          bare += (bare.empty() ? "" : " ") + stems[k];
+        }
+        if (copula)
+          for (auto& e : lex.lookup(bare))
+            if (e.target.kind != element_kind::value && e.weight >= 0.9)
+              entries.push_back(e);
+      }
       if (entries.empty() && len == 2) { // "sign up", "signed up" → "signup"
         entries = lex.lookup(stems[i] + stems[i + 1]);
         if (entries.empty())

@@ -171,6 +171,10 @@ struct reader {
   /// Sets the reading's refers_back flags (reading_references.cpp).
   void read_references();
 
+  /// The "total" said last, after item k and with nothing named after it
+  /// ("... in total", "... altogether"): the sum of what k names.
+  item* trailing_total(size_t k);
+
   const item* next_item(size_t k) { return k + 1 < items.size() ? &items[k + 1] : nullptr; }
   const item* prev_item(size_t k) { return k > 0 ? &items[k - 1] : nullptr; }
   bool next_is(size_t k, cue_kind kind);

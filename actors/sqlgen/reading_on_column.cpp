@@ -188,6 +188,24 @@ void reader::on_column(size_t k, const element& e) {
       return;
     }
   }
+  // "released in 2006", "released after 2018" on an integer release_year:
+  // the column the period is on, not a number to count.
+  auto whole_years = [](const filter& f) {
+    return f.op == filter_op::year
+           || ((f.op == filter_op::since || f.op == filter_op::before) && !f.values.empty()
+               && f.values[0].size() >= 10 && f.values[0].compare(4, 6, "-01-01") == 0);
+  };
+  // So is a date said beside a period ("added in 2020"): counting its
+  // different days is never what is asked.
+  bool period_date = role == column_role::time && pending_agg == aggregate::count && !distinct
+                     && !time.filters.empty();
+  if (period_date
+      || (role == column_role::numeric && e.column.find("year") != std::string::npos
+          && (pending_agg == aggregate::none || pending_agg == aggregate::count)
+          && !time.filters.empty() && std::all_of(time.filters.begin(), time.filters.end(), whole_years))) {
+    time_column_hint = col;
+    return;
+  }
   // "the average session duration by device type": the average is the
   // duration's, read once the words are linked, not the later column's.
   if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
@@ -223,9 +241,20 @@ void reader::on_column(size_t k, const element& e) {
         m = count_rows(e.table);
       else
         m.agg = aggregate::count_distinct;
+      // "how many seats are booked in total" on a column of numbers named
+      // for those things: their total, said after them.
+      auto summed = role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+                      && (items[k].plural || tokens[items[k].begin].text != tokens[items[k].begin].stem)
+                    ? trailing_total(k) : nullptr;
+      if (summed) {
+        m = measure{};
+        m.agg = aggregate::sum;
+        m.column = col;
+        summed->consumed = true;
+      }
       // "how many floors do they have" on a column of numbers: each row's
       // number or their total, hardly how many different numbers there are.
-      if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+      else if (role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
           && items[k].plural)
         r.unresolved.push_back("how many " + column_words(e.column));
       // "how many of them are archived": a word that is no plural noun names
@@ -240,12 +269,6 @@ void reader::on_column(size_t k, const element& e) {
     add_measure(m);
     pending_agg = aggregate::none;
     distinct = false;
-    return;
-  }
-  if (role == column_role::numeric && e.column.find("year") != std::string::npos
-      && std::any_of(time.filters.begin(), time.filters.end(),
-                     [](const filter& f) { return f.op == filter_op::year; })) {
-    time_column_hint = col; // "released in 2006" on an integer release_year
     return;
   }
   if (superlative && (role == column_role::numeric || role == column_role::time)

@@ -154,6 +154,15 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
         }))
       return {t};
   }
+  // "orders shipped in 2023", "members who joined last year": the verb of
+  // an event said with a period is the date that records the event.
+  if (m.end == m.begin + 1 && is_participle(tokens[m.begin].text) && !time.filters.empty()) {
+    auto dates = narrow([&](const element& c) {
+      return c.kind == element_kind::column && role_of(model, {c.table, c.column}) == column_role::time;
+    });
+    if (dates.size() == 1)
+      return elements(dates);
+  }
   // A neighbouring phrase that names a table or column: "status cancelled",
   // "the Engineering department", "employee names".
   for (size_t k : {index - 1, index + 1}) {
@@ -161,6 +170,23 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       continue;
     auto& other = all[k].candidates.front();
     bool adjacent = all[k].end == m.begin || all[k].begin == m.end;
+    // "customers in Spain", "suppliers from Peru": a place said of the rows
+    // named just before it is where those rows are -- among the values that
+    // match the words best ("Engineering" is not the job "Engineer").
+    bool placed = k + 1 == index && other.kind == element_kind::table && all[k].end + 1 == m.begin
+                  && (tokens[all[k].end].text == "in" || tokens[all[k].end].text == "from"
+                      || tokens[all[k].end].text == "at");
+    if (placed) {
+      double top = 0;
+      for (auto& c : cands)
+        top = std::max(top, c.second);
+      std::vector<candidate> kept;
+      for (auto& c : cands)
+        if (c.second >= top - 1e-9 && c.first.table == other.table && c.first.kind != element_kind::table)
+          kept.push_back(c);
+      if (kept.size() == 1)
+        return elements(kept);
+    }
     // "the county of Kent": the column named just before "of" holds the value.
     bool column_of = k == index - 1 && other.kind == element_kind::column && m.begin > 0
                      && all[k].end + 1 == m.begin && tokens[m.begin - 1].text == "of";

@@ -2,6 +2,7 @@
 // that relate what the question names, units, restated names; and loose
 // words another phrase confirms.
 #include "actors/sqlgen/reader.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
 
 #include <algorithm>
 
@@ -86,7 +87,26 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
                         && mentions[i + 1].begin == m.end && !mentions[i + 1].candidates.empty()
                         && mentions[i + 1].score >= 0.9
                         && mentions[i + 1].candidates.front().table != m.candidates.front().table;
-  return only_described || key_verb || describes_next || unit || restated
+  // "did each shipper ship", "did Acme ship": the verb of a table's rows,
+  // which the question names (or one of them, by a value), says what they
+  // do; it names nothing more.
+  bool agent_verb = false;
+  if (m.end == m.begin + 1)
+    for (size_t c = 0; c < m.candidates.size() && !agent_verb; ++c) {
+      auto& e = m.candidates[c];
+      if (e.kind != element_kind::table || m.weights[c] >= 1.0)
+        continue;
+      auto verbs = lexicon_words::agent_verbs(split_words(e.table).back());
+      bool its_verb = std::find(verbs.begin(), verbs.end(), word) != verbs.end();
+      for (size_t j = 0; its_verb && j < mentions.size() && !agent_verb; ++j)
+        agent_verb = j != i && !mentions[j].candidates.empty()
+                     && std::all_of(mentions[j].candidates.begin(), mentions[j].candidates.end(),
+                                    [&](const element& o) {
+                                      return o.table == e.table
+                                             && (o.kind == element_kind::table || o.kind == element_kind::value);
+                                    });
+    }
+  return only_described || key_verb || describes_next || unit || restated || agent_verb
          || names_link_table(mentions, i);
 }
 

@@ -177,6 +177,16 @@ bool reader::names_whole_key(const item& it, const relationship& rel) {
   return true;
 }
 
+item* reader::trailing_total(size_t k) {
+  for (size_t j = k + 1; j < items.size(); ++j) {
+    if (!items[j].c)
+      return nullptr;
+    if (items[j].c->kind == cue_kind::aggregate && items[j].c->agg == aggregate::sum)
+      return j + 1 == items.size() ? &items[j] : nullptr;
+  }
+  return nullptr;
+}
+
 void reader::walk() {
   for (size_t k = 0; k < items.size(); ++k) {
     auto& it = items[k];

@@ -148,6 +148,9 @@ std::string stem(std::string_view word) {
   if (word.size() >= 6 && word.substr(word.size() - 6) == "people")
     return stem(std::string(word.substr(0, word.size() - 6)) + "person");
   auto w = stem_suffixes(base_verb(word));
+  // "movie" meets "movies", whose plural rule gave "movy" ("cities": "city").
+  if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ie") == 0)
+    return w.substr(0, w.size() - 2) + "y";
   // "release"/"released" → "releas", "price"/"priced" → "pric".
   if (w.size() >= 4 && w.back() == 'e' && std::isalpha(static_cast<unsigned char>(w[0])))
     w.pop_back();
