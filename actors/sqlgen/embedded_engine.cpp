@@ -123,6 +123,13 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     return asked;
   }
 
+  // A ranking of one number ("which one is the biggest?" after a count):
+  // there are no rows to rank; say so rather than echo the number.
+  if (q.kind == query_kind::aggregate && q.dimensions.empty() && !q.order.empty() && q.limit > 0)
+    return clarify("I understood " + understood_words(model, q)
+                     + ", but that is one number: which rows should I rank, and by what?",
+                   {}, to_json(q), 0.2);
+
   if (!complete(model, q))
     return clarify("I understood " + understood_words(model, q)
                      + ", but found no date column to apply the period to.",

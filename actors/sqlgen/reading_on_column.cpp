@@ -147,6 +147,14 @@ void reader::on_column(size_t k, const element& e) {
       pending_agg = aggregate::none;
     return;
   }
+  // "customers with their cities", "products with its price": the column
+  // shown beside the rows, not a condition on them.
+  auto& before = items[k].begin > 0 ? tokens[items[k].begin - 1].text : tokens[items[k].begin].text;
+  if (prev && prev->c && prev->c->kind == cue_kind::has && prev->end + 1 == items[k].begin
+      && (before == "their" || before == "its") && !in_group && pending_agg == aggregate::none) {
+    r.selected.push_back(col);
+    return;
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
       && pending_agg == aggregate::none && role == column_role::numeric && !superlative
       && prev->c->text != "who") {
@@ -210,7 +218,9 @@ void reader::on_column(size_t k, const element& e) {
   // duration's, read once the words are linked, not the later column's.
   if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
     pending_agg = aggregate::none;
-  if (pending_agg != aggregate::none) {
+  // "how many per country": the column after "per" groups; the count waits
+  // for what it counts (or the last answer's measure).
+  if (pending_agg != aggregate::none && !in_group) {
     measure m;
     m.column = col;
     m.agg = pending_agg;

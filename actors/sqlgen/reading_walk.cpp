@@ -70,6 +70,20 @@ void reader::on_cue(size_t k, item& it) {
         sort_pending = false;
       } else if (!agent_by(k)) {
         in_group = true;
+        // "how many products does each of them supply?", "how many are on
+        // each?": one group per row of the last answer.
+        auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
+        auto them = at(c.end + 1);
+        bool of_them = at(c.end) == "of" && (them == "them" || them == "those" || them == "these");
+        bool elided = c.end == tokens.size() && tokens[c.begin].text == "each";
+        if ((of_them || elided) && !context_tables.empty() && table_of(model, context_tables.back())) {
+          dimension d;
+          d.column = label_of(model, context_tables.back());
+          add_dimension(d);
+          entity_dimensions.push_back(context_tables.back());
+          in_group = false;
+          r.refers_back = true;
+        }
       }
       break;
     case cue_kind::negation: negate = true; break;

@@ -12,6 +12,19 @@ namespace medha::sqlgen::time_rules {
 // Relative periods: "the last 30 days", "the previous 3 full months", "last year".
 bool time_scan::read_relative_period(size_t i, const std::string& w) {
   if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
+    // "the last quarter of 2023", "the last month of 2022": a place in that
+    // year, not a period counted back from today.
+    auto of = text(i + 2);
+    if ((of == "of" || of == "in") && is_year(text(i + 3)) && w == "last") {
+      auto unit = unit_of(text(i + 1));
+      if (unit == "month") {
+        r.filters.push_back(make(filter_op::month, {text(i + 3), "12"}));
+        take(within(i), i + 4);
+        return true;
+      }
+      if (unit == "quarter")
+        return false; // read as the fourth quarter (read_quarter)
+    }
     int count = small_number(text(i + 1));
     size_t at = count > 0 ? i + 2 : i + 1;
     // "the last 10 calendar months", "the previous ISO week", "the past 3
