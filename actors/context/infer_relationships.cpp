@@ -305,8 +305,17 @@ void column_candidates(const indexed& ix, size_t f, size_t c, std::vector<candid
             add(t, static_cast<size_t>(ix.single[t]), 5, join_evidence::role_names);
     };
     by_name(name);
+    // "units_on_order", "cost_per_order": a table's name after "on", "per",
+    // "in" ends a phrase about the rows, not a role of a key.
+    auto phrase_before = [&](size_t k) {
+      auto start = name.rfind('_', k - 1);
+      auto word = name.substr(start == std::string::npos ? 0 : start + 1,
+                              k - (start == std::string::npos ? 0 : start + 1));
+      return word == "on" || word == "per" || word == "in" || word == "of" || word == "at"
+             || word == "by";
+    };
     for (size_t k = 0; k < name.size(); ++k)
-      if (name[k] == '_' && k + 1 < name.size())
+      if (name[k] == '_' && k + 1 < name.size() && !(k > 0 && phrase_before(k)))
         by_name(name.substr(k + 1));
   }
 }

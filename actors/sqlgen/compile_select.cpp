@@ -101,6 +101,16 @@ bool compiler::select_rows() {
         cols.push_back(*key); // two customers may share a name
     }
   }
+  // A person's given name asked for among other columns comes with the
+  // family name, as in a listing of the rows themselves.
+  if (!q.all_columns && !q.selected.empty())
+    for (size_t i = 0; i < cols.size(); ++i) {
+      auto* t = table_of(model, cols[i].table);
+      auto* family = t ? family_of(*t, cols[i].column) : nullptr;
+      column_ref family_ref = family ? column_ref{t->name, family->name} : column_ref{};
+      if (family && std::find(cols.begin(), cols.end(), family_ref) == cols.end())
+        cols.insert(cols.begin() + static_cast<std::ptrdiff_t>(i) + 1, family_ref);
+    }
   // DISTINCT needs every ORDER BY key in the select list.
   if (!q.all_columns)
     for (auto& o : q.order)

@@ -21,6 +21,28 @@ bool scanner::word_cues(size_t i) {
       c.values = numbers;
     };
   };
+  // "longer than 2 hours", "shorter than 90 minutes": a comparison of the
+  // rows' length or duration, in the unit said after the number (kept in
+  // the cue's text, "length:hour"); the reader finds the column.
+  if (auto len = match(i, "longer|shorter than #")) {
+    auto& c = add(cue_kind::compare, i, len);
+    c.op = t[i].text == "longer" ? filter_op::gt : filter_op::lt;
+    c.values = numbers;
+    c.text = "length:";
+    size_t u = i + len;
+    if (free(u)) {
+      auto unit = stem(t[u].text);
+      static const char* time_units[] = {"second", "minut", "min", "hour", "hr", "day", "week"};
+      for (auto* w : time_units)
+        if (unit == stem(w) || unit == w) {
+          c.text += unit;
+          taken[u] = true;
+          c.end = u + 1;
+          break;
+        }
+    }
+    return true;
+  }
   if (any(i, {"between # and #"}, cue_kind::compare, compare(filter_op::between))
       || any(i, {"# or more", "at least #", "no less|fewer than #", "minimum of #", ">= #"},
              cue_kind::compare, compare(filter_op::ge))

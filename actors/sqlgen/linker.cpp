@@ -188,6 +188,9 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           }
           bare += (bare.empty() ? "" : " ") + stems[k];
         }
+        // Not a passive: "films are rated R" says what was done to films.
+        for (size_t k = i; k < i + len; ++k)
+          copula = copula && !(is_participle(tokens[k].text) && tokens[k].text != tokens[k].stem);
         if (copula)
           for (auto& e : lex.lookup(bare))
             if (e.target.kind != element_kind::value && e.weight >= 0.9)

@@ -171,6 +171,10 @@ struct reader {
   /// Sets the reading's refers_back flags (reading_references.cpp).
   void read_references();
 
+  /// "longer than 2 hours": the condition on the one length or duration
+  /// column of the rows asked about, in its own unit (reading_length.cpp).
+  std::optional<filter> length_condition(const cue& c);
+
   /// The "total" said last, after item k and with nothing named after it
   /// ("... in total", "... altogether"): the sum of what k names.
   item* trailing_total(size_t k);

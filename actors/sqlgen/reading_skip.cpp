@@ -106,7 +106,19 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
                                              && (o.kind == element_kind::table || o.kind == element_kind::value);
                                     });
     }
+  // "rated PG-13", "priced at 10": a verb right before a value of the column
+  // named for it says which column the value is in; the value says the rest.
+  bool introduces_value = false;
+  if (m.end == m.begin + 1 && i + 1 < mentions.size() && mentions[i + 1].begin == m.end
+      && !mentions[i + 1].candidates.empty())
+    for (auto& v : mentions[i + 1].candidates) {
+      if (v.kind != element_kind::value)
+        continue;
+      for (auto& w : split_words(v.column))
+        introduces_value = introduces_value || (w.size() > 3 && stem(w) == tokens[m.begin].stem);
+    }
   return only_described || key_verb || describes_next || unit || restated || agent_verb
+         || introduces_value
          || names_link_table(mentions, i);
 }
 

@@ -312,6 +312,14 @@ void reader::walk() {
   }
   for (size_t k = 0; k < items.size(); ++k) {
     auto& it = items[k];
+    if (it.c && !it.consumed && it.c->kind == cue_kind::compare
+        && it.c->text.rfind("length:", 0) == 0) {
+      if (auto f = length_condition(*it.c))
+        r.filters.push_back(*f);
+      else
+        r.unresolved.push_back("how long");
+      continue;
+    }
     if (it.c && !it.consumed
         && (it.c->kind == cue_kind::compare || it.c->kind == cue_kind::contains
             || it.c->kind == cue_kind::missing_after)) {

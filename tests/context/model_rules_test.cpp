@@ -134,7 +134,8 @@ TEST(infer_relationships, undeclared_keys_by_name_role_and_data) {
     table("paper", {col("paperid", "bigint")}),
     table("cite", {col("citingpaperid", "bigint"), col("citedpid", "bigint")}), // "pid": too short a suffix
     table("airport", {col("airport_code", "text")}),
-    table("flight", {col("from_airport", "text"), col("plan_units", "integer"), col("year", "bigint")}),
+    table("flight", {col("from_airport", "text"), col("plan_units", "integer"), col("year", "bigint"),
+                     col("seats_on_airport", "text")}),
     table("units", {col("unit_id", "integer")}),
     table("restaurant", {col("id", "bigint"), col("city_name", "text")}),
     table("location", {col("restaurant_id", "bigint"), col("city_name", "text")}),
@@ -152,6 +153,7 @@ TEST(infer_relationships, undeclared_keys_by_name_role_and_data) {
   EXPECT_TRUE(has_edge(names, "sbtransaction", "sbtxcustid", "sbcustomer", "sbcustid", join_evidence::role_names));
   for (auto& c : names) {
     EXPECT_NE(c.edge.from_columns[0], "plan_units"); // a plural counts, it does not name a row
+    EXPECT_NE(c.edge.from_columns[0], "seats_on_airport"); // a phrase about the rows, no role
     EXPECT_NE(c.edge.from_columns[0], "city_name");  // unique nowhere without data
     EXPECT_NE(c.edge.from_columns[0], "year");
     EXPECT_NE(c.edge.from_columns[0], "citedpid");

@@ -1,0 +1,154 @@
+// Ways people phrase everyday questions that name the schema indirectly: a
+// column said as a clause ("units are on order"), the verb of a table's rows
+// ("did each hauler haul"), "cost" for a price, a place said of the rows just
+// named, an event's verb with a period, a length in another unit, and
+// follow-ups that point at the last answer's rows ("each of them", "which one
+// is the most expensive?").
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::q;
+using testing::sql_row;
+
+column_info col(std::string name, column_role role, bool pk = false, std::vector<std::string> values = {}) {
+  auto c = testing::column(std::move(name), role, pk);
+  c.nullable = !pk;
+  if (role == column_role::categorical)
+    c.values = std::move(values);
+  else
+    c.lookup_values = std::move(values);
+  return c;
+}
+
+// A garden-supply wholesaler with a small film library for its shop screens.
+semantic_model garden_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "garden";
+  auto released = col("release_year", r::numeric);
+  released.type = "integer";
+  m.tables = {
+    testing::table("haulers", {col("hauler_id", r::identifier, true), col("company_name", r::text, false, {"Fjord Haul", "Alp Trucking"})}),
+    testing::table("items", {col("item_id", r::identifier, true), col("item_name", r::text), col("list_price", r::numeric),
+                             col("units_in_stock", r::numeric), col("units_on_order", r::numeric)}),
+    testing::table("clients", {col("client_id", r::identifier, true), col("company_name", r::text),
+                               col("city", r::categorical, false, {"Oslo", "Lyon"}),
+                               col("country", r::categorical, false, {"Norway", "France"})}),
+    testing::table("deliveries", {col("delivery_id", r::identifier, true), col("client_id", r::identifier),
+                                  col("carried_by", r::identifier), col("freight", r::numeric),
+                                  col("sent_on", r::time), col("ship_country", r::categorical, false, {"Norway", "France"})}),
+    testing::table("films", {col("film_id", r::identifier, true), col("kind", r::categorical, false, {"movie", "series"}),
+                             col("title", r::text), released, col("runtime_minutes", r::numeric),
+                             col("rating_code", r::categorical, false, {"PG", "R"})}),
+    testing::table("reviews", {col("review_id", r::identifier, true), col("film_id", r::identifier),
+                               col("stars", r::numeric), col("rated_at", r::time)}),
+  };
+  m.relationships = {
+    {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
+    {"deliveries", {"carried_by"}, "haulers", {"hauler_id"}, false},
+    {"reviews", {"film_id"}, "films", {"film_id"}, false},
+  };
+  return m;
+}
+
+void run(const std::vector<sql_row>& rows) {
+  auto model = garden_model();
+  for (auto& row : rows) {
+    auto plan = generate(model, row.question, "");
+    EXPECT_EQ(testing::check(plan, row), "") << "question: " << row.question;
+  }
+}
+
+// Turns of one conversation; an empty `contains` means the engine must ask.
+void converse(const std::vector<sql_row>& turns) {
+  auto model = garden_model();
+  std::string previous;
+  for (auto& t : turns) {
+    auto plan = generate(model, t.question, previous);
+    if (t.contains.empty()) {
+      EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
+      continue;
+    }
+    EXPECT_EQ(testing::check(plan, t), "") << "turn: " << t.question;
+    previous = plan.query_json;
+  }
+}
+
+TEST(everyday_phrasing, names_said_in_other_words) {
+  run({
+    {"How many units are on order in total?", {"SUM(" + q("items.units_on_order") + ")"}},
+    {"How many units are in stock altogether?", {"SUM(" + q("items.units_in_stock") + ")"}},
+    {"How many items cost less than 10?", {q("items.list_price") + " < 10"}},
+    {"How many movies are there?", {q("films.kind") + " = 'movie'"}},
+  });
+}
+
+TEST(everyday_phrasing, the_verb_of_a_tables_rows_names_no_column) {
+  run({
+    {"How many deliveries did each hauler haul?",
+     {q("haulers.company_name"), q("haulers.hauler_id") + " = " + q("deliveries.carried_by"), "GROUP BY"}},
+    {"How many deliveries did Fjord Haul haul?", {q("haulers.company_name") + " = 'Fjord Haul'"}, {"GROUP BY"}},
+  });
+}
+
+TEST(everyday_phrasing, a_place_said_of_the_rows_named_before_it) {
+  run({
+    {"How many deliveries came from clients in Norway?", {q("clients.country") + " = 'Norway'"},
+     {q("deliveries.ship_country")}},
+  });
+}
+
+TEST(everyday_phrasing, the_verb_of_an_event_with_a_period_is_its_date) {
+  run({
+    {"How many deliveries were sent in 2023?", {testing::period(q("deliveries.sent_on"), "2023-01-01", "2024-01-01")}},
+    {"How many films were released after 2018?", {q("films.release_year") + " >= 2019"}, {"COUNT(DISTINCT"}},
+    {"How many deliveries in the last quarter of 2023?",
+     {testing::period(q("deliveries.sent_on"), "2023-10-01", "2024-01-01")}, {"CURRENT_DATE"}},
+    {"How many deliveries in the last month of 2023?",
+     {testing::period(q("deliveries.sent_on"), "2023-12-01", "2024-01-01")}, {"CURRENT_DATE"}},
+  });
+}
+
+TEST(everyday_phrasing, a_verb_before_a_value_of_its_column_says_which_column) {
+  run({{"How many films are rated PG?", {q("films.rating_code") + " = 'PG'"}, {"EXISTS", "reviews"}}});
+}
+
+TEST(everyday_phrasing, lengths_in_another_unit) {
+  run({
+    {"How many movies are longer than 2 hours?", {q("films.runtime_minutes") + " > 120"}},
+    {"Which films are shorter than 90 minutes?", {q("films.runtime_minutes") + " < 90"}},
+  });
+}
+
+TEST(everyday_phrasing, their_columns_are_shown_not_required) {
+  run({{"list the clients with their cities", {q("clients.city")}, {"IS NOT NULL"}}});
+}
+
+TEST(everyday_phrasing, follow_ups_about_the_rows_just_shown) {
+  converse({
+    {"How many clients do we have?", {"COUNT(*)"}},
+    {"how many per country?", {q("clients.country"), "GROUP BY"}},
+  });
+  converse({
+    {"list the clients in France", {q("clients.country") + " = 'France'"}},
+    {"how many deliveries do each of them have?", {"GROUP BY " + q("clients.company_name"), "'France'"}},
+  });
+  converse({
+    {"What is the average list price of items?", {"AVG("}},
+    {"which one is the most expensive?", {"ORDER BY " + q("items.list_price") + " DESC", "LIMIT 1"}, {"AVG("}},
+  });
+  // One number has no rows to rank: asked, not echoed.
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"which one was the biggest?", {}},
+  });
+}
+
+} // namespace
+} // namespace medha::sqlgen
