@@ -165,7 +165,8 @@ bool scanner::word_cues(size_t i) {
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))
     return true;
-  if (any(i, {"list", "which", "what are the?", "who are", "names of", "name of", "show all"},
+  if (any(i, {"list", "which", "what are the?", "who are", "names of", "name of", "show all",
+              "show|give me|us the?"},
           cue_kind::listing, none)
       || any(i, {"who"}, cue_kind::listing, [](cue& c) { c.text = "who"; }))
     return true;

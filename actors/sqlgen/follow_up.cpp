@@ -91,9 +91,15 @@ std::optional<column_ref> grouping_of_rows(const semantic_model& model, const re
 
 // "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
-bool filters_previous(const reading& r, const query& previous) {
+bool filters_previous(const semantic_model& model, const reading& r, const query& previous) {
+  // "only orders from 2024" after a measure of orders: the rows measured,
+  // named again only to say which of them count.
+  auto said = [&](size_t i) { return i < r.tokens.size() ? r.tokens[i].text : std::string(); };
+  size_t first = said(0) == "and" || said(0) == "but" ? 1 : 0;
+  bool only = (said(first) == "only" || said(first) == "just") && !r.entity.empty()
+              && previous.kind == query_kind::aggregate && r.entity == root_table(model, previous);
   // "list the active ones in Retail" asks for rows: a new listing.
-  return r.entity_qualifies_value && r.measures.empty() && r.selected.empty() && !r.asked_list
+  return (r.entity_qualifies_value || only) && r.measures.empty() && r.selected.empty() && !r.asked_list
          && !r.filters.empty() && previous.kind == query_kind::aggregate
          && !previous.measures.empty();
 }
@@ -149,7 +155,7 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
     return true;
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
-  if (swaps_dimension(r, previous) || filters_previous(r, previous)
+  if (swaps_dimension(r, previous) || filters_previous(model, r, previous)
       || grouping_of_rows(model, r, previous) || measures_previous_rows(model, r, previous))
     return true;
   return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
@@ -189,6 +195,25 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
                  : !r.order.empty() ? r.order.front().descending : r.descending;
     rows.order = {o};
     rows.limit = r.top_n > 0 ? r.top_n : r.limit > 0 ? r.limit : 1;
+    rows.via = q.via;
+    return rows;
+  }
+  // "show me the series" after a count by kind: the rows counted that have
+  // the value named, listed.
+  bool lists_counted = q.kind == query_kind::aggregate && q.measures.size() == 1
+                       && q.measures[0].metric.empty() && q.measures[0].column.column.empty()
+                       && q.measures[0].agg == aggregate::count && r.asked_list && r.measures.empty()
+                       && r.entity.empty() && r.selected.empty() && !r.filters.empty()
+                       && r.dimensions.empty();
+  if (lists_counted) {
+    query rows;
+    rows.kind = query_kind::listing;
+    rows.entity = q.measures[0].column.table;
+    for (auto& f : q.filters)
+      if (f.measure < 0)
+        rows.filters.push_back(f);
+    for (auto& f : r.filters)
+      rows.filters.push_back(f);
     rows.via = q.via;
     return rows;
   }
@@ -261,8 +286,15 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     q.entity = q.measures[0].column.table;
     // "list their titles": the columns named, of the rows counted.
     if (std::all_of(r.selected.begin(), r.selected.end(),
-                    [&](const column_ref& c) { return c.table == q.entity; }))
+                    [&](const column_ref& c) { return c.table == q.entity; })) {
       q.selected = r.selected;
+      // "show them with their dates": the rows' names come first, as in
+      // "customers and their emails".
+      auto label = label_of_table(model, q.entity);
+      if (label && !q.selected.empty()
+          && std::find(q.selected.begin(), q.selected.end(), *label) == q.selected.end())
+        q.selected.insert(q.selected.begin(), *label);
+    }
     q.kind = query_kind::listing;
     q.measures.clear();
     remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });

@@ -54,21 +54,34 @@ const column_info* label_column(const table_info& t) {
     if ((c.role == column_role::text || c.role == column_role::categorical)
         && (c.name == t.name || c.name == singular(t.name)))
       return &c;
+  // "ship_name" beside "ship_city" and "ship_country": the name of a party
+  // the row records (where an order goes), not of the row itself.
+  auto embedded = [&](const column_info& c) {
+    auto words = split_words(c.name);
+    if (words.size() < 2 || stem(words.front()) == stem(split_words(t.name).back()))
+      return false;
+    int sharing = 0;
+    for (auto& o : t.columns) {
+      auto other = split_words(o.name);
+      sharing += &o != &c && other.size() > 1 && other.front() == words.front();
+    }
+    return sharing >= 2;
+  };
   for (auto& c : t.columns) {
     auto n = c.name;
     if (n.size() > 4 && n.compare(n.size() - 4, 4, "name") == 0
-        && (c.role == column_role::text || c.role == column_role::categorical))
+        && (c.role == column_role::text || c.role == column_role::categorical) && !embedded(c))
       return &c;
   }
   // Free text every row has ("city_or_town") names the row better
   // than its number does.
   for (auto& c : t.columns)
-    if (c.role == column_role::text && !c.nullable && !c.primary_key)
+    if (c.role == column_role::text && !c.nullable && !c.primary_key && !embedded(c))
       return &c;
   // Else the first free-text column: tables loaded from a sheet put the
   // thing a row is about first ("vessel" before "flag").
   for (auto& c : t.columns)
-    if (c.role == column_role::text && !c.primary_key)
+    if (c.role == column_role::text && !c.primary_key && !embedded(c))
       return &c;
   // Without a name, a row is named by its key ("order 1042"), not by a status.
   if (auto* pk = primary_key(t))

@@ -37,11 +37,12 @@ query from_reading(const semantic_model& model, const reading& r) {
     for (auto& c : r.selected)
       if (std::find(q.selected.begin(), q.selected.end(), c) == q.selected.end())
         q.selected.push_back(c);
-    if (!r.entity.empty() && !q.selected.empty()) {
-      // "customers and their emails": the entity's name comes first.
-      if (auto* t = table_of(model, r.entity))
+    if ((!r.entity.empty() || r.with_columns) && !q.selected.empty()) {
+      // "customers and their emails", "them with their dates": the rows'
+      // name comes first.
+      if (auto* t = table_of(model, q.entity))
         if (auto* label = label_column(*t)) {
-          column_ref l{r.entity, label->name};
+          column_ref l{q.entity, label->name};
           if (std::find(q.selected.begin(), q.selected.end(), l) == q.selected.end())
             q.selected.insert(q.selected.begin(), l);
         }

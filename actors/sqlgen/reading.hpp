@@ -30,6 +30,7 @@ struct reading {
   bool listing = false;
   bool asked_list = false; // a word that asks for rows ("list", "which", "names of"), not implied
   bool distinct_listing = false;
+  bool with_columns = false; // "with their dates": the rows are shown, the columns beside them
   std::vector<column_ref> via; // foreign keys named as roles ("departure airport")
 
   // -- follow-up commands --

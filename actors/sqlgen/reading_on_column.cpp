@@ -153,6 +153,8 @@ void reader::on_column(size_t k, const element& e) {
   if (prev && prev->c && prev->c->kind == cue_kind::has && prev->end + 1 == items[k].begin
       && (before == "their" || before == "its") && !in_group && pending_agg == aggregate::none) {
     r.selected.push_back(col);
+    r.asked_list = true; // the rows themselves are asked for, beside the column
+    r.with_columns = true;
     return;
   }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group

@@ -163,6 +163,19 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (dates.size() == 1)
       return elements(dates);
   }
+  // "orders not yet shipped": a column whose name has the verb as said
+  // (shipped_date) over one that only shares its stem (ship_name).
+  if (m.end == m.begin + 1 && is_participle(tokens[m.begin].text)
+      && tokens[m.begin].text != tokens[m.begin].stem) {
+    auto as_said = narrow([&](const element& c) {
+      if (c.kind != element_kind::column)
+        return false;
+      auto words = split_words(c.column);
+      return std::find(words.begin(), words.end(), tokens[m.begin].text) != words.end();
+    });
+    if (as_said.size() == 1)
+      return elements(as_said);
+  }
   // A neighbouring phrase that names a table or column: "status cancelled",
   // "the Engineering department", "employee names".
   for (size_t k : {index - 1, index + 1}) {

@@ -42,7 +42,8 @@ semantic_model garden_model() {
                                col("country", r::categorical, false, {"Norway", "France"})}),
     testing::table("deliveries", {col("delivery_id", r::identifier, true), col("client_id", r::identifier),
                                   col("carried_by", r::identifier), col("freight", r::numeric),
-                                  col("sent_on", r::time), col("ship_country", r::categorical, false, {"Norway", "France"})}),
+                                  col("sent_on", r::time), col("ship_name", r::text), col("ship_city", r::text),
+                                  col("ship_country", r::categorical, false, {"Norway", "France"})}),
     testing::table("films", {col("film_id", r::identifier, true), col("kind", r::categorical, false, {"movie", "series"}),
                              col("title", r::text), released, col("runtime_minutes", r::numeric),
                              col("rating_code", r::categorical, false, {"PG", "R"})}),
@@ -126,6 +127,11 @@ TEST(everyday_phrasing, lengths_in_another_unit) {
   });
 }
 
+TEST(everyday_phrasing, a_party_the_row_records_does_not_name_it) {
+  // ship_name beside ship_city and ship_country names where it went.
+  run({{"list the deliveries", {q("deliveries.delivery_id")}, {q("deliveries.ship_name")}}});
+}
+
 TEST(everyday_phrasing, their_columns_are_shown_not_required) {
   run({{"list the clients with their cities", {q("clients.city")}, {"IS NOT NULL"}}});
 }
@@ -142,6 +148,21 @@ TEST(everyday_phrasing, follow_ups_about_the_rows_just_shown) {
   converse({
     {"What is the average list price of items?", {"AVG("}},
     {"which one is the most expensive?", {"ORDER BY " + q("items.list_price") + " DESC", "LIMIT 1"}, {"AVG("}},
+  });
+  converse({
+    {"What is the average freight per delivery?", {"AVG("}},
+    {"break it down by ship country", {"GROUP BY " + q("deliveries.ship_country")}},
+    {"only deliveries from 2024", {"GROUP BY " + q("deliveries.ship_country"), "AVG(",
+                                   testing::period(q("deliveries.sent_on"), "2024-01-01", "2025-01-01")}},
+  });
+  converse({
+    {"How many films were released in 2020?", {q("films.release_year") + " = 2020"}},
+    {"by kind", {"GROUP BY " + q("films.kind")}},
+    {"show me the series", {q("films.title"), q("films.kind") + " = 'series'", "2020"}, {"COUNT(", "GROUP BY"}},
+  });
+  converse({
+    {"How many deliveries to France?", {"COUNT(*)"}},
+    {"show them with their ship cities", {q("deliveries.delivery_id"), q("deliveries.ship_city"), "'France'"}, {"COUNT("}},
   });
   // One number has no rows to rank: asked, not echoed.
   converse({
