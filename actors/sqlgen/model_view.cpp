@@ -63,9 +63,13 @@ const column_info* label_column(const table_info& t) {
     int sharing = 0;
     for (auto& o : t.columns) {
       auto other = split_words(o.name);
-      sharing += &o != &c && other.size() > 1 && other.front() == words.front();
+      bool same = other.size() > 1 && other.front() == words.front();
+      // "diag_id", "diag_name": the table's own prefix, not another party's.
+      if (same && (o.primary_key || other.back() == "id"))
+        return false;
+      sharing += &o != &c && same;
     }
-    return sharing >= 2;
+    return sharing >= 2 && 2 * (sharing + 1) < static_cast<int>(t.columns.size()) + 1;
   };
   for (auto& c : t.columns) {
     auto n = c.name;

@@ -155,8 +155,12 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
       return {t};
   }
   // "orders shipped in 2023", "members who joined last year": the verb of
-  // an event said with a period is the date that records the event.
-  if (m.end == m.begin + 1 && is_participle(tokens[m.begin].text) && !time.filters.empty()) {
+  // an event said right before a period is the date that records the event.
+  auto after = m.end < tokens.size() ? tokens[m.end].text : std::string();
+  bool period_next = after == "in" || after == "during" || after == "within" || after == "since"
+                     || after == "before" || after == "after" || after == "last" || after == "this"
+                     || after == "between" || after == "on";
+  if (m.end == m.begin + 1 && is_participle(tokens[m.begin].text) && !time.filters.empty() && period_next) {
     auto dates = narrow([&](const element& c) {
       return c.kind == element_kind::column && role_of(model, {c.table, c.column}) == column_role::time;
     });
