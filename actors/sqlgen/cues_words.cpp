@@ -90,7 +90,7 @@ bool scanner::word_cues(size_t i) {
           cue_kind::superlative, desc(true))
       || any(i, {"the? lowest|least|smallest|fewest|worst|bottom"}, cue_kind::superlative,
              desc(false))
-      || any(i, {"most? recent|latest|newest"}, cue_kind::superlative,
+      || any(i, {"most? recent|recently|latest|newest"}, cue_kind::superlative,
              [](cue& c) {
                c.descending = true;
                c.text = "time";

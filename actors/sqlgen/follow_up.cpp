@@ -199,12 +199,13 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     return rows;
   }
   // "show me the series" after a count by kind: the rows counted that have
-  // the value named, listed.
+  // the value named, listed; "which one is the longest?": those rows ranked.
   bool lists_counted = q.kind == query_kind::aggregate && q.measures.size() == 1
                        && q.measures[0].metric.empty() && q.measures[0].column.column.empty()
-                       && q.measures[0].agg == aggregate::count && r.asked_list && r.measures.empty()
-                       && r.entity.empty() && r.selected.empty() && !r.filters.empty()
-                       && r.dimensions.empty();
+                       && q.measures[0].agg == aggregate::count && r.measures.empty()
+                       && ((r.asked_list && !r.filters.empty()) || (r.implicit_entity && !r.order.empty()))
+                       && (r.entity.empty() || (r.implicit_entity && r.entity == q.measures[0].column.table))
+                       && r.selected.empty() && r.dimensions.empty();
   if (lists_counted) {
     query rows;
     rows.kind = query_kind::listing;
@@ -214,6 +215,8 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
         rows.filters.push_back(f);
     for (auto& f : r.filters)
       rows.filters.push_back(f);
+    rows.order = r.order; // "which one is the longest?": ranked
+    rows.limit = r.limit;
     rows.via = q.via;
     return rows;
   }

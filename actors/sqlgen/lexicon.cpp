@@ -88,9 +88,17 @@ lexicon::lexicon(const semantic_model& model) {
         // role when a table is linked twice ("departure airport").
         std::vector<std::string> role(words.begin(), words.end() - 1);
         add(role, ce, 0.85); // below a value: "managers" is first a job title
+        // "carried by": the verb of the role ("carrier_id") relates the rows.
+        if (role.size() == 1)
+          for (auto& verb : agent_verbs(role[0]))
+            add({verb}, ce, 0.8, true);
         continue;
       }
       add(words, ce, 1.0);
+      // "who directed it": the verb of a column named for who did it.
+      if (words.size() == 1 && (c.role == column_role::text || c.role == column_role::categorical))
+        for (auto& verb : agent_verbs(words[0]))
+          add({verb}, ce, 0.8, true);
       // "domain id" for domain.did: a key named otherwise is still the
       // table's id.
       bool referenced = std::any_of(

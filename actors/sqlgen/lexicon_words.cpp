@@ -163,6 +163,8 @@ std::vector<std::string> agent_verbs(const std::string& name) {
   };
   if (ends("or"))
     keep(noun.substr(0, noun.size() - 2));
+  if (ends("ier")) // carrier: carry
+    keep(noun.substr(0, noun.size() - 3) + "y");
   if (ends("er")) {
     keep(noun.substr(0, noun.size() - 2)); // seller: sell
     keep(noun.substr(0, noun.size() - 1)); // driver: drive

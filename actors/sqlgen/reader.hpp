@@ -37,6 +37,10 @@ measure count_of(const semantic_model& model, const std::string& table);
 /// The measure is count_of its table: "how many loans", "how many deliveries".
 bool counts_things(const semantic_model& model, const measure& m);
 
+/// The one column of a table that keeps its rows' length or duration
+/// ("duration_minutes", "length_km", "runtime"); null when none or several.
+const column_info* length_of(const table_info& t);
+
 /// The column that names a table's rows, as a reference.
 column_ref label_of(const semantic_model& model, const std::string& table);
 

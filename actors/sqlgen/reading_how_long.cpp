@@ -51,6 +51,18 @@ bool names_length(const column_info& c) {
 
 } // namespace
 
+const column_info* length_of(const table_info& t) {
+  const column_info* found = nullptr;
+  for (auto& col : t.columns) {
+    if (col.role != column_role::numeric || !names_length(col))
+      continue;
+    if (found)
+      return nullptr; // two lengths: which one is meant is asked
+    found = &col;
+  }
+  return found;
+}
+
 std::optional<filter> reader::length_condition(const cue& c) {
   auto table = !r.entity.empty() ? r.entity
                : !r.measures.empty() ? r.measures.front().column.table
@@ -60,14 +72,7 @@ std::optional<filter> reader::length_condition(const cue& c) {
   auto* t = table_of(model, table);
   if (!t || c.values.empty() || !is_number(c.values.front()))
     return std::nullopt;
-  const column_info* found = nullptr;
-  for (auto& col : t->columns) {
-    if (col.role != column_role::numeric || !names_length(col))
-      continue;
-    if (found)
-      return std::nullopt; // two lengths: which one is meant is asked
-    found = &col;
-  }
+  auto* found = length_of(*t);
   if (!found)
     return std::nullopt;
   auto said = c.text.substr(std::string("length:").size());

@@ -230,10 +230,13 @@ void reader::on_column(size_t k, const element& e) {
     auto* pk = t ? primary_key(*t) : nullptr;
     // "the number of floors" naming num_floors: the column is the number.
     auto words = split_words(e.column);
+    // So does a column named just for what it counts ("seasons", "floors").
+    bool plural_name = words.size() == 1 && words[0].size() > 3 && words[0].back() == 's'
+                       && stem(words[0]) != words[0];
     bool counter = role == column_role::numeric && !distinct
-                   && std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                   && (plural_name || std::any_of(words.begin(), words.end(), [](const std::string& w) {
                         return w == "num" || w == "number" || w == "count";
-                      });
+                      }));
     if (pending_agg == aggregate::count && counter && (superlative || top > 0)
         && !superlative_column && !in_group && r.entity == e.table && r.dimensions.empty()) {
       // "the towers with the highest number of floors" where each

@@ -20,6 +20,22 @@
 namespace medha::sqlgen::detail {
 
 void reader::read_ranking() {
+  // "list the movies", "the longest series": a value of the column that
+  // says what kind of thing a row is names the rows as well.
+  if (r.entity.empty() && r.measures.empty() && r.selected.empty() && pending_agg == aggregate::none
+      && (r.listing || superlative || top > 0))
+    for (auto& f : r.filters) {
+      auto words = split_words(f.column.column);
+      bool kind = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+        return w == "type" || w == "kind" || w == "category" || w == "class" || w == "format";
+      });
+      if (f.measure < 0 && f.op == filter_op::eq && kind && role_of(model, f.column) == column_role::categorical) {
+        r.entity = f.column.table;
+        r.listing = true;
+        r.implicit_entity = true;
+        break;
+      }
+    }
   bool ranked = superlative.has_value() || top > 0;
   // "which members have the most loans, sorted by their number": a ranking
   // asked to be sorted is shown whole.
@@ -131,11 +147,22 @@ void reader::read_ranking() {
           break;
       }
     }
-  // "the tallest towers": the entity's height.
-  if (superlative && !superlative->values.empty() && !superlative_column && !r.entity.empty())
+  // "the tallest towers": the entity's height; "which one is the longest?"
+  // after a listing: the height of the rows listed.
+  auto ranked_rows = !r.entity.empty() ? r.entity
+                     : r.measures.empty() && r.selected.empty() && !context_tables.empty()
+                       ? context_tables.back() : std::string();
+  if (superlative && !superlative->values.empty() && !superlative_column && !ranked_rows.empty()) {
     for (auto& noun : superlative->values)
       if (!superlative_column)
-        superlative_column = dimension_column(r.entity, noun);
+        superlative_column = dimension_column(ranked_rows, noun);
+    if (superlative_column && r.entity.empty()) {
+      r.entity = ranked_rows; // the rows shown before, ranked: a follow-up keeps their conditions
+      r.listing = true;
+      r.implicit_entity = true;
+      r.refers_back = true;
+    }
+  }
   // "the longest names" with no length to rank by: asked, not guessed.
   if (superlative && !superlative->values.empty() && !superlative_column)
     r.unresolved.push_back(tokens[superlative->end - 1].text);

@@ -162,6 +162,10 @@ std::optional<column_ref> reader::dimension_column(const std::string& table, con
       return std::nullopt; // "length" and "length_km": which one?
     found = column_ref{table, c.name};
   }
+  // "the longest movie": its running time, when that is the one length kept.
+  if (!found && noun == "length")
+    if (auto* c = length_of(*t))
+      found = column_ref{table, c->name};
   return found;
 }
 

@@ -90,21 +90,26 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   // "did each shipper ship", "did Acme ship": the verb of a table's rows,
   // which the question names (or one of them, by a value), says what they
   // do; it names nothing more.
+  // So does "has Ana Ruiz directed" beside a value of the director column.
   bool agent_verb = false;
   if (m.end == m.begin + 1)
     for (size_t c = 0; c < m.candidates.size() && !agent_verb; ++c) {
       auto& e = m.candidates[c];
-      if (e.kind != element_kind::table || m.weights[c] >= 1.0)
+      bool of_table = e.kind == element_kind::table;
+      if ((!of_table && e.kind != element_kind::column) || m.weights[c] >= 1.0)
         continue;
-      auto verbs = lexicon_words::agent_verbs(split_words(e.table).back());
-      bool its_verb = std::find(verbs.begin(), verbs.end(), word) != verbs.end();
+      auto verbs = lexicon_words::agent_verbs(split_words(of_table ? e.table : e.column).back());
+      bool its_verb = std::any_of(verbs.begin(), verbs.end(), [&](const std::string& v) {
+        return stem(v) == tokens[m.begin].stem;
+      });
+      auto names_it = [&](const element& o) {
+        return o.table == e.table
+               && (of_table ? o.kind == element_kind::table || o.kind == element_kind::value
+                            : o.kind == element_kind::value && o.column == e.column);
+      };
       for (size_t j = 0; its_verb && j < mentions.size() && !agent_verb; ++j)
         agent_verb = j != i && !mentions[j].candidates.empty()
-                     && std::all_of(mentions[j].candidates.begin(), mentions[j].candidates.end(),
-                                    [&](const element& o) {
-                                      return o.table == e.table
-                                             && (o.kind == element_kind::table || o.kind == element_kind::value);
-                                    });
+                     && std::all_of(mentions[j].candidates.begin(), mentions[j].candidates.end(), names_it);
     }
   // "rated PG-13", "priced at 10": a verb right before a value of the column
   // named for it says which column the value is in; the value says the rest.

@@ -135,6 +135,12 @@ int run_eval(session& s, const std::vector<std::string>& args) {
         }
       } else if (out.finished) {
         verdict = std::string{"not answered ("} + to_string(out.final_event.step) + ")";
+        // What the engine asked or said: why it did not answer.
+        json::error_code ec;
+        auto data = json::parse(out.final_event.data_json, ec);
+        if (auto* o = ec ? nullptr : data.if_object())
+          if (auto* text = o->if_contains("text"); text && text->is_string())
+            sql = "(" + std::string{text->as_string()} + ")";
       }
       if (confidence >= 0)
         verdict += " " + std::to_string(confidence).substr(0, 4);
