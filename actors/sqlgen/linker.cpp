@@ -252,6 +252,16 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         typed += (k > i ? " " : "") + text;
       }
+      // "reviews" names the reviews table before it is the verb of a
+      // reviewer: a verb read off a name gives way to a table named so.
+      double table_weight = 0;
+      for (auto& e : entries)
+        if (e.target.kind == element_kind::table && !e.verb)
+          table_weight = std::max(table_weight, e.weight);
+      if (table_weight > 0)
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const lexicon_entry& e) {
+                        return e.verb && e.weight <= table_weight;
+                      }), entries.end());
       auto best = best_entries(entries, typed);
       mention m;
       m.begin = i;

@@ -231,7 +231,11 @@ void reader::on_column(size_t k, const element& e) {
     // "the number of floors" naming num_floors: the column is the number.
     auto words = split_words(e.column);
     // So does a column named just for what it counts ("seasons", "floors").
-    bool plural_name = words.size() == 1 && words[0].size() > 3 && words[0].back() == 's'
+    // Only after "number of": "how many floors do they have" may still mean
+    // each row's number or their total.
+    size_t at = items[k].begin;
+    bool number_of = at >= 2 && tokens[at - 1].text == "of" && tokens[at - 2].text == "number";
+    bool plural_name = number_of && words.size() == 1 && words[0].size() > 3 && words[0].back() == 's'
                        && stem(words[0]) != words[0];
     bool counter = role == column_role::numeric && !distinct
                    && (plural_name || std::any_of(words.begin(), words.end(), [](const std::string& w) {
