@@ -10,6 +10,14 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
   // The rows of a ranking are the ones that ranked: no condition names them.
   if (previous.limit > 0 && !previous.order.empty())
     return std::nullopt;
+  // Nor is "that order" after the highest freight: the row that holds the
+  // largest or smallest value is not a condition of the previous query.
+  bool picked_value = previous.kind == query_kind::aggregate && previous.dimensions.empty()
+                      && std::any_of(previous.measures.begin(), previous.measures.end(), [](const measure& m) {
+                           return m.agg == aggregate::max || m.agg == aggregate::min;
+                         });
+  if (picked_value)
+    return std::nullopt;
   for (auto& f : previous.filters) {
     if (f.measure >= 0 || f.op == filter_op::rule)
       continue;

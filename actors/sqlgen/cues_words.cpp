@@ -161,6 +161,15 @@ bool scanner::word_cues(size_t i) {
   // "has she paid", "have they ordered": the auxiliary of a verb, not having.
   if (match(i, "have|has|had she|he|they|we|you|i|it"))
     return false;
+  // "how many units do we have in stock": a pronoun's "have" says what there
+  // is, not that the rows have something.
+  if (i > 0 && match(i, "have|has|had")) {
+    size_t s = i - 1;
+    while (s > 0 && (t[s].text == "still" || t[s].text == "currently" || t[s].text == "also"))
+      --s;
+    if (t[s].text == "we" || t[s].text == "you" || t[s].text == "they" || t[s].text == "i")
+      return false;
+  }
   if (any(i, {"who have|has|had"}, cue_kind::has, [](cue& c) { c.text = "who"; })
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))

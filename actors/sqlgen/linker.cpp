@@ -6,8 +6,12 @@ namespace medha::sqlgen {
 
 namespace {
 
+// Words a name may be split by when said as a clause: "units are on
+// order", "units do we still have in stock".
 bool is_copula(const std::string& w) {
-  return w == "is" || w == "are" || w == "was" || w == "were";
+  static const char* gaps[] = {"is", "are", "was", "were", "do", "does", "did", "we", "you", "they",
+                               "have", "has", "had", "still", "currently"};
+  return std::any_of(std::begin(gaps), std::end(gaps), [&](const char* g) { return w == g; });
 }
 
 std::string lowered(std::string s) {
@@ -108,7 +112,8 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       continue;
     }
     bool matched = false;
-    for (size_t len = std::min(lex.longest(), n - i); len >= 1 && !matched; --len) {
+    // Up to three words longer than any name: a name split by a clause.
+    for (size_t len = std::min(lex.longest() + 3, n - i); len >= 1 && !matched; --len) {
       bool free = true;
       std::string key;
       bool any_fix = false;
@@ -173,7 +178,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
                         && !table_name))
           continue;
       }
-      auto entries = lex.lookup(key);
+      auto entries = len <= lex.longest() ? lex.lookup(key) : std::vector<lexicon_entry>{};
       // "units are on order" for units_on_order: a name said as a clause,
       // its words in order with a copula between them. Only whole names of
       // columns and tables, never values or loose words.

@@ -262,14 +262,20 @@ void reader::on_column(size_t k, const element& e) {
         m.agg = aggregate::count_distinct;
       // "how many seats are booked in total" on a column of numbers named
       // for those things: their total, said after them.
-      auto summed = role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
-                      && (items[k].plural || tokens[items[k].begin].text != tokens[items[k].begin].stem)
-                    ? trailing_total(k) : nullptr;
-      if (summed) {
+      // So is "how many units do we have in stock": what the business holds
+      // in all, not each row's number.
+      bool quantity = role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
+                      && (items[k].plural || tokens[items[k].begin].text != tokens[items[k].begin].stem);
+      auto summed = quantity ? trailing_total(k) : nullptr;
+      bool ours = quantity && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+                    return !t.quoted && (t.text == "we" || t.text == "our" || t.text == "us");
+                  });
+      if (summed || ours) {
         m = measure{};
         m.agg = aggregate::sum;
         m.column = col;
-        summed->consumed = true;
+        if (summed)
+          summed->consumed = true;
       }
       // "how many floors do they have" on a column of numbers: each row's
       // number or their total, hardly how many different numbers there are.

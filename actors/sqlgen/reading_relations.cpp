@@ -26,7 +26,23 @@ bool reader::relation_verb(size_t i) {
   // present tense.
   bool relating = one_of(word, {"involve", "involves", "include", "includes", "use", "uses",
                                 "require", "requires"});
-  if (word.quoted || !(is_participle(word.text) || relating) || i == 0
+  // The subject named right before the verb: a table, or one row by a value
+  // ("does Ana Ruiz cover", "the person appears").
+  bool named_subject = i > 0 && std::any_of(items.begin(), items.end(), [&](const item& it) {
+    return !it.c && it.end == i && (it.e.kind == element_kind::table || it.e.kind == element_kind::value);
+  });
+  // "which regions does Ana Ruiz cover?", "which films has she appeared in?":
+  // the verb ends a question asked with an auxiliary; the things it relates
+  // are the one asked for and its subject.
+  bool ends_question = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, tokens.end(),
+                                   [](const token& t) { return !t.quoted && is_stopword(t.text); });
+  bool auxiliary = std::any_of(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(i), [](const token& t) {
+    return t.text == "do" || t.text == "does" || t.text == "did" || t.text == "has" || t.text == "have";
+  });
+  bool asked_verb = ends_question && auxiliary && named_subject;
+  // "the person appears in the most titles": a present tense after its subject.
+  bool present = word.text.size() > 4 && word.text.back() == 's' && word.text != word.stem && named_subject;
+  if (word.quoted || !(is_participle(word.text) || relating || asked_verb || present) || i == 0
       || (i + 1 < tokens.size() && tokens[i + 1].text == "by"))
     return false;
   // The things related: at least two tables named.
@@ -44,7 +60,8 @@ bool reader::relation_verb(size_t i) {
     ++object;
   }
   for (auto& it : items) {
-    if (it.c || (it.e.kind != element_kind::table && it.e.kind != element_kind::column))
+    if (it.c || (it.e.kind != element_kind::table && it.e.kind != element_kind::column
+                 && it.e.kind != element_kind::value))
       continue;
     if (std::find(tables.begin(), tables.end(), it.e.table) == tables.end())
       tables.push_back(it.e.table);
@@ -57,9 +74,7 @@ bool reader::relation_verb(size_t i) {
   auto& before = tokens[i - 1];
   bool subject_before = one_of(before, {"have", "has", "had", "was", "were", "is", "are", "be",
                                         "been", "who", "that", "which", "not", "never"})
-                        || std::any_of(items.begin(), items.end(), [&](const item& it) {
-                             return !it.c && it.end == i && it.e.kind == element_kind::table;
-                           });
+                        || named_subject;
   // Those few verbs are verbs wherever their subject was named: "treatments
   // for diagnoses containing 'psoriasis' involve drugs".
   if (relating)
@@ -71,7 +86,7 @@ bool reader::relation_verb(size_t i) {
   // says something of the orders, and stays a word to ask about.
   bool object_after = table_at
                       || (object < tokens.size() && one_of(tokens[object], {"them", "it", "him", "her"}));
-  return (subject_before && object_after) || pronoun_subject;
+  return (subject_before && object_after) || pronoun_subject || asked_verb;
 }
 
 // "top speed of over 90 knots" where the speed is described "in nautical miles
