@@ -49,11 +49,18 @@ semantic_model garden_model() {
                              col("rating_code", r::categorical, false, {"PG", "R"})}),
     testing::table("reviews", {col("review_id", r::identifier, true), col("film_id", r::identifier),
                                col("stars", r::numeric), col("rated_at", r::time)}),
+    testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"})}),
+    testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
+    testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text), col("last_name", r::text),
+                             col("hire_date", r::time)}),
   };
+  m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"deliveries", {"carried_by"}, "haulers", {"hauler_id"}, false},
     {"reviews", {"film_id"}, "films", {"film_id"}, false},
+    {"film_actors", {"film_id"}, "films", {"film_id"}, false},
+    {"film_actors", {"actor_id"}, "actors", {"actor_id"}, false},
   };
   return m;
 }
@@ -127,6 +134,23 @@ TEST(everyday_phrasing, lengths_in_another_unit) {
   });
 }
 
+TEST(everyday_phrasing, verbs_that_only_relate_what_is_named) {
+  run({
+    {"Which films has Mira Holt appeared in?", {q("actors.full_name") + " = 'Mira Holt'", q("films.title")}},
+    {"Which actor appears in the most films?", {"GROUP BY " + q("actors.full_name"), "LIMIT 1"}},
+    {"How many films has Ada Brook directed?", {q("films.director") + " = 'Ada Brook'", "COUNT(*)"}},
+    {"How many units do we have in stock?", {"SUM(" + q("items.units_in_stock") + ")"}, {"> 0"}},
+  });
+}
+
+TEST(everyday_phrasing, kinds_named_by_a_value_and_their_extremes) {
+  run({
+    {"list the movies", {q("films.title"), q("films.kind") + " = 'movie'"}},
+    {"what's the longest movie?", {"ORDER BY " + q("films.runtime_minutes") + " DESC", "LIMIT 1", "'movie'"}},
+    {"Who was hired most recently?", {q("staff.last_name"), "ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}},
+  });
+}
+
 TEST(everyday_phrasing, a_party_the_row_records_does_not_name_it) {
   // ship_name beside ship_city and ship_country names where it went.
   run({{"list the deliveries", {q("deliveries.delivery_id")}, {q("deliveries.ship_name")}}});
@@ -163,6 +187,15 @@ TEST(everyday_phrasing, follow_ups_about_the_rows_just_shown) {
   converse({
     {"How many deliveries to France?", {"COUNT(*)"}},
     {"show them with their ship cities", {q("deliveries.delivery_id"), q("deliveries.ship_city"), "'France'"}, {"COUNT("}},
+  });
+  converse({
+    {"How many movies are there?", {"COUNT(*)"}},
+    {"which one is the longest?", {"ORDER BY " + q("films.runtime_minutes") + " DESC", "'movie'"}, {"MAX("}},
+  });
+  // The row holding the largest value is no condition of the last query.
+  converse({
+    {"What is the highest freight?", {"MAX("}},
+    {"which client was that delivery for?", {}},
   });
   // One number has no rows to rank: asked, not echoed.
   converse({
