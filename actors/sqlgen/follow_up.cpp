@@ -171,55 +171,8 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     q.limit = r.top_n > 0 ? r.top_n : r.limit;
     return q;
   }
-  // "which one is the most expensive?" after one number (the average price
-  // of some products): the rows it was computed over, ranked by the column
-  // it measured.
-  bool ranks_one_number = q.kind == query_kind::aggregate && q.dimensions.empty()
-                          && q.measures.size() == 1 && !q.measures[0].column.column.empty()
-                          && q.measures[0].agg != aggregate::count
-                          && q.measures[0].agg != aggregate::count_distinct
-                          && r.measures.empty() && r.dimensions.empty() && r.entity.empty()
-                          && r.selected.empty() && (r.asked_list || r.listing || r.top_n == 1)
-                          && (r.top_n > 0 || r.limit > 0 || r.has_direction || !r.order.empty());
-  if (ranks_one_number) {
-    auto measured = q.measures[0].column;
-    query rows;
-    rows.kind = query_kind::listing;
-    rows.entity = measured.table;
-    for (auto& f : q.filters)
-      if (f.measure < 0)
-        rows.filters.push_back(f);
-    ordering o;
-    o.column = measured;
-    o.descending = r.top_n > 0 ? r.top_descending
-                 : !r.order.empty() ? r.order.front().descending : r.descending;
-    rows.order = {o};
-    rows.limit = r.top_n > 0 ? r.top_n : r.limit > 0 ? r.limit : 1;
-    rows.via = q.via;
-    return rows;
-  }
-  // "show me the series" after a count by kind: the rows counted that have
-  // the value named, listed; "which one is the longest?": those rows ranked.
-  bool lists_counted = q.kind == query_kind::aggregate && q.measures.size() == 1
-                       && q.measures[0].metric.empty() && q.measures[0].column.column.empty()
-                       && q.measures[0].agg == aggregate::count && r.measures.empty()
-                       && ((r.asked_list && !r.filters.empty()) || (r.implicit_entity && !r.order.empty()))
-                       && (r.entity.empty() || (r.implicit_entity && r.entity == q.measures[0].column.table))
-                       && r.selected.empty() && r.dimensions.empty();
-  if (lists_counted) {
-    query rows;
-    rows.kind = query_kind::listing;
-    rows.entity = q.measures[0].column.table;
-    for (auto& f : q.filters)
-      if (f.measure < 0)
-        rows.filters.push_back(f);
-    for (auto& f : r.filters)
-      rows.filters.push_back(f);
-    rows.order = r.order; // "which one is the longest?": ranked
-    rows.limit = r.limit;
-    rows.via = q.via;
-    return rows;
-  }
+  if (auto rows = rows_behind_a_count_or_number(q, r))
+    return *rows;
   if (!r.chart_hint.empty())
     q.chart_hint = r.chart_hint;
   for (auto& v : r.via)

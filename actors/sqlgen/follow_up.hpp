@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "actors/sqlgen/query.hpp"
 #include "actors/sqlgen/reading.hpp"
 #include "messages/semantic_model.hpp"
@@ -19,6 +21,10 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
 /// replaced on the same column, the period replaced, the aggregate changed,
 /// ranked, sorted, filters removed, or the rows shown.
 query apply_follow_up(const semantic_model& model, query previous, const reading& r);
+
+/// The rows behind the previous answer's one number or count, when the
+/// follow-up asks for them ranked or filtered (follow_up_rows.cpp); else empty.
+std::optional<query> rows_behind_a_count_or_number(const query& previous, const reading& r);
 
 /// A new query from a question that stands on its own.
 query from_reading(const semantic_model& model, const reading& r);
