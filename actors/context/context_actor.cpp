@@ -8,6 +8,7 @@
 #include <caf/typed_event_based_actor.hpp>
 
 #include "actors/context/infer_relationships.hpp"
+#include "actors/context/line_revenue.hpp"
 #include "actors/context/introspect.hpp"
 #include "actors/context/model_file.hpp"
 #include "runtime/logging.hpp"
@@ -35,6 +36,7 @@ introspector_actor::behavior_type introspector(introspector_actor::pointer self,
             log::warn("context", src.name + ": model file ignored: " + err->message);
         // Descriptions (from COMMENT ON or the model file) can name join targets.
         add_described_relationships(*model);
+        add_line_revenue(*model);
         out.model = std::move(model);
       }
       self->quit();

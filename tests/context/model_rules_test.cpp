@@ -4,6 +4,7 @@
 
 #include "actors/context/column_roles.hpp"
 #include "actors/context/infer_relationships.hpp"
+#include "actors/context/line_revenue.hpp"
 #include "actors/context/schema_version.hpp"
 
 namespace medha {
@@ -219,6 +220,49 @@ TEST(schema_version, ignores_order_comments_and_values_but_not_structure) {
   EXPECT_NE(compute_schema_version(a, {}), compute_schema_version(d, {}));
   // An empty schema hashes to the FNV-1a offset basis: no per-process seed.
   EXPECT_EQ(compute_schema_version({}, {}), 14695981039346656037ull);
+}
+
+} // namespace
+} // namespace medha
+
+namespace medha {
+namespace {
+
+column_info numeric_col(const std::string& name, const std::string& type = "numeric", const std::string& comment = "") {
+  column_info c;
+  c.name = name;
+  c.type = type;
+  c.role = column_role::numeric;
+  c.comment = comment;
+  return c;
+}
+
+TEST(line_revenue, quantity_times_price_less_a_fractional_discount) {
+  semantic_model m;
+  table_info lines;
+  lines.name = "invoice_items";
+  lines.columns = {numeric_col("quantity", "integer"), numeric_col("unit_price"), numeric_col("discount", "real")};
+  m.tables = {lines};
+  ASSERT_TRUE(add_line_revenue(m));
+  ASSERT_EQ(m.metrics.size(), 1u);
+  EXPECT_EQ(m.metrics[0].name, "revenue");
+  EXPECT_EQ(m.metrics[0].expression,
+            "SUM(invoice_items.quantity * invoice_items.unit_price * (1 - invoice_items.discount))");
+  // Defined already, or a discount in percent, or two tables of lines: nothing guessed.
+  EXPECT_FALSE(add_line_revenue(m));
+  semantic_model percent;
+  lines.columns[2] = numeric_col("discount", "numeric", "Percent off the list price");
+  percent.tables = {lines};
+  EXPECT_FALSE(add_line_revenue(percent));
+  semantic_model two;
+  lines.columns.pop_back();
+  two.tables = {lines, lines};
+  two.tables[1].name = "order_items";
+  EXPECT_FALSE(add_line_revenue(two));
+  semantic_model gross;
+  gross.tables = {lines};
+  ASSERT_TRUE(add_line_revenue(gross));
+  EXPECT_EQ(gross.metrics[0].expression, "SUM(invoice_items.quantity * invoice_items.unit_price)");
 }
 
 } // namespace
