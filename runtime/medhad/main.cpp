@@ -26,6 +26,7 @@
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
 #include "actors/visualization/visualization_actor.hpp"
+#include "actors/cache/result_cache.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
@@ -207,6 +208,15 @@ int run(const medha::config& cfg) {
       log::warn("medhad", err->message + "; the SQL cache is off");
     else
       llm::install_sql_cache(std::move(std::get<0>(opened_cache)));
+  }
+  // Rows of a query are shared the same way, for every path (engine or model).
+  if (cfg.cache_results_ttl_s > 0) {
+    auto opened = cache::result_cache::open(nats->connection(),
+                                            std::chrono::seconds(cfg.cache_results_ttl_s));
+    if (auto* err = std::get_if<medha_error>(&opened))
+      log::warn("medhad", err->message + "; the result cache is off");
+    else
+      cache::install_result_cache(std::move(std::get<0>(opened)));
   }
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
