@@ -1,6 +1,6 @@
 #include "actors/cache/result_cache.hpp"
 
-#include <mutex>
+#include <atomic>
 
 #include <boost/json.hpp>
 #include <caf/actor_system.hpp>
@@ -16,8 +16,7 @@ namespace json = boost::json;
 
 namespace {
 
-std::mutex installed_mx;
-std::shared_ptr<result_cache> installed;
+std::shared_ptr<result_cache> installed; // read and set atomically
 
 const json::array* array_at(const json::object& o, const char* key) {
   auto* v = o.if_contains(key);
@@ -105,13 +104,11 @@ bool result_cache::put(const std::string& key, const result_set& rows) const {
 }
 
 void install_result_cache(std::shared_ptr<result_cache> cache) {
-  std::lock_guard<std::mutex> guard(installed_mx);
-  installed = std::move(cache);
+  std::atomic_store(&installed, std::move(cache));
 }
 
 std::shared_ptr<result_cache> installed_result_cache() {
-  std::lock_guard<std::mutex> guard(installed_mx);
-  return installed;
+  return std::atomic_load(&installed);
 }
 
 caf::actor spawn_result_lookup(caf::actor_system& sys, std::shared_ptr<result_cache> cache) {

@@ -162,6 +162,11 @@ int run_eval(session& s, const std::vector<std::string>& args) {
         auto* reason = ec || !data.is_object() ? nullptr : data.as_object().if_contains("strategy_reason");
         if (reason && reason->is_string())
           sql = "(" + std::string{reason->as_string()} + ")";
+        auto* choices = reason ? data.as_object().if_contains("choices") : nullptr;
+        for (auto& c : choices && choices->is_array() ? choices->as_array() : json::array{})
+          if (auto* label = c.is_object() ? c.as_object().if_contains("label") : nullptr;
+              label && label->is_string())
+            sql += " | " + std::string{label->as_string()};
       }
       if (confidence >= 0)
         verdict += " " + std::to_string(confidence).substr(0, 4);
