@@ -5,6 +5,7 @@
 // (the model's SQL, query results), each with its own TTL.
 
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>

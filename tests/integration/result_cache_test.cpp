@@ -4,6 +4,7 @@
 // every turn still answered).
 
 #include <chrono>
+#include <memory>
 #include <thread>
 
 #include <boost/json.hpp>
@@ -22,6 +23,21 @@ protected:
   static void SetUpTestSuite() {
     postgres_server::shared().load_sample("sales");
   }
+};
+
+// A worker on the sales sample with its own nats-server (with or without
+// JetStream) and more config keys.
+struct sales_worker {
+  explicit sales_worker(const std::string& extra_json = "", bool jetstream = true)
+      : nats{0, jetstream} {
+    worker_options opts;
+    opts.sources = {"sales"};
+    opts.extra_json = extra_json;
+    worker = std::make_unique<worker_harness>(nats, opts);
+    worker->start();
+  }
+  nats_server nats;
+  std::unique_ptr<worker_harness> worker;
 };
 
 json::object cache_stats(worker_harness& worker, const char* kind) {
@@ -48,11 +64,8 @@ turn_events ask_until_hit(worker_harness& worker, const std::string& user, const
 }
 
 TEST_F(result_cache_turn, the_same_sql_on_the_same_source_is_answered_from_the_cache) {
-  nats_server nats;
-  worker_options opts;
-  opts.sources = {"sales"};
-  worker_harness worker{nats, opts};
-  worker.start();
+  sales_worker w;
+  auto& worker = *w.worker;
   auto first = worker.ask("alice", worker.create_conversation("alice", "sales"), "revenue by region");
   ASSERT_EQ(first.last().step, step_kind::answer) << first.last().data_json;
   EXPECT_EQ(data_field(first.last(), "result_cache"), "miss");
@@ -74,12 +87,8 @@ TEST_F(result_cache_turn, the_same_sql_on_the_same_source_is_answered_from_the_c
 }
 
 TEST_F(result_cache_turn, a_ttl_of_zero_turns_the_result_cache_off) {
-  nats_server nats;
-  worker_options opts;
-  opts.sources = {"sales"};
-  opts.extra_json = ",\"cache_results_ttl_s\":0";
-  worker_harness worker{nats, opts};
-  worker.start();
+  sales_worker w{",\"cache_results_ttl_s\":0"};
+  auto& worker = *w.worker;
   for (auto* user : {"alice", "bob"}) {
     auto turn = worker.ask(user, worker.create_conversation(user, "sales"), "revenue by region");
     ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
@@ -93,13 +102,9 @@ TEST_F(result_cache_turn, a_ttl_of_zero_turns_the_result_cache_off) {
 // A NATS server without JetStream: the worker says so once, keeps both
 // caches off, and answers every turn — the engine's and the model's.
 TEST_F(result_cache_turn, without_jetstream_every_cache_is_off_and_turns_are_answered) {
-  nats_server nats{0, /*jetstream=*/false};
   llm::testing::fake_llm_server model{answer_as_model};
-  worker_options opts;
-  opts.sources = {"sales"};
-  opts.extra_json = llm_config(model);
-  worker_harness worker{nats, opts};
-  worker.start();
+  sales_worker w{llm_config(model), /*jetstream=*/false};
+  auto& worker = *w.worker;
   for (auto* user : {"alice", "bob"}) {
     auto conv = worker.create_conversation(user, "sales");
     auto engine = worker.ask(user, conv, "revenue by region");
