@@ -83,6 +83,9 @@ struct sql_plan {
   /// the SQL is stored once it has run without error.
   std::string cache;
   std::string cache_key;
+  /// The shared result cache: "hit" (the rows came from it, no query ran),
+  /// "miss" (PostgreSQL ran it), "" (the cache is off).
+  std::string result_cache;
 };
 
 } // namespace medha

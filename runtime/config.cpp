@@ -93,6 +93,8 @@ const option options[] = {
    &config::refresh_interval_s, "seconds between re-introspections of every data source"},
   {"cache_sql_ttl_s", "MEDHA_CACHE_SQL_TTL_S", "--cache-sql-ttl-s", &config::cache_sql_ttl_s,
    "seconds a model's SQL stays in the shared JetStream cache (0: no cache)"},
+  {"cache_results_ttl_s", "MEDHA_CACHE_RESULTS_TTL_S", "--cache-results-ttl-s",
+   &config::cache_results_ttl_s, "seconds a query's rows stay in the shared JetStream cache (0: no cache)"},
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
@@ -388,9 +390,10 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (cfg.sqlgen_workers < 0)
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));
-  if (cfg.cache_sql_ttl_s < 0)
-    return bad("'cache_sql_ttl_s' must be 0 (no cache) or more, got "
-               + std::to_string(cfg.cache_sql_ttl_s));
+  for (auto [name, ttl] : {std::pair{"cache_sql_ttl_s", cfg.cache_sql_ttl_s},
+                           std::pair{"cache_results_ttl_s", cfg.cache_results_ttl_s}})
+    if (ttl < 0)
+      return bad(std::string{"'"} + name + "' must be 0 (no cache) or more, got " + std::to_string(ttl));
   if (cfg.metrics_port < 0 || cfg.metrics_port > 65535)
     return bad("'metrics_port' must be 0 (off) to 65535, got " + std::to_string(cfg.metrics_port));
   // 0 queued turns is meaningful: one turn in flight, any other is busy.

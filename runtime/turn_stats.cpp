@@ -52,6 +52,12 @@ void turn_stats::record(const std::string& data) {
     else if (cache->as_string() == "miss")
       ++sql_cache_misses_;
   }
+  if (auto* cache = obj ? obj->if_contains("result_cache") : nullptr; cache && cache->is_string()) {
+    if (cache->as_string() == "hit")
+      ++result_cache_hits_;
+    else if (cache->as_string() == "miss")
+      ++result_cache_misses_;
+  }
   if (auto* usage = obj ? obj->if_contains("usage") : nullptr; usage && usage->is_object()) {
     auto count = [&](const char* key) -> int64_t {
       auto* v = usage->as_object().if_contains(key);
@@ -135,9 +141,11 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
                                       {"errors", std::move(errors)},
                                       {"strategies", std::move(strategies)},
                                       {"llm", std::move(llm)},
-                                      {"cache", json::object{{"sql", json::object{
-                                                  {"hits", sql_cache_hits_},
-                                                  {"misses", sql_cache_misses_}}}}},
+                                      {"cache", json::object{
+                                        {"sql", json::object{{"hits", sql_cache_hits_},
+                                                             {"misses", sql_cache_misses_}}},
+                                        {"results", json::object{{"hits", result_cache_hits_},
+                                                                 {"misses", result_cache_misses_}}}}},
                                       {"latency_ms", std::move(latency)},
                                       {"live_conversations", live_conversations}});
 }

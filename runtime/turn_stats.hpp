@@ -81,6 +81,7 @@ private:
   int64_t llm_calls_ = 0, input_tokens_ = 0, output_tokens_ = 0;
   double cost_ = 0;
   uint64_t sql_cache_hits_ = 0, sql_cache_misses_ = 0; // final events' "cache"
+  uint64_t result_cache_hits_ = 0, result_cache_misses_ = 0; // and "result_cache"
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
   std::map<std::string, histogram> histograms_;
   std::atomic<size_t> live_{0};

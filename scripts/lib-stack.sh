@@ -36,7 +36,8 @@ medha_start_metered_worker() {
 }
 
 # Starts nats-server, PostgreSQL with the sample databases and $1 workers
-# (default 1) on the $2 store (rocksdb, the default, or postgres).
+# (default 1) on the $2 store (rocksdb, the default, or postgres), with the
+# language model of MEDHA_LLM_WORKER_FLAGS (lib.sh) when one was given.
 medha_start_stack() {
   local workers="${1:-1}" store="${2:-rocksdb}" i
   case "$store" in
@@ -56,7 +57,8 @@ medha_start_stack() {
                  --store-conninfo "host=$MEDHA_PG_HOST port=$MEDHA_PG_PORT user=$MEDHA_PG_USER dbname=medha_store")
   fi
   for i in $(seq 1 "$workers"); do
-    medha_start_metered_worker "$i" "$MEDHA_RUN_DIR/medhad.json" "${store_flags[@]}"
+    medha_start_metered_worker "$i" "$MEDHA_RUN_DIR/medhad.json" "${store_flags[@]}" \
+      "${MEDHA_LLM_WORKER_FLAGS[@]}"
   done
   export MEDHA_METRICS_URLS
 }

@@ -438,6 +438,42 @@ medha_load_sample_data() {
 }
 
 # ---------------------------------------------------------------------------------------
+# A language model for the workers (scripts/demo, scripts/eval)
+
+MEDHA_LLM_PROVIDER_ARG="" MEDHA_LLM_URL_ARG="" MEDHA_LLM_MODEL_ARG=""
+MEDHA_LLM_WORKER_FLAGS=()
+
+# Takes one flag and its value: medha_llm_arg --llm-url URL.
+medha_llm_arg() {
+  [ -n "${2:-}" ] || medha_die "$1 needs a value"
+  case "$1" in
+    --llm-url) MEDHA_LLM_URL_ARG="$2" ;;
+    --llm-model) MEDHA_LLM_MODEL_ARG="$2" ;;
+    --llm-provider) MEDHA_LLM_PROVIDER_ARG="$2" ;;
+  esac
+}
+
+# Turns the flags taken into medhad flags (MEDHA_LLM_WORKER_FLAGS): none when
+# none was given; the API key comes from MEDHA_LLM_API_KEY when it is set
+# (the worker reads it there, it never goes on a command line).
+medha_llm_worker_flags() {
+  MEDHA_LLM_WORKER_FLAGS=()
+  [ -n "$MEDHA_LLM_URL_ARG$MEDHA_LLM_MODEL_ARG$MEDHA_LLM_PROVIDER_ARG" ] || return 0
+  local provider="${MEDHA_LLM_PROVIDER_ARG:-openai}"
+  case "$provider" in
+    openai|anthropic) ;;
+    *) medha_die "--llm-provider takes openai or anthropic, not '$provider'" ;;
+  esac
+  [ -n "$MEDHA_LLM_MODEL_ARG" ] || medha_die "--llm-model NAME is needed with a language model"
+  [ -n "$MEDHA_LLM_URL_ARG" ] || [ "$provider" = anthropic ] \
+    || medha_die "--llm-url URL is needed for the openai protocol (e.g. http://127.0.0.1:11434/v1)"
+  MEDHA_LLM_WORKER_FLAGS=(--llm-provider "$provider" --llm-model "$MEDHA_LLM_MODEL_ARG")
+  [ -n "$MEDHA_LLM_URL_ARG" ] && MEDHA_LLM_WORKER_FLAGS+=(--llm-url "$MEDHA_LLM_URL_ARG")
+  [ -n "${MEDHA_LLM_API_KEY:-}" ] && MEDHA_LLM_WORKER_FLAGS+=(--llm-api-key-env MEDHA_LLM_API_KEY)
+  medha_log "language model: $provider ${MEDHA_LLM_MODEL_ARG} at ${MEDHA_LLM_URL_ARG:-its default URL}"
+}
+
+# ---------------------------------------------------------------------------------------
 # Worker
 
 medha_json_escape() {

@@ -10,6 +10,7 @@
 #include "actors/answer/answer_writer.hpp"
 #include "actors/context/prune.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
+#include "actors/cache/result_cache.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "actors/conversation/turn_payloads.hpp"
 #include "actors/executor/sql_guard.hpp"
@@ -260,26 +261,61 @@ void visualize_and_answer(self_ptr self) {
       visualize_atom_v, turn.rows, turn.plan);
 }
 
-void execute(self_ptr self) {
+// Rows the turn's SQL gave (from PostgreSQL or the shared result cache).
+void on_rows(self_ptr self, result_set rows) {
   auto& turn = *self->state.turn;
-  publish(self, step_kind::execute, step_status::started);
+  turn.rows = std::move(rows);
+  // A model's SQL goes into the shared cache only once it has run.
+  llm::remember_sql(self->system(), turn.plan);
+  stage_done(self, "execute");
+  publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
+  visualize_and_answer(self);
+}
+
+// `result_key` non-empty: the result cache missed, keep the rows under it.
+void run_query(self_ptr self, const std::string& result_key) {
+  auto& turn = *self->state.turn;
   ask_stage<execute_reply>(
       self, self->state.deps.executor, "execute", self->state.deps.settings.timeouts.execute,
-      [self](execute_reply& reply) {
+      [self, result_key](execute_reply& reply) {
         if (reply.error) {
           if (!try_correct(self, step_kind::execute, *reply.error))
             fail(self, *reply.error);
           return;
         }
-        auto& turn = *self->state.turn;
-        turn.rows = std::move(*reply.rows);
-        // A model's SQL goes into the shared cache only once it has run.
-        llm::remember_sql(self->system(), turn.plan);
-        stage_done(self, "execute");
-        publish(self, step_kind::execute, step_status::done, execute_payload(turn.rows));
-        visualize_and_answer(self);
+        if (!result_key.empty()) {
+          self->state.turn->plan.result_cache = "miss";
+          cache::remember_result(self->system(), result_key, *reply.rows);
+        }
+        on_rows(self, std::move(*reply.rows));
       },
       execute_atom_v, turn.source, turn.plan.sql, turn.relations, query_id(self->state));
+}
+
+void execute(self_ptr self) {
+  auto& turn = *self->state.turn;
+  publish(self, step_kind::execute, step_status::started);
+  auto results = cache::installed_result_cache();
+  if (!results) {
+    run_query(self, "");
+    return;
+  }
+  // The same SQL on the same data source and schema ran within the cache's
+  // TTL: its rows answer (a blocking NATS call, on a detached actor).
+  auto key = cache::result_cache_key(turn.plan.sql, turn.source,
+                                     turn.model ? turn.model->schema_version : 0);
+  ask_stage<execute_reply>(
+      self, cache::spawn_result_lookup(self->system(), results), "execute",
+      self->state.deps.settings.timeouts.execute,
+      [self, key](execute_reply& hit) {
+        if (!hit.rows) {
+          run_query(self, key);
+          return;
+        }
+        self->state.turn->plan.result_cache = "hit";
+        on_rows(self, std::move(*hit.rows));
+      },
+      execute_atom_v, key);
 }
 
 // The guard runs here too, so an unsafe plan ends as its own visible step

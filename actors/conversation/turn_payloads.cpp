@@ -73,6 +73,8 @@ static void add_strategy(json::object& o, const sql_plan& plan) {
   }
   if (!plan.cache.empty())
     o["cache"] = plan.cache;
+  if (!plan.result_cache.empty())
+    o["result_cache"] = plan.result_cache;
   if (!plan.failure.empty())
     o["llm_failure"] = plan.failure;
   if (plan.usage.calls > 0) {

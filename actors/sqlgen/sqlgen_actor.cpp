@@ -47,7 +47,7 @@ sqlgen_actor::behavior_type sqlgen_behavior(sqlgen_actor::pointer self,
                               std::move(req), sql_plan{}, std::string{});
       }
       auto plan = sqlgen::generate(*req.model, req.question, req.previous_query_json, req.examples);
-      auto route = llm::decide_route(plan, setup != nullptr);
+      auto route = llm::decide_route(plan, setup != nullptr, llm::follows_model_sql(req));
       if (route.to != llm::route::path::model) {
         if (plan.strategy_reason.empty()) // a verified example says so itself
           plan.strategy_reason = route.reason;

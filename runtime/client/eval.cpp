@@ -62,6 +62,21 @@ size_t bucket_of(double confidence) {
   return i;
 }
 
+// Which path wrote an answer's SQL, from its event: the model (a "cache hit"
+// when the shared cache spared the call), a verified example, or the engine.
+std::string answer_path(const json::object& data) {
+  auto text = [&](const char* key) {
+    auto* v = data.if_contains(key);
+    return v && v->is_string() ? std::string{v->as_string()} : std::string{};
+  };
+  auto strategy = text("strategy");
+  if (strategy == "llm")
+    return text("cache") == "hit" ? "llm (cache hit)" : "llm";
+  if (text("strategy_reason").find("verified example") != std::string::npos)
+    return "verified example";
+  return strategy.empty() ? "embedded" : strategy;
+}
+
 } // namespace
 
 int run_eval(session& s, const std::vector<std::string>& args) {
@@ -87,6 +102,7 @@ int run_eval(session& s, const std::vector<std::string>& args) {
   tally all;
   std::map<std::string, tally> by_category;
   std::vector<tally> by_confidence(std::size(bucket_floors));
+  std::map<std::string, tally> by_path; // answered turns per path; `total` unused
   std::vector<double> latencies;
   size_t done = 0;
   for (auto& c : cases) {
@@ -105,7 +121,7 @@ int run_eval(session& s, const std::vector<std::string>& args) {
       auto out = s.ask(*conv, t.question, "", false);
       latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
       std::string verdict = "not answered";
-      std::string sql;
+      std::string sql, path;
       double confidence = -1;
       if (out.finished && out.final_event.step == step_kind::answer) {
         ++all.answered;
@@ -116,6 +132,9 @@ int run_eval(session& s, const std::vector<std::string>& args) {
           confidence = c->to_number<double>();
         auto& bucket = by_confidence[bucket_of(confidence)];
         ++bucket.answered;
+        path = answer_path(data);
+        auto& answered_by = by_path[path];
+        ++answered_by.answered;
         auto conninfo = pg + " dbname=" + c.db;
         auto candidate = run_sql(conninfo, sql, error);
         bool ok = false;
@@ -132,18 +151,31 @@ int run_eval(session& s, const std::vector<std::string>& args) {
           ++all.correct;
           ++cat.correct;
           ++bucket.correct;
+          ++answered_by.correct;
         }
       } else if (out.finished) {
         verdict = std::string{"not answered ("} + to_string(out.final_event.step) + ")";
-        // What the engine asked or said: why it did not answer.
+        // Why it was not answered: what the engine said, the routing's
+        // reason (a genuine ambiguity for the user, the engine abstaining)
+        // and the choices offered.
         json::error_code ec;
         auto data = json::parse(out.final_event.data_json, ec);
-        if (auto* o = ec ? nullptr : data.if_object())
-          if (auto* text = o->if_contains("text"); text && text->is_string())
-            sql = "(" + std::string{text->as_string()} + ")";
+        auto* o = ec ? nullptr : data.if_object();
+        if (auto* text = o ? o->if_contains("text") : nullptr; text && text->is_string())
+          sql = "(" + std::string{text->as_string()} + ")";
+        auto* reason = o ? o->if_contains("strategy_reason") : nullptr;
+        if (reason && reason->is_string())
+          sql += (sql.empty() ? "(" : " (") + std::string{reason->as_string()} + ")";
+        auto* choices = reason ? o->if_contains("choices") : nullptr;
+        for (auto& c : choices && choices->is_array() ? choices->as_array() : json::array{})
+          if (auto* label = c.is_object() ? c.as_object().if_contains("label") : nullptr;
+              label && label->is_string())
+            sql += " | " + std::string{label->as_string()};
       }
       if (confidence >= 0)
         verdict += " " + std::to_string(confidence).substr(0, 4);
+      if (!path.empty())
+        verdict += " " + path;
       if (verbose)
         std::printf("[%s] %s/%s: %s\n    %s\n", verdict.c_str(), c.db.c_str(), c.category.c_str(),
                     t.question.c_str(), sql.empty() ? "-" : sql.c_str());
@@ -170,6 +202,12 @@ int run_eval(session& s, const std::vector<std::string>& args) {
                                        {"answered", by_confidence[i].answered},
                                        {"correct", by_confidence[i].correct}});
   }
+  std::printf("\nanswered by     answered  correct\n");
+  json::object paths;
+  for (auto& [name, t] : by_path) {
+    std::printf("%-16s %8zu %8zu\n", name.c_str(), t.answered, t.correct);
+    paths[name] = json::object{{"answered", t.answered}, {"correct", t.correct}};
+  }
   std::sort(latencies.begin(), latencies.end());
   double p50 = latencies.empty() ? 0 : latencies[latencies.size() / 2];
   double p99 = latencies.empty() ? 0 : latencies[std::min(latencies.size() - 1, latencies.size() * 99 / 100)];
@@ -182,6 +220,7 @@ int run_eval(session& s, const std::vector<std::string>& args) {
                    {"precision", ratio(all.correct, all.answered)},
                    {"by_category", std::move(cats)},
                    {"calibration", std::move(calibration)},
+                   {"by_path", std::move(paths)},
                    {"turn_p50_ms", p50},
                    {"turn_p99_ms", p99}};
     std::ofstream{report} << json::serialize(o) << "\n";

@@ -26,6 +26,7 @@
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
 #include "actors/visualization/visualization_actor.hpp"
+#include "actors/cache/result_cache.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
@@ -43,6 +44,17 @@ extern char** environ;
 namespace {
 
 volatile std::sig_atomic_t stop_requested = 0;
+
+// A cache every worker shares through a JetStream bucket; without JetStream
+// it stays off (one warning) and everything else works the same.
+template <class Cache, class Install>
+void open_shared_cache(__natsConnection* conn, int ttl_s, const std::string& kind, Install install) {
+  auto opened = Cache::open(conn, std::chrono::seconds(ttl_s));
+  if (auto* err = std::get_if<medha::medha_error>(&opened))
+    medha::log::warn("medhad", err->message + "; the " + kind + " cache is off");
+  else
+    install(std::move(std::get<0>(opened)));
+}
 
 // Ends the process when shutdown outlives its bound; disarmed when it ends
 // in time (the destructor runs after the actor system is gone).
@@ -200,14 +212,13 @@ int run(const medha::config& cfg) {
   }
   // The model's SQL is shared by every worker through a JetStream bucket;
   // without JetStream the model is simply asked every time.
-  if (cfg.llm.enabled() && cfg.cache_sql_ttl_s > 0) {
-    auto opened_cache = llm::sql_cache::open(nats->connection(),
-                                             std::chrono::seconds(cfg.cache_sql_ttl_s));
-    if (auto* err = std::get_if<medha_error>(&opened_cache))
-      log::warn("medhad", err->message + "; the SQL cache is off");
-    else
-      llm::install_sql_cache(std::move(std::get<0>(opened_cache)));
-  }
+  if (cfg.llm.enabled() && cfg.cache_sql_ttl_s > 0)
+    open_shared_cache<llm::sql_cache>(nats->connection(), cfg.cache_sql_ttl_s, "SQL",
+                                      llm::install_sql_cache);
+  // Rows of a query are shared the same way, for every path (engine or model).
+  if (cfg.cache_results_ttl_s > 0)
+    open_shared_cache<cache::result_cache>(nats->connection(), cfg.cache_results_ttl_s, "result",
+                                           cache::install_result_cache);
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,

@@ -59,7 +59,7 @@ std::string pg_prefix() {
 struct eval_run {
   command_result command;
   json::object report;
-  size_t verdicts = 0;      // lines "[correct 0.95] ...", "[wrong 0.95] ...", "[not answered (...)] ..."
+  size_t verdicts = 0;      // lines "[correct 0.95 embedded] ...", "[wrong 0.95 llm] ...", "[not answered (...)] ..."
   size_t no_final_event = 0; // lines "[not answered] ...": the turn timed out without a final event
 };
 
@@ -71,7 +71,9 @@ eval_run run_eval(const nats_server& nats, const std::string& suite, const std::
                              "--password", alice.password, "--timeout",
                              "30", "eval", "--suite", suite, "--report", report, "--pg", pg_prefix(),
                              "--verbose"});
-  static const std::regex verdict{R"(^\[(correct|wrong|not answered \([a-z_]+\))( [0-9.]+)?\] )"};
+  // An answer's verdict ends with the path that answered ("embedded", "llm", "verified example").
+  static const std::regex verdict{
+    R"(^\[(correct|wrong|not answered \([a-z_]+\))( [0-9.]+)?( [a-z][a-z() ]*)?\] )"};
   static const std::regex missing{R"(^\[not answered\] )"};
   std::istringstream lines{out.command.output};
   for (std::string line; std::getline(lines, line);) {

@@ -38,6 +38,25 @@ TEST(routing, a_genuine_ambiguity_is_asked_of_the_user_even_with_a_model) {
   EXPECT_NE(r.reason.find("2 readings"), std::string::npos);
 }
 
+TEST(routing, after_the_models_sql_the_engines_two_readings_go_to_the_model) {
+  auto two = clarify({{"the name of category", "category name"}, {"the name of language", "language name"}}, true);
+  auto r = decide_route(two, true, true);
+  EXPECT_EQ(r.to, route::path::model);
+  EXPECT_NE(r.reason.find("cannot build on"), std::string::npos) << r.reason;
+  EXPECT_EQ(decide_route(two, false, true).to, route::path::ask_user) << "no model: the user chooses";
+  EXPECT_EQ(decide_route(answer(), true, true).to, route::path::embedded);
+
+  sql_request req;
+  EXPECT_FALSE(follows_model_sql(req)) << "a first question";
+  req.history.push_back({"how many customers are inactive", "SELECT count(*) FROM customer WHERE active = 0"});
+  EXPECT_TRUE(follows_model_sql(req));
+  req.previous_query_json = R"({"measures":[]})";
+  EXPECT_FALSE(follows_model_sql(req)) << "the engine's own answer has its structure";
+  req.previous_query_json.clear();
+  req.history.back().sql.clear();
+  EXPECT_FALSE(follows_model_sql(req)) << "the last turn had no SQL";
+}
+
 TEST(routing, an_abstention_goes_to_the_model_only_when_one_is_configured) {
   auto to_model = decide_route(clarify({}), true);
   EXPECT_EQ(to_model.to, route::path::model);

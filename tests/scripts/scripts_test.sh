@@ -3,8 +3,9 @@
 # by ctest as "scripts"): ports outside the kernel's ephemeral range, server
 # starts retried when the drawn port is taken, a demo that stops everything it
 # started when its input ends or when it gets SIGTERM while `medha chat` runs,
-# `demo --serve` serving another shell through its env file until SIGTERM, and
-# a short chaos run.
+# `demo --serve` serving another shell through its env file until SIGTERM,
+# `--llm-url` reaching the workers of demo --serve and eval (the oracle model
+# on loopback), and a short chaos run.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -159,6 +160,22 @@ else
   check_demo "demo --web, SIGTERM" "$log" "$pid"
 fi
 
+# The model for the --llm-* flags: build/medha-llm-oracle on loopback, which
+# answers a suite's questions with their gold SQL. The suite's question is
+# one the engine abstains on (it names nothing in sales).
+oracle_question="which customers are likely to churn next quarter based on sentiment"
+oracle_sql="SELECT name FROM customers ORDER BY name LIMIT 5"
+printf '{"id":"o1","db":"sales","turns":[{"q":"total revenue","gold":"SELECT SUM(quantity * unit_price) FROM order_items"},{"q":"%s","gold":"%s"}]}\n' \
+  "$oracle_question" "$oracle_sql" >"$work/oracle-suite.jsonl"
+oracle_url=""
+start_oracle() { # log; sets oracle_url ("" when it did not start)
+  "$MEDHA_BUILD_DIR/medha-llm-oracle" --suite "$work/oracle-suite.jsonl" --max-seconds 900 \
+    </dev/null >"$1" 2>&1 &
+  holders+=($!)
+  for _ in $(seq 1 100); do grep -qs '^listening on ' "$1" && break; sleep 0.1; done
+  oracle_url="$(sed -n 's/^listening on //p' "$1")"
+}
+
 # -- 4. scripts/demo --serve: another shell talks to it through the env file ---------------
 # GET over bash's /dev/tcp; prints the body.
 http_get() { # url
@@ -173,8 +190,12 @@ http_get() { # url
 if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
   env_file="$work/serve.env"
   log="$work/demo-serve.log"
+  start_oracle "$work/oracle-serve.log"
+  [ -n "$oracle_url" ] || fail "medha-llm-oracle did not start: $(tail -n 5 "$work/oracle-serve.log")"
+  # The workers get the model through --llm-url / --llm-model.
   MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" \
-    "$root/scripts/demo" --serve --workers 2 --env "$env_file" </dev/null >"$log" 2>&1 &
+    "$root/scripts/demo" --serve --workers 2 --env "$env_file" \
+    --llm-url "$oracle_url" --llm-model gold-oracle </dev/null >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 1 1800); do
     [ -f "$env_file" ] && break
@@ -202,6 +223,17 @@ if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
     done
     [ "$n" = 2 ] && [ "$total" = 2 ] && pass "demo --serve: 2 metrics endpoints, 2 turns counted" \
       || fail "demo --serve: metrics of $n workers counted $total turns (urls: $urls)"
+    # What the engine abstains on goes to the model the flags named, on either worker.
+    out="$(set -a; . "$env_file"; set +a
+           printf '%s\n' "$oracle_question" \
+             | timeout 120 "$MEDHA_BUILD_DIR/medha" --json chat --data-source sales 2>&1)"
+    if grep -q '"step":"answer"' <<<"$out" && grep -q '"strategy":"llm"' <<<"$out" \
+       && grep -q '"model":"gold-oracle"' <<<"$out" \
+       && grep -q "^gold: $oracle_question" "$work/oracle-serve.log"; then
+      pass "demo --serve --llm-url: the workers asked the model for what the engine abstained on"
+    else
+      fail "demo --serve --llm-url: no model answer:"; tail -c 1500 <<<"$out" >&2
+    fi
     # The web page and API are served too, their URL and tokens in the file.
     web="$(set -a; . "$env_file"; set +a; echo "${MEDHA_HTTP_URL:-}|${MEDHA_DEMO_TOKENS:-}")"
     health="$( [ -n "${web%%|*}" ] && http_get "${web%%|*}/health" || true)"
@@ -215,7 +247,42 @@ if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
     || fail "demo --serve: the env file outlived the stack"
 fi
 
-# -- 5. scripts/bench in a tiny configuration writes a complete report ---------------------
+# -- 5. scripts/eval --llm-url: the engine answers what it can, the model the rest ---------
+if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha-llm-oracle" ]; then
+  start_oracle "$work/oracle-eval.log"
+  report="$work/eval-llm.json"
+  MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" timeout 300 "$root/scripts/eval" \
+    --suite "$work/oracle-suite.jsonl" --databases "$root/scripts/sample-data" \
+    --llm-url "$oracle_url" --llm-model gold-oracle --report "$report" --verbose \
+    >"$work/eval-llm.log" 2>&1
+  status=$?
+  if [ "$status" = 0 ] && python3 - "$report" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert (r["total"], r["correct"]) == (2, 2), r
+paths = r["by_path"]
+# "total revenue" by the engine (or a verified example of the sales model), the other by the model.
+assert paths.pop("llm") == {"answered": 1, "correct": 1}, r["by_path"]
+assert list(paths.values()) == [{"answered": 1, "correct": 1}], r["by_path"]
+PY
+  then
+    grep -q "^gold: $oracle_question" "$work/oracle-eval.log" \
+      && grep -q '^\[correct [0-9.]* llm\]' "$work/eval-llm.log" \
+      && pass "eval --llm-url: one turn by the engine, one by the model, both right, the path shown" \
+      || fail "eval --llm-url: the oracle or the verbose output lacks the model's turn"
+  else
+    fail "eval --llm-url: exit $status, report $(cat "$report" 2>/dev/null)"; tail -n 20 "$work/eval-llm.log" >&2
+  fi
+  # A wrong flag is refused before anything starts.
+  out="$(MEDHA_SKIP_DEPS=1 MEDHA_SKIP_BUILD=1 TMPDIR="$work" "$root/scripts/eval" \
+           --suite "$work/oracle-suite.jsonl" --databases "$root/scripts/sample-data" \
+           --llm-url "$oracle_url" --llm-model m --llm-provider gemini 2>&1)"
+  [ $? != 0 ] && [[ "$out" == *"--llm-provider takes openai or anthropic"* ]] \
+    && pass "eval --llm-provider gemini: refused with a clear message" \
+    || fail "eval --llm-provider gemini was not refused: $out"
+fi
+
+# -- 6. scripts/bench in a tiny configuration writes a complete report ---------------------
 if [ -x "$MEDHA_BUILD_DIR/medhad" ] && [ -x "$MEDHA_BUILD_DIR/medha" ]; then
   report="$work/bench.json"
   log="$work/bench.log"

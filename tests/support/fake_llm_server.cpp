@@ -65,17 +65,19 @@ std::vector<std::string> split_oddly(const std::string& text) {
 
 } // namespace
 
-fake_llm_server::fake_llm_server(responder respond) : respond_(std::move(respond)) {
+fake_llm_server::fake_llm_server(responder respond, int port) : respond_(std::move(respond)) {
   listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
   ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  addr.sin_port = 0;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
   if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) != 0
-      || ::listen(listen_fd_, 16) != 0)
-    throw std::runtime_error("fake_llm_server: cannot listen on loopback");
+      || ::listen(listen_fd_, 16) != 0) {
+    ::close(listen_fd_);
+    throw std::runtime_error("fake_llm_server: cannot listen on 127.0.0.1:" + std::to_string(port));
+  }
   socklen_t len = sizeof(addr);
   ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
   port_ = ntohs(addr.sin_port);

@@ -34,7 +34,9 @@ class fake_llm_server {
 public:
   using responder = std::function<scripted_reply(const recorded_request&)>;
 
-  explicit fake_llm_server(responder respond);
+  /// `port` 0: any free port (the kernel's choice); else that port, or
+  /// std::runtime_error when it is taken.
+  explicit fake_llm_server(responder respond, int port = 0);
   ~fake_llm_server();
 
   std::string base_url() const; // http://127.0.0.1:<port>

@@ -670,7 +670,7 @@ std::string nats_server::service_url() const {
 
 std::string nats_server::log_text() const { return file_tail(dir_ + "/nats.log", 1 << 20); }
 
-nats_server::nats_server(int first_port) {
+nats_server::nats_server(int first_port, bool jetstream) : jetstream_(jetstream) {
   dir_ = make_temp_dir("medha-nats-");
   try {
     write_auth_config();
@@ -713,9 +713,11 @@ void nats_server::start() {
   const std::string log = dir_ + "/nats.log";
   auto log_before = file_tail(log, 1 << 20).size();
   // Flags after the file override it: the file holds only the users.
-  pid_ = spawn({find_nats_server(), "-c", dir_ + "/auth.conf", "-a", "127.0.0.1", "-p",
-                std::to_string(port_), "-js", "-sd", dir_ + "/js"},
-               spawn_options{log, -1, std::nullopt, dir_, SIGTERM});
+  std::vector<std::string> argv{find_nats_server(), "-c", dir_ + "/auth.conf", "-a", "127.0.0.1",
+                                "-p", std::to_string(port_)};
+  if (jetstream_)
+    argv.insert(argv.end(), {"-js", "-sd", dir_ + "/js"});
+  pid_ = spawn(argv, spawn_options{log, -1, std::nullopt, dir_, SIGTERM});
   // Its own "ready" line, not just an open port: another program holding
   // the port would accept connections too.
   auto ready = [&] {

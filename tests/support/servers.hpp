@@ -79,7 +79,8 @@ private:
 class nats_server {
 public:
   /// `first_port` > 0: try that port first (tests of the retry on a taken port).
-  explicit nats_server(int first_port = 0);
+  /// `jetstream` false: a server without JetStream (what runs without it).
+  explicit nats_server(int first_port = 0, bool jetstream = true);
 
   /// The workers' user, allowed every subject.
   static constexpr const char* service_user = "medha-service";
@@ -108,6 +109,7 @@ private:
   std::string dir_;
   int port_ = 0;
   pid_t pid_ = -1;
+  bool jetstream_ = true;
   std::map<std::string, std::string> passwords_;
 };
 

@@ -12,8 +12,10 @@
 #include "messages/sql_plan.hpp"
 
 struct __natsConnection;
-struct __jsCtx;
-struct __kvStore;
+
+namespace medha::cache {
+class kv_bucket;
+}
 
 namespace medha::llm {
 
@@ -23,9 +25,8 @@ struct cached_sql {
   std::string model_name;
 };
 
-/// The SQL a model wrote, shared by every worker: a JetStream key-value
-/// bucket whose max age is the TTL, so entries expire on the server. Only
-/// SQL that ran without error goes in. Every call blocks (a NATS round
+/// The SQL a model wrote, shared by every worker (actors/cache/kv_bucket).
+/// Only SQL that ran without error goes in. Every call blocks (a NATS round
 /// trip): call it from a detached actor.
 class sql_cache {
 public:
@@ -36,9 +37,6 @@ public:
   static std::variant<std::shared_ptr<sql_cache>, medha_error>
   open(__natsConnection* conn, std::chrono::seconds ttl, const std::string& bucket = default_bucket);
 
-  ~sql_cache();
-  sql_cache(const sql_cache&) = delete;
-  sql_cache& operator=(const sql_cache&) = delete;
 
   /// nullopt: not cached, expired, or the server did not answer.
   std::optional<cached_sql> get(const std::string& key) const;
@@ -46,9 +44,8 @@ public:
   bool put(const std::string& key, const cached_sql& value) const;
 
 private:
-  sql_cache() = default;
-  __jsCtx* js_ = nullptr;
-  __kvStore* kv_ = nullptr;
+  explicit sql_cache(std::shared_ptr<cache::kv_bucket> bucket) : bucket_(std::move(bucket)) {}
+  std::shared_ptr<cache::kv_bucket> bucket_;
 };
 
 /// The worker's cache (one worker per process), set once at start-up;
