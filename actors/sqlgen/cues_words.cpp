@@ -174,6 +174,11 @@ bool scanner::word_cues(size_t i) {
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))
     return true;
+  // "order lines that had a discount" said without "that"; "had been" is
+  // the auxiliary of a verb.
+  if (i > 0 && i + 1 < t.size() && t[i + 1].text != "been" && t[i + 1].text != "not"
+      && any(i, {"had"}, cue_kind::has, none))
+    return true;
   if (any(i, {"list", "which", "what are the?", "who are", "names of", "name of", "show all",
               "show|give me|us the?"},
           cue_kind::listing, none)

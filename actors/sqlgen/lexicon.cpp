@@ -160,6 +160,18 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.back() == "population")
         for (auto* w : {"people", "persons", "residents", "inhabitants"})
           add({w}, ce, 0.9);
+      // Common words for the dates a row keeps: "added" for when it was
+      // created, "born" for a birth date.
+      if (c.role == column_role::time && !words.empty()) {
+        auto first = words.front();
+        if (first == "created" || first == "creation" || first == "inserted")
+          add({"added"}, ce, 0.7);
+        if (first == "birth" || first == "dob" || first == "birthday")
+          add({"born"}, ce, 0.8);
+      }
+      // "out of stock": a count of the things in stock that is zero.
+      if (c.role == column_role::numeric && std::find(words.begin(), words.end(), "stock") != words.end())
+        add({"out", "of", "stock"}, {element_kind::value, t.name, c.name, "", "0"}, 0.9);
       // "products that cost less than 10": what a thing costs is its price,
       // unless the table keeps a cost of its own.
       if (c.role == column_role::numeric

@@ -125,6 +125,14 @@ bool names_money(const std::string& column) {
   });
 }
 
+bool adds_up(const std::string& column) {
+  auto words = split_words(column);
+  return names_money(column) || std::any_of(words.begin(), words.end(), [](const std::string& w) {
+           return w == "quantity" || w == "qty" || w == "units" || w == "count" || w == "minutes"
+                  || w == "hours" || w == "seconds";
+         });
+}
+
 const column_info* primary_key(const table_info& t) {
   const column_info* found = nullptr;
   bool declared = false;

@@ -29,6 +29,10 @@ std::string linked_table_named(const semantic_model& model, const table_info& ta
 /// "revenue"): totals of it add up, so ranking things by it ranks their sums.
 bool names_money(const std::string& column);
 
+/// Numbers whose totals mean something: money, and quantities of things or
+/// time ("quantity", "units_sold", "minutes_watched"); not ratings or prices.
+bool adds_up(const std::string& column);
+
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 

@@ -327,10 +327,11 @@ void reader::on_column(size_t k, const element& e) {
   }
   // "the top 5 businesses by rating" where each review has a rating: by
   // their average, or their total? Asked, never grouped by the number.
-  // Money adds up: "the top 5 regions by sales" ranks their totals.
+  // Money and quantities add up: "the top 5 regions by sales", "the top 5
+  // products by quantity sold" rank their totals.
   if (in_group && (top > 0 || superlative) && role == column_role::numeric && !r.entity.empty()
       && r.entity != e.table && r.measures.empty() && pending_agg == aggregate::none) {
-    if (names_money(e.column)) {
+    if (adds_up(e.column)) {
       measure m;
       m.agg = aggregate::sum;
       m.column = col;

@@ -228,7 +228,7 @@ void reader::read_ranking() {
     if (!r.entity.empty() && superlative_column->table != r.entity && quantity) {
       // A number of other rows, many per category. Money adds up; anything
       // else (a rating: its average? its total?) is asked.
-      if (!names_money(superlative_column->column)) {
+      if (!adds_up(superlative_column->column)) {
         r.unresolved.push_back("which total of " + superlative_column->column + " ranks the " + r.entity);
       } else {
         measure m;

@@ -249,6 +249,8 @@ bool is_stopword(std::string_view word) {
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
+    // "no director listed", "no email specified": said of a value being there.
+    "listed", "specified", "provided", "entered",
     // Verbs that only say one named thing has another: "gyms that offer
     // classes", "shops that sell organic bread".
     "offer", "offers", "serve", "serves", "provide", "provides",

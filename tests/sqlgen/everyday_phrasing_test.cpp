@@ -51,9 +51,12 @@ semantic_model garden_model() {
                                col("stars", r::numeric), col("rated_at", r::time)}),
     testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"})}),
     testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
-    testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text), col("last_name", r::text),
-                             col("hire_date", r::time)}),
+    testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
+                             col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time)}),
+    testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
+                                   col("quantity", r::numeric)}),
   };
+  m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
@@ -61,6 +64,7 @@ semantic_model garden_model() {
     {"reviews", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"actor_id"}, "actors", {"actor_id"}, false},
+    {"order_lines", {"item_id"}, "items", {"item_id"}, false},
   };
   return m;
 }
@@ -149,6 +153,20 @@ TEST(everyday_phrasing, kinds_named_by_a_value_and_their_extremes) {
     {"what's the longest movie?", {"ORDER BY " + q("films.runtime_minutes") + " DESC", "LIMIT 1", "'movie'"}},
     {"Who was hired most recently?", {q("staff.last_name"), "ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}},
   });
+}
+
+TEST(everyday_phrasing, common_words_for_states_and_dates) {
+  run({
+    {"Which items are out of stock?", {q("items.units_in_stock") + " = 0"}},
+    {"How many clients were added before March 2023?", {q("clients.created_at") + " < '2023-03-01'"}},
+    {"When was Mona born?", {q("staff.birth_date")}},
+    {"How many films have no director listed?", {q("films.director") + " IS NULL"}},
+    {"how many deliveries had any freight at all?", {q("deliveries.freight") + " > 0"}},
+  });
+}
+
+TEST(everyday_phrasing, rankings_by_a_quantity_of_other_rows_add_it_up) {
+  run({{"What are the top 3 items by quantity ordered?", {"SUM(" + q("order_lines.quantity") + ")", "LIMIT 3"}}});
 }
 
 TEST(everyday_phrasing, a_party_the_row_records_does_not_name_it) {
