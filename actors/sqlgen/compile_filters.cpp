@@ -120,6 +120,12 @@ std::string compiler::filter_sql(const filter& f) {
       s += (i ? ", " : "") + lit(f.values[i]);
     return s;
   };
+  if (!f.other.empty()) { // two columns of one row compared
+    auto other = role_of(model, f.other) == column_role::time ? time_value(f.other) : qualified(f.other);
+    const char* op = f.op == filter_op::gt ? " > " : f.op == filter_op::lt ? " < " : f.op == filter_op::ge ? " >= "
+                   : f.op == filter_op::le ? " <= " : f.op == filter_op::neq ? " <> " : " = ";
+    return col + op + other;
+  }
   switch (f.op) {
     case filter_op::eq: return col + " = " + lit(v(0));
     case filter_op::neq: return col + " <> " + lit(v(0));

@@ -149,6 +149,12 @@ std::string describe(const semantic_model& model, const filter& f) {
       && f.op != filter_op::lacks_related)
     col = "its number of " + column_words(f.related_table);
   auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+  if (!f.other.empty()) {
+    bool time = role_of(model, f.column) == column_role::time;
+    auto than = f.op == filter_op::gt ? (time ? " after " : " above ") : f.op == filter_op::lt ? (time ? " before " : " below ")
+              : f.op == filter_op::neq ? " different from " : " the same as ";
+    return col + than + column_phrase(f.other);
+  }
   switch (f.op) {
     case filter_op::eq: return col + " is " + v(0) + (f.ignore_case ? " in any case" : "");
     case filter_op::neq: return col + " is not " + v(0) + (f.ignore_case ? " in any case" : "");

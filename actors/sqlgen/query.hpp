@@ -58,6 +58,9 @@ struct filter {
   /// any_of: the alternatives.
   std::vector<filter> within;
   bool ignore_case = false;        // eq, neq, in, not_in on text: "match case insensitively"
+  /// gt, lt, ...: compared with this column of the same row, not a literal
+  /// ("shipped after their required date").
+  column_ref other;
 };
 
 /// How a measure is reported: its value, its share of the total across the

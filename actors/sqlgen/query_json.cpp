@@ -41,6 +41,8 @@ json::value to_value(const filter& f) {
   }
   if (f.ignore_case)
     o["ignore_case"] = true;
+  if (!f.other.empty())
+    o["other"] = to_value(f.other);
   return o;
 }
 
@@ -110,6 +112,7 @@ bool read_filter(const json::value& v, filter& f) {
       f.within.push_back(std::move(g));
   }
   f.ignore_case = boolean(*o, "ignore_case");
+  f.other = column_at(*o, "other");
   return true;
 }
 

@@ -249,6 +249,10 @@ struct reader {
   std::optional<column_ref> sized_by_money() const; // "the largest payment": its one amount
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 
+  /// "shipped after their required date": two columns of a row compared
+  /// (reading_compare_columns.cpp); their items leave the walk.
+  void read_column_comparison();
+
   void walk();
 
   void finish();

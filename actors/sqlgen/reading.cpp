@@ -315,6 +315,7 @@ void reader::run(const lexicon& lex) {
   std::sort(items.begin(), items.end(),
             [](const item& a, const item& b) { return a.begin < b.begin; });
   read_references();
+  read_column_comparison();
   walk();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.

@@ -55,6 +55,8 @@ semantic_model garden_model() {
                              col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time)}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
+    testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
+                             col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
@@ -167,6 +169,13 @@ TEST(everyday_phrasing, common_words_for_states_and_dates) {
 
 TEST(everyday_phrasing, rankings_by_a_quantity_of_other_rows_add_it_up) {
   run({{"What are the top 3 items by quantity ordered?", {"SUM(" + q("order_lines.quantity") + ")", "LIMIT 3"}}});
+}
+
+TEST(everyday_phrasing, two_columns_of_a_row_compared) {
+  run({
+    {"How many tasks were finished after their due date?", {q("tasks.finished_date") + " > " + q("tasks.due_date")}},
+    {"which tasks had hours spent above the hours planned?", {q("tasks.hours_spent") + " > " + q("tasks.hours_planned")}},
+  });
 }
 
 TEST(everyday_phrasing, a_party_the_row_records_does_not_name_it) {
