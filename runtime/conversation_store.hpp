@@ -41,6 +41,14 @@ struct step_record {
   std::string event_json;
 };
 
+/// The end of a turn, written at once: its step events, the assistant's
+/// message and the conversation record as the turn leaves it.
+struct answered_turn {
+  std::vector<step_record> steps;
+  message_record answer;
+  conversation_record record;
+};
+
 /// A user's judgement of one answer (an assistant message).
 struct feedback_record {
   std::string conv;
@@ -107,6 +115,15 @@ public:
   /// Stores a step event of an existing conversation; the same seq overwrites.
   virtual std::optional<medha_error> append_step(const std::string& user,
                                                  const step_record& step) = 0;
+
+  /// Ends a turn in one atomic write, as durable as append_message: stores
+  /// the steps (the same seq overwrites), appends the answer (its index
+  /// assigned as append_message does) and writes the record (as
+  /// put_conversation does, its updated_ms raised to the answer's). One write
+  /// instead of one per step and two for the answer: a turn's store cost.
+  /// `not_found` when the conversation is gone, and nothing is written.
+  virtual std::optional<medha_error> store_answer(const std::string& user,
+                                                  const answered_turn& turn) = 0;
 
   /// The turn's step events in seq order.
   virtual std::vector<step_record> steps(const std::string& user, const std::string& conv,

@@ -42,6 +42,9 @@ public:
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;
+  // In postgres_answer.cpp:
+  std::optional<medha_error> store_answer(const std::string& user,
+                                          const answered_turn& turn) override;
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
   std::optional<std::string> get_blob(const std::string& key) override;
   std::optional<medha_error> put_blob(const std::string& key, const std::string& value) override;

@@ -10,6 +10,7 @@
 
 namespace rocksdb {
 class DB;
+class WriteBatch;
 }
 
 namespace medha {
@@ -60,6 +61,8 @@ public:
                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
+  std::optional<medha_error> store_answer(const std::string& user,
+                                          const answered_turn& turn) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
@@ -80,6 +83,11 @@ private:
   explicit rocksdb_store(std::unique_ptr<rocksdb::DB> db);
 
   std::mutex& stripe(const std::string& user, const std::string& conv);
+  /// Under the stripe lock: reads the conversation's record into `conv`,
+  /// gives `m` the next index and puts it in the batch.
+  std::optional<medha_error> stage_message_locked(rocksdb::WriteBatch& batch,
+                                                  const std::string& user, message_record& m,
+                                                  conversation_record& conv);
   std::optional<medha_error> delete_locked(const std::string& user, const std::string& id,
                                            bool must_exist);
 

@@ -76,8 +76,8 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     },
     [store](lookup_atom, const std::string& user, const std::string& conv,
             const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },
-    [store](step_atom, const std::string& user, const step_record& step) {
-      store->append_step(user, step);
+    [store](answer_atom, const std::string& user, const answered_turn& turn) {
+      return store_ack{store->store_answer(user, turn)};
     },
     [store](list_atom, const std::string& user) {
       return store->list_conversations(user);
@@ -153,8 +153,9 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
       auto& to = writer_of(self, user, msg.conv);
       return self->delegate(to, a, user, std::move(msg));
     },
-    [self](step_atom a, const std::string& user, const step_record& step) {
-      self->send(writer_of(self, user, step.conv), a, user, step);
+    [self](answer_atom a, const std::string& user, answered_turn& turn) {
+      auto& to = writer_of(self, user, turn.record.id);
+      return self->delegate(to, a, user, std::move(turn));
     },
     [self](list_atom a, const std::string& user) {
       return self->delegate(writer_of(self, user, ""), a, user);

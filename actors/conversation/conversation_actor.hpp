@@ -82,8 +82,10 @@ struct turn_in_flight {
   result_set rows;
   chart picked;
   std::vector<std::pair<std::string, double>> timings;
+  std::vector<step_record> steps; // the turn's events, stored with its answer in one write
   bool finishing = false; // the final event waits for the store
   bool asked = false;     // the user's message is stored already (a turn taken again)
+  bool question_lost = false; // storing the user's message failed after the answer was sent
 };
 
 struct conversation_state {
