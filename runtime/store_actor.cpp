@@ -38,6 +38,19 @@ std::string published_final_event(const std::vector<step_record>& steps,
   return last_final;
 }
 
+// The stream delivery that first ran a turn, kept with its question.
+uint64_t first_delivery_of(const std::string& question_payload) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(question_payload, ec);
+  if (ec || !v.is_object())
+    return 0;
+  auto* d = v.as_object().if_contains("delivery");
+  if (!d)
+    return 0;
+  auto n = d->to_number<uint64_t>(ec);
+  return ec ? 0 : n;
+}
+
 turn_lookup look_up_turn(conversation_store& store, const std::string& user,
                          const std::string& conv, const std::string& turn_id) {
   turn_lookup out;
@@ -47,6 +60,7 @@ turn_lookup look_up_turn(conversation_store& store, const std::string& user,
       continue;
     if (m.role == "user") {
       out.asked = true;
+      out.first_delivery = first_delivery_of(m.payload_json);
     } else if (m.role == "assistant") {
       out.answered = true;
       answer_payload = m.payload_json;

@@ -679,6 +679,21 @@ void check_taken_before(self_ptr self) {
           end_turn(self, found.final_event);
           return;
         }
+        auto cap = self->state.deps.settings.max_deliveries;
+        if (found.asked && found.first_delivery > 0 && cap > 0
+            && turn.req.deliveries + 1 >= found.first_delivery + cap) {
+          // Delivered `cap` times since it first ran, and never finished:
+          // each run ended with its worker. Running it again would only take
+          // down another one; it ends here, stored and acknowledged.
+          log::warn("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                      + " was delivered " + std::to_string(turn.req.deliveries)
+                                      + " times without finishing; giving up on it");
+          turn.asked = true;
+          fail(self, {error_code::too_many_attempts,
+                      "This question was tried " + std::to_string(cap)
+                        + " times and stopped its worker each time; it is not tried again."});
+          return;
+        }
         turn.asked = found.asked;
         if (found.asked)
           log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
@@ -718,6 +733,9 @@ void store_user_turn(self_ptr self) {
   msg.role = "user";
   msg.text = turn.req.text;
   msg.created_ms = now_ms();
+  // Kept with the question: how many deliveries a turn that never finishes has had.
+  if (turn.req.deliveries > 0)
+    msg.payload_json = delivery_payload(turn.req.deliveries);
   auto gen = turn.generation;
   auto sent = clock::now();
   auto lost = [self, gen](const medha_error& err) {

@@ -44,6 +44,10 @@ struct conversation_settings {
   /// Other workers write the same store (PostgreSQL): reload the record at
   /// each turn, since one of them may have answered a turn since we loaded it.
   bool shared_store = false;
+  /// A turn from the stream delivered this many times since it first ran
+  /// (each run ended with its worker: a turn that crashes workers) ends in
+  /// too_many_attempts instead of running again.
+  uint64_t max_deliveries = 5;
 };
 
 /// What every conversation actor talks to.
