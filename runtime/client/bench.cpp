@@ -13,6 +13,7 @@
 
 #include "messages/percentile.hpp"
 #include "runtime/client/bench_floor.hpp"
+#include "runtime/client/bench_touch.hpp"
 
 namespace medha::client {
 
@@ -128,7 +129,12 @@ std::variant<bench_options, std::string> parse_bench_args(const std::vector<std:
       o.floor_samples = *n;
     else if (a == "--timeout-s" && (n = positive(a, v, 86400)))
       o.timeout_s = *n;
-    else if (a == "--conversations" || a == "--turns" || a == "--floor-samples" || a == "--timeout-s")
+    else if (a == "--touch" && (n = positive(a, v, 1000000)))
+      o.touch = *n;
+    else if (a == "--in-flight" && (n = positive(a, v, 10000)))
+      o.in_flight = *n;
+    else if (a == "--conversations" || a == "--turns" || a == "--floor-samples" || a == "--timeout-s"
+             || a == "--touch" || a == "--in-flight")
       return "bench: " + a + " takes a whole number from 1, got '" + v + "'";
     else if (a == "--data-source")
       o.data_source = v;
@@ -161,6 +167,8 @@ int run_bench(session& s, nats_client& nats, const std::vector<std::string>& arg
     return 2;
   }
   auto& o = std::get<bench_options>(parsed);
+  if (o.touch > 0)
+    return run_touch(s, nats, o);
   const auto& user = s.opts().user;
 
   std::string error;

@@ -21,6 +21,10 @@ struct bench_options {
   std::string echo_password;
   int floor_samples = 200;
   int timeout_s = 600; // the whole load
+  /// --touch N: instead of the load, N conversations asked one question
+  /// each, in_flight at once (runtime/client/bench_touch.hpp).
+  int touch = 0;
+  int in_flight = 64;
 };
 
 /// Parses the arguments after `bench`; a string says what is wrong.
