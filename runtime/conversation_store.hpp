@@ -112,6 +112,19 @@ public:
   virtual std::vector<message_record> messages(const std::string& user,
                                                const std::string& conv) = 0;
 
+  /// The messages of one turn (its question, its answer) in index order: what
+  /// a turn taken again is checked against, without reading the whole history.
+  virtual std::vector<message_record> turn_messages(const std::string& user,
+                                                    const std::string& conv,
+                                                    const std::string& turn_id) {
+    auto all = messages(user, conv);
+    std::vector<message_record> out;
+    for (auto& m : all)
+      if (m.turn_id == turn_id)
+        out.push_back(std::move(m));
+    return out;
+  }
+
   /// Stores a step event of an existing conversation; the same seq overwrites.
   virtual std::optional<medha_error> append_step(const std::string& user,
                                                  const step_record& step) = 0;

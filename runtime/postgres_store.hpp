@@ -39,6 +39,8 @@ public:
   std::optional<medha_error> append_message(const std::string& user,
                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
+  std::vector<message_record> turn_messages(const std::string& user, const std::string& conv,
+                                            const std::string& turn_id) override;
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;

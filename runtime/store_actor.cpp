@@ -55,9 +55,7 @@ turn_lookup look_up_turn(conversation_store& store, const std::string& user,
                          const std::string& conv, const std::string& turn_id) {
   turn_lookup out;
   std::string answer_payload;
-  for (auto& m : store.messages(user, conv)) {
-    if (m.turn_id != turn_id)
-      continue;
+  for (auto& m : store.turn_messages(user, conv, turn_id)) {
     if (m.role == "user") {
       out.asked = true;
       out.first_delivery = first_delivery_of(m.payload_json);

@@ -723,6 +723,8 @@ void begin(self_ptr self, turn_request req) {
 void store_user_turn(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  // The time to here (the turn looked up and reloaded, on a shared store) is its own.
+  stage_done(self, "load");
   if (turn.asked) {
     route(self);
     return;

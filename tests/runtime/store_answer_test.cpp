@@ -64,6 +64,26 @@ TYPED_TEST(store_answer_test, keeps_the_later_updated_ms_and_the_next_index) {
   EXPECT_EQ(ms[3].index, 3u);
 }
 
+TYPED_TEST(store_answer_test, turn_messages_are_the_turns_question_and_answer) {
+  auto c = conv("alice", "c1", 1000);
+  ASSERT_FALSE(this->store_->put_conversation(c));
+  for (auto turn : {"t1", "t2", "t3"}) {
+    auto q = msg("c1", "user", std::string{"q "} + turn);
+    q.turn_id = turn;
+    ASSERT_FALSE(this->store_->append_message("alice", q));
+    auto a = turn_end(c, std::string{"a "} + turn, 3000);
+    a.answer.turn_id = turn;
+    ASSERT_FALSE(this->store_->store_answer("alice", a));
+  }
+  auto t2 = this->store_->turn_messages("alice", "c1", "t2");
+  ASSERT_EQ(t2.size(), 2u);
+  EXPECT_EQ(t2[0].text, "q t2");
+  EXPECT_EQ(t2[0].index, 2u);
+  EXPECT_EQ(t2[1].text, "a t2");
+  EXPECT_TRUE(this->store_->turn_messages("alice", "c1", "t9").empty());
+  EXPECT_TRUE(this->store_->turn_messages("bob", "c1", "t2").empty());
+}
+
 TYPED_TEST(store_answer_test, a_missing_conversation_stores_nothing) {
   auto c = conv("alice", "gone", 1000);
   auto err = this->store_->store_answer("alice", turn_end(c, "a", 2000));
