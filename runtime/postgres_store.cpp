@@ -212,20 +212,21 @@ std::vector<message_record> to_messages(const pqxx::result& rows, const std::str
   return out;
 }
 
-const char* const message_columns = "SELECT idx, turn_id, role, text, payload_json, created_ms"
-                                    " FROM medha_messages WHERE user_id = $1 AND conv = $2";
-
 } // namespace
 
-std::vector<message_record> postgres_store::messages(const std::string& user,
-                                                     const std::string& conv) {
-  if (!is_key_token(user) || !is_key_token(conv))
+// A conversation's messages, or one turn's (turn_id not empty), in index order.
+std::vector<message_record> postgres_store::read_messages(const std::string& user,
+                                                          const std::string& conv,
+                                                          const std::string& turn_id) {
+  if (!is_key_token(user) || !is_key_token(conv) || (!turn_id.empty() && !is_key_token(turn_id)))
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
       pqxx::read_transaction tx{c};
-      return to_messages(tx.exec_params(std::string{message_columns} + " ORDER BY idx", user, conv),
-                         conv);
+      const char* query = "SELECT idx, turn_id, role, text, payload_json, created_ms"
+                          " FROM medha_messages WHERE user_id = $1 AND conv = $2"
+                          " AND ($3 = '' OR turn_id = $3) ORDER BY idx";
+      return to_messages(tx.exec_params(query, user, conv, turn_id), conv);
     });
   } catch (const std::exception& e) {
     read_failed("messages", e);
@@ -233,23 +234,15 @@ std::vector<message_record> postgres_store::messages(const std::string& user,
   }
 }
 
+std::vector<message_record> postgres_store::messages(const std::string& user,
+                                                     const std::string& conv) {
+  return read_messages(user, conv, "");
+}
+
 std::vector<message_record> postgres_store::turn_messages(const std::string& user,
                                                           const std::string& conv,
                                                           const std::string& turn_id) {
-  if (!is_key_token(user) || !is_key_token(conv) || !is_key_token(turn_id))
-    return {};
-  try {
-    return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
-      return to_messages(tx.exec_params(std::string{message_columns}
-                                          + " AND turn_id = $3 ORDER BY idx",
-                                        user, conv, turn_id),
-                         conv);
-    });
-  } catch (const std::exception& e) {
-    read_failed("turn_messages", e);
-    return {};
-  }
+  return turn_id.empty() ? std::vector<message_record>{} : read_messages(user, conv, turn_id);
 }
 
 std::optional<medha_error> postgres_store::append_step(const std::string& user,

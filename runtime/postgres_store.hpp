@@ -70,6 +70,9 @@ public:
 private:
   explicit postgres_store(std::string conninfo) : pool_(std::move(conninfo)) {}
 
+  std::vector<message_record> read_messages(const std::string& user, const std::string& conv,
+                                            const std::string& turn_id);
+
   pg_connection_pool pool_;
 };
 

@@ -689,9 +689,11 @@ void check_taken_before(self_ptr self) {
                                       + " was delivered " + std::to_string(turn.req.deliveries)
                                       + " times without finishing; giving up on it");
           turn.asked = true;
-          fail(self, {error_code::too_many_attempts,
-                      "This question was tried " + std::to_string(cap)
-                        + " times and stopped its worker each time; it is not tried again."});
+          turn.give_up = medha_error{
+              error_code::too_many_attempts,
+              "This question was tried " + std::to_string(cap)
+                  + " times and stopped its worker each time; it is not tried again."};
+          load_latest(self); // the error is stored with the latest record, not a stale one
           return;
         }
         turn.asked = found.asked;
@@ -725,6 +727,10 @@ void store_user_turn(self_ptr self) {
   auto& turn = *st.turn;
   // The time to here (the turn looked up and reloaded, on a shared store) is its own.
   stage_done(self, "load");
+  if (turn.give_up) {
+    fail(self, *turn.give_up);
+    return;
+  }
   if (turn.asked) {
     route(self);
     return;

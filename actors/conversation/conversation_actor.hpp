@@ -90,6 +90,7 @@ struct turn_in_flight {
   bool finishing = false; // the final event waits for the store
   bool asked = false;     // the user's message is stored already (a turn taken again)
   bool question_lost = false; // storing the user's message failed after the answer was sent
+  std::optional<medha_error> give_up; // ends the turn with this instead of running it
 };
 
 struct conversation_state {

@@ -103,6 +103,17 @@ json::object spread(const std::vector<double>& v) {
 
 } // namespace
 
+bool write_report(const std::string& text, const std::string& path) {
+  std::printf("%s\n", text.c_str());
+  if (path.empty())
+    return true;
+  std::ofstream out{path};
+  out << text << "\n";
+  if (!out)
+    std::fprintf(stderr, "medha: cannot write %s\n", path.c_str());
+  return static_cast<bool>(out);
+}
+
 std::variant<bench_options, std::string> parse_bench_args(const std::vector<std::string>& args) {
   bench_options o;
   auto positive = [](const std::string& flag, const std::string& text, int max) -> std::optional<int> {
@@ -264,16 +275,8 @@ int run_bench(session& s, nats_client& nats, const std::vector<std::string>& arg
       {"lost", lost},
       {"seconds", seconds},
   };
-  auto text = json::serialize(report);
-  std::printf("%s\n", text.c_str());
-  if (!o.report.empty()) {
-    std::ofstream out{o.report};
-    out << text << "\n";
-    if (!out) {
-      std::fprintf(stderr, "medha: cannot write %s\n", o.report.c_str());
-      return 1;
-    }
-  }
+  if (!write_report(json::serialize(report), o.report))
+    return 1;
   if (lost > 0)
     std::fprintf(stderr, "medha: %zu of %zu turns got no final event within %d s\n", lost, total,
                  o.timeout_s);

@@ -30,6 +30,9 @@ struct bench_options {
 /// Parses the arguments after `bench`; a string says what is wrong.
 std::variant<bench_options, std::string> parse_bench_args(const std::vector<std::string>& args);
 
+/// Prints a report and writes it to `path` ("" = only print); false when it cannot be written.
+bool write_report(const std::string& text, const std::string& path);
+
 /// Runs the load and the floor and prints (and writes) the report. Exit
 /// status 1 when a turn was lost or ended in an error.
 int run_bench(session& s, nats_client& nats, const std::vector<std::string>& args);

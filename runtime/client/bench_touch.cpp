@@ -5,7 +5,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 
 #include <boost/json.hpp>
@@ -110,16 +109,8 @@ int run_touch(session& s, nats_client& nats, const bench_options& o) {
       {"create_seconds", create_seconds},
       {"seconds", seconds_since(began)},
   };
-  auto text = json::serialize(report);
-  std::printf("%s\n", text.c_str());
-  if (!o.report.empty()) {
-    std::ofstream out{o.report};
-    out << text << "\n";
-    if (!out) {
-      std::fprintf(stderr, "medha: cannot write %s\n", o.report.c_str());
-      return 1;
-    }
-  }
+  if (!write_report(json::serialize(report), o.report))
+    return 1;
   if (lost > 0)
     std::fprintf(stderr, "medha: %zu of %d conversations got no final event within %d s\n", lost,
                  o.touch, o.timeout_s);
