@@ -15,7 +15,7 @@ namespace medha {
 /// Tables (created by runtime/postgres_migrations.cpp at open):
 /// medha_conversations, medha_messages, medha_steps (both deleted with their
 /// conversation by ON DELETE CASCADE), medha_blobs, and the shared turn
-/// limits' medha_turn_starts and medha_turns_in_flight. Read-modify-write
+/// limits' medha_turn_counts and medha_turns_in_flight. Read-modify-write
 /// calls are single transactions: appends lock the conversation's row, so
 /// workers appending to one conversation get consecutive indices, and
 /// put_conversation is one upsert that keeps the larger updated_ms.
@@ -61,7 +61,7 @@ public:
   uint64_t corrupt_reads() const override {
     return 0;
   }
-  /// Tables medha_turn_starts and medha_turns_in_flight, one transaction per
+  /// Tables medha_turn_counts and medha_turns_in_flight, one transaction per
   /// call under a per-user advisory lock (runtime/postgres_turn_limits.cpp).
   std::optional<medha_error> admit_turn(const std::string& user, const std::string& conv,
                                         int per_minute, int concurrent) override;
