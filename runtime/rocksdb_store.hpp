@@ -30,7 +30,8 @@ namespace medha {
 /// scan; the fixed-width hex keeps numeric order equal to byte order.
 ///
 /// Durability: every write goes to RocksDB's write-ahead log before the call
-/// returns, so all of them survive kill -9 of the worker. Message appends and
+/// returns, so all of them survive kill -9 of the worker. Message appends, the
+/// end of a turn (store_answer: its steps, answer and record in one batch) and
 /// deletes are also fsynced (WriteOptions.sync), so a user's turn survives a
 /// machine crash or power loss; an fsync also makes every earlier write
 /// durable, since the log is sequential. Measured on the dev VM: a synced append
