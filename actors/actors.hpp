@@ -26,8 +26,9 @@ using store_actor = caf::typed_actor<
   // What is stored of a turn (user, conversation, turn id): asked, answered,
   // and the answered turn's final event, to publish again instead of rerunning it.
   caf::replies_to<lookup_atom, std::string, std::string, std::string>::with<turn_lookup>,
-  // Appends one step event of a turn (fire and forget).
-  caf::reacts_to<step_atom, std::string, step_record>,
+  // Ends a turn in one durable write: its step events, the answer and the
+  // record as the turn leaves it (user, turn).
+  caf::replies_to<answer_atom, std::string, answered_turn>::with<store_ack>,
   // Lists the user's conversations, most recent first.
   caf::replies_to<list_atom, std::string>::with<std::vector<conversation_record>>,
   // Reads a conversation's messages in order.

@@ -11,6 +11,7 @@ constexpr const char* names[] = {
   "query_failed",  "unsafe_sql",             "no_data_source",
   "cancelled",     "internal",               "store_failed",
   "forbidden",     "rate_limited",           "llm_not_offered",
+  "too_many_attempts",
 };
 constexpr int name_count = sizeof(names) / sizeof(names[0]);
 } // namespace

@@ -23,6 +23,7 @@ enum class error_code {
   forbidden,              // a data source the user is not granted
   rate_limited,           // over the user's turns per minute or concurrent turns
   llm_not_offered,        // a language model the configuration does not offer
+  too_many_attempts,      // a turn delivered turn_max_deliveries times without ending
 };
 
 /// The wire name of a code ("bad_request", ...).

@@ -28,6 +28,8 @@ struct turn_request {
   /// Set by the worker for a turn taken from the JetStream stream (never from
   /// the wire): acknowledged once the turn ended with a stored final event.
   uint64_t delivery = 0;
+  /// The stream's delivery count of the turn, this one included (0: plain NATS).
+  uint64_t deliveries = 0;
 };
 
 enum class step_kind {

@@ -36,6 +36,8 @@ struct inbound_message {
   /// its stream sequence, which names a turn sent without a turn id.
   uint64_t delivery = 0;
   uint64_t stream_seq = 0;
+  /// How many times the stream has delivered this turn, this time included.
+  uint64_t deliveries = 0;
 };
 
 } // namespace medha

@@ -20,6 +20,8 @@ struct turn_lookup {
   bool asked = false;       // the user's message is stored
   bool answered = false;    // the assistant's message is stored
   std::string final_event;  // the answered turn's final step event, as published
+  /// The stream delivery that first ran the turn (stored with its question; 0: unknown).
+  uint64_t first_delivery = 0;
 };
 
 /// A store write's outcome.

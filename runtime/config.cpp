@@ -55,6 +55,9 @@ const option options[] = {
    "auto|jetstream|core: turns from a durable JetStream stream or plain NATS"},
   {"turn_ack_wait_ms", "MEDHA_TURN_ACK_WAIT_MS", "--turn-ack-wait-ms", &config::turn_ack_wait_ms,
    "a turn whose worker stopped reporting progress this long goes to another worker"},
+  {"turn_max_deliveries", "MEDHA_TURN_MAX_DELIVERIES", "--turn-max-deliveries",
+   &config::turn_max_deliveries,
+   "a turn delivered this many times since it first ran (its worker died each time) ends in too_many_attempts"},
   {"turn_duplicate_window_ms", "MEDHA_TURN_DUPLICATE_WINDOW_MS", "--turn-duplicate-window-ms",
    &config::turn_duplicate_window_ms, "turns published again with the same Nats-Msg-Id within this window are dropped"},
   {"conversation_idle_evict_s", "MEDHA_CONVERSATION_IDLE_EVICT_S",
@@ -384,6 +387,7 @@ std::variant<config, medha_error> validate_config(config cfg) {
                    positive("visualize_timeout_ms", cfg.visualize_timeout_ms),
                    positive("drain_timeout_ms", cfg.drain_timeout_ms),
                    positive("turn_ack_wait_ms", cfg.turn_ack_wait_ms),
+                   positive("turn_max_deliveries", cfg.turn_max_deliveries),
                    positive("turn_duplicate_window_ms", cfg.turn_duplicate_window_ms)})
     if (err)
       return *err;

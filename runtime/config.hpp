@@ -34,6 +34,7 @@ struct config {
   // the store is shared, i.e. postgres).
   std::string turn_delivery = "auto";
   int turn_ack_wait_ms = 30000;          // a dead worker's turn goes to another after this
+  int turn_max_deliveries = 5;           // then a turn that kills its workers ends in an error
   int turn_duplicate_window_ms = 120000; // one stored turn per Nats-Msg-Id within this window
   int conversation_idle_evict_s = 300; // evict idle conversation actors from memory
   int conversation_ttl_h = 24;         // delete conversations idle this long

@@ -41,6 +41,14 @@ struct step_record {
   std::string event_json;
 };
 
+/// The end of a turn, written at once: its step events, the assistant's
+/// message and the conversation record as the turn leaves it.
+struct answered_turn {
+  std::vector<step_record> steps;
+  message_record answer;
+  conversation_record record;
+};
+
 /// A user's judgement of one answer (an assistant message).
 struct feedback_record {
   std::string conv;
@@ -104,9 +112,31 @@ public:
   virtual std::vector<message_record> messages(const std::string& user,
                                                const std::string& conv) = 0;
 
+  /// The messages of one turn (its question, its answer) in index order: what
+  /// a turn taken again is checked against, without reading the whole history.
+  virtual std::vector<message_record> turn_messages(const std::string& user,
+                                                    const std::string& conv,
+                                                    const std::string& turn_id) {
+    auto all = messages(user, conv);
+    std::vector<message_record> out;
+    for (auto& m : all)
+      if (m.turn_id == turn_id)
+        out.push_back(std::move(m));
+    return out;
+  }
+
   /// Stores a step event of an existing conversation; the same seq overwrites.
   virtual std::optional<medha_error> append_step(const std::string& user,
                                                  const step_record& step) = 0;
+
+  /// Ends a turn in one atomic write, as durable as append_message: stores
+  /// the steps (the same seq overwrites), appends the answer (its index
+  /// assigned as append_message does) and writes the record (as
+  /// put_conversation does, its updated_ms raised to the answer's). One write
+  /// instead of one per step and two for the answer: a turn's store cost.
+  /// `not_found` when the conversation is gone, and nothing is written.
+  virtual std::optional<medha_error> store_answer(const std::string& user,
+                                                  const answered_turn& turn) = 0;
 
   /// The turn's step events in seq order.
   virtual std::vector<step_record> steps(const std::string& user, const std::string& conv,

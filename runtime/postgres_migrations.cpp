@@ -105,6 +105,19 @@ CREATE TABLE medha_turns_in_flight (
 CREATE INDEX medha_turns_in_flight_by_user ON medha_turns_in_flight (user_id, conv);
 )sql";
 
+// A user's turns of the last minute counted per second rather than a row per
+// turn: admitting a turn reads at most 60 rows, however many turns a busy
+// user starts.
+const char* const schema_v4 = R"sql(
+DROP TABLE medha_turn_starts;
+CREATE TABLE medha_turn_counts (
+  user_id text   NOT NULL,
+  second  bigint NOT NULL,
+  turns   bigint NOT NULL,
+  PRIMARY KEY (user_id, second)
+);
+)sql";
+
 } // namespace
 
 const std::vector<pg_migration>& conversation_store_migrations() {
@@ -112,6 +125,7 @@ const std::vector<pg_migration>& conversation_store_migrations() {
     {1, "conversations, messages, steps, blobs", schema_v1},
     {2, "feedback, verified examples", schema_v2},
     {3, "shared per-user turn limits", schema_v3},
+    {4, "turns per minute counted per second", schema_v4},
   };
   return all;
 }

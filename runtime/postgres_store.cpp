@@ -193,36 +193,56 @@ std::optional<medha_error> postgres_store::append_message(const std::string& use
   }
 }
 
-std::vector<message_record> postgres_store::messages(const std::string& user,
-                                                     const std::string& conv) {
-  if (!is_key_token(user) || !is_key_token(conv))
+namespace {
+
+std::vector<message_record> to_messages(const pqxx::result& rows, const std::string& conv) {
+  std::vector<message_record> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) {
+    message_record m;
+    m.conv = conv;
+    m.index = static_cast<uint64_t>(r[0].as<int64_t>());
+    m.turn_id = r[1].as<std::string>();
+    m.role = r[2].as<std::string>();
+    m.text = bytes(r[3]);
+    m.payload_json = bytes(r[4]);
+    m.created_ms = r[5].as<int64_t>();
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+} // namespace
+
+// A conversation's messages, or one turn's (turn_id not empty), in index order.
+std::vector<message_record> postgres_store::read_messages(const std::string& user,
+                                                          const std::string& conv,
+                                                          const std::string& turn_id) {
+  if (!is_key_token(user) || !is_key_token(conv) || (!turn_id.empty() && !is_key_token(turn_id)))
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
       pqxx::read_transaction tx{c};
-      auto rows = tx.exec_params(
-        "SELECT idx, turn_id, role, text, payload_json, created_ms FROM medha_messages"
-        " WHERE user_id = $1 AND conv = $2 ORDER BY idx",
-        user, conv);
-      std::vector<message_record> out;
-      out.reserve(rows.size());
-      for (const auto& r : rows) {
-        message_record m;
-        m.conv = conv;
-        m.index = static_cast<uint64_t>(r[0].as<int64_t>());
-        m.turn_id = r[1].as<std::string>();
-        m.role = r[2].as<std::string>();
-        m.text = bytes(r[3]);
-        m.payload_json = bytes(r[4]);
-        m.created_ms = r[5].as<int64_t>();
-        out.push_back(std::move(m));
-      }
-      return out;
+      const char* query = "SELECT idx, turn_id, role, text, payload_json, created_ms"
+                          " FROM medha_messages WHERE user_id = $1 AND conv = $2"
+                          " AND ($3 = '' OR turn_id = $3) ORDER BY idx";
+      return to_messages(tx.exec_params(query, user, conv, turn_id), conv);
     });
   } catch (const std::exception& e) {
     read_failed("messages", e);
     return {};
   }
+}
+
+std::vector<message_record> postgres_store::messages(const std::string& user,
+                                                     const std::string& conv) {
+  return read_messages(user, conv, "");
+}
+
+std::vector<message_record> postgres_store::turn_messages(const std::string& user,
+                                                          const std::string& conv,
+                                                          const std::string& turn_id) {
+  return turn_id.empty() ? std::vector<message_record>{} : read_messages(user, conv, turn_id);
 }
 
 std::optional<medha_error> postgres_store::append_step(const std::string& user,

@@ -15,7 +15,7 @@ namespace medha {
 /// Tables (created by runtime/postgres_migrations.cpp at open):
 /// medha_conversations, medha_messages, medha_steps (both deleted with their
 /// conversation by ON DELETE CASCADE), medha_blobs, and the shared turn
-/// limits' medha_turn_starts and medha_turns_in_flight. Read-modify-write
+/// limits' medha_turn_counts and medha_turns_in_flight. Read-modify-write
 /// calls are single transactions: appends lock the conversation's row, so
 /// workers appending to one conversation get consecutive indices, and
 /// put_conversation is one upsert that keeps the larger updated_ms.
@@ -39,9 +39,14 @@ public:
   std::optional<medha_error> append_message(const std::string& user,
                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
+  std::vector<message_record> turn_messages(const std::string& user, const std::string& conv,
+                                            const std::string& turn_id) override;
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;
+  // In postgres_answer.cpp:
+  std::optional<medha_error> store_answer(const std::string& user,
+                                          const answered_turn& turn) override;
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
   std::optional<std::string> get_blob(const std::string& key) override;
   std::optional<medha_error> put_blob(const std::string& key, const std::string& value) override;
@@ -56,7 +61,7 @@ public:
   uint64_t corrupt_reads() const override {
     return 0;
   }
-  /// Tables medha_turn_starts and medha_turns_in_flight, one transaction per
+  /// Tables medha_turn_counts and medha_turns_in_flight, one transaction per
   /// call under a per-user advisory lock (runtime/postgres_turn_limits.cpp).
   std::optional<medha_error> admit_turn(const std::string& user, const std::string& conv,
                                         int per_minute, int concurrent) override;
@@ -64,6 +69,9 @@ public:
 
 private:
   explicit postgres_store(std::string conninfo) : pool_(std::move(conninfo)) {}
+
+  std::vector<message_record> read_messages(const std::string& user, const std::string& conv,
+                                            const std::string& turn_id);
 
   pg_connection_pool pool_;
 };

@@ -30,26 +30,30 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
     return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
       pqxx::work tx{c};
       // One user's admissions one at a time across workers; other users' run alongside.
-      tx.exec_params("SELECT pg_advisory_xact_lock(hashtext($1))", "medha-turns:" + user);
-      auto now = tx.exec1(std::string{"SELECT "} + now_sql)[0].as<int64_t>();
-      tx.exec_params("DELETE FROM medha_turn_starts WHERE user_id = $1 AND started_ms <= $2", user,
-                     now - window_ms);
-      auto starts = tx.exec_params1(
-          "SELECT count(*), coalesce(min(started_ms), 0) FROM medha_turn_starts WHERE user_id = $1",
-          user);
-      if (starts[0].as<int64_t>() >= per_minute)
-        return too_many_per_minute(per_minute, starts[1].as<int64_t>() + window_ms - now);
-      auto running = tx.exec_params1(
-          "SELECT count(*) FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms > $2", user,
-          now - stale_turn_ms);
-      if (running[0].as<int64_t>() >= concurrent)
+      auto now = tx.exec_params1("SELECT pg_advisory_xact_lock(hashtext($1)), " + std::string{now_sql},
+                                 "medha-turns:" + user)[1]
+                   .as<int64_t>();
+      // The minute is counted to the second: turns of the last 60 seconds.
+      int64_t second = now / 1000, oldest_counted = second - window_ms / 1000 + 1;
+      auto seen = tx.exec_params1(
+          "SELECT (SELECT coalesce(sum(turns), 0) FROM medha_turn_counts"
+          "         WHERE user_id = $1 AND second >= $2),"
+          "       (SELECT coalesce(min(second), 0) FROM medha_turn_counts"
+          "         WHERE user_id = $1 AND second >= $2),"
+          "       (SELECT count(*) FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms > $3)",
+          user, oldest_counted, now - stale_turn_ms);
+      if (seen[0].as<int64_t>() >= per_minute)
+        return too_many_per_minute(per_minute, (seen[1].as<int64_t>() + window_ms / 1000) * 1000 - now);
+      if (seen[2].as<int64_t>() >= concurrent)
         return too_many_at_once(concurrent);
-      tx.exec_params("INSERT INTO medha_turn_starts (user_id, started_ms) VALUES ($1, $2)", user, now);
-      tx.exec_params("DELETE FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms <= $2",
-                     user, now - stale_turn_ms);
+      // Counted, running, and what no longer counts cleared: one statement.
       tx.exec_params(
-          "INSERT INTO medha_turns_in_flight (user_id, conv, started_ms) VALUES ($1, $2, $3)", user,
-          conv, now);
+          "WITH counted AS (INSERT INTO medha_turn_counts (user_id, second, turns) VALUES ($1, $2, 1)"
+          "   ON CONFLICT (user_id, second) DO UPDATE SET turns = medha_turn_counts.turns + 1),"
+          " expired AS (DELETE FROM medha_turn_counts WHERE user_id = $1 AND second < $3),"
+          " stale AS (DELETE FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms <= $4)"
+          " INSERT INTO medha_turns_in_flight (user_id, conv, started_ms) VALUES ($1, $5, $6)",
+          user, second, oldest_counted, now - stale_turn_ms, conv, now);
       tx.commit();
       return std::nullopt;
     });

@@ -172,8 +172,9 @@ std::optional<medha_error> rocksdb_store::delete_conversation(const std::string&
   return delete_locked(user, id, true);
 }
 
-std::optional<medha_error> rocksdb_store::append_message(const std::string& user,
-                                                              message_record m) {
+namespace {
+
+std::optional<medha_error> check_message(const std::string& user, const message_record& m) {
   if (auto err = check_token("user", user))
     return err;
   if (auto err = check_token("conversation id", m.conv))
@@ -182,7 +183,15 @@ std::optional<medha_error> rocksdb_store::append_message(const std::string& user
     return err;
   if (m.role != "user" && m.role != "assistant")
     return bad("message role must be user or assistant, got '" + m.role + "'");
-  std::lock_guard<std::mutex> guard(stripe(user, m.conv));
+  return std::nullopt;
+}
+
+} // namespace
+
+std::optional<medha_error> rocksdb_store::stage_message_locked(rocksdb::WriteBatch& batch,
+                                                               const std::string& user,
+                                                               message_record& m,
+                                                               conversation_record& conv) {
   auto conv_key = codec::conversation_key(user, m.conv);
   std::string value;
   auto s = db_->Get({}, conv_key, &value);
@@ -190,12 +199,13 @@ std::optional<medha_error> rocksdb_store::append_message(const std::string& user
     return medha_error{error_code::not_found, "no conversation '" + m.conv + "'"};
   if (!s.ok())
     return storage_error("append_message", s);
-  auto conv = codec::decode_conversation(value);
-  if (!conv) {
+  auto stored = codec::decode_conversation(value);
+  if (!stored) {
     ++corrupt_reads_;
     return medha_error{error_code::internal,
                        "conversation '" + m.conv + "' has an unreadable stored record"};
   }
+  conv = std::move(*stored);
   // The next index follows the last key; the stripe lock keeps it ours until the
   // batch is written. Reading the key (not the value) survives a corrupt value.
   auto prefix = codec::message_prefix(user, m.conv);
@@ -216,15 +226,53 @@ std::optional<medha_error> rocksdb_store::append_message(const std::string& user
                          "conversation '" + m.conv + "' has a malformed message key"};
     m.index = last + 1;
   }
-  it.reset();
-  conv->updated_ms = std::max(conv->updated_ms, m.created_ms);
-  rocksdb::WriteBatch batch;
   batch.Put(codec::message_key(user, m.conv, m.index), codec::encode(m));
-  batch.Put(conv_key, codec::encode(*conv));
+  return std::nullopt;
+}
+
+std::optional<medha_error> rocksdb_store::append_message(const std::string& user,
+                                                              message_record m) {
+  if (auto err = check_message(user, m))
+    return err;
+  std::lock_guard<std::mutex> guard(stripe(user, m.conv));
+  rocksdb::WriteBatch batch;
+  conversation_record conv;
+  if (auto err = stage_message_locked(batch, user, m, conv))
+    return err;
+  conv.updated_ms = std::max(conv.updated_ms, m.created_ms);
+  batch.Put(codec::conversation_key(user, m.conv), codec::encode(conv));
   // Synced: the turn a user typed must survive a crash, not just a kill.
-  s = db_->Write(synced(), &batch);
+  auto s = db_->Write(synced(), &batch);
   if (!s.ok())
     return storage_error("append_message", s);
+  return std::nullopt;
+}
+
+std::optional<medha_error> rocksdb_store::store_answer(const std::string& user,
+                                                       const answered_turn& turn) {
+  auto m = turn.answer;
+  if (auto err = check_message(user, m))
+    return err;
+  if (turn.record.user != user || turn.record.id != m.conv)
+    return bad("the answer and the record name different conversations");
+  for (auto& step : turn.steps)
+    if (step.conv != m.conv || !codec::is_key_token(step.turn_id))
+      return bad("a step of another conversation, or a bad turn id");
+  std::lock_guard<std::mutex> guard(stripe(user, m.conv));
+  rocksdb::WriteBatch batch;
+  conversation_record stored;
+  if (auto err = stage_message_locked(batch, user, m, stored))
+    return err;
+  for (auto& step : turn.steps)
+    batch.Put(codec::step_key(user, step.conv, step.turn_id, step.seq), codec::encode(step));
+  auto record = turn.record;
+  record.updated_ms = std::max({record.updated_ms, stored.updated_ms, m.created_ms});
+  batch.Put(codec::conversation_key(user, m.conv), codec::encode(record));
+  // One synced write for the whole end of the turn (it was one per message,
+  // plus a write per step): the answer survives a crash before it is published.
+  auto s = db_->Write(synced(), &batch);
+  if (!s.ok())
+    return storage_error("store_answer", s);
   return std::nullopt;
 }
 

@@ -10,6 +10,7 @@
 
 namespace rocksdb {
 class DB;
+class WriteBatch;
 }
 
 namespace medha {
@@ -29,7 +30,8 @@ namespace medha {
 /// scan; the fixed-width hex keeps numeric order equal to byte order.
 ///
 /// Durability: every write goes to RocksDB's write-ahead log before the call
-/// returns, so all of them survive kill -9 of the worker. Message appends and
+/// returns, so all of them survive kill -9 of the worker. Message appends, the
+/// end of a turn (store_answer: its steps, answer and record in one batch) and
 /// deletes are also fsynced (WriteOptions.sync), so a user's turn survives a
 /// machine crash or power loss; an fsync also makes every earlier write
 /// durable, since the log is sequential. Measured on the dev VM: a synced append
@@ -60,6 +62,8 @@ public:
                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
+  std::optional<medha_error> store_answer(const std::string& user,
+                                          const answered_turn& turn) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
@@ -80,6 +84,11 @@ private:
   explicit rocksdb_store(std::unique_ptr<rocksdb::DB> db);
 
   std::mutex& stripe(const std::string& user, const std::string& conv);
+  /// Under the stripe lock: reads the conversation's record into `conv`,
+  /// gives `m` the next index and puts it in the batch.
+  std::optional<medha_error> stage_message_locked(rocksdb::WriteBatch& batch,
+                                                  const std::string& user, message_record& m,
+                                                  conversation_record& conv);
   std::optional<medha_error> delete_locked(const std::string& user, const std::string& id,
                                            bool must_exist);
 

@@ -38,15 +38,27 @@ std::string published_final_event(const std::vector<step_record>& steps,
   return last_final;
 }
 
+// The stream delivery that first ran a turn, kept with its question.
+uint64_t first_delivery_of(const std::string& question_payload) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(question_payload, ec);
+  if (ec || !v.is_object())
+    return 0;
+  auto* d = v.as_object().if_contains("delivery");
+  if (!d)
+    return 0;
+  auto n = d->to_number<uint64_t>(ec);
+  return ec ? 0 : n;
+}
+
 turn_lookup look_up_turn(conversation_store& store, const std::string& user,
                          const std::string& conv, const std::string& turn_id) {
   turn_lookup out;
   std::string answer_payload;
-  for (auto& m : store.messages(user, conv)) {
-    if (m.turn_id != turn_id)
-      continue;
+  for (auto& m : store.turn_messages(user, conv, turn_id)) {
     if (m.role == "user") {
       out.asked = true;
+      out.first_delivery = first_delivery_of(m.payload_json);
     } else if (m.role == "assistant") {
       out.answered = true;
       answer_payload = m.payload_json;
@@ -76,8 +88,8 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     },
     [store](lookup_atom, const std::string& user, const std::string& conv,
             const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },
-    [store](step_atom, const std::string& user, const step_record& step) {
-      store->append_step(user, step);
+    [store](answer_atom, const std::string& user, const answered_turn& turn) {
+      return store_ack{store->store_answer(user, turn)};
     },
     [store](list_atom, const std::string& user) {
       return store->list_conversations(user);
@@ -153,8 +165,9 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
       auto& to = writer_of(self, user, msg.conv);
       return self->delegate(to, a, user, std::move(msg));
     },
-    [self](step_atom a, const std::string& user, const step_record& step) {
-      self->send(writer_of(self, user, step.conv), a, user, step);
+    [self](answer_atom a, const std::string& user, answered_turn& turn) {
+      auto& to = writer_of(self, user, turn.record.id);
+      return self->delegate(to, a, user, std::move(turn));
     },
     [self](list_atom a, const std::string& user) {
       return self->delegate(writer_of(self, user, ""), a, user);

@@ -230,6 +230,7 @@ void turn_stream::take(natsMsg* msg) {
     in.data.assign(data, static_cast<size_t>(natsMsg_GetDataLength(msg)));
   // The message's reply subject is the stream's ack subject, not the client's.
   in.stream_seq = seq;
+  in.deliveries = deliveries;
   {
     std::lock_guard<std::mutex> lock{mx_};
     in.delivery = next_delivery_++;

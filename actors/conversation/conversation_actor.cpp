@@ -62,8 +62,8 @@ bool is_final(step_kind k) {
   return k == step_kind::answer || k == step_kind::clarify || k == step_kind::error;
 }
 
-// The next event of the current turn, kept with the turn's steps (the store
-// actor takes messages in order: a step sent before a write is stored first).
+// The next event of the current turn, kept with the turn's steps: they are
+// stored with the answer, in the one write that ends the turn.
 std::string next_event(self_ptr self, step_kind step, step_status status, std::string data) {
   auto& st = self->state;
   auto& turn = *st.turn;
@@ -76,8 +76,7 @@ std::string next_event(self_ptr self, step_kind step, step_status status, std::s
   ev.elapsed_ms = ms_since(turn.start);
   ev.data_json = std::move(data);
   auto wire = encode_step_event(ev);
-  self->send(st.deps.store, step_atom_v, st.record.user,
-             step_record{st.record.id, turn.req.turn_id, ev.seq, wire});
+  turn.steps.push_back(step_record{st.record.id, turn.req.turn_id, ev.seq, wire});
   return wire;
 }
 
@@ -137,36 +136,37 @@ void end_turn(self_ptr self, const std::string& final_wire) {
   }
 }
 
-// Ends the turn: stores the assistant's message and the carried context,
-// then publishes the final event, so a client that saw the answer can rely
-// on it being stored (a kill -9 right after loses nothing). A write that
-// fails ends the turn with store_failed instead: an answer that is not
-// stored must not be reported as one.
+// Ends the turn: stores its steps, the assistant's message and the carried
+// context in one write, then publishes the final event, so a client that saw
+// the answer can rely on it being stored (a kill -9 right after loses
+// nothing). A write that fails ends the turn with store_failed instead: an
+// answer that is not stored must not be reported as one.
 void finish(self_ptr self, step_kind step, step_status status, const std::string& text,
             const std::string& payload) {
   auto& st = self->state;
   auto& turn = *st.turn;
   turn.finishing = true;
-  message_record msg;
-  msg.conv = st.record.id;
-  msg.turn_id = turn.req.turn_id;
-  msg.role = "assistant";
-  msg.text = text;
-  msg.payload_json = payload;
-  msg.created_ms = now_ms();
-  auto timeout = st.deps.settings.stage_timeout;
+  answered_turn end;
+  end.answer.conv = st.record.id;
+  end.answer.turn_id = turn.req.turn_id;
+  end.answer.role = "assistant";
+  end.answer.text = text;
+  end.answer.payload_json = payload;
+  end.answer.created_ms = now_ms();
   auto before = st.record; // restored when the write fails: the turn did not happen
-  conversation_record after = st.record;
-  after.updated_ms = now_ms();
-  after.turn_count += 1;
-  if (after.title.empty())
-    after.title = turn.question.substr(0, 80);
-  after.state_json = encode_carried_context(st.carried);
+  end.record = st.record;
+  end.record.updated_ms = end.answer.created_ms;
+  end.record.turn_count += 1;
+  if (end.record.title.empty())
+    end.record.title = turn.question.substr(0, 80);
+  end.record.state_json = encode_carried_context(st.carried);
   // The final event is built (and its step stored) before the answer: a turn
   // found answered later is published again from the store as it was.
   auto final_wire = next_event(self, step, status, payload);
-  auto complete = [self](const std::string& wire) { end_turn(self, wire); };
-  auto store_failed = [self, complete, before](const std::string& why) {
+  end.steps = std::move(turn.steps);
+  turn.steps.clear();
+  st.record = end.record;
+  auto store_failed = [self, before](const std::string& why) {
     log::warn("conversation", "could not store the turn: " + why);
     self->state.record = before;
     self->state.carried = decode_carried_context(before.state_json);
@@ -174,29 +174,20 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
                     "The answer could not be saved, so it is not given; ask again shortly."};
     // In place of the final event that was not given (the same seq).
     self->state.turn->seq -= 1;
-    complete(next_event(self, step_kind::error, step_status::failed, error_data(err)));
+    end_turn(self, next_event(self, step_kind::error, step_status::failed, error_data(err)));
   };
-  auto save = [self, timeout, after, complete, store_failed, final_wire] {
-    self->state.record = after;
-    self->request(self->state.deps.store, timeout, save_atom_v, after)
-        .then(
-            [=](const store_ack& ack) {
-              if (ack.error)
-                store_failed(ack.error->message);
-              else
-                complete(final_wire);
-            },
-            [=](const caf::error& err) { store_failed(caf::to_string(err)); });
-  };
-  self->request(st.deps.store, timeout, append_atom_v, st.record.user, std::move(msg))
+  self->request(st.deps.store, st.deps.settings.stage_timeout, answer_atom_v, st.record.user,
+                std::move(end))
       .then(
-          [=](const store_ack& ack) {
+          [self, store_failed, final_wire](const store_ack& ack) {
             if (ack.error)
               store_failed(ack.error->message);
+            else if (self->state.turn->question_lost)
+              store_failed("the user's message was not stored");
             else
-              save();
+              end_turn(self, final_wire);
           },
-          [=](const caf::error& err) { store_failed(caf::to_string(err)); });
+          [store_failed](const caf::error& err) { store_failed(caf::to_string(err)); });
 }
 
 void fail(self_ptr self, const medha_error& err) {
@@ -724,6 +715,23 @@ void check_taken_before(self_ptr self) {
           end_turn(self, found.final_event);
           return;
         }
+        auto cap = self->state.deps.settings.max_deliveries;
+        if (found.asked && found.first_delivery > 0 && cap > 0
+            && turn.req.deliveries + 1 >= found.first_delivery + cap) {
+          // Delivered `cap` times since it first ran, and never finished:
+          // each run ended with its worker. Running it again would only take
+          // down another one; it ends here, stored and acknowledged.
+          log::warn("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                      + " was delivered " + std::to_string(turn.req.deliveries)
+                                      + " times without finishing; giving up on it");
+          turn.asked = true;
+          turn.give_up = medha_error{
+              error_code::too_many_attempts,
+              "This question was tried " + std::to_string(cap)
+                  + " times and stopped its worker each time; it is not tried again."};
+          load_latest(self); // the error is stored with the latest record, not a stale one
+          return;
+        }
         turn.asked = found.asked;
         if (found.asked)
           log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
@@ -746,10 +754,19 @@ void begin(self_ptr self, turn_request req) {
     load_latest(self);
 }
 
-// The user's turn is stored before any work starts: nothing is lost.
+// The user's turn goes to the store as the work starts, without waiting for
+// it: the answer's write follows it to the same store writer, so the final
+// event (sent once the answer is stored) still comes after the question is
+// stored, and a turn saves the time of one synced write.
 void store_user_turn(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  // The time to here (the turn looked up and reloaded, on a shared store) is its own.
+  stage_done(self, "load");
+  if (turn.give_up) {
+    fail(self, *turn.give_up);
+    return;
+  }
   if (turn.asked) {
     route(self);
     return;
@@ -760,18 +777,36 @@ void store_user_turn(self_ptr self) {
   msg.role = "user";
   msg.text = turn.req.text;
   msg.created_ms = now_ms();
-  ask_stage<store_ack>(
-      self, st.deps.store, "store", st.deps.settings.stage_timeout,
-      [self](store_ack& ack) {
-        if (ack.error) {
-          fail(self, {error_code::store_failed, "could not store the turn: " + ack.error->message});
-          return;
-        }
-        // Timed apart, so that the next stage's time is its own.
-        stage_done(self, "store");
-        route(self);
-      },
-      append_atom_v, st.record.user, std::move(msg));
+  // Kept with the question: how many deliveries a turn that never finishes has had.
+  if (turn.req.deliveries > 0)
+    msg.payload_json = delivery_payload(turn.req.deliveries);
+  auto gen = turn.generation;
+  auto sent = clock::now();
+  auto lost = [self, gen](const medha_error& err) {
+    auto& st = self->state;
+    if (!st.turn || st.turn->generation != gen)
+      return;
+    if (st.turn->finishing) {
+      st.turn->question_lost = true; // the answer's write reports it
+      return;
+    }
+    st.turn->generation = ++st.generation; // the stage replies on their way are dropped
+    fail(self, err);
+  };
+  self->request(st.deps.store, st.deps.settings.stage_timeout, append_atom_v, st.record.user,
+                std::move(msg))
+      .then(
+          [self, gen, sent, lost](const store_ack& ack) {
+            if (ack.error) {
+              lost({error_code::store_failed, "could not store the turn: " + ack.error->message});
+              return;
+            }
+            auto& st = self->state;
+            if (st.turn && st.turn->generation == gen)
+              st.turn->timings.emplace_back("store", ms_since(sent));
+          },
+          [lost](const caf::error& err) { lost(stage_error(err, "store")); });
+  route(self);
 }
 
 void start_next(self_ptr self) {

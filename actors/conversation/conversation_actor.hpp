@@ -44,6 +44,10 @@ struct conversation_settings {
   /// Other workers write the same store (PostgreSQL): reload the record at
   /// each turn, since one of them may have answered a turn since we loaded it.
   bool shared_store = false;
+  /// A turn from the stream delivered this many times since it first ran
+  /// (each run ended with its worker: a turn that crashes workers) ends in
+  /// too_many_attempts instead of running again.
+  uint64_t max_deliveries = 5;
 };
 
 /// What every conversation actor talks to.
@@ -82,8 +86,11 @@ struct turn_in_flight {
   result_set rows;
   chart picked;
   std::vector<std::pair<std::string, double>> timings;
+  std::vector<step_record> steps; // the turn's events, stored with its answer in one write
   bool finishing = false; // the final event waits for the store
   bool asked = false;     // the user's message is stored already (a turn taken again)
+  bool question_lost = false; // storing the user's message failed after the answer was sent
+  std::optional<medha_error> give_up; // ends the turn with this instead of running it
 };
 
 struct conversation_state {

@@ -187,6 +187,7 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   auto req = std::get<turn_request>(std::move(parsed));
   req.reply_to = msg.reply;
   req.delivery = msg.delivery;
+  req.deliveries = msg.deliveries;
   // Named by its place in the stream, a turn keeps its id when it is taken again.
   if (req.turn_id.empty() && msg.stream_seq != 0)
     req.turn_id = "s" + std::to_string(msg.stream_seq);

@@ -121,6 +121,10 @@ std::string context_started_payload(const std::string& source) {
   return json::serialize(json::object{{"data_source", source}});
 }
 
+std::string delivery_payload(uint64_t delivery) {
+  return json::serialize(json::object{{"delivery", delivery}});
+}
+
 std::string timings_payload(const std::vector<std::pair<std::string, double>>& stages,
                             double total_ms) {
   json::object o;

@@ -29,6 +29,8 @@ std::string execute_payload(const result_set& rows);
 std::string visualize_payload(const chart& c);
 std::string validate_payload(bool safe);
 std::string context_started_payload(const std::string& source);
+/// `{"delivery":n}`, kept with a question from the stream (the delivery that first ran it).
+std::string delivery_payload(uint64_t delivery);
 /// `{"<stage>_ms":…, "total_ms":…}` for the answer's timings.
 std::string timings_payload(const std::vector<std::pair<std::string, double>>& stages,
                             double total_ms);

@@ -13,6 +13,7 @@
 
 #include "messages/percentile.hpp"
 #include "runtime/client/bench_floor.hpp"
+#include "runtime/client/bench_touch.hpp"
 
 namespace medha::client {
 
@@ -102,6 +103,17 @@ json::object spread(const std::vector<double>& v) {
 
 } // namespace
 
+bool write_report(const std::string& text, const std::string& path) {
+  std::printf("%s\n", text.c_str());
+  if (path.empty())
+    return true;
+  std::ofstream out{path};
+  out << text << "\n";
+  if (!out)
+    std::fprintf(stderr, "medha: cannot write %s\n", path.c_str());
+  return static_cast<bool>(out);
+}
+
 std::variant<bench_options, std::string> parse_bench_args(const std::vector<std::string>& args) {
   bench_options o;
   auto positive = [](const std::string& flag, const std::string& text, int max) -> std::optional<int> {
@@ -128,7 +140,12 @@ std::variant<bench_options, std::string> parse_bench_args(const std::vector<std:
       o.floor_samples = *n;
     else if (a == "--timeout-s" && (n = positive(a, v, 86400)))
       o.timeout_s = *n;
-    else if (a == "--conversations" || a == "--turns" || a == "--floor-samples" || a == "--timeout-s")
+    else if (a == "--touch" && (n = positive(a, v, 1000000)))
+      o.touch = *n;
+    else if (a == "--in-flight" && (n = positive(a, v, 10000)))
+      o.in_flight = *n;
+    else if (a == "--conversations" || a == "--turns" || a == "--floor-samples" || a == "--timeout-s"
+             || a == "--touch" || a == "--in-flight")
       return "bench: " + a + " takes a whole number from 1, got '" + v + "'";
     else if (a == "--data-source")
       o.data_source = v;
@@ -161,6 +178,8 @@ int run_bench(session& s, nats_client& nats, const std::vector<std::string>& arg
     return 2;
   }
   auto& o = std::get<bench_options>(parsed);
+  if (o.touch > 0)
+    return run_touch(s, nats, o);
   const auto& user = s.opts().user;
 
   std::string error;
@@ -256,16 +275,8 @@ int run_bench(session& s, nats_client& nats, const std::vector<std::string>& arg
       {"lost", lost},
       {"seconds", seconds},
   };
-  auto text = json::serialize(report);
-  std::printf("%s\n", text.c_str());
-  if (!o.report.empty()) {
-    std::ofstream out{o.report};
-    out << text << "\n";
-    if (!out) {
-      std::fprintf(stderr, "medha: cannot write %s\n", o.report.c_str());
-      return 1;
-    }
-  }
+  if (!write_report(json::serialize(report), o.report))
+    return 1;
   if (lost > 0)
     std::fprintf(stderr, "medha: %zu of %zu turns got no final event within %d s\n", lost, total,
                  o.timeout_s);

@@ -33,7 +33,8 @@ commands:
   bench --pg CONNINFO --echo-user U [--echo-password PW] [--conversations C] [--turns T]
         [--data-source NAME] [--question Q]... [--report OUT.json]
                                    end-to-end load (C conversations at once, T turns each):
-                                   throughput, latency, steps, overhead, and the floor
+                                   throughput, latency, steps, overhead, and the floor;
+        [--touch N [--in-flight W]]  instead: N conversations asked once each (memory)
   load --conversations N --turns T --store-conninfo CONNINFO [--window W] [--report OUT.json]
                                    publishes many conversations' turns back to back and checks
                                    each ended once, in order (scripts/chaos)

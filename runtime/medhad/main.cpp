@@ -234,6 +234,7 @@ int run(const medha::config& cfg) {
   deps.settings.timeouts.execute = std::chrono::milliseconds(cfg.execute_timeout_ms);
   deps.settings.timeouts.visualize = std::chrono::milliseconds(cfg.visualize_timeout_ms);
   deps.settings.max_queued_turns = cfg.max_queued_turns;
+  deps.settings.max_deliveries = static_cast<uint64_t>(cfg.turn_max_deliveries);
   deps.settings.idle_evict = std::chrono::seconds(cfg.conversation_idle_evict_s);
   deps.settings.prune_above_tables = cfg.prune_above_tables;
   // Every attempt of a model call may run to its timeout, with a wait of at

@@ -21,6 +21,18 @@ TEST(bench_options, counts_floor_targets_and_defaults) {
   EXPECT_FALSE(o.questions.empty()); // cheap questions unless given
 }
 
+TEST(bench_options, touch_asks_many_conversations_once_each) {
+  auto r = parse_bench_args({"--pg", "x", "--echo-user", "s", "--touch", "100000", "--in-flight", "32"});
+  ASSERT_TRUE(std::holds_alternative<bench_options>(r)) << std::get<std::string>(r);
+  EXPECT_EQ(std::get<bench_options>(r).touch, 100000);
+  EXPECT_EQ(std::get<bench_options>(r).in_flight, 32);
+  auto plain = parse_bench_args({"--pg", "x", "--echo-user", "s"});
+  EXPECT_EQ(std::get<bench_options>(plain).touch, 0) << "the load, unless asked";
+  EXPECT_NE(refused({"--pg", "x", "--echo-user", "s", "--touch", "0"}).find("--touch"), std::string::npos);
+  EXPECT_NE(refused({"--pg", "x", "--echo-user", "s", "--touch", "2000000"}).find("--touch"),
+            std::string::npos);
+}
+
 TEST(bench_options, bad_input_is_named) {
   EXPECT_NE(refused({"--echo-user", "svc"}).find("--pg"), std::string::npos);
   EXPECT_NE(refused({"--pg", "x"}).find("--echo-user"), std::string::npos);

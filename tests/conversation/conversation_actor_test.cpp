@@ -174,28 +174,28 @@ TEST_F(conversation_unit, turns_queue_in_order_and_excess_is_busy) {
   EXPECT_NE(e4.back().data_json.find("busy"), std::string::npos);
 }
 
-// A store whose writes fail as a full disk would, for the answer's message
-// (`fail_append`) or the conversation record after a turn (`fail_save`);
+// A store whose writes fail as a full disk would, for the user's message
+// (`fail_question`) or the write that ends a turn (`fail_answer`);
 // everything else goes to the real store.
-store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_append, bool fail_save) {
+store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_question, bool fail_answer) {
   return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
     auto disk_full = store_ack{medha_error{error_code::internal, "disk full"}};
     return {
       [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
-      [=](save_atom a, const conversation_record& r) -> caf::result<store_ack> {
-        if (fail_save && r.turn_count > 0)
-          return disk_full;
-        return self->delegate(real, a, r);
-      },
+      [=](save_atom a, const conversation_record& r) { return self->delegate(real, a, r); },
       [=](append_atom a, const std::string& u, const message_record& m) -> caf::result<store_ack> {
-        if (fail_append && m.role == "assistant")
+        if (fail_question && m.role == "user")
           return disk_full;
         return self->delegate(real, a, u, m);
+      },
+      [=](answer_atom a, const std::string& u, const answered_turn& t) -> caf::result<store_ack> {
+        if (fail_answer)
+          return disk_full;
+        return self->delegate(real, a, u, t);
       },
       [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
         return self->delegate(real, a, u, c, t);
       },
-      [=](step_atom a, const std::string& u, const step_record& r) { self->send(real, a, u, r); },
       [=](list_atom a, const std::string& u) { return self->delegate(real, a, u); },
       [=](history_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
       [=](delete_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
@@ -215,18 +215,19 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_ap
 
 TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) {
   auto real = deps.store;
-  for (auto [fail_append, fail_save] : {std::pair{true, false}, std::pair{false, true}}) {
-    deps.store = failing_store(sys, real, fail_append, fail_save);
+  for (auto [fail_question, fail_answer] : {std::pair{true, false}, std::pair{false, true}}) {
+    deps.store = failing_store(sys, real, fail_question, fail_answer);
     auto conv = start("sales");
-    std::string id = fail_append ? "t-append" : "t-save";
+    std::string id = fail_question ? "t-question" : "t-answer";
     caf::anon_send(conv, turn(id, "how many orders"));
     auto evs = events->turn(id);
     ASSERT_FALSE(evs.empty());
-    EXPECT_EQ(evs.back().step, step_kind::error) << (fail_append ? "append" : "save");
+    EXPECT_EQ(evs.back().step, step_kind::error) << id;
     EXPECT_NE(evs.back().data_json.find("store_failed"), std::string::npos) << evs.back().data_json;
     for (auto& e : evs)
       EXPECT_NE(e.step, step_kind::answer) << "an unstored turn must not be reported as answered";
-    EXPECT_EQ(store->get_conversation("u", "c1")->turn_count, 0u);
+    if (fail_answer)
+      EXPECT_EQ(store->get_conversation("u", "c1")->turn_count, 0u);
     caf::anon_send_exit(deps.store, caf::exit_reason::user_shutdown);
   }
   deps.store = real;
