@@ -214,6 +214,10 @@ lexicon::lexicon(const semantic_model& model) {
         for (auto& v : c.values)
           add(phrase_words(std::string(us_state_name(v))), {element_kind::value, t.name, c.name, "", v},
               0.8);
+      // "NULL while the subscription is active": the state said after the
+      // column is empty ("active", "open") names that condition.
+      if (auto state = state_of_empty(c.comment); !state.empty())
+        add({state}, {element_kind::value, t.name, c.name, "", empty_state}, 0.85);
       // Comments explain a column in other words; weak evidence, single words.
       for (auto& w : phrase_words(c.comment))
         if (w.size() > 3 && !is_stopword(w))

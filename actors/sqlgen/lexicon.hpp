@@ -26,6 +26,10 @@ struct element {
   friend bool operator<(const element& a, const element& b);
 };
 
+/// The value of a state a column keeps by being empty ("NULL while the
+/// subscription is active"): a condition that the column IS NULL.
+inline const char* const empty_state = "\x01empty";
+
 /// One way to say an element, and how sure a match on it is: a name beats
 /// a synonym, which beats a word of a comment.
 struct lexicon_entry {

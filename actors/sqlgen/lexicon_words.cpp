@@ -145,6 +145,27 @@ std::vector<std::pair<std::string, std::string>> money_received(const semantic_m
   return out;
 }
 
+std::string state_of_empty(const std::string& comment) {
+  auto words = phrase_words(comment);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] != "null" && words[i] != "empty")
+      continue;
+    auto& w = words[i + 1];
+    if (w != "while" && w != "when" && w != "if" && w != "until" && w != "means")
+      continue;
+    // The clause's last word is the state: "the subscription is active".
+    std::string state;
+    for (size_t j = i + 2; j < words.size() && j < i + 8; ++j) {
+      if (words[j] == "and" || words[j] == "or" || words[j] == "otherwise")
+        break;
+      if (!is_stopword(words[j]) && words[j] != "still")
+        state = words[j];
+    }
+    return w == "until" ? std::string() : state;
+  }
+  return "";
+}
+
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.

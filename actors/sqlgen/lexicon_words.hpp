@@ -22,4 +22,9 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
 std::vector<std::string> agent_verbs(const std::string& noun);
 
+/// The state a comment says the column's emptiness means: "active" for
+/// "NULL while the subscription is active", "open" for "null if still
+/// open"; empty when the comment says no such thing.
+std::string state_of_empty(const std::string& comment);
+
 } // namespace medha::sqlgen::lexicon_words

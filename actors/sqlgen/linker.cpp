@@ -257,6 +257,14 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         typed += (k > i ? " " : "") + text;
       }
+      // The state an empty column means is an adjective as said: "open",
+      // not the verb "opened".
+      if (is_participle(tokens[i + len - 1].text) && tokens[i + len - 1].text != tokens[i + len - 1].stem)
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+                        return e.target.kind == element_kind::value && e.target.value == empty_state;
+                      }), entries.end());
+      if (entries.empty())
+        continue;
       // "reviews" names the reviews table before it is the verb of a
       // reviewer: a verb read off a name gives way to a table named so.
       double table_weight = 0;

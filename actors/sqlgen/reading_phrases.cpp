@@ -96,6 +96,10 @@ void reader::add_value_filter(const element& e, size_t pos) {
   f.op = negate ? filter_op::neq : filter_op::eq;
   f.column = {e.table, e.column};
   f.values = {e.value};
+  if (e.value == empty_state) { // "still active": the end date not set
+    f.op = negate ? filter_op::not_null : filter_op::is_null;
+    f.values.clear();
+  }
   f.numeric = is_number(e.value) && role_of(model, f.column) == column_role::numeric;
   r.filters.push_back(f);
   value_filters.emplace_back(r.filters.size() - 1, pos);

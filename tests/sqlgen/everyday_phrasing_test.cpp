@@ -59,6 +59,8 @@ semantic_model garden_model() {
                              col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
   m.tables[2].columns.push_back(col("created_at", r::time));
+  m.tables[2].columns.push_back(col("closed_on", r::time));
+  m.tables[2].columns.back().comment = "NULL while the account is active";
   m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
@@ -164,6 +166,8 @@ TEST(everyday_phrasing, common_words_for_states_and_dates) {
     {"When was Mona born?", {q("staff.birth_date")}},
     {"How many films have no director listed?", {q("films.director") + " IS NULL"}},
     {"how many deliveries had any freight at all?", {q("deliveries.freight") + " > 0"}},
+    // What a comment says an empty column means.
+    {"How many clients are still active?", {q("clients.closed_on") + " IS NULL"}},
   });
 }
 
