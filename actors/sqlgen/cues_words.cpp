@@ -21,7 +21,7 @@ bool scanner::word_cues(size_t i) {
       c.values = numbers;
     };
   };
-  // "longer than 2 hours", "shorter than 90 minutes": a comparison of the
+  // "longer than 3 hours", "shorter than 40 minutes": a comparison of the
   // rows' length or duration, in the unit said after the number (kept in
   // the cue's text, "length:hour"); the reader finds the column.
   if (auto len = match(i, "longer|shorter than #")) {
@@ -161,7 +161,7 @@ bool scanner::word_cues(size_t i) {
   // "has she paid", "have they ordered": the auxiliary of a verb, not having.
   if (match(i, "have|has|had she|he|they|we|you|i|it"))
     return false;
-  // "how many units do we have in stock": a pronoun's "have" says what there
+  // "how many crates do we have in storage": a pronoun's "have" says what there
   // is, not that the rows have something.
   if (i > 0 && match(i, "have|has|had")) {
     size_t s = i - 1;

@@ -1,13 +1,13 @@
 // Follow-ups that turn a number back into the rows behind it: "which one
-// is the most expensive?" after an average price, "show me the series" or
-// "which one is the longest?" after a count.
+// was the heaviest?" after an average weight, "show me the refunds" or
+// "which one took longest?" after a count.
 #include "actors/sqlgen/follow_up.hpp"
 
 namespace medha::sqlgen {
 
 std::optional<query> rows_behind_a_count_or_number(const query& q, const reading& r) {
-  // "which one is the most expensive?" after one number (the average price
-  // of some products): the rows it was computed over, ranked by the column
+  // "which one was the heaviest?" after one number (the average weight
+  // of some parcels): the rows it was computed over, ranked by the column
   // it measured.
   bool ranks_one_number = q.kind == query_kind::aggregate && q.dimensions.empty()
                           && q.measures.size() == 1 && !q.measures[0].column.column.empty()
@@ -33,8 +33,8 @@ std::optional<query> rows_behind_a_count_or_number(const query& q, const reading
     rows.via = q.via;
     return rows;
   }
-  // "show me the series" after a count by kind: the rows counted that have
-  // the value named, listed; "which one is the longest?": those rows ranked.
+  // "show me the refunds" after a count by kind: the rows counted that have
+  // the value named, listed; "which one took longest?": those rows ranked.
   bool lists_counted = q.kind == query_kind::aggregate && q.measures.size() == 1
                        && q.measures[0].metric.empty() && q.measures[0].column.column.empty()
                        && q.measures[0].agg == aggregate::count && r.measures.empty()
@@ -50,7 +50,7 @@ std::optional<query> rows_behind_a_count_or_number(const query& q, const reading
         rows.filters.push_back(f);
     for (auto& f : r.filters)
       rows.filters.push_back(f);
-    rows.order = r.order; // "which one is the longest?": ranked
+    rows.order = r.order; // "which one took longest?": ranked
     rows.limit = r.limit;
     rows.via = q.via;
     return rows;

@@ -172,7 +172,7 @@ lexicon::lexicon(const semantic_model& model) {
       // "out of stock": a count of the things in stock that is zero.
       if (c.role == column_role::numeric && std::find(words.begin(), words.end(), "stock") != words.end())
         add({"out", "of", "stock"}, {element_kind::value, t.name, c.name, "", "0"}, 0.9);
-      // "products that cost less than 10": what a thing costs is its price,
+      // "tools that cost under 20": what a thing costs is its price,
       // unless the table keeps a cost of its own.
       if (c.role == column_role::numeric
           && std::find(words.begin(), words.end(), "price") != words.end()

@@ -7,7 +7,7 @@ namespace medha::sqlgen {
 namespace {
 
 // Words a name may be split by when said as a clause: "units are on
-// order", "units do we still have in stock".
+// order", "crates do we still have in storage".
 bool is_copula(const std::string& w) {
   static const char* gaps[] = {"is", "are", "was", "were", "do", "does", "did", "we", "you", "they",
                                "have", "has", "had", "still", "currently"};
@@ -179,7 +179,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           continue;
       }
       auto entries = len <= lex.longest() ? lex.lookup(key) : std::vector<lexicon_entry>{};
-      // "units are on order" for units_on_order: a name said as a clause,
+      // "crates are on hold" for crates_on_hold: a name said as a clause,
       // its words in order with a copula between them. Only whole names of
       // columns and tables, never values or loose words.
       if (entries.empty() && len >= 3) {
@@ -193,7 +193,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
           }
           bare += (bare.empty() ? "" : " ") + stems[k];
         }
-        // Not a passive: "films are rated R" says what was done to films.
+        // Not a passive: "games are rated M" says what was done to films.
         for (size_t k = i; k < i + len; ++k)
           copula = copula && !(is_participle(tokens[k].text) && tokens[k].text != tokens[k].stem);
         if (copula)

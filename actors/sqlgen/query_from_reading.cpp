@@ -37,7 +37,7 @@ query from_reading(const semantic_model& model, const reading& r) {
     for (auto& c : r.selected)
       if (std::find(q.selected.begin(), q.selected.end(), c) == q.selected.end())
         q.selected.push_back(c);
-    // "who was hired most recently": a person is answered by their name.
+    // "who joined most recently": a person is answered by their name.
     bool asks_who = !r.tokens.empty() && (r.tokens[0].text == "who" || r.tokens[0].text == "whom");
     if ((!r.entity.empty() || r.with_columns || asks_who) && !q.selected.empty()) {
       // "customers and their emails", "them with their dates": the rows'

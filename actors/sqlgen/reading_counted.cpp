@@ -1,6 +1,6 @@
 // What is counted when the question does not name it as the thing counted:
 // "break down the ships by flag" (the rows of each flag), "how many
-// products cost less than 10" (the table said inside its column's phrase),
+// tools cost under 20" (the table said inside its column's phrase),
 // "how many are active" (the rows a flag names).
 #include "actors/sqlgen/reader.hpp"
 

@@ -1,4 +1,4 @@
-// "movies longer than 2 hours", "calls shorter than 90 seconds": a length
+// "flights longer than 3 hours", "calls shorter than 40 seconds": a length
 // compared, on the one column of the rows that keeps their length or
 // duration, with the number converted to that column's unit.
 #include "actors/sqlgen/reader.hpp"

@@ -220,7 +220,7 @@ void reader::on_column(size_t k, const element& e) {
   // duration's, read once the words are linked, not the later column's.
   if (pending_agg != aggregate::none && duration_word && *duration_word < items[k].begin)
     pending_agg = aggregate::none;
-  // "how many per country": the column after "per" groups; the count waits
+  // "how many per region": the column after "per" groups; the count waits
   // for what it counts (or the last answer's measure).
   if (pending_agg != aggregate::none && !in_group) {
     measure m;
@@ -262,7 +262,7 @@ void reader::on_column(size_t k, const element& e) {
         m.agg = aggregate::count_distinct;
       // "how many seats are booked in total" on a column of numbers named
       // for those things: their total, said after them.
-      // So is "how many units do we have in stock": what the business holds
+      // So is "how many pallets do we hold in the depot": what the business holds
       // in all, not each row's number.
       bool quantity = role == column_role::numeric && !distinct && m.agg == aggregate::count_distinct
                       && (items[k].plural || tokens[items[k].begin].text != tokens[items[k].begin].stem);

@@ -65,7 +65,7 @@ void reader::read_ranking() {
                                 ? table_of_conditions()
                                 : std::string();
                !counted.empty()) {
-      // "How many products cost less than 10": the table was said inside
+      // "How many tools cost under 20": the table was said inside
       // the phrase that names its column ("products cost"); its rows are
       // what the conditions keep.
       r.measures.push_back(count_rows(counted));
@@ -147,7 +147,7 @@ void reader::read_ranking() {
           break;
       }
     }
-  // "the tallest towers": the entity's height; "which one is the longest?"
+  // "the tallest towers": the entity's height; "which one is the tallest?"
   // after a listing: the height of the rows listed.
   auto ranked_rows = !r.entity.empty() ? r.entity
                      : r.measures.empty() && r.selected.empty() && !context_tables.empty()

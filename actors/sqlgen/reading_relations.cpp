@@ -27,11 +27,11 @@ bool reader::relation_verb(size_t i) {
   bool relating = one_of(word, {"involve", "involves", "include", "includes", "use", "uses",
                                 "require", "requires"});
   // The subject named right before the verb: a table, or one row by a value
-  // ("does Ana Ruiz cover", "the person appears").
+  // ("does Ola Berg serve", "the singer performs").
   bool named_subject = i > 0 && std::any_of(items.begin(), items.end(), [&](const item& it) {
     return !it.c && it.end == i && (it.e.kind == element_kind::table || it.e.kind == element_kind::value);
   });
-  // "which regions does Ana Ruiz cover?", "which films has she appeared in?":
+  // "which districts does Ola Berg serve?", "which albums has she sung on?":
   // the verb ends a question asked with an auxiliary; the things it relates
   // are the one asked for and its subject.
   bool ends_question = std::all_of(tokens.begin() + static_cast<std::ptrdiff_t>(i) + 1, tokens.end(),
@@ -40,7 +40,7 @@ bool reader::relation_verb(size_t i) {
     return t.text == "do" || t.text == "does" || t.text == "did" || t.text == "has" || t.text == "have";
   });
   bool asked_verb = ends_question && auxiliary && named_subject;
-  // "the person appears in the most titles": a present tense after its subject.
+  // "the singer performs on the most albums": a present tense after its subject.
   bool present = word.text.size() > 4 && word.text.back() == 's' && word.text != word.stem && named_subject;
   if (word.quoted || !(is_participle(word.text) || relating || asked_verb || present) || i == 0
       || (i + 1 < tokens.size() && tokens[i + 1].text == "by"))

@@ -70,7 +70,7 @@ void reader::on_cue(size_t k, item& it) {
         sort_pending = false;
       } else if (!agent_by(k)) {
         in_group = true;
-        // "how many products does each of them supply?", "how many are on
+        // "how many parts does each of them make?", "how many are on
         // each?": one group per row of the last answer.
         auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
         auto them = at(c.end + 1);

@@ -12,7 +12,7 @@ namespace medha::sqlgen::time_rules {
 // Relative periods: "the last 30 days", "the previous 3 full months", "last year".
 bool time_scan::read_relative_period(size_t i, const std::string& w) {
   if (w == "last" || w == "past" || w == "previous" || w == "prior" || w == "trailing") {
-    // "the last quarter of 2023", "the last month of 2022": a place in that
+    // "the last quarter of 2021", "the last month of 2020": a place in that
     // year, not a period counted back from today.
     auto of = text(i + 2);
     if ((of == "of" || of == "in") && is_year(text(i + 3)) && w == "last") {
