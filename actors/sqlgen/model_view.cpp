@@ -55,21 +55,26 @@ const column_info* label_column(const table_info& t) {
         && (c.name == t.name || c.name == singular(t.name)))
       return &c;
   // "ship_name" beside "ship_city" and "ship_country": the name of a party
-  // the row records (where an order goes), not of the row itself.
-  auto embedded = [&](const column_info& c) {
+  // the row records (where an order goes), not of the row itself. A prefix
+  // the key shares ("diag_id", "diag_name") is the table's own.
+  std::vector<std::string> firsts;
+  firsts.reserve(t.columns.size());
+  std::vector<std::string> own;
+  for (auto& c : t.columns) {
     auto words = split_words(c.name);
-    if (words.size() < 2 || stem(words.front()) == stem(split_words(t.name).back()))
+    firsts.push_back(words.size() > 1 ? words.front() : std::string());
+    if (words.size() > 1 && (c.primary_key || words.back() == "id"))
+      own.push_back(words.front());
+  }
+  auto table_words = split_words(t.name);
+  auto table_stem = table_words.empty() ? std::string() : stem(table_words.back());
+  auto embedded = [&](const column_info& c) {
+    auto& first = firsts[static_cast<size_t>(&c - t.columns.data())];
+    if (first.empty() || stem(first) == table_stem
+        || std::find(own.begin(), own.end(), first) != own.end())
       return false;
-    int sharing = 0;
-    for (auto& o : t.columns) {
-      auto other = split_words(o.name);
-      bool same = other.size() > 1 && other.front() == words.front();
-      // "diag_id", "diag_name": the table's own prefix, not another party's.
-      if (same && (o.primary_key || other.back() == "id"))
-        return false;
-      sharing += &o != &c && same;
-    }
-    return sharing >= 2 && 2 * (sharing + 1) < static_cast<int>(t.columns.size()) + 1;
+    auto sharing = std::count(firsts.begin(), firsts.end(), first);
+    return sharing >= 3 && 2 * sharing < static_cast<long>(t.columns.size()) + 1;
   };
   for (auto& c : t.columns) {
     auto n = c.name;
