@@ -313,6 +313,12 @@ void reader::on_column(size_t k, const element& e) {
       measure m;
       m.agg = aggregate::count_distinct;
       m.column = col;
+      // "the most titles" where titles name the rows: how many rows, not
+      // how many different names.
+      auto* t = table_of(model, e.table);
+      auto* label = t ? label_column(*t) : nullptr;
+      if (label && label->name == e.column && items[k].plural)
+        m = count_rows(e.table);
       r.measures.push_back(m);
       return;
     }
