@@ -58,6 +58,12 @@ bool scanner::word_cues(size_t i) {
              compare(filter_op::eq)))
     return true;
   // -- aggregates --
+  // "how many times was it rented": the events the verb names, counted.
+  if (any(i, {"how many times"}, cue_kind::aggregate, [](cue& c) {
+        c.agg = aggregate::count;
+        c.text = "times";
+      }))
+    return true;
   if (any(i, {"count the number of", "total number|count of", "how many", "number of", "count of", "count", "counts"},
           cue_kind::aggregate, agg(aggregate::count))
       || any(i, {"average|avg|mean", "on average"}, cue_kind::aggregate, agg(aggregate::avg))
@@ -86,6 +92,11 @@ bool scanner::word_cues(size_t i) {
                    || w == "deepest" || w == "widest";
     return true;
   }
+  // "rented the most times": how often, said with its unit.
+  auto times = [](bool d) { return [d](cue& c) { c.descending = d; c.text = "times"; }; };
+  if (any(i, {"the? most times|often"}, cue_kind::superlative, times(true))
+      || any(i, {"the? fewest|least times", "the? least often"}, cue_kind::superlative, times(false)))
+    return true;
   if (any(i, {"the? highest|most|largest|biggest|greatest|best|top|maximum"},
           cue_kind::superlative, desc(true))
       || any(i, {"the? lowest|least|smallest|fewest|worst|bottom"}, cue_kind::superlative,

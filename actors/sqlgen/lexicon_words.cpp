@@ -184,6 +184,11 @@ std::vector<std::string> agent_verbs(const std::string& name) {
   };
   if (ends("or"))
     keep(noun.substr(0, noun.size() - 2));
+  // rental: rent, renewal: renew, approval: approve, arrival: arrive.
+  if (ends("al") && noun.size() > 5 && !ends("ial") && !ends("ual")) {
+    keep(noun.substr(0, noun.size() - 2));
+    keep(noun.substr(0, noun.size() - 2) + "e");
+  }
   if (ends("ier")) // carrier: carry
     keep(noun.substr(0, noun.size() - 3) + "y");
   if (ends("er")) {

@@ -179,6 +179,10 @@ struct reader {
   /// column of the rows asked about, in its own unit (reading_length.cpp).
   std::optional<filter> length_condition(const cue& c);
 
+  /// The table whose rows are the events a verb of the question names
+  /// ("rented": rental), when exactly one is (reading_relations.cpp).
+  std::string table_of_event_verb() const;
+
   /// The "total" said last, after item k and with nothing named after it
   /// ("... in total", "... altogether"): the sum of what k names.
   item* trailing_total(size_t k);

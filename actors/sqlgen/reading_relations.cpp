@@ -3,6 +3,7 @@
 // course", "depots with drivers linked to them". The join between the
 // two is the relation; the verb adds nothing to filter or measure.
 #include "actors/sqlgen/reader.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
 
 #include <algorithm>
 
@@ -17,6 +18,26 @@ bool one_of(const token& t, std::initializer_list<const char*> words) {
 }
 
 } // namespace
+
+std::string reader::table_of_event_verb() const {
+  std::string found;
+  for (auto& t : tokens) {
+    if (t.quoted || !is_participle(t.text))
+      continue;
+    for (auto& table : model.tables) {
+      auto words = split_words(table.name);
+      if (table.derived || words.empty())
+        continue;
+      for (auto& verb : lexicon_words::agent_verbs(words.back()))
+        if (stem(verb) == t.stem) {
+          if (!found.empty() && found != table.name)
+            return ""; // two tables of such events: which is asked
+          found = table.name;
+        }
+    }
+  }
+  return found;
+}
 
 bool reader::relation_verb(size_t i) {
   auto& word = tokens[i];

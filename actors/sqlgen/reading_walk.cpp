@@ -49,6 +49,14 @@ void reader::on_cue(size_t k, item& it) {
   // A negation is not reset here: it lasts until the next value.
   switch (c.kind) {
     case cue_kind::aggregate:
+      if (c.text == "times") { // "how many times was it rented": the events counted
+        auto events = table_of_event_verb();
+        if (events.empty())
+          r.unresolved.push_back("how many times");
+        else
+          add_measure(count_rows(events));
+        break;
+      }
       total_count = c.agg == aggregate::count && tokens[c.begin].text == "total";
       if (c.agg == aggregate::avg)
         asked_average = true;
@@ -112,6 +120,15 @@ void reader::on_cue(size_t k, item& it) {
       if (superlative && superlative->descending != c.descending)
         both_extremes = true; // "the highest and lowest fees"
       superlative = c;
+      // "rented the most times": ranked by how many of the verb's events
+      // each has, as "the most rentals" would be.
+      if (c.text == "times") {
+        auto events = table_of_event_verb();
+        if (events.empty())
+          r.unresolved.push_back("the most times");
+        else
+          add_measure(count_rows(events));
+      }
       break;
     case cue_kind::top_n:
       top = c.count;

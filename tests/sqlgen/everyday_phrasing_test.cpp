@@ -45,7 +45,7 @@ semantic_model garden_model() {
                                   col("sent_on", r::time), col("ship_name", r::text), col("ship_city", r::text),
                                   col("ship_country", r::categorical, false, {"Norway", "France"})}),
     testing::table("films", {col("film_id", r::identifier, true), col("kind", r::categorical, false, {"movie", "series"}),
-                             col("title", r::text), released, col("runtime_minutes", r::numeric),
+                             col("title", r::text, false, {"Night Owl", "Blue Fjord"}), released, col("runtime_minutes", r::numeric),
                              col("rating_code", r::categorical, false, {"PG", "R"})}),
     testing::table("reviews", {col("review_id", r::identifier, true), col("film_id", r::identifier),
                                col("stars", r::numeric), col("rated_at", r::time)}),
@@ -55,6 +55,7 @@ semantic_model garden_model() {
                              col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time)}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
+    testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
     testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
                              col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
@@ -69,6 +70,7 @@ semantic_model garden_model() {
     {"film_actors", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"actor_id"}, "actors", {"actor_id"}, false},
     {"order_lines", {"item_id"}, "items", {"item_id"}, false},
+    {"rentals", {"film_id"}, "films", {"film_id"}, false},
   };
   return m;
 }
@@ -175,6 +177,13 @@ TEST(everyday_phrasing, common_words_for_states_and_dates) {
 
 TEST(everyday_phrasing, rankings_by_a_quantity_of_other_rows_add_it_up) {
   run({{"What are the top 3 items by quantity ordered?", {"SUM(" + q("order_lines.quantity") + ")", "LIMIT 3"}}});
+}
+
+TEST(everyday_phrasing, how_many_times_counts_the_events_the_verb_names) {
+  run({
+    {"which film has been rented the most times?", {"COUNT(*)", "FROM " + q("rentals"), "GROUP BY " + q("films.title"), "LIMIT 1"}},
+    {"How many times was Night Owl rented?", {"COUNT(*)", "FROM " + q("rentals"), q("films.title") + " = 'Night Owl'"}},
+  });
 }
 
 TEST(everyday_phrasing, two_columns_of_a_row_compared) {
