@@ -176,6 +176,15 @@ void reader::run(const lexicon& lex) {
     items.push_back(it);
   }
   std::vector<std::pair<std::string, element>> named_heads; // last word of a column's phrase
+  // The same noun, singular or plural ("score", "scores"); not two words
+  // that only share a stem ("rate", "rating").
+  auto same_noun = [](std::string a, std::string b) {
+    if (a.size() > 3 && a.back() == 's')
+      a.pop_back();
+    if (b.size() > 3 && b.back() == 's')
+      b.pop_back();
+    return a == b;
+  };
   std::vector<std::vector<element>> resolved;
   for (size_t i = 0; i < mentions.size(); ++i)
     resolved.push_back(resolve(mentions[i], mentions, i));
@@ -259,14 +268,14 @@ void reader::run(const lexicon& lex) {
     // it named before, when it can name it.
     if (m.end == m.begin + 1)
       for (auto& [head, earlier] : named_heads)
-        if (head == tokens[m.begin].stem && !(cands.front() == earlier)) {
-          auto& entries = lex.lookup(head);
+        if (same_noun(head, tokens[m.begin].text) && !(cands.front() == earlier)) {
+          auto& entries = lex.lookup(stem(head));
           if (std::any_of(entries.begin(), entries.end(),
                           [&](const lexicon_entry& x) { return x.target == earlier; }))
             cands = {earlier};
         }
     if (m.end > m.begin + 1 && cands.size() == 1 && cands.front().kind == element_kind::column)
-      named_heads.emplace_back(tokens[m.end - 1].stem, cands.front());
+      named_heads.emplace_back(tokens[m.end - 1].text, cands.front());
     if (cands.size() > 1)
       r.ambiguities.push_back({m.begin, m.end, cands});
     item it;

@@ -56,6 +56,8 @@ semantic_model garden_model() {
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
+    testing::table("videos", {col("video_id", r::identifier, true), col("rental_rate", r::numeric),
+                              col("rating", r::categorical, false, {"Family", "Adult"})}),
     testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
                              col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
@@ -184,6 +186,12 @@ TEST(everyday_phrasing, how_many_times_counts_the_events_the_verb_names) {
     {"which film has been rented the most times?", {"COUNT(*)", "FROM " + q("rentals"), "GROUP BY " + q("films.title"), "LIMIT 1"}},
     {"How many times was Night Owl rented?", {"COUNT(*)", "FROM " + q("rentals"), q("films.title") + " = 'Night Owl'"}},
   });
+}
+
+TEST(everyday_phrasing, words_that_share_a_stem_are_not_one_noun) {
+  // "rate" and "rating" stem alike; "rating" said after "rental rate" is
+  // still the rating.
+  run({{"what is the average rental rate per rating?", {"GROUP BY " + q("videos.rating")}, {"GROUP BY " + q("videos.rental_rate")}}});
 }
 
 TEST(everyday_phrasing, two_columns_of_a_row_compared) {
