@@ -22,9 +22,15 @@ namespace medha::sqlgen::detail {
 void reader::read_ranking() {
   // "list the movies", "the longest series": a value of the column that
   // says what kind of thing a row is names the rows as well.
-  if (r.entity.empty() && r.measures.empty() && r.selected.empty() && pending_agg == aggregate::none
+  if (r.entity.empty() && r.measures.empty() && pending_agg == aggregate::none
       && (r.listing || superlative || top > 0))
     for (auto& f : r.filters) {
+      // "who directed the most movies": a column of those rows ranked by how
+      // many there are; "the directors of the movies" lists the directors.
+      if ((!r.selected.empty() && !superlative && top == 0)
+          || std::any_of(r.selected.begin(), r.selected.end(),
+                         [&](const column_ref& c) { return c.table != f.column.table; }))
+        continue;
       auto words = split_words(f.column.column);
       bool kind = std::any_of(words.begin(), words.end(), [](const std::string& w) {
         return w == "type" || w == "kind" || w == "category" || w == "class" || w == "format";
@@ -37,6 +43,26 @@ void reader::read_ranking() {
       }
     }
   bool ranked = superlative.has_value() || top > 0;
+  // "who directed the most movies": groups named, ranked by how many of the
+  // kind of rows named (the movies) each has.
+  bool counting = false;
+  for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
+    counting = counting || tokens[i].text == "most" || tokens[i].text == "fewest" || tokens[i].text == "least";
+  if (counting && r.implicit_entity && !r.entity.empty() && r.measures.empty() && r.dimensions.empty()
+      && r.selected.size() == 1 && r.selected[0].table == r.entity && !(label_of(model, r.entity) == r.selected[0])
+      && role_of(model, r.selected[0]) != column_role::numeric) {
+    dimension d;
+    d.column = r.selected[0];
+    r.dimensions.push_back(d);
+    r.selected.clear();
+  }
+  if (counting && r.implicit_entity && !r.entity.empty() && r.measures.empty() && !r.dimensions.empty()
+      && pending_agg == aggregate::none) {
+    r.measures.push_back(count_rows(r.entity));
+    r.entity.clear();
+    r.listing = false;
+    r.implicit_entity = false;
+  }
   // "which members have the most loans, sorted by their number": a ranking
   // asked to be sorted is shown whole.
   // "Which genre has the longest books": the noun asked for says how many

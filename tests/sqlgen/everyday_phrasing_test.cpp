@@ -160,6 +160,8 @@ TEST(everyday_phrasing, kinds_named_by_a_value_and_their_extremes) {
     {"list the movies", {q("films.title"), q("films.kind") + " = 'movie'"}},
     {"what's the longest movie?", {"ORDER BY " + q("films.runtime_minutes") + " DESC", "LIMIT 1", "'movie'"}},
     {"Who was hired most recently?", {q("staff.last_name"), "ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}},
+    {"who directed the most movies?", {"GROUP BY " + q("films.director"), "COUNT(*)", "'movie'", "LIMIT 1"}},
+    {"list the directors of movies", {q("films.director"), "'movie'"}, {q("films.title")}},
     // Titles name the films: the most titles is the most rows.
     {"Which director has the most titles?", {"COUNT(*)", "GROUP BY " + q("films.director")}, {"DISTINCT"}},
   });
