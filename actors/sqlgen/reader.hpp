@@ -182,6 +182,8 @@ struct reader {
   /// The table whose rows are the events a verb of the question names
   /// ("rented": rental), when exactly one is (reading_relations.cpp).
   std::string table_of_event_verb() const;
+  /// Counts those events as the measure, or leaves `said` unresolved.
+  void count_verb_events(const std::string& said);
 
   /// The "total" said last, after item k and with nothing named after it
   /// ("... in total", "... altogether"): the sum of what k names.

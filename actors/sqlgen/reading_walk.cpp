@@ -50,11 +50,7 @@ void reader::on_cue(size_t k, item& it) {
   switch (c.kind) {
     case cue_kind::aggregate:
       if (c.text == "times") { // "how many times was it rented": the events counted
-        auto events = table_of_event_verb();
-        if (events.empty())
-          r.unresolved.push_back("how many times");
-        else
-          add_measure(count_rows(events));
+        count_verb_events("how many times");
         break;
       }
       total_count = c.agg == aggregate::count && tokens[c.begin].text == "total";
@@ -122,13 +118,8 @@ void reader::on_cue(size_t k, item& it) {
       superlative = c;
       // "rented the most times": ranked by how many of the verb's events
       // each has, as "the most rentals" would be.
-      if (c.text == "times") {
-        auto events = table_of_event_verb();
-        if (events.empty())
-          r.unresolved.push_back("the most times");
-        else
-          add_measure(count_rows(events));
-      }
+      if (c.text == "times")
+        count_verb_events("the most times");
       break;
     case cue_kind::top_n:
       top = c.count;
@@ -206,6 +197,14 @@ bool reader::names_whole_key(const item& it, const relationship& rel) {
     if (stem(words[i]) != tokens[it.begin + i].stem)
       return false;
   return true;
+}
+
+void reader::count_verb_events(const std::string& said) {
+  auto events = table_of_event_verb();
+  if (events.empty())
+    r.unresolved.push_back(said);
+  else
+    add_measure(count_rows(events));
 }
 
 item* reader::trailing_total(size_t k) {
