@@ -10,6 +10,7 @@
 #include "actors/sqlgen/cues.hpp"
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/linker.hpp"
+#include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
@@ -256,8 +257,21 @@ void reader::on_column(size_t k, const element& e) {
       // "How many titles": the rows the word names (a work by its title, a
       // thing by its key); "how many different titles" counts the words.
       auto* label = t ? label_column(*t) : nullptr;
+      // "how many comments" where one table keeps comments and another a
+      // free-text comment: the comments are that table's rows; nobody counts
+      // different free texts.
+      std::string rows_named;
+      if ((role == column_role::text || role == column_role::categorical) && items[k].plural && !distinct
+          && items[k].end == items[k].begin + 1)
+        if (auto* index = active_index(model)) {
+          auto& heads = index->tables_headed_by(tokens[items[k].begin].stem);
+          if (heads.size() == 1 && heads[0] < model.tables.size() && model.tables[heads[0]].name != e.table)
+            rows_named = model.tables[heads[0]].name;
+        }
       if (((pk && pk->name == e.column) || (label && label->name == e.column)) && !distinct)
         m = count_rows(e.table);
+      else if (!rows_named.empty())
+        m = count_rows(rows_named);
       else
         m.agg = aggregate::count_distinct;
       // "how many seats are booked in total" on a column of numbers named

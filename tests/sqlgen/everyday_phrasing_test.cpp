@@ -56,12 +56,15 @@ semantic_model garden_model() {
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
+    testing::table("item_notes", {col("item_note_id", r::identifier, true), col("item_id", r::identifier),
+                                  col("body", r::text)}),
     testing::table("videos", {col("video_id", r::identifier, true), col("rental_rate", r::numeric),
                               col("rating", r::categorical, false, {"Family", "Adult"})}),
     testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
                              col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
   m.tables[2].columns.push_back(col("created_at", r::time));
+  m.tables[2].columns.push_back(col("note", r::text));
   m.tables[2].columns.push_back(col("closed_on", r::time));
   m.tables[2].columns.back().comment = "NULL while the account is active";
   m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
@@ -73,6 +76,7 @@ semantic_model garden_model() {
     {"film_actors", {"actor_id"}, "actors", {"actor_id"}, false},
     {"order_lines", {"item_id"}, "items", {"item_id"}, false},
     {"rentals", {"film_id"}, "films", {"film_id"}, false},
+    {"item_notes", {"item_id"}, "items", {"item_id"}, false},
   };
   return m;
 }
@@ -194,6 +198,11 @@ TEST(everyday_phrasing, words_that_share_a_stem_are_not_one_noun) {
   // "rate" and "rating" stem alike; "rating" said after "rental rate" is
   // still the rating.
   run({{"what is the average rental rate per rating?", {"GROUP BY " + q("videos.rating")}, {"GROUP BY " + q("videos.rental_rate")}}});
+}
+
+TEST(everyday_phrasing, things_counted_are_rows_of_the_table_named_so) {
+  // Notes are the rows of item_notes, not the different texts of a note column.
+  run({{"How many notes are there?", {"COUNT(*)", "FROM " + q("item_notes")}, {"DISTINCT"}}});
 }
 
 TEST(everyday_phrasing, two_columns_of_a_row_compared) {
