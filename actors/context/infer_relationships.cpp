@@ -305,7 +305,7 @@ void column_candidates(const indexed& ix, size_t f, size_t c, std::vector<candid
             add(t, static_cast<size_t>(ix.single[t]), 5, join_evidence::role_names);
     };
     by_name(name);
-    // "units_on_order", "cost_per_order": a table's name after "on", "per",
+    // "items_on_hold", "cost_per_visit": a table's name after "on", "per",
     // "in" ends a phrase about the rows, not a role of a key.
     auto phrase_before = [&](size_t k) {
       auto start = name.rfind('_', k - 1);

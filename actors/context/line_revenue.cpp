@@ -54,7 +54,7 @@ bool add_line_revenue(semantic_model& model) {
     for (auto& c : t.columns) {
       if (named(c, {"quantity", "qty", "units", "quantity_ordered", "units_sold"}))
         q = &c;
-      if (named(c, {"unit_price", "price", "sale_price", "unit_cost_price"}))
+      if (named(c, {"unit_price", "price", "sale_price"}))
         p = &c;
       if (named(c, {"discount", "discount_rate", "discount_pct"}))
         d = &c;

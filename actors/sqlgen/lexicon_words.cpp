@@ -171,7 +171,7 @@ std::string state_of_empty(const std::string& comment) {
 // shorter than three letters ("user": us) are no verbs.
 std::vector<std::string> agent_verbs(const std::string& name) {
   std::vector<std::string> out;
-  // Tables are often named in the plural ("shippers"): the agent is one of them.
+  // Tables are often named in the plural ("drivers"): the agent is one of them.
   auto noun = name.size() > 4 && name.back() == 's' && name[name.size() - 2] != 's'
                 ? name.substr(0, name.size() - 1) : name;
   auto ends = [&](const char* suffix) {
@@ -194,7 +194,7 @@ std::vector<std::string> agent_verbs(const std::string& name) {
   if (ends("er")) {
     keep(noun.substr(0, noun.size() - 2)); // seller: sell
     keep(noun.substr(0, noun.size() - 1)); // driver: drive
-    // shipper: ship, planner: plan (the consonant doubled before "-er").
+    // shopper: shop, planner: plan (the consonant doubled before "-er").
     auto n = noun.size();
     if (n > 5 && noun[n - 3] == noun[n - 4] && !std::strchr("aeiouylsr", noun[n - 3]))
       keep(noun.substr(0, n - 3));

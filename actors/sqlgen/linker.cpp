@@ -8,7 +8,7 @@ namespace {
 
 // Words a name may be split by when said as a clause: "units are on
 // order", "crates do we still have in storage".
-bool is_copula(const std::string& w) {
+bool splits_a_name(const std::string& w) {
   static const char* gaps[] = {"is", "are", "was", "were", "do", "does", "did", "we", "you", "they",
                                "have", "has", "had", "still", "currently"};
   return std::any_of(std::begin(gaps), std::end(gaps), [&](const char* g) { return w == g; });
@@ -182,24 +182,22 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       // "crates are on hold" for crates_on_hold: a name said as a clause,
       // its words in order with a copula between them. Only whole names of
       // columns and tables, never values or loose words.
-      if (entries.empty() && len >= 3) {
+      // Checked before any key is built: most spans have no such word.
+      auto splits = [&](size_t k) { return k > i && k + 1 < i + len && !tokens[k].quoted && splits_a_name(tokens[k].text); };
+      bool split = false;
+      for (size_t k = i; k < i + len && len >= 3; ++k)
+        split = split || splits(k);
+      // Not a passive: "games are rated M" says what was done to the games.
+      for (size_t k = i; k < i + len && split; ++k)
+        split = !(is_participle(tokens[k].text) && tokens[k].text != tokens[k].stem);
+      if (entries.empty() && split) {
         std::string bare;
-        bool copula = false;
-        for (size_t k = i; k < i + len; ++k) {
-          bool inner = k > i && k + 1 < i + len;
-          if (inner && !tokens[k].quoted && is_copula(tokens[k].text)) {
-            copula = true;
-            continue;
-          }
-          bare += (bare.empty() ? "" : " ") + stems[k];
-        }
-        // Not a passive: "games are rated M" says what was done to films.
         for (size_t k = i; k < i + len; ++k)
-          copula = copula && !(is_participle(tokens[k].text) && tokens[k].text != tokens[k].stem);
-        if (copula)
-          for (auto& e : lex.lookup(bare))
-            if (e.target.kind != element_kind::value && e.weight >= 0.9)
-              entries.push_back(e);
+          if (!splits(k))
+            bare += (bare.empty() ? "" : " ") + stems[k];
+        for (auto& e : lex.lookup(bare))
+          if (e.target.kind != element_kind::value && e.weight >= 0.9)
+            entries.push_back(e);
       }
       if (entries.empty() && len == 2) { // "sign up", "signed up" → "signup"
         entries = lex.lookup(stems[i] + stems[i + 1]);

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <deque>
 #include <set>
+#include <string_view>
 #include <utility>
 
 #include "actors/sqlgen/join_graph.hpp"
@@ -54,27 +55,32 @@ const column_info* label_column(const table_info& t) {
     if ((c.role == column_role::text || c.role == column_role::categorical)
         && (c.name == t.name || c.name == singular(t.name)))
       return &c;
-  // "ship_name" beside "ship_city" and "ship_country": the name of a party
-  // the row records (where an order goes), not of the row itself. A prefix
-  // the key shares ("diag_id", "diag_name") is the table's own.
-  std::vector<std::string> firsts;
-  firsts.reserve(t.columns.size());
-  std::vector<std::string> own;
-  for (auto& c : t.columns) {
-    auto words = split_words(c.name);
-    firsts.push_back(words.size() > 1 ? words.front() : std::string());
-    if (words.size() > 1 && (c.primary_key || words.back() == "id"))
-      own.push_back(words.front());
-  }
-  auto table_words = split_words(t.name);
-  auto table_stem = table_words.empty() ? std::string() : stem(table_words.back());
+  // "buyer_name" beside "buyer_city" and "buyer_phone": the name of a party
+  // the row records (who a sale went to), not of the row itself. A prefix
+  // the key shares ("diag_id", "diag_name") is the table's own. Checked
+  // without allocating: this runs for every label looked up.
+  auto prefix = [](const std::string& name) {
+    auto cut = name.find('_');
+    return cut == std::string::npos || cut == 0 || cut + 1 == name.size() ? std::string_view()
+                                                                         : std::string_view(name).substr(0, cut);
+  };
   auto embedded = [&](const column_info& c) {
-    auto& first = firsts[static_cast<size_t>(&c - t.columns.data())];
-    if (first.empty() || stem(first) == table_stem
-        || std::find(own.begin(), own.end(), first) != own.end())
+    auto first = prefix(c.name);
+    if (first.empty())
       return false;
-    auto sharing = std::count(firsts.begin(), firsts.end(), first);
-    return sharing >= 3 && 2 * sharing < static_cast<long>(t.columns.size()) + 1;
+    long sharing = 0;
+    for (auto& o : t.columns) {
+      if (prefix(o.name) != first)
+        continue;
+      auto n = o.name.size();
+      if (o.primary_key || (n > 3 && o.name.compare(n - 3, 3, "_id") == 0))
+        return false; // the table's own prefix
+      ++sharing;
+    }
+    if (sharing < 3 || 2 * sharing >= static_cast<long>(t.columns.size()) + 1)
+      return false;
+    auto table_words = split_words(t.name);
+    return table_words.empty() || stem(std::string(first)) != stem(table_words.back());
   };
   for (auto& c : t.columns) {
     auto n = c.name;

@@ -315,17 +315,6 @@ void reader::on_column(size_t k, const element& e) {
     superlative_column = col;
     return;
   }
-  // "who directed the most movies": the people the verb's column names are
-  // the groups ranked.
-  auto& said = tokens[items[k].begin];
-  if (who && (superlative || top > 0) && items[k].end == items[k].begin + 1 && is_participle(said.text)
-      && said.text != said.stem && (role == column_role::text || role == column_role::categorical)
-      && r.dimensions.empty() && pending_agg == aggregate::none) {
-    dimension d;
-    d.column = col;
-    add_dimension(d);
-    return;
-  }
   // "taught courses in the most departments": how many different ones.
   if (superlative && prev && prev->c && prev->c->kind == cue_kind::superlative
       && (role == column_role::categorical || role == column_role::text) && r.measures.empty()

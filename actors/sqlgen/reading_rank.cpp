@@ -45,6 +45,7 @@ void reader::read_ranking() {
   bool ranked = superlative.has_value() || top > 0;
   // "who directed the most movies": groups named, ranked by how many of the
   // kind of rows named (the movies) each has.
+  // "the most", "the fewest", "the least" say how many (or how much).
   bool counting = false;
   for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
     counting = counting || tokens[i].text == "most" || tokens[i].text == "fewest" || tokens[i].text == "least";
@@ -248,10 +249,7 @@ void reader::read_ranking() {
       r.unresolved.push_back("both the highest and the lowest");
     // "the most", "the least" say how much ("the category that brings in
     // the most revenue"); "the best-rated hotel" ranks single rows.
-    bool quantity = false;
-    for (size_t i = superlative ? superlative->begin : 0; superlative && i < superlative->end; ++i)
-      quantity = quantity || tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest";
-    if (!r.entity.empty() && superlative_column->table != r.entity && quantity) {
+    if (!r.entity.empty() && superlative_column->table != r.entity && counting) {
       // A number of other rows, many per category. Money adds up; anything
       // else (a rating: its average? its total?) is asked.
       if (!adds_up(superlative_column->column)) {

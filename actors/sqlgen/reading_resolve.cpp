@@ -167,8 +167,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (dates.size() == 1)
       return elements(dates);
   }
-  // "orders not yet shipped": a column whose name has the verb as said
-  // (shipped_date) over one that only shares its stem (ship_name).
+  // "parcels not yet delivered": a column whose name has the verb as said
+  // (delivered_on) over one that only shares its stem (deliver_to).
   if (m.end == m.begin + 1 && is_participle(tokens[m.begin].text)
       && tokens[m.begin].text != tokens[m.begin].stem) {
     auto as_said = narrow([&](const element& c) {

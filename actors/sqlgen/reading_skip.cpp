@@ -87,7 +87,7 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
                         && mentions[i + 1].begin == m.end && !mentions[i + 1].candidates.empty()
                         && mentions[i + 1].score >= 0.9
                         && mentions[i + 1].candidates.front().table != m.candidates.front().table;
-  // "did each shipper ship", "did Acme ship": the verb of a table's rows,
+  // "did each driver drive", "did Acme drive": the verb of a table's rows,
   // which the question names (or one of them, by a value), says what they
   // do; it names nothing more.
   // So does "has Ana Ruiz directed" beside a value of the director column.
@@ -111,7 +111,7 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
         agent_verb = j != i && !mentions[j].candidates.empty()
                      && std::all_of(mentions[j].candidates.begin(), mentions[j].candidates.end(), names_it);
     }
-  // "rated PG-13", "priced at 10": a verb right before a value of the column
+  // "rated PG-13", "graded A": a verb right before a value of the column
   // named for it says which column the value is in; the value says the rest.
   bool introduces_value = false;
   if (m.end == m.begin + 1 && i + 1 < mentions.size() && mentions[i + 1].begin == m.end
