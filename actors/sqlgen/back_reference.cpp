@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/sql_compiler.hpp"
+
 namespace medha::sqlgen {
 
 std::optional<query> about_previous_rows(const query& previous, query fresh) {
@@ -27,6 +29,19 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
     if (!restated)
       fresh.filters.push_back(f);
   }
+  return fresh;
+}
+
+std::optional<query> with_previous_period(const semantic_model& model, const query& previous,
+                                          query fresh) {
+  auto dated = [](const filter& f) { return f.measure < 0 && is_time_filter(f); };
+  if (std::any_of(fresh.filters.begin(), fresh.filters.end(), dated)
+      || std::none_of(previous.filters.begin(), previous.filters.end(), dated)
+      || root_table(model, fresh) != root_table(model, previous))
+    return std::nullopt;
+  for (auto& f : previous.filters)
+    if (dated(f))
+      fresh.filters.push_back(f);
   return fresh;
 }
 

@@ -4,6 +4,10 @@
 
 #include "actors/sqlgen/query.hpp"
 
+namespace medha {
+struct semantic_model;
+}
+
 namespace medha::sqlgen {
 
 /// A new question that points back ("how many loans has she taken?", "what
@@ -12,5 +16,13 @@ namespace medha::sqlgen {
 /// those rows cannot be named by conditions alone (a ranked top N, a reading
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
+
+/// A new question about the same rows as the previous one, which was limited
+/// to a period, saying no period of its own ("what was the average length of
+/// a visit?" after "how many visits in 2025?"): whether the period still
+/// holds is the user's to say. `fresh` with that period added; nullopt when
+/// the previous query had no period, `fresh` has one, or the rows differ.
+std::optional<query> with_previous_period(const semantic_model& model, const query& previous,
+                                          query fresh);
 
 } // namespace medha::sqlgen

@@ -184,6 +184,9 @@ void scanner::run() {
                 "raw|underlying|detailed data"},
             cue_kind::show_rows, none))
       continue;
+    if (any(i, {"for|in|over|during the same period|time|dates|timeframe|months|years|year|quarter|month"},
+            cue_kind::same_period, none))
+      continue;
     if (auto len = match(i, "remove|drop|clear|reset|delete|ignore|without|no|undo the|all|any? "
                             "year|years|date|dates|time|period filter|filters|condition|conditions?")) {
       add(cue_kind::remove_filter, i, len).text = "time";
@@ -192,7 +195,7 @@ void scanner::run() {
     if (any(i, {"remove|drop|clear|reset|delete|ignore|undo|without|no the|all|any? "
                 "filter|filters|condition|conditions|restriction|restrictions"},
             cue_kind::remove_filter, none)
-        || any(i, {"all|any|every years|time|dates"}, cue_kind::remove_filter,
+        || any(i, {"over|for|across? all|any|every years|time|dates"}, cue_kind::remove_filter,
                [](cue& c) { c.text = "time"; }))
       continue;
     if (i + 2 < t.size() && match(i, "remove|drop|clear|delete|undo the?") && !taken[i]) {

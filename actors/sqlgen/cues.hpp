@@ -35,6 +35,7 @@ enum class cue_kind {
   both,          // "both X and Y": rows linked to every value named
   also,          // "too", "as well": a value joins the previous ones
   match_mode,    // text "exact" / "ignore_case": "compare names exactly", "match labels ignoring case"
+  same_period,   // "for the same period": the period of the question before holds
 };
 
 struct cue {

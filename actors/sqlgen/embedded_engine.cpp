@@ -9,6 +9,7 @@
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
+#include "actors/sqlgen/instead_of_rows.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
@@ -57,10 +58,13 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   auto r = read_question(model, lex, tokens, context);
   std::string previous_json(previous_query_json);
 
-  bool follow_up = previous && is_follow_up(model, r, *previous);
+  auto swapped = previous ? swaps_previous_value(model, *previous, r) : std::nullopt;
+  bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
-  query q = follow_up ? apply_follow_up(model, *previous, r) : from_reading(model, r);
+  query q = swapped     ? std::move(*swapped)
+            : follow_up ? apply_follow_up(model, *previous, r)
+                        : from_reading(model, r);
   // "How many loans has she taken?" with nobody named before: who?
   if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)
@@ -81,6 +85,30 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
                        + ", but not which rows your question points back to: please name them.",
                      {}, previous_json, 0.2);
     q = std::move(*about);
+  }
+  if (!follow_up && previous && !previous->unanswered)
+    if (auto asked = ask_about_rows_named_instead(model, *previous, r, q, previous_json))
+      return *asked;
+  // A new question about the rows of a question limited to a period: the
+  // period may or may not still be meant, and either number would be stated
+  // with the same confidence. Said outright, it holds; else ask.
+  if (!follow_up && previous && !previous->unanswered && meaningful(q) && !r.remove_time) {
+    if (auto kept = with_previous_period(model, *previous, q)) {
+      if (r.same_period)
+        q = std::move(*kept);
+      else {
+        auto asked = clarify("I understood " + understood_words(model, q)
+                               + ". Your previous question was about a period: for the same period,"
+                                 " or over all the data?",
+                             {{"For the same period: " + explain(model, *kept),
+                               std::string(question) + " for the same period"},
+                              {"Over all the data: " + explain(model, q),
+                               std::string(question) + " over all time"}},
+                             to_json(q), 0.3);
+        asked.ambiguous = true;
+        return asked;
+      }
+    }
   }
 
   // Nothing to answer: say what was understood and offer starting points.

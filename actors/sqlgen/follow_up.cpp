@@ -145,7 +145,7 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
     return r.has_direction && !previous.dimensions.empty();
   if (!r.entity.empty() && r.selected.empty()) {
     auto label = label_of_table(model, r.entity);
-    return label && shown(*label);
+    return (label && shown(*label)) || new_group_to_rank(model, r, previous);
   }
   return !r.selected.empty() && std::all_of(r.selected.begin(), r.selected.end(), shown);
 }
@@ -164,6 +164,11 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
 
 query apply_follow_up(const semantic_model& model, query q, const reading& r) {
   if (ranks_previous_groups(model, r, q)) {
+    if (auto group = new_group_to_rank(model, r, q)) {
+      dimension d;
+      d.column = *group;
+      add_dimension(q.dimensions, d);
+    }
     ordering o;
     o.measure = 0;
     o.descending = r.top_descending;

@@ -17,6 +17,11 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
 /// groups just shown, ranked by that measure.
 bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous);
 
+/// "which employee had the most?" after one number: the column to split
+/// that number by before ranking it (follow_up_new_groups.cpp); else empty.
+std::optional<column_ref> new_group_to_rank(const semantic_model& model, const reading& r,
+                                            const query& previous);
+
 /// The previous query edited by a follow-up: groupings added, filters added or
 /// replaced on the same column, the period replaced, the aggregate changed,
 /// ranked, sorted, filters removed, or the rows shown.
@@ -25,6 +30,12 @@ query apply_follow_up(const semantic_model& model, query previous, const reading
 /// The rows behind the previous answer's one number or count, when the
 /// follow-up asks for them ranked or filtered (follow_up_rows.cpp); else empty.
 std::optional<query> rows_behind_a_count_or_number(const query& previous, const reading& r);
+
+/// "and by agents?" after a count of the comments customers wrote: the
+/// previous query with that filter's value swapped for another value of its
+/// column that the question names and nothing else (follow_up_values.cpp).
+std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,
+                                          const reading& r);
 
 /// A new query from a question that stands on its own.
 query from_reading(const semantic_model& model, const reading& r);

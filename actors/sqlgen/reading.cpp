@@ -328,9 +328,14 @@ void reader::run(const lexicon& lex) {
   walk();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
+  // ("for the same period" is a cue of its own.)
+  auto in_cue = [&](size_t i) {
+    return std::any_of(items.begin(), items.end(),
+                       [&](const item& it) { return it.c && it.c->begin <= i && i < it.c->end; });
+  };
   for (size_t i = 1; i + 1 < tokens.size(); ++i)
     if (!tokens[i].quoted && tokens[i].text == "same" && tokens[i - 1].text == "the"
-        && !is_stopword(tokens[i + 1].text))
+        && !is_stopword(tokens[i + 1].text) && !in_cue(i))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
   // "On average, how many loans does a member take?" read as a plain

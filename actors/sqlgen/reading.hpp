@@ -40,6 +40,7 @@ struct reading {
   bool show_rows = false;
   bool remove_filters = false;
   bool remove_time = false;
+  bool same_period = false; // "for the same period": the last question's period holds
   std::vector<std::string> remove_values;
   bool instead = false;
   bool also = false;

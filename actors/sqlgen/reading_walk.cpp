@@ -161,6 +161,7 @@ void reader::on_cue(size_t k, item& it) {
       }
       break;
     case cue_kind::show_rows: r.show_rows = true; break;
+    case cue_kind::same_period: r.same_period = true; break;
     case cue_kind::remove_filter:
       if (c.text == "time")
         r.remove_time = true;

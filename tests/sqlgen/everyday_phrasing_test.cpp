@@ -57,7 +57,7 @@ semantic_model garden_model() {
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
     testing::table("item_notes", {col("item_note_id", r::identifier, true), col("item_id", r::identifier),
-                                  col("body", r::text)}),
+                                  col("body", r::text), col("author_type", r::categorical, false, {"buyer", "staff"})}),
     testing::table("videos", {col("video_id", r::identifier, true), col("rental_rate", r::numeric),
                               col("rating", r::categorical, false, {"Family", "Adult"})}),
     testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
@@ -262,6 +262,55 @@ TEST(everyday_phrasing, follow_ups_about_the_rows_just_shown) {
   converse({
     {"How many deliveries in 2024?", {"COUNT(*)"}},
     {"which one was the biggest?", {}},
+  });
+}
+
+TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"What is the average freight per delivery?", {}},
+  });
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"What is the average freight per delivery for the same period?",
+     {"AVG(", testing::period(q("deliveries.sent_on"), "2024-01-01", "2025-01-01")}},
+  });
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"What is the average freight per delivery over all time?", {"AVG("}, {"2024"}},
+  });
+  // Other rows: the period was about deliveries, not films.
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"How many films are there?", {"COUNT(*)"}, {"2024"}},
+  });
+}
+
+TEST(everyday_phrasing, another_value_of_the_last_filter_swaps_it) {
+  converse({
+    {"How many item notes were written by buyers?", {q("item_notes.author_type") + " = 'buyer'"}},
+    {"and by staff?", {q("item_notes.author_type") + " = 'staff'"}, {"GROUP BY", "'buyer'"}},
+  });
+  converse({
+    {"How many item notes were written by buyers?", {q("item_notes.author_type") + " = 'buyer'"}},
+    {"what about staff?", {q("item_notes.author_type") + " = 'staff'"}, {"GROUP BY", "'buyer'"}},
+  });
+}
+
+TEST(everyday_phrasing, other_rows_named_after_a_number_ask_which_number) {
+  // Their count, or the last number per client: not a list of clients.
+  converse({
+    {"How many deliveries are there?", {"COUNT(*)"}},
+    {"what about clients?", {}},
+  });
+  converse({
+    {"How many deliveries are there?", {"COUNT(*)"}},
+    {"how many clients are there", {"COUNT(*)", q("clients")}, {q("deliveries")}},
+  });
+  // After a list, the other rows are listed.
+  converse({
+    {"list the haulers", {q("haulers.company_name")}},
+    {"what about clients?", {q("clients.company_name")}, {"COUNT("}},
   });
 }
 

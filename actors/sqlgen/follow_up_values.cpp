@@ -1,0 +1,55 @@
+// A follow-up that names another value of the column the previous question
+// filtered on: "and by agents?" after "comments written by customers" asks
+// the same of the comments agents wrote, even where "agents" also names a
+// table. The parallel with the value just used is the stronger reading.
+#include <algorithm>
+
+#include "actors/sqlgen/follow_up.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+namespace {
+
+// Whether the question's content words are exactly the words of `value`.
+bool says_only(const std::vector<token>& tokens, const std::string& value) {
+  std::vector<std::string> said, asked;
+  for (auto& t : tokens)
+    if (!is_stopword(t.text))
+      said.push_back(t.stem);
+  for (auto& w : tokenize(value))
+    if (!is_stopword(w.text))
+      asked.push_back(w.stem);
+  return !said.empty() && said == asked;
+}
+
+} // namespace
+
+std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,
+                                          const reading& r) {
+  if (!r.instead || !r.measures.empty() || !r.filters.empty() || r.show_rows)
+    return std::nullopt;
+  std::optional<query> out;
+  for (size_t i = 0; i < previous.filters.size(); ++i) {
+    auto& f = previous.filters[i];
+    if (f.op != filter_op::eq || f.measure >= 0 || f.values.size() != 1 || f.numeric)
+      continue;
+    auto* t = table_of(model, f.column.table);
+    auto* c = t ? t->find_column(f.column.column) : nullptr;
+    if (!c)
+      continue;
+    for (auto* values : {&c->values, &c->lookup_values})
+      for (auto& v : *values) {
+        if (v == f.values[0] || !says_only(r.tokens, v))
+          continue;
+        if (out)
+          return std::nullopt; // two columns could take the word: not this reading
+        out = previous;
+        out->filters[i].values = {v};
+      }
+  }
+  return out;
+}
+
+} // namespace medha::sqlgen
