@@ -31,6 +31,8 @@ struct column_info {
   /// (city names, titles, people's names), up to a bound: so that a question
   /// naming one ("customers in London") finds the column it is in.
   std::vector<std::string> lookup_values;
+  /// One column of its own unique constraint or index: no two rows share a value.
+  bool unique = false;
 };
 
 struct table_info {

@@ -154,8 +154,12 @@ void read_keys(pqxx::transaction_base& tx, catalog& cat) {
       for (auto& c : table.columns)
         if (c.name == column)
           c.primary_key = true;
-    if (row[4].as<int>() == 1)
+    if (row[4].as<int>() == 1) {
       cat.unique.insert({table.name, column});
+      for (auto& c : table.columns)
+        if (c.name == column)
+          c.unique = true;
+    }
   }
 }
 

@@ -32,6 +32,8 @@ json::object to_json(const column_info& c) {
   o["role"] = to_string(c.role);
   o["nullable"] = c.nullable;
   o["primary_key"] = c.primary_key;
+  if (c.unique)
+    o["unique"] = true;
   if (!c.comment.empty())
     o["comment"] = c.comment;
   if (!c.values.empty())
@@ -202,6 +204,7 @@ semantic_model model_from(reader& r, const json::object& o) {
       c.role = role_from(r.str(co, "role"));
       c.nullable = r.boolean(co, "nullable", true);
       c.primary_key = r.boolean(co, "primary_key", false);
+      c.unique = r.boolean(co, "unique", false);
       c.comment = r.str(co, "comment");
       c.values = r.strs(co, "values");
       t.columns.push_back(std::move(c));

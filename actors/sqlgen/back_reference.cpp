@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
 
@@ -42,6 +44,42 @@ std::optional<query> with_previous_period(const semantic_model& model, const que
   for (auto& f : previous.filters)
     if (dated(f))
       fresh.filters.push_back(f);
+  return fresh;
+}
+
+std::optional<query> in_previous_place(const semantic_model& model, const query& previous, query fresh) {
+  static const std::vector<std::string> places = {"city", "town", "country", "state", "province",
+                                                  "region", "county", "district", "territory"};
+  auto place_of = [&](const column_ref& c) {
+    auto words = split_words(c.column);
+    return !words.empty() && std::find(places.begin(), places.end(), words.back()) != places.end()
+             ? words.back() : std::string();
+  };
+  const filter* said = nullptr;
+  for (auto& f : previous.filters)
+    if (f.measure < 0 && (f.op == filter_op::eq || f.op == filter_op::in) && !place_of(f.column).empty()) {
+      if (said)
+        return std::nullopt;
+      said = &f;
+    }
+  if (!said)
+    return std::nullopt;
+  auto rows = root_table(model, fresh);
+  auto* t = table_of(model, rows);
+  if (!t)
+    return std::nullopt;
+  std::vector<column_ref> same;
+  for (auto& c : t->columns)
+    if (place_of({rows, c.name}) == place_of(said->column))
+      same.push_back({rows, c.name});
+  if (same.size() != 1)
+    return std::nullopt;
+  auto f = *said;
+  f.column = same.front();
+  fresh.filters.erase(std::remove_if(fresh.filters.begin(), fresh.filters.end(),
+                                     [&](const filter& g) { return g.column == f.column; }),
+                      fresh.filters.end());
+  fresh.filters.push_back(f);
   return fresh;
 }
 

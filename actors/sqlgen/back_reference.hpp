@@ -17,6 +17,12 @@ namespace medha::sqlgen {
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
+/// "how many customers live there?" after invoices billed to London: `fresh`
+/// with the place of the previous query (an equality on a city, country,
+/// state, region... column) put on the column of that name of `fresh`'s own
+/// rows. nullopt when there is not exactly one such place and column.
+std::optional<query> in_previous_place(const semantic_model& model, const query& previous, query fresh);
+
 /// A new question about the same rows as the previous one, which was limited
 /// to a period, saying no period of its own ("what was the average length of
 /// a visit?" after "how many visits in 2025?"): whether the period still

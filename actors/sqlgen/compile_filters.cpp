@@ -95,7 +95,8 @@ std::string compiler::month_pair_sql(const filter& f) {
 
 std::string compiler::filter_sql(const filter& f) {
   if (!f.related_table.empty() && f.op != filter_op::has_related
-      && f.op != filter_op::lacks_related && f.op != filter_op::within_after)
+      && f.op != filter_op::lacks_related && f.op != filter_op::within_after
+      && f.op != filter_op::through_key)
     return related_count_sql(f);
   if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
     if (auto s = month_pair_sql(f); !s.empty())
@@ -228,6 +229,22 @@ std::string compiler::filter_sql(const filter& f) {
       return col + " = (SELECT " + (v(0) == "min" ? "MIN(" : "MAX(") + inner + "."
              + quote_identifier(f.column.column) + ") FROM " + table_reference(model, f.column.table)
              + " AS " + inner + where + ")";
+    }
+    case filter_op::through_key: {
+      // The referenced rows in a subquery of their own: the same table may
+      // be referenced again through another key ("from Oslo to Bergen").
+      std::string key;
+      for (auto& rel : model.relationships)
+        if (rel.from_table == f.column.table && rel.to_table == f.related_table
+            && rel.from_columns.size() == 1 && rel.from_columns[0] == f.column.column)
+          key = rel.to_columns[0];
+      if (key.empty() || f.within.empty())
+        return "FALSE";
+      std::string where;
+      for (auto& w : f.within)
+        where += (where.empty() ? "" : " AND ") + filter_sql(w);
+      return qualified(f.column) + " IN (SELECT " + qualified({f.related_table, key}) + " FROM "
+             + table_reference(model, f.related_table) + " WHERE " + where + ")";
     }
     case filter_op::within_after: {
       auto from = time_value({f.related_table, v(2)});

@@ -44,9 +44,18 @@ std::vector<const column_info*> compiler::descriptors(const table_info& t, const
         return true;
     return name.size() > 3 && name.compare(name.size() - 3, 3, "_ts") == 0;
   };
-  for (auto& c : t.columns)
-    if (c.role == column_role::time && !audit(c.name))
-      return out;
+  // A dated row with a code no two rows share (an aircraft's registration,
+  // an order number) is known by that code beside its number.
+  bool dated = std::any_of(t.columns.begin(), t.columns.end(), [&](const column_info& c) {
+    return c.role == column_role::time && !audit(c.name);
+  });
+  if (dated) {
+    for (auto& c : t.columns)
+      if (c.unique && !c.primary_key && !c.nullable
+          && (c.role == column_role::categorical || c.role == column_role::text))
+        return {&c};
+    return out;
+  }
   for (auto& c : t.columns)
     if (out.size() < 2 && !c.primary_key && !c.nullable
         && (c.role == column_role::categorical || c.role == column_role::text))

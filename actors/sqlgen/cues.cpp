@@ -315,12 +315,15 @@ void scanner::run() {
     if (any(i, {"the? cheapest", "the? least expensive"}, cue_kind::superlative, price(false))
         || any(i, {"the? most expensive", "the? priciest"}, cue_kind::superlative, price(true)))
       continue;
-    if (auto len = match(i, "the? top|best|highest|largest|biggest|leading #")) {
+    // "the biggest one" is a superlative of the rows meant, not a top 1 of
+    // whatever the listing was sorted by.
+    auto one_at = [&](size_t j) { return j < t.size() && !t[j].quoted && t[j].text == "one"; };
+    if (auto len = match(i, "the? top|best|highest|largest|biggest|leading #"); len && !one_at(i + len - 1)) {
       add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
       out.back().descending = true;
       continue;
     }
-    if (auto len = match(i, "the? bottom|worst|lowest|smallest #")) {
+    if (auto len = match(i, "the? bottom|worst|lowest|smallest #"); len && !one_at(i + len - 1)) {
       add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
       continue;
     }

@@ -41,6 +41,12 @@ std::vector<std::string> context_tables(const semantic_model& model, const query
 // 0.6 were right about half the time; every bucket above, 9 in 10 or more.
 constexpr double answer_threshold = 0.6;
 
+// "I understood X, but " — or only "But " when nothing was understood.
+std::string understood_prefix(const semantic_model& model, const query& q) {
+  auto words = understood_words(model, q);
+  return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
+}
+
 bool meaningful(const query& q) {
   if (q.kind == query_kind::listing)
     return !q.entity.empty() || !q.selected.empty();
@@ -54,14 +60,30 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   auto tokens = tokenize(normalize_question(question));
   auto& lex = index.names();
   auto previous = query_from_json(previous_query_json);
+  // After a first question that was asked back nothing carries over, but
+  // "them" still has nothing to point to.
+  bool nothing_before = previous && previous->unanswered && previous->entity.empty()
+                        && previous->measures.empty() && previous->selected.empty()
+                        && previous->filters.empty() && previous->dimensions.empty();
+  if (nothing_before)
+    previous.reset();
   auto context = previous ? context_tables(model, *previous) : std::vector<std::string>{};
   auto r = read_question(model, lex, tokens, context);
-  std::string previous_json(previous_query_json);
+  std::string previous_json(previous ? previous_query_json : std::string_view());
 
+  // "what's the average amount for each?" after a count per fare class: each
+  // group just shown, not each row of its table.
+  if (r.each_elided && previous && !previous->dimensions.empty() && !r.measures.empty()) {
+    r.dimensions.clear();
+    r.instead = true;
+  }
   auto swapped = previous ? swaps_previous_value(model, *previous, r) : std::nullopt;
   bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
+  // A listing ranked by its alphabetical order answers no "biggest".
+  if (!r.unsized.empty() && previous && previous->kind == query_kind::listing)
+    r.unresolved.push_back(r.unsized);
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);
@@ -70,12 +92,24 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     return clarify("I understood " + understood_words(model, q)
                      + ", but not what your question points back to: please name it.",
                    {}, previous_json, 0.2);
+  // "how many were cancelled?" after a question about flights: those flights.
+  if (r.no_noun_counted && previous && !follow_up && root_table(model, q) == root_table(model, *previous))
+    r.refers_back = true;
   // "What are their names?" right after a question that was not answered:
   // "their" may mean that question's rows, which no query holds.
-  if (previous && previous->unanswered && (r.refers_back || r.refers_to_person || r.refers_to_shown))
-    return clarify("I understood " + understood_words(model, q)
-                     + ", but the question before was not answered: which rows do you mean?",
+  if ((nothing_before || (previous && previous->unanswered))
+      && (r.refers_back || r.refers_to_person || r.refers_to_shown))
+    return clarify(understood_prefix(model, q) + "the question before was not answered: which rows do you mean?",
                    {}, previous_json, 0.2);
+  // "how many customers live there?": the place the last question named.
+  if (r.refers_to_place && meaningful(q)) {
+    auto placed = previous && !previous->unanswered ? in_previous_place(model, *previous, q) : std::nullopt;
+    if (!placed)
+      return clarify("I understood " + understood_words(model, q)
+                       + ", but not which place \"there\" is: please name it.",
+                     {}, previous_json, 0.2);
+    q = std::move(*placed);
+  }
   // A new question about the rows the last answer was about keeps their
   // conditions, or asks which rows are meant.
   if (!follow_up && previous && r.refers_back && meaningful(q)) {
@@ -280,6 +314,13 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
   auto plan = read_and_plan(model, *index, question, previous_query_json);
+  // A first question asked back still leaves a turn behind: "show them"
+  // next must not read as a question with nothing before it.
+  if (plan.outcome == plan_outcome::clarify && plan.query_json.empty()) {
+    query nothing;
+    nothing.unanswered = true;
+    plan.query_json = to_json(nothing);
+  }
   if (plan.outcome == plan_outcome::clarify && !plan.query_json.empty()) {
     // What we asked back about stays unconfirmed for the next turn (the
     // previous, answered query handed back as it was stays confirmed); either

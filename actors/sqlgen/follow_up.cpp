@@ -155,6 +155,9 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
     return true;
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
+  // "list them with their artists": the rows of the last answer, with more.
+  if (r.with_columns && r.refers_back && r.entity.empty() && r.measures.empty())
+    return true;
   if (swaps_dimension(r, previous) || filters_previous(model, r, previous)
       || grouping_of_rows(model, r, previous) || measures_previous_rows(model, r, previous))
     return true;
@@ -243,11 +246,12 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
   // "list them" after a count: the rows that were counted.
   bool counted_rows = q.kind == query_kind::aggregate && q.measures.size() == 1
                       && q.measures[0].metric.empty() && q.measures[0].column.column.empty();
-  if (r.listing && !r.names_measure_or_entity() && counted_rows && q.dimensions.empty()) {
+  bool more_columns = r.with_columns && r.entity.empty() && r.measures.empty();
+  if (r.listing && (more_columns || !r.names_measure_or_entity()) && counted_rows && q.dimensions.empty()) {
     q.entity = q.measures[0].column.table;
     // "list their titles": the columns named, of the rows counted.
-    if (std::all_of(r.selected.begin(), r.selected.end(),
-                    [&](const column_ref& c) { return c.table == q.entity; })) {
+    if (r.with_columns || std::all_of(r.selected.begin(), r.selected.end(),
+                                      [&](const column_ref& c) { return c.table == q.entity; })) {
       q.selected = r.selected;
       // "show them with their dates": the rows' names come first, as in
       // "customers and their emails".
@@ -261,6 +265,16 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     remove_if(q.filters, [](const filter& f) { return f.measure >= 0; });
     q.order.clear();
     q.limit = 0;
+  }
+  // "show them with their artists" after a listing: the same rows, the
+  // columns named beside the ones shown.
+  else if (more_columns && q.kind == query_kind::listing && !q.entity.empty()) {
+    if (q.selected.empty())
+      if (auto label = label_of_table(model, q.entity))
+        q.selected.push_back(*label);
+    for (auto& c : r.selected)
+      if (std::find(q.selected.begin(), q.selected.end(), c) == q.selected.end())
+        q.selected.push_back(c);
   }
   // "how many?" after a listing, "count instead" after a sum: count the rows.
   if (r.aggregate_change == aggregate::count) {

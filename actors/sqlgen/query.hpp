@@ -41,6 +41,8 @@ enum class filter_op {
                  // from that date to count units after it
   latest,        // values: ["max" | "min"]: column is its table's latest (earliest)
                  // date, among the rows the query's other periods on it keep
+  through_key,   // column is a foreign key to related_table; the row it references
+                 // meets `within` ("flights from Oslo": the departure airport's city)
 };
 
 struct filter {

@@ -54,6 +54,7 @@ struct reader {
   reading r;
   std::vector<item> items;
   std::vector<bool> taken;
+  std::vector<bool> in_period; // the tokens the period phrases were read from
   time_reading time;
 
   // -- state while walking the items --
@@ -78,6 +79,7 @@ struct reader {
   std::optional<column_ref> time_column_hint;
   std::vector<std::string> lacks, has;
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
+  std::vector<std::pair<size_t, size_t>> value_said;    // the same for every value, in its filter's order
   struct span { size_t filter, begin, end; };
   std::vector<span> filter_spans; // a value or a flag said in one phrase, where
   bool having_on_entity = false;
@@ -252,12 +254,15 @@ struct reader {
   void read_duration_unit();
 
   std::string table_of_conditions() const; // the table all conditions are on, when said
-  std::optional<column_ref> sized_by_money() const; // "the largest payment": its one amount
+  std::optional<column_ref> sized_by_money(const std::string& shown); // "the largest payment": its one amount
+  bool asks_for_a_row() const;
+  std::string one_of_shown() const;
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 
   /// "shipped after their required date": two columns of a row compared
   /// (reading_compare_columns.cpp); their items leave the walk.
   void read_column_comparison();
+  void read_roles(); // "from X to Y" through the keys named for those roles
 
   void walk();
 

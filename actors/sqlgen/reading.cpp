@@ -57,9 +57,13 @@ void reader::run(const lexicon& lex) {
   }
   for (auto i : shielded)
     taken[i] = true;
+  auto before_time = taken;
   time = read_time(tokens, taken);
   for (auto i : shielded)
     taken[i] = false;
+  in_period.assign(tokens.size(), false);
+  for (size_t i = 0; i < tokens.size(); ++i)
+    in_period[i] = taken[i] && !before_time[i];
   read_latest(lex);
   take_clocks();
   // A metric named with a word that is also a cue ("average basket size")
@@ -326,6 +330,7 @@ void reader::run(const lexicon& lex) {
   read_references();
   read_column_comparison();
   walk();
+  read_roles();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   // ("for the same period" is a cue of its own.)

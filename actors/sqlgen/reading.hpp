@@ -47,6 +47,9 @@ struct reading {
   bool implicit_entity = false; // the entity was only implied ("who signed up")
   bool refers_back = false;     // "they", "them", "those": the previous answer's rows
   bool refers_to_person = false; // "she", "his": someone named before this question
+  bool each_elided = false; // "for each?" with no noun: each of what was just shown
+  bool no_noun_counted = false; // "how many were cancelled?": no noun says what is counted
+  bool refers_to_place = false; // "there": the place the last question named
   bool refers_to_shown = false;  // "that depot", "how many was that": something shown before
   bool entity_qualifies_value = false; // "corporate customers": the noun only says whose value
   aggregate aggregate_change = aggregate::none; // "average instead"
@@ -63,6 +66,7 @@ struct reading {
   /// "which region has the most?" with nothing said to rank by: what is
   /// missing, unless a follow-up ranks the groups just shown.
   std::string unranked;
+  std::string unsized; // "the biggest one" of rows just listed, with no size to go by
   size_t cues = 0; // words that shaped the query ("how many", "list", "top 5")
   size_t content_words = 0;
   size_t explained_words = 0;

@@ -71,14 +71,15 @@ void reader::read_breakdown() {
 // "The largest payment", "the smallest invoice": a size adjective with
 // nothing said to rank by, of a table whose rows have exactly one amount of
 // money; that amount is their size.
-std::optional<column_ref> reader::sized_by_money() const {
-  if (!superlative || !superlative->text.empty() || r.entity.empty() || !r.order.empty() || !r.selected.empty()
+std::optional<column_ref> reader::sized_by_money(const std::string& shown) {
+  auto& rows = r.entity.empty() ? shown : r.entity;
+  if (!superlative || !superlative->text.empty() || rows.empty() || !r.order.empty() || !r.selected.empty()
       || !r.measures.empty())
     return std::nullopt;
   auto& word = tokens[superlative->end - 1].text;
   if (word != "largest" && word != "biggest" && word != "smallest" && word != "highest" && word != "lowest")
     return std::nullopt;
-  auto* t = table_of(model, r.entity);
+  auto* t = table_of(model, rows);
   if (!t)
     return std::nullopt;
   std::optional<column_ref> found;
@@ -88,7 +89,32 @@ std::optional<column_ref> reader::sized_by_money() const {
         return std::nullopt; // "total" and "amount_paid": which one?
       found = column_ref{t->name, c.name};
     }
+  if (found && r.entity.empty()) {
+    // "the biggest one" of the rows just listed: those rows, ranked.
+    r.entity = rows;
+    r.listing = true;
+    r.implicit_entity = true;
+    r.refers_back = true;
+  }
   return found;
+}
+
+// "which one …", "who …": a row is asked for, not a value.
+bool reader::asks_for_a_row() const {
+  auto said = [&](size_t i, const char* w) { return i < tokens.size() && !tokens[i].quoted && tokens[i].text == w; };
+  return said(0, "who") || (said(0, "which") && (said(1, "one") || said(1, "ones")));
+}
+
+// "the biggest one", "which one": one of the rows the last answer listed
+// (their table), when nothing in this question names rows.
+std::string reader::one_of_shown() const {
+  bool one = std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+    return !t.quoted && (t.text == "one" || t.text == "ones");
+  });
+  if (!one || context_tables.empty() || !r.entity.empty() || !r.selected.empty() || !r.measures.empty()
+      || !r.dimensions.empty())
+    return {};
+  return context_tables.back();
 }
 
 } // namespace medha::sqlgen::detail

@@ -158,9 +158,15 @@ void reader::on_column(size_t k, const element& e) {
     r.with_columns = true;
     return;
   }
+  // Not "with a release year before 2000": the period says which years.
+  auto after = items[k].end;
+  if (after + 1 < tokens.size() && !tokens[after].quoted
+      && (tokens[after].text == "of" || tokens[after].text == "in" || tokens[after].text == "from"))
+    ++after;
+  bool period_next = after < tokens.size() && in_period[after];
   if (prev && prev->c && prev->c->kind == cue_kind::has && !in_group
       && pending_agg == aggregate::none && role == column_role::numeric && !superlative
-      && prev->c->text != "who") {
+      && prev->c->text != "who" && !period_next && !next_is(k + 1, cue_kind::compare)) {
     // "trips with tolls", "loans with a fine": a number above zero.
     filter f;
     f.op = filter_op::gt;

@@ -41,6 +41,17 @@ void reader::on_table(size_t k, const item& it) {
       has.push_back(table);
     }
   };
+  // "list them with their artists": the related rows' names shown beside.
+  auto at = it.begin > 0 ? tokens[it.begin - 1].text : std::string();
+  if (prev && prev->c && prev->c->kind == cue_kind::has && prev->end + 1 == it.begin
+      && (at == "their" || at == "its") && !in_group && pending_agg == aggregate::none
+      && (r.entity.empty() ? !context_tables.empty() && context_tables.back() != table : r.entity != table)) {
+    r.selected.push_back(label_of(model, table));
+    r.asked_list = true;
+    r.with_columns = true;
+    r.listing = true;
+    return;
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::has && !r.entity.empty()) {
     relate();
     return;

@@ -89,6 +89,7 @@ void reader::add_value_filter(const element& e, size_t pos) {
     if (f.column == column_ref{e.table, e.column} && neg == negate) {
       f.values.push_back(e.value);
       f.op = neg ? filter_op::not_in : filter_op::in;
+      value_said.emplace_back(fi, pos);
       return;
     }
   }
@@ -103,6 +104,7 @@ void reader::add_value_filter(const element& e, size_t pos) {
   f.numeric = is_number(e.value) && role_of(model, f.column) == column_role::numeric;
   r.filters.push_back(f);
   value_filters.emplace_back(r.filters.size() - 1, pos);
+  value_said.emplace_back(r.filters.size() - 1, pos);
 }
 
 // Numeric columns of a table that can be summed: not keys; amount-like

@@ -208,6 +208,16 @@ void reader::read_ranking() {
     m.column = *superlative_column;
     r.measures.push_back(m);
   } else if (ranked && superlative && superlative->text == "time") {
+    // "who was hired most recently": the date the question named (hire
+    // date), said before the superlative, not the table's first date.
+    if (!superlative_column) {
+      std::vector<column_ref> dates;
+      for (auto& c : r.selected)
+        if (role_of(model, c) == column_role::time)
+          dates.push_back(c);
+      if (dates.size() == 1)
+        superlative_column = dates.front();
+    }
     ordering o;
     o.column = superlative_column ? *superlative_column : column_ref{};
     o.descending = superlative->descending;
@@ -276,13 +286,25 @@ void reader::read_ranking() {
       o.descending = rank_desc;
       r.order.push_back(o);
       r.limit = rank_limit;
+    } else if (asks_for_a_row()) {
+      // "which one has the most seats?": the row, not the number; after a
+      // listing of those rows, one of them.
+      r.entity = superlative_column->table;
+      r.listing = true;
+      r.implicit_entity = true;
+      r.refers_back = !context_tables.empty() && context_tables.back() == r.entity;
+      ordering o;
+      o.column = *superlative_column;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
     } else {
       measure m;
       m.agg = rank_desc ? aggregate::max : aggregate::min;
       m.column = *superlative_column;
       r.measures.push_back(m);
     }
-  } else if (auto size = ranked ? sized_by_money() : std::nullopt) {
+  } else if (auto size = ranked ? sized_by_money(one_of_shown()) : std::nullopt) {
     // "the largest payment": a payment's size is its one amount.
     ordering o;
     o.column = *size;
@@ -295,6 +317,10 @@ void reader::read_ranking() {
     // names are no measure, and ranking them alphabetically answers nothing.
     // Either way, a follow-up may still rank the groups just shown.
     bool keyless = superlative && superlative->text.empty() && r.order.empty();
+    // "what was the biggest one?" after a listing with no size to go by:
+    // asked, not the first row of the listing's order.
+    if (keyless && !one_of_shown().empty())
+      r.unsized = "by what the " + entity_words(one_of_shown()) + " is " + tokens[superlative->end - 1].text;
     if (keyless && !r.entity.empty() && r.selected.empty())
       r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
     else if (keyless && !r.selected.empty() && r.measures.empty())

@@ -60,6 +60,16 @@ void reader::read_references() {
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
+    // "how many were cancelled?": counted with no noun, the rows may be the
+    // ones just talked about.
+    if (i == 2 && is(tokens[0], {"how"}) && is(tokens[1], {"many"})
+        && is(t, {"were", "are", "was", "is", "have", "had", "did", "do", "does"}))
+      r.no_noun_counted = true;
+    // "how many customers live there?": the place the last question named;
+    // not "is there", "there are".
+    if (is(t, {"there"}) && !(i + 1 < tokens.size() && is(tokens[i + 1], {"is", "are", "was", "were"}))
+        && !(i > 0 && is(tokens[i - 1], {"is", "are", "was", "were", "be"})))
+      r.refers_to_place = true;
     // "which members had one?" after a count of fines: "one" stands for
     // one of the things just counted; the question asks for rows that have
     // such a thing. Followed by a noun ("one visit") it is a number.

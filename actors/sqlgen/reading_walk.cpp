@@ -79,7 +79,8 @@ void reader::on_cue(size_t k, item& it) {
         auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
         auto them = at(c.end + 1);
         bool of_them = at(c.end) == "of" && (them == "them" || them == "those" || them == "these");
-        bool elided = c.end == tokens.size() && tokens[c.begin].text == "each";
+        bool elided = c.end == tokens.size() && tokens[c.end - 1].text == "each";
+        r.each_elided = elided;
         if ((of_them || elided) && !context_tables.empty() && table_of(model, context_tables.back())) {
           dimension d;
           d.column = label_of(model, context_tables.back());
@@ -283,8 +284,9 @@ void reader::walk() {
                         || next_is(k + 1, cue_kind::missing_after);
         auto role = n && !n->c ? role_of(model, {n->e.table, n->e.column}) : column_role::text;
         bool event = role == column_role::time || role == column_role::boolean;
+        // Not "albums released before 1990": a verb says what the rows did.
         if (n && !n->c && n->begin == it.end && n->e.kind == element_kind::column
-            && n->e.table == it.e.table && !filtered && !event)
+            && n->e.table == it.e.table && !filtered && !event && !verb_next)
           break;
         on_table(k, it);
         break;

@@ -63,6 +63,12 @@ semantic_model garden_model() {
     testing::table("tasks", {col("task_id", r::identifier, true), col("finished_date", r::time), col("due_date", r::time),
                              col("hours_planned", r::numeric), col("hours_spent", r::numeric)}),
   };
+  auto plate = col("plate", r::categorical, false, {"AB-123", "CD-456"});
+  plate.unique = true;
+  plate.nullable = false;
+  m.tables.push_back(testing::table("vans", {col("van_id", r::identifier, true), plate,
+                                             col("make", r::categorical, false, {"Volvo", "Iveco"}),
+                                             col("in_service_since", r::time)}));
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[2].columns.push_back(col("note", r::text));
   m.tables[2].columns.push_back(col("closed_on", r::time));
@@ -312,6 +318,66 @@ TEST(everyday_phrasing, other_rows_named_after_a_number_ask_which_number) {
     {"list the haulers", {q("haulers.company_name")}},
     {"what about clients?", {q("clients.company_name")}, {"COUNT("}},
   });
+}
+
+TEST(everyday_phrasing, the_rows_meant_by_words_that_point_back) {
+  // "how many were …": counted with no noun, the rows just talked about.
+  converse({
+    {"How many deliveries to France?", {"'France'"}},
+    {"how many were sent in 2024?", {"'France'", testing::period(q("deliveries.sent_on"), "2024-01-01", "2025-01-01")}},
+  });
+  // "there": the place just named, on the column of that name of these rows.
+  converse({
+    {"How many deliveries to France?", {q("deliveries.ship_country") + " = 'France'"}},
+    {"how many clients are there?", {"COUNT(*)"}, {"France"}},
+  });
+  converse({
+    {"How many deliveries to France?", {q("deliveries.ship_country") + " = 'France'"}},
+    {"how many clients live there?", {q("clients.country") + " = 'France'"}},
+  });
+  // "for each": each group just shown.
+  converse({
+    {"How many deliveries per ship country?", {"GROUP BY " + q("deliveries.ship_country")}},
+    {"what is the average freight for each?", {"AVG(", "GROUP BY " + q("deliveries.ship_country")}},
+  });
+  // The columns of another table beside the rows just counted.
+  converse({
+    {"How many deliveries to France?", {"COUNT(*)"}},
+    {"list them with their haulers", {q("haulers.company_name"), q("deliveries.delivery_id"), "'France'"}, {"COUNT("}},
+  });
+  // Nothing answered before: "them" points nowhere.
+  auto model = garden_model();
+  auto asked = generate(model, "flibber the wobbles", "");
+  ASSERT_EQ(asked.outcome, plan_outcome::clarify);
+  auto next = generate(model, "show them with their haulers", asked.query_json);
+  EXPECT_EQ(next.outcome, plan_outcome::clarify) << next.sql;
+  // While a new question after it is read on its own.
+  auto fresh = generate(model, "list the haulers", asked.query_json);
+  EXPECT_EQ(fresh.outcome, plan_outcome::answer) << fresh.explanation;
+}
+
+TEST(everyday_phrasing, superlatives_of_the_rows_just_listed) {
+  converse({
+    {"list the items", {q("items.item_name")}},
+    {"which one has the most units in stock?", {"ORDER BY " + q("items.units_in_stock") + " DESC", "LIMIT 1"}, {"MAX("}},
+  });
+  // No size to go by: asked, not the first row in alphabetical order.
+  converse({
+    {"list the deliveries from 2024", {q("deliveries.delivery_id")}},
+    {"what was the biggest one?", {}},
+  });
+}
+
+TEST(everyday_phrasing, periods_and_dates_said_with_the_column) {
+  run({
+    {"list the films released before 2000", {q("films.release_year") + " < 2000", q("films.title")}},
+    {"list the films with a release year of 2015", {q("films.release_year") + " = 2015"}, {"> 0"}},
+    {"who was hired most recently?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"birth_date"}},
+  });
+}
+
+TEST(everyday_phrasing, a_value_no_two_rows_share_names_a_row) {
+  run({{"list the vans", {q("vans.plate")}}});
 }
 
 } // namespace

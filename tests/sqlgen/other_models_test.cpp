@@ -70,8 +70,9 @@ semantic_model flights_model() {
 
 TEST(flights, a_table_linked_twice_asks_which_link_and_the_reply_resolves_it) {
   auto model = flights_model();
-  auto from_oslo = generate(model, "Flights from Oslo", "");
-  EXPECT_EQ(from_oslo.outcome, plan_outcome::clarify) << from_oslo.sql;
+  // No word says which of the two airports: asked.
+  auto via_oslo = generate(model, "Flights with Oslo", "");
+  EXPECT_EQ(via_oslo.outcome, plan_outcome::clarify) << via_oslo.sql;
   auto plan = generate(model, "Number of flights by airport", "");
   ASSERT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
   ASSERT_EQ(plan.choices.size(), 2u);
@@ -80,6 +81,23 @@ TEST(flights, a_table_linked_twice_asks_which_link_and_the_reply_resolves_it) {
     ASSERT_EQ(next.outcome, plan_outcome::answer) << choice.reply << ": " << next.understood;
     EXPECT_NE(next.sql.find("GROUP BY " + q("airports.name")), std::string::npos) << next.sql;
   }
+}
+
+// "from" and "to" say which key: each value on its own key, so both
+// airports are named in one question without a choice of link.
+TEST(flights, from_and_to_name_the_roles_of_two_keys) {
+  auto model = flights_model();
+  run(model, {
+    {"Flights from Oslo to Lima",
+     {q("flights.departure_airport_id") + " IN (SELECT " + q("airports.airport_id") + " FROM \"airports\" WHERE "
+        + q("airports.city") + " = 'Oslo')",
+      q("flights.arrival_airport_id") + " IN (SELECT " + q("airports.airport_id") + " FROM \"airports\" WHERE "
+        + q("airports.city") + " = 'Lima')"},
+     {"'Oslo', 'Lima'"}},
+    {"How many flights to Lima?", {q("flights.arrival_airport_id") + " IN (", "'Lima'"}, {"departure_airport_id"}},
+  });
+  // Without a role for one of the values, nothing is guessed.
+  EXPECT_EQ(generate(model, "Flights from Oslo or Lima", "").outcome, plan_outcome::clarify);
 }
 
 TEST(flights, a_named_link_needs_no_question) {
