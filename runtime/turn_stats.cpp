@@ -130,6 +130,12 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
   json::object strategies;
   for (auto& [name, n] : strategies_)
     strategies[name] = n;
+  json::object caches{{"sql", json::object{{"hits", sql_cache_hits_}, {"misses", sql_cache_misses_}}},
+                      {"results", json::object{{"hits", result_cache_hits_},
+                                               {"misses", result_cache_misses_}}}};
+  if (cache_counts_)
+    for (auto& [kind, n] : cache_counts_())
+      caches[kind] = json::object{{"hits", n.hits}, {"misses", n.misses}};
   json::object llm{{"turns", llm_turns_},
                    {"calls", llm_calls_},
                    {"input_tokens", input_tokens_},
@@ -141,11 +147,7 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
                                       {"errors", std::move(errors)},
                                       {"strategies", std::move(strategies)},
                                       {"llm", std::move(llm)},
-                                      {"cache", json::object{
-                                        {"sql", json::object{{"hits", sql_cache_hits_},
-                                                             {"misses", sql_cache_misses_}}},
-                                        {"results", json::object{{"hits", result_cache_hits_},
-                                                                 {"misses", result_cache_misses_}}}}},
+                                      {"cache", std::move(caches)},
                                       {"latency_ms", std::move(latency)},
                                       {"live_conversations", live_conversations}});
 }

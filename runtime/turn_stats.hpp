@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -53,12 +54,23 @@ public:
 
   /// {"turns","answers","clarifies","errors":{code:n},"strategies":{strategy:n},
   ///  "llm":{"turns","calls","input_tokens","output_tokens","cost"},
-  ///  "cache":{"sql":{"hits","misses"}},
+  ///  "cache":{"sql"|"results"|"sources"|"metadata":{"hits","misses"}},
   ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
   std::string snapshot_json(size_t live_conversations) const;
 
   /// The counters since start, for the Prometheus endpoint (own thread).
   totals current() const;
+
+  /// Hits and misses of the caches asked outside a final event (data source
+  /// selection, metadata), by kind; read at each snapshot, set once at start.
+  struct hit_miss {
+    uint64_t hits = 0;
+    uint64_t misses = 0;
+  };
+  using cache_counts_fn = std::function<std::map<std::string, hit_miss>()>;
+  void count_caches_with(cache_counts_fn counts) {
+    cache_counts_ = std::move(counts);
+  }
 
   /// The manager's count of conversation actors in memory, kept here so that
   /// a reader on another thread needs no message to the manager.
@@ -85,6 +97,7 @@ private:
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
   std::map<std::string, histogram> histograms_;
   std::atomic<size_t> live_{0};
+  cache_counts_fn cache_counts_;
 };
 
 } // namespace medha

@@ -506,7 +506,7 @@ void use_model(self_ptr self, model_ptr model) {
   stage_done(self, "context");
   publish(self, step_kind::context, step_status::done,
           context_payload(turn.source, turn.model->tables.size(), turn.model->schema_version,
-                          turn.model->metrics.size()));
+                          turn.model->metrics.size(), turn.model->cache));
   // A question about the data itself ("which tables do I have?") needs the
   // whole catalog, not the tables it happens to name.
   if (turn.model->tables.size() <= st.deps.settings.prune_above_tables

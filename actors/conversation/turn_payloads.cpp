@@ -48,15 +48,20 @@ std::string discovery_payload(const discovery_result& r, const std::string& sele
   o["how"] = how;
   o["clear_winner"] = r.clear_winner;
   o["lookup_ms"] = r.elapsed_ms;
+  if (!r.cache.empty())
+    o["cache"] = r.cache;
   return json::serialize(o);
 }
 
 std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
-                            size_t metrics) {
-  return json::serialize(json::object{{"data_source", source},
-                                      {"tables", tables},
-                                      {"metrics", metrics},
-                                      {"schema_version", std::to_string(schema_version)}});
+                            size_t metrics, const std::string& cache) {
+  json::object o{{"data_source", source},
+                 {"tables", tables},
+                 {"metrics", metrics},
+                 {"schema_version", std::to_string(schema_version)}};
+  if (!cache.empty())
+    o["cache"] = cache;
+  return json::serialize(o);
 }
 
 // Which path wrote the SQL and why; a model's call adds its measures.

@@ -26,7 +26,12 @@
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
 #include "actors/visualization/visualization_actor.hpp"
+#include "actors/cache/installed_buckets.hpp"
+#include "actors/cache/kv_bucket.hpp"
+#include "actors/cache/lookup_counts.hpp"
+#include "actors/cache/metadata_cache.hpp"
 #include "actors/cache/result_cache.hpp"
+#include "actors/cache/source_cache.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
@@ -54,6 +59,18 @@ void open_shared_cache(__natsConnection* conn, int ttl_s, const std::string& kin
     medha::log::warn("medhad", err->message + "; the " + kind + " cache is off");
   else
     install(std::move(std::get<0>(opened)));
+}
+
+// The caches found by kind (actors/cache/installed_buckets.hpp).
+void open_shared_bucket(__natsConnection* conn, int ttl_s, const char* kind, const char* bucket,
+                        const std::string& what) {
+  if (ttl_s <= 0)
+    return;
+  auto opened = medha::cache::kv_bucket::open(conn, bucket, std::chrono::seconds(ttl_s));
+  if (auto* err = std::get_if<medha::medha_error>(&opened))
+    medha::log::warn("medhad", err->message + "; the " + what + " cache is off");
+  else
+    medha::cache::install_bucket(kind, std::move(std::get<0>(opened)));
 }
 
 // Ends the process when shutdown outlives its bound; disarmed when it ends
@@ -137,6 +154,12 @@ int run(const medha::config& cfg) {
 
   // Every event goes out through the statistics, which count the final ones.
   auto stats = std::make_shared<turn_stats>(nats);
+  stats->count_caches_with([] {
+    std::map<std::string, turn_stats::hit_miss> out{{cache::sources_kind, {}}, {cache::metadata_kind, {}}};
+    for (auto& [kind, n] : cache::lookup_counts())
+      out[kind] = {n.hits, n.misses};
+    return out;
+  });
   // Prometheus scrapes on the listener's own thread; the counters it reads
   // are the `stats` verb's, kept thread-safe by turn_stats.
   std::unique_ptr<metrics_server> metrics;
@@ -159,6 +182,12 @@ int run(const medha::config& cfg) {
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
   deps.store = spawn_store_actor(sys, store);
+  // Models and data source selections are shared the same way; opened before
+  // the context stage starts introspecting.
+  open_shared_bucket(nats->connection(), cfg.cache_metadata_ttl_s, cache::metadata_kind,
+                     cache::metadata_bucket, "metadata");
+  open_shared_bucket(nats->connection(), cfg.cache_sources_ttl_s, cache::sources_kind,
+                     cache::sources_bucket, "data source selection");
   // Start from the saved catalog: a restart does not re-introspect everything.
   discovery::catalog catalog;
   std::vector<model_ptr> saved;
