@@ -150,6 +150,9 @@ std::string answer_payload(const std::string& text, const std::string& source,
   o["explanation"] = plan.explanation;
   o["confidence"] = plan.confidence;
   add_strategy(o, plan);
+  o["answer_by"] = plan.answer_by;
+  if (!plan.answer_failure.empty())
+    o["answer_failure"] = plan.answer_failure;
   put_result(o, rows);
   o["chart"] = json::object{{"kind", c.kind}, {"spec", parse_or_empty(c.spec_json)}};
   json::array sugg;

@@ -32,6 +32,8 @@
 #include "actors/cache/metadata_cache.hpp"
 #include "actors/cache/result_cache.hpp"
 #include "actors/cache/source_cache.hpp"
+#include "actors/sqlgen/llm/llm_worker.hpp"
+#include "actors/sqlgen/llm/sentence_writer.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
@@ -248,6 +250,11 @@ int run(const medha::config& cfg) {
   if (cfg.cache_results_ttl_s > 0)
     open_shared_cache<cache::result_cache>(nats->connection(), cfg.cache_results_ttl_s, "result",
                                            cache::install_result_cache);
+  // The model words the answers of the sources that let it see their rows.
+  if (!sql_settings.sources_sharing_data.empty())
+    deps.sentences = llm::spawn_sentence_writer(
+      sys, llm::make_llm_setup(sql_settings.llm, sql_settings.other_llms, sql_settings.keys_by_env,
+                               sql_settings.api_key, sql_settings.sources_sharing_data));
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
@@ -343,8 +350,10 @@ int run(const medha::config& cfg) {
                                          caf::actor_cast<caf::actor>(deps.discovery),
                                          caf::actor_cast<caf::actor>(deps.sqlgen),
                                          caf::actor_cast<caf::actor>(deps.executor),
-                                         caf::actor_cast<caf::actor>(deps.visualization)})
-    caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
+                                         caf::actor_cast<caf::actor>(deps.visualization),
+                                         deps.sentences})
+    if (h)
+      caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
   deps = conversation_deps{};
   return 0;
 }
