@@ -29,26 +29,16 @@ protected:
   }
 };
 
-bool asks_for_a_sentence(const recorded_request& req) {
-  return prompt_text(req).find("Write the answer.") != std::string::npos;
-}
+using llm::testing::asks_for_answer_sentence;
 
 // The model words the first row it was shown: what it says comes from the
 // rows it got, not from anything it knew.
 scripted_reply word_the_first_row(const recorded_request& req) {
-  if (!asks_for_a_sentence(req))
-    return answer_as_model(req);
-  auto prompt = prompt_text(req);
-  auto header = prompt.find("shown):\n");
-  auto first = prompt.find('\n', header + 8); // past the column names
-  auto end = prompt.find('\n', first + 1);
-  if (header == std::string::npos || first == std::string::npos || end == std::string::npos)
-    return llm::testing::reply_as_asked(req, "I was shown no rows.");
-  return llm::testing::reply_as_asked(req, "  The first row is " + prompt.substr(first + 1, end - first - 1) + ".\n");
+  return asks_for_answer_sentence(req) ? llm::testing::word_the_first_row(req) : answer_as_model(req);
 }
 
 scripted_reply fail_the_sentence(const recorded_request& req) {
-  if (!asks_for_a_sentence(req))
+  if (!asks_for_answer_sentence(req))
     return answer_as_model(req);
   return llm::testing::error_reply(500, "the model is down", false);
 }
