@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "messages/discovery_json.hpp"
 #include "messages/result_json.hpp"
 
 namespace medha {
@@ -9,28 +10,6 @@ namespace medha {
 namespace json = boost::json;
 
 namespace {
-
-json::array reasons(const std::vector<match_reason>& why) {
-  json::array out;
-  for (auto& r : why)
-    out.push_back(json::object{{"word", r.word}, {"hit", r.hit}});
-  return out;
-}
-
-json::array ranked_sources(const discovery_result& r) {
-  json::array out;
-  for (auto& s : r.sources) {
-    json::array tables;
-    for (auto& t : s.tables)
-      tables.push_back(json::object{{"table", t.table}, {"score", t.score}, {"why", reasons(t.why)}});
-    out.push_back(json::object{{"data_source", s.data_source},
-                               {"description", s.description},
-                               {"score", s.score},
-                               {"why", reasons(s.why)},
-                               {"tables", std::move(tables)}});
-  }
-  return out;
-}
 
 json::value parse_or_empty(const std::string& text) {
   json::error_code ec;
@@ -43,7 +22,7 @@ json::value parse_or_empty(const std::string& text) {
 std::string discovery_payload(const discovery_result& r, const std::string& selected,
                               const std::string& how) {
   json::object o;
-  o["sources"] = ranked_sources(r);
+  o["sources"] = sources_to_json(r.sources);
   o["selected"] = selected;
   o["how"] = how;
   o["clear_winner"] = r.clear_winner;
@@ -195,7 +174,7 @@ std::string source_clarify_payload(const std::string& text, const discovery_resu
       {"reply", s.data_source}});
   }
   o["choices"] = std::move(choices);
-  o["sources"] = ranked_sources(r);
+  o["sources"] = sources_to_json(r.sources);
   return json::serialize(o);
 }
 

@@ -57,7 +57,7 @@ TEST(source_cache, what_is_not_a_ranking_is_a_miss) {
   EXPECT_FALSE(decode_ranking(R"({"clear_winner":true})"));
   EXPECT_FALSE(decode_ranking(R"({"clear_winner":true,"sources":[{"data_source":1}]})"));
   EXPECT_FALSE(decode_ranking(R"({"clear_winner":true,"sources":[{"data_source":"a","description":"",
-                                  "score":1,"why":[["w"]]}]})"));
+                                  "score":1,"why":[{"word":"w"}],"tables":[]}]})"));
   auto empty = decode_ranking(R"({"clear_winner":false,"sources":[]})");
   ASSERT_TRUE(empty);
   EXPECT_TRUE(empty->sources.empty());

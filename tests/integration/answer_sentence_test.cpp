@@ -58,16 +58,18 @@ struct sentence_worker {
   std::unique_ptr<worker_harness> worker;
 };
 
-json::object answer_of(const turn_events& turn) {
+// Asks a question the engine answers; the final event's data (the test fails
+// when it is not an answer).
+json::object answer_of(sentence_worker& w, turn_events& turn) {
+  turn = w.worker->ask("alice", w.worker->create_conversation("alice", "sales"), "revenue by region");
+  EXPECT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
   return json::parse(turn.last().data_json).as_object();
 }
 
 TEST_F(answer_sentence_turn, a_source_that_shares_its_data_gets_the_models_sentence) {
   sentence_worker w{word_the_first_row, true};
-  auto turn = w.worker->ask("alice", w.worker->create_conversation("alice", "sales"),
-                            "revenue by region");
-  ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
-  auto answer = answer_of(turn);
+  turn_events turn;
+  auto answer = answer_of(w, turn);
   EXPECT_EQ(answer.at("strategy").as_string(), "embedded") << "the engine wrote the SQL";
   EXPECT_EQ(answer.at("answer_by").as_string(), "model");
   auto& first = answer.at("rows").at(0).as_array();
@@ -91,10 +93,8 @@ TEST_F(answer_sentence_turn, a_source_that_shares_its_data_gets_the_models_sente
 
 TEST_F(answer_sentence_turn, without_allow_llm_to_see_data_no_call_is_made) {
   sentence_worker w{word_the_first_row, false};
-  auto turn = w.worker->ask("alice", w.worker->create_conversation("alice", "sales"),
-                            "revenue by region");
-  ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
-  auto answer = answer_of(turn);
+  turn_events turn;
+  auto answer = answer_of(w, turn);
   EXPECT_EQ(answer.at("answer_by").as_string(), "engine");
   EXPECT_EQ(std::string{answer.at("text").as_string()}.find("The first row is"), std::string::npos);
   EXPECT_FALSE(answer.contains("usage"));
@@ -103,10 +103,8 @@ TEST_F(answer_sentence_turn, without_allow_llm_to_see_data_no_call_is_made) {
 
 TEST_F(answer_sentence_turn, a_failed_call_leaves_the_engines_sentence) {
   sentence_worker w{fail_the_sentence, true};
-  auto turn = w.worker->ask("alice", w.worker->create_conversation("alice", "sales"),
-                            "revenue by region");
-  ASSERT_EQ(turn.last().step, step_kind::answer) << turn.last().data_json;
-  auto answer = answer_of(turn);
+  turn_events turn;
+  auto answer = answer_of(w, turn);
   EXPECT_EQ(answer.at("answer_by").as_string(), "engine");
   EXPECT_NE(std::string{answer.at("answer_failure").as_string()}.find("the model is down"),
             std::string::npos) << answer.at("answer_failure");

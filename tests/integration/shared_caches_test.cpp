@@ -8,9 +8,9 @@
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
-#include <nats/nats.h>
 #include <pqxx/pqxx>
 
+#include "tests/integration/kv_buckets.hpp"
 #include "tests/integration/worker_harness.hpp"
 #include "tests/support/servers.hpp"
 
@@ -47,23 +47,6 @@ int64_t hits(worker_harness& worker, const char* kind) {
 
 int64_t misses(worker_harness& worker, const char* kind) {
   return cache_stats(worker, kind).at("misses").as_int64();
-}
-
-// Whether the server holds the bucket at all.
-bool bucket_exists(const nats_server& nats, const char* bucket) {
-  natsConnection* conn = nullptr;
-  if (natsConnection_ConnectTo(&conn, nats.service_url().c_str()) != NATS_OK)
-    return false;
-  jsCtx* js = nullptr;
-  kvStore* kv = nullptr;
-  bool found = natsConnection_JetStream(&js, conn, nullptr) == NATS_OK
-               && js_KeyValue(&kv, js, bucket) == NATS_OK;
-  if (kv)
-    kvStore_Destroy(kv);
-  if (js)
-    jsCtx_Destroy(js);
-  natsConnection_Destroy(conn);
-  return found;
 }
 
 // A worker on its own (the previous one stopped): what another machine, or a
@@ -127,8 +110,8 @@ TEST_F(shared_caches, a_ttl_of_zero_turns_both_off) {
       EXPECT_EQ(misses(*worker, kind), 0) << kind;
     }
   }
-  EXPECT_FALSE(bucket_exists(nats, "MEDHA_CACHE_SOURCES"));
-  EXPECT_FALSE(bucket_exists(nats, "MEDHA_CACHE_METADATA"));
+  EXPECT_FALSE(bucket_keys(nats, "MEDHA_CACHE_SOURCES")) << "no bucket made";
+  EXPECT_FALSE(bucket_keys(nats, "MEDHA_CACHE_METADATA"));
 }
 
 // A database of its own, changed between workers.
