@@ -103,26 +103,24 @@ namespace {
 struct reader {
   bool ok = true;
 
-  std::string str(const json::object& o, std::string_view key) {
+  // The field, or nullptr when it is absent; one of another type fails the read.
+  const json::value* field(const json::object& o, std::string_view key, bool (json::value::*is)() const) {
     auto p = o.if_contains(key);
-    if (!p)
-      return {};
-    if (!p->is_string()) {
+    if (p && !(p->*is)()) {
       ok = false;
-      return {};
+      return nullptr;
     }
-    return std::string(p->get_string());
+    return p;
+  }
+
+  std::string str(const json::object& o, std::string_view key) {
+    auto p = field(o, key, &json::value::is_string);
+    return p ? std::string(p->get_string()) : std::string{};
   }
 
   bool boolean(const json::object& o, std::string_view key, bool fallback) {
-    auto p = o.if_contains(key);
-    if (!p)
-      return fallback;
-    if (!p->is_bool()) {
-      ok = false;
-      return fallback;
-    }
-    return p->get_bool();
+    auto p = field(o, key, &json::value::is_bool);
+    return p ? p->get_bool() : fallback;
   }
 
   template <class T>
@@ -152,14 +150,8 @@ struct reader {
 
   const json::array& arr(const json::object& o, std::string_view key) {
     static const json::array empty;
-    auto p = o.if_contains(key);
-    if (!p)
-      return empty;
-    if (!p->is_array()) {
-      ok = false;
-      return empty;
-    }
-    return p->get_array();
+    auto p = field(o, key, &json::value::is_array);
+    return p ? p->get_array() : empty;
   }
 
   // Calls f(object) for each element of o[key]; non-objects fail the read.
