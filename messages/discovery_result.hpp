@@ -31,6 +31,9 @@ struct discovery_result {
   /// True when the first source wins clearly enough to select it without asking.
   bool clear_winner = false;
   double elapsed_ms = 0;
+  /// The shared data source selection cache: "hit" (no ranking ran),
+  /// "miss" (ranked, then kept), "" (the cache is off).
+  std::string cache;
 };
 
 } // namespace medha

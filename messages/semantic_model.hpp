@@ -97,6 +97,10 @@ struct semantic_model {
   std::vector<glossary_term> glossary;
   std::vector<rule> rules;
   std::vector<verified_example> examples;
+  /// How this worker got the model through the shared metadata cache: "hit"
+  /// (not introspected here), "miss" (introspected, then kept), "" (the
+  /// cache is off, or the model came from the saved catalog).
+  std::string cache;
 
   const table_info* find_table(const std::string& table) const;
 };

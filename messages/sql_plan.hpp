@@ -86,6 +86,11 @@ struct sql_plan {
   /// The shared result cache: "hit" (the rows came from it, no query ran),
   /// "miss" (PostgreSQL ran it), "" (the cache is off).
   std::string result_cache;
+  /// Who wrote the answer's sentence: "engine", or "model" (a data source that
+  /// shares its data, with a model configured); why not the model when its
+  /// call failed (the engine's sentence stands).
+  std::string answer_by = "engine";
+  std::string answer_failure;
 };
 
 } // namespace medha

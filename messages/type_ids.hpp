@@ -6,6 +6,7 @@
 #include <caf/atom.hpp>
 #include <caf/type_id.hpp>
 
+#include "messages/answer_sentence.hpp"
 #include "messages/chart.hpp"
 #include "messages/discovery_result.hpp"
 #include "messages/protocol.hpp"
@@ -42,6 +43,7 @@ CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::feedback_record)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::example_record)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<medha::example_record>)
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<medha::feedback_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(medha::answer_sentence)
 
 CAF_BEGIN_TYPE_ID_BLOCK(medha, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(medha, (medha::turn_request))
@@ -97,4 +99,5 @@ CAF_BEGIN_TYPE_ID_BLOCK(medha, caf::first_custom_type_id)
   CAF_ADD_TYPE_ID(medha, (medha::turn_lookup))
   CAF_ADD_ATOM(medha, medha, lookup_atom, "lookup")
   CAF_ADD_TYPE_ID(medha, (medha::answered_turn))
+  CAF_ADD_TYPE_ID(medha, (medha::answer_sentence))
 CAF_END_TYPE_ID_BLOCK(medha)

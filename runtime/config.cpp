@@ -98,6 +98,10 @@ const option options[] = {
    "seconds a model's SQL stays in the shared JetStream cache (0: no cache)"},
   {"cache_results_ttl_s", "MEDHA_CACHE_RESULTS_TTL_S", "--cache-results-ttl-s",
    &config::cache_results_ttl_s, "seconds a query's rows stay in the shared JetStream cache (0: no cache)"},
+  {"cache_sources_ttl_s", "MEDHA_CACHE_SOURCES_TTL_S", "--cache-sources-ttl-s",
+   &config::cache_sources_ttl_s, "seconds a question's data source selection stays in the shared JetStream cache (0: no cache)"},
+  {"cache_metadata_ttl_s", "MEDHA_CACHE_METADATA_TTL_S", "--cache-metadata-ttl-s",
+   &config::cache_metadata_ttl_s, "seconds an introspected model stays in the shared JetStream cache (0: no cache)"},
   {"prune_above_tables", "MEDHA_PRUNE_ABOVE_TABLES", "--prune-above-tables",
    &config::prune_above_tables, "schemas with more tables are pruned to the question's tables"},
   {"turns_per_minute", "MEDHA_TURNS_PER_MINUTE", "--turns-per-minute",
@@ -395,7 +399,9 @@ std::variant<config, medha_error> validate_config(config cfg) {
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));
   for (auto [name, ttl] : {std::pair{"cache_sql_ttl_s", cfg.cache_sql_ttl_s},
-                           std::pair{"cache_results_ttl_s", cfg.cache_results_ttl_s}})
+                           std::pair{"cache_results_ttl_s", cfg.cache_results_ttl_s},
+                           std::pair{"cache_sources_ttl_s", cfg.cache_sources_ttl_s},
+                           std::pair{"cache_metadata_ttl_s", cfg.cache_metadata_ttl_s}})
     if (ttl < 0)
       return bad(std::string{"'"} + name + "' must be 0 (no cache) or more, got " + std::to_string(ttl));
   if (cfg.metrics_port < 0 || cfg.metrics_port > 65535)

@@ -55,6 +55,8 @@ struct config {
   int refresh_interval_s = 600;  // re-introspect every data source this often
   int cache_sql_ttl_s = 21600;   // a model's SQL stays in the shared cache this long; 0 = off
   int cache_results_ttl_s = 3600; // a query's rows stay in the shared cache this long; 0 = off
+  int cache_sources_ttl_s = 86400;  // a question's data source selection, likewise
+  int cache_metadata_ttl_s = 43200; // an introspected model, likewise
   size_t prune_above_tables = 30; // larger schemas reach sqlgen pruned to the question
   std::string log_level = "info"; // trace | debug | info | warning | error | off
   int metrics_port = 0;                       // Prometheus GET /metrics; 0 = off

@@ -58,18 +58,24 @@ void turn_stats::record(const std::string& data) {
     else if (cache->as_string() == "miss")
       ++result_cache_misses_;
   }
+  daily_usage::model_calls llm;
   if (auto* usage = obj ? obj->if_contains("usage") : nullptr; usage && usage->is_object()) {
     auto count = [&](const char* key) -> int64_t {
       auto* v = usage->as_object().if_contains(key);
       return v && v->is_int64() ? v->as_int64() : 0;
     };
     ++llm_turns_;
-    llm_calls_ += count("calls");
-    input_tokens_ += count("input_tokens");
-    output_tokens_ += count("output_tokens");
+    llm.calls = count("calls");
+    llm.input_tokens = count("input_tokens");
+    llm.output_tokens = count("output_tokens");
     if (auto* cost = usage->as_object().if_contains("cost"); cost && cost->is_number())
-      cost_ += cost->to_number<double>();
+      llm.cost = cost->to_number<double>();
+    llm_calls_ += llm.calls;
+    input_tokens_ += llm.input_tokens;
+    output_tokens_ += llm.output_tokens;
+    cost_ += llm.cost;
   }
+  days_.add(now_(), ev->elapsed_ms, llm);
   auto add = [this](const std::string& step, double ms) {
     auto& values = latency_[step];
     values.push_back(ms);
@@ -130,6 +136,12 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
   json::object strategies;
   for (auto& [name, n] : strategies_)
     strategies[name] = n;
+  json::object caches{{"sql", json::object{{"hits", sql_cache_hits_}, {"misses", sql_cache_misses_}}},
+                      {"results", json::object{{"hits", result_cache_hits_},
+                                               {"misses", result_cache_misses_}}}};
+  if (cache_counts_)
+    for (auto& [kind, n] : cache_counts_())
+      caches[kind] = json::object{{"hits", n.hits}, {"misses", n.misses}};
   json::object llm{{"turns", llm_turns_},
                    {"calls", llm_calls_},
                    {"input_tokens", input_tokens_},
@@ -141,13 +153,10 @@ std::string turn_stats::snapshot_json(size_t live_conversations) const {
                                       {"errors", std::move(errors)},
                                       {"strategies", std::move(strategies)},
                                       {"llm", std::move(llm)},
-                                      {"cache", json::object{
-                                        {"sql", json::object{{"hits", sql_cache_hits_},
-                                                             {"misses", sql_cache_misses_}}},
-                                        {"results", json::object{{"hits", result_cache_hits_},
-                                                                 {"misses", result_cache_misses_}}}}},
+                                      {"cache", std::move(caches)},
                                       {"latency_ms", std::move(latency)},
-                                      {"live_conversations", live_conversations}});
+                                      {"live_conversations", live_conversations},
+                                      {"days", days_.json()}});
 }
 
 } // namespace medha

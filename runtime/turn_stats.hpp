@@ -3,12 +3,14 @@
 #include <atomic>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "runtime/daily_usage.hpp"
 #include "runtime/event_sink.hpp"
 
 namespace medha {
@@ -53,12 +55,29 @@ public:
 
   /// {"turns","answers","clarifies","errors":{code:n},"strategies":{strategy:n},
   ///  "llm":{"turns","calls","input_tokens","output_tokens","cost"},
-  ///  "cache":{"sql":{"hits","misses"}},
-  ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations"}
+  ///  "cache":{"sql"|"results"|"sources"|"metadata":{"hits","misses"}},
+  ///  "latency_ms":{step:{"p50","p99","samples"}},"live_conversations",
+  ///  "days":{date:{"turns","avg_ms","min_ms","max_ms","llm_calls",...}}}
   std::string snapshot_json(size_t live_conversations) const;
 
   /// The counters since start, for the Prometheus endpoint (own thread).
   totals current() const;
+
+  /// Hits and misses of the caches asked outside a final event (data source
+  /// selection, metadata), by kind; read at each snapshot, set once at start.
+  struct hit_miss {
+    uint64_t hits = 0;
+    uint64_t misses = 0;
+  };
+  using cache_counts_fn = std::function<std::map<std::string, hit_miss>()>;
+  void count_caches_with(cache_counts_fn counts) {
+    cache_counts_ = std::move(counts);
+  }
+
+  /// The clock that dates turns for `days` (tests set another).
+  void set_clock(std::function<std::chrono::system_clock::time_point()> now) {
+    now_ = std::move(now);
+  }
 
   /// The manager's count of conversation actors in memory, kept here so that
   /// a reader on another thread needs no message to the manager.
@@ -85,6 +104,11 @@ private:
   std::map<std::string, std::deque<double>> latency_; // step -> last values, oldest first
   std::map<std::string, histogram> histograms_;
   std::atomic<size_t> live_{0};
+  cache_counts_fn cache_counts_;
+  daily_usage days_;
+  std::function<std::chrono::system_clock::time_point()> now_ = [] {
+    return std::chrono::system_clock::now();
+  };
 };
 
 } // namespace medha

@@ -506,6 +506,8 @@ medha_write_config() {
       printf '%s    {"name": "%s", "conninfo": "%s", "description": "%s"' "$sep" "$n" \
         "$(medha_json_escape "$base dbname=$n")" "$(medha_json_escape "${desc[$n]}")"
       [ -f "$model" ] && printf ', "model_file": "%s"' "$(medha_json_escape "$model")"
+      # MEDHA_LLM_SEES_DATA=support,hr: a model may see those sources' rows.
+      [[ ",${MEDHA_LLM_SEES_DATA:-}," == *",$n,"* ]] && printf ', "allow_llm_to_see_data": true'
       printf '}'
       sep=$',\n'
     done

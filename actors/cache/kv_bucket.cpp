@@ -1,5 +1,7 @@
 #include "actors/cache/kv_bucket.hpp"
 
+#include <cctype>
+
 #include <nats/nats.h>
 
 namespace medha::cache {
@@ -79,6 +81,25 @@ std::string hashed_key(std::initializer_list<std::string_view> parts) {
     h >>= 4;
   }
   return key;
+}
+
+std::string normalised_question(std::string_view question) {
+  std::string out;
+  bool gap = false;
+  for (unsigned char c : question) {
+    if (std::isspace(c)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap)
+      out += ' ';
+    gap = false;
+    out += static_cast<char>(std::tolower(c));
+  }
+  while (!out.empty() && (out.back() == '?' || out.back() == '.' || out.back() == '!'
+                          || out.back() == ' '))
+    out.pop_back();
+  return out;
 }
 
 } // namespace medha::cache

@@ -49,4 +49,8 @@ private:
 /// machines, which a cache shared by workers needs (std::hash is not).
 std::string hashed_key(std::initializer_list<std::string_view> parts);
 
+/// The question as a cache compares it: lower case, words separated by one
+/// space, no trailing punctuation ("Top customers?" = "top  customers").
+std::string normalised_question(std::string_view question);
+
 } // namespace medha::cache

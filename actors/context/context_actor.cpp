@@ -7,10 +7,7 @@
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
-#include "actors/context/infer_relationships.hpp"
-#include "actors/context/line_revenue.hpp"
-#include "actors/context/introspect.hpp"
-#include "actors/context/model_file.hpp"
+#include "actors/context/load_model.hpp"
 #include "runtime/logging.hpp"
 
 namespace medha {
@@ -19,28 +16,13 @@ namespace {
 
 using introspector_actor = caf::typed_actor<caf::replies_to<model_atom, std::string>::with<model_reply>>;
 
-// Blocking: connects, reads the catalogs, applies the model file, ends.
-introspector_actor::behavior_type introspector(introspector_actor::pointer self, data_source src) {
+// Blocking: connects, reads the catalogs (or takes the shared model), ends.
+introspector_actor::behavior_type introspector(introspector_actor::pointer self, data_source src,
+                                              bool reuse) {
   return {
-    [self, src](model_atom, const std::string&) {
-      model_reply out;
-      auto result = introspect(src);
-      if (auto* err = std::get_if<medha_error>(&result)) {
-        out.error = *err;
-      } else {
-        auto model = std::make_shared<semantic_model>(std::move(std::get<semantic_model>(result)));
-        if (model->description.empty())
-          model->description = src.description;
-        if (!src.model_file.empty())
-          if (auto err = apply_model_file(*model, src.model_file))
-            log::warn("context", src.name + ": model file ignored: " + err->message);
-        // Descriptions (from COMMENT ON or the model file) can name join targets.
-        add_described_relationships(*model);
-        add_line_revenue(*model);
-        out.model = std::move(model);
-      }
+    [self, src, reuse](model_atom, const std::string&) {
       self->quit();
-      return out;
+      return load_model(src, reuse);
     },
   };
 }
@@ -63,12 +45,13 @@ void deliver(self_ptr self, const std::string& name, const model_reply& reply) {
     rp.deliver(reply);
 }
 
-// Starts one introspection of a source unless one is already running.
-void load(self_ptr self, const std::string& name) {
+// Starts one introspection of a source unless one is already running;
+// `reuse`: a model another worker built for the same structure will do.
+void load(self_ptr self, const std::string& name, bool reuse = true) {
   if (self->state.waiting.count(name))
     return;
   self->state.waiting[name];
-  auto worker = self->spawn<caf::detached>(introspector, self->state.sources[name]);
+  auto worker = self->spawn<caf::detached>(introspector, self->state.sources[name], reuse);
   self->request(worker, std::chrono::seconds(120), model_atom_v, name)
     .then(
       [self, name](model_reply& reply) {
@@ -77,7 +60,8 @@ void load(self_ptr self, const std::string& name) {
           if (!old || old->schema_version != reply.model->schema_version) {
             log::info("context", name + ": " + std::to_string(reply.model->tables.size())
                                    + " tables, schema version "
-                                   + std::to_string(reply.model->schema_version));
+                                   + std::to_string(reply.model->schema_version)
+                                   + (reply.model->cache == "hit" ? " (from the shared cache)" : ""));
             self->send(self->state.discovery, add_atom_v, reply.model);
           }
           old = reply.model;
@@ -116,7 +100,8 @@ context_actor::behavior_type context_behavior(self_ptr self, std::vector<data_so
       if (auto i = st.models.find(name); i != st.models.end())
         return model_reply{i->second, std::nullopt};
     auto rp = self->make_response_promise<model_reply>();
-    load(self, name); // no-op while an introspection of this source runs
+    // Asked to refresh: read the data again, not another worker's model.
+    load(self, name, !refresh); // no-op while an introspection of this source runs
     st.waiting[name].push_back(rp);
     return rp;
   };

@@ -13,6 +13,7 @@
 #include "actors/context/column_roles.hpp"
 #include "actors/context/infer_relationships.hpp"
 #include "actors/context/schema_version.hpp"
+#include "actors/context/structure_fingerprint.hpp"
 #include "actors/executor/conninfo.hpp"
 
 namespace medha {
@@ -582,7 +583,7 @@ void assign_roles(catalog& cat) {
 
 } // namespace
 
-model_or_error introspect(const data_source& src) {
+model_or_error introspect(const data_source& src, const cached_model_fn& cached) {
   auto prepared = prepare_conninfo(src.conninfo);
   if (!prepared)
     return medha_error{error_code::datasource_unavailable,
@@ -607,6 +608,14 @@ model_or_error introspect(const data_source& src) {
     read_columns(tx, cat);
     read_keys(tx, cat);
     read_foreign_keys(tx, cat);
+    if (cached) {
+      // The server, database and role: another database may have the same schema.
+      auto connection = prepared->endpoint + "/" + conn->dbname() + "/" + conn->username();
+      auto structure = structure_fingerprint(connection, cat.tables, cat.declared, cat.unique,
+                                             read_enum_labels(tx));
+      if (auto hit = cached(structure))
+        return std::move(*hit);
+    }
     count_unanalyzed(tx, cat);
     read_values(tx, cat);
     assign_roles(cat);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <optional>
+#include <string>
 #include <variant>
 
 #include "messages/data_source.hpp"
@@ -35,6 +38,11 @@ using model_or_error = std::variant<semantic_model, medha_error>;
 /// Errors: datasource_unavailable when the server cannot be reached (the
 /// message names host:port, not the password); query_failed when a catalog
 /// query fails. Does not read src.model_file: see model_file.hpp.
-model_or_error introspect(const data_source& src);
+///
+/// `cached`, when given, is asked once the structure is read (the catalog
+/// queries, before any data query) with structure_fingerprint.hpp's text; a
+/// model it returns is returned as it is, and nothing more is read.
+using cached_model_fn = std::function<std::optional<semantic_model>(const std::string& structure)>;
+model_or_error introspect(const data_source& src, const cached_model_fn& cached = {});
 
 } // namespace medha

@@ -220,6 +220,64 @@ void ask_stage(self_ptr self, const Handle& stage, const char* name,
 
 bool try_correct(self_ptr self, step_kind step, const medha_error& err);
 
+// Ends the turn with its answer, and carries what a follow-up builds on.
+void answer(self_ptr self, const written_answer& written) {
+  auto& turn = *self->state.turn;
+  auto payload = answer_payload(written.text, turn.source, turn.plan, turn.rows, turn.picked,
+                                written.suggestions, timings_json(turn));
+  auto& carried = self->state.carried;
+  carried.last_query_json = turn.plan.query_json;
+  carried.last_sql = turn.plan.sql;
+  carried.last_question = turn.question;
+  carried.schema_version = turn.model->schema_version;
+  carried.recent_turns.emplace_back(turn.question, turn.plan.sql);
+  if (carried.recent_turns.size() > carried_context::max_recent_turns)
+    carried.recent_turns.erase(carried.recent_turns.begin());
+  // A few rows, kept in memory for a model's prompt (sqlgen decides
+  // whether the data source lets a model see them).
+  auto preview = turn.rows;
+  if (preview.rows.size() > 5)
+    preview.rows.resize(5);
+  self->state.last_rows = std::move(preview);
+  finish(self, step_kind::answer, step_status::done, written.text, payload);
+}
+
+sql_request sql_request_of(self_ptr self);
+
+// With a model configured, the sentence writer decides (the source's
+// allow_llm_to_see_data) and may word the answer; whatever goes wrong there,
+// the engine's sentence answers.
+void word_and_answer(self_ptr self, written_answer written) {
+  auto& st = self->state;
+  if (!st.deps.sentences) {
+    answer(self, written);
+    return;
+  }
+  auto gen = st.turn->generation;
+  auto use = [self, gen, written](const answer_sentence& s) mutable {
+    auto& turn = self->state.turn;
+    if (!turn || turn->generation != gen)
+      return;
+    turn->plan.answer_by = s.by;
+    turn->plan.answer_failure = s.failure;
+    if (s.by == "model")
+      written.text = s.text;
+    if (s.usage.calls > 0) {
+      turn->usage += s.usage;
+      turn->plan.usage = turn->usage;
+    }
+    answer(self, written);
+  };
+  self->request(st.deps.sentences, st.deps.settings.timeouts.sql, answer_atom_v, sql_request_of(self),
+                st.turn->plan.sql, st.turn->rows)
+    .then([use](answer_sentence& s) mutable { use(s); },
+          [use](const caf::error& err) mutable {
+            answer_sentence s;
+            s.failure = caf::to_string(err);
+            use(s);
+          });
+}
+
 void visualize_and_answer(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::visualize, step_status::started);
@@ -230,24 +288,7 @@ void visualize_and_answer(self_ptr self) {
         turn.picked = std::move(c);
         stage_done(self, "visualize");
         publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
-        auto written = write_answer(turn.question, turn.plan, turn.rows, turn.model.get());
-        auto payload = answer_payload(written.text, turn.source, turn.plan, turn.rows, turn.picked,
-                                      written.suggestions, timings_json(turn));
-        auto& carried = self->state.carried;
-        carried.last_query_json = turn.plan.query_json;
-        carried.last_sql = turn.plan.sql;
-        carried.last_question = turn.question;
-        carried.schema_version = turn.model->schema_version;
-        carried.recent_turns.emplace_back(turn.question, turn.plan.sql);
-        if (carried.recent_turns.size() > carried_context::max_recent_turns)
-          carried.recent_turns.erase(carried.recent_turns.begin());
-        // A few rows, kept in memory for a model's prompt (sqlgen decides
-        // whether the data source lets a model see them).
-        auto preview = turn.rows;
-        if (preview.rows.size() > 5)
-          preview.rows.resize(5);
-        self->state.last_rows = std::move(preview);
-        finish(self, step_kind::answer, step_status::done, written.text, payload);
+        word_and_answer(self, write_answer(turn.question, turn.plan, turn.rows, turn.model.get()));
       },
       visualize_atom_v, turn.rows, turn.plan);
 }
@@ -506,7 +547,7 @@ void use_model(self_ptr self, model_ptr model) {
   stage_done(self, "context");
   publish(self, step_kind::context, step_status::done,
           context_payload(turn.source, turn.model->tables.size(), turn.model->schema_version,
-                          turn.model->metrics.size()));
+                          turn.model->metrics.size(), turn.model->cache));
   // A question about the data itself ("which tables do I have?") needs the
   // whole catalog, not the tables it happens to name.
   if (turn.model->tables.size() <= st.deps.settings.prune_above_tables

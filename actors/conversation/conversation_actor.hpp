@@ -59,6 +59,7 @@ struct conversation_deps {
   executor_actor executor;
   visualization_actor visualization;
   manager_actor manager;
+  caf::actor sentences; // a model's answer sentences (llm/sentence_writer.hpp); none: the engine's
   std::shared_ptr<event_sink> events; // NATS in a worker
   std::shared_ptr<turn_acks> acks;     // the JetStream turn stream; none for plain NATS turns
   std::vector<std::string> data_sources; // registered names

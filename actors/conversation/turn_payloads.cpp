@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 
+#include "messages/discovery_json.hpp"
 #include "messages/result_json.hpp"
 
 namespace medha {
@@ -9,28 +10,6 @@ namespace medha {
 namespace json = boost::json;
 
 namespace {
-
-json::array reasons(const std::vector<match_reason>& why) {
-  json::array out;
-  for (auto& r : why)
-    out.push_back(json::object{{"word", r.word}, {"hit", r.hit}});
-  return out;
-}
-
-json::array ranked_sources(const discovery_result& r) {
-  json::array out;
-  for (auto& s : r.sources) {
-    json::array tables;
-    for (auto& t : s.tables)
-      tables.push_back(json::object{{"table", t.table}, {"score", t.score}, {"why", reasons(t.why)}});
-    out.push_back(json::object{{"data_source", s.data_source},
-                               {"description", s.description},
-                               {"score", s.score},
-                               {"why", reasons(s.why)},
-                               {"tables", std::move(tables)}});
-  }
-  return out;
-}
 
 json::value parse_or_empty(const std::string& text) {
   json::error_code ec;
@@ -43,20 +22,25 @@ json::value parse_or_empty(const std::string& text) {
 std::string discovery_payload(const discovery_result& r, const std::string& selected,
                               const std::string& how) {
   json::object o;
-  o["sources"] = ranked_sources(r);
+  o["sources"] = sources_to_json(r.sources);
   o["selected"] = selected;
   o["how"] = how;
   o["clear_winner"] = r.clear_winner;
   o["lookup_ms"] = r.elapsed_ms;
+  if (!r.cache.empty())
+    o["cache"] = r.cache;
   return json::serialize(o);
 }
 
 std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
-                            size_t metrics) {
-  return json::serialize(json::object{{"data_source", source},
-                                      {"tables", tables},
-                                      {"metrics", metrics},
-                                      {"schema_version", std::to_string(schema_version)}});
+                            size_t metrics, const std::string& cache) {
+  json::object o{{"data_source", source},
+                 {"tables", tables},
+                 {"metrics", metrics},
+                 {"schema_version", std::to_string(schema_version)}};
+  if (!cache.empty())
+    o["cache"] = cache;
+  return json::serialize(o);
 }
 
 // Which path wrote the SQL and why; a model's call adds its measures.
@@ -145,6 +129,9 @@ std::string answer_payload(const std::string& text, const std::string& source,
   o["explanation"] = plan.explanation;
   o["confidence"] = plan.confidence;
   add_strategy(o, plan);
+  o["answer_by"] = plan.answer_by;
+  if (!plan.answer_failure.empty())
+    o["answer_failure"] = plan.answer_failure;
   put_result(o, rows);
   o["chart"] = json::object{{"kind", c.kind}, {"spec", parse_or_empty(c.spec_json)}};
   json::array sugg;
@@ -187,7 +174,7 @@ std::string source_clarify_payload(const std::string& text, const discovery_resu
       {"reply", s.data_source}});
   }
   o["choices"] = std::move(choices);
-  o["sources"] = ranked_sources(r);
+  o["sources"] = sources_to_json(r.sources);
   return json::serialize(o);
 }
 

@@ -17,8 +17,10 @@ namespace medha {
 
 std::string discovery_payload(const discovery_result& r, const std::string& selected,
                               const std::string& how);
+/// `cache`: how the worker got the model from the shared metadata cache
+/// ("hit", "miss"; "" leaves it out).
 std::string context_payload(const std::string& source, size_t tables, uint64_t schema_version,
-                            size_t metrics);
+                            size_t metrics, const std::string& cache = "");
 /// The plan: SQL, explanation, the strategy that answered and why; for a
 /// model's SQL also the attempt, the prompt's size against its budget and
 /// whether data went to the model.

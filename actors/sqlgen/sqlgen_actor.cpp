@@ -61,18 +61,8 @@ sqlgen_actor::behavior_type sqlgen_behavior(sqlgen_actor::pointer self,
 }
 
 std::shared_ptr<const llm::llm_setup> setup_of(sqlgen_settings settings) {
-  if (!settings.llm.enabled())
-    return nullptr;
-  auto s = std::make_shared<llm::llm_setup>();
-  for (auto& offer : offered_models(settings.llm, settings.other_llms)) {
-    auto key = settings.keys_by_env.find(offer.api_key_env);
-    auto api_key = key != settings.keys_by_env.end() ? key->second
-                   : offer.api_key_env == settings.llm.api_key_env ? settings.api_key
-                                                                   : std::string{};
-    s->clients.push_back(std::make_shared<llm::llm_client>(offer, api_key));
-  }
-  s->sources_sharing_data = std::move(settings.sources_sharing_data);
-  return s;
+  return llm::make_llm_setup(settings.llm, settings.other_llms, settings.keys_by_env,
+                             settings.api_key, std::move(settings.sources_sharing_data));
 }
 
 } // namespace

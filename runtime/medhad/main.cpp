@@ -26,7 +26,14 @@
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
 #include "actors/visualization/visualization_actor.hpp"
+#include "actors/cache/installed_buckets.hpp"
+#include "actors/cache/kv_bucket.hpp"
+#include "actors/cache/lookup_counts.hpp"
+#include "actors/cache/metadata_cache.hpp"
 #include "actors/cache/result_cache.hpp"
+#include "actors/cache/source_cache.hpp"
+#include "actors/sqlgen/llm/llm_worker.hpp"
+#include "actors/sqlgen/llm/sentence_writer.hpp"
 #include "actors/sqlgen/llm/sql_cache.hpp"
 #include "runtime/config.hpp"
 #include "runtime/conversation_store.hpp"
@@ -54,6 +61,18 @@ void open_shared_cache(__natsConnection* conn, int ttl_s, const std::string& kin
     medha::log::warn("medhad", err->message + "; the " + kind + " cache is off");
   else
     install(std::move(std::get<0>(opened)));
+}
+
+// The caches found by kind (actors/cache/installed_buckets.hpp).
+void open_shared_bucket(__natsConnection* conn, int ttl_s, const char* kind, const char* bucket,
+                        const std::string& what) {
+  if (ttl_s <= 0)
+    return;
+  auto opened = medha::cache::kv_bucket::open(conn, bucket, std::chrono::seconds(ttl_s));
+  if (auto* err = std::get_if<medha::medha_error>(&opened))
+    medha::log::warn("medhad", err->message + "; the " + what + " cache is off");
+  else
+    medha::cache::install_bucket(kind, std::move(std::get<0>(opened)));
 }
 
 // Ends the process when shutdown outlives its bound; disarmed when it ends
@@ -137,6 +156,12 @@ int run(const medha::config& cfg) {
 
   // Every event goes out through the statistics, which count the final ones.
   auto stats = std::make_shared<turn_stats>(nats);
+  stats->count_caches_with([] {
+    std::map<std::string, turn_stats::hit_miss> out{{cache::sources_kind, {}}, {cache::metadata_kind, {}}};
+    for (auto& [kind, n] : cache::lookup_counts())
+      out[kind] = {n.hits, n.misses};
+    return out;
+  });
   // Prometheus scrapes on the listener's own thread; the counters it reads
   // are the `stats` verb's, kept thread-safe by turn_stats.
   std::unique_ptr<metrics_server> metrics;
@@ -159,6 +184,12 @@ int run(const medha::config& cfg) {
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
   deps.store = spawn_store_actor(sys, store);
+  // Models and data source selections are shared the same way; opened before
+  // the context stage starts introspecting.
+  open_shared_bucket(nats->connection(), cfg.cache_metadata_ttl_s, cache::metadata_kind,
+                     cache::metadata_bucket, "metadata");
+  open_shared_bucket(nats->connection(), cfg.cache_sources_ttl_s, cache::sources_kind,
+                     cache::sources_bucket, "data source selection");
   // Start from the saved catalog: a restart does not re-introspect everything.
   discovery::catalog catalog;
   std::vector<model_ptr> saved;
@@ -219,6 +250,11 @@ int run(const medha::config& cfg) {
   if (cfg.cache_results_ttl_s > 0)
     open_shared_cache<cache::result_cache>(nats->connection(), cfg.cache_results_ttl_s, "result",
                                            cache::install_result_cache);
+  // The model words the answers of the sources that let it see their rows.
+  if (!sql_settings.sources_sharing_data.empty())
+    deps.sentences = llm::spawn_sentence_writer(
+      sys, llm::make_llm_setup(sql_settings.llm, sql_settings.other_llms, sql_settings.keys_by_env,
+                               sql_settings.api_key, sql_settings.sources_sharing_data));
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
@@ -314,8 +350,10 @@ int run(const medha::config& cfg) {
                                          caf::actor_cast<caf::actor>(deps.discovery),
                                          caf::actor_cast<caf::actor>(deps.sqlgen),
                                          caf::actor_cast<caf::actor>(deps.executor),
-                                         caf::actor_cast<caf::actor>(deps.visualization)})
-    caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
+                                         caf::actor_cast<caf::actor>(deps.visualization),
+                                         deps.sentences})
+    if (h)
+      caf::anon_send_exit(h, caf::exit_reason::user_shutdown);
   deps = conversation_deps{};
   return 0;
 }

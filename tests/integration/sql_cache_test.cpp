@@ -8,8 +8,8 @@
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
-#include <nats/nats.h>
 
+#include "tests/integration/kv_buckets.hpp"
 #include "tests/integration/model_worker.hpp"
 #include "tests/support/servers.hpp"
 
@@ -25,27 +25,9 @@ protected:
   }
 };
 
-// The keys of the worker's cache bucket, read straight from the server.
+// The keys of the worker's SQL cache bucket.
 size_t keys_in_bucket(const nats_server& nats) {
-  natsConnection* conn = nullptr;
-  if (natsConnection_ConnectTo(&conn, nats.service_url().c_str()) != NATS_OK)
-    return 0;
-  jsCtx* js = nullptr;
-  kvStore* kv = nullptr;
-  kvKeysList keys{};
-  size_t n = 0;
-  if (natsConnection_JetStream(&js, conn, nullptr) == NATS_OK
-      && js_KeyValue(&kv, js, "MEDHA_CACHE_SQL") == NATS_OK
-      && kvStore_Keys(&keys, kv, nullptr) == NATS_OK) {
-    n = static_cast<size_t>(keys.Count);
-    kvKeysList_Destroy(&keys);
-  }
-  if (kv)
-    kvStore_Destroy(kv);
-  if (js)
-    jsCtx_Destroy(js);
-  natsConnection_Destroy(conn);
-  return n;
+  return bucket_keys(nats, "MEDHA_CACHE_SQL").value_or(0);
 }
 
 // The put runs on its own actor after the rows came back: wait (bounded)

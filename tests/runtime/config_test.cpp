@@ -107,6 +107,22 @@ TEST_F(config_test, environment_integers_are_strict) {
             std::string::npos);
 }
 
+TEST_F(config_test, cache_ttls_per_kind_from_file_env_and_flags) {
+  auto defaults = ok(load_config({}, nullptr));
+  EXPECT_EQ(defaults.cache_sources_ttl_s, 86400);  // a day
+  EXPECT_EQ(defaults.cache_metadata_ttl_s, 43200); // 12 h
+  auto file = write("c.json", R"({"cache_sources_ttl_s":60,"cache_metadata_ttl_s":0})");
+  const char* env[] = {"MEDHA_CACHE_SOURCES_TTL_S=120", nullptr};
+  auto cfg = ok(load_config({"--config", file}, env));
+  EXPECT_EQ(cfg.cache_sources_ttl_s, 120);
+  EXPECT_EQ(cfg.cache_metadata_ttl_s, 0); // 0: off
+  cfg = ok(load_config({"--config", file, "--cache-metadata-ttl-s", "30"}, env));
+  EXPECT_EQ(cfg.cache_metadata_ttl_s, 30);
+  auto err = failed(load_config({"--cache-sources-ttl-s", "-5"}, nullptr));
+  EXPECT_EQ(err.code, error_code::bad_request);
+  EXPECT_NE(err.message.find("cache_sources_ttl_s"), std::string::npos) << err.message;
+}
+
 TEST_F(config_test, unknown_json_key_is_named) {
   auto err = failed(apply_config_json({}, R"({"nats_url":"x","row_capp":5})", "f.json"));
   EXPECT_EQ(err.code, error_code::bad_request);

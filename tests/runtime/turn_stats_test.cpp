@@ -112,5 +112,46 @@ TEST(turn_stats, histograms_count_every_value_since_start) {
   EXPECT_EQ(t.latency.at("execute").buckets[slot(0.5)], 100u); // 0.3 ms: (0.25, 0.5]
 }
 
+TEST(turn_stats, query_analytics_per_day) {
+  turn_stats stats{std::make_shared<counting_sink>()};
+  // 2026-12-05 23:59:59 UTC, then a day later.
+  auto day_one = std::chrono::system_clock::from_time_t(1796515199);
+  auto now = day_one;
+  stats.set_clock([&] { return now; });
+  stats.publish(events, event(step_kind::answer, 40, R"({"text":"x"})"));
+  stats.publish(events, event(step_kind::answer, 10, R"({"text":"x","usage":{"calls":2,"input_tokens":300,"output_tokens":20,"cost":0.5}})"));
+  stats.publish(events, event(step_kind::error, 70, R"({"code":"busy","message":"m"})"));
+  stats.publish(events, event(step_kind::sql, 5, R"({})")); // not a turn's end
+  now = day_one + std::chrono::hours(24);
+  stats.publish(events, event(step_kind::clarify, 8, R"({"text":"which?"})"));
+
+  auto days = json::parse(stats.snapshot_json(0)).at("days").as_object();
+  ASSERT_EQ(days.size(), 2u) << days;
+  auto& first = days.at("2026-12-05").as_object();
+  EXPECT_EQ(first.at("turns").to_number<uint64_t>(), 3u);
+  EXPECT_DOUBLE_EQ(first.at("avg_ms").to_number<double>(), 40.0);
+  EXPECT_DOUBLE_EQ(first.at("min_ms").to_number<double>(), 10.0);
+  EXPECT_DOUBLE_EQ(first.at("max_ms").to_number<double>(), 70.0);
+  EXPECT_EQ(first.at("llm_calls").to_number<int64_t>(), 2);
+  EXPECT_EQ(first.at("input_tokens").to_number<int64_t>(), 300);
+  EXPECT_DOUBLE_EQ(first.at("cost").to_number<double>(), 0.5);
+  auto& second = days.at("2026-12-06").as_object();
+  EXPECT_EQ(second.at("turns").to_number<uint64_t>(), 1u);
+  EXPECT_DOUBLE_EQ(second.at("min_ms").to_number<double>(), 8.0);
+  EXPECT_EQ(second.at("llm_calls").to_number<int64_t>(), 0);
+}
+
+TEST(daily_usage, keeps_the_latest_days_only) {
+  daily_usage usage{3};
+  auto start = std::chrono::system_clock::from_time_t(1796515199);
+  for (int d = 0; d < 5; ++d)
+    usage.add(start + std::chrono::hours(24 * d), 1, {});
+  auto days = usage.json();
+  ASSERT_EQ(days.size(), 3u);
+  EXPECT_TRUE(days.contains("2026-12-07"));
+  EXPECT_TRUE(days.contains("2026-12-09"));
+  EXPECT_FALSE(days.contains("2026-12-06"));
+}
+
 } // namespace
 } // namespace medha

@@ -305,4 +305,18 @@ std::string prompt_text(const recorded_request& req) {
   return out;
 }
 
+bool asks_for_answer_sentence(const recorded_request& req) {
+  return prompt_text(req).find("Write the answer.") != std::string::npos;
+}
+
+scripted_reply word_the_first_row(const recorded_request& req) {
+  auto prompt = prompt_text(req);
+  auto header = prompt.find("shown):\n");
+  auto first = header == std::string::npos ? header : prompt.find('\n', header + 8);
+  auto end = first == std::string::npos ? first : prompt.find('\n', first + 1);
+  if (end == std::string::npos)
+    return reply_as_asked(req, "I was shown no rows.");
+  return reply_as_asked(req, "  The first row is " + prompt.substr(first + 1, end - first - 1) + ".\n");
+}
+
 } // namespace medha::llm::testing

@@ -78,4 +78,10 @@ scripted_reply reply_as_asked(const recorded_request& req, const std::string& co
 /// The text of every message of a request body (system included), joined.
 std::string prompt_text(const recorded_request& req);
 
+/// A request for the answer's sentence (actors/sqlgen/llm/answer_prompt.hpp).
+bool asks_for_answer_sentence(const recorded_request& req);
+/// Its reply from what it was shown: "The first row is <the first row>.",
+/// padded with blanks and a newline as models do.
+scripted_reply word_the_first_row(const recorded_request& req);
+
 } // namespace medha::llm::testing

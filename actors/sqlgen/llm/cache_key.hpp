@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "actors/cache/kv_bucket.hpp"
+
 namespace medha::llm {
 
 /// What decides the SQL a model writes for a question: equal parts, equal
@@ -20,9 +22,7 @@ struct sql_cache_inputs {
   std::string_view examples;
 };
 
-/// The question as the cache compares it: lower case, words separated by
-/// one space, no trailing punctuation ("Top customers?" = "top  customers").
-std::string normalised_question(std::string_view question);
+using cache::normalised_question;
 
 /// A key-value key (32 hex digits, FNV-1a 128 of the normalised parts).
 std::string sql_cache_key(const sql_cache_inputs& in);

@@ -34,6 +34,9 @@ sql_plan failed(const sql_plan* fallback, const std::string& failure, const buil
   return plan;
 }
 
+
+} // namespace
+
 // One call's tokens (as the provider reported them) at the configured prices.
 llm_usage usage_of(const llm_settings& s, const completion* reply) {
   llm_usage u;
@@ -48,8 +51,6 @@ llm_usage usage_of(const llm_settings& s, const completion* reply) {
            / 1000.0;
   return u;
 }
-
-} // namespace
 
 sql_plan write_sql(const llm_client& client, const sql_request& req, bool allow_data,
                    const sql_plan* fallback, const std::string& route_reason,

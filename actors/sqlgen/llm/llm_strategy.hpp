@@ -13,6 +13,10 @@ namespace medha::llm {
 /// prompt's size, retries, and the reply's text in pieces.
 using progress_fn = std::function<void(const std::string& data_json)>;
 
+/// One call's tokens (as the provider reported them; none without `reply`)
+/// at the configured prices.
+llm_usage usage_of(const llm_settings& settings, const completion* reply);
+
 /// The `llm` strategy for one request: builds the prompt (within the budget),
 /// calls the model, reads its reply. A failure of the model (network, budget,
 /// nothing usable) returns `fallback` — the engine's own plan — with the

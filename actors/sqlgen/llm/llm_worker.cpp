@@ -90,6 +90,25 @@ const llm_client& llm_setup::pick(const std::string& provider, const std::string
   return *clients.front();
 }
 
+std::shared_ptr<const llm_setup> make_llm_setup(const llm_settings& llm,
+                                                const std::vector<llm_settings>& others,
+                                                const std::map<std::string, std::string>& keys_by_env,
+                                                const std::string& api_key,
+                                                std::set<std::string> sources_sharing_data) {
+  if (!llm.enabled())
+    return nullptr;
+  auto s = std::make_shared<llm_setup>();
+  for (auto& offer : offered_models(llm, others)) {
+    auto key = keys_by_env.find(offer.api_key_env);
+    auto offer_key = key != keys_by_env.end()              ? key->second
+                     : offer.api_key_env == llm.api_key_env ? api_key
+                                                            : std::string{};
+    s->clients.push_back(std::make_shared<llm_client>(offer, offer_key));
+  }
+  s->sources_sharing_data = std::move(sources_sharing_data);
+  return s;
+}
+
 llm_worker_actor spawn_llm_worker(caf::actor_system& sys, std::shared_ptr<const llm_setup> setup) {
   return sys.spawn<caf::detached>(worker, std::move(setup));
 }

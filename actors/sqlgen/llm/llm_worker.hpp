@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -24,6 +25,15 @@ struct llm_setup {
   /// choice is no longer offered (the configuration changed since).
   const llm_client& pick(const std::string& provider, const std::string& model) const;
 };
+
+/// The clients of every offered (provider, model) — keys from `keys_by_env`
+/// by each one's api_key_env, else `api_key` for the default's — and the
+/// sources that share data; nullptr when no provider is configured.
+std::shared_ptr<const llm_setup> make_llm_setup(const llm_settings& llm,
+                                                const std::vector<llm_settings>& others,
+                                                const std::map<std::string, std::string>& keys_by_env,
+                                                const std::string& api_key,
+                                                std::set<std::string> sources_sharing_data);
 
 /// One model call: a detached actor (its own thread: libcurl blocks) that
 /// answers one request and quits, so calls of different conversations run

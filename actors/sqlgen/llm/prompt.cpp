@@ -39,19 +39,6 @@ std::string fenced(const std::string& sql) {
   return "```sql\n" + sql + "\n```";
 }
 
-std::string rows_table(const result_set& rows, size_t max_rows) {
-  std::string out;
-  for (size_t c = 0; c < rows.columns.size(); ++c)
-    out += (c ? " | " : "") + rows.columns[c].name;
-  out += "\n";
-  for (size_t r = 0; r < rows.rows.size() && r < max_rows; ++r) {
-    for (size_t c = 0; c < rows.rows[r].size(); ++c)
-      out += (c ? " | " : "") + (rows.rows[r][c] ? one_line(*rows.rows[r][c]) : "NULL");
-    out += "\n";
-  }
-  return out;
-}
-
 // The knobs the budget turns, from the richest prompt down.
 struct shape {
   size_t history = 0;
@@ -144,6 +131,19 @@ bool names_table(const std::string& text, const std::string& table) {
 }
 
 } // namespace
+
+std::string rows_table(const result_set& rows, size_t max_rows) {
+  std::string out;
+  for (size_t c = 0; c < rows.columns.size(); ++c)
+    out += (c ? " | " : "") + rows.columns[c].name;
+  out += "\n";
+  for (size_t r = 0; r < rows.rows.size() && r < max_rows; ++r) {
+    for (size_t c = 0; c < rows.rows[r].size(); ++c)
+      out += (c ? " | " : "") + (rows.rows[r][c] ? one_line(*rows.rows[r][c]) : "NULL");
+    out += "\n";
+  }
+  return out;
+}
 
 size_t approx_tokens(std::string_view text) {
   return (text.size() + 3) / 4;

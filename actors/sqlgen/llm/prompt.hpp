@@ -57,6 +57,10 @@ std::string schema_ddl(const semantic_model& model, bool with_comments, bool wit
 /// Metrics, glossary and rules of the model, as short lines.
 std::string business_context(const semantic_model& model);
 
+/// Rows as the prompt shows them: the column names, then at most `max_rows`
+/// rows, cells separated by " | " (NULL as NULL), one line each.
+std::string rows_table(const result_set& rows, size_t max_rows);
+
 /// Builds the prompt from the schema, business context, verified examples,
 /// recent turns with their SQL and the failed attempts, then leaves out, in
 /// this order, until it fits the budget: older turns, examples, column

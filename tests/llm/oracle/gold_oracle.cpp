@@ -77,6 +77,9 @@ oracle_answer gold_oracle::answer(const recorded_request& req) const {
 }
 
 scripted_reply gold_oracle::reply(const recorded_request& req) const {
+  // An answer's sentence (a source sharing its data): what the rows say.
+  if (asks_for_answer_sentence(req))
+    return word_the_first_row(req);
   auto found = answer(req);
   switch (found.what) {
     case oracle_answer::kind::gold:

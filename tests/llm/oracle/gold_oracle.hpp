@@ -37,7 +37,8 @@ public:
   oracle_answer answer(const recorded_request& req) const;
 
   /// The reply in the protocol the request used: the gold SQL in a ```sql
-  /// fence, else one question back (which Medha shows as a clarify).
+  /// fence, else one question back (which Medha shows as a clarify); to a
+  /// request for an answer's sentence, the first row it was shown.
   scripted_reply reply(const recorded_request& req) const;
 
 private:

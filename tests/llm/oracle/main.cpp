@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
   auto respond = [oracle](const llm::testing::recorded_request& req) {
     auto found = oracle->answer(req);
     std::printf("%s: %s\n",
-                found.what == llm::testing::oracle_answer::kind::gold ? "gold"
+                llm::testing::asks_for_answer_sentence(req)                      ? "sentence"
+                : found.what == llm::testing::oracle_answer::kind::gold         ? "gold"
                 : found.what == llm::testing::oracle_answer::kind::unanswerable ? "unanswerable"
                                                                                 : "unknown",
                 found.question.c_str());
