@@ -21,7 +21,8 @@ using store_actor = caf::typed_actor<
   caf::replies_to<load_atom, std::string, std::string>::with<conversation_lookup>,
   // Writes a whole conversation record (create, rename, after each turn).
   caf::replies_to<save_atom, conversation_record>::with<store_ack>,
-  // Appends a message; synced so a user's turn survives a crash.
+  // Appends the user's message of a turn: written at once (a killed worker
+  // loses nothing), synced to disk by the turn's end (answer_atom).
   caf::replies_to<append_atom, std::string, message_record>::with<store_ack>,
   // What is stored of a turn (user, conversation, turn id): asked, answered,
   // and the answered turn's final event, to publish again instead of rerunning it.

@@ -84,7 +84,7 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
       return store_ack{store->put_conversation(rec)};
     },
     [store](append_atom, const std::string& user, message_record& msg) {
-      return store_ack{store->append_message(user, std::move(msg))};
+      return store_ack{store->append_question(user, std::move(msg))};
     },
     [store](lookup_atom, const std::string& user, const std::string& conv,
             const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },

@@ -145,6 +145,9 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
             const std::string& payload) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  // Requests run side by side (reads, examples): the first to end the turn does.
+  if (turn.finishing)
+    return;
   turn.finishing = true;
   answered_turn end;
   end.answer.conv = st.record.id;
@@ -243,7 +246,7 @@ void visualize_and_answer(self_ptr self) {
           carried.recent_turns.erase(carried.recent_turns.begin());
         // A few rows, kept in memory for a model's prompt (sqlgen decides
         // whether the data source lets a model see them).
-        auto preview = turn.rows;
+        auto preview = std::move(turn.rows); // the rows are not needed past here
         if (preview.rows.size() > 5)
           preview.rows.resize(5);
         self->state.last_rows = std::move(preview);
@@ -460,16 +463,30 @@ void generate(self_ptr self) {
     return;
   }
   publish(self, step_kind::sql, step_status::started);
-  // Verified examples live in the store (another worker may have taken the
-  // thumbs-up): read them for each turn, they are few.
+  if (turn.examples_pending)
+    turn.sql_waiting = true; // fetch_examples goes on
+  else
+    request_sql(self);
+}
+
+// Verified examples live in the store (another worker may have taken the
+// thumbs-up): read for each turn, they are few; asked for alongside the
+// context, so the read does not add to the turn's time.
+void fetch_examples(self_ptr self) {
   auto& st = self->state;
+  auto& turn = *st.turn;
+  turn.examples_pending = true;
   ask_stage<std::vector<example_record>>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](std::vector<example_record>& found) {
         auto& turn = *self->state.turn;
         for (auto& e : found)
           turn.examples.push_back({std::move(e.question), std::move(e.sql)});
-        request_sql(self);
+        turn.examples_pending = false;
+        if (turn.sql_waiting && !turn.finishing) {
+          turn.sql_waiting = false;
+          request_sql(self);
+        }
       },
       examples_atom_v, st.record.user, turn.source);
 }
@@ -524,6 +541,8 @@ void use_model(self_ptr self, model_ptr model) {
 void load_context(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::context, step_status::started, context_started_payload(turn.source));
+  if (turn.req.refinement_json.empty())
+    fetch_examples(self);
   ask_stage<model_reply>(
       self, self->state.deps.context, "context", self->state.deps.settings.timeouts.context,
       [self](model_reply& reply) {
@@ -678,14 +697,19 @@ void route(self_ptr self) {
 
 void store_user_turn(self_ptr self);
 
+// The turn's reads (its lookup, the record's reload) go out together, as
+// neither needs the other; the turn goes on once both are back, unless one
+// of them ended it (answered before, or a failure).
+void read_done(self_ptr self) {
+  auto& turn = *self->state.turn;
+  if (--turn.reads_pending == 0 && !turn.finishing)
+    store_user_turn(self); // deleted meanwhile: the append says not_found
+}
+
 // The carried context (last query, data source) must be the latest one,
 // whichever worker answered the previous turn.
 void load_latest(self_ptr self) {
   auto& st = self->state;
-  if (!st.deps.settings.shared_store) {
-    store_user_turn(self);
-    return;
-  }
   ask_stage<conversation_lookup>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](conversation_lookup& found) {
@@ -694,7 +718,7 @@ void load_latest(self_ptr self) {
           st.record = std::move(found.record);
           st.carried = decode_carried_context(st.record.state_json);
         }
-        store_user_turn(self); // deleted meanwhile: the append says not_found
+        read_done(self);
       },
       load_atom_v, st.record.user, st.record.id);
 }
@@ -729,14 +753,14 @@ void check_taken_before(self_ptr self) {
               error_code::too_many_attempts,
               "This question was tried " + std::to_string(cap)
                   + " times and stopped its worker each time; it is not tried again."};
-          load_latest(self); // the error is stored with the latest record, not a stale one
+          read_done(self); // the error is stored with the latest record, not a stale one
           return;
         }
         turn.asked = found.asked;
         if (found.asked)
           log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
                                       + " was asked before and not answered; running it");
-        load_latest(self);
+        read_done(self);
       },
       lookup_atom_v, st.record.user, st.record.id, st.turn->req.turn_id);
 }
@@ -748,9 +772,16 @@ void begin(self_ptr self, turn_request req) {
   turn.generation = ++st.generation;
   turn.start = turn.stage_start = clock::now();
   turn.req = std::move(req);
-  if (turn.req.delivery != 0)
+  bool lookup = turn.req.delivery != 0;
+  bool reload = st.deps.settings.shared_store;
+  turn.reads_pending = int{lookup} + int{reload};
+  if (turn.reads_pending == 0) {
+    store_user_turn(self);
+    return;
+  }
+  if (lookup)
     check_taken_before(self);
-  else
+  if (reload)
     load_latest(self);
 }
 

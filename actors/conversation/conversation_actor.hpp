@@ -91,6 +91,9 @@ struct turn_in_flight {
   bool asked = false;     // the user's message is stored already (a turn taken again)
   bool question_lost = false; // storing the user's message failed after the answer was sent
   std::optional<medha_error> give_up; // ends the turn with this instead of running it
+  int reads_pending = 0;       // the turn's lookup and record reload, sent together
+  bool examples_pending = false; // verified examples asked for alongside the context
+  bool sql_waiting = false;    // generation waits for those examples
 };
 
 struct conversation_state {
