@@ -107,8 +107,10 @@ using conversation_actor = caf::typed_actor<
   caf::replies_to<llm_atom, std::string, std::string>::with<store_ack>,
   // Ends the turn in flight (and drops the waiting ones).
   caf::reacts_to<cancel_atom>,
-  // The idle timer of the given activity generation fired.
+  // The idle timer fired (one at a time; the number is unused).
   caf::reacts_to<idle_atom, uint64_t>,
+  // A check of the turn's stage deadlines is due (stage_watch.hpp).
+  caf::reacts_to<tick_atom>,
   // Replies once no turn is in flight or waiting (shutdown drain).
   caf::replies_to<drain_atom>::with<bool>,
   // Progress of a stage of the turn with the given generation (the model's

@@ -3,6 +3,7 @@
 
 #include "runtime/postgres_store.hpp"
 
+#include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -29,8 +30,11 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
       pqxx::work tx{c};
-      // One user's admissions one at a time across workers; other users' run alongside.
-      auto now = tx.exec_params1("SELECT pg_advisory_xact_lock(hashtext($1)), " + std::string{now_sql},
+      // One user's admissions one at a time across workers; other users' run
+      // alongside. The counts are limits, not data: their commit does not wait
+      // for the disk (a crash of the server forgets a few seconds of them).
+      auto now = tx.exec_params1("SELECT pg_advisory_xact_lock(hashtext($1)), " + std::string{now_sql}
+                                   + ", set_config('synchronous_commit', 'off', true)",
                                  "medha-turns:" + user)[1]
                    .as<int64_t>();
       // The minute is counted to the second: turns of the last 60 seconds.
@@ -66,12 +70,19 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
 void postgres_store::finish_turn(const std::string& user, const std::string& conv) {
   try {
     pool_.run([&](pqxx::connection& c) {
-      pqxx::work tx{c};
-      tx.exec_params(
-          "DELETE FROM medha_turns_in_flight WHERE id = (SELECT id FROM medha_turns_in_flight"
-          " WHERE user_id = $1 AND conv = $2 ORDER BY started_ms LIMIT 1)",
-          user, conv);
-      tx.commit();
+      // One round trip, and a commit that does not wait for the disk (see
+      // admit_turn); the values are quoted by libpq.
+      pqxx::nontransaction tx{c};
+      try {
+        tx.exec("BEGIN; SET LOCAL synchronous_commit = off; DELETE FROM medha_turns_in_flight"
+                " WHERE id = (SELECT id FROM medha_turns_in_flight WHERE user_id = " + c.quote(user)
+                + " AND conv = " + c.quote(conv) + " ORDER BY started_ms LIMIT 1); COMMIT");
+      } catch (const pqxx::broken_connection&) {
+        throw;
+      } catch (...) {
+        tx.exec("ROLLBACK"); // the pooled connection must not stay in a failed transaction
+        throw;
+      }
       return 0;
     });
   } catch (const std::exception& e) {

@@ -204,20 +204,60 @@ medha_error stage_error(const caf::error& err, const char* stage) {
           std::string{"the "} + stage + " stage failed: " + caf::to_string(err)};
 }
 
-// Issues a stage request whose reply only counts if the turn is still current.
+// Schedules a check of the stage deadlines for `at`, unless one is due by then.
+void check_stages_at(self_ptr self, clock::time_point at) {
+  auto& timers = self->state.stage_timers;
+  if (!timers.empty() && *timers.begin() <= at)
+    return;
+  timers.insert(at);
+  auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(at - clock::now());
+  self->delayed_send(self, std::max(wait, std::chrono::milliseconds(0)) + std::chrono::milliseconds(1),
+                     tick_atom_v);
+}
+
+// A deadline check came: a stage past its deadline ends the turn as its own
+// request timeout did (the reply, should it come, is dropped).
+void check_stages(self_ptr self) {
+  auto& st = self->state;
+  if (!st.stage_timers.empty())
+    st.stage_timers.erase(st.stage_timers.begin());
+  if (!st.turn)
+    return;
+  auto& turn = *st.turn;
+  if (auto late = turn.stages.expired(clock::now())) {
+    if (!turn.finishing) {
+      turn.generation = ++st.generation;
+      fail(self, stage_error(caf::sec::request_timeout, *late));
+    }
+    return; // the turn is over; its other deadlines no longer matter
+  }
+  if (auto next = turn.stages.earliest())
+    check_stages_at(self, *next);
+}
+
+// Issues a stage request whose reply only counts if the turn is still
+// current, within the stage's timeout (stage_watch.hpp says why not CAF's).
 template <class Reply, class Handle, class OnReply, class... Ts>
 void ask_stage(self_ptr self, const Handle& stage, const char* name,
                std::chrono::milliseconds timeout, OnReply on_reply, Ts&&... xs) {
-  auto gen = self->state.turn->generation;
-  self->request(stage, timeout, std::forward<Ts>(xs)...)
+  auto& turn = *self->state.turn;
+  auto gen = turn.generation;
+  auto deadline = clock::now() + timeout;
+  auto id = turn.stages.add(name, deadline);
+  check_stages_at(self, deadline);
+  self->request(stage, caf::infinite, std::forward<Ts>(xs)...)
       .then(
-          [self, gen, on_reply](Reply& reply) mutable {
-            if (self->state.turn && self->state.turn->generation == gen)
+          [self, gen, id, on_reply](Reply& reply) mutable {
+            if (self->state.turn && self->state.turn->generation == gen) {
+              self->state.turn->stages.answered(id);
               on_reply(reply);
+            }
           },
-          [self, gen, name](const caf::error& err) {
-            if (self->state.turn && self->state.turn->generation == gen)
+          [self, gen, id, name](const caf::error& err) {
+            if (self->state.turn && self->state.turn->generation == gen) {
+              self->state.turn->stages.answered(id);
               fail(self, stage_error(err, name));
+            }
           });
 }
 
@@ -886,10 +926,16 @@ void reject_foreign(self_ptr self, const turn_request& req) {
   self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
 }
 
-// Starts the idle clock again; only the latest timer counts.
+// Starts the idle clock again. One timer at a time: when it fires early (the
+// actor was busy since), it is set again for the rest of the idle time, so
+// activity costs no call to the clock thread.
 void arm_idle(self_ptr self) {
-  auto gen = ++self->state.activity;
-  self->delayed_send(self, self->state.deps.settings.idle_evict, idle_atom_v, gen);
+  auto& st = self->state;
+  st.last_activity = clock::now();
+  if (st.idle_timer)
+    return;
+  st.idle_timer = true;
+  self->delayed_send(self, st.deps.settings.idle_evict, idle_atom_v, uint64_t{0});
 }
 
 // Every message from the manager counts: the eviction handshake compares
@@ -981,9 +1027,20 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
         if (st.turn && st.turn->generation == gen && !st.turn->finishing)
           publish(self, step_kind::sql, step_status::progress, std::move(data));
       },
-      [self](idle_atom, uint64_t gen) {
+      [self](idle_atom, uint64_t) {
         auto& st = self->state;
-        if (gen != st.activity || st.turn || !st.waiting.empty() || st.evicting)
+        st.idle_timer = false;
+        auto quiet = clock::now() - st.last_activity;
+        if (quiet < st.deps.settings.idle_evict) {
+          st.idle_timer = true;
+          self->delayed_send(self,
+                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 st.deps.settings.idle_evict - quiet)
+                                 + std::chrono::milliseconds(1),
+                             idle_atom_v, uint64_t{0});
+          return;
+        }
+        if (st.turn || !st.waiting.empty() || st.evicting)
           return;
         // The manager decides: it may have sent a turn that is still on its
         // way here. It answers true only when it sent nothing we have not
@@ -1005,6 +1062,7 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
                     self->quit();
                 });
       },
+      [self](tick_atom) { check_stages(self); },
       [self](drain_atom) -> caf::result<bool> {
         auto& st = self->state;
         if (!st.turn && st.waiting.empty())
