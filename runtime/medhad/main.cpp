@@ -164,7 +164,8 @@ int run(const medha::config& cfg) {
                                     : std::max(1u, std::thread::hardware_concurrency())));
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
-  deps.store = spawn_store_actor(sys, store);
+  // RocksDB serves one worker: it is the only writer of its examples.
+  deps.store = spawn_store_actor(sys, store, cfg.store != "postgres");
   // Start from the saved catalog: a restart does not re-introspect everything.
   discovery::catalog catalog;
   std::vector<model_ptr> saved;
