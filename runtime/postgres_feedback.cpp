@@ -98,7 +98,7 @@ std::vector<example_record> postgres_store::examples(const std::string& user,
   try {
     return pool_.run([&](pqxx::connection& c) {
       pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
-      auto rows = tx.exec_params(
+      auto rows = exec_prepared(c, tx, "medha_examples",
         "SELECT scope, origin, question, sql, created_ms FROM medha_examples"
         " WHERE scope IN ($1, $2) AND data_source = $3 ORDER BY created_ms, scope, origin",
         std::string{everyone_scope}, user, data_source);

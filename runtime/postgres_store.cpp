@@ -101,9 +101,10 @@ std::optional<conversation_record> postgres_store::get_conversation(const std::s
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<conversation_record> {
       pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
-      auto rows = tx.exec_params(std::string{"SELECT "} + conversation_columns
-                                   + " FROM medha_conversations WHERE user_id = $1 AND id = $2",
-                                 user, id);
+      auto rows = exec_prepared(c, tx, "medha_get_conversation",
+                                std::string{"SELECT "} + conversation_columns
+                                  + " FROM medha_conversations WHERE user_id = $1 AND id = $2",
+                                user, id);
       if (rows.empty())
         return std::nullopt;
       return to_conversation(rows[0]);
@@ -227,7 +228,7 @@ std::vector<message_record> postgres_store::read_messages(const std::string& use
       const char* query = "SELECT idx, turn_id, role, text, payload_json, created_ms"
                           " FROM medha_messages WHERE user_id = $1 AND conv = $2"
                           " AND ($3 = '' OR turn_id = $3) ORDER BY idx";
-      return to_messages(tx.exec_params(query, user, conv, turn_id), conv);
+      return to_messages(exec_prepared(c, tx, "medha_messages", query, user, conv, turn_id), conv);
     });
   } catch (const std::exception& e) {
     read_failed("messages", e);
@@ -284,7 +285,7 @@ std::vector<step_record> postgres_store::steps(const std::string& user, const st
   try {
     return pool_.run([&](pqxx::connection& c) {
       pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
-      auto rows = tx.exec_params(
+      auto rows = exec_prepared(c, tx, "medha_steps",
         "SELECT seq, event_json FROM medha_steps"
         " WHERE user_id = $1 AND conv = $2 AND turn_id = $3 ORDER BY seq",
         user, conv, turn_id);

@@ -233,21 +233,26 @@ TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) 
   deps.store = real;
 }
 
-TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
-  // Introspection is slow; generation is not: one bound for both cannot fit.
-  deps.settings.stage_timeout = std::chrono::milliseconds(300);
-  deps.settings.timeouts.context = std::chrono::seconds(20);
-  auto fast_context = deps.context;
-  deps.context = sys.spawn<caf::detached>([](context_actor::pointer) -> context_actor::behavior_type {
+// A context stage that takes `delay` to answer (introspection can be slow).
+context_actor slow_context(caf::actor_system& sys, std::chrono::milliseconds delay) {
+  return sys.spawn<caf::detached>([delay](context_actor::pointer) -> context_actor::behavior_type {
     return {
-      [](model_atom, const std::string&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+      [delay](model_atom, const std::string&) {
+        std::this_thread::sleep_for(delay);
         return model_reply{tiny_model(), std::nullopt};
       },
       [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
       [](tick_atom) {},
     };
   });
+}
+
+TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
+  // Introspection is slow; generation is not: one bound for both cannot fit.
+  deps.settings.stage_timeout = std::chrono::milliseconds(300);
+  deps.settings.timeouts.context = std::chrono::seconds(20);
+  auto fast_context = deps.context;
+  deps.context = slow_context(sys, std::chrono::milliseconds(1000));
   auto conv = start("sales");
   caf::anon_send(conv, turn("t1", "how many orders"));
   auto evs = events->turn("t1");
@@ -262,16 +267,7 @@ TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
 TEST_F(conversation_unit, a_stage_past_its_timeout_ends_the_turn) {
   deps.settings.timeouts.context = std::chrono::milliseconds(200);
   auto fast_context = deps.context;
-  deps.context = sys.spawn<caf::detached>([](context_actor::pointer) -> context_actor::behavior_type {
-    return {
-      [](model_atom, const std::string&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-        return model_reply{tiny_model(), std::nullopt};
-      },
-      [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
-      [](tick_atom) {},
-    };
-  });
+  deps.context = slow_context(sys, std::chrono::milliseconds(1500));
   auto conv = start("sales");
   caf::anon_send(conv, turn("t1", "how many orders"));
   auto evs = events->turn("t1");
