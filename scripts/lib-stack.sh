@@ -102,7 +102,7 @@ medha_write_env() {
 # clock ticks (user + system) it used, and those of the children it reaped.
 medha_proc_ticks() {
   local stat
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
   # After "(comm) ": state ppid ...; utime stime cutime cstime are fields 12-15.
   # shellcheck disable=SC2086
   set -- ${stat##*) }
