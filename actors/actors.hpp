@@ -21,7 +21,8 @@ using store_actor = caf::typed_actor<
   caf::replies_to<load_atom, std::string, std::string>::with<conversation_lookup>,
   // Writes a whole conversation record (create, rename, after each turn).
   caf::replies_to<save_atom, conversation_record>::with<store_ack>,
-  // Appends a message; synced so a user's turn survives a crash.
+  // Appends the user's message of a turn: written at once (a killed worker
+  // loses nothing), synced to disk by the turn's end (answer_atom).
   caf::replies_to<append_atom, std::string, message_record>::with<store_ack>,
   // What is stored of a turn (user, conversation, turn id): asked, answered,
   // and the answered turn's final event, to publish again instead of rerunning it.
@@ -106,8 +107,10 @@ using conversation_actor = caf::typed_actor<
   caf::replies_to<llm_atom, std::string, std::string>::with<store_ack>,
   // Ends the turn in flight (and drops the waiting ones).
   caf::reacts_to<cancel_atom>,
-  // The idle timer of the given activity generation fired.
+  // The idle timer fired (one at a time; the number is unused).
   caf::reacts_to<idle_atom, uint64_t>,
+  // A check of the turn's stage deadlines is due (stage_watch.hpp).
+  caf::reacts_to<tick_atom>,
   // Replies once no turn is in flight or waiting (shutdown drain).
   caf::replies_to<drain_atom>::with<bool>,
   // Progress of a stage of the turn with the given generation (the model's

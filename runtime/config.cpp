@@ -90,6 +90,8 @@ const option options[] = {
    &config::drain_timeout_ms, "on SIGTERM, how long turns in flight may take to finish"},
   {"sqlgen_workers", "MEDHA_SQLGEN_WORKERS", "--sqlgen-workers", &config::sqlgen_workers,
    "parallel SQL generators (0: one per core)"},
+  {"scheduler_threads", "MEDHA_SCHEDULER_THREADS", "--scheduler-threads",
+   &config::scheduler_threads, "threads running the actors (0: one per core)"},
   {"max_queued_turns", "MEDHA_MAX_QUEUED_TURNS", "--max-queued-turns",
    &config::max_queued_turns, "turns waiting per conversation before busy"},
   {"refresh_interval_s", "MEDHA_REFRESH_INTERVAL_S", "--refresh-interval-s",
@@ -395,6 +397,9 @@ std::variant<config, medha_error> validate_config(config cfg) {
                    positive("turn_duplicate_window_ms", cfg.turn_duplicate_window_ms)})
     if (err)
       return *err;
+  if (cfg.scheduler_threads < 0)
+    return bad("'scheduler_threads' must be 0 (one per core) or more, got "
+               + std::to_string(cfg.scheduler_threads));
   if (cfg.sqlgen_workers < 0)
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));

@@ -108,6 +108,16 @@ public:
   virtual std::optional<medha_error> append_message(const std::string& user,
                                                     message_record message) = 0;
 
+  /// The user's message that starts a turn, appended as append_message does
+  /// but without waiting for the disk: it survives a crash of the worker at
+  /// once, and a crash of the machine once the turn ends, since store_answer's
+  /// durable write makes everything written before it durable too (one log).
+  /// A turn then waits for one sync, not two.
+  virtual std::optional<medha_error> append_question(const std::string& user,
+                                                     message_record message) {
+    return append_message(user, std::move(message));
+  }
+
   /// The conversation's messages in index order (empty for unknown ones).
   virtual std::vector<message_record> messages(const std::string& user,
                                                const std::string& conv) = 0;

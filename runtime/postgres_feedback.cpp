@@ -1,5 +1,6 @@
 // postgres_store: feedback on answers and the verified examples it makes.
 
+#include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -51,7 +52,7 @@ std::vector<feedback_record> postgres_store::feedback(const std::string& user,
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
       auto rows = tx.exec_params(
         "SELECT message, positive, comment, category, created_ms FROM medha_feedback"
         " WHERE user_id = $1 AND conv = $2 ORDER BY message",
@@ -96,8 +97,8 @@ std::vector<example_record> postgres_store::examples(const std::string& user,
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
-      auto rows = tx.exec_params(
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
+      auto rows = exec_prepared(c, tx, "medha_examples",
         "SELECT scope, origin, question, sql, created_ms FROM medha_examples"
         " WHERE scope IN ($1, $2) AND data_source = $3 ORDER BY created_ms, scope, origin",
         std::string{everyone_scope}, user, data_source);

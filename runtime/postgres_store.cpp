@@ -1,6 +1,7 @@
 #include "runtime/postgres_store.hpp"
 
 #include <pqxx/binarystring>
+#include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/row>
 #include <pqxx/transaction>
@@ -99,10 +100,11 @@ std::optional<conversation_record> postgres_store::get_conversation(const std::s
     return std::nullopt;
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<conversation_record> {
-      pqxx::read_transaction tx{c};
-      auto rows = tx.exec_params(std::string{"SELECT "} + conversation_columns
-                                   + " FROM medha_conversations WHERE user_id = $1 AND id = $2",
-                                 user, id);
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
+      auto rows = exec_prepared(c, tx, "medha_get_conversation",
+                                std::string{"SELECT "} + conversation_columns
+                                  + " FROM medha_conversations WHERE user_id = $1 AND id = $2",
+                                user, id);
       if (rows.empty())
         return std::nullopt;
       return to_conversation(rows[0]);
@@ -118,7 +120,7 @@ std::vector<conversation_record> postgres_store::list_conversations(const std::s
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
       auto rows = tx.exec_params(std::string{"SELECT "} + conversation_columns
                                    + " FROM medha_conversations WHERE user_id = $1"
                                      " ORDER BY updated_ms DESC, id",
@@ -222,11 +224,11 @@ std::vector<message_record> postgres_store::read_messages(const std::string& use
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
       const char* query = "SELECT idx, turn_id, role, text, payload_json, created_ms"
                           " FROM medha_messages WHERE user_id = $1 AND conv = $2"
                           " AND ($3 = '' OR turn_id = $3) ORDER BY idx";
-      return to_messages(tx.exec_params(query, user, conv, turn_id), conv);
+      return to_messages(exec_prepared(c, tx, "medha_messages", query, user, conv, turn_id), conv);
     });
   } catch (const std::exception& e) {
     read_failed("messages", e);
@@ -282,8 +284,8 @@ std::vector<step_record> postgres_store::steps(const std::string& user, const st
     return {};
   try {
     return pool_.run([&](pqxx::connection& c) {
-      pqxx::read_transaction tx{c};
-      auto rows = tx.exec_params(
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
+      auto rows = exec_prepared(c, tx, "medha_steps",
         "SELECT seq, event_json FROM medha_steps"
         " WHERE user_id = $1 AND conv = $2 AND turn_id = $3 ORDER BY seq",
         user, conv, turn_id);
@@ -323,7 +325,7 @@ std::optional<std::string> postgres_store::get_blob(const std::string& key) {
     return std::nullopt;
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<std::string> {
-      pqxx::read_transaction tx{c};
+      pqxx::nontransaction tx{c}; // one SELECT: one round trip, no BEGIN/ROLLBACK
       auto rows = tx.exec_params("SELECT value FROM medha_blobs WHERE key = $1", key);
       if (rows.empty())
         return std::nullopt;

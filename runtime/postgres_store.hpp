@@ -38,6 +38,8 @@ public:
                                                  const std::string& id) override;
   std::optional<medha_error> append_message(const std::string& user,
                                             message_record message) override;
+  std::optional<medha_error> append_question(const std::string& user,
+                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
   std::vector<message_record> turn_messages(const std::string& user, const std::string& conv,
                                             const std::string& turn_id) override;

@@ -2,7 +2,9 @@
 // store, so a user cannot multiply their limits by the number of workers.
 
 #include "runtime/postgres_store.hpp"
+#include "runtime/postgres_values.hpp"
 
+#include <pqxx/nontransaction>
 #include <pqxx/result>
 #include <pqxx/transaction>
 
@@ -29,25 +31,31 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
       pqxx::work tx{c};
-      // One user's admissions one at a time across workers; other users' run alongside.
-      auto now = tx.exec_params1("SELECT pg_advisory_xact_lock(hashtext($1)), " + std::string{now_sql},
-                                 "medha-turns:" + user)[1]
+      // One user's admissions one at a time across workers; other users' run
+      // alongside. The counts are limits, not data: their commit does not wait
+      // for the disk (a crash of the server forgets a few seconds of them).
+      auto now = pg_values::exec_prepared(c, tx, "medha_admit_lock",
+                                          "SELECT pg_advisory_xact_lock(hashtext($1)), "
+                                            + std::string{now_sql}
+                                            + ", set_config('synchronous_commit', 'off', true)",
+                                          "medha-turns:" + user)
+                   .at(0)[1]
                    .as<int64_t>();
       // The minute is counted to the second: turns of the last 60 seconds.
       int64_t second = now / 1000, oldest_counted = second - window_ms / 1000 + 1;
-      auto seen = tx.exec_params1(
+      auto seen = pg_values::exec_prepared(c, tx, "medha_admit_seen",
           "SELECT (SELECT coalesce(sum(turns), 0) FROM medha_turn_counts"
           "         WHERE user_id = $1 AND second >= $2),"
           "       (SELECT coalesce(min(second), 0) FROM medha_turn_counts"
           "         WHERE user_id = $1 AND second >= $2),"
           "       (SELECT count(*) FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms > $3)",
-          user, oldest_counted, now - stale_turn_ms);
+          user, oldest_counted, now - stale_turn_ms).at(0);
       if (seen[0].as<int64_t>() >= per_minute)
         return too_many_per_minute(per_minute, (seen[1].as<int64_t>() + window_ms / 1000) * 1000 - now);
       if (seen[2].as<int64_t>() >= concurrent)
         return too_many_at_once(concurrent);
       // Counted, running, and what no longer counts cleared: one statement.
-      tx.exec_params(
+      pg_values::exec_prepared(c, tx, "medha_admit_count",
           "WITH counted AS (INSERT INTO medha_turn_counts (user_id, second, turns) VALUES ($1, $2, 1)"
           "   ON CONFLICT (user_id, second) DO UPDATE SET turns = medha_turn_counts.turns + 1),"
           " expired AS (DELETE FROM medha_turn_counts WHERE user_id = $1 AND second < $3),"
@@ -66,12 +74,19 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
 void postgres_store::finish_turn(const std::string& user, const std::string& conv) {
   try {
     pool_.run([&](pqxx::connection& c) {
-      pqxx::work tx{c};
-      tx.exec_params(
-          "DELETE FROM medha_turns_in_flight WHERE id = (SELECT id FROM medha_turns_in_flight"
-          " WHERE user_id = $1 AND conv = $2 ORDER BY started_ms LIMIT 1)",
-          user, conv);
-      tx.commit();
+      // One round trip, and a commit that does not wait for the disk (see
+      // admit_turn); the values are quoted by libpq.
+      pqxx::nontransaction tx{c};
+      try {
+        tx.exec("BEGIN; SET LOCAL synchronous_commit = off; DELETE FROM medha_turns_in_flight"
+                " WHERE id = (SELECT id FROM medha_turns_in_flight WHERE user_id = " + c.quote(user)
+                + " AND conv = " + c.quote(conv) + " ORDER BY started_ms LIMIT 1); COMMIT");
+      } catch (const pqxx::broken_connection&) {
+        throw;
+      } catch (...) {
+        tx.exec("ROLLBACK"); // the pooled connection must not stay in a failed transaction
+        throw;
+      }
       return 0;
     });
   } catch (const std::exception& e) {

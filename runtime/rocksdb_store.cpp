@@ -230,8 +230,8 @@ std::optional<medha_error> rocksdb_store::stage_message_locked(rocksdb::WriteBat
   return std::nullopt;
 }
 
-std::optional<medha_error> rocksdb_store::append_message(const std::string& user,
-                                                              message_record m) {
+std::optional<medha_error> rocksdb_store::append(const std::string& user, message_record m,
+                                                 bool sync) {
   if (auto err = check_message(user, m))
     return err;
   std::lock_guard<std::mutex> guard(stripe(user, m.conv));
@@ -241,11 +241,24 @@ std::optional<medha_error> rocksdb_store::append_message(const std::string& user
     return err;
   conv.updated_ms = std::max(conv.updated_ms, m.created_ms);
   batch.Put(codec::conversation_key(user, m.conv), codec::encode(conv));
-  // Synced: the turn a user typed must survive a crash, not just a kill.
-  auto s = db_->Write(synced(), &batch);
+  rocksdb::WriteOptions wo;
+  wo.sync = sync;
+  auto s = db_->Write(wo, &batch);
   if (!s.ok())
     return storage_error("append_message", s);
   return std::nullopt;
+}
+
+std::optional<medha_error> rocksdb_store::append_message(const std::string& user,
+                                                              message_record m) {
+  // Synced: the turn a user typed must survive a crash, not just a kill.
+  return append(user, std::move(m), true);
+}
+
+std::optional<medha_error> rocksdb_store::append_question(const std::string& user,
+                                                         message_record m) {
+  // In the WAL (a kill loses nothing); the turn's synced end syncs it too.
+  return append(user, std::move(m), false);
 }
 
 std::optional<medha_error> rocksdb_store::store_answer(const std::string& user,

@@ -60,6 +60,8 @@ public:
                                                  const std::string& id) override;
   std::optional<medha_error> append_message(const std::string& user,
                                             message_record message) override;
+  std::optional<medha_error> append_question(const std::string& user,
+                                             message_record message) override;
   std::vector<message_record> messages(const std::string& user, const std::string& conv) override;
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
   std::optional<medha_error> store_answer(const std::string& user,
@@ -81,6 +83,7 @@ public:
   }
 
 private:
+  std::optional<medha_error> append(const std::string& user, message_record m, bool sync);
   explicit rocksdb_store(std::unique_ptr<rocksdb::DB> db);
 
   std::mutex& stripe(const std::string& user, const std::string& conv);

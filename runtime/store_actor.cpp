@@ -1,6 +1,8 @@
 #include "runtime/store_actor.hpp"
 
 #include <functional>
+#include <map>
+#include <utility>
 #include <vector>
 
 #include <caf/actor_system.hpp>
@@ -84,7 +86,7 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
       return store_ack{store->put_conversation(rec)};
     },
     [store](append_atom, const std::string& user, message_record& msg) {
-      return store_ack{store->append_message(user, std::move(msg))};
+      return store_ack{store->append_question(user, std::move(msg))};
     },
     [store](lookup_atom, const std::string& user, const std::string& conv,
             const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },
@@ -136,6 +138,11 @@ constexpr size_t store_writers = 4;
 
 struct front_state {
   std::vector<store_actor> writers;
+  // The verified examples by (user, data source), kept when this worker is
+  // the store's only writer: every turn reads them, few writes change them.
+  bool cache_examples = false;
+  std::map<std::pair<std::string, std::string>, std::vector<example_record>> examples;
+  uint64_t examples_version = 0; // bumps as a write of an example starts and as it ends
   static inline const char* name = "store";
 };
 
@@ -149,8 +156,17 @@ const store_actor& writer_of(front_ptr self, const std::string& user, const std:
   return self->state.writers[h % self->state.writers.size()];
 }
 
-store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_actor> writers) {
+constexpr size_t max_cached_examples = 10000; // (user, data source) pairs
+
+void forget_examples(front_ptr self) {
+  self->state.examples.clear();
+  self->state.examples_version += 1;
+}
+
+store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_actor> writers,
+                                          bool cache_examples) {
   self->state.writers = std::move(writers);
+  self->state.cache_examples = cache_examples;
   return {
     [self](load_atom a, const std::string& user, const std::string& conv) {
       return self->delegate(writer_of(self, user, conv), a, user, conv);
@@ -192,11 +208,44 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
     [self](feedback_atom a, const std::string& user, const std::string& conv) {
       return self->delegate(writer_of(self, user, conv), a, user, conv);
     },
-    [self](example_atom a, const example_record& e) {
-      return self->delegate(writer_of(self, e.scope, e.data_source), a, e);
+    [self](example_atom a, const example_record& e) -> caf::result<store_ack> {
+      auto& st = self->state;
+      if (!st.cache_examples)
+        return self->delegate(writer_of(self, e.scope, e.data_source), a, e);
+      forget_examples(self);
+      auto rp = self->make_response_promise<store_ack>();
+      self->request(writer_of(self, e.scope, e.data_source), caf::infinite, a, e)
+        .then(
+          [self, rp](store_ack& ack) mutable {
+            forget_examples(self);
+            rp.deliver(std::move(ack));
+          },
+          [self, rp](caf::error& err) mutable {
+            forget_examples(self);
+            rp.deliver(std::move(err));
+          });
+      return rp;
     },
-    [self](examples_atom a, const std::string& user, const std::string& source) {
-      return self->delegate(writer_of(self, user, source), a, user, source);
+    [self](examples_atom a, const std::string& user,
+           const std::string& source) -> caf::result<std::vector<example_record>> {
+      auto& st = self->state;
+      if (!st.cache_examples)
+        return self->delegate(writer_of(self, user, source), a, user, source);
+      auto key = std::make_pair(user, source);
+      if (auto known = st.examples.find(key); known != st.examples.end())
+        return known->second;
+      auto rp = self->make_response_promise<std::vector<example_record>>();
+      self->request(writer_of(self, user, source), caf::infinite, a, user, source)
+        .then(
+          [self, rp, key, version = st.examples_version](std::vector<example_record>& found) mutable {
+            // Kept only when no write of an example started or ended meanwhile.
+            auto& st = self->state;
+            if (st.examples_version == version && st.examples.size() < max_cached_examples)
+              st.examples[key] = found;
+            rp.deliver(std::move(found));
+          },
+          [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+      return rp;
     },
     // A user's limits are counted wherever the user is: any writer will do,
     // the same one for the same user.
@@ -211,13 +260,14 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
 
 } // namespace
 
-store_actor spawn_store_actor(caf::actor_system& sys, std::shared_ptr<conversation_store> store) {
+store_actor spawn_store_actor(caf::actor_system& sys, std::shared_ptr<conversation_store> store,
+                              bool only_writer) {
   std::vector<store_actor> writers;
   for (size_t i = 0; i < store_writers; ++i)
     writers.push_back(sys.spawn<caf::detached>(store_behavior, store));
   // The front only routes (never blocks), so it runs on the scheduler; the
   // writers end with it.
-  auto front = sys.spawn(front_behavior, writers);
+  auto front = sys.spawn(front_behavior, writers, only_writer);
   for (auto& w : writers)
     front->attach_functor([w] { caf::anon_send_exit(w, caf::exit_reason::user_shutdown); });
   return front;

@@ -97,3 +97,31 @@ medha_write_env() {
   chmod 600 "$tmp"
   mv "$tmp" "$file"
 }
+
+# Prints "PPID OWN REAPED" for process $1 from /proc/$1/stat: its parent, the
+# clock ticks (user + system) it used, and those of the children it reaped.
+medha_proc_ticks() {
+  local stat
+  { read -r stat <"/proc/$1/stat"; } 2>/dev/null || return 1
+  # After "(comm) ": state ppid ...; utime stime cutime cstime are fields 12-15.
+  # shellcheck disable=SC2086
+  set -- ${stat##*) }
+  echo "$2 $(( ${12} + ${13} )) $(( ${14} + ${15} ))"
+}
+
+# CPU time (user + system, clock ticks) process $1 has used so far; with
+# $2 = tree, also that of its children, live or reaped (PostgreSQL's backends
+# are children of the postmaster). 0 when the process is gone.
+medha_cpu_ticks() {
+  local pid="$1" tree="${2:-}" total line f child ppid own
+  line="$(medha_proc_ticks "$pid")" || { echo 0; return 0; }
+  read -r _ total child <<<"$line"
+  [ "$tree" = tree ] || { echo "$total"; return 0; }
+  total=$(( total + child ))
+  for f in /proc/[0-9]*; do
+    line="$(medha_proc_ticks "${f#/proc/}")" || continue
+    read -r ppid own _ <<<"$line"
+    [ "$ppid" = "$pid" ] && total=$(( total + own ))
+  done
+  echo "$total"
+}

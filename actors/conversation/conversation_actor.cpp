@@ -145,6 +145,9 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
             const std::string& payload) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  // Requests run side by side (reads, examples): the first to end the turn does.
+  if (turn.finishing)
+    return;
   turn.finishing = true;
   answered_turn end;
   end.answer.conv = st.record.id;
@@ -201,20 +204,60 @@ medha_error stage_error(const caf::error& err, const char* stage) {
           std::string{"the "} + stage + " stage failed: " + caf::to_string(err)};
 }
 
-// Issues a stage request whose reply only counts if the turn is still current.
+// Schedules a check of the stage deadlines for `at`, unless one is due by then.
+void check_stages_at(self_ptr self, clock::time_point at) {
+  auto& timers = self->state.stage_timers;
+  if (!timers.empty() && *timers.begin() <= at)
+    return;
+  timers.insert(at);
+  auto wait = std::chrono::duration_cast<std::chrono::milliseconds>(at - clock::now());
+  self->delayed_send(self, std::max(wait, std::chrono::milliseconds(0)) + std::chrono::milliseconds(1),
+                     tick_atom_v);
+}
+
+// A deadline check came: a stage past its deadline ends the turn as its own
+// request timeout did (the reply, should it come, is dropped).
+void check_stages(self_ptr self) {
+  auto& st = self->state;
+  if (!st.stage_timers.empty())
+    st.stage_timers.erase(st.stage_timers.begin());
+  if (!st.turn)
+    return;
+  auto& turn = *st.turn;
+  if (auto late = turn.stages.expired(clock::now())) {
+    if (!turn.finishing) {
+      turn.generation = ++st.generation;
+      fail(self, stage_error(caf::sec::request_timeout, *late));
+    }
+    return; // the turn is over; its other deadlines no longer matter
+  }
+  if (auto next = turn.stages.earliest())
+    check_stages_at(self, *next);
+}
+
+// Issues a stage request whose reply only counts if the turn is still
+// current, within the stage's timeout (stage_watch.hpp says why not CAF's).
 template <class Reply, class Handle, class OnReply, class... Ts>
 void ask_stage(self_ptr self, const Handle& stage, const char* name,
                std::chrono::milliseconds timeout, OnReply on_reply, Ts&&... xs) {
-  auto gen = self->state.turn->generation;
-  self->request(stage, timeout, std::forward<Ts>(xs)...)
+  auto& turn = *self->state.turn;
+  auto gen = turn.generation;
+  auto deadline = clock::now() + timeout;
+  auto id = turn.stages.add(name, deadline);
+  check_stages_at(self, deadline);
+  self->request(stage, caf::infinite, std::forward<Ts>(xs)...)
       .then(
-          [self, gen, on_reply](Reply& reply) mutable {
-            if (self->state.turn && self->state.turn->generation == gen)
+          [self, gen, id, on_reply](Reply& reply) mutable {
+            if (self->state.turn && self->state.turn->generation == gen) {
+              self->state.turn->stages.answered(id);
               on_reply(reply);
+            }
           },
-          [self, gen, name](const caf::error& err) {
-            if (self->state.turn && self->state.turn->generation == gen)
+          [self, gen, id, name](const caf::error& err) {
+            if (self->state.turn && self->state.turn->generation == gen) {
+              self->state.turn->stages.answered(id);
               fail(self, stage_error(err, name));
+            }
           });
 }
 
@@ -235,7 +278,7 @@ void answer(self_ptr self, const written_answer& written) {
     carried.recent_turns.erase(carried.recent_turns.begin());
   // A few rows, kept in memory for a model's prompt (sqlgen decides
   // whether the data source lets a model see them).
-  auto preview = turn.rows;
+  auto preview = std::move(turn.rows); // the rows are not needed past here
   if (preview.rows.size() > 5)
     preview.rows.resize(5);
   self->state.last_rows = std::move(preview);
@@ -501,16 +544,30 @@ void generate(self_ptr self) {
     return;
   }
   publish(self, step_kind::sql, step_status::started);
-  // Verified examples live in the store (another worker may have taken the
-  // thumbs-up): read them for each turn, they are few.
+  if (turn.examples_pending)
+    turn.sql_waiting = true; // fetch_examples goes on
+  else
+    request_sql(self);
+}
+
+// Verified examples live in the store (another worker may have taken the
+// thumbs-up): read for each turn, they are few; asked for alongside the
+// context, so the read does not add to the turn's time.
+void fetch_examples(self_ptr self) {
   auto& st = self->state;
+  auto& turn = *st.turn;
+  turn.examples_pending = true;
   ask_stage<std::vector<example_record>>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](std::vector<example_record>& found) {
         auto& turn = *self->state.turn;
         for (auto& e : found)
           turn.examples.push_back({std::move(e.question), std::move(e.sql)});
-        request_sql(self);
+        turn.examples_pending = false;
+        if (turn.sql_waiting && !turn.finishing) {
+          turn.sql_waiting = false;
+          request_sql(self);
+        }
       },
       examples_atom_v, st.record.user, turn.source);
 }
@@ -565,6 +622,8 @@ void use_model(self_ptr self, model_ptr model) {
 void load_context(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::context, step_status::started, context_started_payload(turn.source));
+  if (turn.req.refinement_json.empty())
+    fetch_examples(self);
   ask_stage<model_reply>(
       self, self->state.deps.context, "context", self->state.deps.settings.timeouts.context,
       [self](model_reply& reply) {
@@ -719,14 +778,19 @@ void route(self_ptr self) {
 
 void store_user_turn(self_ptr self);
 
+// The turn's reads (its lookup, the record's reload) go out together, as
+// neither needs the other; the turn goes on once both are back, unless one
+// of them ended it (answered before, or a failure).
+void read_done(self_ptr self) {
+  auto& turn = *self->state.turn;
+  if (--turn.reads_pending == 0 && !turn.finishing)
+    store_user_turn(self); // deleted meanwhile: the append says not_found
+}
+
 // The carried context (last query, data source) must be the latest one,
 // whichever worker answered the previous turn.
 void load_latest(self_ptr self) {
   auto& st = self->state;
-  if (!st.deps.settings.shared_store) {
-    store_user_turn(self);
-    return;
-  }
   ask_stage<conversation_lookup>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](conversation_lookup& found) {
@@ -735,7 +799,7 @@ void load_latest(self_ptr self) {
           st.record = std::move(found.record);
           st.carried = decode_carried_context(st.record.state_json);
         }
-        store_user_turn(self); // deleted meanwhile: the append says not_found
+        read_done(self);
       },
       load_atom_v, st.record.user, st.record.id);
 }
@@ -770,14 +834,14 @@ void check_taken_before(self_ptr self) {
               error_code::too_many_attempts,
               "This question was tried " + std::to_string(cap)
                   + " times and stopped its worker each time; it is not tried again."};
-          load_latest(self); // the error is stored with the latest record, not a stale one
+          read_done(self); // the error is stored with the latest record, not a stale one
           return;
         }
         turn.asked = found.asked;
         if (found.asked)
           log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
                                       + " was asked before and not answered; running it");
-        load_latest(self);
+        read_done(self);
       },
       lookup_atom_v, st.record.user, st.record.id, st.turn->req.turn_id);
 }
@@ -789,9 +853,16 @@ void begin(self_ptr self, turn_request req) {
   turn.generation = ++st.generation;
   turn.start = turn.stage_start = clock::now();
   turn.req = std::move(req);
-  if (turn.req.delivery != 0)
+  bool lookup = turn.req.delivery != 0;
+  bool reload = st.deps.settings.shared_store;
+  turn.reads_pending = int{lookup} + int{reload};
+  if (turn.reads_pending == 0) {
+    store_user_turn(self);
+    return;
+  }
+  if (lookup)
     check_taken_before(self);
-  else
+  if (reload)
     load_latest(self);
 }
 
@@ -896,10 +967,16 @@ void reject_foreign(self_ptr self, const turn_request& req) {
   self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
 }
 
-// Starts the idle clock again; only the latest timer counts.
+// Starts the idle clock again. One timer at a time: when it fires early (the
+// actor was busy since), it is set again for the rest of the idle time, so
+// activity costs no call to the clock thread.
 void arm_idle(self_ptr self) {
-  auto gen = ++self->state.activity;
-  self->delayed_send(self, self->state.deps.settings.idle_evict, idle_atom_v, gen);
+  auto& st = self->state;
+  st.last_activity = clock::now();
+  if (st.idle_timer)
+    return;
+  st.idle_timer = true;
+  self->delayed_send(self, st.deps.settings.idle_evict, idle_atom_v, uint64_t{0});
 }
 
 // Every message from the manager counts: the eviction handshake compares
@@ -991,9 +1068,20 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
         if (st.turn && st.turn->generation == gen && !st.turn->finishing)
           publish(self, step_kind::sql, step_status::progress, std::move(data));
       },
-      [self](idle_atom, uint64_t gen) {
+      [self](idle_atom, uint64_t) {
         auto& st = self->state;
-        if (gen != st.activity || st.turn || !st.waiting.empty() || st.evicting)
+        st.idle_timer = false;
+        auto quiet = clock::now() - st.last_activity;
+        if (quiet < st.deps.settings.idle_evict) {
+          st.idle_timer = true;
+          self->delayed_send(self,
+                             std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 st.deps.settings.idle_evict - quiet)
+                                 + std::chrono::milliseconds(1),
+                             idle_atom_v, uint64_t{0});
+          return;
+        }
+        if (st.turn || !st.waiting.empty() || st.evicting)
           return;
         // The manager decides: it may have sent a turn that is still on its
         // way here. It answers true only when it sent nothing we have not
@@ -1015,6 +1103,7 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
                     self->quit();
                 });
       },
+      [self](tick_atom) { check_stages(self); },
       [self](drain_atom) -> caf::result<bool> {
         auto& st = self->state;
         if (!st.turn && st.waiting.empty())

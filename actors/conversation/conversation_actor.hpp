@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <deque>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include "actors/actors.hpp"
 #include "actors/conversation/carried_context.hpp"
+#include "actors/conversation/stage_watch.hpp"
 
 namespace medha {
 
@@ -92,6 +94,10 @@ struct turn_in_flight {
   bool asked = false;     // the user's message is stored already (a turn taken again)
   bool question_lost = false; // storing the user's message failed after the answer was sent
   std::optional<medha_error> give_up; // ends the turn with this instead of running it
+  int reads_pending = 0;       // the turn's lookup and record reload, sent together
+  stage_watch stages;          // the stage requests out, each with its own deadline
+  bool examples_pending = false; // verified examples asked for alongside the context
+  bool sql_waiting = false;    // generation waits for those examples
 };
 
 struct conversation_state {
@@ -104,7 +110,9 @@ struct conversation_state {
   std::optional<turn_in_flight> turn;
   std::deque<turn_request> waiting;
   uint64_t generation = 0;
-  uint64_t activity = 0; // bumps on every message; the idle timer checks it
+  std::chrono::steady_clock::time_point last_activity; // the idle clock counts from here
+  bool idle_timer = false; // an idle check is on its way (one at a time)
+  std::multiset<std::chrono::steady_clock::time_point> stage_timers; // deadline checks on their way
   uint64_t received = 0; // messages from the manager, echoed in the eviction handshake
   bool evicting = false; // an eviction request is on its way to the manager
   std::vector<caf::typed_response_promise<bool>> drains; // answered once idle

@@ -1,5 +1,7 @@
 #include "actors/executor/sql_guard.hpp"
 
+#include "actors/executor/guard_memo.hpp"
+
 #include <pg_query.h>
 
 #include <boost/json.hpp>
@@ -448,9 +450,13 @@ std::optional<guard_refusal> inspect_sql(std::string_view sql, const relation_se
 }
 
 std::optional<medha_error> check_sql(std::string_view sql, const relation_set* relations) {
-  auto refusal = inspect_sql(sql, relations);
-  if (!refusal)
+  if (guard_passed_before(sql, relations))
     return std::nullopt;
+  auto refusal = inspect_sql(sql, relations);
+  if (!refusal) {
+    remember_guard_pass(sql, relations);
+    return std::nullopt;
+  }
   return medha_error{refusal->code, refusal->message + " (rule: " + refusal->rule + ")"};
 }
 

@@ -181,9 +181,16 @@ int run(const medha::config& cfg) {
   // destructor, which waits for every actor.
   std::optional<shutdown_watchdog> watchdog;
   caf::actor_system_config sys_cfg;
+  // One scheduler thread per core: every blocking call has a thread of its
+  // own (detached actors), so more would only poll and take turns on the cores.
+  sys_cfg.set("scheduler.max-threads",
+              static_cast<size_t>(cfg.scheduler_threads > 0
+                                    ? cfg.scheduler_threads
+                                    : std::max(1u, std::thread::hardware_concurrency())));
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
-  deps.store = spawn_store_actor(sys, store);
+  // RocksDB serves one worker: it is the only writer of its examples.
+  deps.store = spawn_store_actor(sys, store, cfg.store != "postgres");
   // Models and data source selections are shared the same way; opened before
   // the context stage starts introspecting.
   open_shared_bucket(nats->connection(), cfg.cache_metadata_ttl_s, cache::metadata_kind,

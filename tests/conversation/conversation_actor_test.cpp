@@ -233,27 +233,47 @@ TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) 
   deps.store = real;
 }
 
-TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
-  // Introspection is slow; generation is not: one bound for both cannot fit.
-  deps.settings.stage_timeout = std::chrono::milliseconds(300);
-  deps.settings.timeouts.context = std::chrono::seconds(20);
-  auto fast_context = deps.context;
-  deps.context = sys.spawn<caf::detached>([](context_actor::pointer) -> context_actor::behavior_type {
+// One turn with a context stage that takes `delay` to answer (introspection
+// can be slow): its events once the final one came.
+std::vector<step_event> turn_with_slow_context(conversation_unit& t, std::chrono::milliseconds delay) {
+  auto fast_context = t.deps.context;
+  t.deps.context = t.sys.spawn<caf::detached>([delay](context_actor::pointer) -> context_actor::behavior_type {
     return {
-      [](model_atom, const std::string&) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1000));
+      [delay](model_atom, const std::string&) {
+        std::this_thread::sleep_for(delay);
         return model_reply{tiny_model(), std::nullopt};
       },
       [](refresh_atom, const std::string&) { return model_reply{tiny_model(), std::nullopt}; },
       [](tick_atom) {},
     };
   });
-  auto conv = start("sales");
-  caf::anon_send(conv, turn("t1", "how many orders"));
-  auto evs = events->turn("t1");
+  caf::anon_send_exit(fast_context, caf::exit_reason::user_shutdown);
+  caf::anon_send(t.start("sales"), t.turn("t1", "how many orders"));
+  return t.events->turn("t1");
+}
+
+TEST_F(conversation_unit, each_stage_waits_as_long_as_its_own_timeout) {
+  // Introspection is slow; generation is not: one bound for both cannot fit.
+  deps.settings.stage_timeout = std::chrono::milliseconds(300);
+  deps.settings.timeouts.context = std::chrono::seconds(20);
+  auto evs = turn_with_slow_context(*this, std::chrono::milliseconds(1000));
   ASSERT_FALSE(evs.empty());
   EXPECT_EQ(evs.back().step, step_kind::answer) << evs.back().data_json;
-  caf::anon_send_exit(fast_context, caf::exit_reason::user_shutdown);
+}
+
+// Stage deadlines are the conversation's own (one timer, not a request
+// timeout each): a stage past its own timeout still ends the turn, in time,
+// and its late answer changes nothing.
+TEST_F(conversation_unit, a_stage_past_its_timeout_ends_the_turn) {
+  deps.settings.timeouts.context = std::chrono::milliseconds(200);
+  auto evs = turn_with_slow_context(*this, std::chrono::milliseconds(1500));
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("the context stage did not answer in time"), std::string::npos)
+    << evs.back().data_json;
+  // The late model changes nothing: no second final event.
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  EXPECT_EQ(events->turn("t1").size(), evs.size());
 }
 
 TEST_F(conversation_unit, cancel_tells_the_executor_to_stop_the_query) {

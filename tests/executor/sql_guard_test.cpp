@@ -332,5 +332,23 @@ TEST(function_denylist, families_and_case) {
   EXPECT_FALSE(is_denied_function("pg_size_pretty"));
 }
 
+// The guard remembers statements it passed (a turn's SQL is checked twice),
+// but a verdict holds only for the relations it was given: the same text
+// against other relations is checked again, and a refusal is never remembered.
+TEST(sql_guard_memo, a_pass_holds_only_for_the_same_relations) {
+  const std::string sql = "SELECT name FROM public.memo_customers";
+  relation_set allowed{"public.memo_customers"};
+  relation_set other{"public.memo_orders"};
+  EXPECT_FALSE(check_sql(sql, &allowed));
+  EXPECT_FALSE(check_sql(sql, &allowed)); // remembered
+  auto refused = check_sql(sql, &other);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, error_code::unsafe_sql);
+  EXPECT_TRUE(check_sql(sql, &other)); // still refused the second time
+  relation_set wider{"public.memo_customers", "public.memo_orders"};
+  EXPECT_FALSE(check_sql(sql, &wider));
+  EXPECT_TRUE(check_sql("SELECT pg_sleep(1) FROM public.memo_customers", &allowed));
+}
+
 } // namespace
 } // namespace medha

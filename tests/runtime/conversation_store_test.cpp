@@ -53,6 +53,30 @@ TYPED_TEST(conversation_store_test, message_round_trip_keeps_any_bytes) {
   EXPECT_EQ(this->store_->corrupt_reads(), 0u);
 }
 
+// A turn's question (written without waiting for the disk) is a message
+// like any other: its index follows the last one, it raises updated_ms, and a
+// conversation that is not there (or not the user's) refuses it.
+TYPED_TEST(conversation_store_test, question_is_appended_like_a_message) {
+  ASSERT_FALSE(this->store_->put_conversation(conv("alice", "c1")));
+  ASSERT_FALSE(this->store_->append_message("alice", msg("c1", "user", "first", 3000)));
+  ASSERT_FALSE(this->store_->append_question("alice", msg("c1", "user", "second", 9000)));
+  auto ms = this->store_->messages("alice", "c1");
+  ASSERT_EQ(ms.size(), 2u);
+  EXPECT_EQ(ms[1].text, "second");
+  EXPECT_EQ(ms[1].index, 1u);
+  EXPECT_EQ(this->store_->get_conversation("alice", "c1")->updated_ms, 9000);
+  auto missing = this->store_->append_question("alice", msg("nope", "user", "x"));
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->code, error_code::not_found);
+  auto foreign = this->store_->append_question("bob", msg("c1", "user", "x"));
+  ASSERT_TRUE(foreign);
+  EXPECT_EQ(foreign->code, error_code::not_found);
+  auto role = this->store_->append_question("alice", msg("c1", "system", "x"));
+  ASSERT_TRUE(role);
+  EXPECT_EQ(role->code, error_code::bad_request);
+  EXPECT_EQ(this->store_->messages("alice", "c1").size(), 2u);
+}
+
 TYPED_TEST(conversation_store_test, append_assigns_indices_in_order) {
   ASSERT_FALSE(this->store_->put_conversation(conv("alice", "c1")));
   // 20 > 16 checks that numeric order survives the hex key encoding.

@@ -132,6 +132,8 @@ TEST(rocksdb_store_child, DISABLED_write_then_sigkill) {
   ASSERT_FALSE(store->put_conversation(c)); // unsynced
   message_record m{"c1", "t1", "user", "before the kill", "", 2, 0};
   ASSERT_FALSE(store->append_message("alice", m)); // synced
+  message_record q{"c1", "t2", "user", "asked just before the kill", "", 3, 0};
+  ASSERT_FALSE(store->append_question("alice", q)); // unsynced: the turn's end syncs it
   ASSERT_FALSE(store->put_blob("cache", "unsynced")); // unsynced, written last
   std::raise(SIGKILL);
 }
@@ -154,8 +156,10 @@ TEST_F(rocksdb_store_test, writes_survive_kill_9) {
   ASSERT_TRUE(store_);
   EXPECT_TRUE(store_->get_conversation("alice", "c1"));
   auto ms = store_->messages("alice", "c1");
-  ASSERT_EQ(ms.size(), 1u);
+  ASSERT_EQ(ms.size(), 2u);
   EXPECT_EQ(ms[0].text, "before the kill");
+  EXPECT_EQ(ms[1].text, "asked just before the kill");
+  EXPECT_EQ(ms[1].index, 1u);
   EXPECT_EQ(store_->get_blob("cache"), "unsynced");
 }
 

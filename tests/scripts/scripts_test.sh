@@ -302,6 +302,13 @@ assert 0 < r["floor_ms"] < r["p50_ms"], r
 assert r["overhead_p50_ms"] < r["p50_ms"], r
 for step in ("sql", "execute", "postgres", "turn"):
     assert r["steps"][step]["samples"] > 0, step
+# The CPU of each process: one worker, and a per-turn total that adds them up.
+cpu = r["cpu_s"]
+assert len(cpu["workers"]) == 1, cpu
+parts = cpu["workers"] + [cpu["nats"], cpu["postgres"], cpu["load_generator"]]
+assert all(p >= 0 for p in parts), cpu
+total = r["cpu_ms_per_turn"] * r["turns"] / 1000
+assert abs(total - sum(parts)) <= 0.01 * len(parts) + 1e-9, (total, cpu)
 PY
   then
     [ "$status" = 0 ] && pass "bench: 6 turns, a complete report" || fail "bench exited $status"
