@@ -83,4 +83,23 @@ std::optional<query> in_previous_place(const semantic_model& model, const query&
   return fresh;
 }
 
+std::optional<query> counted_among_previous(const semantic_model& model, const query& previous, query fresh) {
+  auto rows = root_table(model, previous);
+  if (fresh.kind != query_kind::aggregate || fresh.measures.size() != 1 || !fresh.dimensions.empty()
+      || rows.empty())
+    return std::nullopt;
+  auto& m = fresh.measures.front();
+  if (m.agg != aggregate::count || !m.column.column.empty() || !m.metric.empty() || m.column.table == rows
+      || fresh.filters.empty())
+    return std::nullopt;
+  for (auto& f : fresh.filters)
+    if (f.column.table != m.column.table || f.measure >= 0)
+      return std::nullopt;
+  m.column.table = rows;
+  m.alias.clear();
+  if (compile(model, fresh).status != compile_status::ok)
+    return std::nullopt;
+  return fresh;
+}
+
 } // namespace medha::sqlgen

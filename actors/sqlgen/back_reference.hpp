@@ -17,6 +17,13 @@ namespace medha::sqlgen {
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
+/// "how many of them are jazz?" after counting tracks: read as a count of the
+/// genre named ("how many genres are jazz"), it is a count of the tracks
+/// linked to it. `fresh` counting the previous rows instead, when it counts
+/// rows of another table whose conditions are all on that table and the
+/// previous rows reach it; else nullopt.
+std::optional<query> counted_among_previous(const semantic_model& model, const query& previous, query fresh);
+
 /// "how many customers live there?" after invoices billed to London: `fresh`
 /// with the place of the previous query (an equality on a city, country,
 /// state, region... column) put on the column of that name of `fresh`'s own

@@ -87,6 +87,14 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);
+  // "which flight number?" alone: the one of the thing just shown.
+  auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
+  bool bare_which = r.tokens.size() >= 2 && r.tokens.size() <= 4 && (said(0) == "which" || said(0) == "what")
+                    && q.kind == query_kind::listing && q.selected.size() == 1 && r.entity.empty()
+                    && r.filters.empty() && r.measures.empty() && r.dimensions.empty()
+                    && r.tokens.back().text == r.tokens.back().stem;
+  if (bare_which)
+    r.refers_to_shown = r.refers_back = true;
   // "How many loans has she taken?" with nobody named before: who?
   if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)
@@ -113,6 +121,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   // A new question about the rows the last answer was about keeps their
   // conditions, or asks which rows are meant.
   if (!follow_up && previous && r.refers_back && meaningful(q)) {
+    if (auto among = counted_among_previous(model, *previous, q))
+      q = std::move(*among);
     auto about = about_previous_rows(*previous, q);
     if (!about)
       return clarify("I understood " + understood_words(model, q)

@@ -17,9 +17,11 @@ namespace json = boost::json;
 namespace {
 
 // Each question builds on the one before (a follow-up edits the last query),
-// so a turn answered out of order or twice shows in what is stored.
-const char* const follow_ups[] = {"total revenue by region", "Only 2023", "top 2",
-                                  "total revenue by category", "Only 2024"};
+// so a turn answered out of order or twice shows in what is stored. A new
+// question after a period says whether the period holds ("over all time"),
+// else the engine would ask.
+const char* const follow_ups[] = {"total revenue by region over all time", "Only 2023", "top 2",
+                                  "total revenue by category over all time", "Only 2024"};
 
 struct load_options {
   size_t conversations = 200, turns = 5, window = 20;

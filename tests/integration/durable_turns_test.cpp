@@ -139,7 +139,7 @@ TEST(durable_turns, a_turn_whose_conversation_went_away_mid_turn_does_not_block_
 
 // Three follow-ups after a first question, each depending on the one before.
 const std::vector<std::string> conversation_script = {
-  "total revenue by region", "Only 2023", "top 2", "total revenue by category", "Only 2024"};
+  "total revenue by region", "Only 2023", "top 2", "total revenue by category over all time", "Only 2024"};
 
 TEST(durable_turns, turns_of_a_conversation_run_in_order_across_three_workers) {
   postgres_server::shared().create_database("medha_durable_order");

@@ -356,6 +356,23 @@ TEST(everyday_phrasing, the_rows_meant_by_words_that_point_back) {
   EXPECT_EQ(fresh.outcome, plan_outcome::answer) << fresh.explanation;
 }
 
+TEST(everyday_phrasing, a_value_of_linked_rows_counts_the_rows_just_counted) {
+  // "how many of them are Norway?" names a country of the clients the
+  // deliveries went to: the deliveries are counted, not the clients.
+  converse({
+    {"How many deliveries are there?", {"COUNT(*)"}},
+    {"how many of them are Norway?", {"COUNT(", q("deliveries"), "'Norway'"}, {"FROM \"clients\""}},
+  });
+}
+
+TEST(everyday_phrasing, which_column_alone_asks_about_what_was_shown) {
+  converse({
+    {"list the deliveries to France", {"'France'"}},
+    {"which ship city?", {q("deliveries.ship_city"), "'France'"}},
+  });
+  converse({{"which ship city?", {}}});
+}
+
 TEST(everyday_phrasing, superlatives_of_the_rows_just_listed) {
   converse({
     {"list the items", {q("items.item_name")}},
