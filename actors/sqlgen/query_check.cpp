@@ -140,6 +140,14 @@ value_kind kind_of(const semantic_model& model, const column_ref& c) {
   }
 }
 
+static bool ends_in_a_word_ending_in_id(const std::string& column) {
+  static const char* words[] = {"paid", "prepaid", "unpaid", "valid", "fluid", "liquid",
+                                "solid", "hybrid", "rapid", "acid", "bid", "grid"};
+  auto cut = column.find_last_of('_');
+  auto last = cut == std::string::npos ? column : column.substr(cut + 1);
+  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return last == w; });
+}
+
 std::string check_types(const semantic_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
@@ -148,10 +156,12 @@ std::string check_types(const semantic_model& model, const query& q) {
         && !m.column.column.empty() && kind_of(model, m.column) != value_kind::number)
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is not a number";
-    // A key is a number only in storage: "venueid", "customer_id".
+    // A key is a number only in storage: "venueid", "customer_id"; not
+    // "amount_paid", whose last word only ends in the same letters.
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
         && m.column.column.size() > 2
-        && m.column.column.compare(m.column.column.size() - 2, 2, "id") == 0)
+        && m.column.column.compare(m.column.column.size() - 2, 2, "id") == 0
+        && !ends_in_a_word_ending_in_id(m.column.column))
       return std::string(m.agg == aggregate::sum ? "a total" : "an average") + " of "
              + name(m.column) + ", which is a key";
     if (m.form == measure_form::days_between) {

@@ -238,7 +238,10 @@ void reader::read_ranking() {
       r.limit = rank_limit;
     } else if (r.measures.size() == 1 && superlative && top == 0
                && r.measures[0].metric.empty()) {
-      // "what is the heaviest load weight": the extreme value itself.
+      // "what is the heaviest load weight": the extreme value itself. "who
+      // spent the most" asks for a person, whom no value names.
+      if (who)
+        r.unresolved.push_back("who is meant");
       r.measures[0].agg = rank_desc ? aggregate::max : aggregate::min;
     } else {
       r.top_n = top;
@@ -317,6 +320,28 @@ void reader::read_ranking() {
     // names are no measure, and ranking them alphabetically answers nothing.
     // Either way, a follow-up may still rank the groups just shown.
     bool keyless = superlative && superlative->text.empty() && r.order.empty();
+    // "which customer spent the most": money of their related rows, added up
+    // per customer and ranked.
+    if (keyless && !r.entity.empty() && r.selected.size() == 1 && r.measures.empty()
+        && r.dimensions.empty() && r.selected[0].table != r.entity && adds_up(r.selected[0].column)
+        && role_of(model, r.selected[0]) == column_role::numeric) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = r.selected[0];
+      r.measures.push_back(m);
+      dimension d;
+      d.column = label_of(model, r.entity);
+      r.dimensions.push_back(d);
+      ordering o;
+      o.measure = 0;
+      o.descending = rank_desc;
+      r.order.push_back(o);
+      r.limit = rank_limit;
+      r.selected.clear();
+      r.entity.clear();
+      r.listing = false;
+      keyless = false;
+    }
     // "what was the biggest one?" after a listing with no size to go by:
     // asked, not the first row of the listing's order.
     if (keyless && !one_of_shown().empty())

@@ -262,8 +262,10 @@ void reader::walk() {
         bool names_other = n && (n->e.kind == element_kind::table || n->e.kind == element_kind::column);
         // Not before a verb: "customers ordered", "customers bought" relate them.
         auto& next_word = n ? tokens[n->begin] : tokens[it.begin];
-        bool verb_next = n && n->end == n->begin + 1 && is_participle(next_word.text)
-                         && next_word.text != next_word.stem;
+        // ("spent", "sold": irregular forms are their own stems; "speed" is no verb.)
+        auto& w = next_word.text;
+        bool irregular = w.size() < 2 || w.compare(w.size() - 2, 2, "ed") != 0;
+        bool verb_next = n && n->end == n->begin + 1 && is_participle(w) && (w != next_word.stem || irregular);
         if (adjacent_after(n) && names_other && n->e.table != it.e.table && !verb_next) {
           auto path = shortest_path(model, it.e.table, n->e.table);
           if (path.found && path.steps.size() == 1)

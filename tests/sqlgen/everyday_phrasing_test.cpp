@@ -69,6 +69,8 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("vans", {col("van_id", r::identifier, true), plate,
                                              col("make", r::categorical, false, {"Volvo", "Iveco"}),
                                              col("in_service_since", r::time)}));
+  m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
+                                                 col("amount_paid", r::numeric)}));
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[2].columns.push_back(col("note", r::text));
   m.tables[2].columns.push_back(col("closed_on", r::time));
@@ -76,6 +78,7 @@ semantic_model garden_model() {
   m.tables[4].columns.push_back(col("director", r::text, false, {"Ada Brook", "Leo Marsh"}));
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
+    {"payments", {"client_id"}, "clients", {"client_id"}, false},
     {"deliveries", {"carried_by"}, "haulers", {"hauler_id"}, false},
     {"reviews", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"film_id"}, "films", {"film_id"}, false},
@@ -391,6 +394,12 @@ TEST(everyday_phrasing, periods_and_dates_said_with_the_column) {
     {"list the films with a release year of 2015", {q("films.release_year") + " = 2015"}, {"> 0"}},
     {"who was hired most recently?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"birth_date"}},
   });
+}
+
+TEST(everyday_phrasing, money_a_verb_names_adds_up_per_row_ranked) {
+  run({{"which client paid the most?", {"SUM(" + q("payments.amount_paid") + ")", "GROUP BY", "LIMIT 1"}, {"MAX("}}});
+  // A person asked for, with no table to say whose money: asked.
+  converse({{"who paid the most?", {}}});
 }
 
 TEST(everyday_phrasing, a_value_no_two_rows_share_names_a_row) {
