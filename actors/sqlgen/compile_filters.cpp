@@ -96,7 +96,7 @@ std::string compiler::month_pair_sql(const filter& f) {
 std::string compiler::filter_sql(const filter& f) {
   if (!f.related_table.empty() && f.op != filter_op::has_related
       && f.op != filter_op::lacks_related && f.op != filter_op::within_after
-      && f.op != filter_op::through_key)
+      && f.op != filter_op::through_key && f.op != filter_op::referenced_by)
     return related_count_sql(f);
   if (is_time_filter(f) && role_of(model, f.column) == column_role::numeric)
     if (auto s = month_pair_sql(f); !s.empty())
@@ -245,6 +245,22 @@ std::string compiler::filter_sql(const filter& f) {
         where += (where.empty() ? "" : " AND ") + filter_sql(w);
       return qualified(f.column) + " IN (SELECT " + qualified({f.related_table, key}) + " FROM "
              + table_reference(model, f.related_table) + " WHERE " + where + ")";
+    }
+    case filter_op::referenced_by: {
+      // The rows a related row's key points at: "employee_id IN (SELECT
+      // reports_to FROM employees WHERE <Ana>)".
+      std::string key;
+      for (auto& rel : model.relationships)
+        if (rel.from_table == f.related_table && rel.to_table == f.column.table
+            && rel.from_columns.size() == 1 && rel.from_columns[0] == f.column.column)
+          key = rel.to_columns[0];
+      if (key.empty() || f.within.empty())
+        return "FALSE";
+      std::string where;
+      for (auto& w : f.within)
+        where += (where.empty() ? "" : " AND ") + filter_sql(w);
+      return qualified({f.column.table, key}) + " IN (SELECT " + qualified({f.related_table, f.column.column})
+             + " FROM " + table_reference(model, f.related_table) + " WHERE " + where + ")";
     }
     case filter_op::within_after: {
       auto from = time_value({f.related_table, v(2)});

@@ -146,7 +146,8 @@ std::string describe(const semantic_model& model, const measure& m) {
 std::string describe(const semantic_model& model, const filter& f) {
   auto col = f.column.empty() ? std::string("the date") : column_phrase(f.column);
   if (!f.related_table.empty() && f.op != filter_op::has_related
-      && f.op != filter_op::lacks_related && f.op != filter_op::through_key)
+      && f.op != filter_op::lacks_related && f.op != filter_op::through_key
+      && f.op != filter_op::referenced_by)
     col = "its number of " + column_words(f.related_table);
   auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
   if (!f.other.empty()) {
@@ -196,6 +197,12 @@ std::string describe(const semantic_model& model, const filter& f) {
       return s;
     }
     case filter_op::lacks_related: return "having no " + column_words(f.related_table);
+    case filter_op::referenced_by: {
+      std::string s = "named by the " + column_words(f.column.column) + " of the " + entity_words(f.related_table);
+      for (size_t i = 0; i < f.within.size(); ++i)
+        s += (i ? " and " : " where ") + describe(model, f.within[i]);
+      return s;
+    }
     case filter_op::through_key: {
       std::string s = col;
       for (size_t i = 0; i < f.within.size(); ++i)

@@ -15,7 +15,7 @@ constexpr const char* op_names[] = {
   "lt",      "le",       "between", "contains", "starts_with", "ends_with",
   "is_null", "not_null", "year",    "quarter", "month",    "relative",
   "since",   "before",   "has_related", "lacks_related", "rule",
-  "weekday", "any_of", "within_after", "latest", "through_key"};
+  "weekday", "any_of", "within_after", "latest", "through_key", "referenced_by"};
 constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
                                       "ratio", "days_since", "days_between", "age",
                                       "time_of_day", "difference"};

@@ -79,6 +79,7 @@ struct reader {
   std::optional<column_ref> time_column_hint;
   std::vector<std::string> lacks, has;
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
+  std::vector<size_t> dropped_filters; // filters a later reading showed were not meant
   std::vector<std::pair<size_t, size_t>> value_said;    // the same for every value, in its filter's order
   struct span { size_t filter, begin, end; };
   std::vector<span> filter_spans; // a value or a flag said in one phrase, where
@@ -263,6 +264,8 @@ struct reader {
   /// (reading_compare_columns.cpp); their items leave the walk.
   void read_column_comparison();
   void read_roles(); // "from X to Y" through the keys named for those roles
+  void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
+  void read_reports(); // "who reports to Owen": a key of a table to itself
 
   void walk();
 

@@ -331,6 +331,7 @@ void reader::run(const lexicon& lex) {
   read_column_comparison();
   walk();
   read_roles();
+  read_reports();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   // ("for the same period" is a cue of its own.)
@@ -352,7 +353,13 @@ void reader::run(const lexicon& lex) {
     r.unresolved.push_back("average");
   read_length_order();
   read_verb_roles();
+  read_quantity_sold();
   account();
+  std::sort(dropped_filters.begin(), dropped_filters.end());
+  dropped_filters.erase(std::unique(dropped_filters.begin(), dropped_filters.end()), dropped_filters.end());
+  for (auto it = dropped_filters.rbegin(); it != dropped_filters.rend(); ++it)
+    if (*it < r.filters.size())
+      r.filters.erase(r.filters.begin() + static_cast<std::ptrdiff_t>(*it));
   if (r.ignore_case) {
     bool named = std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
       return join(split_words(f.column.column), " ") == r.ignore_case_of;

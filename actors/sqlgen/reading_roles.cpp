@@ -133,8 +133,17 @@ void reader::read_roles() {
       size_t at = pos;
       while (at > 0 && (tokens[at - 1].text == "the" || tokens[at - 1].text == "a"))
         --at;
-      if (at >= 2 && moves(tokens[at - 2]))
+      if (at >= 2 && moves(tokens[at - 2])) {
         taken[at - 2] = true;
+        // "flights that arrive in Tromsø": the verb says where, in the
+        // present of a timetable; it is not the status "Arrived".
+        static const std::vector<std::string> present = {"arrive", "arrives", "depart", "departs", "leave",
+                                                         "leaves", "land", "lands", "fly", "flies", "go", "goes"};
+        if (std::find(present.begin(), present.end(), tokens[at - 2].text) != present.end())
+          for (auto& [vf, vpos] : value_said)
+            if (vpos == at - 2 && r.filters[vf].values.size() == 1)
+              dropped_filters.push_back(vf);
+      }
     }
     r.filters[i] = through.front();
     for (size_t t = 1; t < through.size(); ++t)

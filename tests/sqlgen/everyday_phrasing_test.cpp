@@ -52,7 +52,8 @@ semantic_model garden_model() {
     testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"})}),
     testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
-                             col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time)}),
+                             col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time),
+                             col("reports_to", r::identifier)}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
@@ -79,6 +80,7 @@ semantic_model garden_model() {
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
+    {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
     {"deliveries", {"carried_by"}, "haulers", {"hauler_id"}, false},
     {"reviews", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"film_id"}, "films", {"film_id"}, false},
@@ -400,6 +402,24 @@ TEST(everyday_phrasing, money_a_verb_names_adds_up_per_row_ranked) {
   run({{"which client paid the most?", {"SUM(" + q("payments.amount_paid") + ")", "GROUP BY", "LIMIT 1"}, {"MAX("}}});
   // A person asked for, with no table to say whose money: asked.
   converse({{"who paid the most?", {}}});
+}
+
+TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
+  run({
+    {"who reports to Mona?",
+     {q("staff.reports_to") + " IN (SELECT " + q("staff.staff_id") + " FROM \"staff\" WHERE " + q("staff.first_name")
+      + " = 'Mona')"}},
+    {"who does Bert report to?",
+     {q("staff.staff_id") + " IN (SELECT " + q("staff.reports_to") + " FROM \"staff\" WHERE " + q("staff.first_name")
+      + " = 'Bert')"}},
+    {"how many staff report to Mona?", {"COUNT(*)", q("staff.reports_to") + " IN ("}},
+  });
+}
+
+TEST(everyday_phrasing, things_sold_are_counted_in_the_lines_that_sold_them) {
+  run({{"how many items have we sold in total?", {"SUM(" + q("order_lines.quantity") + ")"}, {"COUNT("}}});
+  // Units, or different items? Asked.
+  converse({{"how many items were sold?", {}}});
 }
 
 TEST(everyday_phrasing, a_value_no_two_rows_share_names_a_row) {

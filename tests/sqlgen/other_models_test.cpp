@@ -61,7 +61,8 @@ semantic_model flights_model() {
                      {"departure_airport_id", "integer", column_role::identifier, true, false, "", {}},
                      {"arrival_airport_id", "integer", column_role::identifier, true, false, "", {}},
                      {"departure_time", "timestamp", column_role::time, true, false, "", {}},
-                     {"seats", "integer", column_role::numeric, true, false, "", {}}};
+                     {"seats", "integer", column_role::numeric, true, false, "", {}},
+                     {"status", "text", column_role::categorical, false, false, "", {"Arrived", "Cancelled"}}};
   m.tables = {airports, flights};
   m.relationships = {{"flights", {"departure_airport_id"}, "airports", {"airport_id"}, false},
                      {"flights", {"arrival_airport_id"}, "airports", {"airport_id"}, false}};
@@ -95,6 +96,11 @@ TEST(flights, from_and_to_name_the_roles_of_two_keys) {
         + q("airports.city") + " = 'Lima')"},
      {"'Oslo', 'Lima'"}},
     {"How many flights to Lima?", {q("flights.arrival_airport_id") + " IN (", "'Lima'"}, {"departure_airport_id"}},
+  });
+  // "arrive in" says where, in a timetable's present; "arrived" is also the status.
+  run(model, {
+    {"How many flights arrive in Lima?", {q("flights.arrival_airport_id") + " IN ("}, {"'Arrived'"}},
+    {"How many flights arrived in Lima?", {q("flights.arrival_airport_id") + " IN (", "'Arrived'"}},
   });
   // Without a role for one of the values, nothing is guessed.
   EXPECT_EQ(generate(model, "Flights from Oslo or Lima", "").outcome, plan_outcome::clarify);
