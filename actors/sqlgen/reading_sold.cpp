@@ -29,7 +29,8 @@ void reader::read_quantity_sold() {
       return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
     });
   };
-  if (!said({"sold", "sell", "sells", "bought", "buy", "buys", "purchased", "purchase"}) || r.measures.size() != 1)
+  // Past sales only: "how many products do we sell?" asks about the range.
+  if (!said({"sold", "bought", "purchased"}) || r.measures.size() != 1)
     return;
   auto& m = r.measures.front();
   if (m.agg != aggregate::count || !m.column.column.empty() || !m.metric.empty())
