@@ -93,6 +93,16 @@ std::string compiler::month_pair_sql(const filter& f) {
   }
 }
 
+// "(SELECT <column> FROM <related table> WHERE <within>)": the rows of a
+// filter's related table that meet its conditions, on a scope of their own.
+std::string compiler::select_where(const filter& f, const column_ref& column) {
+  std::string where;
+  for (auto& w : f.within)
+    where += (where.empty() ? "" : " AND ") + filter_sql(w);
+  return "(SELECT " + qualified(column) + " FROM " + table_reference(model, f.related_table)
+         + (where.empty() ? std::string() : " WHERE " + where) + ")";
+}
+
 std::string compiler::filter_sql(const filter& f) {
   if (!f.related_table.empty() && f.op != filter_op::has_related
       && f.op != filter_op::lacks_related && f.op != filter_op::within_after
@@ -238,13 +248,7 @@ std::string compiler::filter_sql(const filter& f) {
         if (rel.from_table == f.column.table && rel.to_table == f.related_table
             && rel.from_columns.size() == 1 && rel.from_columns[0] == f.column.column)
           key = rel.to_columns[0];
-      if (key.empty() || f.within.empty())
-        return "FALSE";
-      std::string where;
-      for (auto& w : f.within)
-        where += (where.empty() ? "" : " AND ") + filter_sql(w);
-      return qualified(f.column) + " IN (SELECT " + qualified({f.related_table, key}) + " FROM "
-             + table_reference(model, f.related_table) + " WHERE " + where + ")";
+      return key.empty() || f.within.empty() ? "FALSE" : qualified(f.column) + " IN " + select_where(f, {f.related_table, key});
     }
     case filter_op::referenced_by: {
       // The rows a related row's key points at: "employee_id IN (SELECT
@@ -254,13 +258,9 @@ std::string compiler::filter_sql(const filter& f) {
         if (rel.from_table == f.related_table && rel.to_table == f.column.table
             && rel.from_columns.size() == 1 && rel.from_columns[0] == f.column.column)
           key = rel.to_columns[0];
-      if (key.empty() || f.within.empty())
-        return "FALSE";
-      std::string where;
-      for (auto& w : f.within)
-        where += (where.empty() ? "" : " AND ") + filter_sql(w);
-      return qualified({f.column.table, key}) + " IN (SELECT " + qualified({f.related_table, f.column.column})
-             + " FROM " + table_reference(model, f.related_table) + " WHERE " + where + ")";
+      return key.empty() || f.within.empty() ? "FALSE"
+                                             : qualified({f.column.table, key}) + " IN "
+                             + select_where(f, {f.related_table, f.column.column});
     }
     case filter_op::within_after: {
       auto from = time_value({f.related_table, v(2)});

@@ -78,6 +78,23 @@ void reader::read_ranking() {
   bool rank_desc = top > 0 && !(top_which && superlative)
                      ? top_desc
                      : (superlative ? superlative->descending : true);
+  // The entity's rows grouped by their label, ranked by a total of theirs.
+  auto rank_by_total = [&](const column_ref& column) {
+    measure m;
+    m.agg = aggregate::sum;
+    m.column = column;
+    r.measures.push_back(m);
+    dimension d;
+    d.column = label_of(model, r.entity);
+    r.dimensions.push_back(d);
+    ordering o;
+    o.measure = 0;
+    o.descending = rank_desc;
+    r.order.push_back(o);
+    r.limit = rank_limit;
+    r.entity.clear();
+    r.listing = false;
+  };
   if (pending_agg != aggregate::none) {
     if (!bare_numeric.empty()) {
       measure m;
@@ -268,20 +285,7 @@ void reader::read_ranking() {
       if (!adds_up(superlative_column->column)) {
         r.unresolved.push_back("which total of " + superlative_column->column + " ranks the " + r.entity);
       } else {
-        measure m;
-        m.agg = aggregate::sum;
-        m.column = *superlative_column;
-        r.measures.push_back(m);
-        dimension d;
-        d.column = label_of(model, r.entity);
-        r.dimensions.push_back(d);
-        ordering o;
-        o.measure = 0;
-        o.descending = rank_desc;
-        r.order.push_back(o);
-        r.limit = rank_limit;
-        r.entity.clear();
-        r.listing = false;
+        rank_by_total(*superlative_column);
       }
     } else if (!r.entity.empty()) {
       ordering o;
@@ -325,21 +329,8 @@ void reader::read_ranking() {
     if (keyless && !r.entity.empty() && r.selected.size() == 1 && r.measures.empty()
         && r.dimensions.empty() && r.selected[0].table != r.entity && adds_up(r.selected[0].column)
         && role_of(model, r.selected[0]) == column_role::numeric) {
-      measure m;
-      m.agg = aggregate::sum;
-      m.column = r.selected[0];
-      r.measures.push_back(m);
-      dimension d;
-      d.column = label_of(model, r.entity);
-      r.dimensions.push_back(d);
-      ordering o;
-      o.measure = 0;
-      o.descending = rank_desc;
-      r.order.push_back(o);
-      r.limit = rank_limit;
+      rank_by_total(r.selected[0]);
       r.selected.clear();
-      r.entity.clear();
-      r.listing = false;
       keyless = false;
     }
     // "what was the biggest one?" after a listing with no size to go by:

@@ -65,6 +65,7 @@ struct compiler {
 
   // One filter as a condition: compile_filters.cpp
   std::string filter_sql(const filter& f);
+  std::string select_where(const filter& f, const column_ref& column);
   std::string month_pair_sql(const filter& f);
 
   // Conditions on related rows: compile_related.cpp
