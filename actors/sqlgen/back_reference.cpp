@@ -92,7 +92,7 @@ std::optional<query> counted_among_previous(const semantic_model& model, const q
   if (m.agg != aggregate::count || !m.column.column.empty() || !m.metric.empty() || m.column.table == rows
       || fresh.filters.empty())
     return std::nullopt;
-  // Only values named of that table ("jazz"), nothing related to it.
+  // Only values named of that table ("Norway"), nothing related to it.
   for (auto& f : fresh.filters)
     if (f.column.table != m.column.table || f.measure >= 0 || !f.related_table.empty()
         || (f.op != filter_op::eq && f.op != filter_op::in))

@@ -17,22 +17,22 @@ namespace medha::sqlgen {
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
-/// "how many of them are jazz?" after counting tracks: read as a count of the
-/// genre named ("how many genres are jazz"), it is a count of the tracks
-/// linked to it. `fresh` counting the previous rows instead, when it counts
+/// "how many of them are Norway?" after counting deliveries: read as a count
+/// of the clients in it ("how many clients are Norway"), it is a count of the
+/// deliveries linked to it. `fresh` counting the previous rows instead, when it counts
 /// rows of another table whose conditions are all on that table and the
 /// previous rows reach it; else nullopt.
 std::optional<query> counted_among_previous(const semantic_model& model, const query& previous, query fresh);
 
-/// "how many customers live there?" after invoices billed to London: `fresh`
+/// "how many clients are based there?" after deliveries sent to France: `fresh`
 /// with the place of the previous query (an equality on a city, country,
 /// state, region... column) put on the column of that name of `fresh`'s own
 /// rows. nullopt when there is not exactly one such place and column.
 std::optional<query> in_previous_place(const semantic_model& model, const query& previous, query fresh);
 
 /// A new question about the same rows as the previous one, which was limited
-/// to a period, saying no period of its own ("what was the average length of
-/// a visit?" after "how many visits in 2025?"): whether the period still
+/// to a period, saying no period of its own ("what is the mean weight of
+/// a parcel?" after "how many parcels in 2022?"): whether the period still
 /// holds is the user's to say. `fresh` with that period added; nullopt when
 /// the previous query had no period, `fresh` has one, or the rows differ.
 std::optional<query> with_previous_period(const semantic_model& model, const query& previous,

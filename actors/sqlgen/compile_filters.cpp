@@ -242,7 +242,7 @@ std::string compiler::filter_sql(const filter& f) {
     }
     case filter_op::through_key: {
       // The referenced rows in a subquery of their own: the same table may
-      // be referenced again through another key ("from Oslo to Bergen").
+      // be referenced again through another key ("from Lisbon to Porto").
       std::string key;
       for (auto& rel : model.relationships)
         if (rel.from_table == f.column.table && rel.to_table == f.related_table

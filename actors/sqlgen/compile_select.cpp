@@ -44,7 +44,7 @@ std::vector<const column_info*> compiler::descriptors(const table_info& t, const
         return true;
     return name.size() > 3 && name.compare(name.size() - 3, 3, "_ts") == 0;
   };
-  // A dated row with a code no two rows share (an aircraft's registration,
+  // A dated row with a code no two rows share (a van's number plate,
   // an order number) is known by that code beside its number.
   bool dated = std::any_of(t.columns.begin(), t.columns.end(), [&](const column_info& c) {
     return c.role == column_role::time && !audit(c.name);

@@ -71,7 +71,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   auto r = read_question(model, lex, tokens, context);
   std::string previous_json(previous ? previous_query_json : std::string_view());
 
-  // "what's the average amount for each?" after a count per fare class: each
+  // "and the mean weight for each?" after a count per depot: each
   // group just shown, not each row of its table.
   if (r.each_elided && previous && !previous->dimensions.empty() && !r.measures.empty()) {
     r.dimensions.clear();
@@ -87,7 +87,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);
-  // "which flight number?" alone: the one of the thing just shown.
+  // "which ship city?" alone: the one of the thing just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
   bool bare_which = r.tokens.size() >= 2 && r.tokens.size() <= 4 && (said(0) == "which" || said(0) == "what")
                     && q.kind == query_kind::listing && q.selected.size() == 1 && r.entity.empty()
@@ -100,7 +100,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     return clarify("I understood " + understood_words(model, q)
                      + ", but not what your question points back to: please name it.",
                    {}, previous_json, 0.2);
-  // "how many were cancelled?" after a question about flights: those flights.
+  // "how many were returned?" after a question about parcels: those parcels.
   if (r.no_noun_counted && previous && !follow_up && root_table(model, q) == root_table(model, *previous))
     r.refers_back = true;
   // "What are their names?" right after a question that was not answered:
@@ -109,7 +109,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
       && (r.refers_back || r.refers_to_person || r.refers_to_shown))
     return clarify(understood_prefix(model, q) + "the question before was not answered: which rows do you mean?",
                    {}, previous_json, 0.2);
-  // "how many customers live there?": the place the last question named.
+  // "how many clients are based there?": the place the last question named.
   if (r.refers_to_place && meaningful(q)) {
     auto placed = previous && !previous->unanswered ? in_previous_place(model, *previous, q) : std::nullopt;
     if (!placed)

@@ -155,7 +155,7 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
     return true;
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
     return true;
-  // "list them with their artists": the rows of the last answer, with more.
+  // "list them with their suppliers": the rows of the last answer, with more.
   if (r.with_columns && r.refers_back && r.entity.empty() && r.measures.empty())
     return true;
   if (swaps_dimension(r, previous) || filters_previous(model, r, previous)
@@ -266,7 +266,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     q.order.clear();
     q.limit = 0;
   }
-  // "show them with their artists" after a listing: the same rows, the
+  // "show them with their suppliers" after a listing: the same rows, the
   // columns named beside the ones shown.
   else if (more_columns && q.kind == query_kind::listing && !q.entity.empty()) {
     if (q.selected.empty())

@@ -17,7 +17,7 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
 /// groups just shown, ranked by that measure.
 bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous);
 
-/// "which employee had the most?" after one number: the column to split
+/// "which depot had the most?" after one number: the column to split
 /// that number by before ranking it (follow_up_new_groups.cpp); else empty.
 std::optional<column_ref> new_group_to_rank(const semantic_model& model, const reading& r,
                                             const query& previous);
@@ -31,7 +31,7 @@ query apply_follow_up(const semantic_model& model, query previous, const reading
 /// follow-up asks for them ranked or filtered (follow_up_rows.cpp); else empty.
 std::optional<query> rows_behind_a_count_or_number(const query& previous, const reading& r);
 
-/// "and by agents?" after a count of the comments customers wrote: the
+/// "and by staff?" after a count of the notes buyers wrote: the
 /// previous query with that filter's value swapped for another value of its
 /// column that the question names and nothing else (follow_up_values.cpp).
 std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,

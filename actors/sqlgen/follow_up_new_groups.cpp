@@ -1,5 +1,5 @@
-// "which employee had the most?" right after one number ("how many orders
-// in 2024?"): that number split by the rows named and ranked. The groups are
+// "which depot had the most?" right after one number ("how many parcels
+// in 2022?"): that number split by the rows named and ranked. The groups are
 // what the measured rows have of that name: their own column ("country" of
 // a subscriber), or the linked table's label; when both could be meant the
 // engine asks instead.

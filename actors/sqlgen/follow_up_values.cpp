@@ -1,7 +1,6 @@
 // A follow-up that names another value of the column the previous question
-// filtered on: "and by agents?" after "comments written by customers" asks
-// the same of the comments agents wrote, even where "agents" also names a
-// table. The parallel with the value just used is the stronger reading.
+// filtered on: "and by staff?" after "notes written by buyers" asks the
+// same of the notes staff wrote, even where "staff" also names a table. The parallel with the value just used is the stronger reading.
 #include <algorithm>
 
 #include "actors/sqlgen/follow_up.hpp"

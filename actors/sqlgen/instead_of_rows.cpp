@@ -1,5 +1,5 @@
-// "what about categories?" right after a number about products: the same
-// number for the rows named ("how many categories?") or the number split by
+// "what about suppliers?" right after a number about items: the same
+// number for the rows named ("how many suppliers?") or the number split by
 // them ("products per category") are both ordinary readings, and a list of
 // the rows named is neither. The user says which.
 #include "actors/sqlgen/instead_of_rows.hpp"

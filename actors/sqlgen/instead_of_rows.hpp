@@ -10,7 +10,7 @@
 
 namespace medha::sqlgen {
 
-/// "what about categories?" after a number about other rows, read as a list
+/// "what about suppliers?" after a number about other rows, read as a list
 /// of the rows named (`fresh`): a clarify offering their count and the last
 /// number split by them; nullopt when the question is not of that kind.
 std::optional<sql_plan> ask_about_rows_named_instead(const semantic_model& model, const query& previous,

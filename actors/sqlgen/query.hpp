@@ -42,7 +42,7 @@ enum class filter_op {
   latest,        // values: ["max" | "min"]: column is its table's latest (earliest)
                  // date, among the rows the query's other periods on it keep
   through_key,   // column is a foreign key to related_table; the row it references
-                 // meets `within` ("flights from Oslo": the departure airport's city)
+                 // meets `within` ("ferries from Lisbon": the origin port's city)
   referenced_by, // column is a foreign key of related_table to column.table's key: the
                  // row is referenced by a related row meeting `within` ("who does Ana
                  // report to": the employee Ana's reports_to names)

@@ -265,7 +265,7 @@ struct reader {
   void read_column_comparison();
   void read_roles(); // "from X to Y" through the keys named for those roles
   void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
-  void read_reports(); // "who reports to Owen": a key of a table to itself
+  void read_reports(); // "who reports to Mona": a key of a table to itself
 
   void walk();
 

@@ -48,7 +48,7 @@ struct reading {
   bool refers_back = false;     // "they", "them", "those": the previous answer's rows
   bool refers_to_person = false; // "she", "his": someone named before this question
   bool each_elided = false; // "for each?" with no noun: each of what was just shown
-  bool no_noun_counted = false; // "how many were cancelled?": no noun says what is counted
+  bool no_noun_counted = false; // "how many were returned?": no noun says what is counted
   bool refers_to_place = false; // "there": the place the last question named
   bool refers_to_shown = false;  // "that depot", "how many was that": something shown before
   bool entity_qualifies_value = false; // "corporate customers": the noun only says whose value

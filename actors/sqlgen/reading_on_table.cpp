@@ -41,7 +41,7 @@ void reader::on_table(size_t k, const item& it) {
       has.push_back(table);
     }
   };
-  // "list them with their artists": the related rows' names shown beside.
+  // "name them with their suppliers": the related rows' names shown beside.
   auto at = it.begin > 0 ? tokens[it.begin - 1].text : std::string();
   if (prev && prev->c && prev->c->kind == cue_kind::has && prev->end + 1 == it.begin
       && (at == "their" || at == "its") && !in_group && pending_agg == aggregate::none

@@ -225,7 +225,7 @@ void reader::read_ranking() {
     m.column = *superlative_column;
     r.measures.push_back(m);
   } else if (ranked && superlative && superlative->text == "time") {
-    // "who was hired most recently": the date the question named (hire
+    // "who started most recently": the date the question named (start
     // date), said before the superlative, not the table's first date.
     if (!superlative_column) {
       std::vector<column_ref> dates;
@@ -294,7 +294,7 @@ void reader::read_ranking() {
       r.order.push_back(o);
       r.limit = rank_limit;
     } else if (asks_for_a_row()) {
-      // "which one has the most seats?": the row, not the number; after a
+      // "which one has the most units in stock?": the row, not the number; after a
       // listing of those rows, one of them.
       r.entity = superlative_column->table;
       r.listing = true;
@@ -324,7 +324,7 @@ void reader::read_ranking() {
     // names are no measure, and ranking them alphabetically answers nothing.
     // Either way, a follow-up may still rank the groups just shown.
     bool keyless = superlative && superlative->text.empty() && r.order.empty();
-    // "which customer spent the most": money of their related rows, added up
+    // "which client paid the most": money of their related rows, added up
     // per customer and ranked.
     if (keyless && !r.entity.empty() && r.selected.size() == 1 && r.measures.empty()
         && r.dimensions.empty() && r.selected[0].table != r.entity && adds_up(r.selected[0].column)
@@ -333,7 +333,7 @@ void reader::read_ranking() {
       r.selected.clear();
       keyless = false;
     }
-    // "what was the biggest one?" after a listing with no size to go by:
+    // "and the largest one?" after a listing with no size to go by:
     // asked, not the first row of the listing's order.
     if (keyless && !one_of_shown().empty())
       r.unsized = "by what the " + entity_words(one_of_shown()) + " is " + tokens[superlative->end - 1].text;

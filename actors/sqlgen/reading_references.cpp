@@ -60,12 +60,12 @@ void reader::read_references() {
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
-    // "how many were cancelled?": counted with no noun, the rows may be the
+    // "how many were returned?": counted with no noun, the rows may be the
     // ones just talked about.
     if (i == 2 && is(tokens[0], {"how"}) && is(tokens[1], {"many"})
         && is(t, {"were", "are", "was", "is", "have", "had", "did", "do", "does"}))
       r.no_noun_counted = true;
-    // "how many customers live there?": the place the last question named;
+    // "how many clients are based there?": the place the last question named;
     // not "is there", "there are".
     if (is(t, {"there"}) && !(i + 1 < tokens.size() && is(tokens[i + 1], {"is", "are", "was", "were"}))
         && !(i > 0 && is(tokens[i - 1], {"is", "are", "was", "were", "be"})))

@@ -1,8 +1,8 @@
 // A table that references itself through a key named for the relation
 // ("reports_to", "manager_id"): people said before "report(s) to" are the
 // ones reporting, people said after it are the ones reported to. "Who
-// reports to Owen?" keeps the rows whose key points at Owen; "who does Priya
-// report to?" keeps the row Priya's key points at. Read this way only when
+// reports to Mona?" keeps the rows whose key points at Mona; "who does Bert
+// report to?" keeps the row Bert's key points at. Read this way only when
 // exactly one such key exists, so the direction is the only choice made.
 #include "actors/sqlgen/reader.hpp"
 

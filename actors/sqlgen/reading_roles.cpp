@@ -3,7 +3,7 @@
 // value of the referenced table say which key it is reached through, when
 // exactly one key's name carries that role ("departure", "origin", "source";
 // "arrival", "destination", "target"). Each value then becomes a condition
-// on its own key, so "from Oslo to Bergen" needs no choice between links.
+// on its own key, so "from Lisbon to Porto" needs no choice between links.
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
@@ -21,7 +21,7 @@ enum class side { none, from, to };
 // "leaving", "departing from" / "to", "into", "arriving in".
 side side_of(const std::vector<token>& tokens, size_t value_begin) {
   size_t i = value_begin;
-  // "from the Oslo airport": skip an article.
+  // "from the Lisbon port": skip an article.
   while (i > 0 && !tokens[i - 1].quoted && (tokens[i - 1].text == "the" || tokens[i - 1].text == "a"))
     --i;
   if (i == 0 || tokens[i - 1].quoted)
@@ -32,7 +32,7 @@ side side_of(const std::vector<token>& tokens, size_t value_begin) {
     return side::from;
   if (w == "to" || w == "into" || w == "towards")
     return side::to;
-  // "arriving in Bergen", "landing at", "departing at".
+  // "arriving in Porto", "landing at", "departing at".
   if (w == "in" || w == "at") {
     if (before == "arriving" || before == "arrive" || before == "arrives" || before == "arrived"
         || before == "landing" || before == "landed" || before == "lands")
@@ -87,7 +87,7 @@ void reader::read_roles() {
         keys.push_back(rel.from_columns.front());
     if (keys.size() < 2)
       continue;
-    // One side per value said ("from Oslo to Bergen" merged into one list).
+    // One side per value said ("from Lisbon to Porto" merged into one list).
     std::vector<side> sides;
     for (auto& [fi, pos] : value_said)
       if (fi == i)
@@ -126,7 +126,7 @@ void reader::read_roles() {
     }
     if (through.empty())
       continue;
-    // "went from Bergen", "flying to Oslo": the verb only says the rows move.
+    // "went from Lisbon", "sailing to Porto": the verb only says the rows move.
     for (auto& [fi, pos] : value_said) {
       if (fi != i)
         continue;
@@ -135,7 +135,7 @@ void reader::read_roles() {
         --at;
       if (at >= 2 && moves(tokens[at - 2])) {
         taken[at - 2] = true;
-        // "flights that arrive in Tromsø": the verb says where, in the
+        // "ferries that arrive in Porto": the verb says where, in the
         // present of a timetable; it is not the status "Arrived".
         static const std::vector<std::string> present = {"arrive", "arrives", "depart", "departs", "leave",
                                                          "leaves", "land", "lands", "fly", "flies", "go", "goes"};

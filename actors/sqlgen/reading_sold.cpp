@@ -1,4 +1,4 @@
-// "How many tracks have we sold in total?": the things sold are counted in
+// "How many items have we sold altogether?": the things sold are counted in
 // the quantity of the lines that record the sales, not in the catalogue. A
 // table of lines referencing the things counted, with a quantity column,
 // says how many went; "in total" (or "we") asks for those units added up.
@@ -29,7 +29,7 @@ void reader::read_quantity_sold() {
       return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
     });
   };
-  // Past sales only: "how many products do we sell?" asks about the range.
+  // Past sales only: "how many items do we sell?" asks about the range.
   if (!said({"sold", "bought", "purchased"}) || r.measures.size() != 1)
     return;
   auto& m = r.measures.front();

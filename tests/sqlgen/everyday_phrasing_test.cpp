@@ -386,7 +386,7 @@ TEST(everyday_phrasing, superlatives_of_the_rows_just_listed) {
   // No size to go by: asked, not the first row in alphabetical order.
   converse({
     {"list the deliveries from 2024", {q("deliveries.delivery_id")}},
-    {"what was the biggest one?", {}},
+    {"and the largest one?", {}},
   });
 }
 
@@ -394,7 +394,7 @@ TEST(everyday_phrasing, periods_and_dates_said_with_the_column) {
   run({
     {"list the films released before 2000", {q("films.release_year") + " < 2000", q("films.title")}},
     {"list the films with a release year of 2015", {q("films.release_year") + " = 2015"}, {"> 0"}},
-    {"who was hired most recently?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"birth_date"}},
+    {"which staff member was hired latest?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"birth_date"}},
   });
 }
 
@@ -417,7 +417,7 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
 }
 
 TEST(everyday_phrasing, things_sold_are_counted_in_the_lines_that_sold_them) {
-  run({{"how many items have we sold in total?", {"SUM(" + q("order_lines.quantity") + ")"}, {"COUNT("}}});
+  run({{"how many items have we sold altogether?", {"SUM(" + q("order_lines.quantity") + ")"}, {"COUNT("}}});
   // Units, or different items? Asked.
   converse({{"how many items were sold?", {}}});
 }
