@@ -156,17 +156,25 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.size() == 2
           && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
         add({words[0]}, ce, 0.7);
+      // A person's "title" is their job title.
+      if (c.name == "title" && family_name_column(t))
+        add({"job", "title"}, ce, 0.9);
       // A population is counted in people.
       if (words.back() == "population")
         for (auto* w : {"people", "persons", "residents", "inhabitants"})
           add({w}, ce, 0.9);
       // Common words for the dates a row keeps: "added" for when it was
       // created, "born" for a birth date.
+      // ("date_of_birth", "date_created": the word may come last.)
       if (c.role == column_role::time && !words.empty()) {
-        auto first = words.front();
-        if (first == "created" || first == "creation" || first == "inserted")
+        auto has = [&](std::initializer_list<const char*> ws) {
+          return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+            return std::any_of(ws.begin(), ws.end(), [&](const char* x) { return w == x; });
+          });
+        };
+        if (has({"created", "creation", "inserted"}))
           add({"added"}, ce, 0.7);
-        if (first == "birth" || first == "dob" || first == "birthday")
+        if (has({"birth", "dob", "birthday"}))
           add({"born"}, ce, 0.8);
       }
       // "out of stock": a count of the things in stock that is zero.

@@ -158,6 +158,11 @@ void reader::on_column(size_t k, const element& e) {
     r.with_columns = true;
     return;
   }
+  // "what are their emails?": each row's own value, shown beside the row's
+  // name, not the different values among them.
+  if (items[k].begin > 0 && before == "their" && !in_group && pending_agg == aggregate::none && !superlative
+      && !negate && role != column_role::numeric && role != column_role::time && items[k].plural)
+    r.with_columns = true;
   // Not "with a release year before 2000": the period says which years.
   auto after = items[k].end;
   if (after + 1 < tokens.size() && !tokens[after].quoted

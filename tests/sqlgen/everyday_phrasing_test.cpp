@@ -52,8 +52,8 @@ semantic_model garden_model() {
     testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"})}),
     testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
-                             col("last_name", r::text), col("hire_date", r::time), col("birth_date", r::time),
-                             col("reports_to", r::identifier)}),
+                             col("last_name", r::text), col("hire_date", r::time), col("date_of_birth", r::time),
+                             col("reports_to", r::identifier), col("title", r::categorical, false, {"Clerk", "Driver"})}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
@@ -186,7 +186,7 @@ TEST(everyday_phrasing, common_words_for_states_and_dates) {
   run({
     {"Which items are out of stock?", {q("items.units_in_stock") + " = 0"}},
     {"How many clients were added before March 2023?", {q("clients.created_at") + " < '2023-03-01'"}},
-    {"When was Mona born?", {q("staff.birth_date")}},
+    {"When was Mona born?", {q("staff.date_of_birth")}},
     {"How many films have no director listed?", {q("films.director") + " IS NULL"}},
     {"how many deliveries had any freight at all?", {q("deliveries.freight") + " > 0"}},
     // What a comment says an empty column means.
@@ -378,6 +378,13 @@ TEST(everyday_phrasing, which_column_alone_asks_about_what_was_shown) {
   converse({{"which ship city?", {}}});
 }
 
+TEST(everyday_phrasing, their_values_are_shown_row_by_row) {
+  converse({
+    {"list the staff", {q("staff.first_name")}},
+    {"what are their job titles?", {q("staff.first_name"), q("staff.title")}},
+  });
+}
+
 TEST(everyday_phrasing, superlatives_of_the_rows_just_listed) {
   converse({
     {"list the items", {q("items.item_name")}},
@@ -394,7 +401,9 @@ TEST(everyday_phrasing, periods_and_dates_said_with_the_column) {
   run({
     {"list the films released before 2000", {q("films.release_year") + " < 2000", q("films.title")}},
     {"list the films with a release year of 2015", {q("films.release_year") + " = 2015"}, {"> 0"}},
-    {"which staff member was hired latest?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"birth_date"}},
+    {"which staff member was hired latest?", {"ORDER BY " + q("staff.hire_date") + " DESC", "LIMIT 1"}, {"date_of_birth"}},
+    {"how many staff were born before 1980?", {q("staff.date_of_birth") + " < '1980-01-01'"}},
+    {"list the staff with their job titles", {q("staff.title")}},
   });
 }
 
