@@ -41,7 +41,8 @@ std::vector<std::string> context_tables(const semantic_model& model, const query
 // 0.6 were right about half the time; every bucket above, 9 in 10 or more.
 constexpr double answer_threshold = 0.6;
 
-// "I understood X, but " — or only "But " when nothing was understood.
+// "I understood X, but " — or, when nothing was understood, a sentence that
+// does not pretend otherwise.
 std::string understood_prefix(const semantic_model& model, const query& q) {
   auto words = understood_words(model, q);
   return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
@@ -113,8 +114,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   if (r.refers_to_place && meaningful(q)) {
     auto placed = previous && !previous->unanswered ? in_previous_place(model, *previous, q) : std::nullopt;
     if (!placed)
-      return clarify("I understood " + understood_words(model, q)
-                       + ", but not which place \"there\" is: please name it.",
+      return clarify(understood_prefix(model, q) + "not which place \"there\" is: please name it.",
                      {}, previous_json, 0.2);
     q = std::move(*placed);
   }
