@@ -336,6 +336,25 @@ void scanner::run() {
       add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
       continue;
     }
+    // "the 5 longest tracks": the number is the ranking's size, and the
+    // adjective stays a superlative of its own that names what is ranked.
+    auto dimension_adjective = [&](size_t j) {
+      static const char* words[] = {"longest", "shortest", "tallest", "fastest", "slowest", "heaviest",
+                                    "lightest", "deepest", "shallowest", "widest", "narrowest"};
+      return j < t.size() && !t[j].quoted
+             && std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t[j].text == w; });
+    };
+    size_t counted = match(i, "the #");
+    if (!counted)
+      counted = match(i, "#");
+    if (counted && dimension_adjective(i + counted) && std::stoi(numbers[0]) < 1000) {
+      auto& c = add(cue_kind::top_n, i, counted);
+      c.count = std::stoi(numbers[0]);
+      auto& w = t[i + counted].text;
+      c.descending = !(w == "shortest" || w == "slowest" || w == "lightest" || w == "shallowest"
+                       || w == "narrowest");
+      continue;
+    }
     // "the 5 vans with the largest load weight": a number after "the",
     // before a superlative, is a ranking's size like "which 5".
     if (auto len = match(i, "the #"); len && std::stoi(numbers[0]) < 1000) {

@@ -82,6 +82,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
+  if (r.on_shown_number && !(follow_up && previous->measures.size() == 1 && !previous->dimensions.empty()))
+    r.unresolved.push_back("a condition");
   // A listing ranked by its alphabetical order answers no "biggest".
   if (!r.unsized.empty() && previous && previous->kind == query_kind::listing)
     r.unresolved.push_back(r.unsized);

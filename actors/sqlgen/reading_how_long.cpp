@@ -16,6 +16,9 @@ namespace {
 
 // Seconds in a unit given by its stem ("minut", "hour"); 0 when not a unit.
 double seconds_in(const std::string& unit) {
+  // Media lengths are often kept in milliseconds ("duration_ms").
+  if (unit == "millisecond" || unit == "ms" || unit == "msec" || unit == "millis")
+    return 0.001;
   if (unit == "second" || unit == "sec" || unit == "secs")
     return 1;
   if (unit == "minut" || unit == "min" || unit == "mins")

@@ -139,6 +139,20 @@ void reader::on_table(size_t k, const item& it) {
       return;
     }
   }
+  // "show 10 tracks": a bare number before the first thing named is how
+  // many rows to show, not a count the rows must have.
+  bool first_named = std::none_of(items.begin(), items.begin() + static_cast<long>(k), [](const item& x) {
+    return !x.c;
+  });
+  if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed && prev->c->text == "number"
+      && first_named && r.entity.empty() && r.measures.empty() && pending_agg == aggregate::none
+      && is_number(prev->c->values.front()) && prev->c->values.front().find('.') == std::string::npos) {
+    items[k - 1].consumed = true;
+    r.limit = std::stoi(prev->c->values.front());
+    r.entity = table;
+    r.listing = true;
+    return;
+  }
   if (prev && prev->c && prev->c->kind == cue_kind::compare && !prev->consumed) {
     // "customers with more than 5 orders": a count compared per entity.
     items[k - 1].consumed = true;

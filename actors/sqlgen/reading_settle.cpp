@@ -122,8 +122,18 @@ void reader::settle_reading() {
     }
   // A measure with an entity that plays no other part: the entity only
   // says whose measure it is ("revenue from customers").
-  if (!r.measures.empty() && !r.entity.empty())
+  // But with a condition on the measure ("regions with revenue over 1000")
+  // the entity's rows are the groups the condition keeps.
+  if (!r.measures.empty() && !r.entity.empty()) {
+    bool having = std::any_of(r.filters.begin(), r.filters.end(),
+                              [](const filter& f) { return f.measure >= 0; });
+    if (having && r.dimensions.empty()) {
+      dimension d;
+      d.column = label_of(model, r.entity);
+      add_dimension(d);
+    }
     r.entity.clear();
+  }
   if (r.measures.empty() && (!r.entity.empty() || !r.selected.empty()))
     r.listing = true;
 }

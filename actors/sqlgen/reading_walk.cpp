@@ -368,6 +368,15 @@ void reader::walk() {
         f.column = label_of(model, named ? before->e.table : r.entity);
         f.values = it.c->values;
         r.filters.push_back(f);
+      } else if (it.c->kind == cue_kind::compare && it.c->text != "literal"
+                 && !it.c->values.empty() && is_number(it.c->values.front())
+                 && std::none_of(items.begin(), items.end(), [](const item& x) { return !x.c; })
+                 && !context_tables.empty()) {
+        filter f;
+        f.op = it.c->op;
+        f.values = it.c->values;
+        f.numeric = true;
+        r.on_shown_number = f;
       } else {
         r.unresolved.push_back("a condition");
       }

@@ -146,6 +146,11 @@ bool compiler::run() {
     sql += " WHERE " + join(where, " AND ");
   if (!group_by.empty() && !q.measures.empty() && !row_groups)
     sql += " GROUP BY " + join(group_by, ", ");
+  // A condition on a number per group with no groups is a condition on the
+  // one total: never what was asked.
+  bool grouped = !group_by.empty() && !q.measures.empty() && !row_groups;
+  if (!having.empty() && !grouped)
+    return fail(compile_status::unsupported, "a condition on a count per group without groups");
   if (!having.empty())
     sql += " HAVING " + join(having, " AND ");
   if (!order_by.empty()) {

@@ -72,6 +72,8 @@ semantic_model garden_model() {
                                              col("in_service_since", r::time)}));
   m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
                                                  col("amount_paid", r::numeric)}));
+  m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
+                                              col("duration_ms", r::numeric)}));
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[2].columns.push_back(col("note", r::text));
   m.tables[2].columns.push_back(col("closed_on", r::time));
@@ -158,6 +160,16 @@ TEST(everyday_phrasing, lengths_in_another_unit) {
   run({
     {"How many movies are longer than 2 hours?", {q("films.runtime_minutes") + " > 120"}},
     {"Which films are shorter than 90 minutes?", {q("films.runtime_minutes") + " < 90"}},
+    {"how many clips are longer than 2 minutes?", {q("clips.duration_ms") + " > 120000"}},
+    {"the 3 shortest clips", {"ORDER BY " + q("clips.duration_ms") + " LIMIT 3"}, {"DESC"}},
+    {"What are the 5 longest clips?", {"ORDER BY " + q("clips.duration_ms") + " DESC LIMIT 5"}},
+  });
+}
+
+TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
+  run({
+    {"show 10 clients", {"LIMIT 10", q("clients.company_name")}, {"HAVING", "COUNT("}},
+    {"give me 5 vans", {"LIMIT 5"}, {"HAVING", "COUNT("}},
   });
 }
 
@@ -344,6 +356,15 @@ TEST(everyday_phrasing, the_rows_meant_by_words_that_point_back) {
   converse({
     {"How many deliveries per ship country?", {"GROUP BY " + q("deliveries.ship_country")}},
     {"what is the average freight for each?", {"AVG(", "GROUP BY " + q("deliveries.ship_country")}},
+  });
+  // A number alone after one number per group: a condition on that number.
+  converse({
+    {"How many deliveries per ship country?", {"GROUP BY " + q("deliveries.ship_country")}},
+    {"only the ones with more than 40", {"HAVING COUNT(*) > 40", "GROUP BY " + q("deliveries.ship_country")}},
+  });
+  converse({
+    {"How many deliveries are there?", {"COUNT(*)"}},
+    {"only the ones with more than 40", {}},
   });
   // The columns of another table beside the rows just counted.
   converse({

@@ -103,7 +103,7 @@ TEST(intents, comparisons_text_and_null) {
     {"Which products have never been ordered?", {"NOT EXISTS (SELECT 1 FROM \"order_items\" AS \"x1\""}},
     {"How many customers have an email?", {q("customers.email") + " IS NOT NULL", "COUNT(*)"}},
     {"Customers with more than 5 orders", {"HAVING COUNT(*) > 5", "GROUP BY " + q("customers.name")}},
-    {"Regions with revenue over 10000", {"HAVING " + revenue + " > 10000"}},
+    {"Regions with revenue over 10000", {"GROUP BY " + q("regions.name"), "HAVING " + revenue + " > 10000"}},
   });
 }
 
