@@ -155,20 +155,20 @@ SELECT a,
        (ARRAY['Check-up','Follow-up','Chest pain','Skin rash','Back pain','Headache','Low mood','Fatigue','Knee pain','Diabetes review','Blood pressure review',NULL,'Vaccination','Cough',NULL,'Follow-up'])[1 + (a * 7) % 16]
 FROM generate_series(1, 4200) AS a
 CROSS JOIN LATERAL (SELECT
-   (ARRAY[1,1,1,10,10,11,11,2,3,3,13,13,16,5,4,6,18,18,21,20,12,7,17,9,14,15,8,24,22,19,23,25,26,27,28,29,30,1,11,3])[1 + (a * 7919) % 40] AS d0) x
+   (ARRAY[1,1,1,10,10,11,11,2,3,3,13,13,16,5,4,6,18,18,21,20,12,7,17,9,14,15,8,24,22,19,23,25,26,27,28,29,30,1,11,3])[1 + floor(40 * power(((a * 7919) % 4200) / 4200.0, 1.15))::int] AS d0) x
 CROSS JOIN LATERAL (SELECT
    -- doctors hired later cannot see patients before their start date
    CASE WHEN (ARRAY[NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,date '2023-09-04',NULL,date '2024-01-15',date '2024-04-08',date '2024-09-02',date '2025-02-03',date '2025-05-12',date '2025-08-18'])[d0] IS NOT NULL
-             AND timestamp '2023-01-02 08:00' + make_interval(days => (a * 1095) / 4200) <
+             AND timestamp '2023-01-02 08:00' + make_interval(days => (a * 1093) / 4200) <
                  (ARRAY[NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,date '2023-09-04',NULL,date '2024-01-15',date '2024-04-08',date '2024-09-02',date '2025-02-03',date '2025-05-12',date '2025-08-18'])[d0]
         THEN 1 + (a % 9) ELSE d0 END AS d,
-   timestamp '2023-01-02 08:00' + make_interval(days => (a * 1095) / 4200, mins => ((a * 37) % 19) * 30) AS ts) y;
+   timestamp '2023-01-02 08:00' + make_interval(days => (a * 1093) / 4200, mins => ((a * 37) % 19) * 30) AS ts) y;
 
 -- Diagnoses for completed visits: most get one, some two (the second not primary).
 INSERT INTO diagnoses (diagnosis_id, appt_id, icd10_code, description, is_primary)
 SELECT row_number() OVER (ORDER BY appt_id, is_primary DESC), appt_id, c.code, c.descr, is_primary
 FROM (
-  SELECT appt_id, 1 + (appt_id * 7) % 14 AS k, true AS is_primary FROM appointments WHERE status = 'completed' AND appt_id % 5 <> 0
+  SELECT appt_id, (ARRAY[1,1,1,14,2,2,3,3,13,4,4,5,6,7,8,9,9,10,11,12,1,2,3])[1 + (appt_id * 7) % 23] AS k, true AS is_primary FROM appointments WHERE status = 'completed' AND appt_id % 5 <> 0
   UNION ALL
   SELECT appt_id, 1 + (appt_id * 3 + 5) % 14, false FROM appointments WHERE status = 'completed' AND appt_id % 9 = 0
 ) s
