@@ -267,6 +267,14 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
                      + " This builds on my reading of your previous question, which you have not"
                        " confirmed: is that right? If not, please ask the whole question again.",
                    {}, to_json(q), std::min(confidence, 0.45));
+  // A follow-up of a question that was asked back and not understood ("and
+  // in 2025?", "and for Lyon's clients?"): it continues that question, whose
+  // meaning is unknown, not the answer before it.
+  if (previous && previous->unanswered && (follow_up || r.instead))
+    return clarify(understood_prefix(model, q)
+                     + "the question before was not answered, and this one builds on it: could you"
+                       " ask the whole question?",
+                   {}, previous_json, std::min(confidence, 0.2));
 
   sql_plan plan;
   plan.outcome = plan_outcome::answer;

@@ -257,6 +257,9 @@ struct reader {
   std::string table_of_conditions() const; // the table all conditions are on, when said
   std::optional<column_ref> sized_by_money(const std::string& shown); // "the largest payment": its one amount
   bool asks_for_a_row() const;
+  void read_key_verbs(); // "supervised by Ada" through the key named for the doer (reading_key_verbs.cpp)
+  void read_key_named_like_a_value(); // "without an account manager": the key, not a title (reading_key_verbs.cpp)
+  void check_values_said_of(); // a value that only describes a sibling of the rows (reading_said_of.cpp)
   std::string one_of_shown() const;
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 

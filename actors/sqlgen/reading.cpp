@@ -332,6 +332,9 @@ void reader::run(const lexicon& lex) {
   walk();
   read_roles();
   read_reports();
+  read_key_verbs();
+  read_key_named_like_a_value();
+  check_values_said_of();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   // ("for the same period" is a cue of its own.)

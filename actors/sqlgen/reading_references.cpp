@@ -45,12 +45,12 @@ void reader::read_references() {
       r.refers_back = true;
     // "How many orders have they placed?": the one who acts is not the
     // thing counted, so a noun before the pronoun does not stand for it.
-    if (is(t, {"they", "them", "it", "those", "these"}))
+    if (is(t, {"they", "them", "it", "those", "these", "theirs"}))
       r.refers_back = true;
     // A person: said in an earlier clause of this question ("which mentor
     // guided the most pupils and how many did he guide"), or in an earlier
     // question when nobody is named before the word.
-    if (is(t, {"she", "he", "him", "his", "her"}) && !(noun_before && clause_before))
+    if (is(t, {"she", "he", "him", "his", "her", "hers"}) && !(noun_before && clause_before))
       r.refers_back = r.refers_to_person = true;
     // "How many trips is that?", "that ship": what was just said or shown;
     // not a noun said earlier in this question ("the highest point in each

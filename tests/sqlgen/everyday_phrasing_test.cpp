@@ -53,7 +53,8 @@ semantic_model garden_model() {
     testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
                              col("last_name", r::text), col("hire_date", r::time), col("date_of_birth", r::time),
-                             col("reports_to", r::identifier), col("title", r::categorical, false, {"Clerk", "Driver"})}),
+                             col("reports_to", r::identifier), col("title", r::categorical, false, {"Clerk", "Driver", "Account Manager"}),
+                             col("mentor_id", r::identifier)}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
@@ -71,10 +72,15 @@ semantic_model garden_model() {
                                              col("make", r::categorical, false, {"Volvo", "Iveco"}),
                                              col("in_service_since", r::time)}));
   m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
-                                                 col("amount_paid", r::numeric)}));
+                                                 col("amount_paid", r::numeric),
+                                                 col("state", r::categorical, false, {"open", "settled"})}));
+  m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
+                                                   col("client_id", r::identifier), col("opened_on", r::time),
+                                                   col("topic", r::categorical, false, {"billing", "damage"})}));
   m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
                                               col("duration_ms", r::numeric)}));
   m.tables[2].columns.push_back(col("created_at", r::time));
+  m.tables[2].columns.push_back(col("account_manager_id", r::identifier));
   m.tables[2].columns.push_back(col("note", r::text));
   m.tables[2].columns.push_back(col("closed_on", r::time));
   m.tables[2].columns.back().comment = "NULL while the account is active";
@@ -82,7 +88,10 @@ semantic_model garden_model() {
   m.relationships = {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
+    {"complaints", {"client_id"}, "clients", {"client_id"}, false},
     {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
+    {"staff", {"mentor_id"}, "staff", {"staff_id"}, false},
+    {"clients", {"account_manager_id"}, "staff", {"staff_id"}, false},
     {"deliveries", {"carried_by"}, "haulers", {"hauler_id"}, false},
     {"reviews", {"film_id"}, "films", {"film_id"}, false},
     {"film_actors", {"film_id"}, "films", {"film_id"}, false},
@@ -164,6 +173,16 @@ TEST(everyday_phrasing, lengths_in_another_unit) {
     {"the 3 shortest clips", {"ORDER BY " + q("clips.duration_ms") + " LIMIT 3"}, {"DESC"}},
     {"What are the 5 longest clips?", {"ORDER BY " + q("clips.duration_ms") + " DESC LIMIT 5"}},
   });
+}
+
+TEST(everyday_phrasing, a_value_of_a_sibling_table_is_asked_about) {
+  run({
+    {"how many payments are open?", {q("payments.state") + " = 'open'"}},
+    {"how many complaints came from clients in Oslo?", {q("clients.city") + " = 'Oslo'"}},
+    {"how many clients have open payments?", {q("payments.state") + " = 'open'"}},
+  });
+  converse({{"How many complaints are still open?", {}}});
+  converse({{"list the open complaints", {}}});
 }
 
 TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
@@ -443,6 +462,20 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
      {q("staff.staff_id") + " IN (SELECT " + q("staff.reports_to") + " FROM \"staff\" WHERE " + q("staff.first_name")
       + " = 'Bert')"}},
     {"how many staff report to Mona?", {"COUNT(*)", q("staff.reports_to") + " IN ("}},
+  });
+}
+
+TEST(everyday_phrasing, a_key_named_for_who_does_the_verb) {
+  run({
+    {"which staff are mentored by Mona?",
+     {q("staff.mentor_id") + " IN (SELECT " + q("staff.staff_id") + " FROM \"staff\" WHERE " + q("staff.first_name")
+      + " = 'Mona')"}},
+    {"which clients are managed by Bert?",
+     {q("clients.account_manager_id") + " IN (SELECT " + q("staff.staff_id") + " FROM \"staff\" WHERE "
+      + q("staff.first_name") + " = 'Bert')"}},
+    {"how many clients are managed by Bert?", {"COUNT(*)", q("clients.account_manager_id") + " IN ("}},
+    {"which clients don't have an account manager?", {q("clients.account_manager_id") + " IS NULL"}, {"Account Manager"}},
+    {"how many clients have an account manager?", {q("clients.account_manager_id") + " IS NOT NULL"}, {"Account Manager"}},
   });
 }
 

@@ -1,0 +1,136 @@
+// A key named for the one who does something to the rows: "supervisor_id",
+// "account_manager_id", "approver_id". "Doctors supervised by Ada" are the
+// doctors whose supervisor key points at Ada, not Ada herself; "accounts
+// managed by Ben" go through the manager key even when another key links
+// accounts to the same people. The verb and the key's name share their root
+// (supervis-ed / supervis-or), which is what makes the link provable; read
+// only when exactly one key of the rows to the named table has that root.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+// "supervis" names "supervisor", "manag" names "manager", "assign" names
+// "assignee": the word is the root and a short agent ending.
+bool names_doer(const std::string& root, const std::string& word) {
+  return root.size() >= 4 && word.size() >= root.size() && word.size() <= root.size() + 3
+         && word.compare(0, root.size(), root) == 0;
+}
+
+} // namespace
+
+void reader::read_key_verbs() {
+  for (size_t p = 1; p + 2 < tokens.size(); ++p) {
+    auto& verb = tokens[p];
+    if (verb.quoted || tokens[p + 1].text != "by" || !is_participle(verb.text))
+      continue;
+    // The rows named by the values after "by": one table.
+    std::string named;
+    std::vector<size_t> used;
+    for (auto& [fi, pos] : value_said) {
+      if (pos <= p + 1 || fi >= r.filters.size()
+          || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+        continue;
+      auto& t = r.filters[fi].column.table;
+      if (!named.empty() && named != t)
+        return;
+      named = t;
+      used.push_back(fi);
+    }
+    if (named.empty())
+      return;
+    // The rows asked about: the entity, or the rows counted; "which doctors
+    // are supervised by Ada" names both sides with one table.
+    std::string rows = !r.entity.empty() ? r.entity
+                       : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
+                                                                                : std::string();
+    if (rows.empty())
+      return;
+    auto root = stem(verb.text);
+    std::vector<std::string> keys;
+    for (auto& rel : model.relationships) {
+      if (rel.from_table != rows || rel.to_table != named || rel.from_columns.size() != 1)
+        continue;
+      auto words = split_words(rel.from_columns.front());
+      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return names_doer(root, w); }))
+        keys.push_back(rel.from_columns.front());
+    }
+    if (keys.size() != 1)
+      return;
+    filter f;
+    f.column = {rows, keys.front()};
+    f.related_table = named;
+    f.op = filter_op::through_key;
+    for (auto fi : used) {
+      f.within.push_back(r.filters[fi]);
+      dropped_filters.push_back(fi);
+    }
+    r.filters.push_back(f);
+    taken[p] = taken[p + 1] = true;
+    return;
+  }
+}
+
+// "accounts without an account manager" where some staff have the title
+// 'Account Manager': the words name the accounts' key account_manager_id,
+// whose presence is asked, not the title of the people it points at.
+void reader::read_key_named_like_a_value() {
+  std::string rows = !r.entity.empty() ? r.entity
+                     : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
+                                                                              : std::string();
+  if (rows.empty())
+    return;
+  auto stems_of = [](const std::string& text) {
+    std::vector<std::string> out;
+    for (auto& w : split_words(text))
+      if (w != "id")
+        out.push_back(stem(w));
+    return out;
+  };
+  for (auto& [fi, pos] : value_said) {
+    if (fi >= r.filters.size()
+        || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+      continue;
+    auto f = r.filters[fi];
+    if (f.op != filter_op::eq || f.values.size() != 1 || f.column.table == rows)
+      continue;
+    auto text = f.values.front();
+    for (auto& ch : text)
+      ch = ch == ' ' || ch == '-' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto said = stems_of(text);
+    const relationship* key = nullptr;
+    for (auto& rel : model.relationships)
+      if (rel.from_table == rows && rel.to_table == f.column.table && rel.from_columns.size() == 1
+          && stems_of(rel.from_columns.front()) == said)
+        key = &rel;
+    if (!key)
+      continue;
+    bool lacking = false, having = false;
+    for (size_t i = 0; i < pos && i < tokens.size(); ++i) {
+      static const char* lack[] = {"don't", "doesn't", "didn't", "haven't", "hasn't", "without", "no",
+                                   "not", "never", "lack", "lacks", "lacking", "missing"};
+      static const char* have[] = {"have", "has", "had", "with"};
+      auto& w = tokens[i].text;
+      lacking = lacking || std::any_of(std::begin(lack), std::end(lack), [&](const char* x) { return w == x; });
+      having = having || std::any_of(std::begin(have), std::end(have), [&](const char* x) { return w == x; });
+    }
+    if (!lacking && !having)
+      continue;
+    filter k;
+    k.column = {rows, key->from_columns.front()};
+    k.op = lacking ? filter_op::is_null : filter_op::not_null;
+    dropped_filters.push_back(fi);
+    r.filters.push_back(k);
+    // The negation said is this condition's: the people it points at are
+    // not also lacked.
+    lacks.erase(std::remove(lacks.begin(), lacks.end(), f.column.table), lacks.end());
+  }
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,71 @@
+// A value said of the rows named next to it must be theirs, or reach them
+// the way a detail reaches what it describes. "How many tickets are still
+// open" where only invoices have an 'open' status joins the tickets to their
+// account and the account to its invoices: a reading of "tickets of accounts
+// with an open invoice" that nobody said. A path that goes up to a shared
+// parent and back down to its other children relates siblings; the value
+// then describes the sibling, so it is asked about instead.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/model_view.hpp"
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+// Whether the path, read from its start, goes up a key to a parent and
+// later down to rows that reference a table (siblings or cousins).
+bool joins_siblings(const semantic_model& model, const join_path& path) {
+  bool went_up = false;
+  for (auto& s : path.steps) {
+    if (s.from_table == s.to_table)
+      continue;
+    bool up = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == s.from_table && r.to_table == s.to_table;
+    });
+    if (up)
+      went_up = true;
+    else if (went_up)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void reader::check_values_said_of() {
+  for (auto& [fi, pos] : value_said) {
+    if (fi >= r.filters.size()
+        || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+      continue;
+    auto& f = r.filters[fi];
+    if (f.measure >= 0 || f.column.table.empty() || (f.op != filter_op::eq && f.op != filter_op::in))
+      continue;
+    // The rows it is said of: the table named right after it ("open
+    // tickets"), else the last one named before it ("tickets still open").
+    const item* after = nullptr;
+    const item* before = nullptr;
+    for (auto& it : items) {
+      if (it.c || it.e.kind != element_kind::table)
+        continue;
+      if (it.end <= pos)
+        before = &it;
+      else if (!after && it.begin > pos && it.begin <= pos + 1)
+        after = &it;
+    }
+    auto* said_of = after ? after : before;
+    if (!said_of || said_of->e.table == f.column.table)
+      continue;
+    auto path = shortest_path(model, said_of->e.table, f.column.table);
+    if (!path.found || !joins_siblings(model, path))
+      continue;
+    auto value = f.values.empty() ? std::string() : f.values.front();
+    r.unresolved.push_back("\"" + value + "\" to the " + entity_words(said_of->e.table) + " (it is a "
+                           + column_words(f.column.column) + " of " + entity_words(f.column.table) + ")");
+  }
+}
+
+} // namespace medha::sqlgen::detail
