@@ -80,6 +80,27 @@ lexicon::lexicon(const semantic_model& model) {
         for (auto& w : words)
           if (w == "dt")
             w = "date";
+      // "paid_amt", "order_qty", "dept_id": columns are named in short
+      // forms that people say in full. (Not "num" or "cnt": those mark
+      // kept counts, read below.)
+      {
+        static const std::pair<const char*, const char*> short_forms[] = {
+          {"amt", "amount"},    {"qty", "quantity"},   {"desc", "description"}, {"addr", "address"},
+          {"dept", "department"}, {"mgr", "manager"}, {"emp", "employee"},     {"cust", "customer"},
+          {"prod", "product"},  {"pct", "percent"},    {"yr", "year"},          {"avg", "average"}};
+        auto spelled = words;
+        bool any = false;
+        for (auto& w : spelled)
+          for (auto& [abbreviation, full] : short_forms)
+            if (w == abbreviation) {
+              w = full;
+              any = true;
+            }
+        if (any) {
+          add(words, ce, 1.0);
+          words = spelled;
+        }
+      }
       // Without a declared key, "writer_id" in writers is still the table's own.
       std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));
       bool own_key = c.primary_key || stem(join(head, " ")) == stem(entity_words(t.name));

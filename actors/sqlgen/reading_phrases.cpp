@@ -118,11 +118,22 @@ std::vector<column_ref> reader::amount_columns(const std::string& table) {
     if (c.role != column_role::numeric || c.primary_key)
       continue;
     all.push_back({table, c.name});
-    for (auto* word : {"amount", "total", "value", "revenue", "sales", "price"})
+    for (auto* word : {"amount", "amt", "total", "value", "revenue", "sales", "price"})
       if (c.name.find(word) != std::string::npos) {
         named.push_back({table, c.name});
         break;
       }
+  }
+  if (named.size() > 1) {
+    std::vector<std::string> names;
+    for (auto& c : named)
+      names.push_back(c.column);
+    std::vector<column_ref> plain;
+    for (auto& c : named)
+      if (!qualified_by_unsaid_word(c.column, names))
+        plain.push_back(c);
+    if (!plain.empty())
+      named = plain;
   }
   return named.size() == 1 ? named : all;
 }

@@ -110,6 +110,26 @@ bool reader::plays_role(const mention& m, const element& c) {
   return false;
 }
 
+bool reader::qualified_by_unsaid_word(const std::string& column, const std::vector<std::string>& others) const {
+  auto said = [&](const std::string& w) {
+    auto s = stem(w);
+    return std::any_of(tokens.begin(), tokens.end(), [&](const token& t) { return !t.quoted && t.stem == s; });
+  };
+  auto words = split_words(column);
+  return std::any_of(others.begin(), others.end(), [&](const std::string& other) {
+    auto shorter = split_words(other);
+    if (other == column || shorter.size() >= words.size())
+      return false;
+    for (auto& w : shorter)
+      if (std::find(words.begin(), words.end(), w) == words.end())
+        return false;
+    for (auto& w : words)
+      if (std::find(shorter.begin(), shorter.end(), w) == shorter.end() && said(w))
+        return false;
+    return true;
+  });
+}
+
 std::vector<element> reader::resolve(const mention& m, const std::vector<mention>& all, size_t index) {
   using candidate = std::pair<element, double>;
   std::vector<candidate> cands;
@@ -321,6 +341,18 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
         cands = own;
     }
   }
+  // "the amount" where invoices keep amt and paid_amt: the column the word
+  // names on its own, not one that a word the question does not say
+  // qualifies ("paid").
+  std::vector<std::string> columns;
+  for (auto& [c, w] : cands)
+    if (c.kind == element_kind::column)
+      columns.push_back(c.column);
+  if (auto plain = narrow([&](const element& c) {
+        return c.kind != element_kind::column || !qualified_by_unsaid_word(c.column, columns);
+      });
+      !plain.empty() && plain.size() < cands.size())
+    cands = plain;
   // Otherwise the strongest match, when it is clearly the strongest.
   std::stable_sort(cands.begin(), cands.end(),
                    [](const candidate& a, const candidate& b) { return a.second > b.second; });

@@ -79,6 +79,9 @@ semantic_model garden_model() {
                                                    col("topic", r::categorical, false, {"billing", "damage"})}));
   m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
                                               col("duration_ms", r::numeric)}));
+  m.tables.push_back(testing::table("bills", {col("bill_id", r::identifier, true), col("client_id", r::identifier),
+                                              col("amt", r::numeric), col("paid_amt", r::numeric),
+                                              col("issued_on", r::time)}));
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[2].columns.push_back(col("account_manager_id", r::identifier));
   m.tables[2].columns.push_back(col("note", r::text));
@@ -89,6 +92,7 @@ semantic_model garden_model() {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
     {"complaints", {"client_id"}, "clients", {"client_id"}, false},
+    {"bills", {"client_id"}, "clients", {"client_id"}, false},
     {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
     {"staff", {"mentor_id"}, "staff", {"staff_id"}, false},
     {"clients", {"account_manager_id"}, "staff", {"staff_id"}, false},
@@ -183,6 +187,15 @@ TEST(everyday_phrasing, a_value_of_a_sibling_table_is_asked_about) {
   });
   converse({{"How many complaints are still open?", {}}});
   converse({{"list the open complaints", {}}});
+}
+
+TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
+  run({
+    {"total amount of bills", {"SUM(" + q("bills.amt") + ")"}, {"paid_amt"}},
+    {"What was the total amount of bills in 2024?", {"SUM(" + q("bills.amt") + ")"}, {"paid_amt"}},
+    {"total paid amount of bills", {"SUM(" + q("bills.paid_amt") + ")"}},
+    {"how many bills had an amount over $10,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
+  });
 }
 
 TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
