@@ -79,7 +79,14 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     r.instead = true;
   }
   auto swapped = previous ? swaps_previous_value(model, *previous, r) : std::nullopt;
+  if (previous && !swapped)
+    swapped = swaps_value_through_key(*previous, r);
   bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
+  // "and how many of those are Jazz?": the rows just counted, counted again
+  // among those of a linked value; the "and" does not make it an edit.
+  if (follow_up && !swapped && r.instead && r.refers_back && !previous->unanswered)
+    if (auto among = counted_among_previous(model, *previous, from_reading(model, r)))
+      swapped = about_previous_rows(*previous, *among);
   if (!r.unranked.empty() && !(follow_up && ranks_previous_groups(model, r, *previous)))
     r.unresolved.push_back(r.unranked);
   if (r.on_shown_number && !(follow_up && previous->measures.size() == 1 && !previous->dimensions.empty()))

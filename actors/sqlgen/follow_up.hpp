@@ -34,6 +34,10 @@ std::optional<query> rows_behind_a_count_or_number(const query& previous, const 
 /// "and by staff?" after a count of the notes buyers wrote: the
 /// previous query with that filter's value swapped for another value of its
 /// column that the question names and nothing else (follow_up_values.cpp).
+/// "and for Ben's accounts?" after a question about the rows a key links to
+/// Ada: the same question about Ben's (follow_up_values.cpp).
+std::optional<query> swaps_value_through_key(const query& previous, const reading& r);
+
 std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,
                                           const reading& r);
 

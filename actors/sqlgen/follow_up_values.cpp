@@ -51,4 +51,29 @@ std::optional<query> swaps_previous_value(const semantic_model& model, const que
   return out;
 }
 
+// "and for Ben's accounts?" after a total of the accounts managed by Ada:
+// the rows reached through the same key, from another person.
+std::optional<query> swaps_value_through_key(const query& previous, const reading& r) {
+  if (!r.instead || !r.measures.empty() || r.filters.empty() || !r.dimensions.empty() || r.show_rows)
+    return std::nullopt;
+  auto& named = r.filters.front().column.table;
+  bool values_of_one_table = std::all_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+    return f.measure < 0 && f.op == filter_op::eq && !f.column.table.empty() && f.column.table == named;
+  });
+  if (!values_of_one_table)
+    return std::nullopt;
+  std::optional<query> out;
+  for (size_t i = 0; i < previous.filters.size(); ++i) {
+    auto& f = previous.filters[i];
+    if (f.op != filter_op::through_key || f.related_table != named
+        || !(r.entity.empty() || r.entity == f.column.table))
+      continue;
+    if (out)
+      return std::nullopt; // two keys reach those people: which is meant is asked
+    out = previous;
+    out->filters[i].within = r.filters;
+  }
+  return out;
+}
+
 } // namespace medha::sqlgen

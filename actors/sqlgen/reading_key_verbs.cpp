@@ -45,11 +45,16 @@ void reader::read_key_verbs() {
     }
     if (named.empty())
       return;
-    // The rows asked about: the entity, or the rows counted; "which doctors
-    // are supervised by Ada" names both sides with one table.
+    // The rows the verb is said of: the table named just before it
+    // ("bills of clients managed by Ada"), else the entity or the rows
+    // counted; "which doctors are supervised by Ada" names both sides with
+    // one table.
     std::string rows = !r.entity.empty() ? r.entity
                        : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
                                                                                 : std::string();
+    for (auto& it : items)
+      if (!it.c && it.e.kind == element_kind::table && it.end <= p && it.end + 3 >= p)
+        rows = it.e.table;
     if (rows.empty())
       return;
     auto root = stem(verb.text);

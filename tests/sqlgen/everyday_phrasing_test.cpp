@@ -421,6 +421,12 @@ TEST(everyday_phrasing, a_value_of_linked_rows_counts_the_rows_just_counted) {
     {"How many deliveries are there?", {"COUNT(*)"}},
     {"how many of them are Norway?", {"COUNT(", q("deliveries"), "'Norway'"}, {"FROM \"clients\""}},
   });
+  // Said with "and", after a condition: the condition stays.
+  converse({
+    {"How many deliveries had a freight over 50?", {q("deliveries.freight") + " > 50"}},
+    {"and how many of those are Norway?", {"COUNT(", q("deliveries.freight") + " > 50", "'Norway'"},
+     {"FROM \"clients\""}},
+  });
 }
 
 TEST(everyday_phrasing, which_column_alone_asks_about_what_was_shown) {
@@ -489,6 +495,10 @@ TEST(everyday_phrasing, a_key_named_for_who_does_the_verb) {
     {"how many clients are managed by Bert?", {"COUNT(*)", q("clients.account_manager_id") + " IN ("}},
     {"which clients don't have an account manager?", {q("clients.account_manager_id") + " IS NULL"}, {"Account Manager"}},
     {"how many clients have an account manager?", {q("clients.account_manager_id") + " IS NOT NULL"}, {"Account Manager"}},
+  });
+  converse({
+    {"total amount of bills for clients managed by Bert", {"SUM(" + q("bills.amt") + ")", "'Bert'"}},
+    {"and for Mona's clients?", {"SUM(" + q("bills.amt") + ")", q("clients.account_manager_id") + " IN (", "'Mona'"}, {"'Bert'"}},
   });
 }
 
