@@ -172,6 +172,7 @@ void reader::run(const lexicon& lex) {
       taken[i] = false;
   auto mentions = link(lex, tokens, taken);
   rescue_short_values(lex, mentions);
+  drop_forms_of_address(mentions);
   for (auto& c : cues) {
     item it;
     it.begin = c.begin;

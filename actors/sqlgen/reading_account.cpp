@@ -21,7 +21,29 @@ bool ends_with(const std::string& word, const std::string& suffix) {
   return word.size() > suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+bool is_form_of_address(const token& t) {
+  static const char* forms[] = {"dr", "mr", "mrs", "ms", "miss", "prof", "professor", "doctor"};
+  return !t.quoted && std::any_of(std::begin(forms), std::end(forms), [&](const char* w) { return t.text == w; });
+}
+
 } // namespace
+
+// "Ms Berg" is a person, not a column in milliseconds: a form of address
+// right before a person's name links to nothing of its own.
+void reader::drop_forms_of_address(std::vector<mention>& mentions) {
+  auto person_after = [&](size_t i) {
+    return std::any_of(mentions.begin(), mentions.end(), [&](const mention& m) {
+      return m.begin == i + 1 && std::any_of(m.candidates.begin(), m.candidates.end(), [&](const element& e) {
+        auto* t = e.kind == element_kind::value ? table_of(model, e.table) : nullptr;
+        return t && family_name_column(*t);
+      });
+    });
+  };
+  mentions.erase(std::remove_if(mentions.begin(), mentions.end(), [&](const mention& m) {
+                   return m.end == m.begin + 1 && is_form_of_address(tokens[m.begin]) && person_after(m.begin);
+                 }),
+                 mentions.end());
+}
 
 void reader::account() {
   r.cues = std::count_if(items.begin(), items.end(), [](const item& it) { return it.c.has_value(); });
@@ -108,6 +130,13 @@ void reader::account() {
     if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
       for (auto& w : split_words(model.data_source))
         explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
+    // "Dr Patel", "Ms Berg": a form of address before a person's name is
+    // part of how the person is named.
+    if (!explained[i] && is_form_of_address(t))
+      for (auto& it : items)
+        if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::value)
+          if (auto* table = table_of(model, it.e.table); table && family_name_column(*table))
+            explained[i] = true;
     // "the largest single invoice": "single" or "individual" before a
     // table's noun only stresses one row at a time.
     if (!explained[i] && word(i, {"single", "individual"}))

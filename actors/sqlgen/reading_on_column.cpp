@@ -160,8 +160,14 @@ void reader::on_column(size_t k, const element& e) {
   }
   // "what are their emails?": each row's own value, shown beside the row's
   // name, not the different values among them.
-  if (items[k].begin > 0 && before == "their" && !in_group && pending_agg == aggregate::none && !superlative
-      && !negate && role != column_role::numeric && role != column_role::time && items[k].plural)
+  // So is "what industries are they in?": the rows just shown, each with
+  // its own.
+  bool of_them = items[k].begin == 1 && (tokens[0].text == "what" || tokens[0].text == "which")
+                 && std::any_of(tokens.begin() + static_cast<long>(items[k].end), tokens.end(), [](const token& t) {
+                      return t.text == "they" || t.text == "those" || t.text == "these";
+                    });
+  if (items[k].begin > 0 && (before == "their" || of_them) && !in_group && pending_agg == aggregate::none
+      && !superlative && !negate && role != column_role::numeric && role != column_role::time && items[k].plural)
     r.with_columns = true;
   // Not "with a release year before 2000": the period says which years.
   auto after = items[k].end;

@@ -442,6 +442,10 @@ TEST(everyday_phrasing, their_values_are_shown_row_by_row) {
     {"list the staff", {q("staff.first_name")}},
     {"what are their job titles?", {q("staff.first_name"), q("staff.title")}},
   });
+  converse({
+    {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
+    {"what cities are they in?", {q("clients.company_name"), q("clients.city"), "'Norway'"}},
+  });
 }
 
 TEST(everyday_phrasing, superlatives_of_the_rows_just_listed) {
@@ -486,6 +490,7 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
 
 TEST(everyday_phrasing, a_key_named_for_who_does_the_verb) {
   run({
+    {"which clients are managed by Ms Mona?", {q("clients.account_manager_id") + " IN (", "'Mona'"}},
     {"which staff are mentored by Mona?",
      {q("staff.mentor_id") + " IN (SELECT " + q("staff.staff_id") + " FROM \"staff\" WHERE " + q("staff.first_name")
       + " = 'Mona')"}},
