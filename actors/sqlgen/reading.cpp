@@ -331,6 +331,7 @@ void reader::run(const lexicon& lex) {
   read_references();
   read_column_comparison();
   walk();
+  read_most_common();
   read_roles();
   read_reports();
   read_key_verbs();

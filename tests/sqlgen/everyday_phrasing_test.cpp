@@ -198,6 +198,18 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
   });
 }
 
+TEST(everyday_phrasing, the_most_common_value_has_the_most_rows) {
+  run({
+    {"which country is most common among clients?",
+     {"GROUP BY " + q("clients.country"), "COUNT(*)", "DESC LIMIT 1"}, {"DISTINCT"}},
+    {"what are the 2 most common complaint topics?", {"GROUP BY " + q("complaints.topic"), "DESC LIMIT 2"}},
+    {"what is the least common topic of complaints?", {"GROUP BY " + q("complaints.topic"), "ORDER BY", "LIMIT 1"},
+     {"DESC"}},
+    // Hauled deliveries point at haulers: the hauler with the most of them.
+    {"which hauler is the most common?", {"GROUP BY " + q("haulers.company_name"), "FROM \"deliveries\"", "LIMIT 1"}},
+  });
+}
+
 TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
   run({
     {"show 10 clients", {"LIMIT 10", q("clients.company_name")}, {"HAVING", "COUNT("}},
