@@ -22,6 +22,21 @@ namespace medha::sqlgen::detail {
 
 void reader::settle_reading() {
   drop_repeated_measures();
+  // "who is in the support team?", "who are the sales managers?": the people
+  // the values describe, when every value is of one table of people.
+  bool asks_who = who || (!tokens.empty() && tokens[0].text == "who");
+  if (asks_who && r.measures.empty() && r.entity.empty() && r.selected.empty() && !r.filters.empty()) {
+    auto& table = r.filters.front().column.table;
+    auto* t = table_of(model, table);
+    bool people = t && family_name_column(*t)
+                  && std::all_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+                       return f.measure < 0 && f.column.table == table && f.related_table.empty();
+                     });
+    if (people) {
+      r.entity = table;
+      r.listing = true;
+    }
+  }
   // "the average score of hotels" where the score is each stay's:
   // over all reviews, or over each business's own average? Ask.
   if (r.measures.size() == 1 && r.measures.front().agg == aggregate::avg

@@ -198,6 +198,13 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
   });
 }
 
+TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
+  run({
+    {"who are the drivers?", {q("staff.first_name"), q("staff.title") + " = 'Driver'"}, {"COUNT("}},
+    {"who is a clerk?", {q("staff.first_name"), q("staff.title") + " = 'Clerk'"}, {"COUNT("}},
+  });
+}
+
 TEST(everyday_phrasing, the_most_common_value_has_the_most_rows) {
   run({
     {"which country is most common among clients?",
