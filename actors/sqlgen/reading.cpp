@@ -330,6 +330,7 @@ void reader::run(const lexicon& lex) {
             [](const item& a, const item& b) { return a.begin < b.begin; });
   read_references();
   read_column_comparison();
+  read_which_of_shown();
   walk();
   read_most_common();
   read_roles();

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <optional>
 
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen::detail {
@@ -115,6 +117,46 @@ std::string reader::one_of_shown() const {
       || !r.dimensions.empty())
     return {};
   return context_tables.back();
+}
+
+// "which 2 of those have the most deliveries?", "which one has the most
+// orders?" after a listing of clients: the clients just listed, ranked by a
+// count of their linked rows. Said before the words are read, so that the
+// rows counted are read as counted per client.
+void reader::read_which_of_shown() {
+  if (context_tables.empty() || tokens.size() < 4 || tokens[0].quoted || tokens[0].text != "which")
+    return;
+  size_t i = 1;
+  bool pointing = false;
+  while (i < tokens.size() && i < 5 && !tokens[i].quoted) {
+    auto& w = tokens[i].text;
+    if (w == "one" || w == "ones" || w == "those" || w == "them" || w == "these")
+      pointing = true;
+    else if (!(w == "of" || is_number(w)))
+      break;
+    ++i;
+  }
+  if (!pointing)
+    return;
+  auto& shown = context_tables.back();
+  // The words after: "has/have the most <rows>", nothing else named before.
+  const item* counted = nullptr;
+  bool most = false;
+  for (auto& it : items) {
+    if (it.c && it.c->kind == cue_kind::superlative && it.c->text.empty())
+      most = true;
+    else if (it.c && it.c->kind == cue_kind::top_n)
+      most = most || tokens[it.end - 1].text == "most" || tokens[it.end - 1].text == "fewest";
+    else if (!it.c) {
+      if (counted || !most || it.e.kind != element_kind::table || it.e.table == shown)
+        return;
+      counted = &it;
+    }
+  }
+  if (!counted || !shortest_path(model, shown, counted->e.table).found)
+    return;
+  r.entity = shown;
+  r.refers_back = true;
 }
 
 } // namespace medha::sqlgen::detail

@@ -198,6 +198,19 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
   });
 }
 
+TEST(everyday_phrasing, which_of_the_rows_listed_have_the_most_of_something) {
+  converse({
+    {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
+    {"which 2 of those have the most deliveries?",
+     {"GROUP BY " + q("clients.company_name"), "'Norway'", "COUNT(", "DESC", "LIMIT 2"}},
+  });
+  converse({
+    {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
+    {"which of them has the most deliveries?",
+     {"GROUP BY " + q("clients.company_name"), "'Norway'", "COUNT(", "DESC", "LIMIT 1"}},
+  });
+}
+
 TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
   run({
     {"who are the drivers?", {q("staff.first_name"), q("staff.title") + " = 'Driver'"}, {"COUNT("}},
