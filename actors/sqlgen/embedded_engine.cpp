@@ -10,6 +10,7 @@
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/instead_of_rows.hpp"
+#include "actors/sqlgen/same_rows.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
@@ -162,6 +163,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
         return asked;
       }
     }
+    if (auto asked = ask_whether_conditions_hold(model, *previous, r, q, std::string(question)))
+      return *asked;
   }
 
   // Nothing to answer: say what was understood and offer starting points.

@@ -211,6 +211,27 @@ TEST(everyday_phrasing, which_of_the_rows_listed_have_the_most_of_something) {
   });
 }
 
+TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condition_holds) {
+  converse({
+    {"how many payments are open?", {q("payments.state") + " = 'open'"}},
+    {"what's the total amount paid?", {}},
+  });
+  auto model = garden_model();
+  auto first = generate(model, "how many payments are open?", "");
+  auto asked = generate(model, "what's the total amount paid?", first.query_json);
+  ASSERT_EQ(asked.choices.size(), 2u);
+  // Each choice, typed back, answers without asking again.
+  auto same = generate(model, asked.choices[0].reply, first.query_json);
+  EXPECT_EQ(testing::check(same, {"", {"SUM(" + q("payments.amount_paid") + ")", "'open'"}}), "");
+  auto all = generate(model, asked.choices[1].reply, first.query_json);
+  EXPECT_EQ(testing::check(all, {"", {"SUM(" + q("payments.amount_paid") + ")"}, {"'open'"}}), "");
+  // Said outright, no question.
+  converse({
+    {"how many payments are open?", {q("payments.state") + " = 'open'"}},
+    {"what is the total amount paid for all payments?", {"SUM(" + q("payments.amount_paid") + ")"}, {"'open'"}},
+  });
+}
+
 TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
   run({
     {"who are the drivers?", {q("staff.first_name"), q("staff.title") + " = 'Driver'"}, {"COUNT("}},

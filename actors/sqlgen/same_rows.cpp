@@ -1,0 +1,58 @@
+// A new measure of the rows the last question was about, said without
+// naming them: "whats the total amount" after "how many invoices are still
+// open?". Dropping the condition silently answers about all invoices;
+// keeping it silently may be wrong as well. Asked, with both offered; the
+// choices are questions the engine reads without asking again ("... of
+// those" points back to the rows, "... for all invoices" says all).
+#include "actors/sqlgen/same_rows.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/back_reference.hpp"
+#include "actors/sqlgen/clarify_replies.hpp"
+#include "actors/sqlgen/explain.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_json.hpp"
+#include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/words.hpp"
+
+namespace medha::sqlgen {
+
+std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model, const query& previous,
+                                                    const reading& r, const query& fresh,
+                                                    const std::string& question) {
+  auto rows = root_table(model, fresh);
+  if (fresh.kind != query_kind::aggregate || !fresh.filters.empty() || !fresh.dimensions.empty()
+      || !r.entity.empty() || r.refers_back || r.same_period || rows.empty()
+      || rows != root_table(model, previous))
+    return std::nullopt;
+  bool conditions = std::any_of(previous.filters.begin(), previous.filters.end(), [](const filter& f) {
+    return f.measure < 0 && f.op != filter_op::rule && !is_time_filter(f);
+  });
+  if (!conditions)
+    return std::nullopt;
+  // Said outright: "all", "every", "overall", or the rows' own name.
+  auto head = split_words(entity_words(rows));
+  for (auto& t : r.tokens) {
+    if (t.quoted)
+      continue;
+    if (t.text == "all" || t.text == "every" || t.text == "overall" || t.text == "altogether")
+      return std::nullopt;
+    if (!head.empty() && t.stem == stem(head.back()))
+      return std::nullopt;
+  }
+  auto kept = about_previous_rows(previous, fresh);
+  if (!kept)
+    return std::nullopt;
+  auto all = "all " + column_words(rows);
+  auto asked = clarify("I understood " + understood_words(model, fresh)
+                         + ". Your previous question was about some " + column_words(rows)
+                         + ": the same ones, or " + all + "?",
+                       {{"The same ones: " + explain(model, *kept), question + " of those"},
+                        {"All of them: " + explain(model, fresh), question + " for " + all}},
+                       to_json(fresh), 0.3);
+  asked.ambiguous = true;
+  return asked;
+}
+
+} // namespace medha::sqlgen

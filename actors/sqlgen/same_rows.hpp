@@ -1,0 +1,22 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "actors/sqlgen/query.hpp"
+#include "actors/sqlgen/reading.hpp"
+#include "messages/semantic_model.hpp"
+#include "messages/sql_plan.hpp"
+
+namespace medha::sqlgen {
+
+/// "what's the total amount?" right after "how many invoices are still
+/// open?": a measure of the same rows, said with nothing to say which rows.
+/// Those rows or all of them are both ordinary readings, and the numbers
+/// differ: a clarify offering both; nullopt when the question is not of
+/// that kind (it names the rows, a condition, or "all").
+std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model, const query& previous,
+                                                    const reading& r, const query& fresh,
+                                                    const std::string& question);
+
+} // namespace medha::sqlgen
