@@ -247,6 +247,10 @@ lexicon::lexicon(const semantic_model& model) {
       // column is empty ("active", "open") names that condition.
       if (auto state = state_of_empty(c.comment); !state.empty())
         add({state}, {element_kind::value, t.name, c.name, "", empty_state}, 0.85);
+      // "open tickets" where tickets keep a closed_at: open while it is empty.
+      if (c.role == column_role::time && c.nullable)
+        for (auto& state : states_while_unset(split_words(c.name)))
+          add({state}, {element_kind::value, t.name, c.name, "", empty_state}, 0.9);
       // Comments explain a column in other words; weak evidence, single words.
       for (auto& w : phrase_words(c.comment))
         if (w.size() > 3 && !is_stopword(w))

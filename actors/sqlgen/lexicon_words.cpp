@@ -166,6 +166,22 @@ std::string state_of_empty(const std::string& comment) {
   return "";
 }
 
+std::vector<std::string> states_while_unset(const std::vector<std::string>& column_words) {
+  // Opposites of the event, in general English; only events whose absence
+  // has one plain name.
+  static const std::pair<const char*, std::vector<std::string>> opposites[] = {
+    {"closed", {"open", "unresolved"}},   {"resolved", {"unresolved", "open"}},
+    {"paid", {"unpaid", "outstanding"}},  {"shipped", {"unshipped"}},
+    {"delivered", {"undelivered"}},       {"completed", {"incomplete", "unfinished"}},
+    {"finished", {"unfinished"}},         {"ended", {"ongoing"}},
+    {"answered", {"unanswered"}},         {"returned", {"unreturned"}}};
+  for (auto& w : column_words)
+    for (auto& [event, states] : opposites)
+      if (w == event)
+        return states;
+  return {};
+}
+
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.

@@ -27,4 +27,8 @@ std::vector<std::string> agent_verbs(const std::string& noun);
 /// open"; empty when the comment says no such thing.
 std::string state_of_empty(const std::string& comment);
 
+/// The states a row is in while a date of an event is not set: "open"
+/// while closed_at is empty, "unpaid" while paid_on is (lexicon_words.cpp).
+std::vector<std::string> states_while_unset(const std::vector<std::string>& column_words);
+
 } // namespace medha::sqlgen::lexicon_words

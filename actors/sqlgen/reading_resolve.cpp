@@ -148,6 +148,7 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
         kept.push_back(c);
     return kept;
   };
+  if (std::getenv("DBG_RESOLVE")) { for (auto& c : cands) fprintf(stderr, "cand %s.%s=%s w=%.2f\n", c.first.table.c_str(), c.first.column.c_str(), c.first.value.c_str(), c.second); fprintf(stderr, "--\n"); }
   if (cands.size() <= 1)
     return elements(cands);
   // "keywords" for the keyword table and its own keyword column: the table,
@@ -259,6 +260,27 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (cands.size() == 1)
       return elements(cands);
   }
+  // "open" where tickets keep both a status 'open' and a closed_at: the
+  // value the rows keep says it outright; the state of an empty date is
+  // only inferred.
+  auto inferred = [](const element& c) { return c.kind == element_kind::value && c.value == empty_state; };
+  auto stated = narrow([&](const element& c) {
+    return !inferred(c) || std::none_of(cands.begin(), cands.end(), [&](const candidate& o) {
+      return o.first.kind == element_kind::value && !inferred(o.first) && o.first.table == c.table;
+    });
+  });
+  if (!stated.empty() && stated.size() < cands.size())
+    cands = stated;
+  // "complaints that are still open": the state of the rows named, when
+  // they have one, over a value of other rows.
+  auto named_state = narrow([&](const element& c) {
+    return inferred(c) && std::any_of(all.begin(), all.end(), [&](const mention& o) {
+             return &o != &m && o.candidates.size() == 1 && o.candidates[0].kind == element_kind::table
+                    && o.candidates[0].table == c.table;
+           });
+  });
+  if (named_state.size() == 1)
+    return elements(named_state);
   auto known = known_tables(all);
   auto in_known = narrow([&](const element& c) {
     return std::find(known.begin(), known.end(), c.table) != known.end();

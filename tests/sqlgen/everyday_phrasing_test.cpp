@@ -76,7 +76,8 @@ semantic_model garden_model() {
                                                  col("state", r::categorical, false, {"open", "settled"})}));
   m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
                                                    col("client_id", r::identifier), col("opened_on", r::time),
-                                                   col("topic", r::categorical, false, {"billing", "damage"})}));
+                                                   col("topic", r::categorical, false, {"billing", "damage"}),
+                                                   col("closed_on", r::time)}));
   m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
                                               col("duration_ms", r::numeric)}));
   m.tables.push_back(testing::table("bills", {col("bill_id", r::identifier, true), col("client_id", r::identifier),
@@ -185,8 +186,12 @@ TEST(everyday_phrasing, a_value_of_a_sibling_table_is_asked_about) {
     {"how many complaints came from clients in Oslo?", {q("clients.city") + " = 'Oslo'"}},
     {"how many clients have open payments?", {q("payments.state") + " = 'open'"}},
   });
-  converse({{"How many complaints are still open?", {}}});
-  converse({{"list the open complaints", {}}});
+  converse({{"How many complaints are settled?", {}}});
+  // Open while the date it was closed is empty: the complaints' own state.
+  run({
+    {"How many complaints are still open?", {q("complaints.closed_on") + " IS NULL"}, {"payments"}},
+    {"list the open complaints", {q("complaints.closed_on") + " IS NULL"}, {"payments"}},
+  });
 }
 
 TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
