@@ -169,6 +169,14 @@ void reader::on_column(size_t k, const element& e) {
   if (items[k].begin > 0 && (before == "their" || of_them) && !in_group && pending_agg == aggregate::none
       && !superlative && !negate && role != column_role::numeric && role != column_role::time && items[k].plural)
     r.with_columns = true;
+  // "when were they hired?": each one's date, beside them.
+  bool when_of_them = !tokens.empty() && tokens[0].text == "when"
+                      && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+                           return t.text == "they" || t.text == "those" || t.text == "these" || t.text == "them";
+                         });
+  if (when_of_them && role == column_role::time && !in_group && pending_agg == aggregate::none && !superlative
+      && !negate)
+    r.with_columns = true;
   // Not "with a release year before 2000": the period says which years.
   auto after = items[k].end;
   if (after + 1 < tokens.size() && !tokens[after].quoted

@@ -36,7 +36,7 @@ std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model,
   for (auto& t : r.tokens) {
     if (t.quoted)
       continue;
-    if (t.text == "all" || t.text == "every" || t.text == "overall" || t.text == "altogether")
+    if (t.text == "all" || t.text == "every" || t.text == "overall" || t.text == "altogether" || t.text == "ever")
       return std::nullopt;
     if (!head.empty() && t.stem == stem(head.back()))
       return std::nullopt;

@@ -235,6 +235,10 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
     {"how many payments are open?", {q("payments.state") + " = 'open'"}},
     {"what is the total amount paid for all payments?", {"SUM(" + q("payments.amount_paid") + ")"}, {"'open'"}},
   });
+  converse({
+    {"how many payments are open?", {q("payments.state") + " = 'open'"}},
+    {"what's the largest amount paid we ever got?", {"MAX(" + q("payments.amount_paid") + ")"}, {"'open'"}},
+  });
 }
 
 TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
@@ -503,6 +507,10 @@ TEST(everyday_phrasing, their_values_are_shown_row_by_row) {
   converse({
     {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
     {"what cities are they in?", {q("clients.company_name"), q("clients.city"), "'Norway'"}},
+  });
+  converse({
+    {"who are the drivers?", {q("staff.first_name"), "'Driver'"}},
+    {"when were they hired?", {q("staff.first_name"), q("staff.hire_date"), "'Driver'"}},
   });
 }
 
