@@ -132,7 +132,7 @@ std::string linked_table_named(const semantic_model& model, const table_info& t)
 bool names_money(const std::string& column) {
   auto words = split_words(column);
   return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return w == "amount" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
+    return w == "amount" || w == "amt" || w == "revenue" || w == "total" || w == "paid" || w == "sales";
   });
 }
 

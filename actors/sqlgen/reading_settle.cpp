@@ -110,6 +110,24 @@ void reader::settle_reading() {
       if (clash)
         r.unresolved.push_back("two conditions on " + a.column.column + " that exclude each other");
     }
+  // "monthly invoice totals": amounts per period are added up; a number
+  // that does not add up (a rating per month) is asked about.
+  bool per_period = std::any_of(r.dimensions.begin(), r.dimensions.end(),
+                                [](const dimension& d) { return d.bucket != time_bucket::none; });
+  if (per_period && r.measures.empty() && r.selected.size() == 1
+      && role_of(model, r.selected.front()) == column_role::numeric) {
+    if (adds_up(r.selected.front().column)) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = r.selected.front();
+      r.measures.push_back(m);
+      r.selected.clear();
+      r.listing = false;
+      r.distinct_listing = false;
+    } else {
+      r.unresolved.push_back("how " + column_words(r.selected.front().column) + " is combined per period");
+    }
+  }
   // "a list of shop names and their average scores": the names listed
   // are the groups of the measure.
   if (r.listing && !r.measures.empty() && r.dimensions.empty())

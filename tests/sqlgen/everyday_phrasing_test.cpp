@@ -241,6 +241,11 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
   });
 }
 
+TEST(everyday_phrasing, amounts_per_period_are_added_up) {
+  run({{"monthly bill amounts in 2024", {"SUM(" + q("bills.amt") + ")", "GROUP BY", "2024-01-01"}, {"DISTINCT"}}});
+  converse({{"freights by month", {}}});
+}
+
 TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
   run({
     {"who are the drivers?", {q("staff.first_name"), q("staff.title") + " = 'Driver'"}, {"COUNT("}},
