@@ -177,6 +177,17 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.size() == 2
           && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
         add({words[0]}, ce, 0.7);
+      // "the average length of tracks" kept as milliseconds, "how long
+      // visits are" kept as duration_min: a number named only for a
+      // duration and its unit is the rows' length.
+      if (c.role == column_role::numeric && !words.empty()
+          && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+               static const char* parts[] = {"duration", "length", "runtime", "run", "time", "milliseconds", "ms",
+                                             "seconds", "secs", "sec", "minutes", "mins", "min", "hours", "hrs"};
+               return std::any_of(std::begin(parts), std::end(parts), [&](const char* p) { return w == p; });
+             }))
+        for (auto* w : {"length", "duration"})
+          add({w}, ce, 0.75);
       // A person's "title" is their job title.
       if (c.name == "title" && family_name_column(t))
         add({"job", "title"}, ce, 0.9);

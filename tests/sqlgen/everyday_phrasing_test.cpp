@@ -177,6 +177,7 @@ TEST(everyday_phrasing, lengths_in_another_unit) {
     {"how many clips are longer than 2 minutes?", {q("clips.duration_ms") + " > 120000"}},
     {"the 3 shortest clips", {"ORDER BY " + q("clips.duration_ms") + " LIMIT 3"}, {"DESC"}},
     {"What are the 5 longest clips?", {"ORDER BY " + q("clips.duration_ms") + " DESC LIMIT 5"}},
+    {"what is the average clip length?", {"AVG(" + q("clips.duration_ms") + ")"}},
   });
 }
 
