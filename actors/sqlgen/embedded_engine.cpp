@@ -83,6 +83,10 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   if (previous && !swapped)
     swapped = swaps_value_through_key(*previous, r);
   bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
+  // "... across all invoices": every row of the table, whatever the last
+  // question kept; a question of its own.
+  if (follow_up && !swapped && says_all_rows(model, r, *previous))
+    follow_up = false;
   // "and how many of those are Jazz?": the rows just counted, counted again
   // among those of a linked value; the "and" does not make it an edit.
   if (follow_up && !swapped && r.instead && r.refers_back && !previous->unanswered)

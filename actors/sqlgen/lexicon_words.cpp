@@ -171,7 +171,7 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
   // has one plain name.
   static const std::pair<const char*, std::vector<std::string>> opposites[] = {
     {"closed", {"open", "unresolved"}},   {"resolved", {"unresolved", "open"}},
-    {"paid", {"unpaid", "outstanding"}},  {"shipped", {"unshipped"}},
+    {"paid", {"unpaid"}},  {"shipped", {"unshipped"}},
     {"delivered", {"undelivered"}},       {"completed", {"incomplete", "unfinished"}},
     {"finished", {"unfinished"}},         {"ended", {"ongoing"}},
     {"answered", {"unanswered"}},         {"returned", {"unreturned"}}};

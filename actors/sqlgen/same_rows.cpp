@@ -18,6 +18,18 @@
 
 namespace medha::sqlgen {
 
+bool says_all_rows(const semantic_model& model, const reading& r, const query& previous) {
+  auto rows = root_table(model, previous);
+  auto head = split_words(entity_words(rows));
+  if (head.empty())
+    return false;
+  for (size_t i = 0; i + 1 < r.tokens.size(); ++i)
+    if ((r.tokens[i].text == "all" || r.tokens[i].text == "every") && !r.tokens[i + 1].quoted
+        && r.tokens[i + 1].stem == stem(head.back()))
+      return true;
+  return false;
+}
+
 std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model, const query& previous,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question) {

@@ -19,4 +19,8 @@ std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question);
 
+/// "all invoices", "every invoice": the question names all rows of the
+/// table the last question was about.
+bool says_all_rows(const semantic_model& model, const reading& r, const query& previous);
+
 } // namespace medha::sqlgen

@@ -236,6 +236,11 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
     {"how many payments are open?", {q("payments.state") + " = 'open'"}},
     {"what is the total amount paid for all payments?", {"SUM(" + q("payments.amount_paid") + ")"}, {"'open'"}},
   });
+  // "all <rows>" in what would be a follow-up: every row, a question of its own.
+  converse({
+    {"How many deliveries to France?", {"'France'"}},
+    {"and the total freight across all deliveries?", {"SUM(" + q("deliveries.freight") + ")"}, {"France"}},
+  });
   converse({
     {"how many payments are open?", {q("payments.state") + " = 'open'"}},
     {"what's the largest amount paid we ever got?", {"MAX(" + q("payments.amount_paid") + ")"}, {"'open'"}},
