@@ -206,6 +206,10 @@ lexicon::lexicon(const semantic_model& model) {
         };
         if (has({"created", "creation", "inserted"}))
           add({"added"}, ce, 0.7);
+        // A member, customer or account is created when it signs up.
+        if (has({"created", "creation", "signup", "registered", "registration", "joined"}))
+          for (auto* said : {"joined", "registered", "signed up"})
+            add(phrase_words(said), ce, 0.7);
         if (has({"birth", "dob", "birthday"}))
           add({"born"}, ce, 0.8);
       }

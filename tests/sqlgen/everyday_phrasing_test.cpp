@@ -247,6 +247,13 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
   });
 }
 
+TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
+  run({
+    {"how many clients signed up in 2024?", {testing::period(q("clients.created_at"), "2024-01-01", "2025-01-01")}},
+    {"how many clients joined each year?", {"GROUP BY", q("clients.created_at")}},
+  });
+}
+
 TEST(everyday_phrasing, amounts_per_period_are_added_up) {
   run({{"monthly bill amounts in 2024", {"SUM(" + q("bills.amt") + ")", "GROUP BY", "2024-01-01"}, {"DISTINCT"}}});
   converse({{"freights by month", {}}});
