@@ -22,6 +22,12 @@ bool operator<(const element& a, const element& b) {
 }
 
 lexicon::lexicon(const semantic_model& model) {
+  // "customers" for the accounts or clients of a business that keeps no
+  // table called customers.
+  bool customers_kept = std::any_of(model.tables.begin(), model.tables.end(), [](const table_info& t) {
+    auto words = split_words(t.name);
+    return !words.empty() && stem(words.back()) == stem("customers");
+  });
   for (auto& t : model.tables) {
     // A view repeats its tables' columns and values: named by them, the
     // tables themselves come first. Said by its own name, it is itself.
@@ -44,6 +50,10 @@ lexicon::lexicon(const semantic_model& model) {
       words.push_back("date");
       add(words, {element_kind::column, t.name, only_date->name, "", ""}, 0.9);
     }
+    if (!customers_kept && table_words.size() == 1
+        && (stem(table_words[0]) == stem("accounts") || stem(table_words[0]) == stem("clients")
+            || stem(table_words[0]) == stem("buyers")))
+      add({"customers"}, te, 0.8);
     // "performance_reviews" is also just "reviews".
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
@@ -227,6 +237,21 @@ lexicon::lexicon(const semantic_model& model) {
       // "unit_price" is also asked for as "price": the head noun, weaker.
       if (words.size() > 1 && words.back() != "id")
         add({words.back()}, ce, 0.7);
+      // "women", "male patients": a sex kept as a code or a word.
+      if (std::find(words.begin(), words.end(), "sex") != words.end()
+          || std::find(words.begin(), words.end(), "gender") != words.end())
+        for (auto& v : c.values) {
+          auto code = v;
+          for (auto& ch : code)
+            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+          element ve{element_kind::value, t.name, c.name, "", v};
+          if (code == "f" || code == "female" || code == "w")
+            for (auto* w : {"women", "woman", "female", "females"})
+              add({w}, ve, 0.9);
+          if (code == "m" || code == "male")
+            for (auto* w : {"men", "man", "male", "males"})
+              add({w}, ve, 0.9);
+        }
       bool state_codes = !c.values.empty();
       for (auto& v : c.values) {
         state_codes = state_codes && !us_state_name(v).empty();

@@ -59,18 +59,25 @@ void reader::read_most_common() {
   else if (others.empty() && ranked->e.kind == element_kind::column)
     counted = ranked->e.table;
   else if (others.empty()) {
+    bool referenced = false;
     for (auto& rel : model.relationships)
       if (rel.to_table == ranked->e.table && rel.from_table != ranked->e.table) {
+        referenced = true;
         if (!counted.empty() && counted != rel.from_table) {
           counted.clear();
           break;
         }
         counted = rel.from_table;
       }
+    // "the most common diagnoses" where each diagnosis row records one
+    // (nothing points at them): the rows themselves, by what they record.
+    if (!referenced)
+      counted = ranked->e.table;
   }
   column_ref group = ranked->e.kind == element_kind::column ? column_ref{ranked->e.table, ranked->e.column}
                                                             : label_of(model, ranked->e.table);
-  if (counted.empty() || group.column.empty() || role_of(model, group) == column_role::time) {
+  auto kind = group.column.empty() ? column_role::identifier : role_of(model, group);
+  if (counted.empty() || kind == column_role::time || kind == column_role::identifier) {
     r.unresolved.push_back("whose " + entity_words(ranked->e.table) + " are counted");
     return;
   }

@@ -54,7 +54,7 @@ semantic_model garden_model() {
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
                              col("last_name", r::text), col("hire_date", r::time), col("date_of_birth", r::time),
                              col("reports_to", r::identifier), col("title", r::categorical, false, {"Clerk", "Driver", "Account Manager"}),
-                             col("mentor_id", r::identifier)}),
+                             col("mentor_id", r::identifier), col("gender", r::categorical, false, {"F", "M"})}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
@@ -74,6 +74,8 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
                                                  col("amount_paid", r::numeric),
                                                  col("state", r::categorical, false, {"open", "settled"})}));
+  m.tables.push_back(testing::table("van_faults", {col("van_fault_id", r::identifier, true), col("van_id", r::identifier),
+                                                   col("fault_name", r::categorical, false, {"brakes", "engine"})}));
   m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
                                                    col("client_id", r::identifier), col("opened_on", r::time),
                                                    col("topic", r::categorical, false, {"billing", "damage"}),
@@ -93,6 +95,7 @@ semantic_model garden_model() {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
     {"complaints", {"client_id"}, "clients", {"client_id"}, false},
+    {"van_faults", {"van_id"}, "vans", {"van_id"}, false},
     {"bills", {"client_id"}, "clients", {"client_id"}, false},
     {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
     {"staff", {"mentor_id"}, "staff", {"staff_id"}, false},
@@ -247,6 +250,15 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
   });
 }
 
+TEST(everyday_phrasing, general_words_for_people) {
+  run({
+    {"how many staff are women?", {q("staff.gender") + " = 'F'"}},
+    {"how many male staff are there?", {q("staff.gender") + " = 'M'"}},
+    // No table of customers: the clients are the customers.
+    {"how many customers are in Norway?", {"FROM \"clients\"", q("clients.country") + " = 'Norway'"}},
+  });
+}
+
 TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
   run({
     {"how many clients signed up in 2024?", {testing::period(q("clients.created_at"), "2024-01-01", "2025-01-01")}},
@@ -275,7 +287,11 @@ TEST(everyday_phrasing, the_most_common_value_has_the_most_rows) {
      {"DESC"}},
     // Hauled deliveries point at haulers: the hauler with the most of them.
     {"which hauler is the most common?", {"GROUP BY " + q("haulers.company_name"), "FROM \"deliveries\"", "LIMIT 1"}},
+    // Rows that each record one thing, pointed at by nothing: by what they record.
+    {"top 2 most common van faults", {"GROUP BY " + q("van_faults.fault_name"), "LIMIT 2"}},
   });
+  // Nothing to tell the rows apart by: asked.
+  converse({{"what are the most common complaints?", {}}});
 }
 
 TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
