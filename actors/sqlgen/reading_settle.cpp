@@ -114,8 +114,17 @@ void reader::settle_reading() {
   // that does not add up (a rating per month) is asked about.
   bool per_period = std::any_of(r.dimensions.begin(), r.dimensions.end(),
                                 [](const dimension& d) { return d.bucket != time_bucket::none; });
+  // Not "what do they cost per month" of a monthly price: there the period
+  // is the price's unit, and rows without a date have no month to group by.
+  auto per_unit = [&](const column_ref& c) {
+    for (auto& w : split_words(c.column))
+      if (w == "monthly" || w == "yearly" || w == "annual" || w == "weekly" || w == "daily" || w == "hourly"
+          || w == "month" || w == "year" || w == "week" || w == "day" || w == "hour")
+        return true;
+    return default_time_column(model, c.table).column.empty();
+  };
   if (per_period && r.measures.empty() && r.selected.size() == 1
-      && role_of(model, r.selected.front()) == column_role::numeric) {
+      && role_of(model, r.selected.front()) == column_role::numeric && !per_unit(r.selected.front())) {
     if (adds_up(r.selected.front().column)) {
       measure m;
       m.agg = aggregate::sum;

@@ -269,6 +269,11 @@ TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
 TEST(everyday_phrasing, amounts_per_period_are_added_up) {
   run({{"monthly bill amounts in 2024", {"SUM(" + q("bills.amt") + ")", "GROUP BY", "2024-01-01"}, {"DISTINCT"}}});
   converse({{"freights by month", {}}});
+  // A price per month of rows with no date: the month is the price's unit.
+  auto model = garden_model();
+  auto plan = generate(model, "what are the items and what do they cost per month?", "");
+  EXPECT_EQ(plan.sql.find("SUM("), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.understood.find("per period"), std::string::npos) << plan.understood;
 }
 
 TEST(everyday_phrasing, who_with_a_value_of_people_lists_them) {
