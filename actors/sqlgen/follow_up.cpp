@@ -132,6 +132,9 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
       return d.bucket == time_bucket::none && d.column == c;
     });
   };
+  // "which ship city had the most?" after one number: split by it.
+  if (previous.dimensions.empty() && r.entity.empty() && new_group_to_rank(model, r, previous))
+    return true;
   // "which quarter was the strongest?" after a quarterly total: it is shown.
   for (auto& d : r.dimensions)
     if (std::none_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& p) {

@@ -12,8 +12,28 @@ namespace medha::sqlgen {
 std::optional<column_ref> new_group_to_rank(const semantic_model& model, const reading& r,
                                             const query& previous) {
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !previous.dimensions.empty()
-      || r.unranked.empty() || r.entity.empty() || !r.measures.empty() || !r.filters.empty()
-      || !r.selected.empty() || !r.dimensions.empty() || (r.limit <= 0 && r.top_n <= 0))
+      || !r.measures.empty() || !r.filters.empty() || (r.limit <= 0 && r.top_n <= 0))
+    return std::nullopt;
+  // "which ship city had the most?": a column named, of the rows counted
+  // or of rows they link to, whose values become the groups.
+  bool one_named = r.entity.empty()
+                   && ((r.selected.size() == 1 && r.dimensions.empty())
+                       || (r.selected.empty() && r.dimensions.size() == 1
+                           && r.dimensions[0].bucket == time_bucket::none && !r.dimensions[0].column.column.empty()));
+  if (one_named) {
+    auto c = r.selected.empty() ? r.dimensions[0].column : r.selected.front();
+    auto role = role_of(model, c);
+    if (role != column_role::categorical && role != column_role::text)
+      return std::nullopt;
+    auto split = previous;
+    dimension d;
+    d.column = c;
+    split.dimensions.push_back(d);
+    if (compile(model, split).status != compile_status::ok)
+      return std::nullopt;
+    return c;
+  }
+  if (r.unranked.empty() || r.entity.empty() || !r.selected.empty() || !r.dimensions.empty())
     return std::nullopt;
   auto rows = root_table(model, previous);
   if (rows == r.entity)

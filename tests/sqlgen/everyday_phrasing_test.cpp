@@ -250,6 +250,17 @@ TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condit
   });
 }
 
+TEST(everyday_phrasing, which_value_had_the_most_of_the_rows_counted) {
+  converse({
+    {"How many deliveries were sent in 2023?", {"COUNT(*)"}},
+    {"which hauler had the most of those?", {"GROUP BY " + q("haulers.company_name"), "2023-01-01", "LIMIT 1"}},
+  });
+  converse({
+    {"How many deliveries were sent in 2023?", {"COUNT(*)"}},
+    {"which ship city had the most?", {"GROUP BY " + q("deliveries.ship_city"), "2023-01-01", "DESC LIMIT 1"}},
+  });
+}
+
 TEST(everyday_phrasing, general_words_for_people) {
   run({
     {"how many staff are women?", {q("staff.gender") + " = 'F'"}},
