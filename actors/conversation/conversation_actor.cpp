@@ -82,7 +82,7 @@ std::string next_event(self_ptr self, step_kind step, step_status status, std::s
 
 void send_event(self_ptr self, const std::string& wire, bool final) {
   auto& st = self->state;
-  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
+  st.deps.events->publish_step(events_subject(st.record.user, st.record.id), wire, final);
   if (final && !st.turn->req.reply_to.empty())
     st.deps.events->publish(st.turn->req.reply_to, wire);
 }
