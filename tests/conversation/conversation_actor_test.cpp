@@ -213,6 +213,61 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_qu
   });
 }
 
+// A store stuck in both writes (a hung disk): the conversation keeps their
+// deadlines itself, so the turn still ends, in store_failed, and is not
+// reported as answered.
+store_actor stuck_store(caf::actor_system& sys, store_actor real) {
+  return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
+    auto held = std::make_shared<std::vector<caf::typed_response_promise<store_ack>>>();
+    auto hold = [=]() -> caf::result<store_ack> {
+      held->push_back(self->make_response_promise<store_ack>());
+      return held->back();
+    };
+    return {
+      [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](save_atom a, const conversation_record& r) { return self->delegate(real, a, r); },
+      [=](append_atom, const std::string&, const message_record&) { return hold(); },
+      [=](answer_atom, const std::string&, const answered_turn&) { return hold(); },
+      [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
+        return self->delegate(real, a, u, c, t);
+      },
+      [=](list_atom a, const std::string& u) { return self->delegate(real, a, u); },
+      [=](history_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](delete_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](expire_atom a, int64_t now, int64_t ttl) { return self->delegate(real, a, now, ttl); },
+      [=](put_blob_atom a, const std::string& k, const std::string& v) { self->send(real, a, k, v); },
+      [=](feedback_atom a, const std::string& u, const feedback_record& f) { return self->delegate(real, a, u, f); },
+      [=](feedback_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
+      [=](example_atom a, const example_record& e) { return self->delegate(real, a, e); },
+      [=](examples_atom a, const std::string& u, const std::string& s) { return self->delegate(real, a, u, s); },
+      [=](admit_atom a, const std::string& u, const std::string& c, int per_minute, int concurrent) {
+        return self->delegate(real, a, u, c, per_minute, concurrent);
+      },
+      [=](turn_ended_atom a, const std::string& u, const std::string& c) { self->send(real, a, u, c); },
+    };
+  });
+}
+
+TEST_F(conversation_unit, a_store_that_does_not_answer_ends_the_turn_in_store_failed) {
+  auto real = deps.store;
+  deps.store = stuck_store(sys, real);
+  deps.settings.stage_timeout = std::chrono::milliseconds(300);
+  auto conv = start("sales");
+  auto started = std::chrono::steady_clock::now();
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("store_failed"), std::string::npos) << evs.back().data_json;
+  for (auto& e : evs)
+    EXPECT_NE(e.step, step_kind::answer) << "an unstored turn must not be reported as answered";
+  // Ended by the writes' own deadline, not the fixture's patience.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_EQ(store->get_conversation("u", "c1")->turn_count, 0u);
+  caf::anon_send_exit(deps.store, caf::exit_reason::user_shutdown);
+  deps.store = real;
+}
+
 TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) {
   auto real = deps.store;
   for (auto [fail_question, fail_answer] : {std::pair{true, false}, std::pair{false, true}}) {
