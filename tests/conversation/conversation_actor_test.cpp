@@ -174,23 +174,32 @@ TEST_F(conversation_unit, turns_queue_in_order_and_excess_is_busy) {
   EXPECT_NE(e4.back().data_json.find("busy"), std::string::npos);
 }
 
-// A store whose writes fail as a full disk would, for the user's message
-// (`fail_question`) or the write that ends a turn (`fail_answer`);
-// everything else goes to the real store.
-store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_question, bool fail_answer) {
+// How a store's disk misbehaves for one of a turn's writes: `full` fails
+// it, `stuck` never answers it (a hung disk).
+enum class bad_disk { none, full, stuck };
+
+// A store whose write of the user's message (`question`) and of the turn's
+// end (`answer`) misbehave as told; everything else goes to the real store.
+store_actor faulty_store(caf::actor_system& sys, store_actor real, bad_disk question, bad_disk answer) {
   return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
-    auto disk_full = store_ack{medha_error{error_code::internal, "disk full"}};
+    auto held = std::make_shared<std::vector<caf::typed_response_promise<store_ack>>>();
+    auto misbehave = [=](bad_disk how) -> caf::result<store_ack> {
+      if (how == bad_disk::full)
+        return store_ack{medha_error{error_code::internal, "disk full"}};
+      held->push_back(self->make_response_promise<store_ack>());
+      return held->back();
+    };
     return {
       [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
       [=](save_atom a, const conversation_record& r) { return self->delegate(real, a, r); },
       [=](append_atom a, const std::string& u, const message_record& m) -> caf::result<store_ack> {
-        if (fail_question && m.role == "user")
-          return disk_full;
+        if (question != bad_disk::none && m.role == "user")
+          return misbehave(question);
         return self->delegate(real, a, u, m);
       },
       [=](answer_atom a, const std::string& u, const answered_turn& t) -> caf::result<store_ack> {
-        if (fail_answer)
-          return disk_full;
+        if (answer != bad_disk::none)
+          return misbehave(answer);
         return self->delegate(real, a, u, t);
       },
       [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
@@ -213,44 +222,12 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_qu
   });
 }
 
-// A store stuck in both writes (a hung disk): the conversation keeps their
-// deadlines itself, so the turn still ends, in store_failed, and is not
-// reported as answered.
-store_actor stuck_store(caf::actor_system& sys, store_actor real) {
-  return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
-    auto held = std::make_shared<std::vector<caf::typed_response_promise<store_ack>>>();
-    auto hold = [=]() -> caf::result<store_ack> {
-      held->push_back(self->make_response_promise<store_ack>());
-      return held->back();
-    };
-    return {
-      [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
-      [=](save_atom a, const conversation_record& r) { return self->delegate(real, a, r); },
-      [=](append_atom, const std::string&, const message_record&) { return hold(); },
-      [=](answer_atom, const std::string&, const answered_turn&) { return hold(); },
-      [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
-        return self->delegate(real, a, u, c, t);
-      },
-      [=](list_atom a, const std::string& u) { return self->delegate(real, a, u); },
-      [=](history_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
-      [=](delete_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
-      [=](expire_atom a, int64_t now, int64_t ttl) { return self->delegate(real, a, now, ttl); },
-      [=](put_blob_atom a, const std::string& k, const std::string& v) { self->send(real, a, k, v); },
-      [=](feedback_atom a, const std::string& u, const feedback_record& f) { return self->delegate(real, a, u, f); },
-      [=](feedback_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
-      [=](example_atom a, const example_record& e) { return self->delegate(real, a, e); },
-      [=](examples_atom a, const std::string& u, const std::string& s) { return self->delegate(real, a, u, s); },
-      [=](admit_atom a, const std::string& u, const std::string& c, int per_minute, int concurrent) {
-        return self->delegate(real, a, u, c, per_minute, concurrent);
-      },
-      [=](turn_ended_atom a, const std::string& u, const std::string& c) { self->send(real, a, u, c); },
-    };
-  });
-}
-
+// A store stuck in both writes: the conversation keeps their deadlines
+// itself, so the turn still ends, in store_failed, and is not reported as
+// answered.
 TEST_F(conversation_unit, a_store_that_does_not_answer_ends_the_turn_in_store_failed) {
   auto real = deps.store;
-  deps.store = stuck_store(sys, real);
+  deps.store = faulty_store(sys, real, bad_disk::stuck, bad_disk::stuck);
   deps.settings.stage_timeout = std::chrono::milliseconds(300);
   auto conv = start("sales");
   auto started = std::chrono::steady_clock::now();
@@ -271,7 +248,8 @@ TEST_F(conversation_unit, a_store_that_does_not_answer_ends_the_turn_in_store_fa
 TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) {
   auto real = deps.store;
   for (auto [fail_question, fail_answer] : {std::pair{true, false}, std::pair{false, true}}) {
-    deps.store = failing_store(sys, real, fail_question, fail_answer);
+    deps.store = faulty_store(sys, real, fail_question ? bad_disk::full : bad_disk::none,
+                              fail_answer ? bad_disk::full : bad_disk::none);
     auto conv = start("sales");
     std::string id = fail_question ? "t-question" : "t-answer";
     caf::anon_send(conv, turn(id, "how many orders"));
