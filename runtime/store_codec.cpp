@@ -57,19 +57,6 @@ bool read(const json::object& o, const char* key, uint64_t& out) {
   return false;
 }
 
-// Every turn encodes its question, answer, steps and record: each tree is
-// built in one arena (a stack buffer first) and freed at once, not node by
-// node.
-template <class Build>
-std::string encode_in_arena(Build build) {
-  unsigned char buffer[4096];
-  json::monotonic_resource arena{buffer, sizeof buffer};
-  json::storage_ptr sp{&arena};
-  json::object o(sp);
-  build(o);
-  return json::serialize(o);
-}
-
 const json::object* parse_object(std::string_view text, json::value& holder) {
   // Strings are stored byte for byte (serialize does not check UTF-8), so the
   // reader must accept what the writer wrote.
@@ -149,28 +136,28 @@ std::string prefix_end(std::string prefix) {
 }
 
 std::string encode(const conversation_record& r) {
-  return encode_in_arena([&](json::object& o) {
-    o["id"] = r.id;
-    o["user"] = r.user;
-    o["title"] = r.title;
-    o["data_source"] = r.data_source;
-    o["created_ms"] = r.created_ms;
-    o["updated_ms"] = r.updated_ms;
-    o["state_json"] = r.state_json;
-    o["turn_count"] = r.turn_count;
-  });
+  json::object o;
+  o["id"] = r.id;
+  o["user"] = r.user;
+  o["title"] = r.title;
+  o["data_source"] = r.data_source;
+  o["created_ms"] = r.created_ms;
+  o["updated_ms"] = r.updated_ms;
+  o["state_json"] = r.state_json;
+  o["turn_count"] = r.turn_count;
+  return json::serialize(o);
 }
 
 std::string encode(const message_record& r) {
-  return encode_in_arena([&](json::object& o) {
-    o["conv"] = r.conv;
-    o["turn_id"] = r.turn_id;
-    o["role"] = r.role;
-    o["text"] = r.text;
-    o["payload_json"] = r.payload_json;
-    o["created_ms"] = r.created_ms;
-    o["index"] = r.index;
-  });
+  json::object o;
+  o["conv"] = r.conv;
+  o["turn_id"] = r.turn_id;
+  o["role"] = r.role;
+  o["text"] = r.text;
+  o["payload_json"] = r.payload_json;
+  o["created_ms"] = r.created_ms;
+  o["index"] = r.index;
+  return json::serialize(o);
 }
 
 std::string encode(const step_record& r) {
@@ -239,19 +226,24 @@ std::optional<step_record> decode_step(std::string_view text) {
 }
 
 std::string encode_steps(const std::vector<step_record>& steps) {
-  return encode_in_arena([&](json::object& o) {
-    json::array events(o.storage());
-    events.reserve(steps.size());
-    for (auto& st : steps) {
-      json::object e(o.storage());
-      e["seq"] = st.seq;
-      e["event_json"] = st.event_json;
-      events.push_back(std::move(e));
-    }
-    o["conv"] = steps.empty() ? std::string{} : steps.front().conv;
-    o["turn_id"] = steps.empty() ? std::string{} : steps.front().turn_id;
-    o["steps"] = std::move(events);
-  });
+  // A dozen events at a turn's end: the tree is built in one arena (a stack
+  // buffer first) and freed at once, not node by node.
+  unsigned char buffer[4096];
+  json::monotonic_resource arena{buffer, sizeof buffer};
+  json::storage_ptr sp{&arena};
+  json::array events(sp);
+  events.reserve(steps.size());
+  for (auto& st : steps) {
+    json::object e(sp);
+    e["seq"] = st.seq;
+    e["event_json"] = st.event_json;
+    events.push_back(std::move(e));
+  }
+  json::object o(sp);
+  o["conv"] = steps.empty() ? std::string{} : steps.front().conv;
+  o["turn_id"] = steps.empty() ? std::string{} : steps.front().turn_id;
+  o["steps"] = std::move(events);
+  return json::serialize(o);
 }
 
 std::vector<step_record> decode_steps(std::string_view text) {
