@@ -182,7 +182,12 @@ parsed<api_request> parse_api_request(std::string_view subject, std::string_view
 }
 
 std::string encode_step_event(const step_event& ev) {
-  json::object o;
+  // A dozen events a turn, each parsing its data back: the whole tree lives
+  // in one arena (a stack buffer first), freed at once, not node by node.
+  unsigned char buffer[4096];
+  json::monotonic_resource arena{buffer, sizeof buffer};
+  json::storage_ptr sp{&arena};
+  json::object o(sp);
   o["v"] = protocol_version;
   o["conv"] = ev.conv;
   o["turn_id"] = ev.turn_id;
@@ -191,8 +196,8 @@ std::string encode_step_event(const step_event& ev) {
   o["status"] = to_string(ev.status);
   o["elapsed_ms"] = static_cast<double>(static_cast<int64_t>(ev.elapsed_ms * 1000)) / 1000;
   json::error_code ec;
-  auto data = json::parse(ev.data_json, ec);
-  o["data"] = ec ? json::value(json::object{}) : std::move(data);
+  auto data = json::parse(ev.data_json, ec, sp);
+  o["data"] = ec ? json::value(json::object(sp)) : std::move(data);
   return json::serialize(o);
 }
 

@@ -6,7 +6,6 @@
 
 #include <pqxx/nontransaction>
 #include <pqxx/result>
-#include <pqxx/transaction>
 
 #include "runtime/logging.hpp"
 
@@ -30,39 +29,55 @@ std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
                                                       int concurrent) {
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
-      pqxx::work tx{c};
+      // Three round trips (they were five: BEGIN, three statements, COMMIT).
       // One user's admissions one at a time across workers; other users' run
       // alongside. The counts are limits, not data: their commit does not wait
       // for the disk (a crash of the server forgets a few seconds of them).
-      auto now = pg_values::exec_prepared(c, tx, "medha_admit_lock",
-                                          "SELECT pg_advisory_xact_lock(hashtext($1)), "
-                                            + std::string{now_sql}
-                                            + ", set_config('synchronous_commit', 'off', true)",
-                                          "medha-turns:" + user)
-                   .at(0)[1]
-                   .as<int64_t>();
-      // The minute is counted to the second: turns of the last 60 seconds.
-      int64_t second = now / 1000, oldest_counted = second - window_ms / 1000 + 1;
-      auto seen = pg_values::exec_prepared(c, tx, "medha_admit_seen",
-          "SELECT (SELECT coalesce(sum(turns), 0) FROM medha_turn_counts"
-          "         WHERE user_id = $1 AND second >= $2),"
-          "       (SELECT coalesce(min(second), 0) FROM medha_turn_counts"
-          "         WHERE user_id = $1 AND second >= $2),"
-          "       (SELECT count(*) FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms > $3)",
-          user, oldest_counted, now - stale_turn_ms).at(0);
-      if (seen[0].as<int64_t>() >= per_minute)
-        return too_many_per_minute(per_minute, (seen[1].as<int64_t>() + window_ms / 1000) * 1000 - now);
-      if (seen[2].as<int64_t>() >= concurrent)
-        return too_many_at_once(concurrent);
-      // Counted, running, and what no longer counts cleared: one statement.
-      pg_values::exec_prepared(c, tx, "medha_admit_count",
-          "WITH counted AS (INSERT INTO medha_turn_counts (user_id, second, turns) VALUES ($1, $2, 1)"
+      pqxx::nontransaction tx{c};
+      pqxx::row seen;
+      try {
+        tx.exec("BEGIN; SET LOCAL synchronous_commit = off;"
+                " SELECT pg_advisory_xact_lock(hashtext(" + c.quote("medha-turns:" + user) + "))");
+        // After the lock, a statement of its own: its snapshot sees every
+        // admission committed before the lock was ours. It counts the turns
+        // of the last 60 seconds (to the second) and those running, and only
+        // when both are under their limits counts this one, marks it running
+        // and clears what no longer counts.
+        seen = pg_values::exec_prepared(c, tx, "medha_admit",
+          "WITH clock AS (SELECT " + std::string{now_sql} + " AS now),"
+          " span AS (SELECT now, now / 1000 AS second, now / 1000 - $6 + 1 AS oldest FROM clock),"
+          " seen AS (SELECT span.*,"
+          "   (SELECT coalesce(sum(turns), 0) FROM medha_turn_counts"
+          "     WHERE user_id = $1 AND second >= span.oldest) AS minute_turns,"
+          "   (SELECT coalesce(min(second), 0) FROM medha_turn_counts"
+          "     WHERE user_id = $1 AND second >= span.oldest) AS first_second,"
+          "   (SELECT count(*) FROM medha_turns_in_flight"
+          "     WHERE user_id = $1 AND started_ms > span.now - $5) AS running FROM span),"
+          " admitted AS (SELECT * FROM seen WHERE minute_turns < $3 AND running < $4),"
+          " counted AS (INSERT INTO medha_turn_counts (user_id, second, turns)"
+          "   SELECT $1, second, 1 FROM admitted"
           "   ON CONFLICT (user_id, second) DO UPDATE SET turns = medha_turn_counts.turns + 1),"
-          " expired AS (DELETE FROM medha_turn_counts WHERE user_id = $1 AND second < $3),"
-          " stale AS (DELETE FROM medha_turns_in_flight WHERE user_id = $1 AND started_ms <= $4)"
-          " INSERT INTO medha_turns_in_flight (user_id, conv, started_ms) VALUES ($1, $5, $6)",
-          user, second, oldest_counted, now - stale_turn_ms, conv, now);
-      tx.commit();
+          " expired AS (DELETE FROM medha_turn_counts"
+          "   WHERE user_id = $1 AND second < (SELECT oldest FROM admitted)),"
+          " stale AS (DELETE FROM medha_turns_in_flight"
+          "   WHERE user_id = $1 AND started_ms <= (SELECT now - $5 FROM admitted)),"
+          " marked AS (INSERT INTO medha_turns_in_flight (user_id, conv, started_ms)"
+          "   SELECT $1, $2, now FROM admitted)"
+          " SELECT now, minute_turns, first_second, running FROM seen",
+          user, conv, per_minute, concurrent, stale_turn_ms, window_ms / 1000).at(0);
+        tx.exec("COMMIT");
+      } catch (const pqxx::broken_connection&) {
+        throw;
+      } catch (...) {
+        if (c.is_open())
+          tx.exec("ROLLBACK"); // the pooled connection must not stay in a failed transaction
+        throw;
+      }
+      auto now = seen[0].as<int64_t>();
+      if (seen[1].as<int64_t>() >= per_minute)
+        return too_many_per_minute(per_minute, (seen[2].as<int64_t>() + window_ms / 1000) * 1000 - now);
+      if (seen[3].as<int64_t>() >= concurrent)
+        return too_many_at_once(concurrent);
       return std::nullopt;
     });
   } catch (const std::exception& e) {

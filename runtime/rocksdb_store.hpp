@@ -4,6 +4,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 #include <variant>
 
 #include "runtime/conversation_store.hpp"
@@ -22,7 +23,8 @@ namespace medha {
 /// occurs inside a part and prefixes cannot collide):
 ///   c/<user>/<conv>                      conversation_record (JSON)
 ///   m/<user>/<conv>/<index:016x>         message_record (JSON)
-///   s/<user>/<conv>/<turn>/<seq:016x>    step_record (JSON)
+///   s/<user>/<conv>/<turn>/<seq:016x>    step_record (JSON), or a turn's steps from
+///                                        this seq on (one value, store_answer)
 ///   b/<key>                              blob (raw bytes)
 ///   f/<user>/<conv>/<message:016x>       feedback_record (JSON)
 ///   e/<scope>/<data source>/<origin>     example_record (JSON); scope is a user or "*"
@@ -86,7 +88,14 @@ private:
   std::optional<medha_error> append(const std::string& user, message_record m, bool sync);
   explicit rocksdb_store(std::unique_ptr<rocksdb::DB> db);
 
+  size_t stripe_of(const std::string& user, const std::string& conv) const;
   std::mutex& stripe(const std::string& user, const std::string& conv);
+  /// Under the stripe lock: the index the conversation's next message gets,
+  /// remembered from the last append (this process is the store's only
+  /// writer: RocksDB's LOCK), else read from the last message key.
+  std::optional<medha_error> next_index_locked(const std::string& user, const std::string& conv,
+                                               uint64_t& index);
+  void remember_next_locked(const std::string& user, const std::string& conv, uint64_t index);
   /// Under the stripe lock: reads the conversation's record into `conv`,
   /// gives `m` the next index and puts it in the batch.
   std::optional<medha_error> stage_message_locked(rocksdb::WriteBatch& batch,
@@ -97,6 +106,8 @@ private:
 
   std::unique_ptr<rocksdb::DB> db_;
   std::array<std::mutex, 32> stripes_;
+  // Per stripe: message prefix -> next message index (guarded by the stripe).
+  std::array<std::unordered_map<std::string, uint64_t>, 32> next_index_;
   std::atomic<uint64_t> corrupt_reads_{0};
 };
 

@@ -225,6 +225,53 @@ std::optional<step_record> decode_step(std::string_view text) {
   return r;
 }
 
+std::string encode_steps(const std::vector<step_record>& steps) {
+  // A dozen events at a turn's end: the tree is built in one arena (a stack
+  // buffer first) and freed at once, not node by node.
+  unsigned char buffer[4096];
+  json::monotonic_resource arena{buffer, sizeof buffer};
+  json::storage_ptr sp{&arena};
+  json::array events(sp);
+  events.reserve(steps.size());
+  for (auto& st : steps) {
+    json::object e(sp);
+    e["seq"] = st.seq;
+    e["event_json"] = st.event_json;
+    events.push_back(std::move(e));
+  }
+  json::object o(sp);
+  o["conv"] = steps.empty() ? std::string{} : steps.front().conv;
+  o["turn_id"] = steps.empty() ? std::string{} : steps.front().turn_id;
+  o["steps"] = std::move(events);
+  return json::serialize(o);
+}
+
+std::vector<step_record> decode_steps(std::string_view text) {
+  json::value holder;
+  auto o = parse_object(text, holder);
+  std::vector<step_record> out;
+  step_record shared;
+  if (!o || !read(*o, "conv", shared.conv) || !read(*o, "turn_id", shared.turn_id))
+    return out;
+  auto* many = o->if_contains("steps");
+  if (!many) {
+    // One step per value, as append_step (and turns before) wrote them.
+    if (auto one = decode_step(text))
+      out.push_back(std::move(*one));
+    return out;
+  }
+  if (!many->is_array())
+    return out;
+  for (auto& v : many->get_array()) {
+    auto* e = v.if_object();
+    auto st = shared;
+    if (!e || !read(*e, "seq", st.seq) || !read(*e, "event_json", st.event_json))
+      return {};
+    out.push_back(std::move(st));
+  }
+  return out;
+}
+
 std::optional<feedback_record> decode_feedback(std::string_view text) {
   json::value holder;
   auto o = parse_object(text, holder);

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "runtime/conversation_store.hpp"
 
@@ -49,6 +50,14 @@ std::string encode(const example_record& r);
 std::optional<conversation_record> decode_conversation(std::string_view text);
 std::optional<message_record> decode_message(std::string_view text);
 std::optional<step_record> decode_step(std::string_view text);
+
+/// The steps a turn ended with, one value under the first step's key (a turn
+/// wrote a key per step before: its dozen memtable inserts were a tenth of
+/// the worker's CPU). All of them name the same conversation and turn.
+std::string encode_steps(const std::vector<step_record>& steps);
+/// A step value of either kind: one step, or a turn's steps. Empty when
+/// it does not decode.
+std::vector<step_record> decode_steps(std::string_view text);
 std::optional<feedback_record> decode_feedback(std::string_view text);
 std::optional<example_record> decode_example(std::string_view text);
 

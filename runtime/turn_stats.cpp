@@ -22,6 +22,13 @@ void turn_stats::publish(const std::string& subject, const std::string& data) {
   inner_->publish(subject, data);
 }
 
+void turn_stats::publish_step(const std::string& subject, const std::string& data, bool final) {
+  // Only final events count (record() skips the rest after decoding them).
+  if (final && subject.rfind("medha.events.", 0) == 0)
+    record(data);
+  inner_->publish(subject, data);
+}
+
 void turn_stats::record(const std::string& data) {
   auto decoded = decode_step_event(data);
   auto* ev = std::get_if<step_event>(&decoded);

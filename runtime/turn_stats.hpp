@@ -49,6 +49,7 @@ public:
       : inner_(std::move(inner)), window_(window) {}
 
   void publish(const std::string& subject, const std::string& data) override;
+  void publish_step(const std::string& subject, const std::string& data, bool final) override;
   bool connected() const override {
     return inner_->connected();
   }

@@ -82,7 +82,7 @@ std::string next_event(self_ptr self, step_kind step, step_status status, std::s
 
 void send_event(self_ptr self, const std::string& wire, bool final) {
   auto& st = self->state;
-  st.deps.events->publish(events_subject(st.record.user, st.record.id), wire);
+  st.deps.events->publish_step(events_subject(st.record.user, st.record.id), wire, final);
   if (final && !st.turn->req.reply_to.empty())
     st.deps.events->publish(st.turn->req.reply_to, wire);
 }
@@ -136,11 +136,49 @@ void end_turn(self_ptr self, const std::string& final_wire) {
   }
 }
 
+// The two store writes of a turn are watched like its stages (one timer at a
+// time, no request timeout of CAF's: that was two calls to the clock thread
+// per write). Distinct objects, so the watch tells them apart by address.
+const char question_write[] = "store";
+const char answer_write[] = "store";
+
+void check_stages_at(self_ptr self, clock::time_point at);
+
+// Watches a store write of the current turn until the store's timeout.
+uint64_t watch_store(self_ptr self, const char* which) {
+  auto deadline = clock::now() + self->state.deps.settings.stage_timeout;
+  auto id = self->state.turn->stages.add(which, deadline);
+  check_stages_at(self, deadline);
+  return id;
+}
+
+// A reply for the turn that asked, still in flight: stops watching it.
+bool still_current(self_ptr self, uint64_t gen, uint64_t watch_id) {
+  auto& turn = self->state.turn;
+  if (!turn || turn->generation != gen)
+    return false;
+  turn->stages.answered(watch_id);
+  return true;
+}
+
+// The turn's end could not be stored: it ends with store_failed instead, as
+// an answer that is not stored must not be reported as one.
+void end_unstored(self_ptr self, const std::string& why) {
+  auto& st = self->state;
+  log::warn("conversation", "could not store the turn: " + why);
+  st.record = *st.turn->before_end;
+  st.carried = decode_carried_context(st.record.state_json);
+  medha_error err{error_code::store_failed,
+                  "The answer could not be saved, so it is not given; ask again shortly."};
+  // In place of the final event that was not given (the same seq).
+  st.turn->seq -= 1;
+  end_turn(self, next_event(self, step_kind::error, step_status::failed, error_data(err)));
+}
+
 // Ends the turn: stores its steps, the assistant's message and the carried
 // context in one write, then publishes the final event, so a client that saw
 // the answer can rely on it being stored (a kill -9 right after loses
-// nothing). A write that fails ends the turn with store_failed instead: an
-// answer that is not stored must not be reported as one.
+// nothing).
 void finish(self_ptr self, step_kind step, step_status status, const std::string& text,
             const std::string& payload) {
   auto& st = self->state;
@@ -156,7 +194,7 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   end.answer.text = text;
   end.answer.payload_json = payload;
   end.answer.created_ms = now_ms();
-  auto before = st.record; // restored when the write fails: the turn did not happen
+  turn.before_end = st.record; // restored when the write fails: the turn did not happen
   end.record = st.record;
   end.record.updated_ms = end.answer.created_ms;
   end.record.turn_count += 1;
@@ -169,28 +207,26 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   end.steps = std::move(turn.steps);
   turn.steps.clear();
   st.record = end.record;
-  auto store_failed = [self, before](const std::string& why) {
-    log::warn("conversation", "could not store the turn: " + why);
-    self->state.record = before;
-    self->state.carried = decode_carried_context(before.state_json);
-    medha_error err{error_code::store_failed,
-                    "The answer could not be saved, so it is not given; ask again shortly."};
-    // In place of the final event that was not given (the same seq).
-    self->state.turn->seq -= 1;
-    end_turn(self, next_event(self, step_kind::error, step_status::failed, error_data(err)));
-  };
-  self->request(st.deps.store, st.deps.settings.stage_timeout, answer_atom_v, st.record.user,
-                std::move(end))
+  // The generation stays as it is while the turn finishes (cancel and the
+  // stage deadlines leave a finishing turn alone).
+  auto gen = turn.generation;
+  auto id = watch_store(self, answer_write);
+  self->request(st.deps.store, caf::infinite, answer_atom_v, st.record.user, std::move(end))
       .then(
-          [self, store_failed, final_wire](const store_ack& ack) {
+          [self, gen, id, final_wire](const store_ack& ack) {
+            if (!still_current(self, gen, id))
+              return; // past its deadline: the turn ended with store_failed
             if (ack.error)
-              store_failed(ack.error->message);
+              end_unstored(self, ack.error->message);
             else if (self->state.turn->question_lost)
-              store_failed("the user's message was not stored");
+              end_unstored(self, "the user's message was not stored");
             else
               end_turn(self, final_wire);
           },
-          [store_failed](const caf::error& err) { store_failed(caf::to_string(err)); });
+          [self, gen, id](const caf::error& err) {
+            if (still_current(self, gen, id))
+              end_unstored(self, caf::to_string(err));
+          });
 }
 
 void fail(self_ptr self, const medha_error& err) {
@@ -224,12 +260,22 @@ void check_stages(self_ptr self) {
   if (!st.turn)
     return;
   auto& turn = *st.turn;
-  if (auto late = turn.stages.expired(clock::now())) {
-    if (!turn.finishing) {
-      turn.generation = ++st.generation;
-      fail(self, stage_error(caf::sec::request_timeout, *late));
+  while (auto late = turn.stages.expired(clock::now())) {
+    if (*late == answer_write) {
+      turn.generation = ++st.generation; // its reply, should it come, is dropped
+      end_unstored(self, "the store did not answer in time");
+      return;
     }
-    return; // the turn is over; its other deadlines no longer matter
+    if (turn.finishing) {
+      // The answer's write reports a question that was not stored; other
+      // stages no longer matter.
+      if (*late == question_write)
+        turn.question_lost = true;
+      continue;
+    }
+    turn.generation = ++st.generation;
+    fail(self, stage_error(caf::sec::request_timeout, *late));
+    return; // finishing now: the answer's write has its own deadline
   }
   if (auto next = turn.stages.earliest())
     check_stages_at(self, *next);
@@ -905,19 +951,22 @@ void store_user_turn(self_ptr self) {
     st.turn->generation = ++st.generation; // the stage replies on their way are dropped
     fail(self, err);
   };
-  self->request(st.deps.store, st.deps.settings.stage_timeout, append_atom_v, st.record.user,
-                std::move(msg))
+  auto id = watch_store(self, question_write);
+  self->request(st.deps.store, caf::infinite, append_atom_v, st.record.user, std::move(msg))
       .then(
-          [self, gen, sent, lost](const store_ack& ack) {
+          [self, gen, id, sent, lost](const store_ack& ack) {
+            if (!still_current(self, gen, id))
+              return;
             if (ack.error) {
               lost({error_code::store_failed, "could not store the turn: " + ack.error->message});
               return;
             }
-            auto& st = self->state;
-            if (st.turn && st.turn->generation == gen)
-              st.turn->timings.emplace_back("store", ms_since(sent));
+            self->state.turn->timings.emplace_back("store", ms_since(sent));
           },
-          [lost](const caf::error& err) { lost(stage_error(err, "store")); });
+          [self, gen, id, lost](const caf::error& err) {
+            if (still_current(self, gen, id))
+              lost(stage_error(err, "store"));
+          });
   route(self);
 }
 

@@ -93,6 +93,7 @@ struct turn_in_flight {
   bool finishing = false; // the final event waits for the store
   bool asked = false;     // the user's message is stored already (a turn taken again)
   bool question_lost = false; // storing the user's message failed after the answer was sent
+  std::optional<conversation_record> before_end; // the record to restore if the end is not stored
   std::optional<medha_error> give_up; // ends the turn with this instead of running it
   int reads_pending = 0;       // the turn's lookup and record reload, sent together
   stage_watch stages;          // the stage requests out, each with its own deadline

@@ -80,6 +80,11 @@ bool take_event(const step_event& ev, conversation_load& conv, clock_type::time_
     return true;
   }
   out.answers += 1;
+  // The final event's elapsed_ms runs from the turn's start in its
+  // conversation actor to the final event being built, before the turn's
+  // end is stored; the rest of the latency is that synced write, NATS both
+  // ways, the bridge and the manager's hand-off.
+  out.steps["write_and_transport"].push_back(latency - ev.elapsed_ms);
   if (auto* timings = obj.if_contains("timings"); timings && timings->is_object())
     for (auto& [key, value] : timings->as_object()) {
       std::string name{key};

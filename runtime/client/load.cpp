@@ -26,6 +26,7 @@ const char* const follow_ups[] = {"total revenue by region over all time", "Only
 struct load_options {
   size_t conversations = 200, turns = 5, window = 20;
   std::string data_source = "sales", conninfo, report, kills_from;
+  size_t min_kills = 0;
   int timeout_s = 600, settle_s = 5;
 };
 
@@ -48,6 +49,7 @@ bool parse(const std::vector<std::string>& args, load_options& o) {
       else if (a == "--store-conninfo") o.conninfo = args[++i];
       else if (a == "--report") o.report = args[++i];
       else if (a == "--kills-from") o.kills_from = args[++i];
+      else if (a == "--min-kills") o.min_kills = number();
       else {
         std::fprintf(stderr, "medha load: unknown option %s\n", a.c_str());
         return false;
@@ -59,6 +61,10 @@ bool parse(const std::vector<std::string>& args, load_options& o) {
   }
   if (o.conninfo.empty() || o.conversations == 0 || o.turns == 0 || o.window == 0) {
     std::fprintf(stderr, "medha load: --store-conninfo is required; counts must be > 0\n");
+    return false;
+  }
+  if (o.min_kills > 0 && o.kills_from.empty()) {
+    std::fprintf(stderr, "medha load: --min-kills needs --kills-from\n");
     return false;
   }
   return true;
@@ -189,6 +195,11 @@ int run_load(session& s, nats_client& nats, const std::vector<std::string>& args
   };
   while (finished < o.conversations && clock::now() < deadline) {
     while (active.size() < o.window && started < o.conversations) {
+      // The later half of the conversations waits for the kills asked for:
+      // a load that is quick (a short run, a quiet machine) cannot end
+      // before a worker was killed under it.
+      if (started >= (o.conversations + 1) / 2 && kills(o.kills_from) < o.min_kills)
+        break;
       auto& c = convs[started];
       auto id = create_with_retries(s, o.data_source);
       if (!id) {

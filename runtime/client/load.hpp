@@ -42,9 +42,11 @@ load_report judge_load(const std::vector<load_conversation>& convs,
 
 /// `medha load --conversations N --turns T --store-conninfo CONNINFO
 /// [--window W] [--data-source NAME] [--timeout-s S] [--kills-from FILE]
-/// [--report OUT.json]`: publishes the turns of N conversations (W at a time,
-/// each conversation's T turns back to back), waits for their final events,
-/// then reads what the shared PostgreSQL store holds and judges it.
+/// [--min-kills K] [--report OUT.json]`: publishes the turns of N
+/// conversations (W at a time, each conversation's T turns back to back),
+/// waits for their final events, then reads what the shared PostgreSQL store
+/// holds and judges it. With --min-kills, the later half of the conversations
+/// starts only once FILE counts K kills (within the timeout: else they are lost).
 int run_load(session& s, nats_client& nats, const std::vector<std::string>& args);
 
 } // namespace medha::client

@@ -37,7 +37,8 @@ commands:
         [--touch N [--in-flight W]]  instead: N conversations asked once each (memory)
   load --conversations N --turns T --store-conninfo CONNINFO [--window W] [--report OUT.json]
                                    publishes many conversations' turns back to back and checks
-                                   each ended once, in order (scripts/chaos)
+                                   each ended once, in order (scripts/chaos);
+        [--kills-from FILE [--min-kills K]]  the later half waits for K kills counted in FILE
   mcp                              a Model Context Protocol server on stdio (JSON-RPC 2.0)
                                    with tools ask, list_data_sources, describe_table, run_sql
   check-sql [--tables schema.table,...]

@@ -174,23 +174,32 @@ TEST_F(conversation_unit, turns_queue_in_order_and_excess_is_busy) {
   EXPECT_NE(e4.back().data_json.find("busy"), std::string::npos);
 }
 
-// A store whose writes fail as a full disk would, for the user's message
-// (`fail_question`) or the write that ends a turn (`fail_answer`);
-// everything else goes to the real store.
-store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_question, bool fail_answer) {
+// How a store's disk misbehaves for one of a turn's writes: `full` fails
+// it, `stuck` never answers it (a hung disk).
+enum class bad_disk { none, full, stuck };
+
+// A store whose write of the user's message (`question`) and of the turn's
+// end (`answer`) misbehave as told; everything else goes to the real store.
+store_actor faulty_store(caf::actor_system& sys, store_actor real, bad_disk question, bad_disk answer) {
   return sys.spawn([=](store_actor::pointer self) -> store_actor::behavior_type {
-    auto disk_full = store_ack{medha_error{error_code::internal, "disk full"}};
+    auto held = std::make_shared<std::vector<caf::typed_response_promise<store_ack>>>();
+    auto misbehave = [=](bad_disk how) -> caf::result<store_ack> {
+      if (how == bad_disk::full)
+        return store_ack{medha_error{error_code::internal, "disk full"}};
+      held->push_back(self->make_response_promise<store_ack>());
+      return held->back();
+    };
     return {
       [=](load_atom a, const std::string& u, const std::string& c) { return self->delegate(real, a, u, c); },
       [=](save_atom a, const conversation_record& r) { return self->delegate(real, a, r); },
       [=](append_atom a, const std::string& u, const message_record& m) -> caf::result<store_ack> {
-        if (fail_question && m.role == "user")
-          return disk_full;
+        if (question != bad_disk::none && m.role == "user")
+          return misbehave(question);
         return self->delegate(real, a, u, m);
       },
       [=](answer_atom a, const std::string& u, const answered_turn& t) -> caf::result<store_ack> {
-        if (fail_answer)
-          return disk_full;
+        if (answer != bad_disk::none)
+          return misbehave(answer);
         return self->delegate(real, a, u, t);
       },
       [=](lookup_atom a, const std::string& u, const std::string& c, const std::string& t) {
@@ -213,10 +222,34 @@ store_actor failing_store(caf::actor_system& sys, store_actor real, bool fail_qu
   });
 }
 
+// A store stuck in both writes: the conversation keeps their deadlines
+// itself, so the turn still ends, in store_failed, and is not reported as
+// answered.
+TEST_F(conversation_unit, a_store_that_does_not_answer_ends_the_turn_in_store_failed) {
+  auto real = deps.store;
+  deps.store = faulty_store(sys, real, bad_disk::stuck, bad_disk::stuck);
+  deps.settings.stage_timeout = std::chrono::milliseconds(300);
+  auto conv = start("sales");
+  auto started = std::chrono::steady_clock::now();
+  caf::anon_send(conv, turn("t1", "how many orders"));
+  auto evs = events->turn("t1");
+  ASSERT_FALSE(evs.empty());
+  EXPECT_EQ(evs.back().step, step_kind::error);
+  EXPECT_NE(evs.back().data_json.find("store_failed"), std::string::npos) << evs.back().data_json;
+  for (auto& e : evs)
+    EXPECT_NE(e.step, step_kind::answer) << "an unstored turn must not be reported as answered";
+  // Ended by the writes' own deadline, not the fixture's patience.
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_EQ(store->get_conversation("u", "c1")->turn_count, 0u);
+  caf::anon_send_exit(deps.store, caf::exit_reason::user_shutdown);
+  deps.store = real;
+}
+
 TEST_F(conversation_unit, an_answer_that_cannot_be_stored_ends_in_store_failed) {
   auto real = deps.store;
   for (auto [fail_question, fail_answer] : {std::pair{true, false}, std::pair{false, true}}) {
-    deps.store = failing_store(sys, real, fail_question, fail_answer);
+    deps.store = faulty_store(sys, real, fail_question ? bad_disk::full : bad_disk::none,
+                              fail_answer ? bad_disk::full : bad_disk::none);
     auto conv = start("sales");
     std::string id = fail_question ? "t-question" : "t-answer";
     caf::anon_send(conv, turn(id, "how many orders"));

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <pqxx/pqxx>
 
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -95,6 +96,34 @@ TEST_F(postgres_store_test, turn_limits_are_shared_by_every_store) {
   EXPECT_EQ(fourth->code, error_code::rate_limited);
   EXPECT_GT(fourth->retry_after_ms, 50000);
   EXPECT_LE(fourth->retry_after_ms, 60000);
+}
+
+// Admissions racing from several workers at once: the user's lock makes
+// them take turns, and each sees the ones admitted before it, so exactly
+// the limit gets in (a count read before the lock was taken would let more).
+TEST_F(postgres_store_test, racing_admissions_admit_exactly_the_limit) {
+  constexpr int stores = 4, each = 5, at_once = 6;
+  std::vector<std::unique_ptr<conversation_store>> workers;
+  for (int i = 0; i < stores; ++i) {
+    workers.push_back(backend_.open());
+    ASSERT_TRUE(workers.back());
+  }
+  std::atomic<int> admitted{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < stores; ++i)
+    threads.emplace_back([&, i] {
+      for (int k = 0; k < each; ++k) {
+        auto err = workers[i]->admit_turn("ann", "c" + std::to_string(i * each + k), 1000, at_once);
+        if (!err)
+          admitted += 1;
+        else if (err->code == error_code::rate_limited)
+          refused += 1;
+      }
+    });
+  for (auto& t : threads)
+    t.join();
+  EXPECT_EQ(admitted.load(), at_once);
+  EXPECT_EQ(refused.load(), stores * each - at_once);
 }
 
 TEST(postgres_store, unreachable_server_is_an_error_not_a_throw) {

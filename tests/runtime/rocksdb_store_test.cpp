@@ -200,4 +200,61 @@ TEST_F(rocksdb_store_test, DISABLED_measure_sync_append_cost) {
   delete db;
 }
 
+// A turn's steps are one value now; steps stored a key each (append_step, and
+// turns ended before the change) still read, in seq order, beside them.
+TEST_F(rocksdb_store_test, steps_of_either_layout_read_together) {
+  ASSERT_FALSE(store_->put_conversation(conv("alice", "c1")));
+  ASSERT_FALSE(store_->append_step("alice", step("c1", "t1", 1)));
+  put_raw(store_codec::step_key("alice", "c1", "t1", 2), store_codec::encode(step("c1", "t1", 2)));
+  ASSERT_TRUE(store_);
+  answered_turn end;
+  end.answer = msg("c1", "assistant", "done");
+  end.record = conv("alice", "c1");
+  for (uint64_t seq : {3, 4, 5})
+    end.steps.push_back(step("c1", "t1", seq));
+  ASSERT_FALSE(store_->store_answer("alice", end));
+  auto steps = store_->steps("alice", "c1", "t1");
+  ASSERT_EQ(steps.size(), 5u);
+  for (uint64_t i = 0; i < 5; ++i) {
+    EXPECT_EQ(steps[i].seq, i + 1);
+    EXPECT_EQ(steps[i].event_json, step("c1", "t1", i + 1).event_json);
+    EXPECT_EQ(steps[i].turn_id, "t1");
+  }
+  EXPECT_EQ(store_->corrupt_reads(), 0u);
+  // A turn's value that does not decode is skipped and counted, not thrown.
+  put_raw(store_codec::step_key("alice", "c1", "t1", 9), R"({"conv":"c1","turn_id":"t1","steps":[{"seq":"x"}]})");
+  EXPECT_EQ(store_->steps("alice", "c1", "t1").size(), 5u);
+  EXPECT_EQ(store_->corrupt_reads(), 1u);
+}
+
+// The next message index is remembered between appends; it must agree with
+// the keys on disk after a reopen (nothing remembered) and start over for a
+// conversation deleted and created again.
+TEST_F(rocksdb_store_test, message_indexes_continue_across_reopen_and_restart_after_delete) {
+  ASSERT_FALSE(store_->put_conversation(conv("alice", "c1")));
+  ASSERT_FALSE(store_->append_question("alice", msg("c1", "user", "q1")));
+  ASSERT_FALSE(store_->append_message("alice", msg("c1", "assistant", "a1")));
+  store_.reset();
+  store_ = open_store();
+  ASSERT_TRUE(store_);
+  ASSERT_FALSE(store_->append_question("alice", msg("c1", "user", "q2")));
+  answered_turn end;
+  end.answer = msg("c1", "assistant", "a2");
+  end.record = conv("alice", "c1");
+  ASSERT_FALSE(store_->store_answer("alice", end));
+  auto ms = store_->messages("alice", "c1");
+  ASSERT_EQ(ms.size(), 4u);
+  for (uint64_t i = 0; i < 4; ++i)
+    EXPECT_EQ(ms[i].index, i);
+  EXPECT_EQ(ms[3].text, "a2");
+
+  ASSERT_FALSE(store_->delete_conversation("alice", "c1"));
+  ASSERT_FALSE(store_->put_conversation(conv("alice", "c1")));
+  ASSERT_FALSE(store_->append_question("alice", msg("c1", "user", "again")));
+  ms = store_->messages("alice", "c1");
+  ASSERT_EQ(ms.size(), 1u);
+  EXPECT_EQ(ms[0].index, 0u);
+  EXPECT_EQ(ms[0].text, "again");
+}
+
 } // namespace

@@ -67,6 +67,23 @@ TEST(turn_stats, counts_final_events_once_with_errors_by_code_and_step_latency) 
   EXPECT_EQ(latency.at("turn").at("p99").as_double(), 40.0);
 }
 
+// The conversation says which of its events are final: those count (once,
+// on the events subject), the others go out without being looked at.
+TEST(turn_stats, step_events_count_when_their_sender_says_final) {
+  auto inner = std::make_shared<counting_sink>();
+  turn_stats stats{inner};
+  auto answer = event(step_kind::answer, 12, R"({"text":"x","timings":{"total_ms":12}})");
+  stats.publish_step(events, event(step_kind::sql, 5, R"({})"), false);
+  stats.publish_step(events, answer, true);
+  stats.publish_step("_INBOX.reply", answer, true);
+  stats.publish_step(events, event(step_kind::execute, 6, R"({})"), false);
+  EXPECT_EQ(inner->published, 4u);
+  auto s = json::parse(stats.snapshot_json(1)).as_object();
+  EXPECT_EQ(s.at("turns").to_number<uint64_t>(), 1u);
+  EXPECT_EQ(s.at("answers").to_number<uint64_t>(), 1u);
+  EXPECT_EQ(s.at("latency_ms").at("turn").at("samples").to_number<uint64_t>(), 1u);
+}
+
 TEST(turn_stats, counts_sql_cache_hits_and_misses_of_final_events) {
   auto inner = std::make_shared<counting_sink>();
   turn_stats stats{inner};
