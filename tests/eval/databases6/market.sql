@@ -105,7 +105,8 @@ SELECT i, fn, ln, lower(fn || '.' || ln || i) || '@mail.example', c.city, c.coun
 FROM (
   SELECT i,
     (ARRAY['Anna','Ben','Clara','Dev','Ella','Finn','Gia','Hugo','Isla','Jack','Kira','Leo','Mia','Nico','Omar','Pia','Quinn','Rosa','Sam','Tara','Uma','Vik','Wren','Zoe','Luca','Ivy','Max','Noor','Eli','June'])[1 + (i * 7) % 30] AS fn,
-    (ARRAY['Meyer','Lambert','Costa','Bauer','Wong','Schmidt','Moreau','Jensen','Shah','Kelly','Novak','Silva','Fraser','Ito','Berg','Russo','Dunn','Vogel','Park','Reid','Lund','Okoye','Marsh','Blanc','Hart'])[1 + (i * 11 + i / 30) % 25] AS ln
+    (ARRAY['Meyer','Lambert','Costa','Bauer','Wong','Schmidt','Moreau','Jensen','Shah','Kelly','Novak','Silva','Fraser','Ito','Berg','Russo','Dunn','Vogel','Park','Reid','Lund','Okoye','Marsh','Blanc','Hart',
+      'Quinlan','Ahmed','Petrov','Haas','Lindqvist','Mendes','Carter','Doyle','Sato','Kaur','Walsh','Ferreira','Nilsen','Brooks','Varga'])[1 + (i / 30 + i * 3) % 40] AS ln
   FROM generate_series(1, 1200) AS i) b
 JOIN _city c ON c.n = (b.i * 13) % 20;
 
@@ -125,12 +126,13 @@ SELECT p, s, c,
   || ' ' || (100 + p),
   round((ARRAY[420,980,120,650,45,310,70,85,55,110,140,190,30,35,18,26])[c - 5] * (0.6 + ((p * 37) % 90) / 100.0), 2),
   p % 11 <> 4,
-  timestamp '2022-09-01' + make_interval(days => (p * 13) % 900, hours => p % 24)
+  CASE WHEN p > 500 THEN timestamp '2025-10-20' + make_interval(days => p - 500, hours => p % 24)
+       ELSE timestamp '2022-09-01' + make_interval(days => (p * 13) % 900, hours => p % 24) END
 FROM (
   SELECT p,
     1 + floor(40 * power(((p * 37) % 500) / 500.0, 2))::int AS s,
     CASE WHEN p % 16 < 3 THEN 15 WHEN p % 16 < 5 THEN 13 WHEN p % 16 < 7 THEN 8 WHEN p % 16 < 9 THEN 10
-         ELSE 6 + (p * 7) % 16 END AS c
+         ELSE 6 + (p * 7 + p / 16) % 16 END AS c
   FROM generate_series(1, 520) AS p) x;
 
 INSERT INTO orders (order_id, buyer_id, placed_at, status, shipping_cost)
@@ -149,7 +151,8 @@ SELECT o.order_id, l, pr.product_id,
   CASE WHEN (o.order_id + l * 3) % 9 = 0 THEN 0.10 WHEN (o.order_id + l) % 31 = 0 THEN 0.25 ELSE 0 END
 FROM orders o
 CROSS JOIN generate_series(1, 3) AS l
-JOIN products pr ON pr.product_id = 1 + ((o.order_id * 31 + l * 173) * (1 + o.order_id % 3)) % 520
+-- the newest listings (ids above 500) have not sold yet
+JOIN products pr ON pr.product_id = 1 + ((o.order_id * 31 + l * 173) * (1 + o.order_id % 3)) % 500
 WHERE l = 1 OR (l = 2 AND o.order_id % 3 <> 0) OR (l = 3 AND o.order_id % 5 = 1);
 
 -- cancelled orders were never charged; some orders split the charge between a voucher and a card
