@@ -188,7 +188,16 @@ void reader::on_table(size_t k, const item& it) {
       && (!r.entity.empty() || quantity(*prev))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
-    // "which member has the most loans"
+    // "which member has the most loans"; but "the highest wage" of a
+    // person with many wages is no count, and which of them is not said.
+    auto& said = tokens[prev->end - 1].text;
+    bool size_word = said == "highest" || said == "largest" || said == "biggest" || said == "greatest"
+                     || said == "lowest" || said == "smallest";
+    if (size_word && !r.entity.empty() && table != r.entity && !amount_columns(table).empty()) {
+      r.unresolved.push_back("which of each " + entity_words(r.entity) + "'s " + column_words(table)
+                             + " ranks them");
+      return;
+    }
     r.measures.push_back(count_rows(table));
     return;
   }

@@ -24,15 +24,17 @@ void reader::settle_reading() {
   drop_repeated_measures();
   // "who is in the support team?", "who are the sales managers?": the people
   // the values describe, when every value is of one table of people.
+  // So does "list the drivers": the rows the values describe.
   bool asks_who = who || (!tokens.empty() && tokens[0].text == "who");
-  if (asks_who && r.measures.empty() && r.entity.empty() && r.selected.empty() && !r.filters.empty()) {
+  if ((asks_who || r.asked_list) && r.measures.empty() && r.entity.empty() && r.selected.empty()
+      && !r.filters.empty()) {
     auto& table = r.filters.front().column.table;
     auto* t = table_of(model, table);
-    bool people = t && family_name_column(*t)
-                  && std::all_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
-                       return f.measure < 0 && f.column.table == table && f.related_table.empty();
+    bool one_table = t && std::all_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+                       return f.measure < 0 && f.column.table == table && f.related_table.empty()
+                              && (f.op == filter_op::eq || f.op == filter_op::in);
                      });
-    if (people) {
+    if (one_table && (!asks_who || family_name_column(*t))) {
       r.entity = table;
       r.listing = true;
     }

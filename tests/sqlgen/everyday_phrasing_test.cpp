@@ -54,7 +54,8 @@ semantic_model garden_model() {
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
                              col("last_name", r::text), col("hire_date", r::time), col("date_of_birth", r::time),
                              col("reports_to", r::identifier), col("title", r::categorical, false, {"Clerk", "Driver", "Account Manager"}),
-                             col("mentor_id", r::identifier), col("gender", r::categorical, false, {"F", "M"})}),
+                             col("mentor_id", r::identifier), col("gender", r::categorical, false, {"F", "M"}),
+                             col("left_on", r::time)}),
     testing::table("order_lines", {col("line_id", r::identifier, true), col("item_id", r::identifier),
                                    col("quantity", r::numeric)}),
     testing::table("rentals", {col("rental_id", r::identifier, true), col("film_id", r::identifier)}),
@@ -74,6 +75,9 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
                                                  col("amount_paid", r::numeric),
                                                  col("state", r::categorical, false, {"open", "settled"})}));
+  m.tables.push_back(testing::table("wages", {col("wage_id", r::identifier, true), col("staff_id", r::identifier),
+                                              col("amount", r::numeric), col("from_date", r::time),
+                                              col("to_date", r::time)}));
   m.tables.push_back(testing::table("van_faults", {col("van_fault_id", r::identifier, true), col("van_id", r::identifier),
                                                    col("fault_name", r::categorical, false, {"brakes", "engine"})}));
   m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
@@ -96,6 +100,7 @@ semantic_model garden_model() {
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
     {"complaints", {"client_id"}, "clients", {"client_id"}, false},
     {"van_faults", {"van_id"}, "vans", {"van_id"}, false},
+    {"wages", {"staff_id"}, "staff", {"staff_id"}, false},
     {"bills", {"client_id"}, "clients", {"client_id"}, false},
     {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
     {"staff", {"mentor_id"}, "staff", {"staff_id"}, false},
@@ -259,6 +264,28 @@ TEST(everyday_phrasing, which_value_had_the_most_of_the_rows_counted) {
     {"How many deliveries were sent in 2023?", {"COUNT(*)"}},
     {"which ship city had the most?", {"GROUP BY " + q("deliveries.ship_city"), "2023-01-01", "DESC LIMIT 1"}},
   });
+}
+
+TEST(everyday_phrasing, current_rows_have_no_end_yet) {
+  run({
+    {"how many current staff are there?", {q("staff.left_on") + " IS NULL"}},
+    {"what's the average current wage?", {"AVG(" + q("wages.amount") + ")", q("wages.to_date") + " IS NULL"}},
+  });
+  // Nothing ends: "current" is not understood, and not dropped either.
+  converse({{"how many current vans are there?", {}}});
+  // Not where no one is: "still here" is asked about, not left out.
+  converse({
+    {"list the drivers", {"'Driver'"}},
+    {"which of them are still here?", {}},
+  });
+}
+
+TEST(everyday_phrasing, the_highest_of_rows_kept_many_per_row_is_asked) {
+  // A count ranks by "the most wages"; "the highest wage" is an amount, and
+  // of which of each one's wages is not said.
+  converse({{"which staff member has the highest wage?", {}}});
+  converse({{"which client has the largest bill?", {}}});
+  run({{"which staff member has the most wages?", {"COUNT(", "GROUP BY"}}});
 }
 
 TEST(everyday_phrasing, general_words_for_people) {
