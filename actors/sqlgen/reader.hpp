@@ -261,7 +261,8 @@ struct reader {
   void read_key_named_like_a_value(); // "without an account manager": the key, not a title (reading_key_verbs.cpp)
   void check_values_said_of();
   void read_most_common();
-  void read_which_of_shown(); // "which 2 of those have the most X" (reading_counted.cpp) // "the most common genre": ranked by rows (reading_most_common.cpp)
+  void read_which_of_shown();
+  void read_where_they_are(); // "and where they are located" (reading_where.cpp) // "which 2 of those have the most X" (reading_counted.cpp) // "the most common genre": ranked by rows (reading_most_common.cpp)
   void drop_forms_of_address(std::vector<mention>& mentions); // "Ms Berg" (reading_account.cpp)
   /// "paid_amt" beside "amt" of the same table, "paid" not said: the plain
   /// one is meant (the columns are given by name; reading_resolve.cpp).

@@ -333,6 +333,7 @@ void reader::run(const lexicon& lex) {
   read_which_of_shown();
   walk();
   read_most_common();
+  read_where_they_are();
   read_roles();
   read_reports();
   read_key_verbs();

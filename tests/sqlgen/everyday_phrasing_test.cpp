@@ -34,7 +34,8 @@ semantic_model garden_model() {
   auto released = col("release_year", r::numeric);
   released.type = "integer";
   m.tables = {
-    testing::table("haulers", {col("hauler_id", r::identifier, true), col("company_name", r::text, false, {"Fjord Haul", "Alp Trucking"})}),
+    testing::table("haulers", {col("hauler_id", r::identifier, true), col("company_name", r::text, false, {"Fjord Haul", "Alp Trucking"}),
+                               col("home_city", r::text)}),
     testing::table("items", {col("item_id", r::identifier, true), col("item_name", r::text), col("list_price", r::numeric),
                              col("units_in_stock", r::numeric), col("units_on_order", r::numeric)}),
     testing::table("clients", {col("client_id", r::identifier, true), col("company_name", r::text),
@@ -286,6 +287,12 @@ TEST(everyday_phrasing, the_highest_of_rows_kept_many_per_row_is_asked) {
   converse({{"which staff member has the highest wage?", {}}});
   converse({{"which client has the largest bill?", {}}});
   run({{"which staff member has the most wages?", {"COUNT(", "GROUP BY"}}});
+}
+
+TEST(everyday_phrasing, where_the_rows_are_is_their_place) {
+  run({{"list the haulers and where they are located", {q("haulers.company_name"), q("haulers.home_city")}}});
+  converse({{"list the items and where they are located", {}}}); // no place kept
+  converse({{"list the clients and where they are based", {}}}); // a city and a country: which?
 }
 
 TEST(everyday_phrasing, general_words_for_people) {
