@@ -258,7 +258,8 @@ struct reader {
   std::optional<column_ref> sized_by_money(const std::string& shown); // "the largest payment": its one amount
   bool asks_for_a_row() const;
   void read_key_verbs(); // "supervised by Ada" through the key named for the doer (reading_key_verbs.cpp)
-  void read_key_named_like_a_value(); // "without an account manager": the key, not a title (reading_key_verbs.cpp)
+  void read_key_named_like_a_value();
+  void read_possessive_key(); // "Ana's manager": the row her key points at (reading_key_verbs.cpp) // "without an account manager": the key, not a title (reading_key_verbs.cpp)
   void check_values_said_of();
   void read_most_common();
   void read_which_of_shown();

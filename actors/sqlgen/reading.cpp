@@ -338,6 +338,7 @@ void reader::run(const lexicon& lex) {
   read_reports();
   read_key_verbs();
   read_key_named_like_a_value();
+  read_possessive_key();
   check_values_said_of();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.

@@ -138,4 +138,48 @@ void reader::read_key_named_like_a_value() {
   }
 }
 
+// "Who is Ana Berg's manager?", "Acme's account manager": a row named by
+// its values, then the name of one of its keys: the row that key points at.
+void reader::read_possessive_key() {
+  for (size_t k = 0; k + 1 < items.size(); ++k) {
+    auto& named = items[k];
+    if (named.c || named.e.kind != element_kind::value)
+      continue;
+    // The key's name right after the row's values.
+    const item* key = nullptr;
+    for (auto& it : items)
+      if (!it.c && it.begin == named.end && it.e.kind == element_kind::column && it.e.table == named.e.table)
+        key = &it;
+    if (!key)
+      continue;
+    const relationship* rel = nullptr;
+    for (auto& x : model.relationships)
+      if (x.from_table == key->e.table && x.from_columns.size() == 1 && x.from_columns[0] == key->e.column)
+        rel = &x;
+    if (!rel)
+      return;
+    std::vector<size_t> used;
+    for (auto& [fi, pos] : value_said)
+      if (fi < r.filters.size() && pos < key->begin && r.filters[fi].column.table == named.e.table
+          && std::find(dropped_filters.begin(), dropped_filters.end(), fi) == dropped_filters.end())
+        used.push_back(fi);
+    if (used.empty() || !r.measures.empty())
+      return;
+    filter f;
+    f.op = filter_op::referenced_by;
+    f.column = {rel->to_table, rel->from_columns[0]};
+    f.related_table = rel->from_table;
+    for (auto fi : used) {
+      f.within.push_back(r.filters[fi]);
+      dropped_filters.push_back(fi);
+    }
+    r.filters.push_back(f);
+    column_ref shown{key->e.table, key->e.column};
+    r.selected.erase(std::remove(r.selected.begin(), r.selected.end(), shown), r.selected.end());
+    r.entity = rel->to_table;
+    r.listing = true;
+    return;
+  }
+}
+
 } // namespace medha::sqlgen::detail

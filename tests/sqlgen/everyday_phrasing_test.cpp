@@ -638,6 +638,14 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
   });
 }
 
+TEST(everyday_phrasing, a_named_rows_key_leads_to_the_row_it_points_at) {
+  run({
+    {"who is Mona's mentor?",
+     {q("staff.staff_id") + " IN (SELECT " + q("staff.mentor_id") + " FROM \"staff\" WHERE " + q("staff.first_name")
+      + " = 'Mona')"}},
+  });
+}
+
 TEST(everyday_phrasing, a_key_named_for_who_does_the_verb) {
   run({
     {"which clients are managed by Ms Mona?", {q("clients.account_manager_id") + " IN (", "'Mona'"}},
