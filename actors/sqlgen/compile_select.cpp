@@ -54,6 +54,28 @@ std::vector<const column_info*> compiler::descriptors(const table_info& t, const
       if (c.unique && !c.primary_key && !c.nullable
           && (c.role == column_role::categorical || c.role == column_role::text))
         return {&c};
+    // A row with no number of its own (its key is another row's: a salary
+    // keyed by the employee and a date) that only keeps one number between
+    // dates is shown by that number and its dates.
+    bool borrowed_key = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == t.name && r.from_columns.size() == 1 && r.from_columns[0] == label->name;
+    });
+    if (!borrowed_key)
+      return out;
+    std::vector<const column_info*> numbers, dates;
+    for (auto& c : t.columns) {
+      if (c.primary_key || c.role == column_role::identifier)
+        continue;
+      if (c.role == column_role::categorical || c.role == column_role::text || c.role == column_role::boolean)
+        return out;
+      (c.role == column_role::numeric ? numbers : dates).push_back(&c);
+    }
+    if (numbers.size() == 1) {
+      out = numbers;
+      for (auto* d : dates)
+        if (!audit(d->name))
+          out.push_back(d);
+    }
     return out;
   }
   for (auto& c : t.columns)

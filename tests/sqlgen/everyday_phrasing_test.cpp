@@ -76,7 +76,7 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true), col("client_id", r::identifier),
                                                  col("amount_paid", r::numeric),
                                                  col("state", r::categorical, false, {"open", "settled"})}));
-  m.tables.push_back(testing::table("wages", {col("wage_id", r::identifier, true), col("staff_id", r::identifier),
+  m.tables.push_back(testing::table("wages", {col("staff_id", r::identifier, true),
                                               col("amount", r::numeric), col("from_date", r::time),
                                               col("to_date", r::time)}));
   m.tables.push_back(testing::table("van_faults", {col("van_fault_id", r::identifier, true), col("van_id", r::identifier),
@@ -265,6 +265,10 @@ TEST(everyday_phrasing, which_value_had_the_most_of_the_rows_counted) {
     {"How many deliveries were sent in 2023?", {"COUNT(*)"}},
     {"which ship city had the most?", {"GROUP BY " + q("deliveries.ship_city"), "2023-01-01", "DESC LIMIT 1"}},
   });
+}
+
+TEST(everyday_phrasing, rows_without_a_name_are_shown_by_their_one_number) {
+  run({{"show Mona's wages", {q("wages.amount"), q("wages.from_date"), "'Mona'"}}});
 }
 
 TEST(everyday_phrasing, current_rows_have_no_end_yet) {
