@@ -46,8 +46,18 @@ void reader::read_conditions_and_groups() {
   // "customers who placed an order in 2024": the period is the related rows'
   // (the orders' date), not the entity's own (the signup date); so is
   // "customers who placed orders each year" grouped by the orders' year.
+  // Only when those rows belong to the ones kept (orders of customers): in
+  // "deliveries of clients in Oslo in 2023" the clients own the deliveries
+  // counted, and the period is the deliveries'.
+  auto rows = !r.entity.empty() ? r.entity
+              : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
+                                                                       : std::string();
+  bool owned_by_rows = !has.empty() && std::none_of(model.relationships.begin(), model.relationships.end(),
+                                                    [&](const relationship& rel) {
+                                                      return rel.from_table == rows && rel.to_table == has.front();
+                                                    });
   if (!time_column_hint && (!time.filters.empty() || time.bucket != time_bucket::none)
-      && has.size() == 1)
+      && has.size() == 1 && owned_by_rows)
     if (auto c = default_time_column(model, has.front()); !c.empty() && c.table == has.front())
       time_column_hint = c;
   // "percentage of orders that were cancelled": the values after the share

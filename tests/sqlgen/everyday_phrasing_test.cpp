@@ -271,6 +271,15 @@ TEST(everyday_phrasing, rows_without_a_name_are_shown_by_their_one_number) {
   run({{"show Mona's wages", {q("wages.amount"), q("wages.from_date"), "'Mona'"}}});
 }
 
+TEST(everyday_phrasing, a_period_is_of_the_rows_counted) {
+  run({
+    {"how many deliveries did clients in Oslo place in 2023?",
+     {testing::period(q("deliveries.sent_on"), "2023-01-01", "2024-01-01"), "'Oslo'"}, {"created_at"}},
+    {"how many bills did clients in Oslo get in 2024?",
+     {testing::period(q("bills.issued_on"), "2024-01-01", "2025-01-01"), "'Oslo'"}, {"created_at"}},
+  });
+}
+
 TEST(everyday_phrasing, current_rows_have_no_end_yet) {
   run({
     {"how many current staff are there?", {q("staff.left_on") + " IS NULL"}},
