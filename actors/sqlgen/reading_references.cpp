@@ -55,8 +55,14 @@ void reader::read_references() {
     // "How many trips is that?", "that ship": what was just said or shown;
     // not a noun said earlier in this question ("the highest point in each
     // state and the density of that state").
+    // ("that company": the rows' name column, company_name, names them too.)
+    auto names_label = [&](size_t j) {
+      return std::any_of(items.begin(), items.end(), [&](const item& it) {
+        return !it.c && it.begin == j && it.e.kind == element_kind::column && label_of(model, it.e.table).column == it.e.column;
+      });
+    };
     if (is(t, {"that", "this"})
-        && (i + 1 == tokens.size()
+        && (i + 1 == tokens.size() || names_label(i + 1)
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;

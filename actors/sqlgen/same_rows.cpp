@@ -18,6 +18,18 @@
 
 namespace medha::sqlgen {
 
+std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const query& previous,
+                                             const reading& r, const query& fresh,
+                                             const std::string& previous_json) {
+  if (!r.refers_to_shown || previous.unanswered || previous.limit <= 0 || previous.order.empty()
+      || (fresh.limit > 0 && !fresh.order.empty()))
+    return std::nullopt;
+  return clarify("I understood " + understood_words(model, fresh)
+                   + ", but not which one you mean: the last answer ranked them, and no condition names"
+                     " the ones it showed. Could you name it?",
+                 {}, previous_json, 0.2);
+}
+
 bool says_all_rows(const semantic_model& model, const reading& r, const query& previous) {
   auto rows = root_table(model, previous);
   auto head = split_words(entity_words(rows));

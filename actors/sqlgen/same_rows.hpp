@@ -19,6 +19,14 @@ std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question);
 
+/// "what country is that shop in?" after the top shop of a ranking: the
+/// shop is the one ranked first, which no condition names, so the question
+/// would be answered for every shop. A clarify asking to name it; nullopt
+/// when the question is not of that kind.
+std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const query& previous,
+                                             const reading& r, const query& fresh,
+                                             const std::string& previous_json);
+
 /// "all invoices", "every invoice": the question names all rows of the
 /// table the last question was about.
 bool says_all_rows(const semantic_model& model, const reading& r, const query& previous);

@@ -271,6 +271,18 @@ TEST(everyday_phrasing, rows_without_a_name_are_shown_by_their_one_number) {
   run({{"show Mona's wages", {q("wages.amount"), q("wages.from_date"), "'Mona'"}}});
 }
 
+TEST(everyday_phrasing, that_row_of_a_ranking_is_asked_about) {
+  converse({
+    {"which hauler has the most deliveries?", {"LIMIT 1"}},
+    {"what is the home city of that hauler?", {}},
+  });
+  // "that company" names the rows by their name column, not their table.
+  converse({
+    {"which client has the most deliveries?", {"LIMIT 1"}},
+    {"what country is that company in?", {}},
+  });
+}
+
 TEST(everyday_phrasing, a_period_is_of_the_rows_counted) {
   run({
     {"how many deliveries did clients in Oslo place in 2023?",
