@@ -287,7 +287,8 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   // A follow-up of a question that was asked back and not understood ("and
   // in 2025?", "and for Lyon's clients?"): it continues that question, whose
   // meaning is unknown, not the answer before it.
-  if (previous && previous->unanswered && (follow_up || r.instead))
+  bool refining = !r.tokens.empty() && (r.tokens[0].text == "only" || r.tokens[0].text == "just");
+  if (((previous && previous->unanswered) || nothing_before) && (follow_up || r.instead || refining))
     return clarify(understood_prefix(model, q)
                      + "the question before was not answered, and this one builds on it: could you"
                        " ask the whole question?",

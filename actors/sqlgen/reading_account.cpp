@@ -29,8 +29,23 @@ bool is_form_of_address(const token& t) {
 } // namespace
 
 // "Ms Berg" is a person, not a column in milliseconds: a form of address
-// right before a person's name links to nothing of its own.
+// right before a person's name links to nothing of its own. Nor does
+// "history" after a table's noun ("salary history": the salary rows over
+// time), even where another table is called title_history.
 void reader::drop_forms_of_address(std::vector<mention>& mentions) {
+  auto table_before = [&](size_t i) {
+    return i > 0 && std::any_of(mentions.begin(), mentions.end(), [&](const mention& m) {
+             return m.end == i && !m.candidates.empty() && m.candidates[0].kind == element_kind::table;
+           });
+  };
+  for (auto it = mentions.begin(); it != mentions.end();)
+    if (it->end == it->begin + 1 && !tokens[it->begin].quoted
+        && (tokens[it->begin].text == "history" || tokens[it->begin].text == "histories") && table_before(it->begin)) {
+      taken[it->begin] = true;
+      it = mentions.erase(it);
+    } else {
+      ++it;
+    }
   auto person_after = [&](size_t i) {
     return std::any_of(mentions.begin(), mentions.end(), [&](const mention& m) {
       return m.begin == i + 1 && std::any_of(m.candidates.begin(), m.candidates.end(), [&](const element& e) {

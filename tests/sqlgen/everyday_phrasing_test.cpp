@@ -79,6 +79,8 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("wages", {col("staff_id", r::identifier, true),
                                               col("amount", r::numeric), col("from_date", r::time),
                                               col("to_date", r::time)}));
+  m.tables.push_back(testing::table("role_history", {col("staff_id", r::identifier, true), col("role_name", r::text),
+                                                     col("from_date", r::time)}));
   m.tables.push_back(testing::table("van_faults", {col("van_fault_id", r::identifier, true), col("van_id", r::identifier),
                                                    col("fault_name", r::categorical, false, {"brakes", "engine"})}));
   m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
@@ -102,6 +104,7 @@ semantic_model garden_model() {
     {"complaints", {"client_id"}, "clients", {"client_id"}, false},
     {"van_faults", {"van_id"}, "vans", {"van_id"}, false},
     {"wages", {"staff_id"}, "staff", {"staff_id"}, false},
+    {"role_history", {"staff_id"}, "staff", {"staff_id"}, false},
     {"bills", {"client_id"}, "clients", {"client_id"}, false},
     {"staff", {"reports_to"}, "staff", {"staff_id"}, false},
     {"staff", {"mentor_id"}, "staff", {"staff_id"}, false},
@@ -269,6 +272,8 @@ TEST(everyday_phrasing, which_value_had_the_most_of_the_rows_counted) {
 
 TEST(everyday_phrasing, rows_without_a_name_are_shown_by_their_one_number) {
   run({{"show Mona's wages", {q("wages.amount"), q("wages.from_date"), "'Mona'"}}});
+  // "wage history" is the wages over time, not another table's history.
+  run({{"show Mona's wage history", {q("wages.amount"), "'Mona'"}, {"role_history"}}});
 }
 
 TEST(everyday_phrasing, that_row_of_a_ranking_is_asked_about) {
@@ -281,6 +286,14 @@ TEST(everyday_phrasing, that_row_of_a_ranking_is_asked_about) {
     {"which client has the most deliveries?", {"LIMIT 1"}},
     {"what country is that company in?", {}},
   });
+}
+
+TEST(everyday_phrasing, only_after_a_question_not_understood_asks) {
+  auto model = garden_model();
+  auto lost = generate(model, "blorfle per city", "");
+  ASSERT_EQ(lost.outcome, plan_outcome::clarify);
+  auto next = generate(model, "only the clients in Oslo", lost.query_json);
+  EXPECT_EQ(next.outcome, plan_outcome::clarify) << next.sql;
 }
 
 TEST(everyday_phrasing, a_period_is_of_the_rows_counted) {
