@@ -177,10 +177,10 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
     {"answered", {"unanswered"}},         {"returned", {"unreturned"}},
     // Rows that end: current while the end is not set (salaries to_date,
     // employees term_date, contracts end_date).
-    {"end", {"current", "currently", "active", "ongoing"}}, {"ended", {"current", "currently", "active", "ongoing"}},
-    {"to", {"current", "currently"}},     {"until", {"current", "currently"}},
-    {"term", {"current", "currently", "employed"}}, {"terminated", {"current", "currently", "employed"}},
-    {"termination", {"current", "currently", "employed"}}, {"left", {"current", "currently"}},
+    {"end", {"current", "active", "ongoing"}}, {"ended", {"current", "active", "ongoing"}},
+    {"to", {"current"}},     {"until", {"current"}},
+    {"term", {"current", "employed"}}, {"terminated", {"current", "employed"}},
+    {"termination", {"current", "employed"}}, {"left", {"current"}},
     {"expired", {"active", "current"}},   {"expires", {"active", "current"}},
     {"churned", {"active", "current"}},   {"cancelled", {"active"}}, {"canceled", {"active"}}};
   for (auto& w : column_words)

@@ -234,7 +234,7 @@ bool is_stopword(std::string_view word) {
     "also", "just", "only", "same", "up", "overall", "altogether", "across", "broken", "down",
     "split", "grouped", "group", "breakdown", "where", "when", "whose", "been",
     "made", "make", "generated", "generate", "earned", "brought", "report", "view",
-    "look", "provide", "please", "now", "well", "too", "again",
+    "look", "provide", "please", "now", "well", "too", "again", "currently",
     "live", "lives", "located", "based", "exist", "exists", "existing", "available",
     "via", "through", "using", "placed", "place", "break", "breakdown", "ones", "them", "those", "these", "it", "recorded", "stored", "come", "comes", "came", "coming", "contribute", "contributes",
     // ("account for" is a phrasal verb the cues take whole; "accounts" alone
