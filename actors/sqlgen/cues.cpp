@@ -336,7 +336,7 @@ void scanner::run() {
       add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
       continue;
     }
-    // "the 5 longest tracks": the number is the ranking's size, and the
+    // "the 3 longest clips": the number is the ranking's size, and the
     // adjective stays a superlative of its own that names what is ranked.
     auto dimension_adjective = [&](size_t j) {
       static const char* words[] = {"longest", "shortest", "tallest", "fastest", "slowest", "heaviest",

@@ -87,7 +87,7 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   // question kept; a question of its own.
   if (follow_up && !swapped && says_all_rows(model, r, *previous))
     follow_up = false;
-  // "and how many of those are Jazz?": the rows just counted, counted again
+  // "and of these, how many went to Norway?": the rows just counted, counted again
   // among those of a linked value; the "and" does not make it an edit.
   if (follow_up && !swapped && r.instead && r.refers_back && !previous->unanswered)
     if (auto among = counted_among_previous(model, *previous, from_reading(model, r)))

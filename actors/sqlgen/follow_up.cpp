@@ -351,7 +351,7 @@ query apply_follow_up(const semantic_model& model, query q, const reading& r) {
     return f.op == filter_op::year || f.op == filter_op::since || f.op == filter_op::before
            || f.op == filter_op::relative;
   });
-  // "only the ones with more than 100" after one number per group: that number.
+  // "just those above 40" after one number per group: a condition on that number.
   if (r.on_shown_number && q.measures.size() == 1 && !q.dimensions.empty()) {
     remove_if(q.filters, [](const filter& x) { return x.measure == 0; });
     q.filters.push_back(*r.on_shown_number);

@@ -187,7 +187,7 @@ lexicon::lexicon(const semantic_model& model) {
       if (words.size() == 2
           && (words[1] == "type" || words[1] == "kind" || words[1] == "category"))
         add({words[0]}, ce, 0.7);
-      // "the average length of tracks" kept as milliseconds, "how long
+      // "the mean clip length" kept as duration_ms, "how long
       // visits are" kept as duration_min: a number named only for a
       // duration and its unit is the rows' length.
       if (c.role == column_role::numeric && !words.empty()

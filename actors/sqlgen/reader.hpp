@@ -258,16 +258,16 @@ struct reader {
   std::optional<column_ref> sized_by_money(const std::string& shown); // "the largest payment": its one amount
   bool asks_for_a_row() const;
   void read_key_verbs(); // "supervised by Ada" through the key named for the doer (reading_key_verbs.cpp)
-  void read_key_named_like_a_value();
-  void read_possessive_key(); // "Ana's manager": the row her key points at (reading_key_verbs.cpp) // "without an account manager": the key, not a title (reading_key_verbs.cpp)
-  void check_values_said_of();
-  void read_most_common();
-  void read_which_of_shown();
-  void read_where_they_are(); // "and where they are located" (reading_where.cpp) // "which 2 of those have the most X" (reading_counted.cpp) // "the most common genre": ranked by rows (reading_most_common.cpp)
+  void read_key_named_like_a_value(); // "without an account manager": the key, not a title (reading_key_verbs.cpp)
+  void read_possessive_key(); // "Ana's manager": the row her key points at (reading_key_verbs.cpp)
+  void check_values_said_of(); // a value that only describes a sibling of the rows (reading_said_of.cpp)
+  void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
+  void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
+  void read_where_they_are(); // "and where each one sits" (reading_where.cpp)
   void drop_forms_of_address(std::vector<mention>& mentions); // "Ms Berg" (reading_account.cpp)
   /// "paid_amt" beside "amt" of the same table, "paid" not said: the plain
   /// one is meant (the columns are given by name; reading_resolve.cpp).
-  bool qualified_by_unsaid_word(const std::string& column, const std::vector<std::string>& others) const; // a value that only describes a sibling of the rows (reading_said_of.cpp)
+  bool qualified_by_unsaid_word(const std::string& column, const std::vector<std::string>& others) const;
   std::string one_of_shown() const;
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 

@@ -68,7 +68,7 @@ struct reading {
   /// missing, unless a follow-up ranks the groups just shown.
   std::string unranked;
   std::string unsized; // "the biggest one" of rows just listed, with no size to go by
-  /// "only the ones with more than 100" with nothing named: a condition on
+  /// "just those above 40" with nothing named: a condition on
   /// the one number shown per group, unless nothing was shown per group.
   std::optional<filter> on_shown_number;
   size_t cues = 0; // words that shaped the query ("how many", "list", "top 5")

@@ -119,8 +119,8 @@ std::string reader::one_of_shown() const {
   return context_tables.back();
 }
 
-// "which 2 of those have the most deliveries?", "which one has the most
-// orders?" after a listing of clients: the clients just listed, ranked by a
+// "which 2 of them lead in deliveries?" — said "which 2 of them have the
+// most deliveries" — after a listing of clients: the clients just listed, ranked by a
 // count of their linked rows. Said before the words are read, so that the
 // rows counted are read as counted per client.
 void reader::read_which_of_shown() {

@@ -47,7 +47,7 @@ void reader::read_key_verbs() {
       return;
     // The rows the verb is said of: the table named just before it
     // ("bills of clients managed by Ada"), else the entity or the rows
-    // counted; "which doctors are supervised by Ada" names both sides with
+    // counted; "which nurses are mentored by Ada" names both sides with
     // one table.
     std::string rows = !r.entity.empty() ? r.entity
                        : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
@@ -84,7 +84,7 @@ void reader::read_key_verbs() {
 
 // "accounts without an account manager" where some staff have the title
 // 'Account Manager': the words name the accounts' key account_manager_id,
-// whose presence is asked, not the title of the people it points at.
+// whose presence is asked, not a job title of whoever it points at.
 void reader::read_key_named_like_a_value() {
   std::string rows = !r.entity.empty() ? r.entity
                      : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table

@@ -160,7 +160,7 @@ void reader::on_column(size_t k, const element& e) {
   }
   // "what are their emails?": each row's own value, shown beside the row's
   // name, not the different values among them.
-  // So is "what industries are they in?": the rows just shown, each with
+  // So is "what sectors are these in?": the rows just shown, each with
   // its own.
   bool of_them = items[k].begin == 1 && (tokens[0].text == "what" || tokens[0].text == "which")
                  && std::any_of(tokens.begin() + static_cast<long>(items[k].end), tokens.end(), [](const token& t) {
@@ -169,7 +169,7 @@ void reader::on_column(size_t k, const element& e) {
   if (items[k].begin > 0 && (before == "their" || of_them) && !in_group && pending_agg == aggregate::none
       && !superlative && !negate && role != column_role::numeric && role != column_role::time && items[k].plural)
     r.with_columns = true;
-  // "when were they hired?": each one's date, beside them.
+  // "when were those hired?": each one's date, beside them.
   bool when_of_them = !tokens.empty() && tokens[0].text == "when"
                       && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
                            return t.text == "they" || t.text == "those" || t.text == "these" || t.text == "them";

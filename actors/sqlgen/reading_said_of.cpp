@@ -1,8 +1,8 @@
 // A value said of the rows named next to it must be theirs, or reach them
-// the way a detail reaches what it describes. "How many tickets are still
-// open" where only invoices have an 'open' status joins the tickets to their
-// account and the account to its invoices: a reading of "tickets of accounts
-// with an open invoice" that nobody said. A path that goes up to a shared
+// the way a detail reaches what it describes. "complaints that remain open"
+// where only payments have an 'open' state joins the complaints to their
+// client and the client to its payments: a reading of "complaints of clients
+// with an open payment" that nobody said. A path that goes up to a shared
 // parent and back down to its other children relates siblings; the value
 // then describes the sibling, so it is asked about instead.
 #include "actors/sqlgen/reader.hpp"

@@ -22,7 +22,7 @@ namespace medha::sqlgen::detail {
 
 void reader::settle_reading() {
   drop_repeated_measures();
-  // "who is in the support team?", "who are the sales managers?": the people
+  // "who works on the night shift?", "who are the drivers?": the people
   // the values describe, when every value is of one table of people.
   // So does "list the drivers": the rows the values describe.
   bool asks_who = who || (!tokens.empty() && tokens[0].text == "who");
@@ -116,7 +116,7 @@ void reader::settle_reading() {
   // that does not add up (a rating per month) is asked about.
   bool per_period = std::any_of(r.dimensions.begin(), r.dimensions.end(),
                                 [](const dimension& d) { return d.bucket != time_bucket::none; });
-  // Not "what do they cost per month" of a monthly price: there the period
+  // Not "their price per week" of a weekly price: there the period
   // is the price's unit, and rows without a date have no month to group by.
   auto per_unit = [&](const column_ref& c) {
     for (auto& w : split_words(c.column))

@@ -1,4 +1,4 @@
-// "list the departments and where they are located", "where is it based?":
+// "name the depots and where each one sits", "where is it based?":
 // "where" asks for the place a row keeps, as a column shown beside the
 // rows. The words that say it ("where", "located", "based") are filler
 // elsewhere ("customers located in Oslo"), so without this the question

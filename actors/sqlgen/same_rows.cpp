@@ -1,5 +1,5 @@
 // A new measure of the rows the last question was about, said without
-// naming them: "whats the total amount" after "how many invoices are still
+// naming them: "and the sum paid?" right after "how many payments remain
 // open?". Dropping the condition silently answers about all invoices;
 // keeping it silently may be wrong as well. Asked, with both offered; the
 // choices are questions the engine reads without asking again ("... of

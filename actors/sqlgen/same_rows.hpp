@@ -10,8 +10,8 @@
 
 namespace medha::sqlgen {
 
-/// "what's the total amount?" right after "how many invoices are still
-/// open?": a measure of the same rows, said with nothing to say which rows.
+/// "and the sum paid?" right after "how many payments remain open?": a
+/// measure of the same rows, said with nothing to say which rows.
 /// Those rows or all of them are both ordinary readings, and the numbers
 /// differ: a clarify offering both; nullopt when the question is not of
 /// that kind (it names the rows, a condition, or "all").
@@ -19,8 +19,8 @@ std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question);
 
-/// "what country is that shop in?" after the top shop of a ranking: the
-/// shop is the one ranked first, which no condition names, so the question
+/// "which town is that depot in?" after the top depot of a ranking: the
+/// depot is the one ranked first, which no condition names, so the question
 /// would be answered for every shop. A clarify asking to name it; nullopt
 /// when the question is not of that kind.
 std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const query& previous,

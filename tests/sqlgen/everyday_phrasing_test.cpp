@@ -219,7 +219,7 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
 TEST(everyday_phrasing, which_of_the_rows_listed_have_the_most_of_something) {
   converse({
     {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
-    {"which 2 of those have the most deliveries?",
+    {"which 2 of them have the largest number of deliveries?",
      {"GROUP BY " + q("clients.company_name"), "'Norway'", "COUNT(", "DESC", "LIMIT 2"}},
   });
   converse({
@@ -232,11 +232,11 @@ TEST(everyday_phrasing, which_of_the_rows_listed_have_the_most_of_something) {
 TEST(everyday_phrasing, a_new_measure_of_the_same_rows_asks_whether_their_condition_holds) {
   converse({
     {"how many payments are open?", {q("payments.state") + " = 'open'"}},
-    {"what's the total amount paid?", {}},
+    {"what is the sum of the amounts paid?", {}},
   });
   auto model = garden_model();
   auto first = generate(model, "how many payments are open?", "");
-  auto asked = generate(model, "what's the total amount paid?", first.query_json);
+  auto asked = generate(model, "what is the sum of the amounts paid?", first.query_json);
   ASSERT_EQ(asked.choices.size(), 2u);
   // Each choice, typed back, answers without asking again.
   auto same = generate(model, asked.choices[0].reply, first.query_json);
@@ -315,7 +315,7 @@ TEST(everyday_phrasing, current_rows_have_no_end_yet) {
   // Not where no one is: "still here" is asked about, not left out.
   converse({
     {"list the drivers", {"'Driver'"}},
-    {"which of them are still here?", {}},
+    {"are any of those still here?", {}},
   });
 }
 
@@ -328,8 +328,8 @@ TEST(everyday_phrasing, the_highest_of_rows_kept_many_per_row_is_asked) {
 }
 
 TEST(everyday_phrasing, where_the_rows_are_is_their_place) {
-  run({{"list the haulers and where they are located", {q("haulers.company_name"), q("haulers.home_city")}}});
-  converse({{"list the items and where they are located", {}}}); // no place kept
+  run({{"name the haulers and where each one is located", {q("haulers.company_name"), q("haulers.home_city")}}});
+  converse({{"name the items and where each one is located", {}}}); // no place kept
   converse({{"list the clients and where they are based", {}}}); // a city and a country: which?
 }
 
@@ -354,7 +354,7 @@ TEST(everyday_phrasing, amounts_per_period_are_added_up) {
   converse({{"freights by month", {}}});
   // A price per month of rows with no date: the month is the price's unit.
   auto model = garden_model();
-  auto plan = generate(model, "what are the items and what do they cost per month?", "");
+  auto plan = generate(model, "name the items and their price per month", "");
   EXPECT_EQ(plan.sql.find("SUM("), std::string::npos) << plan.sql;
   EXPECT_EQ(plan.understood.find("per period"), std::string::npos) << plan.understood;
 }
@@ -373,7 +373,7 @@ TEST(everyday_phrasing, the_most_common_value_has_the_most_rows) {
     {"what are the 2 most common complaint topics?", {"GROUP BY " + q("complaints.topic"), "DESC LIMIT 2"}},
     {"what is the least common topic of complaints?", {"GROUP BY " + q("complaints.topic"), "ORDER BY", "LIMIT 1"},
      {"DESC"}},
-    // Hauled deliveries point at haulers: the hauler with the most of them.
+    // Deliveries point at haulers: the hauler that carried the largest number.
     {"which hauler is the most common?", {"GROUP BY " + q("haulers.company_name"), "FROM \"deliveries\"", "LIMIT 1"}},
     // Rows that each record one thing, pointed at by nothing: by what they record.
     {"top 2 most common van faults", {"GROUP BY " + q("van_faults.fault_name"), "LIMIT 2"}},
@@ -576,11 +576,11 @@ TEST(everyday_phrasing, the_rows_meant_by_words_that_point_back) {
   // A number alone after one number per group: a condition on that number.
   converse({
     {"How many deliveries per ship country?", {"GROUP BY " + q("deliveries.ship_country")}},
-    {"only the ones with more than 40", {"HAVING COUNT(*) > 40", "GROUP BY " + q("deliveries.ship_country")}},
+    {"just those above 40", {"HAVING COUNT(*) > 40", "GROUP BY " + q("deliveries.ship_country")}},
   });
   converse({
     {"How many deliveries are there?", {"COUNT(*)"}},
-    {"only the ones with more than 40", {}},
+    {"just those above 40", {}},
   });
   // The columns of another table beside the rows just counted.
   converse({
@@ -608,7 +608,7 @@ TEST(everyday_phrasing, a_value_of_linked_rows_counts_the_rows_just_counted) {
   // Said with "and", after a condition: the condition stays.
   converse({
     {"How many deliveries had a freight over 50?", {q("deliveries.freight") + " > 50"}},
-    {"and how many of those are Norway?", {"COUNT(", q("deliveries.freight") + " > 50", "'Norway'"},
+    {"and of these, how many are Norway?", {"COUNT(", q("deliveries.freight") + " > 50", "'Norway'"},
      {"FROM \"clients\""}},
   });
 }
@@ -628,11 +628,11 @@ TEST(everyday_phrasing, their_values_are_shown_row_by_row) {
   });
   converse({
     {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
-    {"what cities are they in?", {q("clients.company_name"), q("clients.city"), "'Norway'"}},
+    {"what cities are those in?", {q("clients.company_name"), q("clients.city"), "'Norway'"}},
   });
   converse({
     {"who are the drivers?", {q("staff.first_name"), "'Driver'"}},
-    {"when were they hired?", {q("staff.first_name"), q("staff.hire_date"), "'Driver'"}},
+    {"when were those hired?", {q("staff.first_name"), q("staff.hire_date"), "'Driver'"}},
   });
 }
 
