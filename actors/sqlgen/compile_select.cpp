@@ -64,7 +64,7 @@ std::vector<const column_info*> compiler::descriptors(const table_info& t, const
       return out;
     std::vector<const column_info*> numbers, dates;
     for (auto& c : t.columns) {
-      if (c.primary_key || c.role == column_role::identifier)
+      if (&c == label || c.role == column_role::identifier || (c.primary_key && c.role != column_role::time))
         continue;
       if (c.role == column_role::categorical || c.role == column_role::text || c.role == column_role::boolean)
         return out;

@@ -148,8 +148,9 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
     if (auto asked = ask_about_rows_named_instead(model, *previous, r, q, previous_json))
       return *asked;
   if (previous)
-    if (auto asked = ask_which_ranked_row(model, *previous, r, q, previous_json))
-      return *asked;
+    for (auto ask : {ask_which_ranked_row, ask_which_person})
+      if (auto asked = ask(model, *previous, r, q, previous_json))
+        return *asked;
   // A new question about the rows of a question limited to a period: the
   // period may or may not still be meant, and either number would be stated
   // with the same confidence. Said outright, it holds; else ask.

@@ -340,6 +340,7 @@ void reader::run(const lexicon& lex) {
   read_key_named_like_a_value();
   read_possessive_key();
   check_values_said_of();
+  check_two_links_to_named();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   // ("for the same period" is a cue of its own.)

@@ -36,6 +36,31 @@ bool joins_siblings(const semantic_model& model, const join_path& path) {
 
 } // namespace
 
+// "requests Felix rejected" where each request keeps the employee who asked
+// and the one who approved: which of the two links is meant is not said.
+void reader::check_two_links_to_named() {
+  auto rows = !r.entity.empty() ? r.entity
+              : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
+                                                                       : std::string();
+  if (rows.empty() || !r.via.empty())
+    return;
+  for (size_t i = 0; i < r.filters.size(); ++i) {
+    auto& f = r.filters[i];
+    if (f.measure >= 0 || f.column.table.empty() || f.column.table == rows || !f.related_table.empty()
+        || (f.op != filter_op::eq && f.op != filter_op::in)
+        || std::find(dropped_filters.begin(), dropped_filters.end(), i) != dropped_filters.end())
+      continue;
+    auto links = std::count_if(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+      return rel.from_table == rows && rel.to_table == f.column.table;
+    });
+    if (links >= 2) {
+      r.unresolved.push_back("which link from the " + column_words(rows) + " to the " + column_words(f.column.table)
+                             + " is meant");
+      return;
+    }
+  }
+}
+
 void reader::check_values_said_of() {
   for (auto& [fi, pos] : value_said) {
     if (fi >= r.filters.size()

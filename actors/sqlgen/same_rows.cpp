@@ -30,6 +30,18 @@ std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const 
                  {}, previous_json, 0.2);
 }
 
+std::optional<sql_plan> ask_which_person(const semantic_model& model, const query& previous, const reading& r,
+                                         const query& fresh, const std::string& previous_json) {
+  bool reached = std::any_of(previous.filters.begin(), previous.filters.end(),
+                             [](const filter& f) { return f.op == filter_op::referenced_by; });
+  if (!r.refers_to_person || !reached || previous.unanswered)
+    return std::nullopt;
+  return clarify("I understood " + understood_words(model, fresh)
+                   + ", but not who you mean: the person you named, or the one the last answer showed?"
+                     " Could you name them?",
+                 {}, previous_json, 0.2);
+}
+
 bool says_all_rows(const semantic_model& model, const reading& r, const query& previous) {
   auto rows = root_table(model, previous);
   auto head = split_words(entity_words(rows));

@@ -27,6 +27,12 @@ std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const 
                                              const reading& r, const query& fresh,
                                              const std::string& previous_json);
 
+/// "what is her salary?" after "who is Mona's mentor?": "her" may be Mona,
+/// named, or her mentor, shown. A clarify; nullopt when the last answer was
+/// not one person reached from another.
+std::optional<sql_plan> ask_which_person(const semantic_model& model, const query& previous, const reading& r,
+                                         const query& fresh, const std::string& previous_json);
+
 /// "all invoices", "every invoice": the question names all rows of the
 /// table the last question was about.
 bool says_all_rows(const semantic_model& model, const reading& r, const query& previous);

@@ -86,7 +86,8 @@ semantic_model garden_model() {
   m.tables.push_back(testing::table("complaints", {col("complaint_id", r::identifier, true),
                                                    col("client_id", r::identifier), col("opened_on", r::time),
                                                    col("topic", r::categorical, false, {"billing", "damage"}),
-                                                   col("closed_on", r::time)}));
+                                                   col("closed_on", r::time), col("handled_by", r::identifier),
+                                                   col("logged_by", r::identifier)}));
   m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
                                               col("duration_ms", r::numeric)}));
   m.tables.push_back(testing::table("bills", {col("bill_id", r::identifier, true), col("client_id", r::identifier),
@@ -102,6 +103,8 @@ semantic_model garden_model() {
     {"deliveries", {"client_id"}, "clients", {"client_id"}, false},
     {"payments", {"client_id"}, "clients", {"client_id"}, false},
     {"complaints", {"client_id"}, "clients", {"client_id"}, false},
+    {"complaints", {"handled_by"}, "staff", {"staff_id"}, false},
+    {"complaints", {"logged_by"}, "staff", {"staff_id"}, false},
     {"van_faults", {"van_id"}, "vans", {"van_id"}, false},
     {"wages", {"staff_id"}, "staff", {"staff_id"}, false},
     {"role_history", {"staff_id"}, "staff", {"staff_id"}, false},
@@ -676,12 +679,22 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
   });
 }
 
+TEST(everyday_phrasing, rows_linked_twice_to_a_named_person_say_which_link) {
+  converse({{"how many complaints has Mona closed?", {}}});
+  run({{"how many complaints were handled by Mona?", {q("complaints.handled_by") + " IN (", "'Mona'"}}});
+}
+
 TEST(everyday_phrasing, a_named_rows_key_leads_to_the_row_it_points_at) {
   run({
     {"who is Mona's mentor?",
      {q("staff.staff_id") + " IN (SELECT " + q("staff.mentor_id") + " FROM \"staff\" WHERE " + q("staff.first_name")
       + " = 'Mona')"}},
   });
+  // "her" then: Mona, or her mentor?
+  auto model = garden_model();
+  auto first = generate(model, "who is Mona's mentor?", "");
+  auto next = generate(model, "when was she hired?", first.query_json);
+  EXPECT_EQ(next.outcome, plan_outcome::clarify) << next.sql;
 }
 
 TEST(everyday_phrasing, a_key_named_for_who_does_the_verb) {
