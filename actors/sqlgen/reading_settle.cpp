@@ -22,6 +22,26 @@ namespace medha::sqlgen::detail {
 
 void reader::settle_reading() {
   drop_repeated_measures();
+  // "the total discount" where the discount is a fraction of each price
+  // (0.10): fractions do not add up to a total; what is meant is asked.
+  for (auto& m : r.measures) {
+    auto* t = m.agg == aggregate::sum && m.metric.empty() ? table_of(model, m.column.table) : nullptr;
+    auto* c = t ? t->find_column(m.column.column) : nullptr;
+    if (!c)
+      continue;
+    auto words = split_words(c->name);
+    bool rate_name = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      return w == "discount" || w == "rate" || w == "ratio" || w == "pct" || w == "percent" || w == "percentage";
+    });
+    auto comment = c->comment;
+    for (auto& ch : comment)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool fraction = comment.find("fraction") != std::string::npos || comment.find('%') != std::string::npos
+                    || comment.find("percent") != std::string::npos || c->type == "real"
+                    || c->type == "double precision";
+    if (rate_name && fraction)
+      r.unresolved.push_back("a total of " + column_words(c->name) + ", which is a rate per row");
+  }
   // "who works on the night shift?", "who are the drivers?": the people
   // the values describe, when every value is of one table of people.
   // So does "list the drivers": the rows the values describe.

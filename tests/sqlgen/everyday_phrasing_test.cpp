@@ -88,6 +88,13 @@ semantic_model garden_model() {
                                                    col("topic", r::categorical, false, {"billing", "damage"}),
                                                    col("closed_on", r::time), col("handled_by", r::identifier),
                                                    col("logged_by", r::identifier)}));
+  {
+    auto discount = col("discount", r::numeric);
+    discount.comment = "Fraction off the price";
+    for (auto& t : m.tables)
+      if (t.name == "order_lines")
+        t.columns.push_back(discount);
+  }
   m.tables.push_back(testing::table("clips", {col("clip_id", r::identifier, true), col("clip_name", r::text),
                                               col("duration_ms", r::numeric)}));
   m.tables.push_back(testing::table("bills", {col("bill_id", r::identifier, true), col("client_id", r::identifier),
@@ -383,6 +390,11 @@ TEST(everyday_phrasing, the_most_common_value_has_the_most_rows) {
   });
   // Nothing to tell the rows apart by: asked.
   converse({{"what are the most common complaints?", {}}});
+}
+
+TEST(everyday_phrasing, rates_per_row_do_not_add_up) {
+  converse({{"what is the total discount on order lines?", {}}});
+  run({{"what is the average discount on order lines?", {"AVG(" + q("order_lines.discount") + ")"}}});
 }
 
 TEST(everyday_phrasing, a_number_before_the_rows_asked_for_is_how_many_to_show) {
