@@ -28,6 +28,15 @@ lexicon::lexicon(const semantic_model& model) {
     auto words = split_words(t.name);
     return !words.empty() && stem(words.back()) == stem("customers");
   });
+  // "how many people ...": the one table of people, when there is one.
+  const table_info* people = nullptr;
+  int tables_of_people = 0;
+  for (auto& t : model.tables)
+    if (!t.derived && family_name_column(t) && ++tables_of_people == 1)
+      people = &t;
+  if (tables_of_people == 1)
+    for (auto* w : {"people", "persons"})
+      add({w}, {element_kind::table, people->name, "", "", ""}, 0.8);
   for (auto& t : model.tables) {
     // A view repeats its tables' columns and values: named by them, the
     // tables themselves come first. Said by its own name, it is itself.

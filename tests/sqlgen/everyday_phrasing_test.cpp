@@ -352,6 +352,11 @@ TEST(everyday_phrasing, general_words_for_people) {
   });
 }
 
+TEST(everyday_phrasing, people_are_the_one_table_of_people) {
+  // The garden keeps staff and no other table of people with names.
+  run({{"how many people have the title Driver?", {"FROM \"staff\"", "'Driver'"}}});
+}
+
 TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
   run({
     {"how many clients signed up in 2024?", {testing::period(q("clients.created_at"), "2024-01-01", "2025-01-01")}},
