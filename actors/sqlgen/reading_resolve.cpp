@@ -2,6 +2,7 @@
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <climits>
 #include <optional>
 
@@ -366,12 +367,15 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   // "the amount" where invoices keep amt and paid_amt: the column the word
   // names on its own, not one that a word the question does not say
   // qualifies ("paid").
-  std::vector<std::string> columns;
+  // (Compared within a table only: a word may name a column of hundreds.)
+  std::map<std::string, std::vector<std::string>> columns_of;
   for (auto& [c, w] : cands)
     if (c.kind == element_kind::column)
-      columns.push_back(c.column);
+      columns_of[c.table].push_back(c.column);
   if (auto plain = narrow([&](const element& c) {
-        return c.kind != element_kind::column || !qualified_by_unsaid_word(c.column, columns);
+        auto& same_table = columns_of[c.table];
+        return c.kind != element_kind::column || same_table.size() < 2
+               || !qualified_by_unsaid_word(c.column, same_table);
       });
       !plain.empty() && plain.size() < cands.size())
     cands = plain;
