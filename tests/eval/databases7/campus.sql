@@ -183,7 +183,7 @@ SELECT e, st, sec,
   CASE WHEN e % 13 = 0 OR term = '2025-Fall' THEN NULL ELSE p END
 FROM (
   SELECT e, 1 + (e * 7919) % 1400 AS st, x.section_id AS sec, x.term,
-         round(1.2 + ((e * 37 + (e / 7) * 11) % 29) / 10.0, 1) AS p
+         round(0.7 + ((e * 37 + (e / 7) * 11) % 34) / 10.0, 1) AS p
   FROM generate_series(1, 11000) e
   JOIN LATERAL (
     SELECT s.section_id, s.term FROM sections s

@@ -133,7 +133,7 @@ SELECT s, cust, dep, dest, w, booked, booked + promise_h * interval '1 hour',
   round(25 + w * 0.18 + promise_h * 0.4 + (s % 13) * 1.5, 2)
 FROM (
   SELECT s,
-    CASE WHEN s % 4 = 0 THEN (ARRAY[1,1,1,1,2,2,2,3,3,4])[1 + (s / 4) % 10] ELSE 1 + (s * 31) % 160 END AS cust,
+    CASE WHEN s % 4 = 0 THEN (ARRAY[1,1,1,1,2,2,2,3,3,4])[1 + (s / 4) % 10] ELSE 1 + ((s * 31) / 3) % 160 END AS cust,
     CASE WHEN s % 5 < 2 THEN 1 WHEN s % 5 = 2 THEN 2 ELSE 1 + (s * 7) % 8 END AS dep,
     (ARRAY['Amsterdam','Berlin','Paris','Brussels','Milan','Vienna','Prague','Barcelona','Munich','Gdansk','Lille','Utrecht','Lyon','Madrid','Hamburg','Copenhagen'])[1 + (s * 13) % 16] AS dest,
     round((CASE WHEN s % 11 = 0 THEN 4000 + (s * 17) % 9000 ELSE 5 + (s * 29) % 900 END + (s % 10) / 10.0)::numeric, 1) AS w,
@@ -147,7 +147,7 @@ FROM (
 
 -- One trip per 3 consecutive shipments from the same run; cancelled/booked ones have no trip stop
 INSERT INTO trips (trip_id, vehicle_id, driver_id, started_at, ended_at, km)
-SELECT t, 1 + (t * 17) % 120, 1 + (t * 23) % 150,
+SELECT t, 1 + (t * 17) % 120, CASE WHEN t % 3 = 0 THEN 1 + (t / 3) % 25 ELSE 1 + (t * 23) % 150 END,
   timestamp '2023-01-02 08:00' + ((t * 3 * 1090) / 9000) * interval '1 day' + (t % 5) * interval '1 hour',
   CASE WHEN t < 2995 THEN timestamp '2023-01-02 08:00' + ((t * 3 * 1090) / 9000) * interval '1 day' + (t % 5) * interval '1 hour' + (3 + (t * 7) % 30) * interval '1 hour' END,
   CASE WHEN t < 2995 THEN round((40 + (t * 53) % 900 + (t % 10) / 10.0)::numeric, 1) END
