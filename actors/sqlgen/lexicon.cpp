@@ -35,8 +35,7 @@ lexicon::lexicon(const semantic_model& model) {
     if (!t.derived && family_name_column(t) && ++tables_of_people == 1)
       people = &t;
   if (tables_of_people == 1)
-    for (auto* w : {"people", "persons"})
-      add({w}, {element_kind::table, people->name, "", "", ""}, 0.8);
+    add({"people"}, {element_kind::table, people->name, "", "", ""}, 0.8); // not "person": "contact person"
   for (auto& t : model.tables) {
     // A view repeats its tables' columns and values: named by them, the
     // tables themselves come first. Said by its own name, it is itself.
