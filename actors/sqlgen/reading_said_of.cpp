@@ -36,6 +36,35 @@ bool joins_siblings(const semantic_model& model, const join_path& path) {
 
 } // namespace
 
+// "shipments booked in 2025" where shipments keep a booked_at and a status
+// 'booked': the verb before the period names the date it falls in; read as
+// the status as well, it would keep only the rows still in that state.
+void reader::drop_value_the_period_names() {
+  if (time.filters.empty())
+    return;
+  for (auto& [fi, pos] : value_said) {
+    if (fi >= r.filters.size() || pos >= tokens.size() || !is_participle(tokens[pos].text)
+        || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+      continue;
+    auto* t = table_of(model, r.filters[fi].column.table);
+    if (!t)
+      continue;
+    // The date of that table whose name says the verb (booked_at).
+    const column_info* date = nullptr;
+    for (auto& c : t->columns) {
+      if (c.role != column_role::time)
+        continue;
+      auto words = split_words(c.name);
+      if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == tokens[pos].stem; }))
+        date = date ? nullptr : &c;
+    }
+    if (!date || (time_column_hint && !(time_column_hint->table == t->name && time_column_hint->column == date->name)))
+      continue;
+    dropped_filters.push_back(fi);
+    time_column_hint = column_ref{t->name, date->name};
+  }
+}
+
 // "requests Felix rejected" where each request keeps the employee who asked
 // and the one who approved: which of the two links is meant is not said.
 void reader::check_two_links_to_named() {
