@@ -38,10 +38,17 @@ void reader::drop_forms_of_address(std::vector<mention>& mentions) {
              return m.end == i && !m.candidates.empty() && m.candidates[0].kind == element_kind::table;
            });
   };
+  // Nor "person" after a noun ("contact person", "sales person"): one
+  // phrase for a role, not the table of people.
+  auto compound_person = [&](size_t i) {
+    return tokens[i].text == "person" && i > 0 && !tokens[i - 1].quoted && !is_stopword(tokens[i - 1].text);
+  };
   for (auto it = mentions.begin(); it != mentions.end();)
     if (it->end == it->begin + 1 && !tokens[it->begin].quoted
-        && (tokens[it->begin].text == "history" || tokens[it->begin].text == "histories") && table_before(it->begin)) {
-      taken[it->begin] = true;
+        && (((tokens[it->begin].text == "history" || tokens[it->begin].text == "histories")
+             && table_before(it->begin))
+            || compound_person(it->begin))) {
+      taken[it->begin] = !compound_person(it->begin); // ("person" stays a word to ask about)
       it = mentions.erase(it);
     } else {
       ++it;

@@ -357,6 +357,8 @@ TEST(everyday_phrasing, general_words_for_people) {
 TEST(everyday_phrasing, people_are_the_one_table_of_people) {
   // The garden keeps staff and no other table of people with names.
   run({{"how many people have the title Driver?", {"FROM \"staff\"", "'Driver'"}}});
+  // A role said with "person" is no table of people: asked.
+  converse({{"list the clients and their contact person", {}}});
 }
 
 TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
