@@ -261,8 +261,8 @@ struct reader {
   void read_key_named_like_a_value(); // "without an account manager": the key, not a title (reading_key_verbs.cpp)
   void read_possessive_key(); // "Ana's manager": the row her key points at (reading_key_verbs.cpp)
   void check_values_said_of(); // a value that only describes a sibling of the rows (reading_said_of.cpp)
-  void check_two_links_to_named();
-  void drop_value_the_period_names(); // "booked in 2025": the date, not also the status (reading_said_of.cpp) // rows linked twice to the table of a value named (reading_said_of.cpp)
+  void check_two_links_to_named(); // rows linked twice to the table of a value named (reading_said_of.cpp)
+  void drop_value_the_period_names(); // "sent in 2023": the date, not also the status (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
   void read_where_they_are(); // "and where each one sits" (reading_where.cpp)

@@ -36,8 +36,8 @@ bool joins_siblings(const semantic_model& model, const join_path& path) {
 
 } // namespace
 
-// "shipments booked in 2025" where shipments keep a booked_at and a status
-// 'booked': the verb before the period names the date it falls in; read as
+// "parcels sent in 2023" where parcels keep a sent_on and a status
+// 'sent': the verb before the period names the date it falls in; read as
 // the status as well, it would keep only the rows still in that state.
 void reader::drop_value_the_period_names() {
   if (time.filters.empty())
@@ -49,7 +49,7 @@ void reader::drop_value_the_period_names() {
     auto* t = table_of(model, r.filters[fi].column.table);
     if (!t)
       continue;
-    // The date of that table whose name says the verb (booked_at).
+    // The date of that table whose name says the verb (sent_on).
     const column_info* date = nullptr;
     for (auto& c : t->columns) {
       if (c.role != column_role::time)

@@ -714,7 +714,7 @@ TEST(everyday_phrasing, a_named_rows_key_leads_to_the_row_it_points_at) {
   // "her" then: Mona, or her mentor?
   auto model = garden_model();
   auto first = generate(model, "who is Mona's mentor?", "");
-  auto next = generate(model, "when was she hired?", first.query_json);
+  auto next = generate(model, "and when did she get hired?", first.query_json);
   EXPECT_EQ(next.outcome, plan_outcome::clarify) << next.sql;
 }
 
