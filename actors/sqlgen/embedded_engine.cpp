@@ -102,14 +102,18 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);
-  // "which ship city?" alone: the one of the thing just shown.
+  // "which ship city?" alone: the one of the thing just shown; "which
+  // cities?", "by which haulers?": those of the rows just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
-  bool bare_which = r.tokens.size() >= 2 && r.tokens.size() <= 4 && (said(0) == "which" || said(0) == "what")
-                    && q.kind == query_kind::listing && q.selected.size() == 1 && r.entity.empty()
-                    && r.filters.empty() && r.measures.empty() && r.dimensions.empty()
-                    && r.tokens.back().text == r.tokens.back().stem;
-  if (bare_which)
-    r.refers_to_shown = r.refers_back = true;
+  size_t w = said(0) == "which" || said(0) == "what" ? 0 : said(1) == "which" ? 1 : r.tokens.size();
+  bool bare_which = w < r.tokens.size() && r.tokens.size() >= w + 2 && r.tokens.size() <= w + 4
+                    && q.kind == query_kind::listing && r.filters.empty() && r.measures.empty() && r.dimensions.empty()
+                    && ((q.selected.size() == 1 && r.entity.empty()) || (!r.entity.empty() && r.selected.empty()));
+  if (bare_which) {
+    bool one = r.tokens.back().text == r.tokens.back().stem;
+    r.refers_back = true;
+    r.refers_to_shown = r.refers_to_shown || (one && r.entity.empty());
+  }
   // "How many loans has she taken?" with nobody named before: who?
   if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)

@@ -277,8 +277,25 @@ column_ref default_time_column(const semantic_model& model, const std::string& r
     queue.pop_front();
     if (auto* t = table_of(model, name)) {
       const column_info* best = nullptr;
+      // A birth date is no time the row happened in: "students in 2023"
+      // are not the ones born then. A table whose only date is one has no
+      // time of its own to go by.
+      auto born = [](const column_info& c) {
+        auto words = split_words(c.name);
+        return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+          return w == "birth" || w == "dob" || w == "born" || w == "birthday" || w == "birthdate";
+        });
+      };
+      size_t dates = 0, births = 0;
       for (auto& c : t->columns)
         if (c.role == column_role::time) {
+          ++dates;
+          births += born(c) ? 1 : 0;
+        }
+      if (dates > 0 && dates == births)
+        return {};
+      for (auto& c : t->columns)
+        if (c.role == column_role::time && !born(c)) {
           // Prefer the column named after its table ("order_date" in orders).
           auto words = split_words(c.name);
           bool own = !words.empty() && stem(words.front()) == stem(entity_words(name));

@@ -51,7 +51,8 @@ semantic_model garden_model() {
                              col("rating_code", r::categorical, false, {"PG", "R"})}),
     testing::table("reviews", {col("review_id", r::identifier, true), col("film_id", r::identifier),
                                col("stars", r::numeric), col("rated_at", r::time)}),
-    testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"})}),
+    testing::table("actors", {col("actor_id", r::identifier, true), col("full_name", r::text, false, {"Mira Holt", "Jon Vale"}),
+                              col("birth_date", r::time)}),
     testing::table("film_actors", {col("film_id", r::identifier), col("actor_id", r::identifier)}),
     testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text, false, {"Mona", "Bert"}),
                              col("last_name", r::text), col("hire_date", r::time), col("date_of_birth", r::time),
@@ -297,6 +298,32 @@ TEST(everyday_phrasing, that_row_of_a_ranking_is_asked_about) {
   converse({
     {"which client has the most deliveries?", {"LIMIT 1"}},
     {"what country is that company in?", {}},
+  });
+}
+
+TEST(everyday_phrasing, a_bare_which_after_rows_with_conditions_keeps_them) {
+  converse({
+    {"list the clients in Norway", {"'Norway'"}},
+    {"which cities?", {q("clients.city"), "'Norway'"}},
+  });
+  converse({
+    {"list the deliveries with a freight over 50", {q("deliveries.freight") + " > 50"}},
+    {"by which haulers?", {q("haulers.company_name"), q("deliveries.freight") + " > 50"}},
+  });
+}
+
+TEST(everyday_phrasing, a_period_is_not_a_birth_date) {
+  // Staff keep a hire date and a birth date: a period is the hire date's.
+  run({{"how many staff in 2020?", {q("staff.hire_date")}, {"date_of_birth"}}});
+  // Actors keep only a birth date: a period is not theirs to go by.
+  converse({{"how many actors in 2020?", {}}});
+  run({{"how many actors were born in 1980?", {q("actors.birth_date")}}});
+}
+
+TEST(everyday_phrasing, a_new_measure_after_a_period_by_group_asks) {
+  converse({
+    {"total bill amount per client in 2024", {"SUM(" + q("bills.amt") + ")", "2024-01-01"}},
+    {"what's the average bill?", {}},
   });
 }
 
