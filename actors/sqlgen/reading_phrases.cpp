@@ -138,6 +138,25 @@ std::vector<column_ref> reader::amount_columns(const std::string& table) {
   return named.size() == 1 ? named : all;
 }
 
+// The one column of `table` that keeps money ("amt" beside "paid_amt",
+// "paid" not said), or nothing.
+std::optional<column_ref> reader::money_of(const std::string& table) {
+  auto* t = table_of(model, table);
+  if (!t)
+    return std::nullopt;
+  std::vector<std::string> named;
+  for (auto& c : t->columns)
+    if (c.role == column_role::numeric && !c.primary_key && names_money(c.name))
+      named.push_back(c.name);
+  std::vector<std::string> plain;
+  for (auto& c : named)
+    if (!qualified_by_unsaid_word(c, named))
+      plain.push_back(c);
+  if (plain.size() != 1)
+    return std::nullopt;
+  return column_ref{table, plain.front()};
+}
+
 const relationship* reader::foreign_key(const std::string& table, const std::string& column) {
   for (auto& rel : model.relationships)
     if (rel.from_table == table && rel.from_columns.size() == 1 && rel.from_columns[0] == column)

@@ -377,6 +377,15 @@ void reader::walk() {
         f.values = it.c->values;
         f.numeric = true;
         r.on_shown_number = f;
+      } else if (auto money = it.c->kind == cue_kind::compare && it.c->op != filter_op::eq && owner
+                                ? money_of(owner->e.table) : std::nullopt) {
+        // "invoices over $10,000": the rows' one amount of money.
+        filter f;
+        f.op = it.c->op;
+        f.column = *money;
+        f.values = it.c->values;
+        f.numeric = true;
+        r.filters.push_back(f);
       } else {
         r.unresolved.push_back("a condition");
       }

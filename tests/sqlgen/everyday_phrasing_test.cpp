@@ -226,6 +226,8 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
     {"What was the total amount of bills in 2024?", {"SUM(" + q("bills.amt") + ")"}, {"paid_amt"}},
     {"total paid amount of bills", {"SUM(" + q("bills.paid_amt") + ")"}},
     {"how many bills had an amount over $10,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
+    // Said of the rows alone: their one amount of money.
+    {"how many bills were over $10,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
   });
 }
 
@@ -398,6 +400,8 @@ TEST(everyday_phrasing, signing_up_is_when_a_row_was_created) {
 TEST(everyday_phrasing, amounts_per_period_are_added_up) {
   run({{"monthly bill amounts in 2024", {"SUM(" + q("bills.amt") + ")", "GROUP BY", "2024-01-01"}, {"DISTINCT"}}});
   converse({{"freights by month", {}}});
+  // No money kept: a number said of the rows is asked about.
+  converse({{"how many vans are over 5000?", {}}});
   // A price per month of rows with no date: the month is the price's unit.
   auto model = garden_model();
   auto plan = generate(model, "name the items and their price per month", "");
