@@ -61,6 +61,7 @@ struct reader {
   aggregate pending_agg = aggregate::none;
   bool distinct = false;
   bool in_group = false;
+  std::string group_word; // the word of the last group cue ("per", "by", "each")
   bool negate = false;
   bool order_next = false;
   bool sort_pending = false;

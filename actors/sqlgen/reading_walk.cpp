@@ -74,6 +74,7 @@ void reader::on_cue(size_t k, item& it) {
         sort_pending = false;
       } else if (!agent_by(k)) {
         in_group = true;
+        group_word = tokens[c.begin].text;
         // "how many parts does each of them make?", "how many are on
         // each?": one group per row of the last answer.
         auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
@@ -307,6 +308,12 @@ void reader::walk() {
   }
   // Cues that were never applied to anything: a "not" that met no value or
   // flag would be lost...
+  // "how many vans per make?" where nothing after "per" could be read: the
+  // count alone would answer another question. (A period after it, "by
+  // month", is the time reading's.)
+  if (in_group && (group_word == "per" || group_word == "by") && time.bucket == time_bucket::none
+      && r.dimensions.empty())
+    r.unresolved.push_back("what to group by");
   bool dangling_not = negate && !contrast_implied();
   for (size_t k = 0; k < items.size(); ++k)
     if (items[k].c && items[k].c->kind == cue_kind::missing

@@ -314,6 +314,13 @@ TEST(everyday_phrasing, a_bare_which_after_rows_with_conditions_keeps_them) {
   });
 }
 
+TEST(everyday_phrasing, a_group_said_but_not_found_is_asked) {
+  // "make" is a filler word elsewhere ("what makes"), so the column is not
+  // found: the count alone is not answered.
+  converse({{"how many vans per make?", {}}});
+  run({{"how many deliveries per ship country?", {"GROUP BY " + q("deliveries.ship_country")}}});
+}
+
 TEST(everyday_phrasing, a_period_is_not_a_birth_date) {
   // Staff keep a hire date and a birth date: a period is the hire date's.
   run({{"how many staff in 2020?", {q("staff.hire_date")}, {"date_of_birth"}}});
