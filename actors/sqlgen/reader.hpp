@@ -62,6 +62,7 @@ struct reader {
   bool distinct = false;
   bool in_group = false;
   std::string group_word; // the word of the last group cue ("per", "by", "each")
+  size_t group_end = 0;   // and the token after it
   bool negate = false;
   bool order_next = false;
   bool sort_pending = false;

@@ -75,6 +75,7 @@ void reader::on_cue(size_t k, item& it) {
       } else if (!agent_by(k)) {
         in_group = true;
         group_word = tokens[c.begin].text;
+        group_end = c.end;
         // "how many parts does each of them make?", "how many are on
         // each?": one group per row of the last answer.
         auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
@@ -311,8 +312,12 @@ void reader::walk() {
   // "how many vans per make?" where nothing after "per" could be read: the
   // count alone would answer another question. (A period after it, "by
   // month", is the time reading's.)
+  // ("GDP per capita": the word after it is part of a name already read.)
+  bool named_after = std::any_of(items.begin(), items.end(), [&](const item& it) {
+    return !it.c && it.begin <= group_end && group_end < it.end + 1 && it.end >= group_end;
+  });
   if (in_group && (group_word == "per" || group_word == "by") && time.bucket == time_bucket::none
-      && r.dimensions.empty())
+      && r.dimensions.empty() && !named_after)
     r.unresolved.push_back("what to group by");
   bool dangling_not = negate && !contrast_implied();
   for (size_t k = 0; k < items.size(); ++k)
