@@ -273,6 +273,7 @@ struct reader {
   /// one is meant (the columns are given by name; reading_resolve.cpp).
   bool qualified_by_unsaid_word(const std::string& column, const std::vector<std::string>& others) const;
   std::string one_of_shown() const;
+  std::string rows_asked() const; // the entity, else the one table counted or measured (reading_counted.cpp)
   std::optional<column_ref> money_of(const std::string& table); // its one money column (reading_phrases.cpp)
   void read_breakdown(); // "break down X by Y": the rows counted per group (reading_finish.cpp)
 

@@ -107,6 +107,12 @@ bool reader::asks_for_a_row() const {
   return said(0, "who") || (said(0, "which") && (said(1, "one") || said(1, "ones")));
 }
 
+std::string reader::rows_asked() const {
+  if (!r.entity.empty())
+    return r.entity;
+  return r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table : std::string();
+}
+
 // "the biggest one", "which one": one of the rows the last answer listed
 // (their table), when nothing in this question names rows.
 std::string reader::one_of_shown() const {

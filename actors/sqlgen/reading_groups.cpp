@@ -49,9 +49,7 @@ void reader::read_conditions_and_groups() {
   // Only when those rows belong to the ones kept (orders of customers): in
   // "deliveries of clients in Oslo in 2023" the clients own the deliveries
   // counted, and the period is the deliveries'.
-  auto rows = !r.entity.empty() ? r.entity
-              : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
-                                                                       : std::string();
+  auto rows = rows_asked();
   bool owned_by_rows = !has.empty() && std::none_of(model.relationships.begin(), model.relationships.end(),
                                                     [&](const relationship& rel) {
                                                       return rel.from_table == rows && rel.to_table == has.front();

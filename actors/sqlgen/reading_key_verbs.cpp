@@ -49,9 +49,7 @@ void reader::read_key_verbs() {
     // ("bills of clients managed by Ada"), else the entity or the rows
     // counted; "which nurses are mentored by Ada" names both sides with
     // one table.
-    std::string rows = !r.entity.empty() ? r.entity
-                       : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
-                                                                                : std::string();
+    std::string rows = rows_asked();
     for (auto& it : items)
       if (!it.c && it.e.kind == element_kind::table && it.end <= p && it.end + 3 >= p)
         rows = it.e.table;
@@ -86,9 +84,7 @@ void reader::read_key_verbs() {
 // 'Account Manager': the words name the accounts' key account_manager_id,
 // whose presence is asked, not a job title of whoever it points at.
 void reader::read_key_named_like_a_value() {
-  std::string rows = !r.entity.empty() ? r.entity
-                     : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
-                                                                              : std::string();
+  std::string rows = rows_asked();
   if (rows.empty())
     return;
   auto stems_of = [](const std::string& text) {

@@ -68,9 +68,7 @@ void reader::drop_value_the_period_names() {
 // "requests Felix rejected" where each request keeps the employee who asked
 // and the one who approved: which of the two links is meant is not said.
 void reader::check_two_links_to_named() {
-  auto rows = !r.entity.empty() ? r.entity
-              : r.measures.size() == 1 && r.measures[0].metric.empty() ? r.measures[0].column.table
-                                                                       : std::string();
+  auto rows = rows_asked();
   if (rows.empty() || !r.via.empty())
     return;
   for (size_t i = 0; i < r.filters.size(); ++i) {
