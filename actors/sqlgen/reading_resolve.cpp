@@ -149,7 +149,6 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
         kept.push_back(c);
     return kept;
   };
-  if (std::getenv("DBG_RESOLVE")) { for (auto& c : cands) fprintf(stderr, "cand %s.%s=%s w=%.2f\n", c.first.table.c_str(), c.first.column.c_str(), c.first.value.c_str(), c.second); fprintf(stderr, "--\n"); }
   if (cands.size() <= 1)
     return elements(cands);
   // "keywords" for the keyword table and its own keyword column: the table,
