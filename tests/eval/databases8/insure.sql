@@ -106,7 +106,7 @@ SELECT i,
        (ARRAY['James','Emily','Thomas','Chloe','Daniel','Jessica','Samuel','Lucy','Joseph','Megan','Adam','Holly','Ryan','Ellie','Lewis','Katie','Nathan','Laura','Ben','Rachel','Connor','Zara','Ethan','Aisha','Dylan','Erin','Kieran','Fiona','Mohammed','Anna'])[1 + (i * 11) % 30],
        (ARRAY['Smith','Jones','Taylor','Brown','Williams','Wilson','Johnson','Roberts','Robinson','Thompson','Wood','Edwards','Green','Hill','Cooper','Martin','Jackson','Harris','White','Scott','Graham','Mitchell','Carter','Phillips','Parker','Collins','Bennett','Cook','Bailey','Richardson','Cox','Howard','Gray','Ross','Kennedy','Foster','Marshall','Dixon','Hunt','Mason','Palmer'])[1 + (i * 17) % 41],
        date '1948-01-01' + (i * 7919) % 19000,
-       (ARRAY['Leeds','Leeds','Manchester','Manchester','Manchester','Bristol','Glasgow','Glasgow','Edinburgh','Cardiff','Birmingham','Birmingham','Birmingham','Norwich','York','Sheffield','Bath','Swansea'])[1 + (i * 13) % 18],
+       (ARRAY['Leeds','Leeds','Manchester','Manchester','Manchester','Bristol','Glasgow','Glasgow','Edinburgh','Cardiff','Birmingham','Birmingham','Birmingham','Norwich','York','Sheffield','Bath','Swansea'])[1 + (i * 13 + i / 97) % 18],
        CASE WHEN i % 7 = 0 THEN 'business' ELSE 'retail' END,
        CASE WHEN i % 9 = 4 THEN NULL ELSE 'holder' || i || '@mail.example' END
 FROM generate_series(1, 1500) AS i;
@@ -124,7 +124,7 @@ INSERT INTO products VALUES
 INSERT INTO policies (policy_id, policy_no, holder_id, product_id, sold_by, start_date, end_date, cancelled_on, annual_premium, status)
 SELECT p.id, 'PL-' || lpad(p.id::text, 6, '0'), p.holder, p.product, p.agent, p.start_d,
        p.end_d,
-       CASE WHEN p.id % 23 = 0 THEN p.start_d + 20 + (p.id % 150) END,
+       CASE WHEN p.id % 23 = 0 THEN least(p.start_d + 20 + (p.id % 150), date '2025-12-30') END,
        round(pr.base_premium * (0.8 + (p.id * 17 % 50) / 100.0), 2),
        CASE WHEN p.id % 23 = 0 THEN 'cancelled'
             WHEN p.id % 11 = 0 AND p.product NOT IN (7) THEN 'lapsed'
@@ -135,7 +135,7 @@ FROM (
          1 + (id * 389) % 1500 AS holder,
          CASE WHEN id % 20 < 7 THEN 1 WHEN id % 20 < 10 THEN 2 WHEN id % 20 < 14 THEN 3 WHEN id % 20 = 14 THEN 4
               WHEN id % 20 < 17 THEN 5 WHEN id % 20 = 17 THEN 6 WHEN id % 20 = 18 THEN 7 ELSE 8 END AS product,
-         CASE WHEN id % 4 = 0 THEN 9 + (id / 4) % 5 ELSE 9 + (id * 7) % 40 END AS agent,
+         CASE WHEN id % 4 = 0 THEN 9 + floor(sqrt((id / 4) % 25))::int ELSE 9 + (id * 7) % 40 END AS agent,
          least(date '2022-01-03' + (id * 1450 / 3000) + (id * 37) % 20, date '2025-12-20') AS start_d,
          CASE WHEN id % 20 = 18 THEN least(date '2022-01-03' + (id * 1450 / 3000) + (id * 37) % 20, date '2025-12-20') + 7 + id % 15
               WHEN id % 20 IN (15, 16, 17) THEN least(date '2022-01-03' + (id * 1450 / 3000) + (id * 37) % 20, date '2025-12-20') + interval '20 years' - interval '1 day'
