@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "actors/sqlgen/explain.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
@@ -19,14 +20,14 @@ using sqlgen::query;
 // its output name) or a column of the model.
 using target = std::variant<int, column_ref>;
 
-bool has_column(const semantic_model& model, const column_ref& c) {
+bool has_column(const sqlgen::indexed_model& model, const column_ref& c) {
   auto* t = sqlgen::table_of(model, c.table);
   return t && t->find_column(c.column);
 }
 
 // The tables the query already uses, nearest first: a bare column name is
 // looked up there before the rest of the model.
-std::vector<std::string> query_tables(const semantic_model& model, const query& q) {
+std::vector<std::string> query_tables(const sqlgen::indexed_model& model, const query& q) {
   std::vector<std::string> out{sqlgen::root_table(model, q)};
   auto add = [&](const std::string& t) {
     if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end())
@@ -43,7 +44,7 @@ std::vector<std::string> query_tables(const semantic_model& model, const query& 
 }
 
 // One column called `name` among `tables`; nullopt for none or several.
-std::optional<column_ref> unique_column(const semantic_model& model,
+std::optional<column_ref> unique_column(const sqlgen::indexed_model& model,
                                         const std::vector<std::string>& tables,
                                         const std::string& name) {
   std::optional<column_ref> found;
@@ -58,7 +59,7 @@ std::optional<column_ref> unique_column(const semantic_model& model,
   return found;
 }
 
-std::optional<target> resolve(const semantic_model& model, const query& q, const column_name& n) {
+std::optional<target> resolve(const sqlgen::indexed_model& model, const query& q, const column_name& n) {
   auto& p = n.parts;
   if (p.size() == 3 || p.size() == 2) {
     column_ref c{p[p.size() - 2], p.back()};
@@ -106,7 +107,7 @@ std::optional<sqlgen::filter_op> structure_op(filter_operator op) {
   return std::nullopt;
 }
 
-bool add_filter(const semantic_model& model, query& q, const refinement& r) {
+bool add_filter(const sqlgen::indexed_model& model, query& q, const refinement& r) {
   auto where = resolve(model, q, r.column);
   auto op = structure_op(r.oper);
   if (!where || !op)
@@ -139,7 +140,7 @@ bool add_filter(const semantic_model& model, query& q, const refinement& r) {
   return true;
 }
 
-bool add_columns(const semantic_model& model, query& q, const refinement& r) {
+bool add_columns(const sqlgen::indexed_model& model, query& q, const refinement& r) {
   for (auto& name : r.columns) {
     auto where = resolve(model, q, name);
     if (!where || !std::holds_alternative<column_ref>(*where))
@@ -166,7 +167,7 @@ bool add_columns(const semantic_model& model, query& q, const refinement& r) {
   return true;
 }
 
-bool change_sort(const semantic_model& model, query& q, const refinement& r) {
+bool change_sort(const sqlgen::indexed_model& model, query& q, const refinement& r) {
   auto where = resolve(model, q, r.column);
   if (!where)
     return false;
@@ -186,7 +187,7 @@ bool change_sort(const semantic_model& model, query& q, const refinement& r) {
   return true;
 }
 
-bool apply(const semantic_model& model, query& q, const refinement& r) {
+bool apply(const sqlgen::indexed_model& model, query& q, const refinement& r) {
   switch (r.op) {
     case refine_op::add_filter: return add_filter(model, q, r);
     case refine_op::change_limit:
@@ -214,10 +215,11 @@ bool apply(const semantic_model& model, query& q, const refinement& r) {
 
 } // namespace
 
-std::optional<structured_refinement> refine_structure(const semantic_model& model,
+std::optional<structured_refinement> refine_structure(const semantic_model& given,
                                                       std::string_view query_json,
                                                       std::string_view last_sql,
                                                       const refinement& r) {
+  const sqlgen::indexed_model model(given);
   auto q = sqlgen::query_from_json(query_json);
   // The carried structure may be a clarify's partial reading, or ride along
   // with a verified example's SQL: it describes the last query only when it

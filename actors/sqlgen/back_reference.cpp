@@ -5,6 +5,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -34,7 +35,7 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
   return fresh;
 }
 
-std::optional<query> with_previous_period(const semantic_model& model, const query& previous,
+std::optional<query> with_previous_period(const indexed_model& model, const query& previous,
                                           query fresh) {
   auto dated = [](const filter& f) { return f.measure < 0 && is_time_filter(f); };
   if (std::any_of(fresh.filters.begin(), fresh.filters.end(), dated)
@@ -47,7 +48,7 @@ std::optional<query> with_previous_period(const semantic_model& model, const que
   return fresh;
 }
 
-std::optional<query> in_previous_place(const semantic_model& model, const query& previous, query fresh) {
+std::optional<query> in_previous_place(const indexed_model& model, const query& previous, query fresh) {
   static const std::vector<std::string> places = {"city", "town", "country", "state", "province",
                                                   "region", "county", "district", "territory"};
   auto place_of = [&](const column_ref& c) {
@@ -83,7 +84,7 @@ std::optional<query> in_previous_place(const semantic_model& model, const query&
   return fresh;
 }
 
-std::optional<query> counted_among_previous(const semantic_model& model, const query& previous, query fresh) {
+std::optional<query> counted_among_previous(const indexed_model& model, const query& previous, query fresh) {
   auto rows = root_table(model, previous);
   if (fresh.kind != query_kind::aggregate || fresh.measures.size() != 1 || !fresh.dimensions.empty()
       || rows.empty())

@@ -10,6 +10,8 @@ struct semantic_model;
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// A new question that points back ("how many loans has she taken?", "what
 /// is its population?") asks about the rows the previous answer was about:
 /// `fresh` with the previous query's conditions carried over. nullopt when
@@ -22,20 +24,20 @@ std::optional<query> about_previous_rows(const query& previous, query fresh);
 /// deliveries linked to it. `fresh` counting the previous rows instead, when it counts
 /// rows of another table whose conditions are all on that table and the
 /// previous rows reach it; else nullopt.
-std::optional<query> counted_among_previous(const semantic_model& model, const query& previous, query fresh);
+std::optional<query> counted_among_previous(const indexed_model& model, const query& previous, query fresh);
 
 /// "how many clients are based there?" after deliveries sent to France: `fresh`
 /// with the place of the previous query (an equality on a city, country,
 /// state, region... column) put on the column of that name of `fresh`'s own
 /// rows. nullopt when there is not exactly one such place and column.
-std::optional<query> in_previous_place(const semantic_model& model, const query& previous, query fresh);
+std::optional<query> in_previous_place(const indexed_model& model, const query& previous, query fresh);
 
 /// A new question about the same rows as the previous one, which was limited
 /// to a period, saying no period of its own ("what is the mean weight of
 /// a parcel?" after "how many parcels in 2022?"): whether the period still
 /// holds is the user's to say. `fresh` with that period added; nullopt when
 /// the previous query had no period, `fresh` has one, or the rows differ.
-std::optional<query> with_previous_period(const semantic_model& model, const query& previous,
+std::optional<query> with_previous_period(const indexed_model& model, const query& previous,
                                           query fresh);
 
 } // namespace medha::sqlgen

@@ -10,6 +10,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -63,7 +64,7 @@ std::string without_words(const std::vector<token>& tokens,
   return join(words, " ");
 }
 
-std::vector<clarify_choice> suggestions(const semantic_model& model, const std::string& keep,
+std::vector<clarify_choice> suggestions(const indexed_model& model, const std::string& keep,
                                         const std::string& kept_words) {
   std::vector<clarify_choice> out;
   auto tail = keep.empty() ? std::string() : " " + keep;
@@ -89,7 +90,7 @@ std::vector<clarify_choice> suggestions(const semantic_model& model, const std::
   return out;
 }
 
-std::string understood_words(const semantic_model& model, const query& q) {
+std::string understood_words(const indexed_model& model, const query& q) {
   std::vector<std::string> parts;
   for (auto& m : q.measures)
     parts.push_back(describe(model, m));
@@ -145,7 +146,7 @@ std::string with_weak_spelled_out(const std::vector<token>& tokens,
   return join(words, " ");
 }
 
-std::vector<clarify_choice> link_choices(const semantic_model& model, const query& q,
+std::vector<clarify_choice> link_choices(const indexed_model& model, const query& q,
                                          const std::vector<std::string>& ambiguous_tables,
                                          std::string_view question) {
   std::vector<clarify_choice> choices;

@@ -13,18 +13,20 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// A clarify plan with the query structure it was about.
 
 sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
                  std::string query_json, double confidence);
 
 /// What a query asks, in words: "total revenue, by region, order date in 2024".
-std::string understood_words(const semantic_model& model, const query& q);
+std::string understood_words(const indexed_model& model, const query& q);
 
 /// Starting points offered when no measure was understood. When the question
 /// did say something ("by region", "in 2024"), each choice keeps it and adds
 /// a measure in front: "revenue show me by region".
-std::vector<clarify_choice> suggestions(const semantic_model& model, const std::string& keep = "",
+std::vector<clarify_choice> suggestions(const indexed_model& model, const std::string& keep = "",
                                         const std::string& kept_words = "");
 
 /// One choice per meaning of an ambiguous phrase: the question with the
@@ -41,7 +43,7 @@ std::string without_words(const std::vector<token>& tokens, const std::vector<st
 
 /// Tables reached by two equally short join paths: one choice per link that
 /// makes the paths tie ("Through orders ship address"), named by its key.
-std::vector<clarify_choice> link_choices(const semantic_model& model, const query& q,
+std::vector<clarify_choice> link_choices(const indexed_model& model, const query& q,
                                          const std::vector<std::string>& ambiguous_tables,
                                          std::string_view question);
 

@@ -7,6 +7,7 @@
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::compiling {
 
@@ -190,7 +191,7 @@ std::string compiler::measure_sql(const measure& m) {
 
 namespace medha::sqlgen {
 
-std::string measure_table(const semantic_model& model, const measure& m) {
+std::string measure_table(const indexed_model& model, const measure& m) {
   if (!m.metric.empty()) {
     auto* def = find_metric(model, m.metric);
     return def ? def->table : std::string();
@@ -198,13 +199,13 @@ std::string measure_table(const semantic_model& model, const measure& m) {
   return m.column.table;
 }
 
-std::string root_table(const semantic_model& model, const query& q) {
+std::string root_table(const indexed_model& model, const query& q) {
   if (!q.measures.empty())
     return measure_table(model, q.measures.front());
   return q.entity;
 }
 
-std::string measure_alias(const semantic_model& model, const measure& m) {
+std::string measure_alias(const indexed_model& model, const measure& m) {
   std::string base;
   if (!m.metric.empty()) {
     base = join(split_words(m.metric), "_");

@@ -5,6 +5,7 @@
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::compiling {
 
@@ -12,7 +13,7 @@ namespace medha::sqlgen::compiling {
 // rows of different tables, so each is its own query over the same groups,
 // and every group either side has is a row (a side without rows there
 // counts 0); a single join would drop the groups one side lacks.
-std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
+std::optional<compiled_query> ratio_of_two_tables_per_group(const indexed_model& model,
                                                             const query& q) {
   if (q.kind != query_kind::aggregate || q.dimensions.empty()
       || (q.measures.size() != 1 && q.measures.size() != 3))

@@ -4,13 +4,14 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::compiling {
 
 // Groups by a table's key that the root table already holds ("lakes per
 // state" where lake.state_name references state.state_name) read the root's
 // own column: the join would add nothing but drop rows with no match.
-query without_needless_joins(const semantic_model& model, const query& q) {
+query without_needless_joins(const indexed_model& model, const query& q) {
   if (q.kind != query_kind::aggregate || q.dimensions.empty() || q.measures.empty())
     return q;
   auto root = root_table(model, q);
@@ -76,7 +77,7 @@ query without_needless_joins(const semantic_model& model, const query& q) {
 // "How many members have more than 2 loans": the entities counted are those
 // whose own count passes the condition; the per-entity counts are grouped
 // in a subquery by the entity's key, and its rows counted.
-std::optional<compiled_query> count_of_qualifying(const semantic_model& model, const query& q) {
+std::optional<compiled_query> count_of_qualifying(const indexed_model& model, const query& q) {
   if (q.kind != query_kind::aggregate || !q.dimensions.empty() || q.measures.size() < 2)
     return std::nullopt;
   auto& counted = q.measures.front();

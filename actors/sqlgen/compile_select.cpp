@@ -7,6 +7,7 @@
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::compiling {
 

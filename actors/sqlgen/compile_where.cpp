@@ -6,6 +6,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "messages/result_set.hpp"
 
 namespace medha::sqlgen::compiling {

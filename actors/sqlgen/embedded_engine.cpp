@@ -20,13 +20,14 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/verified_examples.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
 namespace {
 
 // Tables a follow-up most likely refers to: what the last answer was about.
-std::vector<std::string> context_tables(const semantic_model& model, const query& q) {
+std::vector<std::string> context_tables(const indexed_model& model, const query& q) {
   std::vector<std::string> out;
   for (auto& d : q.dimensions)
     out.push_back(d.column.table);
@@ -44,7 +45,7 @@ constexpr double answer_threshold = 0.6;
 
 // "I understood X, but " — or, when nothing was understood, a sentence that
 // does not pretend otherwise.
-std::string understood_prefix(const semantic_model& model, const query& q) {
+std::string understood_prefix(const indexed_model& model, const query& q) {
   auto words = understood_words(model, q);
   return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
 }
@@ -57,10 +58,10 @@ bool meaningful(const query& q) {
 
 
 // The structured reading of a question: question → reading → query → SQL.
-sql_plan read_and_plan(const semantic_model& model, const model_index& index,
+sql_plan read_and_plan(const indexed_model& model,
                        std::string_view question, std::string_view previous_query_json) {
   auto tokens = tokenize(normalize_question(question));
-  auto& lex = index.names();
+  auto& lex = model.index.names();
   auto previous = query_from_json(previous_query_json);
   // After a first question that was asked back nothing carries over, but
   // "them" still has nothing to point to.
@@ -348,15 +349,15 @@ sql_plan read_and_plan(const semantic_model& model, const model_index& index,
 
 } // namespace
 
-sql_plan generate(const semantic_model& model, std::string_view question,
+sql_plan generate(const semantic_model& given, std::string_view question,
                   std::string_view previous_query_json,
                   const std::vector<verified_example>& own) {
-  auto index = index_for(model);
-  index_scope scope(model, *index);
+  auto index = index_for(given);
+  const indexed_model model(given, *index);
   // Questions about the data itself have their own small grammar.
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
-  auto plan = read_and_plan(model, *index, question, previous_query_json);
+  auto plan = read_and_plan(model, question, previous_query_json);
   // A first question asked back still leaves a turn behind: "show them"
   // next must not read as a question with nothing before it.
   if (plan.outcome == plan_outcome::clarify && plan.query_json.empty()) {
@@ -378,10 +379,10 @@ sql_plan generate(const semantic_model& model, std::string_view question,
       plan.query_json = to_json(*q);
     }
   }
-  auto* example = asked_alike(model, *index, question, own);
+  auto* example = asked_alike(model, question, own);
   if (!example && previous_query_json.empty())
     example = read_alike(plan, own, [&](std::string_view asked) {
-      return read_and_plan(model, *index, asked, "");
+      return read_and_plan(model, asked, "");
     });
   if (!example)
     return plan;
@@ -395,7 +396,7 @@ sql_plan generate(const semantic_model& model, std::string_view question,
   verified_plan.strategy_reason = "a verified example answers this question";
   auto structured = plan.outcome == plan_outcome::answer
                       ? plan
-                      : read_and_plan(model, *index, example->question, "");
+                      : read_and_plan(model, example->question, "");
   if (structured.outcome == plan_outcome::answer) {
     verified_plan.query_json = structured.query_json;
     verified_plan.chart_hint = structured.chart_hint;

@@ -31,7 +31,7 @@ namespace medha::sqlgen {
 /// turn ("" when none). `verified`: the user's verified examples (their
 /// thumbs-up, operators' approvals), reused before the model file's when one
 /// matches the question (see embedded_engine.cpp).
-sql_plan generate(const semantic_model& model, std::string_view question,
+sql_plan generate(const semantic_model& given, std::string_view question,
                   std::string_view previous_query_json,
                   const std::vector<verified_example>& verified = {});
 

@@ -2,6 +2,7 @@
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -68,7 +69,7 @@ std::string expression_words(const std::string& e) {
 
 } // namespace
 
-std::string describe(const semantic_model& model, const measure& m) {
+std::string describe(const indexed_model& model, const measure& m) {
   std::string s;
   if (!m.metric.empty()) {
     auto name = column_words(m.metric);
@@ -143,7 +144,7 @@ std::string describe(const semantic_model& model, const measure& m) {
   return s;
 }
 
-std::string describe(const semantic_model& model, const filter& f) {
+std::string describe(const indexed_model& model, const filter& f) {
   auto col = f.column.empty() ? std::string("the date") : column_phrase(f.column);
   if (!f.related_table.empty() && f.op != filter_op::has_related
       && f.op != filter_op::lacks_related && f.op != filter_op::through_key
@@ -225,7 +226,7 @@ std::string describe(const semantic_model& model, const filter& f) {
   return "";
 }
 
-std::string explain(const semantic_model& model, const query& q) {
+std::string explain(const indexed_model& model, const query& q) {
   std::string s;
   if (q.kind == query_kind::listing) {
     auto entity = q.entity.empty() && !q.selected.empty() ? q.selected.front().table : q.entity;

@@ -7,14 +7,16 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// The query in plain language: "Sums quantity × unit price over order items,
 /// grouped by region name, for orders in 2024."
-std::string explain(const semantic_model& model, const query& q);
+std::string explain(const indexed_model& model, const query& q);
 
 /// A measure in words: "total weight", "number of members".
-std::string describe(const semantic_model& model, const measure& m);
+std::string describe(const indexed_model& model, const measure& m);
 
 /// A filter in words: "region name is West", "order date in 2024".
-std::string describe(const semantic_model& model, const filter& f);
+std::string describe(const indexed_model& model, const filter& f);
 
 } // namespace medha::sqlgen

@@ -7,6 +7,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -45,7 +46,7 @@ void add_dimension(std::vector<dimension>& dims, const dimension& d) {
 
 namespace {
 
-std::optional<column_ref> label_of_table(const semantic_model& model, const std::string& table) {
+std::optional<column_ref> label_of_table(const indexed_model& model, const std::string& table) {
   auto* t = table_of(model, table);
   auto* label = t ? label_column(*t) : nullptr;
   if (!label)
@@ -71,7 +72,7 @@ bool swaps_dimension(const reading& r, const query& previous) {
 
 // "which depots are they in?" after a count: the same rows, grouped by what
 // the question names.
-std::optional<column_ref> grouping_of_rows(const semantic_model& model, const reading& r,
+std::optional<column_ref> grouping_of_rows(const indexed_model& model, const reading& r,
                                            const query& previous) {
   if (!r.refers_back || !r.measures.empty() || r.entity_qualifies_value || r.asked_list
       || previous.kind != query_kind::aggregate || previous.measures.size() != 1
@@ -91,7 +92,7 @@ std::optional<column_ref> grouping_of_rows(const semantic_model& model, const re
 
 // "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
-bool filters_previous(const semantic_model& model, const reading& r, const query& previous) {
+bool filters_previous(const indexed_model& model, const reading& r, const query& previous) {
   // "only orders from 2024" after a measure of orders: the rows measured,
   // named again only to say which of them count.
   auto said = [&](size_t i) { return i < r.tokens.size() ? r.tokens[i].text : std::string(); };
@@ -106,7 +107,7 @@ bool filters_previous(const semantic_model& model, const reading& r, const query
 
 // "what is their average weight?" after counting parcels: a new measure
 // of the rows just counted, whose conditions still hold.
-bool measures_previous_rows(const semantic_model& model, const reading& r,
+bool measures_previous_rows(const indexed_model& model, const reading& r,
                             const query& previous) {
   // After a listing ("the products of Books"), "their" is the rows listed.
   bool listed = previous.kind == query_kind::listing && !previous.entity.empty();
@@ -123,7 +124,7 @@ bool measures_previous_rows(const semantic_model& model, const reading& r,
 
 // "which 4 depots have the most?" after a count per depot: the groups
 // just shown, ranked by their measure; nothing else is asked.
-bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous) {
+bool ranks_previous_groups(const indexed_model& model, const reading& r, const query& previous) {
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
       || !r.filters.empty() || r.limit <= 0 || r.show_rows)
     return false;
@@ -153,7 +154,7 @@ bool ranks_previous_groups(const semantic_model& model, const reading& r, const 
   return !r.selected.empty() && std::all_of(r.selected.begin(), r.selected.end(), shown);
 }
 
-bool is_follow_up(const semantic_model& model, const reading& r, const query& previous) {
+bool is_follow_up(const indexed_model& model, const reading& r, const query& previous) {
   if (ranks_previous_groups(model, r, previous))
     return true;
   if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
@@ -168,7 +169,7 @@ bool is_follow_up(const semantic_model& model, const reading& r, const query& pr
 }
 
 
-query apply_follow_up(const semantic_model& model, query q, const reading& r) {
+query apply_follow_up(const indexed_model& model, query q, const reading& r) {
   if (ranks_previous_groups(model, r, q)) {
     if (auto group = new_group_to_rank(model, r, q)) {
       dimension d;

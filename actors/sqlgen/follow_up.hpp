@@ -8,24 +8,26 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// Whether a question edits the previous query or asks a new one: a question
 /// that names its own measure or entity starts over, unless it only swaps the
 /// measure ("what about weight?", "weight instead").
-bool is_follow_up(const semantic_model& model, const reading& r, const query& previous);
+bool is_follow_up(const indexed_model& model, const reading& r, const query& previous);
 
 /// "which 4 depots have the most?" after a measure per depot: the
 /// groups just shown, ranked by that measure.
-bool ranks_previous_groups(const semantic_model& model, const reading& r, const query& previous);
+bool ranks_previous_groups(const indexed_model& model, const reading& r, const query& previous);
 
 /// "which depot had the most?" after one number: the column to split
 /// that number by before ranking it (follow_up_new_groups.cpp); else empty.
-std::optional<column_ref> new_group_to_rank(const semantic_model& model, const reading& r,
+std::optional<column_ref> new_group_to_rank(const indexed_model& model, const reading& r,
                                             const query& previous);
 
 /// The previous query edited by a follow-up: groupings added, filters added or
 /// replaced on the same column, the period replaced, the aggregate changed,
 /// ranked, sorted, filters removed, or the rows shown.
-query apply_follow_up(const semantic_model& model, query previous, const reading& r);
+query apply_follow_up(const indexed_model& model, query previous, const reading& r);
 
 /// The rows behind the previous answer's one number or count, when the
 /// follow-up asks for them ranked or filtered (follow_up_rows.cpp); else empty.
@@ -38,15 +40,15 @@ std::optional<query> rows_behind_a_count_or_number(const query& previous, const 
 /// Ada: the same question about Ben's (follow_up_values.cpp).
 std::optional<query> swaps_value_through_key(const query& previous, const reading& r);
 
-std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,
+std::optional<query> swaps_previous_value(const indexed_model& model, const query& previous,
                                           const reading& r);
 
 /// A new query from a question that stands on its own.
-query from_reading(const semantic_model& model, const reading& r);
+query from_reading(const indexed_model& model, const reading& r);
 
 /// Fills what the question left implicit once the tables are known: the time
 /// column of periods and buckets (the date nearest the query's first table).
 /// False when a period has no date to apply to.
-bool complete(const semantic_model& model, query& q);
+bool complete(const indexed_model& model, query& q);
 
 } // namespace medha::sqlgen

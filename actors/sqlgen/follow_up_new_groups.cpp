@@ -6,10 +6,11 @@
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
-std::optional<column_ref> new_group_to_rank(const semantic_model& model, const reading& r,
+std::optional<column_ref> new_group_to_rank(const indexed_model& model, const reading& r,
                                             const query& previous) {
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !previous.dimensions.empty()
       || !r.measures.empty() || !r.filters.empty() || (r.limit <= 0 && r.top_n <= 0))

@@ -6,6 +6,7 @@
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -25,7 +26,7 @@ bool says_only(const std::vector<token>& tokens, const std::string& value) {
 
 } // namespace
 
-std::optional<query> swaps_previous_value(const semantic_model& model, const query& previous,
+std::optional<query> swaps_previous_value(const indexed_model& model, const query& previous,
                                           const reading& r) {
   if (!r.instead || !r.measures.empty() || !r.filters.empty() || r.show_rows)
     return std::nullopt;

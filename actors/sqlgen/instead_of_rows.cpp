@@ -9,10 +9,11 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
-std::optional<sql_plan> ask_about_rows_named_instead(const semantic_model& model, const query& previous,
+std::optional<sql_plan> ask_about_rows_named_instead(const indexed_model& model, const query& previous,
                                                      const reading& r, const query& fresh,
                                                      const std::string& previous_json) {
   if (!r.instead || r.asked_list || previous.kind != query_kind::aggregate || previous.measures.empty()

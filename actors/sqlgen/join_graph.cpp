@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "actors/sqlgen/model_index.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -38,22 +39,16 @@ bool hinted(const relationship& r, const join_hints& hints) {
   return false;
 }
 
-// Calls f(relationship) for each relationship touching `table`: through the
-// index in scope when there is one, else by scanning them all.
+// Calls f(relationship) for each relationship touching `table`, through the
+// index: a catalog has too many relationships to scan per step of a search.
 template <class F>
-void each_edge(const semantic_model& model, const std::string& table, F&& f) {
-  if (auto* index = active_index(model)) {
-    for (auto i : index->edges(table))
-      if (i < model.relationships.size())
-        f(model.relationships[i]);
-    return;
-  }
-  for (auto& r : model.relationships)
-    if (r.from_table == table || r.to_table == table)
-      f(r);
+void each_edge(const indexed_model& model, const std::string& table, F&& f) {
+  for (auto i : model.index.edges(table))
+    if (i < model.relationships.size())
+      f(model.relationships[i]);
 }
 
-std::vector<edge> neighbours(const semantic_model& model, const std::string& table,
+std::vector<edge> neighbours(const indexed_model& model, const std::string& table,
                              const join_hints& hints) {
   std::vector<edge> out;
   auto same_pair = [](const relationship& a, const relationship& b) {
@@ -104,26 +99,25 @@ std::vector<edge> neighbours(const semantic_model& model, const std::string& tab
   return kept;
 }
 
-join_path search(const semantic_model& model, const std::string& from, const std::string& to,
+join_path search(const indexed_model& model, const std::string& from, const std::string& to,
                  const join_hints& hints);
 
 } // namespace
 
-join_path shortest_path(const semantic_model& model, const std::string& from,
+join_path shortest_path(const indexed_model& model, const std::string& from,
                         const std::string& to, const join_hints& hints) {
-  auto* memo = hints.empty() ? path_memo(model) : nullptr;
-  if (!memo)
+  if (!hints.empty())
     return search(model, from, to, hints);
   auto key = from + ">" + to;
-  auto it = memo->find(key);
-  if (it == memo->end())
-    it = memo->emplace(key, search(model, from, to, hints)).first;
+  auto it = model.paths.find(key);
+  if (it == model.paths.end())
+    it = model.paths.emplace(key, search(model, from, to, hints)).first;
   return it->second;
 }
 
 namespace {
 
-join_path search(const semantic_model& model, const std::string& from, const std::string& to,
+join_path search(const indexed_model& model, const std::string& from, const std::string& to,
                  const join_hints& hints) {
   join_path result;
   if (from == to) {
@@ -177,7 +171,7 @@ namespace {
 
 // Among equally short paths, the one through exactly one named waypoint: when
 // a single waypoint gives an unambiguous path of the same length, it wins.
-join_path through_waypoint(const semantic_model& model, const std::string& root,
+join_path through_waypoint(const indexed_model& model, const std::string& root,
                            const std::string& to, const join_hints& keys,
                            const std::vector<std::string>& waypoints, const join_path& tied) {
   std::vector<join_path> fits;
@@ -200,7 +194,7 @@ join_path through_waypoint(const semantic_model& model, const std::string& root,
 
 } // namespace
 
-join_tree connect(const semantic_model& model, const std::string& root,
+join_tree connect(const indexed_model& model, const std::string& root,
                   const std::vector<std::string>& tables, const join_hints& hints) {
   join_tree tree;
   // A hint with no column names a table the question's words point to: a
@@ -239,7 +233,7 @@ join_tree connect(const semantic_model& model, const std::string& root,
   return tree;
 }
 
-std::vector<std::string> linked_tables(const semantic_model& model, const std::string& table) {
+std::vector<std::string> linked_tables(const indexed_model& model, const std::string& table) {
   std::vector<std::string> out;
   each_edge(model, table, [&](const relationship& r) {
     auto& other = r.from_table == table ? r.to_table : r.from_table;
@@ -249,7 +243,7 @@ std::vector<std::string> linked_tables(const semantic_model& model, const std::s
   return out;
 }
 
-std::vector<const relationship*> parallel_links(const semantic_model& model,
+std::vector<const relationship*> parallel_links(const indexed_model& model,
                                                 const std::string& table) {
   std::vector<const relationship*> out;
   for (auto& a : model.relationships) {

@@ -8,6 +8,8 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// One join: bring `to_table` in, ON to_table.first = from_table.second pairs.
 struct join_step {
   std::string from_table;
@@ -27,7 +29,7 @@ using join_hints = std::vector<std::pair<std::string, std::string>>; // (table, 
 
 /// Shortest path over the relationship graph (foreign keys, either direction),
 /// by breadth-first search; ties are flagged, the first declared edge wins.
-join_path shortest_path(const semantic_model& model, const std::string& from,
+join_path shortest_path(const indexed_model& model, const std::string& from,
                         const std::string& to, const join_hints& hints = {});
 
 /// Joins that connect every table in `tables` to `root`: the union of the
@@ -38,15 +40,15 @@ struct join_tree {
   std::vector<join_step> steps;
   std::vector<std::string> ambiguous_tables;
 };
-join_tree connect(const semantic_model& model, const std::string& root,
+join_tree connect(const indexed_model& model, const std::string& root,
                   const std::vector<std::string>& tables, const join_hints& hints = {});
 
 /// Tables one relationship away from `table`, in declaration order.
-std::vector<std::string> linked_tables(const semantic_model& model, const std::string& table);
+std::vector<std::string> linked_tables(const indexed_model& model, const std::string& table);
 
 /// Relationships that link the same two tables as another one does (an
 /// order's billing and shipping address): the links a join can be ambiguous on.
-std::vector<const relationship*> parallel_links(const semantic_model& model,
+std::vector<const relationship*> parallel_links(const indexed_model& model,
                                                 const std::string& table);
 
 } // namespace medha::sqlgen

@@ -4,6 +4,7 @@
 #include <list>
 #include <mutex>
 
+#include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -72,10 +73,6 @@ struct cache_key {
 // Most recently used first; a handful of entries covers the data sources one
 // worker serves.
 constexpr size_t cache_capacity = 16;
-
-thread_local const semantic_model* scoped_model = nullptr;
-thread_local const model_index* scoped_index = nullptr;
-thread_local index_scope* current_scope = nullptr;
 
 } // namespace
 
@@ -154,25 +151,13 @@ std::shared_ptr<const model_index> index_for(const semantic_model& model) {
   return index;
 }
 
-index_scope::index_scope(const semantic_model& model, const model_index& index)
-  : previous_model_(scoped_model), previous_index_(scoped_index), previous_scope_(current_scope) {
-  scoped_model = &model;
-  scoped_index = &index;
-  current_scope = this;
-}
+indexed_model::indexed_model(const semantic_model& m, const model_index& i)
+  : model(m), index(i), data_source(m.data_source), tables(m.tables), relationships(m.relationships),
+    metrics(m.metrics), glossary(m.glossary), rules(m.rules), examples(m.examples) {}
 
-index_scope::~index_scope() {
-  scoped_model = previous_model_;
-  scoped_index = previous_index_;
-  current_scope = previous_scope_;
-}
-
-std::unordered_map<std::string, join_path>* path_memo(const semantic_model& model) {
-  return scoped_model == &model && current_scope ? &current_scope->paths : nullptr;
-}
-
-const model_index* active_index(const semantic_model& model) {
-  return scoped_model == &model ? scoped_index : nullptr;
-}
+indexed_model::indexed_model(const semantic_model& m)
+  : owned_(index_for(m)), model(m), index(*owned_), data_source(m.data_source), tables(m.tables),
+    relationships(m.relationships), metrics(m.metrics), glossary(m.glossary), rules(m.rules),
+    examples(m.examples) {}
 
 } // namespace medha::sqlgen

@@ -6,7 +6,6 @@
 #include <unordered_map>
 #include <vector>
 
-#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "messages/semantic_model.hpp"
 
@@ -53,30 +52,5 @@ std::vector<std::string> example_signature(std::string_view question);
 /// schema version and a fingerprint of the names (a pruned or enriched model
 /// of the same schema gets its own entry).
 std::shared_ptr<const model_index> index_for(const semantic_model& model);
-
-/// While alive, lookups on `model` on this thread (table_of, join paths) use
-/// `index` instead of scanning the model. Scopes nest.
-class index_scope {
-public:
-  index_scope(const semantic_model& model, const model_index& index);
-  ~index_scope();
-  index_scope(const index_scope&) = delete;
-  index_scope& operator=(const index_scope&) = delete;
-
-  /// Join paths found during this scope, by "from>to": a question asks for
-  /// the same few paths many times.
-  std::unordered_map<std::string, join_path> paths;
-
-private:
-  const semantic_model* previous_model_;
-  const model_index* previous_index_;
-  index_scope* previous_scope_;
-};
-
-/// The index in scope for `model` on this thread, or null.
-const model_index* active_index(const semantic_model& model);
-
-/// The scope's join path memo for `model` on this thread, or null.
-std::unordered_map<std::string, join_path>* path_memo(const semantic_model& model);
 
 } // namespace medha::sqlgen

@@ -11,12 +11,15 @@
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
+const table_info* table_of(const indexed_model& model, const std::string& name) {
+  return model.find_table(name);
+}
+
 const table_info* table_of(const semantic_model& model, const std::string& name) {
-  if (auto* index = active_index(model))
-    return index->table(model, name);
   return model.find_table(name);
 }
 
@@ -107,7 +110,7 @@ const column_info* label_column(const table_info& t) {
   return t.columns.empty() ? nullptr : &t.columns.front();
 }
 
-std::string linked_table_named(const semantic_model& model, const table_info& t) {
+std::string linked_table_named(const indexed_model& model, const table_info& t) {
   std::vector<std::string> linked;
   for (auto& c : t.columns) {
     auto rel = std::find_if(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
@@ -182,7 +185,7 @@ const column_info* primary_key(const table_info& t) {
   return found;
 }
 
-const column_info* row_key(const semantic_model& model, const std::string& table) {
+const column_info* row_key(const indexed_model& model, const std::string& table) {
   auto* t = table_of(model, table);
   if (!t)
     return nullptr;
@@ -207,7 +210,11 @@ const metric* find_metric(const semantic_model& model, const std::string& name) 
   return nullptr;
 }
 
-column_role role_of(const semantic_model& model, const column_ref& c) {
+const metric* find_metric(const indexed_model& model, const std::string& name) {
+  return find_metric(model.model, name);
+}
+
+column_role role_of(const indexed_model& model, const column_ref& c) {
   auto* t = table_of(model, c.table);
   auto* col = t ? t->find_column(c.column) : nullptr;
   return col ? col->role : column_role::text;
@@ -234,7 +241,7 @@ int weekday_number(const std::string& name) {
   return -1;
 }
 
-column_ref day_name_column(const semantic_model& model, const std::string& table) {
+column_ref day_name_column(const indexed_model& model, const std::string& table) {
   auto* t = table_of(model, table);
   if (!t)
     return {};
@@ -246,7 +253,7 @@ column_ref day_name_column(const semantic_model& model, const std::string& table
   return {};
 }
 
-column_ref month_name_column(const semantic_model& model, const column_ref& year) {
+column_ref month_name_column(const indexed_model& model, const column_ref& year) {
   auto* t = table_of(model, year.table);
   auto* y = t ? t->find_column(year.column) : nullptr;
   if (!y || y->role != column_role::numeric || y->name.find("year") == std::string::npos)
@@ -267,7 +274,7 @@ column_ref month_name_column(const semantic_model& model, const column_ref& year
   return {};
 }
 
-column_ref default_time_column(const semantic_model& model, const std::string& root) {
+column_ref default_time_column(const indexed_model& model, const std::string& root) {
   // Breadth-first from the root so the nearest table's date wins ("orders"
   // before "customers" for revenue).
   std::set<std::string> seen{root};

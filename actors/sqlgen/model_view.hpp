@@ -8,8 +8,11 @@
 
 namespace medha::sqlgen {
 
-/// The table called `name`: through the index in scope when there is one
-/// (model_index.hpp), else by scanning the model.
+class indexed_model;
+
+/// The table called `name`: through the model's index during generation;
+/// callers outside it, which hold the model alone, scan its tables.
+const table_info* table_of(const indexed_model& model, const std::string& name);
 const table_info* table_of(const semantic_model& model, const std::string& name);
 
 /// The column that names a row of `table` for people: "name", "title", ...;
@@ -23,7 +26,7 @@ const column_info* family_name_column(const table_info& table);
 /// A table that only links others ("book_genre": book_id, genre_id,
 /// last_update) named for one of them: that one ("category"); else "".
 /// "The book genres" are genres, not pairs of keys.
-std::string linked_table_named(const semantic_model& model, const table_info& table);
+std::string linked_table_named(const indexed_model& model, const table_info& table);
 
 /// A column named for money taken or paid ("amount", "total_paid",
 /// "revenue"): totals of it add up, so ranking things by it ranks their sums.
@@ -42,13 +45,14 @@ const column_info* count_column(const table_info& table);
 
 /// What tells a table's rows apart: its primary key, else the one column
 /// other tables reference. Null when neither exists.
-const column_info* row_key(const semantic_model& model, const std::string& table);
+const column_info* row_key(const indexed_model& model, const std::string& table);
 
 /// The metric called `name`, or null.
+const metric* find_metric(const indexed_model& model, const std::string& name);
 const metric* find_metric(const semantic_model& model, const std::string& name);
 
 /// The role of a column reference (text when unknown).
-column_role role_of(const semantic_model& model, const column_ref& c);
+column_role role_of(const indexed_model& model, const column_ref& c);
 
 /// A table's name as people say it, singular: "order_items" → "order item".
 std::string entity_words(const std::string& table);
@@ -58,17 +62,17 @@ std::string column_words(const std::string& column);
 /// For an integer year column ("year" in reviews), the text column of the
 /// same table whose values are month names ("January", "March "): together
 /// they date a row to its month. Empty when there is none.
-column_ref month_name_column(const semantic_model& model, const column_ref& year);
+column_ref month_name_column(const indexed_model& model, const column_ref& year);
 
 /// 0 (Sunday) .. 6 (Saturday) for a day's name ("monday", "Mon "), -1 otherwise.
 int weekday_number(const std::string& name);
 
 /// A text column of `table` whose values are names of days of the week
 /// ("Monday", "Friday"): the day a row is about. Empty when there is none.
-column_ref day_name_column(const semantic_model& model, const std::string& table);
+column_ref day_name_column(const indexed_model& model, const std::string& table);
 
 /// The time column to filter or bucket by when the question names none: the
 /// first date column of the nearest table to `root` along the joins.
-column_ref default_time_column(const semantic_model& model, const std::string& root);
+column_ref default_time_column(const indexed_model& model, const std::string& root);
 
 } // namespace medha::sqlgen

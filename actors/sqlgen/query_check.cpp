@@ -5,6 +5,7 @@
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "messages/result_set.hpp"
 
 namespace medha::sqlgen {
@@ -28,7 +29,7 @@ bool fits(value_kind k, const std::string& v) {
 std::string name(const column_ref& c) { return c.table + "." + c.column; }
 
 // A column of times of day ("time without time zone"), not of dates.
-bool clock_column(const semantic_model& model, const column_ref& c) {
+bool clock_column(const indexed_model& model, const column_ref& c) {
   auto* t = table_of(model, c.table);
   auto* col = t ? t->find_column(c.column) : nullptr;
   return col && col->type.rfind("time", 0) == 0 && col->type.rfind("timestamp", 0) != 0;
@@ -40,7 +41,7 @@ bool is_clock(const std::string& v) {
          && std::all_of(v.begin(), v.end(), [](char ch) { return ch == ':' || std::isdigit(static_cast<unsigned char>(ch)); });
 }
 
-std::string check_filter(const semantic_model& model, const filter& f) {
+std::string check_filter(const indexed_model& model, const filter& f) {
   if (f.op == filter_op::has_related || f.op == filter_op::lacks_related
       || f.op == filter_op::rule || f.op == filter_op::any_of || f.column.column.empty())
     return {};
@@ -107,7 +108,7 @@ std::string check_filter(const semantic_model& model, const filter& f) {
   }
 }
 
-bool numeric_measure(const semantic_model& model, const measure& m) {
+bool numeric_measure(const indexed_model& model, const measure& m) {
   if (!m.metric.empty() || m.column.column.empty())
     return true;
   if (m.agg == aggregate::count || m.agg == aggregate::count_distinct)
@@ -117,7 +118,7 @@ bool numeric_measure(const semantic_model& model, const measure& m) {
 
 } // namespace
 
-value_kind kind_of(const semantic_model& model, const column_ref& c) {
+value_kind kind_of(const indexed_model& model, const column_ref& c) {
   auto* t = table_of(model, c.table);
   auto* col = t ? t->find_column(c.column) : nullptr;
   if (!col)
@@ -148,7 +149,7 @@ static bool ends_in_a_word_ending_in_id(const std::string& column) {
   return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return last == w; });
 }
 
-std::string check_types(const semantic_model& model, const query& q) {
+std::string check_types(const indexed_model& model, const query& q) {
   for (auto& m : q.measures) {
     if ((m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty()
         && m.form != measure_form::days_between && m.form != measure_form::age

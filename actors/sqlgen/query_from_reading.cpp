@@ -9,10 +9,11 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
-query from_reading(const semantic_model& model, const reading& r) {
+query from_reading(const indexed_model& model, const reading& r) {
   query q;
   q.measures = r.measures;
   q.dimensions = r.dimensions;
@@ -109,7 +110,7 @@ query from_reading(const semantic_model& model, const reading& r) {
   return q;
 }
 
-bool complete(const semantic_model& model, query& q) {
+bool complete(const indexed_model& model, query& q) {
   auto root = root_table(model, q);
   if (root.empty() && !q.selected.empty())
     root = q.selected.front().table;

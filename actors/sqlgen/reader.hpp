@@ -28,27 +28,27 @@ struct item {
 };
 
 /// The aggregate a metric's expression applies (SUM for "SUM(a * b)").
-aggregate natural_aggregate(const semantic_model& model, const std::string& metric_name);
+aggregate natural_aggregate(const indexed_model& model, const std::string& metric_name);
 
 /// How many of a table's things there are: its rows counted, or its tallies
 /// summed when the rows carry a "count".
-measure count_of(const semantic_model& model, const std::string& table);
+measure count_of(const indexed_model& model, const std::string& table);
 
 /// The measure is count_of its table: "how many loans", "how many deliveries".
-bool counts_things(const semantic_model& model, const measure& m);
+bool counts_things(const indexed_model& model, const measure& m);
 
 /// The one column of a table that keeps its rows' length or duration
 /// ("duration_minutes", "length_km", "runtime"); null when none or several.
 const column_info* length_of(const table_info& t);
 
 /// The column that names a table's rows, as a reference.
-column_ref label_of(const semantic_model& model, const std::string& table);
+column_ref label_of(const indexed_model& model, const std::string& table);
 
 struct reader {
-  reader(const semantic_model& m, const std::vector<token>& t, const std::vector<std::string>& context)
+  reader(const indexed_model& m, const std::vector<token>& t, const std::vector<std::string>& context)
     : model(m), tokens(t), context_tables(context) {}
 
-  const semantic_model& model;
+  const indexed_model& model;
   const std::vector<token>& tokens;
   const std::vector<std::string>& context_tables;
   reading r;
@@ -316,17 +316,17 @@ struct reader {
 
 /// "Match case insensitively": the equalities on text among `filters` ignore
 /// case; only those on the column whose words are `of` ("food type"), unless empty.
-void ignore_case(const semantic_model& model, std::vector<filter>& filters, const std::string& of);
+void ignore_case(const indexed_model& model, std::vector<filter>& filters, const std::string& of);
 
 /// One phrase of a larger question read on its own (a ratio's side): groups
 /// by the measure's own rows are kept.
-reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,
+reading read_part(const indexed_model& model, const lexicon& lex, const std::vector<token>& tokens,
                   const std::vector<std::string>& context);
 
 /// "ratio of A to B ...": each side read on its own, then divided. Empty when
 /// the question asks no ratio, or its sides do not read as two measures over
 /// the same groups.
-std::optional<reading> read_ratio(const semantic_model& model, const lexicon& lex,
+std::optional<reading> read_ratio(const indexed_model& model, const lexicon& lex,
                                   const std::vector<token>& tokens,
                                   const std::vector<std::string>& context);
 

@@ -12,12 +12,13 @@
 #include "actors/sqlgen/time_phrases.hpp"
 
 #include "actors/sqlgen/reader.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
 namespace detail {
 
-aggregate natural_aggregate(const semantic_model& model, const std::string& metric_name) {
+aggregate natural_aggregate(const indexed_model& model, const std::string& metric_name) {
   auto* m = find_metric(model, metric_name);
   std::string fn, arg;
   if (!m || !split_outer_call(m->expression, fn, arg))
@@ -30,7 +31,7 @@ aggregate natural_aggregate(const semantic_model& model, const std::string& metr
   return a;
 }
 
-column_ref label_of(const semantic_model& model, const std::string& table) {
+column_ref label_of(const indexed_model& model, const std::string& table) {
   auto* t = table_of(model, table);
   auto* c = t ? label_column(*t) : nullptr;
   return c ? column_ref{table, c->name} : column_ref{table, ""};
@@ -379,7 +380,7 @@ void reader::run(const lexicon& lex) {
   r.tokens = tokens;
 }
 
-void ignore_case(const semantic_model& model, std::vector<filter>& filters,
+void ignore_case(const indexed_model& model, std::vector<filter>& filters,
                  const std::string& of) {
   for (auto& f : filters)
     if ((of.empty() || join(split_words(f.column.column), " ") == of) && !f.numeric && !f.column.column.empty() && role_of(model, f.column) != column_role::numeric
@@ -388,7 +389,7 @@ void ignore_case(const semantic_model& model, std::vector<filter>& filters,
       f.ignore_case = true;
 }
 
-reading read_part(const semantic_model& model, const lexicon& lex, const std::vector<token>& tokens,
+reading read_part(const indexed_model& model, const lexicon& lex, const std::vector<token>& tokens,
                   const std::vector<std::string>& context) {
   reader rd(model, tokens, context);
   rd.keep_row_groups = true;
@@ -398,7 +399,7 @@ reading read_part(const semantic_model& model, const lexicon& lex, const std::ve
 
 } // namespace detail
 
-reading read_question(const semantic_model& model, const lexicon& lex,
+reading read_question(const indexed_model& model, const lexicon& lex,
                       const std::vector<token>& tokens,
                       const std::vector<std::string>& context_tables) {
   if (auto ratio = detail::read_ratio(model, lex, tokens, context_tables))

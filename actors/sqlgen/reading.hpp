@@ -10,6 +10,8 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// A phrase that names two things equally well, with what each could mean.
 struct ambiguity {
   size_t begin = 0, end = 0; // tokens
@@ -87,7 +89,7 @@ struct reading {
 
 /// Reads a question against the model. `context_tables` (from the previous
 /// turn) break ties between equally good readings of a phrase.
-reading read_question(const semantic_model& model, const lexicon& lex,
+reading read_question(const indexed_model& model, const lexicon& lex,
                       const std::vector<token>& tokens,
                       const std::vector<std::string>& context_tables);
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 

@@ -11,6 +11,7 @@
 #include <cctype>
 
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 

@@ -6,6 +6,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/reader.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "messages/result_set.hpp"
 
 namespace medha::sqlgen::detail {
@@ -20,7 +21,7 @@ bool is_word(const token& t, std::initializer_list<const char*> words) {
 // one date, or the one of its dates the words name ("snapshot_date" for
 // "the newest reading" beside a record's created_at). Dates only, not
 // epoch numbers or year columns.
-std::optional<column_ref> latest_date(const semantic_model& model, const element& e,
+std::optional<column_ref> latest_date(const indexed_model& model, const element& e,
                                       const std::vector<token>& words) {
   std::optional<column_ref> date;
   if (e.kind == element_kind::column && role_of(model, {e.table, e.column}) == column_role::time)

@@ -9,6 +9,7 @@
 
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -16,20 +17,11 @@ void reader::name_link_tables() {
   // The table's head word ("offering" of course_offering) names its rows; its
   // other words ("course") name another table. Looked up in the model's
   // index: a catalog has too many tables to split every name per question.
-  auto* index = active_index(model);
   auto headed_by = [&](const std::string& word) {
     std::vector<const table_info*> out;
-    if (index) {
-      for (auto i : index->tables_headed_by(word))
-        if (i < model.tables.size())
-          out.push_back(&model.tables[i]);
-      return out;
-    }
-    for (auto& table : model.tables) {
-      auto words = split_words(table.name);
-      if (!words.empty() && stem(words.back()) == word)
-        out.push_back(&table);
-    }
+    for (auto i : model.index.tables_headed_by(word))
+      if (i < model.tables.size())
+        out.push_back(&model.tables[i]);
     return out;
   };
   for (auto& t : tokens) {

@@ -14,6 +14,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 
 namespace medha::sqlgen::detail {
@@ -288,11 +289,9 @@ void reader::on_column(size_t k, const element& e) {
       std::string rows_named;
       if ((role == column_role::text || role == column_role::categorical) && items[k].plural && !distinct
           && items[k].end == items[k].begin + 1)
-        if (auto* index = active_index(model)) {
-          auto& heads = index->tables_headed_by(tokens[items[k].begin].stem);
-          if (heads.size() == 1 && heads[0] < model.tables.size() && model.tables[heads[0]].name != e.table)
-            rows_named = model.tables[heads[0]].name;
-        }
+        if (auto& heads = model.index.tables_headed_by(tokens[items[k].begin].stem);
+            heads.size() == 1 && heads[0] < model.tables.size() && model.tables[heads[0]].name != e.table)
+          rows_named = model.tables[heads[0]].name;
       if (((pk && pk->name == e.column) || (label && label->name == e.column)) && !distinct)
         m = count_rows(e.table);
       else if (!rows_named.empty())

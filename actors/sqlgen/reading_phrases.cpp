@@ -12,6 +12,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -227,12 +228,12 @@ void reader::add_measure(const measure& m) {
 
 measure reader::count_rows(const std::string& table) { return count_of(model, table); }
 
-bool counts_things(const semantic_model& model, const measure& m) {
+bool counts_things(const indexed_model& model, const measure& m) {
   auto c = count_of(model, m.column.table);
   return m.metric.empty() && m.agg == c.agg && m.column == c.column;
 }
 
-measure count_of(const semantic_model& model, const std::string& table) {
+measure count_of(const indexed_model& model, const std::string& table) {
   measure m;
   m.agg = aggregate::count;
   m.column = {table, ""};

@@ -6,6 +6,7 @@
 #include "actors/sqlgen/reader.hpp"
 
 #include "actors/sqlgen/reading_ratio_parts.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -13,14 +14,14 @@ using namespace ratios;
 
 namespace {
 
-std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
+std::optional<reading> ratio_at(const indexed_model& model, const lexicon& lex,
                                 const std::vector<token>& tokens,
                                 const std::vector<std::string>& context, size_t k, bool averaged,
                                 size_t split, size_t den, bool sides_apart = true);
 
 } // namespace
 
-std::optional<reading> read_ratio(const semantic_model& model, const lexicon& lex,
+std::optional<reading> read_ratio(const indexed_model& model, const lexicon& lex,
                                   const std::vector<token>& tokens,
                                   const std::vector<std::string>& context) {
   auto n = tokens.size();
@@ -69,7 +70,7 @@ std::optional<reading> read_ratio(const semantic_model& model, const lexicon& le
 
 namespace {
 
-std::optional<reading> ratio_at(const semantic_model& model, const lexicon& lex,
+std::optional<reading> ratio_at(const indexed_model& model, const lexicon& lex,
                                 const std::vector<token>& tokens,
                                 const std::vector<std::string>& context, size_t k, bool averaged,
                                 size_t split, size_t den, bool sides_apart) {

@@ -6,10 +6,11 @@
 #include "actors/sqlgen/reader.hpp"
 #include "actors/sqlgen/reading_ratio_parts.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail::ratios {
 
-std::optional<reading> divide(const semantic_model& model, const std::vector<token>& tokens,
+std::optional<reading> divide(const indexed_model& model, const std::vector<token>& tokens,
                               const sides_read& s) {
   auto& ra = s.ra;
   auto& rb = s.rb;

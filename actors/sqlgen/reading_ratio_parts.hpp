@@ -24,7 +24,7 @@ bool starts_tail(const std::vector<token>& t, size_t i);
 bool verb_takes_to(const std::vector<token>& t, size_t i);
 /// "also give the yearly numbers of loans and members": the
 /// words from `from` on ask for the two sides' own numbers, and nothing else.
-bool names_sides(const semantic_model& model, const std::vector<token>& t, size_t from,
+bool names_sides(const indexed_model& model, const std::vector<token>& t, size_t from,
                  const measure& a, const measure& b);
 /// "show every depot ID": the words from `from` on name the groups.
 bool names_groups(const std::vector<token>& t, size_t from, const std::vector<dimension>& groups);
@@ -41,7 +41,7 @@ struct side {
 };
 
 /// The reading of a side's words as one measure, or nothing.
-std::optional<side> side_of(const semantic_model& model, reading& r);
+std::optional<side> side_of(const indexed_model& model, reading& r);
 bool same_filter(const filter& a, const filter& b);
 bool same_dimensions(const std::vector<dimension>& a, const std::vector<dimension>& b);
 
@@ -59,7 +59,7 @@ struct sides_read {
 
 /// The ratio of the two sides as one reading: the conditions both name
 /// restrict both, a numerator's own its side; empty when they do not divide.
-std::optional<reading> divide(const semantic_model& model, const std::vector<token>& tokens,
+std::optional<reading> divide(const indexed_model& model, const std::vector<token>& tokens,
                               const sides_read& s);
 
 } // namespace medha::sqlgen::detail::ratios

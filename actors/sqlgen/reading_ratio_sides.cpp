@@ -5,6 +5,7 @@
 #include "actors/sqlgen/reader.hpp"
 #include "actors/sqlgen/reading_ratio_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail::ratios {
 
@@ -27,7 +28,7 @@ namespace {
 // "vans that have more than 1 driver": read alone, keyphrases counted
 // per van and the groups kept by their count. As a side, the vans are
 // counted, each kept by the number of its keyphrases.
-std::optional<side> entities_by_count(const semantic_model& model, reading& r) {
+std::optional<side> entities_by_count(const indexed_model& model, reading& r) {
   if (r.measures.size() != 1 || r.dimensions.size() != 1)
     return std::nullopt;
   auto& m = r.measures.front();
@@ -69,7 +70,7 @@ std::optional<side> entities_by_count(const semantic_model& model, reading& r) {
 
 } // namespace
 
-std::optional<side> side_of(const semantic_model& model, reading& r) {
+std::optional<side> side_of(const indexed_model& model, reading& r) {
   if (!r.ambiguities.empty() || r.refers_back || r.top_n > 0 || r.limit > 0)
     return std::nullopt;
   if (auto s = entities_by_count(model, r))

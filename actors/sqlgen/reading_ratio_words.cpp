@@ -6,6 +6,7 @@
 #include "actors/sqlgen/reading_ratio_parts.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail::ratios {
 
@@ -46,7 +47,7 @@ bool verb_takes_to(const std::vector<token>& t, size_t i) {
 
 // "also give the yearly numbers of loans and members": the
 // words from `from` on ask for the two sides' own numbers, and nothing else.
-bool names_sides(const semantic_model& model, const std::vector<token>& t, size_t from,
+bool names_sides(const indexed_model& model, const std::vector<token>& t, size_t from,
                  const measure& a, const measure& b) {
   auto words_of = [&](const measure& m) {
     std::vector<std::string> out;

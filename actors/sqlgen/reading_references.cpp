@@ -8,6 +8,7 @@
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -16,13 +17,10 @@ bool reader::names_table(const token& t) const {
     auto words = split_words(table.name);
     return words.size() == 1 && stem(words[0]) == t.stem;
   };
-  // Through the index of table heads when one is in scope: the catalog may
-  // hold thousands of tables, and this is asked of many words.
-  if (auto* index = active_index(model)) {
-    auto& heads = index->tables_headed_by(t.stem);
-    return std::any_of(heads.begin(), heads.end(), [&](size_t i) { return one_word(model.tables[i]); });
-  }
-  return std::any_of(model.tables.begin(), model.tables.end(), one_word);
+  // Through the index of table heads: the catalog may hold thousands of
+  // tables, and this is asked of many words.
+  auto& heads = model.index.tables_headed_by(t.stem);
+  return std::any_of(heads.begin(), heads.end(), [&](size_t i) { return one_word(model.tables[i]); });
 }
 
 void reader::read_references() {

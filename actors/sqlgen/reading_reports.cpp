@@ -10,6 +10,7 @@
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 

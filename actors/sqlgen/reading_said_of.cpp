@@ -11,6 +11,7 @@
 
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -18,7 +19,7 @@ namespace {
 
 // Whether the path, read from its start, goes up a key to a parent and
 // later down to rows that reference a table (siblings or cousins).
-bool joins_siblings(const semantic_model& model, const join_path& path) {
+bool joins_siblings(const indexed_model& model, const join_path& path) {
   bool went_up = false;
   for (auto& s : path.steps) {
     if (s.from_table == s.to_table)

@@ -16,6 +16,7 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 
 namespace medha::sqlgen::detail {

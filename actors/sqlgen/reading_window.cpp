@@ -5,13 +5,14 @@
 #include <algorithm>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
 namespace {
 
 // A table's only date column, or empty.
-column_ref only_date(const semantic_model& model, const std::string& table) {
+column_ref only_date(const indexed_model& model, const std::string& table) {
   column_ref found;
   auto* t = table_of(model, table);
   for (auto& c : t ? t->columns : std::vector<column_info>{})

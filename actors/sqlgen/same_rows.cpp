@@ -15,10 +15,11 @@
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
-std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const query& previous,
+std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const query& previous,
                                              const reading& r, const query& fresh,
                                              const std::string& previous_json) {
   if (!r.refers_to_shown || previous.unanswered || previous.limit <= 0 || previous.order.empty()
@@ -30,7 +31,7 @@ std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const 
                  {}, previous_json, 0.2);
 }
 
-std::optional<sql_plan> ask_which_person(const semantic_model& model, const query& previous, const reading& r,
+std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json) {
   bool reached = std::any_of(previous.filters.begin(), previous.filters.end(),
                              [](const filter& f) { return f.op == filter_op::referenced_by; });
@@ -42,7 +43,7 @@ std::optional<sql_plan> ask_which_person(const semantic_model& model, const quer
                  {}, previous_json, 0.2);
 }
 
-bool says_all_rows(const semantic_model& model, const reading& r, const query& previous) {
+bool says_all_rows(const indexed_model& model, const reading& r, const query& previous) {
   auto rows = root_table(model, previous);
   auto head = split_words(entity_words(rows));
   if (head.empty())
@@ -54,7 +55,7 @@ bool says_all_rows(const semantic_model& model, const reading& r, const query& p
   return false;
 }
 
-std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model, const query& previous,
+std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, const query& previous,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question) {
   auto rows = root_table(model, fresh);

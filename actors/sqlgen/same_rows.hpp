@@ -10,12 +10,14 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// "and the sum paid?" right after "how many payments remain open?": a
 /// measure of the same rows, said with nothing to say which rows.
 /// Those rows or all of them are both ordinary readings, and the numbers
 /// differ: a clarify offering both; nullopt when the question is not of
 /// that kind (it names the rows, a condition, or "all").
-std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model, const query& previous,
+std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, const query& previous,
                                                     const reading& r, const query& fresh,
                                                     const std::string& question);
 
@@ -23,18 +25,18 @@ std::optional<sql_plan> ask_whether_conditions_hold(const semantic_model& model,
 /// depot is the one ranked first, which no condition names, so the question
 /// would be answered for every shop. A clarify asking to name it; nullopt
 /// when the question is not of that kind.
-std::optional<sql_plan> ask_which_ranked_row(const semantic_model& model, const query& previous,
+std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const query& previous,
                                              const reading& r, const query& fresh,
                                              const std::string& previous_json);
 
 /// "what is her salary?" after "who is Mona's mentor?": "her" may be Mona,
 /// named, or her mentor, shown. A clarify; nullopt when the last answer was
 /// not one person reached from another.
-std::optional<sql_plan> ask_which_person(const semantic_model& model, const query& previous, const reading& r,
+std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json);
 
 /// "all invoices", "every invoice": the question names all rows of the
 /// table the last question was about.
-bool says_all_rows(const semantic_model& model, const reading& r, const query& previous);
+bool says_all_rows(const indexed_model& model, const reading& r, const query& previous);
 
 } // namespace medha::sqlgen

@@ -9,6 +9,7 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "messages/result_set.hpp"
 
 namespace medha::sqlgen {
@@ -185,7 +186,7 @@ sql_plan answer(std::string sql, std::vector<output_column> columns, std::string
 
 // Tables proper: a view's rows are another table's, and PostgreSQL (like its
 // users) does not call views tables. A source made only of views lists them.
-std::vector<const table_info*> sorted_tables(const semantic_model& model) {
+std::vector<const table_info*> sorted_tables(const indexed_model& model) {
   std::vector<const table_info*> out;
   for (auto& t : model.tables)
     if (!t.derived)
@@ -197,7 +198,7 @@ std::vector<const table_info*> sorted_tables(const semantic_model& model) {
   return out;
 }
 
-sql_plan list_tables(const semantic_model& model) {
+sql_plan list_tables(const indexed_model& model) {
   std::vector<std::vector<std::string>> rows;
   int i = 0;
   for (auto* t : sorted_tables(model))
@@ -211,12 +212,12 @@ sql_plan list_tables(const semantic_model& model) {
   return plan;
 }
 
-sql_plan count_tables(const semantic_model& model) {
+sql_plan count_tables(const indexed_model& model) {
   return answer("SELECT " + std::to_string(sorted_tables(model).size()) + " AS \"tables\"",
                 {{"tables", column_role::numeric}}, "Counts the tables of the data source.");
 }
 
-sql_plan row_counts(const semantic_model& model) {
+sql_plan row_counts(const indexed_model& model) {
   std::vector<std::string> parts;
   for (auto* t : sorted_tables(model))
     parts.push_back("SELECT " + string_literal(t->name) + " AS \"table_name\", COUNT(*) AS \"row_count\" FROM "
@@ -227,7 +228,7 @@ sql_plan row_counts(const semantic_model& model) {
                 "Counts the rows of every table.");
 }
 
-sql_plan row_count(const semantic_model& model, const table_info& t) {
+sql_plan row_count(const indexed_model& model, const table_info& t) {
   auto plan = answer("SELECT COUNT(*) AS \"row_count\" FROM " + table_reference(model, t.name),
                      {{"row_count", column_role::numeric}}, "Counts the rows of " + t.name + ".");
   plan.subject = "rows of " + column_words(t.name);
@@ -258,7 +259,7 @@ int number_in(const std::vector<token>& tokens, int fallback) {
   return fallback;
 }
 
-sql_plan sample(const semantic_model& model, const table_info& t, int rows) {
+sql_plan sample(const indexed_model& model, const table_info& t, int rows) {
   // A listing of every column: a follow-up ("only those in Bergen") edits it.
   query q;
   q.kind = query_kind::listing;
@@ -276,7 +277,7 @@ sql_plan sample(const semantic_model& model, const table_info& t, int rows) {
   return plan;
 }
 
-sql_plan common_values(const semantic_model& model, const table_info& t, const column_info& c) {
+sql_plan common_values(const indexed_model& model, const table_info& t, const column_info& c) {
   auto col = quote_identifier(c.name);
   return answer("SELECT " + col + ", COUNT(*) AS \"rows\" FROM " + table_reference(model, t.name)
                   + " GROUP BY " + col + " ORDER BY \"rows\" DESC, " + col + " LIMIT 10",
@@ -305,7 +306,7 @@ std::vector<output_column> profile_columns(bool named) {
   return out;
 }
 
-sql_plan profile(const semantic_model& model, const table_info& t, const column_info* c) {
+sql_plan profile(const indexed_model& model, const table_info& t, const column_info* c) {
   auto from = " FROM " + table_reference(model, t.name);
   if (c)
     return answer(profile_select(*c, false) + from, profile_columns(false),
@@ -317,7 +318,7 @@ sql_plan profile(const semantic_model& model, const table_info& t, const column_
                 "Profiles every column of " + t.name + ": rows, missing values, distinct values, smallest and largest.");
 }
 
-sql_plan name_a_table(const semantic_model& model, const std::string& what) {
+sql_plan name_a_table(const indexed_model& model, const std::string& what) {
   sql_plan p;
   p.outcome = plan_outcome::clarify;
   p.understood = "You asked about " + what + ", but I could not tell which table you mean.";
@@ -332,7 +333,7 @@ sql_plan name_a_table(const semantic_model& model, const std::string& what) {
 
 } // namespace
 
-std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
+std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::string_view question) {
   auto tokens = tokenize(normalize_question(question));
   // Most questions are about the data, not about its tables: the rules' own
   // words decide first, before any name is looked up.
@@ -404,6 +405,10 @@ std::optional<sql_plan> answer_schema_question(const semantic_model& model, std:
     }
   }
   return std::nullopt;
+}
+
+std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
+  return answer_schema_question(indexed_model(model), question);
 }
 
 } // namespace medha::sqlgen

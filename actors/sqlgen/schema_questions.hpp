@@ -8,12 +8,18 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// Questions about the data itself, which people ask first: what tables there
 /// are, what a table holds, a sample of its rows, how many rows each table
 /// has, the most common values of a column, a profile of a column or table.
 /// Answered from the model (the catalog) and guarded queries, as an ordinary
 /// answer plan. nullopt when the question is not one of these; a clarify
 /// plan when it is, but names no table (or column) of the model.
+std::optional<sql_plan> answer_schema_question(const indexed_model& model,
+                                               std::string_view question);
+/// The same for callers that hold the model alone (the index comes from
+/// index_for's cache).
 std::optional<sql_plan> answer_schema_question(const semantic_model& model,
                                                std::string_view question);
 

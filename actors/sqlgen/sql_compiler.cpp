@@ -10,6 +10,7 @@
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -171,7 +172,7 @@ bool compiler::run() {
 
 } // namespace compiling
 
-compiled_query compile(const semantic_model& model, const query& q_in) {
+compiled_query compile(const indexed_model& model, const query& q_in) {
   using namespace compiling;
   if (auto counted = count_of_qualifying(model, q_in))
     return *counted;

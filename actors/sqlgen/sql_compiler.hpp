@@ -9,6 +9,8 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 enum class compile_status {
   ok,
   unknown_reference, // a table, column or metric the model does not have
@@ -29,15 +31,15 @@ struct compiled_query {
 /// The query structure as one PostgreSQL SELECT: identifiers quoted, columns
 /// table-qualified, joins along foreign keys, the model's rules applied to
 /// every table used. Deterministic: the same structure gives the same text.
-compiled_query compile(const semantic_model& model, const query& q);
+compiled_query compile(const indexed_model& model, const query& q);
 
 /// The table a query starts from: its first measure's table, else its entity.
-std::string root_table(const semantic_model& model, const query& q);
+std::string root_table(const indexed_model& model, const query& q);
 
 /// The table a measure's rows come from.
-std::string measure_table(const semantic_model& model, const measure& m);
+std::string measure_table(const indexed_model& model, const measure& m);
 
 /// The name a measure's column gets in the result.
-std::string measure_alias(const semantic_model& model, const measure& m);
+std::string measure_alias(const indexed_model& model, const measure& m);
 
 } // namespace medha::sqlgen

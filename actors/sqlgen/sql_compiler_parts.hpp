@@ -26,9 +26,9 @@ std::string literal(const filter& f, const std::string& v);
 /// One query structure being written as a SELECT. Each part of the statement
 /// is written by its own file; they meet in these members.
 struct compiler {
-  compiler(const semantic_model& model, const query& q) : model(model), q(q) {}
+  compiler(const indexed_model& model, const query& q) : model(model), q(q) {}
 
-  const semantic_model& model;
+  const indexed_model& model;
   const query& q;
   compiled_query out;
   bool fans_out = false;   // a join from a table to rows that reference it
@@ -91,9 +91,9 @@ struct compiler {
 
 // Query shapes written as a whole statement of their own, or rewritten
 // before the compiler sees them: compile_rewrites.cpp, compile_ratio_groups.cpp.
-query without_needless_joins(const semantic_model& model, const query& q);
-std::optional<compiled_query> count_of_qualifying(const semantic_model& model, const query& q);
-std::optional<compiled_query> ratio_of_two_tables_per_group(const semantic_model& model,
+query without_needless_joins(const indexed_model& model, const query& q);
+std::optional<compiled_query> count_of_qualifying(const indexed_model& model, const query& q);
+std::optional<compiled_query> ratio_of_two_tables_per_group(const indexed_model& model,
                                                             const query& q);
 
 } // namespace medha::sqlgen::compiling

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
@@ -33,7 +34,7 @@ std::string qualified(const column_ref& c) {
   return quote_identifier(c.table) + "." + quote_identifier(c.column);
 }
 
-std::string table_reference(const semantic_model& model, const std::string& table) {
+std::string table_reference(const indexed_model& model, const std::string& table) {
   auto* t = table_of(model, table);
   if (!t || t->schema.empty() || t->schema == "public")
     return quote_identifier(table);
@@ -65,7 +66,7 @@ bool is_number(std::string_view s) {
   return digits;
 }
 
-std::string qualify_expression(const semantic_model& model, std::string_view e,
+std::string qualify_expression(const indexed_model& model, std::string_view e,
                                const std::string& default_table) {
   auto* home = table_of(model, default_table);
   std::string out;

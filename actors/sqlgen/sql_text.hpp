@@ -8,12 +8,14 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// "name" with embedded quotes doubled.
 std::string quote_identifier(std::string_view name);
 /// "table"."column"
 std::string qualified(const column_ref& c);
 /// "table", or "schema"."table" outside the public schema.
-std::string table_reference(const semantic_model& model, const std::string& table);
+std::string table_reference(const indexed_model& model, const std::string& table);
 /// 'text' with embedded quotes doubled.
 std::string string_literal(std::string_view text);
 /// True for an integer or decimal literal (optionally negative).
@@ -21,7 +23,7 @@ bool is_number(std::string_view text);
 
 /// Rewrites a model SQL expression (a metric or a rule) so that every column it
 /// names is table-qualified and quoted; keywords, functions and literals stay.
-std::string qualify_expression(const semantic_model& model, std::string_view expression,
+std::string qualify_expression(const indexed_model& model, std::string_view expression,
                                const std::string& default_table);
 
 /// Splits "SUM(inner)" into its function and argument; false when the

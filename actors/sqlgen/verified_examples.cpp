@@ -1,9 +1,9 @@
 #include "actors/sqlgen/verified_examples.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen {
 
-const verified_example* asked_alike(const semantic_model& model, const model_index& index,
-                                    std::string_view question,
+const verified_example* asked_alike(const indexed_model& model, std::string_view question,
                                     const std::vector<verified_example>& own) {
   auto sig = example_signature(question);
   if (sig.empty())
@@ -12,7 +12,7 @@ const verified_example* asked_alike(const semantic_model& model, const model_ind
     if (!e.sql.empty() && example_signature(e.question) == sig)
       return &e;
   for (size_t i = 0; i < model.examples.size(); ++i)
-    if (!model.examples[i].sql.empty() && index.example(i) == sig)
+    if (!model.examples[i].sql.empty() && model.index.example(i) == sig)
       return &model.examples[i];
   return nullptr;
 }

@@ -10,12 +10,13 @@
 
 namespace medha::sqlgen {
 
+class indexed_model;
+
 /// A verified example asked the same way as the question: the same content
 /// words in the same order (roles kept: "from A to B" is not "from B to A").
 /// The user's own (`own`: their thumbs-up, operators' approvals) come first,
 /// then the model file's; nullptr when none.
-const verified_example* asked_alike(const semantic_model& model, const model_index& index,
-                                    std::string_view question,
+const verified_example* asked_alike(const indexed_model& model, std::string_view question,
                                     const std::vector<verified_example>& own);
 
 /// A user's example the engine reads as the same query as the question's

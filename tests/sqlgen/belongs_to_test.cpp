@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/join_graph.hpp"
 #include "tests/sqlgen/hr_model.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
@@ -39,7 +40,8 @@ TEST(belongs_to, grouping_rows_by_the_table_they_point_to_uses_their_own_key) {
 
 TEST(belongs_to, each_side_follows_its_own_key) {
   // From a department, the employee it points to is its head.
-  auto model = with_department_heads();
+  auto given = with_department_heads();
+  const indexed_model model(given);
   auto down = shortest_path(model, "employees", "departments");
   ASSERT_TRUE(down.found);
   EXPECT_FALSE(down.ambiguous);
