@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/explain.hpp"
@@ -219,6 +220,15 @@ sql_plan read_and_plan(const indexed_model& model,
     asked.ambiguous = true;
     return asked;
   }
+
+  // "which city's clients have the most deliveries?" answered with clients
+  // answers another question than the one asked.
+  if (!follow_up && !bare_which && r.asked_for && !shows_asked_for(model, q, *r.asked_for))
+    return clarify(understood_prefix(model, q) + "not how to show the "
+                     + (r.asked_for->kind == element_kind::value ? r.asked_for->value
+                        : column_words(r.asked_for->column.empty() ? r.asked_for->table : r.asked_for->column))
+                     + " you asked for: could you say it another way?",
+                   {}, to_json(q), 0.2);
 
   // A ranking of one number ("which one is the biggest?" after a count):
   // there are no rows to rank; say so rather than echo the number.

@@ -315,8 +315,15 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
     }
     if (r.instead)
       q.dimensions.clear();
-    for (auto& d : r.dimensions)
+    for (auto& d : r.dimensions) {
       add_dimension(q.dimensions, d);
+      // Grouped by the column the last question held to one value, the
+      // answer would be that one group: the groups asked for are all of them.
+      if (d.bucket == time_bucket::none)
+        remove_if(q.filters, [&](const filter& f) {
+          return f.op == filter_op::eq && f.values.size() == 1 && f.measure < 0 && f.column == d.column;
+        });
+    }
   }
   // -- filters --
   if (r.remove_filters)

@@ -220,6 +220,7 @@ struct reader {
   bool agent_by(size_t k);
 
   void on_cue(size_t k, item& it);
+  void note_what_is_asked_for(); // asked_for.cpp
 
   /// The phrase names a foreign key by its whole name, and the key holds the
   /// same-named column of the table it points to.

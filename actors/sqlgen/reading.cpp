@@ -377,6 +377,7 @@ void reader::run(const lexicon& lex) {
     });
     ignore_case(model, r.filters, named ? r.ignore_case_of : std::string());
   }
+  note_what_is_asked_for();
   r.tokens = tokens;
 }
 

@@ -81,6 +81,9 @@ struct reading {
   /// of a "did you mean" spells them out.
   std::vector<ambiguity> weak;
   std::vector<token> tokens;
+  /// The thing a question word asks for ("which city", "in which country",
+  /// "what products"): the answer has to show it.
+  std::optional<element> asked_for;
 
   bool names_measure_or_entity() const {
     return !measures.empty() || !entity.empty() || !selected.empty();

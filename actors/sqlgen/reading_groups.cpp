@@ -129,7 +129,9 @@ void reader::read_conditions_and_groups() {
     auto* t = table_of(model, entity_dimensions.front());
     auto* pk = t ? primary_key(*t) : nullptr;
     auto& m = r.measures.front();
-    bool summable = !m.metric.empty() || m.agg == aggregate::avg
+    // A score (stars, a grade) is averaged within each group: its total
+    // over the rows has no meaning.
+    bool summable = !m.metric.empty() || (m.agg == aggregate::avg && !is_a_score(m.column.column))
                     || (m.agg == aggregate::count && m.column.column.empty());
     // Only for tables whose rows are things that happen or are counted
     // (orders, customers), not lookups like regions: "per region" groups.

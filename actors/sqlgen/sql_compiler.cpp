@@ -22,6 +22,43 @@ bool compiler::fail(compile_status s, std::string detail) {
   return false;
 }
 
+// Whether the step joins a table to the rows that reference it (a client to
+// their deliveries): each row before it then appears once per match. A key
+// that is also the referencing table's whole primary key is one row at most.
+bool multiplies_rows(const indexed_model& model, const join_step& s) {
+  auto* to = table_of(model, s.to_table);
+  auto* key = to ? primary_key(*to) : nullptr;
+  for (auto& r : model.relationships) {
+    if (r.from_table != s.to_table || r.to_table != s.from_table || r.from_columns.size() != s.on.size())
+      continue;
+    bool same = true;
+    for (size_t i = 0; i < s.on.size(); ++i)
+      same = same && r.from_columns[i] == s.on[i].second && r.to_columns[i] == s.on[i].first;
+    if (same)
+      return !(key && r.from_columns.size() == 1 && r.from_columns[0] == key->name);
+  }
+  return false;
+}
+
+// A measure whose value changes when rows repeat: a sum or an average of a
+// column (a count of rows counts distinct keys instead; min, max and
+// distinct counts do not change).
+bool compiler::repeats_with_rows(const measure& m) {
+  if (!m.metric.empty()) {
+    auto* def = find_metric(model, m.metric);
+    std::string fn, arg;
+    aggregate natural;
+    if (!def || !split_outer_call(qualify_expression(model, def->expression, def->table), fn, arg)
+        || !aggregate_of(fn, natural))
+      return true;
+    auto a = m.agg == aggregate::none ? natural : m.agg;
+    return a == aggregate::sum || a == aggregate::avg || (a == aggregate::count && arg == "*");
+  }
+  if (m.column.column.empty())
+    return false;
+  return m.agg == aggregate::sum || m.agg == aggregate::avg || m.agg == aggregate::none;
+}
+
 bool compiler::check(const column_ref& c) {
   auto* t = table_of(model, c.table);
   if (!t)
@@ -107,11 +144,18 @@ bool compiler::run() {
   out.tables.push_back(root);
   for (auto& s : tree.steps) {
     out.tables.push_back(s.to_table);
-    // Joining to the rows that reference a table multiplies its rows.
-    for (auto& r : model.relationships)
-      if (r.to_table == s.from_table && r.from_table == s.to_table)
-        fans_out = true;
+    fans_out = fans_out || multiplies_rows(model, s);
   }
+  // A total or an average of the root's rows over a join that repeats them
+  // counts each row once per match: a wrong number, never to be shown
+  // (compile_fan_out.cpp).
+  std::vector<std::string> summed; // the tables of the totals and averages
+  for (auto& m : q.measures)
+    if (repeats_with_rows(m))
+      summed.push_back(measure_table(model, m));
+  if (fans_out && q.kind != query_kind::listing && !summed.empty())
+    if ((repeated_at = repeating_step(model, q, tree, summed)))
+      return fail(compile_status::unsupported, "joining the tables it needs would count some rows more than once");
 
   listing = q.kind == query_kind::listing;
   if (listing ? !select_rows() : !select_groups())
@@ -181,6 +225,12 @@ compiled_query compile(const indexed_model& model, const query& q_in) {
   auto q = without_needless_joins(model, q_in);
   compiler c{model, q};
   c.run();
+  if (c.repeated_at)
+    if (auto exists = conditions_as_existence(q, c.tree, *c.repeated_at)) {
+      compiler again{model, *exists};
+      if (again.run())
+        return std::move(again.out);
+    }
   if (c.out.status != compile_status::ok)
     c.out.sql.clear();
   return std::move(c.out);

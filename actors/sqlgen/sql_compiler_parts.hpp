@@ -17,6 +17,22 @@ namespace medha::sqlgen::compiling {
 /// "SUM", "AVG", ... for an aggregate; "" for none.
 const char* sql_function(aggregate a);
 
+/// Whether a join step brings in the rows that reference its table (a
+/// client's deliveries), repeating each row before it once per match.
+bool multiplies_rows(const indexed_model& model, const join_step& s);
+
+/// The step whose repeated rows would make a total or an average wrong:
+/// one nothing is grouped by, or one whose every row is a group of its own
+/// reached through a shared parent (compile_fan_out.cpp).
+/// `summed`: the tables whose rows are added up or averaged.
+std::optional<size_t> repeating_step(const indexed_model& model, const query& q,
+                                     const join_tree& tree, const std::vector<std::string>& summed);
+
+/// The query with its conditions on the rows beyond step `at` asked as
+/// existence ("bills of clients that have a billing complaint"); nullopt
+/// when those rows are used for more than plain conditions.
+std::optional<query> conditions_as_existence(const query& q, const join_tree& tree, size_t at);
+
 /// The aggregate a SQL function name stands for; false when it is none.
 bool aggregate_of(std::string fn, aggregate& out);
 
@@ -32,6 +48,7 @@ struct compiler {
   const query& q;
   compiled_query out;
   bool fans_out = false;   // a join from a table to rows that reference it
+  std::optional<size_t> repeated_at; // the step that would repeat the rows of a total
   bool row_groups = false; // every group is one row of the root table
   std::string root_name;
   join_tree tree;
@@ -48,6 +65,7 @@ struct compiler {
   bool fail(compile_status s, std::string detail);
   bool check(const column_ref& c);
   bool run();                              // sql_compiler.cpp
+  bool repeats_with_rows(const measure& m); // sql_compiler.cpp
   std::vector<std::string> needed_tables(); // sql_compiler.cpp
 
   // Select list and order: compile_select.cpp

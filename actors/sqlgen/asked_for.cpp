@@ -1,0 +1,88 @@
+// What a question word asks for, and whether an answer shows it. "Which
+// city's clients have the most deliveries?" asks for a city: a ranking of
+// clients, however well it reads the rest, answers another question. The
+// reader notes the thing named right after "which" or "what"; the engine
+// answers only when the query shows it (asked_for.hpp).
+#include "actors/sqlgen/asked_for.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/indexed_model.hpp"
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/reader.hpp"
+
+namespace medha::sqlgen {
+
+namespace detail {
+
+void reader::note_what_is_asked_for() {
+  // The question word opens the question, or follows a preposition
+  // ("in which country ...", "clients in which city ...").
+  auto is = [&](size_t i, std::initializer_list<const char*> words) {
+    return i < tokens.size() && !tokens[i].quoted
+           && std::any_of(words.begin(), words.end(), [&](const char* w) { return tokens[i].text == w; });
+  };
+  size_t w = 0;
+  while (w < tokens.size()
+         && !(is(w, {"which", "what"})
+              && (w == 0 || is(w - 1, {"in", "for", "from", "at", "by", "with", "of", "to", "on"}))))
+    ++w;
+  if (w == tokens.size())
+    return;
+  for (auto& it : items)
+    if (!it.c && it.begin == w + 1
+        && (it.e.kind == element_kind::column || it.e.kind == element_kind::table
+            || it.e.kind == element_kind::value)) {
+      r.asked_for = it.e;
+      return;
+    }
+}
+
+} // namespace detail
+
+namespace {
+
+// The table a column's key points to ("city" said of clients.city_id).
+std::string target_of_key(const indexed_model& model, const column_ref& c) {
+  for (auto& rel : model.relationships)
+    if (rel.from_table == c.table && rel.from_columns.size() == 1 && rel.from_columns[0] == c.column)
+      return rel.to_table;
+  return "";
+}
+
+} // namespace
+
+bool shows_asked_for(const indexed_model& model, const query& q, const element& asked) {
+  std::vector<column_ref> shown;
+  for (auto& d : q.dimensions)
+    shown.push_back(d.column);
+  for (auto& c : q.selected)
+    shown.push_back(c);
+  if (!q.entity.empty())
+    shown.push_back({q.entity, ""});
+  // A table is shown by its rows, a key to it, or the table it names by a
+  // key of its own (a book_genre link table said for the genres it links).
+  auto refers_to = [&](const std::string& from, const std::string& to) {
+    return std::any_of(model.relationships.begin(), model.relationships.end(),
+                       [&](const relationship& rel) { return rel.from_table == from && rel.to_table == to; });
+  };
+  // "which driver ..." where drivers are the staff whose job says so: the
+  // rows of that table are what is asked for.
+  if (asked.kind == element_kind::table || asked.kind == element_kind::value)
+    return std::any_of(shown.begin(), shown.end(), [&](const column_ref& c) {
+      return c.table == asked.table || refers_to(asked.table, c.table)
+             || (!c.column.empty() && target_of_key(model, c) == asked.table);
+    });
+  column_ref column{asked.table, asked.column};
+  auto key_to = target_of_key(model, column);
+  return std::any_of(shown.begin(), shown.end(), [&](const column_ref& c) {
+    if (c == column || (!key_to.empty() && c.table == key_to))
+      return true;
+    // The rows themselves, shown by the column that names them.
+    auto* t = c.column.empty() ? table_of(model, c.table) : nullptr;
+    auto* label = t ? label_column(*t) : nullptr;
+    return c.table == column.table && label && label->name == column.column;
+  });
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/query.hpp"
+
+namespace medha::sqlgen {
+
+class indexed_model;
+
+/// Whether `q` shows the thing a question word asked for (reading::asked_for):
+/// as a group, a listed column, the rows listed, or the table a shown key
+/// points to.
+bool shows_asked_for(const indexed_model& model, const query& q, const element& asked);
+
+} // namespace medha::sqlgen
