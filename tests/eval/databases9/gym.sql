@@ -155,7 +155,7 @@ INSERT INTO classes
 SELECT s.class_id,
   CASE WHEN s.has_pool AND s.class_id % 7 = 0 THEN 8 ELSE (ARRAY[1,2,3,4,5,6,7,9,10,11,1,3,9,2])[(s.class_id * 5) % 14 + 1] END,
   s.club_id,
-  s.club_id + 9 * ((s.class_id * 7) % 4),
+  s.club_id + 9 * (ARRAY[0,0,0,1,1,2,3,0,1,2,3])[(s.class_id * 7) % 11 + 1],
   s.d + (ARRAY[interval '7 hours', interval '12 hours 30 minutes', interval '18 hours 15 minutes'])[s.s],
   (ARRAY[12,16,20,24,30])[(s.class_id) % 5 + 1]
 FROM slots s;

@@ -116,13 +116,13 @@ SELECT i,
   CASE WHEN i % 5 <> 0 THEN (ARRAY['Oliver','Amelia','Harry','Isla','Jack','Ava','George','Mia','Noah','Ivy','Charlie','Freya','Jacob','Lily','Alfie','Grace','Thomas','Sophie','Oscar','Ella','William','Evie','James','Ruby','Leo','Chloe','Arthur','Poppy','Henry','Daisy','Samuel'])[(i*7) % 31 + 1] END,
   CASE WHEN i % 5 <> 0 THEN (ARRAY['Smith','Jones','Taylor','Brown','Williams','Wilson','Johnson','Davies','Patel','Robinson','Wright','Thompson','Evans','Walker','White','Roberts','Green','Hall','Thomas','Clarke','Jackson','Wood','Harris','Edwards','Turner','Martin','Cooper','Hill','Ward','Hughes','Moore','Clark','King','Harrison','Lewis','Baker','Khan'])[(i*13) % 37 + 1] END,
   CASE WHEN i % 5 = 0 THEN (ARRAY['Harbour','Northgate','Riverside','Oakfield','Kingsway','Meadow','Redbrick','Castle','Victoria','Granite','Willow','Summit','Beacon','Crown','Lakeside','Millstone','Station'])[(i/5) % 17 + 1] || ' ' ||
-       (ARRAY['Bakery','Motors','Dental','Print','Fitness','Joinery','Cafe','Logistics','Hotel','Pharmacy','Brewery','Studios','Garage','Florist','Laundry','Foods','Engineering','Vets','Books'])[(i/5) % 19 + 1] || ' Ltd' END,
+       (ARRAY['Bakery','Motors','Dental','Print','Fitness','Joinery','Cafe','Logistics','Hotel','Pharmacy','Brewery','Studios','Garage','Florist','Laundry','Foods','Engineering','Vets','Books'])[((i/5) * 3 + i / 17) % 19 + 1] || ' Ltd' END,
   CASE WHEN i % 5 = 0 THEN 'business' ELSE 'home' END,
   CASE WHEN i % 9 = 4 THEN NULL ELSE 'cust' || i || '@mail.example' END,
   (ARRAY['London','Manchester','Birmingham','Leeds','Bristol','Newcastle','Nottingham','Cardiff','Brighton','Exeter'])[c],
   (ARRAY['London','North West','Midlands','Yorkshire','South West','North East','Midlands','Wales','South East','South West'])[c],
   date '2019-01-01' + ((i * 1553) % 2372)
-FROM (SELECT i, CASE WHEN i % 37 = 0 THEN (i / 37) % 10 + 1 WHEN i % 53 = 0 THEN 9 ELSE (ARRAY[1,1,1,1,2,2,2,3,3,4,4,5,5,6,7,8,9,10,1,2])[(i*7) % 20 + 1] END AS c FROM generate_series(1,1200) i) s;
+FROM (SELECT i, CASE WHEN i % 37 = 0 THEN (i / 37) % 10 + 1 WHEN i % 53 = 0 THEN 9 ELSE (ARRAY[1,1,1,1,2,2,2,3,3,4,4,5,5,6,7,8,9,10,1])[(i*7) % 19 + 1] END AS c FROM generate_series(1,1200) i) s;
 
 -- premises: customers 1-200 have a second premise
 INSERT INTO premises
@@ -229,13 +229,13 @@ INSERT INTO engineers VALUES
 INSERT INTO work_orders
 SELECT w, x.premise_id,
   CASE WHEN x.kind IN ('meter exchange','smart upgrade','repair','inspection') THEN x.premise_id END,
-  CASE WHEN w % 41 = 0 THEN NULL ELSE (SELECT e.engineer_id FROM engineers e WHERE e.region = x.region ORDER BY e.engineer_id OFFSET (w % (SELECT count(*) FROM engineers e2 WHERE e2.region = x.region)) LIMIT 1) END,
+  CASE WHEN w % 41 = 0 THEN NULL WHEN w % 29 = 0 AND x.region = 'London' THEN 1 WHEN w % 13 = 0 AND x.region = 'South West' THEN 18 ELSE (SELECT e.engineer_id FROM engineers e WHERE e.region = x.region ORDER BY e.engineer_id OFFSET ((w * 13 + w / 10) % (SELECT count(*) FROM engineers e2 WHERE e2.region = x.region)) LIMIT 1) END,
   x.kind, x.opened,
   CASE WHEN x.st = 'completed' THEN x.opened + 1 + (w * 7 % 30) WHEN x.st = 'cancelled' THEN x.opened + (w % 10) END,
   x.st
 FROM (
   SELECT w, ((w * 7) % 1400) + 1 AS premise_id, cu.region,
-    (ARRAY['smart upgrade','repair','inspection','smart upgrade','new connection','meter exchange','repair','smart upgrade','disconnection','inspection'])[(w*3) % 10 + 1] AS kind,
+    (ARRAY['smart upgrade','repair','inspection','smart upgrade','new connection','meter exchange','repair','smart upgrade','disconnection','inspection'])[(w*3 + w / 7) % 10 + 1] AS kind,
     date '2023-01-02' + ((w * 433) % 1085) AS opened,
     CASE WHEN date '2023-01-02' + ((w * 433) % 1085) > date '2025-10-15' THEN (ARRAY['open','in progress','open','completed'])[w % 4 + 1]
          WHEN w % 17 = 0 THEN 'cancelled' WHEN w % 31 = 0 THEN 'in progress' ELSE 'completed' END AS st
