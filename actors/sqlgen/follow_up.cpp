@@ -90,6 +90,12 @@ std::optional<column_ref> grouping_of_rows(const indexed_model& model, const rea
   return std::nullopt;
 }
 
+// Rows ordered by a column of theirs ("the most expensive ..."), not by a
+// measure.
+bool ranks_own_rows(const reading& r) {
+  return std::any_of(r.order.begin(), r.order.end(), [](const ordering& o) { return o.measure < 0; });
+}
+
 // "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
 bool filters_previous(const indexed_model& model, const reading& r, const query& previous) {
@@ -99,8 +105,10 @@ bool filters_previous(const indexed_model& model, const reading& r, const query&
   size_t first = said(0) == "and" || said(0) == "but" ? 1 : 0;
   bool only = (said(first) == "only" || said(first) == "just") && !r.entity.empty()
               && previous.kind == query_kind::aggregate && r.entity == root_table(model, previous);
-  // "list the active ones in Retail" asks for rows: a new listing.
+  // "list the active ones in Retail" asks for rows: a new listing; so does
+  // "the most expensive tool", which ranks rows of its own.
   return (r.entity_qualifies_value || only) && r.measures.empty() && r.selected.empty() && !r.asked_list
+         && !ranks_own_rows(r)
          && !r.filters.empty() && previous.kind == query_kind::aggregate
          && !previous.measures.empty();
 }
@@ -157,7 +165,11 @@ bool ranks_previous_groups(const indexed_model& model, const reading& r, const q
 bool is_follow_up(const indexed_model& model, const reading& r, const query& previous) {
   if (ranks_previous_groups(model, r, previous))
     return true;
-  if (!r.names_measure_or_entity() || (r.implicit_entity && r.measures.empty()))
+  // Rows only implied ("the cheapest ones") are the last answer's, unless
+  // a value says which rows and a ranking of their own orders them ("the
+  // most expensive tool"): a question of its own.
+  if (!r.names_measure_or_entity()
+      || (r.implicit_entity && r.measures.empty() && !(ranks_own_rows(r) && !r.filters.empty())))
     return true;
   // "list them with their suppliers": the rows of the last answer, with more.
   if (r.with_columns && r.refers_back && r.entity.empty() && r.measures.empty())
@@ -169,7 +181,22 @@ bool is_follow_up(const indexed_model& model, const reading& r, const query& pre
 }
 
 
+// The one date the query's periods are of, or none.
+static column_ref date_of_periods(const query& q) {
+  column_ref date;
+  for (auto& f : q.filters)
+    if (is_time_filter(f) && f.measure < 0 && !f.column.column.empty()) {
+      if (!date.column.empty() && !(date == f.column))
+        return {};
+      date = f.column;
+    }
+  return date;
+}
+
 query apply_follow_up(const indexed_model& model, query q, const reading& r) {
+  // "and in 2025?", "per month" after invoices issued in 2024: the new
+  // period is of the same date, when the follow-up names none.
+  auto dated_by = date_of_periods(q);
   if (ranks_previous_groups(model, r, q)) {
     if (auto group = new_group_to_rank(model, r, q)) {
       dimension d;
@@ -315,7 +342,9 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
     }
     if (r.instead)
       q.dimensions.clear();
-    for (auto& d : r.dimensions) {
+    for (auto d : r.dimensions) {
+      if (d.bucket != time_bucket::none && d.column.column.empty() && !dated_by.column.empty())
+        d.column = dated_by;
       add_dimension(q.dimensions, d);
       // Grouped by the column the last question held to one value, the
       // answer would be that one group: the groups asked for are all of them.
@@ -369,6 +398,8 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
     if ((f.op == filter_op::month || f.op == filter_op::quarter) && !f.values.empty()
         && f.values[0].empty() && !year.empty() && !has_year)
       f.values[0] = year;
+    if (is_time_filter(f) && f.column.column.empty() && !dated_by.column.empty())
+      f.column = dated_by;
     if (!is_time_filter(f)) {
       if (f.measure >= 0)
         remove_if(q.filters, [&](const filter& x) { return x.measure == f.measure; });

@@ -147,15 +147,6 @@ bool adds_up(const std::string& column) {
          });
 }
 
-bool is_a_score(const std::string& column) {
-  auto words = split_words(column);
-  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return w == "rating" || w == "score" || w == "stars" || w == "grade" || w == "rank" || w == "age"
-           || w == "percent" || w == "pct" || w == "percentage" || w == "rate" || w == "ratio"
-           || w == "level" || w == "temperature";
-  });
-}
-
 const column_info* primary_key(const table_info& t) {
   const column_info* found = nullptr;
   bool declared = false;

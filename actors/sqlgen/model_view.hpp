@@ -36,10 +36,6 @@ bool names_money(const std::string& column);
 /// time ("quantity", "units_sold", "minutes_watched"); not ratings or prices.
 bool adds_up(const std::string& column);
 
-/// A column named for a score or a rate ("rating", "exam_score",
-/// "discount_pct"): averaged, never added up across rows.
-bool is_a_score(const std::string& column);
-
 /// The table's single-column primary key, or null.
 const column_info* primary_key(const table_info& table);
 

@@ -129,10 +129,11 @@ void reader::read_conditions_and_groups() {
     auto* t = table_of(model, entity_dimensions.front());
     auto* pk = t ? primary_key(*t) : nullptr;
     auto& m = r.measures.front();
-    // A score (stars, a grade) is averaged within each group: its total
-    // over the rows has no meaning.
-    bool summable = !m.metric.empty() || (m.agg == aggregate::avg && !is_a_score(m.column.column))
-                    || (m.agg == aggregate::count && m.column.column.empty());
+    // The average of a column ("average capacity per club", "average
+    // rating per restaurant") is taken within each group: dividing its total
+    // by the number of groups is another number. Totals a metric or a count
+    // keeps are what is divided.
+    bool summable = !m.metric.empty() || (m.agg == aggregate::count && m.column.column.empty());
     // Only for tables whose rows are things that happen or are counted
     // (orders, customers), not lookups like regions: "per region" groups.
     auto* label = t ? label_column(*t) : nullptr;

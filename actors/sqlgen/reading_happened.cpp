@@ -125,6 +125,20 @@ void reader::read_happened() {
     r.filters.push_back(f);
     taken[i] = true;
   }
+  // "how many have left?" with no noun: the rows whose date of that event is
+  // set, not the number of different dates.
+  if (r.no_noun_counted && r.measures.size() == 1 && tokens.size() >= 4 && is_participle(tokens[3].text)) {
+    auto& m = r.measures.front();
+    auto* t = table_of(model, m.column.table);
+    if (t && m.agg == aggregate::count_distinct && m.form == measure_form::plain
+        && role_of(model, m.column) == column_role::time && event_date(*t, stem(tokens[3].text), {})) {
+      filter f;
+      f.op = filter_op::not_null;
+      f.column = m.column;
+      r.filters.push_back(f);
+      m = count_rows(m.column.table);
+    }
+  }
 }
 
 } // namespace medha::sqlgen::detail

@@ -323,7 +323,9 @@ void reader::read_ranking() {
     // So is "which supplier got the most" naming only a column of names: the
     // names are no measure, and ranking them alphabetically answers nothing.
     // Either way, a follow-up may still rank the groups just shown.
-    bool keyless = superlative && superlative->text.empty() && r.order.empty();
+    // So is "the most expensive" of rows with no price: never their first
+    // row by key.
+    bool keyless = superlative && (superlative->text.empty() || superlative->text == "price") && r.order.empty();
     // "which client paid the most": money of their related rows, added up
     // per customer and ranked.
     if (keyless && !r.entity.empty() && r.selected.size() == 1 && r.measures.empty()

@@ -39,11 +39,18 @@ void reader::read_references() {
       continue;
     // A possessive after a noun of this question is that noun's: "customers
     // with their first names", "each country and its capital".
-    if (is(t, {"their", "its"}) && !noun_before)
+    // Not as the subject after an auxiliary ("how many orders did their
+    // reps take"): the owner is someone talked about before.
+    bool subject = i > 0 && is(tokens[i - 1], {"did", "do", "does", "have", "has", "had", "were", "are", "was", "is"});
+    if (is(t, {"their", "its"}) && (!noun_before || subject))
       r.refers_back = true;
     // "How many orders have they placed?": the one who acts is not the
     // thing counted, so a noun before the pronoun does not stand for it.
-    if (is(t, {"they", "them", "it", "those", "these", "theirs"}))
+    // But "... per month they were closed": what a passive verb happened to
+    // is the noun said before it in this question.
+    bool passive = i + 2 < tokens.size() && is(tokens[i + 1], {"were", "are", "was", "is", "got"})
+                   && !tokens[i + 2].quoted && is_participle(tokens[i + 2].text);
+    if (is(t, {"they", "them", "it", "those", "these", "theirs"}) && !(passive && noun_before))
       r.refers_back = true;
     // A person: said in an earlier clause of this question ("which mentor
     // guided the most pupils and how many did he guide"), or in an earlier

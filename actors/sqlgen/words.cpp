@@ -299,10 +299,42 @@ static std::string drop_currency_words(const std::string& text) {
   return out;
 }
 
+// "100k", "2.5k": thousands, as people write amounts.
+static std::string expand_thousands(const std::string& text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    bool word_start = i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1]));
+    size_t j = i;
+    while (word_start && j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == '.'))
+      ++j;
+    bool thousands = j > i && std::isdigit(static_cast<unsigned char>(text[i])) && j < text.size()
+                     && (text[j] == 'k' || text[j] == 'K')
+                     && (j + 1 == text.size() || !std::isalnum(static_cast<unsigned char>(text[j + 1])));
+    if (!thousands) {
+      out += text[i++];
+      continue;
+    }
+    auto number = text.substr(i, j - i);
+    auto dot = number.find('.');
+    std::string whole = number.substr(0, dot), fraction = dot == std::string::npos ? "" : number.substr(dot + 1);
+    if (fraction.size() > 3 || fraction.find('.') != std::string::npos) {
+      out += text[i++];
+      continue;
+    }
+    fraction.resize(3, '0');
+    auto value = whole + fraction;
+    value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+    out += value;
+    i = j + 1;
+  }
+  return out;
+}
+
 // "1,000" → "1000", "$250" → "250", "10%" → "10 %": numbers as the tokenizer
 // reads them.
 std::string normalize_question(std::string_view spelled) {
-  auto digits = spell_out_numbers(spelled);
+  auto digits = expand_thousands(spell_out_numbers(spelled));
   std::string_view question = digits;
   std::string out;
   for (size_t i = 0; i < question.size(); ++i) {
@@ -346,7 +378,8 @@ bool is_participle(std::string_view word) {
   static const char* irregular[] = {"found",  "made",   "held", "sold",   "bought", "won",
                                     "built",  "done",   "paid", "sent",   "spent",  "taught",
                                     "brought", "kept",  "led",  "given",  "taken",  "written",
-                                    "driven", "chosen", "seen", "known",  "shown",  "grown"};
+                                    "driven", "chosen", "seen", "known",  "shown",  "grown",
+                                    "left",   "quit",   "lost"};
   for (auto* w : irregular)
     if (word == w)
       return true;

@@ -28,6 +28,7 @@ semantic_model garden_model() {
     testing::table("haulers", {col("hauler_id", r::identifier, true), col("company_name", r::text, false, {"Fjord Haul", "Alp Trucking"}),
                                col("home_city", r::text)}),
     testing::table("items", {col("item_id", r::identifier, true), col("item_name", r::text), col("list_price", r::numeric),
+                             col("category", r::categorical, false, {"seeds", "tools", "soil"}),
                              col("units_in_stock", r::numeric), col("units_on_order", r::numeric)}),
     testing::table("clients", {col("client_id", r::identifier, true), col("company_name", r::text),
                                col("city", r::categorical, false, {"Oslo", "Lyon"}),
@@ -92,7 +93,8 @@ semantic_model garden_model() {
                                               col("duration_ms", r::numeric)}));
   m.tables.push_back(testing::table("bills", {col("bill_id", r::identifier, true), col("client_id", r::identifier),
                                               col("amt", r::numeric), col("paid_amt", r::numeric),
-                                              col("issued_on", r::time)}));
+                                              col("issued_on", r::time), col("settled_on", r::time),
+                                              col("status", r::categorical, false, {"settled", "due", "void"})}));
   m.tables[2].columns.push_back(col("created_at", r::time));
   m.tables[2].columns.push_back(col("account_manager_id", r::identifier));
   m.tables[2].columns.push_back(col("note", r::text));

@@ -8,6 +8,7 @@
 #include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "tests/sqlgen/garden_model.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
 namespace medha::sqlgen {
@@ -44,6 +45,63 @@ TEST(what_was_asked, a_question_word_asks_for_what_it_names) {
              {"GROUP BY " + q("clients.company_name"), q("clients.city") + " = 'Oslo'"}}});
 }
 
+TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
+  // After a breakdown, a value that names rows and a ranking of them: the
+  // rows themselves, not the breakdown filtered.
+  converse({{"average list price by category", {"GROUP BY " + q("items.category")}},
+            {"what's the most expensive tool",
+             {q("items.category") + " = 'tools'", "ORDER BY " + q("items.list_price") + " DESC LIMIT 1"},
+             {"AVG(", "GROUP BY"}}});
+  // Rows with no price to rank by: asked, never the first row by its key.
+  converse({{"what's the most expensive Family video", {}}});
+}
+
+TEST(what_was_asked, a_pronoun_points_where_the_sentence_says) {
+  // "they were closed": the complaints of this question, not the rows of
+  // the last answer.
+  converse({{"how many bills were settled in 2024", {q("bills.settled_on") + " >= '2024-01-01'"}},
+            {"number of complaints per month they were closed in 2024",
+             {"GROUP BY TO_CHAR(" + q("complaints.closed_on")},
+             {q("bills")}}});
+  // "did their haulers carry": the owners are the clients just listed,
+  // whose condition holds.
+  converse({{"which clients are in Oslo?", {q("clients.city") + " = 'Oslo'"}},
+            {"how many deliveries did their haulers carry?",
+             {"COUNT(", q("clients.city") + " = 'Oslo'"}}});
+}
+
+TEST(what_was_asked, everyday_words_for_amounts_and_staff) {
+  // "100k": thousands.
+  converse({{"how many bills are above 100k?", {q("bills.amt") + " > 100000"}}});
+  converse({{"bills over 2.5k", {q("bills.amt") + " > 2500"}}});
+  // "employees" for the table called staff.
+  converse({{"how many employees were hired in 2020", {"COUNT(*)", q("staff.hire_date") + " >= '2020-01-01'"}}});
+  // "staff" for the one table of people with a hire date, whatever it is
+  // called; the people without one (customers) are no staff.
+  using r = column_role;
+  semantic_model agency;
+  agency.data_source = "agency";
+  agency.tables = {
+    testing::table("brokers", {testing::column("broker_id", r::identifier, true), testing::column("first_name", r::text),
+                               testing::column("last_name", r::text), testing::column("hired_on", r::time)}),
+    testing::table("buyers", {testing::column("buyer_id", r::identifier, true), testing::column("first_name", r::text),
+                              testing::column("last_name", r::text), testing::column("joined_on", r::time)})};
+  auto plan = generate(agency, "how many staff were hired in 2020", "");
+  EXPECT_EQ(testing::check(plan, {"", {"COUNT(*)", q("brokers.hired_on") + " >= '2020-01-01'"}}), "");
+}
+
+TEST(what_was_asked, a_follow_up_period_is_of_the_same_date) {
+  converse({{"how many bills were settled in 2024", {q("bills.settled_on") + " >= '2024-01-01'"}},
+            {"and in 2025?", {q("bills.settled_on") + " >= '2025-01-01'"}, {q("bills.issued_on")}},
+            {"per month", {"TO_CHAR(" + q("bills.settled_on")}, {q("bills.issued_on")}}});
+}
+
+TEST(what_was_asked, how_many_have_done_something_counts_rows) {
+  // The rows whose date of the event is set, not the number of dates.
+  converse({{"how many staff are there?", {"COUNT(*)"}},
+            {"how many have left?", {"COUNT(*)", q("staff.left_on") + " IS NOT NULL"}, {"DISTINCT"}}});
+}
+
 TEST(what_was_asked, a_breakdown_by_a_column_drops_its_one_value) {
   converse({{"average rental rate of Family videos", {q("videos.rating") + " = 'Family'"}},
             {"and Adult ones?", {q("videos.rating") + " = 'Adult'"}},
@@ -54,13 +112,17 @@ TEST(what_was_asked, a_breakdown_by_a_column_drops_its_one_value) {
             {"by country", {"GROUP BY " + q("clients.country"), q("clients.city") + " = 'Oslo'"}}});
 }
 
-TEST(what_was_asked, a_score_is_averaged_within_each_group) {
+TEST(what_was_asked, an_average_of_a_column_is_taken_within_each_group) {
   // A score per client is the average of its rows in each client's group...
   converse({{"average mood score per client",
              {"AVG(" + q("complaints.mood_score") + ")", "GROUP BY " + q("clients.company_name")},
              {"SUM("}}});
-  // ...while an amount per client is the total over the number of clients.
-  converse({{"average freight per client", {"SUM(" + q("deliveries.freight") + ")", "COUNT(DISTINCT"},
+  // ...and so is an amount of each row...
+  converse({{"average freight per client",
+             {"AVG(" + q("deliveries.freight") + ")", "GROUP BY " + q("clients.company_name")},
+             {"SUM("}}});
+  // ...while a number of rows per client is their count over the clients'.
+  converse({{"average number of deliveries per client", {"COUNT(*) * 1.0 / NULLIF(COUNT(DISTINCT"},
              {"GROUP BY"}}});
 }
 
