@@ -38,7 +38,7 @@ lexicon::lexicon(const semantic_model& model) {
     add({"people"}, {element_kind::table, people->name, "", "", ""}, 0.8); // not "person": "contact person"
   // "staff", "employees": the one table called by one of these words, else
   // the one table of people with a hire date (agents, nurses, drivers).
-  static const char* staff_words[] = {"staff", "employees", "workers", "personnel"};
+  static const char* staff_words[] = {"staff", "employees", "workers"};
   auto one_table = [&](auto&& is) {
     const table_info* found = nullptr;
     int count = 0;

@@ -234,8 +234,14 @@ void reader::on_column(size_t k, const element& e) {
   };
   // So is a date said beside a period ("added in 2020"): counting its
   // different days is never what is asked.
-  bool period_date = role == column_role::time && pending_agg == aggregate::count && !distinct
-                     && !time.filters.empty();
+  // Nor is a date said as a verb before a period ("bills issued in 2024"),
+  // even inside a grouping phrase: the period is of that date.
+  auto said_after = items[k].end < tokens.size() ? tokens[items[k].end].text : std::string();
+  bool verb_of_period = items[k].end == items[k].begin + 1 && is_participle(tokens[items[k].begin].text)
+                        && (said_after == "in" || said_after == "during" || said_after == "since" || said_after == "before"
+                            || said_after == "after" || said_after == "between" || said_after == "last" || said_after == "this");
+  bool period_date = role == column_role::time && !distinct && !time.filters.empty()
+                     && (pending_agg == aggregate::count || verb_of_period);
   if (period_date
       || (role == column_role::numeric && e.column.find("year") != std::string::npos
           && (pending_agg == aggregate::none || pending_agg == aggregate::count)

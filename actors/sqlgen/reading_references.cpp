@@ -52,6 +52,9 @@ void reader::read_references() {
                    && !tokens[i + 2].quoted && is_participle(tokens[i + 2].text);
     if (is(t, {"they", "them", "it", "those", "these", "theirs"}) && !(passive && noun_before))
       r.refers_back = true;
+    // "only the ones opened in 2025": "ones" with nothing named before it.
+    if (is(t, {"ones"}) && i > 0 && is(tokens[i - 1], {"the", "those", "these"}) && !noun_before)
+      r.refers_back = true;
     // A person: said in an earlier clause of this question ("which mentor
     // guided the most pupils and how many did he guide"), or in an earlier
     // question when nobody is named before the word.

@@ -59,8 +59,11 @@ std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, 
                                                     const reading& r, const query& fresh,
                                                     const std::string& question) {
   auto rows = root_table(model, fresh);
-  if (fresh.kind != query_kind::aggregate || !fresh.filters.empty() || !fresh.dimensions.empty()
-      || !r.entity.empty() || r.refers_back || r.same_period || rows.empty()
+  // So is "who has the highest rate?" after some people were listed: the
+  // top of those, or of everyone?
+  bool ranked_rows = fresh.kind == query_kind::listing && !fresh.order.empty() && fresh.limit > 0;
+  if ((fresh.kind != query_kind::aggregate && !ranked_rows) || !fresh.filters.empty() || !fresh.dimensions.empty()
+      || (!r.entity.empty() && !r.implicit_entity) || r.refers_back || r.same_period || rows.empty()
       || rows != root_table(model, previous))
     return std::nullopt;
   bool conditions = std::any_of(previous.filters.begin(), previous.filters.end(), [](const filter& f) {

@@ -96,10 +96,27 @@ TEST(what_was_asked, a_follow_up_period_is_of_the_same_date) {
             {"per month", {"TO_CHAR(" + q("bills.settled_on")}, {q("bills.issued_on")}}});
 }
 
+TEST(what_was_asked, a_date_said_as_a_verb_before_a_period_is_the_periods) {
+  // Not a group of each issue date.
+  converse({{"total amt per status on bills issued in 2024",
+             {"GROUP BY " + q("bills.status"), q("bills.issued_on") + " >= '2024-01-01'"},
+             {"AS \"issued_on\""}}});
+}
+
 TEST(what_was_asked, how_many_have_done_something_counts_rows) {
   // The rows whose date of the event is set, not the number of dates.
   converse({{"how many staff are there?", {"COUNT(*)"}},
             {"how many have left?", {"COUNT(*)", q("staff.left_on") + " IS NOT NULL"}, {"DISTINCT"}}});
+}
+
+TEST(what_was_asked, the_rows_just_shown_or_all_of_them) {
+  // "only the ones ...": the groups just shown, of fewer rows.
+  converse({{"how many complaints per topic?", {"GROUP BY " + q("complaints.topic")}},
+            {"only the ones opened in 2025",
+             {"GROUP BY " + q("complaints.topic"), q("complaints.opened_on") + " >= '2025-01-01'"}}});
+  // The top of the people just listed, or of everyone: asked.
+  converse({{"which staff are Drivers?", {q("staff.title") + " = 'Driver'"}},
+            {"who was hired most recently?", {}}});
 }
 
 TEST(what_was_asked, a_breakdown_by_a_column_drops_its_one_value) {
