@@ -51,6 +51,16 @@ std::string understood_prefix(const indexed_model& model, const query& q) {
   return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
 }
 
+// "how many?", "how many is that?": the count asked again, nothing more.
+bool bare_how_many(const std::vector<token>& tokens) {
+  if (tokens.size() < 2 || tokens[0].text != "how" || tokens[1].text != "many")
+    return false;
+  return std::all_of(tokens.begin() + 2, tokens.end(), [](const token& t) {
+    return !t.quoted && (t.text == "is" || t.text == "are" || t.text == "was" || t.text == "were"
+                         || t.text == "that" || t.text == "there" || t.text == "it");
+  });
+}
+
 bool meaningful(const query& q) {
   if (q.kind == query_kind::listing)
     return !q.entity.empty() || !q.selected.empty();
@@ -116,6 +126,13 @@ sql_plan read_and_plan(const indexed_model& model,
     r.refers_back = true;
     r.refers_to_shown = r.refers_to_shown || (one && r.entity.empty());
   }
+  // "only the ones still in service": a restriction of the rows shown. A
+  // column it names without a condition to make of it is no new group.
+  size_t lead = said(0) == "and" || said(0) == "but" ? 1 : 0;
+  if (follow_up && (said(lead) == "only" || said(lead) == "just") && r.filters.empty() && r.measures.empty()
+      && (!r.selected.empty() || !r.dimensions.empty()) && !r.instead)
+    return clarify(understood_prefix(model, q) + "not which of them you mean: could you say it another way?",
+                   {}, previous_json, 0.2);
   // "How many loans has she taken?" with nobody named before: who?
   if (!previous && (r.refers_to_person || r.refers_to_shown))
     return clarify("I understood " + understood_words(model, q)
@@ -189,9 +206,11 @@ sql_plan read_and_plan(const indexed_model& model,
   // is not there leaves the answer as it was, rightly.
   bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
   // "How many films is that?" after the count: asked again, shown again.
-  bool restates = !r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
-    return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); });
-  });
+  bool restates = (!r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+                    return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); });
+                  }))
+                  || (r.measures.empty() && r.aggregate_change == aggregate::count && counts_rows(q)
+                      && bare_how_many(r.tokens));
   bool unchanged = follow_up && !removes && !restates && to_json(q) == previous_json;
   q.unanswered = false; // this turn is about to be answered or asked on its own
   if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {

@@ -181,6 +181,13 @@ bool is_follow_up(const indexed_model& model, const reading& r, const query& pre
 }
 
 
+// Whether the query's first number is a count of rows.
+bool counts_rows(const query& q) {
+  return q.kind == query_kind::aggregate && !q.measures.empty() && q.measures[0].agg == aggregate::count
+         && q.measures[0].metric.empty() && q.measures[0].column.column.empty()
+         && q.measures[0].form == measure_form::plain;
+}
+
 // The one date the query's periods are of, or none.
 static column_ref date_of_periods(const query& q) {
   column_ref date;
@@ -308,7 +315,8 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
         q.selected.push_back(c);
   }
   // "how many?" after a listing, "count instead" after a sum: count the rows.
-  if (r.aggregate_change == aggregate::count) {
+  // After a count ("which city has the most?") the number is already shown.
+  if (r.aggregate_change == aggregate::count && !counts_rows(q)) {
     measure m;
     m.agg = aggregate::count;
     m.column = {q.kind == query_kind::listing ? q.entity : root_table(model, q), ""};

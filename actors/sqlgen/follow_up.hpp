@@ -27,6 +27,9 @@ std::optional<column_ref> new_group_to_rank(const indexed_model& model, const re
 /// The previous query edited by a follow-up: groupings added, filters added or
 /// replaced on the same column, the period replaced, the aggregate changed,
 /// ranked, sorted, filters removed, or the rows shown.
+/// Whether the query's first number is a count of rows.
+bool counts_rows(const query& q);
+
 query apply_follow_up(const indexed_model& model, query previous, const reading& r);
 
 /// The rows behind the previous answer's one number or count, when the

@@ -114,9 +114,21 @@ TEST(what_was_asked, the_rows_just_shown_or_all_of_them) {
   converse({{"how many complaints per topic?", {"GROUP BY " + q("complaints.topic")}},
             {"only the ones opened in 2025",
              {"GROUP BY " + q("complaints.topic"), q("complaints.opened_on") + " >= '2025-01-01'"}}});
+  // A column named without a condition to make of it: no new group.
+  converse({{"how many vans are there?", {"COUNT(*)", q("vans")}},
+            {"only the ones still in service", {}}});
   // The top of the people just listed, or of everyone: asked.
   converse({{"which staff are Drivers?", {q("staff.title") + " = 'Driver'"}},
             {"who was hired most recently?", {}}});
+}
+
+TEST(what_was_asked, how_many_after_a_ranking_of_counts_is_that_count) {
+  // The top group's count is shown already: not every group's.
+  converse({{"which city has the most deliveries?", {"GROUP BY " + q("clients.city"), "LIMIT 1"}},
+            {"how many?", {"GROUP BY " + q("clients.city"), "LIMIT 1"}}});
+  // After a listing it counts the rows listed.
+  converse({{"list the clients in Oslo", {q("clients.city") + " = 'Oslo'"}},
+            {"how many?", {"COUNT(*)", q("clients.city") + " = 'Oslo'"}}});
 }
 
 TEST(what_was_asked, a_breakdown_by_a_column_drops_its_one_value) {
