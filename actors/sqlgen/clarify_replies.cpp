@@ -173,4 +173,11 @@ std::vector<clarify_choice> link_choices(const indexed_model& model, const query
   return choices;
 }
 
+// "I understood X, but " — or, when nothing was understood, a sentence that
+// does not pretend otherwise.
+std::string understood_prefix(const indexed_model& model, const query& q) {
+  auto words = understood_words(model, q);
+  return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
+}
+
 } // namespace medha::sqlgen

@@ -23,6 +23,10 @@ sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
 /// What a query asks, in words: "total revenue, by region, order date in 2024".
 std::string understood_words(const indexed_model& model, const query& q);
 
+/// "I understood X, but " — or, when nothing was understood, a sentence
+/// that does not pretend otherwise.
+std::string understood_prefix(const indexed_model& model, const query& q);
+
 /// Starting points offered when no measure was understood. When the question
 /// did say something ("by region", "in 2024"), each choice keeps it and adds
 /// a measure in front: "revenue show me by region".

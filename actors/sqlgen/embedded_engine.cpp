@@ -27,39 +27,10 @@ namespace medha::sqlgen {
 
 namespace {
 
-// Tables a follow-up most likely refers to: what the last answer was about.
-std::vector<std::string> context_tables(const indexed_model& model, const query& q) {
-  std::vector<std::string> out;
-  for (auto& d : q.dimensions)
-    out.push_back(d.column.table);
-  if (!q.entity.empty())
-    out.push_back(q.entity);
-  if (out.empty())
-    out.push_back(root_table(model, q));
-  return out;
-}
-
 // Below this confidence the engine asks instead of answering. Set from the
 // calibration of the blind first runs (tests/eval/README.md): answers under
 // 0.6 were right about half the time; every bucket above, 9 in 10 or more.
 constexpr double answer_threshold = 0.6;
-
-// "I understood X, but " — or, when nothing was understood, a sentence that
-// does not pretend otherwise.
-std::string understood_prefix(const indexed_model& model, const query& q) {
-  auto words = understood_words(model, q);
-  return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
-}
-
-// "how many?", "how many is that?": the count asked again, nothing more.
-bool bare_how_many(const std::vector<token>& tokens) {
-  if (tokens.size() < 2 || tokens[0].text != "how" || tokens[1].text != "many")
-    return false;
-  return std::all_of(tokens.begin() + 2, tokens.end(), [](const token& t) {
-    return !t.quoted && (t.text == "is" || t.text == "are" || t.text == "was" || t.text == "were"
-                         || t.text == "that" || t.text == "there" || t.text == "it");
-  });
-}
 
 bool meaningful(const query& q) {
   if (q.kind == query_kind::listing)
@@ -126,11 +97,7 @@ sql_plan read_and_plan(const indexed_model& model,
     r.refers_back = true;
     r.refers_to_shown = r.refers_to_shown || (one && r.entity.empty());
   }
-  // "only the ones still in service": a restriction of the rows shown. A
-  // column it names without a condition to make of it is no new group.
-  size_t lead = said(0) == "and" || said(0) == "but" ? 1 : 0;
-  if (follow_up && (said(lead) == "only" || said(lead) == "just") && r.filters.empty() && r.measures.empty()
-      && (!r.selected.empty() || !r.dimensions.empty()) && !r.instead)
+  if (follow_up && restricts_without_a_condition(r))
     return clarify(understood_prefix(model, q) + "not which of them you mean: could you say it another way?",
                    {}, previous_json, 0.2);
   // "How many loans has she taken?" with nobody named before: who?

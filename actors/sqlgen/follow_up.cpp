@@ -44,143 +44,6 @@ void add_dimension(std::vector<dimension>& dims, const dimension& d) {
 
 } // namespace
 
-namespace {
-
-std::optional<column_ref> label_of_table(const indexed_model& model, const std::string& table) {
-  auto* t = table_of(model, table);
-  auto* label = t ? label_column(*t) : nullptr;
-  if (!label)
-    return std::nullopt;
-  return column_ref{table, label->name};
-}
-
-// "what about categories?" after a ranking of products: the same question,
-// grouped by the new entity.
-// "top 4 genres" after plays by track: the same measure, ranked by
-// the new entity.
-bool swaps_dimension(const reading& r, const query& previous) {
-  if (r.entity.empty() || !r.measures.empty() || !r.selected.empty() || r.entity_qualifies_value
-      || previous.kind != query_kind::aggregate || previous.measures.empty())
-    return false;
-  if (r.top_n > 0 && r.filters.empty())
-    return true;
-  if (!r.instead)
-    return false;
-  return std::any_of(previous.dimensions.begin(), previous.dimensions.end(),
-                     [](const dimension& d) { return d.bucket == time_bucket::none; });
-}
-
-// "which depots are they in?" after a count: the same rows, grouped by what
-// the question names.
-std::optional<column_ref> grouping_of_rows(const indexed_model& model, const reading& r,
-                                           const query& previous) {
-  if (!r.refers_back || !r.measures.empty() || r.entity_qualifies_value || r.asked_list
-      || previous.kind != query_kind::aggregate || previous.measures.size() != 1
-      || !r.filters.empty())
-    return std::nullopt;
-  // Rows are grouped by what tells them apart, not by an amount of theirs.
-  if (r.selected.size() == 1 && r.entity.empty() && role_of(model, r.selected.front()) != column_role::numeric)
-    return r.selected.front();
-  if (r.selected.empty() && !r.entity.empty() && r.entity != root_table(model, previous)) {
-    auto* t = table_of(model, r.entity);
-    auto* label = t ? label_column(*t) : nullptr;
-    if (label)
-      return column_ref{r.entity, label->name};
-  }
-  return std::nullopt;
-}
-
-// Rows ordered by a column of theirs ("the most expensive ..."), not by a
-// measure.
-bool ranks_own_rows(const reading& r) {
-  return std::any_of(r.order.begin(), r.order.end(), [](const ordering& o) { return o.measure < 0; });
-}
-
-// "only for student members" after a measure: the noun only says whose
-// value it is; the filter edits the previous query.
-bool filters_previous(const indexed_model& model, const reading& r, const query& previous) {
-  // "only orders from 2024" after a measure of orders: the rows measured,
-  // named again only to say which of them count.
-  auto said = [&](size_t i) { return i < r.tokens.size() ? r.tokens[i].text : std::string(); };
-  size_t first = said(0) == "and" || said(0) == "but" ? 1 : 0;
-  bool only = (said(first) == "only" || said(first) == "just") && !r.entity.empty()
-              && previous.kind == query_kind::aggregate && r.entity == root_table(model, previous);
-  // "list the active ones in Retail" asks for rows: a new listing; so does
-  // "the most expensive tool", which ranks rows of its own.
-  return (r.entity_qualifies_value || only) && r.measures.empty() && r.selected.empty() && !r.asked_list
-         && !ranks_own_rows(r)
-         && !r.filters.empty() && previous.kind == query_kind::aggregate
-         && !previous.measures.empty();
-}
-
-// "what is their average weight?" after counting parcels: a new measure
-// of the rows just counted, whose conditions still hold.
-bool measures_previous_rows(const indexed_model& model, const reading& r,
-                            const query& previous) {
-  // After a listing ("the products of Books"), "their" is the rows listed.
-  bool listed = previous.kind == query_kind::listing && !previous.entity.empty();
-  if (!r.refers_back || r.measures.empty() || !r.entity.empty() || !r.selected.empty()
-      || (!listed && (previous.kind != query_kind::aggregate || previous.measures.empty())))
-    return false;
-  auto rows = root_table(model, previous);
-  return std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
-    return m.metric.empty() && m.column.table == rows;
-  });
-}
-
-} // namespace
-
-// "which 4 depots have the most?" after a count per depot: the groups
-// just shown, ranked by their measure; nothing else is asked.
-bool ranks_previous_groups(const indexed_model& model, const reading& r, const query& previous) {
-  if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
-      || !r.filters.empty() || r.limit <= 0 || r.show_rows)
-    return false;
-  auto shown = [&](const column_ref& c) {
-    return std::any_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& d) {
-      return d.bucket == time_bucket::none && d.column == c;
-    });
-  };
-  // "which ship city had the most?" after one number: split by it.
-  if (previous.dimensions.empty() && r.entity.empty() && new_group_to_rank(model, r, previous))
-    return true;
-  // "which quarter was the strongest?" after a quarterly total: it is shown.
-  for (auto& d : r.dimensions)
-    if (std::none_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& p) {
-          return p.bucket == d.bucket && (d.column.empty() || p.column == d.column);
-        }))
-      return false;
-  if (!r.dimensions.empty() && r.entity.empty() && r.selected.empty())
-    return true;
-  // "who sold the most?": nothing named, the groups shown are the candidates.
-  if (r.dimensions.empty() && r.entity.empty() && r.selected.empty())
-    return r.has_direction && !previous.dimensions.empty();
-  if (!r.entity.empty() && r.selected.empty()) {
-    auto label = label_of_table(model, r.entity);
-    return (label && shown(*label)) || new_group_to_rank(model, r, previous);
-  }
-  return !r.selected.empty() && std::all_of(r.selected.begin(), r.selected.end(), shown);
-}
-
-bool is_follow_up(const indexed_model& model, const reading& r, const query& previous) {
-  if (ranks_previous_groups(model, r, previous))
-    return true;
-  // Rows only implied ("the cheapest ones") are the last answer's, unless
-  // a value says which rows and a ranking of their own orders them ("the
-  // most expensive tool"): a question of its own.
-  if (!r.names_measure_or_entity()
-      || (r.implicit_entity && r.measures.empty() && !(ranks_own_rows(r) && !r.filters.empty())))
-    return true;
-  // "list them with their suppliers": the rows of the last answer, with more.
-  if (r.with_columns && r.refers_back && r.entity.empty() && r.measures.empty())
-    return true;
-  if (swaps_dimension(r, previous) || filters_previous(model, r, previous)
-      || grouping_of_rows(model, r, previous) || measures_previous_rows(model, r, previous))
-    return true;
-  return r.instead && !r.measures.empty() && r.entity.empty() && r.selected.empty();
-}
-
-
 // Whether the query's first number is a count of rows.
 bool counts_rows(const query& q) {
   return q.kind == query_kind::aggregate && !q.measures.empty() && q.measures[0].agg == aggregate::count
@@ -199,6 +62,8 @@ static column_ref date_of_periods(const query& q) {
     }
   return date;
 }
+
+using namespace follow_ups;
 
 query apply_follow_up(const indexed_model& model, query q, const reading& r) {
   // "and in 2025?", "per month" after invoices issued in 2024: the new

@@ -15,6 +15,17 @@ class indexed_model;
 /// measure ("what about weight?", "weight instead").
 bool is_follow_up(const indexed_model& model, const reading& r, const query& previous);
 
+// Tests is_follow_up and apply_follow_up share (follow_up_decide.cpp).
+namespace follow_ups {
+/// The column that names a table's rows.
+std::optional<column_ref> label_of_table(const indexed_model& model, const std::string& table);
+/// "what about categories?" after a ranking of products: the group swapped.
+bool swaps_dimension(const reading& r, const query& previous);
+/// "which depots are they in?" after a count: the rows grouped by that.
+std::optional<column_ref> grouping_of_rows(const indexed_model& model, const reading& r,
+                                           const query& previous);
+} // namespace follow_ups
+
 /// "which 4 depots have the most?" after a measure per depot: the
 /// groups just shown, ranked by that measure.
 bool ranks_previous_groups(const indexed_model& model, const reading& r, const query& previous);
@@ -24,12 +35,21 @@ bool ranks_previous_groups(const indexed_model& model, const reading& r, const q
 std::optional<column_ref> new_group_to_rank(const indexed_model& model, const reading& r,
                                             const query& previous);
 
-/// The previous query edited by a follow-up: groupings added, filters added or
-/// replaced on the same column, the period replaced, the aggregate changed,
-/// ranked, sorted, filters removed, or the rows shown.
 /// Whether the query's first number is a count of rows.
 bool counts_rows(const query& q);
 
+/// Tables a follow-up most likely refers to: what the last answer was about.
+std::vector<std::string> context_tables(const indexed_model& model, const query& q);
+
+/// "how many?", "how many is that?": the count asked again, nothing more.
+bool bare_how_many(const std::vector<token>& tokens);
+
+/// "only the ones still in service" naming a column but no condition on it.
+bool restricts_without_a_condition(const reading& r);
+
+/// The previous query edited by a follow-up: groupings added, filters added or
+/// replaced on the same column, the period replaced, the aggregate changed,
+/// ranked, sorted, filters removed, or the rows shown.
 query apply_follow_up(const indexed_model& model, query previous, const reading& r);
 
 /// The rows behind the previous answer's one number or count, when the
