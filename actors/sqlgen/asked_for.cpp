@@ -16,6 +16,34 @@ namespace medha::sqlgen {
 namespace detail {
 
 void reader::note_what_is_asked_for() {
+  // "how much in fines was paid?", "how much freight did we ship?": an
+  // amount, never a list of rows. The one number named is added up, else
+  // the one money column of the rows named; with none or several, asked.
+  for (size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (!tokens[i].quoted && tokens[i].text == "how" && tokens[i + 1].text == "much" && r.measures.empty()) {
+      std::vector<column_ref> amounts;
+      for (auto& c : r.selected)
+        if (role_of(model, c) == column_role::numeric)
+          amounts.push_back(c);
+      auto* t = r.entity.empty() ? nullptr : table_of(model, r.entity);
+      if (amounts.empty() && r.selected.empty() && t)
+        for (auto& c : t->columns)
+          if (c.role == column_role::numeric && names_money(c.name))
+            amounts.push_back({t->name, c.name});
+      if (amounts.size() == 1 && r.dimensions.empty()) {
+        measure m;
+        m.agg = aggregate::sum;
+        m.column = amounts.front();
+        r.measures.push_back(m);
+        r.selected.clear();
+        r.entity.clear();
+        r.listing = false;
+        r.implicit_entity = false;
+      } else if (r.measures.empty()) {
+        r.unresolved.push_back("how much of what");
+      }
+      break;
+    }
   // The question word opens the question, or follows a preposition
   // ("in which country ...", "clients in which city ...").
   auto is = [&](size_t i, std::initializer_list<const char*> words) {

@@ -66,6 +66,10 @@ sql_plan read_and_plan(const indexed_model& model,
   if (previous && !swapped)
     swapped = swaps_value_through_key(*previous, r);
   bool follow_up = previous && (swapped || is_follow_up(model, r, *previous));
+  if (previous && !follow_up && restricts_to_a_period(model, r, *previous)) {
+    r.measures.clear();
+    follow_up = true;
+  }
   // "... across all invoices": every row of the table, whatever the last
   // question kept; a question of its own.
   if (follow_up && !swapped && says_all_rows(model, r, *previous))

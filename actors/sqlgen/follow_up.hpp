@@ -44,6 +44,10 @@ std::vector<std::string> context_tables(const indexed_model& model, const query&
 /// "how many?", "how many is that?": the count asked again, nothing more.
 bool bare_how_many(const std::vector<token>& tokens);
 
+/// "only check-ins in 2025" after a count by some group: the period is the
+/// only thing new.
+bool restricts_to_a_period(const indexed_model& model, const reading& r, const query& previous);
+
 /// "only the ones still in service" naming a column but no condition on it.
 bool restricts_without_a_condition(const reading& r);
 

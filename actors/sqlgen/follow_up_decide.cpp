@@ -182,4 +182,17 @@ std::vector<std::string> context_tables(const indexed_model& model, const query&
   return out;
 }
 
+// "only check-ins in 2025" after bookings by channel: the rows the date
+// belongs to are the rows counted already; only the period is new.
+bool restricts_to_a_period(const indexed_model& model, const reading& r, const query& previous) {
+  auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
+  size_t first = said(0) == "and" || said(0) == "but" ? 1 : 0;
+  return (said(first) == "only" || said(first) == "just") && previous.kind == query_kind::aggregate
+         && r.entity.empty() && r.selected.empty() && r.dimensions.empty() && r.measures.size() == 1
+         && r.measures[0].agg == aggregate::count && r.measures[0].column.column.empty()
+         && r.measures[0].metric.empty() && r.measures[0].column.table == root_table(model, previous)
+         && counts_rows(previous) && !r.filters.empty()
+         && std::all_of(r.filters.begin(), r.filters.end(), [](const filter& f) { return is_time_filter(f); });
+}
+
 } // namespace medha::sqlgen

@@ -24,6 +24,10 @@ bool reader::agent_by(size_t k) {
   if (c.end != c.begin + 1 || c.begin == 0 || tokens[c.begin].text != "by")
     return false;
   auto& verb = tokens[c.begin - 1];
+  // "titles that are by Irish authors": after "is"/"are" a "by" says whose
+  // they are, never how to group them.
+  if (!verb.quoted && (verb.text == "is" || verb.text == "are" || verb.text == "was" || verb.text == "were"))
+    return true;
   if (!is_participle(verb.text) || verb.text == verb.stem)
     return false;
   // "which courses were taken by students": in a listing, a plural after the

@@ -131,6 +131,36 @@ TEST(what_was_asked, how_many_after_a_ranking_of_counts_is_that_count) {
             {"how many?", {"COUNT(*)", q("clients.city") + " = 'Oslo'"}}});
 }
 
+TEST(what_was_asked, how_much_asks_for_an_amount) {
+  // Never a list of the rows: the number named, added up...
+  converse({{"how much freight did we ship in 2024?",
+             {"SUM(" + q("deliveries.freight") + ")", q("deliveries.sent_on") + " >= '2024-01-01'"},
+             {"DISTINCT"}}});
+  // ...and with two amounts to choose from, asked.
+  converse({{"how much in bills was settled in 2024?", {}}});
+}
+
+TEST(what_was_asked, are_by_says_whose_not_how_to_group) {
+  converse({{"how many films are by Ada Brook?", {"COUNT(*)", q("films.director") + " = 'Ada Brook'"}, {"GROUP BY"}}});
+  converse({{"how many deliveries are by haulers from Oslo?", {"COUNT(*)"}, {"GROUP BY"}}});
+}
+
+TEST(what_was_asked, only_a_period_keeps_the_breakdown) {
+  // "check-ins" names a date of the rows counted: only the period is new.
+  using r = column_role;
+  semantic_model inn;
+  inn.data_source = "inn";
+  auto channel = testing::column("channel", r::categorical);
+  channel.values = {"direct", "agent"};
+  inn.tables = {testing::table("bookings", {testing::column("booking_id", r::identifier, true), channel,
+                                            testing::column("booked_at", r::time),
+                                            testing::column("check_in", r::time)})};
+  auto first = generate(inn, "bookings by channel", "");
+  ASSERT_EQ(testing::check(first, {"", {"GROUP BY " + q("bookings.channel")}}), "");
+  auto next = generate(inn, "only check-ins in 2025", first.query_json);
+  EXPECT_EQ(testing::check(next, {"", {"GROUP BY " + q("bookings.channel"), q("bookings.check_in") + " >= '2025-01-01'"}}), "");
+}
+
 TEST(what_was_asked, a_breakdown_by_a_column_drops_its_one_value) {
   converse({{"average rental rate of Family videos", {q("videos.rating") + " = 'Family'"}},
             {"and Adult ones?", {q("videos.rating") + " = 'Adult'"}},
