@@ -2,6 +2,7 @@
 
 // Helpers of postgres_store's files: bytea values and how failures read.
 
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -34,6 +35,23 @@ pqxx::result exec_prepared(pqxx::connection& c, pqxx::transaction_base& tx, cons
                            const std::string& sql, Args&&... args) {
   c.prepare(name, sql);
   return tx.exec_prepared(name, std::forward<Args>(args)...);
+}
+
+// A turn still counted as running this long after it started is a worker's
+// that died before saying it ended: it no longer counts. Longer than any
+// turn's stage timeouts together.
+inline constexpr int64_t stale_turn_ms = 10 * 60 * 1000;
+// Turns per minute are counted over this window, per second.
+inline constexpr int64_t window_ms = 60 * 1000;
+
+// Why an admission was refused, from what it counted (medha_admit's
+// columns): the window's turns (with when the oldest of them leaves it), or
+// else those running.
+inline medha_error turn_refusal(int64_t now_ms, int64_t minute_turns, int64_t first_second,
+                                int per_minute, int concurrent) {
+  if (minute_turns >= per_minute)
+    return too_many_per_minute(per_minute, (first_second + window_ms / 1000) * 1000 - now_ms);
+  return too_many_at_once(concurrent);
 }
 
 inline medha_error failed(const char* what, const std::exception& e) {
