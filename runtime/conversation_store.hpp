@@ -62,23 +62,6 @@ struct turn_lookup {
   uint64_t first_delivery = 0;
 };
 
-/// A user's turn limits (admit_turn's arguments).
-struct turn_limits {
-  int per_minute = 0;
-  int concurrent = 0;
-};
-
-/// What a turn starts from (begin_turn).
-struct turn_start {
-  /// rate_limited, not_found (no such conversation of the user) or a store
-  /// failure: then nothing is counted nor written.
-  std::optional<medha_error> error;
-  conversation_record record; // the latest record
-  turn_lookup lookup;         // what was stored of this turn before
-  bool question_stored = false; // the user's message was appended now
-  bool counted = false;         // counted against the limits: end it with finish_turn
-};
-
 /// A user's judgement of one answer (an assistant message).
 struct feedback_record {
   std::string conv;
@@ -98,6 +81,26 @@ struct example_record {
   std::string sql;
   std::string origin; // "<user>/<conv>/<message>": where it was answered (one example each)
   int64_t created_ms = 0;
+};
+
+/// A user's turn limits (admit_turn's arguments).
+struct turn_limits {
+  int per_minute = 0;
+  int concurrent = 0;
+};
+
+/// What a turn starts from (begin_turn).
+struct turn_start {
+  /// rate_limited, not_found (no such conversation of the user) or a store
+  /// failure: then nothing is counted nor written.
+  std::optional<medha_error> error;
+  conversation_record record; // the latest record
+  turn_lookup lookup;         // what was stored of this turn before
+  bool question_stored = false; // the user's message was appended now
+  bool counted = false;         // counted against the limits: end it with finish_turn
+  /// The verified examples of the record's data source (none chosen: empty),
+  /// as examples() reads them.
+  std::vector<example_record> examples;
 };
 
 /// The scope of examples every user gets.

@@ -165,15 +165,17 @@ END $$;
 -- A turn's start: the conversation must exist; counted (p_count) unless
 -- refused; what is stored of the turn; its question appended unless stored
 -- before, without waiting for the disk (the turn's end is a synchronous
--- commit, which flushes this one too). outcome: not_found, limited, stored
--- (the question appended now) or found.
+-- commit, which flushes this one too); the verified examples of the
+-- conversation's data source (questions and SQL, hex). outcome: not_found,
+-- limited, stored (the question appended now) or found.
 CREATE FUNCTION medha_begin_turn(p_user text, p_conv text, p_turn text, p_text bytea,
     p_payload bytea, p_created bigint, p_count boolean, p_per_minute integer,
     p_concurrent integer, p_stale_ms bigint, p_window_s bigint,
     OUT outcome text, OUT now_ms bigint, OUT minute_turns bigint, OUT first_second bigint,
     OUT running bigint, OUT r_title bytea, OUT r_data_source text, OUT r_created_ms bigint,
     OUT r_updated_ms bigint, OUT r_state_json bytea, OUT r_turn_count bigint,
-    OUT asked boolean, OUT answered boolean, OUT question_payload bytea)
+    OUT asked boolean, OUT answered boolean, OUT question_payload bytea,
+    OUT example_questions text[], OUT example_sqls text[])
 LANGUAGE plpgsql AS $$
 DECLARE
   admitted boolean;
@@ -218,6 +220,12 @@ BEGIN
     INSERT INTO medha_messages (user_id, conv, idx, turn_id, role, text, payload_json, created_ms)
       SELECT p_user, p_conv, coalesce(max(idx) + 1, 0), p_turn, 'user', p_text, p_payload, p_created
       FROM medha_messages WHERE user_id = p_user AND conv = p_conv;
+  END IF;
+  IF r_data_source <> '' THEN
+    SELECT array_agg(encode(question, 'hex') ORDER BY created_ms, scope, origin),
+           array_agg(encode(sql, 'hex') ORDER BY created_ms, scope, origin)
+      INTO example_questions, example_sqls
+      FROM medha_examples WHERE scope IN ('*', p_user) AND data_source = r_data_source;
   END IF;
 END $$;
 

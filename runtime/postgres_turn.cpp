@@ -2,6 +2,7 @@
 // the functions of migration 5 (runtime/postgres_migrations.cpp).
 
 #include <stdexcept>
+#include <string_view>
 
 #include <pqxx/nontransaction>
 #include <pqxx/result>
@@ -57,6 +58,32 @@ std::string step_arrays(const std::vector<step_record>& steps, std::string& turn
   return events + '}';
 }
 
+// A text[] of hex strings as PostgreSQL writes it ({ab01,"",…}: only an
+// empty element is quoted), decoded.
+std::vector<std::string> hex_array(const pqxx::field& f) {
+  std::vector<std::string> out;
+  if (f.is_null())
+    return out;
+  std::string_view text{f.c_str(), f.size()};
+  if (text.size() < 2)
+    return out;
+  text = text.substr(1, text.size() - 2);
+  auto nibble = [](char ch) { return ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10; };
+  while (!text.empty()) {
+    auto comma = text.find(',');
+    auto item = text.substr(0, comma);
+    std::string bytes;
+    if (item != "\"\"")
+      for (size_t i = 0; i + 1 < item.size(); i += 2)
+        bytes += static_cast<char>(nibble(item[i]) << 4 | nibble(item[i + 1]));
+    out.push_back(std::move(bytes));
+    if (comma == std::string_view::npos)
+      break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
 } // namespace
 
 turn_start postgres_store::begin_turn(const std::string& user, const message_record& q,
@@ -102,6 +129,11 @@ turn_start postgres_store::begin_turn(const std::string& user, const message_rec
         out.lookup.first_delivery = first_delivery_of(bytes(r[13]));
       out.question_stored = outcome == "stored";
       out.counted = limits.has_value();
+      auto questions = hex_array(r[14]);
+      auto sqls = hex_array(r[15]);
+      for (size_t i = 0; i < questions.size() && i < sqls.size(); ++i)
+        out.examples.push_back(
+          {"", rec.data_source, std::move(questions[i]), std::move(sqls[i]), "", 0});
       return 0;
     });
   } catch (const pqxx::sql_error& e) {

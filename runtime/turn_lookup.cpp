@@ -87,6 +87,8 @@ turn_start conversation_store::begin_turn(const std::string& user, const message
   }
   out.record = std::move(*record);
   out.counted = limits.has_value();
+  if (!out.record.data_source.empty())
+    out.examples = examples(user, out.record.data_source);
   return out;
 }
 

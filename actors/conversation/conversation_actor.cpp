@@ -617,6 +617,13 @@ void generate(self_ptr self) {
 void fetch_examples(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  if (turn.examples_read && turn.examples_source == turn.source) {
+    // Read with the turn's start, for the data source the turn uses.
+    for (auto& e : *turn.examples_read)
+      turn.examples.push_back({std::move(e.question), std::move(e.sql)});
+    turn.examples_read.reset();
+    return;
+  }
   turn.examples_pending = true;
   ask_stage<std::vector<example_record>>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
@@ -899,8 +906,9 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err);
 
 // On a shared store a turn starts with one request: counted against the
 // user's limits (unless the manager did), the latest record (another worker
-// may have answered the last turn), what is stored of this turn, and its
-// question stored unless it was before.
+// may have answered the last turn), what is stored of this turn, its
+// question stored unless it was before, and the verified examples of the
+// conversation's data source.
 void begin_shared(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
@@ -925,6 +933,8 @@ void begin_shared(self_ptr self) {
         }
         st.record = std::move(start.record);
         st.carried = decode_carried_context(st.record.state_json);
+        turn.examples_read = std::move(start.examples);
+        turn.examples_source = st.record.data_source;
         if (!on_lookup(self, start.lookup))
           return;
         turn.asked = turn.asked || start.question_stored;

@@ -104,6 +104,8 @@ struct turn_in_flight {
   int reads_pending = 0; // the turn's lookup (a turn from the stream)
   stage_watch stages;          // the stage requests out, each with its own deadline
   bool examples_pending = false; // verified examples asked for alongside the context
+  std::optional<std::vector<example_record>> examples_read; // with the turn's start (shared store)
+  std::string examples_source; // the data source they are of
   bool sql_waiting = false;    // generation waits for those examples
 };
 

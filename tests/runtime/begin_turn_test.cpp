@@ -72,6 +72,29 @@ TYPED_TEST(begin_turn_test, an_answered_turn_reads_its_published_final_event) {
   EXPECT_EQ(store.messages("alice", "c1").size(), 2u);
 }
 
+TYPED_TEST(begin_turn_test, reads_the_verified_examples_of_the_data_source) {
+  auto& store = *this->store_;
+  ASSERT_FALSE(store.put_conversation(conv("alice", "c1")));
+  auto example = [](const char* scope, const char* source, std::string question, int64_t at) {
+    return example_record{scope, source, std::move(question), "SELECT 1", "o" + std::to_string(at), at};
+  };
+  std::string odd_bytes("mine \xff\0,\"}", 10);
+  ASSERT_FALSE(store.put_example(example("alice", "sales", odd_bytes, 20)));
+  ASSERT_FALSE(store.put_example(example("*", "sales", "everyone's", 10)));
+  ASSERT_FALSE(store.put_example(example("bob", "sales", "bob's", 5)));
+  ASSERT_FALSE(store.put_example(example("*", "hr", "another source", 1)));
+  ASSERT_FALSE(store.put_example(example("*", "sales", "", 30)));
+  auto start = store.begin_turn("alice", question("t1", 2000), std::nullopt);
+  ASSERT_FALSE(start.error) << start.error->message;
+  auto expected = store.examples("alice", "sales");
+  ASSERT_EQ(expected.size(), 3u);
+  ASSERT_EQ(start.examples.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(start.examples[i].question, expected[i].question) << i;
+    EXPECT_EQ(start.examples[i].sql, expected[i].sql) << i;
+  }
+}
+
 TYPED_TEST(begin_turn_test, another_users_or_a_missing_conversation_is_not_found) {
   auto& store = *this->store_;
   ASSERT_FALSE(store.put_conversation(conv("alice", "c1")));
