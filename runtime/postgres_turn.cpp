@@ -117,12 +117,7 @@ turn_start postgres_store::begin_turn(const std::string& user, const message_rec
       auto& rec = out.record;
       rec.user = user;
       rec.id = q.conv;
-      rec.title = bytes(r[5]);
-      rec.data_source = r[6].as<std::string>();
-      rec.created_ms = r[7].as<int64_t>();
-      rec.updated_ms = r[8].as<int64_t>();
-      rec.state_json = bytes(r[9]);
-      rec.turn_count = static_cast<uint64_t>(r[10].as<int64_t>());
+      record_fields(r, 5, rec);
       out.lookup.asked = r[11].as<bool>();
       answered_before = r[12].as<bool>();
       if (!r[13].is_null())

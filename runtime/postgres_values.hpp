@@ -10,10 +10,12 @@
 #include <pqxx/connection>
 #include <pqxx/field>
 #include <pqxx/result>
+#include <pqxx/row>
 #include <pqxx/transaction_base>
 #include <utility>
 
 #include "messages/error.hpp"
+#include "runtime/conversation_store.hpp"
 #include "runtime/logging.hpp"
 
 namespace medha::pg_values {
@@ -35,6 +37,17 @@ pqxx::result exec_prepared(pqxx::connection& c, pqxx::transaction_base& tx, cons
                            const std::string& sql, Args&&... args) {
   c.prepare(name, sql);
   return tx.exec_prepared(name, std::forward<Args>(args)...);
+}
+
+// A conversation record's columns after its ids (title, data_source,
+// created_ms, updated_ms, state_json, turn_count), from column `at` on.
+inline void record_fields(const pqxx::row& r, pqxx::row::size_type at, conversation_record& c) {
+  c.title = bytes(r[at]);
+  c.data_source = r[at + 1].as<std::string>();
+  c.created_ms = r[at + 2].as<int64_t>();
+  c.updated_ms = r[at + 3].as<int64_t>();
+  c.state_json = bytes(r[at + 4]);
+  c.turn_count = static_cast<uint64_t>(r[at + 5].as<int64_t>());
 }
 
 // A turn still counted as running this long after it started is a worker's
