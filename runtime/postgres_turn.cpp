@@ -90,7 +90,8 @@ turn_start postgres_store::begin_turn(const std::string& user, const message_rec
                                       const std::optional<turn_limits>& limits) {
   turn_start out;
   if (!is_key_token(user) || !is_key_token(q.conv) || !is_key_token(q.turn_id)) {
-    out.error = medha_error{error_code::bad_request, "begin_turn: ids must match [A-Za-z0-9_-]{1,64}"};
+    out.error =
+      medha_error{error_code::bad_request, "begin_turn: ids must match [A-Za-z0-9_-]{1,64}"};
     return out;
   }
   bool answered_before = false;
@@ -167,7 +168,8 @@ std::optional<medha_error> postgres_store::store_answer(const std::string& user,
       pqxx::nontransaction tx{c}; // one statement, its own (synchronous) commit
       auto rows = run_once(
         c, tx, "medha_end_turn",
-        "SELECT medha_end_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)",
+        "SELECT medha_end_turn($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+        " $16)",
         user, m.conv, bytes(r.title), r.data_source, bytes(r.state_json),
         static_cast<int64_t>(r.turn_count), r.updated_ms, m.turn_id, m.role, bytes(m.text),
         bytes(m.payload_json), m.created_ms, turns, seqs, events, turn.release);

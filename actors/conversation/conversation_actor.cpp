@@ -919,8 +919,10 @@ void begin_shared(self_ptr self) {
         auto& turn = *st.turn;
         turn.counted = turn.counted || start.counted;
         if (start.error) {
-          if (start.error->code == error_code::store_failed || start.error->code == error_code::internal) {
-            fail(self, {error_code::store_failed, "could not store the turn: " + start.error->message});
+          auto code = start.error->code;
+          if (code == error_code::store_failed || code == error_code::internal) {
+            fail(self,
+                 {error_code::store_failed, "could not store the turn: " + start.error->message});
             return;
           }
           // Refused (rate_limited) or gone (not_found): the turn never starts.

@@ -106,8 +106,9 @@ struct query_runner::state {
   // transaction, sets its timeout, declares the cursor and fetches the first
   // batch (one simple-query message, so the statements run in order and stop
   // at the first error); the commit, which also closes the cursor where
-  // fetching stopped, is left to finish(), after the result went out. The guard has parsed `sql` as exactly one statement, so
-  // it cannot end the DECLARE early; the newline ends a trailing comment.
+  // fetching stopped, is left to finish(), after the result went out. The
+  // guard has parsed `sql` as exactly one statement, so it cannot end the
+  // DECLARE early; the newline ends a trailing comment.
   result_or_error attempt(const std::string& sql, const run_limits& limits,
                           const std::string& query_id) {
     auto start = clock_type::now();

@@ -76,7 +76,8 @@ TYPED_TEST(begin_turn_test, reads_the_verified_examples_of_the_data_source) {
   auto& store = *this->store_;
   ASSERT_FALSE(store.put_conversation(conv("alice", "c1")));
   auto example = [](const char* scope, const char* source, std::string question, int64_t at) {
-    return example_record{scope, source, std::move(question), "SELECT 1", "o" + std::to_string(at), at};
+    return example_record{scope, source, std::move(question), "SELECT 1",
+                          "o" + std::to_string(at), at};
   };
   std::string odd_bytes("mine \xff\0,\"}", 10);
   ASSERT_FALSE(store.put_example(example("alice", "sales", odd_bytes, 20)));
