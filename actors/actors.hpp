@@ -27,6 +27,10 @@ using store_actor = caf::typed_actor<
   // What is stored of a turn (user, conversation, turn id): asked, answered,
   // and the answered turn's final event, to publish again instead of rerunning it.
   caf::replies_to<lookup_atom, std::string, std::string, std::string>::with<turn_lookup>,
+  // Starts a turn on a shared store in one call (user, its question, whether
+  // to count it, the limits): counts it, reads the latest record and what is
+  // stored of the turn, appends the question unless stored before.
+  caf::replies_to<begin_atom, std::string, message_record, bool, int, int>::with<turn_start>,
   // Ends a turn in one durable write: its step events, the answer and the
   // record as the turn leaves it (user, turn).
   caf::replies_to<answer_atom, std::string, answered_turn>::with<store_ack>,

@@ -30,6 +30,9 @@ struct turn_request {
   uint64_t delivery = 0;
   /// The stream's delivery count of the turn, this one included (0: plain NATS).
   uint64_t deliveries = 0;
+  /// Set by the worker: counted against the user's limits already (by the
+  /// manager). Otherwise a shared store counts the turn as it starts.
+  bool admitted = false;
 };
 
 enum class step_kind {

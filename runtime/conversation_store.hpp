@@ -47,6 +47,19 @@ struct answered_turn {
   std::vector<step_record> steps;
   message_record answer;
   conversation_record record;
+  /// The turn was counted against its user's limits in this store
+  /// (begin_turn, admit_turn): the same write ends that count (finish_turn).
+  bool release = false;
+};
+
+/// What the store knows of one turn (a turn taken again after a worker died
+/// must not be asked nor answered twice).
+struct turn_lookup {
+  bool asked = false;       // the user's message is stored
+  bool answered = false;    // the assistant's message is stored
+  std::string final_event;  // the answered turn's final step event, as published
+  /// The stream delivery that first ran the turn (stored with its question; 0: unknown).
+  uint64_t first_delivery = 0;
 };
 
 /// A user's judgement of one answer (an assistant message).
@@ -68,6 +81,26 @@ struct example_record {
   std::string sql;
   std::string origin; // "<user>/<conv>/<message>": where it was answered (one example each)
   int64_t created_ms = 0;
+};
+
+/// A user's turn limits (admit_turn's arguments).
+struct turn_limits {
+  int per_minute = 0;
+  int concurrent = 0;
+};
+
+/// What a turn starts from (begin_turn).
+struct turn_start {
+  /// rate_limited, not_found (no such conversation of the user) or a store
+  /// failure: then nothing is counted nor written.
+  std::optional<medha_error> error;
+  conversation_record record; // the latest record
+  turn_lookup lookup;         // what was stored of this turn before
+  bool question_stored = false; // the user's message was appended now
+  bool counted = false;         // counted against the limits: end it with finish_turn
+  /// The verified examples of the record's data source (none chosen: empty),
+  /// as examples() reads them.
+  std::vector<example_record> examples;
 };
 
 /// The scope of examples every user gets.
@@ -195,6 +228,16 @@ public:
   }
   /// A turn admit_turn counted has ended.
   virtual void finish_turn(const std::string& user, const std::string& conv) {}
+
+  /// A turn's start on a shared store, in one call: counts it against
+  /// `limits` (none: not counted here), reads the conversation's latest
+  /// record and what is stored of the turn (`question.turn_id`), and appends
+  /// `question` as append_question does unless it is stored already. Refused
+  /// (rate_limited) or not_found: nothing counted nor written. PostgreSQL
+  /// does it in one round trip; this default in calls of the above
+  /// (runtime/turn_lookup.cpp).
+  virtual turn_start begin_turn(const std::string& user, const message_record& question,
+                                const std::optional<turn_limits>& limits);
 };
 
 } // namespace medha

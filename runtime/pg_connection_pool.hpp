@@ -46,15 +46,34 @@ public:
 
 private:
   std::pair<std::unique_ptr<pqxx::connection>, bool> take() {
-    {
-      std::lock_guard<std::mutex> guard(mutex_);
-      if (!idle_.empty()) {
-        auto conn = std::move(idle_.back());
+    for (;;) {
+      std::unique_ptr<pqxx::connection> conn;
+      {
+        std::lock_guard<std::mutex> guard(mutex_);
+        if (idle_.empty())
+          break;
+        conn = std::move(idle_.back());
         idle_.pop_back();
-        return {std::move(conn), true};
       }
+      if (still_connected(*conn))
+        return {std::move(conn), true};
     }
     return {std::make_unique<pqxx::connection>(conninfo_), false};
+  }
+
+  // Whether the server closed an idle connection (it restarted): reads what
+  // is waiting on the socket without blocking, so that a statement whose
+  // commit would be unknown if the connection broke under it is not sent on
+  // a connection already dead. Twice: a closing server's goodbye message
+  // comes before the end of the stream.
+  static bool still_connected(pqxx::connection& c) {
+    try {
+      c.get_notifs();
+      c.get_notifs();
+      return c.is_open();
+    } catch (const std::exception&) {
+      return false;
+    }
   }
 
   void give_back(std::unique_ptr<pqxx::connection> conn) {

@@ -1,5 +1,5 @@
-// postgres_store: the writes of a turn, each one transaction sent in two
-// round trips: its question, and its end (its steps, the answer, the record).
+// postgres_store: the user's message of a turn written alone (one transaction
+// sent in two round trips); a turn's start and end are in postgres_turn.cpp.
 
 #include <stdexcept>
 
@@ -98,52 +98,6 @@ std::optional<medha_error> postgres_store::append_question(const std::string& us
     });
   } catch (const std::exception& e) {
     return failed("append_question", e);
-  }
-}
-
-std::optional<medha_error> postgres_store::store_answer(const std::string& user,
-                                                        const answered_turn& turn) {
-  auto& m = turn.answer;
-  auto& r = turn.record;
-  if (!is_key_token(user) || !is_key_token(m.conv) || !is_key_token(m.turn_id)
-      || r.user != user || r.id != m.conv || (!r.data_source.empty() && !is_key_token(r.data_source)))
-    return medha_error{error_code::bad_request,
-                       "store_answer: ids must match [A-Za-z0-9_-]{1,64} and name one conversation"};
-  if (m.role != "assistant" && m.role != "user")
-    return medha_error{error_code::bad_request, "message role must be user or assistant"};
-  for (auto& s : turn.steps)
-    if (s.conv != m.conv || !is_key_token(s.turn_id))
-      return medha_error{error_code::bad_request, "store_answer: a step of another conversation"};
-  try {
-    return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
-      // Every value is quoted by libpq (ids are checked tokens besides), so
-      // the statements go as one text: BEGIN with the row lock in one round
-      // trip, the inserts with COMMIT in the other (pqxx::work would take
-      // one per statement).
-      auto u = c.quote(user), id = c.quote(m.conv);
-      std::string lock =
-        "BEGIN; UPDATE medha_conversations SET title = " + quoted_bytes(c, r.title)
-        + ", data_source = " + c.quote(r.data_source) + ", state_json = "
-        + quoted_bytes(c, r.state_json) + ", turn_count = " + std::to_string(r.turn_count)
-        + ", updated_ms = greatest(updated_ms, " + std::to_string(r.updated_ms) + ", "
-        + std::to_string(m.created_ms) + ") WHERE user_id = " + u + " AND id = " + id
-        + " RETURNING id";
-      std::string sql = insert_message(c, user, m);
-      if (!turn.steps.empty()) {
-        sql += " INSERT INTO medha_steps (user_id, conv, turn_id, seq, event_json) VALUES ";
-        for (size_t i = 0; i < turn.steps.size(); ++i) {
-          auto& s = turn.steps[i];
-          sql += (i ? ", (" : "(") + u + ", " + id + ", " + c.quote(s.turn_id) + ", "
-                 + std::to_string(s.seq) + ", " + quoted_bytes(c, s.event_json) + ")";
-        }
-        sql += " ON CONFLICT (user_id, conv, turn_id, seq) DO UPDATE SET event_json = excluded.event_json;";
-      }
-      if (!two_round_trips(c, lock, sql))
-        return medha_error{error_code::not_found, "no conversation '" + m.conv + "'"};
-      return std::nullopt;
-    });
-  } catch (const std::exception& e) {
-    return failed("store_answer", e);
   }
 }
 

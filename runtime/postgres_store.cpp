@@ -36,12 +36,7 @@ conversation_record to_conversation(const pqxx::row& r) {
   conversation_record c;
   c.user = r[0].as<std::string>();
   c.id = r[1].as<std::string>();
-  c.title = bytes(r[2]);
-  c.data_source = r[3].as<std::string>();
-  c.created_ms = r[4].as<int64_t>();
-  c.updated_ms = r[5].as<int64_t>();
-  c.state_json = bytes(r[6]);
-  c.turn_count = static_cast<uint64_t>(r[7].as<int64_t>());
+  record_fields(r, 2, c);
   return c;
 }
 

@@ -46,9 +46,11 @@ public:
   std::optional<medha_error> append_step(const std::string& user, const step_record& step) override;
   std::vector<step_record> steps(const std::string& user, const std::string& conv,
                                  const std::string& turn_id) override;
-  // In postgres_answer.cpp:
+  // In postgres_turn.cpp: one round trip each.
   std::optional<medha_error> store_answer(const std::string& user,
                                           const answered_turn& turn) override;
+  turn_start begin_turn(const std::string& user, const message_record& question,
+                        const std::optional<turn_limits>& limits) override;
   size_t expire_idle(int64_t now_ms, int64_t ttl_ms) override;
   std::optional<std::string> get_blob(const std::string& key) override;
   std::optional<medha_error> put_blob(const std::string& key, const std::string& value) override;
@@ -65,6 +67,7 @@ public:
   }
   /// Tables medha_turn_counts and medha_turns_in_flight, one transaction per
   /// call under a per-user advisory lock (runtime/postgres_turn_limits.cpp).
+  /// store_answer ends the count too when the turn says so (release).
   std::optional<medha_error> admit_turn(const std::string& user, const std::string& conv,
                                         int per_minute, int concurrent) override;
   void finish_turn(const std::string& user, const std::string& conv) override;

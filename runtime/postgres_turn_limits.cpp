@@ -4,6 +4,8 @@
 #include "runtime/postgres_store.hpp"
 #include "runtime/postgres_values.hpp"
 
+#include <stdexcept>
+
 #include <pqxx/nontransaction>
 #include <pqxx/result>
 
@@ -11,74 +13,30 @@
 
 namespace medha {
 
-namespace {
-
-// A turn still counted as running this long after it started is a worker's
-// that died before saying it ended: it no longer counts. Longer than any
-// turn's stage timeouts together.
-constexpr int64_t stale_turn_ms = 10 * 60 * 1000;
-constexpr int64_t window_ms = 60 * 1000;
-
-// The database's clock, so that workers whose clocks differ count alike.
-constexpr const char* now_sql = "(extract(epoch from clock_timestamp()) * 1000)::bigint";
-
-} // namespace
-
 std::optional<medha_error> postgres_store::admit_turn(const std::string& user,
                                                       const std::string& conv, int per_minute,
                                                       int concurrent) {
   try {
     return pool_.run([&](pqxx::connection& c) -> std::optional<medha_error> {
-      // Three round trips (they were five: BEGIN, three statements, COMMIT).
-      // One user's admissions one at a time across workers; other users' run
-      // alongside. The counts are limits, not data: their commit does not wait
-      // for the disk (a crash of the server forgets a few seconds of them).
+      // One round trip (it was three: BEGIN with the lock, the count, COMMIT):
+      // medha_admit takes the user's lock and counts in one transaction of
+      // its own, whose commit does not wait for the disk.
       pqxx::nontransaction tx{c};
-      pqxx::row seen;
+      pqxx::result rows;
       try {
-        tx.exec("BEGIN; SET LOCAL synchronous_commit = off;"
-                " SELECT pg_advisory_xact_lock(hashtext(" + c.quote("medha-turns:" + user) + "))");
-        // After the lock, a statement of its own: its snapshot sees every
-        // admission committed before the lock was ours. It counts the turns
-        // of the last 60 seconds (to the second) and those running, and only
-        // when both are under their limits counts this one, marks it running
-        // and clears what no longer counts.
-        seen = pg_values::exec_prepared(c, tx, "medha_admit",
-          "WITH clock AS (SELECT " + std::string{now_sql} + " AS now),"
-          " span AS (SELECT now, now / 1000 AS second, now / 1000 - $6 + 1 AS oldest FROM clock),"
-          " seen AS (SELECT span.*,"
-          "   (SELECT coalesce(sum(turns), 0) FROM medha_turn_counts"
-          "     WHERE user_id = $1 AND second >= span.oldest) AS minute_turns,"
-          "   (SELECT coalesce(min(second), 0) FROM medha_turn_counts"
-          "     WHERE user_id = $1 AND second >= span.oldest) AS first_second,"
-          "   (SELECT count(*) FROM medha_turns_in_flight"
-          "     WHERE user_id = $1 AND started_ms > span.now - $5) AS running FROM span),"
-          " admitted AS (SELECT * FROM seen WHERE minute_turns < $3 AND running < $4),"
-          " counted AS (INSERT INTO medha_turn_counts (user_id, second, turns)"
-          "   SELECT $1, second, 1 FROM admitted"
-          "   ON CONFLICT (user_id, second) DO UPDATE SET turns = medha_turn_counts.turns + 1),"
-          " expired AS (DELETE FROM medha_turn_counts"
-          "   WHERE user_id = $1 AND second < (SELECT oldest FROM admitted)),"
-          " stale AS (DELETE FROM medha_turns_in_flight"
-          "   WHERE user_id = $1 AND started_ms <= (SELECT now - $5 FROM admitted)),"
-          " marked AS (INSERT INTO medha_turns_in_flight (user_id, conv, started_ms)"
-          "   SELECT $1, $2, now FROM admitted)"
-          " SELECT now, minute_turns, first_second, running FROM seen",
-          user, conv, per_minute, concurrent, stale_turn_ms, window_ms / 1000).at(0);
-        tx.exec("COMMIT");
-      } catch (const pqxx::broken_connection&) {
-        throw;
-      } catch (...) {
-        if (c.is_open())
-          tx.exec("ROLLBACK"); // the pooled connection must not stay in a failed transaction
-        throw;
+        rows = pg_values::exec_prepared(c, tx, "medha_admit",
+                                        "SELECT * FROM medha_admit($1, $2, $3, $4, $5, $6)", user,
+                                        conv, per_minute, concurrent, pg_values::stale_turn_ms,
+                                        pg_values::window_ms / 1000);
+      } catch (const pqxx::broken_connection& e) {
+        // Counted or not, unknown: not repeated (it could count twice).
+        throw std::runtime_error(std::string{"connection lost: "} + e.what());
       }
-      auto now = seen[0].as<int64_t>();
-      if (seen[1].as<int64_t>() >= per_minute)
-        return too_many_per_minute(per_minute, (seen[2].as<int64_t>() + window_ms / 1000) * 1000 - now);
-      if (seen[3].as<int64_t>() >= concurrent)
-        return too_many_at_once(concurrent);
-      return std::nullopt;
+      auto r = rows.at(0);
+      if (r[4].as<bool>())
+        return std::nullopt;
+      return pg_values::turn_refusal(r[0].as<int64_t>(), r[1].as<int64_t>(), r[2].as<int64_t>(),
+                                     per_minute, concurrent);
     });
   } catch (const std::exception& e) {
     return medha_error{error_code::internal,

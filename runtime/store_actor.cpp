@@ -9,67 +9,12 @@
 #include <caf/stateful_actor.hpp>
 #include <caf/typed_event_based_actor.hpp>
 
-#include <boost/json.hpp>
-
 #include "runtime/conversation_store.hpp"
+#include "runtime/turn_lookup.hpp"
 
 namespace medha {
 
 namespace {
-
-// The final event published with the stored answer. A worker that died after
-// storing a final step but before storing the answer leaves that step behind,
-// and the turn's rerun may end differently: the one whose data is the stored
-// answer's payload is the one that was published.
-std::string published_final_event(const std::vector<step_record>& steps,
-                                  const std::string& answer_payload) {
-  boost::system::error_code ec;
-  auto answer = boost::json::parse(answer_payload, ec);
-  std::string last_final;
-  for (auto& s : steps) {
-    auto decoded = decode_step_event(s.event_json);
-    auto* ev = std::get_if<step_event>(&decoded);
-    if (!ev || (ev->step != step_kind::answer && ev->step != step_kind::clarify
-                && ev->step != step_kind::error))
-      continue;
-    last_final = s.event_json;
-    boost::system::error_code ec2;
-    if (!ec && boost::json::parse(ev->data_json, ec2) == answer && !ec2)
-      return s.event_json;
-  }
-  return last_final;
-}
-
-// The stream delivery that first ran a turn, kept with its question.
-uint64_t first_delivery_of(const std::string& question_payload) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(question_payload, ec);
-  if (ec || !v.is_object())
-    return 0;
-  auto* d = v.as_object().if_contains("delivery");
-  if (!d)
-    return 0;
-  auto n = d->to_number<uint64_t>(ec);
-  return ec ? 0 : n;
-}
-
-turn_lookup look_up_turn(conversation_store& store, const std::string& user,
-                         const std::string& conv, const std::string& turn_id) {
-  turn_lookup out;
-  std::string answer_payload;
-  for (auto& m : store.turn_messages(user, conv, turn_id)) {
-    if (m.role == "user") {
-      out.asked = true;
-      out.first_delivery = first_delivery_of(m.payload_json);
-    } else if (m.role == "assistant") {
-      out.answered = true;
-      answer_payload = m.payload_json;
-    }
-  }
-  if (out.answered)
-    out.final_event = published_final_event(store.steps(user, conv, turn_id), answer_payload);
-  return out;
-}
 
 store_actor::behavior_type store_behavior(store_actor::pointer self,
                                           std::shared_ptr<conversation_store> store) {
@@ -90,6 +35,13 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
     },
     [store](lookup_atom, const std::string& user, const std::string& conv,
             const std::string& turn_id) { return look_up_turn(*store, user, conv, turn_id); },
+    [store](begin_atom, const std::string& user, const message_record& question, bool count,
+            int per_minute, int concurrent) {
+      std::optional<turn_limits> limits;
+      if (count)
+        limits = turn_limits{per_minute, concurrent};
+      return store->begin_turn(user, question, limits);
+    },
     [store](answer_atom, const std::string& user, const answered_turn& turn) {
       return store_ack{store->store_answer(user, turn)};
     },
@@ -180,6 +132,11 @@ store_actor::behavior_type front_behavior(front_ptr self, std::vector<store_acto
     [self](append_atom a, const std::string& user, message_record& msg) {
       auto& to = writer_of(self, user, msg.conv);
       return self->delegate(to, a, user, std::move(msg));
+    },
+    [self](begin_atom a, const std::string& user, message_record& question, bool count,
+           int per_minute, int concurrent) {
+      auto& to = writer_of(self, user, question.conv);
+      return self->delegate(to, a, user, std::move(question), count, per_minute, concurrent);
     },
     [self](answer_atom a, const std::string& user, answered_turn& turn) {
       auto& to = writer_of(self, user, turn.record.id);

@@ -169,6 +169,21 @@ void turn_stream::ack(uint64_t delivery) {
   natsMsg_Destroy(msg);
 }
 
+void turn_stream::finished(uint64_t delivery) {
+  std::lock_guard<std::mutex> lock{mx_};
+  auto i = held_.find(delivery);
+  if (i == held_.end())
+    return;
+  finished_.push_back(i->second.stream_seq);
+  if (finished_.size() > max_finished)
+    finished_.pop_front();
+}
+
+bool turn_stream::finished_here(uint64_t stream_seq) const {
+  std::lock_guard<std::mutex> lock{mx_};
+  return std::find(finished_.rbegin(), finished_.rend(), stream_seq) != finished_.rend();
+}
+
 void turn_stream::release(uint64_t delivery, std::chrono::milliseconds delay) {
   if (auto* msg = settle(delivery)) {
     natsMsg_NakWithDelay(msg, delay.count(), nullptr);
@@ -182,28 +197,38 @@ size_t turn_stream::held() const {
 }
 
 bool turn_stream::is_next_of_its_conversation(const char* subject, uint64_t seq) {
-  jsDirectGetMsgOptions opts;
-  jsDirectGetMsgOptions_Init(&opts);
-  opts.Sequence = 1;
-  opts.NextBySubject = subject;
-  natsMsg* oldest = nullptr;
-  auto s = js_DirectGetMsg(&oldest, js_, settings_.stream.c_str(), nullptr, &opts);
-  if (s == NATS_NOT_FOUND) {
-    // Gone meanwhile: acknowledged by a worker that ran it before (the ack
-    // of an earlier delivery arrived late); running it again finds it answered.
-    return true;
+  // From the subject's oldest turn on, past those finished here (their ends
+  // written, their acks on the way): the turn after them may run (a bounded walk).
+  uint64_t from = 1;
+  for (size_t step = 0; step <= max_finished; ++step) {
+    jsDirectGetMsgOptions opts;
+    jsDirectGetMsgOptions_Init(&opts);
+    opts.Sequence = from;
+    opts.NextBySubject = subject;
+    natsMsg* oldest = nullptr;
+    auto s = js_DirectGetMsg(&oldest, js_, settings_.stream.c_str(), nullptr, &opts);
+    if (s == NATS_NOT_FOUND) {
+      // Gone meanwhile: acknowledged by a worker that ran it before (the ack
+      // of an earlier delivery arrived late); running it again finds it answered.
+      return true;
+    }
+    if (s != NATS_OK) {
+      log::warn("turns", std::string{"cannot read the stream's oldest turn of "} + subject + ": "
+                           + natsStatus_GetText(s));
+      return false; // unsure: wait and try again rather than run out of order
+    }
+    uint64_t oldest_seq = natsMsg_GetSequence(oldest);
+    const char* header = nullptr;
+    if (oldest_seq == 0 && natsMsgHeader_Get(oldest, "Nats-Sequence", &header) == NATS_OK && header)
+      oldest_seq = std::strtoull(header, nullptr, 10);
+    natsMsg_Destroy(oldest);
+    if (oldest_seq >= seq)
+      return true;
+    if (oldest_seq == 0 || !finished_here(oldest_seq))
+      return false;
+    from = oldest_seq + 1;
   }
-  if (s != NATS_OK) {
-    log::warn("turns", std::string{"cannot read the stream's oldest turn of "} + subject + ": "
-                         + natsStatus_GetText(s));
-    return false; // unsure: wait and try again rather than run out of order
-  }
-  uint64_t oldest_seq = natsMsg_GetSequence(oldest);
-  const char* header = nullptr;
-  if (oldest_seq == 0 && natsMsgHeader_Get(oldest, "Nats-Sequence", &header) == NATS_OK && header)
-    oldest_seq = std::strtoull(header, nullptr, 10);
-  natsMsg_Destroy(oldest);
-  return oldest_seq >= seq;
+  return false;
 }
 
 // Runs on the pulling thread: checks the turn's place in its conversation,
@@ -234,7 +259,7 @@ void turn_stream::take(natsMsg* msg) {
   {
     std::lock_guard<std::mutex> lock{mx_};
     in.delivery = next_delivery_++;
-    held_[in.delivery] = held_turn{msg, std::chrono::steady_clock::now()};
+    held_[in.delivery] = held_turn{msg, std::chrono::steady_clock::now(), seq};
   }
   if (deliveries > 1)
     log::info("turns", "turn at stream sequence " + std::to_string(seq) + " of " + in.subject

@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -74,6 +75,7 @@ public:
   void close();
 
   void ack(uint64_t delivery) override;
+  void finished(uint64_t delivery) override;
   void release(uint64_t delivery, std::chrono::milliseconds delay) override;
 
   /// Turns held (taken and not yet settled).
@@ -83,8 +85,12 @@ private:
   turn_stream() = default;
   void run();
   void take(__natsMsg* msg);
-  /// True when the turn at `seq` is the oldest of its subject in the stream.
+  /// True when the turn at `seq` is the oldest of its subject in the stream,
+  /// not counting turns that finished on this worker (their acks may still be
+  /// on their way: the next turn of a conversation is often published as
+  /// soon as its client saw the last final event).
   bool is_next_of_its_conversation(const char* subject, uint64_t seq);
+  bool finished_here(uint64_t stream_seq) const;
   void report_progress();
   /// Takes a held turn out of the table (nullptr: not held, settled already).
   __natsMsg* settle(uint64_t delivery);
@@ -100,8 +106,13 @@ private:
   struct held_turn {
     __natsMsg* msg = nullptr;
     std::chrono::steady_clock::time_point since;
+    uint64_t stream_seq = 0;
   };
   std::map<uint64_t, held_turn> held_;
+  // The stream sequences of the last turns finished here, oldest first
+  // (bounded: an ack is processed by the server well before it leaves).
+  std::deque<uint64_t> finished_;
+  static constexpr size_t max_finished = 256;
   uint64_t next_delivery_ = 1;
 };
 

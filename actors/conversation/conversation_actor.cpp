@@ -118,12 +118,9 @@ std::string query_id(const conversation_state& st) {
 void start_next(self_ptr self);
 void arm_idle(self_ptr self);
 
-// Publishes the turn's final event, settles it and starts the next one.
-void end_turn(self_ptr self, const std::string& final_wire) {
+// The turn is over: the next one starts, or the actor is idle.
+void next_turn(self_ptr self) {
   auto& st = self->state;
-  send_event(self, final_wire, true);
-  settle(self, st.turn->req.delivery);
-  self->send(st.deps.manager, turn_ended_atom_v, st.record.user, st.record.id);
   st.turn.reset();
   start_next(self);
   if (!st.turn && st.waiting.empty()) {
@@ -134,6 +131,19 @@ void end_turn(self_ptr self, const std::string& final_wire) {
     // actor in memory for good.
     arm_idle(self);
   }
+}
+
+// Publishes the turn's final event, settles it and starts the next one.
+void end_turn(self_ptr self, const std::string& final_wire) {
+  auto& st = self->state;
+  if (st.turn->req.delivery != 0 && st.deps.acks)
+    st.deps.acks->finished(st.turn->req.delivery);
+  send_event(self, final_wire, true);
+  settle(self, st.turn->req.delivery);
+  // Its count against the user's limits ends, unless its end write ended it.
+  if (st.turn->counted && !st.turn->released)
+    self->send(st.deps.manager, turn_ended_atom_v, st.record.user, st.record.id);
+  next_turn(self);
 }
 
 // The two store writes of a turn are watched like its stages (one timer at a
@@ -201,6 +211,9 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   if (end.record.title.empty())
     end.record.title = turn.question.substr(0, 80);
   end.record.state_json = encode_carried_context(st.carried);
+  // A shared store counted the turn: the same write ends that count.
+  end.release = st.deps.settings.shared_store && turn.counted;
+  bool release = end.release;
   // The final event is built (and its step stored) before the answer: a turn
   // found answered later is published again from the store as it was.
   auto final_wire = next_event(self, step, status, payload);
@@ -213,9 +226,11 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   auto id = watch_store(self, answer_write);
   self->request(st.deps.store, caf::infinite, answer_atom_v, st.record.user, std::move(end))
       .then(
-          [self, gen, id, final_wire](const store_ack& ack) {
+          [self, gen, id, final_wire, release](const store_ack& ack) {
             if (!still_current(self, gen, id))
               return; // past its deadline: the turn ended with store_failed
+            if (!ack.error)
+              self->state.turn->released = release;
             if (ack.error)
               end_unstored(self, ack.error->message);
             else if (self->state.turn->question_lost)
@@ -602,6 +617,13 @@ void generate(self_ptr self) {
 void fetch_examples(self_ptr self) {
   auto& st = self->state;
   auto& turn = *st.turn;
+  if (turn.examples_read && turn.examples_source == turn.source) {
+    // Read with the turn's start, for the data source the turn uses.
+    for (auto& e : *turn.examples_read)
+      turn.examples.push_back({std::move(e.question), std::move(e.sql)});
+    turn.examples_read.reset();
+    return;
+  }
   turn.examples_pending = true;
   ask_stage<std::vector<example_record>>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
@@ -824,72 +846,104 @@ void route(self_ptr self) {
 
 void store_user_turn(self_ptr self);
 
-// The turn's reads (its lookup, the record's reload) go out together, as
-// neither needs the other; the turn goes on once both are back, unless one
-// of them ended it (answered before, or a failure).
+// The turn's reads are back (none, the lookup of a turn from the stream, or
+// a shared store's start); the turn goes on unless they ended it.
 void read_done(self_ptr self) {
   auto& turn = *self->state.turn;
   if (--turn.reads_pending == 0 && !turn.finishing)
     store_user_turn(self); // deleted meanwhile: the append says not_found
 }
 
-// The carried context (last query, data source) must be the latest one,
-// whichever worker answered the previous turn.
-void load_latest(self_ptr self) {
-  auto& st = self->state;
-  ask_stage<conversation_lookup>(
-      self, st.deps.store, "store", st.deps.settings.stage_timeout,
-      [self](conversation_lookup& found) {
-        auto& st = self->state;
-        if (found.found) {
-          st.record = std::move(found.record);
-          st.carried = decode_carried_context(st.record.state_json);
-        }
-        read_done(self);
-      },
-      load_atom_v, st.record.user, st.record.id);
-}
-
 // A turn from the stream may have been taken before by a worker that died
 // (or whose acknowledgement was lost): answered, it is published again from
 // the store and not run twice; asked only, its question is not stored twice.
+// False when the turn ended here.
+bool on_lookup(self_ptr self, const turn_lookup& found) {
+  auto& turn = *self->state.turn;
+  if (found.answered && !found.final_event.empty()) {
+    log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                + " was answered before; publishing its answer again");
+    turn.finishing = true;
+    end_turn(self, found.final_event);
+    return false;
+  }
+  auto cap = self->state.deps.settings.max_deliveries;
+  if (found.asked && found.first_delivery > 0 && cap > 0
+      && turn.req.deliveries + 1 >= found.first_delivery + cap) {
+    // Delivered `cap` times since it first ran, and never finished:
+    // each run ended with its worker. Running it again would only take
+    // down another one; it ends here, stored and acknowledged.
+    log::warn("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                + " was delivered " + std::to_string(turn.req.deliveries)
+                                + " times without finishing; giving up on it");
+    turn.asked = true;
+    turn.give_up = medha_error{
+        error_code::too_many_attempts,
+        "This question was tried " + std::to_string(cap)
+            + " times and stopped its worker each time; it is not tried again."};
+    return true; // the error is stored with the latest record, not a stale one
+  }
+  turn.asked = found.asked;
+  if (found.asked)
+    log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
+                                + " was asked before and not answered; running it");
+  return true;
+}
+
 void check_taken_before(self_ptr self) {
   auto& st = self->state;
   ask_stage<turn_lookup>(
       self, st.deps.store, "store", st.deps.settings.stage_timeout,
       [self](turn_lookup& found) {
-        auto& turn = *self->state.turn;
-        if (found.answered && !found.final_event.empty()) {
-          log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
-                                      + " was answered before; publishing its answer again");
-          turn.finishing = true;
-          end_turn(self, found.final_event);
-          return;
-        }
-        auto cap = self->state.deps.settings.max_deliveries;
-        if (found.asked && found.first_delivery > 0 && cap > 0
-            && turn.req.deliveries + 1 >= found.first_delivery + cap) {
-          // Delivered `cap` times since it first ran, and never finished:
-          // each run ended with its worker. Running it again would only take
-          // down another one; it ends here, stored and acknowledged.
-          log::warn("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
-                                      + " was delivered " + std::to_string(turn.req.deliveries)
-                                      + " times without finishing; giving up on it");
-          turn.asked = true;
-          turn.give_up = medha_error{
-              error_code::too_many_attempts,
-              "This question was tried " + std::to_string(cap)
-                  + " times and stopped its worker each time; it is not tried again."};
-          read_done(self); // the error is stored with the latest record, not a stale one
-          return;
-        }
-        turn.asked = found.asked;
-        if (found.asked)
-          log::info("conversation", "turn " + turn.req.turn_id + " of " + self->state.record.id
-                                      + " was asked before and not answered; running it");
-        read_done(self);
+        if (on_lookup(self, found))
+          read_done(self);
       },
       lookup_atom_v, st.record.user, st.record.id, st.turn->req.turn_id);
+}
+
+message_record question_of(self_ptr self);
+void reject(self_ptr self, const turn_request& req, const medha_error& err);
+
+// On a shared store a turn starts with one request: counted against the
+// user's limits (unless the manager did), the latest record (another worker
+// may have answered the last turn), what is stored of this turn, its
+// question stored unless it was before, and the verified examples of the
+// conversation's data source.
+void begin_shared(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  ask_stage<turn_start>(
+      self, st.deps.store, "store", st.deps.settings.stage_timeout,
+      [self](turn_start& start) {
+        auto& st = self->state;
+        auto& turn = *st.turn;
+        turn.counted = turn.counted || start.counted;
+        if (start.error) {
+          auto code = start.error->code;
+          if (code == error_code::store_failed || code == error_code::internal) {
+            fail(self,
+                 {error_code::store_failed, "could not store the turn: " + start.error->message});
+            return;
+          }
+          // Refused (rate_limited) or gone (not_found): the turn never starts.
+          log::info("conversation", "turn " + turn.req.turn_id + " of " + st.record.id
+                                      + " refused: " + start.error->message);
+          auto req = std::move(turn.req);
+          reject(self, req, *start.error);
+          next_turn(self);
+          return;
+        }
+        st.record = std::move(start.record);
+        st.carried = decode_carried_context(st.record.state_json);
+        turn.examples_read = std::move(start.examples);
+        turn.examples_source = st.record.data_source;
+        if (!on_lookup(self, start.lookup))
+          return;
+        turn.asked = turn.asked || start.question_stored;
+        read_done(self);
+      },
+      begin_atom_v, st.record.user, question_of(self), !turn.req.admitted,
+      st.deps.settings.turns_per_minute, st.deps.settings.concurrent_turns_per_user);
 }
 
 void begin(self_ptr self, turn_request req) {
@@ -899,17 +953,30 @@ void begin(self_ptr self, turn_request req) {
   turn.generation = ++st.generation;
   turn.start = turn.stage_start = clock::now();
   turn.req = std::move(req);
-  bool lookup = turn.req.delivery != 0;
-  bool reload = st.deps.settings.shared_store;
-  turn.reads_pending = int{lookup} + int{reload};
-  if (turn.reads_pending == 0) {
-    store_user_turn(self);
-    return;
-  }
-  if (lookup)
+  turn.counted = turn.req.admitted;
+  turn.reads_pending = 1;
+  if (st.deps.settings.shared_store)
+    begin_shared(self);
+  else if (turn.req.delivery != 0)
     check_taken_before(self);
-  if (reload)
-    load_latest(self);
+  else
+    read_done(self);
+}
+
+// The user's message of the current turn, as stored.
+message_record question_of(self_ptr self) {
+  auto& st = self->state;
+  auto& turn = *st.turn;
+  message_record msg;
+  msg.conv = st.record.id;
+  msg.turn_id = turn.req.turn_id;
+  msg.role = "user";
+  msg.text = turn.req.text;
+  msg.created_ms = now_ms();
+  // Kept with the question: how many deliveries a turn that never finishes has had.
+  if (turn.req.deliveries > 0)
+    msg.payload_json = delivery_payload(turn.req.deliveries);
+  return msg;
 }
 
 // The user's turn goes to the store as the work starts, without waiting for
@@ -929,15 +996,7 @@ void store_user_turn(self_ptr self) {
     route(self);
     return;
   }
-  message_record msg;
-  msg.conv = st.record.id;
-  msg.turn_id = turn.req.turn_id;
-  msg.role = "user";
-  msg.text = turn.req.text;
-  msg.created_ms = now_ms();
-  // Kept with the question: how many deliveries a turn that never finishes has had.
-  if (turn.req.deliveries > 0)
-    msg.payload_json = delivery_payload(turn.req.deliveries);
+  auto msg = question_of(self);
   auto gen = turn.generation;
   auto sent = clock::now();
   auto lost = [self, gen](const medha_error& err) {
@@ -994,7 +1053,8 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
   if (!req.reply_to.empty())
     st.deps.events->publish(req.reply_to, wire);
   settle(self, req.delivery);
-  self->send(st.deps.manager, turn_ended_atom_v, req.user, st.record.id);
+  if (req.admitted)
+    self->send(st.deps.manager, turn_ended_atom_v, req.user, st.record.id);
 }
 
 // A turn of someone who does not own the conversation: not_found, told only
@@ -1013,7 +1073,8 @@ void reject_foreign(self_ptr self, const turn_request& req) {
   if (!req.reply_to.empty())
     self->state.deps.events->publish(req.reply_to, wire);
   settle(self, req.delivery);
-  self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
+  if (req.admitted)
+    self->send(self->state.deps.manager, turn_ended_atom_v, req.user, ev.conv);
 }
 
 // Starts the idle clock again. One timer at a time: when it fires early (the

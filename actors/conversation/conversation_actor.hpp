@@ -46,6 +46,10 @@ struct conversation_settings {
   /// Other workers write the same store (PostgreSQL): reload the record at
   /// each turn, since one of them may have answered a turn since we loaded it.
   bool shared_store = false;
+  /// The user's limits, counted by a shared store as each turn starts (the
+  /// manager counts them itself otherwise).
+  int turns_per_minute = 30;
+  int concurrent_turns_per_user = 4;
   /// A turn from the stream delivered this many times since it first ran
   /// (each run ended with its worker: a turn that crashes workers) ends in
   /// too_many_attempts instead of running again.
@@ -95,9 +99,13 @@ struct turn_in_flight {
   bool question_lost = false; // storing the user's message failed after the answer was sent
   std::optional<conversation_record> before_end; // the record to restore if the end is not stored
   std::optional<medha_error> give_up; // ends the turn with this instead of running it
-  int reads_pending = 0;       // the turn's lookup and record reload, sent together
+  bool counted = false;  // against the user's limits: to end with the turn
+  bool released = false; // that count ended in the turn's end write (shared store)
+  int reads_pending = 0; // the turn's lookup (a turn from the stream)
   stage_watch stages;          // the stage requests out, each with its own deadline
   bool examples_pending = false; // verified examples asked for alongside the context
+  std::optional<std::vector<example_record>> examples_read; // with the turn's start (shared store)
+  std::string examples_source; // the data source they are of
   bool sql_waiting = false;    // generation waits for those examples
 };
 

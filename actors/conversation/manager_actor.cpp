@@ -203,8 +203,15 @@ void on_turn(self_ptr self, const inbound_message& msg) {
   self->state.turns_received += 1;
   // Says which worker took which turn (tests of several workers read it).
   log::debug("manager", "turn " + req.turn_id + " of " + req.user + "/" + req.conv);
+  // A shared store counts the turn against the user's limits as it starts,
+  // in the same round trip as its other reads and writes there.
+  if (self->state.deps.settings.shared_store) {
+    route_turn(self, std::move(req));
+    return;
+  }
   conv_key key{req.user, req.conv};
   admit_turn(self, key, [self, req = std::move(req)](std::optional<medha_error> refused) mutable {
+    req.admitted = !refused;
     if (refused) {
       log::info("manager", "rate limited user " + req.user + ": " + refused->message);
       reject_turn(self, req.user, req.conv, req.turn_id, req.reply_to, *refused, req.delivery);
@@ -234,7 +241,8 @@ void route_turn(self_ptr self, turn_request req) {
             self->state.loading.erase(key);
             if (!found.found || !owned_by(found.record, key.first)) {
               for (auto& t : turns) {
-                release_turn(self, key);
+                if (t.admitted)
+                  release_turn(self, key);
                 reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                             {error_code::not_found, "no conversation \"" + t.conv +
                                                         "\"; create one with medha.api." + t.user +
@@ -251,7 +259,8 @@ void route_turn(self_ptr self, turn_request req) {
             auto turns = std::move(self->state.loading[key]);
             self->state.loading.erase(key);
             for (auto& t : turns) {
-              release_turn(self, key);
+              if (t.admitted)
+                release_turn(self, key);
               reject_turn(self, t.user, t.conv, t.turn_id, t.reply_to,
                           {error_code::internal, "store unavailable: " + caf::to_string(err)},
                           t.delivery);
@@ -501,6 +510,7 @@ void on_api(self_ptr self, const inbound_message& msg) {
     t.turn_id = turn_id.value.value_or(new_conversation_id());
     t.text = std::string{"refine: "} + to_string(std::get<refinement>(parsed_edit).op);
     t.refinement_json = req.body_json;
+    t.admitted = true; // here, so that a refused edit is this call's error
     with_conversation(self, user, t.conv, to, [self, to, t](const conversation_actor&) {
       admit_turn(self, {t.user, t.conv}, [self, to, t](std::optional<medha_error> refused) {
         if (refused) {
@@ -563,6 +573,8 @@ manager_actor::behavior_type manager(manager_actor::stateful_pointer<manager_sta
   st.deps.manager = caf::actor_cast<manager_actor>(self);
   st.settings = std::move(settings);
   st.limiter = turn_limiter{st.settings.turns_per_minute, st.settings.concurrent_turns_per_user};
+  st.deps.settings.turns_per_minute = st.settings.turns_per_minute;
+  st.deps.settings.concurrent_turns_per_user = st.settings.concurrent_turns_per_user;
   st.sources = std::move(sources);
   st.deps.data_sources.clear();
   for (auto& s : st.sources)

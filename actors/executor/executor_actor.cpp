@@ -12,11 +12,17 @@ namespace medha {
 namespace {
 
 // One runner, one detached actor: runs one query at a time.
-executor_actor::behavior_type runner_behavior(executor_actor::pointer, runner_parts parts) {
+executor_actor::behavior_type runner_behavior(executor_actor::pointer self, runner_parts parts) {
   return {
-    [parts](execute_atom, const std::string&, const std::string& sql,
-            const relation_set& relations, const std::string& query_id) {
-      return parts.run(sql, relations, query_id);
+    [self, parts](execute_atom, const std::string&, const std::string& sql,
+                  const relation_set& relations,
+                  const std::string& query_id) -> caf::result<execute_reply> {
+      // The reply goes out before the work it need not wait for (the commit).
+      auto rp = self->make_response_promise<execute_reply>();
+      rp.deliver(parts.run(sql, relations, query_id));
+      if (parts.after)
+        parts.after();
+      return rp;
     },
     [](cancel_atom, const std::string&) {
       // Never reached while a query runs (the actor is blocked in it): the
@@ -179,6 +185,7 @@ runner_parts make_pg_runner(const data_source& source, const executor_settings& 
   run_limits limits{settings.statement_timeout_ms, settings.row_cap, settings.result_byte_cap};
   runner_parts parts;
   parts.canceller = runner->canceller();
+  parts.after = [runner] { runner->finish(); };
   parts.run = [runner, limits](const std::string& sql, const relation_set& relations,
                                const std::string& query_id) {
     auto out = runner->run(sql, limits, &relations, query_id);

@@ -26,6 +26,8 @@ struct runner_parts {
   std::function<execute_reply(const std::string& sql, const relation_set& relations,
                               const std::string& query_id)>
     run;
+  /// Called after the reply went out: work the result need not wait for.
+  std::function<void()> after;
   std::shared_ptr<query_canceller> canceller;
 };
 

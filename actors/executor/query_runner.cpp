@@ -55,6 +55,7 @@ struct query_runner::state {
   // enums), looked up once each: OIDs are per database, so reset on reconnect.
   std::unordered_map<uint32_t, std::string> type_names;
   std::shared_ptr<statement_canceller> canceller;
+  bool unfinished = false; // the last run's transaction awaits its COMMIT (finish())
 
   std::string endpoint() const {
     return prepared ? prepared->endpoint : std::string("the configured server");
@@ -101,12 +102,13 @@ struct query_runner::state {
   // One attempt on the current connection. Converts pqxx failures into
   // values, except a lost connection, thrown as connection_lost.
   //
-  // Two round trips for a result of one batch: the first opens the READ ONLY
+  // One round trip for a result of one batch: it opens the READ ONLY
   // transaction, sets its timeout, declares the cursor and fetches the first
   // batch (one simple-query message, so the statements run in order and stop
-  // at the first error); the last commits, which also closes the cursor where
-  // fetching stopped. The guard has parsed `sql` as exactly one statement, so
-  // it cannot end the DECLARE early; the newline ends a trailing comment.
+  // at the first error); the commit, which also closes the cursor where
+  // fetching stopped, is left to finish(), after the result went out. The
+  // guard has parsed `sql` as exactly one statement, so it cannot end the
+  // DECLARE early; the newline ends a trailing comment.
   result_or_error attempt(const std::string& sql, const run_limits& limits,
                           const std::string& query_id) {
     auto start = clock_type::now();
@@ -131,7 +133,7 @@ struct query_runner::state {
       out.server_ms += ms_since(fetch_start);
       if (take_batch(txn, rows, first, limits, bytes, out))
         fetch_capped(txn, limits, bytes, out);
-      txn.exec("COMMIT");
+      unfinished = true;
       open = false;
       out.elapsed_ms = ms_since(start);
       return {std::move(out), std::nullopt};
@@ -237,6 +239,20 @@ query_runner::query_runner(std::string conninfo) : state_(std::make_unique<state
       state_->prepared ? state_->prepared->conninfo : state_->raw_conninfo);
 }
 
+void query_runner::finish() {
+  if (!state_->unfinished)
+    return;
+  state_->unfinished = false;
+  if (!state_->conn || !state_->conn->is_open())
+    return;
+  try {
+    pqxx::nontransaction txn(*state_->conn, "medha_commit");
+    txn.exec("COMMIT");
+  } catch (const std::exception&) {
+    state_->conn.reset(); // the next run connects afresh
+  }
+}
+
 std::shared_ptr<query_canceller> query_runner::canceller() const {
   return state_->canceller;
 }
@@ -247,6 +263,7 @@ query_runner& query_runner::operator=(query_runner&&) noexcept = default;
 
 result_or_error query_runner::run(const std::string& sql, const run_limits& limits,
                                   const relation_set* relations, const std::string& query_id) {
+  finish();
   if (auto rejected = check_sql(sql, relations))
     return {std::nullopt, std::move(rejected)};
   // However the run ends, a later cancel of this id must find nothing to stop.
@@ -272,6 +289,7 @@ result_or_error query_runner::run(const std::string& sql, const run_limits& limi
 }
 
 bool query_runner::ping() {
+  finish();
   bool reused = state_->conn && state_->conn->is_open();
   for (int tries = reused ? 2 : 1; tries > 0; --tries) {
     if (state_->connect())

@@ -71,6 +71,12 @@ public:
                       const relation_set* relations = nullptr,
                       const std::string& query_id = "");
 
+  /// Ends the read-only transaction of the last run, which run() leaves open
+  /// so that its result can go out before this round trip (nothing waits on
+  /// a read-only commit). Call it right after; run() and ping() call it first
+  /// when it was not. A connection that fails here is dropped.
+  void finish();
+
   /// The handle other threads use to stop this runner's statement. It stays
   /// valid (and harmless) after the runner is gone.
   std::shared_ptr<query_canceller> canceller() const;

@@ -197,6 +197,8 @@ store_actor faulty_store(caf::actor_system& sys, store_actor real, bad_disk ques
           return misbehave(question);
         return self->delegate(real, a, u, m);
       },
+      [=](begin_atom a, const std::string& u, const message_record& m, bool count, int per_minute,
+          int concurrent) { return self->delegate(real, a, u, m, count, per_minute, concurrent); },
       [=](answer_atom a, const std::string& u, const answered_turn& t) -> caf::result<store_ack> {
         if (answer != bad_disk::none)
           return misbehave(answer);

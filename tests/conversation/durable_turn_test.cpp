@@ -23,6 +23,13 @@ public:
     acked_[delivery] = stored;
     cv_.notify_all();
   }
+  void finished(uint64_t delivery) override {
+    bool stored = false;
+    for (auto& m : store_->messages("u", "c1"))
+      stored = stored || m.role == "assistant";
+    std::lock_guard<std::mutex> lock{mx_};
+    finished_[delivery] = stored && !acked_.count(delivery);
+  }
   void release(uint64_t delivery, std::chrono::milliseconds) override {
     std::lock_guard<std::mutex> lock{mx_};
     released_.push_back(delivery);
@@ -37,8 +44,15 @@ public:
     return acked_[delivery];
   }
 
+  /// Whether `delivery` was said finished with its answer stored and before its ack.
+  bool finished_in_order(uint64_t delivery) {
+    std::lock_guard<std::mutex> lock{mx_};
+    return finished_.count(delivery) && finished_[delivery];
+  }
+
 private:
   std::shared_ptr<conversation_store> store_;
+  std::map<uint64_t, bool> finished_;
   std::mutex mx_;
   std::condition_variable cv_;
   std::map<uint64_t, bool> acked_;
@@ -70,6 +84,9 @@ TEST_F(durable_turn, a_turn_is_acknowledged_once_its_answer_is_stored) {
   ASSERT_FALSE(evs.empty());
   EXPECT_EQ(evs.back().step, step_kind::answer);
   EXPECT_EQ(acks->acked_with_answer(7), std::optional<bool>{true});
+  // The stream hears the turn is over (so the next may start here) once it
+  // is stored, ahead of the ack.
+  EXPECT_TRUE(acks->finished_in_order(7));
 }
 
 TEST_F(durable_turn, an_answered_turn_taken_again_is_published_from_the_store) {

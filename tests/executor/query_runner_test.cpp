@@ -209,6 +209,33 @@ TEST_F(query_runner_test, cancel_stops_the_statement_on_the_server) {
   EXPECT_TRUE(again.ok()) << again.error->message;
 }
 
+// The commit comes after the result (finish()): until then the runner's
+// backend is idle in its read-only transaction; finish() or the next run ends it.
+TEST_F(query_runner_test, the_transaction_ends_after_the_result) {
+  query_runner runner(conninfo());
+  pqxx::connection watcher(conninfo());
+  auto states = [&] {
+    pqxx::nontransaction tx(watcher);
+    auto r = tx.exec("SELECT state FROM pg_stat_activity WHERE datname = current_database()"
+                     " AND backend_type = 'client backend' AND pid <> pg_backend_pid()");
+    std::vector<std::string> out;
+    for (auto row : r)
+      out.push_back(row[0].c_str());
+    return out;
+  };
+  ASSERT_TRUE(runner.run("SELECT id FROM items").ok());
+  EXPECT_EQ(states(), std::vector<std::string>{"idle in transaction"});
+  runner.finish();
+  EXPECT_EQ(states(), std::vector<std::string>{"idle"});
+  ASSERT_TRUE(runner.run("SELECT id FROM items").ok());
+  auto again = runner.run("SELECT name FROM items ORDER BY id"); // finishes the last one first
+  ASSERT_TRUE(again.ok()) << again.error->message;
+  EXPECT_EQ(*again.result->rows[0][0], "apple");
+  runner.finish();
+  runner.finish(); // nothing left to end
+  EXPECT_EQ(states(), std::vector<std::string>{"idle"});
+}
+
 TEST_F(query_runner_test, sequence_writes_are_refused) {
 
   query_runner runner(conninfo());

@@ -103,6 +103,28 @@ TEST_F(feedback, a_thumbs_up_teaches_its_user_and_nobody_else) {
   EXPECT_NE(prompt.find(as_example), std::string::npos) << prompt;
 }
 
+// On the shared store the examples come with the turn's start (one call):
+// they teach all the same.
+TEST_F(feedback, a_thumbs_up_teaches_on_the_shared_store_too) {
+  auto& pg = postgres_server::shared();
+  pg.create_database("medha_feedback_store");
+  model_worker m{{}, std::string{no_sql_cache} + ",\"store\":\"postgres\",\"store_conninfo\":"
+                       + json::serialize(json::string{pg.conninfo("medha_feedback_store")})};
+  auto& w = *m.worker;
+  std::string conv;
+  auto first = ask_fresh(w, "alice", churn_question, &conv);
+  ASSERT_EQ(data_field(first.last(), "strategy"), "llm") << first.last().data_json;
+  auto up = call(w, "alice", "feedback",
+                 {{"conversation", conv}, {"turn_id", first.last().turn_id}, {"rating", "positive"}});
+  ASSERT_TRUE(up.at("example").as_bool()) << up;
+  auto calls = m.model.requests().size();
+  auto taught = ask_fresh(w, "alice", churn_question);
+  ASSERT_EQ(taught.last().step, step_kind::answer) << taught.last().data_json;
+  EXPECT_EQ(data_field(taught.last(), "strategy"), "embedded");
+  EXPECT_EQ(data_field(taught.last(), "sql"), right_sql);
+  EXPECT_EQ(m.model.requests().size(), calls);
+}
+
 TEST_F(feedback, an_operator_approves_an_example_for_everyone) {
   model_worker m{{}, no_sql_cache};
   auto& w = *m.worker;

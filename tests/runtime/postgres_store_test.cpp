@@ -98,6 +98,45 @@ TEST_F(postgres_store_test, turn_limits_are_shared_by_every_store) {
   EXPECT_LE(fourth->retry_after_ms, 60000);
 }
 
+// A turn counted as it starts (begin_turn) stops counting with its end
+// write when that says so (release), on whichever worker it ends.
+TEST_F(postgres_store_test, a_turn_counted_at_its_start_ends_with_its_end_write) {
+  auto a = backend_.open();
+  auto b = backend_.open();
+  ASSERT_TRUE(a && b);
+  for (auto id : {"c1", "c2"})
+    ASSERT_FALSE(a->put_conversation(conv("ann", id)));
+  auto ask = [](conversation_store& s, const std::string& c, const std::string& turn) {
+    auto q = msg(c, "user", "how many", 2000);
+    q.turn_id = turn;
+    return s.begin_turn("ann", q, turn_limits{100, 1});
+  };
+  auto end = [](const std::string& c, const std::string& turn, bool release) {
+    answered_turn t;
+    t.answer = msg(c, "assistant", "5", 3000);
+    t.answer.turn_id = turn;
+    t.record = conv("ann", c);
+    t.steps.push_back(step(c, turn, 1));
+    t.release = release;
+    return t;
+  };
+  auto first = ask(*a, "c1", "t1");
+  ASSERT_FALSE(first.error) << first.error->message;
+  EXPECT_TRUE(first.counted);
+  auto busy = ask(*b, "c2", "t2"); // one running already, on the other worker
+  ASSERT_TRUE(busy.error);
+  EXPECT_EQ(busy.error->code, error_code::rate_limited);
+  EXPECT_TRUE(b->messages("ann", "c2").empty()) << "a refused turn writes nothing";
+  ASSERT_FALSE(b->store_answer("ann", end("c1", "t1", true)));
+  auto second = ask(*b, "c2", "t2");
+  ASSERT_FALSE(second.error) << second.error->message;
+  ASSERT_FALSE(a->store_answer("ann", end("c2", "t2", false)));
+  auto third = ask(*a, "c1", "t3");
+  ASSERT_TRUE(third.error) << "an end write without release leaves the turn counted";
+  b->finish_turn("ann", "c2");
+  EXPECT_FALSE(ask(*a, "c1", "t3").error);
+}
+
 // Admissions racing from several workers at once: the user's lock makes
 // them take turns, and each sees the ones admitted before it, so exactly
 // the limit gets in (a count read before the lock was taken would let more).
