@@ -113,4 +113,29 @@ bool shows_asked_for(const indexed_model& model, const query& q, const element& 
   });
 }
 
+bool names_someone(const indexed_model& model, const query& q) {
+  if (q.kind == query_kind::listing && q.all_columns)
+    return true;
+  std::vector<column_ref> shown = q.selected;
+  for (auto& d : q.dimensions)
+    if (d.bucket == time_bucket::none)
+      shown.push_back(d.column);
+  if (q.kind == query_kind::listing && !q.entity.empty())
+    if (auto* t = table_of(model, q.entity))
+      if (auto* label = label_column(*t))
+        shown.push_back({q.entity, label->name});
+  return std::any_of(shown.begin(), shown.end(), [&](const column_ref& c) {
+    auto* t = table_of(model, c.table);
+    if (!t)
+      return false;
+    auto* label = label_column(*t);
+    auto* family = family_name_column(*t);
+    // A column of names ("director"), not of a few kinds ("role"), names someone too.
+    auto column = std::find_if(t->columns.begin(), t->columns.end(),
+                               [&](const column_info& x) { return x.name == c.column; });
+    return (label && !label->primary_key && label->name == c.column) || (family && family->name == c.column)
+           || (column != t->columns.end() && column->role == column_role::text);
+  });
+}
+
 } // namespace medha::sqlgen

@@ -12,4 +12,8 @@ class indexed_model;
 /// points to.
 bool shows_asked_for(const indexed_model& model, const query& q, const element& asked);
 
+/// Whether `q` names anyone or anything by its label (a name, a title):
+/// what "who ..." asks for. A count per role, or a role alone, names nobody.
+bool names_someone(const indexed_model& model, const query& q);
+
 } // namespace medha::sqlgen

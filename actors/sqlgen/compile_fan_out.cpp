@@ -12,6 +12,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen::compiling {
 
@@ -120,6 +121,49 @@ std::optional<query> conditions_as_existence(const query& q, const join_tree& tr
     return std::nullopt;
   out.filters.push_back(exists);
   return out;
+}
+
+// A key named for a role its row plays (a club's manager_id, to a coach)
+// rather than for the table it points to (club_id, cust_id).
+static bool through_a_role(const indexed_model& model, const join_step& s) {
+  bool down = multiplies_rows(model, s);
+  auto target = split_words(entity_words(down ? s.from_table : s.to_table));
+  for (auto& [from_column, to_column] : s.on) {
+    auto key = split_words(down ? to_column : from_column);
+    bool names_target = std::any_of(key.begin(), key.end(), [&](const std::string& w) {
+      return w != "id" && std::any_of(target.begin(), target.end(), [&](const std::string& t) {
+               return stem(w) == stem(t) || (w.size() >= 3 && t.compare(0, w.size(), w) == 0);
+             });
+    });
+    if (!names_target && from_column != to_column)
+      return true;
+  }
+  return false;
+}
+
+std::optional<std::string> unnamed_common_parent(const indexed_model& model, const join_tree& tree,
+                                                 const std::vector<std::string>& named,
+                                                 const join_hints& hints) {
+  auto hinted = [&](const std::string& table, const std::string& column) {
+    return std::any_of(hints.begin(), hints.end(), [&](const auto& h) { return h.first == table && h.second == column; });
+  };
+  auto named_keys = [&](const join_step& s) {
+    return std::any_of(s.on.begin(), s.on.end(), [&](const auto& pair) {
+      return hinted(s.from_table, pair.first) || hinted(s.to_table, pair.second);
+    });
+  };
+  for (auto& step : tree.steps)
+    if (!on_side(named, step.from_table) && !named_keys(step) && through_a_role(model, step))
+      return step.from_table;
+  for (auto& down : tree.steps) {
+    if (!multiplies_rows(model, down) || on_side(named, down.from_table) || named_keys(down))
+      continue;
+    auto up = std::find_if(tree.steps.begin(), tree.steps.end(),
+                           [&](const join_step& s) { return s.to_table == down.from_table; });
+    if (up != tree.steps.end() && !multiplies_rows(model, *up) && !named_keys(*up))
+      return down.from_table;
+  }
+  return std::nullopt;
 }
 
 } // namespace medha::sqlgen::compiling

@@ -3,6 +3,7 @@
 // on those rows or on tables reached from them.
 #include <algorithm>
 
+#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 
@@ -45,6 +46,21 @@ std::string compiler::related_rows(const filter& f, const std::string& what) {
     fail(compile_status::not_connected,
          "no relationship between " + f.column.table + " and " + f.related_table);
     return "";
+  }
+  // "students who failed a course" is not "students whose department runs
+  // some course": a way through a parent the question never named is asked.
+  {
+    join_tree way;
+    way.steps = path.steps;
+    auto named = needed_tables();
+    named.push_back(f.related_table);
+    for (auto& g : f.within)
+      named.push_back(g.column.table);
+    if (auto parent = unnamed_common_parent(model, way, named, hints)) {
+      fail(compile_status::unsupported, "the tables it needs are linked only through " + entity_words(*parent)
+                                          + ", which the question does not name");
+      return "";
+    }
   }
   // Inner tables get aliases so they never capture the outer query's names.
   std::string from, where;

@@ -220,6 +220,17 @@ sql_plan read_and_plan(const indexed_model& model,
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 
+  // "who is the director?" answered with a count per role: whoever was
+  // asked for is not in the answer. ("who signed up this year" after a count
+  // narrows the rows counted.)
+  auto said_at = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
+  bool asks_who_is = said_at(0) == "who"
+                     && (!follow_up || said_at(1) == "is" || said_at(1) == "was" || said_at(1) == "are"
+                         || said_at(1) == "were");
+  if (asks_who_is && !names_someone(model, q))
+    return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
+                   to_json(q), 0.2);
+
   // A ranking of one number ("which one is the biggest?" after a count):
   // there are no rows to rank; say so rather than echo the number.
   if (q.kind == query_kind::aggregate && q.dimensions.empty() && !q.order.empty() && q.limit > 0)

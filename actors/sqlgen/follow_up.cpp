@@ -213,8 +213,13 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
       q.order.clear();
       q.limit = 0;
     }
-    if (r.instead)
+    if (r.instead) {
+      // "now by region" after the 3 cities with the most: every region; the
+      // number kept was of the groups replaced.
+      if (!q.dimensions.empty() && q.limit > 0 && r.top_n == 0 && r.limit == 0)
+        q.limit = 0;
       q.dimensions.clear();
+    }
     for (auto d : r.dimensions) {
       if (d.bucket != time_bucket::none && d.column.column.empty() && !dated_by.column.empty())
         d.column = dated_by;
@@ -298,6 +303,12 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
         });
       }
     }
+    // "how much was paid in 2025?" after the unpaid ones: a value of the
+    // column ends the condition that it has none.
+    if (f.measure < 0 && !f.column.column.empty() && f.op != filter_op::is_null && f.op != filter_op::not_null)
+      remove_if(q.filters, [&](const filter& x) {
+        return x.measure < 0 && x.op == filter_op::is_null && x.column == f.column;
+      });
     q.filters.push_back(f);
   }
   // -- order and size --

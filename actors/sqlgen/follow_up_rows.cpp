@@ -3,6 +3,9 @@
 // "which one took longest?" after a count.
 #include "actors/sqlgen/follow_up.hpp"
 
+#include <algorithm>
+
+
 namespace medha::sqlgen {
 
 std::optional<query> rows_behind_a_count_or_number(const query& q, const reading& r) {
@@ -45,8 +48,15 @@ std::optional<query> rows_behind_a_count_or_number(const query& q, const reading
     query rows;
     rows.kind = query_kind::listing;
     rows.entity = q.measures[0].column.table;
+    // "list the trusts" after a count of companies: a value of the same
+    // column says which rows instead, as in any other follow-up.
+    auto restated = [&](const filter& f) {
+      return std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& g) {
+        return g.measure < 0 && g.column == f.column && is_time_filter(g) == is_time_filter(f);
+      });
+    };
     for (auto& f : q.filters)
-      if (f.measure < 0)
+      if (f.measure < 0 && !restated(f))
         rows.filters.push_back(f);
     for (auto& f : r.filters)
       rows.filters.push_back(f);

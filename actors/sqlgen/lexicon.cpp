@@ -150,12 +150,23 @@ lexicon::lexicon(const semantic_model& model) {
       with_table.insert(with_table.end(), words.begin(), words.end());
       add(with_table, ce, 1.0);
       // "order_date" in orders is also just "date"; "total_amount" is "amount".
+      // A total kept in a column ("total_amt") is as much "the amount" of its
+      // rows as an "amount" column of another table, whose rows may be other
+      // things (refunds of the orders): the question's tables decide.
       std::vector<std::string> rest = words;
+      bool kept_total = false;
       while (rest.size() > 1
-             && (stem(rest.front()) == stem(qualified.back()) || is_prefix_noise(rest.front())))
+             && (stem(rest.front()) == stem(qualified.back()) || is_prefix_noise(rest.front()))) {
+        kept_total = kept_total || rest.front() == "total";
         rest.erase(rest.begin());
+      }
       if (rest.size() < words.size() && !(rest.size() == 1 && rest[0] == "id"))
-        add(rest, ce, 0.8);
+        add(rest, ce, kept_total && c.role == column_role::numeric ? 0.9 : 0.8);
+      // "amount claimed" for claimed_amt, "date shipped" for shipped_date:
+      // a participle said after its noun.
+      if (words.size() == 2 && words[0].size() > 4 && words[0].compare(words[0].size() - 2, 2, "ed") == 0
+          && words[1] != "id")
+        add({words[1], words[0]}, ce, 1.0);
       // "citation_num", "review_count": a kept count is asked for by what it
       // counts ("the number of citations"). Not "number": "flight_number"
       // names a flight, it counts nothing.
@@ -304,6 +315,15 @@ lexicon::lexicon(const semantic_model& model) {
   // exactly one table does (several: each is a candidate, and asked).
   for (auto& [table, column] : money_received(model))
     for (auto* w : {"revenue", "sales", "income", "turnover", "takings", "spent", "spend", "paid"})
+      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
+  // Money given ("raised", "donated") is what gifts record; money spent by
+  // the business itself is what its expenses record. Where both a payments
+  // table and an expenses table exist, "spent" is each, and asked.
+  for (auto& [table, column] : money_of(model, {"donation", "gift", "contribution", "pledge"}))
+    for (auto* w : {"raised", "raise", "donated", "given", "gave", "contributed"})
+      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
+  for (auto& [table, column] : money_of(model, {"expense", "cost", "expenditure", "spending"}))
+    for (auto* w : {"spent", "spend", "expenditure"})
       add({w}, {element_kind::column, table, column, "", ""}, 0.8);
   // Codes a comment explains ("1 for open, 0 for closed") are asked for by
   // their meaning: "open businesses". Not a meaning that names a table

@@ -124,12 +124,16 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
 // them) with one amount-like number. Columns of tables named otherwise, or
 // several amounts in one table, say nothing sure.
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
-  static const char* records[] = {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"};
+  return money_of(model, {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"});
+}
+
+std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& model,
+                                                          const std::vector<std::string>& records) {
   std::vector<std::pair<std::string, std::string>> out;
   for (auto& t : model.tables) {
     auto words = split_words(t.name);
     if (t.derived || words.empty()
-        || std::none_of(std::begin(records), std::end(records), [&](const char* r) { return stem(words.back()) == stem(r); }))
+        || std::none_of(records.begin(), records.end(), [&](const std::string& r) { return stem(words.back()) == stem(r); }))
       continue;
     const column_info* found = nullptr;
     int count = 0;

@@ -19,6 +19,11 @@ std::string shared_tag(const table_info& t);
 std::vector<std::string> untagged_words(const std::string& rest);
 std::vector<std::vector<std::string>> other_names(const std::string& comment);
 bool names_rows(const column_info& label, const std::vector<std::string>& table_words);
+/// The one amount column of each table whose name ends in one of `records`
+/// (payments, sales, ...; donations, gifts; expenses, costs): the money
+/// those rows record.
+std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& model,
+                                                          const std::vector<std::string>& records);
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
 std::vector<std::string> agent_verbs(const std::string& noun);
 

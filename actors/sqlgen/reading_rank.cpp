@@ -325,7 +325,15 @@ void reader::read_ranking() {
     // Either way, a follow-up may still rank the groups just shown.
     // So is "the most expensive" of rows with no price: never their first
     // row by key.
-    bool keyless = superlative && (superlative->text.empty() || superlative->text == "price") && r.order.empty();
+    // Nor is "the top 10 donors" with nothing to rank them by: their first
+    // ten names are not the top ten.
+    bool top_only = !superlative && top > 0;
+    bool keyless = (top_only || (superlative && (superlative->text.empty() || superlative->text == "price")))
+                   && r.order.empty();
+    auto ranked_how = [&](const std::string& rows) {
+      return top_only ? "by what to rank the " + rows
+                      : "by what the " + rows + " is " + tokens[superlative->end - 1].text;
+    };
     // "which client paid the most": money of their related rows, added up
     // per customer and ranked.
     if (keyless && !r.entity.empty() && r.selected.size() == 1 && r.measures.empty()
@@ -338,11 +346,12 @@ void reader::read_ranking() {
     // "and the largest one?" after a listing with no size to go by:
     // asked, not the first row of the listing's order.
     if (keyless && !one_of_shown().empty())
-      r.unsized = "by what the " + entity_words(one_of_shown()) + " is " + tokens[superlative->end - 1].text;
+      r.unsized = ranked_how(entity_words(one_of_shown()));
     if (keyless && !r.entity.empty() && r.selected.empty())
-      r.unranked = "by what the " + entity_words(r.entity) + " is " + tokens[superlative->end - 1].text;
+      r.unranked = ranked_how(entity_words(r.entity));
     else if (keyless && !r.selected.empty() && r.measures.empty())
-      r.unranked = "what the " + tokens[superlative->end - 1].text + " is counted in";
+      r.unranked = top_only ? "what the top is counted in"
+                            : "what the " + tokens[superlative->end - 1].text + " is counted in";
     r.top_n = top > 0 ? top : 0;
     r.top_descending = rank_desc;
     // "Which quarter was the strongest?": the groups of the last answer, ranked.

@@ -141,6 +141,12 @@ bool compiler::run() {
     out.ambiguous_tables = tree.ambiguous_tables;
     return fail(compile_status::ambiguous_join, join(tree.ambiguous_tables, ", "));
   }
+  // Two tables related only as two lists hanging from a row nobody named:
+  // a guess at what the question relates, asked instead.
+  if (auto parent = unnamed_common_parent(model, tree, tables, hints))
+    return fail(compile_status::unsupported,
+                "the tables it needs are linked only through " + entity_words(*parent)
+                  + ", which the question does not name");
   out.tables.push_back(root);
   for (auto& s : tree.steps) {
     out.tables.push_back(s.to_table);

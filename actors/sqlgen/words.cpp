@@ -97,6 +97,14 @@ std::vector<token> tokenize(std::string_view text) {
     if (ends_with(w, "'s"))
       w.resize(w.size() - 2);
     out.push_back({w, stem(w), false, depth > 0});
+    // "18+", "5+ nights": the number or more, never a count of rows to show.
+    if (j < text.size() && text[j] == '+' && std::all_of(w.begin(), w.end(), [](char d) {
+          return std::isdigit(static_cast<unsigned char>(d));
+        })) {
+      out.push_back({"or", "or", false, depth > 0});
+      out.push_back({"more", "more", false, depth > 0});
+      ++j;
+    }
     i = j;
   }
   return out;
@@ -147,6 +155,12 @@ std::string stem(std::string_view word) {
   // "people" is the plural of "person" ("salespeople", "salespersons").
   if (word.size() >= 6 && word.substr(word.size() - 6) == "people")
     return stem(std::string(word.substr(0, word.size() - 6)) + "person");
+  // Irregular plurals meet their singular ("children" are of type "child").
+  static const std::pair<const char*, const char*> plurals[] = {
+    {"children", "child"}, {"women", "woman"}, {"men", "man"}};
+  for (auto& [plural, singular] : plurals)
+    if (word == plural)
+      return singular;
   auto w = stem_suffixes(base_verb(word));
   // "movie" meets "movies", whose plural rule gave "movy" ("cities": "city").
   if (w.size() >= 5 && w.compare(w.size() - 2, 2, "ie") == 0)
