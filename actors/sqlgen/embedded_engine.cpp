@@ -319,37 +319,7 @@ sql_plan read_and_plan(const indexed_model& model,
   plan.query_json = to_json(q);
   plan.chart_hint = q.chart_hint;
   plan.explanation = explain(model, q);
-  if (q.kind == query_kind::listing) {
-    // The rows are what the listed columns describe ("the names of the
-    // products in an order" lists products), else the entity itself.
-    auto subject = q.entity;
-    if (!q.selected.empty() && !q.all_columns
-        && std::all_of(q.selected.begin(), q.selected.end(),
-                       [&](const column_ref& c) { return c.table == q.selected.front().table; }))
-      subject = q.selected.front().table;
-    // One column that does not name its rows ("which cities are they in?"):
-    // the rows are its distinct values.
-    if (q.selected.size() == 1 && !q.all_columns) {
-      auto& c = q.selected.front();
-      auto* t = table_of(model, c.table);
-      auto* label = t ? label_column(*t) : nullptr;
-      if (!(label && label->name == c.column) && role_of(model, c) != column_role::identifier)
-        subject = c.column;
-    }
-    plan.subject = column_words(subject);
-  } else if (!q.dimensions.empty()
-             && std::all_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
-                  return d.bucket == time_bucket::none && !d.column.empty()
-                         && d.column.table == q.dimensions.front().column.table;
-                })) {
-    // Groups of one table's rows ("sales per salesperson"): the rows of the
-    // answer are the groups, not the rows measured.
-    auto& c = q.dimensions.front().column;
-    auto* t = table_of(model, c.table);
-    auto* label = t ? label_column(*t) : nullptr;
-    bool names_rows = (label && label->name == c.column) || q.dimensions.size() > 1;
-    plan.subject = column_words(names_rows ? c.table : c.column);
-  }
+  plan.subject = rows_subject(model, q);
   for (auto& rule : model.rules)
     if (std::find(compiled.tables.begin(), compiled.tables.end(), rule.table)
         != compiled.tables.end())

@@ -1,5 +1,7 @@
 #include "actors/sqlgen/explain.hpp"
 
+#include <algorithm>
+
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -286,6 +288,41 @@ std::string explain(const indexed_model& model, const query& q) {
   else if (q.limit > 0)
     s += ", first " + std::to_string(q.limit) + " rows";
   return s + ".";
+}
+
+std::string rows_subject(const indexed_model& model, const query& q) {
+  if (q.kind == query_kind::listing) {
+    // The rows are what the listed columns describe ("the names of the
+    // products in an order" lists products), else the entity itself.
+    auto subject = q.entity;
+    if (!q.selected.empty() && !q.all_columns
+        && std::all_of(q.selected.begin(), q.selected.end(),
+                       [&](const column_ref& c) { return c.table == q.selected.front().table; }))
+      subject = q.selected.front().table;
+    // One column that does not name its rows ("which cities are they in?"):
+    // the rows are its distinct values.
+    if (q.selected.size() == 1 && !q.all_columns) {
+      auto& c = q.selected.front();
+      auto* t = table_of(model, c.table);
+      auto* label = t ? label_column(*t) : nullptr;
+      if (!(label && label->name == c.column) && role_of(model, c) != column_role::identifier)
+        subject = c.column;
+    }
+    return column_words(subject);
+  } else if (!q.dimensions.empty()
+             && std::all_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
+                  return d.bucket == time_bucket::none && !d.column.empty()
+                         && d.column.table == q.dimensions.front().column.table;
+                })) {
+    // Groups of one table's rows ("sales per salesperson"): the rows of the
+    // answer are the groups, not the rows measured.
+    auto& c = q.dimensions.front().column;
+    auto* t = table_of(model, c.table);
+    auto* label = t ? label_column(*t) : nullptr;
+    bool names_rows = (label && label->name == c.column) || q.dimensions.size() > 1;
+    return column_words(names_rows ? c.table : c.column);
+  }
+  return {};
 }
 
 } // namespace medha::sqlgen

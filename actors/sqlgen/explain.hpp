@@ -19,4 +19,9 @@ std::string describe(const indexed_model& model, const measure& m);
 /// A filter in words: "region name is West", "order date in 2024".
 std::string describe(const indexed_model& model, const filter& f);
 
+/// What the rows of the answer are, in words, for the answer's text: the
+/// rows listed ("products"), the groups ("salespeople"), the values of one
+/// column ("cities"); "" for one number.
+std::string rows_subject(const indexed_model& model, const query& q);
+
 } // namespace medha::sqlgen

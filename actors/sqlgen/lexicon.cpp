@@ -310,21 +310,6 @@ lexicon::lexicon(const semantic_model& model) {
     }
   }
   derived_scale_ = 1.0;
-  // Money taken in, in a database with no metric for it: "revenue", "sales",
-  // "spent" name the amount of the table that records payments, when
-  // exactly one table does (several: each is a candidate, and asked).
-  for (auto& [table, column] : money_received(model))
-    for (auto* w : {"revenue", "sales", "income", "turnover", "takings", "spent", "spend", "paid"})
-      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
-  // Money given ("raised", "donated") is what gifts record; money spent by
-  // the business itself is what its expenses record. Where both a payments
-  // table and an expenses table exist, "spent" is each, and asked.
-  for (auto& [table, column] : money_of(model, {"donation", "gift", "contribution", "pledge"}))
-    for (auto* w : {"raised", "raise", "donated", "given", "gave", "contributed"})
-      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
-  for (auto& [table, column] : money_of(model, {"expense", "cost", "expenditure", "spending"}))
-    for (auto* w : {"spent", "spend", "expenditure"})
-      add({w}, {element_kind::column, table, column, "", ""}, 0.8);
   // Codes a comment explains ("1 for open, 0 for closed") are asked for by
   // their meaning: "open businesses". Not a meaning that names a table
   // ("0 for user"): the table is what people mean by it.
@@ -368,23 +353,7 @@ lexicon::lexicon(const semantic_model& model) {
     for (auto& s : g.synonyms)
       add(phrase_words(s), target, 0.95);
   }
-  // "customers who bought something": English verbs of buying name the table
-  // that keeps purchases (or orders), when the model has one and no own use
-  // for the verb.
-  for (auto* noun : {"purchase", "order"}) {
-    std::vector<element> kept;
-    for (auto& e : lookup(stem(noun)))
-      if (e.target.kind == element_kind::table && e.weight >= 0.95)
-        kept.push_back(e.target);
-    if (kept.size() != 1)
-      continue;
-    for (auto* verb : {"buy", "buys", "bought", "buying"}) {
-      auto& own = lookup(stem(verb)); // a comment's loose word does not count
-      if (std::none_of(own.begin(), own.end(), [](const lexicon_entry& e) { return e.weight >= 0.6; }))
-        add({verb}, kept.front(), 0.9, true);
-    }
-    break;
-  }
+  add_everyday_words(model); // lexicon_everyday.cpp
 }
 
 void lexicon::add(const std::vector<std::string>& words, const element& target, double weight,

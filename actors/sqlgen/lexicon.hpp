@@ -57,6 +57,7 @@ private:
   void add(const std::vector<std::string>& words, const element& target, double weight,
            bool verb = false, bool spelled = true);
   void add_words_for_people(const semantic_model& model); // lexicon_people.cpp
+  void add_everyday_words(const semantic_model& model);   // lexicon_everyday.cpp
 
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;
