@@ -189,6 +189,14 @@ bool scanner::word_cues(size_t i) {
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))
     return true;
+  // "orders that used a promo code": what the rows have. Not "was used"
+  // (how often something was used) nor "we used".
+  if (i > 0 && match(i, "used|uses|using")
+      && !(t[i - 1].text == "was" || t[i - 1].text == "were" || t[i - 1].text == "is" || t[i - 1].text == "are"
+           || t[i - 1].text == "been" || t[i - 1].text == "be" || t[i - 1].text == "we" || t[i - 1].text == "you"
+           || t[i - 1].text == "they" || t[i - 1].text == "i")
+      && any(i, {"used|uses|using"}, cue_kind::has, none))
+    return true;
   // "order lines that had a discount" said without "that"; "had been" is
   // the auxiliary of a verb.
   if (i > 0 && i + 1 < t.size() && t[i + 1].text != "been" && t[i + 1].text != "not"

@@ -80,8 +80,8 @@ void reader::read_references() {
         && is(t, {"were", "are", "was", "is", "have", "had", "did", "do", "does"}))
       r.no_noun_counted = true;
     // "how many clients are based there?": the place the last question named;
-    // not "is there", "there are".
-    if (is(t, {"there"}) && !(i + 1 < tokens.size() && is(tokens[i + 1], {"is", "are", "was", "were"}))
+    // not "is there", "there are", "have there been".
+    if (is(t, {"there"}) && !(i + 1 < tokens.size() && is(tokens[i + 1], {"is", "are", "was", "were", "been", "be"}))
         && !(i > 0 && is(tokens[i - 1], {"is", "are", "was", "were", "be"})))
       r.refers_to_place = true;
     // "which members had one?" after a count of fines: "one" stands for

@@ -43,7 +43,8 @@ semantic_model rowing_model() {
                                col("member_type", r::categorical, false, {"child", "adult", "veteran"}),
                                col("joined_on", r::time)}),
     testing::table("fees", {col("fee_id", r::identifier, true), col("member_id", r::identifier),
-                            col("total_amt", r::numeric), col("waived_amt", r::numeric), col("paid_on", r::time)}),
+                            col("total_amt", r::numeric), col("waived_amt", r::numeric), col("paid_on", r::time),
+                            col("promo_code", r::categorical, false, {"SPRING10", "ALUMNI"})}),
     testing::table("refunds", {col("refund_id", r::identifier, true), col("fee_id", r::identifier),
                                col("amount", r::numeric), col("refunded_at", r::time)}),
     testing::table("donations", {col("donation_id", r::identifier, true), col("member_id", r::identifier),
@@ -151,6 +152,13 @@ TEST(no_guessing, a_new_grouping_shows_all_its_groups) {
 TEST(no_guessing, money_given_and_money_spent_are_what_records_them) {
   converse({{"how much have we raised?", {"SUM(" + q("donations.amount") + ")"}}});
   converse({{"how much did the clubs spend in 2024?", {"SUM(" + q("expenses.amount") + ")"}}});
+}
+
+TEST(no_guessing, everyday_verbs_of_having_and_being) {
+  // "used a promo code": the rows that have one.
+  converse({{"how many fees used a promo code?", {"COUNT(*)", q("fees.promo_code") + " IS NOT NULL"}}});
+  // "have there been": no place pointed back to.
+  converse({{"how many refunds have there been?", {"COUNT(*)", "FROM " + q("refunds")}}});
 }
 
 TEST(no_guessing, irregular_plurals_meet_their_singular) {
