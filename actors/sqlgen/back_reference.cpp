@@ -35,6 +35,33 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
   return fresh;
 }
 
+std::optional<query> share_of_previous_count(const query& previous, const query& counted) {
+  if (previous.unconfirmed || previous.kind != query_kind::aggregate || previous.measures.size() != 1
+      || !previous.dimensions.empty() || counted.measures.size() != 1)
+    return std::nullopt;
+  auto& was = previous.measures.front();
+  auto& all = counted.measures.front();
+  if (was.agg != aggregate::count || !was.column.column.empty() || was.form != measure_form::plain
+      || !was.metric.empty() || all.agg != aggregate::count || all.column.table != was.column.table)
+    return std::nullopt;
+  query share = previous;
+  share.filters.clear();
+  auto& m = share.measures.front();
+  m.form = measure_form::percent_where;
+  m.alias.clear();
+  for (auto& f : previous.filters) {
+    if (f.measure >= 0)
+      return std::nullopt;
+    if (is_time_filter(f))
+      share.filters.push_back(f);
+    else
+      m.condition.push_back(f);
+  }
+  if (m.condition.empty())
+    return std::nullopt;
+  return share;
+}
+
 std::optional<query> with_previous_period(const indexed_model& model, const query& previous,
                                           query fresh) {
   auto dated = [](const filter& f) { return f.measure < 0 && is_time_filter(f); };

@@ -19,6 +19,12 @@ class indexed_model;
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
+/// "what share of all orders is that?" after a count of some orders: the
+/// percentage of `counted` rows (those of the share's own count) that meet
+/// the previous count's conditions; a period stays a condition on both.
+/// nullopt when the previous answer is no such count.
+std::optional<query> share_of_previous_count(const query& previous, const query& counted);
+
 /// "how many of them are Norway?" after counting deliveries: read as a count
 /// of the clients in it ("how many clients are Norway"), it is a count of the
 /// deliveries linked to it. `fresh` counting the previous rows instead, when it counts

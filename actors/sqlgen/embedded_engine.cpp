@@ -86,6 +86,13 @@ sql_plan read_and_plan(const indexed_model& model,
   // A listing ranked by its alphabetical order answers no "biggest".
   if (!r.unsized.empty() && previous && previous->kind == query_kind::listing)
     r.unresolved.push_back(r.unsized);
+  // "what share of all bookings is that?": of the count just shown.
+  if (r.share_of_shown && previous) {
+    swapped = share_of_previous_count(*previous, from_reading(model, r));
+    if (!swapped)
+      r.unresolved.push_back("a share of what");
+    follow_up = follow_up || swapped.has_value();
+  }
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);

@@ -161,6 +161,15 @@ TEST(no_guessing, everyday_verbs_of_having_and_being) {
   converse({{"how many refunds have there been?", {"COUNT(*)", "FROM " + q("refunds")}}});
 }
 
+TEST(no_guessing, a_share_of_the_number_just_shown) {
+  converse({{"how many fees are unpaid?", {q("fees.paid_on") + " IS NULL"}},
+            {"what share of all fees is that?",
+             {"COUNT(*) FILTER (WHERE " + q("fees.paid_on") + " IS NULL)", "NULLIF(COUNT(*), 0)"},
+             {"FROM " + q("fees") + " WHERE"}}});
+  // After a number that is no count of some of the rows: a share of what is asked.
+  converse({{"how many fees were paid in 2024?", {"COUNT(*)"}}, {"what share of all fees is that?", {}}});
+}
+
 TEST(no_guessing, irregular_plurals_meet_their_singular) {
   converse({{"how many members are children?", {q("members.member_type") + " = 'child'"}}});
 }
