@@ -53,6 +53,7 @@ std::string compiler::related_rows(const filter& f, const std::string& what) {
     join_tree way;
     way.steps = path.steps;
     auto named = needed_tables();
+    named.insert(named.end(), q.named.begin(), q.named.end());
     named.push_back(f.related_table);
     for (auto& g : f.within)
       named.push_back(g.column.table);

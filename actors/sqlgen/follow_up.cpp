@@ -89,6 +89,9 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
   for (auto& v : r.via)
     if (std::find(q.via.begin(), q.via.end(), v) == q.via.end())
       q.via.push_back(v);
+  for (auto& t : r.named_tables)
+    if (std::find(q.named.begin(), q.named.end(), t) == q.named.end())
+      q.named.push_back(t);
   if (!r.measures.empty()) {
     if (q.kind == query_kind::listing) {
       // A measure of the rows listed: their conditions stay, the listing's

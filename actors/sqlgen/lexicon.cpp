@@ -124,6 +124,11 @@ lexicon::lexicon(const semantic_model& model) {
         if (role.size() == 1)
           for (auto& verb : agent_verbs(role[0]))
             add({verb}, ce, 0.8, true);
+        // "approved_by", "managed_by": the verb is said outright ("who
+        // approved the most refunds?", "who manages it?").
+        if (role.size() == 2 && role[1] == "by" && role[0].size() > 4
+            && role[0].compare(role[0].size() - 2, 2, "ed") == 0)
+          add({role[0]}, ce, 0.8, true);
         continue;
       }
       add(words, ce, 1.0);

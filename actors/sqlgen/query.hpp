@@ -133,6 +133,7 @@ struct query {
   int limit = 0; // 0: none (listings get a default at compile time)
   bool all_columns = false; // "show the rows": every column of the entity
   std::vector<column_ref> via; // foreign keys the user named, to pick a join path
+  std::vector<std::string> named; // tables the words of the question (and earlier turns) named
   // Read from a turn that asked back instead of answering: the user has not
   // agreed to this reading yet, so a follow-up must not build on it silently.
   bool unconfirmed = false;

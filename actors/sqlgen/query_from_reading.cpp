@@ -22,6 +22,7 @@ query from_reading(const indexed_model& model, const reading& r) {
   q.limit = r.limit;
   q.chart_hint = r.chart_hint;
   q.via = r.via;
+  q.named = r.named_tables;
   if (r.measures.empty() && r.listing) {
     q.kind = query_kind::listing;
     q.entity = !r.entity.empty() ? r.entity : r.selected.empty() ? "" : r.selected.front().table;

@@ -218,6 +218,12 @@ std::string to_json(const query& q) {
       via.push_back(to_value(c));
     root["via"] = std::move(via);
   }
+  if (!q.named.empty()) {
+    json::array named;
+    for (auto& t : q.named)
+      named.emplace_back(t);
+    root["named"] = std::move(named);
+  }
   if (q.unconfirmed)
     root["unconfirmed"] = true;
   if (q.unanswered)
@@ -273,6 +279,9 @@ std::optional<query> query_from_json(std::string_view text) {
   q.chart_hint = str(*root, "chart_hint");
   for (auto& cv : array(*root, "via"))
     q.via.push_back(column_of(cv));
+  for (auto& t : array(*root, "named"))
+    if (t.is_string())
+      q.named.emplace_back(t.as_string());
   q.unconfirmed = boolean(*root, "unconfirmed");
   q.unanswered = boolean(*root, "unanswered");
   return q;

@@ -70,6 +70,12 @@ void reader::drop_forms_of_address(std::vector<mention>& mentions) {
 
 void reader::account() {
   r.cues = std::count_if(items.begin(), items.end(), [](const item& it) { return it.c.has_value(); });
+  // What the words named, whatever became of it: a join through a table
+  // the question names is said, not guessed (compile_fan_out.cpp).
+  for (auto& it : items)
+    if (!it.c && !it.e.table.empty()
+        && std::find(r.named_tables.begin(), r.named_tables.end(), it.e.table) == r.named_tables.end())
+      r.named_tables.push_back(it.e.table);
   std::vector<bool> explained = taken;
   for (auto& it : items)
     if (!it.c)

@@ -327,7 +327,9 @@ void reader::read_ranking() {
     // row by key.
     // Nor is "the top 10 donors" with nothing to rank them by: their first
     // ten names are not the top ten.
-    bool top_only = !superlative && top > 0;
+    bool top_only = !superlative && top > 0 && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+                      return !t.quoted && (t.text == "top" || t.text == "bottom");
+                    });
     bool keyless = (top_only || (superlative && (superlative->text.empty() || superlative->text == "price")))
                    && r.order.empty();
     auto ranked_how = [&](const std::string& rows) {

@@ -143,7 +143,9 @@ bool compiler::run() {
   }
   // Two tables related only as two lists hanging from a row nobody named:
   // a guess at what the question relates, asked instead.
-  if (auto parent = unnamed_common_parent(model, tree, tables, hints))
+  auto named = tables;
+  named.insert(named.end(), q.named.begin(), q.named.end());
+  if (auto parent = unnamed_common_parent(model, tree, named, hints))
     return fail(compile_status::unsupported,
                 "the tables it needs are linked only through " + entity_words(*parent)
                   + ", which the question does not name");
