@@ -138,4 +138,32 @@ bool names_someone(const indexed_model& model, const query& q) {
   });
 }
 
+bool shows_a_date(const indexed_model& model, const query& q) {
+  if (q.kind == query_kind::listing && q.all_columns)
+    return true;
+  auto dated = [&](const column_ref& c) { return !c.column.empty() && role_of(model, c) == column_role::time; };
+  return std::any_of(q.selected.begin(), q.selected.end(), dated)
+         || std::any_of(q.dimensions.begin(), q.dimensions.end(),
+                        [&](const dimension& d) { return d.bucket != time_bucket::none || dated(d.column); })
+         || std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+              return dated(m.column) || m.form == measure_form::days_since || m.form == measure_form::days_between
+                     || m.form == measure_form::time_of_day;
+            })
+         || std::any_of(q.order.begin(), q.order.end(), [&](const ordering& o) { return dated(o.column); });
+}
+
+bool counts_each_row_once(const indexed_model& model, const query& q) {
+  if (q.kind != query_kind::aggregate)
+    return false;
+  return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+    if (m.agg != aggregate::count || !m.column.column.empty() || !m.metric.empty() || m.form != measure_form::plain)
+      return false;
+    auto* t = table_of(model, m.column.table);
+    auto* key = t ? primary_key(*t) : nullptr;
+    return key && std::any_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
+             return d.bucket == time_bucket::none && d.column == column_ref{t->name, key->name};
+           });
+  });
+}
+
 } // namespace medha::sqlgen

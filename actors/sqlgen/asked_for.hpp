@@ -16,4 +16,11 @@ bool shows_asked_for(const indexed_model& model, const query& q, const element& 
 /// what "who ..." asks for. A count per role, or a role alone, names nobody.
 bool names_someone(const indexed_model& model, const query& q);
 
+/// Whether `q` shows a date or time: what "when ..." asks for.
+bool shows_a_date(const indexed_model& model, const query& q);
+
+/// Whether `q` counts the rows of a table grouped by each row's own key:
+/// one per group, whatever the data.
+bool counts_each_row_once(const indexed_model& model, const query& q);
+
 } // namespace medha::sqlgen

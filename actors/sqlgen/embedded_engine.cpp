@@ -155,7 +155,8 @@ sql_plan read_and_plan(const indexed_model& model,
   // A new question about the rows of a question limited to a period: the
   // period may or may not still be meant, and either number would be stated
   // with the same confidence. Said outright, it holds; else ask.
-  if (!follow_up && previous && !previous->unanswered && meaningful(q) && !r.remove_time) {
+  // So does one after a question asked back, whose reading held a period.
+  if (!follow_up && previous && meaningful(q) && !r.remove_time) {
     if (auto kept = with_previous_period(model, *previous, q)) {
       if (r.same_period)
         q = std::move(*kept);
@@ -172,8 +173,9 @@ sql_plan read_and_plan(const indexed_model& model,
         return asked;
       }
     }
-    if (auto asked = ask_whether_conditions_hold(model, *previous, r, q, std::string(question)))
-      return *asked;
+    if (!previous->unanswered)
+      if (auto asked = ask_whether_conditions_hold(model, *previous, r, q, std::string(question)))
+        return *asked;
   }
 
   // Nothing to answer: say what was understood and offer starting points.
@@ -236,6 +238,15 @@ sql_plan read_and_plan(const indexed_model& model,
                          || said_at(1) == "were");
   if (asks_who_is && !names_someone(model, q))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
+                   to_json(q), 0.2);
+  // "when does her lease end?" answered with lease ids: no date is shown.
+  if (said_at(0) == "when" && !shows_a_date(model, q))
+    return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
+                   {}, to_json(q), 0.2);
+  // A count of rows grouped by each row's own key is 1 per group: never what
+  // was asked ("the total for each" after a count per method).
+  if (counts_each_row_once(model, q))
+    return clarify(understood_prefix(model, q) + "not what to total for each group: could you name it?", {},
                    to_json(q), 0.2);
 
   // A ranking of one number ("which one is the biggest?" after a count):

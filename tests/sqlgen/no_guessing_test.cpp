@@ -38,10 +38,11 @@ semantic_model rowing_model() {
     testing::table("coaches", {col("coach_id", r::identifier, true), col("full_name", r::text),
                                col("club_id", r::identifier),
                                col("grade", r::categorical, false, {"senior", "assistant"})}),
-    testing::table("members", {col("member_id", r::identifier, true), col("full_name", r::text),
-                               col("club_id", r::identifier),
+    testing::table("members", {col("member_id", r::identifier, true),
+                               col("full_name", r::text, false, {"Ann Lee", "Raj Patel"}), col("club_id", r::identifier),
                                col("member_type", r::categorical, false, {"child", "adult", "veteran"}),
-                               col("joined_on", r::time)}),
+                               col("joined_on", r::time), col("status", r::categorical, false, {"active", "ended"}),
+                               col("ends_on", r::time)}),
     testing::table("fees", {col("fee_id", r::identifier, true), col("member_id", r::identifier),
                             col("total_amt", r::numeric), col("waived_amt", r::numeric), col("paid_on", r::time),
                             col("promo_code", r::categorical, false, {"SPRING10", "ALUMNI"})}),
@@ -168,6 +169,20 @@ TEST(no_guessing, a_share_of_the_number_just_shown) {
              {"FROM " + q("fees") + " WHERE"}}});
   // After a number that is no count of some of the rows: a share of what is asked.
   converse({{"how many fees were paid in 2024?", {"COUNT(*)"}}, {"what share of all fees is that?", {}}});
+}
+
+TEST(no_guessing, when_is_answered_with_a_date_or_asked) {
+  converse({{"when did members of Isis join?", {q("members.joined_on"), q("clubs.club_name") + " = 'Isis'"}}});
+  converse({{"when does the Tyne club end?", {}}});
+  // A value ("ended") said for a date: listing the rows says no date.
+  converse({{"when do Ann Lee's fees end?", {}}});
+  converse({{"when were the ended members?", {}}});
+}
+
+TEST(no_guessing, a_count_per_row_of_its_own_is_asked) {
+  // Grouped by each fee's own key, every count is 1.
+  converse({{"how many fees are there for each promo code?", {"GROUP BY " + q("fees.promo_code")}},
+            {"what's the total for each?", {}}});
 }
 
 TEST(no_guessing, irregular_plurals_meet_their_singular) {
