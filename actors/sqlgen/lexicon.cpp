@@ -36,6 +36,9 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0 / derived_scale_);
+    // "maint_requests": maintenance requests.
+    if (auto spelled = spelled_out(table_words); spelled != table_words)
+      add(spelled, te, 1.0 / derived_scale_);
     // "Who teaches ...": the verb of an agent noun names its rows (teacher).
     if (table_words.size() == 1)
       for (auto& verb : agent_verbs(table_words[0]))
@@ -92,25 +95,10 @@ lexicon::lexicon(const semantic_model& model) {
           if (w == "dt")
             w = "date";
       // "paid_amt", "order_qty", "dept_id": columns are named in short
-      // forms that people say in full. (Not "num" or "cnt": those mark
-      // kept counts, read below.)
-      {
-        static const std::pair<const char*, const char*> short_forms[] = {
-          {"amt", "amount"},    {"qty", "quantity"},   {"desc", "description"}, {"addr", "address"},
-          {"dept", "department"}, {"mgr", "manager"}, {"emp", "employee"},     {"cust", "customer"},
-          {"prod", "product"},  {"pct", "percent"},    {"yr", "year"},          {"avg", "average"}};
-        auto spelled = words;
-        bool any = false;
-        for (auto& w : spelled)
-          for (auto& [abbreviation, full] : short_forms)
-            if (w == abbreviation) {
-              w = full;
-              any = true;
-            }
-        if (any) {
-          add(words, ce, 1.0);
-          words = spelled;
-        }
+      // forms that people say in full.
+      if (auto spelled = spelled_out(words); spelled != words) {
+        add(words, ce, 1.0);
+        words = spelled;
       }
       // Without a declared key, "writer_id" in writers is still the table's own.
       std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));

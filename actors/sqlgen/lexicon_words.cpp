@@ -197,6 +197,20 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
 // The verbs an agent noun is made from: "actor" (act), "director"
 // (direct), "seller" (sell), "driver" (drive), "owner" (own). Remains
 // shorter than three letters ("user": us) are no verbs.
+std::vector<std::string> spelled_out(std::vector<std::string> words) {
+  static const std::pair<const char*, const char*> short_forms[] = {
+    {"amt", "amount"},        {"qty", "quantity"},      {"desc", "description"},  {"addr", "address"},
+    {"dept", "department"},   {"mgr", "manager"},       {"emp", "employee"},      {"cust", "customer"},
+    {"prod", "product"},      {"pct", "percent"},       {"yr", "year"},           {"avg", "average"},
+    {"maint", "maintenance"}, {"mgmt", "management"},   {"txn", "transaction"},   {"acct", "account"},
+    {"pmt", "payment"},       {"ref", "reference"}};
+  for (auto& w : words)
+    for (auto& [abbreviation, full] : short_forms)
+      if (w == abbreviation)
+        w = full;
+  return words;
+}
+
 std::vector<std::string> agent_verbs(const std::string& name) {
   std::vector<std::string> out;
   // Tables are often named in the plural ("drivers"): the agent is one of them.

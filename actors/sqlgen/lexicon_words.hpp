@@ -27,6 +27,10 @@ std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& 
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
 std::vector<std::string> agent_verbs(const std::string& noun);
 
+/// Words of a name with their short forms said in full ("amt" → "amount",
+/// "maint" → "maintenance"; not "num" or "cnt", which mark kept counts).
+std::vector<std::string> spelled_out(std::vector<std::string> words);
+
 /// The state a comment says the column's emptiness means: "active" for
 /// "NULL while the subscription is active", "open" for "null if still
 /// open"; empty when the comment says no such thing.

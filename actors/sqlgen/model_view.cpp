@@ -329,4 +329,23 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
   return {};
 }
 
+std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table) {
+  // People are named by a first and a family name, or by a full name.
+  auto is_people = [](const table_info& t) {
+    return family_name_column(t) || t.find_column("full_name") || t.find_column("person_name");
+  };
+  std::optional<std::string> found;
+  for (auto& rel : model.relationships) {
+    if (rel.from_table != table || rel.to_table == table)
+      continue;
+    auto* to = table_of(model, rel.to_table);
+    if (!to || !is_people(*to))
+      continue;
+    if (found)
+      return std::nullopt; // a trip's rider and its mechanic: whose is asked
+    found = rel.to_table;
+  }
+  return found;
+}
+
 } // namespace medha::sqlgen

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ const table_info* table_of(const semantic_model& model, const std::string& name)
 /// The column that names a row of `table` for people: "name", "title", ...;
 /// the primary key when the table has no such column. Null for no columns.
 const column_info* label_column(const table_info& table);
+
+/// The one table of people that rows of `table` point to by a single key
+/// (a trip's rider, a donation's member): whose rows they are. nullopt when
+/// there is none or more than one.
+std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table);
 
 /// A person's name kept in two columns ("first_name", "last_name"; given and
 /// family names): the second of them, or null. The first is label_column.

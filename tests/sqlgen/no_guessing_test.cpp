@@ -50,6 +50,8 @@ semantic_model rowing_model() {
                                col("amount", r::numeric), col("refunded_at", r::time)}),
     testing::table("donations", {col("donation_id", r::identifier, true), col("member_id", r::identifier),
                                  col("amount", r::numeric), col("given_on", r::time)}),
+    testing::table("maint_jobs", {col("job_id", r::identifier, true), col("club_id", r::identifier),
+                                  col("cost", r::numeric)}),
     testing::table("expenses", {col("expense_id", r::identifier, true), col("club_id", r::identifier),
                                 col("amount", r::numeric), col("spent_on", r::time),
                                 col("approved_by", r::identifier)}),
@@ -61,6 +63,7 @@ semantic_model rowing_model() {
     {"refunds", {"fee_id"}, "fees", {"fee_id"}, false},
     {"donations", {"member_id"}, "members", {"member_id"}, false},
     {"expenses", {"club_id"}, "clubs", {"club_id"}, false},
+    {"maint_jobs", {"club_id"}, "clubs", {"club_id"}, false},
     {"expenses", {"approved_by"}, "coaches", {"coach_id"}, false},
     {"clubs", {"manager_id"}, "coaches", {"coach_id"}, false},
   };
@@ -183,6 +186,15 @@ TEST(no_guessing, a_count_per_row_of_its_own_is_asked) {
   // Grouped by each fee's own key, every count is 1.
   converse({{"how many fees are there for each promo code?", {"GROUP BY " + q("fees.promo_code")}},
             {"what's the total for each?", {}}});
+}
+
+TEST(no_guessing, who_did_the_most_is_the_person_the_rows_point_to) {
+  converse({{"who has made the most donations?",
+             {"GROUP BY " + q("members.full_name"), "COUNT(*)", "DESC LIMIT 1"}}});
+}
+
+TEST(no_guessing, short_forms_in_names_are_said_in_full) {
+  converse({{"how many maintenance jobs are there?", {"COUNT(*)", "FROM " + q("maint_jobs")}}});
 }
 
 TEST(no_guessing, irregular_plurals_meet_their_singular) {
