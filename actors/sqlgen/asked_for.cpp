@@ -130,7 +130,7 @@ bool names_someone(const indexed_model& model, const query& q) {
       return false;
     auto* label = label_column(*t);
     auto* family = family_name_column(*t);
-    // A column of names ("director"), not of a few kinds ("role"), names someone too.
+    // A column of names (a film's "composer"), not of a few kinds (a "grade"), names someone too.
     auto column = std::find_if(t->columns.begin(), t->columns.end(),
                                [&](const column_info& x) { return x.name == c.column; });
     return (label && !label->primary_key && label->name == c.column) || (family && family->name == c.column)

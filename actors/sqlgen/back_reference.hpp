@@ -19,7 +19,7 @@ class indexed_model;
 /// the user has not confirmed): then the engine asks which ones are meant.
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
-/// "what share of all orders is that?" after a count of some orders: the
+/// "and what percentage of every invoice is that?" after a count of some invoices: the
 /// percentage of `counted` rows (those of the share's own count) that meet
 /// the previous count's conditions; a period stays a condition on both.
 /// nullopt when the previous answer is no such count.

@@ -47,8 +47,7 @@ std::string compiler::related_rows(const filter& f, const std::string& what) {
          "no relationship between " + f.column.table + " and " + f.related_table);
     return "";
   }
-  // "students who failed a course" is not "students whose department runs
-  // some course": a way through a parent the question never named is asked.
+  // "pupils who sat an exam" is not "pupils whose school runs some exam": a way through a parent the question never named is asked.
   {
     join_tree way;
     way.steps = path.steps;

@@ -189,7 +189,7 @@ bool scanner::word_cues(size_t i) {
       || any(i, {"that have|has|had", "with at least one", "having", "with", "have|has"},
              cue_kind::has, none))
     return true;
-  // "orders that used a promo code": what the rows have. Not "was used"
+  // "bookings that used a voucher": what the rows have. Not "was used"
   // (how often something was used) nor "we used".
   if (i > 0 && match(i, "used|uses|using")
       && !(t[i - 1].text == "was" || t[i - 1].text == "were" || t[i - 1].text == "is" || t[i - 1].text == "are"

@@ -86,7 +86,7 @@ sql_plan read_and_plan(const indexed_model& model,
   // A listing ranked by its alphabetical order answers no "biggest".
   if (!r.unsized.empty() && previous && previous->kind == query_kind::listing)
     r.unresolved.push_back(r.unsized);
-  // "what share of all bookings is that?": of the count just shown.
+  // A share of "all the invoices" after a count of some: of that count.
   if (r.share_of_shown && previous) {
     swapped = share_of_previous_count(*previous, from_reading(model, r));
     if (!swapped)
@@ -229,7 +229,7 @@ sql_plan read_and_plan(const indexed_model& model,
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 
-  // "who is the director?" answered with a count per role: whoever was
+  // "who is our treasurer?" answered with a count per role: whoever was
   // asked for is not in the answer. ("who signed up this year" after a count
   // narrows the rows counted.)
   auto said_at = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
@@ -239,12 +239,12 @@ sql_plan read_and_plan(const indexed_model& model,
   if (asks_who_is && !names_someone(model, q))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);
-  // "when does her lease end?" answered with lease ids: no date is shown.
+  // "when does his contract expire?" answered with contract ids: no date is shown.
   if (said_at(0) == "when" && !shows_a_date(model, q))
     return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
   // A count of rows grouped by each row's own key is 1 per group: never what
-  // was asked ("the total for each" after a count per method).
+  // was asked (a sum for every group, after a count per colour).
   if (counts_each_row_once(model, q))
     return clarify(understood_prefix(model, q) + "not what to total for each group: could you name it?", {},
                    to_json(q), 0.2);

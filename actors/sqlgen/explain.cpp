@@ -299,7 +299,7 @@ std::string rows_subject(const indexed_model& model, const query& q) {
         && std::all_of(q.selected.begin(), q.selected.end(),
                        [&](const column_ref& c) { return c.table == q.selected.front().table; }))
       subject = q.selected.front().table;
-    // One column that does not name its rows ("which cities are they in?"):
+    // One column that does not name its rows (the towns of some shops):
     // the rows are its distinct values.
     if (q.selected.size() == 1 && !q.all_columns) {
       auto& c = q.selected.front();

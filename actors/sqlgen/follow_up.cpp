@@ -217,7 +217,7 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
       q.limit = 0;
     }
     if (r.instead) {
-      // "now by region" after the 3 cities with the most: every region; the
+      // "now by county" after the 4 towns with the most: every county; the
       // number kept was of the groups replaced.
       if (!q.dimensions.empty() && q.limit > 0 && r.top_n == 0 && r.limit == 0)
         q.limit = 0;
@@ -306,7 +306,7 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
         });
       }
     }
-    // "how much was paid in 2025?" after the unpaid ones: a value of the
+    // "and the ones settled last March?" after the unsettled ones: a value of the
     // column ends the condition that it has none.
     if (f.measure < 0 && !f.column.column.empty() && f.op != filter_op::is_null && f.op != filter_op::not_null)
       remove_if(q.filters, [&](const filter& x) {

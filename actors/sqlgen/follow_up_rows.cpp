@@ -48,7 +48,7 @@ std::optional<query> rows_behind_a_count_or_number(const query& q, const reading
     query rows;
     rows.kind = query_kind::listing;
     rows.entity = q.measures[0].column.table;
-    // "list the trusts" after a count of companies: a value of the same
+    // "show the retired ones" after a count of those still serving: a value of the same
     // column says which rows instead, as in any other follow-up.
     auto restated = [&](const filter& f) {
       return std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& g) {

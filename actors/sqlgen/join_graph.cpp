@@ -62,8 +62,8 @@ std::vector<edge> neighbours(const indexed_model& model, const std::string& tabl
       each_edge(model, table, [&](const relationship& o) {
         hidden = hidden || (&o != &r && same_pair(o, r) && hinted(o, hints));
       });
-      // "who manages it": the manager's key is named, so the person is
-      // reached through it, not through another role (who logged a shift).
+      // "who coaches that team": the coach's key is named, so the person is
+      // reached through it, not through another role (who booked a pitch).
       bool role_named = r.from_columns.size() == 1 && r.to_columns.size() == 1
                         && r.from_columns[0] != r.to_columns[0];
       for (auto& [t, c] : hints)

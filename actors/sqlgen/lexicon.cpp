@@ -36,7 +36,7 @@ lexicon::lexicon(const semantic_model& model) {
     element te{element_kind::table, t.name, "", "", ""};
     auto table_words = split_words(t.name);
     add(table_words, te, 1.0 / derived_scale_);
-    // "maint_requests": maintenance requests.
+    // "acct_transfers": account transfers.
     if (auto spelled = spelled_out(table_words); spelled != table_words)
       add(spelled, te, 1.0 / derived_scale_);
     // "Who teaches ...": the verb of an agent noun names its rows (teacher).
@@ -113,7 +113,7 @@ lexicon::lexicon(const semantic_model& model) {
           for (auto& verb : agent_verbs(role[0]))
             add({verb}, ce, 0.8, true);
         // "approved_by", "managed_by": the verb is said outright ("who
-        // approved the most refunds?", "who manages it?").
+        // signed off the largest invoice", said as "approved").
         if (role.size() == 2 && role[1] == "by" && role[0].size() > 4
             && role[0].compare(role[0].size() - 2, 2, "ed") == 0)
           add({role[0]}, ce, 0.8, true);
@@ -145,7 +145,7 @@ lexicon::lexicon(const semantic_model& model) {
       // "order_date" in orders is also just "date"; "total_amount" is "amount".
       // A total kept in a column ("total_amt") is as much "the amount" of its
       // rows as an "amount" column of another table, whose rows may be other
-      // things (refunds of the orders): the question's tables decide.
+      // things (the credit notes of the invoices): the question's tables decide.
       std::vector<std::string> rest = words;
       bool kept_total = false;
       while (rest.size() > 1

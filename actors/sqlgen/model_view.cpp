@@ -342,7 +342,7 @@ std::optional<std::string> person_of_rows(const indexed_model& model, const std:
     if (!to || !is_people(*to))
       continue;
     if (found)
-      return std::nullopt; // a trip's rider and its mechanic: whose is asked
+      return std::nullopt; // a repair's customer and its technician: whose is asked
     found = rel.to_table;
   }
   return found;

@@ -21,7 +21,7 @@ const table_info* table_of(const semantic_model& model, const std::string& name)
 const column_info* label_column(const table_info& table);
 
 /// The one table of people that rows of `table` point to by a single key
-/// (a trip's rider, a donation's member): whose rows they are. nullopt when
+/// (a parcel's sender, a loan's borrower): whose rows they are. nullopt when
 /// there is none or more than one.
 std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table);
 

@@ -85,7 +85,7 @@ void reader::read_conditions_and_groups() {
       } else if (m.form == measure_form::share_of_total) {
         r.unresolved.push_back("share of what");
       } else if (share_pos == 0 || !is_number(tokens[share_pos - 1].text)) {
-        // "what share of all orders is that?": of the number just shown,
+        // A share of "every invoice", said after a count: of that count,
         // when there is one (embedded_engine.cpp). Not "10 percent", a
         // number said with its unit.
         r.share_of_shown = true;

@@ -241,8 +241,8 @@ void reader::read_ranking() {
     r.order.push_back(o);
     r.limit = rank_limit;
   } else if (ranked && !r.measures.empty()) {
-    // "who has taken the most trips?": the one table of people the trips
-    // point to, ranked by their number.
+    // "who wrote the most letters?": the one table of people the letters
+    // point to, ranked by how many.
     if (who && r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1 && r.measures[0].metric.empty())
       if (auto person = person_of_rows(model, r.measures[0].column.table)) {
         dimension d;

@@ -34,7 +34,7 @@ std::optional<size_t> repeating_step(const indexed_model& model, const query& q,
 std::optional<query> conditions_as_existence(const query& q, const join_tree& tree, size_t at);
 
 /// A table the question never named from which two of its tables hang (a
-/// campaign's owner, who also logs volunteers' shifts), or that leads on
+/// shop's manager, who also signs off its suppliers' invoices), or that leads on
 /// through a key named for a role (a member's club, on to the club's
 /// manager): the way through it is a guess at how the question's tables
 /// relate. nullopt when there is none or the user named the keys (`hints`).

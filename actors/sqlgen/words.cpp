@@ -97,7 +97,7 @@ std::vector<token> tokenize(std::string_view text) {
     if (ends_with(w, "'s"))
       w.resize(w.size() - 2);
     out.push_back({w, stem(w), false, depth > 0});
-    // "18+", "5+ nights": the number or more, never a count of rows to show.
+    // "21+", "5+ nights": the number or more, never a count of rows to show.
     if (j < text.size() && text[j] == '+' && std::all_of(w.begin(), w.end(), [](char d) {
           return std::isdigit(static_cast<unsigned char>(d));
         })) {
@@ -155,7 +155,7 @@ std::string stem(std::string_view word) {
   // "people" is the plural of "person" ("salespeople", "salespersons").
   if (word.size() >= 6 && word.substr(word.size() - 6) == "people")
     return stem(std::string(word.substr(0, word.size() - 6)) + "person");
-  // Irregular plurals meet their singular ("children" are of type "child").
+  // Irregular plurals meet their singular: "women" find the value "woman".
   static const std::pair<const char*, const char*> plurals[] = {
     {"children", "child"}, {"women", "woman"}, {"men", "man"}};
   for (auto& [plural, singular] : plurals)
