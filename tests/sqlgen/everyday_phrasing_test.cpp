@@ -9,6 +9,7 @@
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/garden_model.hpp"
 #include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
 namespace medha::sqlgen {
@@ -28,17 +29,7 @@ void run(const std::vector<sql_row>& rows) {
 
 // Turns of one conversation; an empty `contains` means the engine must ask.
 void converse(const std::vector<sql_row>& turns) {
-  auto model = garden_model();
-  std::string previous;
-  for (auto& t : turns) {
-    auto plan = generate(model, t.question, previous);
-    if (t.contains.empty()) {
-      EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
-      continue;
-    }
-    EXPECT_EQ(testing::check(plan, t), "") << "turn: " << t.question;
-    previous = plan.query_json;
-  }
+  testing::converse(garden_model(), turns);
 }
 
 TEST(everyday_phrasing, names_said_in_other_words) {

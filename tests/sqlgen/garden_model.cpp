@@ -4,20 +4,6 @@
 
 namespace medha::sqlgen::testing {
 
-namespace {
-
-column_info col(std::string name, column_role role, bool pk = false, std::vector<std::string> values = {}) {
-  auto c = testing::column(std::move(name), role, pk);
-  c.nullable = !pk;
-  if (role == column_role::categorical)
-    c.values = std::move(values);
-  else
-    c.lookup_values = std::move(values);
-  return c;
-}
-
-} // namespace
-
 semantic_model garden_model() {
   using r = column_role;
   semantic_model m;

@@ -30,6 +30,18 @@ inline column_info column(std::string name, column_role role, bool key = false) 
   return c;
 }
 
+/// A column of a role that may be null; a categorical one takes `values`
+/// as its sampled values, any other as values looked up in the data.
+inline column_info col(std::string name, column_role role, bool key = false, std::vector<std::string> values = {}) {
+  auto c = column(std::move(name), role, key);
+  c.nullable = !key;
+  if (role == column_role::categorical)
+    c.values = std::move(values);
+  else
+    c.lookup_values = std::move(values);
+  return c;
+}
+
 /// An inferred join edge from.from_col → to.to_col, as databases without
 /// declared keys get them.
 inline relationship link_of(std::string from, std::string from_col, std::string to,

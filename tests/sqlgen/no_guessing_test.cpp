@@ -7,6 +7,7 @@
 
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
 namespace medha::sqlgen {
@@ -15,15 +16,7 @@ namespace {
 using testing::q;
 using testing::sql_row;
 
-column_info col(std::string name, column_role role, bool pk = false, std::vector<std::string> values = {}) {
-  auto c = testing::column(std::move(name), role, pk);
-  c.nullable = !pk;
-  if (role == column_role::categorical)
-    c.values = std::move(values);
-  else
-    c.lookup_values = std::move(values);
-  return c;
-}
+using testing::col;
 
 // A rowing club network: clubs with coaches and members, fees (some refunded),
 // gifts from members, and what the clubs spend.
@@ -72,17 +65,7 @@ semantic_model rowing_model() {
 
 // Turns of one conversation; an empty `contains` means the engine must ask.
 void converse(const std::vector<sql_row>& turns) {
-  auto model = rowing_model();
-  std::string previous;
-  for (auto& t : turns) {
-    auto plan = generate(model, t.question, previous);
-    if (t.contains.empty()) {
-      EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
-      continue;
-    }
-    EXPECT_EQ(testing::check(plan, t), "") << "turn: " << t.question;
-    previous = plan.query_json;
-  }
+  testing::converse(rowing_model(), turns);
 }
 
 TEST(no_guessing, tables_related_only_through_a_row_nobody_named_are_asked) {

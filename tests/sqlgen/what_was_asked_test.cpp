@@ -9,6 +9,7 @@
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "tests/sqlgen/garden_model.hpp"
 #include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 
 namespace medha::sqlgen {
@@ -19,17 +20,7 @@ using testing::sql_row;
 
 // Turns of one conversation; an empty `contains` means the engine must ask.
 void converse(const std::vector<sql_row>& turns) {
-  auto model = testing::garden_model();
-  std::string previous;
-  for (auto& t : turns) {
-    auto plan = generate(model, t.question, previous);
-    if (t.contains.empty()) {
-      EXPECT_NE(plan.outcome, plan_outcome::answer) << t.question << "\n  answered: " << plan.sql;
-      continue;
-    }
-    EXPECT_EQ(testing::check(plan, t), "") << "turn: " << t.question;
-    previous = plan.query_json;
-  }
+  testing::converse(testing::garden_model(), turns);
 }
 
 TEST(what_was_asked, a_question_word_asks_for_what_it_names) {
