@@ -187,6 +187,16 @@ int run(const medha::config& cfg) {
               static_cast<size_t>(cfg.scheduler_threads > 0
                                     ? cfg.scheduler_threads
                                     : std::max(1u, std::thread::hardware_concurrency())));
+  // A scheduler thread with nothing to do spins briefly, then waits on its
+  // condition variable, which a message from outside the scheduler (NATS, a
+  // detached actor's reply) signals at once. CAF's default puts a phase of
+  // 50 us sleeps in between, each one a delay for the message that arrives
+  // during it: a turn crosses that boundary several times (scripts/bench:
+  // overhead p50 -0.15 to -0.3 ms). Waiting, a thread looks for work to steal
+  // from the other threads every millisecond (CAF: every 10 ms).
+  sys_cfg.set("work-stealing.moderate-poll-attempts", size_t{0});
+  sys_cfg.set("work-stealing.relaxed-sleep-duration",
+              caf::timespan{std::chrono::milliseconds(1)});
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
   // RocksDB serves one worker: it is the only writer of its examples.
