@@ -382,19 +382,24 @@ void word_and_answer(self_ptr self, written_answer written) {
           });
 }
 
+void on_chart(self_ptr self, chart c) {
+  auto& turn = *self->state.turn;
+  turn.picked = std::move(c);
+  stage_done(self, "visualize");
+  publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
+  word_and_answer(self, write_answer(turn.question, turn.plan, turn.rows, turn.model.get()));
+}
+
 void visualize_and_answer(self_ptr self) {
   auto& turn = *self->state.turn;
   publish(self, step_kind::visualize, step_status::started);
+  if (auto& direct = self->state.deps.direct; direct && direct->visualize) {
+    on_chart(self, direct->visualize(turn.rows, turn.plan));
+    return;
+  }
   ask_stage<chart>(
       self, self->state.deps.visualization, "visualize", self->state.deps.settings.timeouts.visualize,
-      [self](chart& c) {
-        auto& turn = *self->state.turn;
-        turn.picked = std::move(c);
-        stage_done(self, "visualize");
-        publish(self, step_kind::visualize, step_status::done, visualize_payload(turn.picked));
-        word_and_answer(self, write_answer(turn.question, turn.plan, turn.rows, turn.model.get()));
-      },
-      visualize_atom_v, turn.rows, turn.plan);
+      [self](chart& c) { on_chart(self, std::move(c)); }, visualize_atom_v, turn.rows, turn.plan);
 }
 
 // Rows the turn's SQL gave (from PostgreSQL or the shared result cache).
@@ -574,9 +579,16 @@ void on_plan(self_ptr self, sql_plan& plan) {
 }
 
 void request_sql(self_ptr self) {
+  auto req = sql_request_of(self);
+  if (auto& direct = self->state.deps.direct; direct && direct->sql) {
+    if (auto plan = direct->sql(req)) {
+      on_plan(self, *plan);
+      return;
+    }
+  }
   ask_stage<sql_plan>(
       self, self->state.deps.sqlgen, "sql", self->state.deps.settings.timeouts.sql,
-      [self](sql_plan& plan) { on_plan(self, plan); }, generate_atom_v, sql_request_of(self));
+      [self](sql_plan& plan) { on_plan(self, plan); }, generate_atom_v, std::move(req));
 }
 
 // Self-correction: SQL a model wrote that the guard refused or PostgreSQL

@@ -25,6 +25,7 @@
 #include "actors/discovery/discovery_actor.hpp"
 #include "actors/executor/executor_actor.hpp"
 #include "actors/sqlgen/sqlgen_actor.hpp"
+#include "actors/visualization/chart_picker.hpp"
 #include "actors/visualization/visualization_actor.hpp"
 #include "actors/cache/installed_buckets.hpp"
 #include "actors/cache/kv_bucket.hpp"
@@ -272,6 +273,12 @@ int run(const medha::config& cfg) {
     deps.sentences = llm::spawn_sentence_writer(
       sys, llm::make_llm_setup(sql_settings.llm, sql_settings.other_llms, sql_settings.keys_by_env,
                                sql_settings.api_key, sql_settings.sources_sharing_data));
+  // The engine and the chart are called in the conversation actor; the pool
+  // takes what goes to a model.
+  auto direct = std::make_shared<direct_stages>();
+  direct->sql = make_sqlgen_call(sql_settings);
+  direct->visualize = pick_chart;
+  deps.direct = std::move(direct);
   deps.sqlgen = spawn_sqlgen_pool(sys, generators, std::move(sql_settings));
   deps.executor = spawn_executor_actor(
     sys, cfg.data_sources,
