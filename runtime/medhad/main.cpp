@@ -193,10 +193,13 @@ int run(const medha::config& cfg) {
   // detached actor's reply) signals at once. CAF's default puts a phase of
   // 50 us sleeps in between, each one a delay for the message that arrives
   // during it: a turn crosses that boundary several times (scripts/bench:
-  // overhead p50 -0.15 to -0.3 ms). Waiting, a thread still looks for work
-  // to steal every 10 ms (CAF's default; every 1 ms gave more turns/s with
-  // 16 conversations but cost an idle worker 4 % of a core).
+  // overhead p50 -0.15 to -0.3 ms). Waiting, a thread looks for work to
+  // steal every scheduler_steal_ms: a message one actor sends another on
+  // the same thread wakes no other thread, so under load the wait decides how
+  // soon a second thread takes a share.
   sys_cfg.set("work-stealing.moderate-poll-attempts", size_t{0});
+  sys_cfg.set("work-stealing.relaxed-sleep-duration",
+              caf::timespan{std::chrono::milliseconds(cfg.scheduler_steal_ms)});
   caf::actor_system sys{sys_cfg};
   conversation_deps deps;
   // RocksDB serves one worker: it is the only writer of its examples.
