@@ -92,6 +92,9 @@ const option options[] = {
    "parallel SQL generators (0: one per core)"},
   {"scheduler_threads", "MEDHA_SCHEDULER_THREADS", "--scheduler-threads",
    &config::scheduler_threads, "threads running the actors (0: one per core)"},
+  {"scheduler_steal_ms", "MEDHA_SCHEDULER_STEAL_MS", "--scheduler-steal-ms",
+   &config::scheduler_steal_ms,
+   "how often an idle scheduler thread looks for another thread's waiting actors"},
   {"max_queued_turns", "MEDHA_MAX_QUEUED_TURNS", "--max-queued-turns",
    &config::max_queued_turns, "turns waiting per conversation before busy"},
   {"refresh_interval_s", "MEDHA_REFRESH_INTERVAL_S", "--refresh-interval-s",
@@ -400,6 +403,9 @@ std::variant<config, medha_error> validate_config(config cfg) {
   if (cfg.scheduler_threads < 0)
     return bad("'scheduler_threads' must be 0 (one per core) or more, got "
                + std::to_string(cfg.scheduler_threads));
+  if (cfg.scheduler_steal_ms < 1 || cfg.scheduler_steal_ms > 1000)
+    return bad("'scheduler_steal_ms' must be from 1 to 1000, got "
+               + std::to_string(cfg.scheduler_steal_ms));
   if (cfg.sqlgen_workers < 0)
     return bad("'sqlgen_workers' must be 0 (one per core) or more, got "
                + std::to_string(cfg.sqlgen_workers));

@@ -52,6 +52,7 @@ struct config {
   int drain_timeout_ms = 10000;     // SIGTERM: turns in flight get this long to finish
   int sqlgen_workers = 0;           // parallel SQL generators; 0 = one per core
   int scheduler_threads = 0;        // threads running the actors; 0 = one per core
+  int scheduler_steal_ms = 10;      // an idle scheduler thread looks for others' work this often
   size_t max_queued_turns = 8; // per conversation, beyond that: busy
   int refresh_interval_s = 600;  // re-introspect every data source this often
   int cache_sql_ttl_s = 21600;   // a model's SQL stays in the shared cache this long; 0 = off

@@ -14,6 +14,7 @@
 
 #include "actors/actors.hpp"
 #include "actors/conversation/carried_context.hpp"
+#include "actors/conversation/direct_stages.hpp"
 #include "actors/conversation/stage_watch.hpp"
 
 namespace medha {
@@ -64,6 +65,7 @@ struct conversation_deps {
   sqlgen_actor sqlgen;
   executor_actor executor;
   visualization_actor visualization;
+  std::shared_ptr<const direct_stages> direct; // stages called, not asked (may be none)
   manager_actor manager;
   caf::actor sentences; // a model's answer sentences (llm/sentence_writer.hpp); none: the engine's
   std::shared_ptr<event_sink> events; // NATS in a worker

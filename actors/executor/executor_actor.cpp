@@ -13,6 +13,10 @@ namespace {
 
 // One runner, one detached actor: runs one query at a time.
 executor_actor::behavior_type runner_behavior(executor_actor::pointer self, runner_parts parts) {
+  // A detached actor's behavior is made on its own thread: the blocking
+  // connect happens there, not on the front's.
+  if (parts.warm)
+    parts.warm();
   return {
     [self, parts](execute_atom, const std::string&, const std::string& sql,
                   const relation_set& relations,
@@ -49,7 +53,6 @@ struct front_state {
   std::map<std::string, std::vector<runner_slot>> pools;
   std::map<uint64_t, flight> flights;
   uint64_t next_flight = 0;
-  size_t next_pick = 0;
   executor_settings settings;
   runner_maker make_runner;
   static inline const char* name = "executor";
@@ -67,14 +70,15 @@ runner_slot spawn_runner(front_ptr self, const data_source& source) {
   return slot;
 }
 
-// The least busy runner; ties go round-robin so connections are used evenly.
-size_t pick(front_ptr self, std::vector<runner_slot>& pool) {
-  size_t best = self->state.next_pick++ % pool.size();
-  for (size_t k = 0; k < pool.size(); ++k) {
-    size_t i = (best + k) % pool.size();
+// The least busy runner; ties go to the first of them, so that under a
+// light load one runner takes the queries one after another: its thread, its
+// connection and the server process behind it stay warm (round-robin made
+// each query wake a runner idle since four queries before).
+size_t pick(std::vector<runner_slot>& pool) {
+  size_t best = 0;
+  for (size_t i = 1; i < pool.size(); ++i)
     if (pool[i].busy < pool[best].busy)
       best = i;
-  }
   return best;
 }
 
@@ -135,11 +139,13 @@ executor_actor::behavior_type front_behavior(front_ptr self, std::vector<data_so
                                                        "there is no data source named \"" + source + "\""}};
       auto& pool = st.pools[source];
       if (pool.empty()) {
-        // Connections open lazily inside each runner on its first query.
+        // The pool starts with the source's first query; its runners all
+        // connect at once, each on its own thread, so later queries do not
+        // wait for a connection.
         for (int i = 0; i < std::max(1, st.settings.pool_size); ++i)
           pool.push_back(spawn_runner(self, src->second));
       }
-      auto slot = pick(self, pool);
+      auto slot = pick(pool);
       pool[slot].busy += 1;
       auto id = ++st.next_flight;
       auto promise = self->make_response_promise<execute_reply>();
@@ -186,6 +192,7 @@ runner_parts make_pg_runner(const data_source& source, const executor_settings& 
   runner_parts parts;
   parts.canceller = runner->canceller();
   parts.after = [runner] { runner->finish(); };
+  parts.warm = [runner] { runner->connect(); };
   parts.run = [runner, limits](const std::string& sql, const relation_set& relations,
                                const std::string& query_id) {
     auto out = runner->run(sql, limits, &relations, query_id);

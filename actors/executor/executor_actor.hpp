@@ -28,6 +28,9 @@ struct runner_parts {
     run;
   /// Called after the reply went out: work the result need not wait for.
   std::function<void()> after;
+  /// Called once as the runner starts, on its own thread: opens its
+  /// connection before the first query comes (none: opened by that query).
+  std::function<void()> warm;
   std::shared_ptr<query_canceller> canceller;
 };
 

@@ -288,6 +288,10 @@ result_or_error query_runner::run(const std::string& sql, const run_limits& limi
   return {std::nullopt, medha_error{error_code::internal, "query runner: no attempt made"}};
 }
 
+bool query_runner::connect() {
+  return !state_->connect();
+}
+
 bool query_runner::ping() {
   finish();
   bool reused = state_->conn && state_->conn->is_open();

@@ -84,6 +84,10 @@ public:
   /// True when `SELECT 1` succeeds (connecting first if needed).
   bool ping();
 
+  /// Opens the connection now unless it is open; false when it cannot (the
+  /// next run tries again and reports why).
+  bool connect();
+
 private:
   struct state;
   std::unique_ptr<state> state_;

@@ -36,6 +36,26 @@ void closest_first(std::vector<verified_example>& examples, std::string_view que
       examples.push_back(std::move(e));
 }
 
+// The engine's plan for a request, and whether a model takes it from there
+// (then `reason` says why).
+struct engine_outcome {
+  sql_plan plan;
+  bool to_model = false;
+  std::string reason;
+};
+
+engine_outcome run_engine(const llm::llm_setup* setup, const sql_request& req) {
+  engine_outcome out;
+  out.plan = sqlgen::generate(*req.model, req.question, req.previous_query_json, req.examples);
+  auto route = llm::decide_route(out.plan, setup != nullptr, llm::follows_model_sql(req));
+  out.to_model = route.to == llm::route::path::model;
+  if (!out.to_model && out.plan.strategy_reason.empty()) // a verified example says so itself
+    out.plan.strategy_reason = route.reason;
+  if (out.to_model)
+    out.reason = std::move(route.reason);
+  return out;
+}
+
 sqlgen_actor::behavior_type sqlgen_behavior(sqlgen_actor::pointer self,
                                             std::shared_ptr<const llm::llm_setup> setup) {
   return {
@@ -46,16 +66,12 @@ sqlgen_actor::behavior_type sqlgen_behavior(sqlgen_actor::pointer self,
         return self->delegate(llm::spawn_llm_worker(self->system(), setup), generate_atom_v,
                               std::move(req), sql_plan{}, std::string{});
       }
-      auto plan = sqlgen::generate(*req.model, req.question, req.previous_query_json, req.examples);
-      auto route = llm::decide_route(plan, setup != nullptr, llm::follows_model_sql(req));
-      if (route.to != llm::route::path::model) {
-        if (plan.strategy_reason.empty()) // a verified example says so itself
-          plan.strategy_reason = route.reason;
-        return plan;
-      }
+      auto out = run_engine(setup.get(), req);
+      if (!out.to_model)
+        return std::move(out.plan);
       closest_first(req.examples, req.question);
       return self->delegate(llm::spawn_llm_worker(self->system(), setup), generate_atom_v,
-                            std::move(req), std::move(plan), std::move(route.reason));
+                            std::move(req), std::move(out.plan), std::move(out.reason));
     },
   };
 }
@@ -66,6 +82,23 @@ std::shared_ptr<const llm::llm_setup> setup_of(sqlgen_settings settings) {
 }
 
 } // namespace
+
+sqlgen_call make_sqlgen_call(const sqlgen_settings& settings) {
+  auto setup = setup_of(settings);
+  return [setup](const sql_request& req) -> std::optional<sql_plan> {
+    if (!req.failed.empty() && setup)
+      return std::nullopt;
+    try {
+      auto out = run_engine(setup.get(), req);
+      if (out.to_model)
+        return std::nullopt;
+      return std::move(out.plan);
+    } catch (const std::exception&) {
+      // The pool's generator meets it again and fails the request alone.
+      return std::nullopt;
+    }
+  };
+}
 
 sqlgen_actor spawn_sqlgen_actor(caf::actor_system& sys, sqlgen_settings settings) {
   return sys.spawn(sqlgen_behavior, setup_of(std::move(settings)));

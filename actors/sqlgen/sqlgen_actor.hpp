@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -24,6 +25,14 @@ struct sqlgen_settings {
   std::map<std::string, std::string> keys_by_env;
   std::set<std::string> sources_sharing_data; // data sources with allow_llm_to_see_data
 };
+
+/// The SQL stage as a call, for the conversation actor to make itself (no
+/// hand-off to a generator and back): the embedded engine's plan, or nullopt
+/// when the question goes to a model, a correction is asked of one, or the
+/// engine failed. Then the pool is asked, as before; it generates again.
+/// Thread-safe (each call reads only its request and immutable setup).
+using sqlgen_call = std::function<std::optional<sql_plan>(const sql_request&)>;
+sqlgen_call make_sqlgen_call(const sqlgen_settings& settings);
 
 /// One generator of the SQL stage. The embedded strategy is CPU-bound and
 /// fast, so it runs on the scheduler; with a model configured (hybrid

@@ -40,6 +40,7 @@ struct conversation_load {
   std::string turn_id;
   clock_type::time_point started;
   double pg_ms = -1; // from the execute event of the turn in flight
+  bool seen = false;  // an event of the turn in flight came
 };
 
 struct samples {
@@ -57,16 +58,27 @@ double number_or(const json::object& o, const char* key, double fallback) {
 // Takes one event of a turn in flight; true when it was the final one.
 bool take_event(const step_event& ev, conversation_load& conv, clock_type::time_point now,
                 samples& out) {
+  if (!conv.seen) {
+    // From the publish to the turn's start in its conversation actor (the
+    // stream, the order check, the manager), plus one event's way back.
+    conv.seen = true;
+    out.steps["intake"].push_back(ms_between(conv.started, now) - ev.elapsed_ms);
+  }
+  bool final = ev.step == step_kind::answer || ev.step == step_kind::clarify
+               || ev.step == step_kind::error;
+  bool executed = ev.step == step_kind::execute && ev.status == step_status::done;
+  // The data of the other events is not read: the load generator shares the
+  // cores with the worker, and its own work would count in the latency.
+  if (!final && !executed)
+    return false;
   json::error_code ec;
   auto data = json::parse(ev.data_json, ec);
   static const json::object empty;
   auto& obj = !ec && data.is_object() ? data.as_object() : empty;
-  if (ev.step == step_kind::execute && ev.status == step_status::done) {
+  if (executed) {
     conv.pg_ms = number_or(obj, "pg_ms", -1);
     return false;
   }
-  if (ev.step != step_kind::answer && ev.step != step_kind::clarify && ev.step != step_kind::error)
-    return false;
   double latency = ms_between(conv.started, now);
   out.latency.push_back(latency);
   out.steps["turn"].push_back(latency);
@@ -214,6 +226,7 @@ int run_bench(session& s, nats_client& nats, const std::vector<std::string>& arg
     auto& q = o.questions[static_cast<size_t>(c.sent) % o.questions.size()];
     c.turn_id = "b" + run_tag + "-" + std::to_string(k) + "-" + std::to_string(c.sent);
     c.pg_ms = -1;
+    c.seen = false;
     c.sent += 1;
     by_turn[c.turn_id] = k;
     json::object body{{"v", 1}, {"turn_id", c.turn_id}, {"text", q}};

@@ -282,6 +282,10 @@ TEST_F(config_test, bounds_and_log_level_are_checked) {
   EXPECT_EQ(ok(load_config({}, nullptr)).metrics_port, 0); // off unless asked for
   const char* metrics_env[] = {"MEDHA_METRICS_PORT=9464", nullptr};
   EXPECT_EQ(ok(load_config({}, metrics_env)).metrics_port, 9464);
+  EXPECT_NE(failed(load_config({"--scheduler-steal-ms", "0"}, nullptr))
+              .message.find("scheduler_steal_ms"),
+            std::string::npos);
+  EXPECT_EQ(ok(load_config({}, nullptr)).scheduler_steal_ms, 10);
   // Zero queued turns is allowed: only the turn in flight, others get busy.
   EXPECT_EQ(ok(load_config({"--max-queued-turns", "0"}, nullptr)).max_queued_turns, 0u);
 }
