@@ -70,7 +70,7 @@ std::vector<edge> neighbours(const indexed_model& model, const std::string& tabl
         each_edge(model, t, [&](const relationship& o) {
           hidden = hidden
                    || (role_named && &o != &r && hinted(o, hints) && o.from_table == t
-                       && o.to_table == r.to_table && r.from_table != t);
+                       && o.to_table == r.to_table && r.from_table != t && o.from_table != o.to_table);
         });
       if (hidden)
         return;

@@ -105,6 +105,26 @@ TEST(no_guessing, a_role_named_leads_through_its_own_key) {
             {"who manages it?", {q("clubs.manager_id")}, {q("expenses.approved_by")}}});
 }
 
+TEST(no_guessing, a_key_to_oneself_named_by_the_verb_hides_no_other_way) {
+  // "manages" names the agents' own manager_id as well as the properties'
+  // managed_by: the agents are still reached from the properties.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "agency";
+  m.tables = {
+    testing::table("agents", {col("agent_id", r::identifier, true), col("full_name", r::text),
+                              col("manager_id", r::identifier)}),
+    testing::table("properties", {col("prop_id", r::identifier, true), col("managed_by", r::identifier)}),
+  };
+  m.relationships = {
+    {"agents", {"manager_id"}, "agents", {"agent_id"}, false},
+    {"properties", {"managed_by"}, "agents", {"agent_id"}, false},
+  };
+  testing::converse(m, {{"which agent manages the most properties?",
+                         {"JOIN " + q("agents") + " ON " + q("agents.agent_id") + " = " + q("properties.managed_by"),
+                          "LIMIT 1"}}});
+}
+
 TEST(no_guessing, another_value_of_the_same_column_replaces_the_last) {
   converse({{"how many members do we have?", {"COUNT(*)"}},
             {"how many of them are adults?", {q("members.member_type") + " = 'adult'"}},
