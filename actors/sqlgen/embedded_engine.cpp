@@ -239,10 +239,6 @@ sql_plan read_and_plan(const indexed_model& model,
   if (asks_who_is && !names_someone(model, q))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);
-  // "when does his contract expire?" answered with contract ids: no date is shown.
-  if (said_at(0) == "when" && !shows_a_date(model, q))
-    return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
-                   {}, to_json(q), 0.2);
   // A count of rows grouped by each row's own key is 1 per group: never what
   // was asked (a sum for every group, after a count per colour).
   if (counts_each_row_once(model, q))
@@ -274,6 +270,12 @@ sql_plan read_and_plan(const indexed_model& model,
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "
                      + compiled.detail + ".",
                    suggestions(model), to_json(q), 0.2);
+  // "when does his contract expire?" answered with contract ids: no date is shown.
+  bool dated_columns = std::any_of(compiled.columns.begin(), compiled.columns.end(),
+                                   [](const output_column& c) { return c.role == column_role::time; });
+  if (said_at(0) == "when" && !dated_columns && !shows_a_date(model, q))
+    return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
+                   {}, to_json(q), 0.2);
 
   // Confidence: the share of the question explained, lowered by spelling
   // fixes, weak matches and cues that found nothing to apply to.

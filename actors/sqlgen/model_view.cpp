@@ -110,6 +110,20 @@ const column_info* label_column(const table_info& t) {
   return t.columns.empty() ? nullptr : &t.columns.front();
 }
 
+bool only_links(const indexed_model& model, const table_info& t) {
+  int keys = 0;
+  for (auto& c : t.columns) {
+    bool key = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == t.name && r.from_columns.size() == 1 && r.from_columns[0] == c.name;
+    });
+    if (key)
+      ++keys;
+    else if (c.role != column_role::identifier && c.role != column_role::time)
+      return false;
+  }
+  return keys >= 2;
+}
+
 std::string linked_table_named(const indexed_model& model, const table_info& t) {
   std::vector<std::string> linked;
   for (auto& c : t.columns) {

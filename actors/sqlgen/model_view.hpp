@@ -29,6 +29,10 @@ std::optional<std::string> person_of_rows(const indexed_model& model, const std:
 /// family names): the second of them, or null. The first is label_column.
 const column_info* family_name_column(const table_info& table);
 
+/// Whether `t` holds nothing but keys to two or more tables (and dates):
+/// a film's categories, a book's authors.
+bool only_links(const indexed_model& model, const table_info& t);
+
 /// A table that only links others ("book_genre": book_id, genre_id,
 /// last_update) named for one of them: that one ("category"); else "".
 /// "The book genres" are genres, not pairs of keys.

@@ -43,6 +43,8 @@ semantic_model rowing_model() {
                                col("amount", r::numeric), col("refunded_at", r::time)}),
     testing::table("donations", {col("donation_id", r::identifier, true), col("member_id", r::identifier),
                                  col("amount", r::numeric), col("given_on", r::time)}),
+    testing::table("boats", {col("boat_id", r::identifier, true), col("boat_name", r::text, false, {"Osprey", "Heron"})}),
+    testing::table("member_boats", {col("member_id", r::identifier), col("boat_id", r::identifier)}),
     testing::table("maint_jobs", {col("job_id", r::identifier, true), col("club_id", r::identifier),
                                   col("cost", r::numeric)}),
     testing::table("expenses", {col("expense_id", r::identifier, true), col("club_id", r::identifier),
@@ -57,6 +59,8 @@ semantic_model rowing_model() {
     {"donations", {"member_id"}, "members", {"member_id"}, false},
     {"expenses", {"club_id"}, "clubs", {"club_id"}, false},
     {"maint_jobs", {"club_id"}, "clubs", {"club_id"}, false},
+    {"member_boats", {"member_id"}, "members", {"member_id"}, false},
+    {"member_boats", {"boat_id"}, "boats", {"boat_id"}, false},
     {"expenses", {"approved_by"}, "coaches", {"coach_id"}, false},
     {"clubs", {"manager_id"}, "coaches", {"coach_id"}, false},
   };
@@ -77,6 +81,9 @@ TEST(no_guessing, tables_related_only_through_a_row_nobody_named_are_asked) {
   converse({{"how many members have a senior coach", {}}});
   // Said of the coaches themselves: answered.
   converse({{"how many coaches are assistants?", {"COUNT(*)", q("coaches.grade") + " = 'assistant'"}}});
+  // A table that only links (members and their boats) is the member's own
+  // attribute, many to many: the boats of the members who gave.
+  converse({{"total donations per boat", {"SUM(" + q("donations.amount") + ")", "GROUP BY " + q("boats.boat_name")}}});
   // Through a parent the question names, related rows are what it asks.
   converse({{"how many members does each club have?", {"GROUP BY " + q("clubs.club_name")}}});
 }
