@@ -158,9 +158,14 @@ std::optional<std::string> unnamed_common_parent(const indexed_model& model, con
   for (auto& down : tree.steps) {
     if (!multiplies_rows(model, down) || on_side(named, down.from_table) || named_keys(down))
       continue;
-    // Into a table that only links (a film's categories): the parent's own
-    // many-to-many attribute, not another list of it.
-    if (auto* link = table_of(model, down.to_table); link && only_links(model, *link))
+    // Through a table that only links (a film's categories): the parent's
+    // own many-to-many attribute, not another list of it.
+    auto* link = table_of(model, down.to_table);
+    bool bridge = link && only_links(model, *link)
+                  && std::any_of(tree.steps.begin(), tree.steps.end(), [&](const join_step& s) {
+                       return s.from_table == down.to_table && !multiplies_rows(model, s);
+                     });
+    if (bridge)
       continue;
     auto up = std::find_if(tree.steps.begin(), tree.steps.end(),
                            [&](const join_step& s) { return s.to_table == down.from_table; });
