@@ -343,14 +343,31 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
   return {};
 }
 
-std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table) {
+std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table,
+                                          const std::vector<column_ref>& named_keys) {
   // People are named by a first and a family name, or by a full name.
   auto is_people = [](const table_info& t) {
     return family_name_column(t) || t.find_column("full_name") || t.find_column("person_name");
   };
+  // A key named for the people's table (rider_id, cust_id), or one the
+  // question named; not a role they may play (account_manager_id).
+  auto names_them = [&](const relationship& rel) {
+    if (rel.from_columns.size() != 1)
+      return false;
+    if (std::find(named_keys.begin(), named_keys.end(), column_ref{rel.from_table, rel.from_columns[0]})
+        != named_keys.end())
+      return true;
+    auto target = split_words(entity_words(rel.to_table));
+    auto key = split_words(rel.from_columns[0]);
+    return std::any_of(key.begin(), key.end(), [&](const std::string& w) {
+      return w != "id" && std::any_of(target.begin(), target.end(), [&](const std::string& t) {
+               return stem(w) == stem(t) || (w.size() >= 3 && t.compare(0, w.size(), w) == 0);
+             });
+    });
+  };
   std::optional<std::string> found;
   for (auto& rel : model.relationships) {
-    if (rel.from_table != table || rel.to_table == table)
+    if (rel.from_table != table || rel.to_table == table || !names_them(rel))
       continue;
     auto* to = table_of(model, rel.to_table);
     if (!to || !is_people(*to))

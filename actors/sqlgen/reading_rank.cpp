@@ -243,8 +243,17 @@ void reader::read_ranking() {
   } else if (ranked && !r.measures.empty()) {
     // "who wrote the most letters?": the one table of people the letters
     // point to, ranked by how many.
-    if (who && r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1 && r.measures[0].metric.empty())
-      if (auto person = person_of_rows(model, r.measures[0].column.table)) {
+    // So does "which mechanic did the most repairs?", the people named by a
+    // value of theirs.
+    std::string which_value;
+    if (tokens.size() > 1 && !tokens[0].quoted && (tokens[0].text == "which" || tokens[0].text == "what"))
+      for (auto& it : items)
+        if (!it.c && it.begin == 1 && it.e.kind == element_kind::value)
+          which_value = it.e.table;
+    if ((who || !which_value.empty()) && r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
+        && r.measures[0].metric.empty())
+      if (auto person = person_of_rows(model, r.measures[0].column.table, r.via);
+          person && (who || *person == which_value)) {
         dimension d;
         d.column = label_of(model, *person);
         r.dimensions.push_back(d);

@@ -201,6 +201,9 @@ TEST(no_guessing, a_count_per_row_of_its_own_is_asked) {
 TEST(no_guessing, who_did_the_most_is_the_person_the_rows_point_to) {
   converse({{"who has made the most donations?",
              {"GROUP BY " + q("members.full_name"), "COUNT(*)", "DESC LIMIT 1"}}});
+  // "which veteran": the people named by a value of theirs, ranked.
+  converse({{"which veteran has made the most donations?",
+             {"GROUP BY " + q("members.full_name"), q("members.member_type") + " = 'veteran'", "DESC LIMIT 1"}}});
 }
 
 TEST(no_guessing, short_forms_in_names_are_said_in_full) {
