@@ -344,7 +344,7 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
 }
 
 std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table,
-                                          const std::vector<column_ref>& named_keys) {
+                                          const std::vector<column_ref>& named_keys, bool any_key) {
   // People are named by a first and a family name, or by a full name.
   auto is_people = [](const table_info& t) {
     return family_name_column(t) || t.find_column("full_name") || t.find_column("person_name");
@@ -354,6 +354,8 @@ std::optional<std::string> person_of_rows(const indexed_model& model, const std:
   auto names_them = [&](const relationship& rel) {
     if (rel.from_columns.size() != 1)
       return false;
+    if (any_key)
+      return true;
     if (std::find(named_keys.begin(), named_keys.end(), column_ref{rel.from_table, rel.from_columns[0]})
         != named_keys.end())
       return true;

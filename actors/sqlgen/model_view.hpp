@@ -23,10 +23,10 @@ const column_info* label_column(const table_info& table);
 /// The one table of people that rows of `table` point to by a single key
 /// (a parcel's sender, a loan's borrower): whose rows they are. nullopt when
 /// there is none or more than one.
-/// Only by a key named for them (rider_id) or one in `named_keys` (a key
-/// the question named by its role or verb).
+/// Unless `any_key`, only by a key named for them (rider_id) or one in
+/// `named_keys` (a key the question named by its role or verb).
 std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table,
-                                          const std::vector<column_ref>& named_keys = {});
+                                          const std::vector<column_ref>& named_keys = {}, bool any_key = true);
 
 /// A person's name kept in two columns ("first_name", "last_name"; given and
 /// family names): the second of them, or null. The first is label_column.

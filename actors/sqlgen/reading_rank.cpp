@@ -252,7 +252,9 @@ void reader::read_ranking() {
           which_value = it.e.table;
     if ((who || !which_value.empty()) && r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
         && r.measures[0].metric.empty())
-      if (auto person = person_of_rows(model, r.measures[0].column.table, r.via);
+      // "who" asks for whoever the rows point to; "which Driver" for people
+      // of a kind, who may not be the ones a role key points to.
+      if (auto person = person_of_rows(model, r.measures[0].column.table, r.via, who);
           person && (who || *person == which_value)) {
         dimension d;
         d.column = label_of(model, *person);
