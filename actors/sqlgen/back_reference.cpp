@@ -9,6 +9,12 @@
 
 namespace medha::sqlgen {
 
+bool restates(const std::vector<filter>& said, const filter& kept) {
+  return std::any_of(said.begin(), said.end(), [&](const filter& g) {
+    return g.measure < 0 && g.column == kept.column && is_time_filter(g) == is_time_filter(kept);
+  });
+}
+
 std::optional<query> about_previous_rows(const query& previous, query fresh) {
   if (previous.unconfirmed)
     return std::nullopt;
@@ -26,10 +32,7 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
   for (auto& f : previous.filters) {
     if (f.measure >= 0 || f.op == filter_op::rule)
       continue;
-    bool restated = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& g) {
-      return g.measure < 0 && g.column == f.column && is_time_filter(g) == is_time_filter(f);
-    });
-    if (!restated)
+    if (!restates(fresh.filters, f))
       fresh.filters.push_back(f);
   }
   return fresh;

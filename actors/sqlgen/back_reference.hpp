@@ -17,6 +17,10 @@ class indexed_model;
 /// `fresh` with the previous query's conditions carried over. nullopt when
 /// those rows cannot be named by conditions alone (a ranked top N, a reading
 /// the user has not confirmed): then the engine asks which ones are meant.
+/// Whether `said` holds a condition on the same column as `kept` (both of a
+/// period or both not): a new value of it, which replaces the one kept.
+bool restates(const std::vector<filter>& said, const filter& kept);
+
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
 /// "and what percentage of every invoice is that?" after a count of some invoices: the

@@ -232,10 +232,9 @@ sql_plan read_and_plan(const indexed_model& model,
   // "who is our treasurer?" answered with a count per role: whoever was
   // asked for is not in the answer. ("who signed up this year" after a count
   // narrows the rows counted.)
-  auto said_at = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
-  bool asks_who_is = said_at(0) == "who"
-                     && (!follow_up || said_at(1) == "is" || said_at(1) == "was" || said_at(1) == "are"
-                         || said_at(1) == "were");
+  bool asks_who_is = said(0) == "who"
+                     && (!follow_up || said(1) == "is" || said(1) == "was" || said(1) == "are"
+                         || said(1) == "were");
   if (asks_who_is && !names_someone(model, q))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);
@@ -273,7 +272,7 @@ sql_plan read_and_plan(const indexed_model& model,
   // "when does his contract expire?" answered with contract ids: no date is shown.
   bool dated_columns = std::any_of(compiled.columns.begin(), compiled.columns.end(),
                                    [](const output_column& c) { return c.role == column_role::time; });
-  if (said_at(0) == "when" && !dated_columns && !shows_a_date(model, q))
+  if (said(0) == "when" && !dated_columns && !shows_a_date(model, q))
     return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 

@@ -3,8 +3,7 @@
 // "which one took longest?" after a count.
 #include "actors/sqlgen/follow_up.hpp"
 
-#include <algorithm>
-
+#include "actors/sqlgen/back_reference.hpp"
 
 namespace medha::sqlgen {
 
@@ -50,13 +49,8 @@ std::optional<query> rows_behind_a_count_or_number(const query& q, const reading
     rows.entity = q.measures[0].column.table;
     // "show the retired ones" after a count of those still serving: a value of the same
     // column says which rows instead, as in any other follow-up.
-    auto restated = [&](const filter& f) {
-      return std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& g) {
-        return g.measure < 0 && g.column == f.column && is_time_filter(g) == is_time_filter(f);
-      });
-    };
     for (auto& f : q.filters)
-      if (f.measure < 0 && !restated(f))
+      if (f.measure < 0 && !restates(r.filters, f))
         rows.filters.push_back(f);
     for (auto& f : r.filters)
       rows.filters.push_back(f);
