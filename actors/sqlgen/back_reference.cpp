@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -35,6 +36,33 @@ std::optional<query> about_previous_rows(const query& previous, query fresh) {
     if (!restates(fresh.filters, f))
       fresh.filters.push_back(f);
   }
+  return fresh;
+}
+
+std::optional<query> among_previous_rows(const indexed_model& model, const query& previous, query fresh) {
+  if (previous.unconfirmed || previous.unanswered || previous.limit <= 0 || previous.order.empty())
+    return std::nullopt;
+  // The one table whose rows were shown: a listing's, or the groups' (all
+  // of one table, none a period).
+  std::string shown = previous.kind == query_kind::listing ? previous.entity : std::string();
+  if (previous.kind != query_kind::listing) {
+    for (auto& d : previous.dimensions) {
+      if (d.bucket != time_bucket::none || d.column.empty() || (!shown.empty() && shown != d.column.table))
+        return std::nullopt;
+      shown = d.column.table;
+    }
+  }
+  auto* t = shown.empty() ? nullptr : table_of(model, shown);
+  auto* key = t ? primary_key(*t) : nullptr;
+  if (!key)
+    return std::nullopt;
+  query earlier = previous;
+  earlier.chart_hint.clear();
+  filter f;
+  f.op = filter_op::among_shown;
+  f.column = {shown, key->name};
+  f.values = {to_json(earlier)};
+  fresh.filters.push_back(f);
   return fresh;
 }
 

@@ -23,6 +23,12 @@ bool restates(const std::vector<filter>& said, const filter& kept);
 
 std::optional<query> about_previous_rows(const query& previous, query fresh);
 
+/// The same for the rows of a ranking ("which depot are they based at?" after
+/// the top 3 couriers): no condition names them, so `fresh` keeps those whose
+/// key the previous answer showed. nullopt when the previous answer showed
+/// no one table's rows by their key.
+std::optional<query> among_previous_rows(const indexed_model& model, const query& previous, query fresh);
+
 /// "and what percentage of every invoice is that?" after a count of some invoices: the
 /// percentage of `counted` rows (those of the share's own count) that meet
 /// the previous count's conditions; a period stays a condition on both.

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -132,6 +133,14 @@ std::string compiler::filter_sql(const filter& f) {
       s += (i ? ", " : "") + lit(f.values[i]);
     return s;
   };
+  if (f.op == filter_op::lasts) { // the span between two times of one row
+    measure m;
+    m.column = f.column;
+    m.per = f.other;
+    m.unit = "seconds";
+    auto cmp = v(1) == "lt" ? " < " : v(1) == "le" ? " <= " : v(1) == "ge" ? " >= " : " > ";
+    return "(" + span(m) + ")" + cmp + (is_number(v(0)) ? v(0) : "NULL");
+  }
   if (!f.other.empty()) { // two columns of one row compared
     auto other = role_of(model, f.other) == column_role::time ? time_value(f.other) : qualified(f.other);
     const char* op = f.op == filter_op::gt ? " > " : f.op == filter_op::lt ? " < " : f.op == filter_op::ge ? " >= "
@@ -262,6 +271,21 @@ std::string compiler::filter_sql(const filter& f) {
       return key.empty() || f.within.empty() ? "FALSE"
                                              : qualified({f.column.table, key}) + " IN "
                              + select_where(f, {f.related_table, f.column.column});
+    }
+    case filter_op::lasts: break; // above
+    case filter_op::among_shown: {
+      // The earlier answer's rows, by their key: its own SELECT, whose
+      // output shows that key, as a subquery.
+      auto earlier = f.values.empty() ? std::nullopt : query_from_json(f.values[0]);
+      auto shown = earlier ? medha::sqlgen::compile(model, *earlier) : compiled_query{};
+      bool keyed = earlier && shown.status == compile_status::ok
+                   && std::any_of(shown.columns.begin(), shown.columns.end(),
+                                  [&](const output_column& c) { return c.name == f.column.column; });
+      if (!keyed) {
+        fail(compile_status::unsupported, "the rows shown before, which are not known by their key");
+        return "FALSE";
+      }
+      return col + " IN (SELECT " + quote_identifier(f.column.column) + " FROM (" + shown.sql + ") AS shown_rows)";
     }
     case filter_op::within_after: {
       auto from = time_value({f.related_table, v(2)});

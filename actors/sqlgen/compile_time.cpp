@@ -67,6 +67,8 @@ std::string compiler::time_expression(const column_ref& c, time_bucket b) {
     // A month reads as "2024-03", and sorts as one.
     case time_bucket::month: return "TO_CHAR(" + col + ", 'YYYY-MM')";
     case time_bucket::weekday: return "TRIM(TO_CHAR(" + col + ", 'Day'))";
+    case time_bucket::hour: return "EXTRACT(HOUR FROM " + col + ")::int";
+    case time_bucket::month_of_year: return "EXTRACT(MONTH FROM " + col + ")::int";
     default:
       return std::string("DATE_TRUNC('") + to_string(b) + "', " + col + ")::date";
   }

@@ -97,9 +97,10 @@ bool scanner::word_cues(size_t i) {
   if (any(i, {"the? most times|often"}, cue_kind::superlative, times(true))
       || any(i, {"the? fewest|least times", "the? least often"}, cue_kind::superlative, times(false)))
     return true;
-  // "the most common country": the one with the most rows, like "the most".
-  if (any(i, {"the? most common|frequent", "the? commonest"}, cue_kind::superlative, desc(true))
-      || any(i, {"the? least common|frequent"}, cue_kind::superlative, desc(false)))
+  // "the most common country": the one with the most rows, like "the most";
+  // so are the busiest and the most popular.
+  if (any(i, {"the? most common|frequent|popular", "the? commonest|busiest"}, cue_kind::superlative, desc(true))
+      || any(i, {"the? least common|frequent|popular|busy", "the? quietest"}, cue_kind::superlative, desc(false)))
     return true;
   if (any(i, {"the? highest|most|largest|biggest|greatest|best|top|maximum"},
           cue_kind::superlative, desc(true))

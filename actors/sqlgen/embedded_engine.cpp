@@ -140,6 +140,8 @@ sql_plan read_and_plan(const indexed_model& model,
       q = std::move(*among);
     auto about = about_previous_rows(*previous, q);
     if (!about)
+      about = among_previous_rows(model, *previous, q);
+    if (!about)
       return clarify("I understood " + understood_words(model, q)
                        + ", but not which rows your question points back to: please name them.",
                      {}, previous_json, 0.2);

@@ -153,6 +153,11 @@ std::string describe(const indexed_model& model, const filter& f) {
       && f.op != filter_op::referenced_by)
     col = "its number of " + column_words(f.related_table);
   auto v = [&](size_t i) { return i < f.values.size() ? f.values[i] : std::string(); };
+  if (f.op == filter_op::lasts) {
+    auto cmp = v(1) == "lt" ? "less than " : v(1) == "le" ? "at most " : v(1) == "ge" ? "at least " : "more than ";
+    return "time from " + column_phrase(f.other) + " to " + column_phrase(f.column) + " " + cmp
+           + (v(2).empty() ? v(0) + " seconds" : v(2));
+  }
   if (!f.other.empty()) {
     bool time = role_of(model, f.column) == column_role::time;
     auto than = f.op == filter_op::gt ? (time ? " after " : " above ") : f.op == filter_op::lt ? (time ? " before " : " below ")
@@ -212,6 +217,8 @@ std::string describe(const indexed_model& model, const filter& f) {
         s += (i ? " and " : ": ") + describe(model, f.within[i]);
       return s;
     }
+    case filter_op::lasts: break; // above
+    case filter_op::among_shown: return "the " + column_words(f.column.table) + " just shown";
     case filter_op::rule: return f.sql;
     case filter_op::any_of: {
       std::string s;
@@ -254,7 +261,9 @@ std::string explain(const indexed_model& model, const query& q) {
     s = "Computes " + list_phrase(parts, "and");
     std::vector<std::string> dims;
     for (auto& d : q.dimensions)
-      dims.push_back(d.bucket != time_bucket::none
+      dims.push_back(d.bucket == time_bucket::hour            ? "hour of the day of " + column_phrase(d.column)
+                     : d.bucket == time_bucket::month_of_year ? "month of the year of " + column_phrase(d.column)
+                     : d.bucket != time_bucket::none
                        ? std::string(to_string(d.bucket)) + " of " + column_phrase(d.column)
                        : column_phrase(d.column));
     if (!dims.empty())

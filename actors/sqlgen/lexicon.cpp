@@ -103,10 +103,11 @@ lexicon::lexicon(const semantic_model& model) {
       // Without a declared key, "writer_id" in writers is still the table's own.
       std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));
       bool own_key = c.primary_key || stem(join(head, " ")) == stem(entity_words(t.name));
-      if (words.size() > 1 && words.back() == "id" && !own_key) {
+      bool key_by_verb = key_named_by_verb(model, t, c);
+      if (words.size() > 1 && (words.back() == "id" || key_by_verb) && !own_key) {
         // A foreign key is reached through its table; its own words name the
         // role when a table is linked twice ("departure airport").
-        std::vector<std::string> role(words.begin(), words.end() - 1);
+        std::vector<std::string> role(words.begin(), words.end() - (key_by_verb ? 0 : 1));
         add(role, ce, 0.85); // below a value: "managers" is first a job title
         // "carried by": the verb of the role ("carrier_id") relates the rows.
         if (role.size() == 1)
@@ -114,10 +115,14 @@ lexicon::lexicon(const semantic_model& model) {
             add({verb}, ce, 0.8, true);
         // "approved_by", "managed_by": the verb is said outright ("who
         // signed off the largest invoice", said as "approved").
-        if (role.size() == 2 && role[1] == "by" && role[0].size() > 4
+        // The verb is the key's whole name: as sure as the name itself.
+        if (role.size() == 2 && (role[1] == "by" || role[1] == "to") && role[0].size() > 4
             && role[0].compare(role[0].size() - 2, 2, "ed") == 0)
-          add({role[0]}, ce, 0.8, true);
-        continue;
+          add({role[0]}, ce, 0.9, true);
+        // (A key named for its verb is also described and said like any
+        // other column below.)
+        if (!key_by_verb)
+          continue;
       }
       add(words, ce, 1.0);
       // "who directed it": the verb of a column named for who did it.

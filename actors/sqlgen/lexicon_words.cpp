@@ -123,6 +123,17 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
 // named for payments, sales, orders, invoices or transactions (not a view of
 // them) with one amount-like number. Columns of tables named otherwise, or
 // several amounts in one table, say nothing sure.
+bool key_named_by_verb(const semantic_model& model, const table_info& t, const column_info& c) {
+  auto words = split_words(c.name);
+  // (To another table: one's own rows referring to each other, "referred_by",
+  // need their two sides said.)
+  return words.size() == 2 && (words[1] == "by" || words[1] == "to")
+         && std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+              return r.from_table == t.name && r.to_table != t.name && r.from_columns.size() == 1
+                     && r.from_columns[0] == c.name;
+            });
+}
+
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
   return money_of(model, {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"});
 }

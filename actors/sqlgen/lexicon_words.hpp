@@ -26,6 +26,9 @@ std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& 
                                                           const std::vector<std::string>& records);
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
 std::vector<std::string> agent_verbs(const std::string& noun);
+/// "handled_by", "assigned_to": a declared key to another table named for
+/// what its rows had done to them, without the "_id".
+bool key_named_by_verb(const semantic_model& model, const table_info& t, const column_info& c);
 
 /// Words of a name with their short forms said in full ("amt" → "amount",
 /// "maint" → "maintenance"; not "num" or "cnt", which mark kept counts).

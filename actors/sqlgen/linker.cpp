@@ -246,6 +246,19 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
             kept.push_back(e);
         entries = kept;
       }
+      // A verb read off a column's name ("cleaned" of cleaned_by) is said as
+      // a verb: "cleanings" are the things done, not who did them; and a
+      // state stored as the word said ('delivered') is the rows' state.
+      if (len == 1) {
+        auto& w = tokens[i].text;
+        bool a_state = std::any_of(entries.begin(), entries.end(), [&](const lexicon_entry& e) {
+          return e.target.kind == element_kind::value && lowered(e.target.value) == w;
+        });
+        if (a_state || (w.size() > 6 && w.compare(w.size() - 4, 4, "ings") == 0))
+          entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+                          return e.verb && e.target.kind == element_kind::column;
+                        }), entries.end());
+      }
       if (entries.empty())
         continue;
       std::string typed;

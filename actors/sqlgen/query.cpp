@@ -9,13 +9,13 @@ namespace {
 // One name table per enum keeps to_string and from_string in step.
 constexpr const char* aggregate_names[] = {"none", "sum", "avg", "count",
                                            "count_distinct", "min", "max"};
-constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year", "weekday"};
+constexpr const char* bucket_names[] = {"none", "day", "week", "month", "quarter", "year", "weekday", "hour", "month_of_year"};
 constexpr const char* op_names[] = {
   "eq",      "neq",      "in",      "not_in",  "gt",       "ge",
   "lt",      "le",       "between", "contains", "starts_with", "ends_with",
   "is_null", "not_null", "year",    "quarter", "month",    "relative",
   "since",   "before",   "has_related", "lacks_related", "rule",
-  "weekday", "any_of", "within_after", "latest", "through_key", "referenced_by"};
+  "weekday", "any_of", "within_after", "latest", "through_key", "referenced_by", "lasts", "among_shown"};
 constexpr const char* form_names[] = {"plain", "share_of_total", "percent_where", "per_entity",
                                       "ratio", "days_since", "days_between", "age",
                                       "time_of_day", "difference"};

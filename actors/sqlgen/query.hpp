@@ -10,7 +10,12 @@ namespace medha::sqlgen {
 
 enum class aggregate { none, sum, avg, count, count_distinct, min, max };
 
-enum class time_bucket { none, day, week, month, quarter, year, weekday /* day of the week */ };
+enum class time_bucket {
+  none, day, week, month, quarter, year,
+  weekday,      // day of the week, by name
+  hour,         // hour of the day, 0..23, whatever the date
+  month_of_year // 1..12, whatever the year
+};
 
 struct column_ref {
   std::string table;
@@ -46,6 +51,12 @@ enum class filter_op {
   referenced_by, // column is a foreign key of related_table to column.table's key: the
                  // row is referenced by a related row meeting `within` ("who does Ana
                  // report to": the employee Ana's reports_to names)
+  lasts,         // values: [seconds, "gt" | "ge" | "lt" | "le", as said]: the row's span from
+                 // `other` (when it began) to column (when it ended) compared with
+                 // that many seconds ("trips that lasted over 30 minutes")
+  among_shown,   // values: [an earlier query, as JSON]: column (its table's key) is
+                 // one of the rows that query showed ("which depot are they
+                 // based at?" after the top 3 couriers)
 };
 
 struct filter {

@@ -214,6 +214,17 @@ std::string check_types(const indexed_model& model, const query& q) {
     if (auto why = check_filter(model, f); !why.empty())
       return why;
   }
+  // An hour of the day is kept only by a timestamp (or a time), not a date.
+  for (auto& d : q.dimensions) {
+    if (d.bucket != time_bucket::hour && d.bucket != time_bucket::month_of_year)
+      continue;
+    auto* t = table_of(model, d.column.table);
+    auto* col = t ? t->find_column(d.column.column) : nullptr;
+    if (!col || role_of(model, d.column) != column_role::time
+        || (d.bucket == time_bucket::hour && col->type == "date"))
+      return std::string(d.bucket == time_bucket::hour ? "an hour of the day" : "a month of the year")
+             + " of " + name(d.column) + ", which has none";
+  }
   return {};
 }
 

@@ -111,6 +111,28 @@ query from_reading(const indexed_model& model, const reading& r) {
   return q;
 }
 
+namespace {
+
+// Whether `table` is reached from `from` by following its keys to what
+// they reference, and theirs in turn (an order line to its order).
+bool belongs_to(const indexed_model& model, const std::string& from, const std::string& table) {
+  std::vector<std::string> seen{from}, queue{from};
+  while (!queue.empty()) {
+    auto at = queue.back();
+    queue.pop_back();
+    for (auto& rel : model.relationships)
+      if (rel.from_table == at && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
+        if (rel.to_table == table)
+          return true;
+        seen.push_back(rel.to_table);
+        queue.push_back(rel.to_table);
+      }
+  }
+  return false;
+}
+
+} // namespace
+
 bool complete(const indexed_model& model, query& q) {
   auto root = root_table(model, q);
   if (root.empty() && !q.selected.empty())
@@ -136,6 +158,15 @@ bool complete(const indexed_model& model, query& q) {
     return true;
   };
   if (!fill(q.filters))
+    return false;
+  // A total or average of a thing that keeps no date of its own ("joining
+  // fees in Q4", fees of a price list) is not in a period through rows that
+  // point at it (the members who joined then): only through what it belongs
+  // to (an order line in its order's month).
+  bool measured = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+    return (m.agg == aggregate::sum || m.agg == aggregate::avg) && m.column.table == root;
+  });
+  if (measured && !time.empty() && time.table != root && !belongs_to(model, root, time.table))
     return false;
   for (auto& m : q.measures) {
     if (!fill(m.condition))

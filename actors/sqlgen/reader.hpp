@@ -253,6 +253,8 @@ struct reader {
   void read_verb_roles(); // "papers that cite" vs "papers cited by" (reading_verb_roles.cpp)
   void drop_restated_counts(); // a column described as "number of members who ..." (reading_restated_count.cpp)
   void read_happened(); // "drugs that have been approved": their approval date is set
+  /// The one date of `table` that records the event `verb` (a stem) names.
+  std::optional<column_ref> event_date_of(const std::string& table, const std::string& verb) const;
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);
   void read_duration_unit();
@@ -285,6 +287,7 @@ struct reader {
   void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
   void read_reports(); // "who reports to Mona": a key of a table to itself
 
+  std::optional<bool> key_verb_existence(size_t k, const relationship& rel);
   void walk();
 
   void finish();

@@ -131,6 +131,25 @@ void reader::account() {
         && (t.text == "member" || t.text == "members" || t.text == "item" || t.text == "items") && i > 0
         && !tokens[i - 1].quoted && names_table(tokens[i - 1]) && !names_table(t))
       explained[i] = true;
+    // "new members since March", "new accounts each year": the rows that
+    // began in the period asked about, which the period already says.
+    if (!explained[i] && !t.quoted && t.text == "new" && i + 1 < tokens.size() && names_table(tokens[i + 1])
+        && (!time.filters.empty() || time.bucket != time_bucket::none))
+      explained[i] = true;
+    // "right now": now; "so far": until now.
+    if (!explained[i] && !t.quoted
+        && ((t.text == "right" && i + 1 < tokens.size() && tokens[i + 1].text == "now")
+            || (t.text == "far" && i > 0 && tokens[i - 1].text == "so")))
+      explained[i] = true;
+    // "an email address", "a phone number", "the postal code": the head
+    // noun of a column the word right before named, said in full.
+    if (!explained[i] && !t.quoted && i > 0 && (t.stem == stem("address") || t.stem == stem("number")
+                                                 || t.stem == stem("code"))
+        && std::any_of(items.begin(), items.end(), [&](const item& it) {
+             return !it.c && it.end == i && it.e.kind == element_kind::column
+                    && role_of(model, {it.e.table, it.e.column}) != column_role::numeric;
+           }))
+      explained[i] = true;
     // "the visitor number" for num_visitors, "payment" for amount_paid:
     // the noun a verb makes with -ment restates that verb's column.
     // The root is compared as its past form stems too: "enrolled" → "enrol".

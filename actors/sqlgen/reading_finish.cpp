@@ -336,6 +336,17 @@ void reader::finish() {
       add_dimension(d);
     }
   }
+  // "calls per hour of the day": the hour of the rows' date.
+  if (time.cycle != time_bucket::none) {
+    dimension d;
+    d.bucket = time.cycle;
+    if (time_column_hint)
+      d.column = *time_column_hint;
+    if (r.measures.empty())
+      r.unresolved.push_back(time.cycle == time_bucket::hour ? "the hour of the day" : "the month of the year");
+    else
+      r.dimensions.insert(r.dimensions.begin(), d);
+  }
   read_ranking();
   read_conditions_and_groups();
   settle_reading();

@@ -52,6 +52,14 @@ const column_info* event_date(const table_info& t, const std::string& verb, cons
 
 } // namespace
 
+std::optional<column_ref> reader::event_date_of(const std::string& table, const std::string& verb) const {
+  auto* t = table_of(model, table);
+  auto* found = t ? event_date(*t, verb, {}) : nullptr;
+  if (!found)
+    return std::nullopt;
+  return column_ref{table, found->name};
+}
+
 void reader::read_happened() {
   auto covered = [&](size_t i) {
     return taken[i] || std::any_of(items.begin(), items.end(), [&](const item& it) {
@@ -69,19 +77,26 @@ void reader::read_happened() {
     if (!is_word(tokens[aux], {"been", "was", "were", "is", "are"}))
       continue;
     size_t i = aux + 1;
-    // "have not been approved", "were never shipped": a negation reads
-    // those; left to it.
+    // "have not been approved", "were never shipped": the date is not set,
+    // when the negation found nothing else to apply to.
     bool negated = false;
     for (size_t k = aux >= 2 ? aux - 2 : 0; k <= i && k < tokens.size(); ++k)
-      negated = negated || is_word(tokens[k], {"not", "never", "n't", "no"});
-    if (negated || (covered(i) && !names_a_date(i)))
+      negated = negated || is_word(tokens[k], {"not", "never", "n't", "no", "haven't", "hasn't", "wasn't", "weren't",
+                                              "isn't", "aren't"});
+    auto dangling = std::find(r.unresolved.begin(), r.unresolved.end(), "not");
+    while (negated && i < tokens.size() && is_word(tokens[i], {"not", "never", "yet"}))
+      ++i; // "were not returned"
+    if ((negated && dangling == r.unresolved.end()) || (covered(i) && !names_a_date(i)))
       continue;
     // "have been safety-certified": words of the date's name may come first.
     size_t first = i;
     while (i < tokens.size() && i < first + 3 && !tokens[i].quoted && !is_participle(tokens[i].text)
            && (!covered(i) || names_a_date(i)))
       ++i;
-    if (i >= tokens.size() || covered(i) || tokens[i].quoted || !is_participle(tokens[i].text))
+    // (A date the participle names is read as such, unless negated: "not
+    // returned" is its absence.)
+    if (i >= tokens.size() || (covered(i) && !(negated && names_a_date(i))) || tokens[i].quoted
+        || !is_participle(tokens[i].text))
       continue;
     // The subject: the thing named right before ("boilers that have been").
     const item* subject = nullptr;
@@ -99,11 +114,13 @@ void reader::read_happened() {
     if (!found)
       continue; // no date of that event, or several: read as written
     filter f;
-    f.op = filter_op::not_null;
+    f.op = negated ? filter_op::is_null : filter_op::not_null;
     f.column = {t->name, found->name};
     r.filters.push_back(f);
     for (size_t k = aux; k <= i; ++k)
       taken[k] = true;
+    if (negated)
+      r.unresolved.erase(dangling);
   }
   // "unpaid invoices", "unshipped orders": the event has not happened,
   // its date is not set.

@@ -3,7 +3,11 @@
 // duration, with the number converted to that column's unit.
 #include "actors/sqlgen/reader.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
+#include <optional>
+#include <utility>
 #include <sstream>
 
 #include "actors/sqlgen/model_view.hpp"
@@ -52,6 +56,38 @@ bool names_length(const column_info& c) {
   return false;
 }
 
+// The one pair of times of a row that says when it began and when it
+// ended (started_at and ended_at, departure and arrival, reported and
+// fixed): its span is how long the row lasted. Null when none or several.
+std::optional<std::pair<std::string, std::string>> span_of(const table_info& t) {
+  static const char* starts[] = {"start", "started", "begin", "began", "depart", "departure", "departed",
+                                 "pickup", "opened", "reported", "borrowed", "checkin"};
+  static const char* ends[] = {"end", "ended", "finish", "finished", "arrive", "arrival", "arrived",
+                               "dropoff", "closed", "fixed", "resolved", "returned", "checkout"};
+  auto said = [](const column_info& c, const char* const* words, size_t n) {
+    auto name = split_words(c.name);
+    for (size_t i = 0; i + 1 < name.size(); ++i)
+      if (name[i] == "check") // "check_in", "check_out"
+        name[i] += name[i + 1];
+    return std::any_of(name.begin(), name.end(), [&](const std::string& w) {
+      return std::any_of(words, words + n, [&](const char* x) { return w == x; });
+    });
+  };
+  const column_info *from = nullptr, *to = nullptr;
+  int froms = 0, tos = 0;
+  for (auto& c : t.columns) {
+    if (c.role != column_role::time)
+      continue;
+    if (said(c, starts, std::size(starts)) && ++froms)
+      from = &c;
+    else if (said(c, ends, std::size(ends)) && ++tos)
+      to = &c;
+  }
+  if (froms != 1 || tos != 1)
+    return std::nullopt;
+  return std::make_pair(from->name, to->name);
+}
+
 } // namespace
 
 const column_info* length_of(const table_info& t) {
@@ -76,9 +112,23 @@ std::optional<filter> reader::length_condition(const cue& c) {
   if (!t || c.values.empty() || !is_number(c.values.front()))
     return std::nullopt;
   auto* found = length_of(*t);
-  if (!found)
-    return std::nullopt;
   auto said = c.text.substr(std::string("length:").size());
+  // "trips that lasted over 30 minutes": with no length kept, the span
+  // from the row's start to its end, in the unit said.
+  if (!found) {
+    auto span = span_of(*t);
+    double seconds = said.empty() ? 0 : seconds_in(said);
+    if (!span || seconds == 0)
+      return std::nullopt;
+    std::ostringstream number;
+    number << static_cast<long long>(std::llround(std::stod(c.values.front()) * seconds));
+    filter f;
+    f.op = filter_op::lasts;
+    f.column = {t->name, span->second};
+    f.other = {t->name, span->first};
+    f.values = {number.str(), to_string(c.op), c.values.front() + " " + tokens[c.end - 1].text};
+    return f;
+  }
   double value = std::stod(c.values.front());
   if (!said.empty()) {
     double from = seconds_in(said), to = column_unit(*found);

@@ -179,4 +179,48 @@ void reader::read_possessive_key() {
   }
 }
 
+// "never checked (by an inspector)", "checked by someone from the crew": whether a
+// key named by its verb ("handled_by") is said to be set (true) or unset
+// (false); nothing when the verb is followed by whom to group or name.
+// The words after it that say the key's table again are consumed.
+std::optional<bool> reader::key_verb_existence(size_t k, const relationship& rel) {
+  auto& it = items[k];
+  auto at = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  bool by_in_item = it.end == it.begin + 2 && (at(it.begin + 1) == "by" || at(it.begin + 1) == "to");
+  if (!is_participle(at(it.begin)) || !(it.end == it.begin + 1 || by_in_item))
+    return std::nullopt;
+  size_t next = k + 1;
+  item* by = nullptr;
+  if (!by_in_item && next < items.size() && items[next].c && items[next].c->kind == cue_kind::group_by
+      && at(items[next].c->begin) == "by")
+    by = &items[next++];
+  item* whom = next < items.size() && !items[next].c && items[next].e.kind == element_kind::table
+                   && items[next].e.table == rel.to_table
+                 ? &items[next]
+                 : nullptr;
+  // Only "a", "an", "any", "some", "a member of" between: anyone of them.
+  bool anyone = whom && (by || by_in_item);
+  for (size_t i = by ? by->c->end : it.end; anyone && i < whom->begin; ++i) {
+    static const char* any[] = {"a", "an", "any", "some", "one", "member", "members", "of", "someone", "anyone"};
+    anyone = std::any_of(std::begin(any), std::end(any), [&](const char* w) { return at(i) == w; });
+  }
+  size_t after = by ? by->c->end : it.end;
+  bool said_whom = whom && (by || by_in_item) && whom->begin <= after + 3;
+  // "by agent" is a grouping; "by agents", "by an agent" is anyone.
+  if (anyone && whom->begin == after && !whom->plural)
+    anyone = false;
+  // "never handled": a negation just before the verb.
+  bool lacking = negate || (k > 0 && items[k - 1].c && items[k - 1].c->kind == cue_kind::missing
+                            && items[k - 1].end == it.begin);
+  if (!lacking && !anyone)
+    return std::nullopt;
+  if (lacking && said_whom && !anyone && whom->begin != after)
+    return std::nullopt; // "not handled by the agents of Leeds": a condition on whom
+  if (by)
+    by->consumed = true;
+  if (said_whom)
+    skip_next = true;
+  return !lacking;
+}
+
 } // namespace medha::sqlgen::detail

@@ -74,6 +74,9 @@ void reader::read_ranking() {
       plural_asked = it.plural;
       break;
     }
+  // "which week was the strongest for signups": one period, whatever is counted.
+  if (asks_one_period(tokens))
+    plural_asked = false;
   int rank_limit = top > 0 ? top : (asked_order && plural_asked ? 0 : plural_asked ? 10 : 1);
   bool rank_desc = top > 0 && !(top_which && superlative)
                      ? top_desc

@@ -42,10 +42,19 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   auto& word = tokens[m.begin].text;
   bool gerund = word.size() > 5 && word.compare(word.size() - 3, 3, "ing") == 0;
   bool agent = m.end < tokens.size() && tokens[m.end].text == "by";
+  // A verb read off a key's name weighs as its name only said as that name:
+  // "handled" for handled_by; "handles", "handling" and "we manage" for
+  // managed_by are not said of the key.
+  auto weight = [&](size_t c) {
+    auto& e = m.candidates[c];
+    bool as_named = e.kind != element_kind::column || !foreign_key(e.table, e.column)
+                    || split_words(e.column).front() == word;
+    return as_named ? m.weights[c] : std::min(m.weights[c], 0.8);
+  };
   bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
                         && m.end == m.begin + 1 && (is_participle(word) || gerund);
   for (size_t c = 0; only_described && c < m.candidates.size(); ++c)
-    only_described = m.weights[c] < 0.5 || (role_word(m.candidates[c]) && m.weights[c] < 0.9);
+    only_described = weight(c) < 0.5 || (role_word(m.candidates[c]) && weight(c) < 0.9);
   // So does a verb that only part of a key's name (or a table's) uses
   // ("offered" for offering_id): keys relate rows, a question never asks for
   // them by a verb. A bare verb counts when it ends a "does ... offer"
@@ -58,7 +67,7 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
   bool keys_only = true;
   for (size_t c = 0; key_verb && c < m.candidates.size(); ++c) {
     auto& e = m.candidates[c];
-    bool partial = m.weights[c] < 0.9;
+    bool partial = weight(c) < 0.9;
     bool key_or_table = partial && (role_word(e) || e.kind == element_kind::table);
     keys_only = keys_only && key_or_table;
     key_verb = m.weights[c] < 0.5 || key_or_table;

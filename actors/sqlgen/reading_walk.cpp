@@ -13,6 +13,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
+#include "actors/sqlgen/words.hpp"
 
 
 namespace medha::sqlgen::detail {
@@ -183,6 +184,33 @@ void reader::walk() {
     switch (it.e.kind) {
       case element_kind::column:
         if (auto* rel = foreign_key(it.e.table, it.e.column); rel && !names_whole_key(it, *rel)) {
+          // "incidents never handled", "handled by an agent": the key its
+          // verb names is unset, or set. Who it points at, said again with
+          // "a" or "any", is not grouped by.
+          // "has no agent handled": the verb of a table already had or lacked
+          // says which key relates them.
+          // So does it when the rows asked about are the ones it points at
+          // ("agents who have not signed any leases").
+          // Nor does it name them when no rows are named at all ("how many
+          // were delivered?"): the key says how, not what is counted.
+          bool no_rows = std::none_of(items.begin(), items.end(), [&](const item& o) {
+            return !o.c && &o != &it && !o.e.table.empty() && o.e.table != rel->to_table;
+          });
+          if (is_participle(tokens[it.begin].text)
+              && (rows_asked() == rel->to_table || no_rows
+                  || std::count(lacks.begin(), lacks.end(), rel->to_table)
+                  || std::count(has.begin(), has.end(), rel->to_table))) {
+            r.via.push_back({it.e.table, it.e.column});
+            break;
+          }
+          if (auto set = key_verb_existence(k, *rel)) {
+            filter f;
+            f.op = *set ? filter_op::not_null : filter_op::is_null;
+            f.column = {it.e.table, it.e.column};
+            r.filters.push_back(f);
+            negate = false;
+            break;
+          }
           // "business category": the key's role word only says whose category.
           auto* n = next_item(k);
           if (n && !n->c && n->begin == it.end && n->e.table == it.e.table

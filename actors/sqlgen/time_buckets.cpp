@@ -44,6 +44,32 @@ bool time_scan::read_weekday_groups(size_t i, const std::string& w) {
   return false;
 }
 
+// "per hour of the day", "what month of the year", "what hour": a part of the
+// date that comes round again, one group per hour or per month whatever the
+// day or year. ("by month" alone is each calendar month: that needs "of the
+// year"; an hour has no calendar bucket, so "by hour" is the hour of the day.)
+bool time_scan::read_cycle_groups(size_t i, const std::string& w) {
+  bool asks = w == "what" || w == "which";
+  bool groups = w == "each" || w == "every" || w == "per" || w == "by";
+  size_t j = asks || groups ? i + 1 : i;
+  auto unit = text(j);
+  if (unit != "hour" && unit != "hours" && unit != "month" && unit != "months")
+    return false;
+  bool hour = unit[0] == 'h';
+  size_t end = j + 1;
+  size_t of = text(end) == "of" ? end + 1 : 0;
+  if (of && text(of) == "the")
+    ++of;
+  // ("each month of the year 2021" is the months of that year.)
+  if (of && text(of) == (hour ? "day" : "year") && !is_year(text(of + 1)))
+    end = of + 1;
+  else if (!hour || !(asks || groups))
+    return false; // "the month", "3 hours": not a part of the date
+  r.cycle = hour ? time_bucket::hour : time_bucket::month_of_year;
+  take(i, end);
+  return true;
+}
+
 // "which month had the most signups": the period is the answer.
 bool time_scan::read_asked_period(size_t i, const std::string& w) {
   if ((w == "what" || w == "which") && !unit_of(text(i + 1)).empty()

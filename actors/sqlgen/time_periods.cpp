@@ -191,7 +191,8 @@ bool time_scan::read_dated_day(size_t i, const std::string& w) {
 bool time_scan::read_year(size_t i, const std::string& w) {
   if (is_year(w)) {
     r.filters.push_back(make(filter_op::year, {w}));
-    take(i, i + 1);
+    // "in the year 2024": the same year, its words said in full.
+    take(i >= 2 && text(i - 1) == "year" && text(i - 2) == "the" ? i - 1 : i, i + 1);
     return true;
   }
   return false;

@@ -39,6 +39,7 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     &time_scan::read_offset_from_period, &time_scan::read_window_after,
     &time_scan::read_days_around_weekday, &time_scan::read_since_or_before,
     &time_scan::read_clock_time,        &time_scan::read_weekday_groups,
+    &time_scan::read_cycle_groups,
     &time_scan::read_asked_period,      &time_scan::read_bucket_shown_as_date,
     &time_scan::read_relative_period,   &time_scan::read_current_period,
     &time_scan::read_quarter,           &time_scan::read_month,

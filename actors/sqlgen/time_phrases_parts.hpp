@@ -63,6 +63,7 @@ struct time_scan {
   // Groups and buckets: time_buckets.cpp
   bool read_clock_time(size_t i, const std::string& w);
   bool read_weekday_groups(size_t i, const std::string& w);
+  bool read_cycle_groups(size_t i, const std::string& w);
   bool read_asked_period(size_t i, const std::string& w);
   bool read_bucket_shown_as_date(size_t i, const std::string& w);
   bool read_bucket(size_t i, const std::string& w);

@@ -132,4 +132,13 @@ bool period_adverb(const std::string& word) {
   return false;
 }
 
+bool asks_one_period(const std::vector<token>& tokens) {
+  for (size_t i = 0; i + 1 < tokens.size() && i < 3; ++i)
+    if ((tokens[i].text == "which" || tokens[i].text == "what") && !tokens[i + 1].quoted) {
+      static const char* units[] = {"hour", "day", "week", "month", "quarter", "year"};
+      return std::any_of(std::begin(units), std::end(units), [&](const char* u) { return tokens[i + 1].text == u; });
+    }
+  return false;
+}
+
 } // namespace medha::sqlgen

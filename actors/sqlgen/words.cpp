@@ -96,6 +96,26 @@ std::vector<token> tokenize(std::string_view text) {
     }
     if (ends_with(w, "'s"))
       w.resize(w.size() - 2);
+    // "1-star reviews", "5 stars": a rating of that many stars, said as
+    // "rated 1" (the rating column is found by its own name).
+    auto digits = [](const std::string& s) {
+      return !s.empty() && std::all_of(s.begin(), s.end(), [](char d) { return std::isdigit(static_cast<unsigned char>(d)); });
+    };
+    auto dash = w.find('-');
+    if (dash != std::string::npos && digits(w.substr(0, dash))
+        && (w.substr(dash + 1) == "star" || w.substr(dash + 1) == "stars")) {
+      out.push_back({"rated", stem("rated"), false, depth > 0});
+      out.push_back({w.substr(0, dash), w.substr(0, dash), false, depth > 0});
+      i = j;
+      continue;
+    }
+    if ((w == "star" || w == "stars") && !out.empty() && !out.back().quoted && digits(out.back().text)) {
+      auto n = out.back();
+      out.back() = {"rated", stem("rated"), false, depth > 0};
+      out.push_back(n);
+      i = j;
+      continue;
+    }
     out.push_back({w, stem(w), false, depth > 0});
     // "21+", "5+ nights": the number or more, never a count of rows to show.
     if (j < text.size() && text[j] == '+' && std::all_of(w.begin(), w.end(), [](char d) {
@@ -258,7 +278,7 @@ bool is_stopword(std::string_view word) {
     // region brings in the most", "the largest single order", "units we sell".
     "bring", "brings", "bringing", "one", "something", "anything", "single", "individual",
     "sell", "sells", "sold", "selling", "counting", "considering", "but", "yet", "still",
-    "actually", "really", "exactly", "give", "gives", "given", "show", "shows", "return",
+    "actually", "really", "exactly", "lasted", "give", "gives", "given", "show", "shows", "return",
     "returns", "result", "results", "output", "answer", "database", "table", "tables",
     "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
@@ -274,6 +294,10 @@ bool is_stopword(std::string_view word) {
     "should", "must", "shall", "might", // modal verbs: "they should be located in ..."
     "got", "gotten", "getting",
     "hold", "holds", // "how many vans does each depot hold": have
+    // "how many lessons were taken", "which firm owns the most vans": the
+    // rows exist, or one thing has another.
+    "take", "takes", "took", "taken", "own", "owns",
+    "during", // "during 2024": in it
   };
   return words.count(word) > 0;
 }

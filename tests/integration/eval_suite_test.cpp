@@ -64,6 +64,10 @@ constexpr double blind11_precision_floor = 0.82;
 constexpr double blind11_ex_floor = 0.36;
 constexpr double blind12_precision_floor = 0.92;
 constexpr double blind12_ex_floor = 0.30;
+// Round thirteen (first run 0.759 / 0.278), with the engine of the session
+// after it, whose mechanisms were not drawn from it.
+constexpr double blind13_precision_floor = 0.72;
+constexpr double blind13_ex_floor = 0.25;
 constexpr double blind3_precision_floor = 0.95;
 constexpr double blind3_ex_floor = 0.75;
 
@@ -388,6 +392,11 @@ TEST(eval_suite, eleventh_blind_round_holds_its_floor) {
 TEST(eval_suite, twelfth_blind_round_holds_its_floor) {
   expect_floor("blind12", source_dir() + "/tests/eval/databases12", {"lettings", "bikeshare"},
                {"blind12_lettings.jsonl", "blind12_bikeshare.jsonl"}, blind12_precision_floor, blind12_ex_floor);
+}
+
+TEST(eval_suite, thirteenth_blind_round_holds_its_floor) {
+  expect_floor("blind13", source_dir() + "/tests/eval/databases13", {"courier", "farmcoop"},
+               {"blind13_courier.jsonl", "blind13_farmcoop.jsonl"}, blind13_precision_floor, blind13_ex_floor);
 }
 
 } // namespace

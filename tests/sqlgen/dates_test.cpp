@@ -272,12 +272,12 @@ TEST(dates, an_event_that_happened_has_its_date) {
     {"What is the total fee of permits that were approved?",
      {q("permit.appr_dt") + " IS NOT NULL", "SUM(" + q("permit.fee") + ")"}},
   });
-  // The negation is not read this way: asked.
+  // Not yet happened: the date is not set.
+  run({{"How many permits have not been approved?", {q("permit.appr_dt") + " IS NULL", "COUNT(*)"}}});
+  // Another event, which no date records: asked.
   auto model = airline_model();
-  for (auto* question : {"How many permits have not been approved?", "How many permits were rejected?"}) {
-    auto plan = generate(model, question, "");
-    EXPECT_NE(plan.outcome, plan_outcome::answer) << question << " / " << plan.sql;
-  }
+  auto plan = generate(model, "How many permits were rejected?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
 // "in the latest X": the rows of the latest date, among the periods asked.

@@ -18,6 +18,13 @@ using testing::sql_row;
 
 using testing::col;
 
+// A column of timestamps (the builders' dates have no time of day).
+column_info stamp(const std::string& name) {
+  auto c = col(name, column_role::time);
+  c.type = "timestamp without time zone";
+  return c;
+}
+
 // A rowing club network: clubs with coaches and members, fees (some refunded),
 // gifts from members, and what the clubs spend.
 semantic_model rowing_model() {
@@ -27,7 +34,7 @@ semantic_model rowing_model() {
   m.tables = {
     testing::table("clubs", {col("club_id", r::identifier, true), col("club_name", r::text, false, {"Isis", "Tyne"}),
                              col("city", r::categorical, false, {"Oxford", "Newcastle"}),
-                             col("manager_id", r::identifier)}),
+                             col("manager_id", r::identifier), col("annual_fee", r::numeric)}),
     testing::table("coaches", {col("coach_id", r::identifier, true), col("full_name", r::text),
                                col("club_id", r::identifier),
                                col("grade", r::categorical, false, {"senior", "assistant"})}),
@@ -35,12 +42,12 @@ semantic_model rowing_model() {
                                col("full_name", r::text, false, {"Ann Lee", "Raj Patel"}), col("club_id", r::identifier),
                                col("member_type", r::categorical, false, {"child", "adult", "veteran"}),
                                col("joined_on", r::time), col("status", r::categorical, false, {"active", "ended"}),
-                               col("ends_on", r::time)}),
+                               col("ends_on", r::time), col("email", r::text)}),
     testing::table("fees", {col("fee_id", r::identifier, true), col("member_id", r::identifier),
                             col("total_amt", r::numeric), col("waived_amt", r::numeric), col("paid_on", r::time),
                             col("promo_code", r::categorical, false, {"SPRING10", "ALUMNI"})}),
     testing::table("refunds", {col("refund_id", r::identifier, true), col("fee_id", r::identifier),
-                               col("amount", r::numeric), col("refunded_at", r::time)}),
+                               col("amount", r::numeric), stamp("refunded_at")}),
     testing::table("donations", {col("donation_id", r::identifier, true), col("member_id", r::identifier),
                                  col("amount", r::numeric), col("given_on", r::time)}),
     testing::table("boats", {col("boat_id", r::identifier, true), col("boat_name", r::text, false, {"Osprey", "Heron"})}),
@@ -212,6 +219,124 @@ TEST(no_guessing, short_forms_in_names_are_said_in_full) {
 
 TEST(no_guessing, irregular_plurals_meet_their_singular) {
   converse({{"how many members are children?", {q("members.member_type") + " = 'child'"}}});
+}
+
+TEST(no_guessing, a_key_named_for_a_verb_is_what_the_verb_says) {
+  // approved_by: "approved" is that key, whichever way it is said.
+  converse({{"which coach approved the most expenses?",
+             {"GROUP BY " + q("coaches.full_name"), q("expenses.approved_by"), "DESC LIMIT 1"}}});
+  converse({{"how many expenses has each coach approved?",
+             {"GROUP BY " + q("coaches.full_name"), q("expenses.approved_by")}}});
+  // Not done, done by anyone: whether the key is set, not a group.
+  converse({{"how many expenses were not approved?", {q("expenses.approved_by") + " IS NULL"}, {"GROUP BY"}}});
+  converse({{"how many expenses were never approved by a coach?",
+             {q("expenses.approved_by") + " IS NULL"}, {"GROUP BY", "IS NOT NULL"}}});
+  converse({{"how many expenses were approved by a coach?",
+             {q("expenses.approved_by") + " IS NOT NULL"}, {"GROUP BY"}}});
+  // Said of the people it points at: those with none of the rows.
+  converse({{"which coaches have not approved any expenses?",
+             {"NOT EXISTS", q("approved_by") + " = " + q("coaches.coach_id")}, {"IS NULL"}}});
+}
+
+TEST(no_guessing, the_head_noun_of_a_column_said_in_full_is_explained) {
+  converse({{"count the members lacking an email address", {q("members.email") + " IS NULL"}}});
+}
+
+TEST(no_guessing, hours_of_the_day_and_months_of_the_year_are_groups) {
+  converse({{"how many refunds by hour of the day",
+             {"EXTRACT(HOUR FROM " + q("refunds.refunded_at") + ")", "GROUP BY"}}});
+  converse({{"which month of the year has the most donations?",
+             {"EXTRACT(MONTH FROM " + q("donations.given_on") + ")", "DESC LIMIT 1"}}});
+  // A date keeps no hour: asked, not answered.
+  converse({{"total donations by hour of the day", {}}});
+  // "the year 2024" is one year: its months, not the month of every year.
+  converse({{"how many donations in each month of the year 2024?", {"2024"}, {"EXTRACT(MONTH"}}});
+}
+
+TEST(no_guessing, they_after_a_ranking_are_the_rows_it_showed) {
+  // No condition names the top 2: their keys, as the answer showed them.
+  converse({{"top 2 members by total donations", {"LIMIT 2"}},
+            {"how many fees have they paid?",
+             {"COUNT(*)", q("members.member_id") + " IN (SELECT " + q("member_id") + " FROM (SELECT",
+              "LIMIT 2) AS shown_rows)"}}});
+  converse({{"which club spent the most?", {"LIMIT 1"}},
+            {"how many members does it have?", {"COUNT(*)", q("clubs.club_id") + " IN (SELECT"}}});
+  // A ranking of months shows no rows of a table: asked.
+  converse({{"which quarter had the most donations?", {"LIMIT 1"}}, {"who gave them?", {}}});
+}
+
+TEST(no_guessing, stars_are_a_rating) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "reviews";
+  m.tables = {testing::table("reviews", {col("review_id", r::identifier, true), col("rating", r::numeric),
+                                         col("posted_on", r::time)})};
+  testing::converse(m, {{"count the 2-star reviews", {q("reviews.rating") + " = 2"}}});
+  testing::converse(m, {{"number of reviews with 4 stars", {q("reviews.rating") + " = 4"}}});
+}
+
+TEST(no_guessing, which_period_asks_for_one_period) {
+  converse({{"which week was the busiest for donations?", {"COUNT(*)", "DESC LIMIT 1"}}});
+}
+
+TEST(no_guessing, new_rows_in_a_period_are_the_rows_of_that_period) {
+  converse({{"count the new members who joined during 2023", {q("members.joined_on") + " >= '2023-01-01'"}}});
+  // Without a period, "new" says something the data does not: asked.
+  converse({{"count the new members", {}}});
+}
+
+TEST(no_guessing, how_long_a_row_lasted_is_from_its_start_to_its_end) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "outings";
+  m.tables = {testing::table("outings", {col("outing_id", r::identifier, true), stamp("started_at"),
+                                         stamp("ended_at"), col("distance_km", r::numeric)})};
+  testing::converse(m, {{"count the outings that lasted longer than 45 minutes",
+                         {"EXTRACT(EPOCH FROM (" + q("outings.ended_at") + " - " + q("outings.started_at") + "))) > 2700"}}});
+  // No unit: the span is not what "longer" measures; asked.
+  testing::converse(m, {{"count the outings longer than 45", {}}});
+  // Two ends to choose from: asked.
+  m.tables[0].columns.push_back(stamp("closed_at"));
+  testing::converse(m, {{"count the outings that lasted longer than 45 minutes", {}}});
+}
+
+TEST(no_guessing, a_period_is_not_borrowed_from_rows_that_point_at_the_thing_measured) {
+  // Clubs keep no date; members who joined in 2024 do not make a club's
+  // fee one of 2024.
+  converse({{"total annual fee of the clubs in 2024", {}}});
+  // Without the period: answered.
+  converse({{"total annual fee of the clubs", {"SUM(" + q("clubs.annual_fee") + ")"}}});
+}
+
+TEST(no_guessing, what_has_not_happened_has_no_date) {
+  converse({{"how many fees have not been paid?", {q("fees.paid_on") + " IS NULL"}}});
+  converse({{"how many fees were not paid yet?", {q("fees.paid_on") + " IS NULL"}}});
+  // "paid" is also a money word for the payments' amount: the date of
+  // the payment is what is missing, not the amount.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "rents";
+  m.tables = {testing::table("rent_payments", {col("payment_id", r::identifier, true), col("amount", r::numeric),
+                                               col("due_dt", r::time), col("paid_dt", r::time)})};
+  testing::converse(m, {{"count the rent payments that haven't been paid so far",
+                         {q("rent_payments.paid_dt") + " IS NULL"}, {q("rent_payments.amount")}}});
+}
+
+TEST(no_guessing, a_state_said_is_the_state_not_the_key_of_its_verb) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "parcels";
+  m.tables = {
+    testing::table("couriers", {col("courier_id", r::identifier, true), col("full_name", r::text)}),
+    testing::table("parcels", {col("parcel_id", r::identifier, true),
+                               col("status", r::categorical, false, {"delivered", "lost"}),
+                               col("delivered_by", r::identifier)}),
+  };
+  m.relationships = {{"parcels", {"delivered_by"}, "couriers", {"courier_id"}, false}};
+  testing::converse(m, {{"how many parcels were delivered?", {q("parcels.status") + " = 'delivered'"},
+                         {"delivered_by", "couriers"}}});
+  // Nothing else named: the state's rows, not the couriers its key points at.
+  testing::converse(m, {{"how many were delivered?", {q("parcels.status") + " = 'delivered'"}, {"couriers"}}});
 }
 
 } // namespace
