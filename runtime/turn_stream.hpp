@@ -49,7 +49,9 @@ struct turn_stream_settings {
 /// work-queue stream deletes a turn when it is acknowledged, i.e. once its
 /// final event is stored); a later turn is released with a delay and comes
 /// back. So one turn per conversation runs at a time, cluster-wide, in
-/// publish order, on whichever worker. A turn being worked on is reported in
+/// publish order, on whichever worker. The stream is not asked when every
+/// delivery since the conversation's last turn, which finished here, came to
+/// this worker (the consumer numbers deliveries without gaps). A turn being worked on is reported in
 /// progress every third of the ack wait, so only a dead worker's turn (or
 /// one held past max_turn_time) is given out again.
 ///
@@ -95,7 +97,7 @@ private:
   bool is_next_of_its_conversation(const char* subject, uint64_t seq);
   bool finished_here(uint64_t stream_seq) const;
   /// True when this worker can tell without asking the stream that the
-  /// delivery is its conversation's next turn (see take()).
+  /// delivery is its conversation's next turn (why: turn_stream.cpp).
   bool follows_a_turn_finished_here(const std::string& subject, uint64_t seq,
                                     uint64_t consumer_seq, uint64_t deliveries);
   void report_progress();
