@@ -30,24 +30,36 @@ void turn_stats::publish_step(const std::string& subject, const std::string& dat
 }
 
 void turn_stats::record(const std::string& data) {
-  auto decoded = decode_step_event(data);
-  auto* ev = std::get_if<step_event>(&decoded);
-  if (!ev)
-    return;
-  bool final = ev->step == step_kind::answer || ev->step == step_kind::clarify
-               || ev->step == step_kind::error;
-  if (!final)
-    return;
+  // It runs between the turn's stored end and its final event going out:
+  // one parse of the event, its data read in place (decoding the event
+  // would write the data out again, to be parsed a second time here), the
+  // tree in one arena.
+  unsigned char buffer[16384];
+  json::monotonic_resource arena{buffer, sizeof buffer};
   json::error_code ec;
-  auto payload = json::parse(ev->data_json, ec);
-  auto* obj = ec ? nullptr : payload.if_object();
+  auto wire = json::parse(data, ec, json::storage_ptr{&arena});
+  auto* event = ec ? nullptr : wire.if_object();
+  auto* step_field = event ? event->if_contains("step") : nullptr;
+  if (!step_field || !step_field->is_string())
+    return;
+  auto step = step_field->as_string();
+  bool answer = step == to_string(step_kind::answer);
+  bool clarify = step == to_string(step_kind::clarify);
+  bool error = step == to_string(step_kind::error);
+  if (!answer && !clarify && !error)
+    return;
+  double elapsed_ms = 0;
+  if (auto* e = event->if_contains("elapsed_ms"); e && e->is_number())
+    elapsed_ms = e->to_number<double>();
+  auto* payload = event->if_contains("data");
+  auto* obj = payload ? payload->if_object() : nullptr;
   std::lock_guard<std::mutex> guard(mutex_);
   ++turns_;
-  if (ev->step == step_kind::answer)
+  if (answer)
     ++answers_;
-  else if (ev->step == step_kind::clarify)
+  else if (clarify)
     ++clarifies_;
-  if (ev->step == step_kind::error) {
+  if (error) {
     auto* code = obj ? obj->if_contains("code") : nullptr;
     ++errors_[code && code->is_string() ? std::string{code->as_string()} : "unknown"];
   }
@@ -82,7 +94,7 @@ void turn_stats::record(const std::string& data) {
     output_tokens_ += llm.output_tokens;
     cost_ += llm.cost;
   }
-  days_.add(now_(), ev->elapsed_ms, llm);
+  days_.add(now_(), elapsed_ms, llm);
   auto add = [this](const std::string& step, double ms) {
     auto& values = latency_[step];
     values.push_back(ms);
@@ -97,7 +109,7 @@ void turn_stats::record(const std::string& data) {
     h.count += 1;
     h.sum_ms += ms;
   };
-  add("turn", ev->elapsed_ms);
+  add("turn", elapsed_ms);
   // Answers carry each stage's time as "<step>_ms" (total_ms is the turn's).
   auto* timings = obj ? obj->if_contains("timings") : nullptr;
   if (timings && timings->is_object())

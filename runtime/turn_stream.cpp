@@ -196,7 +196,30 @@ size_t turn_stream::held() const {
   return held_.size();
 }
 
+// The consumer gives a stream's turns out for the first time in stream order,
+// numbering every delivery. So when the last turn of this subject that this
+// worker saw was its first delivery, ran here and has finished here, and
+// every delivery since came to this worker (no gap in the numbers) with none
+// on this subject, no turn of the conversation lies between that one and
+// this first delivery: this is the next, and the stream need not be asked.
+// A gap (a turn went to another worker, or a delivery was lost) forgets all.
+bool turn_stream::follows_a_turn_finished_here(const std::string& subject, uint64_t seq,
+                                               uint64_t consumer_seq, uint64_t deliveries) {
+  bool contiguous = last_consumer_seq_ != 0 && consumer_seq == last_consumer_seq_ + 1;
+  last_consumer_seq_ = consumer_seq;
+  if (!contiguous || since_gap_.size() >= max_since_gap)
+    since_gap_.clear();
+  if (deliveries != 1)
+    return false;
+  auto i = since_gap_.find(subject);
+  if (i == since_gap_.end())
+    return false;
+  auto& last = i->second;
+  return last.ran && last.first_delivery && last.stream_seq < seq && finished_here(last.stream_seq);
+}
+
 bool turn_stream::is_next_of_its_conversation(const char* subject, uint64_t seq) {
+  checks_asked_ += 1;
   // From the subject's oldest turn on, past those finished here (their ends
   // written, their acks on the way): the turn after them may run (a bounded walk).
   uint64_t from = 1;
@@ -241,10 +264,14 @@ void turn_stream::take(natsMsg* msg) {
     return;
   }
   uint64_t seq = meta->Sequence.Stream;
+  uint64_t consumer_seq = meta->Sequence.Consumer;
   uint64_t deliveries = meta->NumDelivered;
   jsMsgMetaData_Destroy(meta);
   const char* subject = natsMsg_GetSubject(msg);
-  if (!is_next_of_its_conversation(subject, seq)) {
+  bool next = follows_a_turn_finished_here(subject, seq, consumer_seq, deliveries)
+              || is_next_of_its_conversation(subject, seq);
+  since_gap_[subject] = last_of_subject{seq, deliveries == 1, next};
+  if (!next) {
     natsMsg_NakWithDelay(msg, wait_for_predecessor(deliveries).count(), nullptr);
     natsMsg_Destroy(msg);
     return;

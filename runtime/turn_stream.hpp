@@ -49,7 +49,9 @@ struct turn_stream_settings {
 /// work-queue stream deletes a turn when it is acknowledged, i.e. once its
 /// final event is stored); a later turn is released with a delay and comes
 /// back. So one turn per conversation runs at a time, cluster-wide, in
-/// publish order, on whichever worker. A turn being worked on is reported in
+/// publish order, on whichever worker. The stream is not asked when every
+/// delivery since the conversation's last turn, which finished here, came to
+/// this worker (the consumer numbers deliveries without gaps). A turn being worked on is reported in
 /// progress every third of the ack wait, so only a dead worker's turn (or
 /// one held past max_turn_time) is given out again.
 ///
@@ -81,6 +83,9 @@ public:
   /// Turns held (taken and not yet settled).
   size_t held() const;
 
+  /// Order checks that asked the stream (the others were settled here).
+  uint64_t order_checks_asked() const { return checks_asked_; }
+
 private:
   turn_stream() = default;
   void run();
@@ -91,6 +96,10 @@ private:
   /// soon as its client saw the last final event).
   bool is_next_of_its_conversation(const char* subject, uint64_t seq);
   bool finished_here(uint64_t stream_seq) const;
+  /// True when this worker can tell without asking the stream that the
+  /// delivery is its conversation's next turn (why: turn_stream.cpp).
+  bool follows_a_turn_finished_here(const std::string& subject, uint64_t seq,
+                                    uint64_t consumer_seq, uint64_t deliveries);
   void report_progress();
   /// Takes a held turn out of the table (nullptr: not held, settled already).
   __natsMsg* settle(uint64_t delivery);
@@ -114,6 +123,19 @@ private:
   std::deque<uint64_t> finished_;
   static constexpr size_t max_finished = 256;
   uint64_t next_delivery_ = 1;
+  // The consumer numbers every delivery, to any worker, one after another.
+  // While this worker's deliveries follow each other without a gap, no other
+  // worker got a turn meanwhile: the last turn of each subject it saw since
+  // the last gap (pulling thread only; emptied at a gap, bounded).
+  struct last_of_subject {
+    uint64_t stream_seq = 0;
+    bool first_delivery = false;
+    bool ran = false;
+  };
+  uint64_t last_consumer_seq_ = 0;
+  std::map<std::string, last_of_subject> since_gap_;
+  static constexpr size_t max_since_gap = 4096;
+  std::atomic<uint64_t> checks_asked_{0};
 };
 
 } // namespace medha

@@ -129,8 +129,10 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
       },
       [self](progress_atom, uint64_t gen, std::string& data) {
         auto& st = self->state;
-        if (st.turn && st.turn->generation == gen && !st.turn->finishing)
+        if (st.turn && st.turn->generation == gen && !st.turn->finishing) {
           publish(self, step_kind::sql, step_status::progress, std::move(data));
+          flush_events(self); // a model's progress goes out as it comes
+        }
       },
       [self](idle_atom, uint64_t) {
         auto& st = self->state;

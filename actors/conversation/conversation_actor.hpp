@@ -119,6 +119,9 @@ struct conversation_state {
   /// source allows it (sqlgen decides).
   std::optional<result_set> last_rows;
   std::optional<turn_in_flight> turn;
+  /// Step events of the turn not sent yet: they go out once the actor has
+  /// handed the turn's work on (turn_events.cpp, flush_events).
+  std::vector<std::string> unsent;
   std::deque<turn_request> waiting;
   uint64_t generation = 0;
   std::chrono::steady_clock::time_point last_activity; // the idle clock counts from here

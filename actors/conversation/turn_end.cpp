@@ -132,6 +132,7 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
             if (still_current(self, gen, id))
               end_unstored(self, caf::to_string(err));
           });
+  flush_events(self);
 }
 
 void fail(self_ptr self, const medha_error& err) {
@@ -140,6 +141,7 @@ void fail(self_ptr self, const medha_error& err) {
 
 // A turn that never starts (busy, cancelled while waiting): one error event.
 void reject(self_ptr self, const turn_request& req, const medha_error& err) {
+  flush_events(self);
   auto& st = self->state;
   step_event ev;
   ev.conv = st.record.id;
@@ -160,6 +162,7 @@ void reject(self_ptr self, const turn_request& req, const medha_error& err) {
 // A turn of someone who does not own the conversation: not_found, told only
 // to that user (the owner's event subject must not carry it).
 void reject_foreign(self_ptr self, const turn_request& req) {
+  flush_events(self);
   step_event ev;
   ev.conv = self->state.record.id;
   ev.turn_id = req.turn_id;

@@ -64,6 +64,7 @@ void word_and_answer(self_ptr self, written_answer written) {
             s.failure = caf::to_string(err);
             use(s);
           });
+  flush_events(self);
 }
 
 void on_chart(self_ptr self, chart c) {

@@ -152,10 +152,12 @@ void generate(self_ptr self) {
     return;
   }
   publish(self, step_kind::sql, step_status::started);
-  if (turn.examples_pending)
+  if (turn.examples_pending) {
     turn.sql_waiting = true; // fetch_examples goes on
-  else
+    flush_events(self);
+  } else {
     request_sql(self);
+  }
 }
 
 // Verified examples live in the store (another worker may have taken the

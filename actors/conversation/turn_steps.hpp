@@ -26,6 +26,7 @@ double ms_since(clock::time_point t);
 bool is_final(step_kind k);
 std::string next_event(self_ptr self, step_kind step, step_status status, std::string data);
 void send_event(self_ptr self, const std::string& wire, bool final);
+void flush_events(self_ptr self);
 void publish(self_ptr self, step_kind step, step_status status, std::string data = "{}");
 void settle(self_ptr self, uint64_t delivery);
 void stage_done(self_ptr self, const char* name);
@@ -119,6 +120,7 @@ void ask_stage(self_ptr self, const Handle& stage, const char* name,
               fail(self, stage_error(err, name));
             }
           });
+  flush_events(self);
 }
 
 } // namespace medha::conv

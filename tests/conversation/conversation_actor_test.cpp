@@ -311,6 +311,27 @@ TEST_F(conversation_unit, a_stage_past_its_timeout_ends_the_turn) {
   EXPECT_EQ(events->turn("t1").size(), evs.size());
 }
 
+// Events wait while the actor works on, and go out once it hands the turn
+// to a stage: all of them, in order, while that stage still runs (the fake
+// executor takes 1.6 s over a "slow" query).
+TEST_F(conversation_unit, the_events_before_a_stage_go_out_while_it_runs) {
+  auto conv = start("sales");
+  caf::anon_send(conv, turn("t1", "slow one"));
+  ASSERT_TRUE(events->saw("t1", step_kind::execute, step_status::started, std::chrono::milliseconds(1000)))
+    << "the events before the query were held back until it answered";
+  auto evs = events->so_far("t1");
+  ASSERT_GE(evs.size(), 3u);
+  for (size_t i = 0; i < evs.size(); ++i)
+    EXPECT_EQ(evs[i].seq, i + 1) << "an event missing or out of order";
+  EXPECT_EQ(evs.front().step, step_kind::context);
+  EXPECT_EQ(evs.back().step, step_kind::execute);
+  auto whole = events->turn("t1");
+  ASSERT_FALSE(whole.empty());
+  EXPECT_EQ(whole.back().step, step_kind::answer);
+  for (size_t i = 0; i < whole.size(); ++i)
+    EXPECT_EQ(whole[i].seq, i + 1);
+}
+
 TEST_F(conversation_unit, cancel_tells_the_executor_to_stop_the_query) {
   auto conv = start("sales");
   caf::anon_send(conv, turn("t1", "slow one"));

@@ -65,15 +65,26 @@ public:
     return replies_.count(subject) ? replies_[subject] : "";
   }
 
-  /// True once an event `step`:`status` of the turn was published.
-  bool saw(const std::string& turn_id, step_kind step, step_status status) {
+  /// True once an event `step`:`status` of the turn was published (within `bound`).
+  bool saw(const std::string& turn_id, step_kind step, step_status status,
+           std::chrono::milliseconds bound = std::chrono::seconds(10)) {
     std::unique_lock<std::mutex> lock{mx_};
-    return cv_.wait_for(lock, std::chrono::seconds(10), [&] {
+    return cv_.wait_for(lock, bound, [&] {
       for (auto& e : events_)
         if (e.turn_id == turn_id && e.step == step && e.status == status)
           return true;
       return false;
     });
+  }
+
+  /// The events of a turn published so far.
+  std::vector<step_event> so_far(const std::string& turn_id) {
+    std::lock_guard<std::mutex> lock{mx_};
+    std::vector<step_event> out;
+    for (auto& e : events_)
+      if (e.turn_id == turn_id)
+        out.push_back(e);
+    return out;
   }
 
 private:
