@@ -88,6 +88,29 @@ std::vector<std::string> untagged_words(const std::string& rest) {
 // nothing when the comment does not open with a few words and then brackets.
 std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   std::vector<std::vector<std::string>> out;
+  // "One row per parcel booked ...", "each row is a job": what a row is.
+  auto words = phrase_words(comment);
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    size_t at = 0;
+    if ((words[i] == "row" || words[i] == "record") && (words[i + 1] == "per" || words[i + 1] == "for"))
+      at = i + 2 + (words[i + 2] == "each" || words[i + 2] == "every" ? 1 : 0);
+    else if ((words[i] == "row" || words[i] == "record") && words[i + 1] == "is")
+      at = i + 2 + (words[i + 2] == "a" || words[i + 2] == "an" || words[i + 2] == "one" ? 1 : 0);
+    if (at == 0 || at >= words.size() || (i > 0 && words[i - 1] != "one" && words[i - 1] != "each"
+                                          && words[i - 1] != "every" && words[i - 1] != "a"))
+      continue;
+    // The noun: one word, or two before a participle or a stopword.
+    std::vector<std::string> noun{words[at]};
+    if (at + 1 < words.size() && !is_stopword(words[at + 1]) && !is_participle(words[at + 1])
+        && (at + 2 >= words.size() || is_stopword(words[at + 2]) || is_participle(words[at + 2])))
+      noun.push_back(words[at + 1]);
+    if (!is_stopword(noun.front())) {
+      out.push_back(noun);
+      if (noun.size() == 2) // "trailer load": also a "load"
+        out.push_back({noun.back()});
+    }
+    break;
+  }
   auto open = comment.find('(');
   auto close = comment.find(')');
   if (open == std::string::npos || close == std::string::npos || close < open

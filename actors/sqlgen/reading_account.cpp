@@ -159,6 +159,17 @@ void reader::account() {
       for (auto& form : {stem(root), stem(root + "ed")})
         explained[i] = explained[i] || std::find(used.begin(), used.end(), form) != used.end();
     }
+    // "parcels we have shipped" of a shipments table: the verb whose -ment
+    // noun names rows the question is about says only that they happened.
+    if (!explained[i] && !t.quoted && t.text.size() > 5 && ends_with(t.text, "ed")) {
+      auto base = t.text.substr(0, t.text.size() - 2);
+      if (base.size() > 2 && base[base.size() - 1] == base[base.size() - 2])
+        base.pop_back(); // "shipp"
+      for (auto& named : r.named_tables) {
+        auto words = split_words(named);
+        explained[i] = explained[i] || (!words.empty() && stem(words.back()) == stem(base + "ments"));
+      }
+    }
     // "members who have borrowed 3 or more books": the verb of a count
     // condition only relates the things counted to the ones kept.
     auto word = [&](size_t j, std::initializer_list<const char*> ws) {

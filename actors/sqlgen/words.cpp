@@ -298,6 +298,7 @@ bool is_stopword(std::string_view word) {
     // rows exist, or one thing has another.
     "take", "takes", "took", "taken", "own", "owns",
     "during", // "during 2024": in it
+    "went", "goes", "gone", // "parcels that went to Leeds": whose destination is
   };
   return words.count(word) > 0;
 }

@@ -339,6 +339,19 @@ TEST(no_guessing, a_state_said_is_the_state_not_the_key_of_its_verb) {
   testing::converse(m, {{"how many were delivered?", {q("parcels.status") + " = 'delivered'"}, {"couriers"}}});
 }
 
+TEST(no_guessing, what_a_row_is_names_the_table) {
+  // A table named otherwise whose comment says what one row is; the verb
+  // whose -ment noun is the table says only that the rows happened.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "depot";
+  auto t = testing::table("consignments", {col("consignment_id", r::identifier, true), col("weight_kg", r::numeric)});
+  t.comment = "Each row is a crate sent out from the depot";
+  m.tables = {t};
+  testing::converse(m, {{"how many crates have we consigned?", {"COUNT(*)", "FROM " + q("consignments")}}});
+  testing::converse(m, {{"what is the average crate weight?", {"AVG(" + q("consignments.weight_kg") + ")"}}});
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
