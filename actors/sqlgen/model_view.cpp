@@ -367,9 +367,19 @@ std::optional<std::string> person_of_rows(const indexed_model& model, const std:
              });
     });
   };
+  // A key the question named decides among several.
+  auto named = [&](const relationship& rel) {
+    return rel.from_columns.size() == 1
+           && std::find(named_keys.begin(), named_keys.end(), column_ref{rel.from_table, rel.from_columns[0]})
+                != named_keys.end();
+  };
+  bool any_named = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+    auto* to = rel.from_table == table && rel.to_table != table ? table_of(model, rel.to_table) : nullptr;
+    return to && is_people(*to) && named(rel);
+  });
   std::optional<std::string> found;
   for (auto& rel : model.relationships) {
-    if (rel.from_table != table || rel.to_table == table || !names_them(rel))
+    if (rel.from_table != table || rel.to_table == table || !names_them(rel) || (any_named && !named(rel)))
       continue;
     auto* to = table_of(model, rel.to_table);
     if (!to || !is_people(*to))

@@ -288,6 +288,7 @@ struct reader {
   void read_reports(); // "who reports to Mona": a key of a table to itself
 
   std::optional<bool> key_verb_existence(size_t k, const relationship& rel);
+  std::vector<column_ref> keys_said(const std::string& table) const;
   void walk();
 
   void finish();

@@ -223,4 +223,17 @@ std::optional<bool> reader::key_verb_existence(size_t k, const relationship& rel
   return !lacking;
 }
 
+// The keys of `table` the question names: those it said as keys, and
+// those it says by their verb ("which porter carried the most",
+// carried_by), even where the word was read as the rows' state.
+std::vector<column_ref> reader::keys_said(const std::string& table) const {
+  auto keys = r.via;
+  for (auto& rel : model.relationships)
+    if (rel.from_table == table && rel.from_columns.size() == 1)
+      for (auto& t : tokens)
+        if (!t.quoted && is_participle(t.text) && split_words(rel.from_columns[0]).front() == t.text)
+          keys.push_back({rel.from_table, rel.from_columns[0]});
+  return keys;
+}
+
 } // namespace medha::sqlgen::detail

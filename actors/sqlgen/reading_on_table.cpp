@@ -182,15 +182,19 @@ void reader::on_table(size_t k, const item& it) {
     auto role = role_of(model, {x.e.table, x.e.column});
     return role == column_role::categorical || role == column_role::text;
   });
-  if (superlative && superlative->text.empty() && prev && prev->c
-      && prev->c->kind == cue_kind::superlative && r.measures.empty()
-      && (top == 0 || !r.entity.empty() || (group_before && quantity(*prev)))
-      && (!r.entity.empty() || quantity(*prev))) {
+  // ("the most veteran members": values of the rows may stand between.)
+  const item* most = prev;
+  for (size_t j = k; most && !most->c && most->e.kind == element_kind::value && most->e.table == table && j > 1;)
+    most = prev_item(--j);
+  if (superlative && superlative->text.empty() && most && most->c
+      && most->c->kind == cue_kind::superlative && r.measures.empty()
+      && (top == 0 || !r.entity.empty() || (group_before && quantity(*most)))
+      && (!r.entity.empty() || quantity(*most))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
     // "which member has the most loans"; but "the highest wage" of a
     // person with many wages is no count, and which of them is not said.
-    auto& said = tokens[prev->end - 1].text;
+    auto& said = tokens[most->end - 1].text;
     bool size_word = said == "highest" || said == "largest" || said == "biggest" || said == "greatest"
                      || said == "lowest" || said == "smallest";
     if (size_word && !r.entity.empty() && table != r.entity && !amount_columns(table).empty()) {

@@ -253,15 +253,20 @@ void reader::read_ranking() {
       for (auto& it : items)
         if (!it.c && it.begin == 1 && it.e.kind == element_kind::value)
           which_value = it.e.table;
+    auto keys = keys_said(r.measures.empty() ? std::string() : r.measures[0].column.table);
     if ((who || !which_value.empty()) && r.entity.empty() && r.dimensions.empty() && r.measures.size() == 1
         && r.measures[0].metric.empty())
       // "who" asks for whoever the rows point to; "which Driver" for people
       // of a kind, who may not be the ones a role key points to.
-      if (auto person = person_of_rows(model, r.measures[0].column.table, r.via, who);
+      if (auto person = person_of_rows(model, r.measures[0].column.table, keys, who);
           person && (who || *person == which_value)) {
         dimension d;
         d.column = label_of(model, *person);
         r.dimensions.push_back(d);
+        for (auto& k : keys) // the key said is the way to them
+          if (auto* rel = foreign_key(k.table, k.column); rel && rel->to_table == *person
+              && std::find(r.via.begin(), r.via.end(), k) == r.via.end())
+            r.via.push_back(k);
       }
     if (!r.entity.empty() && r.dimensions.empty()) {
       dimension d;

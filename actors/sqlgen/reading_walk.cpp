@@ -269,13 +269,24 @@ void reader::walk() {
       case element_kind::metric:
         on_metric(k, it.e);
         break;
-      case element_kind::value:
+      case element_kind::value: {
         in_group = false;
+        // "which team fields the most juniors": the rows the value names,
+        // counted for each of the rows asked about.
+        auto* before = prev_item(k);
+        bool most = before && before->c && before->c->kind == cue_kind::superlative && superlative
+                    && superlative->text.empty() && it.plural && r.measures.empty() && !r.entity.empty()
+                    && it.e.table != r.entity;
+        for (size_t i = most ? before->begin : 0; most && i < before->end; ++i)
+          most = i + 1 < before->end || tokens[i].text == "most" || tokens[i].text == "fewest";
+        if (most)
+          r.measures.push_back(count_rows(it.e.table));
         add_value_filter(it.e, it.begin);
         if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
           filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});
         negate = false;
         break;
+      }
     }
   }
   // Cues that were never applied to anything: a "not" that met no value or

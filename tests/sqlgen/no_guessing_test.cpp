@@ -337,6 +337,11 @@ TEST(no_guessing, a_state_said_is_the_state_not_the_key_of_its_verb) {
                          {"delivered_by", "couriers"}}});
   // Nothing else named: the state's rows, not the couriers its key points at.
   testing::converse(m, {{"how many were delivered?", {q("parcels.status") + " = 'delivered'"}, {"couriers"}}});
+  // Asked who did it, the verb is the key, among two keys to the couriers.
+  m.tables[1].columns.push_back(col("collected_by", r::identifier));
+  m.relationships.push_back({"parcels", {"collected_by"}, "couriers", {"courier_id"}, false});
+  testing::converse(m, {{"who has delivered the largest number of parcels?",
+                         {"GROUP BY " + q("couriers.full_name"), q("parcels.delivered_by")}, {"collected_by"}}});
 }
 
 TEST(no_guessing, what_a_row_is_names_the_table) {
@@ -350,6 +355,12 @@ TEST(no_guessing, what_a_row_is_names_the_table) {
   m.tables = {t};
   testing::converse(m, {{"how many crates have we consigned?", {"COUNT(*)", "FROM " + q("consignments")}}});
   testing::converse(m, {{"what is the average crate weight?", {"AVG(" + q("consignments.weight_kg") + ")"}}});
+}
+
+TEST(no_guessing, the_most_of_some_rows_counts_them_per_group) {
+  for (auto* question : {"name the club with the most veteran members", "name the club with the most veterans"})
+    converse({{question, {"GROUP BY " + q("clubs.club_name"), q("members.member_type") + " = 'veteran'",
+                          "COUNT(*)", "DESC LIMIT 1"}}});
 }
 
 } // namespace
