@@ -150,10 +150,16 @@ bool reader::corroborated(const std::vector<mention>& mentions, size_t i, const 
   };
   for (size_t j = 0; j < mentions.size(); ++j) {
     auto& o = mentions[j];
-    if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o)
-        || e.kind != element_kind::column)
+    if (j == i || o.corrected || o.score < 0.6 || o.candidates.size() != 1 || !beside(o))
       continue;
     auto& x = o.candidates[0];
+    // "seed cost" of seed_orders.cost: the table's word right before a
+    // column of that table which another word surely names.
+    if (e.kind == element_kind::table && j == i + 1 && o.score >= 0.9 && x.kind == element_kind::column
+        && x.table == e.table)
+      return true;
+    if (e.kind != element_kind::column)
+      continue;
     bool kind_fits = x.kind == element_kind::value
                      || (x.kind == element_kind::column && is_participle(tokens[m.begin].text));
     if (kind_fits && x.table == e.table && x.column == e.column)

@@ -363,6 +363,16 @@ TEST(no_guessing, the_most_of_some_rows_counts_them_per_group) {
                           "COUNT(*)", "DESC LIMIT 1"}}});
 }
 
+TEST(no_guessing, the_first_word_of_a_table_names_it_beside_its_column) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "stables";
+  m.tables = {testing::table("feed_purchases", {col("purchase_id", r::identifier, true), col("cost", r::numeric),
+                                                col("bought_on", r::time)}),
+              testing::table("horses", {col("horse_id", r::identifier, true), col("horse_name", r::text)})};
+  testing::converse(m, {{"total feed cost in 2023", {"SUM(" + q("feed_purchases.cost") + ")", "2023-01-01"}}});
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
