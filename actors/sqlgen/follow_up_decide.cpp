@@ -68,11 +68,11 @@ bool ranks_own_rows(const reading& r) {
 // "only for student members" after a measure: the noun only says whose
 // value it is; the filter edits the previous query.
 bool filters_previous(const indexed_model& model, const reading& r, const query& previous) {
-  // "only orders from 2024" after a measure of orders: the rows measured,
-  // named again only to say which of them count.
+  // "only orders from 2024", "for express orders?" after a measure of
+  // orders: the rows measured, named again only to say which of them count.
   auto said = [&](size_t i) { return i < r.tokens.size() ? r.tokens[i].text : std::string(); };
   size_t first = said(0) == "and" || said(0) == "but" ? 1 : 0;
-  bool only = (said(first) == "only" || said(first) == "just") && !r.entity.empty()
+  bool only = (said(first) == "only" || said(first) == "just" || said(first) == "for") && !r.entity.empty()
               && previous.kind == query_kind::aggregate && r.entity == root_table(model, previous);
   // "list the active ones in Retail" asks for rows: a new listing; so does
   // "the most expensive tool", which ranks rows of its own.

@@ -335,6 +335,16 @@ TEST(no_guessing, a_state_said_is_the_state_not_the_key_of_its_verb) {
   m.relationships = {{"parcels", {"delivered_by"}, "couriers", {"courier_id"}, false}};
   testing::converse(m, {{"how many parcels were delivered?", {q("parcels.status") + " = 'delivered'"},
                          {"delivered_by", "couriers"}}});
+  // "for <some of them>" after a measure of the same rows: those rows, same measure.
+  // ("express" is a value of the parcels' service, another table)
+  m.tables[1].columns.push_back(col("weight_kg", r::numeric));
+  m.tables[1].columns.push_back(col("service_id", r::identifier));
+  m.tables.push_back(testing::table("services", {col("service_id", r::identifier, true),
+                                                 col("service_name", r::categorical, false, {"Express", "Economy"})}));
+  m.relationships.push_back({"parcels", {"service_id"}, "services", {"service_id"}, false});
+  testing::converse(m, {{"what is the average parcel weight?", {"AVG(" + q("parcels.weight_kg") + ")"}},
+                        {"for express parcels?",
+                         {"AVG(" + q("parcels.weight_kg") + ")", q("services.service_name") + " = 'Express'"}}});
   // Nothing else named: the state's rows, not the couriers its key points at.
   testing::converse(m, {{"how many were delivered?", {q("parcels.status") + " = 'delivered'"}, {"couriers"}}});
   // Asked who did it, the verb is the key, among two keys to the couriers.
