@@ -299,6 +299,7 @@ bool is_stopword(std::string_view word) {
     "take", "takes", "took", "taken", "own", "owns",
     "during", // "during 2024": in it
     "went", "goes", "gone", // "parcels that went to Leeds": whose destination is
+    "we've", "i've", "you've", "they've", "we're", "you're", "we'd", "i'd", "we'll", // "we have", ...
   };
   return words.count(word) > 0;
 }

@@ -383,6 +383,11 @@ TEST(no_guessing, the_first_word_of_a_table_names_it_beside_its_column) {
   testing::converse(m, {{"total feed cost in 2023", {"SUM(" + q("feed_purchases.cost") + ")", "2023-01-01"}}});
 }
 
+TEST(no_guessing, contractions_of_have_and_be_are_said_in_full) {
+  converse({{"what is the largest donation we've recorded so far?",
+             {q("donations.amount"), "DESC LIMIT 1"}}});
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
