@@ -234,9 +234,10 @@ sql_plan read_and_plan(const indexed_model& model,
   // "who is our treasurer?" answered with a count per role: whoever was
   // asked for is not in the answer. ("who signed up this year" after a count
   // narrows the rows counted.)
+  // Nor is "who raised them?" answered by the rows listed again.
   bool asks_who_is = said(0) == "who"
                      && (!follow_up || said(1) == "is" || said(1) == "was" || said(1) == "are"
-                         || said(1) == "were");
+                         || said(1) == "were" || q.kind == query_kind::listing);
   if (asks_who_is && !names_someone(model, q))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);

@@ -192,10 +192,13 @@ std::string state_of_empty(const std::string& comment) {
     if (w != "while" && w != "when" && w != "if" && w != "until" && w != "means")
       continue;
     // The clause's last word is the state: "the subscription is active".
+    // ("NULL if not a member": the word names the other side; not read.)
     std::string state;
     for (size_t j = i + 2; j < words.size() && j < i + 8; ++j) {
       if (words[j] == "and" || words[j] == "or" || words[j] == "otherwise")
         break;
+      if (words[j] == "not" || words[j] == "no" || words[j] == "never" || words[j].rfind("non", 0) == 0)
+        return "";
       if (!is_stopword(words[j]) && words[j] != "still")
         state = words[j];
     }

@@ -210,8 +210,15 @@ std::optional<bool> reader::key_verb_existence(size_t k, const relationship& rel
   if (anyone && whom->begin == after && !whom->plural)
     anyone = false;
   // "never handled": a negation just before the verb.
+  // ("hasn't been checked yet": "been" may stand between.)
+  auto next_to = [&](const item& x) {
+    size_t i = x.end;
+    while (i < it.begin && (at(i) == "been" || at(i) == "yet" || at(i) == "ever"))
+      ++i;
+    return i == it.begin;
+  };
   bool lacking = negate || (k > 0 && items[k - 1].c && items[k - 1].c->kind == cue_kind::missing
-                            && items[k - 1].end == it.begin);
+                            && next_to(items[k - 1]));
   if (!lacking && !anyone)
     return std::nullopt;
   if (lacking && said_whom && !anyone && whom->begin != after)

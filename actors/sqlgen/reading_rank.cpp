@@ -75,7 +75,9 @@ void reader::read_ranking() {
       break;
     }
   // "which week was the strongest for signups": one period, whatever is counted.
-  if (asks_one_period(tokens))
+  // ("who approves the most orders": one person, unless "who are".)
+  if (asks_one_period(tokens) || (who && tokens.size() > 1 && tokens[0].text == "who" && tokens[1].text != "are"
+                                  && tokens[1].text != "were"))
     plural_asked = false;
   int rank_limit = top > 0 ? top : (asked_order && plural_asked ? 0 : plural_asked ? 10 : 1);
   bool rank_desc = top > 0 && !(top_which && superlative)

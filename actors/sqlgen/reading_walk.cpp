@@ -197,7 +197,7 @@ void reader::walk() {
             return !o.c && &o != &it && !o.e.table.empty() && o.e.table != rel->to_table;
           });
           if (is_participle(tokens[it.begin].text)
-              && (rows_asked() == rel->to_table || no_rows
+              && (rows_asked() == rel->to_table
                   || std::count(lacks.begin(), lacks.end(), rel->to_table)
                   || std::count(has.begin(), has.end(), rel->to_table))) {
             r.via.push_back({it.e.table, it.e.column});
@@ -209,6 +209,10 @@ void reader::walk() {
             f.column = {it.e.table, it.e.column};
             r.filters.push_back(f);
             negate = false;
+            break;
+          }
+          if (is_participle(tokens[it.begin].text) && no_rows) {
+            r.via.push_back({it.e.table, it.e.column});
             break;
           }
           // "business category": the key's role word only says whose category.

@@ -388,6 +388,26 @@ TEST(no_guessing, contractions_of_have_and_be_are_said_in_full) {
              {q("donations.amount"), "DESC LIMIT 1"}}});
 }
 
+TEST(no_guessing, a_key_verb_applies_in_a_follow_up_and_who_names_someone) {
+  converse({{"which expenses are above 250?", {q("expenses.amount") + " > 250"}},
+            {"and those that still haven't been approved?",
+             {q("expenses.amount") + " > 250", q("expenses.approved_by") + " IS NULL"}},
+            {"who approved them?", {}}});
+  converse({{"who approved most of the expenses?", {q("expenses.approved_by"), "LIMIT 1"}, {"LIMIT 10"}}});
+}
+
+TEST(no_guessing, an_empty_column_said_to_mean_not_something_is_not_that_thing) {
+  // "NULL if not a subscriber": the word "subscribers" is the other side.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shop";
+  auto tier = col("loyalty_tier", r::categorical, false, {"Bronze", "Gold"});
+  tier.comment = "Loyalty scheme tier; NULL if not a subscriber";
+  m.tables = {testing::table("shoppers", {col("shopper_id", r::identifier, true), tier})};
+  auto plan = generate(m, "count subscribers per tier", "");
+  EXPECT_EQ(plan.sql.find("IS NULL"), std::string::npos) << plan.sql;
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
