@@ -120,10 +120,19 @@ bool names_someone(const indexed_model& model, const query& q) {
   for (auto& d : q.dimensions)
     if (d.bucket == time_bucket::none)
       shown.push_back(d.column);
+  // The rows listed name someone when they are people (a reference code
+  // such as an order's names no one).
   if (q.kind == query_kind::listing && !q.entity.empty())
     if (auto* t = table_of(model, q.entity))
-      if (auto* label = label_column(*t))
-        shown.push_back({q.entity, label->name});
+      if (auto* label = label_column(*t); label) {
+        auto words = split_words(label->name);
+        bool code = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+          return w == "ref" || w == "code" || w == "no" || w == "num" || w == "number" || w == "sku"
+                 || w == "serial" || w == "tracking" || w == "reference";
+        });
+        if (!code)
+          shown.push_back({q.entity, label->name});
+      }
   return std::any_of(shown.begin(), shown.end(), [&](const column_ref& c) {
     auto* t = table_of(model, c.table);
     if (!t)

@@ -408,6 +408,22 @@ TEST(no_guessing, an_empty_column_said_to_mean_not_something_is_not_that_thing) 
   EXPECT_EQ(plan.sql.find("IS NULL"), std::string::npos) << plan.sql;
 }
 
+TEST(no_guessing, who_is_not_answered_with_reference_codes) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "buying";
+  m.tables = {testing::table("buyers", {col("buyer_id", r::identifier, true), col("full_name", r::text)}),
+              testing::table("requisitions", {col("req_id", r::identifier, true), col("req_ref", r::text),
+                                              col("state", r::categorical, false, {"open", "closed"}),
+                                              col("raised_by", r::identifier)})};
+  m.relationships = {{"requisitions", {"raised_by"}, "buyers", {"buyer_id"}, false}};
+  auto listed = generate(m, "list the open requisitions", "");
+  ASSERT_EQ(listed.outcome, plan_outcome::answer) << listed.understood;
+  auto who = generate(m, "who raised them?", listed.query_json);
+  if (who.outcome == plan_outcome::answer)
+    EXPECT_NE(who.sql.find(q("buyers.full_name")), std::string::npos) << who.sql;
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
