@@ -59,11 +59,12 @@ lexicon::lexicon(const semantic_model& model) {
             || stem(table_words[0]) == stem("buyers")))
       add({"customers"}, te, 0.8);
     // "performance_reviews" is also just "reviews"; "seed_orders" is what
-    // "seed" (its cost, its weight) is kept in, more weakly.
+    // "seed" (its cost, its weight) is kept in: a weak word, sure only
+    // right before a column of that table ("seed cost").
     if (table_words.size() > 1)
       add({table_words.back()}, te, 0.8);
     if (table_words.size() == 2 && !is_stopword(table_words[0]) && table_words[0].size() > 3)
-      add({table_words[0]}, te, 0.7);
+      add({table_words[0]}, te, 0.55);
     // A label named for what the rows are, not for a name ("vessel" in
     // fleet_register, "city_or_town" in a table named "2020"): its words
     // name the table's rows too (vessels; cities, or towns).
