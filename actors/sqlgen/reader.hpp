@@ -255,6 +255,7 @@ struct reader {
   void read_happened(); // "drugs that have been approved": their approval date is set
   /// The one date of `table` that records the event `verb` (a stem) names.
   std::optional<column_ref> event_date_of(const std::string& table, const std::string& verb) const;
+  bool read_not_happened(size_t k, const column_ref& col); // "haven't been paid": the date unset
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);
   void read_duration_unit();

@@ -60,6 +60,28 @@ std::optional<column_ref> reader::event_date_of(const std::string& table, const 
   return column_ref{table, found->name};
 }
 
+// "rent payments that haven't been paid": not yet happened, so the date of
+// the event the verb names is unset; not the amount a money word links
+// "paid" to. True when read.
+bool reader::read_not_happened(size_t k, const column_ref& col) {
+  auto* prev = prev_item(k);
+  bool lacked = prev && prev->c && prev->c->kind == cue_kind::missing;
+  auto& said = tokens[items[k].begin];
+  if (!(negate || lacked) || items[k].end != items[k].begin + 1 || said.quoted || !is_participle(said.text))
+    return false;
+  auto date = event_date_of(col.table, stem(said.text));
+  if (!date)
+    return false;
+  filter f;
+  f.op = filter_op::is_null;
+  f.column = *date;
+  r.filters.push_back(f);
+  negate = false;
+  if (lacked)
+    items[k - 1].consumed = true;
+  return true;
+}
+
 void reader::read_happened() {
   auto covered = [&](size_t i) {
     return taken[i] || std::any_of(items.begin(), items.end(), [&](const item& it) {

@@ -28,23 +28,8 @@ void reader::on_column(size_t k, const element& e) {
     return i && !i->c && i->e.kind == element_kind::value && i->e.table == e.table
            && i->e.column == e.column;
   };
-  // "rent payments that haven't been paid": not yet happened, so the date
-  // of the event the verb names is unset; not the amount a money word
-  // links "paid" to.
-  bool lacked = prev && prev->c && prev->c->kind == cue_kind::missing;
-  auto& said = tokens[items[k].begin];
-  if ((negate || lacked) && items[k].end == items[k].begin + 1 && !said.quoted && is_participle(said.text)
-      && role != column_role::time)
-    if (auto date = event_date_of(col.table, stem(said.text))) {
-      filter f;
-      f.op = filter_op::is_null;
-      f.column = *date;
-      r.filters.push_back(f);
-      negate = false;
-      if (lacked)
-        items[k - 1].consumed = true;
-      return;
-    }
+  if (role != column_role::time && read_not_happened(k, col))
+    return;
   if (next_is(k, cue_kind::compare)) {
     auto& c = *items[k + 1].c;
     items[k + 1].consumed = true;
