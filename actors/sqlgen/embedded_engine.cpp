@@ -238,7 +238,10 @@ sql_plan read_and_plan(const indexed_model& model,
   bool asks_who_is = said(0) == "who"
                      && (!follow_up || said(1) == "is" || said(1) == "was" || said(1) == "are"
                          || said(1) == "were" || q.kind == query_kind::listing);
-  if (asks_who_is && !names_someone(model, q))
+  // Nor is "who runs each depot?" by a number per depot: the groups named
+  // are not whoever was asked for.
+  bool counted_per_group = q.kind == query_kind::aggregate && q.limit == 0 && !q.dimensions.empty();
+  if (asks_who_is && (!names_someone(model, q) || counted_per_group))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);
   // A count of rows grouped by each row's own key is 1 per group: never what

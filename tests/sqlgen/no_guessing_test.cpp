@@ -424,6 +424,14 @@ TEST(no_guessing, who_is_not_answered_with_reference_codes) {
     EXPECT_NE(who.sql.find(q("buyers.full_name")), std::string::npos) << who.sql;
 }
 
+TEST(no_guessing, who_for_each_group_is_not_a_number_per_group) {
+  // A count of coaches per club does not say who runs each club.
+  auto plan = generate(rowing_model(), "who manages each club?", "");
+  if (plan.outcome == plan_outcome::answer) {
+    EXPECT_EQ(plan.sql.find("COUNT("), std::string::npos) << plan.sql;
+  }
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }
