@@ -290,6 +290,7 @@ struct reader {
 
   std::optional<bool> key_verb_existence(size_t k, const relationship& rel);
   std::vector<column_ref> keys_said(const std::string& table) const;
+  bool says_how_many(const item& superlative) const; // "most", "fewest", "least"
   void walk();
 
   void finish();

@@ -17,6 +17,14 @@
 
 namespace medha::sqlgen::detail {
 
+// "the most", "the fewest", "the least": how many, not how large.
+bool reader::says_how_many(const item& x) const {
+  for (size_t i = x.begin; i < x.end; ++i)
+    if (tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest")
+      return true;
+  return false;
+}
+
 void reader::on_table(size_t k, const item& it) {
   auto& table = it.e.table;
   auto* prev = prev_item(k);
@@ -168,12 +176,6 @@ void reader::on_table(size_t k, const item& it) {
   }
   // "the most orders" counts them; "the tallest towers" with nothing
   // named before ranks the mountains themselves, by a number named later.
-  auto quantity = [&](const item& x) {
-    for (size_t i = x.begin; i < x.end; ++i)
-      if (tokens[i].text == "most" || tokens[i].text == "least" || tokens[i].text == "fewest")
-        return true;
-    return false;
-  };
   // "which 3 towns have the most members": a grouping column named
   // before, and "most" (a quantity): the rows counted per group.
   bool group_before = std::any_of(items.begin(), items.begin() + static_cast<long>(k), [&](const item& x) {
@@ -188,8 +190,8 @@ void reader::on_table(size_t k, const item& it) {
     most = prev_item(--j);
   if (superlative && superlative->text.empty() && most && most->c
       && most->c->kind == cue_kind::superlative && r.measures.empty()
-      && (top == 0 || !r.entity.empty() || (group_before && quantity(*most)))
-      && (!r.entity.empty() || quantity(*most))) {
+      && (top == 0 || !r.entity.empty() || (group_before && says_how_many(*most)))
+      && (!r.entity.empty() || says_how_many(*most))) {
     // (after "top 10" with no entity yet, "best-selling products" is an
     // adjective of the entity ranked, not a count)
     // "which member has the most loans"; but "the highest wage" of a

@@ -184,25 +184,19 @@ void reader::walk() {
     switch (it.e.kind) {
       case element_kind::column:
         if (auto* rel = foreign_key(it.e.table, it.e.column); rel && !names_whole_key(it, *rel)) {
-          // "incidents never handled", "handled by an agent": the key its
-          // verb names is unset, or set. Who it points at, said again with
-          // "a" or "any", is not grouped by.
-          // "has no agent handled": the verb of a table already had or lacked
-          // says which key relates them.
-          // So does it when the rows asked about are the ones it points at
-          // ("agents who have not signed any leases").
-          // Nor does it name them when no rows are named at all ("how many
-          // were delivered?"): the key says how, not what is counted.
-          bool no_rows = std::none_of(items.begin(), items.end(), [&](const item& o) {
-            return !o.c && &o != &it && !o.e.table.empty() && o.e.table != rel->to_table;
-          });
-          if (is_participle(tokens[it.begin].text)
+          bool verb = is_participle(tokens[it.begin].text);
+          // "has no agent handled", "agents who have not signed any leases":
+          // the verb of a table already had or lacked, or of the rows asked
+          // about, only says which key relates them.
+          if (verb
               && (rows_asked() == rel->to_table
                   || std::count(lacks.begin(), lacks.end(), rel->to_table)
                   || std::count(has.begin(), has.end(), rel->to_table))) {
             r.via.push_back({it.e.table, it.e.column});
             break;
           }
+          // "incidents never handled", "handled by an agent": the key its
+          // verb names is unset, or set.
           if (auto set = key_verb_existence(k, *rel)) {
             filter f;
             f.op = *set ? filter_op::not_null : filter_op::is_null;
@@ -211,7 +205,11 @@ void reader::walk() {
             negate = false;
             break;
           }
-          if (is_participle(tokens[it.begin].text) && no_rows) {
+          // "how many were delivered?", no rows named at all: the key says
+          // how, not what is counted.
+          if (verb && std::none_of(items.begin(), items.end(), [&](const item& o) {
+                return !o.c && &o != &it && !o.e.table.empty() && o.e.table != rel->to_table;
+              })) {
             r.via.push_back({it.e.table, it.e.column});
             break;
           }
@@ -278,12 +276,9 @@ void reader::walk() {
         // "which team fields the most juniors": the rows the value names,
         // counted for each of the rows asked about.
         auto* before = prev_item(k);
-        bool most = before && before->c && before->c->kind == cue_kind::superlative && superlative
-                    && superlative->text.empty() && it.plural && r.measures.empty() && !r.entity.empty()
-                    && it.e.table != r.entity;
-        for (size_t i = most ? before->begin : 0; most && i < before->end; ++i)
-          most = i + 1 < before->end || tokens[i].text == "most" || tokens[i].text == "fewest";
-        if (most)
+        if (before && before->c && before->c->kind == cue_kind::superlative && says_how_many(*before)
+            && superlative && superlative->text.empty() && it.plural && r.measures.empty() && !r.entity.empty()
+            && it.e.table != r.entity)
           r.measures.push_back(count_rows(it.e.table));
         add_value_filter(it.e, it.begin);
         if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
