@@ -70,6 +70,11 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
   // period is of the same date, when the follow-up names none.
   auto dated_by = date_of_periods(q);
   if (ranks_previous_groups(model, r, q)) {
+    if (!r.measures.empty()) { // ranked by a new measure: the old one's conditions on groups go with it
+      q.measures = r.measures;
+      q.filters.erase(std::remove_if(q.filters.begin(), q.filters.end(), [](const filter& f) { return f.measure >= 0; }),
+                      q.filters.end());
+    }
     if (auto group = new_group_to_rank(model, r, q)) {
       dimension d;
       d.column = *group;

@@ -97,6 +97,19 @@ bool measures_previous_rows(const indexed_model& model, const reading& r,
   });
 }
 
+// "which one brings in the largest mean fee?" after lessons per instructor:
+// the groups shown, ranked by a new measure of the same rows.
+bool ranks_groups_by_new_measure(const indexed_model& model, const reading& r, const query& previous) {
+  bool which = !r.tokens.empty() && !r.tokens[0].quoted && r.tokens[0].text == "which";
+  if (!which || previous.kind != query_kind::aggregate || previous.measures.empty() || r.measures.size() != 1
+      || !r.entity.empty() || !r.selected.empty() || !r.dimensions.empty() || !r.filters.empty() || (r.limit <= 0 && r.top_n <= 0)
+      || r.show_rows || !r.measures[0].metric.empty() || r.measures[0].column.column.empty())
+    return false;
+  bool groups = std::any_of(previous.dimensions.begin(), previous.dimensions.end(),
+                            [](const dimension& d) { return d.bucket == time_bucket::none; });
+  return groups && r.measures[0].column.table == root_table(model, previous);
+}
+
 } // namespace follow_ups
 
 // "which 4 depots have the most?" after a count per depot: the groups
@@ -104,6 +117,8 @@ bool measures_previous_rows(const indexed_model& model, const reading& r,
 using namespace follow_ups;
 
 bool ranks_previous_groups(const indexed_model& model, const reading& r, const query& previous) {
+  if (ranks_groups_by_new_measure(model, r, previous))
+    return true;
   if (previous.kind != query_kind::aggregate || previous.measures.empty() || !r.measures.empty()
       || !r.filters.empty() || r.limit <= 0 || r.show_rows)
     return false;

@@ -195,6 +195,13 @@ lexicon::lexicon(const semantic_model& model) {
       // "range_miles" is asked for as "range"; "pay_load" as "payload".
       if (words.size() > 1 && is_unit(words.back()))
         add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
+      // "fee_amt" is asked for as "fee": the amount of a thing; not when the
+      // thing is a table's own name ("order_amt": the orders) or a verb.
+      else if (c.role == column_role::numeric && words.size() > 1
+               && (words.back() == "amt" || words.back() == "amount")
+               && !names_a_table(model, words[words.size() - 2]) && words[words.size() - 2] != "total"
+               && !is_participle(words[words.size() - 2])) // "paid_amt": the verb says more than the thing
+        add(std::vector<std::string>(words.begin(), words.end() - 1), ce, 0.8);
       if (words.size() == 2 && words[1] != "id")
         add({words[0] + words[1]}, ce, 0.9);
       // "food_type" is asked for as "vegan food": the kind named by its thing.

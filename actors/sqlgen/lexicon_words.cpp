@@ -32,6 +32,14 @@ bool is_unit(const std::string& w) {
   return std::any_of(std::begin(units), std::end(units), [&](const char* u) { return w == u; });
 }
 
+bool names_a_table(const semantic_model& model, const std::string& word) {
+  auto s = stem(word);
+  return std::any_of(model.tables.begin(), model.tables.end(), [&](const table_info& t) {
+    auto words = split_words(t.name);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == s; });
+  });
+}
+
 std::vector<std::string> stems_of(const std::vector<std::string>& words) {
   std::vector<std::string> out;
   for (auto& w : words)

@@ -13,6 +13,8 @@ namespace medha::sqlgen::lexicon_words {
 
 bool is_prefix_noise(const std::string& w);
 bool is_unit(const std::string& w);
+/// True when a word (any form) is a word of some table's name.
+bool names_a_table(const semantic_model& model, const std::string& word);
 std::vector<std::string> stems_of(const std::vector<std::string>& words);
 std::vector<std::string> phrase_words(const std::string& text);
 std::string shared_tag(const table_info& t);

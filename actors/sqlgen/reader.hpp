@@ -269,6 +269,8 @@ struct reader {
   void check_values_said_of(); // a value that only describes a sibling of the rows (reading_said_of.cpp)
   void check_two_links_to_named(); // rows linked twice to the table of a value named (reading_said_of.cpp)
   void drop_value_the_period_names(); // "sent in 2023": the date, not also the status (reading_said_of.cpp)
+  bool money_of_rows_named(const std::string& table); // "revenue from shipments": their price (reading_money_of_named.cpp)
+  void date_the_verb_names(); // "received in 2024": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
   void read_where_they_are(); // "and where each one sits" (reading_where.cpp)

@@ -117,7 +117,10 @@ void reader::read_happened() {
       ++i;
     // (A date the participle names is read as such, unless negated: "not
     // returned" is its absence.)
-    if (i >= tokens.size() || (covered(i) && !(negated && names_a_date(i))) || tokens[i].quoted
+    // "which wines were discontinued": the rows it happened to, not every row
+    // beside its date; with a period, the period says it.
+    bool happened_date = names_a_date(i) && (negated || time.filters.empty());
+    if (i >= tokens.size() || (covered(i) && !happened_date) || tokens[i].quoted
         || !is_participle(tokens[i].text))
       continue;
     // The subject: the thing named right before ("boilers that have been").
@@ -138,9 +141,18 @@ void reader::read_happened() {
     filter f;
     f.op = negated ? filter_op::is_null : filter_op::not_null;
     f.column = {t->name, found->name};
-    r.filters.push_back(f);
+    if (std::none_of(r.filters.begin(), r.filters.end(),
+                     [&](const filter& o) { return o.op == f.op && o.column == f.column; }))
+      r.filters.push_back(f);
     for (size_t k = aux; k <= i; ++k)
       taken[k] = true;
+    // "... and when?": the day it happened, beside each row.
+    bool when = std::any_of(tokens.begin() + 1, tokens.end(),
+                            [](const token& t) { return !t.quoted && t.text == "when"; });
+    if (when && !negated && r.measures.empty() && std::find(r.selected.begin(), r.selected.end(), f.column) == r.selected.end()) {
+      r.selected.push_back(f.column);
+      r.with_columns = true;
+    }
     if (negated)
       r.unresolved.erase(dangling);
   }

@@ -394,6 +394,18 @@ void reader::on_column(size_t k, const element& e) {
     in_group = false;
     return;
   }
+  // "and by fee instead?", "by amount": money and quantities are added
+  // up, never groups of equal amounts; with nothing else measured, the total
+  // is what the rows are now ranked or broken down by.
+  if (in_group && role == column_role::numeric && adds_up(e.column) && r.measures.empty()
+      && pending_agg == aggregate::none && r.dimensions.empty()) {
+    measure m;
+    m.agg = aggregate::sum;
+    m.column = col;
+    add_measure(m);
+    in_group = false;
+    return;
+  }
   if (in_group) {
     dimension d;
     d.column = col;

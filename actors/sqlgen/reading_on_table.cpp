@@ -32,6 +32,8 @@ void reader::on_table(size_t k, const item& it) {
     lacks.push_back(table);
     return;
   }
+  if (money_of_rows_named(table))
+    return;
   // "customers who have not placed any orders": related rows negated.
   if (negate && !r.entity.empty() && table != r.entity && pending_agg == aggregate::none
       && !in_group) {

@@ -66,6 +66,50 @@ void reader::drop_value_the_period_names() {
   }
 }
 
+// "cases we received in 2024" where the purchase order keeps the day it was
+// raised and the day it came in: the verb, a word with no element of its
+// own, says which date the period is on. Looked for on the rows asked
+// about and the rows they belong to; only one such date settles it.
+void reader::date_the_verb_names() {
+  if (time_column_hint || (time.filters.empty() && time.bucket == time_bucket::none))
+    return;
+  std::vector<std::string> tables;
+  auto add = [&](const std::string& t) {
+    if (!t.empty() && std::find(tables.begin(), tables.end(), t) == tables.end())
+      tables.push_back(t);
+  };
+  add(r.entity);
+  for (auto& m : r.measures)
+    if (m.metric.empty())
+      add(m.column.table);
+  for (size_t n = tables.size(), i = 0; i < n; ++i)
+    for (auto& rel : model.relationships)
+      if (rel.from_table == tables[i])
+        add(rel.to_table);
+  auto verb_at = [&](size_t i) {
+    static const char* subjects[] = {"did", "do", "does", "we", "they", "you", "i", "to"};
+    return is_participle(tokens[i].text)
+           || (i > 0 && !tokens[i - 1].quoted
+               && std::any_of(std::begin(subjects), std::end(subjects),
+                              [&](const char* w) { return tokens[i - 1].text == w; }));
+  };
+  std::optional<column_ref> found;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].quoted || taken[i] || !is_stopword(tokens[i].text) || !verb_at(i))
+      continue;
+    for (auto& t : tables) {
+      auto date = event_date_of(t, tokens[i].stem);
+      if (!date)
+        continue;
+      if (found && *found != *date)
+        return; // two dates named: none chosen here
+      found = date;
+    }
+  }
+  if (found)
+    time_column_hint = found;
+}
+
 // "requests Felix rejected" where each request keeps the employee who asked
 // and the one who approved: which of the two links is meant is not said.
 void reader::check_two_links_to_named() {

@@ -280,6 +280,19 @@ void reader::walk() {
             && superlative && superlative->text.empty() && it.plural && r.measures.empty() && !r.entity.empty()
             && it.e.table != r.entity)
           r.measures.push_back(count_rows(it.e.table));
+        // "orders never shipped" where 'shipped' is a stored state: the
+        // rows asked about are not in it. Said of other rows ("members
+        // who never delivered" with a state of their orders) it could be
+        // no such row or rows in another state: not guessed.
+        if (before && before->c && before->c->kind == cue_kind::missing && before->end == it.begin) {
+          auto rows = rows_asked();
+          if (!rows.empty() && rows != it.e.table) {
+            r.unresolved.push_back("not");
+            break;
+          }
+          items[k - 1].consumed = true;
+          negate = true;
+        }
         add_value_filter(it.e, it.begin);
         if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
           filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});

@@ -1,0 +1,132 @@
+// Words that say one thing about the rows and must not be read as another:
+// a "never" before a stored state, a price adjective among several prices,
+// a verb that names which of two dates a period is on. Each is answered as
+// said or asked about; none is dropped or picked by the order of columns.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::col;
+using testing::q;
+
+// A bookshop that restocks from publishers: the restock orders keep the day
+// they were placed and the day they came in; books keep what they cost the
+// shop and what they sell for.
+semantic_model bookshop_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "bookshop";
+  m.tables = {
+    testing::table("publishers", {col("publisher_id", r::identifier, true), col("publisher_name", r::text)}),
+    testing::table("restock_orders",
+                   {col("restock_id", r::identifier, true), col("publisher_id", r::identifier),
+                    col("placed_on", r::time), col("received_on", r::time),
+                    col("status", r::categorical, false, {"open", "invoiced", "cancelled"})}),
+    testing::table("restock_lines", {col("line_id", r::identifier, true), col("restock_id", r::identifier),
+                                     col("copies", r::numeric)}),
+    testing::table("books", {col("book_id", r::identifier, true), col("title", r::text),
+                             col("cost_price", r::numeric), col("shelf_price", r::numeric),
+                             col("delisted_on", r::time)}),
+    testing::table("bundles", {col("bundle_id", r::identifier, true), col("bundle_name", r::text),
+                               col("shelf_price", r::numeric), col("online_price", r::numeric)}),
+  };
+  m.relationships = {
+    {"restock_orders", {"publisher_id"}, "publishers", {"publisher_id"}, false},
+    {"restock_lines", {"restock_id"}, "restock_orders", {"restock_id"}, false},
+  };
+  return m;
+}
+
+void converse(const std::vector<testing::sql_row>& turns) {
+  testing::converse(bookshop_model(), turns);
+}
+
+TEST(said_once, never_before_a_stored_state) {
+  // Of the rows that keep the state: not in it.
+  converse({{"how many restock orders were never invoiced?",
+             {"COUNT(*)", q("restock_orders.status") + " <> 'invoiced'"}}});
+  // Of other rows: no such row at all, or rows in another state; asked.
+  converse({{"which publishers have never invoiced?", {}}});
+}
+
+TEST(said_once, a_price_adjective_among_several_prices) {
+  // What a book costs the shop is not what it is priced at.
+  converse({{"the 3 most expensive books", {q("books.shelf_price"), "DESC", "LIMIT 3"}, {"cost_price"}}});
+  // Two prices it sells at: which one ranks them is asked.
+  converse({{"the 3 most expensive bundles", {}}});
+}
+
+TEST(said_once, a_verb_with_no_element_of_its_own_names_the_period_date) {
+  // The restock orders keep two dates; "received" says which one.
+  converse({{"how many copies did we receive in 2025?",
+             {"SUM(" + q("restock_lines.copies") + ")", q("restock_orders.received_on") + " >= '2025-01-01'"},
+             {"placed_on"}}});
+}
+
+TEST(said_once, rows_an_event_happened_to_and_when) {
+  // Not every book beside its date: those it happened to.
+  converse({{"which books were delisted", {q("books.delisted_on") + " IS NOT NULL"}}});
+  // "and when": the day, beside each.
+  converse({{"which books have been delisted, and when?",
+             {q("books.title") + ", " + q("books.delisted_on"), q("books.delisted_on") + " IS NOT NULL"}}});
+}
+
+TEST(said_once, revenue_from_rows_that_keep_their_own_price) {
+  // Invoices record money received; the workshops keep their own fee.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "studio";
+  m.tables = {testing::table("invoices", {col("invoice_id", r::identifier, true), col("total_amt", r::numeric),
+                                          col("issued_on", r::time)}),
+              testing::table("workshops", {col("workshop_id", r::identifier, true), col("fee", r::numeric),
+                                           col("held_on", r::time)})};
+  testing::converse(m, {{"total revenue from workshops in 2024",
+                         {"SUM(" + q("workshops.fee") + ")", q("workshops.held_on") + " >= '2024-01-01'"},
+                         {"invoices"}}});
+  // Money that belongs to the rows named is theirs, not their list price.
+  semantic_model shop;
+  shop.data_source = "shop";
+  shop.tables = {testing::table("books", {col("book_id", r::identifier, true), col("title", r::text),
+                                          col("shelf_price", r::numeric)}),
+                 testing::table("sales", {col("sale_id", r::identifier, true), col("book_id", r::identifier),
+                                          col("amount", r::numeric), col("sold_on", r::time)})};
+  shop.relationships = {{"sales", {"book_id"}, "books", {"book_id"}, false}};
+  auto plan = generate(shop, "total revenue from books", "");
+  EXPECT_EQ(plan.sql.find("shelf_price"), std::string::npos) << plan.sql;
+}
+
+// A riding school: lessons given by instructors, each with its fee.
+semantic_model lessons_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "riding";
+  m.tables = {testing::table("instructors", {col("instructor_id", r::identifier, true), col("full_name", r::text)}),
+              testing::table("lessons", {col("lesson_id", r::identifier, true), col("instructor_id", r::identifier),
+                                         col("fee_amt", r::numeric), col("given_on", r::time)})};
+  m.relationships = {{"lessons", {"instructor_id"}, "instructors", {"instructor_id"}, false}};
+  return m;
+}
+
+TEST(said_once, a_follow_up_ranks_the_groups_shown_by_a_new_measure) {
+  testing::converse(lessons_model(),
+                    {{"lessons by instructor", {"COUNT(*)", "GROUP BY " + q("instructors.full_name")}},
+                     {"which one brings in the largest mean fee?",
+                      {"AVG(" + q("lessons.fee_amt") + ")", "GROUP BY " + q("instructors.full_name"), "DESC LIMIT 1"}}});
+}
+
+TEST(said_once, by_an_amount_adds_it_up_and_never_groups_by_it) {
+  testing::converse(lessons_model(),
+                    {{"top 3 instructors by number of lessons", {"COUNT(*)", "LIMIT 3"}},
+                     {"what about by fee?",
+                      {"SUM(" + q("lessons.fee_amt") + ")", "GROUP BY " + q("instructors.full_name"), "LIMIT 3"},
+                      {"GROUP BY " + q("lessons.fee_amt")}}});
+}
+
+} // namespace
+} // namespace medha::sqlgen
