@@ -1,6 +1,10 @@
 #pragma once
 
+#include <optional>
+
 #include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/reading.hpp"
+#include "actors/sqlgen/embedded_engine.hpp"
 #include "actors/sqlgen/query.hpp"
 
 namespace medha::sqlgen {
@@ -22,5 +26,12 @@ bool shows_a_date(const indexed_model& model, const query& q);
 /// Whether `q` counts the rows of a table grouped by each row's own key:
 /// one per group, whatever the data.
 bool counts_each_row_once(const indexed_model& model, const query& q);
+
+/// The checks an answer passes before it is given: it shows what "which
+/// <thing>" and "who" asked for, it is no count of rows by their own key,
+/// no ranking of one number, and its period has a date. A question back
+/// otherwise (asked_for.cpp).
+std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model, const reading& r, query& q,
+                                                     bool follow_up, bool bare_which);
 
 } // namespace medha::sqlgen

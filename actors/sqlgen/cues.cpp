@@ -169,8 +169,6 @@ void scanner::run() {
         continue;
       }
     }
-    auto desc = [](bool d) { return [d](cue& c) { c.descending = d; }; };
-    auto agg = [](aggregate a) { return [a](cue& c) { c.agg = a; }; };
     auto chart = [](const char* kind) { return [kind](cue& c) { c.text = kind; }; };
     // A chart's kind alone is an ordinary word ("per bar of soap", "the bar
     // staff"): it asks for a chart beside "chart" or after "as".
@@ -260,82 +258,8 @@ void scanner::run() {
       add(cue_kind::order_by, i, 1).text = "bare";
       continue;
     }
-    // "going from the heaviest parcels to the lightest": the direction around
-    // the thing sorted by.
-    {
-      struct span { const char* from; const char* to; bool down; };
-      static const span spans[] = {
-        {"starting? from the? highest|largest|biggest|most|best|longest",
-         "to the? lowest|smallest|least|worst|shortest", true},
-        {"starting? from the? lowest|smallest|least|worst|shortest",
-         "to the? highest|largest|biggest|most|best|longest", false}};
-      bool found = false;
-      for (auto& sp : spans) {
-        auto len = match(i, sp.from);
-        for (size_t k = i + len + 1; len && k < i + len + 4 && k < t.size() && !found; ++k)
-          if (auto to_len = match(k, sp.to)) {
-            add(cue_kind::direction, i, len).descending = sp.down;
-            for (size_t m = k; m < k + to_len; ++m)
-              taken[m] = true;
-            found = true;
-          }
-        if (found)
-          break;
-      }
-      if (found)
-        continue;
-    }
-    if (any(i, {"from highest|largest|biggest|most|best|longest to lowest|smallest|least|worst|shortest",
-                "highest|largest|biggest|most first", "descending|desc|decreasing order?",
-                "in descending|decreasing order"},
-            cue_kind::direction, desc(true))
-        || any(i, {"from lowest|smallest|least|worst|shortest to highest|largest|biggest|most|best|longest",
-                   "lowest|smallest|least first", "in? ascending|increasing order?", "asc"},
-               cue_kind::direction, desc(false))
-        || any(i, {"in? alphabetical order", "alphabetically", "a-z", "a to z"},
-               cue_kind::direction, [](cue& c) { c.text = "alphabetical"; }))
+    if (ranking_cues(i))
       continue;
-    // Price adjectives rank by the entity's price: "the 5 cheapest products".
-    auto price = [](bool d) { return [d](cue& c) { c.descending = d; c.text = "price"; }; };
-    if (auto len = std::max(match(i, "# cheapest"), match(i, "# least expensive"))) {
-      match(i, len == 2 ? "# cheapest" : "# least expensive");
-      auto& c = add(cue_kind::top_n, i, len);
-      c.count = std::stoi(numbers[0]);
-      c.text = "price";
-      continue;
-    }
-    if (auto len = std::max(match(i, "# priciest"), match(i, "# most expensive"))) {
-      match(i, len == 2 ? "# priciest" : "# most expensive");
-      auto& c = add(cue_kind::top_n, i, len);
-      c.count = std::stoi(numbers[0]);
-      c.descending = true;
-      c.text = "price";
-      continue;
-    }
-    if (any(i, {"the? cheapest", "the? least expensive"}, cue_kind::superlative, price(false))
-        || any(i, {"the? most expensive", "the? priciest"}, cue_kind::superlative, price(true)))
-      continue;
-    // "the biggest one" is a superlative of the rows meant, not a top 1 of
-    // whatever the listing was sorted by.
-    auto one_at = [&](size_t j) { return j < t.size() && !t[j].quoted && t[j].text == "one"; };
-    if (auto len = match(i, "the? top|best|highest|largest|biggest|leading #"); len && !one_at(i + len - 1)) {
-      add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
-      out.back().descending = true;
-      continue;
-    }
-    if (auto len = match(i, "the? bottom|worst|lowest|smallest #"); len && !one_at(i + len - 1)) {
-      add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
-      continue;
-    }
-    if (auto len = match(i, "# top|best|highest|largest|biggest|most")) {
-      add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
-      out.back().descending = true;
-      continue;
-    }
-    if (auto len = match(i, "# bottom|worst|lowest|smallest|least|fewest")) {
-      add(cue_kind::top_n, i, len).count = std::stoi(numbers[0]);
-      continue;
-    }
     // "the 3 longest clips": the number is the ranking's size, and the
     // adjective stays a superlative of its own that names what is ranked.
     auto dimension_adjective = [&](size_t j) {

@@ -62,6 +62,8 @@ struct scanner {
   // Comparisons, aggregates, containment, absence and presence, grouping,
   // listing: the cues of one word or a short phrase at i. True when one was read.
   bool word_cues(size_t i);
+  // Directions, price adjectives and sizes of rankings at i (cues_ranking.cpp).
+  bool ranking_cues(size_t i);
 };
 
 } // namespace medha::sqlgen::detail

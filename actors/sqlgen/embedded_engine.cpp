@@ -222,45 +222,8 @@ sql_plan read_and_plan(const indexed_model& model,
     return asked;
   }
 
-  // "which city's clients have the most deliveries?" answered with clients
-  // answers another question than the one asked.
-  if (!follow_up && !bare_which && r.asked_for && !shows_asked_for(model, q, *r.asked_for))
-    return clarify(understood_prefix(model, q) + "not how to show the "
-                     + (r.asked_for->kind == element_kind::value ? r.asked_for->value
-                        : column_words(r.asked_for->column.empty() ? r.asked_for->table : r.asked_for->column))
-                     + " you asked for: could you say it another way?",
-                   {}, to_json(q), 0.2);
-
-  // "who is our treasurer?" answered with a count per role: whoever was
-  // asked for is not in the answer. ("who signed up this year" after a count
-  // narrows the rows counted.)
-  // Nor is "who raised them?" answered by the rows listed again.
-  bool asks_who_is = said(0) == "who"
-                     && (!follow_up || said(1) == "is" || said(1) == "was" || said(1) == "are"
-                         || said(1) == "were" || q.kind == query_kind::listing);
-  // Nor is "who runs each depot?" by a number per depot: the groups named
-  // are not whoever was asked for.
-  bool counted_per_group = q.kind == query_kind::aggregate && q.limit == 0 && !q.dimensions.empty();
-  if (asks_who_is && (!names_someone(model, q) || counted_per_group))
-    return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
-                   to_json(q), 0.2);
-  // A count of rows grouped by each row's own key is 1 per group: never what
-  // was asked (a sum for every group, after a count per colour).
-  if (counts_each_row_once(model, q))
-    return clarify(understood_prefix(model, q) + "not what to total for each group: could you name it?", {},
-                   to_json(q), 0.2);
-
-  // A ranking of one number ("which one is the biggest?" after a count):
-  // there are no rows to rank; say so rather than echo the number.
-  if (q.kind == query_kind::aggregate && q.dimensions.empty() && !q.order.empty() && q.limit > 0)
-    return clarify("I understood " + understood_words(model, q)
-                     + ", but that is one number: which rows should I rank, and by what?",
-                   {}, to_json(q), 0.2);
-
-  if (!complete(model, q))
-    return clarify("I understood " + understood_words(model, q)
-                     + ", but found no date column to apply the period to.",
-                   suggestions(model), to_json(q), 0.2);
+  if (auto asked = ask_unless_answered_as_asked(model, r, q, follow_up, bare_which))
+    return *asked;
 
   auto compiled = compile(model, q);
   if (compiled.status == compile_status::ambiguous_join) {

@@ -58,6 +58,8 @@ private:
            bool verb = false, bool spelled = true);
   void add_words_for_people(const semantic_model& model); // lexicon_people.cpp
   void add_everyday_words(const semantic_model& model);   // lexicon_everyday.cpp
+  void add_values_of(const table_info& t, const column_info& c,
+                     const std::vector<std::string>& words); // lexicon_values.cpp
 
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;
