@@ -1,7 +1,8 @@
 // Names that begin or end with a word the cues would read: "average basket
 // size" naming a metric, "top speed" naming top_speed, "visit count" naming
-// visit_count. Spelled out whole, they are names: taken before the cues
-// run, and marked so that they are linked afterwards.
+// visit_count, "no show" naming a status 'No-show'. Spelled out whole,
+// they are names: taken before the cues run, and marked so that they are
+// linked afterwards.
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
@@ -96,6 +97,29 @@ std::vector<bool> reader::shield_names_with_cue_words(const lexicon& lex) {
       });
       if (free && column) {
         for (size_t k = from; k <= i; ++k)
+          named[k] = taken[k] = true;
+        break;
+      }
+    }
+  }
+  // A value that begins with a negation ("No-show", "Non-member") is the
+  // value, not its absence.
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    if (taken[i] || tokens[i].quoted || (tokens[i].text != "no" && tokens[i].text != "non" && tokens[i].text != "not"))
+      continue;
+    for (size_t len = std::min(lex.longest(), tokens.size() - i); len >= 2; --len) {
+      std::string key;
+      bool free = true;
+      for (size_t k = i; k < i + len; ++k) {
+        free = free && !taken[k] && !tokens[k].quoted;
+        key += (k > i ? " " : "") + tokens[k].stem;
+      }
+      auto& entries = lex.lookup(key);
+      bool value = std::any_of(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+        return e.target.kind == element_kind::value && e.weight >= 0.9;
+      });
+      if (free && value) {
+        for (size_t k = i; k < i + len; ++k)
           named[k] = taken[k] = true;
         break;
       }

@@ -28,7 +28,7 @@ void reader::on_column(size_t k, const element& e) {
     return i && !i->c && i->e.kind == element_kind::value && i->e.table == e.table
            && i->e.column == e.column;
   };
-  if (role != column_role::time && read_not_happened(k, col))
+  if (role != column_role::time && (read_not_happened(k, col) || participle_of_column(k, col, role)))
     return;
   if (next_is(k, cue_kind::compare)) {
     auto& c = *items[k + 1].c;

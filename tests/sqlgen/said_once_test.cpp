@@ -128,5 +128,28 @@ TEST(said_once, by_an_amount_adds_it_up_and_never_groups_by_it) {
                       {"GROUP BY " + q("lessons.fee_amt")}}});
 }
 
+// A climbing club: members, some with a sponsor; sessions booked, some
+// missed.
+semantic_model climbing_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "climbing";
+  m.tables = {testing::table("climbers", {col("climber_id", r::identifier, true), col("full_name", r::text),
+                                          col("sponsor", r::text)}),
+              testing::table("bookings", {col("booking_id", r::identifier, true), col("climber_id", r::identifier),
+                                          col("status", r::categorical, false, {"Attended", "No-show"})})};
+  m.relationships = {{"bookings", {"climber_id"}, "climbers", {"climber_id"}, false}};
+  return m;
+}
+
+TEST(said_once, the_participle_of_a_column_noun_says_whether_a_row_has_one) {
+  testing::converse(climbing_model(), {{"how many climbers are sponsored?", {q("climbers.sponsor") + " IS NOT NULL"}}});
+  testing::converse(climbing_model(), {{"how many climbers aren't sponsored?", {q("climbers.sponsor") + " IS NULL"}}});
+}
+
+TEST(said_once, a_value_that_begins_with_no_is_that_value) {
+  testing::converse(climbing_model(), {{"count the no-show bookings", {q("bookings.status") + " = 'No-show'"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
