@@ -146,6 +146,7 @@ sql_plan read_and_plan(const indexed_model& model,
                        + ", but not which rows your question points back to: please name them.",
                      {}, previous_json, 0.2);
     q = std::move(*about);
+    move_periods_to(model, q, root_table(model, *previous));
   }
   if (!follow_up && previous && !previous->unanswered)
     if (auto asked = ask_about_rows_named_instead(model, *previous, r, q, previous_json))

@@ -63,6 +63,46 @@ static column_ref date_of_periods(const query& q) {
   return date;
 }
 
+// True when each row of `from` belongs to one row of `to` through keys
+// (order lines to their order): a period of `to` still says which of them.
+static bool belongs_to(const indexed_model& model, const std::string& from, const std::string& to) {
+  std::vector<std::string> seen{from};
+  for (size_t i = 0; i < seen.size() && seen.size() < 64; ++i)
+    for (auto& rel : model.relationships)
+      if (rel.from_table == seen[i] && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
+        if (rel.to_table == to)
+          return true;
+        seen.push_back(rel.to_table);
+      }
+  return false;
+}
+
+// "how many parcels was that?" after a customer's invoiced total in 2024:
+// the rows measured now are others, and the period was of the old rows'
+// own date; it is now of the new rows' date. Rows that belong to the old
+// ones (lines of the invoices) keep their period.
+void move_periods_to(const indexed_model& model, query& q, const std::string& old_root, column_ref& dated_by) {
+  auto now = root_table(model, q);
+  if (now.empty() || now == old_root || belongs_to(model, now, old_root))
+    return;
+  auto date = default_time_column(model, now);
+  if (date.empty() || date.table != now)
+    return;
+  for (auto& f : q.filters)
+    if (is_time_filter(f) && f.measure < 0 && f.column.table == old_root)
+      f.column = date;
+  for (auto& d : q.dimensions)
+    if (d.bucket != time_bucket::none && d.column.table == old_root)
+      d.column = date;
+  if (dated_by.table == old_root)
+    dated_by = date;
+}
+
+void move_periods_to(const indexed_model& model, query& q, const std::string& old_root) {
+  column_ref unused;
+  move_periods_to(model, q, old_root, unused);
+}
+
 using namespace follow_ups;
 
 query apply_follow_up(const indexed_model& model, query q, const reading& r) {
@@ -118,8 +158,11 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
         if (std::none_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); }))
           q.measures.push_back(m);
     }
-    else
+    else {
+      auto old_root = root_table(model, q);
       q.measures = r.measures;
+      move_periods_to(model, q, old_root, dated_by);
+    }
     q.kind = query_kind::aggregate;
   }
   if (r.show_rows) {

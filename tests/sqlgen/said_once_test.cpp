@@ -151,5 +151,24 @@ TEST(said_once, a_value_that_begins_with_no_is_that_value) {
   testing::converse(climbing_model(), {{"count the no-show bookings", {q("bookings.status") + " = 'No-show'"}}});
 }
 
+TEST(said_once, a_period_moves_to_the_date_of_the_rows_measured_now) {
+  // Invoices and visits both belong to a member; neither to the other.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "gym";
+  m.tables = {testing::table("members", {col("member_id", r::identifier, true),
+                                         col("full_name", r::text, false, {"Ann Lee", "Raj Patel"})}),
+              testing::table("invoices", {col("invoice_id", r::identifier, true), col("member_id", r::identifier),
+                                          col("total_amt", r::numeric), col("issued_on", r::time)}),
+              testing::table("visits", {col("visit_id", r::identifier, true), col("member_id", r::identifier),
+                                        col("visited_on", r::time)})};
+  m.relationships = {{"invoices", {"member_id"}, "members", {"member_id"}, false},
+                     {"visits", {"member_id"}, "members", {"member_id"}, false}};
+  testing::converse(m, {{"total invoiced for Ann Lee in 2024", {"SUM(" + q("invoices.total_amt") + ")", "'Ann Lee'"}},
+                        {"how many visits was that?",
+                         {"COUNT(*)", "'Ann Lee'", q("visits.visited_on") + " >= '2024-01-01'"},
+                         {"issued_on"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
