@@ -77,7 +77,7 @@ static bool belongs_to(const indexed_model& model, const std::string& from, cons
   return false;
 }
 
-// "how many parcels was that?" after a customer's invoiced total in 2024:
+// "how many visits was that?" after a member's invoiced total in 2024:
 // the rows measured now are others, and the period was of the old rows'
 // own date; it is now of the new rows' date. Rows that belong to the old
 // ones (lines of the invoices) keep their period.

@@ -28,7 +28,7 @@ std::optional<column_ref> grouping_of_rows(const indexed_model& model, const rea
 bool ranks_groups_by_new_measure(const indexed_model& model, const reading& r, const query& previous);
 } // namespace follow_ups
 
-/// "how many parcels was that?" after an invoiced total in 2024: a period
+/// "how many visits was that?" after an invoiced total in 2024: a period
 /// of the rows measured before moves to the date of the rows measured now,
 /// unless those belong to the earlier ones (follow_up.cpp).
 void move_periods_to(const indexed_model& model, query& q, const std::string& old_root);
