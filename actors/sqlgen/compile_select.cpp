@@ -127,8 +127,21 @@ bool compiler::select_rows() {
       for (auto* d : descriptors(*entity, label))
         cols.push_back({entity->name, d->name});
       cols.push_back({entity->name, label->name});
-      if (auto* family = family_of(*entity, label->name))
+      if (auto* family = family_of(*entity, label->name)) {
         cols.push_back({entity->name, family->name});
+        // A member who is a farm, a contact who is a company: the other
+        // name a person's row keeps is how the row is known as well.
+        for (auto& c : entity->columns) {
+          auto words = split_words(c.name);
+          bool other_name = words.size() == 2 && words[1] == "name" && &c != label && &c != family
+                            && (c.role == column_role::text || c.role == column_role::categorical)
+                            && words[0] != "first" && words[0] != "last" && words[0] != "middle"
+                            && words[0] != "full" && words[0] != "user" && words[0] != "nick" && words[0] != "given"
+                            && words[0] != "family" && words[0] != "maiden" && words[0] != "preferred";
+          if (other_name)
+            cols.push_back({entity->name, c.name});
+        }
+      }
       if (auto key = identity_key({entity->name, label->name}))
         cols.push_back(*key); // two customers may share a name
     }

@@ -170,5 +170,36 @@ TEST(said_once, a_period_moves_to_the_date_of_the_rows_measured_now) {
                          {"issued_on"}}});
 }
 
+TEST(said_once, a_person_who_stands_for_a_business_is_listed_with_its_name) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "orchard";
+  m.tables = {testing::table("growers", {col("grower_id", r::identifier, true), col("first_name", r::text),
+                                         col("last_name", r::text), col("orchard_name", r::text),
+                                         col("joined_on", r::time)})};
+  testing::converse(m, {{"list the growers who joined in 2024",
+                         {q("growers.first_name") + ", " + q("growers.last_name") + ", " + q("growers.orchard_name")}}});
+}
+
+TEST(said_once, a_value_said_of_the_rows_after_are_is_theirs) {
+  // Borrowers are juniors or adults; the books they reserve have a
+  // "juniors" shelf too.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "loans";
+  m.tables = {testing::table("borrowers", {col("borrower_id", r::identifier, true), col("full_name", r::text),
+                                           col("band", r::categorical, false, {"junior", "adult"}),
+                                           col("joined_on", r::time)}),
+              testing::table("books", {col("book_id", r::identifier, true), col("title", r::text),
+                                       col("shelf", r::categorical, false, {"juniors", "crime"})}),
+              testing::table("reservations", {col("reservation_id", r::identifier, true),
+                                              col("borrower_id", r::identifier), col("book_id", r::identifier)})};
+  m.relationships = {{"reservations", {"borrower_id"}, "borrowers", {"borrower_id"}, false},
+                     {"reservations", {"book_id"}, "books", {"book_id"}, false}};
+  testing::converse(m, {{"how many borrowers are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
+  testing::converse(m, {{"how many borrowers joined in 2024?", {"COUNT(*)"}},
+                        {"how many of them are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
