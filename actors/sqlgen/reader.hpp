@@ -274,6 +274,7 @@ struct reader {
   std::vector<bool> shield_names_with_cue_words(const lexicon& lex); // "visit count" (reading_cue_word_names.cpp)
   void apply_cues_left(); // a "not" or "per" no phrase applied (reading_cues_left.cpp)
   bool participle_of_column(size_t k, const column_ref& col, column_role role); // "insured" (reading_has_one.cpp)
+  std::optional<element> value_of_subject(const mention& m, const std::vector<mention>& all, size_t index); // (reading_subject_value.cpp)
   bool money_of_rows_named(const std::string& table); // "revenue from shipments": their price (reading_money_of_named.cpp)
   void date_the_verb_names(); // "received in 2024": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)

@@ -260,25 +260,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
     if (cands.size() == 1)
       return elements(cands);
   }
-  // "members are children", "how many of them are seniors": a value said of
-  // the rows right after "are" is a value those rows keep, over one of rows
-  // related to them (a genre of the titles they hold).
-  if (m.begin > 0 && !tokens[m.begin - 1].quoted
-      && (tokens[m.begin - 1].text == "are" || tokens[m.begin - 1].text == "is"
-          || tokens[m.begin - 1].text == "were" || tokens[m.begin - 1].text == "was")) {
-    std::string subject;
-    if (index > 0 && all[index - 1].end + 1 == m.begin && !all[index - 1].candidates.empty()
-        && all[index - 1].candidates[0].kind == element_kind::table && all[index - 1].weights[0] >= 1.0)
-      subject = all[index - 1].candidates[0].table;
-    bool pronoun = std::any_of(tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(m.begin), [](const token& t) {
-      return !t.quoted && (t.text == "them" || t.text == "they" || t.text == "those");
-    });
-    if (subject.empty() && pronoun && !context_tables.empty())
-      subject = context_tables.back();
-    auto own = narrow([&](const element& c) { return c.kind == element_kind::value && c.table == subject; });
-    if (!subject.empty() && own.size() == 1)
-      return elements(own);
-  }
+  if (auto own = value_of_subject(m, all, index))
+    return {*own};
   // "open" where tickets keep both a status 'open' and a closed_at: the
   // value the rows keep says it outright; the state of an empty date is
   // only inferred.
