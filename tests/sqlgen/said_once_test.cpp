@@ -198,7 +198,7 @@ TEST(said_once, a_value_said_of_the_rows_after_are_is_theirs) {
                      {"reservations", {"book_id"}, "books", {"book_id"}, false}};
   testing::converse(m, {{"how many borrowers are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
   testing::converse(m, {{"how many borrowers joined in 2024?", {"COUNT(*)"}},
-                        {"how many of them are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
+                        {"and of those, how many are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
 }
 
 } // namespace
