@@ -42,6 +42,7 @@ const std::vector<rule>& rules() {
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
     {ask::describe, {"what", "table"}, {"contain", "hold", "store", "in", "have"}, {"row", "value"}, needs::table},
+    {ask::describe, {"what"}, {"information", "info", "detail"}, {"row", "value", "common"}, needs::table},
     {ask::common_values, {"value"}, {"common", "frequent", "top", "popular"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::table},
@@ -109,7 +110,8 @@ bool frames(const token& t) {
     "all", "every", "each", "first", "some", "few", "couple", "please", "what", "which", "there",
     "have", "has", "do", "does", "contain", "hold", "store", "available", "kind", "sort",
     "look", "like", "see", "get", "can", "could", "you", "we", "i", "is", "are", "in", "of", "the",
-    "a", "an", "this", "that", "it", "its", "our", "my", "how", "many", "per", "exist", "name", "most"};
+    "a", "an", "this", "that", "it", "its", "our", "my", "how", "many", "per", "exist", "name", "most",
+    "here", "currently", "got", "keep", "kept"};
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.text == w || t.stem == stem(w); });
 }
 

@@ -29,6 +29,7 @@ TEST(schema_questions, tables_of_the_data_source) {
     {"What tables are in the sales database?", {"'customers'", "\"table_name\""}},
     {"list all tables", {"'products'"}},
     {"How many tables are there?", {"SELECT 6 AS \"tables\""}},
+    {"which tables have we got in here?", {"'order_items'", "\"table_name\""}},
   });
 }
 
@@ -37,6 +38,7 @@ TEST(schema_questions, what_a_table_holds) {
     {"What columns does the orders table have?", {"'order_date'", "'date'", "\"column_name\""}, {"'unit_price'"}},
     {"describe the customers table", {"'segment'", "'signup_date'"}, {"'order_date'"}},
     {"what fields are in order items", {"'quantity'", "'discount'"}, {"'signup_date'"}},
+    {"what information is kept on each customer?", {"'segment'", "'signup_date'"}, {"'order_date'"}},
   });
 }
 
