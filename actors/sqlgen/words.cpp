@@ -280,7 +280,7 @@ bool is_stopword(std::string_view word) {
     "sell", "sells", "sold", "selling", "counting", "considering", "but", "yet", "still",
     "actually", "really", "exactly", "lasted", "give", "gives", "given", "show", "shows", "return",
     "returns", "result", "results", "output", "answer", "database", "table", "tables",
-    "record", "records", "entry", "entries", "do", "did", "does", "doing", "done",
+    "record", "records", "row", "rows", "entry", "entries", "do", "did", "does", "doing", "done",
     "happen", "happened", "occur", "occurs", "occurred", "occured", "receive", "received", "whole", "entire", "ever", "respective",
     "corresponding", "along", "together", "then", "including", "included", "separately",
     // "no director listed", "no email specified": said of a value being there.

@@ -4,6 +4,7 @@
 
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/hr_model.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
@@ -40,6 +41,11 @@ TEST(schema_questions, what_a_table_holds) {
     {"what fields are in order items", {"'quantity'", "'discount'"}, {"'signup_date'"}},
     {"what information is kept on each customer?", {"'segment'", "'signup_date'"}, {"'order_date'"}},
   });
+}
+
+TEST(schema_questions, the_table_described_is_what_comes_next_is_about) {
+  testing::converse(testing::sales_model(), {{"describe the customers table", {"'segment'"}},
+                                             {"how many rows does it have?", {"COUNT(*)", "FROM \"customers\""}}});
 }
 
 TEST(schema_questions, sample_rows_and_counts) {
