@@ -80,6 +80,7 @@ void reader::run(const lexicon& lex) {
       taken[i] = taken[i + 1] = true;
       r.listing = r.refers_back = true;
     }
+  take_span_words();
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])
@@ -269,6 +270,7 @@ void reader::run(const lexicon& lex) {
         && !is_stopword(tokens[i + 1].text) && !in_cue(i))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
   finish();
+  read_span_covered();
   // "On average, how many loans does a member take?" read as a plain
   // count: the average was said and nothing computes it.
   if (asked_average && r.aggregate_change != aggregate::avg

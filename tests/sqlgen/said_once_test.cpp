@@ -201,5 +201,14 @@ TEST(said_once, a_value_said_of_the_rows_after_are_is_theirs) {
                         {"and of those, how many are juniors?", {q("borrowers.band") + " = 'junior'"}, {"shelf"}}});
 }
 
+TEST(said_once, the_period_rows_cover_is_their_first_and_last_date) {
+  // "period" is not the restock order's placed_on column by its name: the
+  // span of the dates asked about.
+  converse({{"what time span do the restock orders cover?",
+             {"MIN(" + q("restock_orders.placed_on") + ")", "MAX(" + q("restock_orders.placed_on") + ")"}}});
+  converse({{"how many restock orders are there?", {"COUNT(*)"}},
+            {"and what dates do they span?", {"MIN(" + q("restock_orders.placed_on") + ")"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
