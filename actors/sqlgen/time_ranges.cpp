@@ -129,21 +129,28 @@ bool time_scan::read_days_around_weekday(size_t i, const std::string& w) {
 // Since, after or before a year, month or date. "from 2024" alone is the
 // year 2024, read later; "from 2024 to 2025" is a range, read earlier.
 bool time_scan::read_since_or_before(size_t i, const std::string& w) {
+  // "from 2023 onwards", "from March 2024 onward": since then.
+  auto onwards = [&](size_t j) { return text(j) == "onwards" || text(j) == "onward"; };
+  size_t said_onwards = 0;
+  if (w == "from" && (is_year(text(i + 1)) || is_iso_date(text(i + 1))) && onwards(i + 2))
+    said_onwards = 1;
+  else if (w == "from" && month_number(text(i + 1)) > 0 && is_year(text(i + 2)) && onwards(i + 3))
+    said_onwards = 1;
   if (w == "since" || w == "after" || w == "before" || w == "until"
-      || (w == "from" && is_iso_date(text(i + 1)))) {
+      || (w == "from" && (is_iso_date(text(i + 1)) || said_onwards))) {
     auto a = text(i + 1);
     bool after = w == "after";
     bool upper = w == "before" || w == "until";
     if (is_iso_date(a)) {
       r.filters.push_back(make(upper ? filter_op::before : after ? filter_op::gt : filter_op::since, {a}));
-      take(i, i + 2);
+      take(i, i + 2 + said_onwards);
       return true;
     }
     if (is_year(a)) {
       int y = std::stoi(a) + (after ? 1 : 0);
       r.filters.push_back(make(upper ? filter_op::before : filter_op::since,
                                {std::to_string(y) + "-01-01"}));
-      take(i, i + 2);
+      take(i, i + 2 + said_onwards);
       return true;
     }
     if (int m = month_number(a); m > 0 && is_year(text(i + 2))) {
@@ -156,7 +163,7 @@ bool time_scan::read_since_or_before(size_t i, const std::string& w) {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%04d-%02d-01", y, mm);
       r.filters.push_back(make(upper ? filter_op::before : filter_op::since, {buf}));
-      take(i, i + 3);
+      take(i, i + 3 + said_onwards);
       return true;
     }
   }

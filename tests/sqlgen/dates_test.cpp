@@ -141,6 +141,13 @@ TEST(dates, the_period_asked_for) {
   });
 }
 
+// "from <a year or month> onwards": since then, not that year alone.
+TEST(dates, from_a_date_onwards) {
+  auto date = q("payments_received.payment_date");
+  run({{"payments received from 2023 onwards", {date + " >= '2023-01-01'"}, {"'2024-01-01'"}},
+       {"count payments received from June 2023 onward", {date + " >= '2023-06-01'"}, {"'2023-07-01'"}}});
+}
+
 // Words a date's description says just so name that date.
 TEST(dates, a_date_named_by_its_description) {
   run({{"How many flights were expected to land in the last 10 days?",
