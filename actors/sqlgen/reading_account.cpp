@@ -196,6 +196,12 @@ void reader::account() {
         if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::value)
           if (auto* table = table_of(model, it.e.table); table && family_name_column(*table))
             explained[i] = true;
+    // "pets called Bella", "a product named Aurora": the word before a
+    // value only says the value is a name.
+    if (!explained[i] && word(i, {"called", "named"}))
+      for (auto& it : items)
+        if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::value)
+          explained[i] = true;
     // "the largest single invoice": "single" or "individual" before a
     // table's noun only stresses one row at a time.
     if (!explained[i] && word(i, {"single", "individual"}))

@@ -134,7 +134,8 @@ semantic_model climbing_model() {
   using r = column_role;
   semantic_model m;
   m.data_source = "climbing";
-  m.tables = {testing::table("climbers", {col("climber_id", r::identifier, true), col("full_name", r::text),
+  m.tables = {testing::table("climbers", {col("climber_id", r::identifier, true),
+                                          col("full_name", r::text, false, {"Ann Lee", "Raj Patel"}),
                                           col("sponsor", r::text)}),
               testing::table("bookings", {col("booking_id", r::identifier, true), col("climber_id", r::identifier),
                                           col("status", r::categorical, false, {"Attended", "No-show"})})};
@@ -145,6 +146,10 @@ semantic_model climbing_model() {
 TEST(said_once, the_participle_of_a_column_noun_says_whether_a_row_has_one) {
   testing::converse(climbing_model(), {{"how many climbers are sponsored?", {q("climbers.sponsor") + " IS NOT NULL"}}});
   testing::converse(climbing_model(), {{"how many climbers aren't sponsored?", {q("climbers.sponsor") + " IS NULL"}}});
+}
+
+TEST(said_once, called_before_a_name_only_says_it_is_a_name) {
+  testing::converse(climbing_model(), {{"how many climbers are called Ann Lee?", {q("climbers.full_name") + " = 'Ann Lee'"}}});
 }
 
 TEST(said_once, a_value_that_begins_with_no_is_that_value) {
