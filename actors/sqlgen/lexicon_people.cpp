@@ -1,6 +1,6 @@
 // Words for the tables of people that name no table themselves: "people"
 // for the one table of people, "staff" and "employees" for the one table of
-// people a business employs.
+// people a business employs, and the verb of their work.
 #include <algorithm>
 #include <iterator>
 
@@ -45,9 +45,13 @@ void lexicon::add_words_for_people(const semantic_model& model) {
                       });
              });
     });
-  if (staff)
+  if (staff) {
     for (auto* w : staff_words)
       add({w}, {element_kind::table, staff->name, "", "", ""}, 0.8);
+    // "how many people work at each site": whoever works there is staff.
+    for (auto* w : {"work", "works", "worked", "working"})
+      add({w}, {element_kind::table, staff->name, "", "", ""}, 0.8, true);
+  }
 }
 
 } // namespace medha::sqlgen

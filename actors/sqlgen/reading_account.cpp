@@ -196,6 +196,14 @@ void reader::account() {
         if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::value)
           if (auto* table = table_of(model, it.e.table); table && family_name_column(*table))
             explained[i] = true;
+    // "how many people work at each site": the rows counted are people
+    // already (a table with people's names), named by another word.
+    if (!explained[i] && word(i, {"people", "persons", "person"}))
+      for (auto& it : items)
+        if (!it.c && !it.e.table.empty())
+          if (auto* table = table_of(model, it.e.table); table && it.e.kind == element_kind::table
+                                                          && (family_name_column(*table) || table->find_column("full_name")))
+            explained[i] = true;
     // "pets called Bella", "a product named Aurora": the word before a
     // value only says the value is a name.
     if (!explained[i] && word(i, {"called", "named"}))

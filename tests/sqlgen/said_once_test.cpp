@@ -215,5 +215,19 @@ TEST(said_once, the_period_rows_cover_is_their_first_and_last_date) {
             {"and what dates do they span?", {"MIN(" + q("restock_orders.placed_on") + ")"}}});
 }
 
+TEST(said_once, people_who_work_somewhere_are_the_staff) {
+  // Two tables of people: the ones who work are the staff.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "garage";
+  m.tables = {testing::table("sites", {col("site_id", r::identifier, true), col("site_name", r::text)}),
+              testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text),
+                                       col("last_name", r::text), col("site_id", r::identifier)}),
+              testing::table("customers", {col("customer_id", r::identifier, true), col("first_name", r::text),
+                                           col("last_name", r::text)})};
+  m.relationships = {{"staff", {"site_id"}, "sites", {"site_id"}, false}};
+  testing::converse(m, {{"how many people work at each site?", {"COUNT(*)", "FROM \"staff\"", "GROUP BY " + q("sites.site_name")}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen

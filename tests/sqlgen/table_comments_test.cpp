@@ -44,7 +44,7 @@ TEST(table_comments, brackets_later_in_a_comment_are_no_names) {
   // ("people" alone names the one table of people: a word of no such
   // meaning shows what the brackets do.)
   auto model = commented("Everyone who works or worked for the company (hands who left too).");
-  auto plan = generate(model, "How many hands work in each department?", "");
+  auto plan = generate(model, "How many hands are there in each department?", "");
   if (plan.outcome == plan_outcome::answer)
     EXPECT_EQ(plan.sql.find("COUNT(*)"), std::string::npos) << plan.sql;
 }
