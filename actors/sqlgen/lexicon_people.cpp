@@ -48,7 +48,7 @@ void lexicon::add_words_for_people(const semantic_model& model) {
   if (staff) {
     for (auto* w : staff_words)
       add({w}, {element_kind::table, staff->name, "", "", ""}, 0.8);
-    // "how many people work at each site": whoever works there is staff.
+    // "the people working at a site": whoever works there is staff.
     for (auto* w : {"work", "works", "worked", "working"})
       add({w}, {element_kind::table, staff->name, "", "", ""}, 0.8, true);
   }

@@ -196,7 +196,7 @@ void reader::account() {
         if (!it.c && it.begin == i + 1 && it.e.kind == element_kind::value)
           if (auto* table = table_of(model, it.e.table); table && family_name_column(*table))
             explained[i] = true;
-    // "how many people work at each site": the rows counted are people
+    // "the people working at a site": the rows counted are people
     // already (a table with people's names), named by another word.
     if (!explained[i] && word(i, {"people", "persons", "person"}))
       for (auto& it : items)

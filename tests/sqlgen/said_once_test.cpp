@@ -226,7 +226,7 @@ TEST(said_once, people_who_work_somewhere_are_the_staff) {
               testing::table("customers", {col("customer_id", r::identifier, true), col("first_name", r::text),
                                            col("last_name", r::text)})};
   m.relationships = {{"staff", {"site_id"}, "sites", {"site_id"}, false}};
-  testing::converse(m, {{"how many people work at each site?", {"COUNT(*)", "FROM \"staff\"", "GROUP BY " + q("sites.site_name")}}});
+  testing::converse(m, {{"count the people working at each site", {"COUNT(*)", "FROM \"staff\"", "GROUP BY " + q("sites.site_name")}}});
 }
 
 } // namespace
