@@ -278,6 +278,7 @@ struct reader {
   void take_span_words(); // "what time span do the rows cover" (reading_span_covered.cpp)
   void read_span_covered(); // its first and last date (reading_span_covered.cpp)
   bool span_asked = false;
+  std::optional<element> part_of_full_name(const mention& m, const std::vector<mention>& all, size_t index); // (reading_name_parts.cpp)
   bool money_of_rows_named(const std::string& table); // "revenue from shipments": their price (reading_money_of_named.cpp)
   void date_the_verb_names(); // "received in 2024": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)

@@ -262,6 +262,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   }
   if (auto own = value_of_subject(m, all, index))
     return {*own};
+  if (auto part = part_of_full_name(m, all, index))
+    return {*part};
   // "open" where tickets keep both a status 'open' and a closed_at: the
   // value the rows keep says it outright; the state of an empty date is
   // only inferred.

@@ -229,5 +229,20 @@ TEST(said_once, people_who_work_somewhere_are_the_staff) {
   testing::converse(m, {{"count the people working at each site", {"COUNT(*)", "FROM \"staff\"", "GROUP BY " + q("sites.site_name")}}});
 }
 
+TEST(said_once, a_name_before_a_last_name_is_a_first_name) {
+  // Owen is one guide's first name and another's last name.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tours";
+  m.tables = {testing::table("guides", {col("guide_id", r::identifier, true),
+                                        col("first_name", r::text, false, {"Owen", "Grace"}),
+                                        col("last_name", r::text, false, {"Hill", "Owen"})}),
+              testing::table("tours", {col("tour_id", r::identifier, true), col("guide_id", r::identifier),
+                                       col("tour_date", r::time)})};
+  m.relationships = {{"tours", {"guide_id"}, "guides", {"guide_id"}, false}};
+  testing::converse(m, {{"how many tours has Owen Hill led?",
+                         {q("guides.first_name") + " = 'Owen'", q("guides.last_name") + " = 'Hill'"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
