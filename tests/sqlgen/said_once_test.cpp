@@ -244,5 +244,20 @@ TEST(said_once, a_name_before_a_last_name_is_a_first_name) {
                          {q("guides.first_name") + " = 'Owen'", q("guides.last_name") + " = 'Hill'"}}});
 }
 
+TEST(said_once, the_verb_of_a_role_names_the_people_in_it) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "bakery";
+  m.tables = {testing::table("shops", {col("shop_id", r::identifier, true),
+                                       col("shop_name", r::text, false, {"Northgate", "Quayside"})}),
+              testing::table("staff", {col("staff_id", r::identifier, true), col("first_name", r::text),
+                                       col("last_name", r::text),
+                                       col("role", r::categorical, false, {"shop supervisor", "baker", "cashier"}),
+                                       col("shop_id", r::identifier)})};
+  m.relationships = {{"staff", {"shop_id"}, "shops", {"shop_id"}, false}};
+  testing::converse(m, {{"who supervises Northgate?",
+                         {q("staff.first_name"), q("staff.role") + " = 'shop supervisor'", "'Northgate'"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
