@@ -43,8 +43,15 @@ bool joins_siblings(const indexed_model& model, const join_path& path) {
 void reader::drop_value_the_period_names() {
   if (time.filters.empty())
     return;
+  // "completed in 2024", and the verb's plain form after its subject:
+  // "jobs did we complete in 2024".
+  auto verb_at = [&](size_t i) {
+    return is_participle(tokens[i].text)
+           || (i > 0 && !tokens[i - 1].quoted
+               && (tokens[i - 1].text == "we" || tokens[i - 1].text == "they" || tokens[i - 1].text == "you"));
+  };
   for (auto& [fi, pos] : value_said) {
-    if (fi >= r.filters.size() || pos >= tokens.size() || !is_participle(tokens[pos].text)
+    if (fi >= r.filters.size() || pos >= tokens.size() || !verb_at(pos)
         || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
       continue;
     auto* t = table_of(model, r.filters[fi].column.table);

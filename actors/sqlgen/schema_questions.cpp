@@ -42,7 +42,7 @@ const std::vector<rule>& rules() {
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
     {ask::describe, {"what", "table"}, {"contain", "hold", "store", "in", "have"}, {"row", "value"}, needs::table},
-    {ask::describe, {"what"}, {"information", "info", "detail"}, {"row", "value", "common"}, needs::table},
+    {ask::describe, {"what"}, {"information", "info", "detail", "record"}, {"row", "value", "common"}, needs::table},
     {ask::common_values, {"value"}, {"common", "frequent", "top", "popular"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::table},

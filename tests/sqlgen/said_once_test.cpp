@@ -259,5 +259,20 @@ TEST(said_once, the_verb_of_a_role_names_the_people_in_it) {
                          {q("staff.first_name"), q("staff.role") + " = 'shop supervisor'", "'Northgate'"}}});
 }
 
+TEST(said_once, the_plain_verb_after_its_subject_names_the_period_date) {
+  // A repair is logged, then fixed: "fixed" is a state and a date.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "repairs";
+  m.tables = {testing::table("repairs", {col("repair_id", r::identifier, true),
+                                         col("state", r::categorical, false, {"fixed", "waiting"}),
+                                         col("logged_at", r::time), col("fixed_at", r::time)})};
+  testing::converse(m, {{"how many repairs did we fix in 2024?", {q("repairs.fixed_at") + " >= '2024-01-01'"}, {"logged_at"}}});
+}
+
+TEST(said_once, what_is_recorded_about_a_row_is_its_columns) {
+  testing::converse(bookshop_model(), {{"what do we record about each book?", {"\"column_name\"", "'shelf_price'"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
