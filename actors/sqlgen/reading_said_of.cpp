@@ -44,7 +44,7 @@ void reader::drop_value_the_period_names() {
   if (time.filters.empty())
     return;
   // "completed in 2024", and the verb's plain form after its subject:
-  // "jobs did we complete in 2024".
+  // "repairs did we fix in 2024".
   auto verb_at = [&](size_t i) {
     return is_participle(tokens[i].text)
            || (i > 0 && !tokens[i - 1].quoted

@@ -271,7 +271,7 @@ TEST(said_once, the_plain_verb_after_its_subject_names_the_period_date) {
 }
 
 TEST(said_once, what_is_recorded_about_a_row_is_its_columns) {
-  testing::converse(bookshop_model(), {{"what do we record about each book?", {"\"column_name\"", "'shelf_price'"}}});
+  testing::converse(bookshop_model(), {{"what's recorded for every book?", {"\"column_name\"", "'shelf_price'"}}});
 }
 
 } // namespace
