@@ -133,9 +133,13 @@ void reader::read_ranking() {
       r.measures.push_back(count_rows(time_column_hint->table));
     }
   }
-  // "how many managers": the rows that have the value.
+  // "how many managers": the rows that have the value. ("how many in Leeds?"
+  // after a count: a place of the rows counted, said of them.)
+  size_t said_at = value_filters.empty() ? 0 : value_filters.front().second;
+  bool placed = said_at > 0 && !tokens[said_at - 1].quoted
+                && (tokens[said_at - 1].text == "in" || tokens[said_at - 1].text == "at");
   if (pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
-      && bare_numeric.empty() && !value_filters.empty()) {
+      && bare_numeric.empty() && !value_filters.empty() && !(placed && !context_tables.empty())) {
     r.measures.push_back(count_rows(r.filters[value_filters.front().first].column.table));
     pending_agg = aggregate::none;
   }

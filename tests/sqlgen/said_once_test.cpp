@@ -274,5 +274,17 @@ TEST(said_once, what_is_recorded_about_a_row_is_its_columns) {
   testing::converse(bookshop_model(), {{"what's recorded for every book?", {"\"column_name\"", "'shelf_price'"}}});
 }
 
+TEST(said_once, a_place_said_after_a_count_is_where_the_rows_counted_are) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "hire";
+  m.tables = {testing::table("branches", {col("branch_id", r::identifier, true),
+                                          col("town", r::categorical, false, {"Ely", "Diss"})}),
+              testing::table("bikes", {col("bike_id", r::identifier, true), col("branch_id", r::identifier)})};
+  m.relationships = {{"bikes", {"branch_id"}, "branches", {"branch_id"}, false}};
+  testing::converse(m, {{"how many bikes are there?", {"COUNT(*)"}},
+                        {"how many at Diss?", {"FROM \"bikes\"", q("branches.town") + " = 'Diss'"}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
