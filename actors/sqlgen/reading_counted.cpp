@@ -75,11 +75,17 @@ void reader::read_breakdown() {
 // money; that amount is their size.
 std::optional<column_ref> reader::sized_by_money(const std::string& shown) {
   auto& rows = r.entity.empty() ? shown : r.entity;
-  if (!superlative || !superlative->text.empty() || rows.empty() || !r.order.empty() || !r.selected.empty()
-      || !r.measures.empty())
+  auto size_word = [](const std::string& w) {
+    return w == "largest" || w == "biggest" || w == "smallest" || w == "highest" || w == "lowest";
+  };
+  // "the 5 biggest invoices": a size word in a ranking's size too.
+  bool sized_top = !superlative && top > 0 && std::any_of(tokens.begin(), tokens.end(), [&](const token& t) {
+                     return !t.quoted && size_word(t.text);
+                   });
+  if ((!sized_top && (!superlative || !superlative->text.empty())) || rows.empty() || !r.order.empty()
+      || !r.selected.empty() || !r.measures.empty())
     return std::nullopt;
-  auto& word = tokens[superlative->end - 1].text;
-  if (word != "largest" && word != "biggest" && word != "smallest" && word != "highest" && word != "lowest")
+  if (!sized_top && !size_word(tokens[superlative->end - 1].text))
     return std::nullopt;
   auto* t = table_of(model, rows);
   if (!t)

@@ -331,7 +331,8 @@ void reader::read_ranking() {
     // Nor is "the top 10 donors" with nothing to rank them by: their first
     // ten names are not the top ten.
     bool top_only = !superlative && top > 0 && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
-                      return !t.quoted && (t.text == "top" || t.text == "bottom");
+                      return !t.quoted && (t.text == "top" || t.text == "bottom" || t.text == "biggest"
+                                           || t.text == "largest" || t.text == "smallest");
                     });
     bool keyless = (top_only || (superlative && (superlative->text.empty() || superlative->text == "price")))
                    && r.order.empty();

@@ -286,5 +286,11 @@ TEST(said_once, a_place_said_after_a_count_is_where_the_rows_counted_are) {
                         {"how many at Diss?", {"FROM \"bikes\"", q("branches.town") + " = 'Diss'"}}});
 }
 
+TEST(said_once, the_n_biggest_rows_are_ranked_by_their_size_or_asked) {
+  // A lesson's one amount of money is its size; an instructor has none.
+  testing::converse(lessons_model(), {{"our 3 biggest lessons", {q("lessons.fee_amt") + " DESC", "LIMIT 3"}}});
+  testing::converse(lessons_model(), {{"our 3 biggest instructors", {}}});
+}
+
 } // namespace
 } // namespace medha::sqlgen
