@@ -43,7 +43,10 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
       return store->begin_turn(user, question, limits);
     },
     [store](answer_atom, const std::string& user, const answered_turn& turn) {
-      return store_ack{store->store_answer(user, turn)};
+      auto err = store->store_answer(user, turn);
+      if (!err && turn.on_stored)
+        turn.on_stored();
+      return store_ack{std::move(err)};
     },
     [store](list_atom, const std::string& user) {
       return store->list_conversations(user);
