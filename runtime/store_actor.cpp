@@ -42,9 +42,12 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
         limits = turn_limits{per_minute, concurrent};
       return store->begin_turn(user, question, limits);
     },
-    [store](answer_atom, const std::string& user, const answered_turn& turn) {
+    [self, store](answer_atom, const std::string& user, const answered_turn& turn) {
       auto err = store->store_answer(user, turn);
-      if (!err && turn.on_stored)
+      // With other writes waiting, the writer goes on to them and the
+      // conversation sends its final event on the reply: sending it here
+      // would hold up those writes (and the syncs they could share).
+      if (!err && turn.on_stored && self->mailbox().empty())
         turn.on_stored();
       return store_ack{std::move(err)};
     },
