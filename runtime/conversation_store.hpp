@@ -1,7 +1,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,10 +50,6 @@ struct answered_turn {
   /// The turn was counted against its user's limits in this store
   /// (begin_turn, admit_turn): the same write ends that count (finish_turn).
   bool release = false;
-  /// Run by the store's writer as soon as the write succeeded, before its
-  /// reply goes back (the conversation's final event goes out from there);
-  /// not run when the write fails. Empty: nothing to run.
-  std::function<void()> on_stored;
 };
 
 /// What the store knows of one turn (a turn taken again after a worker died

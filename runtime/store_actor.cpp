@@ -42,14 +42,8 @@ store_actor::behavior_type store_behavior(store_actor::pointer self,
         limits = turn_limits{per_minute, concurrent};
       return store->begin_turn(user, question, limits);
     },
-    [self, store](answer_atom, const std::string& user, const answered_turn& turn) {
-      auto err = store->store_answer(user, turn);
-      // With other writes waiting, the writer goes on to them and the
-      // conversation sends its final event on the reply: sending it here
-      // would hold up those writes (and the syncs they could share).
-      if (!err && turn.on_stored && self->mailbox().empty())
-        turn.on_stored();
-      return store_ack{std::move(err)};
+    [store](answer_atom, const std::string& user, const answered_turn& turn) {
+      return store_ack{store->store_answer(user, turn)};
     },
     [store](list_atom, const std::string& user) {
       return store->list_conversations(user);

@@ -57,8 +57,6 @@ conversation(conversation_actor::stateful_pointer<conversation_state> self, conv
              conversation_record record) {
   self->state.deps = std::move(deps);
   self->state.record = std::move(record);
-  self->state.outbox = std::make_shared<event_outbox>(
-      self->state.deps.events, events_subject(self->state.record.user, self->state.record.id));
   self->state.carried = decode_carried_context(self->state.record.state_json);
   touch(self);
   self->state.received = 0; // spawning is not a message

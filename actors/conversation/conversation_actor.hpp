@@ -15,7 +15,6 @@
 #include "actors/actors.hpp"
 #include "actors/conversation/carried_context.hpp"
 #include "actors/conversation/direct_stages.hpp"
-#include "actors/conversation/event_outbox.hpp"
 #include "actors/conversation/stage_watch.hpp"
 
 namespace medha {
@@ -100,9 +99,6 @@ struct turn_in_flight {
   bool finishing = false; // the final event waits for the store
   bool asked = false;     // the user's message is stored already (a turn taken again)
   bool question_lost = false; // storing the user's message failed after the answer was sent
-  bool question_stored = false; // this turn's write of the user's message succeeded
-  uint64_t final_ticket = 0;    // the end write whose final event the store's writer sends (0: none)
-  bool end_release = false;     // the end write ends the turn's count (shared store)
   std::optional<conversation_record> before_end; // the record to restore if the end is not stored
   std::optional<medha_error> give_up; // ends the turn with this instead of running it
   bool counted = false;  // against the user's limits: to end with the turn
@@ -123,14 +119,11 @@ struct conversation_state {
   /// source allows it (sqlgen decides).
   std::optional<result_set> last_rows;
   std::optional<turn_in_flight> turn;
-  /// Step events on their way out: those of the turn not sent yet go out
-  /// once the actor has handed the turn's work on (turn_events.cpp,
-  /// flush_events); the final one, once the turn is stored, from the
-  /// store's writer when it can (turn_end.cpp, finish).
-  std::shared_ptr<event_outbox> outbox;
+  /// Step events of the turn not sent yet: they go out once the actor has
+  /// handed the turn's work on (turn_events.cpp, flush_events).
+  std::vector<std::string> unsent;
   std::deque<turn_request> waiting;
   uint64_t generation = 0;
-  uint64_t final_tickets = 0; // end writes whose final event the writer sends
   std::chrono::steady_clock::time_point last_activity; // the idle clock counts from here
   bool idle_timer = false; // an idle check is on its way (one at a time)
   std::multiset<std::chrono::steady_clock::time_point> stage_timers; // deadline checks on their way

@@ -37,14 +37,7 @@ void check_stages(self_ptr self) {
   while (auto late = turn.stages.expired(clock::now())) {
     if (*late == answer_write) {
       turn.generation = ++st.generation; // its reply, should it come, is dropped
-      // The writer may have stored the turn and sent its final event, its
-      // reply still on the way: the turn is answered, and stays so.
-      if (turn.final_ticket != 0 && st.outbox->disarm(turn.final_ticket)) {
-        turn.released = turn.end_release;
-        end_turn(self, {}, true);
-      } else {
-        end_unstored(self, "the store did not answer in time");
-      }
+      end_unstored(self, "the store did not answer in time");
       return;
     }
     if (turn.finishing) {

@@ -24,15 +24,12 @@ void next_turn(self_ptr self) {
   }
 }
 
-// Publishes the turn's final event (unless the store's writer did, as the
-// turn was stored), settles it and starts the next one.
-void end_turn(self_ptr self, const std::string& final_wire, bool final_sent) {
+// Publishes the turn's final event, settles it and starts the next one.
+void end_turn(self_ptr self, const std::string& final_wire) {
   auto& st = self->state;
-  if (!final_sent) {
-    if (st.turn->req.delivery != 0 && st.deps.acks)
-      st.deps.acks->finished(st.turn->req.delivery);
-    send_event(self, final_wire, true);
-  }
+  if (st.turn->req.delivery != 0 && st.deps.acks)
+    st.deps.acks->finished(st.turn->req.delivery);
+  send_event(self, final_wire, true);
   settle(self, st.turn->req.delivery);
   // Its count against the user's limits ends, unless its end write ended it.
   if (st.turn->counted && !st.turn->released)
@@ -116,44 +113,23 @@ void finish(self_ptr self, step_kind step, step_status status, const std::string
   // The generation stays as it is while the turn finishes (cancel and the
   // stage deadlines leave a finishing turn alone).
   auto gen = turn.generation;
-  turn.end_release = release;
-  // The user's message known stored (or stored before), the store's writer
-  // sends the final event itself as soon as the end is stored: the client
-  // need not wait for the writer's reply to reach this actor. Otherwise the
-  // reply decides (a failed message write must turn the answer into an error).
-  if (turn.asked || turn.question_stored) {
-    turn.final_ticket = ++st.final_tickets;
-    st.outbox->arm(turn.final_ticket,
-                   {final_wire, turn.req.reply_to, st.deps.acks, turn.req.delivery});
-    end.on_stored = [outbox = st.outbox, ticket = turn.final_ticket] { outbox->stored(ticket); };
-  }
   auto id = watch_store(self, answer_write);
   self->request(st.deps.store, caf::infinite, answer_atom_v, st.record.user, std::move(end))
       .then(
           [self, gen, id, final_wire, release](const store_ack& ack) {
             if (!still_current(self, gen, id))
               return; // past its deadline: the turn ended with store_failed
-            auto& turn = *self->state.turn;
-            bool sent = turn.final_ticket != 0 && self->state.outbox->disarm(turn.final_ticket);
             if (!ack.error)
-              turn.released = release;
-            if (sent) // stored, and the writer sent the final event
-              end_turn(self, final_wire, true);
-            else if (ack.error)
+              self->state.turn->released = release;
+            if (ack.error)
               end_unstored(self, ack.error->message);
-            else if (turn.question_lost)
+            else if (self->state.turn->question_lost)
               end_unstored(self, "the user's message was not stored");
             else
-              end_turn(self, final_wire, sent);
+              end_turn(self, final_wire);
           },
           [self, gen, id](const caf::error& err) {
-            if (!still_current(self, gen, id))
-              return;
-            auto& turn = *self->state.turn;
-            if (turn.final_ticket != 0 && self->state.outbox->disarm(turn.final_ticket)) {
-              turn.released = turn.end_release;
-              end_turn(self, {}, true); // stored and sent; only its reply was lost
-            } else
+            if (still_current(self, gen, id))
               end_unstored(self, caf::to_string(err));
           });
   flush_events(self);

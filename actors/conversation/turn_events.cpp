@@ -46,16 +46,26 @@ std::string next_event(self_ptr self, step_kind step, step_status status, std::s
 // sends the ones before it first: none is lost, and the order is kept.
 void send_event(self_ptr self, const std::string& wire, bool final) {
   auto& st = self->state;
-  if (!final)
-    st.outbox->hold(wire);
-  else
-    st.outbox->send_final(wire, st.turn->req.reply_to);
+  if (!final) {
+    st.unsent.push_back(wire);
+    return;
+  }
+  flush_events(self);
+  st.deps.events->publish_step(events_subject(st.record.user, st.record.id), wire, true);
+  if (!st.turn->req.reply_to.empty())
+    st.deps.events->publish(st.turn->req.reply_to, wire);
 }
 
 // Sends the events held back, in order. Called after each hand-off, before
 // a final event and before any other event on the conversation's subject.
 void flush_events(self_ptr self) {
-  self->state.outbox->flush();
+  auto& st = self->state;
+  if (st.unsent.empty())
+    return;
+  auto subject = events_subject(st.record.user, st.record.id);
+  for (auto& wire : st.unsent)
+    st.deps.events->publish_step(subject, wire, false);
+  st.unsent.clear();
 }
 
 // Publishes one event of the current turn and keeps it with the turn's steps.

@@ -178,7 +178,6 @@ void store_user_turn(self_ptr self) {
               lost({error_code::store_failed, "could not store the turn: " + ack.error->message});
               return;
             }
-            self->state.turn->question_stored = true;
             self->state.turn->timings.emplace_back("store", ms_since(sent));
           },
           [self, gen, id, lost](const caf::error& err) {

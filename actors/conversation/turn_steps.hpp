@@ -35,7 +35,7 @@ std::string query_id(const conversation_state& st);
 
 // turn_end.cpp
 void next_turn(self_ptr self);
-void end_turn(self_ptr self, const std::string& final_wire, bool final_sent = false);
+void end_turn(self_ptr self, const std::string& final_wire);
 extern const char question_write[];
 extern const char answer_write[];
 uint64_t watch_store(self_ptr self, const char* which);
