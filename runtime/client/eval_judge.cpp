@@ -49,11 +49,21 @@ std::vector<std::string> split_statements(const std::string& sql) {
   return out;
 }
 
+// The items of a `{a, b}` list: commas inside parentheses or quotes
+// ("to_char(d, 'YYYY-MM')") belong to the item.
 std::vector<std::string> split_commas(const std::string& s) {
   std::vector<std::string> out;
   std::string cur;
+  int depth = 0;
+  bool quoted = false;
   for (char c : s) {
-    if (c == ',') {
+    if (c == '\'')
+      quoted = !quoted;
+    else if (!quoted && c == '(')
+      ++depth;
+    else if (!quoted && c == ')' && depth > 0)
+      --depth;
+    if (c == ',' && depth == 0 && !quoted) {
       out.push_back(trim(cur));
       cur.clear();
     } else {

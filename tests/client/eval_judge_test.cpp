@@ -18,6 +18,14 @@ TEST(eval_judge, expands_braces_and_alternatives) {
   EXPECT_EQ(q[3], "SELECT 1");
 }
 
+TEST(eval_judge, commas_inside_a_call_belong_to_one_item) {
+  auto q = expand_gold("SELECT {to_char(d, 'YYYY-MM'), sum(x)} FROM t GROUP BY 1");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0], "SELECT to_char(d, 'YYYY-MM') FROM t GROUP BY 1");
+  EXPECT_EQ(q[1], "SELECT sum(x) FROM t GROUP BY 1");
+  EXPECT_EQ(q[2], "SELECT to_char(d, 'YYYY-MM'), sum(x) FROM t GROUP BY 1");
+}
+
 TEST(eval_judge, semicolons_inside_quotes_do_not_split) {
   auto q = expand_gold("SELECT 'a;b' FROM t");
   ASSERT_EQ(q.size(), 1u);
