@@ -83,7 +83,10 @@ static bool belongs_to(const indexed_model& model, const std::string& from, cons
 // ones (lines of the invoices) keep their period.
 void move_periods_to(const indexed_model& model, query& q, const std::string& old_root, column_ref& dated_by) {
   auto now = root_table(model, q);
-  if (now.empty() || now == old_root || belongs_to(model, now, old_root))
+  // (Not when the new rows are the ones the old rows belong to: "which
+  // members were they for?" after invoices issued in 2024 keeps the issue
+  // date as the condition on the invoices.)
+  if (now.empty() || now == old_root || belongs_to(model, now, old_root) || belongs_to(model, old_root, now))
     return;
   auto date = default_time_column(model, now);
   if (date.empty() || date.table != now)

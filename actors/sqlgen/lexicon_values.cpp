@@ -6,7 +6,6 @@
 
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
-#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/place_codes.hpp"
 #include "actors/sqlgen/words.hpp"
 
@@ -29,15 +28,6 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
       if (code == "m" || code == "male")
         for (auto* w : {"men", "man", "male", "males"})
           add({w}, ve, 0.9);
-    }
-  // "who manages the Leeds depot" where staff keep a role 'depot manager':
-  // the verb of a role people have names the people in it.
-  if (family_name_column(t) || t.find_column("full_name"))
-    for (auto& v : c.values) {
-      auto vw = phrase_words(v);
-      if (!vw.empty())
-        for (auto& verb : agent_verbs(vw.back()))
-          add({verb}, {element_kind::value, t.name, c.name, "", v}, 0.8, true);
     }
   bool state_codes = !c.values.empty();
   for (auto& v : c.values) {

@@ -279,7 +279,6 @@ struct reader {
   void read_span_covered(); // its first and last date (reading_span_covered.cpp)
   bool span_asked = false;
   std::optional<element> part_of_full_name(const mention& m, const std::vector<mention>& all, size_t index); // (reading_name_parts.cpp)
-  void people_with_the_value_asked(); // "who manages the depot" (reading_subject_value.cpp)
   bool money_of_rows_named(const std::string& table); // "revenue from shipments": their price (reading_money_of_named.cpp)
   void date_the_verb_names(); // "received in 2024": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)

@@ -143,7 +143,6 @@ void reader::read_ranking() {
     r.measures.push_back(count_rows(r.filters[value_filters.front().first].column.table));
     pending_agg = aggregate::none;
   }
-  people_with_the_value_asked();
   // "who has the highest salary": the people, not the number.
   if ((r.listing || who) && r.entity.empty() && superlative_column && r.measures.empty())
     r.entity = superlative_column->table;

@@ -5,9 +5,7 @@
 
 #include <algorithm>
 
-#include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/linker.hpp"
-#include "actors/sqlgen/model_view.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -35,21 +33,6 @@ std::optional<element> reader::value_of_subject(const mention& m, const std::vec
       return *own;
   }
   return std::nullopt;
-}
-
-// "who manages the Leeds depot?" where staff keep a role 'depot manager'
-// its verb names: the people with that value, nothing counted.
-void reader::people_with_the_value_asked() {
-  if (!who || !r.measures.empty() || !r.entity.empty() || !r.selected.empty() || pending_agg != aggregate::none
-      || value_filters.empty() || value_filters.front().first >= r.filters.size())
-    return;
-  auto& table = r.filters[value_filters.front().first].column.table;
-  auto* t = table_of(model, table);
-  if (!t || !(family_name_column(*t) || t->find_column("full_name")))
-    return;
-  r.entity = table;
-  r.listing = true;
-  r.implicit_entity = true;
 }
 
 } // namespace medha::sqlgen::detail
