@@ -193,6 +193,22 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 
+  // "how many did Ann Lee do?" with no noun said: the rows counted would be
+  // the people named themselves, one or two of them, never what she did.
+  if (r.no_noun_counted && q.kind == query_kind::aggregate && q.dimensions.empty() && q.measures.size() == 1
+      && q.measures[0].agg == aggregate::count && q.measures[0].column.column.empty()) {
+    auto* t = table_of(model, q.measures[0].column.table);
+    auto* given = t ? label_column(*t) : nullptr;
+    auto* family = t ? family_name_column(*t) : nullptr;
+    bool named_person = t && std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+      return f.op == filter_op::eq && f.column.table == t->name
+             && ((given && f.column.column == given->name) || (family && f.column.column == family->name));
+    });
+    if (named_person && (family || t->find_column("full_name")))
+      return clarify(understood_prefix(model, q) + "not what to count for them: could you name it?", {}, to_json(q),
+                     0.2);
+  }
+
   // "who is our treasurer?" answered with a count per role: whoever was
   // asked for is not in the answer. ("who signed up this year" after a count
   // narrows the rows counted.)

@@ -106,7 +106,9 @@ semantic_model lessons_model() {
   using r = column_role;
   semantic_model m;
   m.data_source = "riding";
-  m.tables = {testing::table("instructors", {col("instructor_id", r::identifier, true), col("full_name", r::text)}),
+  m.tables = {testing::table("instructors", {col("instructor_id", r::identifier, true),
+                                             col("full_name", r::text, false, {"Ann Lee", "Raj Patel"}),
+                                             col("hired_on", r::time)}),
               testing::table("lessons", {col("lesson_id", r::identifier, true), col("instructor_id", r::identifier),
                                          col("fee_amt", r::numeric), col("given_on", r::time)})};
   m.relationships = {{"lessons", {"instructor_id"}, "instructors", {"instructor_id"}, false}};
@@ -279,6 +281,15 @@ TEST(said_once, the_n_biggest_rows_are_ranked_by_their_size_or_asked) {
   // A lesson's one amount of money is its size; an instructor has none.
   testing::converse(lessons_model(), {{"our 3 biggest lessons", {q("lessons.fee_amt") + " DESC", "LIMIT 3"}}});
   testing::converse(lessons_model(), {{"our 3 biggest instructors", {}}});
+}
+
+TEST(said_once, how_many_did_a_named_person_do_is_not_a_count_of_that_person) {
+  auto model = lessons_model();
+  auto ranked = generate(model, "top 3 instructors by number of lessons", "");
+  ASSERT_EQ(ranked.outcome, plan_outcome::answer) << ranked.understood;
+  auto plan = generate(model, "how many did Ann Lee do in 2024?", ranked.query_json);
+  if (plan.outcome == plan_outcome::answer)
+    EXPECT_EQ(plan.sql.find("FROM \"instructors\" WHERE"), std::string::npos) << plan.sql;
 }
 
 } // namespace
