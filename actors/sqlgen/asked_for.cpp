@@ -195,8 +195,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
 
   // "how many did Ann Lee do?" with no noun said: the rows counted would be
   // the people named themselves, one or two of them, never what she did.
-  if (r.no_noun_counted && q.kind == query_kind::aggregate && q.dimensions.empty() && q.measures.size() == 1
-      && q.measures[0].agg == aggregate::count && q.measures[0].column.column.empty()) {
+  if (r.no_noun_counted && counts_rows(q) && q.dimensions.empty() && q.measures.size() == 1) {
     auto* t = table_of(model, q.measures[0].column.table);
     auto* given = t ? label_column(*t) : nullptr;
     auto* family = t ? family_name_column(*t) : nullptr;
@@ -204,7 +203,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
       return f.op == filter_op::eq && f.column.table == t->name
              && ((given && f.column.column == given->name) || (family && f.column.column == family->name));
     });
-    if (named_person && (family || t->find_column("full_name")))
+    if (named_person && is_table_of_people(*t))
       return clarify(understood_prefix(model, q) + "not what to count for them: could you name it?", {}, to_json(q),
                      0.2);
   }

@@ -4,6 +4,7 @@
 #include <functional>
 #include <optional>
 
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -61,20 +62,6 @@ static column_ref date_of_periods(const query& q) {
       date = f.column;
     }
   return date;
-}
-
-// True when each row of `from` belongs to one row of `to` through keys
-// (order lines to their order): a period of `to` still says which of them.
-static bool belongs_to(const indexed_model& model, const std::string& from, const std::string& to) {
-  std::vector<std::string> seen{from};
-  for (size_t i = 0; i < seen.size() && seen.size() < 64; ++i)
-    for (auto& rel : model.relationships)
-      if (rel.from_table == seen[i] && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
-        if (rel.to_table == to)
-          return true;
-        seen.push_back(rel.to_table);
-      }
-  return false;
 }
 
 // "how many visits was that?" after a member's invoiced total in 2024:

@@ -24,7 +24,7 @@ bool swaps_dimension(const reading& r, const query& previous);
 /// "which depots are they in?" after a count: the rows grouped by that.
 std::optional<column_ref> grouping_of_rows(const indexed_model& model, const reading& r,
                                            const query& previous);
-/// "which one takes the longest on average?" after a count per group.
+/// "which one brings in the largest mean fee?" after a count per group.
 bool ranks_groups_by_new_measure(const indexed_model& model, const reading& r, const query& previous);
 } // namespace follow_ups
 

@@ -268,4 +268,20 @@ std::vector<const relationship*> parallel_links(const indexed_model& model,
   return out;
 }
 
+bool belongs_to(const indexed_model& model, const std::string& from, const std::string& table) {
+  std::vector<std::string> seen{from}, queue{from};
+  while (!queue.empty()) {
+    auto at = queue.back();
+    queue.pop_back();
+    for (auto& rel : model.relationships)
+      if (rel.from_table == at && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
+        if (rel.to_table == table)
+          return true;
+        seen.push_back(rel.to_table);
+        queue.push_back(rel.to_table);
+      }
+  }
+  return false;
+}
+
 } // namespace medha::sqlgen

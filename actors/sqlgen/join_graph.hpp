@@ -46,6 +46,11 @@ join_tree connect(const indexed_model& model, const std::string& root,
 /// Tables one relationship away from `table`, in declaration order.
 std::vector<std::string> linked_tables(const indexed_model& model, const std::string& table);
 
+/// Whether `table` is reached from `from` by following keys to what they
+/// reference, and theirs in turn: each row of `from` belongs to one row of
+/// `table` (an order line to its order, and to the order's customer).
+bool belongs_to(const indexed_model& model, const std::string& from, const std::string& table);
+
 /// Relationships that link the same two tables as another one does (an
 /// order's billing and shipping address): the links a join can be ambiguous on.
 std::vector<const relationship*> parallel_links(const indexed_model& model,

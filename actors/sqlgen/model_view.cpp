@@ -343,12 +343,13 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
   return {};
 }
 
+// People are named by a first and a family name, or by a full name.
+bool is_table_of_people(const table_info& t) {
+  return family_name_column(t) || t.find_column("full_name") || t.find_column("person_name");
+}
+
 std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table,
                                           const std::vector<column_ref>& named_keys, bool any_key) {
-  // People are named by a first and a family name, or by a full name.
-  auto is_people = [](const table_info& t) {
-    return family_name_column(t) || t.find_column("full_name") || t.find_column("person_name");
-  };
   // A key named for the people's table (rider_id, cust_id), or one the
   // question named; not a role they may play (account_manager_id).
   auto names_them = [&](const relationship& rel) {
@@ -375,14 +376,14 @@ std::optional<std::string> person_of_rows(const indexed_model& model, const std:
   };
   bool any_named = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
     auto* to = rel.from_table == table && rel.to_table != table ? table_of(model, rel.to_table) : nullptr;
-    return to && is_people(*to) && named(rel);
+    return to && is_table_of_people(*to) && named(rel);
   });
   std::optional<std::string> found;
   for (auto& rel : model.relationships) {
     if (rel.from_table != table || rel.to_table == table || !names_them(rel) || (any_named && !named(rel)))
       continue;
     auto* to = table_of(model, rel.to_table);
-    if (!to || !is_people(*to))
+    if (!to || !is_table_of_people(*to))
       continue;
     if (found)
       return std::nullopt; // a repair's customer and its technician: whose is asked

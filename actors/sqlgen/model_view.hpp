@@ -28,6 +28,10 @@ const column_info* label_column(const table_info& table);
 std::optional<std::string> person_of_rows(const indexed_model& model, const std::string& table,
                                           const std::vector<column_ref>& named_keys = {}, bool any_key = true);
 
+/// Whether a table's rows are people: named by a first and a family name,
+/// or by a full name.
+bool is_table_of_people(const table_info& t);
+
 /// A person's name kept in two columns ("first_name", "last_name"; given and
 /// family names): the second of them, or null. The first is label_column.
 const column_info* family_name_column(const table_info& table);

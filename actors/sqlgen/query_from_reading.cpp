@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -110,28 +111,6 @@ query from_reading(const indexed_model& model, const reading& r) {
   }
   return q;
 }
-
-namespace {
-
-// Whether `table` is reached from `from` by following its keys to what
-// they reference, and theirs in turn (an order line to its order).
-bool belongs_to(const indexed_model& model, const std::string& from, const std::string& table) {
-  std::vector<std::string> seen{from}, queue{from};
-  while (!queue.empty()) {
-    auto at = queue.back();
-    queue.pop_back();
-    for (auto& rel : model.relationships)
-      if (rel.from_table == at && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
-        if (rel.to_table == table)
-          return true;
-        seen.push_back(rel.to_table);
-        queue.push_back(rel.to_table);
-      }
-  }
-  return false;
-}
-
-} // namespace
 
 bool complete(const indexed_model& model, query& q) {
   auto root = root_table(model, q);

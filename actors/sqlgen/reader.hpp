@@ -279,8 +279,8 @@ struct reader {
   void read_span_covered(); // its first and last date (reading_span_covered.cpp)
   bool span_asked = false;
   std::optional<element> part_of_full_name(const mention& m, const std::vector<mention>& all, size_t index); // (reading_name_parts.cpp)
-  bool money_of_rows_named(const std::string& table); // "revenue from shipments": their price (reading_money_of_named.cpp)
-  void date_the_verb_names(); // "received in 2024": the period on received_on (reading_said_of.cpp)
+  bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)
+  void date_the_verb_names(); // "copies we received": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
   void read_where_they_are(); // "and where each one sits" (reading_where.cpp)

@@ -202,7 +202,7 @@ void reader::account() {
       for (auto& it : items)
         if (!it.c && !it.e.table.empty())
           if (auto* table = table_of(model, it.e.table); table && it.e.kind == element_kind::table
-                                                          && (family_name_column(*table) || table->find_column("full_name")))
+                                                          && is_table_of_people(*table))
             explained[i] = true;
     // "pets called Bella", "a product named Aurora": the word before a
     // value only says the value is a name.

@@ -1,5 +1,5 @@
-// "insured pets", "how many pets aren't insured": the participle of a
-// column's noun (insurer, microchip_no) says whether a row has one — the
+// "sponsored riders", "riders that are not sponsored": the participle of a
+// column's noun (sponsor, tag_no) says whether a row has one — the
 // column is set, or, negated, empty. Only for a column that may be empty
 // and holds names or codes: a date says when something happened
 // (reading_happened.cpp), a number how much.

@@ -1,4 +1,4 @@
-// "revenue from shipments" where the word for money received links to the
+// "revenue from workshops" where the word for money received links to the
 // invoices (a table named for money received): the rows the question names
 // keep money of their own, one price, and that is the money meant. The
 // invoices are a second record of money; reading them would answer about
@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/indexed_model.hpp"
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
 
@@ -18,7 +19,7 @@ namespace medha::sqlgen::detail {
 namespace {
 
 // The one column of `t` that keeps what its rows cost or brought in; not a
-// rate ("price_per_kg") and not a key.
+// rate ("rate_per_hour") and not a key.
 const column_info* own_money(const table_info& t) {
   const column_info* found = nullptr;
   for (auto& c : t.columns) {
@@ -39,20 +40,6 @@ const column_info* own_money(const table_info& t) {
   return found;
 }
 
-// True when rows of `from` each belong to one row of `to`, through keys
-// (order lines to their products, invoices to their customers).
-bool belongs(const indexed_model& model, const std::string& from, const std::string& to) {
-  std::vector<std::string> seen{from};
-  for (size_t i = 0; i < seen.size() && seen.size() < 64; ++i)
-    for (auto& rel : model.relationships)
-      if (rel.from_table == seen[i] && std::find(seen.begin(), seen.end(), rel.to_table) == seen.end()) {
-        if (rel.to_table == to)
-          return true;
-        seen.push_back(rel.to_table);
-      }
-  return false;
-}
-
 } // namespace
 
 bool reader::money_of_rows_named(const std::string& table) {
@@ -63,7 +50,7 @@ bool reader::money_of_rows_named(const std::string& table) {
   auto& m = r.measures[0];
   // "revenue by product", "sales of each customer": rows the money belongs
   // to, grouped; their list prices are no revenue.
-  if (in_group || belongs(model, m.column.table, table))
+  if (in_group || belongs_to(model, m.column.table, table))
     return false;
   // Only a general word for money links there: a column named by its own
   // name ("invoice total") is what was asked.

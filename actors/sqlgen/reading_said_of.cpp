@@ -35,6 +35,16 @@ bool joins_siblings(const indexed_model& model, const join_path& path) {
   return false;
 }
 
+// A verb as said: its participle ("completed in 2024"), or its plain form
+// after its subject or auxiliary ("repairs did we fix in 2024").
+bool said_as_verb(const std::vector<token>& tokens, size_t i) {
+  static const char* before[] = {"did", "do", "does", "we", "they", "you", "i", "to"};
+  return is_participle(tokens[i].text)
+         || (i > 0 && !tokens[i - 1].quoted && std::any_of(std::begin(before), std::end(before), [&](const char* w) {
+               return tokens[i - 1].text == w;
+             }));
+}
+
 } // namespace
 
 // "parcels sent in 2023" where parcels keep a sent_on and a status
@@ -43,15 +53,8 @@ bool joins_siblings(const indexed_model& model, const join_path& path) {
 void reader::drop_value_the_period_names() {
   if (time.filters.empty())
     return;
-  // "completed in 2024", and the verb's plain form after its subject:
-  // "repairs did we fix in 2024".
-  auto verb_at = [&](size_t i) {
-    return is_participle(tokens[i].text)
-           || (i > 0 && !tokens[i - 1].quoted
-               && (tokens[i - 1].text == "we" || tokens[i - 1].text == "they" || tokens[i - 1].text == "you"));
-  };
   for (auto& [fi, pos] : value_said) {
-    if (fi >= r.filters.size() || pos >= tokens.size() || !verb_at(pos)
+    if (fi >= r.filters.size() || pos >= tokens.size() || !said_as_verb(tokens, pos)
         || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
       continue;
     auto* t = table_of(model, r.filters[fi].column.table);
@@ -73,7 +76,7 @@ void reader::drop_value_the_period_names() {
   }
 }
 
-// "cases we received in 2024" where the purchase order keeps the day it was
+// "copies we received in 2025" where a restock order keeps the day it was
 // raised and the day it came in: the verb, a word with no element of its
 // own, says which date the period is on. Looked for on the rows asked
 // about and the rows they belong to; only one such date settles it.
@@ -93,16 +96,9 @@ void reader::date_the_verb_names() {
     for (auto& rel : model.relationships)
       if (rel.from_table == tables[i])
         add(rel.to_table);
-  auto verb_at = [&](size_t i) {
-    static const char* subjects[] = {"did", "do", "does", "we", "they", "you", "i", "to"};
-    return is_participle(tokens[i].text)
-           || (i > 0 && !tokens[i - 1].quoted
-               && std::any_of(std::begin(subjects), std::end(subjects),
-                              [&](const char* w) { return tokens[i - 1].text == w; }));
-  };
   std::optional<column_ref> found;
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].quoted || taken[i] || !is_stopword(tokens[i].text) || !verb_at(i))
+    if (tokens[i].quoted || taken[i] || !is_stopword(tokens[i].text) || !said_as_verb(tokens, i))
       continue;
     for (auto& t : tables) {
       auto date = event_date_of(t, tokens[i].stem);

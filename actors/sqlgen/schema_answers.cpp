@@ -140,8 +140,8 @@ sql_plan describe(const table_info& t) {
                       {"description", column_role::text}},
                      "Lists the columns of " + t.name + " with their types and descriptions.");
   plan.subject = "columns of " + column_words(t.name);
-  // The table is what the conversation is about now: "how many rows are in
-  // it?", "show me some of them" next are about its rows.
+  // The table is what the conversation is about now: "and its size?",
+  // "show me some of them" next are about its rows.
   query q;
   q.kind = query_kind::listing;
   q.entity = t.name;
