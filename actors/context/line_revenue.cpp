@@ -33,6 +33,38 @@ bool fraction(const column_info& c) {
   return c.type == "real" || c.type == "double precision";
 }
 
+std::vector<std::string> words_of(const std::string& name) {
+  std::vector<std::string> out(1);
+  for (char ch : lower(name)) {
+    if (ch == '_' || ch == ' ')
+      out.emplace_back();
+    else
+      out.back() += ch;
+  }
+  return out;
+}
+
+// A table of bills ("invoices", "bills") that keeps one amount of its own,
+// tax aside (net_amt beside vat_amt): what the business billed.
+bool bills_with_amount(const table_info& t) {
+  auto words = words_of(t.name);
+  auto last = words.back();
+  if (last != "invoice" && last != "invoices" && last != "bill" && last != "bills")
+    return false;
+  int amounts = 0;
+  for (auto& c : t.columns) {
+    if (c.role != column_role::numeric)
+      continue;
+    bool money = false, tax = false;
+    for (auto& w : words_of(c.name)) {
+      money = money || w == "amount" || w == "amt" || w == "total" || w == "net";
+      tax = tax || w == "tax" || w == "vat" || w == "gst";
+    }
+    amounts += money && !tax;
+  }
+  return amounts == 1;
+}
+
 std::string quoted(const std::string& table, const std::string& column) {
   return table + "." + column;
 }
@@ -70,6 +102,18 @@ bool add_line_revenue(semantic_model& model) {
   }
   if (!lines)
     return false;
+  // Where bills keep their own amount, revenue is what was billed; lines
+  // add up to it only when they are the bills' own lines (invoice_lines of
+  // invoices), not the parts fitted during work that is billed on its own.
+  for (auto& t : model.tables) {
+    if (t.derived || &t == lines || !bills_with_amount(t))
+      continue;
+    bool own_lines = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == lines->name && r.to_table == t.name;
+    });
+    if (!own_lines)
+      return false;
+  }
   metric m;
   m.name = "revenue";
   m.table = lines->name;

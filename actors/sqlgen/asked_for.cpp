@@ -221,6 +221,29 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   if (asks_who_is && (!names_someone(model, q) || counted_per_group))
     return clarify(understood_prefix(model, q) + "not whom to name: could you say it another way?", {},
                    to_json(q), 0.2);
+  // "how did our members hear of us?" answered with the members: a list of
+  // rows says nothing of how. ("how many", "how much", "how long" are read
+  // as measures.)
+  static const char* auxiliaries[] = {"do",    "does",  "did",    "is",    "are",  "was", "were",
+                                      "can",   "could", "should", "would", "will", "has", "have"};
+  bool asks_how = word(0) == "how" && std::any_of(std::begin(auxiliaries), std::end(auxiliaries),
+                                                  [&](const char* a) { return word(1) == a; });
+  if (asks_how && q.kind == query_kind::listing && q.selected.empty() && q.measures.empty()
+      && q.dimensions.empty())
+    return clarify(understood_prefix(model, q) + "not what you asked about them: which detail should I show?", {},
+                   to_json(q), 0.2);
+  // "which depot is busiest on average?" read as a ranking of depots by a
+  // column of their own: the average said applies to nothing computed.
+  if (r.aggregate_change != aggregate::none && r.aggregate_change != aggregate::count
+      && std::none_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+           return m.agg == r.aggregate_change || !m.metric.empty();
+         }))
+    return clarify(understood_prefix(model, q) + "not what to take the "
+                     + (r.aggregate_change == aggregate::avg   ? "average"
+                        : r.aggregate_change == aggregate::sum ? "total"
+                                                               : to_string(r.aggregate_change))
+                     + " of: could you name it?",
+                   {}, to_json(q), 0.2);
   // A count of rows grouped by each row's own key is 1 per group: never what
   // was asked (a sum for every group, after a count per colour).
   if (counts_each_row_once(model, q))

@@ -11,6 +11,7 @@
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/instead_of_rows.hpp"
+#include "actors/sqlgen/kind_of.hpp"
 #include "actors/sqlgen/same_rows.hpp"
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_index.hpp"
@@ -18,6 +19,7 @@
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
+#include "actors/sqlgen/state_adverbs.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/verified_examples.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -42,8 +44,8 @@ bool meaningful(const query& q) {
 // The structured reading of a question: question → reading → query → SQL.
 sql_plan read_and_plan(const indexed_model& model,
                        std::string_view question, std::string_view previous_query_json) {
-  auto tokens = tokenize(normalize_question(question));
   auto& lex = model.index.names();
+  auto tokens = say_kind_of(lex, tokenize(normalize_question(question)));
   auto previous = query_from_json(previous_query_json);
   // After a first question that was asked back nothing carries over, but
   // "them" still has nothing to point to.
@@ -227,6 +229,26 @@ sql_plan read_and_plan(const indexed_model& model,
     return *asked;
 
   auto compiled = compile(model, q);
+  // "which units does she rent now?": of the rows read, those not yet ended.
+  bool unsure_end = false;
+  if (compiled.status == compile_status::ok && says_still(r.tokens))
+    if (auto end = end_not_yet_set(lex, compiled.tables, unsure_end)) {
+      bool said = std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == *end; });
+      filter open;
+      open.op = filter_op::is_null;
+      open.column = *end;
+      auto narrowed = q;
+      narrowed.filters.push_back(open);
+      auto again = said ? compiled : compile(model, narrowed);
+      if (!said && again.status == compile_status::ok && again.tables == compiled.tables) {
+        q = std::move(narrowed);
+        compiled = std::move(again);
+      }
+    }
+  if (unsure_end)
+    return clarify("I understood " + understood_words(model, q)
+                     + ", but not which rows \"now\" is said of: several of them keep a day they end.",
+                   {}, to_json(q), 0.3);
   if (compiled.status == compile_status::ambiguous_join) {
     auto asked = clarify("I understood " + understood_words(model, q) + ", but "
                            + join(compiled.ambiguous_tables, ", ")

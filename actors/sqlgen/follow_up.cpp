@@ -119,6 +119,7 @@ query apply_follow_up(const indexed_model& model, query q, const reading& r) {
   }
   if (auto rows = rows_behind_a_count_or_number(q, r))
     return *rows;
+  widen_to_every_kind(model, q, r);
   if (!r.chart_hint.empty())
     q.chart_hint = r.chart_hint;
   for (auto& v : r.via)

@@ -78,6 +78,11 @@ std::optional<query> swaps_value_through_key(const query& previous, const readin
 std::optional<query> swaps_previous_value(const indexed_model& model, const query& previous,
                                           const reading& r);
 
+/// "and how many boats are laid up?" after "how many yachts?": the rows
+/// named by their own noun again, not by their kind, are of every kind; the
+/// kind the last question kept goes (follow_up_values.cpp).
+void widen_to_every_kind(const indexed_model& model, query& q, const reading& r);
+
 /// A new query from a question that stands on its own.
 query from_reading(const indexed_model& model, const reading& r);
 

@@ -238,9 +238,21 @@ lexicon::lexicon(const semantic_model& model) {
         if (has({"created", "creation", "inserted"}))
           add({"added"}, ce, 0.7);
         // A member, customer or account is created when it signs up.
+        // Not where the schema itself says those words of something else:
+        // "signed up" is the staff member of rentals.signed_up_by there.
+        auto own_use = [&](const std::vector<std::string>& phrase) {
+          for (auto& other : model.tables)
+            for (auto& oc : other.columns) {
+              auto ow = split_words(oc.name);
+              if (&oc != &c && ow.size() > phrase.size() && std::equal(phrase.begin(), phrase.end(), ow.begin()))
+                return true;
+            }
+          return false;
+        };
         if (has({"created", "creation", "signup", "registered", "registration", "joined"}))
           for (auto* said : {"joined", "registered", "signed up"})
-            add(phrase_words(said), ce, 0.7);
+            if (!own_use(phrase_words(said)))
+              add(phrase_words(said), ce, 0.7);
         if (has({"birth", "dob", "birthday"}))
           add({"born"}, ce, 0.8);
       }

@@ -177,10 +177,18 @@ std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& 
     if (t.derived || words.empty()
         || std::none_of(records.begin(), records.end(), [&](const std::string& r) { return stem(words.back()) == stem(r); }))
       continue;
+    // The tax beside an amount (net_amt and vat_amt) is no money the
+    // rows record as theirs: it is collected for someone else.
+    auto tax = [](const column_info& c) {
+      auto cw = split_words(c.name);
+      return std::any_of(cw.begin(), cw.end(), [](const std::string& w) {
+        return w == "tax" || w == "vat" || w == "gst" || w == "hst";
+      });
+    };
     const column_info* found = nullptr;
     int count = 0;
     for (auto& c : t.columns) {
-      if (c.role == column_role::numeric && names_money(c.name)) {
+      if (c.role == column_role::numeric && names_money(c.name) && !tax(c)) {
         found = &c;
         ++count;
       }
@@ -222,7 +230,7 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
     {"closed", {"open", "unresolved"}},   {"resolved", {"unresolved", "open"}},
     {"paid", {"unpaid"}},  {"shipped", {"unshipped"}},
     {"delivered", {"undelivered"}},       {"completed", {"incomplete", "unfinished"}},
-    {"finished", {"unfinished"}},         {"ended", {"ongoing"}},
+    {"finished", {"unfinished"}},
     {"answered", {"unanswered"}},         {"returned", {"unreturned"}},
     // Rows that end: current while the end is not set (salaries to_date,
     // employees term_date, contracts end_date).
@@ -230,6 +238,7 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
     {"to", {"current"}},     {"until", {"current"}},
     {"term", {"current", "employed"}}, {"terminated", {"current", "employed"}},
     {"termination", {"current", "employed"}}, {"left", {"current"}},
+    {"out", {"current"}}, // move_out_on, moved_out_at: still in while not set
     {"expired", {"active", "current"}},   {"expires", {"active", "current"}},
     {"churned", {"active", "current"}},   {"cancelled", {"active"}}, {"canceled", {"active"}}};
   for (auto& w : column_words)
@@ -248,7 +257,8 @@ std::vector<std::string> spelled_out(std::vector<std::string> words) {
     {"dept", "department"},   {"mgr", "manager"},       {"emp", "employee"},      {"cust", "customer"},
     {"prod", "product"},      {"pct", "percent"},       {"yr", "year"},           {"avg", "average"},
     {"maint", "maintenance"}, {"mgmt", "management"},   {"txn", "transaction"},   {"acct", "account"},
-    {"pmt", "payment"},       {"ref", "reference"}};
+    {"pmt", "payment"},       {"ref", "reference"},     {"hrs", "hours"},         {"hr", "hour"},
+    {"mins", "minutes"},      {"secs", "seconds"},      {"yrs", "years"}};
   for (auto& w : words)
     for (auto& [abbreviation, full] : short_forms)
       if (w == abbreviation)

@@ -280,6 +280,7 @@ struct reader {
   bool span_asked = false;
   std::optional<element> part_of_full_name(const mention& m, const std::vector<mention>& all, size_t index); // (reading_name_parts.cpp)
   bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)
+  bool counts_charges(size_t k, const column_ref& col, measure& m); // "how many booking fees" (reading_charges_counted.cpp)
   void date_the_verb_names(); // "copies we received": the period on received_on (reading_said_of.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)

@@ -76,6 +76,10 @@ void reader::account() {
     if (!it.c && !it.e.table.empty()
         && std::find(r.named_tables.begin(), r.named_tables.end(), it.e.table) == r.named_tables.end())
       r.named_tables.push_back(it.e.table);
+  for (auto& it : items)
+    if (!it.c && it.e.kind == element_kind::table
+        && std::find(r.tables_said.begin(), r.tables_said.end(), it.e.table) == r.tables_said.end())
+      r.tables_said.push_back(it.e.table);
   std::vector<bool> explained = taken;
   for (auto& it : items)
     if (!it.c)

@@ -316,7 +316,8 @@ void reader::on_column(size_t k, const element& e) {
       bool ours = quantity && std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
                     return !t.quoted && (t.text == "we" || t.text == "our" || t.text == "us");
                   });
-      if (summed || ours) {
+      bool charges = quantity && counts_charges(k, col, m);
+      if (!charges && (summed || ours)) {
         m = measure{};
         m.agg = aggregate::sum;
         m.column = col;

@@ -75,11 +75,39 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
-// Numbers become a canonical text to 6 significant digits; the rest as is.
+// The suites' convention: a month may be given as its first day (a date or a
+// midnight timestamp, with or without a zone) or as 'YYYY-MM'. All three
+// become 'YYYY-MM'; any other day or time is left as it is.
+std::optional<std::string> as_month(const std::string& s) {
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i)
+      if (i >= s.size() || !std::isdigit(static_cast<unsigned char>(s[i])))
+        return false;
+    return true;
+  };
+  if (s.size() < 10 || !digits(0, 4) || s[4] != '-' || !digits(5, 2) || s.compare(7, 3, "-01") != 0)
+    return std::nullopt;
+  auto rest = s.substr(10);
+  if (!rest.empty()) {
+    if (rest.compare(0, 9, " 00:00:00") != 0)
+      return std::nullopt;
+    auto zone = rest.substr(9);
+    bool zone_ok = zone.empty() || ((zone[0] == '+' || zone[0] == '-') && zone.size() >= 3 &&
+                                    zone.find_first_not_of("0123456789:", 1) == std::string::npos);
+    if (!zone_ok)
+      return std::nullopt;
+  }
+  return s.substr(0, 7);
+}
+
+// Numbers become a canonical text to 6 significant digits; months as above;
+// the rest as is.
 std::string normalize(const std::optional<std::string>& cell) {
   if (!cell)
     return std::string{"\x01NULL"};
   const auto& s = *cell;
+  if (auto month = as_month(s))
+    return *month;
   if (!s.empty()) {
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);

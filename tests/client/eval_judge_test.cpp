@@ -52,6 +52,21 @@ TEST(eval_judge, numbers_to_tolerance_and_nulls) {
   EXPECT_FALSE(results_match(gold, off, false));
 }
 
+TEST(eval_judge, a_month_as_first_day_or_label) {
+  auto label = table({"m", "n"}, {{"2024-01", "5"}, {"2024-02", "7"}});
+  auto stamp = table({"m", "n"}, {{"2024-01-01 00:00:00", "5"}, {"2024-02-01 00:00:00", "7"}});
+  auto zoned = table({"m", "n"}, {{"2024-01-01 00:00:00+00", "5"}, {"2024-02-01 00:00:00+00", "7"}});
+  auto day = table({"m", "n"}, {{"2024-01-01", "5"}, {"2024-02-01", "7"}});
+  EXPECT_TRUE(results_match(stamp, label, false));
+  EXPECT_TRUE(results_match(zoned, label, false));
+  EXPECT_TRUE(results_match(day, label, false));
+  EXPECT_TRUE(results_match(label, stamp, false));
+  // A day that is not the first, or a time after midnight, is not a month.
+  auto mid = table({"m", "n"}, {{"2024-01-15", "5"}, {"2024-02-01 09:30:00", "7"}});
+  EXPECT_FALSE(results_match(mid, label, false));
+  EXPECT_FALSE(results_match(stamp, table({"m", "n"}, {{"2024-01", "5"}, {"2024-03", "7"}}), false));
+}
+
 TEST(eval_judge, missing_column_or_rows_fail) {
   auto gold = table({"a", "b"}, {{"1", "2"}});
   EXPECT_FALSE(results_match(gold, table({"a"}, {{"1"}}), false));

@@ -265,5 +265,22 @@ TEST(line_revenue, quantity_times_price_less_a_fractional_discount) {
   EXPECT_EQ(gross.metrics[0].expression, "SUM(invoice_items.quantity * invoice_items.unit_price)");
 }
 
+TEST(line_revenue, lines_of_work_billed_separately_are_not_the_revenue) {
+  table_info parts;
+  parts.name = "job_parts";
+  parts.columns = {numeric_col("qty", "integer"), numeric_col("unit_price")};
+  table_info bills;
+  bills.name = "invoices";
+  bills.columns = {numeric_col("net_amt"), numeric_col("vat_amt")};
+  semantic_model separate;
+  separate.tables = {parts, bills};
+  EXPECT_FALSE(add_line_revenue(separate)) << "what was billed is the revenue, not the parts";
+  // The bills' own lines add up to what was billed: revenue by line.
+  semantic_model own = separate;
+  own.tables[0].name = "invoice_lines";
+  own.relationships = {{"invoice_lines", {"invoice_id"}, "invoices", {"invoice_id"}, false}};
+  EXPECT_TRUE(add_line_revenue(own));
+}
+
 } // namespace
 } // namespace medha

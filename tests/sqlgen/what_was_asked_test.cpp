@@ -36,6 +36,66 @@ TEST(what_was_asked, a_question_word_asks_for_what_it_names) {
              {"GROUP BY " + q("clients.company_name"), q("clients.city") + " = 'Oslo'"}}});
 }
 
+TEST(what_was_asked, how_is_never_answered_by_the_rows_alone) {
+  // A manner asked about: the clients listed say nothing of it.
+  converse({{"how did our clients find us?", {}}});
+  converse({{"how many clients did we find in Oslo?", {"COUNT(*)", q("clients.city") + " = 'Oslo'"}}});
+}
+
+// A repair shop: repairs of several kinds, each kind with a standard time,
+// each repair with the hours it took.
+semantic_model repairs_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "repairs";
+  m.tables = {
+    testing::table("repair_kinds", {testing::col("kind_cd", r::identifier, true), testing::col("descr", r::text),
+                                    testing::col("std_hrs", r::numeric)}),
+    testing::table("repairs", {testing::col("repair_no", r::identifier, true), testing::col("kind_cd", r::identifier),
+                               testing::col("work_hrs", r::numeric)}),
+  };
+  m.relationships = {{"repairs", {"kind_cd"}, "repair_kinds", {"kind_cd"}, false}};
+  return m;
+}
+
+TEST(what_was_asked, an_average_said_is_computed_or_asked) {
+  // Ranked by a column of their own, nothing is averaged: asked.
+  testing::converse(repairs_model(), {{"which repair kind takes longest on average?", {}}});
+  // Said of a measure, it is computed.
+  testing::converse(repairs_model(), {{"average work hours by repair kind", {"AVG(" + q("repairs.work_hrs") + ")"}}});
+}
+
+TEST(what_was_asked, a_kind_of_thing_is_the_kind_the_data_names) {
+  // "kind of repair" is the repair kind, not each repair.
+  testing::converse(repairs_model(), {{"average work hours by kind of repair",
+                                       {"AVG(" + q("repairs.work_hrs") + ")", "GROUP BY " + q("repair_kinds.descr")}}});
+}
+
+// A gym: members register; staff sign members up to classes.
+semantic_model gym_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "gym";
+  m.tables = {
+    testing::table("staff", {testing::col("staff_id", r::identifier, true), testing::col("first_name", r::text),
+                             testing::col("last_name", r::text)}),
+    testing::table("members", {testing::col("member_id", r::identifier, true), testing::col("full_name", r::text),
+                               testing::column("registered_on", r::time)}),
+    testing::table("enrolments", {testing::col("enrolment_id", r::identifier, true),
+                                  testing::col("member_id", r::identifier), testing::col("signed_up_by", r::identifier),
+                                  testing::column("starts_on", r::time)}),
+  };
+  m.relationships = {{"enrolments", {"member_id"}, "members", {"member_id"}, false},
+                     {"enrolments", {"signed_up_by"}, "staff", {"staff_id"}, false}};
+  return m;
+}
+
+TEST(what_was_asked, words_the_schema_uses_for_a_key_name_no_date) {
+  // "signed up" is what staff do to enrolments here, not the members' registration.
+  testing::converse(gym_model(), {{"which of our staff signed up most enrolments in 2025?",
+                                   {q("enrolments.starts_on") + " >= '2025-01-01'", "LIMIT 1"}, {"registered_on"}}});
+}
+
 TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
   // After a breakdown, a value that names rows and a ranking of them: the
   // rows themselves, not the breakdown filtered.

@@ -1,0 +1,54 @@
+// "currently", "still", "now": said of rows that keep the day they end
+// (left_on, moved_out_on, ended_at), the adverb says the same as the
+// adjective "current" the lexicon knows from those columns: the end is not
+// set. It narrows rows the question is already about; it never brings in
+// other rows, and where those rows keep no end it says nothing.
+#include "actors/sqlgen/state_adverbs.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/lexicon.hpp"
+
+namespace medha::sqlgen {
+
+bool says_still(const std::vector<token>& tokens) {
+  auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  bool adverb = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto w = said(i);
+    // The state said in its own word is read as such.
+    if (w == "current" || w == "active" || w == "former" || w == "past" || w == "ever")
+      return false;
+    // "now" opening a request or after "and" ("and now by month") changes
+    // the question, not the rows; "until now", "by now" end a period.
+    adverb = adverb || w == "currently" || w == "still"
+             || (w == "now" && i > 0 && said(i - 1) != "and" && said(i - 1) != "until"
+                 && said(i - 1) != "till" && said(i - 1) != "by" && said(i - 1) != "from");
+  }
+  return adverb;
+}
+
+std::optional<column_ref> end_not_yet_set(const lexicon& lex, const std::vector<std::string>& tables,
+                                          bool& unsure) {
+  std::vector<column_ref> ends;
+  for (auto* state : {"current", "active"})
+    for (auto& e : lex.lookup(stem(state))) {
+      column_ref c{e.target.table, e.target.column};
+      if (e.target.kind == element_kind::value && e.target.value == empty_state
+          && std::find(tables.begin(), tables.end(), c.table) != tables.end()
+          && std::find(ends.begin(), ends.end(), c) == ends.end())
+        ends.push_back(c);
+    }
+  unsure = false;
+  if (ends.size() == 1)
+    return ends[0];
+  // Of several, the end of the rows asked about (the query's root).
+  std::optional<column_ref> root;
+  for (auto& c : ends)
+    if (!tables.empty() && c.table == tables[0])
+      root = root ? std::nullopt : std::optional<column_ref>(c);
+  unsure = !root && !ends.empty();
+  return root;
+}
+
+} // namespace medha::sqlgen

@@ -1,0 +1,88 @@
+// Words that say which rows are meant: "currently", "still", "now" of rows
+// that keep the day they end (never a reason to bring in other rows); "how
+// many late fees" of rows that carry one; the rows' own noun after a kind of
+// them.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::col;
+using testing::q;
+
+// A boat club: members join and their membership may end; moorings are let to members for
+// a while; the club bills its members and records when a bill is paid.
+semantic_model boat_club_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "boatclub";
+  m.tables = {
+    testing::table("members", {col("member_id", r::identifier, true), col("first_name", r::text, false, {"Marta"}),
+                               col("last_name", r::text, false, {"Quinn"}), col("joined_on", r::time),
+                               col("ended_on", r::time)}),
+    testing::table("moorings", {col("mooring_id", r::identifier, true), col("berth_no", r::text),
+                                col("pontoon", r::categorical, false, {"north", "south"})}),
+    testing::table("lettings", {col("letting_id", r::identifier, true), col("mooring_id", r::identifier),
+                                col("member_id", r::identifier), col("moved_in_on", r::time),
+                                col("moved_out_on", r::time)}),
+    testing::table("boats", {col("boat_id", r::identifier, true), col("boat_name", r::text),
+                             col("boat_type", r::categorical, false, {"yacht", "dinghy"}),
+                             col("status", r::categorical, false, {"afloat", "laid up"})}),
+    testing::table("bills", {col("bill_id", r::identifier, true), col("member_id", r::identifier),
+                             col("bill_amt", r::numeric), col("billed_on", r::time), col("paid_on", r::time),
+                             col("reminder_fee_amt", r::numeric)}),
+  };
+  m.relationships = {
+    {"lettings", {"mooring_id"}, "moorings", {"mooring_id"}, false},
+    {"lettings", {"member_id"}, "members", {"member_id"}, false},
+    {"bills", {"member_id"}, "members", {"member_id"}, false},
+  };
+  return m;
+}
+
+void converse(const std::vector<testing::sql_row>& turns) {
+  testing::converse(boat_club_model(), turns);
+}
+
+TEST(state_words, currently_of_rows_that_keep_their_end) {
+  converse({{"count the members we currently have",
+             {"COUNT(*)", q("members.ended_on") + " IS NULL"}}});
+  // Of two ends, that of the rows counted.
+  converse({{"count the lettings Marta Quinn has now",
+             {"COUNT(*)", q("lettings.moved_out_on") + " IS NULL"}, {"ended_on"}}});
+  // Of two ends, neither that of the rows listed: asked.
+  converse({{"which moorings does Marta Quinn have now?", {}}});
+}
+
+TEST(state_words, an_adverb_never_brings_in_other_rows) {
+  // Bills keep no end of their own: "still" is said of their being unpaid,
+  // not of the members who have left.
+  converse({{"which bills are still unpaid?", {q("bills.paid_on") + " IS NULL"}, {"ended_on", "moved_out_on"}}});
+  // Moorings keep no end: the question is the one without the adverb.
+  converse({{"how many moorings are there currently?", {"COUNT(*)", "moorings"}, {"moved_out_on", "lettings"}}});
+}
+
+TEST(state_words, how_many_charges_counts_the_rows_that_carry_one) {
+  // Each bill keeps the reminder fee added to it: the fees are the bills with one.
+  converse({{"how many reminder fees did we have in 2025?",
+             {"COUNT(*)", q("bills.reminder_fee_amt") + " > 0", q("bills.billed_on") + " >= '2025-01-01'"},
+             {"SUM("}}});
+  // The money itself is a total.
+  converse({{"reminder fees in 2025: their sum", {"SUM(" + q("bills.reminder_fee_amt") + ")"}}});
+}
+
+TEST(state_words, the_rows_own_noun_after_a_kind_of_them_is_every_kind) {
+  converse({{"how many yachts are there?", {q("boats.boat_type") + " = 'yacht'"}},
+            {"and how many boats are laid up?", {q("boats.status") + " = 'laid up'"}, {"yacht"}}});
+  // Said of the rows just counted, the kind stays.
+  converse({{"how many yachts are there?", {q("boats.boat_type") + " = 'yacht'"}},
+            {"and of those boats, how many are laid up?", {q("boats.boat_type") + " = 'yacht'", "laid up"}}});
+}
+
+} // namespace
+} // namespace medha::sqlgen
