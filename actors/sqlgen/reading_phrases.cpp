@@ -88,8 +88,12 @@ void reader::add_value_filter(const element& e, size_t pos) {
     auto& f = r.filters[fi];
     bool neg = f.op == filter_op::neq || f.op == filter_op::not_in;
     if (f.column == column_ref{e.table, e.column} && neg == negate) {
-      f.values.push_back(e.value);
-      f.op = neg ? filter_op::not_in : filter_op::in;
+      // The same value said twice ("cancelled policies that were cancelled")
+      // is one condition.
+      if (std::find(f.values.begin(), f.values.end(), e.value) == f.values.end()) {
+        f.values.push_back(e.value);
+        f.op = neg ? filter_op::not_in : filter_op::in;
+      }
       value_said.emplace_back(fi, pos);
       return;
     }

@@ -31,6 +31,26 @@ std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const q
                  {}, previous_json, 0.2);
 }
 
+std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const query& previous,
+                                              const reading& r, const query& fresh,
+                                              const std::string& previous_json) {
+  bool ranked = previous.limit > 0 && std::any_of(previous.order.begin(), previous.order.end(),
+                                                  [](const ordering& o) { return o.measure >= 0; });
+  bool new_condition = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& f) {
+    return f.measure < 0
+           && std::none_of(previous.filters.begin(), previous.filters.end(), [&](const filter& g) {
+                return g.column == f.column && g.op == f.op && g.values == f.values;
+              });
+  });
+  if (!ranked || previous.unanswered || !r.refers_back || !r.measures.empty() || !new_condition
+      || fresh.limit != previous.limit)
+    return std::nullopt;
+  return clarify("I understood " + understood_words(model, fresh)
+                   + ", but put into the ranking that condition would pick other rows than the ones shown."
+                     " Could you ask about them by name?",
+                 {}, previous_json, 0.2);
+}
+
 std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json) {
   bool reached = std::any_of(previous.filters.begin(), previous.filters.end(),
@@ -62,8 +82,12 @@ std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, 
   // So is "who has the highest rate?" after some people were listed: the
   // top of those, or of everyone?
   bool ranked_rows = fresh.kind == query_kind::listing && !fresh.order.empty() && fresh.limit > 0;
+  // Rows named by a column of theirs ("the highest hourly rate") are not
+  // named outright.
+  bool rows_said = !r.entity.empty() && !r.implicit_entity
+                   && std::find(r.tables_said.begin(), r.tables_said.end(), r.entity) != r.tables_said.end();
   if ((fresh.kind != query_kind::aggregate && !ranked_rows) || !fresh.filters.empty() || !fresh.dimensions.empty()
-      || (!r.entity.empty() && !r.implicit_entity) || r.refers_back || r.same_period || rows.empty()
+      || rows_said || r.refers_back || r.same_period || rows.empty()
       || rows != root_table(model, previous))
     return std::nullopt;
   bool conditions = std::any_of(previous.filters.begin(), previous.filters.end(), [](const filter& f) {

@@ -29,6 +29,13 @@ std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const q
                                              const reading& r, const query& fresh,
                                              const std::string& previous_json);
 
+/// "are they still members?" after the top 3 by spend: a condition on the
+/// rows a ranking picked, which put into the ranking would pick other rows.
+/// A clarify; nullopt when the question is not of that kind.
+std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const query& previous,
+                                              const reading& r, const query& fresh,
+                                              const std::string& previous_json);
+
 /// "what is her salary?" after "who is Mona's mentor?": "her" may be Mona,
 /// named, or her mentor, shown. A clarify; nullopt when the last answer was
 /// not one person reached from another.

@@ -59,6 +59,15 @@ TEST(state_words, currently_of_rows_that_keep_their_end) {
   converse({{"which moorings does Marta Quinn have now?", {}}});
 }
 
+TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
+  // Put into the ranking, the condition would pick other members than the three shown.
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"which of them are current members?", {}}});
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"and of those, who joined in 2024?", {}}});
+  // A new period for the ranking itself, said of no rows: ranked again.
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
+            {"and in 2024?", {"LIMIT 3", q("bills.billed_on") + " >= '2024-01-01'"}}});
+}
+
 TEST(state_words, an_adverb_never_brings_in_other_rows) {
   // Bills keep no end of their own: "still" is said of their being unpaid,
   // not of the members who have left.
@@ -79,6 +88,8 @@ TEST(state_words, how_many_charges_counts_the_rows_that_carry_one) {
 TEST(state_words, the_rows_own_noun_after_a_kind_of_them_is_every_kind) {
   converse({{"how many yachts are there?", {q("boats.boat_type") + " = 'yacht'"}},
             {"and how many boats are laid up?", {q("boats.status") + " = 'laid up'"}, {"yacht"}}});
+  // A value said twice is one condition.
+  converse({{"how many laid up boats are still laid up?", {q("boats.status") + " = 'laid up'"}, {"IN ("}}});
   // Said of the rows just counted, the kind stays.
   converse({{"how many yachts are there?", {q("boats.boat_type") + " = 'yacht'"}},
             {"and of those boats, how many are laid up?", {q("boats.boat_type") + " = 'yacht'", "laid up"}}});

@@ -78,7 +78,8 @@ semantic_model gym_model() {
   m.data_source = "gym";
   m.tables = {
     testing::table("staff", {testing::col("staff_id", r::identifier, true), testing::col("first_name", r::text),
-                             testing::col("last_name", r::text)}),
+                             testing::col("last_name", r::text), testing::col("hourly_rate", r::numeric),
+                             testing::col("team", r::categorical, false, {"coaching", "reception"})}),
     testing::table("members", {testing::col("member_id", r::identifier, true), testing::col("full_name", r::text),
                                testing::column("registered_on", r::time)}),
     testing::table("enrolments", {testing::col("enrolment_id", r::identifier, true),
@@ -94,6 +95,15 @@ TEST(what_was_asked, words_the_schema_uses_for_a_key_name_no_date) {
   // "signed up" is what staff do to enrolments here, not the members' registration.
   testing::converse(gym_model(), {{"which of our staff signed up most enrolments in 2025?",
                                    {q("enrolments.starts_on") + " >= '2025-01-01'", "LIMIT 1"}, {"registered_on"}}});
+}
+
+TEST(what_was_asked, a_ranking_by_a_column_after_some_rows_were_listed_is_asked) {
+  // The top of the staff just listed, or of all staff: asked.
+  testing::converse(gym_model(), {{"list the staff in coaching", {q("staff.team") + " = 'coaching'"}},
+                                  {"who has the highest hourly rate?", {}}});
+  // Said of all of them, answered.
+  testing::converse(gym_model(), {{"list the staff in coaching", {q("staff.team") + " = 'coaching'"}},
+                                  {"of all staff, who has the highest hourly rate?", {"LIMIT 1"}, {"coaching"}}});
 }
 
 TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
