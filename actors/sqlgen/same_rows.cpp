@@ -82,7 +82,7 @@ std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, 
   // So is "who has the highest rate?" after some people were listed: the
   // top of those, or of everyone?
   bool ranked_rows = fresh.kind == query_kind::listing && !fresh.order.empty() && fresh.limit > 0;
-  // Rows named by a column of theirs ("the highest hourly rate") are not
+  // Rows named by a column of theirs ("the highest session fee") are not
   // named outright.
   bool rows_said = !r.entity.empty() && !r.implicit_entity
                    && std::find(r.tables_said.begin(), r.tables_said.end(), r.entity) != r.tables_said.end();

@@ -78,7 +78,7 @@ semantic_model gym_model() {
   m.data_source = "gym";
   m.tables = {
     testing::table("staff", {testing::col("staff_id", r::identifier, true), testing::col("first_name", r::text),
-                             testing::col("last_name", r::text), testing::col("hourly_rate", r::numeric),
+                             testing::col("last_name", r::text), testing::col("session_fee", r::numeric),
                              testing::col("team", r::categorical, false, {"coaching", "reception"})}),
     testing::table("members", {testing::col("member_id", r::identifier, true), testing::col("full_name", r::text),
                                testing::column("registered_on", r::time)}),
@@ -100,10 +100,10 @@ TEST(what_was_asked, words_the_schema_uses_for_a_key_name_no_date) {
 TEST(what_was_asked, a_ranking_by_a_column_after_some_rows_were_listed_is_asked) {
   // The top of the staff just listed, or of all staff: asked.
   testing::converse(gym_model(), {{"list the staff in coaching", {q("staff.team") + " = 'coaching'"}},
-                                  {"who has the highest hourly rate?", {}}});
+                                  {"who has the biggest session fee?", {}}});
   // Said of all of them, answered.
   testing::converse(gym_model(), {{"list the staff in coaching", {q("staff.team") + " = 'coaching'"}},
-                                  {"of all staff, who has the highest hourly rate?", {"LIMIT 1"}, {"coaching"}}});
+                                  {"of all staff, who has the biggest session fee?", {"LIMIT 1"}, {"coaching"}}});
 }
 
 TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
