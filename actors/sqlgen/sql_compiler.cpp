@@ -2,6 +2,7 @@
 // root along foreign keys, and the statement put together from the parts the
 // compile_*.cpp files write (select list, WHERE/HAVING, GROUP BY, order).
 #include "actors/sqlgen/sql_compiler.hpp"
+#include "actors/sqlgen/valid_on_day.hpp"
 
 #include <algorithm>
 
@@ -230,7 +231,7 @@ compiled_query compile(const indexed_model& model, const query& q_in) {
     return *counted;
   if (auto ratio = ratio_of_two_tables_per_group(model, q_in))
     return *ratio;
-  auto q = without_needless_joins(model, q_in);
+  auto q = valid_on_the_day(model, without_needless_joins(model, q_in));
   compiler c{model, q};
   c.run();
   if (c.repeated_at)

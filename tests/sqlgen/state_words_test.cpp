@@ -68,6 +68,16 @@ TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
             {"and in 2024?", {"LIMIT 3", q("bills.billed_on") + " >= '2024-01-01'"}}});
 }
 
+TEST(state_words, one_day_of_rows_that_hold_for_a_while_is_the_rows_in_force) {
+  // Begun by that day and not ended before it; not begun on it.
+  converse({{"how many lettings were there on 1 March 2024?",
+             {"COUNT(*)", q("lettings.moved_in_on") + " < '2024-03-02'",
+              "(" + q("lettings.moved_out_on") + " IS NULL OR " + q("lettings.moved_out_on") + " >= '2024-03-01')"},
+             {q("lettings.moved_in_on") + " >= '2024-03-01'"}}});
+  // A year stays as said.
+  converse({{"how many lettings were there in 2024?", {q("lettings.moved_in_on") + " >= '2024-01-01'"}}});
+}
+
 TEST(state_words, an_adverb_never_brings_in_other_rows) {
   // Bills keep no end of their own: "still" is said of their being unpaid,
   // not of the members who have left.
