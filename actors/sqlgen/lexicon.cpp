@@ -1,4 +1,6 @@
 #include "actors/sqlgen/lexicon.hpp"
+
+#include "actors/sqlgen/abbreviations.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
 
 #include <algorithm>
@@ -29,6 +31,7 @@ lexicon::lexicon(const semantic_model& model) {
     return !words.empty() && stem(words.back()) == stem("customers");
   });
   add_words_for_people(model);
+  auto comments = words_of_all_comments(model);
   for (auto& t : model.tables) {
     // A view repeats its tables' columns and values: named by them, the
     // tables themselves come first. Said by its own name, it is itself.
@@ -39,6 +42,10 @@ lexicon::lexicon(const semantic_model& model) {
     // "acct_transfers": account transfers.
     if (auto spelled = spelled_out(table_words); spelled != table_words)
       add(spelled, te, 1.0 / derived_scale_);
+    // "lsn" whose comment speaks of lessons: "lessons".
+    auto table_comment = phrase_words(t.comment);
+    if (auto full = read_in_full(spelled_out(table_words), {{}, table_comment, comments}); full != table_words)
+      add(full, te, 1.0 / derived_scale_);
     // "Who teaches ...": the verb of an agent noun names its rows (teacher).
     if (table_words.size() == 1)
       for (auto& verb : agent_verbs(table_words[0]))
@@ -103,6 +110,11 @@ lexicon::lexicon(const semantic_model& model) {
       if (auto spelled = spelled_out(words); spelled != words) {
         add(words, ce, 1.0);
         words = spelled;
+      }
+      // "purch_dt" where the comments speak of a purchase.
+      if (auto full = read_in_full(words, {phrase_words(c.comment), table_comment, comments}); full != words) {
+        add(words, ce, 1.0);
+        words = full;
       }
       // Without a declared key, "writer_id" in writers is still the table's own.
       std::vector<std::string> head(words.begin(), words.end() - (words.empty() ? 0 : 1));

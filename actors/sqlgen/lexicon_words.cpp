@@ -258,7 +258,9 @@ std::vector<std::string> spelled_out(std::vector<std::string> words) {
     {"prod", "product"},      {"pct", "percent"},       {"yr", "year"},           {"avg", "average"},
     {"maint", "maintenance"}, {"mgmt", "management"},   {"txn", "transaction"},   {"acct", "account"},
     {"pmt", "payment"},       {"ref", "reference"},     {"hrs", "hours"},         {"hr", "hour"},
-    {"mins", "minutes"},      {"secs", "seconds"},      {"yrs", "years"}};
+    {"mins", "minutes"},      {"secs", "seconds"},      {"yrs", "years"},         {"nm", "name"},
+    {"cd", "code"},           {"flg", "flag"},          {"dur", "duration"},      {"svc", "service"},
+    {"pkg", "package"},       {"bkg", "booking"},       {"hrly", "hourly"}};
   for (auto& w : words)
     for (auto& [abbreviation, full] : short_forms)
       if (w == abbreviation)

@@ -1,0 +1,58 @@
+// Schemas named in short forms ("appt", "dntst", "chrg_amt") whose comments
+// say what the rows are: questions asked in the comments' words reach them.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/abbreviations.hpp"
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+#include "tests/sqlgen/plan_matchers.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using testing::col;
+using testing::q;
+
+TEST(short_names, a_short_form_is_the_comment_word_it_abbreviates) {
+  auto read = [](std::vector<std::string> words, std::vector<std::string> table, std::vector<std::string> all = {}) {
+    return read_in_full(std::move(words), {{}, std::move(table), std::move(all)});
+  };
+  EXPECT_EQ(read({"appt"}, {"patient", "appointments"}), std::vector<std::string>{"appointments"});
+  EXPECT_EQ(read({"purch", "dt"}, {}, {"when", "it", "was", "purchased"}),
+            (std::vector<std::string>{"purchased", "dt"}));
+  // A real word is no short form of a longer one.
+  EXPECT_EQ(read({"make"}, {"marketing", "vans"}), std::vector<std::string>{"make"});
+  // Two readings: neither.
+  EXPECT_EQ(read({"prt"}, {"parts", "ports"}), std::vector<std::string>{"prt"});
+  // Said as it is in the comments: itself.
+  EXPECT_EQ(read({"van"}, {"vans", "vanguard"}), std::vector<std::string>{"van"});
+}
+
+// A dental practice whose tables and columns are short forms.
+semantic_model dental_model() {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "dental";
+  auto dntst = testing::table("dntst", {col("dntst_id", r::identifier, true), col("first_nm", r::text),
+                                        col("last_nm", r::text)});
+  dntst.comment = "Dentists working at the practice";
+  auto appt = testing::table("appt", {col("appt_id", r::identifier, true), col("dntst_id", r::identifier),
+                                      testing::column("appt_dt", r::time), col("chrg_amt", r::numeric)});
+  appt.comment = "Patient appointments, one row per booked visit";
+  appt.columns[3].comment = "What the patient was charged";
+  m.tables = {dntst, appt};
+  m.relationships = {{"appt", {"dntst_id"}, "dntst", {"dntst_id"}, false}};
+  return m;
+}
+
+TEST(short_names, questions_in_the_comments_words_reach_short_named_tables) {
+  testing::converse(dental_model(), {{"how many appointments were there in 2024?",
+                                      {"COUNT(*)", q("appt.appt_dt") + " >= '2024-01-01'"}}});
+  testing::converse(dental_model(), {{"how many dentists do we have?", {"COUNT(*)", "FROM " + q("dntst")}}});
+  testing::converse(dental_model(), {{"average charged amount per dentist",
+                                      {"AVG(" + q("appt.chrg_amt") + ")", "GROUP BY"}}});
+}
+
+} // namespace
+} // namespace medha::sqlgen
