@@ -29,7 +29,7 @@ namespace {
 std::pair<const column_info*, const column_info*> person_name(const table_info& t) {
   static const std::pair<const char*, const char*> pairs[] = {
     {"first_name", "last_name"}, {"firstname", "lastname"}, {"given_name", "family_name"},
-    {"forename", "surname"}, {"first_name", "surname"}, {"fname", "lname"}};
+    {"forename", "surname"}, {"first_name", "surname"}, {"fname", "lname"}, {"first_nm", "last_nm"}};
   for (auto& [given, family] : pairs) {
     auto* g = t.find_column(given);
     auto* f = t.find_column(family);
@@ -49,7 +49,7 @@ const column_info* label_column(const table_info& t) {
   // A person is named by their name, never by a category such as a job title.
   if (auto [given, family] = person_name(t); given && !t.find_column("name") && !t.find_column("full_name"))
     return given;
-  static const char* preferred[] = {"name", "title", "label", "full_name", "display_name"};
+  static const char* preferred[] = {"name", "title", "label", "full_name", "display_name", "nm", "full_nm"};
   for (auto* p : preferred)
     if (auto* c = t.find_column(p))
       return c;

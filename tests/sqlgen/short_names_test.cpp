@@ -50,6 +50,9 @@ TEST(short_names, questions_in_the_comments_words_reach_short_named_tables) {
   testing::converse(dental_model(), {{"how many appointments were there in 2024?",
                                       {"COUNT(*)", q("appt.appt_dt") + " >= '2024-01-01'"}}});
   testing::converse(dental_model(), {{"how many dentists do we have?", {"COUNT(*)", "FROM " + q("dntst")}}});
+  // A person named in short forms is named by first and last name.
+  testing::converse(dental_model(), {{"which dentist had the most appointments?",
+                                      {q("dntst.first_nm"), q("dntst.last_nm"), "LIMIT 1"}}});
   testing::converse(dental_model(), {{"average charged amount per dentist",
                                       {"AVG(" + q("appt.chrg_amt") + ")", "GROUP BY"}}});
 }
