@@ -14,6 +14,11 @@ auto agg(aggregate a) { return [a](cue& c) { c.agg = a; }; }
 // listing: the cues of one word or a short phrase at i. True when one was read.
 bool scanner::word_cues(size_t i) {
   auto none = [](cue&) {};
+  // "the top one", "the first one": a row the last answer showed, which
+  // reading_references.cpp reads; no ranking of its own.
+  if ((match(i, "top|first|bottom|last one") && i > 0 && t[i - 1].text == "the")
+      || (t[i].text == "the" && match(i + 1, "top|first|bottom|last one")))
+    return true;
   // -- comparisons --
   auto compare = [&](filter_op op) {
     return [this, op](cue& c) {
@@ -140,6 +145,12 @@ bool scanner::word_cues(size_t i) {
     }
     return false;
   };
+  // "which coaches do players like most": the verb, not a pattern.
+  if (t[i].text == "like" && !t[i].quoted
+      && ((i + 1 < t.size() && !t[i + 1].quoted
+           && match(i + 1, "best|most|least|better|more|less|worst|it|them|this|that|to"))
+          || (i > 0 && match(i - 1, "do|does|did|would|we|you|they|i|people|customers"))))
+    return false;
   if (containment(filter_op::starts_with, "starting|starts|beginning|begins|start|begin with")
       || containment(filter_op::ends_with, "ending|ends|end with")
       || containment(filter_op::contains, "containing|contains|contain|like|matching|includes"))

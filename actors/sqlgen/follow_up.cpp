@@ -96,6 +96,16 @@ void move_periods_to(const indexed_model& model, query& q, const std::string& ol
 using namespace follow_ups;
 
 query apply_follow_up(const indexed_model& model, query q, const reading& r) {
+  // "the top one" of a ranking: its first row, with whatever is asked of it.
+  if (r.first_of_shown && q.limit > 0 && !q.order.empty()) {
+    auto edited = apply_follow_up(model, q, [&] {
+      auto plain = r;
+      plain.first_of_shown = false;
+      return plain;
+    }());
+    edited.limit = 1;
+    return edited;
+  }
   // "and in 2025?", "per month" after invoices issued in 2024: the new
   // period is of the same date, when the follow-up names none.
   auto dated_by = date_of_periods(q);

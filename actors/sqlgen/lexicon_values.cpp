@@ -30,11 +30,17 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
           add({w}, ve, 0.9);
     }
   bool state_codes = !c.values.empty();
+  // A person's name is no spelling to correct towards: "person" is not
+  // 'Pearson', "rose" not 'Ross'.
+  bool name_part = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w == "first" || w == "last" || w == "given" || w == "family" || w == "surname" || w == "forename"
+           || w == "middle";
+  });
   for (auto& v : c.values) {
     state_codes = state_codes && !us_state_name(v).empty();
     auto vw = phrase_words(v);
     if (!vw.empty())
-      add(vw, {element_kind::value, t.name, c.name, "", v}, 0.9);
+      add(vw, {element_kind::value, t.name, c.name, "", v}, 0.9, false, !name_part);
     // "successful transactions" for status 'success': the adjective of a noun value.
     if (vw.size() == 1 && vw[0].size() >= 4
         && std::all_of(vw[0].begin(), vw[0].end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }))

@@ -239,6 +239,8 @@ std::vector<std::string> states_while_unset(const std::vector<std::string>& colu
     {"term", {"current", "employed"}}, {"terminated", {"current", "employed"}},
     {"termination", {"current", "employed"}}, {"left", {"current"}},
     {"out", {"current"}}, // move_out_on, moved_out_at: still in while not set
+    {"leave", {"current"}},  {"leaving", {"current"}}, {"resigned", {"current"}},
+    {"discontinued", {"current", "active"}},
     {"expired", {"active", "current"}},   {"expires", {"active", "current"}},
     {"churned", {"active", "current"}},   {"cancelled", {"active"}}, {"canceled", {"active"}}};
   for (auto& w : column_words)

@@ -74,6 +74,17 @@ void reader::read_references() {
             || (names_table(tokens[i + 1])
                 && std::none_of(tokens.begin(), before, [&](const token& w) { return !w.quoted && w.stem == tokens[i + 1].stem; }))))
       r.refers_back = r.refers_to_shown = true;
+    // "the top one", "the first one": the first row the last answer ranked;
+    // "the last one", the bottom of a cut ranking, is asked (no condition
+    // names it).
+    if (is(t, {"one"}) && i > 1 && is(tokens[i - 2], {"the"})) {
+      if (is(tokens[i - 1], {"top", "first"}))
+        r.refers_back = r.first_of_shown = true;
+      else if (is(tokens[i - 1], {"bottom", "last"})) {
+        r.refers_back = r.refers_to_shown = true;
+        r.unresolved.push_back("which row \"the " + tokens[i - 1].text + " one\" is");
+      }
+    }
     // "how many were returned?": counted with no noun, the rows may be the
     // ones just talked about.
     if (i == 2 && is(tokens[0], {"how"}) && is(tokens[1], {"many"})

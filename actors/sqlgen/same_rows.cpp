@@ -95,7 +95,10 @@ std::optional<sql_plan> ask_whether_conditions_hold(const indexed_model& model, 
   });
   if (!conditions)
     return std::nullopt;
-  // Said outright: "all", "every", "overall", or the rows' own name.
+  // Said outright: "all", "every", "overall", or the rows' own name (in
+  // any of its words: "instructors" for instr).
+  if (std::find(r.tables_said.begin(), r.tables_said.end(), rows) != r.tables_said.end())
+    return std::nullopt;
   auto head = split_words(entity_words(rows));
   for (auto& t : r.tokens) {
     if (t.quoted)

@@ -1,5 +1,8 @@
 #include "actors/sqlgen/schema_questions.hpp"
 
+#include "actors/sqlgen/abbreviations.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -43,6 +46,7 @@ const std::vector<rule>& rules() {
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
     {ask::describe, {"what", "table"}, {"contain", "hold", "store", "in", "have"}, {"row", "value"}, needs::table},
     {ask::describe, {"what"}, {"information", "info", "detail", "record"}, {"row", "value", "common"}, needs::table},
+    {ask::describe, {"what", "about"}, {"store", "keep", "hold", "track", "save"}, {"row", "value", "common"}, needs::table},
     {ask::common_values, {"value"}, {"common", "frequent", "top", "popular"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::column},
     {ask::profile, {}, {"profile", "summarize", "summarise", "statistic"}, {}, needs::table},
@@ -57,10 +61,13 @@ struct span {
 
 // The table (or column) whose name words the question says in a row, longest
 // first; ties between different tables leave it unnamed.
+// `owner[n]`, when given, is what names[n] names (a table said two ways).
 template <typename Names>
-std::optional<std::pair<size_t, span>> find_named(const std::vector<token>& tokens, const Names& names) {
+std::optional<std::pair<size_t, span>> find_named(const std::vector<token>& tokens, const Names& names,
+                                                  const std::vector<size_t>& owner = {}) {
   std::optional<std::pair<size_t, span>> best;
   bool tie = false;
+  auto of = [&](size_t n) { return owner.empty() ? n : owner[n]; };
   for (size_t n = 0; n < names.size(); ++n) {
     auto& words = names[n];
     if (words.empty() || words.size() > tokens.size())
@@ -74,9 +81,9 @@ std::optional<std::pair<size_t, span>> find_named(const std::vector<token>& toke
       size_t len = words.size();
       size_t best_len = best ? best->second.end - best->second.begin : 0;
       if (!best || len > best_len) {
-        best = {{n, {i, i + len}}};
+        best = {{of(n), {i, i + len}}};
         tie = false;
-      } else if (len == best_len && best->first != n) {
+      } else if (len == best_len && best->first != of(n)) {
         tie = true;
       }
     }
@@ -111,7 +118,7 @@ bool frames(const token& t) {
     "have", "has", "do", "does", "contain", "hold", "store", "available", "kind", "sort",
     "look", "like", "see", "get", "can", "could", "you", "we", "i", "is", "are", "in", "of", "the",
     "a", "an", "this", "that", "it", "its", "our", "my", "how", "many", "per", "exist", "name", "most",
-    "here", "currently", "got", "keep", "kept"};
+    "here", "currently", "got", "keep", "kept", "held", "stored", "tracked"};
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.text == w || t.stem == stem(w); });
 }
 
@@ -170,10 +177,26 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
   // words decide first, before any name is looked up.
   if (std::none_of(rules().begin(), rules().end(), [&](const rule& r) { return matches(r, tokens); }))
     return std::nullopt;
+  // Each table by its name, and by the words its comment spells its short
+  // forms in ("loyalty members" for loyalty_mbr).
   std::vector<std::vector<std::string>> table_names;
-  for (auto& t : model.tables)
+  std::vector<size_t> owner;
+  auto comments = words_of_all_comments(model.model);
+  for (size_t n = 0; n < model.tables.size(); ++n) {
+    auto& t = model.tables[n];
     table_names.push_back(stems_of(t.name));
-  auto table = find_named(tokens, table_names);
+    owner.push_back(n);
+    comment_words near{{}, lexicon_words::phrase_words(t.comment), comments};
+    auto full = read_in_full(lexicon_words::spelled_out(split_words(t.name)), near);
+    std::vector<std::string> said;
+    for (auto& w : full)
+      said.push_back(stem(w));
+    if (said != table_names.back()) {
+      table_names.push_back(said);
+      owner.push_back(n);
+    }
+  }
+  auto table = find_named(tokens, table_names, owner);
   for (auto& r : rules()) {
     if (!matches(r, tokens))
       continue;

@@ -6,6 +6,7 @@
 #include "actors/sqlgen/schema_questions.hpp"
 #include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
@@ -40,7 +41,21 @@ TEST(schema_questions, what_a_table_holds) {
     {"describe the customers table", {"'segment'", "'signup_date'"}, {"'order_date'"}},
     {"what fields are in order items", {"'quantity'", "'discount'"}, {"'signup_date'"}},
     {"what information is kept on each customer?", {"'segment'", "'signup_date'"}, {"'order_date'"}},
+    {"what do we track about a customer?", {"'segment'", "'signup_date'"}, {"'order_date'"}},
   });
+}
+
+TEST(schema_questions, a_table_in_short_forms_is_named_by_its_comment) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "club";
+  auto members = testing::table("club_mbr", {testing::col("mbr_no", r::identifier, true), testing::col("first_nm", r::text),
+                                             testing::column("joined_dt", r::time)});
+  members.comment = "Club members, one row each";
+  auto events = testing::table("club_evt", {testing::col("evt_no", r::identifier, true), testing::column("held_dt", r::time)});
+  events.comment = "Club events";
+  m.tables = {members, events};
+  testing::converse(m, {{"what details are held about club members?", {"'first_nm'", "'joined_dt'"}}});
 }
 
 TEST(schema_questions, the_table_described_is_what_comes_next_is_about) {

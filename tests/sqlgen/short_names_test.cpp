@@ -50,11 +50,27 @@ TEST(short_names, questions_in_the_comments_words_reach_short_named_tables) {
   testing::converse(dental_model(), {{"how many appointments were there in 2024?",
                                       {"COUNT(*)", q("appt.appt_dt") + " >= '2024-01-01'"}}});
   testing::converse(dental_model(), {{"how many dentists do we have?", {"COUNT(*)", "FROM " + q("dntst")}}});
+  // Named again by the comment's word, the rows are all of them, not the ones just listed.
+  testing::converse(dental_model(), {{"dentists with a first name like 'A'", {"ILIKE"}},
+                                     {"how many dentists are there?", {"COUNT(*)"}, {"ILIKE"}}});
   // A person named in short forms is named by first and last name.
   testing::converse(dental_model(), {{"which dentist had the most appointments?",
                                       {q("dntst.first_nm"), q("dntst.last_nm"), "LIMIT 1"}}});
   testing::converse(dental_model(), {{"average charged amount per dentist",
                                       {"AVG(" + q("appt.chrg_amt") + ")", "GROUP BY"}}});
+}
+
+TEST(short_names, a_persons_name_is_no_spelling_to_correct_towards) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "club";
+  m.tables = {testing::table("hosts", {col("host_id", r::identifier, true),
+                                       col("last_name", r::categorical, false, {"Pearson", "Hale"})}),
+              testing::table("talks", {col("talk_id", r::identifier, true), col("host_id", r::identifier),
+                                       testing::column("held_on", r::time)})};
+  m.relationships = {{"talks", {"host_id"}, "hosts", {"host_id"}, false}};
+  auto plan = generate(m, "how many people came to talks in 2024?", "");
+  EXPECT_EQ(plan.sql.find("Pearson"), std::string::npos) << plan.sql;
 }
 
 } // namespace

@@ -52,6 +52,9 @@ void converse(const std::vector<testing::sql_row>& turns) {
 TEST(state_words, currently_of_rows_that_keep_their_end) {
   converse({{"count the members we currently have",
              {"COUNT(*)", q("members.ended_on") + " IS NULL"}}});
+  // Asked yes or no of a member named: the end shown, not kept as a condition.
+  converse({{"is Marta Quinn still a member?", {q("members.ended_on"), q("members.first_name") + " = 'Marta'"},
+             {"IS NULL"}}});
   // Of two ends, that of the rows counted.
   converse({{"count the lettings Marta Quinn has now",
              {"COUNT(*)", q("lettings.moved_out_on") + " IS NULL"}, {"ended_on"}}});
@@ -63,6 +66,11 @@ TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
   // Put into the ranking, the condition would pick other members than the three shown.
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"which of them are current members?", {}}});
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"and of those, who joined in 2024?", {}}});
+  // "The top one" is the ranking's first row; the last of a cut ranking is
+  // one no condition names: asked.
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
+            {"when did the top one join?", {q("members.joined_on"), "LIMIT 1"}}});
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"when did the last one join?", {}}});
   // A new period for the ranking itself, said of no rows: ranked again.
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
             {"and in 2024?", {"LIMIT 3", q("bills.billed_on") + " >= '2024-01-01'"}}});

@@ -97,6 +97,11 @@ TEST(what_was_asked, words_the_schema_uses_for_a_key_name_no_date) {
                                    {q("enrolments.starts_on") + " >= '2025-01-01'", "LIMIT 1"}, {"registered_on"}}});
 }
 
+TEST(what_was_asked, like_as_a_verb_is_no_pattern) {
+  testing::converse(gym_model(), {{"which of our staff do members like best?", {}}});
+  testing::converse(gym_model(), {{"staff with a first name like 'Jo'", {"ILIKE '%Jo%'"}}});
+}
+
 TEST(what_was_asked, a_ranking_by_a_column_after_some_rows_were_listed_is_asked) {
   // The top of the staff just listed, or of all staff: asked.
   testing::converse(gym_model(), {{"list the staff in coaching", {q("staff.team") + " = 'coaching'"}},
