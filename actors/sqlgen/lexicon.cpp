@@ -280,7 +280,10 @@ lexicon::lexicon(const semantic_model& model) {
              }))
         add({"cost"}, ce, 0.75);
       // "unit_price" is also asked for as "price": the head noun, weaker.
-      if (words.size() > 1 && words.back() != "id")
+      // Not a rate ("cost_per_bottle", "bottles_per_case"): neither side of
+      // the "per" alone is what the column holds.
+      if (words.size() > 1 && words.back() != "id"
+          && std::find(words.begin(), words.end(), "per") == words.end())
         add({words.back()}, ce, 0.7);
       add_values_of(t, c, words);
       // Comments explain a column in other words; weak evidence, single words.

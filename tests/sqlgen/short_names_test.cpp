@@ -73,5 +73,18 @@ TEST(short_names, a_persons_name_is_no_spelling_to_correct_towards) {
   EXPECT_EQ(plan.sql.find("Pearson"), std::string::npos) << plan.sql;
 }
 
+TEST(short_names, a_rate_is_not_named_by_either_side_of_its_per) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "cellar";
+  auto wines = testing::table("wines", {col("wine_id", r::identifier, true), col("wine_name", r::text)});
+  wines.comment = "Wines we sell by the bottle";
+  m.tables = {wines, testing::table("buys", {col("buy_id", r::identifier, true), col("wine_id", r::identifier),
+                                             col("cost_per_btl", r::numeric)})};
+  m.relationships = {{"buys", {"wine_id"}, "wines", {"wine_id"}, false}};
+  auto plan = generate(m, "how many bottles in total?", "");
+  EXPECT_EQ(plan.sql.find("cost_per_btl"), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
