@@ -300,6 +300,8 @@ struct reader {
   void read_roles(); // "from X to Y" through the keys named for those roles
   void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
   void read_reports(); // "who reports to Mona": a key of a table to itself
+  bool relate_through_self_key(size_t verb, size_t verb_end, const std::string& rows, const std::string& key,
+                               bool reporting); // (reading_reports.cpp)
 
   std::optional<bool> key_verb_existence(size_t k, const relationship& rel);
   std::vector<column_ref> keys_said(const std::string& table) const;

@@ -73,6 +73,16 @@ TEST(short_names, a_persons_name_is_no_spelling_to_correct_towards) {
   EXPECT_EQ(plan.sql.find("Pearson"), std::string::npos) << plan.sql;
 }
 
+TEST(short_names, a_relation_with_no_key_to_read_it_by_is_asked) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "clinic";
+  m.tables = {testing::table("vets", {col("vet_id", r::identifier, true),
+                                      col("first_name", r::categorical, false, {"Marta", "Jonas"}),
+                                      col("last_name", r::categorical, false, {"Quinn", "Berg"})})};
+  testing::converse(m, {{"who does Marta Quinn report to?", {}}});
+}
+
 TEST(short_names, a_rate_is_not_named_by_either_side_of_its_per) {
   using r = column_role;
   semantic_model m;

@@ -111,6 +111,13 @@ TEST(what_was_asked, a_ranking_by_a_column_after_some_rows_were_listed_is_asked)
                                   {"of all staff, who has the biggest session fee?", {"LIMIT 1"}, {"coaching"}}});
 }
 
+TEST(what_was_asked, the_verb_of_a_self_key_points_from_the_one_after_it) {
+  // mentor_id: who mentors Bert is the row Bert's key points at; whom Mona
+  // mentors, the rows whose key points at her.
+  converse({{"who mentors Bert?", {q("staff.staff_id") + " IN (SELECT " + q("staff.mentor_id")}}});
+  converse({{"who does Mona mentor?", {q("staff.mentor_id") + " IN (SELECT " + q("staff.staff_id")}}});
+}
+
 TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
   // After a breakdown, a value that names rows and a ranking of them: the
   // rows themselves, not the breakdown filtered.
