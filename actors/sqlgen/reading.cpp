@@ -269,6 +269,18 @@ void reader::run(const lexicon& lex) {
     if (!tokens[i].quoted && tokens[i].text == "same" && tokens[i - 1].text == "the"
         && !is_stopword(tokens[i + 1].text) && !in_cue(i))
       r.unresolved.push_back("the same " + tokens[i + 1].text);
+  // "workshops coming up", "upcoming renewals", "in the future": rows still
+  // to come, which no period here reads; asked, never dropped.
+  auto in_item = [&](size_t i) {
+    return std::any_of(items.begin(), items.end(), [&](const item& it) { return it.begin <= i && i < it.end; });
+  };
+  for (size_t i = 0; i < tokens.size(); ++i)
+    if (!tokens[i].quoted && !in_item(i) && !in_period[i]
+        && (tokens[i].text == "upcoming" || tokens[i].text == "future"
+            || (tokens[i].text == "coming" && i + 1 < tokens.size() && tokens[i + 1].text == "up"))) {
+      r.unresolved.push_back("what is still to come");
+      break;
+    }
   finish();
   read_span_covered();
   // "On average, how many loans does a member take?" read as a plain

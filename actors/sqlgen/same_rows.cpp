@@ -42,8 +42,8 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
                 return g.column == f.column && g.op == f.op && g.values == f.values;
               });
   });
-  if (!ranked || previous.unanswered || !r.refers_back || !r.measures.empty() || !new_condition
-      || fresh.limit != previous.limit)
+  if (!ranked || previous.unanswered || !r.refers_back || (!r.measures.empty() && !r.first_of_shown) || !new_condition
+      || (fresh.limit != previous.limit && !r.first_of_shown))
     return std::nullopt;
   return clarify("I understood " + understood_words(model, fresh)
                    + ", but put into the ranking that condition would pick other rows than the ones shown."

@@ -71,6 +71,9 @@ TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
             {"when did the top one join?", {q("members.joined_on"), "LIMIT 1"}}});
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"when did the last one join?", {}}});
+  // Of the top one, a new measure in a new period would rank again: asked.
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
+            {"what was the total bill amount of the top one in 2024?", {}}});
   // A new period for the ranking itself, said of no rows: ranked again.
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
             {"and in 2024?", {"LIMIT 3", q("bills.billed_on") + " >= '2024-01-01'"}}});

@@ -118,6 +118,11 @@ TEST(what_was_asked, the_verb_of_a_self_key_points_from_the_one_after_it) {
   converse({{"who does Mona mentor?", {q("staff.mentor_id") + " IN (SELECT " + q("staff.staff_id")}}});
 }
 
+TEST(what_was_asked, rows_still_to_come_are_asked_not_dropped) {
+  testing::converse(gym_model(), {{"which enrolments are coming up?", {}}});
+  testing::converse(gym_model(), {{"list the upcoming enrolments", {}}});
+}
+
 TEST(what_was_asked, a_ranking_of_rows_of_its_own_is_a_new_question) {
   // After a breakdown, a value that names rows and a ranking of them: the
   // rows themselves, not the breakdown filtered.
