@@ -230,28 +230,7 @@ sql_plan read_and_plan(const indexed_model& model,
 
   auto compiled = compile(model, q);
   // "which units does she rent now?": of the rows read, those not yet ended.
-  bool unsure_end = false;
-  if (compiled.status == compile_status::ok && says_still(r.tokens))
-    if (auto end = end_not_yet_set(lex, compiled.tables, unsure_end)) {
-      bool kept = std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == *end; });
-      filter open;
-      open.op = filter_op::is_null;
-      open.column = *end;
-      auto narrowed = q;
-      // "Is Ann Lee still with us?": asked of rows named, the answer is
-      // their end, shown; kept as a condition it would show nothing for no.
-      static const char* auxiliaries[] = {"is", "are", "was", "were", "does", "do", "did", "has", "have"};
-      bool yes_no = std::any_of(std::begin(auxiliaries), std::end(auxiliaries), [&](const char* a) { return said(0) == a; });
-      if (yes_no && q.kind == query_kind::listing && !q.filters.empty())
-        narrowed.selected.push_back(*end);
-      else
-        narrowed.filters.push_back(open);
-      auto again = kept ? compiled : compile(model, narrowed);
-      if (!kept && again.status == compile_status::ok && again.tables == compiled.tables) {
-        q = std::move(narrowed);
-        compiled = std::move(again);
-      }
-    }
+  bool unsure_end = !narrow_to_rows_not_ended(model, r.tokens, q, compiled);
   if (unsure_end)
     return clarify("I understood " + understood_words(model, q)
                      + ", but not which rows \"now\" is said of: several of them keep a day they end.",

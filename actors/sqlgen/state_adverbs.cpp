@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/lexicon.hpp"
+#include "actors/sqlgen/model_index.hpp"
 
 namespace medha::sqlgen {
 
@@ -49,6 +50,39 @@ std::optional<column_ref> end_not_yet_set(const lexicon& lex, const std::vector<
       root = root ? std::nullopt : std::optional<column_ref>(c);
   unsure = !root && !ends.empty();
   return root;
+}
+
+bool narrow_to_rows_not_ended(const indexed_model& model, const std::vector<token>& tokens, query& q,
+                              compiled_query& compiled) {
+  bool unsure = false;
+  if (compiled.status != compile_status::ok || !says_still(tokens))
+    return true;
+  auto end = end_not_yet_set(model.index.names(), compiled.tables, unsure);
+  if (!end)
+    return !unsure;
+  if (std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == *end; }))
+    return true; // said already
+  auto narrowed = q;
+  // "Is Ann Lee still with us?": asked of rows named, the answer is their
+  // end, shown; kept as a condition it would show nothing for "no".
+  static const char* auxiliaries[] = {"is", "are", "was", "were", "does", "do", "did", "has", "have"};
+  bool yes_no = !tokens.empty() && !tokens[0].quoted
+                && std::any_of(std::begin(auxiliaries), std::end(auxiliaries),
+                               [&](const char* a) { return tokens[0].text == a; });
+  if (yes_no && q.kind == query_kind::listing && !q.filters.empty()) {
+    narrowed.selected.push_back(*end);
+  } else {
+    filter open;
+    open.op = filter_op::is_null;
+    open.column = *end;
+    narrowed.filters.push_back(open);
+  }
+  auto again = compile(model, narrowed);
+  if (again.status == compile_status::ok && again.tables == compiled.tables) {
+    q = std::move(narrowed);
+    compiled = std::move(again);
+  }
+  return true;
 }
 
 } // namespace medha::sqlgen
