@@ -1,7 +1,5 @@
 #include "actors/sqlgen/model_view.hpp"
 
-#include "actors/sqlgen/lexicon_words.hpp"
-
 #include <algorithm>
 #include <cctype>
 #include <deque>
@@ -317,22 +315,8 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
         }
       if (dates > 0 && dates == births)
         return {};
-      // Nor is the day a row ended ("left_on", a product's discontinued
-      // date): the rows of a year are not the ones that ended in it.
-      auto ended = [](const column_info& c) {
-        auto has_current = [](const std::vector<std::string>& states) {
-          return std::find(states.begin(), states.end(), "current") != states.end();
-        };
-        return has_current(lexicon_words::states_while_unset(split_words(c.name)))
-               || has_current(lexicon_words::states_while_unset(lexicon_words::phrase_words(c.comment)));
-      };
-      size_t ends = 0;
       for (auto& c : t->columns)
-        ends += c.role == column_role::time && !born(c) && ended(c) ? 1 : 0;
-      if (dates > 0 && dates == births + ends)
-        return {};
-      for (auto& c : t->columns)
-        if (c.role == column_role::time && !born(c) && !ended(c)) {
+        if (c.role == column_role::time && !born(c)) {
           // Prefer the column named after its table ("order_date" in orders).
           auto words = split_words(c.name);
           bool own = !words.empty() && stem(words.front()) == stem(entity_words(name));

@@ -89,20 +89,6 @@ TEST(state_words, one_day_of_rows_that_hold_for_a_while_is_the_rows_in_force) {
   converse({{"how many lettings were there in 2024?", {q("lettings.moved_in_on") + " >= '2024-01-01'"}}});
 }
 
-TEST(state_words, the_day_rows_ended_is_no_period_they_are_in) {
-  using r = column_role;
-  semantic_model m;
-  m.data_source = "range";
-  m.tables = {testing::table("ranges", {col("range_cd", r::identifier, true), col("range_name", r::text)}),
-              testing::table("items", {col("item_id", r::identifier, true), col("range_cd", r::identifier),
-                                       col("item_name", r::text), col("ended_on", r::time)})};
-  m.relationships = {{"items", {"range_cd"}, "ranges", {"range_cd"}, false}};
-  // The only date is the day an item ended: a year of ranges is not read on it.
-  testing::converse(m, {{"list the ranges for 2024", {}}});
-  // Said, it is that date.
-  testing::converse(m, {{"how many items ended in 2024?", {q("items.ended_on") + " >= '2024-01-01'"}}});
-}
-
 TEST(state_words, an_adverb_never_brings_in_other_rows) {
   // Bills keep no end of their own: "still" is said of their being unpaid,
   // not of the members who have left.
