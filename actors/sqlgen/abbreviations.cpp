@@ -42,9 +42,12 @@ bool abbreviates(const std::string& shorter, const std::string& word) {
   return j == shorter.size();
 }
 
-bool said_as_is(const std::string& w, const comment_words& comments) {
+bool said_as_is(const std::string& w, const std::vector<std::string>& column_comment,
+                const std::vector<std::string>& table_comment, const schema_comment_words& all) {
   auto s = stem(w);
-  for (auto* words : {&comments.column, &comments.table, &comments.all})
+  if (all.stems.count(s))
+    return true;
+  for (auto* words : {&column_comment, &table_comment})
     for (auto& c : *words)
       if (c == w || stem(c) == s)
         return true;
@@ -71,12 +74,15 @@ std::string reading_among(const std::string& w, const std::vector<std::string>& 
 
 } // namespace
 
-std::vector<std::string> words_of_all_comments(const semantic_model& model) {
-  std::vector<std::string> out;
+schema_comment_words words_of_all_comments(const semantic_model& model) {
+  schema_comment_words out;
+  std::unordered_set<std::string> seen;
   auto add = [&](const std::string& text) {
     for (auto& w : lexicon_words::phrase_words(text))
-      if (std::find(out.begin(), out.end(), w) == out.end())
-        out.push_back(w);
+      if (seen.insert(w).second) {
+        out.words.push_back(w);
+        out.stems.insert(stem(w));
+      }
   };
   for (auto& t : model.tables) {
     add(t.comment);
@@ -86,12 +92,15 @@ std::vector<std::string> words_of_all_comments(const semantic_model& model) {
   return out;
 }
 
-std::vector<std::string> read_in_full(std::vector<std::string> words, const comment_words& comments) {
+std::vector<std::string> read_in_full(std::vector<std::string> words, const std::vector<std::string>& column_comment,
+                                      const std::vector<std::string>& table_comment,
+                                      const schema_comment_words& all) {
   for (auto& w : words) {
     // Short forms only: three to five letters, not a word the comments use.
-    if (w.size() < 3 || w.size() > 5 || !letters_only(w) || is_stopword(w) || said_as_is(w, comments))
+    if (w.size() < 3 || w.size() > 5 || !letters_only(w) || is_stopword(w)
+        || said_as_is(w, column_comment, table_comment, all))
       continue;
-    for (auto* nearest : {&comments.column, &comments.table, &comments.all}) {
+    for (auto* nearest : {&column_comment, &table_comment, &all.words}) {
       auto full = reading_among(w, *nearest);
       if (!full.empty()) {
         w = full;

@@ -1,25 +1,29 @@
 #pragma once
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "messages/semantic_model.hpp"
 
 namespace medha::sqlgen {
 
-/// The words a schema's own comments use, nearest first: the column's
-/// comment, its table's, then every comment of the model.
-struct comment_words {
-  std::vector<std::string> column, table, all;
+/// Every word of every table and column comment of the model, once each,
+/// and their stems: read once per model.
+struct schema_comment_words {
+  std::vector<std::string> words;
+  std::unordered_set<std::string> stems;
 };
 
-/// Every word of every table and column comment of the model.
-std::vector<std::string> words_of_all_comments(const semantic_model& model);
+schema_comment_words words_of_all_comments(const semantic_model& model);
 
 /// A name's words with its short forms read in full, as the schema's own
-/// comments spell them: "lsn" in a table whose comment speaks of lessons is
+/// comments spell them, nearest comment first (the column's, its table's,
+/// then any): "lsn" in a table whose comment speaks of lessons is
 /// "lessons", "instr" is "instructors" (abbreviations.cpp). Words the
 /// comments use as they are, and words with no single reading, stay.
-std::vector<std::string> read_in_full(std::vector<std::string> words, const comment_words& comments);
+std::vector<std::string> read_in_full(std::vector<std::string> words, const std::vector<std::string>& column_comment,
+                                      const std::vector<std::string>& table_comment,
+                                      const schema_comment_words& all);
 
 } // namespace medha::sqlgen

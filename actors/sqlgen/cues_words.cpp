@@ -149,7 +149,7 @@ bool scanner::word_cues(size_t i) {
   if (t[i].text == "like" && !t[i].quoted
       && ((i + 1 < t.size() && !t[i + 1].quoted
            && match(i + 1, "best|most|least|better|more|less|worst|it|them|this|that|to"))
-          || (i > 0 && match(i - 1, "do|does|did|would|we|you|they|i|people|customers"))))
+          || (i > 0 && match(i - 1, "do|does|did|would|we|you|they|i"))))
     return false;
   if (containment(filter_op::starts_with, "starting|starts|beginning|begins|start|begin with")
       || containment(filter_op::ends_with, "ending|ends|end with")

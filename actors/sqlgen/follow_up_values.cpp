@@ -80,12 +80,6 @@ std::optional<query> swaps_value_through_key(const query& previous, const readin
 void widen_to_every_kind(const indexed_model& model, query& q, const reading& r) {
   if (r.refers_back || r.refers_to_shown || r.refers_to_person)
     return; // "and of those boats": the same rows
-  auto kind_column = [](const std::string& column) {
-    auto words = split_words(column);
-    return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-      return w == "type" || w == "kind" || w == "category" || w == "class";
-    });
-  };
   for (auto& table : r.tables_said) {
     bool counted_or_listed = q.entity == table || std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
                                return m.column.table == table;
@@ -97,7 +91,7 @@ void widen_to_every_kind(const indexed_model& model, query& q, const reading& r)
                         return g.column == f.column;
                       });
                       return f.column.table == table && f.measure < 0 && !said_now
-                             && (f.op == filter_op::eq || f.op == filter_op::in) && kind_column(f.column.column)
+                             && (f.op == filter_op::eq || f.op == filter_op::in) && names_a_kind(f.column.column)
                              && role_of(model, f.column) == column_role::categorical;
                     }),
                     q.filters.end());

@@ -4,6 +4,7 @@
 #include "actors/sqlgen/lexicon_words.hpp"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <tuple>
 #include <utility>
@@ -32,6 +33,19 @@ lexicon::lexicon(const semantic_model& model) {
   });
   add_words_for_people(model);
   auto comments = words_of_all_comments(model);
+  // How many columns' names begin with each phrase that is also an everyday
+  // word for a creation date; counted once, not per date column.
+  std::map<std::string, size_t> starting;
+  for (auto* phrase : {"joined", "registered", "signed up"}) {
+    auto pw = phrase_words(phrase);
+    auto& n = starting[phrase];
+    for (auto& other : model.tables)
+      for (auto& oc : other.columns) {
+        auto ow = split_words(oc.name);
+        n += ow.size() > pw.size() && std::equal(pw.begin(), pw.end(), ow.begin()) ? 1 : 0;
+      }
+  }
+  auto names_starting = [&](const std::string& phrase) { return starting[phrase]; };
   for (auto& t : model.tables) {
     // A view repeats its tables' columns and values: named by them, the
     // tables themselves come first. Said by its own name, it is itself.
@@ -44,7 +58,7 @@ lexicon::lexicon(const semantic_model& model) {
       add(spelled, te, 1.0 / derived_scale_);
     // "lsn" whose comment speaks of lessons: "lessons".
     auto table_comment = phrase_words(t.comment);
-    if (auto full = read_in_full(spelled_out(table_words), {{}, table_comment, comments}); full != table_words)
+    if (auto full = read_in_full(spelled_out(table_words), {}, table_comment, comments); full != table_words)
       add(full, te, 1.0 / derived_scale_);
     // "Who teaches ...": the verb of an agent noun names its rows (teacher).
     if (table_words.size() == 1)
@@ -112,7 +126,7 @@ lexicon::lexicon(const semantic_model& model) {
         words = spelled;
       }
       // "purch_dt" where the comments speak of a purchase.
-      if (auto full = read_in_full(words, {phrase_words(c.comment), table_comment, comments}); full != words) {
+      if (auto full = read_in_full(words, phrase_words(c.comment), table_comment, comments); full != words) {
         add(words, ce, 1.0);
         words = full;
       }
@@ -253,13 +267,11 @@ lexicon::lexicon(const semantic_model& model) {
         // Not where the schema itself says those words of something else:
         // "signed up" is the staff member of rentals.signed_up_by there.
         auto own_use = [&](const std::vector<std::string>& phrase) {
-          for (auto& other : model.tables)
-            for (auto& oc : other.columns) {
-              auto ow = split_words(oc.name);
-              if (&oc != &c && ow.size() > phrase.size() && std::equal(phrase.begin(), phrase.end(), ow.begin()))
-                return true;
-            }
-          return false;
+          auto starts = [&](const column_info& col) {
+            auto w = split_words(col.name);
+            return w.size() > phrase.size() && std::equal(phrase.begin(), phrase.end(), w.begin());
+          };
+          return names_starting(join(phrase, " ")) > (starts(c) ? 1u : 0u);
         };
         if (has({"created", "creation", "signup", "registered", "registration", "joined"}))
           for (auto* said : {"joined", "registered", "signed up"})

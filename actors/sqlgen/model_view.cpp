@@ -153,6 +153,13 @@ bool names_money(const std::string& column) {
   });
 }
 
+bool names_a_kind(const std::string& column) {
+  auto words = split_words(column);
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w == "type" || w == "kind" || w == "category" || w == "class" || w == "format";
+  });
+}
+
 bool adds_up(const std::string& column) {
   auto words = split_words(column);
   return names_money(column) || std::any_of(words.begin(), words.end(), [](const std::string& w) {

@@ -48,6 +48,9 @@ std::string linked_table_named(const indexed_model& model, const table_info& tab
 /// A column named for money taken or paid ("amount", "total_paid",
 /// "revenue"): totals of it add up, so ranking things by it ranks their sums.
 bool names_money(const std::string& column);
+/// A column that sorts rows into kinds: a word of its name is type, kind,
+/// category, class or format ("vehicle_type", "cat_class").
+bool names_a_kind(const std::string& column);
 
 /// Numbers whose totals mean something: money, and quantities of things or
 /// time ("quantity", "units_sold", "minutes_watched"); not ratings or prices.

@@ -31,11 +31,7 @@ void reader::read_ranking() {
           || std::any_of(r.selected.begin(), r.selected.end(),
                          [&](const column_ref& c) { return c.table != f.column.table; }))
         continue;
-      auto words = split_words(f.column.column);
-      bool kind = std::any_of(words.begin(), words.end(), [](const std::string& w) {
-        return w == "type" || w == "kind" || w == "category" || w == "class" || w == "format";
-      });
-      if (f.measure < 0 && f.op == filter_op::eq && kind && role_of(model, f.column) == column_role::categorical) {
+      if (f.measure < 0 && f.op == filter_op::eq && names_a_kind(f.column.column) && role_of(model, f.column) == column_role::categorical) {
         r.entity = f.column.table;
         r.listing = true;
         r.implicit_entity = true;

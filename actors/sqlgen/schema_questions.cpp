@@ -186,8 +186,8 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
     auto& t = model.tables[n];
     table_names.push_back(stems_of(t.name));
     owner.push_back(n);
-    comment_words near{{}, lexicon_words::phrase_words(t.comment), comments};
-    auto full = read_in_full(lexicon_words::spelled_out(split_words(t.name)), near);
+    auto full = read_in_full(lexicon_words::spelled_out(split_words(t.name)), {},
+                             lexicon_words::phrase_words(t.comment), comments);
     std::vector<std::string> said;
     for (auto& w : full)
       said.push_back(stem(w));

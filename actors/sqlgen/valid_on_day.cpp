@@ -8,35 +8,11 @@
 #include <algorithm>
 
 #include "actors/sqlgen/calendar.hpp"
-#include "actors/sqlgen/lexicon_words.hpp"
-#include "actors/sqlgen/model_view.hpp"
-#include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/model_index.hpp"
+#include "actors/sqlgen/state_adverbs.hpp"
 
 namespace medha::sqlgen {
 
-namespace {
-
-// The one nullable date of `table` whose being unset makes a row current
-// (to_date, ended_on, left_on): its end.
-std::optional<column_ref> end_of(const indexed_model& model, const std::string& table) {
-  auto* t = table_of(model, table);
-  if (!t)
-    return std::nullopt;
-  std::optional<column_ref> found;
-  for (auto& c : t->columns) {
-    if (c.role != column_role::time || !c.nullable)
-      continue;
-    auto states = lexicon_words::states_while_unset(split_words(c.name));
-    if (std::find(states.begin(), states.end(), "current") == states.end())
-      continue;
-    if (found)
-      return std::nullopt; // two ends: which one holds is not known
-    found = column_ref{table, c.name};
-  }
-  return found;
-}
-
-} // namespace
 
 query valid_on_the_day(const indexed_model& model, query q) {
   for (auto& from : q.filters) {
@@ -46,7 +22,8 @@ query valid_on_the_day(const indexed_model& model, query q) {
       return f.op == filter_op::before && f.column == from.column && f.values.size() == 1
              && f.values[0] == next_day(from.values[0]);
     });
-    auto end = one_day ? end_of(model, from.column.table) : std::nullopt;
+    bool several = false;
+    auto end = one_day ? end_not_yet_set(model.index.names(), {from.column.table}, several) : std::nullopt;
     if (!end || *end == from.column)
       continue;
     // Begun by the end of that day (the "before" kept); not ended before it.

@@ -4,6 +4,7 @@
 
 #include "actors/sqlgen/abbreviations.hpp"
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "actors/sqlgen/words.hpp"
 #include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
@@ -16,7 +17,12 @@ using testing::q;
 
 TEST(short_names, a_short_form_is_the_comment_word_it_abbreviates) {
   auto read = [](std::vector<std::string> words, std::vector<std::string> table, std::vector<std::string> all = {}) {
-    return read_in_full(std::move(words), {{}, std::move(table), std::move(all)});
+    schema_comment_words schema;
+    for (auto& w : all) {
+      schema.words.push_back(w);
+      schema.stems.insert(stem(w));
+    }
+    return read_in_full(std::move(words), {}, table, schema);
   };
   EXPECT_EQ(read({"appt"}, {"patient", "appointments"}), std::vector<std::string>{"appointments"});
   EXPECT_EQ(read({"purch", "dt"}, {}, {"when", "it", "was", "purchased"}),
