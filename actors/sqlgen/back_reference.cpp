@@ -94,15 +94,18 @@ std::optional<query> share_of_previous_count(const query& previous, const query&
 }
 
 std::optional<query> with_previous_period(const indexed_model& model, const query& previous,
-                                          query fresh) {
+                                          query fresh, bool said) {
   auto dated = [](const filter& f) { return f.measure < 0 && is_time_filter(f); };
+  bool same_rows = root_table(model, fresh) == root_table(model, previous);
   if (std::any_of(fresh.filters.begin(), fresh.filters.end(), dated)
-      || std::none_of(previous.filters.begin(), previous.filters.end(), dated)
-      || root_table(model, fresh) != root_table(model, previous))
+      || std::none_of(previous.filters.begin(), previous.filters.end(), dated) || (!same_rows && !said))
     return std::nullopt;
-  for (auto& f : previous.filters)
-    if (dated(f))
+  for (auto f : previous.filters)
+    if (dated(f)) {
+      if (!same_rows)
+        f.column = {}; // the date of the rows now asked about
       fresh.filters.push_back(f);
+    }
   return fresh;
 }
 

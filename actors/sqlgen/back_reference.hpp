@@ -53,7 +53,9 @@ std::optional<query> in_previous_place(const indexed_model& model, const query& 
 /// a parcel?" after "how many parcels in 2022?"): whether the period still
 /// holds is the user's to say. `fresh` with that period added; nullopt when
 /// the previous query had no period, `fresh` has one, or the rows differ.
+/// `said` ("that year", "for the same period"): other rows take the period
+/// on their own date, as their default date is found.
 std::optional<query> with_previous_period(const indexed_model& model, const query& previous,
-                                          query fresh);
+                                          query fresh, bool said = false);
 
 } // namespace medha::sqlgen

@@ -182,7 +182,8 @@ void scanner::run() {
                 "raw|underlying|detailed data"},
             cue_kind::show_rows, none))
       continue;
-    if (any(i, {"for|in|over|during the same period|time|dates|timeframe|months|years|year|quarter|month"},
+    if (any(i, {"for|in|over|during the same period|time|dates|timeframe|months|years|year|quarter|month",
+                "in|for|during|from|over|of? that period|year|quarter|month|week|day"},
             cue_kind::same_period, none))
       continue;
     if (auto len = match(i, "remove|drop|clear|reset|delete|ignore|without|no|undo the|all|any? "

@@ -161,8 +161,14 @@ sql_plan read_and_plan(const indexed_model& model,
   // period may or may not still be meant, and either number would be stated
   // with the same confidence. Said outright, it holds; else ask.
   // So does one after a question asked back, whose reading held a period.
+  // "that month" after months were shown: one of them, which no period here holds.
+  if (r.same_period && previous && std::any_of(previous->dimensions.begin(), previous->dimensions.end(), [](auto& d) {
+        return d.bucket != time_bucket::none;
+      }))
+    return clarify(understood_prefix(model, q) + "not which of the periods shown you mean: please name it.", {},
+                   previous_json, 0.2);
   if (!follow_up && previous && meaningful(q) && !r.remove_time) {
-    if (auto kept = with_previous_period(model, *previous, q)) {
+    if (auto kept = with_previous_period(model, *previous, q, r.same_period)) {
       if (r.same_period)
         q = std::move(*kept);
       else {
@@ -182,6 +188,10 @@ sql_plan read_and_plan(const indexed_model& model,
       if (auto asked = ask_whether_conditions_hold(model, *previous, r, q, std::string(question)))
         return *asked;
   }
+  // "that year" with no period before it to be: never dropped.
+  bool dated = std::any_of(q.filters.begin(), q.filters.end(), [](const filter& f) { return is_time_filter(f); });
+  if (r.same_period && !dated && meaningful(q))
+    return clarify(understood_prefix(model, q) + "not which period you mean: please name it.", {}, previous_json, 0.2);
 
   // Nothing to answer: say what was understood and offer starting points.
   // "Who borrowed it?" that leaves the previous query as it was has not found

@@ -270,6 +270,11 @@ std::vector<std::string> spelled_out(std::vector<std::string> words) {
   return words;
 }
 
+bool counts_years(const std::string& column) {
+  auto words = spelled_out(split_words(column));
+  return std::find(words.begin(), words.end(), "year") != words.end();
+}
+
 std::vector<std::string> agent_verbs(const std::string& name) {
   std::vector<std::string> out;
   // Tables are often named in the plural ("drivers"): the agent is one of them.

@@ -35,6 +35,8 @@ bool key_named_by_verb(const semantic_model& model, const table_info& t, const c
 /// Words of a name with their short forms said in full ("amt" → "amount",
 /// "maint" → "maintenance"; not "num" or "cnt", which mark kept counts).
 std::vector<std::string> spelled_out(std::vector<std::string> words);
+/// A number that is a calendar year by its name ("release_year", "opened_yr").
+bool counts_years(const std::string& column);
 
 /// The state a comment says the column's emptiness means: "active" for
 /// "NULL while the subscription is active", "open" for "null if still

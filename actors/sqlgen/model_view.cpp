@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -86,8 +87,8 @@ const column_info* label_column(const table_info& t) {
     return table_words.empty() || stem(std::string(first)) != stem(table_words.back());
   };
   for (auto& c : t.columns) {
-    auto n = c.name;
-    if (n.size() > 4 && n.compare(n.size() - 4, 4, "name") == 0
+    auto& n = c.name; // "prod_name", or "prod_nm" in a schema of short forms
+    if (((n.size() > 4 && n.compare(n.size() - 4, 4, "name") == 0) || (n.size() > 3 && n.compare(n.size() - 3, 3, "_nm") == 0))
         && (c.role == column_role::text || c.role == column_role::categorical) && !embedded(c))
       return &c;
   }
@@ -277,7 +278,7 @@ column_ref day_name_column(const indexed_model& model, const std::string& table)
 column_ref month_name_column(const indexed_model& model, const column_ref& year) {
   auto* t = table_of(model, year.table);
   auto* y = t ? t->find_column(year.column) : nullptr;
-  if (!y || y->role != column_role::numeric || y->name.find("year") == std::string::npos)
+  if (!y || y->role != column_role::numeric || !lexicon_words::counts_years(y->name))
     return {};
   for (auto& c : t->columns) {
     if (c.values.size() < 2 || (c.role != column_role::categorical && c.role != column_role::text))
@@ -314,16 +315,26 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
           return w == "birth" || w == "dob" || w == "born" || w == "birthday" || w == "birthdate";
         });
       };
-      size_t dates = 0, births = 0;
+      // Nor, on rows the asked ones lead to, the day such a row ended
+      // ("categories for 2024" are not those of products discontinued then).
+      auto ended = [&](const column_info& c) {
+        auto current = [](const std::vector<std::string>& states) {
+          return std::find(states.begin(), states.end(), "current") != states.end();
+        };
+        return name != root && c.nullable
+               && (current(lexicon_words::states_while_unset(split_words(c.name)))
+                   || current(lexicon_words::states_while_unset(lexicon_words::phrase_words(c.comment))));
+      };
+      size_t dates = 0, skipped = 0;
       for (auto& c : t->columns)
         if (c.role == column_role::time) {
           ++dates;
-          births += born(c) ? 1 : 0;
+          skipped += born(c) || ended(c) ? 1 : 0;
         }
-      if (dates > 0 && dates == births)
+      if (dates > 0 && dates == skipped)
         return {};
       for (auto& c : t->columns)
-        if (c.role == column_role::time && !born(c)) {
+        if (c.role == column_role::time && !born(c) && !ended(c)) {
           // Prefer the column named after its table ("order_date" in orders).
           auto words = split_words(c.name);
           bool own = !words.empty() && stem(words.front()) == stem(entity_words(name));
@@ -337,11 +348,9 @@ column_ref default_time_column(const indexed_model& model, const std::string& ro
         return {name, best->name};
       // An integer year column ("review_year") is the table's own time.
       // In any case of letters ("Year"), as a word of the name.
-      for (auto& c : t->columns) {
-        auto words = split_words(c.name);
-        if (c.role == column_role::numeric && std::find(words.begin(), words.end(), "year") != words.end())
+      for (auto& c : t->columns)
+        if (c.role == column_role::numeric && lexicon_words::counts_years(c.name))
           return {name, c.name};
-      }
     }
     for (auto& next : linked_tables(model, name))
       if (seen.insert(next).second)

@@ -9,6 +9,7 @@
 
 #include "actors/sqlgen/cues.hpp"
 #include "actors/sqlgen/join_graph.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/linker.hpp"
 #include "actors/sqlgen/model_index.hpp"
 #include "actors/sqlgen/model_view.hpp"
@@ -245,7 +246,7 @@ void reader::on_column(size_t k, const element& e) {
   bool period_date = role == column_role::time && !distinct && !time.filters.empty()
                      && (pending_agg == aggregate::count || verb_of_period);
   if (period_date
-      || (role == column_role::numeric && e.column.find("year") != std::string::npos
+      || (role == column_role::numeric && lexicon_words::counts_years(e.column)
           && (pending_agg == aggregate::none || pending_agg == aggregate::count)
           && !time.filters.empty() && std::all_of(time.filters.begin(), time.filters.end(), whole_years))) {
     time_column_hint = col;
@@ -390,6 +391,21 @@ void reader::on_column(size_t k, const element& e) {
   }
   if (role == column_role::numeric) {
     bare_numeric.push_back(col);
+    return;
+  }
+  // "which tools have we withdrawn?", "which authors were paid by
+  // transfer?": a date named only by its verb, in a question that lists rows
+  // and does not ask when, says the event happened; shown, it would list
+  // dates (or a row per event) instead of the rows asked for.
+  bool lists_rows = !tokens.empty() && !tokens[0].quoted
+                    && (tokens[0].text == "which" || tokens[0].text == "what" || tokens[0].text == "list");
+  bool asks_when = std::any_of(tokens.begin(), tokens.end(), [](const token& t) { return t.text == "when"; });
+  if (role == column_role::time && lists_rows && !asks_when && !negate && !superlative && !distinct
+      && items[k].end == items[k].begin + 1 && is_participle(tokens[items[k].begin].text)) {
+    filter f;
+    f.op = filter_op::not_null;
+    f.column = col;
+    r.filters.push_back(f);
     return;
   }
   r.selected.push_back(col);

@@ -35,6 +35,24 @@ bool joins_siblings(const indexed_model& model, const join_path& path) {
   return false;
 }
 
+// Whether the path's last step goes down to rows that reference the table
+// before it, after going up: the end is a sibling of the start, not a
+// lookup it reaches through a link table (film -> film_category -> category
+// ends going up).
+bool ends_at_sibling(const indexed_model& model, const join_path& path) {
+  bool went_up = false, last_down = false;
+  for (auto& s : path.steps) {
+    if (s.from_table == s.to_table)
+      continue;
+    bool up = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+      return r.from_table == s.from_table && r.to_table == s.to_table;
+    });
+    last_down = !up && went_up;
+    went_up = went_up || up;
+  }
+  return last_down;
+}
+
 // A verb as said: its participle ("completed in 2024"), or its plain form
 // after its subject or auxiliary ("repairs did we fix in 2024").
 bool said_as_verb(const std::vector<token>& tokens, size_t i) {
@@ -159,11 +177,33 @@ void reader::check_values_said_of() {
     auto* said_of = after ? after : before;
     if (!said_of || said_of->e.table == f.column.table)
       continue;
-    auto path = shortest_path(model, said_of->e.table, f.column.table);
-    if (!path.found || !joins_siblings(model, path))
-      continue;
     auto value = f.values.empty() ? std::string() : f.values.front();
-    r.unresolved.push_back("\"" + value + "\" to the " + entity_words(said_of->e.table) + " (it is a "
+    auto path = shortest_path(model, said_of->e.table, f.column.table);
+    if (path.found && joins_siblings(model, path)) {
+      r.unresolved.push_back("\"" + value + "\" to the " + entity_words(said_of->e.table) + " (it is a "
+                             + column_words(f.column.column) + " of " + entity_words(f.column.table) + ")");
+      continue;
+    }
+    // Said of a parent of the rows asked about ("lessons the instructors
+    // cancelled") but found only on another child of that parent, which no
+    // word names: it would keep the rows whose parent has such a sibling.
+    // A state, that is: a name ("the state where Lake Erie is") picks out
+    // one row, which may well be reached that way.
+    auto* value_table = table_of(model, f.column.table);
+    auto* value_column = value_table ? value_table->find_column(f.column.column) : nullptr;
+    if (!value_column || std::find(value_column->values.begin(), value_column->values.end(), value)
+                           == value_column->values.end())
+      continue;
+    auto rows = rows_asked();
+    bool value_rows_named = std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return !it.c && it.e.kind == element_kind::table && it.e.table == f.column.table;
+    });
+    if (rows.empty() || rows == f.column.table || value_rows_named)
+      continue;
+    auto from_rows = shortest_path(model, rows, f.column.table);
+    if (!from_rows.found || !ends_at_sibling(model, from_rows))
+      continue;
+    r.unresolved.push_back("\"" + value + "\" to the " + entity_words(rows) + " (it is a "
                            + column_words(f.column.column) + " of " + entity_words(f.column.table) + ")");
   }
 }

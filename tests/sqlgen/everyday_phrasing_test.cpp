@@ -462,6 +462,17 @@ TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
     {"How many deliveries in 2024?", {"COUNT(*)"}},
     {"How many films are there?", {"COUNT(*)"}, {"2024"}},
   });
+  // Said of other rows, the period is on their own date.
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"How many reviews were there that year?", {testing::period(q("reviews.rated_at"), "2024-01-01", "2025-01-01")}},
+  });
+  // No period before, or one of several shown: which is asked.
+  converse({{"How many deliveries are there?", {"COUNT(*)"}}, {"How many reviews were there that year?", {}}});
+  converse({
+    {"How many deliveries in 2024 by month?", {"COUNT(*)"}},
+    {"How many reviews were there that month?", {}},
+  });
 }
 
 TEST(everyday_phrasing, another_value_of_the_last_filter_swaps_it) {

@@ -432,6 +432,30 @@ TEST(no_guessing, who_for_each_group_is_not_a_number_per_group) {
   }
 }
 
+TEST(no_guessing, a_state_of_another_child_of_the_parent_is_asked) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "tutoring";
+  m.tables = {testing::table("tutors", {col("tutor_id", r::identifier, true), col("full_name", r::text)}),
+              testing::table("sessions", {col("session_id", r::identifier, true), col("tutor_id", r::identifier),
+                                          col("held_on", r::time), col("minutes", r::numeric)}),
+              testing::table("exam_entries", {col("entry_id", r::identifier, true), col("tutor_id", r::identifier),
+                                              col("state", r::categorical, false, {"withdrawn", "sat"}),
+                                              col("exam_title", r::text, false, {"Grade Five Theory"})})};
+  m.relationships = {{"sessions", {"tutor_id"}, "tutors", {"tutor_id"}, false},
+                     {"exam_entries", {"tutor_id"}, "tutors", {"tutor_id"}, false}};
+  // Sessions keep no state: the exam entries' one describes other rows.
+  testing::converse(m, {{"how many sessions did tutors withdraw in 2024?", {}}});
+  // Said of the tutors and counted as tutors, it is theirs to have.
+  testing::converse(m, {{"how many tutors have withdrawn entries?", {q("exam_entries.state") + " = 'withdrawn'"}}});
+  // A name picks out the row it names, whichever way it is reached.
+  testing::converse(m, {{"how many sessions did the tutors of Grade Five Theory hold?",
+                         {q("exam_entries.exam_title") + " = 'Grade Five Theory'"}}});
+  // The other rows named, the reading is said.
+  testing::converse(m, {{"how many sessions of tutors with withdrawn exam entries?",
+                         {q("exam_entries.state") + " = 'withdrawn'"}}});
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }

@@ -13,6 +13,7 @@ namespace medha::sqlgen {
 namespace {
 
 using testing::col;
+using testing::column;
 using testing::q;
 
 TEST(short_names, a_short_form_is_the_comment_word_it_abbreviates) {
@@ -87,6 +88,29 @@ TEST(short_names, a_relation_with_no_key_to_read_it_by_is_asked) {
                                       col("first_name", r::categorical, false, {"Marta", "Jonas"}),
                                       col("last_name", r::categorical, false, {"Quinn", "Berg"})})};
   testing::converse(m, {{"who does Marta Quinn report to?", {}}});
+}
+
+TEST(short_names, a_year_kept_as_a_short_named_number_takes_the_period) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "venues";
+  m.tables = {testing::table("venues", {col("venue_id", r::identifier, true), col("venue_name", r::text),
+                                        col("opened_yr", r::numeric)}),
+              testing::table("gigs", {col("gig_id", r::identifier, true), col("venue_id", r::identifier),
+                                      col("played_on", r::time)})};
+  m.relationships = {{"gigs", {"venue_id"}, "venues", {"venue_id"}, false}};
+  // The venues' year, not the date of their gigs.
+  testing::converse(m, {{"which venues opened in 2012?", {q("venues.opened_yr") + " = 2012"}, {"played_on"}}});
+  testing::converse(m, {{"which venues opened after 2010?", {q("venues.opened_yr")}, {"played_on"}}});
+}
+
+TEST(short_names, rows_are_named_by_a_short_named_name) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "stock";
+  m.tables = {testing::table("item", {col("item_id", r::identifier, true), column("sku_cd", r::text),
+                                      column("item_nm", r::text), col("dropped_dt", r::time)})};
+  testing::converse(m, {{"list the items", {q("item.item_nm")}, {"sku_cd"}}});
 }
 
 TEST(short_names, a_rate_is_not_named_by_either_side_of_its_per) {

@@ -89,6 +89,41 @@ TEST(state_words, one_day_of_rows_that_hold_for_a_while_is_the_rows_in_force) {
   converse({{"how many lettings were there in 2024?", {q("lettings.moved_in_on") + " >= '2024-01-01'"}}});
 }
 
+TEST(state_words, the_day_linked_rows_ended_is_no_period_of_the_rows_asked) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "range";
+  m.tables = {testing::table("ranges", {col("range_cd", r::identifier, true), col("range_name", r::text)}),
+              testing::table("items", {col("item_id", r::identifier, true), col("range_cd", r::identifier),
+                                       col("item_name", r::text), col("ended_on", r::time)})};
+  m.relationships = {{"items", {"range_cd"}, "ranges", {"range_cd"}, false}};
+  // The ranges' only date is the day one of their items ended.
+  testing::converse(m, {{"list the ranges for 2024", {}}});
+  // Said, it is that date.
+  testing::converse(m, {{"how many items ended in 2024?", {q("items.ended_on") + " >= '2024-01-01'"}}});
+}
+
+TEST(state_words, a_date_named_by_its_verb_in_a_listing_says_it_happened) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "range";
+  m.tables = {testing::table("authors", {col("author_id", r::identifier, true), col("author_name", r::text)}),
+              testing::table("payouts", {col("payout_id", r::identifier, true), col("author_id", r::identifier),
+                                         col("method", r::categorical, false, {"cheque", "transfer"}),
+                                         col("paid_on", r::time), col("amount", r::numeric)}),
+              testing::table("items", {col("item_id", r::identifier, true), col("item_name", r::text),
+                                       col("discontinued_on", r::time)})};
+  m.relationships = {{"payouts", {"author_id"}, "authors", {"author_id"}, false}};
+  // Rows asked for, not the days of their events.
+  testing::converse(m, {{"which items have we discontinued?", {q("items.discontinued_on") + " IS NOT NULL"},
+                         {"SELECT DISTINCT " + q("items.discontinued_on")}}});
+  testing::converse(m, {{"which authors were paid by cheque?", {q("authors.author_name"), "'cheque'"},
+                         {"SELECT DISTINCT " + q("authors.author_name") + ", " + q("payouts.paid_on")}}});
+  // Asked when, the date is shown.
+  testing::converse(m, {{"which items were discontinued and when?",
+                         {"SELECT DISTINCT " + q("items.item_name") + ", " + q("items.discontinued_on")}}});
+}
+
 TEST(state_words, an_adverb_never_brings_in_other_rows) {
   // Bills keep no end of their own: "still" is said of their being unpaid,
   // not of the members who have left.
