@@ -119,8 +119,13 @@ sql_plan read_and_plan(const indexed_model& model,
                      + ", but not what your question points back to: please name it.",
                    {}, previous_json, 0.2);
   // "how many were returned?" after a question about parcels: those parcels.
-  if (r.no_noun_counted && previous && !follow_up && root_table(model, q) == root_table(model, *previous))
+  // Found on other rows, the count is of rows nobody named: which, asked.
+  if (r.no_noun_counted && previous && !follow_up) {
+    if (root_table(model, q) != root_table(model, *previous))
+      return clarify(understood_prefix(model, q) + "not which rows you count: please name them.", {}, previous_json,
+                     0.2);
     r.refers_back = true;
+  }
   // "What are their names?" right after a question that was not answered:
   // "their" may mean that question's rows, which no query holds.
   if ((nothing_before || (previous && previous->unanswered))
