@@ -11,6 +11,7 @@
 #include "actors/sqlgen/linker.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/state_adverbs.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
 
@@ -145,10 +146,10 @@ void reader::account() {
         && tokens[i - 1].text == "the" && (t.text == "top" || t.text == "first" || t.text == "bottom" || t.text == "last")
         && (r.first_of_shown || r.refers_to_shown))
       explained[i] = true;
-    // "right now": now; "so far": until now.
+    // "right now", "at the moment": now; "so far": until now.
     if (!explained[i] && !t.quoted
         && ((t.text == "right" && i + 1 < tokens.size() && tokens[i + 1].text == "now")
-            || (t.text == "far" && i > 0 && tokens[i - 1].text == "so")))
+            || (t.text == "far" && i > 0 && tokens[i - 1].text == "so") || at_the_moment(tokens, i)))
       explained[i] = true;
     // "an email address", "a phone number", "the postal code": the head
     // noun of a column the word right before named, said in full.

@@ -12,6 +12,11 @@
 
 namespace medha::sqlgen {
 
+bool at_the_moment(const std::vector<token>& tokens, size_t i) {
+  return i >= 2 && i < tokens.size() && !tokens[i].quoted && tokens[i].text == "moment" && tokens[i - 1].text == "the"
+         && tokens[i - 2].text == "at";
+}
+
 bool says_still(const std::vector<token>& tokens) {
   auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
   bool adverb = false;
@@ -22,7 +27,7 @@ bool says_still(const std::vector<token>& tokens) {
       return false;
     // "now" opening a request or after "and" ("and now by month") changes
     // the question, not the rows; "until now", "by now" end a period.
-    adverb = adverb || w == "currently" || w == "still"
+    adverb = adverb || w == "currently" || w == "still" || at_the_moment(tokens, i)
              || (w == "now" && i > 0 && said(i - 1) != "and" && said(i - 1) != "until"
                  && said(i - 1) != "till" && said(i - 1) != "by" && said(i - 1) != "from");
   }

@@ -17,6 +17,9 @@ class lexicon;
 /// its own word ("current", "active") (state_adverbs.cpp).
 bool says_still(const std::vector<token>& tokens);
 
+/// "moment" of "at the moment" at `i`: the same as "now".
+bool at_the_moment(const std::vector<token>& tokens, size_t i);
+
 /// The column among `tables` (root first) whose being unset makes a row
 /// current (an end date: left_on, moved_out_on): the only one, or the
 /// root's. None when no table keeps one; none and `unsure` when several

@@ -60,6 +60,8 @@ TEST(state_words, currently_of_rows_that_keep_their_end) {
              {"COUNT(*)", q("lettings.moved_out_on") + " IS NULL"}, {"ended_on"}}});
   // Of two ends, neither that of the rows listed: asked.
   converse({{"which moorings does Marta Quinn have now?", {}}});
+  // "At the moment" is now.
+  converse({{"count the members we have at the moment", {"COUNT(*)", q("members.ended_on") + " IS NULL"}}});
 }
 
 TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
