@@ -117,7 +117,8 @@ struct reader {
 
   // -- resolving several candidates --
 
-  std::vector<std::string> known_tables(const std::vector<mention>& ms);
+  // Tables the phrases name surely, but for `being_resolved`.
+  std::vector<std::string> known_tables(const std::vector<mention>& ms, const mention* being_resolved = nullptr);
 
   int distance(const std::string& from, const std::vector<std::string>& to);
 

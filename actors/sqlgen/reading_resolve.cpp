@@ -15,10 +15,11 @@
 
 namespace medha::sqlgen::detail {
 
-std::vector<std::string> reader::known_tables(const std::vector<mention>& ms) {
+std::vector<std::string> reader::known_tables(const std::vector<mention>& ms, const mention* being_resolved) {
   std::vector<std::string> out = context_tables;
   for (auto& m : ms)
-    if (m.candidates.size() == 1 || (m.weights[0] >= 0.9 && m.weights[0] > m.weights[1] + 1e-9))
+    if (&m != being_resolved
+        && (m.candidates.size() == 1 || (m.weights[0] >= 0.9 && m.weights[0] > m.weights[1] + 1e-9)))
       out.push_back(m.candidates.front().table);
   return out;
 }
@@ -174,6 +175,18 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
           return o.first == t || same_rows(o.first);
         }))
       return {t};
+  }
+  // "orders that came in by phone" where orders keep a channel 'phone' and
+  // branches a phone number: after "by", a value of rows the other words
+  // name says how they came about; grouping them by another table's
+  // column of that name was not said of them.
+  if (m.begin > 0 && !tokens[m.begin - 1].quoted && tokens[m.begin - 1].text == "by") {
+    auto others = known_tables(all, &m);
+    auto known_to_others = [&](const element& c) { return std::find(others.begin(), others.end(), c.table) != others.end(); };
+    auto values = narrow([&](const element& c) { return c.kind == element_kind::value && known_to_others(c); });
+    auto columns = narrow([&](const element& c) { return c.kind == element_kind::column && !known_to_others(c); });
+    if (values.size() == 1 && values.size() + columns.size() == cands.size())
+      return elements(values);
   }
   // "orders shipped in 2023", "members who joined last year": the verb of
   // an event said right before a period is the date that records the event.

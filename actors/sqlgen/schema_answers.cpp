@@ -146,6 +146,7 @@ sql_plan describe(const table_info& t) {
   q.kind = query_kind::listing;
   q.entity = t.name;
   q.all_columns = true;
+  q.columns_described = true;
   plan.query_json = to_json(q);
   return plan;
 }

@@ -261,6 +261,33 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
   return std::nullopt;
 }
 
+// "And about the boats?", "what about orders?" right after a table's
+// columns were listed: the same question of another table, said short.
+std::optional<sql_plan> another_tables_columns(const indexed_model& model, std::string_view question,
+                                               std::string_view previous_query_json) {
+  auto previous = previous_query_json.empty() ? std::nullopt : query_from_json(previous_query_json);
+  if (!previous || !previous->columns_described)
+    return std::nullopt;
+  auto tokens = tokenize(normalize_question(question));
+  size_t i = 0;
+  auto said = [&](const char* w) { return i < tokens.size() && !tokens[i].quoted && tokens[i].text == w; };
+  if (said("and"))
+    ++i;
+  if (said("what") || said("how"))
+    ++i;
+  if (!said("about") || i == 0)
+    return std::nullopt;
+  std::string rest;
+  for (++i; i < tokens.size(); ++i)
+    rest += " " + tokens[i].text;
+  if (rest.empty())
+    return std::nullopt;
+  auto plan = answer_schema_question(model, "what do we store about" + rest);
+  if (!plan || plan->outcome != plan_outcome::answer)
+    return std::nullopt;
+  return plan;
+}
+
 std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
   return answer_schema_question(indexed_model(model), question);
 }

@@ -18,6 +18,10 @@ class indexed_model;
 /// plan when it is, but names no table (or column) of the model.
 std::optional<sql_plan> answer_schema_question(const indexed_model& model,
                                                std::string_view question);
+/// "And about the boats?" right after a table's columns were listed (the
+/// previous query says so): the boats' columns; nullopt otherwise.
+std::optional<sql_plan> another_tables_columns(const indexed_model& model, std::string_view question,
+                                               std::string_view previous_query_json);
 /// The same for callers that hold the model alone (the index comes from
 /// index_for's cache).
 std::optional<sql_plan> answer_schema_question(const semantic_model& model,

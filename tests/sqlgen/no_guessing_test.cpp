@@ -456,6 +456,22 @@ TEST(no_guessing, a_state_of_another_child_of_the_parent_is_asked) {
                          {q("exam_entries.state") + " = 'withdrawn'"}}});
 }
 
+TEST(no_guessing, by_a_value_of_the_rows_is_how_they_came_not_a_grouping) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "shop";
+  m.tables = {testing::table("shops", {col("shop_id", r::identifier, true), col("shop_name", r::text),
+                                       col("fax", r::text)}),
+              testing::table("requests", {col("request_id", r::identifier, true), col("shop_id", r::identifier),
+                                          col("came_via", r::categorical, false, {"fax", "web", "post"}),
+                                          col("sent_on", r::time)})};
+  m.relationships = {{"requests", {"shop_id"}, "shops", {"shop_id"}, false}};
+  testing::converse(m, {{"how many requests came in by fax in 2023?", {q("requests.came_via") + " = 'fax'"},
+                         {"GROUP BY"}}});
+  // The shops' own column, said of shops, groups them.
+  testing::converse(m, {{"how many requests by shop?", {"GROUP BY"}}});
+}
+
 } // namespace
 
 semantic_model rowing_model_for_probe() { return rowing_model(); }

@@ -63,6 +63,16 @@ TEST(schema_questions, the_table_described_is_what_comes_next_is_about) {
                                              {"how many rows does it have?", {"COUNT(*)", "FROM \"customers\""}}});
 }
 
+TEST(schema_questions, another_table_said_short_after_columns_is_the_same_question) {
+  testing::converse(testing::sales_model(), {{"describe the customers table", {"'segment'"}},
+                                             {"and about orders?", {"'order_date'", "\"column_name\""}, {"'segment'"}}});
+  testing::converse(testing::sales_model(), {{"what do we track about a customer?", {"'segment'"}},
+                                             {"what about the products?", {"\"column_name\""}, {"'segment'"}}});
+  // After rows, the rows of the other table.
+  testing::converse(testing::sales_model(), {{"list the customers", {"FROM"}},
+                                             {"and about orders?", {"FROM \"orders\""}, {"\"column_name\""}}});
+}
+
 TEST(schema_questions, sample_rows_and_counts) {
   run({
     {"show me 3 rows of customers", {"FROM \"customers\"", "LIMIT 3", q("customers.signup_date")}},
