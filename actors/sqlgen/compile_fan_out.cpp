@@ -73,6 +73,14 @@ std::optional<size_t> repeating_step(const indexed_model& model, const query& q,
                                      [&](const dimension& d) { return on_side(side, d.column.table); });
     if (!grouped_there)
       return i;
+    // Groups reached through rows of their own (an order's lines, each
+    // with its product's category): an order with two lines in one
+    // category is summed twice there, and its whole total is put in every
+    // category it touches. Only a table that merely links (a film's
+    // categories) gives each group its rows once.
+    auto* through = table_of(model, tree.steps[i].to_table);
+    if (through && !only_links(model, *through))
+      return i;
     // Each group one row of the other list (a client's bills by each of
     // the client's complaints): every group holds all the root's rows again.
     auto* to = table_of(model, tree.steps[i].to_table);

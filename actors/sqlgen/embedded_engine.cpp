@@ -351,7 +351,7 @@ sql_plan generate(const semantic_model& given, std::string_view question,
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
   // "And about the boats?" after a table's columns: the boats' columns.
-  if (auto about = another_tables_columns(model, question, previous_query_json))
+  if (auto about = schema_follow_up(model, question, previous_query_json))
     return *about;
   auto plan = read_and_plan(model, question, previous_query_json);
   // A first question asked back still leaves a turn behind: "show them"

@@ -144,6 +144,7 @@ struct query {
   int limit = 0; // 0: none (listings get a default at compile time)
   bool all_columns = false; // "show the rows": every column of the entity
   bool columns_described = false; // the answer listed the entity's columns, not its rows ("and about X?" next)
+  bool tables_listed = false;     // the answer listed the tables ("which one holds X?" next)
   std::vector<column_ref> via; // foreign keys the user named, to pick a join path
   std::vector<std::string> named; // tables the words of the question (and earlier turns) named
   // Read from a turn that asked back instead of answering: the user has not

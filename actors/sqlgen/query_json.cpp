@@ -211,6 +211,7 @@ std::string to_json(const query& q) {
     {"limit", q.limit},
     {"all_columns", q.all_columns},
     {"columns_described", q.columns_described},
+    {"tables_listed", q.tables_listed},
     {"chart_hint", q.chart_hint},
   };
   if (!q.via.empty()) {
@@ -278,6 +279,7 @@ std::optional<query> query_from_json(std::string_view text) {
   q.limit = integer(*root, "limit", 0);
   q.all_columns = boolean(*root, "all_columns");
   q.columns_described = boolean(*root, "columns_described");
+  q.tables_listed = boolean(*root, "tables_listed");
   q.chart_hint = str(*root, "chart_hint");
   for (auto& cv : array(*root, "via"))
     q.via.push_back(column_of(cv));

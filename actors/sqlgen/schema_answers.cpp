@@ -103,6 +103,24 @@ sql_plan list_tables(const indexed_model& model) {
                  {"columns", column_role::numeric}},
                 "Lists the tables of the data source, with their descriptions and number of columns.");
   plan.subject = "tables";
+  query q;
+  q.tables_listed = true;
+  plan.query_json = to_json(q);
+  return plan;
+}
+
+sql_plan table_holding(const table_info& t) {
+  auto plan = answer(values_table({{"1", string_literal(t.name), string_literal(t.comment)}},
+                                  {"position", "table_name", "description"}, "\"position\""),
+                     {{"table_name", column_role::categorical}, {"description", column_role::text}},
+                     "Names the table " + t.name + ".");
+  plan.subject = "table " + t.name;
+  // The table is what the conversation is about now, as after its columns.
+  query q;
+  q.kind = query_kind::listing;
+  q.entity = t.name;
+  q.all_columns = true;
+  plan.query_json = to_json(q);
   return plan;
 }
 

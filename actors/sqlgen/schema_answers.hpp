@@ -22,6 +22,8 @@ sql_plan count_tables(const indexed_model& model);
 sql_plan row_counts(const indexed_model& model);
 sql_plan row_count(const indexed_model& model, const table_info& t);
 sql_plan describe(const table_info& t);
+/// "Which table holds the payments?": that table's name and description.
+sql_plan table_holding(const table_info& t);
 sql_plan sample(const indexed_model& model, const table_info& t, int rows);
 sql_plan common_values(const indexed_model& model, const table_info& t, const column_info& c);
 /// A profile of one column, or of every profiled column of `t` when `c` is null.

@@ -22,7 +22,7 @@ using namespace schema_answers;
 
 namespace {
 
-enum class ask { count_tables, row_counts, row_count, list_tables, describe, sample, common_values, profile };
+enum class ask { count_tables, row_counts, row_count, which_table, list_tables, describe, sample, common_values, profile };
 
 enum class needs { nothing, no_table, table, column };
 
@@ -41,6 +41,7 @@ const std::vector<rule>& rules() {
     {ask::count_tables, {"how", "many", "table"}, {}, {"row", "column"}, needs::no_table},
     {ask::row_counts, {"row", "table"}, {"each", "every", "per", "all", "how", "count"}, {}, needs::no_table},
     {ask::row_count, {"row"}, {"how", "number", "count"}, {"each", "every", "per", "all", "column", "value"}, needs::table},
+    {ask::which_table, {"which", "table"}, {"hold", "store", "keep", "have", "contain", "record", "track"}, {"row", "column", "field"}, needs::table},
     {ask::list_tables, {"table"}, {"what", "which", "list", "show", "name"}, {"row", "column", "field"}, needs::no_table},
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
@@ -211,6 +212,8 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
         // "Which fields does the table hold?" where there is only one.
         if (!t && model.tables.size() == 1 && all_explained(r, tokens, {}, model.data_source))
           t = &model.tables.front();
+        if (!t && r.kind == ask::which_table)
+          continue; // "which tables do we have": all of them
         if (!t)
           return r.kind == ask::describe && all_explained(r, tokens, {}, model.data_source)
                    ? std::optional<sql_plan>(name_a_table(model, "a table's columns"))
@@ -252,6 +255,7 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
       case ask::row_counts: return row_counts(model);
       case ask::row_count: return row_count(model, *t);
       case ask::list_tables: return list_tables(model);
+      case ask::which_table: return table_holding(*t);
       case ask::describe: return describe(*t);
       case ask::sample: return sample(model, *t, number_in(tokens, 5));
       case ask::profile: return profile(model, *t, nullptr);
@@ -262,15 +266,28 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
 }
 
 // "And about the boats?", "what about orders?" right after a table's
-// columns were listed: the same question of another table, said short.
-std::optional<sql_plan> another_tables_columns(const indexed_model& model, std::string_view question,
+// columns were listed: the same question of another table, said short;
+// "which one holds …?" after the tables were listed: which table.
+std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
                                                std::string_view previous_query_json) {
   auto previous = previous_query_json.empty() ? std::nullopt : query_from_json(previous_query_json);
-  if (!previous || !previous->columns_described)
+  if (!previous || (!previous->columns_described && !previous->tables_listed))
     return std::nullopt;
   auto tokens = tokenize(normalize_question(question));
   size_t i = 0;
   auto said = [&](const char* w) { return i < tokens.size() && !tokens[i].quoted && tokens[i].text == w; };
+  // "Which one holds the payments?" after the tables were listed.
+  if (previous->tables_listed) {
+    if (!said("which") || (++i, !said("one")))
+      return std::nullopt;
+    std::string rest;
+    for (++i; i < tokens.size(); ++i)
+      rest += " " + tokens[i].text;
+    auto plan = answer_schema_question(model, "which table" + rest);
+    if (!plan || plan->outcome != plan_outcome::answer)
+      return std::nullopt;
+    return plan;
+  }
   if (said("and"))
     ++i;
   if (said("what") || said("how"))

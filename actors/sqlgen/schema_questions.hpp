@@ -19,8 +19,10 @@ class indexed_model;
 std::optional<sql_plan> answer_schema_question(const indexed_model& model,
                                                std::string_view question);
 /// "And about the boats?" right after a table's columns were listed (the
-/// previous query says so): the boats' columns; nullopt otherwise.
-std::optional<sql_plan> another_tables_columns(const indexed_model& model, std::string_view question,
+/// previous query says so): the boats' columns; "which one holds the
+/// payments?" right after the tables were listed: that table; nullopt
+/// otherwise.
+std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
                                                std::string_view previous_query_json);
 /// The same for callers that hold the model alone (the index comes from
 /// index_for's cache).

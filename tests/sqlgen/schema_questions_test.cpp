@@ -68,6 +68,10 @@ TEST(schema_questions, another_table_said_short_after_columns_is_the_same_questi
                                              {"and about orders?", {"'order_date'", "\"column_name\""}, {"'segment'"}}});
   testing::converse(testing::sales_model(), {{"what do we track about a customer?", {"'segment'"}},
                                              {"what about the products?", {"\"column_name\""}, {"'segment'"}}});
+  // After the tables, "which one" is a table.
+  testing::converse(testing::sales_model(), {{"What tables are there?", {"'categories'"}},
+                                             {"which one holds the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
+  testing::converse(testing::sales_model(), {{"which table keeps the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
   // After rows, the rows of the other table.
   testing::converse(testing::sales_model(), {{"list the customers", {"FROM"}},
                                              {"and about orders?", {"FROM \"orders\""}, {"\"column_name\""}}});

@@ -17,6 +17,7 @@ namespace {
 
 using testing::q;
 using testing::sql_row;
+using testing::col;
 
 // Turns of one conversation; an empty `contains` means the engine must ask.
 void converse(const std::vector<sql_row>& turns) {
@@ -285,6 +286,34 @@ TEST(what_was_asked, a_total_is_never_taken_over_repeated_rows) {
   by_complaint.dimensions = {each};
   auto repeated = compile(model, by_complaint);
   EXPECT_NE(repeated.status, compile_status::ok) << repeated.sql;
+
+  // Grouped through rows of their own (a sale's lines, each with its
+  // product's range): a sale with two lines in one range counts twice there.
+  {
+    using r = column_role;
+    semantic_model shop;
+    shop.data_source = "shop";
+    shop.tables = {testing::table("ranges", {col("range_id", r::identifier, true), col("range_name", r::text)}),
+                   testing::table("products", {col("product_id", r::identifier, true), col("range_id", r::identifier)}),
+                   testing::table("sales", {col("sale_id", r::identifier, true), col("total_amt", r::numeric)}),
+                   testing::table("sale_lines", {col("line_id", r::identifier, true), col("sale_id", r::identifier),
+                                                 col("product_id", r::identifier), col("qty", r::numeric)})};
+    shop.relationships = {{"products", {"range_id"}, "ranges", {"range_id"}, false},
+                          {"sale_lines", {"sale_id"}, "sales", {"sale_id"}, false},
+                          {"sale_lines", {"product_id"}, "products", {"product_id"}, false}};
+    const indexed_model lines(shop);
+    query by_range;
+    by_range.kind = query_kind::aggregate;
+    measure total;
+    total.agg = aggregate::sum;
+    total.column = {"sales", "total_amt"};
+    by_range.measures = {total};
+    dimension range;
+    range.column = {"ranges", "range_name"};
+    by_range.dimensions = {range};
+    auto through_lines = compile(lines, by_range);
+    EXPECT_NE(through_lines.status, compile_status::ok) << through_lines.sql;
+  }
 
   // Grouped by the far side of a link table (films by actor): each film
   // once in each of its actors' groups, which is what the breakdown means.
