@@ -58,6 +58,7 @@ struct reading {
   bool refers_to_place = false; // "there": the place the last question named
   bool refers_to_shown = false;  // "that depot", "how many was that": something shown before
   bool first_of_shown = false;   // "the top one": the first row of the ranking just shown
+  bool first_by_size = false;    // said "the biggest one": first only of a ranking from the biggest down
   bool entity_qualifies_value = false; // "corporate customers": the noun only says whose value
   aggregate aggregate_change = aggregate::none; // "average instead"
   bool has_direction = false;

@@ -80,10 +80,17 @@ void reader::read_references() {
     if (is(t, {"one"}) && i > 1 && is(tokens[i - 2], {"the"})) {
       if (is(tokens[i - 1], {"top", "first"}))
         r.refers_back = r.first_of_shown = true;
-      else if (is(tokens[i - 1], {"bottom", "last"})) {
+      else if (is(tokens[i - 1], {"biggest", "largest", "highest", "greatest"}))
+        r.refers_back = r.first_of_shown = r.first_by_size = true;
+      else if (is(tokens[i - 1], {"bottom", "last", "smallest", "lowest", "least"})) {
         r.refers_back = r.refers_to_shown = true;
         r.unresolved.push_back("which row \"the " + tokens[i - 1].text + " one\" is");
       }
+      // The adjective points at a row; it ranks nothing itself.
+      for (auto& it : items)
+        if (it.c && it.begin + 2 >= i && it.begin < i && it.end <= i + 1 && it.c->kind == cue_kind::superlative
+            && (r.first_of_shown || r.refers_to_shown))
+          it.consumed = true;
     }
     // "how many were returned?": counted with no noun, the rows may be the
     // ones just talked about.

@@ -22,6 +22,11 @@ namespace medha::sqlgen {
 std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const query& previous,
                                              const reading& r, const query& fresh,
                                              const std::string& previous_json) {
+  // "the biggest one" of a ranking from the smallest up is its last row.
+  if (r.first_by_size && !previous.unanswered && !previous.order.empty() && !previous.order.front().descending)
+    return clarify("I understood " + understood_words(model, fresh)
+                     + ", but not which one you mean: the last answer ranked them from the smallest up. Could you name it?",
+                   {}, previous_json, 0.2);
   if (!r.refers_to_shown || previous.unanswered || previous.limit <= 0 || previous.order.empty()
       || (fresh.limit > 0 && !fresh.order.empty()))
     return std::nullopt;

@@ -73,6 +73,12 @@ TEST(state_words, a_condition_on_the_rows_a_ranking_picked_is_asked) {
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
             {"when did the top one join?", {q("members.joined_on"), "LIMIT 1"}}});
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"when did the last one join?", {}}});
+  // "The biggest one" is the first of a ranking from the biggest down, and
+  // of none from the smallest up.
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
+            {"when did the biggest one join?", {q("members.joined_on"), "LIMIT 1"}}});
+  converse({{"bottom 3 members by total bill amount", {"LIMIT 3"}}, {"when did the biggest one join?", {}}});
+  converse({{"top 3 members by total bill amount", {"LIMIT 3"}}, {"when did the smallest one join?", {}}});
   // Of the top one, a new measure in a new period would rank again: asked.
   converse({{"top 3 members by total bill amount", {"LIMIT 3"}},
             {"what was the total bill amount of the top one in 2024?", {}}});
