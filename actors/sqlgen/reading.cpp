@@ -283,6 +283,7 @@ void reader::run(const lexicon& lex) {
     }
   finish();
   read_span_covered();
+  check_each_grouped();
   // "On average, how many loans does a member take?" read as a plain
   // count: the average was said and nothing computes it.
   if (asked_average && r.aggregate_change != aggregate::avg

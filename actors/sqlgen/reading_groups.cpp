@@ -207,4 +207,43 @@ void reader::read_conditions_and_groups() {
   }
 }
 
+// "how many jobs has each machine run?": a table said after "each",
+// "every" or "per" whose rows nothing in the reading is per (no group of
+// theirs, not the rows asked about, no measure divided by them) has been
+// lost on the way; one total for all of them would answer another question.
+void reader::check_each_grouped() {
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    auto& w = tokens[i];
+    if (w.quoted || tokens[i + 1].quoted || (w.text != "each" && w.text != "every" && w.text != "per")
+        || !names_table(tokens[i + 1]))
+      continue;
+    // A longer name read from there ("per order item") is what was said.
+    if (std::any_of(items.begin(), items.end(), [&](const item& it) {
+          return !it.c && it.begin == i + 1 && it.end > i + 2;
+        }))
+      continue;
+    for (auto t : model.index.tables_headed_by(tokens[i + 1].stem)) {
+      auto& table = model.tables[t].name;
+      if (split_words(table).size() != 1)
+        continue;
+      auto near = [&](const std::string& other) {
+        if (other == table)
+          return true;
+        for (auto& rel : model.relationships)
+          if (rel.from_table == other && rel.to_table == table)
+            return true; // a group by the key that names its row
+        return false;
+      };
+      bool grouped = std::any_of(r.dimensions.begin(), r.dimensions.end(), [&](const dimension& d) { return near(d.column.table); })
+                     || r.entity == table || rows_asked() == table
+                     || std::any_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+                          return m.per.table == table || m.column.table == table;
+                        });
+      if (!grouped)
+        r.unresolved.push_back(w.text + " " + tokens[i + 1].text);
+      return;
+    }
+  }
+}
+
 } // namespace medha::sqlgen::detail

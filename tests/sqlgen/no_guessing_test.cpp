@@ -456,6 +456,22 @@ TEST(no_guessing, a_state_of_another_child_of_the_parent_is_asked) {
                          {q("exam_entries.state") + " = 'withdrawn'"}}});
 }
 
+TEST(no_guessing, each_of_a_table_is_never_one_total) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "press";
+  auto jobs = testing::table("press_jobs", {col("job_id", r::identifier, true), col("press_id", r::identifier),
+                                            col("started_at", r::time)});
+  jobs.comment = "One row per run of a job on a press";
+  m.tables = {testing::table("presses", {col("press_id", r::identifier, true), col("press_name", r::text)}), jobs};
+  m.relationships = {{"press_jobs", {"press_id"}, "presses", {"press_id"}, false}};
+  for (auto* question : {"How many jobs has each press done in 2025?", "How many jobs has each press run in 2025?"}) {
+    auto plan = generate(m, question, "");
+    if (plan.outcome == plan_outcome::answer)
+      EXPECT_NE(plan.sql.find("GROUP BY"), std::string::npos) << question << "\n" << plan.sql;
+  }
+}
+
 TEST(no_guessing, by_a_value_of_the_rows_is_how_they_came_not_a_grouping) {
   using r = column_role;
   semantic_model m;
