@@ -76,10 +76,19 @@ std::optional<size_t> repeating_step(const indexed_model& model, const query& q,
     // Groups reached through rows of their own (an order's lines, each
     // with its product's category): an order with two lines in one
     // category is summed twice there, and its whole total is put in every
-    // category it touches. Only a table that merely links (a film's
-    // categories) gives each group its rows once.
+    // category it touches. Grouped by those rows' own column (a business's
+    // categories, one row each), or through a table that merely links (a
+    // film's categories), each group holds a row once.
     auto* through = table_of(model, tree.steps[i].to_table);
-    if (through && !only_links(model, *through))
+    bool beyond = std::any_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
+      return on_side(side, d.column.table) && d.column.table != tree.steps[i].to_table;
+    });
+    // (An average is left to weigh each such row as often as it is met,
+    // which is how such averages are commonly read.)
+    bool totals = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+      return m.agg == aggregate::sum && !on_side(side, m.column.table);
+    });
+    if (through && beyond && totals && !only_links(model, *through))
       return i;
     // Each group one row of the other list (a client's bills by each of
     // the client's complaints): every group holds all the root's rows again.

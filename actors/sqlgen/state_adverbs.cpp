@@ -63,6 +63,18 @@ bool narrow_to_rows_not_ended(const indexed_model& model, const std::vector<toke
   if (compiled.status != compile_status::ok || !says_still(tokens))
     return true;
   auto end = end_not_yet_set(model.index.names(), compiled.tables, unsure);
+  if (!end && !unsure) {
+    // "customers renting with us now": the rows that keep an end are the
+    // ones the rows asked about must have (inside a test of existence);
+    // now is said of those, which this does not narrow: asked.
+    for (auto& f : q.filters) {
+      if (f.related_table.empty())
+        continue;
+      bool related_unsure = false;
+      if (end_not_yet_set(model.index.names(), {f.related_table}, related_unsure) || related_unsure)
+        return false;
+    }
+  }
   if (!end)
     return !unsure;
   if (std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == *end; }))

@@ -60,6 +60,12 @@ TEST(state_words, currently_of_rows_that_keep_their_end) {
              {"COUNT(*)", q("lettings.moved_out_on") + " IS NULL"}, {"ended_on"}}});
   // Of two ends, neither that of the rows listed: asked.
   converse({{"which moorings does Marta Quinn have now?", {}}});
+  // Now, said of the rows the counted ones must have: never dropped.
+  for (auto* question : {"how many moorings have lettings at the moment?", "how many moorings currently have lettings?"}) {
+    auto plan = generate(boat_club_model(), question, "");
+    if (plan.outcome == plan_outcome::answer)
+      EXPECT_NE(plan.sql.find(q("moved_out_on") + " IS NULL"), std::string::npos) << question << "\n" << plan.sql;
+  }
   // "At the moment" is now.
   converse({{"count the members we have at the moment", {"COUNT(*)", q("members.ended_on") + " IS NULL"}}});
 }
