@@ -11,6 +11,7 @@
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
+#include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/reader.hpp"
@@ -192,6 +193,22 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
                         : column_words(r.asked_for->column.empty() ? r.asked_for->table : r.asked_for->column))
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
+
+  // "how does that compare with walk-in orders?": a comparison shows both
+  // sides; one number for one of them answers something else.
+  bool compares = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
+    return !t.quoted && (t.text == "compare" || t.text == "compared" || t.text == "comparison" || t.text == "versus"
+                         || t.text == "vs");
+  });
+  if (compares && q.dimensions.empty() && q.measures.size() <= 1)
+    return clarify(understood_prefix(model, q) + "not what to set it against: which two should be shown side by side?",
+                   {}, to_json(q), 0.2);
+  // A total of calendar years ("built_yr") answers nothing anyone asks.
+  for (auto& m : q.measures)
+    if (m.agg == aggregate::sum && lexicon_words::counts_years(m.column.column))
+      return clarify(understood_prefix(model, q) + "not what to do with the " + column_words(m.column.column)
+                       + ": years are not added up. Could you say it another way?",
+                     {}, to_json(q), 0.2);
 
   // "how many did Ann Lee do?" with no noun said: the rows counted would be
   // the people named themselves, one or two of them, never what she did.

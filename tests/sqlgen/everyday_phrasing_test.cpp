@@ -467,6 +467,11 @@ TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
     {"How many deliveries in 2024?", {"COUNT(*)"}},
     {"How many reviews were there that year?", {testing::period(q("reviews.rated_at"), "2024-01-01", "2025-01-01")}},
   });
+  // A comparison with one side shown is asked.
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"How does that compare with 2023?", {}},
+  });
   // Counted with no noun, on rows other than the last question's: which, asked.
   converse({
     {"How many films are there?", {"COUNT(*)"}},

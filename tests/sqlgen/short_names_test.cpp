@@ -102,6 +102,12 @@ TEST(short_names, a_year_kept_as_a_short_named_number_takes_the_period) {
   // The venues' year, not the date of their gigs.
   testing::converse(m, {{"which venues opened in 2012?", {q("venues.opened_yr") + " = 2012"}, {"played_on"}}});
   testing::converse(m, {{"which venues opened after 2010?", {q("venues.opened_yr")}, {"played_on"}}});
+  // Years are never added up.
+  for (auto* question : {"total opened yr of the venues", "sum of the opened year of all venues"}) {
+    auto plan = generate(m, question, "");
+    if (plan.outcome == plan_outcome::answer)
+      EXPECT_EQ(plan.sql.find("SUM(" + q("venues.opened_yr")), std::string::npos) << question << "\n" << plan.sql;
+  }
 }
 
 TEST(short_names, rows_are_named_by_a_short_named_name) {
