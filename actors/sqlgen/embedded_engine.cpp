@@ -159,19 +159,13 @@ sql_plan read_and_plan(const indexed_model& model,
     if (auto asked = ask_about_rows_named_instead(model, *previous, r, q, previous_json))
       return *asked;
   if (previous)
-    for (auto ask : {ask_which_ranked_row, ask_which_person, ask_about_picked_rows})
+    for (auto ask : {ask_which_ranked_row, ask_which_person, ask_about_picked_rows, ask_which_period_shown})
       if (auto asked = ask(model, *previous, r, q, previous_json))
         return *asked;
   // A new question about the rows of a question limited to a period: the
   // period may or may not still be meant, and either number would be stated
   // with the same confidence. Said outright, it holds; else ask.
   // So does one after a question asked back, whose reading held a period.
-  // "that month" after months were shown: one of them, which no period here holds.
-  if (r.same_period && previous && std::any_of(previous->dimensions.begin(), previous->dimensions.end(), [](auto& d) {
-        return d.bucket != time_bucket::none;
-      }))
-    return clarify(understood_prefix(model, q) + "not which of the periods shown you mean: please name it.", {},
-                   previous_json, 0.2);
   if (!follow_up && previous && meaningful(q) && !r.remove_time) {
     if (auto kept = with_previous_period(model, *previous, q, r.same_period)) {
       if (r.same_period)

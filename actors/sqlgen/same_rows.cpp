@@ -36,6 +36,17 @@ std::optional<sql_plan> ask_which_ranked_row(const indexed_model& model, const q
                  {}, previous_json, 0.2);
 }
 
+std::optional<sql_plan> ask_which_period_shown(const indexed_model& model, const query& previous, const reading& r,
+                                               const query& fresh, const std::string& previous_json) {
+  // "that month" after months were shown: one of them, which no period here holds.
+  if (!r.same_period || std::none_of(previous.dimensions.begin(), previous.dimensions.end(), [](const dimension& d) {
+        return d.bucket != time_bucket::none;
+      }))
+    return std::nullopt;
+  return clarify(understood_prefix(model, fresh) + "not which of the periods shown you mean: please name it.", {},
+                 previous_json, 0.2);
+}
+
 std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const query& previous,
                                               const reading& r, const query& fresh,
                                               const std::string& previous_json) {

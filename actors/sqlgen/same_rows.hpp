@@ -36,6 +36,11 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
                                               const reading& r, const query& fresh,
                                               const std::string& previous_json);
 
+/// "that month" after a breakdown by month: one of the periods shown, which
+/// no period of this question holds. A clarify; nullopt otherwise.
+std::optional<sql_plan> ask_which_period_shown(const indexed_model& model, const query& previous, const reading& r,
+                                               const query& fresh, const std::string& previous_json);
+
 /// "what is her salary?" after "who is Mona's mentor?": "her" may be Mona,
 /// named, or her mentor, shown. A clarify; nullopt when the last answer was
 /// not one person reached from another.
