@@ -215,7 +215,7 @@ void reader::check_each_grouped() {
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     auto& w = tokens[i];
     if (w.quoted || tokens[i + 1].quoted || (w.text != "each" && w.text != "every" && w.text != "per")
-        || !names_table(tokens[i + 1]))
+        || !names_table(tokens[i + 1]) || in_period[i + 1])
       continue;
     // A longer name read from there ("per order item") is what was said.
     if (std::any_of(items.begin(), items.end(), [&](const item& it) {

@@ -191,8 +191,8 @@ void reader::check_values_said_of() {
     // one row, which may well be reached that way.
     auto* value_table = table_of(model, f.column.table);
     auto* value_column = value_table ? value_table->find_column(f.column.column) : nullptr;
-    if (!value_column || std::find(value_column->values.begin(), value_column->values.end(), value)
-                           == value_column->values.end())
+    if (!value_column || value_column == label_column(*value_table)
+        || std::find(value_column->values.begin(), value_column->values.end(), value) == value_column->values.end())
       continue;
     auto rows = rows_asked();
     bool value_rows_named = std::any_of(items.begin(), items.end(), [&](const item& it) {

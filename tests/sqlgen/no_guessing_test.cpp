@@ -470,6 +470,9 @@ TEST(no_guessing, each_of_a_table_is_never_one_total) {
     if (plan.outcome == plan_outcome::answer)
       EXPECT_NE(plan.sql.find("GROUP BY"), std::string::npos) << question << "\n" << plan.sql;
   }
+  // "Each month" is a period, whatever table shares its name.
+  m.tables.push_back(testing::table("month", {col("month_number", r::identifier, true), col("month_name", r::text)}));
+  testing::converse(m, {{"How many press jobs were started each month?", {"GROUP BY", q("press_jobs.started_at")}}});
 }
 
 TEST(no_guessing, by_a_value_of_the_rows_is_how_they_came_not_a_grouping) {
