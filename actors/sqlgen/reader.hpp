@@ -119,6 +119,8 @@ struct reader {
 
   // Tables the phrases name surely, but for `being_resolved`.
   std::vector<std::string> known_tables(const std::vector<mention>& ms, const mention* being_resolved = nullptr);
+  // "came in by phone": after "by", the one value of rows named (reading_link_words.cpp).
+  std::optional<element> value_said_after_by(const mention& m, const std::vector<mention>& all);
 
   int distance(const std::string& from, const std::vector<std::string>& to);
 
@@ -257,6 +259,7 @@ struct reader {
   /// The one date of `table` that records the event `verb` (a stem) names.
   std::optional<column_ref> event_date_of(const std::string& table, const std::string& verb) const;
   bool read_not_happened(size_t k, const column_ref& col); // "haven't been paid": the date unset
+  bool read_happened_in_listing(size_t k, const column_ref& col); // "which have we withdrawn?": the date set (reading_happened.cpp)
   void give_back_unit();
   void read_span(const column_ref& from, const column_ref& to);
   void read_duration_unit();

@@ -192,4 +192,23 @@ void reader::read_happened() {
   }
 }
 
+// "which tools have we withdrawn?", "which authors were paid by
+// transfer?": a date named only by its verb, in a question that lists rows
+// and does not ask when, says the event happened; shown, it would list
+// dates (or a row per event) instead of the rows asked for.
+bool reader::read_happened_in_listing(size_t k, const column_ref& col) {
+  bool lists_rows = !tokens.empty() && !tokens[0].quoted
+                    && (tokens[0].text == "which" || tokens[0].text == "what" || tokens[0].text == "list");
+  bool asks_when = std::any_of(tokens.begin(), tokens.end(), [](const token& t) { return t.text == "when"; });
+  if (!lists_rows || asks_when || negate || superlative || distinct || items[k].end != items[k].begin + 1
+      || !is_participle(tokens[items[k].begin].text))
+    return false;
+  filter f;
+  f.op = filter_op::not_null;
+  f.column = col;
+  r.filters.push_back(f);
+  return true;
+}
+
 } // namespace medha::sqlgen::detail
+

@@ -3,6 +3,8 @@
 // verb says which: "taught" is the rows of the timetable. Tables the
 // question's inflected words name are kept as waypoints (a via entry with no
 // column); the join graph uses them only to break a tie between paths.
+// So does "by" before a value of the rows named ("came in by phone"): how
+// they came about, not a group of another table's column.
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
@@ -36,6 +38,27 @@ void reader::name_link_tables() {
         r.via.push_back({table->name, ""});
     }
   }
+}
+
+// "orders that came in by phone" where orders keep a channel 'phone' and
+// branches a phone number: after "by", a value of rows the other words
+// name says how they came about; grouping them by another table's column
+// of that name was not said of them.
+std::optional<element> reader::value_said_after_by(const mention& m, const std::vector<mention>& all) {
+  if (m.begin == 0 || tokens[m.begin - 1].quoted || tokens[m.begin - 1].text != "by")
+    return std::nullopt;
+  auto others = known_tables(all, &m);
+  auto known = [&](const element& c) { return std::find(others.begin(), others.end(), c.table) != others.end(); };
+  std::optional<element> value;
+  for (auto& c : m.candidates) {
+    bool own_value = c.kind == element_kind::value && known(c);
+    bool other_column = c.kind == element_kind::column && !known(c);
+    if ((!own_value && !other_column) || (own_value && value))
+      return std::nullopt;
+    if (own_value)
+      value = c;
+  }
+  return value;
 }
 
 } // namespace medha::sqlgen::detail

@@ -393,21 +393,8 @@ void reader::on_column(size_t k, const element& e) {
     bare_numeric.push_back(col);
     return;
   }
-  // "which tools have we withdrawn?", "which authors were paid by
-  // transfer?": a date named only by its verb, in a question that lists rows
-  // and does not ask when, says the event happened; shown, it would list
-  // dates (or a row per event) instead of the rows asked for.
-  bool lists_rows = !tokens.empty() && !tokens[0].quoted
-                    && (tokens[0].text == "which" || tokens[0].text == "what" || tokens[0].text == "list");
-  bool asks_when = std::any_of(tokens.begin(), tokens.end(), [](const token& t) { return t.text == "when"; });
-  if (role == column_role::time && lists_rows && !asks_when && !negate && !superlative && !distinct
-      && items[k].end == items[k].begin + 1 && is_participle(tokens[items[k].begin].text)) {
-    filter f;
-    f.op = filter_op::not_null;
-    f.column = col;
-    r.filters.push_back(f);
+  if (role == column_role::time && read_happened_in_listing(k, col))
     return;
-  }
   r.selected.push_back(col);
   if (distinct)
     r.distinct_listing = true;

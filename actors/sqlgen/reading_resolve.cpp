@@ -176,18 +176,8 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
         }))
       return {t};
   }
-  // "orders that came in by phone" where orders keep a channel 'phone' and
-  // branches a phone number: after "by", a value of rows the other words
-  // name says how they came about; grouping them by another table's
-  // column of that name was not said of them.
-  if (m.begin > 0 && !tokens[m.begin - 1].quoted && tokens[m.begin - 1].text == "by") {
-    auto others = known_tables(all, &m);
-    auto known_to_others = [&](const element& c) { return std::find(others.begin(), others.end(), c.table) != others.end(); };
-    auto values = narrow([&](const element& c) { return c.kind == element_kind::value && known_to_others(c); });
-    auto columns = narrow([&](const element& c) { return c.kind == element_kind::column && !known_to_others(c); });
-    if (values.size() == 1 && values.size() + columns.size() == cands.size())
-      return elements(values);
-  }
+  if (auto how = value_said_after_by(m, all))
+    return {*how};
   // "orders shipped in 2023", "members who joined last year": the verb of
   // an event said right before a period is the date that records the event.
   auto after = m.end < tokens.size() ? tokens[m.end].text : std::string();

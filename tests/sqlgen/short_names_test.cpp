@@ -117,6 +117,18 @@ TEST(short_names, rows_are_named_by_a_short_named_name) {
   m.tables = {testing::table("item", {col("item_id", r::identifier, true), column("sku_cd", r::text),
                                       column("item_nm", r::text), col("dropped_dt", r::time)})};
   testing::converse(m, {{"list the items", {q("item.item_nm")}, {"sku_cd"}}});
+  // A catalogue with no name: its short description, not its code.
+  auto description = column("description", r::categorical);
+  description.values = {"A5 flyers", "Business cards"};
+  description.nullable = false;
+  semantic_model c;
+  c.data_source = "catalogue";
+  c.tables = {testing::table("products", {col("product_id", r::identifier, true), column("sku", r::identifier), description}),
+              testing::table("order_lines", {col("line_id", r::identifier, true), col("product_id", r::identifier),
+                                             col("qty", r::numeric)})};
+  c.relationships = {{"order_lines", {"product_id"}, "products", {"product_id"}, false}};
+  testing::converse(c, {{"list the products", {q("products.description")}}});
+  testing::converse(c, {{"which 2 products have the most order lines?", {"GROUP BY " + q("products.description")}}});
 }
 
 TEST(short_names, a_rate_is_not_named_by_either_side_of_its_per) {
