@@ -51,7 +51,12 @@ void reader::run(const lexicon& lex) {
     if (taken[i] || taken[i + 1] || tokens[i].quoted || !period_adverb(tokens[i].text))
       continue;
     auto& named = lex.lookup(tokens[i].stem + " " + tokens[i + 1].stem);
-    if (std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
+    // "monthly rent", "annual fee": an amount that falls due each period,
+    // not a breakdown by period.
+    static const char* amounts[] = {"rent", "fee", "fees", "rate", "wage", "salary", "price", "charge",
+                                    "premium", "payment", "subscription", "allowance"};
+    bool amount = std::any_of(std::begin(amounts), std::end(amounts), [&](const char* a) { return tokens[i + 1].text == a; });
+    if (amount || std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
           return e.target.kind == element_kind::column && e.weight >= 0.9;
         }))
       shielded.push_back(i);

@@ -475,6 +475,21 @@ TEST(no_guessing, each_of_a_table_is_never_one_total) {
   testing::converse(m, {{"How many press jobs were started each month?", {"GROUP BY", q("press_jobs.started_at")}}});
 }
 
+TEST(no_guessing, a_monthly_amount_is_no_breakdown_by_month) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "club";
+  m.tables = {testing::table("memberships", {col("membership_id", r::identifier, true), col("fee", r::numeric),
+                                             col("joined_on", r::time)})};
+  for (auto* question : {"what is the average monthly fee of memberships?", "average monthly fee"}) {
+    auto plan = generate(m, question, "");
+    if (plan.outcome == plan_outcome::answer)
+      EXPECT_EQ(plan.sql.find("GROUP BY"), std::string::npos) << question << "\n" << plan.sql;
+  }
+  // A breakdown said as one is still one.
+  testing::converse(m, {{"average fee by month", {"GROUP BY"}}});
+}
+
 TEST(no_guessing, by_a_value_of_the_rows_is_how_they_came_not_a_grouping) {
   using r = column_role;
   semantic_model m;
