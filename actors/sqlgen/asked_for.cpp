@@ -200,9 +200,27 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
     return !t.quoted && (t.text == "compare" || t.text == "compared" || t.text == "comparison" || t.text == "versus"
                          || t.text == "vs");
   });
-  if (compares && q.dimensions.empty() && q.measures.size() <= 1)
+  // (A group pinned to one value by a condition is one side too.)
+  bool sides = std::any_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
+    return d.bucket != time_bucket::none || std::none_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+             return f.column == d.column && f.op == filter_op::eq && f.values.size() == 1;
+           });
+  });
+  if (compares && !sides && q.measures.size() <= 1)
     return clarify(understood_prefix(model, q) + "not what to set it against: which two should be shown side by side?",
                    {}, to_json(q), 0.2);
+  // "the biggest of those" cut to one row in the order of the rows' key or
+  // name: neither says anything of size.
+  bool sized = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
+    return !t.quoted && (t.text == "biggest" || t.text == "largest" || t.text == "smallest" || t.text == "highest"
+                         || t.text == "lowest" || t.text == "greatest");
+  });
+  bool by_size = std::any_of(q.order.begin(), q.order.end(), [&](const ordering& o) {
+    return o.measure >= 0 || o.column.column.empty() || role_of(model, o.column) == column_role::numeric
+           || role_of(model, o.column) == column_role::time;
+  });
+  if (sized && q.limit > 0 && !by_size)
+    return clarify(understood_prefix(model, q) + "not what to rank them by: could you name it?", {}, to_json(q), 0.2);
   // A total of calendar years ("built_yr") answers nothing anyone asks.
   for (auto& m : q.measures)
     if (m.agg == aggregate::sum && lexicon_words::counts_years(m.column.column))

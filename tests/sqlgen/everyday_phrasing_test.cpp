@@ -472,6 +472,15 @@ TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
     {"How many deliveries in 2024?", {"COUNT(*)"}},
     {"How does that compare with 2023?", {}},
   });
+  converse({
+    {"How many deliveries by hauler in 2024?", {"GROUP BY"}},
+    {"How is Fjord Haul doing compared with 2023?", {}},
+  });
+  // "The biggest" of rows with nothing said to size them by: asked.
+  converse({
+    {"list the clients in Norway", {q("clients.company_name"), "'Norway'"}},
+    {"which was the biggest of those?", {}},
+  });
   // Counted with no noun, on rows other than the last question's: which, asked.
   converse({
     {"How many films are there?", {"COUNT(*)"}},
