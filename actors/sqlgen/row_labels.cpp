@@ -88,11 +88,13 @@ const column_info* label_column(const table_info& t) {
     if (c.role == column_role::text && !c.primary_key && !embedded(c))
       return &c;
   // A catalogue's rows without a name are named by the short description
-  // each of them has (few enough rows for it to be sampled as values),
-  // not by their code or number.
+  // each of them has, one of its own (few enough rows for all of them to be
+  // sampled as values), not by their code or number. Descriptions that
+  // repeat (a diagnosis's) are a kind of row, not a name.
   for (auto& c : t.columns) {
     auto words = split_words(c.name);
-    if (c.role == column_role::categorical && !c.nullable && !c.primary_key && !words.empty()
+    bool own = t.row_estimate > 0 && static_cast<int64_t>(c.values.size()) >= t.row_estimate;
+    if (c.role == column_role::categorical && own && !c.nullable && !c.primary_key && !words.empty()
         && (words.back() == "description" || words.back() == "descr" || words.back() == "desc"))
       return &c;
   }

@@ -127,8 +127,14 @@ TEST(short_names, rows_are_named_by_a_short_named_name) {
               testing::table("order_lines", {col("line_id", r::identifier, true), col("product_id", r::identifier),
                                              col("qty", r::numeric)})};
   c.relationships = {{"order_lines", {"product_id"}, "products", {"product_id"}, false}};
+  c.tables.front().row_estimate = 2;
   testing::converse(c, {{"list the products", {q("products.description")}}});
   testing::converse(c, {{"which 2 products have the most order lines?", {"GROUP BY " + q("products.description")}}});
+  // Descriptions that repeat over many rows name a kind, not a row.
+  c.tables.front().row_estimate = 500;
+  auto ranked = generate(c, "which 2 products have the most order lines?", "");
+  if (ranked.outcome == plan_outcome::answer)
+    EXPECT_EQ(ranked.sql.find("GROUP BY " + q("products.description")), std::string::npos) << ranked.sql;
 }
 
 TEST(short_names, a_rate_is_not_named_by_either_side_of_its_per) {
