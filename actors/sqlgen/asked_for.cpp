@@ -194,8 +194,8 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 
-  // "how does that compare with walk-in orders?": a comparison shows both
-  // sides; one number for one of them answers something else.
+  // "set that against the other branch": a comparison shows both sides;
+  // one number for one of them answers something else.
   bool compares = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
     return !t.quoted && (t.text == "compare" || t.text == "compared" || t.text == "comparison" || t.text == "versus"
                          || t.text == "vs");
@@ -209,7 +209,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   if (compares && !sides && q.measures.size() <= 1)
     return clarify(understood_prefix(model, q) + "not what to set it against: which two should be shown side by side?",
                    {}, to_json(q), 0.2);
-  // "the biggest of those" cut to one row in the order of the rows' key or
+  // "the largest of them" cut to one row in the order of the rows' key or
   // name: neither says anything of size.
   bool sized = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
     return !t.quoted && (t.text == "biggest" || t.text == "largest" || t.text == "smallest" || t.text == "highest"

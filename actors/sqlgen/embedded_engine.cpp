@@ -344,7 +344,7 @@ sql_plan generate(const semantic_model& given, std::string_view question,
   // Questions about the data itself have their own small grammar.
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
-  // "And about the boats?" after a table's columns: the boats' columns.
+  // "And about the invoices?" after a table's columns: the invoices' columns.
   if (auto about = schema_follow_up(model, question, previous_query_json))
     return *about;
   auto plan = read_and_plan(model, question, previous_query_json);

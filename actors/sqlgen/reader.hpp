@@ -119,7 +119,7 @@ struct reader {
 
   // Tables the phrases name surely, but for `being_resolved`.
   std::vector<std::string> known_tables(const std::vector<mention>& ms, const mention* being_resolved = nullptr);
-  // "came in by phone": after "by", the one value of rows named (reading_link_words.cpp).
+  // "arrived by fax": after "by", the one value of rows named (reading_link_words.cpp).
   std::optional<element> value_said_after_by(const mention& m, const std::vector<mention>& all);
 
   int distance(const std::string& from, const std::vector<std::string>& to);

@@ -3,7 +3,7 @@
 // verb says which: "taught" is the rows of the timetable. Tables the
 // question's inflected words name are kept as waypoints (a via entry with no
 // column); the join graph uses them only to break a tie between paths.
-// So does "by" before a value of the rows named ("came in by phone"): how
+// So does "by" before a value of the rows named ("arrived by fax"): how
 // they came about, not a group of another table's column.
 #include "actors/sqlgen/reader.hpp"
 
@@ -40,8 +40,8 @@ void reader::name_link_tables() {
   }
 }
 
-// "orders that came in by phone" where orders keep a channel 'phone' and
-// branches a phone number: after "by", a value of rows the other words
+// "requests that arrived by fax" where requests keep a channel 'fax' and
+// shops a fax number: after "by", a value of rows the other words
 // name says how they came about; grouping them by another table's column
 // of that name was not said of them.
 std::optional<element> reader::value_said_after_by(const mention& m, const std::vector<mention>& all) {

@@ -265,9 +265,9 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
   return std::nullopt;
 }
 
-// "And about the boats?", "what about orders?" right after a table's
+// "And about the invoices?", "what about suppliers?" right after a table's
 // columns were listed: the same question of another table, said short;
-// "which one holds …?" after the tables were listed: which table.
+// "which one keeps …?" after the tables were listed: which table.
 std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
                                                std::string_view previous_query_json) {
   auto previous = previous_query_json.empty() ? std::nullopt : query_from_json(previous_query_json);
@@ -276,7 +276,7 @@ std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string
   auto tokens = tokenize(normalize_question(question));
   size_t i = 0;
   auto said = [&](const char* w) { return i < tokens.size() && !tokens[i].quoted && tokens[i].text == w; };
-  // "Which one holds the payments?" after the tables were listed.
+  // "Which one keeps the refunds?" after the tables were listed.
   if (previous->tables_listed) {
     if (!said("which") || (++i, !said("one")))
       return std::nullopt;

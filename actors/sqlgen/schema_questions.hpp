@@ -18,9 +18,9 @@ class indexed_model;
 /// plan when it is, but names no table (or column) of the model.
 std::optional<sql_plan> answer_schema_question(const indexed_model& model,
                                                std::string_view question);
-/// "And about the boats?" right after a table's columns were listed (the
-/// previous query says so): the boats' columns; "which one holds the
-/// payments?" right after the tables were listed: that table; nullopt
+/// "And about the invoices?" right after a table's columns were listed (the
+/// previous query says so): the invoices' columns; "which one keeps the
+/// refunds?" right after the tables were listed: that table; nullopt
 /// otherwise.
 std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
                                                std::string_view previous_query_json);

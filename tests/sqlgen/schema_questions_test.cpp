@@ -70,7 +70,7 @@ TEST(schema_questions, another_table_said_short_after_columns_is_the_same_questi
                                              {"what about the products?", {"\"column_name\""}, {"'segment'"}}});
   // After the tables, "which one" is a table.
   testing::converse(testing::sales_model(), {{"What tables are there?", {"'categories'"}},
-                                             {"which one holds the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
+                                             {"which one keeps the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
   testing::converse(testing::sales_model(), {{"which table keeps the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
   // After rows, the rows of the other table.
   testing::converse(testing::sales_model(), {{"list the customers", {"FROM"}},
