@@ -210,10 +210,13 @@ std::string to_json(const query& q) {
     {"order", std::move(order)},
     {"limit", q.limit},
     {"all_columns", q.all_columns},
-    {"columns_described", q.columns_described},
-    {"tables_listed", q.tables_listed},
     {"chart_hint", q.chart_hint},
   };
+  // Set only by the answers about the schema; absent, they are false.
+  if (q.columns_described)
+    root["columns_described"] = true;
+  if (q.tables_listed)
+    root["tables_listed"] = true;
   if (!q.via.empty()) {
     json::array via;
     for (auto& c : q.via)

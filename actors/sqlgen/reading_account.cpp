@@ -141,14 +141,6 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text == "new" && i + 1 < tokens.size() && names_table(tokens[i + 1])
         && (!time.filters.empty() || time.bucket != time_bucket::none))
       explained[i] = true;
-    // "the top one": a row of the last answer (reading_references.cpp).
-    if (!explained[i] && !t.quoted && i + 1 < tokens.size() && tokens[i + 1].text == "one" && i > 0
-        && tokens[i - 1].text == "the"
-        && (t.text == "top" || t.text == "first" || t.text == "bottom" || t.text == "last" || t.text == "biggest"
-            || t.text == "largest" || t.text == "highest" || t.text == "greatest" || t.text == "smallest"
-            || t.text == "lowest" || t.text == "least")
-        && (r.first_of_shown || r.refers_to_shown))
-      explained[i] = true;
     // "right now", "at the moment": now; "so far": until now.
     if (!explained[i] && !t.quoted
         && ((t.text == "right" && i + 1 < tokens.size() && tokens[i + 1].text == "now")

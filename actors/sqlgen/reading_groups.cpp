@@ -241,7 +241,7 @@ void reader::check_each_grouped() {
                         });
       if (!grouped)
         r.unresolved.push_back(w.text + " " + tokens[i + 1].text);
-      return;
+      break;
     }
   }
 }

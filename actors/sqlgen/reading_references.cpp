@@ -86,11 +86,13 @@ void reader::read_references() {
         r.refers_back = r.refers_to_shown = true;
         r.unresolved.push_back("which row \"the " + tokens[i - 1].text + " one\" is");
       }
-      // The adjective points at a row; it ranks nothing itself.
-      for (auto& it : items)
-        if (it.c && it.begin + 2 >= i && it.begin < i && it.end <= i + 1 && it.c->kind == cue_kind::superlative
-            && (r.first_of_shown || r.refers_to_shown))
-          it.consumed = true;
+      // The adjective points at a row, which says it; it ranks nothing itself.
+      if (r.first_of_shown || r.refers_to_shown) {
+        taken[i - 1] = true;
+        for (auto& it : items)
+          if (it.c && it.begin + 2 >= i && it.begin < i && it.end <= i + 1 && it.c->kind == cue_kind::superlative)
+            it.consumed = true;
+      }
     }
     // "how many were returned?": counted with no noun, the rows may be the
     // ones just talked about.

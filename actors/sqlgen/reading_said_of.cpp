@@ -17,6 +17,13 @@ namespace medha::sqlgen::detail {
 
 namespace {
 
+// Whether a step follows a key from the rows that hold it to their parent.
+bool goes_up(const indexed_model& model, const join_step& s) {
+  return std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
+    return r.from_table == s.from_table && r.to_table == s.to_table;
+  });
+}
+
 // Whether the path, read from its start, goes up a key to a parent and
 // later down to rows that reference a table (siblings or cousins).
 bool joins_siblings(const indexed_model& model, const join_path& path) {
@@ -24,9 +31,7 @@ bool joins_siblings(const indexed_model& model, const join_path& path) {
   for (auto& s : path.steps) {
     if (s.from_table == s.to_table)
       continue;
-    bool up = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
-      return r.from_table == s.from_table && r.to_table == s.to_table;
-    });
+    bool up = goes_up(model, s);
     if (up)
       went_up = true;
     else if (went_up)
@@ -44,9 +49,7 @@ bool ends_at_sibling(const indexed_model& model, const join_path& path) {
   for (auto& s : path.steps) {
     if (s.from_table == s.to_table)
       continue;
-    bool up = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& r) {
-      return r.from_table == s.from_table && r.to_table == s.to_table;
-    });
+    bool up = goes_up(model, s);
     last_down = !up && went_up;
     went_up = went_up || up;
   }

@@ -269,37 +269,40 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
 // columns were listed: the same question of another table, said short;
 // "which one keeps …?" after the tables were listed: which table.
 std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
-                                               std::string_view previous_query_json) {
-  auto previous = previous_query_json.empty() ? std::nullopt : query_from_json(previous_query_json);
+                                         std::string_view previous_query_json) {
+  // Only the schema's own answers set these; every other turn stops here
+  // without parsing the previous query.
+  bool described = previous_query_json.find("\"columns_described\"") != std::string_view::npos;
+  bool listed = previous_query_json.find("\"tables_listed\"") != std::string_view::npos;
+  auto previous = described || listed ? query_from_json(previous_query_json) : std::nullopt;
   if (!previous || (!previous->columns_described && !previous->tables_listed))
     return std::nullopt;
   auto tokens = tokenize(normalize_question(question));
   size_t i = 0;
   auto said = [&](const char* w) { return i < tokens.size() && !tokens[i].quoted && tokens[i].text == w; };
-  // "Which one keeps the refunds?" after the tables were listed.
-  if (previous->tables_listed) {
-    if (!said("which") || (++i, !said("one")))
+  std::string asked;
+  if (previous->tables_listed) { // "which one keeps the refunds?": which table
+    if (!said("which"))
       return std::nullopt;
-    std::string rest;
-    for (++i; i < tokens.size(); ++i)
-      rest += " " + tokens[i].text;
-    auto plan = answer_schema_question(model, "which table" + rest);
-    if (!plan || plan->outcome != plan_outcome::answer)
+    ++i;
+    if (!said("one"))
       return std::nullopt;
-    return plan;
+    asked = "which table";
+  } else { // "and about the invoices?", "what about suppliers?": their columns
+    if (said("and"))
+      ++i;
+    if (said("what") || said("how"))
+      ++i;
+    if (i == 0 || !said("about"))
+      return std::nullopt;
+    asked = "what do we store about";
   }
-  if (said("and"))
-    ++i;
-  if (said("what") || said("how"))
-    ++i;
-  if (!said("about") || i == 0)
+  size_t rest = ++i;
+  for (; i < tokens.size(); ++i)
+    asked += " " + tokens[i].text;
+  if (rest == tokens.size())
     return std::nullopt;
-  std::string rest;
-  for (++i; i < tokens.size(); ++i)
-    rest += " " + tokens[i].text;
-  if (rest.empty())
-    return std::nullopt;
-  auto plan = answer_schema_question(model, "what do we store about" + rest);
+  auto plan = answer_schema_question(model, asked);
   if (!plan || plan->outcome != plan_outcome::answer)
     return std::nullopt;
   return plan;

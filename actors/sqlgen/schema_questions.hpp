@@ -23,7 +23,7 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model,
 /// refunds?" right after the tables were listed: that table; nullopt
 /// otherwise.
 std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string_view question,
-                                               std::string_view previous_query_json);
+                                         std::string_view previous_query_json);
 /// The same for callers that hold the model alone (the index comes from
 /// index_for's cache).
 std::optional<sql_plan> answer_schema_question(const semantic_model& model,
