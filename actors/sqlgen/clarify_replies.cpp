@@ -8,6 +8,7 @@
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -178,6 +179,24 @@ std::vector<clarify_choice> link_choices(const indexed_model& model, const query
 std::string understood_prefix(const indexed_model& model, const query& q) {
   auto words = understood_words(model, q);
   return words.empty() ? "I did not understand enough of this, and " : "I understood " + words + ", but ";
+}
+
+void mark_asked_back(sql_plan& plan, std::string_view previous_query_json) {
+  if (plan.query_json.empty()) {
+    query nothing;
+    nothing.unanswered = true;
+    plan.query_json = to_json(nothing);
+  }
+  auto q = query_from_json(plan.query_json);
+  if (!q)
+    return;
+  auto before = query_from_json(previous_query_json);
+  if (before)
+    before->unanswered = q->unanswered;
+  if (!before || to_json(*before) != to_json(*q))
+    q->unconfirmed = true;
+  q->unanswered = true;
+  plan.query_json = to_json(*q);
 }
 
 } // namespace medha::sqlgen

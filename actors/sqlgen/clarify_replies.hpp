@@ -4,6 +4,7 @@
 // understood, and choices the user can send back as the next turn.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/sqlgen/query.hpp"
@@ -19,6 +20,13 @@ class indexed_model;
 
 sql_plan clarify(std::string understood, std::vector<clarify_choice> choices,
                  std::string query_json, double confidence);
+
+/// A clarify's query marked as asked back: no answer was given, and what
+/// was asked about stays unconfirmed for the next turn (the previous,
+/// answered query handed back as it was stays confirmed). A first question
+/// asked back still leaves a turn behind: "show them" next must not read as
+/// a question with nothing before it.
+void mark_asked_back(sql_plan& plan, std::string_view previous_query_json);
 
 /// What a query asks, in words: "total revenue, by region, order date in 2024".
 std::string understood_words(const indexed_model& model, const query& q);

@@ -88,7 +88,14 @@ std::optional<size_t> repeating_step(const indexed_model& model, const query& q,
     bool totals = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
       return m.agg == aggregate::sum && !on_side(side, m.column.table);
     });
-    if (through && beyond && totals && !only_links(model, *through))
+    // Grouped by a column of those rows themselves, when they are events
+    // of their own with an amount or a date (a sale's payments by
+    // method): a sale paid in two parts by card is summed twice there.
+    // Rows that only sort their parent (a business's categories) hold it once.
+    bool events = through && std::any_of(through->columns.begin(), through->columns.end(), [](const column_info& c) {
+                    return (c.role == column_role::numeric && !c.primary_key) || c.role == column_role::time;
+                  });
+    if (through && (beyond || events) && totals && !only_links(model, *through))
       return i;
     // Each group one row of the other list (a client's bills by each of
     // the client's complaints): every group holds all the root's rows again.

@@ -182,6 +182,22 @@ void scanner::run() {
                 "raw|underlying|detailed data"},
             cue_kind::show_rows, none))
       continue;
+    // "a year earlier?", "the month before that": the last question's period, moved back.
+    // (Patterns are literals: each is parsed once, kept by its address.)
+    {
+      static const std::pair<const char*, std::pair<const char*, const char*>> earlier[] = {
+        {"year", {"the|a|one? year before|earlier|prior", "the? prior|preceding year"}},
+        {"quarter", {"the|a|one? quarter before|earlier|prior", "the? prior|preceding quarter"}},
+        {"month", {"the|a|one? month before|earlier|prior", "the? prior|preceding month"}}};
+      size_t len = 0;
+      for (auto& [unit, said] : earlier)
+        if ((len = std::max(match(i, said.first), match(i, said.second)))) {
+          add(cue_kind::period_before, i, len).text = unit;
+          break;
+        }
+      if (len)
+        continue;
+    }
     if (any(i, {"for|in|over|during the same period|time|dates|timeframe|months|years|year|quarter|month",
                 "in|for|during|from|over|of? that period|year|quarter|month|week|day"},
             cue_kind::same_period, none))

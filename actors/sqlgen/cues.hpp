@@ -36,6 +36,7 @@ enum class cue_kind {
   also,          // "too", "as well": a value joins the previous ones
   match_mode,    // text "exact" / "ignore_case": "compare names exactly", "match labels ignoring case"
   same_period,   // "for the same period": the period of the question before holds
+  period_before, // text "year" / "quarter" / "month": "the year before", one such period earlier
 };
 
 struct cue {

@@ -178,7 +178,7 @@ bool scanner::word_cues(size_t i) {
              cue_kind::missing, none))
     return true;
   if (any(i, {"not|excluding|exclude|excludes|except|isn't|aren't|wasn't|weren't|non|besides",
-              "other than", "apart from"},
+              "other than", "apart from", "outside of?"},
           cue_kind::negation, none))
     return true;
   if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown it|them|this? down? by",

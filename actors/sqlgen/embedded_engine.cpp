@@ -8,6 +8,7 @@
 #include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
+#include "actors/sqlgen/earlier_period.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/instead_of_rows.hpp"
@@ -95,9 +96,16 @@ sql_plan read_and_plan(const indexed_model& model,
       r.unresolved.push_back("a share of what");
     follow_up = follow_up || swapped.has_value();
   }
+  // "a year earlier?": the last question, a period earlier.
+  bool earlier = !r.period_before.empty() && previous && !previous->unanswered;
+  follow_up = follow_up || earlier;
   query q = swapped     ? std::move(*swapped)
             : follow_up ? apply_follow_up(model, *previous, r)
                         : from_reading(model, r);
+  if (auto moved = earlier ? one_period_earlier(q, r.period_before) : std::nullopt)
+    q = std::move(*moved);
+  else if (!r.period_before.empty())
+    r.unresolved.push_back("which " + r.period_before + " came before");
   // "which ship city?" alone: the one of the thing just shown; "which
   // cities?", "by which haulers?": those of the rows just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
@@ -348,27 +356,8 @@ sql_plan generate(const semantic_model& given, std::string_view question,
   if (auto about = schema_follow_up(model, question, previous_query_json))
     return *about;
   auto plan = read_and_plan(model, question, previous_query_json);
-  // A first question asked back still leaves a turn behind: "show them"
-  // next must not read as a question with nothing before it.
-  if (plan.outcome == plan_outcome::clarify && plan.query_json.empty()) {
-    query nothing;
-    nothing.unanswered = true;
-    plan.query_json = to_json(nothing);
-  }
-  if (plan.outcome == plan_outcome::clarify && !plan.query_json.empty()) {
-    // What we asked back about stays unconfirmed for the next turn (the
-    // previous, answered query handed back as it was stays confirmed); either
-    // way this question got no answer.
-    if (auto q = query_from_json(plan.query_json)) {
-      auto before = query_from_json(previous_query_json);
-      if (before)
-        before->unanswered = q->unanswered;
-      if (!before || to_json(*before) != to_json(*q))
-        q->unconfirmed = true;
-      q->unanswered = true;
-      plan.query_json = to_json(*q);
-    }
-  }
+  if (plan.outcome == plan_outcome::clarify)
+    mark_asked_back(plan, previous_query_json);
   auto* example = asked_alike(model, question, own);
   if (!example && previous_query_json.empty())
     example = read_alike(plan, own, [&](std::string_view asked) {

@@ -1,5 +1,5 @@
 // "kind of X", "type of X", "sort of X", "category of X": the same as
-// "X type" or "X category", the name a database gives the column or table
+// "X type", "X category" or "X class", the name a database gives the column or table
 // that sorts X's rows into kinds (vehicle_type, job_types, product_category). The
 // words "kind" and "sort" are otherwise function words and would be dropped,
 // leaving a question about single rows where kinds of rows were asked about.
@@ -21,7 +21,8 @@ std::vector<token> say_kind_of(const lexicon& lex, std::vector<token> tokens) {
       continue;
     auto thing = tokens[i + 2];
     // The name the data has: "<thing> type", else "<thing> kind", "<thing> category".
-    for (auto* name : {"type", "kind", "category"}) {
+    // ("class" too: the kinds of repairs kept in repair_class.)
+    for (auto* name : {"type", "kind", "category", "class"}) {
       auto known = lex.lookup(thing.stem + " " + stem(name));
       bool named = std::any_of(known.begin(), known.end(), [](const lexicon_entry& e) {
         return e.target.kind == element_kind::column || e.target.kind == element_kind::table;

@@ -349,6 +349,7 @@ lexicon::lexicon(const semantic_model& model) {
       add(phrase_words(s), target, 0.95);
   }
   add_everyday_words(model); // lexicon_everyday.cpp
+  add_value_words(model);    // last: only words nothing else is named by
 }
 
 void lexicon::add(const std::vector<std::string>& words, const element& target, double weight,
@@ -385,7 +386,7 @@ std::string describe(const element& e) {
     case element_kind::table: return entity_words(e.table);
     case element_kind::column: return entity_words(e.table) + " " + column_words(e.column);
     case element_kind::metric: return column_words(e.metric);
-    case element_kind::value: return e.value;
+    case element_kind::value: return is_value_word(e.value) ? e.value.substr(1) : e.value;
   }
   return "";
 }

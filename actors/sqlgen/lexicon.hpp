@@ -30,6 +30,12 @@ struct element {
 /// subscription is active"): a condition that the column IS NULL.
 inline const char* const empty_state = "\x01empty";
 
+/// Words of some of a column's values, said alone ("sourdough" for
+/// 'Sourdough loaf, large'): the value of the element is this mark followed
+/// by the words, and it reads as the rows whose value contains them.
+inline const char value_word_mark = '\x02';
+inline bool is_value_word(const std::string& value) { return !value.empty() && value[0] == value_word_mark; }
+
 /// One way to say an element, and how sure a match on it is: a name beats
 /// a synonym, which beats a word of a comment.
 struct lexicon_entry {
@@ -60,6 +66,7 @@ private:
   void add_everyday_words(const semantic_model& model);   // lexicon_everyday.cpp
   void add_values_of(const table_info& t, const column_info& c,
                      const std::vector<std::string>& words); // lexicon_values.cpp
+  void add_value_words(const semantic_model& model);        // lexicon_values.cpp
 
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;

@@ -3,9 +3,12 @@
 // and the states an empty column means ("open" while closed_at is empty).
 #include <algorithm>
 #include <cctype>
+#include <map>
+#include <set>
 
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
+#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/place_codes.hpp"
 #include "actors/sqlgen/words.hpp"
 
@@ -66,6 +69,14 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
     for (auto& v : c.values)
       add(phrase_words(std::string(us_state_name(v))), {element_kind::value, t.name, c.name, "", v},
           0.8);
+  // "Swiss suppliers", "outside the USA": a country by its people's
+  // adjective or its short name, where the data keeps it under another
+  // name. Not a name the column keeps as well: that value is meant.
+  for (auto* values : {&c.values, &c.lookup_values})
+    for (auto& v : *values)
+      for (auto other : other_country_names(v))
+        if (std::none_of(values->begin(), values->end(), [&](const std::string& kept) { return kept == other; }))
+          add(phrase_words(std::string(other)), {element_kind::value, t.name, c.name, "", v}, 0.85);
   // "NULL while the subscription is active": the state said after the
   // column is empty ("active", "open") names that condition.
   if (auto state = state_of_empty(c.comment); !state.empty())
@@ -74,6 +85,129 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
   if (c.role == column_role::time && c.nullable)
     for (auto& state : states_while_unset(split_words(c.name)))
       add({state}, {element_kind::value, t.name, c.name, "", empty_state}, 0.9);
+}
+
+// "sourdough sales" where the lines are 'Sourdough loaf, large' and
+// 'Sourdough loaf, small': words of some of a column's values, said
+// without the rest, name the rows whose value contains them.
+// - A category's word several values share is sure; one value's word is
+//   weak (asked before it is answered: "premium" may not mean 'Premium
+//   roast').
+// - Two or more words of a value in a row ("Market Hall" of 'Market Hall
+//   Kiosk', "500 sheets") are sure, for a catalogue's names too; a
+//   catalogue's single words are not taken ("kiosk" of many names).
+// - Never people's names (a first name alone is one person, not everyone
+//   called so); never words of the model's own names ("almond" of
+//   almond_price says that column) or words something else is named by, alone or in a
+//   run; never words most values have, which name what the values are.
+namespace {
+
+std::vector<std::string> split_on_spaces(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t sp; (sp = s.find(' ', start)) != std::string::npos; start = sp + 1)
+    out.push_back(s.substr(start, sp - start));
+  out.push_back(s.substr(start));
+  return out;
+}
+
+} // namespace
+
+void lexicon::add_value_words(const semantic_model& model) {
+  std::set<std::string> structure;
+  for (auto& t : model.tables) {
+    for (auto& w : spelled_out(split_words(t.name)))
+      structure.insert(stem(w));
+    for (auto& c : t.columns)
+      for (auto& w : spelled_out(split_words(c.name)))
+        structure.insert(stem(w));
+  }
+  struct said {
+    std::vector<std::string> words; // as written in the values
+    size_t values = 0;               // how many values have them
+  };
+  struct found {
+    element target;
+    std::vector<std::string> words;
+    double weight;
+  };
+  std::map<std::string, std::vector<found>> by_key; // stems of the words
+  auto lower = [](std::string v) {
+    for (auto& ch : v)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return v;
+  };
+  auto wordy = [](const std::string& w) {
+    return w.size() >= 4 && !is_stopword(w)
+           && std::all_of(w.begin(), w.end(), [](unsigned char ch) { return std::isalpha(ch); });
+  };
+  for (auto& t : model.tables) {
+    if (family_name_column(t))
+      continue;
+    auto* label = label_column(t);
+    for (auto& c : t.columns) {
+      bool catalogue = label == &c && !c.lookup_values.empty();
+      auto& values = catalogue ? c.lookup_values : c.values;
+      if (values.size() < 2 || c.role == column_role::numeric)
+        continue;
+      std::map<std::string, said> counted;
+      for (auto& v : values) {
+        auto text = lower(v);
+        auto vw = phrase_words(v);
+        std::set<std::string> seen;
+        auto count = [&](std::vector<std::string> words) {
+          auto key = join(stems_of(words), " ");
+          if (!seen.insert(key).second)
+            return;
+          auto& one = counted[key];
+          if (one.words.empty() || join(words, " ").size() < join(one.words, " ").size())
+            one.words = std::move(words);
+          ++one.values;
+        };
+        for (size_t i = 0; i < vw.size(); ++i) {
+          if (!catalogue && wordy(vw[i]))
+            count({vw[i]});
+          for (size_t len = 2; len <= 4 && i + len <= vw.size() && len < vw.size(); ++len) {
+            std::vector<std::string> run(vw.begin() + static_cast<std::ptrdiff_t>(i),
+                                         vw.begin() + static_cast<std::ptrdiff_t>(i + len));
+            bool edges = !is_stopword(run.front()) && !is_stopword(run.back());
+            if (edges && std::any_of(run.begin(), run.end(), wordy)
+                && text.find(join(run, " ")) != std::string::npos) // said as the value says it
+              count(std::move(run));
+          }
+        }
+      }
+      for (auto& [key, one] : counted) {
+        // Had by most values, the words name what the values are ("Civic
+        // Hall" of the venues' names), not some of them.
+        if (one.values * 2 > values.size())
+          continue;
+        double weight = one.words.size() > 1 || one.values > 1 ? 0.9 : 0.6;
+        element target{element_kind::value, t.name, c.name, "", std::string(1, value_word_mark) + join(one.words, " ")};
+        by_key[key].push_back({target, one.words, weight});
+      }
+    }
+  }
+  // Words something else is named by, decided before any value word is
+  // added: "theory exams" is the value 'theory' and the exams, never the
+  // words of 'Leeds Theory Exam Centre'.
+  auto named_otherwise = [&](const std::string& key) {
+    if (key.find(' ') == std::string::npos && structure.count(key))
+      return true;
+    auto& named = lookup(key);
+    return std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) { return e.weight >= 0.7; });
+  };
+  std::vector<found> kept;
+  for (auto& [key, all] : by_key) {
+    auto stems = split_on_spaces(key);
+    bool free = !named_otherwise(key);
+    for (size_t i = 0; i < stems.size() && free && stems.size() > 1; ++i)
+      free = !named_otherwise(stems[i]);
+    if (free)
+      kept.insert(kept.end(), all.begin(), all.end());
+  }
+  for (auto& f : kept)
+    add(f.words, f.target, f.weight, false, false); // not a spelling to correct towards
 }
 
 } // namespace medha::sqlgen

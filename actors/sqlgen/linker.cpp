@@ -43,6 +43,36 @@ std::string correct(const lexicon& lex, const std::string& s) {
   return best_d <= limit && !tie ? best : std::string();
 }
 
+// "rejections", "refusals", "renewals": the noun of a verb whose past
+// participle the data keeps as a state ('rejected', 'refused',
+// 'renewed'). The stem of that state, or empty. Only a state: the noun
+// of a verb that names a column or a table is not read for it here.
+std::string state_of_noun(const lexicon& lex, std::string w) {
+  if (w.size() > 5 && w.back() == 's' && w[w.size() - 2] != 's')
+    w.pop_back();
+  std::vector<std::string> bases;
+  for (auto* suffix : {"ation", "ion", "ure", "al", "ment", "y"}) {
+    std::string sf(suffix);
+    if (w.size() < sf.size() + 3 || w.compare(w.size() - sf.size(), sf.size(), sf) != 0)
+      continue;
+    auto base = w.substr(0, w.size() - sf.size());
+    bases.push_back(base);
+    bases.push_back(base + "e");
+    if (base.size() > 3 && base.back() == base[base.size() - 2]) // "cancell"
+      bases.push_back(base.substr(0, base.size() - 1));
+    break;
+  }
+  for (auto& b : bases) {
+    auto s = stem(b);
+    auto& entries = lex.lookup(s);
+    if (std::any_of(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+          return e.target.kind == element_kind::value && e.weight >= 0.85;
+        }))
+      return s;
+  }
+  return {};
+}
+
 // Entries within a small margin of the best; a value spelled exactly as the
 // question spells it beats one that only shares its stem ("Engineering" vs
 // "Engineer").
@@ -99,6 +129,10 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
     auto& text = tokens[i].text;
     if (text.size() > 6 && text.compare(0, 2, "un") == 0 && is_participle(text.substr(2)))
       continue;
+    if (auto state = state_of_noun(lex, lowered(text)); !state.empty()) {
+      stems[i] = state;
+      continue;
+    }
     if (auto fixed = correct(lex, stems[i]); !fixed.empty()) {
       stems[i] = fixed;
       corrected[i] = true;
@@ -273,6 +307,12 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       if (is_participle(tokens[i + len - 1].text) && tokens[i + len - 1].text != tokens[i + len - 1].stem)
         entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
                         return e.target.kind == element_kind::value && e.target.value == empty_state;
+                      }), entries.end());
+      // A word of the values is no spelling of another word: "sender" is
+      // not 'Slender' of a product's name.
+      if (any_fix)
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+                        return e.target.kind == element_kind::value && is_value_word(e.target.value);
                       }), entries.end());
       if (entries.empty())
         continue;

@@ -44,6 +44,7 @@ struct reading {
   bool remove_filters = false;
   bool remove_time = false;
   bool same_period = false; // "for the same period": the last question's period holds
+  std::string period_before;  // "the year before": that period of the last question, one earlier
   std::vector<std::string> named_tables; // tables some phrase of the question links to
   std::vector<std::string> tables_said;  // tables named by their own noun ("vehicles"), not by a value
   bool share_of_shown = false; // a share of "every invoice" said of the count before, no condition of its own

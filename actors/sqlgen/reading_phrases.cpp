@@ -84,8 +84,27 @@ std::optional<column_ref> reader::total_column(size_t k) {
 }
 
 void reader::add_value_filter(const element& e, size_t pos) {
+  // Words of the values: each run said is a condition of its own
+  // ("sourdough", "large": both), never one value among others.
+  if (is_value_word(e.value)) {
+    // No condition says a value lacks a word: not applied, and said so.
+    if (negate) {
+      r.unresolved.push_back("not");
+      return;
+    }
+    filter f;
+    f.op = filter_op::contains;
+    f.column = {e.table, e.column};
+    f.values = {e.value.substr(1)};
+    r.filters.push_back(f);
+    value_filters.emplace_back(r.filters.size() - 1, pos);
+    value_said.emplace_back(r.filters.size() - 1, pos);
+    return;
+  }
   for (auto& [fi, p] : value_filters) {
     auto& f = r.filters[fi];
+    if (f.op == filter_op::contains)
+      continue;
     bool neg = f.op == filter_op::neq || f.op == filter_op::not_in;
     if (f.column == column_ref{e.table, e.column} && neg == negate) {
       // The same value said twice ("cancelled policies that were cancelled")

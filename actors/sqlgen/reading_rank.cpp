@@ -134,8 +134,11 @@ void reader::read_ranking() {
   size_t said_at = value_filters.empty() ? 0 : value_filters.front().second;
   bool placed = said_at > 0 && !tokens[said_at - 1].quoted
                 && (tokens[said_at - 1].text == "in" || tokens[said_at - 1].text == "at");
+  // Not a word of some values ("how many were sourdough?"): the kinds that
+  // have it, or the rows of those kinds, is not said.
+  bool whole_value = !value_filters.empty() && r.filters[value_filters.front().first].op != filter_op::contains;
   if (pending_agg == aggregate::count && r.measures.empty() && r.entity.empty()
-      && bare_numeric.empty() && !value_filters.empty() && !(placed && !context_tables.empty())) {
+      && bare_numeric.empty() && whole_value && !(placed && !context_tables.empty())) {
     r.measures.push_back(count_rows(r.filters[value_filters.front().first].column.table));
     pending_agg = aggregate::none;
   }

@@ -141,6 +141,7 @@ void reader::on_cue(size_t k, item& it) {
       break;
     case cue_kind::show_rows: r.show_rows = true; break;
     case cue_kind::same_period: r.same_period = true; break;
+    case cue_kind::period_before: r.period_before = c.text; break;
     case cue_kind::remove_filter:
       if (c.text == "time")
         r.remove_time = true;
@@ -293,8 +294,9 @@ void reader::walk() {
           items[k - 1].consumed = true;
           negate = true;
         }
+        auto filters_before = r.filters.size();
         add_value_filter(it.e, it.begin);
-        if (value_filters.back().first + 1 == r.filters.size() && value_filters.back().second == it.begin)
+        if (r.filters.size() == filters_before + 1) // a condition of its own, not one more value of another
           filter_spans.push_back({r.filters.size() - 1, it.begin, it.end});
         negate = false;
         break;

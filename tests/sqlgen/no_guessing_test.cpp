@@ -173,6 +173,8 @@ TEST(no_guessing, a_new_grouping_shows_all_its_groups) {
 TEST(no_guessing, money_given_and_money_spent_are_what_records_them) {
   converse({{"how much have we raised?", {"SUM(" + q("donations.amount") + ")"}}});
   converse({{"how much did the clubs spend in 2024?", {"SUM(" + q("expenses.amount") + ")"}}});
+  // "money" alone is money taken in, never what was spent.
+  converse({{"how much money was there in 2024?", {}}});
 }
 
 TEST(no_guessing, everyday_verbs_of_having_and_being) {

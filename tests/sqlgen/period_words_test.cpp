@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/hr_model.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
@@ -32,6 +33,22 @@ TEST(period_words, otherwise_the_adjective_asks_for_periods) {
   auto model = testing::sales_model();
   auto plan = generate(model, "annual revenue", "");
   EXPECT_EQ(testing::check(plan, {"", {"GROUP BY", "YEAR"}}), "");
+}
+
+// "a year earlier?": the period just asked about, one step back.
+TEST(period_words, the_period_before_is_the_last_one_moved_back) {
+  auto sales = [](std::string from, std::string to) { return testing::period(q("orders.order_date"), from, to); };
+  testing::converse(testing::sales_model(),
+                    {{"How many orders were placed in 2024?", {sales("2024-01-01", "2025-01-01")}},
+                     {"the year before that?", {"COUNT(", sales("2023-01-01", "2024-01-01")}, {"2025-01-01"}}});
+  testing::converse(testing::sales_model(),
+                    {{"How many orders were placed in January 2024?", {sales("2024-01-01", "2024-02-01")}},
+                     {"What about the month before?", {sales("2023-12-01", "2024-01-01")}},
+                     {"and a year earlier?", {sales("2022-12-01", "2023-01-01")}}});
+  // No period before, or one that is no calendar period: asked.
+  testing::converse(testing::sales_model(), {{"How many orders were placed?", {"COUNT("}}, {"a year earlier?", {}}});
+  testing::converse(testing::sales_model(),
+                    {{"How many orders were placed in 2024?", {"COUNT("}}, {"and a month earlier?", {}}});
 }
 
 } // namespace

@@ -121,6 +121,7 @@ TEST(unseen_schema, agent_nouns_link_tables_and_money) {
     // Money of other rows adds up per thing ranked.
     {"Show the top 2 towns by revenue", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 2"}},
     {"Which town brings in the most revenue?", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 1"}},
+    {"Which town paid us the most money?", {"SUM(" + q("payment.amount") + ")", "GROUP BY " + q("town.town"), "DESC LIMIT 1"}},
     // An event that has not happened: its date is not set.
     {"How many unreturned loans are there?", {"COUNT(*)", q("loan.return_date") + " IS NULL"}},
     // A payment's size is its one amount.

@@ -70,6 +70,12 @@ TEST(what_was_asked, a_kind_of_thing_is_the_kind_the_data_names) {
   // "kind of repair" is the repair kind, not each repair.
   testing::converse(repairs_model(), {{"average work hours by kind of repair",
                                        {"AVG(" + q("repairs.work_hrs") + ")", "GROUP BY " + q("repair_kinds.descr")}}});
+  // Kept as the repairs' class, "type of repair" is that class.
+  auto classes = repairs_model();
+  classes.tables[0].name = "repair_class";
+  classes.relationships[0].to_table = "repair_class";
+  testing::converse(classes, {{"average work hours by type of repair",
+                               {"AVG(" + q("repairs.work_hrs") + ")", "GROUP BY " + q("repair_class.descr")}}});
 }
 
 // A gym: members register; staff sign members up to classes.
@@ -313,6 +319,24 @@ TEST(what_was_asked, a_total_is_never_taken_over_repeated_rows) {
     by_range.dimensions = {range};
     auto through_lines = compile(lines, by_range);
     EXPECT_NE(through_lines.status, compile_status::ok) << through_lines.sql;
+
+    // Grouped by a column of those rows' own, when they are events with an
+    // amount and a date (a sale's payments, by method): a sale paid in two
+    // parts by card counts twice there.
+    shop.tables.push_back(testing::table("payments", {col("payment_id", r::identifier, true),
+                                                      col("sale_id", r::identifier), col("paid_amt", r::numeric),
+                                                      col("paid_on", r::time),
+                                                      col("method", r::categorical, false, {"card", "cash"})}));
+    shop.relationships.push_back({"payments", {"sale_id"}, "sales", {"sale_id"}, false});
+    const indexed_model paid(shop);
+    query by_method;
+    by_method.kind = query_kind::aggregate;
+    by_method.measures = {total};
+    dimension method;
+    method.column = {"payments", "method"};
+    by_method.dimensions = {method};
+    auto through_payments = compile(paid, by_method);
+    EXPECT_NE(through_payments.status, compile_status::ok) << through_payments.sql;
   }
 
   // Grouped by the far side of a link table (films by actor): each film
