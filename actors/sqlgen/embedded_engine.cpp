@@ -7,6 +7,7 @@
 
 #include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
+#include "actors/sqlgen/cancelled_rows.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/earlier_period.hpp"
 #include "actors/sqlgen/explain.hpp"
@@ -20,6 +21,7 @@
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
+#include "actors/sqlgen/self_keys.hpp"
 #include "actors/sqlgen/state_adverbs.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/verified_examples.hpp"
@@ -106,6 +108,8 @@ sql_plan read_and_plan(const indexed_model& model,
     q = std::move(*moved);
   else if (!r.period_before.empty())
     r.unresolved.push_back("which " + r.period_before + " came before");
+  if (auto left = self_key_left_out(model, r.tokens, q); !left.empty())
+    r.unresolved.push_back("whose \"" + left + "\" you mean");
   // "which ship city?" alone: the one of the thing just shown; "which
   // cities?", "by which haulers?": those of the rows just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
@@ -245,6 +249,7 @@ sql_plan read_and_plan(const indexed_model& model,
   if (auto asked = ask_unless_answered_as_asked(model, r, q, follow_up, bare_which))
     return *asked;
 
+  q = without_cancelled_rows(model, std::move(q));
   auto compiled = compile(model, q);
   // "which units does she rent now?": of the rows read, those not yet ended.
   bool unsure_end = !narrow_to_rows_not_ended(model, r.tokens, q, compiled);

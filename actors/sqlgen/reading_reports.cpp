@@ -13,6 +13,7 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -102,8 +103,13 @@ void reader::read_reports() {
     bool verb_form = (w.size() > 3 && w.back() == 's') || auxiliary;
     if (!verb_form || tokens[0].text != "who")
       continue;
+    // ("manages" for manager_id: the verb of the agent noun.)
     auto keys = self_keys(model, rows, [&](const std::vector<std::string>& words) {
-      return words.size() == 2 && words[1] == "id" && stem(words[0]) == tokens[i].stem;
+      if (words.size() != 2 || words[1] != "id")
+        return false;
+      auto verbs = lexicon_words::agent_verbs(words[0]);
+      return stem(words[0]) == tokens[i].stem
+             || std::any_of(verbs.begin(), verbs.end(), [&](const std::string& v) { return stem(v) == tokens[i].stem; });
     });
     if (keys.size() == 1 && relate_through_self_key(i, i + 1, rows, keys.front(), false))
       return;
