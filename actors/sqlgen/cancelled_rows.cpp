@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "actors/sqlgen/indexed_model.hpp"
+#include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 
 namespace medha::sqlgen {
@@ -46,9 +47,14 @@ std::optional<std::pair<column_ref, std::vector<std::string>>> cancel_state(cons
 query without_cancelled_rows(const indexed_model& model, query q) {
   if (q.kind != query_kind::aggregate)
     return q;
+  // A total of what was sold, paid or hired; an average only of money (a
+  // cancelled parcel still weighed what it weighed).
   bool adds_up = std::any_of(q.measures.begin(), q.measures.end(), [](const measure& m) {
-    return (m.agg == aggregate::sum || m.agg == aggregate::avg) && m.metric.empty() && !m.column.column.empty()
-           && m.condition.empty();
+    bool money = names_money(m.column.column) || m.column.column.find("price") != std::string::npos
+                 || m.column.column.find("cost") != std::string::npos || m.column.column.find("fee") != std::string::npos
+                 || m.column.column.find("value") != std::string::npos;
+    return (m.agg == aggregate::sum || (m.agg == aggregate::avg && money)) && m.metric.empty()
+           && !m.column.column.empty() && m.condition.empty();
   });
   if (!adds_up || q.measures.size() != 1)
     return q;

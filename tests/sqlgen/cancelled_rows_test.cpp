@@ -42,6 +42,8 @@ TEST(cancelled_rows, totals_leave_out_cancelled_rows_and_counts_keep_them) {
     // The lines of a cancelled order are not summed either.
     {"How many stems did we sell in total?", {"SUM(" + q("order_lines.stems") + ")", q("orders.state") + " <> 'cancelled'"}},
     {"How many orders were there in 2024?", {"COUNT(*)"}, {"cancelled"}},
+    // An average of what is no money: every row has it.
+    {"What is the average number of stems per line?", {"AVG(" + q("order_lines.stems") + ")"}, {"cancelled"}},
     // Said of the state: as said.
     {"What was the total value of cancelled orders?", {q("orders.state") + " = 'cancelled'"}, {"<> 'cancelled'"}},
     {"Total order value by state", {"GROUP BY " + q("orders.state")}, {"<> 'cancelled'"}},
