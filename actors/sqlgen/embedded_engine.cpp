@@ -23,6 +23,7 @@
 #include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/self_keys.hpp"
 #include "actors/sqlgen/state_adverbs.hpp"
+#include "actors/sqlgen/times_said.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
 #include "actors/sqlgen/verified_examples.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -48,7 +49,7 @@ bool meaningful(const query& q) {
 sql_plan read_and_plan(const indexed_model& model,
                        std::string_view question, std::string_view previous_query_json) {
   auto& lex = model.index.names();
-  auto tokens = say_kind_of(lex, tokenize(normalize_question(question)));
+  auto tokens = say_times_as_rows(lex, say_kind_of(lex, tokenize(normalize_question(question))));
   auto previous = query_from_json(previous_query_json);
   // After a first question that was asked back nothing carries over, but
   // "them" still has nothing to point to.
