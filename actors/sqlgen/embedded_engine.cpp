@@ -7,7 +7,6 @@
 
 #include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
-#include "actors/sqlgen/cancelled_rows.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/earlier_period.hpp"
 #include "actors/sqlgen/explain.hpp"
@@ -250,7 +249,6 @@ sql_plan read_and_plan(const indexed_model& model,
   if (auto asked = ask_unless_answered_as_asked(model, r, q, follow_up, bare_which))
     return *asked;
 
-  q = without_cancelled_rows(model, std::move(q));
   auto compiled = compile(model, q);
   // "which units does she rent now?": of the rows read, those not yet ended.
   bool unsure_end = !narrow_to_rows_not_ended(model, r.tokens, q, compiled);
