@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/clarify_replies.hpp"
+#include "actors/sqlgen/compare_sides.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -196,10 +197,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
 
   // "set that against the other branch": a comparison shows both sides;
   // one number for one of them answers something else.
-  bool compares = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
-    return !t.quoted && (t.text == "compare" || t.text == "compared" || t.text == "comparison" || t.text == "versus"
-                         || t.text == "vs");
-  });
+  bool compares = says_compare(r.tokens);
   // (A group pinned to one value by a condition is one side too.)
   bool sides = std::any_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) {
     return d.bucket != time_bucket::none || std::none_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {

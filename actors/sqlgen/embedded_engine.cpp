@@ -8,6 +8,7 @@
 #include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
+#include "actors/sqlgen/compare_sides.hpp"
 #include "actors/sqlgen/earlier_period.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
@@ -246,6 +247,10 @@ sql_plan read_and_plan(const indexed_model& model,
     return asked;
   }
 
+  // "how does that compare with 2023?": the side before and this one.
+  if (follow_up && !previous->unanswered && says_compare(r.tokens))
+    if (auto both = both_sides(*previous, q))
+      q = std::move(*both);
   if (auto asked = ask_unless_answered_as_asked(model, r, q, follow_up, bare_which))
     return *asked;
 

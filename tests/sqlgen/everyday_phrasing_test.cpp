@@ -11,6 +11,7 @@
 #include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
 
 namespace medha::sqlgen {
 namespace {
@@ -467,10 +468,21 @@ TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
     {"How many deliveries in 2024?", {"COUNT(*)"}},
     {"How many reviews were there that year?", {testing::period(q("reviews.rated_at"), "2024-01-01", "2025-01-01")}},
   });
-  // A comparison with one side shown is asked.
+  // A comparison with the year next to it: both years, side by side.
   converse({
     {"How many deliveries in 2024?", {"COUNT(*)"}},
-    {"How does that compare with 2023?", {}},
+    {"How does that compare with 2023?",
+     {"GROUP BY EXTRACT(YEAR FROM", testing::period(q("deliveries.sent_on"), "2023-01-01", "2025-01-01")}},
+  });
+  // Another value of the column the question before held: both values.
+  testing::converse(testing::sales_model(),
+                    {{"How many orders came in online?", {q("orders.channel") + " = 'online'"}},
+                     {"How does that compare with the store?",
+                      {q("orders.channel") + " IN ('online', 'store')", "GROUP BY " + q("orders.channel")}}});
+  // With a year further off, a range would take in the years between: asked.
+  converse({
+    {"How many deliveries in 2024?", {"COUNT(*)"}},
+    {"How does that compare with 2021?", {}},
   });
   converse({
     {"How many deliveries by hauler in 2024?", {"GROUP BY"}},
