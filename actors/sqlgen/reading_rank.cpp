@@ -351,8 +351,10 @@ void reader::read_ranking() {
     // asked, not the first row of the listing's order.
     if (keyless && !one_of_shown().empty())
       r.unsized = ranked_how(entity_words(one_of_shown()));
-    if (keyless && !r.entity.empty() && r.selected.empty())
+    if (keyless && !r.entity.empty() && r.selected.empty()) {
       r.unranked = ranked_how(entity_words(r.entity));
+      ranked_by_verb = superlative && superlative->text.empty() ? std::optional(std::pair(rank_desc, rank_limit)) : std::nullopt;
+    }
     else if (keyless && !r.selected.empty() && r.measures.empty())
       r.unranked = top_only ? "what the top is counted in"
                             : "what the " + tokens[superlative->end - 1].text + " is counted in";

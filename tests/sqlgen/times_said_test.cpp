@@ -1,5 +1,5 @@
 // How often something was done, said with its verb: the number of rows the
-// verb names, compared.
+// verb names, compared or ranked.
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
@@ -18,6 +18,18 @@ TEST(times_said, how_often_a_verb_was_done_is_a_number_of_its_rows) {
     auto plan = generate(model, question, "");
     EXPECT_NE(plan.sql.find(having), std::string::npos) << question << " / " << plan.understood << plan.sql;
   }
+}
+
+TEST(times_said, the_most_with_only_a_verb_ranks_by_how_often_it_was_done) {
+  auto model = testing::sales_model();
+  auto plan = generate(model, "Which customer has ordered the most?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("COUNT(*)"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("DESC LIMIT 1"), std::string::npos) << plan.sql;
+  // The least: those who never ordered would be missing from a count of
+  // orders. Asked.
+  plan = generate(model, "Which customer has ordered the least?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
 } // namespace

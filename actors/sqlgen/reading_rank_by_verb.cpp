@@ -1,0 +1,39 @@
+// "Which boat has been booked the most?", "which member borrowed the
+// least?": nothing named to rank by but the verb, which names rows the
+// ranked ones have (bookings, loans). How often it was done is how many of
+// those rows each has: counted per row asked about and ranked. Only when
+// the verb names exactly one such table, with no condition on its rows.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
+
+namespace medha::sqlgen::detail {
+
+bool reader::rank_by_rows_of_verb(bool descending, int limit) {
+  auto done = [&](const filter& f) {
+    return f.op == filter_op::has_related && f.column.table == r.entity && !f.related_table.empty()
+           && f.within.empty() && f.measure < 0;
+  };
+  if (std::count_if(r.filters.begin(), r.filters.end(), done) != 1)
+    return false;
+  auto it = std::find_if(r.filters.begin(), r.filters.end(), done);
+  auto rows = it->related_table;
+  r.filters.erase(it);
+  r.measures.push_back(count_rows(rows));
+  dimension d;
+  d.column = label_of(model, r.entity);
+  r.dimensions.push_back(d);
+  ordering o;
+  o.measure = 0;
+  o.descending = descending;
+  r.order.push_back(o);
+  r.limit = limit;
+  r.entity.clear();
+  r.listing = false;
+  return true;
+}
+
+} // namespace medha::sqlgen::detail
