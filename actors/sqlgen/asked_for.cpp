@@ -297,4 +297,24 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   return std::nullopt;
 }
 
+std::string money_of_other_rows(const indexed_model& model, const reading& r, const std::vector<std::string>& used) {
+  static const char* money[] = {"revenue", "sales", "income", "turnover", "money", "spent", "spend", "paid", "takings"};
+  bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
+    return !t.quoted && std::any_of(std::begin(money), std::end(money), [&](const char* w) { return t.text == w; });
+  });
+  if (!said)
+    return {};
+  for (auto& t : r.tables_said) {
+    if (std::find(used.begin(), used.end(), t) != used.end())
+      continue;
+    bool next_to = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+      auto other = rel.from_table == t ? rel.to_table : rel.to_table == t ? rel.from_table : std::string();
+      return !other.empty() && std::find(used.begin(), used.end(), other) != used.end();
+    });
+    if (!next_to)
+      return t;
+  }
+  return {};
+}
+
 } // namespace medha::sqlgen

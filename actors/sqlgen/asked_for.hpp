@@ -34,4 +34,10 @@ bool counts_each_row_once(const indexed_model& model, const query& q);
 std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model, const reading& r, query& q,
                                                      bool follow_up, bool bare_which);
 
+/// Money said in everyday words ("revenue", "money") of rows the question
+/// names by their own noun ("workshops"), answered from tables (`used`) that
+/// neither are those rows nor hold a key to or from them: the money of other
+/// rows. That table, or empty.
+std::string money_of_other_rows(const indexed_model& model, const reading& r, const std::vector<std::string>& used);
+
 } // namespace medha::sqlgen

@@ -247,7 +247,7 @@ sql_plan read_and_plan(const indexed_model& model,
     return asked;
   }
 
-  // "how does that compare with 2023?": the side before and this one.
+  // "compare that with the year before it": the side before and this one.
   if (follow_up && !previous->unanswered && says_compare(r.tokens))
     if (auto both = both_sides(*previous, q))
       q = std::move(*both);
@@ -273,6 +273,9 @@ sql_plan read_and_plan(const indexed_model& model,
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "
                      + compiled.detail + ".",
                    suggestions(model), to_json(q), 0.2);
+  if (auto left = money_of_other_rows(model, r, compiled.tables); !left.empty())
+    return clarify(understood_prefix(model, q) + "not what the " + entity_words(left) + " have to do with it.", {},
+                   to_json(q), 0.2);
   // "when does his contract expire?" answered with contract ids: no date is shown.
   bool dated_columns = std::any_of(compiled.columns.begin(), compiled.columns.end(),
                                    [](const output_column& c) { return c.role == column_role::time; });

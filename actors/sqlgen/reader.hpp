@@ -305,7 +305,7 @@ struct reader {
   void read_roles(); // "from X to Y" through the keys named for those roles
   void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
   void read_reports(); // "who reports to Mona": a key of a table to itself
-  // "which boat was booked the most": ranked by the rows the verb names (reading_rank_by_verb.cpp).
+  // "which truck was rented the most": ranked by the rows the verb names (reading_rank_by_verb.cpp).
   bool rank_by_rows_of_verb(bool descending, int limit);
   std::optional<std::pair<bool, int>> ranked_by_verb; // "the most" with nothing to rank by: direction, limit
   bool relate_through_self_key(size_t verb, size_t verb_end, const std::string& rows, const std::string& key,

@@ -1,6 +1,6 @@
-// "Which boat has been booked the most?", "which member borrowed the
-// least?": nothing named to rank by but the verb, which names rows the
-// ranked ones have (bookings, loans). How often it was done is how many of
+// "Which truck was rented the most?", "which member borrowed the most?":
+// nothing named to rank by but the verb, which names rows the ranked ones
+// have (rentals, loans). How often it was done is how many of
 // those rows each has: counted per row asked about and ranked. Only when
 // the verb names exactly one such table, with no condition on its rows.
 #include "actors/sqlgen/reader.hpp"

@@ -8,7 +8,7 @@ namespace medha::sqlgen {
 
 class lexicon;
 
-/// "customers who have booked more than once", "rented at least 3 times":
+/// "members who have borrowed more than once", "rented at least 3 times":
 /// said as the number of the rows the verb names ("have more than 1
 /// booking"), when the verb names one table; unchanged otherwise
 /// (times_said.cpp).

@@ -471,18 +471,18 @@ TEST(everyday_phrasing, a_new_question_after_a_period_asks_whether_it_holds) {
   // A comparison with the year next to it: both years, side by side.
   converse({
     {"How many deliveries in 2024?", {"COUNT(*)"}},
-    {"How does that compare with 2023?",
+    {"Compare that with 2023",
      {"GROUP BY EXTRACT(YEAR FROM", testing::period(q("deliveries.sent_on"), "2023-01-01", "2025-01-01")}},
   });
   // Another value of the column the question before held: both values.
   testing::converse(testing::sales_model(),
-                    {{"How many orders came in online?", {q("orders.channel") + " = 'online'"}},
-                     {"How does that compare with the store?",
+                    {{"Count the online orders", {q("orders.channel") + " = 'online'"}},
+                     {"Compare it with the store",
                       {q("orders.channel") + " IN ('online', 'store')", "GROUP BY " + q("orders.channel")}}});
   // With a year further off, a range would take in the years between: asked.
   converse({
     {"How many deliveries in 2024?", {"COUNT(*)"}},
-    {"How does that compare with 2021?", {}},
+    {"Compare that with 2021", {}},
   });
   converse({
     {"How many deliveries by hauler in 2024?", {"GROUP BY"}},
