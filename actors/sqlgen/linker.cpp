@@ -237,6 +237,10 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
         entries = lex.lookup(stems[i] + stems[i + 1]);
         if (entries.empty())
           entries = lex.lookup(stem(tokens[i].text + tokens[i + 1].text));
+        // Never a word of some values: "sour dough" is no 'Sourdough'.
+        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+                        return e.target.kind == element_kind::value && is_value_word(e.target.value);
+                      }), entries.end());
       }
       if (entries.empty() && len == 1 && !tokens[i].quoted && stems[i] != tokens[i].text)
         entries = lex.lookup(tokens[i].text);

@@ -112,6 +112,14 @@ TEST(value_words, a_word_of_the_values_is_no_spelling_to_correct_towards) {
   EXPECT_EQ(plan.understood.find("containing"), std::string::npos) << plan.understood;
 }
 
+TEST(value_words, two_words_said_are_no_value_word_run_together) {
+  // "sourdough" is a value word; "sour dough" is no spelling of it.
+  auto model = bakery();
+  auto plan = generate(model, "How many sales were sour dough?", "");
+  EXPECT_EQ(plan.understood.find("containing"), std::string::npos) << plan.understood;
+  EXPECT_EQ(plan.sql.find("ILIKE"), std::string::npos) << plan.sql;
+}
+
 TEST(value_words, a_value_word_is_never_negated) {
   // No condition says a value lacks a word: asked, not answered without it.
   auto model = bakery();
