@@ -189,20 +189,25 @@ void lexicon::add_value_words(const semantic_model& model) {
     }
   }
   // Words something else is named by, decided before any value word is
-  // added: "theory exams" is the value 'theory' and the exams, never the
-  // words of 'Leeds Theory Exam Centre'.
-  auto named_otherwise = [&](const std::string& key) {
+  // added: "theory exams" is the value 'theory' and the exams table, never
+  // the words of 'Leeds Theory Exam Centre'.
+  // A word of a run may be a value elsewhere ("business" of 'Business
+  // cards' beside a customer type 'business'): the run, said whole, is the
+  // longer match. Not a word that names a table or column.
+  auto named_otherwise = [&](const std::string& key, bool values_too) {
     if (key.find(' ') == std::string::npos && structure.count(key))
       return true;
     auto& named = lookup(key);
-    return std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) { return e.weight >= 0.7; });
+    return std::any_of(named.begin(), named.end(), [&](const lexicon_entry& e) {
+      return e.weight >= 0.7 && (values_too || e.target.kind != element_kind::value);
+    });
   };
   std::vector<found> kept;
   for (auto& [key, all] : by_key) {
     auto stems = split_on_spaces(key);
-    bool free = !named_otherwise(key);
+    bool free = !named_otherwise(key, true);
     for (size_t i = 0; i < stems.size() && free && stems.size() > 1; ++i)
-      free = !named_otherwise(stems[i]);
+      free = !named_otherwise(stems[i], false);
     if (free)
       kept.insert(kept.end(), all.begin(), all.end());
   }

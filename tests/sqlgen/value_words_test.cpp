@@ -112,6 +112,16 @@ TEST(value_words, a_word_of_the_values_is_no_spelling_to_correct_towards) {
   EXPECT_EQ(plan.understood.find("containing"), std::string::npos) << plan.understood;
 }
 
+TEST(value_words, a_run_said_whole_beats_its_words_as_values_elsewhere) {
+  // "sourdough loaf" of the product lines, though "loaf" is also a shop's
+  // whole kind elsewhere.
+  auto model = bakery();
+  model.tables[1].columns.push_back(col("shop_kind", column_role::categorical, false, {"loaf", "cafe"}));
+  auto plan = generate(model, "How many sourdough loaf sales were there?", "");
+  EXPECT_NE(plan.sql.find("ILIKE '%sourdough loaf%'"), std::string::npos) << plan.understood << plan.sql;
+  EXPECT_EQ(plan.sql.find("shop_kind"), std::string::npos) << plan.sql;
+}
+
 TEST(value_words, two_words_said_are_no_value_word_run_together) {
   // "sourdough" is a value word; "sour dough" is no spelling of it.
   auto model = bakery();
