@@ -16,6 +16,42 @@
 
 namespace medha::sqlgen {
 
+namespace {
+
+// "by driver", "for each driver", "their account managers": said after a
+// word that groups or points at whose, the name of a role is the key of
+// the rows named for it (deliveries.driver_id), not the job title of that
+// name ('Driver'), which would pick out people instead of grouping by them.
+std::vector<element> role_over_title(const indexed_model& model, const std::vector<token>& tokens, size_t at,
+                                     std::vector<element> cands, const std::vector<std::string>& rows_named) {
+  if (cands.size() < 2 || at == 0 || tokens[at - 1].quoted)
+    return cands;
+  auto& before = tokens[at - 1].text;
+  if (before != "by" && before != "per" && before != "each" && before != "every" && before != "their"
+      && before != "its" && before != "whose")
+    return cands;
+  std::vector<element> keys;
+  bool title = false;
+  for (auto& c : cands) {
+    title = title || c.kind == element_kind::value;
+    bool key = c.kind == element_kind::column
+               && std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+                    return rel.from_table == c.table && rel.from_columns.size() == 1 && rel.from_columns[0] == c.column
+                           && rel.to_table != c.table;
+                  });
+    if (key)
+      keys.push_back(c);
+  }
+  // Of several tables' keys of that name, the one of the rows the question names.
+  if (keys.size() > 1)
+    keys.erase(std::remove_if(keys.begin(), keys.end(), [&](const element& k) {
+                 return std::find(rows_named.begin(), rows_named.end(), k.table) == rows_named.end();
+               }), keys.end());
+  return title && keys.size() == 1 ? keys : cands;
+}
+
+} // namespace
+
 namespace detail {
 
 aggregate natural_aggregate(const indexed_model& model, const std::string& metric_name) {
@@ -111,8 +147,15 @@ void reader::run(const lexicon& lex) {
     return a == b;
   };
   std::vector<std::vector<element>> resolved;
-  for (size_t i = 0; i < mentions.size(); ++i)
+  std::vector<std::string> rows_named = context_tables;
+  for (auto& m : mentions)
+    if (!m.candidates.empty() && m.candidates.front().kind == element_kind::table)
+      rows_named.push_back(m.candidates.front().table);
+  for (size_t i = 0; i < mentions.size(); ++i) {
     resolved.push_back(resolve(mentions[i], mentions, i));
+    if (auto key = role_over_title(model, tokens, mentions[i].begin, mentions[i].candidates, rows_named); key.size() == 1)
+      resolved.back() = key;
+  }
   auto restating = restating_mentions(mentions, resolved, cues);
   for (size_t i = 0; i < mentions.size(); ++i) {
     auto& m = mentions[i];

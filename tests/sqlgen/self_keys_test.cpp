@@ -40,5 +40,28 @@ TEST(self_keys, a_relation_said_and_not_read_is_asked) {
   EXPECT_NE(plan.understood.find("\"manager\""), std::string::npos) << plan.understood;
 }
 
+// A role said where rows are grouped or pointed at ("by courier"): the key
+// of the rows named for it, not the job title of that name.
+TEST(self_keys, a_role_after_by_is_the_key_not_the_job_title) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "parcels";
+  m.tables = {testing::table("staff", {col("staff_id", r::identifier, true),
+                                       col("full_name", r::text, false, {"Ann Lee", "Bo Park"}),
+                                       col("job_role", r::categorical, false, {"Courier", "Clerk"})}),
+              testing::table("drops", {col("drop_id", r::identifier, true), col("courier_id", r::identifier),
+                                       col("drop_state", r::categorical, false, {"failed", "done"})}),
+              testing::table("pickups", {col("pickup_id", r::identifier, true), col("courier_id", r::identifier)})};
+  m.relationships = {{"drops", {"courier_id"}, "staff", {"staff_id"}, false},
+                     {"pickups", {"courier_id"}, "staff", {"staff_id"}, false}};
+  auto plan = generate(m, "How many failed drops by courier?", "");
+  EXPECT_NE(plan.sql.find("GROUP BY " + q("staff.full_name")), std::string::npos) << plan.sql << plan.understood;
+  EXPECT_NE(plan.sql.find(q("drops.courier_id")), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("'Courier'"), std::string::npos) << plan.sql;
+  // Said as a kind of person, it is the job title.
+  plan = generate(m, "How many couriers are there?", "");
+  EXPECT_NE(plan.sql.find(q("staff.job_role") + " = 'Courier'"), std::string::npos) << plan.sql << plan.understood;
+}
+
 } // namespace
 } // namespace medha::sqlgen
