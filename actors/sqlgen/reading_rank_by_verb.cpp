@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
@@ -21,6 +22,14 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
     return false;
   auto it = std::find_if(r.filters.begin(), r.filters.end(), done);
   auto rows = it->related_table;
+  // Rows named by their own noun ("which tutor do pupils like best?") are
+  // no verb's doing: what ranks them is not said.
+  if (std::any_of(items.begin(), items.end(), [&](const item& i) {
+        auto& word = tokens[i.end - 1];
+        bool verb = is_participle(word.text) && word.text != word.stem;
+        return !i.c && i.e.kind == element_kind::table && i.e.table == rows && !verb;
+      }))
+    return false;
   r.filters.erase(it);
   r.measures.push_back(count_rows(rows));
   dimension d;
