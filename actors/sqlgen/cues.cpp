@@ -129,10 +129,12 @@ void scanner::run() {
       continue;
     }
     // Phrasal verbs whose noun would otherwise name something: "what share
-    // does each region account for", "where does revenue come from".
+    // does each region account for", "where does revenue come from", "how
+    // many ended up rejected" (no end date of anything).
     if (auto len = std::max({match(i, "account|accounts|accounted for"),
                              match(i, "make|makes|made up"),
                              match(i, "come|comes|came from"),
+                             match(i, "end|ends|ended up"),
                              match(i, "part|parts|member|members of")})) {
       for (size_t k = i; k < i + len; ++k)
         taken[k] = true;

@@ -5,6 +5,7 @@
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/conversation_rows.hpp"
 #include "tests/sqlgen/hr_model.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
@@ -49,6 +50,16 @@ TEST(period_words, the_period_before_is_the_last_one_moved_back) {
   testing::converse(testing::sales_model(), {{"How many orders were placed?", {"COUNT("}}, {"a year earlier?", {}}});
   testing::converse(testing::sales_model(),
                     {{"How many orders were placed in 2024?", {"COUNT("}}, {"and a month earlier?", {}}});
+}
+
+// "ended up": how things turned out, never a date of their end.
+TEST(period_words, ended_up_is_no_end_date) {
+  auto model = testing::hr_model();
+  for (auto& t : model.tables)
+    if (t.name == "employees")
+      t.columns.push_back(testing::col("end_date", column_role::time));
+  auto plan = generate(model, "How many employees hired in 2020 ended up in Sales?", "");
+  EXPECT_EQ(plan.sql.find("end_date"), std::string::npos) << plan.sql << plan.understood;
 }
 
 } // namespace
