@@ -197,8 +197,13 @@ void reader::read_happened() {
 // and does not ask when, says the event happened; shown, it would list
 // dates (or a row per event) instead of the rows asked for.
 bool reader::read_happened_in_listing(size_t k, const column_ref& col) {
-  bool lists_rows = !tokens.empty() && !tokens[0].quoted
-                    && (tokens[0].text == "which" || tokens[0].text == "what" || tokens[0].text == "list");
+  // ("have we closed any offices?", "are any offices closed?": whether
+  // there are such rows is answered by listing them.)
+  auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  bool any_asked = (said(0) == "have" || said(0) == "has" || said(0) == "did" || said(0) == "are" || said(0) == "were"
+                    || said(0) == "is" || said(0) == "was")
+                   && std::any_of(tokens.begin(), tokens.end(), [](const token& t) { return !t.quoted && t.text == "any"; });
+  bool lists_rows = said(0) == "which" || said(0) == "what" || said(0) == "list" || any_asked;
   bool asks_when = std::any_of(tokens.begin(), tokens.end(), [](const token& t) { return t.text == "when"; });
   if (!lists_rows || asks_when || negate || superlative || distinct || items[k].end != items[k].begin + 1
       || !is_participle(tokens[items[k].begin].text))

@@ -133,6 +133,9 @@ TEST(state_words, a_date_named_by_its_verb_in_a_listing_says_it_happened) {
                          {"SELECT DISTINCT " + q("items.discontinued_on")}}});
   testing::converse(m, {{"which authors were paid by cheque?", {q("authors.author_name"), "'cheque'"},
                          {"SELECT DISTINCT " + q("authors.author_name") + ", " + q("payouts.paid_on")}}});
+  // Asked whether there are any: the rows it happened to.
+  testing::converse(m, {{"have we discontinued any items?", {q("items.discontinued_on") + " IS NOT NULL"}}});
+  testing::converse(m, {{"are any items discontinued?", {q("items.discontinued_on") + " IS NOT NULL"}}});
   // Asked when, the date is shown.
   testing::converse(m, {{"which items were discontinued and when?",
                          {"SELECT DISTINCT " + q("items.item_name") + ", " + q("items.discontinued_on")}}});
