@@ -361,12 +361,14 @@ sql_plan generate(const semantic_model& given, std::string_view question,
                   const std::vector<verified_example>& own) {
   auto index = index_for(given);
   const indexed_model model(given, *index);
+  // "And about the invoices?" after a table's columns: the invoices' columns;
+  // "which one has the refunds?" after the tables: which table. Read before
+  // the grammar below, which would take it alone.
+  if (auto about = schema_follow_up(model, question, previous_query_json))
+    return *about;
   // Questions about the data itself have their own small grammar.
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
-  // "And about the invoices?" after a table's columns: the invoices' columns.
-  if (auto about = schema_follow_up(model, question, previous_query_json))
-    return *about;
   auto plan = read_and_plan(model, question, previous_query_json);
   if (plan.outcome == plan_outcome::clarify)
     mark_asked_back(plan, previous_query_json);

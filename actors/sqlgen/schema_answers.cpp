@@ -125,8 +125,12 @@ sql_plan table_holding(const table_info& t) {
 }
 
 sql_plan count_tables(const indexed_model& model) {
+  // The tables are what the conversation is about now: "which one keeps
+  // …?" next asks which of them.
+  query q;
+  q.tables_listed = true;
   return answer("SELECT " + std::to_string(sorted_tables(model).size()) + " AS \"tables\"",
-                {{"tables", column_role::numeric}}, "Counts the tables of the data source.");
+                {{"tables", column_role::numeric}}, "Counts the tables of the data source.", to_json(q));
 }
 
 sql_plan row_counts(const indexed_model& model) {

@@ -41,7 +41,7 @@ const std::vector<rule>& rules() {
     {ask::count_tables, {"how", "many", "table"}, {}, {"row", "column"}, needs::no_table},
     {ask::row_counts, {"row", "table"}, {"each", "every", "per", "all", "how", "count"}, {}, needs::no_table},
     {ask::row_count, {"row"}, {"how", "number", "count"}, {"each", "every", "per", "all", "column", "value"}, needs::table},
-    {ask::which_table, {"which", "table"}, {"hold", "store", "keep", "have", "contain", "record", "track"}, {"row", "column", "field"}, needs::table},
+    {ask::which_table, {"which", "table"}, {"hold", "store", "keep", "have", "has", "contain", "record", "track"}, {"row", "column", "field"}, needs::table},
     {ask::list_tables, {"table"}, {"what", "which", "list", "show", "name"}, {"row", "column", "field"}, needs::no_table},
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},
@@ -298,8 +298,15 @@ std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string
     asked = "what do we store about";
   }
   size_t rest = ++i;
-  for (; i < tokens.size(); ++i)
-    asked += " " + tokens[i].text;
+  for (; i < tokens.size(); ++i) {
+    // "which one has the interview records?": the records are the table's
+    // rows, which table is asked, not a sample of them.
+    auto& w = tokens[i].text;
+    bool rows = w == "record" || w == "records" || w == "rows" || w == "entries" || w == "data" || w == "details";
+    if (previous->tables_listed && rows && i > rest)
+      continue;
+    asked += " " + w;
+  }
   if (rest == tokens.size())
     return std::nullopt;
   auto plan = answer_schema_question(model, asked);

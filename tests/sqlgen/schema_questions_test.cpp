@@ -72,6 +72,9 @@ TEST(schema_questions, another_table_said_short_after_columns_is_the_same_questi
   testing::converse(testing::sales_model(), {{"What tables are there?", {"'categories'"}},
                                              {"which one keeps the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
   testing::converse(testing::sales_model(), {{"which table keeps the regions?", {"'regions'", "\"table_name\""}, {"'categories'"}}});
+  // After their number too, and with the rows said as "records".
+  testing::converse(testing::sales_model(), {{"how many tables do we have?", {"AS \"tables\""}},
+                                             {"which one has the region records?", {"'regions'", "\"table_name\""}, {"LIMIT"}}});
   // After rows, the rows of the other table.
   testing::converse(testing::sales_model(), {{"list the customers", {"FROM"}},
                                              {"and about orders?", {"FROM \"orders\""}, {"\"column_name\""}}});
