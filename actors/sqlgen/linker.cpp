@@ -320,6 +320,18 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
                       }), entries.end());
       if (entries.empty())
         continue;
+      // "how many brews", "the brews": after a quantifier or an article the
+      // word is a noun, never the verb of a key ("brewer" of brewer_id).
+      if (len == 1 && i > 0 && !tokens[i - 1].quoted) {
+        auto& p = tokens[i - 1].text;
+        bool noun = p == "many" || p == "the" || p == "our" || p == "each" || p == "every" || p == "all"
+                    || p == "these" || p == "those";
+        if (noun)
+          entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) { return e.verb; }),
+                        entries.end());
+        if (entries.empty())
+          continue;
+      }
       // "reviews" names the reviews table before it is the verb of a
       // reviewer: a verb read off a name gives way to a table named so.
       double table_weight = 0;

@@ -63,5 +63,21 @@ TEST(self_keys, a_role_after_by_is_the_key_not_the_job_title) {
   EXPECT_NE(plan.sql.find(q("staff.job_role") + " = 'Courier'"), std::string::npos) << plan.sql << plan.understood;
 }
 
+// "how many mixes": after a quantifier the word is a noun, never the verb of
+// the key of the people who do it (mixer_id).
+TEST(self_keys, a_noun_after_how_many_is_no_verb_of_a_key) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "bakehouse";
+  m.tables = {testing::table("staff", {col("staff_id", r::identifier, true),
+                                       col("full_name", r::text, false, {"Ann Lee", "Bo Park"})}),
+              testing::table("dough_runs", {col("run_id", r::identifier, true), col("mixer_id", r::identifier),
+                                            col("mixed_on", r::time)})};
+  m.relationships = {{"dough_runs", {"mixer_id"}, "staff", {"staff_id"}, false}};
+  auto plan = generate(m, "How many mixes were there in 2024?", "");
+  EXPECT_EQ(plan.sql.find("FROM " + q("staff")), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("COUNT(DISTINCT " + q("staff.staff_id")), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
