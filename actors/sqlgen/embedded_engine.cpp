@@ -362,7 +362,7 @@ sql_plan generate(const semantic_model& given, std::string_view question,
   auto index = index_for(given);
   const indexed_model model(given, *index);
   // "And about the invoices?" after a table's columns: the invoices' columns;
-  // "which one has the refunds?" after the tables: which table. Read before
+  // "which one keeps the refunds?" after the tables: which table. Read before
   // the grammar below, which would take it alone.
   if (auto about = schema_follow_up(model, question, previous_query_json))
     return *about;

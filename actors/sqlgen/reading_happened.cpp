@@ -197,7 +197,7 @@ void reader::read_happened() {
 // and does not ask when, says the event happened; shown, it would list
 // dates (or a row per event) instead of the rows asked for.
 bool reader::read_happened_in_listing(size_t k, const column_ref& col) {
-  // ("have we closed any offices?", "are any offices closed?": whether
+  // ("have we dropped any lines?", "are any lines discontinued?": whether
   // there are such rows is answered by listing them.)
   auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
   bool any_asked = (said(0) == "have" || said(0) == "has" || said(0) == "did" || said(0) == "are" || said(0) == "were"

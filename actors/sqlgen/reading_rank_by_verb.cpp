@@ -22,7 +22,7 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
     return false;
   auto it = std::find_if(r.filters.begin(), r.filters.end(), done);
   auto rows = it->related_table;
-  // Rows named by their own noun ("which tutor do pupils like best?") are
+  // Rows named by their own noun ("which region do customers like best?") are
   // no verb's doing: what ranks them is not said.
   if (std::any_of(items.begin(), items.end(), [&](const item& i) {
         auto& word = tokens[i.end - 1];

@@ -299,7 +299,7 @@ std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string
   }
   size_t rest = ++i;
   for (; i < tokens.size(); ++i) {
-    // "which one has the interview records?": the records are the table's
+    // "which one has the payment records?": the records are the table's
     // rows, which table is asked, not a sample of them.
     auto& w = tokens[i].text;
     bool rows = w == "record" || w == "records" || w == "rows" || w == "entries" || w == "data" || w == "details";
