@@ -85,6 +85,11 @@ constexpr double blind16_ex_floor = 0.06;
 // (172aaf8), 0.889 / 0.200 with every round's (3115e7a).
 constexpr double blind17_precision_floor = 0.80;
 constexpr double blind17_ex_floor = 0.18;
+// Round eighteen (first run 0.652 / 0.149), then general mechanisms, some
+// drawn from its kinds of failure: 0.795 / 0.174 with its own databases
+// (e07b5c5).
+constexpr double blind18_precision_floor = 0.75;
+constexpr double blind18_ex_floor = 0.15;
 constexpr double blind3_precision_floor = 0.95;
 constexpr double blind3_ex_floor = 0.75;
 
@@ -436,6 +441,11 @@ TEST(eval_suite, sixteenth_blind_round_holds_its_floor) {
 TEST(eval_suite, seventeenth_blind_round_holds_its_floor) {
   expect_floor("blind17", source_dir() + "/tests/eval/databases17", {"printshop", "boathire"},
                {"blind17_printshop.jsonl", "blind17_boathire.jsonl"}, blind17_precision_floor, blind17_ex_floor);
+}
+
+TEST(eval_suite, eighteenth_blind_round_holds_its_floor) {
+  expect_floor("blind18", source_dir() + "/tests/eval/databases18", {"brewery", "recruitment"},
+               {"blind18_brewery.jsonl", "blind18_recruitment.jsonl"}, blind18_precision_floor, blind18_ex_floor);
 }
 
 } // namespace
