@@ -195,6 +195,26 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
                      + " you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 
+  // "where do most of our members come from?" read as one number: the
+  // place asked for is in no number.
+  bool where_asked = word(0) == "where"
+                     && (word(1) == "do" || word(1) == "does" || word(1) == "did" || word(1) == "are"
+                         || word(1) == "is" || word(1) == "were" || word(1) == "was");
+  if (where_asked && q.kind == query_kind::aggregate && q.dimensions.empty())
+    return clarify(understood_prefix(model, q) + "not which place you asked for: could you say it another way?", {},
+                   to_json(q), 0.2);
+  // "how many brews each year" read as the number of different days with a
+  // brew: days counted only when days (or dates) are said.
+  bool days_said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
+    return !t.quoted && (t.stem == "day" || t.stem == "date" || t.text == "distinct" || t.text == "different"
+                         || t.text == "unique");
+  });
+  bool dates_counted = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+    return m.agg == aggregate::count_distinct && m.metric.empty() && !m.column.column.empty()
+           && role_of(model, m.column) == column_role::time;
+  });
+  if (dates_counted && !days_said && q.measures.size() == 1)
+    return clarify(understood_prefix(model, q) + "not what to count: could you name it?", {}, to_json(q), 0.2);
   // "set that against the other branch": a comparison shows both sides;
   // one number for one of them answers something else.
   bool compares = says_compare(r.tokens);

@@ -170,6 +170,20 @@ TEST(no_guessing, a_new_grouping_shows_all_its_groups) {
             {"now by member type", {"GROUP BY " + q("members.member_type")}, {"LIMIT"}}});
 }
 
+TEST(no_guessing, where_is_never_answered_with_one_number) {
+  converse({{"where do most of our members come from?", {}}});
+}
+
+TEST(no_guessing, days_are_counted_only_when_said) {
+  // A date column's own word said as a noun is no count of its days.
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "kiln";
+  m.tables = {testing::table("kiln_loads", {col("load_id", r::identifier, true), col("fired_on", r::time),
+                                            col("kiln_temp", r::numeric)})};
+  testing::converse(m, {{"how many fires were there each year?", {}, {"COUNT(DISTINCT"}}});
+}
+
 TEST(no_guessing, money_given_and_money_spent_are_what_records_them) {
   converse({{"how much have we raised?", {"SUM(" + q("donations.amount") + ")"}}});
   converse({{"how much did the clubs spend in 2024?", {"SUM(" + q("expenses.amount") + ")"}}});
