@@ -24,10 +24,12 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
   auto rows = it->related_table;
   // Rows named by their own noun ("which region do customers like best?") are
   // no verb's doing: what ranks them is not said.
-  if (std::any_of(items.begin(), items.end(), [&](const item& i) {
-        auto& word = tokens[i.end - 1];
-        bool verb = is_participle(word.text) && word.text != word.stem;
-        return !i.c && i.e.kind == element_kind::table && i.e.table == rows && !verb;
+  // ("who handled the most claims?" has its verb: ranked.)
+  bool verb_said = std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
+    return !t.quoted && is_participle(t.text) && t.text != t.stem;
+  });
+  if (!verb_said && std::any_of(items.begin(), items.end(), [&](const item& i) {
+        return !i.c && i.e.kind == element_kind::table && i.e.table == rows;
       }))
     return false;
   r.filters.erase(it);

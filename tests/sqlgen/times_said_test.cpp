@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
 #include "tests/sqlgen/sales_model.hpp"
 
@@ -33,6 +34,23 @@ TEST(times_said, the_most_with_only_a_verb_ranks_by_how_often_it_was_done) {
   // The rows named by their noun and an unknown verb: not a ranking by them.
   plan = generate(model, "Which region do customers like best?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+TEST(times_said, the_most_of_rows_named_with_a_verb_counts_them) {
+  // "who handled the most refund requests?": the verb relates the people to
+  // the rows named; counted per person.
+  using r = column_role;
+  using testing::col;
+  semantic_model m;
+  m.data_source = "desk";
+  m.tables = {testing::table("staff", {col("staff_id", r::identifier, true),
+                                       col("full_name", r::text, false, {"Ann Lee", "Bo Park"})}),
+              testing::table("requests", {col("request_id", r::identifier, true), col("handled_by", r::identifier),
+                                          col("request_type", r::categorical, false, {"refund", "exchange"})})};
+  m.relationships = {{"requests", {"handled_by"}, "staff", {"staff_id"}, false}};
+  auto plan = generate(m, "Who handled the most refund requests?", "");
+  EXPECT_NE(plan.sql.find("COUNT(*)"), std::string::npos) << plan.understood << plan.sql;
+  EXPECT_NE(plan.sql.find("'refund'"), std::string::npos) << plan.sql;
 }
 
 } // namespace
