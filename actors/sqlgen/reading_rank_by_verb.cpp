@@ -1,6 +1,7 @@
-// "Which truck was rented the most?", "which member borrowed the most?":
-// nothing named to rank by but the verb, which names rows the ranked ones
-// have (rentals, loans). How often it was done is how many of
+// "Which truck was rented the most?", "which member borrowed the most?",
+// "which genre has the most R-rated films?": nothing named to rank by but
+// the verb, or the rows after "most", which the ranked ones have (rentals,
+// loans, films). How often it was done is how many of
 // those rows each has: counted per row asked about and ranked. Only when
 // the verb names exactly one such table, with no condition on its rows.
 #include "actors/sqlgen/reader.hpp"
@@ -28,8 +29,11 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
   bool verb_said = std::any_of(tokens.begin(), tokens.end(), [](const token& t) {
     return !t.quoted && is_participle(t.text) && t.text != t.stem;
   });
+  // ("the most R-rated films": the rows named right after "most" are what
+  // is counted.)
+  size_t most = superlative ? superlative->begin : tokens.size();
   if (!verb_said && std::any_of(items.begin(), items.end(), [&](const item& i) {
-        return !i.c && i.e.kind == element_kind::table && i.e.table == rows;
+        return !i.c && i.e.kind == element_kind::table && i.e.table == rows && i.begin < most;
       }))
     return false;
   r.filters.erase(it);

@@ -34,6 +34,20 @@ TEST(times_said, the_most_with_only_a_verb_ranks_by_how_often_it_was_done) {
   // The rows named by their noun and an unknown verb: not a ranking by them.
   plan = generate(model, "Which region do customers like best?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Named right after "most", they are what is counted.
+  using r = column_role;
+  using testing::col;
+  semantic_model shelf;
+  shelf.data_source = "shelf";
+  shelf.tables = {testing::table("genres", {col("genre_id", r::identifier, true),
+                                            col("genre_name", r::text, false, {"Crime", "Poetry"})}),
+                  testing::table("books", {col("book_id", r::identifier, true), col("title", r::text, false, {"Emma"}),
+                                           col("age_band", r::categorical, false, {"adult", "teen"})}),
+                  testing::table("book_genres", {col("book_id", r::identifier), col("genre_id", r::identifier)})};
+  shelf.relationships = {{"book_genres", {"book_id"}, "books", {"book_id"}, false},
+                         {"book_genres", {"genre_id"}, "genres", {"genre_id"}, false}};
+  plan = generate(shelf, "Which genre has the most teen books?", "");
+  EXPECT_NE(plan.sql.find("COUNT("), std::string::npos) << plan.understood << plan.sql;
 }
 
 TEST(times_said, the_most_of_rows_named_with_a_verb_counts_them) {
