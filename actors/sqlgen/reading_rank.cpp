@@ -84,17 +84,7 @@ void reader::read_ranking() {
     measure m;
     m.agg = aggregate::sum;
     m.column = column;
-    r.measures.push_back(m);
-    dimension d;
-    d.column = label_of(model, r.entity);
-    r.dimensions.push_back(d);
-    ordering o;
-    o.measure = 0;
-    o.descending = rank_desc;
-    r.order.push_back(o);
-    r.limit = rank_limit;
-    r.entity.clear();
-    r.listing = false;
+    rank_entity_by(m, rank_desc, rank_limit);
   };
   if (pending_agg != aggregate::none) {
     if (!bare_numeric.empty()) {

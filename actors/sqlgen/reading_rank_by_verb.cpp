@@ -37,7 +37,12 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
       }))
     return false;
   r.filters.erase(it);
-  r.measures.push_back(count_rows(rows));
+  rank_entity_by(count_rows(rows), descending, limit);
+  return true;
+}
+
+void reader::rank_entity_by(const measure& m, bool descending, int limit) {
+  r.measures.push_back(m);
   dimension d;
   d.column = label_of(model, r.entity);
   r.dimensions.push_back(d);
@@ -48,7 +53,6 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
   r.limit = limit;
   r.entity.clear();
   r.listing = false;
-  return true;
 }
 
 } // namespace medha::sqlgen::detail
