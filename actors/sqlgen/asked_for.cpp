@@ -318,9 +318,9 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
 }
 
 std::string money_of_other_rows(const indexed_model& model, const reading& r, const std::vector<std::string>& used) {
-  static const char* money[] = {"revenue", "sales", "income", "turnover", "money", "spent", "spend", "paid", "takings"};
-  bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
-    return !t.quoted && std::any_of(std::begin(money), std::end(money), [&](const char* w) { return t.text == w; });
+  auto& money = lexicon_words::money_taken_in_words();
+  bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [&](const token& t) {
+    return !t.quoted && std::find(money.begin(), money.end(), t.text) != money.end();
   });
   if (!said)
     return {};

@@ -16,10 +16,8 @@ void lexicon::add_everyday_words(const semantic_model& model) {
   // Money taken in, in a database with no metric for it: "revenue", "sales",
   // "spent", "money" name the amount of the table that records payments, when
   // exactly one table does (several: each is a candidate, and asked).
-  // ("takings" is not among them: its stem is every form of "take", and
-  // trips, classes and loans are taken, in a year or in a city.)
   for (auto& [table, column] : money_received(model))
-    for (auto* w : {"revenue", "sales", "income", "turnover", "spent", "spend", "paid", "money"})
+    for (auto& w : money_taken_in_words())
       add({w}, {element_kind::column, table, column, "", ""}, 0.8);
   // Money given ("raised", "donated") is what gifts record; money spent by
   // the business itself is what its expenses record. Where both a payments

@@ -98,21 +98,9 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
 //   catalogue's single words are not taken ("kiosk" of many names).
 // - Never people's names (a first name alone is one person, not everyone
 //   called so); never words of the model's own names ("almond" of
-//   almond_price says that column) or words something else is named by, alone or in a
-//   run; never words most values have, which name what the values are.
-namespace {
-
-std::vector<std::string> split_on_spaces(const std::string& s) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  for (size_t sp; (sp = s.find(' ', start)) != std::string::npos; start = sp + 1)
-    out.push_back(s.substr(start, sp - start));
-  out.push_back(s.substr(start));
-  return out;
-}
-
-} // namespace
-
+//   almond_price says that column) or words something else is named by,
+//   alone or in a run; never words most values have, which name what the
+//   values are.
 void lexicon::add_value_words(const semantic_model& model) {
   std::set<std::string> structure;
   for (auto& t : model.tables) {
@@ -204,7 +192,7 @@ void lexicon::add_value_words(const semantic_model& model) {
   };
   std::vector<found> kept;
   for (auto& [key, all] : by_key) {
-    auto stems = split_on_spaces(key);
+    auto stems = stems_of(all.front().words);
     bool free = !named_otherwise(key, true);
     for (size_t i = 0; i < stems.size() && free && stems.size() > 1; ++i)
       free = !named_otherwise(stems[i], false);

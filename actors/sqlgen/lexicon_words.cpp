@@ -308,4 +308,12 @@ std::vector<std::string> agent_verbs(const std::string& name) {
   return out;
 }
 
+const std::vector<std::string>& money_taken_in_words() {
+  // ("takings" is not among them: its stem is every form of "take", and
+  // trips, classes and loans are taken, in a year or in a city.)
+  static const std::vector<std::string> words = {"revenue", "sales", "income", "turnover",
+                                                 "spent", "spend", "paid", "money"};
+  return words;
+}
+
 } // namespace medha::sqlgen::lexicon_words

@@ -27,6 +27,9 @@ bool names_rows(const column_info& label, const std::vector<std::string>& table_
 std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& model,
                                                           const std::vector<std::string>& records);
 std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
+/// The everyday words for money taken in ("revenue", "money", "spent"),
+/// each naming the amount money_received finds.
+const std::vector<std::string>& money_taken_in_words();
 std::vector<std::string> agent_verbs(const std::string& noun);
 /// "handled_by", "assigned_to": a declared key to another table named for
 /// what its rows had done to them, without the "_id".

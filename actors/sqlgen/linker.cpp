@@ -73,6 +73,14 @@ std::string state_of_noun(const lexicon& lex, std::string w) {
   return {};
 }
 
+// Entries without words of some values (lexicon_values.cpp): those are
+// never reached by a spelling fix or by two words run together.
+void drop_value_words(std::vector<lexicon_entry>& entries) {
+  entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
+                  return e.target.kind == element_kind::value && is_value_word(e.target.value);
+                }), entries.end());
+}
+
 // Entries within a small margin of the best; a value spelled exactly as the
 // question spells it beats one that only shares its stem ("Engineering" vs
 // "Engineer").
@@ -238,9 +246,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
         if (entries.empty())
           entries = lex.lookup(stem(tokens[i].text + tokens[i + 1].text));
         // Never a word of some values: "sour dough" is no 'Sourdough'.
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
-                        return e.target.kind == element_kind::value && is_value_word(e.target.value);
-                      }), entries.end());
+        drop_value_words(entries);
       }
       if (entries.empty() && len == 1 && !tokens[i].quoted && stems[i] != tokens[i].text)
         entries = lex.lookup(tokens[i].text);
@@ -315,9 +321,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
       // A word of the values is no spelling of another word: "sender" is
       // not 'Slender' of a product's name.
       if (any_fix)
-        entries.erase(std::remove_if(entries.begin(), entries.end(), [](const lexicon_entry& e) {
-                        return e.target.kind == element_kind::value && is_value_word(e.target.value);
-                      }), entries.end());
+        drop_value_words(entries);
       if (entries.empty())
         continue;
       // "how many brews", "the brews": after a quantifier or an article the

@@ -306,10 +306,10 @@ struct reader {
   void read_quantity_sold(); // "how many tracks were sold": the lines' quantity
   void read_reports(); // "who reports to Mona": a key of a table to itself
   // "which truck was rented the most": ranked by the rows the verb names (reading_rank_by_verb.cpp).
-  bool rank_by_rows_of_verb(bool descending, int limit);
+  bool rank_by_rows_of_verb(int limit);
   // The entity's rows grouped by their label, ranked by `m` (reading_rank_by_verb.cpp).
   void rank_entity_by(const measure& m, bool descending, int limit);
-  std::optional<std::pair<bool, int>> ranked_by_verb; // "the most" with nothing to rank by: direction, limit
+  std::optional<int> ranked_by_verb; // "the most" with nothing to rank by: its limit
   bool relate_through_self_key(size_t verb, size_t verb_end, const std::string& rows, const std::string& key,
                                bool reporting); // (reading_reports.cpp)
 

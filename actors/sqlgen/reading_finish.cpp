@@ -363,9 +363,8 @@ void reader::finish() {
       ++i;
   }
   // "which truck was rented the most": ranked by the rows the verb names.
-  // (Not "the least": those with none at all would be left out.)
-  if (ranked_by_verb && ranked_by_verb->first && !r.unranked.empty() && r.measures.empty() && r.selected.empty()
-      && rank_by_rows_of_verb(ranked_by_verb->first, ranked_by_verb->second))
+  if (ranked_by_verb && !r.unranked.empty() && r.measures.empty() && r.selected.empty()
+      && rank_by_rows_of_verb(*ranked_by_verb))
     r.unranked.clear();
   join_alternatives(either);
 }

@@ -343,7 +343,8 @@ void reader::read_ranking() {
       r.unsized = ranked_how(entity_words(one_of_shown()));
     if (keyless && !r.entity.empty() && r.selected.empty()) {
       r.unranked = ranked_how(entity_words(r.entity));
-      ranked_by_verb = superlative && superlative->text.empty() ? std::optional(std::pair(rank_desc, rank_limit)) : std::nullopt;
+      // (Not "the least": rows with none of the verb's would be left out.)
+      ranked_by_verb = superlative && superlative->text.empty() && rank_desc ? std::optional(rank_limit) : std::nullopt;
     }
     else if (keyless && !r.selected.empty() && r.measures.empty())
       r.unranked = top_only ? "what the top is counted in"

@@ -14,7 +14,7 @@
 
 namespace medha::sqlgen::detail {
 
-bool reader::rank_by_rows_of_verb(bool descending, int limit) {
+bool reader::rank_by_rows_of_verb(int limit) {
   auto done = [&](const filter& f) {
     return f.op == filter_op::has_related && f.column.table == r.entity && !f.related_table.empty()
            && f.within.empty() && f.measure < 0;
@@ -37,7 +37,7 @@ bool reader::rank_by_rows_of_verb(bool descending, int limit) {
       }))
     return false;
   r.filters.erase(it);
-  rank_entity_by(count_rows(rows), descending, limit);
+  rank_entity_by(count_rows(rows), true, limit);
   return true;
 }
 
