@@ -44,6 +44,10 @@ const column_info* length_of(const table_info& t);
 /// The column that names a table's rows, as a reference.
 column_ref label_of(const indexed_model& model, const std::string& table);
 
+/// A verb as said: its participle, or its plain form after its subject or
+/// auxiliary (reading_said_of.cpp).
+bool said_as_verb(const std::vector<token>& tokens, size_t i);
+
 struct reader {
   reader(const indexed_model& m, const std::vector<token>& t, const std::vector<std::string>& context)
     : model(m), tokens(t), context_tables(context) {}
@@ -287,6 +291,8 @@ struct reader {
   bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)
   bool counts_charges(size_t k, const column_ref& col, measure& m); // "how many booking fees" (reading_charges_counted.cpp)
   void date_the_verb_names(); // "copies we received": the period on received_on (reading_said_of.cpp)
+  void check_period_date(); // a verb said, the period's date named for another (reading_period_date.cpp)
+  void check_counted_is_said(); // "how many X": X counted, not a table named later (reading_counted.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
   void read_where_they_are(); // "and where each one sits" (reading_where.cpp)

@@ -306,6 +306,8 @@ void reader::run(const lexicon& lex) {
   check_two_links_to_named();
   drop_value_the_period_names();
   date_the_verb_names();
+  check_period_date();
+  check_counted_is_said();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
   // ("for the same period" is a cue of its own.)

@@ -11,6 +11,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
 
 namespace medha::sqlgen::detail {
 
@@ -169,6 +170,70 @@ void reader::read_which_of_shown() {
     return;
   r.entity = shown;
   r.refers_back = true;
+}
+
+// "How many crates did we fill for customers?": the rows named right after
+// "how many" are the ones counted. A count that ended up on other rows (the
+// customers, named later), or whose noun no reading took, counts what was
+// not asked for; asked. Rows the counted ones point at may describe them
+// ("how many premium members" through a tier) or stand for them ("how many
+// articles cite each article" counts the citations).
+void reader::check_counted_is_said() {
+  if (r.measures.size() != 1)
+    return;
+  auto& m = r.measures.front();
+  if ((m.agg != aggregate::count && m.agg != aggregate::count_distinct) || !m.metric.empty()
+      || m.column.table.empty())
+    return;
+  auto counted = [&](const item& it) {
+    return it.e.table == m.column.table
+           || std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+                return rel.from_table == m.column.table && rel.to_table == it.e.table;
+              });
+  };
+  for (size_t k = 0; k < items.size(); ++k) {
+    auto& c = items[k].c;
+    if (!c || c->kind != cue_kind::aggregate || (c->agg != aggregate::count && c->agg != aggregate::count_distinct))
+      continue;
+    // The first word after the cue that is not a cue, a filler or a period.
+    for (size_t i = c->end; i < tokens.size(); ++i) {
+      auto& t = tokens[i];
+      auto in = std::find_if(items.begin(), items.end(), [&](const item& it) { return it.begin <= i && i < it.end; });
+      if (in != items.end() && in->c)
+        continue;
+      if (in == items.end() && (t.quoted || is_stopword(t.text) || in_period[i] || is_number(t.text)))
+        continue;
+      // A word another reading took ("days" of a duration, "unreturned").
+      if (in == items.end() && taken[i])
+        return;
+      // A table named there ("how many kegs ... from customers"); a column
+      // may still have been read as its rows' table.
+      if (in != items.end()) {
+        if (in->e.kind == element_kind::table && !counted(*in))
+          r.unresolved.push_back("what is counted: \"" + t.text + "\" is not the " + column_words(m.column.table));
+        return;
+      }
+      // A word no phrase took may still be one the description of a table
+      // the question reaches uses ("crates" in "Crates filled for
+      // customers"): the rows counted should be that table's.
+      bool described_elsewhere = false;
+      for (auto& it : items) {
+        auto* table = it.c ? nullptr : table_of(model, it.e.table);
+        if (!table)
+          continue;
+        auto words = tokenize(table->comment);
+        if (std::none_of(words.begin(), words.end(), [&](const token& w) { return w.stem == t.stem; }))
+          continue;
+        if (counted(it))
+          return;
+        described_elsewhere = true;
+      }
+      if (described_elsewhere)
+        r.unresolved.push_back("what is counted: \"" + t.text + "\" is not the " + column_words(m.column.table));
+      return;
+    }
+    return;
+  }
 }
 
 } // namespace medha::sqlgen::detail

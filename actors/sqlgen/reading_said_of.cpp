@@ -56,6 +56,8 @@ bool ends_at_sibling(const indexed_model& model, const join_path& path) {
   return last_down;
 }
 
+} // namespace
+
 // A verb as said: its participle ("completed in 2024"), or its plain form
 // after its subject or auxiliary ("repairs did we fix in 2024").
 bool said_as_verb(const std::vector<token>& tokens, size_t i) {
@@ -65,8 +67,6 @@ bool said_as_verb(const std::vector<token>& tokens, size_t i) {
                return tokens[i - 1].text == w;
              }));
 }
-
-} // namespace
 
 // "parcels sent in 2023" where parcels keep a sent_on and a status
 // 'sent': the verb before the period names the date it falls in; read as

@@ -30,11 +30,19 @@ void reader::read_quantity_sold() {
       return !t.quoted && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
     });
   };
-  // Past sales only: "how many items do we sell?" asks about the range.
-  if (!said({"sold", "bought", "purchased"}) || r.measures.size() != 1)
+  // Past sales only: "how many items do we sell?" asks about the range;
+  // "did we sell" is past.
+  bool past = said({"sold", "bought", "purchased"}) || (said({"did"}) && said({"sell", "buy", "purchase"}));
+  if (!past || r.measures.size() != 1)
     return;
   auto& m = r.measures.front();
-  if (m.agg != aggregate::count || !m.column.column.empty() || !m.metric.empty())
+  // The rows counted, or their different keys ("COUNT(DISTINCT products)"
+  // once the period is on the sales).
+  auto* counted = table_of(model, m.column.table);
+  bool rows = m.agg == aggregate::count && m.column.column.empty();
+  bool keys = m.agg == aggregate::count_distinct && counted && counted->find_column(m.column.column)
+              && counted->find_column(m.column.column)->primary_key;
+  if (!(rows || keys) || !m.metric.empty())
     return;
   std::vector<column_ref> lines;
   for (auto& rel : model.relationships) {

@@ -121,13 +121,15 @@ int run_eval(session& s, const std::vector<std::string>& args) {
       auto out = s.ask(*conv, t.question, "", false);
       latencies.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
       std::string verdict = "not answered";
-      std::string sql, path;
+      std::string sql, path, explanation;
       double confidence = -1;
       if (out.finished && out.final_event.step == step_kind::answer) {
         ++all.answered;
         ++cat.answered;
         auto data = json::parse(out.final_event.data_json).as_object();
         sql = std::string{data.at("sql").as_string()};
+        if (auto* e = data.if_contains("explanation"); e && e->is_string())
+          explanation = std::string{e->as_string()};
         if (auto* c = data.if_contains("confidence"); c && c->is_number())
           confidence = c->to_number<double>();
         auto& bucket = by_confidence[bucket_of(confidence)];
@@ -176,9 +178,13 @@ int run_eval(session& s, const std::vector<std::string>& args) {
         verdict += " " + std::to_string(confidence).substr(0, 4);
       if (!path.empty())
         verdict += " " + path;
-      if (verbose)
+      if (verbose) {
         std::printf("[%s] %s/%s: %s\n    %s\n", verdict.c_str(), c.db.c_str(), c.category.c_str(),
                     t.question.c_str(), sql.empty() ? "-" : sql.c_str());
+        // How the engine read it, so a wrong answer can be traced to the word misread.
+        if (!explanation.empty())
+          std::printf("    = %s\n", explanation.c_str());
+      }
     }
   }
   auto ratio = [](size_t a, size_t b) { return b ? double(a) / double(b) : 0.0; };

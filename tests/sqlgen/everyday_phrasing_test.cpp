@@ -698,6 +698,8 @@ TEST(everyday_phrasing, things_sold_are_counted_in_the_lines_that_sold_them) {
   run({{"how many items have we sold altogether?", {"SUM(" + q("order_lines.quantity") + ")"}, {"COUNT("}}});
   // Units, or different items? Asked.
   converse({{"how many items were sold?", {}}});
+  // "did we sell" is past too.
+  run({{"how many items did we sell?", {"SUM(" + q("order_lines.quantity") + ")"}, {"COUNT("}}});
 }
 
 TEST(everyday_phrasing, a_value_no_two_rows_share_names_a_row) {

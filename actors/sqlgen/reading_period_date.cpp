@@ -1,0 +1,90 @@
+// "How many pots did we sell last year?" where pots keep only the day each
+// was added to the range (`launched_on`): the period would fall on the
+// date of another event than the one the verb names. When no date of the
+// rows says the verb (date_the_verb_names found none), the rows' default
+// date is still fair if its name tells of no event (`order_date`,
+// `created_at`); named for a different one, it is asked about, not used.
+#include "actors/sqlgen/reader.hpp"
+
+#include <algorithm>
+
+#include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/words.hpp"
+#include "actors/sqlgen/indexed_model.hpp"
+
+namespace medha::sqlgen::detail {
+
+namespace {
+
+// Verbs that say only that rows exist or are asked for, not which event,
+// and the subjects an auxiliary puts before the verb.
+bool light_verb(const std::string& w) {
+  static const char* words[] = {"do",    "did",  "does",  "done", "doing", "have",  "has",   "had",  "be",
+                                "been",  "is",   "are",   "was",  "were",  "get",   "got",   "gotten", "make",
+                                "made",  "take", "took",  "taken", "want", "like",  "know",  "see",  "show",
+                                "give",  "given", "tell", "find", "list",  "let",   "go",    "went", "gone",
+                                "come",  "came", "hold",  "own",  "happen", "happened", "occur", "occurred",
+                                "exist", "recorded", "stored", "listed", "specified", "provided", "entered",
+                                "included", "belong", "belonged",
+                                // the subject after "did": "did we sell"
+                                "we", "they", "you", "i", "he", "she", "it", "us", "them"};
+  return std::any_of(std::begin(words), std::end(words), [&](const char* v) { return w == v; });
+}
+
+// Dates every row gets when it is written down, whatever it records.
+bool bookkeeping(const std::string& w) {
+  static const char* words[] = {"created", "updated", "modified", "added",    "recorded", "entered",
+                                "inserted", "loaded", "logged",   "imported", "captured", "changed"};
+  return std::any_of(std::begin(words), std::end(words), [&](const char* v) { return w == v; });
+}
+
+// The event a date column is named for ("launched" of `launched_on`), or "".
+std::string event_of(const std::string& column) {
+  for (auto& w : split_words(column))
+    if (is_participle(w) && !bookkeeping(w))
+      return w;
+  return {};
+}
+
+// Whether two forms are of one verb: stems meet, or an irregular past meets
+// its verb ("sold" of `sold_on` and "sell" in "did we sell").
+bool same_verb(const std::string& a, const std::string& b) {
+  static const std::pair<const char*, const char*> forms[] = {
+    {"sold", "sell"}, {"sent", "send"},   {"paid", "pay"},   {"spent", "spend"}, {"held", "hold"},
+    {"kept", "keep"}, {"left", "leave"},  {"lost", "lose"},  {"brought", "bring"}, {"built", "build"}};
+  auto base = [&](const std::string& w) {
+    for (auto& [form, verb] : forms)
+      if (w == form)
+        return stem(verb);
+    return stem(w);
+  };
+  return base(a) == base(b);
+}
+
+} // namespace
+
+void reader::check_period_date() {
+  if (time_column_hint || time.filters.empty())
+    return;
+  auto rows = rows_asked();
+  if (rows.empty())
+    return;
+  auto date = default_time_column(model, rows);
+  if (date.empty())
+    return;
+  auto event = event_of(date.column);
+  if (event.empty())
+    return;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i];
+    if (t.quoted || taken[i] || !is_stopword(t.text) || light_verb(t.text) || !said_as_verb(tokens, i))
+      continue;
+    if (same_verb(t.text, event))
+      continue;
+    r.unresolved.push_back("which date of the " + column_words(rows) + " the period is on: \"" + t.text
+                           + "\" is not what " + column_words(date.column) + " records");
+    return;
+  }
+}
+
+} // namespace medha::sqlgen::detail

@@ -1,0 +1,42 @@
+// "How many X …": the rows named right after "how many" are the ones
+// counted, never other rows the question names later.
+#include <gtest/gtest.h>
+
+#include "actors/sqlgen/embedded_engine.hpp"
+#include "tests/sqlgen/model_builders.hpp"
+
+namespace medha::sqlgen {
+namespace {
+
+using r = column_role;
+using testing::col;
+
+semantic_model depot() {
+  semantic_model m;
+  m.data_source = "depot";
+  auto pickups = testing::table("pallet_pickups", {col("pickup_id", r::identifier, true), col("customer_id", r::identifier),
+                                                   col("picked_on", r::time), col("qty", r::numeric)});
+  pickups.comment = "Loaded pallets picked from customers' yards.";
+  m.tables = {testing::table("customers", {col("customer_id", r::identifier, true),
+                                           col("customer_name", r::text, false, {"Ada Stores"})}),
+              pickups};
+  m.relationships = {{"pallet_pickups", {"customer_id"}, "customers", {"customer_id"}, false}};
+  return m;
+}
+
+TEST(counted_noun, rows_named_after_how_many_are_not_swapped_for_later_ones) {
+  auto model = depot();
+  // "loaded" is only in the pickups' description; the customers come later.
+  auto plan = generate(model, "How many loaded ones did we pick from customers during 2023?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+TEST(counted_noun, the_rows_named_first_are_counted) {
+  auto model = depot();
+  auto plan = generate(model, "How many customers do we have?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("FROM \"customers\""), std::string::npos) << plan.sql;
+}
+
+} // namespace
+} // namespace medha::sqlgen
