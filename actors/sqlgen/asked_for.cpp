@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/cancelled_rows.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/compare_sides.hpp"
 #include "actors/sqlgen/explain.hpp"
@@ -203,6 +204,26 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   if (where_asked && q.kind == query_kind::aggregate && q.dimensions.empty())
     return clarify(understood_prefix(model, q) + "not which place you asked for: could you say it another way?", {},
                    to_json(q), 0.2);
+  // "which stall took the most?" read as one number: no stall is named in
+  // it. A question that opens with "which" is answered with rows or
+  // groups, never a bare total.
+  if (word(0) == "which" && !bare_which && q.kind == query_kind::aggregate && q.dimensions.empty())
+    return clarify(understood_prefix(model, q) + "not which one you asked for: could you say it another way?", {},
+                   to_json(q), 0.2);
+  // "how much did the stalls take?" answered with how many rows there are:
+  // an amount was asked, a count is no amount.
+  bool how_much = false;
+  for (size_t i = 0; i + 1 < r.tokens.size(); ++i)
+    how_much = how_much || (word(i) == "how" && word(i + 1) == "much");
+  if (how_much && counts_rows(q) && q.measures.size() == 1)
+    return clarify(understood_prefix(model, q) + "not which amount you asked for: could you name it?", {},
+                   to_json(q), 0.2);
+  // Sales over rows some of which were cancelled: whether those count is
+  // not said (cancelled_rows.cpp).
+  if (auto rows = cancelled_rows_unsaid(model, r, q); !rows.empty())
+    return clarify(understood_prefix(model, q) + "not whether those of a cancelled " + rows
+                     + " count: should they be left out or kept in?",
+                   {}, to_json(q), 0.2);
   // "how many brews each year" read as the number of different days with a
   // brew: days counted only when days (or dates) are said.
   bool days_said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {

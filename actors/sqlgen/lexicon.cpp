@@ -33,6 +33,7 @@ lexicon::lexicon(const semantic_model& model) {
   });
   add_words_for_people(model);
   auto comments = words_of_all_comments(model);
+  described_.insert(comments.stems.begin(), comments.stems.end());
   // How many columns' names begin with each phrase that is also an everyday
   // word for a creation date; counted once, not per date column.
   std::map<std::string, size_t> starting;

@@ -58,6 +58,9 @@ public:
   /// Every single stem the model knows, looked-up names included: a word
   /// spelt like one is not corrected.
   bool knows(const std::string& stem) const { return known_.count(stem) > 0; }
+  /// A stem the schema's comments use ("donation" of "every donation
+  /// received"): a word spelt right, never corrected towards another.
+  bool described(const std::string& stem) const { return described_.count(stem) > 0; }
 
 private:
   void add(const std::vector<std::string>& words, const element& target, double weight,
@@ -71,6 +74,7 @@ private:
   std::map<std::string, std::vector<lexicon_entry>> phrases_;
   std::set<std::string> vocabulary_;
   std::set<std::string> known_;
+  std::set<std::string> described_;
   size_t longest_ = 1;
   double derived_scale_ = 1.0; // weights of the table being added (a view's are lower)
 };

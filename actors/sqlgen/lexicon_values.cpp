@@ -103,13 +103,36 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
 //   values are.
 void lexicon::add_value_words(const semantic_model& model) {
   std::set<std::string> structure;
+  // The words the schema's own descriptions use ("people who give to us"):
+  // said alone, such a word is more likely meant as the description means
+  // it than as part of some value.
+  std::set<std::string> described;
   for (auto& t : model.tables) {
     for (auto& w : spelled_out(split_words(t.name)))
       structure.insert(stem(w));
-    for (auto& c : t.columns)
+    for (auto& w : tokenize(t.comment))
+      described.insert(w.stem);
+    for (auto& c : t.columns) {
       for (auto& w : spelled_out(split_words(c.name)))
         structure.insert(stem(w));
+      for (auto& w : tokenize(c.comment))
+        described.insert(w.stem);
+    }
   }
+  // A word that begins a name's word ("member" of "membership") names it too.
+  auto in_structure = [&](const std::string& key) {
+    if (structure.count(key))
+      return true;
+    return key.size() >= 4 && std::any_of(structure.begin(), structure.end(), [&](const std::string& w) {
+             return w.size() > key.size() && w.compare(0, key.size(), key) == 0;
+           });
+  };
+  // Words of position and degree ("under", "over") begin values such as
+  // 'Under 16s' but are said in questions for what they mean.
+  static const std::set<std::string> relational = {"under", "over", "above", "below", "after", "before", "since",
+                                                   "until", "into", "onto", "within", "without", "upon", "plus",
+                                                   "extra", "other", "more", "less", "most", "least", "first",
+                                                   "last", "next", "full", "half", "non", "off", "out"};
   struct said {
     std::vector<std::string> words; // as written in the values
     size_t values = 0;               // how many values have them
@@ -126,7 +149,7 @@ void lexicon::add_value_words(const semantic_model& model) {
     return v;
   };
   auto wordy = [](const std::string& w) {
-    return w.size() >= 4 && !is_stopword(w)
+    return w.size() >= 4 && !is_stopword(w) && !relational.count(w)
            && std::all_of(w.begin(), w.end(), [](unsigned char ch) { return std::isalpha(ch); });
   };
   for (auto& t : model.tables) {
@@ -183,7 +206,7 @@ void lexicon::add_value_words(const semantic_model& model) {
   // cards' beside a customer type 'business'): the run, said whole, is the
   // longer match. Not a word that names a table or column.
   auto named_otherwise = [&](const std::string& key, bool values_too) {
-    if (key.find(' ') == std::string::npos && structure.count(key))
+    if (key.find(' ') == std::string::npos && (in_structure(key) || described.count(key)))
       return true;
     auto& named = lookup(key);
     return std::any_of(named.begin(), named.end(), [&](const lexicon_entry& e) {

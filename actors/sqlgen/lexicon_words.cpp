@@ -98,6 +98,13 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment) {
   std::vector<std::vector<std::string>> out;
   // "One row per parcel booked ...", "each row is a job": what a row is.
   auto words = phrase_words(comment);
+  // "Every donation received, ...", "Each crossing sold": the comment
+  // opens with what each row is, then what became of it.
+  if (words.size() >= 3 && (words[0] == "every" || words[0] == "each") && !is_stopword(words[1])
+      && words[1] != "row" && words[1] != "record" && is_participle(words[2])) {
+    out.push_back({words[1]});
+    return out;
+  }
   for (size_t i = 0; i + 2 < words.size(); ++i) {
     size_t at = 0;
     if ((words[i] == "row" || words[i] == "record") && (words[i + 1] == "per" || words[i + 1] == "for"))

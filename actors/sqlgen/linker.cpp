@@ -127,7 +127,7 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
     }
     if (taken[i] || tokens[i].quoted || is_stopword(tokens[i].text))
       continue;
-    if (lex.knows(stems[i]))
+    if (lex.knows(stems[i]) || lex.described(stems[i]))
       continue;
     bool digits = std::any_of(stems[i].begin(), stems[i].end(), ::isdigit);
     if (digits)

@@ -26,6 +26,9 @@ bool light_verb(const std::string& w) {
                                 "come",  "came", "hold",  "own",  "happen", "happened", "occur", "occurred",
                                 "exist", "recorded", "stored", "listed", "specified", "provided", "entered",
                                 "included", "belong", "belonged",
+                                // the row coming into being, from either side:
+                                // payments "received", orders "placed", invoices "raised"
+                                "receive", "received", "place", "placed", "raise", "raised", "issue", "issued",
                                 // the subject after "did": "did we sell"
                                 "we", "they", "you", "i", "he", "she", "it", "us", "them"};
   return std::any_of(std::begin(words), std::end(words), [&](const char* v) { return w == v; });

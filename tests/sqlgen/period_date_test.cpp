@@ -18,10 +18,10 @@ semantic_model kiln() {
   m.tables = {testing::table("glazes", {col("glaze_id", r::identifier, true),
                                         col("glaze_name", r::text, false, {"Celadon", "Tenmoku"}),
                                         col("launched_on", r::time)}),
-              testing::table("deliveries", {col("delivery_id", r::identifier, true), col("glaze_id", r::identifier),
+              testing::table("tickets", {col("ticket_id", r::identifier, true), col("glaze_id", r::identifier),
                                          col("created_at", r::time)}),
               testing::table("orders", {col("order_id", r::identifier, true), col("order_date", r::time)})};
-  m.relationships = {{"deliveries", {"glaze_id"}, "glazes", {"glaze_id"}, false}};
+  m.relationships = {{"tickets", {"glaze_id"}, "glazes", {"glaze_id"}, false}};
   return m;
 }
 
@@ -36,9 +36,11 @@ TEST(period_date, the_date_the_verb_names_or_an_eventless_date_is_used) {
          {"How many glazes did we launch in 2023?", "\"launched_on\" >= '2023-01-01'"},
          {"How many glazes were launched in 2023?", "\"launched_on\" >= '2023-01-01'"},
          // No event in the name: the rows' own date, whatever the verb.
-         {"Orders we received in 2023: how many?", "\"order_date\" >= '2023-01-01'"},
+         {"How many orders did we sell in 2023?", "\"order_date\" >= '2023-01-01'"},
          // A date every row gets when written down tells of no event either.
-         {"Count the deliveries we received in 2023", "\"created_at\" >= '2023-01-01'"},
+         {"Count the tickets we sold in 2023", "\"created_at\" >= '2023-01-01'"},
+         // A verb for the row coming into being, from either side.
+         {"How many glazes did we receive in 2023?", "\"launched_on\" >= '2023-01-01'"},
          // No verb: the rows' date.
          {"How many glazes in 2023?", "\"launched_on\" >= '2023-01-01'"}}) {
     auto plan = generate(model, question, "");

@@ -205,5 +205,24 @@ TEST(value_words, a_state_is_said_by_the_noun_of_its_verb) {
   }
 }
 
+TEST(value_words, words_said_for_what_they_mean_are_no_value_words) {
+  // Loaves priced 'Under 2 pounds' / 'Under 5 pounds': "under" in a question
+  // is a comparison. 'Members loaf' beside a members table, and 'Regulars
+  // box' where the comments speak of regulars: those words name the rows
+  // they describe, not the values they are part of.
+  using r = column_role;
+  auto model = bakery();
+  model.data_source = "bakery_words";
+  model.tables[0].columns[1].values = {"Under 2 pounds", "Under 5 pounds", "Members loaf", "Members roll",
+                                       "Regulars box", "Regulars tin", "Rye loaf"};
+  model.tables.push_back(testing::table("memberships", {col("membership_id", r::identifier, true)}));
+  model.tables[1].comment = "Shops our regulars visit.";
+  for (auto& question : {"How many sales are under way?", "How many members are there?", "How many regulars are there?"}) {
+    auto plan = generate(model, question, "");
+    EXPECT_EQ((plan.sql + plan.understood).find("line desc containing"), std::string::npos)
+      << question << " / " << plan.sql << plan.understood;
+  }
+}
+
 } // namespace
 } // namespace medha::sqlgen

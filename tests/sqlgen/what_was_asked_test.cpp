@@ -37,6 +37,15 @@ TEST(what_was_asked, a_question_word_asks_for_what_it_names) {
              {"GROUP BY " + q("clients.company_name"), q("clients.city") + " = 'Oslo'"}}});
 }
 
+TEST(what_was_asked, which_and_how_much_are_never_one_count) {
+  // "which" names rows or groups; a bare total names none of them.
+  converse({{"which show had the most deliveries?", {}}});
+  // An amount asked for, not how many rows there are.
+  converse({{"how much have we got in deliveries each year?", {}}});
+  // Still answered: the groups "which" asks for.
+  converse({{"which city has the most clients?", {"GROUP BY", "LIMIT 1"}}});
+}
+
 TEST(what_was_asked, how_is_never_answered_by_the_rows_alone) {
   // A manner asked about: the clients listed say nothing of it.
   converse({{"how did our clients find us?", {}}});
