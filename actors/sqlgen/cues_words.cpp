@@ -181,6 +181,10 @@ bool scanner::word_cues(size_t i) {
               "other than", "apart from", "outside of?"},
           cue_kind::negation, none))
     return true;
+  // "across all languages": the total over every one of them, no
+  // breakdown ("across branches" still is one).
+  if (match(i, "across all|every"))
+    return true;
   if (any(i, {"for each|every", "grouped|broken|split|segmented|break|breakdown it|them|this? down? by",
               "in terms of", "by", "per", "each", "across"},
           cue_kind::group_by, none))

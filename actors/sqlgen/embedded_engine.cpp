@@ -172,7 +172,8 @@ sql_plan read_and_plan(const indexed_model& model,
     if (auto asked = ask_about_rows_named_instead(model, *previous, r, q, previous_json))
       return *asked;
   if (previous)
-    for (auto ask : {ask_which_ranked_row, ask_which_person, ask_about_picked_rows, ask_which_period_shown})
+    for (auto ask : {ask_which_ranked_row, ask_which_person, ask_about_picked_rows, ask_which_period_shown,
+                     ask_what_that_points_to})
       if (auto asked = ask(model, *previous, r, q, previous_json))
         return *asked;
   // A new question about the rows of a question limited to a period: the

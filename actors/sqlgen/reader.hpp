@@ -276,6 +276,7 @@ struct reader {
   void read_possessive_key(); // "Ana's manager": the row her key points at (reading_key_verbs.cpp)
   void check_values_said_of(); // a value that only describes a sibling of the rows (reading_said_of.cpp)
   void check_two_links_to_named(); // rows linked twice to the table of a value named (reading_said_of.cpp)
+  void check_state_of_other_rows(); // "projects still open": their status, not their jobs' (reading_said_of.cpp)
   void drop_value_the_period_names(); // "sent in 2023": the date, not also the status (reading_said_of.cpp)
   bool number_after_by(const element& e, const column_ref& col); // "by visit count" (reading_number_after_by.cpp)
   void find_superlative_column(); // "the cheapest products": their price (reading_superlative_column.cpp)

@@ -92,7 +92,23 @@ void reader::run(const lexicon& lex) {
     static const char* amounts[] = {"rent", "fee", "fees", "rate", "wage", "salary", "price", "charge",
                                     "premium", "payment", "subscription", "allowance"};
     bool amount = std::any_of(std::begin(amounts), std::end(amounts), [&](const char* a) { return tokens[i + 1].text == a; });
-    if (amount || std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
+    // "annual value" where a column is named annual_price: the same amount.
+    static const char* worth[] = {"value", "cost", "amount", "worth", "spend"};
+    bool named_for_it = std::any_of(std::begin(worth), std::end(worth), [&](const char* a) { return tokens[i + 1].text == a; })
+                        && std::any_of(model.tables.begin(), model.tables.end(), [&](const table_info& t) {
+                             return std::any_of(t.columns.begin(), t.columns.end(), [&](const column_info& c) {
+                               auto words = split_words(c.name);
+                               return c.role == column_role::numeric
+                                      && std::find(words.begin(), words.end(), tokens[i].text) != words.end();
+                             });
+                           });
+    // "the quarterly contracts" where 'Quarterly' is how often a contract
+    // is served: the value, not a breakdown by quarter.
+    auto& alone = lex.lookup(tokens[i].stem);
+    bool a_value = std::any_of(alone.begin(), alone.end(), [](const lexicon_entry& e) {
+      return e.target.kind == element_kind::value && e.weight >= 0.9;
+    });
+    if (amount || named_for_it || a_value || std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
           return e.target.kind == element_kind::column && e.weight >= 0.9;
         }))
       shielded.push_back(i);
@@ -304,6 +320,7 @@ void reader::run(const lexicon& lex) {
   read_possessive_key();
   check_values_said_of();
   check_two_links_to_named();
+  check_state_of_other_rows();
   drop_value_the_period_names();
   date_the_verb_names();
   check_period_date();

@@ -130,6 +130,10 @@ void reader::account() {
     if (!explained[i] && !t.quoted && t.text.size() > 2
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
+    // "the usual yearly figure" measured by yearly_fee: a word of the
+    // column the reading measures, shows or orders by.
+    if (!explained[i] && !t.quoted && t.text.size() > 3 && std::find(used.begin(), used.end(), t.stem) != used.end())
+      explained[i] = true;
     // "staff members", "inventory items": the word for one of a table's rows
     // after the table's name, when nothing here is called that.
     if (!explained[i] && !t.quoted

@@ -209,7 +209,7 @@ void reader::check_counted_is_said() {
       // A table named there ("how many kegs ... from customers"); a column
       // may still have been read as its rows' table.
       if (in != items.end()) {
-        if (in->e.kind == element_kind::table && !counted(*in))
+        if ((in->e.kind == element_kind::table || in->e.kind == element_kind::value) && !counted(*in))
           r.unresolved.push_back("what is counted: \"" + t.text + "\" is not the " + column_words(m.column.table));
         return;
       }

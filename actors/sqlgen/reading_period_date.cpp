@@ -3,7 +3,8 @@
 // date of another event than the one the verb names. When no date of the
 // rows says the verb (date_the_verb_names found none), the rows' default
 // date is still fair if its name tells of no event (`order_date`,
-// `created_at`); named for a different one, it is asked about, not used.
+// `created_at`); named for a different one (`start_dt` for rows said to
+// be cancelled), it is asked about, not used.
 #include "actors/sqlgen/reader.hpp"
 
 #include <algorithm>
@@ -41,10 +42,13 @@ bool bookkeeping(const std::string& w) {
   return std::any_of(std::begin(words), std::end(words), [&](const char* v) { return w == v; });
 }
 
-// The event a date column is named for ("launched" of `launched_on`), or "".
+// The event a date column is named for ("launched" of `launched_on`,
+// "start" of `start_dt`), or "".
 std::string event_of(const std::string& column) {
+  static const char* bounds[] = {"start", "end", "due", "expiry", "expires", "renewal", "finish", "begin"};
   for (auto& w : split_words(column))
-    if (is_participle(w) && !bookkeeping(w))
+    if ((is_participle(w) && !bookkeeping(w))
+        || std::any_of(std::begin(bounds), std::end(bounds), [&](const char* b) { return w == b; }))
       return w;
   return {};
 }
@@ -80,7 +84,17 @@ void reader::check_period_date() {
     return;
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
-    if (t.quoted || taken[i] || !is_stopword(t.text) || light_verb(t.text) || !said_as_verb(tokens, i))
+    // A verb no phrase took, or a state said as its participle ("contracts
+    // cancelled in 2024" read as the status 'cancelled').
+    bool verb = !taken[i] && is_stopword(t.text);
+    // Only said of the period ("cancelled in 2024"), not of the rows
+    // ("the cancelled orders in 2024").
+    bool at_period = (i + 1 < tokens.size() && in_period[i + 1])
+                     || (i + 2 < tokens.size() && is_stopword(tokens[i + 1].text) && in_period[i + 2]);
+    bool state = at_period && is_participle(t.text) && std::any_of(items.begin(), items.end(), [&](const item& it) {
+                   return !it.c && it.begin == i && it.end == i + 1 && it.e.kind == element_kind::value;
+                 });
+    if (t.quoted || !(verb || state) || light_verb(t.text) || !said_as_verb(tokens, i))
       continue;
     if (same_verb(t.text, event))
       continue;

@@ -212,3 +212,44 @@ void reader::check_values_said_of() {
 }
 
 } // namespace medha::sqlgen::detail
+
+namespace medha::sqlgen::detail {
+
+// "Firings that remain open" where each firing keeps a status of its own
+// and 'open' is a state of its batches: read through the batches, it keeps
+// firings with any open batch, which is not what the firings' own state
+// says. The rows' own state column makes the question about it; asked,
+// unless the question names the other rows.
+void reader::check_state_of_other_rows() {
+  auto rows = rows_asked();
+  auto* own = rows.empty() ? nullptr : table_of(model, rows);
+  if (!own)
+    return;
+  auto names_state = [](const std::string& column) {
+    auto words = split_words(column);
+    return std::any_of(words.begin(), words.end(),
+                       [](const std::string& w) { return w == "status" || w == "state" || w == "stage"; });
+  };
+  if (std::none_of(own->columns.begin(), own->columns.end(), [&](const column_info& c) { return names_state(c.name); }))
+    return;
+  for (size_t i = 0; i < r.filters.size(); ++i) {
+    auto& f = r.filters[i];
+    if (f.measure >= 0 || (f.op != filter_op::eq && f.op != filter_op::in) || f.column.table == rows
+        || !names_state(f.column.column)
+        || std::find(dropped_filters.begin(), dropped_filters.end(), i) != dropped_filters.end())
+      continue;
+    bool child = std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+      return rel.from_table == f.column.table && rel.to_table == rows;
+    });
+    bool said = std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return !it.c && it.e.kind == element_kind::table && it.e.table == f.column.table;
+    });
+    if (child && !said) {
+      r.unresolved.push_back("whether the " + column_words(rows) + "' own state is meant, or their "
+                             + column_words(f.column.table) + "'");
+      return;
+    }
+  }
+}
+
+} // namespace medha::sqlgen::detail

@@ -67,6 +67,50 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
                  {}, previous_json, 0.2);
 }
 
+std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
+                                                const query& fresh, const std::string& previous_json) {
+  if (previous.unanswered || (previous.filters.empty() && previous.dimensions.empty() && previous.limit <= 0))
+    return std::nullopt;
+  // "that", "this" or "it" standing for a thing, not before a noun ("that
+  // year"): at the end, or before a verb ("does that come from", "was that made of").
+  static const char* verbs[] = {"is",   "was",   "were", "are",     "cost",  "costs", "mean",     "means",
+                                "come", "comes", "came", "include", "make",  "makes", "take",     "takes",
+                                "do",   "does",  "did",  "have",    "has",   "had",   "compare", "work"};
+  auto& t = r.tokens;
+  bool points = false;
+  for (size_t i = 0; i < t.size() && !points; ++i) {
+    if (t[i].quoted || (t[i].text != "that" && t[i].text != "this" && t[i].text != "it"))
+      continue;
+    bool verb_next = i + 1 < t.size() && !t[i + 1].quoted
+                     && (is_participle(t[i + 1].text)
+                         || std::any_of(std::begin(verbs), std::end(verbs), [&](const char* v) { return t[i + 1].text == v; }));
+    points = i + 1 == t.size() || verb_next;
+  }
+  if (!points)
+    return std::nullopt;
+  // Kept: a condition on a column the answer before had one on (its value
+  // may have moved, "the year before"), the rows it showed, or its count
+  // inside a share.
+  bool kept_filter = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& f) {
+    return f.op == filter_op::among_shown || std::any_of(previous.filters.begin(), previous.filters.end(), [&](const filter& g) {
+             return f.column == g.column && f.related_table == g.related_table;
+           });
+  });
+  kept_filter = kept_filter || std::any_of(fresh.measures.begin(), fresh.measures.end(), [](const measure& m) {
+                  return m.form != measure_form::plain || !m.condition.empty();
+                });
+  bool kept_group = std::any_of(previous.dimensions.begin(), previous.dimensions.end(), [&](const dimension& d) {
+    return std::any_of(fresh.dimensions.begin(), fresh.dimensions.end(),
+                       [&](const dimension& e) { return e.column == d.column && e.bucket == d.bucket; });
+  });
+  bool kept_rank = previous.limit > 0 && fresh.limit == previous.limit;
+  if (kept_filter || kept_group || kept_rank)
+    return std::nullopt;
+  return clarify(understood_prefix(model, fresh) + "not what \"that\" points back to: none of the answer before is in"
+                                                   " it. Could you name it?",
+                 {}, previous_json, 0.2);
+}
+
 std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json) {
   bool reached = std::any_of(previous.filters.begin(), previous.filters.end(),

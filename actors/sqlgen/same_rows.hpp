@@ -47,6 +47,13 @@ std::optional<sql_plan> ask_which_period_shown(const indexed_model& model, const
 std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json);
 
+/// "what does that come to?" after a total of some rows: "that" points back
+/// at the answer before, and a query that keeps none of its conditions,
+/// groups or ranking answers about every row instead. A clarify; nullopt
+/// otherwise.
+std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
+                                                const query& fresh, const std::string& previous_json);
+
 /// "all invoices", "every invoice": the question names all rows of the
 /// table the last question was about.
 bool says_all_rows(const indexed_model& model, const reading& r, const query& previous);

@@ -38,5 +38,20 @@ TEST(counted_noun, the_rows_named_first_are_counted) {
   EXPECT_NE(plan.sql.find("FROM \"customers\""), std::string::npos) << plan.sql;
 }
 
+TEST(counted_noun, a_value_named_after_how_many_is_of_the_rows_counted) {
+  // The kind said first is the rows' own; counting the people who set them
+  // up counts what was not asked for.
+  semantic_model m;
+  m.data_source = "traps";
+  m.tables = {testing::table("staff", {col("staff_id", r::identifier, true), col("full_name", r::text, false, {"Ann Lee"})}),
+              testing::table("stations", {col("station_id", r::identifier, true),
+                                          col("station_type", r::categorical, false, {"Fly trap", "Bait box"}),
+                                          col("installed_by", r::identifier)})};
+  m.relationships = {{"stations", {"installed_by"}, "staff", {"staff_id"}, false}};
+  auto plan = generate(m, "How many fly traps are installed by staff?", "");
+  if (plan.outcome == plan_outcome::answer)
+    EXPECT_NE(plan.sql.find("FROM \"stations\""), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen

@@ -62,6 +62,9 @@ TEST(intents, grouping) {
     {"Revenue broken down by client segment", {"GROUP BY " + q("customers.segment")}},
     {"What is the total revenue by product category and channel?",
      {"GROUP BY " + q("categories.name") + ", " + q("orders.channel")}, {q("products.name")}},
+    // "across regions" breaks down; "across all regions" is the one total.
+    {"Total quantity across regions", {"GROUP BY " + q("regions.name")}},
+    {"Total quantity across all regions", {"SUM(" + q("order_items.quantity") + ")"}, {"GROUP BY"}},
   });
 }
 

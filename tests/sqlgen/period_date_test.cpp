@@ -49,5 +49,19 @@ TEST(period_date, the_date_the_verb_names_or_an_eventless_date_is_used) {
   }
 }
 
+TEST(period_date, a_state_said_of_a_period_needs_its_own_date) {
+  // Hire agreements keep when they start and a state; "cancelled in 2023"
+  // is when the cancelling happened, which no date here records.
+  semantic_model m;
+  m.data_source = "hires";
+  m.tables = {testing::table("agreements", {col("agreement_id", r::identifier, true), col("start_dt", r::time),
+                                            col("state", r::categorical, false, {"active", "cancelled"})})};
+  auto plan = generate(m, "How many agreements were cancelled in 2023?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Said of the rows, the state is a condition; the period is on their date.
+  plan = generate(m, "How many cancelled agreements started in 2023?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 } // namespace
 } // namespace medha::sqlgen

@@ -30,6 +30,25 @@ TEST(period_words, an_adjective_in_a_column_name_is_the_column) {
             "");
 }
 
+TEST(period_words, a_period_adjective_naming_a_column_or_a_value_is_no_breakdown) {
+  // Window-cleaning rounds priced per year and served monthly or quarterly.
+  using r = column_role;
+  using testing::col;
+  semantic_model m;
+  m.data_source = "rounds";
+  m.tables = {testing::table("rounds", {col("round_id", r::identifier, true), col("started_on", r::time),
+                                        col("annual_price", r::numeric),
+                                        col("frequency", r::categorical, false, {"Monthly", "Quarterly"})})};
+  for (auto& [question, has] : std::vector<std::pair<std::string, std::string>>{
+         {"Mean annual cost of a round?", "AVG(" + q("rounds.annual_price") + ")"},
+         {"How many quarterly rounds are there?", q("rounds.frequency") + " = 'Quarterly'"}}) {
+    auto plan = generate(m, question, "");
+    ASSERT_EQ(plan.outcome, plan_outcome::answer) << question << " / " << plan.understood;
+    EXPECT_NE(plan.sql.find(has), std::string::npos) << question << " / " << plan.sql;
+    EXPECT_EQ(plan.sql.find("GROUP BY"), std::string::npos) << question << " / " << plan.sql;
+  }
+}
+
 TEST(period_words, otherwise_the_adjective_asks_for_periods) {
   auto model = testing::sales_model();
   auto plan = generate(model, "annual revenue", "");

@@ -168,5 +168,24 @@ TEST(state_words, the_rows_own_noun_after_a_kind_of_them_is_every_kind) {
             {"and of those boats, how many are laid up?", {q("boats.boat_type") + " = 'yacht'", "laid up"}}});
 }
 
+TEST(state_words, a_state_of_other_rows_is_not_said_of_rows_with_their_own) {
+  // Kiln firings keep a state of their own; 'open' is a state of their
+  // batches. "Which firings are open?" asks about the firings' state.
+  using r = column_role;
+  using testing::col;
+  semantic_model m;
+  m.data_source = "kiln_states";
+  m.tables = {testing::table("firings", {col("firing_id", r::identifier, true), col("firing_ref", r::text, false, {"F-1"}),
+                                         col("status_cd", r::categorical, false, {"PLANNED", "FIRED"})}),
+              testing::table("batches", {col("batch_id", r::identifier, true), col("firing_id", r::identifier),
+                                         col("batch_status", r::categorical, false, {"OPEN", "PACKED"})})};
+  m.relationships = {{"batches", {"firing_id"}, "firings", {"firing_id"}, false}};
+  auto plan = generate(m, "Which firings are still open?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Named, the other rows' state is theirs.
+  plan = generate(m, "Which firings have open batches?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 } // namespace
 } // namespace medha::sqlgen

@@ -46,6 +46,14 @@ TEST(what_was_asked, which_and_how_much_are_never_one_count) {
   converse({{"which city has the most clients?", {"GROUP BY", "LIMIT 1"}}});
 }
 
+TEST(what_was_asked, that_points_back_at_the_answer_before) {
+  // "that" stands for the answer before: a query keeping none of it answers
+  // about every row instead.
+  converse({{"how many movie films are there?", {"'movie'"}}, {"how many reviews does that come from?", {}}});
+  // Kept, it is answered: the same condition, moved or not.
+  converse({{"how many movie films are there?", {"'movie'"}}, {"how many reviews do they have?", {"'movie'"}}});
+}
+
 TEST(what_was_asked, how_is_never_answered_by_the_rows_alone) {
   // A manner asked about: the clients listed say nothing of it.
   converse({{"how did our clients find us?", {}}});
