@@ -210,6 +210,12 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   if (word(0) == "which" && !bare_which && q.kind == query_kind::aggregate && q.dimensions.empty())
     return clarify(understood_prefix(model, q) + "not which one you asked for: could you say it another way?", {},
                    to_json(q), 0.2);
+  // "who was the supplier?" answered with every supplier: "the" asks for
+  // one, which nothing here picks out.
+  bool the_one = (word(0) == "who" || word(0) == "what" || word(0) == "which")
+                 && (word(1) == "is" || word(1) == "was") && word(2) == "the" && r.tokens.size() <= 5;
+  if (the_one && q.kind == query_kind::listing && q.filters.empty() && q.limit <= 0)
+    return clarify(understood_prefix(model, q) + "not which one you mean: could you name it?", {}, to_json(q), 0.2);
   // "how much did the stalls take?" answered with how many rows there are:
   // an amount was asked, a count is no amount.
   bool how_much = false;

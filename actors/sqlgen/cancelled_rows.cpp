@@ -56,11 +56,27 @@ std::vector<column_ref> cancel_states(const indexed_model& model, const std::str
   return out;
 }
 
-bool sales_said(const reading& r) {
+// Said as a word of sales, not inside a value ("the sales assistants").
+bool sales_said(const reading& r, const query& q) {
   static const char* words[] = {"sold", "sell", "sells", "selling", "sales", "revenue", "income", "turnover",
                                 "takings", "spend", "spent", "earned", "earn", "earns"};
-  return std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
-    return !t.quoted && std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t.text == w; });
+  std::string values;
+  for (auto& f : q.filters)
+    for (auto& v : f.values)
+      for (char c : v)
+        values += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::any_of(r.tokens.begin(), r.tokens.end(), [&](const token& t) {
+    return !t.quoted && values.find(t.text) == std::string::npos
+           && std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t.text == w; });
+  });
+}
+
+// A table of sales by its name: orders, bookings, reservations, ...
+bool names_a_sale(const std::string& table) {
+  static const char* nouns[] = {"order", "booking", "reservation", "sale", "purchase", "transaction", "basket"};
+  auto words = lexicon_words::spelled_out(split_words(table));
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return std::any_of(std::begin(nouns), std::end(nouns), [&](const char* n) { return stem(w) == stem(n); });
   });
 }
 
@@ -79,7 +95,7 @@ std::string cancelled_rows_unsaid(const indexed_model& model, const reading& r, 
   bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
     return !t.quoted && (t.stem.rfind("cancel", 0) == 0 || t.text == "including" || t.text == "regardless");
   });
-  if (said || !sales_said(r))
+  if (said || !sales_said(r, q))
     return "";
   // A condition on the state, or a group by it, shows which rows count.
   std::vector<column_ref> filtered;
@@ -90,10 +106,11 @@ std::string cancelled_rows_unsaid(const indexed_model& model, const reading& r, 
     auto table = m.column.table;
     if (table.empty() || !m.metric.empty())
       continue;
-    // The rows measured, and the ones each belongs to.
+    // The rows measured, and the sale each belongs to (a ticket's booking;
+    // not its flight or show, whose cancelling leaves the sale made).
     std::vector<std::string> tables{table};
     for (auto& rel : model.relationships)
-      if (rel.from_table == table && rel.to_table != table)
+      if (rel.from_table == table && rel.to_table != table && names_a_sale(rel.to_table))
         tables.push_back(rel.to_table);
     for (auto& t : tables) {
       auto states = cancel_states(model, t);

@@ -103,21 +103,19 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
 //   values are.
 void lexicon::add_value_words(const semantic_model& model) {
   std::set<std::string> structure;
-  // The words the schema's own descriptions use ("people who give to us"):
-  // said alone, such a word is more likely meant as the description means
-  // it than as part of some value.
+  // The words the tables' descriptions use ("people who give to us"): said
+  // alone, such a word is more likely meant for the rows so described than
+  // as part of some value. (A column's note mentions values in passing:
+  // "cruisers only".)
   std::set<std::string> described;
   for (auto& t : model.tables) {
     for (auto& w : spelled_out(split_words(t.name)))
       structure.insert(stem(w));
     for (auto& w : tokenize(t.comment))
       described.insert(w.stem);
-    for (auto& c : t.columns) {
+    for (auto& c : t.columns)
       for (auto& w : spelled_out(split_words(c.name)))
         structure.insert(stem(w));
-      for (auto& w : tokenize(c.comment))
-        described.insert(w.stem);
-    }
   }
   // A word that begins a name's word ("member" of "membership") names it too.
   auto in_structure = [&](const std::string& key) {

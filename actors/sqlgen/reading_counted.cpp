@@ -185,11 +185,24 @@ void reader::check_counted_is_said() {
   if ((m.agg != aggregate::count && m.agg != aggregate::count_distinct) || !m.metric.empty()
       || m.column.table.empty())
     return;
+  auto links = [&](const std::string& from, const std::string& to) {
+    return std::any_of(model.relationships.begin(), model.relationships.end(),
+                       [&](const relationship& rel) { return rel.from_table == from && rel.to_table == to; });
+  };
+  // Its own, or of rows it points at, at any remove ("narrowboat hires":
+  // hire → boat → boat class) or through a table of pairs ("horror
+  // films": film → film_category → category).
   auto counted = [&](const item& it) {
-    return it.e.table == m.column.table
-           || std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
-                return rel.from_table == m.column.table && rel.to_table == it.e.table;
-              });
+    std::vector<std::string> up{m.column.table};
+    for (size_t i = 0; i < up.size() && up.size() < 16; ++i)
+      for (auto& rel : model.relationships)
+        if (rel.from_table == up[i] && std::find(up.begin(), up.end(), rel.to_table) == up.end())
+          up.push_back(rel.to_table);
+    if (std::find(up.begin(), up.end(), it.e.table) != up.end())
+      return true;
+    return std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+      return rel.to_table == m.column.table && rel.from_table != it.e.table && links(rel.from_table, it.e.table);
+    });
   };
   for (size_t k = 0; k < items.size(); ++k) {
     auto& c = items[k].c;

@@ -30,8 +30,10 @@ bool light_verb(const std::string& w) {
                                 // the row coming into being, from either side:
                                 // payments "received", orders "placed", invoices "raised"
                                 "receive", "received", "place", "placed", "raise", "raised", "issue", "issued",
-                                // the subject after "did": "did we sell"
-                                "we", "they", "you", "i", "he", "she", "it", "us", "them"};
+                                // the subject after "did": "did we sell", "did the shop take"
+                                "we", "they", "you", "i", "he", "she", "it", "us", "them", "the", "a", "an",
+                                "this", "that", "these", "those", "our", "your", "their", "his", "her", "its",
+                                "any", "some", "each", "every", "all"};
   return std::any_of(std::begin(words), std::end(words), [&](const char* v) { return w == v; });
 }
 
@@ -46,8 +48,9 @@ bool bookkeeping(const std::string& w) {
 // "start" of `start_dt`), or "".
 std::string event_of(const std::string& column) {
   static const char* bounds[] = {"start", "end", "due", "expiry", "expires", "renewal", "finish", "begin"};
+  // (Six letters at least: "sched" of sched_dt is short for scheduled.)
   for (auto& w : split_words(column))
-    if ((is_participle(w) && !bookkeeping(w))
+    if ((w.size() >= 6 && is_participle(w) && !bookkeeping(w))
         || std::any_of(std::begin(bounds), std::end(bounds), [&](const char* b) { return w == b; }))
       return w;
   return {};
@@ -91,7 +94,11 @@ void reader::check_period_date() {
     // ("the cancelled orders in 2024").
     bool at_period = (i + 1 < tokens.size() && in_period[i + 1])
                      || (i + 2 < tokens.size() && is_stopword(tokens[i + 1].text) && in_period[i + 2]);
-    bool state = at_period && is_participle(t.text) && std::any_of(items.begin(), items.end(), [&](const item& it) {
+    // A state is said of the period only against the day the rows began
+    // ("contracts cancelled in 2024" are not those started then); a date of
+    // the event itself (a delivery's day) is when it failed or succeeded.
+    bool began = event == "start" || event == "begin" || event == "opened" || event == "started";
+    bool state = began && at_period && is_participle(t.text) && std::any_of(items.begin(), items.end(), [&](const item& it) {
                    return !it.c && it.begin == i && it.end == i + 1 && it.e.kind == element_kind::value;
                  });
     if (t.quoted || !(verb || state) || light_verb(t.text) || !said_as_verb(tokens, i))

@@ -69,7 +69,7 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
 
 std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
                                                 const query& fresh, const std::string& previous_json) {
-  if (previous.unanswered || (previous.filters.empty() && previous.dimensions.empty() && previous.limit <= 0))
+  if (!previous.unanswered && previous.filters.empty() && previous.dimensions.empty() && previous.limit <= 0)
     return std::nullopt;
   // "that", "this" or "it" standing for a thing, not before a noun ("that
   // year"): at the end, or before a verb ("does that come from", "was that made of").
@@ -88,6 +88,10 @@ std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, cons
   }
   if (!points)
     return std::nullopt;
+  // After a question asked back, "that" has no answer to point at.
+  if (previous.unanswered)
+    return clarify(understood_prefix(model, fresh) + "the question before was not answered: what does \"that\" mean?",
+                   {}, previous_json, 0.2);
   // Kept: a condition on a column the answer before had one on (its value
   // may have moved, "the year before"), the rows it showed, or its count
   // inside a share.

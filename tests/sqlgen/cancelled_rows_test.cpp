@@ -47,5 +47,24 @@ TEST(cancelled_rows, a_state_said_or_grouped_by_settles_it) {
   }
 }
 
+TEST(cancelled_rows, the_sale_a_row_belongs_to_counts_not_the_service) {
+  // Seats sold on sailings: a cancelled sailing leaves the sale made; a
+  // cancelled booking undoes it.
+  auto seats = [](const std::string& parent) {
+    semantic_model m;
+    m.data_source = "seats_" + parent;
+    m.tables = {testing::table(parent, {col(parent + "_id", r::identifier, true), col("made_on", r::time),
+                                        col("route", r::categorical, false, {"North", "South"}),
+                                        col("price", r::numeric), col("state", r::categorical, false, {"ok", "cancelled"})}),
+                testing::table("seats", {col("seat_id", r::identifier, true), col(parent + "_id", r::identifier)})};
+    m.relationships = {{"seats", {parent + "_id"}, parent, {parent + "_id"}, false}};
+    return m;
+  };
+  auto plan = generate(seats("sailings"), "How many seats did we sell?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  plan = generate(seats("bookings"), "How many seats did we sell?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen

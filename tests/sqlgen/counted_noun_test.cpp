@@ -53,5 +53,21 @@ TEST(counted_noun, a_value_named_after_how_many_is_of_the_rows_counted) {
     EXPECT_NE(plan.sql.find("FROM \"stations\""), std::string::npos) << plan.sql;
 }
 
+TEST(counted_noun, a_value_of_rows_the_counted_ones_lead_to_describes_them) {
+  // Hire bookings of boats of a class: "narrowboat bookings" are bookings.
+  semantic_model m;
+  m.data_source = "hire";
+  m.tables = {testing::table("classes", {col("class_id", r::identifier, true),
+                                         col("class_desc", r::categorical, false,
+                                             {"Narrowboat, 2 berth", "Narrowboat, 6 berth", "Day launch", "Rowing boat", "Canoe"})}),
+              testing::table("boats", {col("boat_id", r::identifier, true), col("class_id", r::identifier)}),
+              testing::table("bookings", {col("booking_id", r::identifier, true), col("boat_id", r::identifier)})};
+  m.relationships = {{"boats", {"class_id"}, "classes", {"class_id"}, false},
+                     {"bookings", {"boat_id"}, "boats", {"boat_id"}, false}};
+  auto plan = generate(m, "How many narrowboat bookings do we have?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("FROM \"bookings\""), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen

@@ -61,6 +61,18 @@ TEST(period_date, a_state_said_of_a_period_needs_its_own_date) {
   // Said of the rows, the state is a condition; the period is on their date.
   plan = generate(m, "How many cancelled agreements started in 2023?", "");
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  // A date of the event itself is when it failed or went well ("sched" is
+  // short for scheduled, no event of its own).
+  semantic_model runs;
+  runs.data_source = "runs";
+  runs.tables = {testing::table("drops", {col("drop_id", r::identifier, true), col("sched_dt", r::time),
+                                          col("outcome", r::categorical, false, {"failed", "done"})})};
+  plan = generate(runs, "How many drops failed in 2023?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  runs.data_source = "runs_dispatched";
+  runs.tables[0].columns[1].name = "dispatched_on";
+  plan = generate(runs, "How many drops failed in 2023?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
 }
 
 } // namespace

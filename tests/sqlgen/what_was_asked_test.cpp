@@ -50,8 +50,20 @@ TEST(what_was_asked, that_points_back_at_the_answer_before) {
   // "that" stands for the answer before: a query keeping none of it answers
   // about every row instead.
   converse({{"how many movie films are there?", {"'movie'"}}, {"how many reviews does that come from?", {}}});
+  // After a question asked back there is no answer for it to point at.
+  auto model = testing::garden_model();
+  auto asked = generate(model, "how many movie films flopped?", "");
+  ASSERT_NE(asked.outcome, plan_outcome::answer) << asked.sql;
+  auto plan = generate(model, "how many reviews does that come from?", asked.query_json);
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
   // Kept, it is answered: the same condition, moved or not.
   converse({{"how many movie films are there?", {"'movie'"}}, {"how many reviews do they have?", {"'movie'"}}});
+}
+
+TEST(what_was_asked, the_one_asked_for_is_not_every_row) {
+  // "the hauler" asks for one; every hauler answers another question.
+  converse({{"who is the hauler?", {}}});
+  converse({{"who are the haulers?", {q("haulers.company_name")}}});
 }
 
 TEST(what_was_asked, how_is_never_answered_by_the_rows_alone) {
