@@ -62,9 +62,11 @@ bool sales_said(const reading& r, const query& q) {
                                 "takings", "spend", "spent", "earned", "earn", "earns"};
   std::string values;
   for (auto& f : q.filters)
-    for (auto& v : f.values)
+    for (auto& v : f.values) {
       for (char c : v)
         values += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      values += '\n';
+    }
   return std::any_of(r.tokens.begin(), r.tokens.end(), [&](const token& t) {
     return !t.quoted && values.find(t.text) == std::string::npos
            && std::any_of(std::begin(words), std::end(words), [&](const char* w) { return t.text == w; });
@@ -93,7 +95,7 @@ std::string cancelled_rows_unsaid(const indexed_model& model, const reading& r, 
   if (q.kind != query_kind::aggregate || q.measures.empty())
     return "";
   bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
-    return !t.quoted && (t.stem.rfind("cancel", 0) == 0 || t.text == "including" || t.text == "regardless");
+    return !t.quoted && (t.stem.rfind("cancel", 0) == 0 || t.text == "regardless");
   });
   if (said || !sales_said(r, q))
     return "";

@@ -192,12 +192,12 @@ void reader::check_counted_is_said() {
   // Its own, or of rows it points at, at any remove ("narrowboat hires":
   // hire → boat → boat class) or through a table of pairs ("horror
   // films": film → film_category → category).
+  std::vector<std::string> up{m.column.table};
+  for (size_t i = 0; i < up.size() && up.size() < 16; ++i)
+    for (auto& rel : model.relationships)
+      if (rel.from_table == up[i] && std::find(up.begin(), up.end(), rel.to_table) == up.end())
+        up.push_back(rel.to_table);
   auto counted = [&](const item& it) {
-    std::vector<std::string> up{m.column.table};
-    for (size_t i = 0; i < up.size() && up.size() < 16; ++i)
-      for (auto& rel : model.relationships)
-        if (rel.from_table == up[i] && std::find(up.begin(), up.end(), rel.to_table) == up.end())
-          up.push_back(rel.to_table);
     if (std::find(up.begin(), up.end(), it.e.table) != up.end())
       return true;
     return std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {

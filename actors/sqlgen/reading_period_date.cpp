@@ -85,6 +85,10 @@ void reader::check_period_date() {
   auto event = event_of(date.column);
   if (event.empty())
     return;
+  // A state is said of the period only against the day the rows began
+  // ("contracts cancelled in 2024" are not those started then); a date of
+  // the event itself (a delivery's day) is when it failed or succeeded.
+  bool began = event == "start" || event == "begin" || event == "opened" || event == "started";
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
     // A verb no phrase took, or a state said as its participle ("contracts
@@ -94,10 +98,6 @@ void reader::check_period_date() {
     // ("the cancelled orders in 2024").
     bool at_period = (i + 1 < tokens.size() && in_period[i + 1])
                      || (i + 2 < tokens.size() && is_stopword(tokens[i + 1].text) && in_period[i + 2]);
-    // A state is said of the period only against the day the rows began
-    // ("contracts cancelled in 2024" are not those started then); a date of
-    // the event itself (a delivery's day) is when it failed or succeeded.
-    bool began = event == "start" || event == "begin" || event == "opened" || event == "started";
     bool state = began && at_period && is_participle(t.text) && std::any_of(items.begin(), items.end(), [&](const item& it) {
                    return !it.c && it.begin == i && it.end == i + 1 && it.e.kind == element_kind::value;
                  });
