@@ -12,6 +12,7 @@
 #include "actors/sqlgen/compare_sides.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
+#include "actors/sqlgen/kinds_asked.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/query_json.hpp"
@@ -62,8 +63,18 @@ void reader::note_what_is_asked_for() {
          && !(is(w, {"which", "what"})
               && (w == 0 || is(w - 1, {"in", "for", "from", "at", "by", "with", "of", "to", "on"}))))
     ++w;
-  if (w == tokens.size())
+  // "the top 3 suppliers by spend": the rows named right after
+  // the ranking's size are the ones ranked, and shown.
+  if (w == tokens.size()) {
+    for (auto& cue_item : items)
+      if (cue_item.c && cue_item.c->kind == cue_kind::top_n)
+        for (auto& it : items)
+          if (!it.c && it.begin == cue_item.end && it.e.kind == element_kind::table) {
+            r.asked_for = it.e;
+            return;
+          }
     return;
+  }
   for (auto& it : items)
     if (!it.c && it.begin == w + 1
         && (it.e.kind == element_kind::column || it.e.kind == element_kind::table
@@ -266,6 +277,11 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   });
   if (sized && q.limit > 0 && !by_size)
     return clarify(understood_prefix(model, q) + "not what to rank them by: could you name it?", {}, to_json(q), 0.2);
+  // "what kinds of fault were they?" answered with the faults' own
+  // numbers; "how many card payments?" with the one row named Card
+  // (kinds_asked.cpp).
+  if (auto kind = ask_which_kind(model, r, q))
+    return kind;
   // A total of calendar years ("built_yr") answers nothing anyone asks.
   for (auto& m : q.measures)
     if (m.agg == aggregate::sum && lexicon_words::counts_years(m.column.column))
@@ -294,7 +310,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   // Nor is "who raised them?" answered by the rows listed again.
   bool asks_who_is = word(0) == "who"
                      && (!follow_up || word(1) == "is" || word(1) == "was" || word(1) == "are"
-                         || word(1) == "were" || q.kind == query_kind::listing);
+                         || word(1) == "were" || word(1) == "the" || q.kind == query_kind::listing); // ("who's the best")
   // Nor is "who runs each depot?" by a number per depot: the groups named
   // are not whoever was asked for.
   bool counted_per_group = q.kind == query_kind::aggregate && q.limit == 0 && !q.dimensions.empty();

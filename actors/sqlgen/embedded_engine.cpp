@@ -44,7 +44,6 @@ bool meaningful(const query& q) {
   return !q.measures.empty();
 }
 
-
 // The structured reading of a question: question → reading → query → SQL.
 sql_plan read_and_plan(const indexed_model& model,
                        std::string_view question, std::string_view previous_query_json) {
@@ -139,6 +138,8 @@ sql_plan read_and_plan(const indexed_model& model,
                      0.2);
     r.refers_back = true;
   }
+  if (auto asked = !previous ? ask_what_that_points_to(model, r, q) : std::nullopt)
+    return *asked;
   // "What are their names?" right after a question that was not answered:
   // "their" may mean that question's rows, which no query holds.
   if ((nothing_before || (previous && previous->unanswered))
@@ -173,7 +174,8 @@ sql_plan read_and_plan(const indexed_model& model,
       return *asked;
   if (previous)
     for (auto ask : {ask_which_ranked_row, ask_which_person, ask_about_picked_rows, ask_which_period_shown,
-                     ask_what_that_points_to})
+                     ask_what_that_points_to, ask_which_that_names, ask_what_only_keeps,
+                     ask_what_of_them_counts})
       if (auto asked = ask(model, *previous, r, q, previous_json))
         return *asked;
   // A new question about the rows of a question limited to a period: the

@@ -295,6 +295,7 @@ struct reader {
   void check_period_date(); // a verb said, the period's date named for another (reading_period_date.cpp)
   std::vector<size_t> period_adjectives_of_names(const lexicon& lex); // "annual fee" (reading_period_adjectives.cpp)
   void check_counted_is_said(); // "how many X": X counted, not a table named later (reading_counted.cpp)
+  void check_included_amount(); // "tax included": not the tax alone (reading_included.cpp)
   void read_most_common(); // "the most common topic": ranked by rows (reading_most_common.cpp)
   void read_which_of_shown(); // "which 2 of them lead in X" (reading_counted.cpp)
   void read_where_they_are(); // "and where each one sits" (reading_where.cpp)

@@ -73,9 +73,6 @@ column_ref label_of(const indexed_model& model, const std::string& table) {
   return c ? column_ref{table, c->name} : column_ref{table, ""};
 }
 
-
-
-
 void reader::run(const lexicon& lex) {
   taken.assign(tokens.size(), false);
   read_days_since();
@@ -292,6 +289,9 @@ void reader::run(const lexicon& lex) {
   drop_value_the_period_names();
   date_the_verb_names();
   check_period_date();
+  // (A count that only the finish makes, of the rows a value is of, is
+  // checked once it is made.)
+  bool count_made = !r.measures.empty();
   check_counted_is_said();
   // "bands with the same name", "the same genre as Lopez": rows
   // compared with each other, which no reading here expresses.
@@ -317,6 +317,8 @@ void reader::run(const lexicon& lex) {
       break;
     }
   finish();
+  if (!count_made)
+    check_counted_is_said();
   read_span_covered();
   check_each_grouped();
   // "On average, how many loans does a member take?" read as a plain
@@ -329,6 +331,7 @@ void reader::run(const lexicon& lex) {
   read_length_order();
   read_verb_roles();
   read_quantity_sold();
+  check_included_amount();
   account();
   std::sort(dropped_filters.begin(), dropped_filters.end());
   dropped_filters.erase(std::unique(dropped_filters.begin(), dropped_filters.end()), dropped_filters.end());

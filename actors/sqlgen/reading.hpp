@@ -46,6 +46,7 @@ struct reading {
   bool same_period = false; // "for the same period": the last question's period holds
   std::string period_before;  // "the year before": that period of the last question, one earlier
   std::vector<std::string> named_tables; // tables some phrase of the question links to
+  std::vector<std::string> pointed_tables; // "that customer", "this round": one row of these
   std::vector<std::string> tables_said;  // tables named by their own noun ("vehicles"), not by a value
   bool share_of_shown = false; // a share of "every invoice" said of the count before, no condition of its own
   std::vector<std::string> remove_values;

@@ -81,6 +81,11 @@ void reader::account() {
     if (!it.c && it.e.kind == element_kind::table
         && std::find(r.tables_said.begin(), r.tables_said.end(), it.e.table) == r.tables_said.end())
       r.tables_said.push_back(it.e.table);
+  for (auto& it : items)
+    if (!it.c && it.e.kind == element_kind::table && it.begin > 0 && !tokens[it.begin - 1].quoted
+        && (tokens[it.begin - 1].text == "that" || tokens[it.begin - 1].text == "this")
+        && !(it.begin >= 2 && (tokens[it.begin - 2].quoted || !is_stopword(tokens[it.begin - 2].text)))) // ("orders that customers placed")
+      r.pointed_tables.push_back(it.e.table);
   std::vector<bool> explained = taken;
   for (auto& it : items)
     if (!it.c)
@@ -89,9 +94,20 @@ void reader::account() {
   // Words the model's own descriptions use for what the question names
   // ("net weight after packing", "gross weight") restate it: explained.
   std::vector<std::string> described;
+  // Not the alternatives a description lists ("new and used", "online
+  // or by phone"): said in a question, one of them picks some rows out.
   auto describe_words = [&](const std::string& text) {
-    for (auto& w : tokenize(text))
-      described.push_back(w.stem);
+    auto words = tokenize(text);
+    auto conjunction = [&](size_t j) { return j < words.size() && (words[j].text == "and" || words[j].text == "or"); };
+    for (size_t j = 0; j < words.size(); ++j) {
+      size_t first = j, last = j; // the words a hyphen joins to this one
+      while (first > 0 && words[first - 1].joined)
+        --first;
+      while (last + 1 < words.size() && words[last].joined)
+        ++last;
+      if (!conjunction(last + 1) && !(first > 0 && conjunction(first - 1)))
+        described.push_back(words[j].stem);
+    }
   };
   for (auto& it : items) {
     if (it.c)
@@ -121,13 +137,39 @@ void reader::account() {
     use(c);
   for (auto& m : r.measures)
     use(m.column);
+  auto shown_at = [&](size_t b, size_t e) {
+    return std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return !it.c && it.begin == b && it.end == e && it.e.kind == element_kind::column
+             && std::any_of(r.selected.begin(), r.selected.end(), [&](const column_ref& c) {
+                  return c.table == it.e.table && c.column == it.e.column;
+                });
+    });
+  };
+  auto beside_a_shown_column = [&](size_t i) {
+    for (auto& it : items)
+      if (!it.c && ((it.begin == i + 2 && i + 1 < tokens.size() && tokens[i + 1].text == "and")
+                    || (i >= 2 && it.end == i - 1 && tokens[i - 1].text == "and"))
+          && shown_at(it.begin, it.end))
+        return true;
+    return false;
+  };
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];
-    bool content = t.quoted || !is_stopword(t.text);
+    // "in-store", "off-peak", "no-frills": a small word joined to the next
+    // one makes a modifier that says something, read or not.
+    // "our own brands": some rows are not ours, which says something.
+    bool own = t.text == "own" && i > 0 && i + 1 < tokens.size() && !tokens[i + 1].quoted
+               && !is_stopword(tokens[i + 1].text)
+               && (tokens[i - 1].text == "our" || tokens[i - 1].text == "their" || tokens[i - 1].text == "its"
+                   || tokens[i - 1].text == "my" || tokens[i - 1].text == "your");
+    bool content = t.quoted || !is_stopword(t.text) || own
+                   || (t.joined && t.text.size() > 1 && t.text != "all" && t.text != "so"); // ("all-time")
     if (!content)
       continue;
     ++r.content_words;
-    if (!explained[i] && !t.quoted && t.text.size() > 2
+    // ("the phone and email of ...": a word said beside a column
+    // shown asks for a column of its own, which a description cannot be.)
+    if (!explained[i] && !t.quoted && t.text.size() > 2 && !beside_a_shown_column(i)
         && std::find(described.begin(), described.end(), t.stem) != described.end())
       explained[i] = true;
     // "the usual yearly figure" measured by yearly_fee: a word of the
@@ -195,7 +237,10 @@ void reader::account() {
     // "the fleet data", "the sales database": the data source's own
     // name names the data, nothing in it. Not its comparative or
     // superlative ("the richest"): that would rank by something unsaid.
-    if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er"))
+    // Nor after a word that groups or picks ("at each branch", "which
+    // shop"): that is one of several, not the whole business.
+    bool one_of_several = i > 0 && word(i - 1, {"each", "every", "per", "by", "which", "what"});
+    if (!explained[i] && !t.quoted && !ends_with(t.text, "est") && !ends_with(t.text, "er") && !one_of_several)
       for (auto& w : split_words(model.data_source))
         explained[i] = explained[i] || (w.size() > 3 && stem(w) == t.stem);
     // "Dr Patel", "Ms Berg": a form of address before a person's name is

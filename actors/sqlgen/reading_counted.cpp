@@ -200,8 +200,13 @@ void reader::check_counted_is_said() {
   auto counted = [&](const item& it) {
     if (std::find(up.begin(), up.end(), it.e.table) != up.end())
       return true;
+    // Only a table that does nothing but pair rows stands between: rows of
+    // their own (gifts between mandates and payment methods) are other
+    // things, and "card" said of payments does not name the subscriptions.
     return std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
-      return rel.to_table == m.column.table && rel.from_table != it.e.table && links(rel.from_table, it.e.table);
+      auto* between = rel.to_table == m.column.table && rel.from_table != it.e.table ? table_of(model, rel.from_table)
+                                                                                      : nullptr;
+      return between && only_links(model, *between) && links(rel.from_table, it.e.table);
     });
   };
   for (size_t k = 0; k < items.size(); ++k) {
@@ -221,9 +226,33 @@ void reader::check_counted_is_said() {
         return;
       // A table named there ("how many kegs ... from customers"); a column
       // may still have been read as its rows' table.
+      // "how many repairs" where repairs are both a kind of invoice ('REPAIR')
+      // and the rows of repair_job: which rows are counted is not said.
+      if (in != items.end() && !in->c && in->e.kind == element_kind::value && in->end == in->begin + 1)
+        for (auto& other : model.tables) {
+          auto words = split_words(other.name);
+          if (other.name != in->e.table && words.size() > 1
+              && std::any_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == t.stem; })) {
+            r.unresolved.push_back("which rows \"" + t.text + "\" are: the " + entity_words(other.name)
+                                   + " or the " + column_words(in->e.table) + " of that kind");
+            return;
+          }
+        }
+      // Every name of the phrase said there ("active monthly plans"), up
+      // to the first word that is not one.
       if (in != items.end()) {
-        if ((in->e.kind == element_kind::table || in->e.kind == element_kind::value) && !counted(*in))
-          r.unresolved.push_back("what is counted: \"" + t.text + "\" is not the " + column_words(m.column.table));
+        for (auto at = in; at != items.end(); ++at) {
+          // (A verb after them, "customers bought", says what they did.)
+          auto& w = tokens[at->begin].text;
+          bool ing = w.size() > 4 && w.compare(w.size() - 3, 3, "ing") == 0; // "running shoes"
+          if (at != in && (at->c || at->begin != std::prev(at)->end || (!ing && said_as_verb(tokens, at->begin))))
+            break;
+          if ((at->e.kind == element_kind::table || at->e.kind == element_kind::value) && !counted(*at)) {
+            r.unresolved.push_back("what is counted: \"" + tokens[at->begin].text + "\" is not the "
+                                   + column_words(m.column.table));
+            break;
+          }
+        }
         return;
       }
       // A word no phrase took may still be one the description of a table

@@ -16,6 +16,11 @@ std::vector<size_t> reader::period_adjectives_of_names(const lexicon& lex) {
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     if (taken[i] || taken[i + 1] || tokens[i].quoted || !period_adverb(tokens[i].text))
       continue;
+    // "week by week", "year on year": a breakdown, said twice.
+    auto& next = tokens[i + 1].text;
+    if ((next == "by" || next == "on" || next == "over") && i + 2 < tokens.size()
+        && tokens[i + 2].text == tokens[i].text)
+      continue;
     auto& named = lex.lookup(tokens[i].stem + " " + tokens[i + 1].stem);
     // "monthly rent", "annual fee": an amount that falls due each period,
     // not a breakdown by period.

@@ -77,6 +77,15 @@ const column_info* label_column(const table_info& t) {
         && (c.role == column_role::text || c.role == column_role::categorical) && !embedded(c))
       return &c;
   }
+  // "show_title", "course_title": a work is named by its title. Never a
+  // person by a job title: people are named by the loop above or their name.
+  if (!is_table_of_people(t))
+    for (auto& c : t.columns) {
+      auto& n = c.name;
+      if (n.size() > 6 && n.compare(n.size() - 6, 6, "_title") == 0 && n != "job_title"
+          && (c.role == column_role::text || c.role == column_role::categorical) && !embedded(c))
+        return &c;
+    }
   // Free text every row has ("city_or_town") names the row better
   // than its number does.
   for (auto& c : t.columns)

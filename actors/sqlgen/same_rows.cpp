@@ -11,6 +11,7 @@
 #include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/explain.hpp"
+#include "actors/sqlgen/follow_up.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
@@ -67,25 +68,39 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
                  {}, previous_json, 0.2);
 }
 
-std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
-                                                const query& fresh, const std::string& previous_json) {
-  if (!previous.unanswered && previous.filters.empty() && previous.dimensions.empty() && previous.limit <= 0)
-    return std::nullopt;
+bool points_at_a_thing(const std::vector<token>& t) {
   // "that", "this" or "it" standing for a thing, not before a noun ("that
   // year"): at the end, or before a verb ("does that come from", "was that made of").
   static const char* verbs[] = {"is",   "was",   "were", "are",     "cost",  "costs", "mean",     "means",
                                 "come", "comes", "came", "include", "make",  "makes", "take",     "takes",
                                 "do",   "does",  "did",  "have",    "has",   "had",   "compare", "work"};
-  auto& t = r.tokens;
-  bool points = false;
-  for (size_t i = 0; i < t.size() && !points; ++i) {
+  for (size_t i = 0; i < t.size(); ++i) {
     if (t[i].quoted || (t[i].text != "that" && t[i].text != "this" && t[i].text != "it"))
       continue;
     bool verb_next = i + 1 < t.size() && !t[i + 1].quoted
                      && (is_participle(t[i + 1].text)
                          || std::any_of(std::begin(verbs), std::end(verbs), [&](const char* v) { return t[i + 1].text == v; }));
-    points = i + 1 == t.size() || verb_next;
+    // (After a noun, "that" opens a clause about it: "permits that were approved".)
+    bool relative = t[i].text == "that" && i > 0 && (t[i - 1].quoted || !is_stopword(t[i - 1].text));
+    if ((i + 1 == t.size() || verb_next) && !relative)
+      return true;
   }
+  return false;
+}
+
+std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const reading& r, const query& fresh) {
+  if (!points_at_a_thing(r.tokens))
+    return std::nullopt;
+  return clarify(understood_prefix(model, fresh) + "there is no answer before for \"that\" to point back to: could"
+                                                   " you name it?",
+                 {}, "", 0.2);
+}
+
+std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
+                                                const query& fresh, const std::string& previous_json) {
+  if (!previous.unanswered && previous.filters.empty() && previous.dimensions.empty() && previous.limit <= 0)
+    return std::nullopt;
+  bool points = points_at_a_thing(r.tokens);
   if (!points)
     return std::nullopt;
   // After a question asked back, "that" has no answer to point at.
@@ -112,6 +127,75 @@ std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, cons
     return std::nullopt;
   return clarify(understood_prefix(model, fresh) + "not what \"that\" points back to: none of the answer before is in"
                                                    " it. Could you name it?",
+                 {}, previous_json, 0.2);
+}
+
+// "that supplier", "this client": one row the conversation pointed at. An
+// answer that keeps none of that table's conditions (at most that some such
+// row exists) is about every one of them.
+std::optional<sql_plan> ask_which_that_names(const indexed_model& model, const query& previous, const reading& r,
+                                             const query& fresh, const std::string& previous_json) {
+  if (previous.unanswered)
+    return std::nullopt;
+  for (auto& table : r.pointed_tables) {
+    bool pinned = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& g) {
+      return (g.column.table == table && g.op != filter_op::has_related && g.op != filter_op::lacks_related)
+             || g.op == filter_op::among_shown
+             || (g.op == filter_op::has_related && g.related_table == table && !g.within.empty());
+    });
+    if (!pinned)
+      return clarify(understood_prefix(model, fresh) + "not which " + entity_words(table)
+                       + " \"that\" points back to: could you name it?",
+                     {}, previous_json, 0.2);
+  }
+  return std::nullopt;
+}
+
+// "how many of them were express tasks?": "them" are the rows of the answer
+// before; a count of other rows ("tasks") is of what the word after named.
+std::optional<sql_plan> ask_what_of_them_counts(const indexed_model& model, const query& previous, const reading& r,
+                                                const query& fresh, const std::string& previous_json) {
+  auto& t = r.tokens;
+  auto said = [&](size_t i) { return i < t.size() && !t[i].quoted ? t[i].text : std::string(); };
+  bool of_them = false;
+  for (size_t i = 0; i + 3 < t.size() && !of_them; ++i)
+    of_them = said(i) == "how" && said(i + 1) == "many" && said(i + 2) == "of"
+              && (said(i + 3) == "them" || said(i + 3) == "those" || said(i + 3) == "these");
+  if (!of_them || previous.unanswered || !counts_rows(fresh))
+    return std::nullopt;
+  // (The rows shown, or the ones the answer before counted: "which shop
+  // has the most items?" — "how many of them are on sale?")
+  auto rows = context_tables(model, previous);
+  rows.push_back(root_table(model, previous));
+  for (auto& m : previous.measures)
+    rows.push_back(m.column.table);
+  auto& counted = fresh.measures[0].column.table;
+  if (std::find(rows.begin(), rows.end(), counted) != rows.end())
+    return std::nullopt;
+  return clarify(understood_prefix(model, fresh) + "not what is counted: \"them\" are not the "
+                   + entity_words(counted) + ". Could you say it another way?",
+                 {}, previous_json, 0.2);
+}
+
+// "Just the corner shops" after a count per town: "just" narrows the
+// rows of the answer before. A new kind of answer with no new condition
+// narrows nothing: the words were not read as the rows they pick out.
+std::optional<sql_plan> ask_what_only_keeps(const indexed_model& model, const query& previous, const reading& r,
+                                            const query& fresh, const std::string& previous_json) {
+  auto& t = r.tokens;
+  size_t first = !t.empty() && !t[0].quoted && (t[0].text == "and" || t[0].text == "but") ? 1 : 0;
+  bool narrowing = first < t.size() && !t[first].quoted && (t[first].text == "just" || t[first].text == "only");
+  if (!narrowing || previous.unanswered || fresh.kind == previous.kind || fresh.limit != previous.limit)
+    return std::nullopt;
+  bool new_condition = std::any_of(fresh.filters.begin(), fresh.filters.end(), [&](const filter& f) {
+    return std::none_of(previous.filters.begin(), previous.filters.end(), [&](const filter& g) {
+      return g.column == f.column && g.op == f.op && g.values == f.values && g.related_table == f.related_table;
+    });
+  });
+  if (new_condition)
+    return std::nullopt;
+  return clarify(understood_prefix(model, fresh) + "not which of the rows before your words pick out: could you say"
+                                                   " it another way?",
                  {}, previous_json, 0.2);
 }
 

@@ -44,6 +44,20 @@ std::optional<sql_plan> ask_which_period_shown(const indexed_model& model, const
 /// "what is her salary?" after "who is Mona's mentor?": "her" may be Mona,
 /// named, or her mentor, shown. A clarify; nullopt when the last answer was
 /// not one person reached from another.
+/// "that supplier" answered with every supplier that has some rows: which one
+/// "that" names is asked.
+std::optional<sql_plan> ask_which_that_names(const indexed_model& model, const query& previous, const reading& r,
+                                             const query& fresh, const std::string& previous_json);
+
+/// "how many of them ..." counting other rows than the answer before's.
+std::optional<sql_plan> ask_what_of_them_counts(const indexed_model& model, const query& previous, const reading& r,
+                                                const query& fresh, const std::string& previous_json);
+
+/// "just the X" that turns the answer before into another kind of answer
+/// with no new condition: asked.
+std::optional<sql_plan> ask_what_only_keeps(const indexed_model& model, const query& previous, const reading& r,
+                                            const query& fresh, const std::string& previous_json);
+
 std::optional<sql_plan> ask_which_person(const indexed_model& model, const query& previous, const reading& r,
                                          const query& fresh, const std::string& previous_json);
 
@@ -51,6 +65,13 @@ std::optional<sql_plan> ask_which_person(const indexed_model& model, const query
 /// at the answer before, and a query that keeps none of its conditions,
 /// groups or ranking answers about every row instead. A clarify; nullopt
 /// otherwise.
+/// "that", "this" or "it" standing for a thing: at the end, or before a
+/// verb ("what did that weigh?"), not before a noun ("that year").
+bool points_at_a_thing(const std::vector<token>& tokens);
+
+/// "what did that weigh?" with no answer before to point at: asked.
+std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const reading& r, const query& fresh);
+
 std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,
                                                 const query& fresh, const std::string& previous_json);
 

@@ -27,7 +27,10 @@ bool says_still(const std::vector<token>& tokens) {
       return false;
     // "now" opening a request or after "and" ("and now by month") changes
     // the question, not the rows; "until now", "by now" end a period.
-    adverb = adverb || w == "currently" || w == "still" || at_the_moment(tokens, i)
+    // "the members with us", "tenants still with us": who are ours now;
+    // not "shopped with us", a verb's other party.
+    bool with_us = w == "with" && said(i + 1) == "us" && i > 0 && !is_stopword(said(i - 1)) && !is_participle(said(i - 1));
+    adverb = adverb || w == "currently" || w == "still" || at_the_moment(tokens, i) || with_us
              || (w == "now" && i > 0 && said(i - 1) != "and" && said(i - 1) != "until"
                  && said(i - 1) != "till" && said(i - 1) != "by" && said(i - 1) != "from");
   }

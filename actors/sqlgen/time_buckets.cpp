@@ -121,6 +121,12 @@ bool time_scan::read_bucket(size_t i, const std::string& w) {
     }
   if (found)
     return true;
+  // "week by week", "day by day": one bucket, said twice.
+  if (auto unit = unit_of(w); !unit.empty() && unit == w && text(i + 1) == "by" && unit_of(text(i + 2)) == unit) {
+    r.bucket = bucket_of(unit);
+    take(i, i + 3);
+    return true;
+  }
   if (w == "by" || w == "per" || w == "each" || w == "every" || w == "over") {
     size_t j = i + 1;
     if (text(j) == "the")

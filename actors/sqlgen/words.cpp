@@ -117,6 +117,7 @@ std::vector<token> tokenize(std::string_view text) {
       continue;
     }
     out.push_back({w, stem(w), false, depth > 0});
+    out.back().joined = j + 1 < text.size() && text[j] == '-' && word_char(text[j + 1]);
     // "21+", "5+ nights": the number or more, never a count of rows to show.
     if (j < text.size() && text[j] == '+' && std::all_of(w.begin(), w.end(), [](char d) {
           return std::isdigit(static_cast<unsigned char>(d));

@@ -13,6 +13,7 @@ struct token {
   std::string stem;
   bool quoted = false; // inside quotes: a literal value, never a keyword
   bool bracketed = false; // inside parentheses: often restates what is before it
+  bool joined = false; // joined by a hyphen to the word after it ("in-store", "off-peak")
 };
 
 /// Lowercases and splits on anything but letters, digits, '-', '.', '\'' inside
