@@ -68,14 +68,14 @@ std::optional<sql_plan> ask_about_picked_rows(const indexed_model& model, const 
                  {}, previous_json, 0.2);
 }
 
-bool points_at_a_thing(const std::vector<token>& t) {
+bool points_at_a_thing(const std::vector<token>& t, bool it_too) {
   // "that", "this" or "it" standing for a thing, not before a noun ("that
   // year"): at the end, or before a verb ("does that come from", "was that made of").
   static const char* verbs[] = {"is",   "was",   "were", "are",     "cost",  "costs", "mean",     "means",
                                 "come", "comes", "came", "include", "make",  "makes", "take",     "takes",
                                 "do",   "does",  "did",  "have",    "has",   "had",   "compare", "work"};
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i].quoted || (t[i].text != "that" && t[i].text != "this" && t[i].text != "it"))
+    if (t[i].quoted || (t[i].text != "that" && t[i].text != "this" && (t[i].text != "it" || !it_too)))
       continue;
     bool verb_next = i + 1 < t.size() && !t[i + 1].quoted
                      && (is_participle(t[i + 1].text)
@@ -89,7 +89,9 @@ bool points_at_a_thing(const std::vector<token>& t) {
 }
 
 std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const reading& r, const query& fresh) {
-  if (!points_at_a_thing(r.tokens))
+  // ("it" may stand for a thing the question itself named: "quote 12 —
+  // when did we fit it?")
+  if (!points_at_a_thing(r.tokens, false) && r.pointed_tables.empty())
     return std::nullopt;
   return clarify(understood_prefix(model, fresh) + "there is no answer before for \"that\" to point back to: could"
                                                    " you name it?",

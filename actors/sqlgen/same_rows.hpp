@@ -67,9 +67,10 @@ std::optional<sql_plan> ask_which_person(const indexed_model& model, const query
 /// otherwise.
 /// "that", "this" or "it" standing for a thing: at the end, or before a
 /// verb ("what did that weigh?"), not before a noun ("that year").
-bool points_at_a_thing(const std::vector<token>& tokens);
+bool points_at_a_thing(const std::vector<token>& tokens, bool it_too = true);
 
-/// "what did that weigh?" with no answer before to point at: asked.
+/// "what did that weigh?", "did that customer ...?" with no answer before
+/// to point at: asked.
 std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const reading& r, const query& fresh);
 
 std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, const query& previous, const reading& r,

@@ -240,6 +240,13 @@ TEST(named_once, that_with_no_answer_before_points_at_nothing) {
   model.tables[1].columns.push_back(col("cost", r::numeric));
   auto plan = generate(model, "And how much did that cost?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // (A table named in a short form: "customer" is read as cust.)
+  model.tables.push_back(testing::table("cust", {col("cust_id", r::identifier, true),
+                                                 col("full_name", r::text, false, {"Ann Lee"})}));
+  model.tables[0].columns.push_back(col("cust_id", r::identifier));
+  model.relationships.push_back({"repairs", {"cust_id"}, "cust", {"cust_id"}, false});
+  plan = generate(model, "has that customer had any tasks since?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
   plan = generate(model, "What did the tasks cost us in total?", "");
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
 }
