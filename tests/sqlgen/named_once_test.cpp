@@ -144,6 +144,23 @@ TEST(named_once, a_word_beside_a_column_shown_is_shown_too) {
   EXPECT_NE(plan.sql.find(q("premises.postcode")), std::string::npos) << plan.sql;
 }
 
+TEST(named_once, the_states_are_not_what_is_counted) {
+  semantic_model m;
+  m.data_source = "desks";
+  auto states = testing::table("mship_stat", {col("stat_cd", r::identifier, true),
+                                              col("stat_desc", r::categorical, false, {"Active", "Ended"})});
+  states.row_estimate = 2;
+  states.columns[1].nullable = false;
+  m.tables = {states, testing::table("membership", {col("mship_id", r::identifier, true), col("stat_cd", r::identifier),
+                                                    dated("signed_dt"), dated("end_dt")})};
+  m.relationships = {{"membership", {"stat_cd"}, "mship_stat", {"stat_cd"}, false}};
+  auto first = generate(m, "How many memberships were signed each month in 2023?", "");
+  ASSERT_EQ(first.outcome, plan_outcome::answer) << first.understood;
+  auto plan = generate(m, "and how many ended each month?", first.query_json);
+  if (plan.outcome == plan_outcome::answer)
+    EXPECT_EQ(plan.sql.find("COUNT(DISTINCT " + q("mship_stat.stat_cd")), std::string::npos) << plan.sql;
+}
+
 TEST(named_once, a_kind_of_rows_is_never_their_keys) {
   semantic_model m;
   m.data_source = "care";
