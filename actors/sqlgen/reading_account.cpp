@@ -84,7 +84,10 @@ void reader::account() {
   for (auto& it : items)
     if (!it.c && it.e.kind == element_kind::table && it.begin > 0 && !tokens[it.begin - 1].quoted
         && (tokens[it.begin - 1].text == "that" || tokens[it.begin - 1].text == "this")
-        && !(it.begin >= 2 && (tokens[it.begin - 2].quoted || !is_stopword(tokens[it.begin - 2].text)))) // ("orders that customers placed")
+        && !(it.begin >= 2 && (tokens[it.begin - 2].quoted || !is_stopword(tokens[it.begin - 2].text))) // ("orders that customers placed")
+        && std::none_of(items.begin(), items.end(), [&](const item& before) { // ("each state and ... that state")
+             return !before.c && before.end < it.begin && before.e.table == it.e.table;
+           }))
       r.pointed_tables.push_back(it.e.table);
   std::vector<bool> explained = taken;
   for (auto& it : items)

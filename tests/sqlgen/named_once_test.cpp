@@ -264,6 +264,9 @@ TEST(named_once, that_with_no_answer_before_points_at_nothing) {
   model.relationships.push_back({"repairs", {"cust_id"}, "cust", {"cust_id"}, false});
   plan = generate(model, "has that customer had any tasks since?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Said earlier in the same question, "that customer" is that one.
+  plan = generate(model, "for each customer, how many tasks did that customer have?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
   plan = generate(model, "What did the tasks cost us in total?", "");
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
 }
