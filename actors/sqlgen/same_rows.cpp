@@ -137,6 +137,11 @@ std::optional<sql_plan> ask_what_that_points_to(const indexed_model& model, cons
 // row exists) is about every one of them.
 std::optional<sql_plan> ask_which_that_names(const indexed_model& model, const query& previous, const reading& r,
                                              const query& fresh, const std::string& previous_json) {
+  // After a question asked back, "that customer" has no answer to point at.
+  if (previous.unanswered && !r.pointed_tables.empty())
+    return clarify(understood_prefix(model, fresh) + "the question before was not answered: which "
+                     + entity_words(r.pointed_tables.front()) + " does \"that\" mean?",
+                   {}, previous_json, 0.2);
   if (previous.unanswered)
     return std::nullopt;
   for (auto& table : r.pointed_tables) {

@@ -264,6 +264,11 @@ TEST(named_once, that_with_no_answer_before_points_at_nothing) {
   model.relationships.push_back({"repairs", {"cust_id"}, "cust", {"cust_id"}, false});
   plan = generate(model, "has that customer had any tasks since?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Nor after a question that was asked back.
+  auto asked = generate(model, "What's the colour of the repairs?", "");
+  ASSERT_NE(asked.outcome, plan_outcome::answer) << asked.sql;
+  plan = generate(model, "has that customer had any tasks since?", asked.query_json);
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
   // Said earlier in the same question, "that customer" is that one.
   plan = generate(model, "for each customer, how many tasks did that customer have?", "");
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
