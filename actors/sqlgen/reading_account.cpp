@@ -84,7 +84,7 @@ void reader::account() {
   for (auto& it : items)
     if (!it.c && it.e.kind == element_kind::table && it.begin > 0 && !tokens[it.begin - 1].quoted
         && (tokens[it.begin - 1].text == "that" || tokens[it.begin - 1].text == "this")
-        && !(it.begin >= 2 && (tokens[it.begin - 2].quoted || !is_stopword(tokens[it.begin - 2].text))) // ("orders that customers placed")
+        && !opens_a_clause(tokens, it.begin - 1)
         && std::none_of(items.begin(), items.end(), [&](const item& before) { // ("each state and ... that state")
              return !before.c && before.end < it.begin && before.e.table == it.e.table;
            }))
@@ -140,21 +140,15 @@ void reader::account() {
     use(c);
   for (auto& m : r.measures)
     use(m.column);
-  auto shown_at = [&](size_t b, size_t e) {
-    return std::any_of(items.begin(), items.end(), [&](const item& it) {
-      return !it.c && it.begin == b && it.end == e && it.e.kind == element_kind::column
-             && std::any_of(r.selected.begin(), r.selected.end(), [&](const column_ref& c) {
-                  return c.table == it.e.table && c.column == it.e.column;
-                });
-    });
+  auto shown = [&](const item& it) {
+    return !it.c && it.e.kind == element_kind::column
+           && std::find(r.selected.begin(), r.selected.end(), column_ref{it.e.table, it.e.column}) != r.selected.end();
   };
   auto beside_a_shown_column = [&](size_t i) {
-    for (auto& it : items)
-      if (!it.c && ((it.begin == i + 2 && i + 1 < tokens.size() && tokens[i + 1].text == "and")
-                    || (i >= 2 && it.end == i - 1 && tokens[i - 1].text == "and"))
-          && shown_at(it.begin, it.end))
-        return true;
-    return false;
+    return std::any_of(items.begin(), items.end(), [&](const item& it) {
+      return shown(it) && ((it.begin == i + 2 && i + 1 < tokens.size() && tokens[i + 1].text == "and")
+                           || (i >= 2 && it.end == i - 1 && tokens[i - 1].text == "and"));
+    });
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     auto& t = tokens[i];

@@ -80,9 +80,7 @@ bool points_at_a_thing(const std::vector<token>& t, bool it_too) {
     bool verb_next = i + 1 < t.size() && !t[i + 1].quoted
                      && (is_participle(t[i + 1].text)
                          || std::any_of(std::begin(verbs), std::end(verbs), [&](const char* v) { return t[i + 1].text == v; }));
-    // (After a noun, "that" opens a clause about it: "permits that were approved".)
-    bool relative = t[i].text == "that" && i > 0 && (t[i - 1].quoted || !is_stopword(t[i - 1].text));
-    if ((i + 1 == t.size() || verb_next) && !relative)
+    if ((i + 1 == t.size() || verb_next) && !opens_a_clause(t, i))
       return true;
   }
   return false;

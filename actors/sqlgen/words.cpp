@@ -315,6 +315,11 @@ std::string join(const std::vector<std::string>& words, std::string_view sep) {
   return out;
 }
 
+bool opens_a_clause(const std::vector<token>& tokens, size_t i) {
+  return i > 0 && i < tokens.size() && !tokens[i].quoted && tokens[i].text == "that"
+         && (tokens[i - 1].quoted || !is_stopword(tokens[i - 1].text));
+}
+
 bool is_participle(std::string_view word) {
   static const char* irregular[] = {"found",  "made",   "held", "sold",   "bought", "won",
                                     "built",  "done",   "paid", "sent",   "spent",  "taught",

@@ -43,6 +43,10 @@ std::string normalize_question(std::string_view question);
 
 /// A verb form that relates things rather than names one: "published",
 /// "written", "found" (regular -ed forms and common irregular ones).
+/// "that" right after a noun opens a clause about it ("permits that were
+/// approved", "orders that customers placed"): not a pointer back.
+bool opens_a_clause(const std::vector<token>& tokens, size_t i);
+
 bool is_participle(std::string_view word);
 
 /// Joins words with a separator.
