@@ -192,6 +192,10 @@ bool scanner::word_cues(size_t i) {
   // "has she paid", "have they ordered": the auxiliary of a verb, not having.
   if (match(i, "have|has|had she|he|they|we|you|i|it"))
     return false;
+  // "staff who have left": the auxiliary of leaving, which the lexicon
+  // reads with it, not having something called "left".
+  if (match(i, "have|has|had left") || match(i, "who have|has|had left"))
+    return false;
   // "how many crates do we have in storage": a pronoun's "have" says what there
   // is, not that the rows have something.
   if (i > 0 && match(i, "have|has|had")) {

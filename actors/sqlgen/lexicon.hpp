@@ -30,6 +30,10 @@ struct element {
 /// subscription is active"): a condition that the column IS NULL.
 inline const char* const empty_state = "\x01empty";
 
+/// The opposite state: the day it ends is set ("staff who have left": the
+/// leaving date is kept), a condition that the column IS NOT NULL.
+inline const char* const set_state = "\x01set";
+
 /// Words of some of a column's values, said alone ("sourdough" for
 /// 'Sourdough loaf, large'): the value of the element is this mark followed
 /// by the words, and it reads as the rows whose value contains them.

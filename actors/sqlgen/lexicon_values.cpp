@@ -16,6 +16,23 @@ namespace medha::sqlgen {
 
 using namespace lexicon_words;
 
+namespace {
+
+// A date kept for when someone leaves: its name or its description says
+// leaving, resigning, termination or the end of their time with us.
+bool marks_leaving(const column_info& c) {
+  static const char* words[] = {"left", "leave", "leaving", "leaver", "term", "terminated", "termination",
+                                "resigned", "resignation", "end", "ended", "exit", "quit"};
+  auto said = split_words(c.name);
+  for (auto& w : phrase_words(c.comment))
+    said.push_back(w);
+  return std::any_of(said.begin(), said.end(), [&](const std::string& w) {
+    return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
+  });
+}
+
+} // namespace
+
 void lexicon::add_values_of(const table_info& t, const column_info& c, const std::vector<std::string>& words) {
   // "women", "male patients": a sex kept as a code or a word.
   if (std::find(words.begin(), words.end(), "sex") != words.end()
@@ -85,6 +102,17 @@ void lexicon::add_values_of(const table_info& t, const column_info& c, const std
   if (c.role == column_role::time && c.nullable)
     for (auto& state : states_while_unset(split_words(c.name)))
       add({state}, {element_kind::value, t.name, c.name, "", empty_state}, 0.9);
+  // "staff who have left", "children who left us": people gone, where the
+  // day someone leaves is kept (term_dt, left_on, "Leaving date"). Only as
+  // a verb of leaving the business: "left" alone is also what remains.
+  if (c.role == column_role::time && c.nullable && marks_leaving(c)) {
+    element gone{element_kind::value, t.name, c.name, "", set_state};
+    for (auto* said : {"have left", "has left", "had left", "left us", "leavers", "former"})
+      add(phrase_words(said), gone, 0.9);
+    for (auto* before : {"", "have ", "has ", "had "})
+      for (auto* whom : {"the company", "the business", "the firm", "the team"})
+        add(phrase_words(std::string(before) + "left " + whom), gone, 0.9);
+  }
 }
 
 // "sourdough sales" where the lines are 'Sourdough loaf, large' and

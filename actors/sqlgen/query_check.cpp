@@ -214,6 +214,19 @@ std::string check_types(const indexed_model& model, const query& q) {
     if (auto why = check_filter(model, f); !why.empty())
       return why;
   }
+  // Two months of one date that no day can be in at once ("January" and
+  // "June 2025" read apart): the answer would be empty whatever the data.
+  for (size_t a = 0; a < q.filters.size(); ++a)
+    for (size_t b = a + 1; b < q.filters.size(); ++b) {
+      auto& fa = q.filters[a];
+      auto& fb = q.filters[b];
+      if (fa.op != filter_op::month || fb.op != filter_op::month || fa.column != fb.column
+          || fa.values.size() < 2 || fb.values.size() < 2 || fa.measure >= 0 || fb.measure >= 0)
+        continue;
+      bool years_meet = fa.values[0].empty() || fb.values[0].empty() || fa.values[0] == fb.values[0];
+      if (fa.values[1] != fb.values[1] || !years_meet)
+        return "two different months of " + name(fa.column) + " at once";
+    }
   // An hour of the day is kept only by a timestamp (or a time), not a date.
   for (auto& d : q.dimensions) {
     if (d.bucket != time_bucket::hour && d.bucket != time_bucket::month_of_year)

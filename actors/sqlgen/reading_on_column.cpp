@@ -245,6 +245,18 @@ void reader::on_column(size_t k, const element& e) {
                             || said_after == "after" || said_after == "between" || said_after == "last" || said_after == "this");
   bool period_date = role == column_role::time && !distinct && !time.filters.empty()
                      && (pending_agg == aggregate::count || verb_of_period);
+  // "rentals started in 2025" where only the staff who signed them up keep
+  // a start: the verb is said of the rows named right before it, and the
+  // date of a row they belong to is that row's event, not theirs. (A date
+  // of their own rows below them is: "pens cleaned in 2024".)
+  if (period_date && verb_of_period && k > 0 && !items[k - 1].c && items[k - 1].end == items[k].begin
+      && items[k - 1].e.kind == element_kind::table && items[k - 1].e.table != col.table
+      && belongs_to(model, items[k - 1].e.table, col.table)) {
+    r.unresolved.push_back("which date of the " + column_words(items[k - 1].e.table) + " \""
+                           + tokens[items[k].begin].text + "\" is said of");
+    time_column_hint = col;
+    return;
+  }
   if (period_date
       || (role == column_role::numeric && lexicon_words::counts_years(e.column)
           && (pending_agg == aggregate::none || pending_agg == aggregate::count)

@@ -76,6 +76,27 @@ bool same_verb(const std::string& a, const std::string& b) {
 void reader::check_period_date() {
   if (time_column_hint || time.filters.empty())
     return;
+  // "staff who left in 2024": a period said of leaving is on the day they
+  // left, unless a verb names another of their dates ("joined in 2024 and
+  // have since left"): then the question has two events and is asked.
+  for (auto& it : items) {
+    if (it.c || it.e.kind != element_kind::value || it.e.value != set_state)
+      continue;
+    auto* t = table_of(model, it.e.table);
+    bool other_event = false;
+    for (size_t i = 0; t && i < tokens.size(); ++i)
+      if ((i < it.begin || i >= it.end) && !tokens[i].quoted && is_participle(tokens[i].text))
+        for (auto& c : t->columns)
+          other_event = other_event
+                        || (c.role == column_role::time && c.name != it.e.column && !event_of(c.name).empty()
+                            && same_verb(tokens[i].text, event_of(c.name)));
+    if (other_event) {
+      r.unresolved.push_back("which date the period is on: leaving, or \"" + column_words(it.e.column) + "\"'s event");
+      return;
+    }
+    time_column_hint = column_ref{it.e.table, it.e.column};
+    return;
+  }
   auto rows = rows_asked();
   if (rows.empty())
     return;

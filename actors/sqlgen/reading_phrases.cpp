@@ -125,6 +125,10 @@ void reader::add_value_filter(const element& e, size_t pos) {
     f.op = negate ? filter_op::not_null : filter_op::is_null;
     f.values.clear();
   }
+  if (e.value == set_state) { // "have left": the end date set
+    f.op = negate ? filter_op::is_null : filter_op::not_null;
+    f.values.clear();
+  }
   f.numeric = is_number(e.value) && role_of(model, f.column) == column_role::numeric;
   r.filters.push_back(f);
   value_filters.emplace_back(r.filters.size() - 1, pos);

@@ -270,7 +270,9 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   // "open" where tickets keep both a status 'open' and a closed_at: the
   // value the rows keep says it outright; the state of an empty date is
   // only inferred.
-  auto inferred = [](const element& c) { return c.kind == element_kind::value && c.value == empty_state; };
+  auto inferred = [](const element& c) {
+    return c.kind == element_kind::value && (c.value == empty_state || c.value == set_state);
+  };
   auto stated = narrow([&](const element& c) {
     return !inferred(c) || std::none_of(cands.begin(), cands.end(), [&](const candidate& o) {
       return o.first.kind == element_kind::value && !inferred(o.first) && o.first.table == c.table;

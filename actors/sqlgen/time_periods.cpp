@@ -106,6 +106,35 @@ bool time_scan::read_quarter(size_t i, const std::string& w) {
   return false;
 }
 
+// Halves of a named year: "the 1st half of 2031", "H2 2029". Without a
+// year ("the second half of the year before") nothing is read: the year is then
+// unexplained and asked about, never assumed.
+bool time_scan::read_half(size_t i, const std::string& w) {
+  int h = 0;
+  size_t j = i + 1;
+  if ((w == "first" || w == "1st") && text(i + 1) == "half")
+    h = 1;
+  else if ((w == "second" || w == "2nd" || w == "last") && text(i + 1) == "half")
+    h = 2;
+  else if (w == "h1" || w == "h2")
+    h = w == "h1" ? 1 : 2, j = i;
+  if (!h)
+    return false;
+  ++j;
+  if (text(j) == "of" || text(j) == "in")
+    ++j;
+  if (!is_year(text(j)))
+    return false;
+  int y = std::stoi(text(j));
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%04d-%02d-01", y, h == 1 ? 1 : 7);
+  std::snprintf(hi, sizeof hi, "%04d-%02d-01", h == 1 ? y : y + 1, h == 1 ? 7 : 1);
+  r.filters.push_back(make(filter_op::since, {lo}));
+  r.filters.push_back(make(filter_op::before, {hi}));
+  take(within(i), j + 1);
+  return true;
+}
+
 // Months, with or without a year.
 bool time_scan::read_month(size_t i, const std::string& w) {
   if (int m = month_number(w)) {

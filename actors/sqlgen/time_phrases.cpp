@@ -41,6 +41,7 @@ time_reading read_time(const std::vector<token>& t, std::vector<bool>& taken) {
     &time_scan::read_clock_time,        &time_scan::read_weekday_groups,
     &time_scan::read_cycle_groups,
     &time_scan::read_asked_period,      &time_scan::read_bucket_shown_as_date,
+    &time_scan::read_half,
     &time_scan::read_relative_period,   &time_scan::read_current_period,
     &time_scan::read_quarter,           &time_scan::read_month,
     &time_scan::read_weekend,           &time_scan::read_one_day,

@@ -72,6 +72,7 @@ struct time_scan {
   bool read_relative_period(size_t i, const std::string& w);
   bool read_current_period(size_t i, const std::string& w);
   bool read_quarter(size_t i, const std::string& w);
+  bool read_half(size_t i, const std::string& w);
   bool read_month(size_t i, const std::string& w);
   bool read_weekend(size_t i, const std::string& w);
   bool read_one_day(size_t i, const std::string& w);

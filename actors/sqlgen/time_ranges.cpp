@@ -31,6 +31,19 @@ bool time_scan::read_month_range(size_t i, const std::string& w) {
       take(i, i + 6);
       return true;
     }
+    // "between January and June 2025": one year said once, for both months.
+    if (int ma = month_number(text(i + 1)), mb = month_number(text(i + 3));
+        ma > 0 && mb > 0 && ma <= mb && is_year(text(i + 4))
+        && (text(i + 2) == "and" || text(i + 2) == "to" || text(i + 2) == "through")) {
+      int y = std::stoi(text(i + 4)), yb = mb == 12 ? y + 1 : y;
+      char lo[32], hi[32];
+      std::snprintf(lo, sizeof lo, "%04d-%02d-01", y, ma);
+      std::snprintf(hi, sizeof hi, "%04d-%02d-01", yb, mb == 12 ? 1 : mb + 1);
+      r.filters.push_back(make(filter_op::since, {lo}));
+      r.filters.push_back(make(filter_op::before, {hi}));
+      take(i, i + 5);
+      return true;
+    }
   }
   return false;
 }
