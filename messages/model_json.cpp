@@ -60,6 +60,8 @@ json::object model_to_json(const semantic_model& m) {
   o["data_source"] = m.data_source;
   o["description"] = m.description;
   o["schema_version"] = m.schema_version;
+  if (!m.data_ends.empty())
+    o["data_ends"] = m.data_ends;
   json::array tables;
   tables.reserve(m.tables.size());
   for (auto& t : m.tables)
@@ -187,6 +189,7 @@ std::optional<semantic_model> model_from_json(const json::object& o) {
   m.data_source = r.str(o, "data_source");
   m.description = r.str(o, "description");
   m.schema_version = r.integer<uint64_t>(o, "schema_version");
+  m.data_ends = r.str(o, "data_ends");
   r.each(o, "tables", [&](const json::object& to) {
     table_info t;
     t.schema = r.str(to, "schema");

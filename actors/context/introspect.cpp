@@ -14,6 +14,7 @@
 #include "actors/context/infer_relationships.hpp"
 #include "actors/context/schema_version.hpp"
 #include "actors/context/structure_fingerprint.hpp"
+#include "actors/context/data_ends.hpp"
 #include "actors/executor/conninfo.hpp"
 
 namespace medha {
@@ -581,6 +582,31 @@ void assign_roles(catalog& cat) {
     }
 }
 
+// The latest day of each date column of the stored tables (a sample of
+// the big ones), one statement per table; see data_ends.hpp.
+std::string read_data_ends(pqxx::transaction_base& tx, const catalog& cat) {
+  std::vector<std::string> latest;
+  for (size_t i = 0; i < cat.tables.size(); ++i) {
+    auto& t = cat.tables[i];
+    if (!has_rows(cat.relations[i]) || t.derived)
+      continue;
+    std::string list;
+    for (auto& c : t.columns)
+      if (c.role == column_role::time && (c.type == "date" || c.type.rfind("timestamp", 0) == 0))
+        list += (list.empty() ? "" : ", ") + ("max(" + tx.quote_name(c.name) + ")::date::text");
+    if (list.empty())
+      continue;
+    best_effort([&] {
+      for (auto row : tx.exec("SELECT " + list + " FROM " + sampled_from(tx, t, cat.relations[i])))
+        for (auto f : row)
+          latest.push_back(text(f));
+    });
+  }
+  std::string today;
+  best_effort([&] { today = text(tx.exec("SELECT CURRENT_DATE::text")[0][0]); });
+  return data_ends_from(std::move(latest), today);
+}
+
 } // namespace
 
 model_or_error introspect(const data_source& src, const cached_model_fn& cached) {
@@ -628,6 +654,7 @@ model_or_error introspect(const data_source& src, const cached_model_fn& cached)
     auto in_data = read_uniqueness(tx, cat);
     for (auto& r : check_containment(tx, cat, join_candidates(cat.tables, cat.declared, cat.unique, in_data)))
       model.relationships.push_back(std::move(r));
+    model.data_ends = read_data_ends(tx, cat);
     model.tables = std::move(cat.tables);
     return model;
   } catch (const pqxx::broken_connection& e) {

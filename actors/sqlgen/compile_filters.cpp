@@ -84,7 +84,7 @@ std::string compiler::month_pair_sql(const filter& f) {
     case filter_op::relative: {
       if (v(1) != "month")
         return {};
-      auto now = std::string("(EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE))");
+      auto now = "(EXTRACT(YEAR FROM " + today() + ") * 12 + EXTRACT(MONTH FROM " + today() + "))";
       if (v(2) == "rolling")
         return index + " >= " + now + " - " + v(0);
       if (v(0) == "0")
@@ -180,7 +180,7 @@ std::string compiler::filter_sql(const filter& f) {
       auto n = v(0);
       std::string unit = unit_name(v(1));
       if (role_of(model, f.column) == column_role::numeric) { // an integer year column
-        auto this_year = std::string("EXTRACT(YEAR FROM CURRENT_DATE)");
+        auto this_year = "EXTRACT(YEAR FROM " + today() + ")";
         if (v(2) == "rolling")
           return col + " >= " + this_year + " - " + n;
         return col + " = " + this_year + (n == "0" ? "" : " - " + n);
@@ -188,16 +188,16 @@ std::string compiler::filter_sql(const filter& f) {
       if (unit == "quarter") { // PostgreSQL intervals have no quarters
         n = std::to_string(3 * std::atoi(n.c_str()));
         if (v(2) == "rolling")
-          return col + " >= CURRENT_DATE - INTERVAL '" + n + " months'";
-        auto start = std::string("DATE_TRUNC('quarter', CURRENT_DATE)");
+          return col + " >= " + today() + " - INTERVAL '" + n + " months'";
+        auto start = "DATE_TRUNC('quarter', " + today() + ")";
         if (n == "0")
           return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '3 months'";
         return col + " >= " + start + " - INTERVAL '" + n + " months' AND " + col + " < " + start;
       }
       auto interval = "INTERVAL '" + n + " " + unit + (n == "1" ? "" : "s") + "'";
       if (v(2) == "rolling")
-        return col + " >= CURRENT_DATE - " + interval;
-      auto start = "DATE_TRUNC('" + unit + "', CURRENT_DATE)";
+        return col + " >= " + today() + " - " + interval;
+      auto start = "DATE_TRUNC('" + unit + "', " + today() + ")";
       if (n == "0")
         return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '1 " + unit
                + "'";

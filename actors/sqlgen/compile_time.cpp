@@ -2,6 +2,7 @@
 // two times of a row, a period bucket as an expression and where it sorts.
 #include <algorithm>
 
+#include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
@@ -96,6 +97,15 @@ std::string compiler::time_order(const column_ref& c, time_bucket b) {
     if (auto month = month_name_column(model, c); !month.empty() && e == qualified(month))
       return month_number_sql(month);
   return e;
+}
+
+// Anything but a plain 'YYYY-MM-DD' is ignored: the value reaches the SQL.
+std::string compiler::today() const {
+  auto& d = model.model.data_ends;
+  bool plain = d.size() == 10 && d[4] == '-' && d[7] == '-';
+  for (size_t i = 0; plain && i < d.size(); ++i)
+    plain = i == 4 || i == 7 || (d[i] >= '0' && d[i] <= '9');
+  return plain ? "DATE '" + d + "'" : std::string("CURRENT_DATE");
 }
 
 } // namespace medha::sqlgen::compiling

@@ -296,7 +296,17 @@ std::string explain(const indexed_model& model, const query& q) {
     s += ", first row only";
   else if (q.limit > 0)
     s += ", first " + std::to_string(q.limit) + " rows";
-  return s + ".";
+  s += ".";
+  // A copy of the data that ends before today: say which day "this year"
+  // and "the last 30 days" were counted from.
+  bool from_today = std::any_of(q.filters.begin(), q.filters.end(), [](const filter& f) {
+    return f.op == filter_op::relative;
+  }) || std::any_of(q.measures.begin(), q.measures.end(), [](const measure& m) {
+    return m.form == measure_form::days_since || m.form == measure_form::age;
+  });
+  if (from_today && !model.model.data_ends.empty())
+    s += " Periods are counted back from " + model.model.data_ends + ", the day the data ends.";
+  return s;
 }
 
 std::string rows_subject(const indexed_model& model, const query& q) {

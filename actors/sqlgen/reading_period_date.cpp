@@ -9,6 +9,7 @@
 
 #include <algorithm>
 
+#include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/words.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -76,27 +77,6 @@ bool same_verb(const std::string& a, const std::string& b) {
 void reader::check_period_date() {
   if (time_column_hint || time.filters.empty())
     return;
-  // "staff who left in 2024": a period said of leaving is on the day they
-  // left, unless a verb names another of their dates ("joined in 2024 and
-  // have since left"): then the question has two events and is asked.
-  for (auto& it : items) {
-    if (it.c || it.e.kind != element_kind::value || it.e.value != set_state)
-      continue;
-    auto* t = table_of(model, it.e.table);
-    bool other_event = false;
-    for (size_t i = 0; t && i < tokens.size(); ++i)
-      if ((i < it.begin || i >= it.end) && !tokens[i].quoted && is_participle(tokens[i].text))
-        for (auto& c : t->columns)
-          other_event = other_event
-                        || (c.role == column_role::time && c.name != it.e.column && !event_of(c.name).empty()
-                            && same_verb(tokens[i].text, event_of(c.name)));
-    if (other_event) {
-      r.unresolved.push_back("which date the period is on: leaving, or \"" + column_words(it.e.column) + "\"'s event");
-      return;
-    }
-    time_column_hint = column_ref{it.e.table, it.e.column};
-    return;
-  }
   auto rows = rows_asked();
   if (rows.empty())
     return;
@@ -128,6 +108,47 @@ void reader::check_period_date() {
       continue;
     r.unresolved.push_back("which date of the " + column_words(rows) + " the period is on: \"" + t.text
                            + "\" is not what " + column_words(date.column) + " records");
+    return;
+  }
+}
+
+// "staff who have left", "how many left us in 2024": people gone, read by
+// the lexicon as the rows whose leaving day is set (lexicon_values.cpp).
+// Said of rows that keep no leaving day of their own ("contacts who have
+// left their company"), it is not another table's leavers; and a period
+// said of leaving is on the day they left.
+void reader::check_leavers() {
+  for (auto& it : items) {
+    if (it.c || it.e.kind != element_kind::value || it.e.value != set_state)
+      continue;
+    bool other_rows = false, own_rows = false;
+    for (auto& named : items)
+      if (!named.c && named.e.kind == element_kind::table) {
+        own_rows = own_rows || named.e.table == it.e.table;
+        other_rows = other_rows || named.e.table != it.e.table;
+      }
+    if (other_rows && !own_rows) {
+      r.unresolved.push_back("who has left: only the " + column_words(it.e.table) + " keep a leaving day");
+      return;
+    }
+    if (time_column_hint || time.filters.empty())
+      return;
+    // "joined in 2024 and have since left": two events, and the period is
+    // on one of them; asked.
+    auto* t = table_of(model, it.e.table);
+    bool other_event = false;
+    for (size_t i = 0; t && i < tokens.size(); ++i)
+      if ((i < it.begin || i >= it.end) && !tokens[i].quoted && is_participle(tokens[i].text))
+        for (auto& c : t->columns)
+          other_event = other_event
+                        || (c.role == column_role::time && c.name != it.e.column && !event_of(c.name).empty()
+                            && same_verb(tokens[i].text, event_of(c.name)));
+    if (other_event) {
+      r.unresolved.push_back("which date the period is on: leaving, or another of the " + column_words(it.e.table)
+                             + "'s");
+      return;
+    }
+    time_column_hint = column_ref{it.e.table, it.e.column};
     return;
   }
 }

@@ -53,6 +53,10 @@ std::string literal(const filter& f, const std::string& v);
 struct compiler {
   compiler(const indexed_model& model, const query& q) : model(model), q(q) {}
 
+  /// The day periods count back from: today, or the day a copy of the data
+  /// ends (semantic_model::data_ends), as an SQL date (compile_time.cpp).
+  std::string today() const;
+
   const indexed_model& model;
   const query& q;
   compiled_query out;

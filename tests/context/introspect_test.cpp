@@ -244,6 +244,32 @@ TEST_F(introspect_test, schema_version_is_stable_and_tracks_structure) {
   EXPECT_NE(introspect_ok(src).schema_version, second);
 }
 
+// A copy whose rows end long ago counts periods from its last day; a live
+// database (the shop's orders are dated today) from today.
+TEST_F(introspect_test, a_copy_of_old_data_ends_on_its_last_day) {
+  EXPECT_EQ(introspect_ok(shop()).data_ends, "");
+  auto& pg = postgres_server::shared();
+  pg.create_database("medha_introspect_copy");
+  data_source src{"copy", pg.conninfo("medha_introspect_copy"), "", ""};
+  {
+    pqxx::connection conn(src.conninfo);
+    pqxx::work txn(conn);
+    // Bookings made up to 2019-06-28, one of them for a stay after that;
+    // a membership that expires in 2090, long after today.
+    txn.exec(R"sql(
+      CREATE TABLE bookings (id integer PRIMARY KEY, made_on date, stay_on date, paid_at timestamp);
+      INSERT INTO bookings SELECT g, date '2019-01-01' + g, date '2019-01-20' + g, timestamp '2019-01-02 10:00' + g * interval '1 day'
+        FROM generate_series(0, 178) g;
+      CREATE TABLE members (id integer PRIMARY KEY, joined date, expires date);
+      INSERT INTO members VALUES (1, '2018-05-01', '2090-01-01'), (2, '2019-06-25', NULL);
+    )sql");
+    txn.commit();
+  }
+  // Latest days: made 2019-06-28, stay 2019-07-17, paid 2019-06-29, joined
+  // 2019-06-25 (expires is after today): the median and a week after it.
+  EXPECT_EQ(introspect_ok(src).data_ends, "2019-06-29");
+}
+
 TEST_F(introspect_test, unreachable_server_is_datasource_unavailable) {
   data_source src{"down", "host=127.0.0.1 port=1 dbname=x user=u password=sekret", "", ""};
   auto result = introspect(src);

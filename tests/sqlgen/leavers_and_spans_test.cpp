@@ -65,6 +65,9 @@ TEST(leavers, what_is_left_is_no_leaver) {
   // "left" alone is also what remains: never the staff's leaving day.
   auto plan = generate(model, "How many pens are left?", "");
   EXPECT_EQ(plan.sql.find("ended_on"), std::string::npos) << plan.sql;
+  // Rows that keep no leaving day of their own are not the staff's leavers.
+  plan = generate(model, "How many cleans have left?", "");
+  EXPECT_EQ(plan.sql.find("ended_on"), std::string::npos) << plan.sql;
 }
 
 TEST(spans, a_verb_is_said_of_the_rows_before_it) {
@@ -103,6 +106,25 @@ TEST(spans, two_months_no_day_is_in_are_asked) {
   // Read apart, "April" and "August 2026" keep no row at all.
   auto plan = generate(model, "How many cleans were there between April and August?", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+// A copy of data that ends before today: periods count back from its last
+// day, and the answer says so.
+TEST(spans, a_copy_of_the_data_counts_from_its_last_day) {
+  auto model = kennel();
+  auto plan = generate(model, "Count the cleans of the previous year", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("CURRENT_DATE"), std::string::npos) << plan.sql;
+  model.data_ends = "2022-09-30";
+  plan = generate(model, "Count the cleans of the previous year", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_EQ(plan.sql.find("CURRENT_DATE"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("DATE '2022-09-30'"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.explanation.find("2022-09-30"), std::string::npos) << plan.explanation;
+  // Anything but a day never reaches the SQL.
+  model.data_ends = "2022-09-30'; DROP TABLE cleans; --";
+  plan = generate(model, "Count the cleans of the previous year", "");
+  EXPECT_EQ(plan.sql.find("DROP"), std::string::npos) << plan.sql;
 }
 
 } // namespace

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace medha {
+
+/// The day a copy of the data ends, from the latest day each of its date
+/// columns holds ('YYYY-MM-DD' each, empty ones ignored) and the day it is
+/// read (`today`): the upper median of those days, or a day at most a week
+/// after it that some column reaches (the last day of the copy, not one
+/// column's future bookings or expiry dates). Empty when that day is within
+/// `stale_after_days` of today (the data is live, and "this year" is
+/// today's) or when no column holds a past day.
+std::string data_ends_from(std::vector<std::string> latest_days, const std::string& today,
+                           int stale_after_days = 60);
+
+/// Days since 1970-01-01 of a 'YYYY-MM-DD' day; false when it is not one.
+bool day_number(const std::string& day, long& number);
+
+} // namespace medha
