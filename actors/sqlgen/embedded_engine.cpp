@@ -20,6 +20,7 @@
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
+#include "actors/sqlgen/ranked_by.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/self_keys.hpp"
 #include "actors/sqlgen/state_adverbs.hpp"
@@ -110,6 +111,9 @@ sql_plan read_and_plan(const indexed_model& model,
     r.unresolved.push_back("which " + r.period_before + " came before");
   if (auto left = self_key_left_out(model, r.tokens, q); !left.empty())
     r.unresolved.push_back("whose \"" + left + "\" you mean");
+  if (ranked_by_nothing(model, r.tokens, q)
+      && std::none_of(r.unresolved.begin(), r.unresolved.end(), [](const std::string& u) { return u.rfind("by what", 0) == 0; }))
+    r.unresolved.push_back("by what to rank them");
   // "which ship city?" alone: the one of the thing just shown; "which
   // cities?", "by which haulers?": those of the rows just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
@@ -372,6 +376,8 @@ sql_plan generate(const semantic_model& given, std::string_view question,
   // Questions about the data itself have their own small grammar.
   if (auto about_data = answer_schema_question(model, question))
     return *about_data;
+  if (auto unanswered = unanswered_schema_question(model, question))
+    return *unanswered;
   auto plan = read_and_plan(model, question, previous_query_json);
   if (plan.outcome == plan_outcome::clarify)
     mark_asked_back(plan, previous_query_json);

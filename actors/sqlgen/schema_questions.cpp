@@ -265,6 +265,46 @@ std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::
   return std::nullopt;
 }
 
+// "In what table are refunds?", "Do we log who drove each van?": a
+// question about how the data is kept, which the rules above could not
+// answer. Never read as a question about the data itself (answered with
+// rows, it would say what it was not asked). Not where the model names
+// something with those words (a restaurant's `tables`, a farm's fields).
+std::optional<sql_plan> unanswered_schema_question(const indexed_model& model, std::string_view question) {
+  auto tokens = tokenize(normalize_question(question));
+  auto model_says = [&](const std::string& s) {
+    for (auto& t : model.tables) {
+      for (auto& w : split_words(t.name))
+        if (stem(w) == s)
+          return true;
+      for (auto& c : t.columns)
+        for (auto& w : split_words(c.name))
+          if (stem(w) == s)
+            return true;
+    }
+    return false;
+  };
+  auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  // ("as a table", "in table form": how to show the answer.)
+  bool speaks = false;
+  for (size_t i = 0; i < tokens.size(); ++i)
+    for (auto* w : {"table", "column", "field"})
+      speaks = speaks
+               || (!tokens[i].quoted && tokens[i].stem == stem(w) && !model_says(stem(w))
+                   && !(i >= 2 && said(i - 1) == "a" && (said(i - 2) == "as" || said(i - 2) == "in"))
+                   && said(i + 1) != "form" && said(i + 1) != "view" && said(i + 1) != "format");
+  // "Do we record / keep / track / store ...?", opening the question.
+  bool keeps = said(0) == "do" && said(1) == "we"
+               && (said(2) == "record" || said(2) == "keep" || said(2) == "track" || said(2) == "store"
+                   || said(2) == "log" || (said(2) == "have" && said(3) == "a" && said(4) == "record"));
+  if (!speaks && !keeps)
+    return std::nullopt;
+  auto p = name_a_table(model, "how the data is kept");
+  p.understood = "You asked about how the data is kept (its tables and columns), but I could not tell which "
+                 "table you mean.";
+  return p;
+}
+
 // "And about the invoices?", "what about suppliers?" right after a table's
 // columns were listed: the same question of another table, said short;
 // "which one keeps …?" after the tables were listed: which table.
@@ -317,6 +357,10 @@ std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string
 
 std::optional<sql_plan> answer_schema_question(const semantic_model& model, std::string_view question) {
   return answer_schema_question(indexed_model(model), question);
+}
+
+std::optional<sql_plan> unanswered_schema_question(const semantic_model& model, std::string_view question) {
+  return unanswered_schema_question(indexed_model(model), question);
 }
 
 } // namespace medha::sqlgen

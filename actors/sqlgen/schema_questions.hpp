@@ -16,6 +16,10 @@ class indexed_model;
 /// Answered from the model (the catalog) and guarded queries, as an ordinary
 /// answer plan. nullopt when the question is not one of these; a clarify
 /// plan when it is, but names no table (or column) of the model.
+/// A question about how the data is kept that answer_schema_question could
+/// not answer: a clarify naming the tables; nullopt for any other question.
+std::optional<sql_plan> unanswered_schema_question(const indexed_model& model, std::string_view question);
+
 std::optional<sql_plan> answer_schema_question(const indexed_model& model,
                                                std::string_view question);
 /// "And about the invoices?" right after a table's columns were listed (the
@@ -28,5 +32,6 @@ std::optional<sql_plan> schema_follow_up(const indexed_model& model, std::string
 /// index_for's cache).
 std::optional<sql_plan> answer_schema_question(const semantic_model& model,
                                                std::string_view question);
+std::optional<sql_plan> unanswered_schema_question(const semantic_model& model, std::string_view question);
 
 } // namespace medha::sqlgen

@@ -5,6 +5,7 @@
 
 #include "actors/sqlgen/embedded_engine.hpp"
 #include "tests/sqlgen/plan_matchers.hpp"
+#include "tests/sqlgen/sales_model.hpp"
 
 namespace medha::sqlgen {
 namespace {
@@ -103,6 +104,20 @@ TEST(ordering, the_length_of_a_name_orders_by_its_characters) {
     {"List the nicknames of the animals, ordered by the length of the nickname from longest to shortest",
      {"LENGTH(" + q("animals.nickname") + ")", "ORDER BY \"nickname_length\" DESC"}},
   });
+}
+
+// "the 5 best": a ranking and a number of rows, with nothing to rank them
+// by, is asked; never the first names of the alphabet.
+TEST(ordering, a_ranking_by_nothing_is_asked) {
+  auto model = testing::sales_model();
+  for (auto* asked : {"Name the 4 best products we have", "Our top 3 products, please"}) {
+    auto plan = generate(model, asked, "");
+    EXPECT_NE(plan.outcome, plan_outcome::answer) << asked << ": " << plan.sql;
+  }
+  // Ranked by a number of the rows: read.
+  auto plan = generate(model, "the 3 most expensive products", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("LIMIT 3"), std::string::npos) << plan.sql;
 }
 
 } // namespace

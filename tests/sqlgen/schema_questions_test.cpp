@@ -137,6 +137,21 @@ TEST(schema_questions, a_table_not_named_is_asked) {
   EXPECT_FALSE(plan.choices.empty());
 }
 
+// How the data is kept, asked in words the catalog grammar cannot place:
+// asked back, never answered with rows of the data.
+TEST(schema_questions, how_the_data_is_kept_is_never_answered_with_rows) {
+  auto model = testing::sales_model();
+  for (auto* question : {"Do we record the customer who placed each order?",
+                         "Do we track which region each customer sits in?",
+                         "In which table do the amounts customers owe live?"}) {
+    auto plan = generate(model, question, "");
+    EXPECT_EQ(plan.outcome, plan_outcome::clarify) << question << ": " << plan.sql;
+  }
+  // Where the model itself has tables (a restaurant's), they are data.
+  model.tables[0].name = "tables";
+  EXPECT_FALSE(unanswered_schema_question(model, "count the free tables").has_value());
+}
+
 // A database of one table: "the table" is that one.
 TEST(schema_questions, the_only_table_needs_no_name) {
   auto model = testing::sales_model();
