@@ -15,12 +15,29 @@ std::vector<std::pair<std::string, std::string>> value_legend(const std::string&
     R"(^\s*(?:and\s+|or\s+)?['"]?([A-Za-z0-9]{1,3})['"]?\s*(?:for|=|:|means|->|indicates)\s*)"
     R"(([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*\.?\s*$)",
     std::regex::icase);
+  // "A active, I inactive/closed, B barred": a capital code and its meaning
+  // in small letters, with no sign between; "/" parts alternative meanings.
+  static const std::regex spaced(
+    R"(^\s*(?:and\s+|or\s+)?['"]?([A-Z0-9]{1,3})['"]?\s+)"
+    R"(([a-z][a-z/-]*(?:\s+[a-z][a-z/-]*){0,2})\s*\.?\s*$)");
   std::vector<std::pair<std::string, std::string>> out;
   std::string clause;
   auto flush = [&] {
     std::smatch m;
-    if (std::regex_match(clause, m, entry))
+    if (std::regex_match(clause, m, entry)) {
       out.emplace_back(m[1].str(), m[2].str());
+    } else if (std::regex_match(clause, m, spaced)) {
+      auto meanings = m[2].str();
+      for (size_t from = 0; from <= meanings.size();) {
+        auto to = meanings.find('/', from);
+        auto one = meanings.substr(from, to == std::string::npos ? std::string::npos : to - from);
+        if (!one.empty())
+          out.emplace_back(m[1].str(), one);
+        if (to == std::string::npos)
+          break;
+        from = to + 1;
+      }
+    }
     clause.clear();
   };
   for (char ch : description) {

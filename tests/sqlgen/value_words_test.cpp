@@ -224,5 +224,24 @@ TEST(value_words, words_said_for_what_they_mean_are_no_value_words) {
   }
 }
 
+// A column's description may list its codes each followed by its meaning,
+// with no sign between ("K kept, L lent/out"): the meanings name the codes.
+TEST(value_words, codes_listed_with_their_meanings_name_them) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "lockers";
+  auto lockers = testing::table("lockers", {col("locker_id", r::identifier, true), col("site", r::text),
+                                            col("st", r::categorical, false, {"K", "L", "X"})});
+  lockers.columns[2].comment = "K kept free, L lent/out, X scrapped (never reuse)";
+  m.tables = {lockers};
+  auto plan = generate(m, "How many lockers have we scrapped?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("= 'X'"), std::string::npos) << plan.sql;
+  // Each of two meanings a "/" parts names the code.
+  plan = generate(m, "How many lent lockers are there?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("= 'L'"), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
