@@ -11,18 +11,23 @@ namespace medha::sqlgen {
 
 namespace {
 
-// The given and family name columns of a person, when the table keeps both.
+// The given and family name columns of a person, when the table keeps both,
+// in any of the usual spellings ("fname" beside "sname", "forename" beside
+// "last_nm"): the pair is what names a person, whichever forms it takes.
 std::pair<const column_info*, const column_info*> person_name(const table_info& t) {
-  static const std::pair<const char*, const char*> pairs[] = {
-    {"first_name", "last_name"}, {"firstname", "lastname"}, {"given_name", "family_name"},
-    {"forename", "surname"}, {"first_name", "surname"}, {"fname", "lname"}, {"first_nm", "last_nm"}};
-  for (auto& [given, family] : pairs) {
-    auto* g = t.find_column(given);
-    auto* f = t.find_column(family);
-    if (g && f)
-      return {g, f};
-  }
-  return {nullptr, nullptr};
+  static const char* given_forms[] = {"first_name", "firstname", "given_name", "forename", "fname",
+                                      "first_nm",   "fore_name", "f_name",     "givenname", "first"};
+  static const char* family_forms[] = {"last_name", "lastname", "family_name", "surname", "lname",
+                                       "last_nm",   "sname",    "sur_name",    "surnm",   "l_name", "last"};
+  const column_info* g = nullptr;
+  const column_info* f = nullptr;
+  for (auto* given : given_forms)
+    if (!g)
+      g = t.find_column(given);
+  for (auto* family : family_forms)
+    if (!f)
+      f = t.find_column(family);
+  return g && f ? std::make_pair(g, f) : std::make_pair(nullptr, nullptr);
 }
 
 } // namespace

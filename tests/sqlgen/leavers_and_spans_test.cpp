@@ -60,6 +60,17 @@ TEST(leavers, a_period_of_leaving_is_on_the_leaving_day) {
   }
 }
 
+// A person is shown by both their names, however the columns spell them.
+TEST(leavers, a_leaver_is_named_by_both_names) {
+  auto model = kennel();
+  model.tables[0].columns[1] = col("fname", r::text);
+  model.tables[0].columns.push_back(col("sname", r::text));
+  auto plan = generate(model, "Name each staff member who has left us", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"fname\""), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("\"sname\""), std::string::npos) << plan.sql;
+}
+
 TEST(leavers, what_is_left_is_no_leaver) {
   auto model = kennel();
   // "left" alone is also what remains: never the staff's leaving day.
