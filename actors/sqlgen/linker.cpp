@@ -216,8 +216,16 @@ std::vector<mention> link(const lexicon& lex, const std::vector<token>& tokens,
         // "Show the orders", "can you show ...": a function word that opens
         // a request is its verb, even where a table shares the word.
         bool request = i == 0 || tokens[i - 1].text == "please" || tokens[i - 1].text == "you";
-        if (request || ((!strong || tokens[i].text.size() <= 3 || tokens[i].text != stems[i]) && !listed()
-                        && !table_name))
+        // "live projects", "available rooms": a stored state said as the
+        // word itself names it, though the word is also a function word
+        // ("where they live"). Not a verb's participle ("orders placed").
+        bool stored_as_said = !is_participle(tokens[i].text)
+                              && std::any_of(e.begin(), e.end(), [&](const lexicon_entry& x) {
+                                   return x.weight >= 0.9 && x.target.kind == element_kind::value
+                                          && lowered(x.target.value) == tokens[i].text;
+                                 });
+        if (request || ((!strong || tokens[i].text.size() <= 3 || (tokens[i].text != stems[i] && !stored_as_said))
+                        && !listed() && !table_name))
           continue;
       }
       auto entries = len <= lex.longest() ? lex.lookup(key) : std::vector<lexicon_entry>{};

@@ -243,5 +243,22 @@ TEST(value_words, codes_listed_with_their_meanings_name_them) {
   EXPECT_NE(plan.sql.find("= 'L'"), std::string::npos) << plan.sql;
 }
 
+// A stored state said as the word itself names it, though the word also
+// serves as a function word ("where do they live").
+TEST(value_words, a_state_said_as_stored_is_a_condition_though_a_function_word) {
+  using r = column_role;
+  semantic_model m;
+  m.data_source = "jobs";
+  auto states = testing::table("job_state", {col("st_cd", r::identifier, true),
+                                             col("st_desc", r::categorical, false, {"Quoted", "Live", "Closed"})});
+  states.row_estimate = 3;
+  m.tables = {states, testing::table("jobs", {col("job_id", r::identifier, true), col("st_cd", r::identifier),
+                                              col("fee", r::numeric)})};
+  m.relationships = {{"jobs", {"st_cd"}, "job_state", {"st_cd"}, false}};
+  auto plan = generate(m, "Total fee of the live jobs", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("= 'Live'"), std::string::npos) << plan.sql;
+}
+
 } // namespace
 } // namespace medha::sqlgen
