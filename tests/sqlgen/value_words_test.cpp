@@ -244,7 +244,7 @@ TEST(value_words, codes_listed_with_their_meanings_name_them) {
 }
 
 // A stored state said as the word itself names it, though the word also
-// serves as a function word ("where do they live").
+// serves as a function word (the town people live in).
 TEST(value_words, a_state_said_as_stored_is_a_condition_though_a_function_word) {
   using r = column_role;
   semantic_model m;
