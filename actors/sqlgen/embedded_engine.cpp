@@ -21,6 +21,7 @@
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/reading.hpp"
 #include "actors/sqlgen/ranked_by.hpp"
+#include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/schema_questions.hpp"
 #include "actors/sqlgen/self_keys.hpp"
 #include "actors/sqlgen/state_adverbs.hpp"
@@ -33,6 +34,22 @@
 namespace medha::sqlgen {
 
 namespace {
+
+// The nullable key of `from` that references `to` (the one, when only one
+// does); empty when none, or when several do.
+std::string optional_link(const indexed_model& model, const std::string& from, const std::string& to) {
+  std::string key;
+  int found = 0;
+  for (auto& rel : model.model.relationships) {
+    if (rel.from_table != from || rel.to_table != to || rel.from_columns.size() != 1)
+      continue;
+    auto* t = model.model.find_table(from);
+    auto* c = t ? t->find_column(rel.from_columns[0]) : nullptr;
+    if (c && c->nullable && ++found == 1)
+      key = c->name;
+  }
+  return found == 1 ? key : std::string();
+}
 
 // Below this confidence the engine asks instead of answering. Set from the
 // calibration of the blind first runs (tests/eval/README.md): answers under
@@ -280,6 +297,15 @@ sql_plan read_and_plan(const indexed_model& model,
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "
                      + compiled.detail + ".",
                    suggestions(model), to_json(q), 0.2);
+  // "hours booked to projects" where an hour may be booked to no project:
+  // the rows named are those linked to one, which an answer that never
+  // reaches the projects (nor the key to them) leaves out.
+  if (!compiled.tables.empty())
+    for (auto& named : r.tables_said_after_to)
+      if (auto key = optional_link(model, compiled.tables.front(), named);
+          !key.empty() && compiled.sql.find(quote_identifier(named)) == std::string::npos
+          && compiled.sql.find(quote_identifier(key)) == std::string::npos)
+        r.unresolved.push_back("whether only the rows linked to " + entity_words(named) + " count");
   if (auto left = money_of_other_rows(model, r, compiled.tables); !left.empty())
     return clarify(understood_prefix(model, q) + "not what the " + entity_words(left) + " have to do with it.", {},
                    to_json(q), 0.2);

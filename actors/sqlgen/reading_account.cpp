@@ -82,6 +82,12 @@ void reader::account() {
         && std::find(r.tables_said.begin(), r.tables_said.end(), it.e.table) == r.tables_said.end())
       r.tables_said.push_back(it.e.table);
   for (auto& it : items)
+    if (!it.c && it.e.kind == element_kind::table && it.begin > 0 && !tokens[it.begin - 1].quoted) {
+      auto& before = tokens[it.begin - 1].text;
+      if (before == "to" || before == "on" || before == "for" || before == "against" || before == "towards")
+        r.tables_said_after_to.push_back(it.e.table);
+    }
+  for (auto& it : items)
     if (!it.c && it.e.kind == element_kind::table && it.begin > 0 && !tokens[it.begin - 1].quoted
         && (tokens[it.begin - 1].text == "that" || tokens[it.begin - 1].text == "this")
         && !opens_a_clause(tokens, it.begin - 1)

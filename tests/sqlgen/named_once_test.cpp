@@ -365,5 +365,20 @@ TEST(named_once, who_the_top_one_is_names_someone) {
     EXPECT_NE(plan.sql.find(q("staff.first_nm")), std::string::npos) << plan.sql;
 }
 
+// "hours on jobs" where an hour may be logged to no job: the rows
+// named are those linked to one; an answer over every hour is asked.
+TEST(named_once, rows_said_to_be_linked_are_not_all_rows) {
+  semantic_model m;
+  m.data_source = "studio";
+  m.tables = {testing::table("jobs", {col("job_id", r::identifier, true), col("job_name", r::text)}),
+              testing::table("hour_logs", {col("log_id", r::identifier, true), col("job_id", r::identifier),
+                                           col("hrs", r::numeric), dated("logged_on")})};
+  m.relationships = {{"hour_logs", {"job_id"}, "jobs", {"job_id"}, false}};
+  auto plan = generate(m, "What are the total hrs on jobs?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  plan = generate(m, "What are the total hrs?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 } // namespace
 } // namespace medha::sqlgen
