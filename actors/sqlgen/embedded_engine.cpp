@@ -297,9 +297,9 @@ sql_plan read_and_plan(const indexed_model& model,
     return clarify("I understood " + understood_words(model, q) + ", but could not build it: "
                      + compiled.detail + ".",
                    suggestions(model), to_json(q), 0.2);
-  // "hours booked to projects" where an hour may be booked to no project:
+  // "minutes logged against tasks" where a minute may be logged to no task:
   // the rows named are those linked to one, which an answer that never
-  // reaches the projects (nor the key to them) leaves out.
+  // reaches the tasks (nor the key to them) leaves out.
   if (!compiled.tables.empty())
     for (auto& named : r.tables_said_after_to)
       if (auto key = optional_link(model, compiled.tables.front(), named);

@@ -48,7 +48,7 @@ struct reading {
   std::vector<std::string> named_tables; // tables some phrase of the question links to
   std::vector<std::string> pointed_tables; // "that customer", "this round": one row of these
   std::vector<std::string> tables_said;  // tables named by their own noun ("vehicles"), not by a value
-  std::vector<std::string> tables_said_after_to; // ... right after "to", "on", "for" ("hours booked to projects")
+  std::vector<std::string> tables_said_after_to; // ... right after "to", "on", "for" ("minutes logged against tasks")
   bool share_of_shown = false; // a share of "every invoice" said of the count before, no condition of its own
   std::vector<std::string> remove_values;
   bool instead = false;
