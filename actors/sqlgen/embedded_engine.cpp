@@ -237,11 +237,13 @@ sql_plan read_and_plan(const indexed_model& model,
   // is not there leaves the answer as it was, rightly.
   bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
   // "How many films is that?" after the count: asked again, shown again.
+  // (After a count per group, "how many is that" asks how many groups: not
+  // the same counts again.)
   bool restates = (!r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
                     return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); });
                   }))
                   || (r.measures.empty() && r.aggregate_change == aggregate::count && counts_rows(q)
-                      && bare_how_many(r.tokens));
+                      && (q.dimensions.empty() || q.limit == 1) && bare_how_many(r.tokens));
   bool unchanged = follow_up && !removes && !restates && to_json(q) == previous_json;
   q.unanswered = false; // this turn is about to be answered or asked on its own
   if (!meaningful(q) || (follow_up && r.explained_words == 0 && r.cues == 0) || unchanged) {
