@@ -237,7 +237,7 @@ sql_plan read_and_plan(const indexed_model& model,
   // is not there leaves the answer as it was, rightly.
   bool removes = r.remove_filters || r.remove_time || !r.remove_values.empty();
   // "How many films is that?" after the count: asked again, shown again.
-  // (After a count per group, "how many was that" asks how many groups: not
+  // (After a count per group, a bare "how many?" asks how many groups: not
   // the same counts again.)
   bool restates = (!r.measures.empty() && std::all_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
                     return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& o) { return same_measure(o, m); });

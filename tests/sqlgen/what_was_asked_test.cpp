@@ -244,7 +244,7 @@ TEST(what_was_asked, how_many_after_a_ranking_of_counts_is_that_count) {
   converse({{"list the clients in Oslo", {q("clients.city") + " = 'Oslo'"}},
             {"how many?", {"COUNT(*)", q("clients.city") + " = 'Oslo'"}}});
   // After a count per group it asks how many groups: never the same counts.
-  converse({{"number of deliveries per city", {"GROUP BY " + q("clients.city")}}, {"how many was that?", {}}});
+  converse({{"number of deliveries per city", {"GROUP BY " + q("clients.city")}}, {"How many is it?", {}}});
 }
 
 TEST(what_was_asked, how_much_asks_for_an_amount) {
