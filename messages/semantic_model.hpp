@@ -92,9 +92,10 @@ struct semantic_model {
   std::string description;
   uint64_t schema_version = 0; // changes when introspection sees a new schema
   /// The day the data ends ('YYYY-MM-DD'), when it ends well before the day
-  /// it was read: a copy taken then, not a live system. "This year", "the
-  /// last 30 days" and "days since" count from that day, not from today's.
-  /// Empty: the data is current, and they count from today.
+  /// it was read: a copy taken then, not a live system. Whole calendar
+  /// periods ("this year", "last month") count from that day; windows ("the
+  /// last 30 days"), days since and ages still from today. Empty: the data
+  /// is current, and everything counts from today.
   std::string data_ends;
   std::vector<table_info> tables;
   std::vector<relationship> relationships;

@@ -86,7 +86,7 @@ std::string compiler::month_pair_sql(const filter& f) {
         return {};
       auto now = "(EXTRACT(YEAR FROM " + today() + ") * 12 + EXTRACT(MONTH FROM " + today() + "))";
       if (v(2) == "rolling")
-        return index + " >= " + now + " - " + v(0);
+        return index + " >= (EXTRACT(YEAR FROM CURRENT_DATE) * 12 + EXTRACT(MONTH FROM CURRENT_DATE)) - " + v(0);
       if (v(0) == "0")
         return index + " = " + now;
       return index + " >= " + now + " - " + v(0) + " AND " + index + " < " + now;
@@ -182,13 +182,13 @@ std::string compiler::filter_sql(const filter& f) {
       if (role_of(model, f.column) == column_role::numeric) { // an integer year column
         auto this_year = "EXTRACT(YEAR FROM " + today() + ")";
         if (v(2) == "rolling")
-          return col + " >= " + this_year + " - " + n;
+          return col + " >= EXTRACT(YEAR FROM CURRENT_DATE) - " + n;
         return col + " = " + this_year + (n == "0" ? "" : " - " + n);
       }
       if (unit == "quarter") { // PostgreSQL intervals have no quarters
         n = std::to_string(3 * std::atoi(n.c_str()));
         if (v(2) == "rolling")
-          return col + " >= " + today() + " - INTERVAL '" + n + " months'";
+          return col + " >= CURRENT_DATE - INTERVAL '" + n + " months'";
         auto start = "DATE_TRUNC('quarter', " + today() + ")";
         if (n == "0")
           return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '3 months'";
@@ -196,7 +196,7 @@ std::string compiler::filter_sql(const filter& f) {
       }
       auto interval = "INTERVAL '" + n + " " + unit + (n == "1" ? "" : "s") + "'";
       if (v(2) == "rolling")
-        return col + " >= " + today() + " - " + interval;
+        return col + " >= CURRENT_DATE - " + interval;
       auto start = "DATE_TRUNC('" + unit + "', " + today() + ")";
       if (n == "0")
         return col + " >= " + start + " AND " + col + " < " + start + " + INTERVAL '1 " + unit

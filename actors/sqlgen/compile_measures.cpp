@@ -159,8 +159,8 @@ std::string compiler::measure_sql(const measure& m) {
     case measure_form::days_since: {
       auto value = time_value(m.column);
       if (value != qualified(m.column)) // epoch seconds: the aggregate, then the time
-        return today() + " - TO_TIMESTAMP(" + base + ")::date";
-      return today() + " - " + base + "::date";
+        return "CURRENT_DATE - TO_TIMESTAMP(" + base + ")::date";
+      return "CURRENT_DATE - " + base + "::date";
     }
     case measure_form::days_between:
       return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg)) + "("
@@ -173,7 +173,7 @@ std::string compiler::measure_sql(const measure& m) {
              + "::time), 'HH24:MI')";
     case measure_form::age:
       return std::string(sql_function(m.agg == aggregate::none ? aggregate::avg : m.agg))
-             + "(EXTRACT(YEAR FROM AGE(" + today() + ", " + time_value(m.column) + ")))";
+             + "(EXTRACT(YEAR FROM AGE(CURRENT_DATE, " + time_value(m.column) + ")))";
     case measure_form::percent_where: {
       std::string fn, arg;
       if (!split_outer_call(base, fn, arg)) {

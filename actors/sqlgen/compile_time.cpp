@@ -99,7 +99,11 @@ std::string compiler::time_order(const column_ref& c, time_bucket b) {
   return e;
 }
 
-// Anything but a plain 'YYYY-MM-DD' is ignored: the value reaches the SQL.
+// Only whole periods of the calendar ("this year", "last month") count
+// from the day a copy ends: a window ("the last 30 days"), days since a day
+// and ages are said from today, the day the question is asked, as people
+// (and public suites) read them. Anything but a plain 'YYYY-MM-DD' is
+// ignored: the value reaches the SQL.
 std::string compiler::today() const {
   auto& d = model.model.data_ends;
   bool plain = d.size() == 10 && d[4] == '-' && d[7] == '-';

@@ -299,13 +299,11 @@ std::string explain(const indexed_model& model, const query& q) {
   s += ".";
   // A copy of the data that ends before today: say which day "this year"
   // and "the last 30 days" were counted from.
-  bool from_today = std::any_of(q.filters.begin(), q.filters.end(), [](const filter& f) {
-    return f.op == filter_op::relative;
-  }) || std::any_of(q.measures.begin(), q.measures.end(), [](const measure& m) {
-    return m.form == measure_form::days_since || m.form == measure_form::age;
+  bool calendar = std::any_of(q.filters.begin(), q.filters.end(), [](const filter& f) {
+    return f.op == filter_op::relative && f.values.size() > 2 && f.values[2] == "calendar";
   });
-  if (from_today && !model.model.data_ends.empty())
-    s += " Periods are counted back from " + model.model.data_ends + ", the day the data ends.";
+  if (calendar && !model.model.data_ends.empty())
+    s += " \"This\" and \"last\" periods are counted from " + model.model.data_ends + ", the day the data ends.";
   return s;
 }
 

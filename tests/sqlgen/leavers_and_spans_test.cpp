@@ -119,8 +119,8 @@ TEST(spans, two_months_no_day_is_in_are_asked) {
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
 }
 
-// A copy of data that ends before today: periods count back from its last
-// day, and the answer says so.
+// A copy of data that ends before today: whole calendar periods count from
+// its last day, and the answer says so; windows still from today.
 TEST(spans, a_copy_of_the_data_counts_from_its_last_day) {
   auto model = kennel();
   auto plan = generate(model, "Count the cleans of the previous year", "");
@@ -132,6 +132,10 @@ TEST(spans, a_copy_of_the_data_counts_from_its_last_day) {
   EXPECT_EQ(plan.sql.find("CURRENT_DATE"), std::string::npos) << plan.sql;
   EXPECT_NE(plan.sql.find("DATE '2022-09-30'"), std::string::npos) << plan.sql;
   EXPECT_NE(plan.explanation.find("2022-09-30"), std::string::npos) << plan.explanation;
+  // A window is said from today, whatever day the data ends.
+  plan = generate(model, "Count the cleans of the last 30 days", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("CURRENT_DATE"), std::string::npos) << plan.sql;
   // Anything but a day never reaches the SQL.
   model.data_ends = "2022-09-30'; DROP TABLE cleans; --";
   plan = generate(model, "Count the cleans of the previous year", "");
