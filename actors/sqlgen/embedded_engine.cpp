@@ -35,6 +35,34 @@ namespace medha::sqlgen {
 
 namespace {
 
+// ("above 10%", "a 5 percent discount": the unit of a number said.)
+bool says_a_percentage(const std::vector<token>& tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    auto& t = tokens[i].text;
+    bool word = t == "percentage" || t == "percent" || t == "proportion" || t == "%";
+    if (word && !tokens[i].quoted && !(i > 0 && is_number(tokens[i - 1].text)))
+      return true;
+  }
+  return false;
+}
+
+// A share, a percentage or a ratio, or a number kept as one ("discount_pct",
+// "vat_rate", "percent_complete").
+bool computes_a_percentage(const query& q) {
+  auto kept_as_one = [](const std::string& column) {
+    for (auto& w : split_words(column))
+      if (w == "pct" || w == "percent" || w == "percentage" || w == "rate" || w == "ratio" || w == "share")
+        return true;
+    return false;
+  };
+  return std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+           return m.form == measure_form::share_of_total || m.form == measure_form::percent_where
+                  || m.form == measure_form::ratio || kept_as_one(m.column.column);
+         })
+         || std::any_of(q.selected.begin(), q.selected.end(), [&](const column_ref& c) { return kept_as_one(c.column); })
+         || std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return kept_as_one(f.column.column); });
+}
+
 // The nullable key of `from` that references `to` (the one, when only one
 // does); empty when none, or when several do.
 std::string optional_link(const indexed_model& model, const std::string& from, const std::string& to) {
@@ -128,6 +156,10 @@ sql_plan read_and_plan(const indexed_model& model,
     r.unresolved.push_back("which " + r.period_before + " came before");
   if (auto left = self_key_left_out(model, r.tokens, q); !left.empty())
     r.unresolved.push_back("whose \"" + left + "\" you mean");
+  // "as a percentage of all bookings": a percentage said must be what the
+  // answer computes (a share, a ratio, or a column that keeps one).
+  if (says_a_percentage(r.tokens) && !computes_a_percentage(q))
+    r.unresolved.push_back("what the percentage is of");
   if (ranked_by_nothing(model, r.tokens, q)
       && std::none_of(r.unresolved.begin(), r.unresolved.end(), [](const std::string& u) { return u.rfind("by what", 0) == 0; }))
     r.unresolved.push_back("by what to rank them");
