@@ -156,7 +156,7 @@ sql_plan read_and_plan(const indexed_model& model,
     r.unresolved.push_back("which " + r.period_before + " came before");
   if (auto left = self_key_left_out(model, r.tokens, q); !left.empty())
     r.unresolved.push_back("whose \"" + left + "\" you mean");
-  // "as a percentage of all bookings": a percentage said must be what the
+  // "in percent of every order": a percentage said must be what the
   // answer computes (a share, a ratio, or a column that keeps one).
   if (says_a_percentage(r.tokens) && !computes_a_percentage(q))
     r.unresolved.push_back("what the percentage is of");

@@ -400,12 +400,12 @@ TEST(what_was_asked, a_total_is_never_taken_over_repeated_rows) {
 }
 
 // A percentage said is what the answer computes: after a turn that was not
-// understood, "as a percentage of all clients?" is no count of clients.
+// understood, a percent of every client is no count of clients.
 TEST(what_was_asked, a_percentage_said_is_computed_or_asked) {
   auto model = testing::garden_model();
   auto first = generate(model, "blorp the frobs", "");
   ASSERT_NE(first.outcome, plan_outcome::answer);
-  auto plan = generate(model, "as a percentage of all clients?", first.query_json);
+  auto plan = generate(model, "in percent of every client?", first.query_json);
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
   // The unit of a number said is no percentage asked for.
   plan = generate(model, "clients in Oslo", "");
