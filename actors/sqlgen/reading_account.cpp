@@ -71,6 +71,25 @@ void reader::drop_forms_of_address(std::vector<mention>& mentions) {
 
 void reader::account() {
   r.cues = std::count_if(items.begin(), items.end(), [](const item& it) { return it.c.has_value(); });
+  // "monthly invoicing", "our billing": the activity, named by its -ing
+  // form, is measured in money as much as in rows; counted, it is asked.
+  for (auto& it : items) {
+    auto& said = tokens[it.begin].text;
+    if (it.c || it.e.kind != element_kind::table || it.end != it.begin + 1 || tokens[it.begin].quoted
+        || said.size() < 6 || said.compare(said.size() - 3, 3, "ing") != 0)
+      continue;
+    // (The table's own noun made a verb: "invoicing" of invoices, not
+    // "working" of staff.)
+    auto names = split_words(it.e.table);
+    if (std::find(names.begin(), names.end(), said) != names.end()
+        || std::none_of(names.begin(), names.end(), [&](const std::string& w) { return stem(w) == tokens[it.begin].stem; }))
+      continue;
+    bool counted = std::any_of(r.measures.begin(), r.measures.end(), [&](const measure& m) {
+      return m.agg == aggregate::count && m.column.column.empty() && m.column.table == it.e.table;
+    });
+    if (counted)
+      r.unresolved.push_back("whether the " + said + " is counted in rows or in money");
+  }
   // What the words named, whatever became of it: a join through a table
   // the question names is said, not guessed (compile_fan_out.cpp).
   for (auto& it : items)

@@ -380,5 +380,17 @@ TEST(named_once, rows_said_to_be_linked_are_not_all_rows) {
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
 }
 
+// "invoicing per quarter": the activity is measured in money as much as in
+// rows; a count of the invoices is asked, the invoices counted when named.
+TEST(named_once, an_activity_named_by_its_ing_form_is_not_just_counted) {
+  semantic_model m;
+  m.data_source = "practice";
+  m.tables = {testing::table("invoice", {col("inv_id", r::identifier, true), col("net_amt", r::numeric), dated("issued_on")})};
+  auto plan = generate(m, "invoicing per quarter in 2023", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  plan = generate(m, "number of invoices per quarter in 2023", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 } // namespace
 } // namespace medha::sqlgen
