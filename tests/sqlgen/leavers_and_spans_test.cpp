@@ -14,11 +14,7 @@ namespace {
 using r = column_role;
 using testing::col;
 
-column_info dated(const char* name) {
-  auto c = col(name, r::time);
-  c.type = "date";
-  return c;
-}
+using testing::dated;
 
 // A kennel's staff, who may have a leaving day, and the pens they clean.
 semantic_model kennel() {

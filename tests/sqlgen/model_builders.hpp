@@ -42,6 +42,13 @@ inline column_info col(std::string name, column_role role, bool key = false, std
   return c;
 }
 
+/// A nullable date column.
+inline column_info dated(std::string name) {
+  auto c = col(std::move(name), column_role::time);
+  c.type = "date";
+  return c;
+}
+
 /// An inferred join edge from.from_col → to.to_col, as databases without
 /// declared keys get them.
 inline relationship link_of(std::string from, std::string from_col, std::string to,

@@ -16,11 +16,7 @@ using r = column_role;
 using testing::col;
 using testing::q;
 
-column_info dated(const char* name) {
-  auto c = col(name, r::time);
-  c.type = "date";
-  return c;
-}
+using testing::dated;
 
 // Regular pledges, the gifts they bring in, and how each gift was paid.
 semantic_model giving() {
