@@ -298,7 +298,7 @@ std::string explain(const indexed_model& model, const query& q) {
     s += ", first " + std::to_string(q.limit) + " rows";
   s += ".";
   // A copy of the data that ends before today: say which day "this year"
-  // and "the last 30 days" were counted from.
+  // and "last month" were counted from (windows count from today).
   bool calendar = std::any_of(q.filters.begin(), q.filters.end(), [](const filter& f) {
     return f.op == filter_op::relative && f.values.size() > 2 && f.values[2] == "calendar";
   });

@@ -16,12 +16,11 @@ class indexed_model;
 /// Answered from the model (the catalog) and guarded queries, as an ordinary
 /// answer plan. nullopt when the question is not one of these; a clarify
 /// plan when it is, but names no table (or column) of the model.
+std::optional<sql_plan> answer_schema_question(const indexed_model& model,
+                                               std::string_view question);
 /// A question about how the data is kept that answer_schema_question could
 /// not answer: a clarify naming the tables; nullopt for any other question.
 std::optional<sql_plan> unanswered_schema_question(const indexed_model& model, std::string_view question);
-
-std::optional<sql_plan> answer_schema_question(const indexed_model& model,
-                                               std::string_view question);
 /// "And about the invoices?" right after a table's columns were listed (the
 /// previous query says so): the invoices' columns; "which one keeps the
 /// refunds?" right after the tables were listed: that table; nullopt

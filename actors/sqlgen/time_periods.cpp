@@ -112,10 +112,8 @@ bool time_scan::read_quarter(size_t i, const std::string& w) {
 bool time_scan::read_half(size_t i, const std::string& w) {
   int h = 0;
   size_t j = i + 1;
-  if ((w == "first" || w == "1st") && text(i + 1) == "half")
-    h = 1;
-  else if ((w == "second" || w == "2nd" || w == "last") && text(i + 1) == "half")
-    h = 2;
+  if (text(i + 1) == "half")
+    h = ordinal(w) == 1 ? 1 : ordinal(w) == 2 || w == "last" ? 2 : 0;
   else if (w == "h1" || w == "h2")
     h = w == "h1" ? 1 : 2, j = i;
   if (!h)
@@ -126,11 +124,7 @@ bool time_scan::read_half(size_t i, const std::string& w) {
   if (!is_year(text(j)))
     return false;
   int y = std::stoi(text(j));
-  char lo[32], hi[32];
-  std::snprintf(lo, sizeof lo, "%04d-%02d-01", y, h == 1 ? 1 : 7);
-  std::snprintf(hi, sizeof hi, "%04d-%02d-01", h == 1 ? y : y + 1, h == 1 ? 7 : 1);
-  r.filters.push_back(make(filter_op::since, {lo}));
-  r.filters.push_back(make(filter_op::before, {hi}));
+  keep_months(y, h == 1 ? 1 : 7, y, h == 1 ? 6 : 12);
   take(within(i), j + 1);
   return true;
 }

@@ -4,6 +4,8 @@
 // "2021"; a bucket's own words before the bare unit).
 #include "actors/sqlgen/time_phrases.hpp"
 
+#include <cstdio>
+
 #include "actors/sqlgen/time_phrases_parts.hpp"
 
 namespace medha::sqlgen {
@@ -21,6 +23,18 @@ void time_scan::take(size_t from, size_t to) {
     phrase += (phrase.empty() ? "" : " ") + t[k].text;
   }
   r.phrases.push_back(phrase);
+}
+
+void time_scan::keep_months(int first_year, int first_month, int last_year, int last_month) {
+  if (++last_month == 13) {
+    last_month = 1;
+    ++last_year;
+  }
+  char lo[32], hi[32];
+  std::snprintf(lo, sizeof lo, "%04d-%02d-01", first_year, first_month);
+  std::snprintf(hi, sizeof hi, "%04d-%02d-01", last_year, last_month);
+  r.filters.push_back(make(filter_op::since, {lo}));
+  r.filters.push_back(make(filter_op::before, {hi}));
 }
 
 size_t time_scan::within(size_t i) const {

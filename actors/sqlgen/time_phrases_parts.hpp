@@ -52,6 +52,9 @@ struct time_scan {
   void take(size_t from, size_t to);
   /// "within the last 30 days": where the period's words begin, with its preposition.
   size_t within(size_t i) const;
+  /// Keeps the whole months from `first_month` of `first_year` through
+  /// `last_month` of `last_year`: a span of days, first day in, day after out.
+  void keep_months(int first_year, int first_month, int last_year, int last_month);
 
   // Ranges: time_ranges.cpp
   bool read_month_range(size_t i, const std::string& w);

@@ -18,16 +18,7 @@ bool time_scan::read_month_range(size_t i, const std::string& w) {
         ma > 0 && mb > 0 && is_year(text(i + 2)) && i + 5 < n
         && (text(i + 3) == "and" || text(i + 3) == "to" || text(i + 3) == "through")
         && is_year(text(i + 5))) {
-      int ya = std::stoi(text(i + 2)), yb = std::stoi(text(i + 5));
-      if (++mb == 13) {
-        mb = 1;
-        ++yb;
-      }
-      char lo[32], hi[32];
-      std::snprintf(lo, sizeof lo, "%04d-%02d-01", ya, ma);
-      std::snprintf(hi, sizeof hi, "%04d-%02d-01", yb, mb);
-      r.filters.push_back(make(filter_op::since, {lo}));
-      r.filters.push_back(make(filter_op::before, {hi}));
+      keep_months(std::stoi(text(i + 2)), ma, std::stoi(text(i + 5)), mb);
       take(i, i + 6);
       return true;
     }
@@ -35,12 +26,8 @@ bool time_scan::read_month_range(size_t i, const std::string& w) {
     if (int ma = month_number(text(i + 1)), mb = month_number(text(i + 3));
         ma > 0 && mb > 0 && ma <= mb && is_year(text(i + 4))
         && (text(i + 2) == "and" || text(i + 2) == "to" || text(i + 2) == "through")) {
-      int y = std::stoi(text(i + 4)), yb = mb == 12 ? y + 1 : y;
-      char lo[32], hi[32];
-      std::snprintf(lo, sizeof lo, "%04d-%02d-01", y, ma);
-      std::snprintf(hi, sizeof hi, "%04d-%02d-01", yb, mb == 12 ? 1 : mb + 1);
-      r.filters.push_back(make(filter_op::since, {lo}));
-      r.filters.push_back(make(filter_op::before, {hi}));
+      int y = std::stoi(text(i + 4));
+      keep_months(y, ma, y, mb);
       take(i, i + 5);
       return true;
     }
