@@ -11,6 +11,7 @@
 #include "actors/context/introspect.hpp"
 #include "actors/context/line_revenue.hpp"
 #include "actors/context/model_file.hpp"
+#include "actors/context/void_rows.hpp"
 #include "messages/model_json.hpp"
 #include "runtime/logging.hpp"
 
@@ -38,6 +39,7 @@ void complete(semantic_model& model, const data_source& src) {
   // Descriptions (from COMMENT ON or the model file) can name join targets.
   add_described_relationships(model);
   add_line_revenue(model);
+  add_void_row_rules(model);
 }
 
 } // namespace

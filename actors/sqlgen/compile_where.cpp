@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/rules_applied.hpp"
 #include "actors/sqlgen/sql_compiler_parts.hpp"
 #include "actors/sqlgen/sql_text.hpp"
 #include "actors/sqlgen/indexed_model.hpp"
@@ -59,10 +60,8 @@ void compiler::where_and_having() {
         where.push_back(qualified(c) + " <> ''");
     }
   }
-  for (auto& t : out.tables)
-    for (auto& r : model.rules)
-      if (r.table == t && !r.filter.empty())
-        where.push_back("(" + qualify_expression(model, r.filter, r.table) + ")");
+  for (auto* r : rules_applied(model, q, out.tables))
+    where.push_back("(" + qualify_expression(model, r->filter, r->table) + ")");
 }
 
 } // namespace medha::sqlgen::compiling

@@ -9,6 +9,7 @@
 #include "actors/sqlgen/back_reference.hpp"
 #include "actors/sqlgen/clarify_replies.hpp"
 #include "actors/sqlgen/compare_sides.hpp"
+#include "actors/sqlgen/rules_applied.hpp"
 #include "actors/sqlgen/earlier_period.hpp"
 #include "actors/sqlgen/explain.hpp"
 #include "actors/sqlgen/follow_up.hpp"
@@ -413,11 +414,8 @@ sql_plan read_and_plan(const indexed_model& model,
   plan.chart_hint = q.chart_hint;
   plan.explanation = explain(model, q);
   plan.subject = rows_subject(model, q);
-  for (auto& rule : model.rules)
-    if (std::find(compiled.tables.begin(), compiled.tables.end(), rule.table)
-        != compiled.tables.end())
-      plan.explanation += " Applies the rule: "
-                          + (rule.description.empty() ? rule.filter : rule.description) + ".";
+  for (auto* rule : rules_applied(model, q, compiled.tables))
+    plan.explanation += " Applies the rule: " + (rule->description.empty() ? rule->filter : rule->description) + ".";
   return plan;
 }
 

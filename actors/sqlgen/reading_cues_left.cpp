@@ -22,7 +22,15 @@ void reader::apply_cues_left() {
   bool named_after = std::any_of(items.begin(), items.end(), [&](const item& it) {
     return !it.c && it.begin <= group_end && group_end < it.end + 1 && it.end >= group_end;
   });
-  if (in_group && (group_word == "per" || group_word == "by") && time.bucket == time_bucket::none
+  // So is a count "for each make" where "make" names nothing: with a
+  // count or a total, "each" and "for every" ask for groups as plainly as
+  // "per" does (in a listing, "where each one is" is said of every row).
+  bool aggregated = !r.measures.empty() || std::any_of(items.begin(), items.end(), [](const item& it) {
+    return it.c && it.c->kind == cue_kind::aggregate;
+  });
+  bool each = group_word == "each" || group_word == "every" || group_word == "for";
+  if (in_group && (group_word == "per" || group_word == "by" || (each && aggregated))
+      && time.bucket == time_bucket::none
       && r.dimensions.empty() && !named_after)
     r.unresolved.push_back("what to group by");
   bool dangling_not = negate && !contrast_implied();

@@ -90,6 +90,27 @@ void reader::drop_value_the_period_names() {
       if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return stem(w) == tokens[pos].stem; }))
         date = date ? nullptr : &c;
     }
+    // A state kept as a code (a status code whose description says
+    // 'Suspended'): the rows holding the code keep the day of that event
+    // (suspended_dt), not the table of codes.
+    if (!date) {
+      // Said after the rows ("hires suspended in May"), as what happened
+      // to them; before them ("suspended hires taken out in 2023") it is
+      // the state they are in.
+      auto rows = rows_asked();
+      bool after_rows = std::any_of(items.begin(), items.end(), [&](const item& it) {
+        return !it.c && it.e.kind == element_kind::table && it.e.table == rows && it.end <= pos;
+      });
+      bool coded = after_rows && !rows.empty() && rows != t->name
+                   && std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
+                        return rel.from_table == rows && rel.to_table == t->name;
+                      });
+      auto found = coded ? event_date_of(rows, tokens[pos].stem) : std::nullopt;
+      if (found) {
+        t = table_of(model, found->table);
+        date = t ? t->find_column(found->column) : nullptr;
+      }
+    }
     if (!date || (time_column_hint && !(time_column_hint->table == t->name && time_column_hint->column == date->name)))
       continue;
     dropped_filters.push_back(fi);
@@ -176,6 +197,37 @@ void reader::check_values_said_of() {
         before = &it;
       else if (!after && it.begin > pos && it.begin <= pos + 1)
         after = &it;
+    }
+    // What the rows are, said after a copula ("jobs that were road"), is a
+    // value of theirs or of a row they belong to. Found only on what the
+    // rows below them name (a part fitted in the job), it describes that.
+    bool copula = pos > 0 && !tokens[pos - 1].quoted
+                  && (tokens[pos - 1].text == "were" || tokens[pos - 1].text == "was"
+                      || tokens[pos - 1].text == "are" || tokens[pos - 1].text == "is");
+    // ("of those": the rows of the answer before, any of its tables.)
+    std::vector<std::string> subjects{rows_asked()};
+    if (subjects.front().empty())
+      subjects = context_tables;
+    auto below = [&](const std::string& subject) {
+      if (subject.empty() || subject == f.column.table)
+        return false;
+      auto path = shortest_path(model, subject, f.column.table);
+      auto first = std::find_if(path.steps.begin(), path.steps.end(),
+                                [](const join_step& st) { return st.from_table != st.to_table; });
+      if (!path.found || first == path.steps.end() || goes_up(model, *first))
+        return false;
+      // Down to rows below, then up to what those rows name (the part a
+      // job's line fitted). A value of the rows below themselves may be
+      // said of them ("of them": the tasks a ranking counted).
+      return std::any_of(first + 1, path.steps.end(), [&](const join_step& st) {
+        return st.from_table != st.to_table && goes_up(model, st);
+      });
+    };
+    if (copula && !subjects.empty() && std::all_of(subjects.begin(), subjects.end(), below)) {
+      r.unresolved.push_back("\"" + (f.values.empty() ? std::string() : f.values.front()) + "\" to the "
+                             + entity_words(subjects.back()) + " (it is a " + column_words(f.column.column) + " of "
+                             + entity_words(f.column.table) + ")");
+      continue;
     }
     auto* said_of = after ? after : before;
     if (!said_of || said_of->e.table == f.column.table)

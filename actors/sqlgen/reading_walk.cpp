@@ -53,11 +53,12 @@ void reader::on_cue(size_t k, item& it) {
         group_word = tokens[c.begin].text;
         group_end = c.end;
         // "how many parts does each of them make?", "how many are on
-        // each?": one group per row of the last answer.
+        // each?", "on each one?": one group per row of the last answer.
         auto at = [&](size_t i) { return i < tokens.size() ? tokens[i].text : std::string(); };
         auto them = at(c.end + 1);
         bool of_them = at(c.end) == "of" && (them == "them" || them == "those" || them == "these");
-        bool elided = c.end == tokens.size() && tokens[c.end - 1].text == "each";
+        bool elided = tokens[c.end - 1].text == "each"
+                      && (c.end == tokens.size() || (c.end + 1 == tokens.size() && at(c.end) == "one"));
         r.each_elided = elided;
         if ((of_them || elided) && !context_tables.empty() && table_of(model, context_tables.back())) {
           dimension d;

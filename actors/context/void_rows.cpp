@@ -1,0 +1,135 @@
+// A voided invoice or a deleted booking is kept so the books can show what
+// happened to it, not because it counts: money taken, orders made and
+// customers served are all read without them. Left in, every total over
+// such a table is off by the voided rows, and nothing in the question says
+// so. The mark is read from the column's name and its values only: a flag
+// whose name says void or deleted, or the day a row was voided or deleted.
+#include "actors/context/void_rows.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace medha {
+
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::vector<std::string> words_of(const std::string& name) {
+  std::vector<std::string> out(1);
+  for (char ch : lower(name)) {
+    if (!std::isalpha(static_cast<unsigned char>(ch))) {
+      if (!out.back().empty())
+        out.emplace_back();
+    } else {
+      out.back() += ch;
+    }
+  }
+  if (out.back().empty())
+    out.pop_back();
+  return out;
+}
+
+// "void_flg", "is_voided", "deleted_at": a word that says the row no longer stands.
+bool names_void(const std::string& column) {
+  auto words = words_of(column);
+  return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+    return w == "void" || w == "voided" || w == "deleted" || w == "delete";
+  });
+}
+
+bool is_time_type(const std::string& type) {
+  return type == "date" || type.rfind("timestamp", 0) == 0;
+}
+
+// The value of a yes/no text flag that says yes ('Y', 'T', '1', 'yes'),
+// when every value the column holds is a yes or a no; else "".
+std::string yes_value(const column_info& c) {
+  static const char* yes[] = {"y", "yes", "t", "true", "1"};
+  static const char* no[] = {"n", "no", "f", "false", "0"};
+  if (c.values.empty())
+    return "";
+  std::string found;
+  for (auto& v : c.values) {
+    auto l = lower(v);
+    bool is_yes = std::any_of(std::begin(yes), std::end(yes), [&](const char* y) { return l == y; });
+    bool is_no = std::any_of(std::begin(no), std::end(no), [&](const char* n) { return l == n; });
+    if (!is_yes && !is_no)
+      return "";
+    if (is_yes)
+      found = v;
+  }
+  return found;
+}
+
+std::string quoted(const std::string& v) {
+  std::string out = "'";
+  for (char c : v)
+    out += c == '\'' ? std::string("''") : std::string(1, c);
+  return out + "'";
+}
+
+// The table's rows in the user's words: "payment" → "payments".
+std::string rows_words(const std::string& table) {
+  auto words = words_of(table);
+  std::string out;
+  for (auto& w : words)
+    out += (out.empty() ? "" : " ") + w;
+  if (!out.empty() && out.back() != 's')
+    out += 's';
+  return out;
+}
+
+bool mentions(const std::string& filter, const std::string& column) {
+  auto f = lower(filter), c = lower(column);
+  for (size_t at = f.find(c); at != std::string::npos; at = f.find(c, at + 1)) {
+    auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+    bool starts = at == 0 || !word(f[at - 1]);
+    bool ends = at + c.size() >= f.size() || !word(f[at + c.size()]);
+    if (starts && ends)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+int add_void_row_rules(semantic_model& model) {
+  int added = 0;
+  for (auto& t : model.tables) {
+    if (t.derived)
+      continue;
+    for (auto& c : t.columns) {
+      // Named plainly, so the rule's SQL needs no quoting.
+      bool plain = std::all_of(c.name.begin(), c.name.end(), [](char ch) {
+        return std::islower(static_cast<unsigned char>(ch)) || std::isdigit(static_cast<unsigned char>(ch)) || ch == '_';
+      });
+      if (!plain || !names_void(c.name))
+        continue;
+      bool ruled = std::any_of(model.rules.begin(), model.rules.end(), [&](const rule& r) {
+        return r.table == t.name && mentions(r.filter, c.name);
+      });
+      if (ruled)
+        continue;
+      std::string filter;
+      if (c.type == "boolean")
+        filter = c.name + " IS NOT TRUE";
+      else if (is_time_type(c.type) && c.nullable)
+        filter = c.name + " IS NULL";
+      else if (auto yes = yes_value(c); !yes.empty())
+        filter = c.name + " IS DISTINCT FROM " + quoted(yes);
+      if (filter.empty())
+        continue;
+      model.rules.push_back({t.name, filter, "leaves out voided or deleted " + rows_words(t.name) + " (" + c.name + ")"});
+      ++added;
+    }
+  }
+  return added;
+}
+
+} // namespace medha
