@@ -57,4 +57,16 @@ bool holds_epoch_seconds(const column_info& column) {
   return text.find("epoch") != std::string::npos || text.find("unix time") != std::string::npos;
 }
 
+bool holds_yes_no(const column_info& column) {
+  static const std::pair<const char*, const char*> pairs[] = {
+    {"y", "n"}, {"yes", "no"}, {"t", "f"}, {"true", "false"}, {"1", "0"}};
+  if (column.values.size() != 2)
+    return false;
+  auto a = lower(column.values[0]), b = lower(column.values[1]);
+  for (auto& [yes, no] : pairs)
+    if ((a == yes && b == no) || (a == no && b == yes))
+      return true;
+  return false;
+}
+
 } // namespace medha

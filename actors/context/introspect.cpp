@@ -579,6 +579,8 @@ void assign_roles(catalog& cat) {
                             extra.low_cardinality});
       if (c.role == column_role::numeric && holds_epoch_seconds(c))
         c.role = column_role::time;
+      if (c.role == column_role::categorical && holds_yes_no(c))
+        c.role = column_role::boolean;
     }
 }
 

@@ -200,7 +200,14 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
   auto word = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
   // "which city's clients have the most deliveries?" answered with clients
   // answers another question than the one asked.
-  if (!follow_up && !bare_which && r.asked_for && !shows_asked_for(model, q, *r.asked_for))
+  // (A flag asked for as a noun, "which key accounts", is shown by the
+  // rows it is set on.)
+  bool flag_rows = r.asked_for && r.asked_for->kind == element_kind::column && q.entity == r.asked_for->table
+                   && std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+                        return f.column == column_ref{r.asked_for->table, r.asked_for->column} && f.op == filter_op::eq
+                               && f.values == std::vector<std::string>{"true"};
+                      });
+  if (!follow_up && !bare_which && r.asked_for && !flag_rows && !shows_asked_for(model, q, *r.asked_for))
     return clarify(understood_prefix(model, q) + "not how to show the "
                      + (r.asked_for->kind == element_kind::value ? r.asked_for->value
                         : column_words(r.asked_for->column.empty() ? r.asked_for->table : r.asked_for->column))

@@ -2,6 +2,7 @@
 // patterns, periods as ranges of dates (so an index on the column serves
 // them), relative periods, days of the week, alternatives.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 
@@ -105,7 +106,34 @@ std::string compiler::select_where(const filter& f, const column_ref& column) {
          + (where.empty() ? std::string() : " WHERE " + where) + ")";
 }
 
+// The value of a yes/no flag kept as text that says `yes` ('Y', 'N').
+static std::string flag_value(const column_info& c, bool yes) {
+  for (auto& v : c.values) {
+    std::string l;
+    for (char ch : v)
+      l += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    bool says_yes = l == "y" || l == "yes" || l == "t" || l == "true" || l == "1";
+    if (says_yes == yes)
+      return v;
+  }
+  return yes ? "Y" : "N";
+}
+
 std::string compiler::filter_sql(const filter& f) {
+  // A flag kept as text ('Y'/'N', read as a boolean at introspection):
+  // true and false are its own two values.
+  if (f.numeric && !f.column.column.empty() && role_of(model, f.column) == column_role::boolean) {
+    auto* t = table_of(model, f.column.table);
+    auto* c = t ? t->find_column(f.column.column) : nullptr;
+    if (c && c->type != "boolean" && c->type != "bool" && c->values.size() == 2) {
+      filter text = f;
+      text.numeric = false;
+      for (auto& v : text.values)
+        if (v == "true" || v == "false")
+          v = flag_value(*c, v == "true");
+      return filter_sql(text);
+    }
+  }
   if (!f.related_table.empty() && f.op != filter_op::has_related
       && f.op != filter_op::lacks_related && f.op != filter_op::within_after
       && f.op != filter_op::through_key && f.op != filter_op::referenced_by)

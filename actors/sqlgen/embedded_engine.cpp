@@ -344,10 +344,16 @@ sql_plan read_and_plan(const indexed_model& model,
   if (auto left = money_of_other_rows(model, r, compiled.tables); !left.empty())
     return clarify(understood_prefix(model, q) + "not what the " + entity_words(left) + " have to do with it.", {},
                    to_json(q), 0.2);
-  // "when does his contract expire?" answered with contract ids: no date is shown.
+  // "when does his contract expire?" answered with contract ids: no date is
+  // shown. So with "..., and when?" or a "when" closing the question: the
+  // dates were asked for beside the rows.
   bool dated_columns = std::any_of(compiled.columns.begin(), compiled.columns.end(),
                                    [](const output_column& c) { return c.role == column_role::time; });
-  if (said(0) == "when" && !dated_columns && !shows_a_date(model, q))
+  bool asks_when = said(0) == "when";
+  for (size_t i = 1; i < r.tokens.size(); ++i)
+    asks_when = asks_when
+                || (said(i) == "when" && (i + 1 == r.tokens.size() || said(i - 1) == "and" || said(i - 1) == "or"));
+  if (asks_when && !dated_columns && !shows_a_date(model, q))
     return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);
 

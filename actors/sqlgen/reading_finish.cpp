@@ -275,6 +275,16 @@ void reader::finish() {
     if (auto named = linked_table_named(model, *t); !named.empty())
       r.entity = named;
   read_breakdown();
+  // "Which key accounts are there?" where `key_acct` flags clients:
+  // the flag, said as a noun and all that was read, names the rows it is
+  // set on; they are listed.
+  bool lists = !tokens.empty() && !tokens[0].quoted
+               && (tokens[0].text == "which" || tokens[0].text == "list" || tokens[0].text == "show");
+  if (lists && r.entity.empty() && r.measures.empty() && r.dimensions.empty() && r.selected.empty()
+      && r.filters.size() == 1 && r.filters[0].op == filter_op::eq && r.filters[0].measure < 0
+      && r.filters[0].values == std::vector<std::string>{"true"} && time.filters.empty()
+      && role_of(model, r.filters[0].column) == column_role::boolean)
+    r.entity = r.filters[0].column.table;
   // "What grade is Oslo?": a sort word with nothing to sort by
   // and no direction; what it names is not known here.
   if (sort_pending && !r.has_direction && r.order.empty())

@@ -208,13 +208,23 @@ void reader::check_values_said_of() {
     std::vector<std::string> subjects{rows_asked()};
     if (subjects.front().empty())
       subjects = context_tables;
+    // A name said after "is" is whom the question is about ("what plan is
+    // Ana on"), not what the rows are: only kinds (categories) count; and a
+    // table of key pairs below the rows (a film's categories) only links
+    // them to what they are.
+    auto only_keys = [&](const std::string& table) {
+      auto* t = table_of(model, table);
+      return t && std::all_of(t->columns.begin(), t->columns.end(), [](const column_info& c) {
+               return c.role == column_role::identifier || c.role == column_role::time;
+             });
+    };
     auto below = [&](const std::string& subject) {
-      if (subject.empty() || subject == f.column.table)
+      if (subject.empty() || subject == f.column.table || role_of(model, f.column) != column_role::categorical)
         return false;
       auto path = shortest_path(model, subject, f.column.table);
       auto first = std::find_if(path.steps.begin(), path.steps.end(),
                                 [](const join_step& st) { return st.from_table != st.to_table; });
-      if (!path.found || first == path.steps.end() || goes_up(model, *first))
+      if (!path.found || first == path.steps.end() || goes_up(model, *first) || only_keys(first->to_table))
         return false;
       // Down to rows below, then up to what those rows name (the part a
       // job's line fitted). A value of the rows below themselves may be

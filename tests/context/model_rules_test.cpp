@@ -29,6 +29,24 @@ TEST(column_roles, follow_the_documented_order) {
   EXPECT_EQ(assign_role({"payload", "jsonb", 'U'}), column_role::text);
 }
 
+// A text flag: a yes and a no of one spelling, both there, nothing else.
+TEST(column_roles, yes_no_text_flags) {
+  auto flag = [](std::vector<std::string> values) {
+    column_info c;
+    c.name = "key_acct";
+    c.type = "character(1)";
+    c.values = std::move(values);
+    return c;
+  };
+  EXPECT_TRUE(holds_yes_no(flag({"Y", "N"})));
+  EXPECT_TRUE(holds_yes_no(flag({"no", "yes"})));
+  EXPECT_TRUE(holds_yes_no(flag({"F", "T"})));
+  EXPECT_FALSE(holds_yes_no(flag({"Y"})));           // one side only: nothing to tell apart
+  EXPECT_FALSE(holds_yes_no(flag({"Y", "N", "P"}))); // a third state
+  EXPECT_FALSE(holds_yes_no(flag({"Y", "F"})));      // two spellings
+  EXPECT_FALSE(holds_yes_no(flag({"M", "F"})));
+}
+
 TEST(column_roles, key_names) {
   EXPECT_TRUE(has_key_name("id"));
   EXPECT_TRUE(has_key_name("Customer_ID"));

@@ -82,6 +82,17 @@ TEST(event_days, a_coded_state_said_with_a_period_is_on_the_day_of_that_state) {
   EXPECT_EQ(plan.sql.find("suspended_dt"), std::string::npos) << plan.sql;
 }
 
+TEST(event_days, when_asked_beside_the_rows_is_a_date_shown) {
+  auto plan = generate(hires(), "Which hires went out in May 2024, and when?", "");
+  if (plan.outcome == plan_outcome::answer) {
+    auto select = plan.sql.substr(0, plan.sql.find(" FROM "));
+    EXPECT_NE(select.find("out_dt"), std::string::npos) << plan.sql;
+  }
+  // Without "when", the hires alone answer it.
+  plan = generate(hires(), "Which hires went out in May 2024?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 // Repair jobs on customers' bikes, the parts fitted in each, and the stage
 // each job is at (a code), beside the day it was checked in.
 semantic_model workshop() {
@@ -95,11 +106,16 @@ semantic_model workshop() {
                                      col("stage_cd", r::identifier), dated("checked_dt"), col("labour", r::numeric)}),
               testing::table("part", {col("sku", r::identifier, true), col("part_nm", r::text),
                                       col("part_cat", r::categorical, false, {"EBIKE", "ROAD", "TOOLS"})}),
-              testing::table("job_part", {col("job_no", r::identifier), col("sku", r::identifier), col("qty", r::numeric)})};
+              testing::table("job_part", {col("job_no", r::identifier), col("sku", r::identifier), col("qty", r::numeric)}),
+              testing::table("tag", {col("tag_id", r::identifier, true),
+                                     col("tag_nm", r::categorical, false, {"urgent", "warranty"})}),
+              testing::table("job_tag", {col("job_no", r::identifier), col("tag_id", r::identifier)})};
   m.relationships = {{"job", {"stage_cd"}, "stage", {"stage_cd"}, false},
                      {"job", {"bike_id"}, "bike", {"bike_id"}, false},
                      {"job_part", {"job_no"}, "job", {"job_no"}, false},
-                     {"job_part", {"sku"}, "part", {"sku"}, false}};
+                     {"job_part", {"sku"}, "part", {"sku"}, false},
+                     {"job_tag", {"job_no"}, "job", {"job_no"}, false},
+                     {"job_tag", {"tag_id"}, "tag", {"tag_id"}, false}};
   return m;
 }
 
@@ -114,6 +130,10 @@ TEST(said_of, what_rows_are_is_not_found_below_them) {
   // A category of the parts fitted is not what the job was.
   auto plan = generate(workshop(), "Count the jobs that were road", "");
   EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  // Through a table of key pairs, a kind is the job's own.
+  plan = generate(workshop(), "Count the jobs that were urgent", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("'urgent'"), std::string::npos) << plan.sql;
   // A value of a row the job belongs to is.
   plan = generate(workshop(), "Count the jobs that were L", "");
   if (plan.outcome == plan_outcome::answer) {
@@ -129,6 +149,33 @@ TEST(groups, each_with_nothing_read_after_it_is_asked) {
   plan = generate(workshop(), "Count the bikes for each frame size", "");
   ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
   EXPECT_NE(plan.sql.find("GROUP BY"), std::string::npos) << plan.sql;
+}
+
+// Clients flagged as key accounts with a 'Y'/'N' kept as text, read as a
+// boolean at introspection.
+semantic_model clients() {
+  semantic_model m;
+  m.data_source = "agency";
+  auto flag = col("key_acct", r::boolean);
+  flag.type = "character(1)";
+  flag.values = {"N", "Y"};
+  m.tables = {testing::table("client", {col("client_no", r::identifier, true), col("given_nm", r::text),
+                                        col("family_nm", r::text), flag, dated("since_dt")})};
+  return m;
+}
+
+TEST(flags, a_yes_no_flag_kept_as_text_compares_with_its_own_values) {
+  auto plan = generate(clients(), "How many key account clients do we have?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"key_acct\" = 'Y'"), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("= true"), std::string::npos) << plan.sql;
+}
+
+TEST(flags, a_flag_said_as_the_noun_lists_the_rows_it_is_set_on) {
+  auto plan = generate(clients(), "Which key accounts are there?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"key_acct\" = 'Y'"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("FROM \"client\""), std::string::npos) << plan.sql;
 }
 
 } // namespace
