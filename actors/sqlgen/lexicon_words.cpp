@@ -269,7 +269,9 @@ std::vector<std::string> spelled_out(std::vector<std::string> words) {
     {"pmt", "payment"},       {"ref", "reference"},     {"hrs", "hours"},         {"hr", "hour"},
     {"mins", "minutes"},      {"secs", "seconds"},      {"yrs", "years"},         {"nm", "name"},
     {"cd", "code"},           {"flg", "flag"},          {"dur", "duration"},      {"svc", "service"},
-    {"pkg", "package"},       {"bkg", "booking"},       {"hrly", "hourly"}};
+    {"pkg", "package"},       {"bkg", "booking"},       {"hrly", "hourly"},
+    // events, as booking and stock systems shorten them
+    {"cxl", "cancelled"},     {"bkd", "booked"},        {"dlvd", "delivered"},    {"rcvd", "received"}};
   for (auto& w : words)
     for (auto& [abbreviation, full] : short_forms)
       if (w == abbreviation)

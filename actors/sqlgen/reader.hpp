@@ -292,6 +292,7 @@ struct reader {
   bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)
   bool counts_charges(size_t k, const column_ref& col, measure& m); // "how many booking fees" (reading_charges_counted.cpp)
   void date_the_verb_names(); // "copies we received": the period on received_on (reading_said_of.cpp)
+  void date_a_state_names();  // "by the year they were suspended": the years of suspended_dt (reading_said_of.cpp)
   void check_period_date(); // a verb said, the period's date named for another (reading_period_date.cpp)
   void check_leavers(); // "staff who have left": of the rows named; a period on leaving (reading_period_date.cpp)
   std::vector<size_t> period_adjectives_of_names(const lexicon& lex); // "annual fee" (reading_period_adjectives.cpp)

@@ -288,6 +288,7 @@ void reader::run(const lexicon& lex) {
   check_state_of_other_rows();
   drop_value_the_period_names();
   date_the_verb_names();
+  date_a_state_names();
   check_leavers();
   check_period_date();
   // (A count that only the finish makes, of the rows a value is of, is

@@ -3,6 +3,7 @@
 // "shipped_at"). The date is set once it happened: it is not NULL.
 #include <algorithm>
 
+#include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/reader.hpp"
 #include "actors/sqlgen/words.hpp"
@@ -33,6 +34,8 @@ const column_info* event_date(const table_info& t, const std::string& verb, cons
       continue;
     std::vector<std::string> words;
     for (auto& w : split_words(c.name))
+      words.push_back(stem(w));
+    for (auto& w : lexicon_words::spelled_out(split_words(c.name)))
       words.push_back(stem(w));
     for (auto& w : tokenize(c.comment))
       words.push_back(w.stem);

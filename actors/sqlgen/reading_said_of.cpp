@@ -155,6 +155,34 @@ void reader::date_the_verb_names() {
     time_column_hint = found;
 }
 
+// "suspended hires per year they were suspended in": a breakdown by
+// period, the state said again as what happened to the rows ("were
+// suspended"), and a day of the rows named for it (suspended_on). The
+// periods are of that day; the state stays a condition, so rows never in it
+// make no group of their own.
+void reader::date_a_state_names() {
+  if (time_column_hint || time.bucket == time_bucket::none || !time.filters.empty())
+    return;
+  auto rows = rows_asked();
+  if (rows.empty())
+    return;
+  std::optional<column_ref> found;
+  for (size_t i = 1; i < tokens.size(); ++i) {
+    auto& before = tokens[i - 1];
+    if (tokens[i].quoted || before.quoted || !is_participle(tokens[i].text)
+        || (before.text != "were" && before.text != "was" && before.text != "been"))
+      continue;
+    auto date = event_date_of(rows, tokens[i].stem);
+    if (!date)
+      continue;
+    if (found && *found != *date)
+      return;
+    found = date;
+  }
+  if (found)
+    time_column_hint = found;
+}
+
 // "requests Felix rejected" where each request keeps the employee who asked
 // and the one who approved: which of the two links is meant is not said.
 void reader::check_two_links_to_named() {

@@ -1,11 +1,14 @@
 // Honest analytics SQL passes the guard: every gold query of every suite in
 // tests/eval (and of the defog suite in ../shared/eval when present).
 //
-// One exception, by design: the gold of `schema` questions ("what tables are
-// there?") is the judge's reference reading information_schema / pg_catalog
-// directly. Medha answers those from its own introspection (a VALUES list),
-// and catalog reads are exactly what the guard must refuse, so there such a
-// gold query must be refused as a catalog relation, and nothing else.
+// One exception, by design: the gold of questions about the data itself
+// ("what tables are there?", "what do the codes mean?", in a `schema`
+// conversation or as a follow-up in any other) is the judge's reference
+// reading information_schema / pg_catalog, or a column's description through
+// col_description(), directly. Medha answers those from its own
+// introspection (a VALUES list), and catalog reads are exactly what the
+// guard must refuse, so such a gold query must be refused as a catalog
+// relation or a catalog function, and nothing else.
 
 #include <gtest/gtest.h>
 
@@ -29,11 +32,16 @@ fs::path source_dir() {
 }
 
 bool reads_the_catalog(const guard_refusal& r) {
-  static const std::string prefix = "relation_not_allowed:";
-  if (r.rule.rfind(prefix, 0) != 0)
-    return false;
-  auto relation = r.rule.substr(prefix.size());
-  return relation.rfind("pg_", 0) == 0 || relation.rfind("information_schema.", 0) == 0;
+  static const std::string relation = "relation_not_allowed:", function = "function_not_allowed:";
+  if (r.rule.rfind(relation, 0) == 0) {
+    auto name = r.rule.substr(relation.size());
+    return name.rfind("pg_", 0) == 0 || name.rfind("information_schema.", 0) == 0;
+  }
+  if (r.rule.rfind(function, 0) == 0) {
+    auto name = r.rule.substr(function.size());
+    return name == "col_description" || name == "obj_description" || name == "format_type";
+  }
+  return false;
 }
 
 size_t catalog_references = 0; // schema questions' gold, refused as designed
@@ -49,7 +57,7 @@ size_t expect_gold_accepted(const fs::path& suite) {
       for (auto& sql : client::expand_gold(turn.gold)) {
         ++checked;
         auto refusal = inspect_sql(sql);
-        if (refusal && c.category == "schema" && reads_the_catalog(*refusal)) {
+        if (refusal && reads_the_catalog(*refusal)) {
           ++catalog_references;
           continue;
         }

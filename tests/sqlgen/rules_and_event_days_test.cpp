@@ -82,6 +82,23 @@ TEST(event_days, a_coded_state_said_with_a_period_is_on_the_day_of_that_state) {
   EXPECT_EQ(plan.sql.find("suspended_dt"), std::string::npos) << plan.sql;
 }
 
+TEST(event_days, a_breakdown_by_the_periods_of_a_state_is_on_that_states_day) {
+  auto plan = generate(hires(), "Number of suspended hires by the year they were suspended", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("EXTRACT(YEAR FROM \"hire\".\"suspended_dt\")"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("'Suspended'"), std::string::npos) << plan.sql;
+}
+
+TEST(event_days, a_day_named_in_a_usual_short_form_is_that_events_day) {
+  // `cxl_dt`: the day of cancelling, as booking systems shorten it.
+  auto model = hires();
+  model.tables[0].columns[1].values = {"Open", "Cancelled", "Returned"};
+  model.tables[1].columns[4].name = "cxl_dt";
+  auto plan = generate(model, "Count the hires cancelled during 2023", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"cxl_dt\" >= '2023-01-01'"), std::string::npos) << plan.sql;
+}
+
 TEST(event_days, when_asked_beside_the_rows_is_a_date_shown) {
   auto plan = generate(hires(), "Which hires went out in May 2024, and when?", "");
   if (plan.outcome == plan_outcome::answer) {
