@@ -261,7 +261,7 @@ struct reader {
   void drop_restated_counts(); // a column described as "number of members who ..." (reading_restated_count.cpp)
   void read_happened(); // "drugs that have been approved": their approval date is set
   /// The one date of `table` that records the event `verb` (a stem) names.
-  std::optional<column_ref> event_date_of(const std::string& table, const std::string& verb) const;
+  std::optional<column_ref> event_date_of(const std::string& table, const std::string& verb, bool by_name = false) const;
   bool read_not_happened(size_t k, const column_ref& col); // "haven't been paid": the date unset
   bool read_happened_in_listing(size_t k, const column_ref& col); // "which have we withdrawn?": the date set (reading_happened.cpp)
   void give_back_unit();
@@ -292,6 +292,7 @@ struct reader {
   bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)
   bool counts_charges(size_t k, const column_ref& col, measure& m); // "how many booking fees" (reading_charges_counted.cpp)
   void date_the_verb_names(); // "copies we received": the period on received_on (reading_said_of.cpp)
+  void read_examples_of_a_column(); // "kiosk, app and so on": a breakdown by the column (reading.cpp)
   void date_a_state_names();  // "by the year they were suspended": the years of suspended_dt (reading_said_of.cpp)
   void check_period_date(); // a verb said, the period's date named for another (reading_period_date.cpp)
   void check_leavers(); // "staff who have left": of the rows named; a period on leaving (reading_period_date.cpp)

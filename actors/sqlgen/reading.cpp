@@ -318,6 +318,7 @@ void reader::run(const lexicon& lex) {
       r.unresolved.push_back("what is still to come");
       break;
     }
+  read_examples_of_a_column();
   finish();
   if (!count_made)
     check_counted_is_said();
@@ -365,6 +366,38 @@ reading read_part(const indexed_model& model, const lexicon& lex, const std::vec
   rd.keep_row_groups = true;
   rd.run(lex);
   return std::move(rd.r);
+}
+
+// "sales each year by channel - kiosk, app and so on": values given as
+// examples of their column, closed by "and so on" or "etc.", ask
+// for the breakdown by that column, not for those values alone.
+void reader::read_examples_of_a_column() {
+  size_t closing = tokens.size();
+  for (size_t i = 0; i < tokens.size() && closing == tokens.size(); ++i) {
+    if (tokens[i].quoted)
+      continue;
+    if (tokens[i].text == "etc" || (i + 2 < tokens.size() && tokens[i].text == "and" && tokens[i + 1].text == "so"
+                                    && tokens[i + 2].text == "on"))
+      closing = i;
+  }
+  // (Only in a count or a breakdown already asked for: how people pay, "by
+  // card, in cash and so on", may ask how much, which is not read here.)
+  if (closing == tokens.size() || (r.measures.empty() && r.dimensions.empty() && time.bucket == time_bucket::none))
+    return;
+  for (auto& [fi, pos] : value_said) {
+    if (fi >= r.filters.size() || pos >= closing || pos + 4 < closing
+        || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+      continue;
+    auto& f = r.filters[fi];
+    if (f.measure >= 0 || (f.op != filter_op::eq && f.op != filter_op::in)
+        || role_of(model, f.column) != column_role::categorical)
+      continue;
+    dimension d;
+    d.column = f.column;
+    add_dimension(d);
+    dropped_filters.push_back(fi);
+    return;
+  }
 }
 
 } // namespace detail

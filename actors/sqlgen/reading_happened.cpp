@@ -26,7 +26,8 @@ bool names_event(const std::string& verb, const std::string& word) {
 // The one date column of `t` that records the event `verb` names ("approv":
 // approval_date), whose name or description also has every word of `said`;
 // null when there is none or several.
-const column_info* event_date(const table_info& t, const std::string& verb, const std::vector<std::string>& said) {
+const column_info* event_date(const table_info& t, const std::string& verb, const std::vector<std::string>& said,
+                              bool by_name = false) {
   const column_info* found = nullptr;
   int matches = 0;
   for (auto& c : t.columns) {
@@ -37,8 +38,9 @@ const column_info* event_date(const table_info& t, const std::string& verb, cons
       words.push_back(stem(w));
     for (auto& w : lexicon_words::spelled_out(split_words(c.name)))
       words.push_back(stem(w));
-    for (auto& w : tokenize(c.comment))
-      words.push_back(w.stem);
+    if (!by_name)
+      for (auto& w : tokenize(c.comment))
+        words.push_back(w.stem);
     auto has = [&](const std::string& s, bool event) {
       return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
         return event ? names_event(s, w) : s == w;
@@ -55,9 +57,10 @@ const column_info* event_date(const table_info& t, const std::string& verb, cons
 
 } // namespace
 
-std::optional<column_ref> reader::event_date_of(const std::string& table, const std::string& verb) const {
+std::optional<column_ref> reader::event_date_of(const std::string& table, const std::string& verb,
+                                                bool by_name) const {
   auto* t = table_of(model, table);
-  auto* found = t ? event_date(*t, verb, {}) : nullptr;
+  auto* found = t ? event_date(*t, verb, {}, by_name) : nullptr;
   if (!found)
     return std::nullopt;
   return column_ref{table, found->name};

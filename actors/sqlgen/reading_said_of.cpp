@@ -105,7 +105,11 @@ void reader::drop_value_the_period_names() {
                    && std::any_of(model.relationships.begin(), model.relationships.end(), [&](const relationship& rel) {
                         return rel.from_table == rows && rel.to_table == t->name;
                       });
-      auto found = coded ? event_date_of(rows, tokens[pos].stem) : std::nullopt;
+      // (A state of the rows' own named in a shorter form: `deacc_dt`. By
+      // the name only: a description may tell of several events, "when it
+      // was completed or cancelled".)
+      auto found = coded || (after_rows && rows == t->name) ? event_date_of(rows, tokens[pos].stem, true)
+                                                            : std::nullopt;
       if (found) {
         t = table_of(model, found->table);
         date = t ? t->find_column(found->column) : nullptr;

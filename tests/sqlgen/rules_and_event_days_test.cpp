@@ -99,6 +99,20 @@ TEST(event_days, a_day_named_in_a_usual_short_form_is_that_events_day) {
   EXPECT_NE(plan.sql.find("\"cxl_dt\" >= '2023-01-01'"), std::string::npos) << plan.sql;
 }
 
+TEST(event_days, a_state_of_the_rows_own_is_on_its_described_day) {
+  // The state on the rows themselves; its day named short and described.
+  semantic_model m;
+  m.data_source = "lending";
+  auto day = dated("susp_dt");
+  day.comment = "Date suspended; null while the loan runs";
+  m.tables = {testing::table("loan", {col("loan_id", r::identifier, true), col("loan_ref", r::text),
+                                      col("loan_state", r::categorical, false, {"running", "suspended", "repaid"}),
+                                      dated("opened_dt"), day})};
+  auto plan = generate(m, "How many loans were suspended since 2022?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"susp_dt\" >= '2022-01-01'"), std::string::npos) << plan.sql;
+}
+
 TEST(event_days, when_asked_beside_the_rows_is_a_date_shown) {
   auto plan = generate(hires(), "Which hires went out in May 2024, and when?", "");
   if (plan.outcome == plan_outcome::answer) {
@@ -166,6 +180,24 @@ TEST(groups, each_with_nothing_read_after_it_is_asked) {
   plan = generate(workshop(), "Count the bikes for each frame size", "");
   ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
   EXPECT_NE(plan.sql.find("GROUP BY"), std::string::npos) << plan.sql;
+}
+
+TEST(groups, values_given_as_examples_ask_for_their_column) {
+  semantic_model m;
+  m.data_source = "tickets";
+  m.tables = {testing::table("sale", {col("sale_id", r::identifier, true),
+                                      col("channel", r::categorical, false, {"KIOSK", "APP", "COUNTER"}),
+                                      dated("sold_on"), col("price", r::numeric)})};
+  auto plan = generate(m, "Count sales each year, kiosk, app and so on", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("GROUP BY"), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("\"channel\""), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("'KIOSK'"), std::string::npos) << plan.sql;
+  // Named alone, they are the values kept.
+  plan = generate(m, "Count sales each year, kiosk and app only", "");
+  if (plan.outcome == plan_outcome::answer) {
+    EXPECT_NE(plan.sql.find("'KIOSK'"), std::string::npos) << plan.sql;
+  }
 }
 
 // Clients flagged as key accounts with a 'Y'/'N' kept as text, read as a
