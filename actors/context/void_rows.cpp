@@ -39,7 +39,7 @@ std::vector<std::string> words_of(const std::string& name) {
 bool names_void(const std::string& column) {
   auto words = words_of(column);
   return std::any_of(words.begin(), words.end(), [](const std::string& w) {
-    return w == "void" || w == "voided" || w == "deleted" || w == "delete";
+    return w == "void" || w == "voided" || w == "deleted" || w == "delete" || w == "del";
   });
 }
 
@@ -116,7 +116,13 @@ int add_void_row_rules(semantic_model& model) {
       });
       if (ruled)
         continue;
+      // ("del" alone, in `del_flag`, may be a delivery: read so only on a
+      // yes/no flag.)
+      auto words = words_of(c.name);
+      bool short_del = std::find(words.begin(), words.end(), "del") != words.end();
       std::string filter;
+      if (short_del && c.type != "boolean" && yes_value(c).empty())
+        continue;
       if (c.type == "boolean")
         filter = c.name + " IS NOT TRUE";
       else if (is_time_type(c.type) && c.nullable)

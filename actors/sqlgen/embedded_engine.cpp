@@ -4,6 +4,7 @@
 #include "actors/sqlgen/embedded_engine.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "actors/sqlgen/asked_for.hpp"
 #include "actors/sqlgen/back_reference.hpp"
@@ -353,6 +354,27 @@ sql_plan read_and_plan(const indexed_model& model,
   for (size_t i = 1; i < r.tokens.size(); ++i)
     asks_when = asks_when
                 || (said(i) == "when" && (i + 1 == r.tokens.size() || said(i - 1) == "and" || said(i - 1) == "or"));
+  // "How did kiosk sales go, by month?": sales, takings and revenue
+  // are money to most who say them; counted as rows with no "how many" or
+  // "number" said, the count would answer another question.
+  // (Not inside a value kept: "sales assistants", the Sales department.)
+  std::string kept;
+  for (auto& f : q.filters)
+    for (auto& v : f.values)
+      for (char c : v)
+        kept += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto says = [&](std::initializer_list<const char*> words) {
+    return std::any_of(r.tokens.begin(), r.tokens.end(), [&](const token& t) {
+      return !t.quoted && kept.find(t.text) == std::string::npos
+             && std::any_of(words.begin(), words.end(), [&](const char* w) { return t.text == w; });
+    });
+  };
+  bool only_counts = !q.measures.empty() && std::all_of(q.measures.begin(), q.measures.end(), [](const measure& m) {
+    return m.agg == aggregate::count && m.column.column.empty() && m.metric.empty() && m.form == measure_form::plain;
+  });
+  if (q.kind == query_kind::aggregate && only_counts && says({"sales", "takings", "revenue", "turnover", "income"})
+      && !says({"many", "number", "count", "counts", "numbers", "volume"}))
+    r.unresolved.push_back("whether the number of sales is meant or the money they brought in");
   if (asks_when && !dated_columns && !shows_a_date(model, q))
     return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);

@@ -19,6 +19,14 @@ void lexicon::add_everyday_words(const semantic_model& model) {
   for (auto& [table, column] : money_received(model))
     for (auto& w : money_taken_in_words())
       add({w}, {element_kind::column, table, column, "", ""}, 0.8);
+  // The nouns of takings name as well the amounts of orders or sales that
+  // keep several (net and gross) beside such a table: "sales" between them
+  // is asked. (The verbs, "paid" and "spent", stay with the one amount.)
+  auto single = money_received(model);
+  for (auto& [table, column] : money_received(model, true))
+    if (std::find(single.begin(), single.end(), std::make_pair(table, column)) == single.end())
+      for (auto* w : {"revenue", "sales", "income", "turnover", "money"})
+        add({w}, {element_kind::column, table, column, "", ""}, 0.8);
   // Money given ("raised", "donated") is what gifts record; money spent by
   // the business itself is what its expenses record. Where both a payments
   // table and an expenses table exist, "spent" is each, and asked. ("money"

@@ -172,13 +172,14 @@ bool key_named_by_verb(const semantic_model& model, const table_info& t, const c
             });
 }
 
-std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model) {
-  return money_of(model, {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"});
+std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model, bool every_amount) {
+  return money_of(model, {"payment", "sale", "order", "invoice", "transaction", "purchase", "receipt"}, every_amount);
 }
 
 std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& model,
-                                                          const std::vector<std::string>& records) {
-  std::vector<std::pair<std::string, std::string>> out;
+                                                          const std::vector<std::string>& records,
+                                                          bool every_amount) {
+  std::vector<std::pair<std::string, std::string>> out, several;
   for (auto& t : model.tables) {
     auto words = split_words(t.name);
     if (t.derived || words.empty()
@@ -202,7 +203,17 @@ std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& 
     }
     if (count == 1)
       out.emplace_back(t.name, found->name);
+    else if (count > 1 && every_amount)
+      for (auto& c : t.columns)
+        if (c.role == column_role::numeric && names_money(c.name) && !tax(c))
+          several.emplace_back(t.name, c.name);
   }
+  // Orders that keep a net and a gross amount are as much a record of
+  // money taken as the payments beside them: each amount a candidate, so
+  // that "sales" between them is asked, never settled by the one table that
+  // happens to keep a single amount. (Alone, they are left as before.)
+  if (!out.empty())
+    out.insert(out.end(), several.begin(), several.end());
   return out;
 }
 

@@ -23,10 +23,16 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment);
 bool names_rows(const column_info& label, const std::vector<std::string>& table_words);
 /// The one amount column of each table whose name ends in one of `records`
 /// (payments, sales, ...; donations, gifts; expenses, costs): the money
-/// those rows record.
+/// those rows record. With `every_amount`, a table keeping several amounts
+/// (net and gross) gives each of them.
 std::vector<std::pair<std::string, std::string>> money_of(const semantic_model& model,
-                                                          const std::vector<std::string>& records);
-std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model);
+                                                          const std::vector<std::string>& records,
+                                                          bool every_amount = false);
+/// The money taken in: money_of payments, sales, orders, invoices, ... With
+/// `every_amount`, also each amount of such a table that keeps several (net
+/// and gross), when some other table keeps one.
+std::vector<std::pair<std::string, std::string>> money_received(const semantic_model& model,
+                                                                bool every_amount = false);
 /// The everyday words for money taken in ("revenue", "money", "spent"),
 /// each naming the amount money_received finds.
 const std::vector<std::string>& money_taken_in_words();

@@ -75,8 +75,20 @@ void reader::drop_value_the_period_names() {
   if (time.filters.empty())
     return;
   for (auto& [fi, pos] : value_said) {
-    if (fi >= r.filters.size() || pos >= tokens.size() || !said_as_verb(tokens, pos)
+    if (fi >= r.filters.size() || pos >= tokens.size()
         || std::find(dropped_filters.begin(), dropped_filters.end(), fi) != dropped_filters.end())
+      continue;
+    // The event named as a noun ("cancellations this year"): its root.
+    bool verb = said_as_verb(tokens, pos);
+    std::string noun_root;
+    for (auto* suffix : {"ations", "ation", "ions", "ion"}) {
+      auto& w = tokens[pos].text;
+      std::string sx(suffix);
+      if (!verb && noun_root.empty() && !tokens[pos].quoted && w.size() >= sx.size() + 4
+          && w.compare(w.size() - sx.size(), sx.size(), sx) == 0)
+        noun_root = w.substr(0, w.size() - sx.size());
+    }
+    if (!verb && noun_root.empty())
       continue;
     auto* t = table_of(model, r.filters[fi].column.table);
     if (!t)
@@ -84,6 +96,8 @@ void reader::drop_value_the_period_names() {
     // The date of that table whose name says the verb (sent_on).
     const column_info* date = nullptr;
     for (auto& c : t->columns) {
+      if (!verb)
+        break;
       if (c.role != column_role::time)
         continue;
       auto words = split_words(c.name);
@@ -108,8 +122,10 @@ void reader::drop_value_the_period_names() {
       // (A state of the rows' own named in a shorter form: `deacc_dt`. By
       // the name only: a description may tell of several events, "when it
       // was completed or cancelled".)
-      auto found = coded || (after_rows && rows == t->name) ? event_date_of(rows, tokens[pos].stem, true)
-                                                            : std::nullopt;
+      // A noun of the event names the rows in that state itself.
+      auto found = !noun_root.empty() && (rows.empty() || rows == t->name) ? event_date_of(t->name, noun_root, true)
+                   : verb && (coded || (after_rows && rows == t->name)) ? event_date_of(rows, tokens[pos].stem, true)
+                                                                        : std::nullopt;
       if (found) {
         t = table_of(model, found->table);
         date = t ? t->find_column(found->column) : nullptr;

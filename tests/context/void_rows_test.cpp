@@ -46,6 +46,13 @@ TEST(void_rows, a_boolean_or_a_day_of_deleting_counts_too) {
   EXPECT_EQ(m.rules[1].filter, "voided_at IS NULL");
 }
 
+TEST(void_rows, del_is_deleted_only_on_a_yes_no_flag) {
+  auto m = with({column("del_flag", "character(1)", column_role::categorical, {"N", "Y"}),
+                 column("del_dt", "date", column_role::time)});
+  ASSERT_EQ(add_void_row_rules(m), 1);
+  EXPECT_EQ(m.rules[0].filter, "del_flag IS DISTINCT FROM 'Y'");
+}
+
 TEST(void_rows, other_columns_and_other_values_make_no_rule) {
   // Removed is an event (a trap taken away), not a record struck out; a flag
   // holding more than yes and no is not one to read; a day that every row

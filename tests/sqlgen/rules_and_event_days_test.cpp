@@ -113,6 +113,20 @@ TEST(event_days, a_state_of_the_rows_own_is_on_its_described_day) {
   EXPECT_NE(plan.sql.find("\"susp_dt\" >= '2022-01-01'"), std::string::npos) << plan.sql;
 }
 
+TEST(event_days, an_event_named_as_a_noun_is_on_its_day) {
+  semantic_model m;
+  m.data_source = "deeds";
+  m.tables = {testing::table("transfer", {col("xfer_id", r::identifier, true), col("xfer_ref", r::text),
+                                          col("xfer_state", r::categorical, false, {"drafted", "completed", "cancelled"}),
+                                          dated("opened_dt"), dated("compl_dt"), dated("cxl_dt")})};
+  auto plan = generate(m, "How many completions did we record in 2022?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"compl_dt\" >= '2022-01-01'"), std::string::npos) << plan.sql;
+  plan = generate(m, "How many cancellations were there in 2023?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"cxl_dt\" >= '2023-01-01'"), std::string::npos) << plan.sql;
+}
+
 TEST(event_days, when_asked_beside_the_rows_is_a_date_shown) {
   auto plan = generate(hires(), "Which hires went out in May 2024, and when?", "");
   if (plan.outcome == plan_outcome::answer) {
@@ -198,6 +212,36 @@ TEST(groups, values_given_as_examples_ask_for_their_column) {
   if (plan.outcome == plan_outcome::answer) {
     EXPECT_NE(plan.sql.find("'KIOSK'"), std::string::npos) << plan.sql;
   }
+}
+
+// Orders keeping a net and a gross amount, and the payments against them.
+semantic_model takings(bool kiosk = true) {
+  semantic_model m;
+  m.data_source = "orders";
+  m.tables = {testing::table("orders", {col("ord_id", r::identifier, true), col("amt_net", r::numeric),
+                                        col("amt_gross", r::numeric), dated("ord_dt")}),
+              testing::table("payment", {col("pmt_id", r::identifier, true), col("ord_id", r::identifier),
+                                         col("amt", r::numeric), dated("pmt_dt")}),
+              testing::table("kiosk_sale", {col("ks_id", r::identifier, true), col("amt_gross", r::numeric),
+                                            dated("sold_ts")})};
+  m.relationships = {{"payment", {"ord_id"}, "orders", {"ord_id"}, false}};
+  if (!kiosk)
+    m.tables.pop_back();
+  return m;
+}
+
+TEST(money, sales_between_orders_and_their_payments_is_asked) {
+  // The orders' own amounts are money taken as much as the payments are.
+  auto plan = generate(takings(false), "What was our revenue in 2023?", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+}
+
+TEST(money, sales_counted_without_a_count_said_is_asked) {
+  auto plan = generate(takings(), "kiosk sales for each month please", "");
+  EXPECT_NE(plan.outcome, plan_outcome::answer) << plan.sql;
+  plan = generate(takings(), "How many kiosk sales were there each month?", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("COUNT(*)"), std::string::npos) << plan.sql;
 }
 
 // Clients flagged as key accounts with a 'Y'/'N' kept as text, read as a
