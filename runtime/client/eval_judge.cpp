@@ -126,13 +126,24 @@ std::string normalize(const std::optional<std::string>& cell) {
 
 std::vector<std::string> expand_gold(const std::string& gold) {
   std::vector<std::string> out;
-  for (auto& stmt : split_statements(gold)) {
+  // Statements still to expand: each `{a, b}` group in turn, so that two
+  // groups in one select list ("{code, name}, {given, family}") give every
+  // pair of their subsets. (Bounded: a gold field is a handful of columns.)
+  std::vector<std::string> pending;
+  for (auto& stmt : split_statements(gold))
+    pending.push_back(stmt);
+  while (!pending.empty() && out.size() < 4096) {
+    auto stmt = std::move(pending.front());
+    pending.erase(pending.begin());
     auto open = stmt.find('{');
+    while (open != std::string::npos && open + 1 < stmt.size() && stmt[open + 1] == '}')
+      open = stmt.find('{', open + 2);
     auto close = open == std::string::npos ? std::string::npos : stmt.find('}', open);
-    if (open == std::string::npos || close == std::string::npos || close == open + 1) {
+    if (open == std::string::npos || close == std::string::npos) {
       out.push_back(stmt);
       continue;
     }
+    std::vector<std::string> expanded;
     auto items = split_commas(stmt.substr(open + 1, close - open - 1));
     size_t n = std::min<size_t>(items.size(), 8);
     for (size_t mask = 1; mask < (size_t{1} << n); ++mask) {
@@ -144,8 +155,10 @@ std::vector<std::string> expand_gold(const std::string& gold) {
       // `{}` elsewhere (GROUP BY {}) repeats the chosen columns.
       for (size_t p; (p = q.find("{}")) != std::string::npos;)
         q.replace(p, 2, subset);
-      out.push_back(q);
+      expanded.push_back(q);
     }
+    // Depth first, so the alternatives keep the order they were written in.
+    pending.insert(pending.begin(), expanded.begin(), expanded.end());
   }
   return out;
 }

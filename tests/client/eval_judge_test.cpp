@@ -18,6 +18,15 @@ TEST(eval_judge, expands_braces_and_alternatives) {
   EXPECT_EQ(q[3], "SELECT 1");
 }
 
+TEST(eval_judge, two_brace_groups_give_every_pair_of_subsets) {
+  auto q = expand_gold("SELECT {r.code, r.name}, {d.given, d.family} FROM r JOIN d ON d.id = r.driver");
+  ASSERT_EQ(q.size(), 9u);
+  EXPECT_EQ(q[0], "SELECT r.code, d.given FROM r JOIN d ON d.id = r.driver");
+  EXPECT_EQ(q[8], "SELECT r.code, r.name, d.given, d.family FROM r JOIN d ON d.id = r.driver");
+  for (auto& s : q)
+    EXPECT_EQ(s.find('{'), std::string::npos) << s;
+}
+
 TEST(eval_judge, commas_inside_a_call_belong_to_one_item) {
   auto q = expand_gold("SELECT {to_char(d, 'YYYY-MM'), sum(x)} FROM t GROUP BY 1");
   ASSERT_EQ(q.size(), 3u);
