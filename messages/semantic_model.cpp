@@ -1,5 +1,7 @@
 #include "messages/semantic_model.hpp"
 
+#include <cctype>
+
 namespace medha {
 
 const char* to_string(column_role role) {
@@ -26,6 +28,44 @@ const table_info* semantic_model::find_table(const std::string& table) const {
     if (t.name == table)
       return &t;
   return nullptr;
+}
+
+namespace {
+
+std::string lowered(std::string s) {
+  for (auto& c : s)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+} // namespace
+
+bool rule::names_column(const std::string& column) const {
+  auto f = lowered(filter), c = lowered(column);
+  if (c.empty())
+    return false;
+  auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+  for (size_t at = f.find(c); at != std::string::npos; at = f.find(c, at + 1))
+    if ((at == 0 || !word(f[at - 1])) && (at + c.size() >= f.size() || !word(f[at + c.size()])))
+      return true;
+  return false;
+}
+
+bool says_yes(const std::string& value) {
+  auto v = lowered(value);
+  return v == "y" || v == "yes" || v == "t" || v == "true" || v == "1";
+}
+
+bool says_no(const std::string& value) {
+  auto v = lowered(value);
+  return v == "n" || v == "no" || v == "f" || v == "false" || v == "0";
+}
+
+std::string flag_value(const column_info& column, bool yes) {
+  for (auto& v : column.values)
+    if (yes ? says_yes(v) : says_no(v))
+      return v;
+  return "";
 }
 
 } // namespace medha

@@ -78,7 +78,19 @@ struct rule {
   std::string table;
   std::string filter; // SQL boolean expression over table's columns
   std::string description;
+
+  /// Whether the filter names `column` as a whole word (any case).
+  bool names_column(const std::string& column) const;
 };
+
+/// The spellings of a yes/no flag kept as text: 'Y', 'yes', 'T', 'true',
+/// '1' and their noes, in any case.
+bool says_yes(const std::string& value);
+bool says_no(const std::string& value);
+
+/// The value of a flag column that says yes (`yes`) or no, among its
+/// sampled values; "" when none does.
+std::string flag_value(const column_info& column, bool yes);
 
 struct verified_example {
   std::string question;

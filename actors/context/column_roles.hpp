@@ -30,7 +30,7 @@ bool holds_epoch_seconds(const column_info& column);
 /// A flag kept as text: every value the column holds is one of a yes and a
 /// no of one spelling ('Y'/'N', 'T'/'F', 'yes'/'no', '1'/'0'), both present.
 /// Such a column is read as a boolean; its own values stand for true and
-/// false in SQL (see yes_no_value).
+/// false in SQL (flag_value, messages/semantic_model.hpp).
 bool holds_yes_no(const column_info& column);
 
 /// True for names that look like keys: "id", "*_id", "*_key", "*_code".

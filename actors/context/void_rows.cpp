@@ -50,21 +50,10 @@ bool is_time_type(const std::string& type) {
 // The value of a yes/no text flag that says yes ('Y', 'T', '1', 'yes'),
 // when every value the column holds is a yes or a no; else "".
 std::string yes_value(const column_info& c) {
-  static const char* yes[] = {"y", "yes", "t", "true", "1"};
-  static const char* no[] = {"n", "no", "f", "false", "0"};
-  if (c.values.empty())
-    return "";
-  std::string found;
-  for (auto& v : c.values) {
-    auto l = lower(v);
-    bool is_yes = std::any_of(std::begin(yes), std::end(yes), [&](const char* y) { return l == y; });
-    bool is_no = std::any_of(std::begin(no), std::end(no), [&](const char* n) { return l == n; });
-    if (!is_yes && !is_no)
-      return "";
-    if (is_yes)
-      found = v;
-  }
-  return found;
+  bool flag = !c.values.empty() && std::all_of(c.values.begin(), c.values.end(), [](const std::string& v) {
+    return says_yes(v) || says_no(v);
+  });
+  return flag ? flag_value(c, true) : "";
 }
 
 std::string quoted(const std::string& v) {
@@ -85,18 +74,6 @@ std::string rows_words(const std::string& table) {
   return out;
 }
 
-bool mentions(const std::string& filter, const std::string& column) {
-  auto f = lower(filter), c = lower(column);
-  for (size_t at = f.find(c); at != std::string::npos; at = f.find(c, at + 1)) {
-    auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
-    bool starts = at == 0 || !word(f[at - 1]);
-    bool ends = at + c.size() >= f.size() || !word(f[at + c.size()]);
-    if (starts && ends)
-      return true;
-  }
-  return false;
-}
-
 } // namespace
 
 int add_void_row_rules(semantic_model& model) {
@@ -112,7 +89,7 @@ int add_void_row_rules(semantic_model& model) {
       if (!plain || !names_void(c.name))
         continue;
       bool ruled = std::any_of(model.rules.begin(), model.rules.end(), [&](const rule& r) {
-        return r.table == t.name && mentions(r.filter, c.name);
+        return r.table == t.name && r.names_column(c.name);
       });
       if (ruled)
         continue;

@@ -106,19 +106,6 @@ std::string compiler::select_where(const filter& f, const column_ref& column) {
          + (where.empty() ? std::string() : " WHERE " + where) + ")";
 }
 
-// The value of a yes/no flag kept as text that says `yes` ('Y', 'N').
-static std::string flag_value(const column_info& c, bool yes) {
-  for (auto& v : c.values) {
-    std::string l;
-    for (char ch : v)
-      l += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    bool says_yes = l == "y" || l == "yes" || l == "t" || l == "true" || l == "1";
-    if (says_yes == yes)
-      return v;
-  }
-  return yes ? "Y" : "N";
-}
-
 std::string compiler::filter_sql(const filter& f) {
   // A flag kept as text ('Y'/'N', read as a boolean at introspection):
   // true and false are its own two values.
@@ -130,7 +117,8 @@ std::string compiler::filter_sql(const filter& f) {
       text.numeric = false;
       for (auto& v : text.values)
         if (v == "true" || v == "false")
-          v = flag_value(*c, v == "true");
+          if (auto own = flag_value(*c, v == "true"); !own.empty())
+            v = own;
       return filter_sql(text);
     }
   }

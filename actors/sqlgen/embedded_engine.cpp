@@ -360,9 +360,11 @@ sql_plan read_and_plan(const indexed_model& model,
   // (Not inside a value kept: "sales assistants", the Sales department.)
   std::string kept;
   for (auto& f : q.filters)
-    for (auto& v : f.values)
+    for (auto& v : f.values) {
       for (char c : v)
         kept += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      kept += '\n';
+    }
   auto says = [&](std::initializer_list<const char*> words) {
     return std::any_of(r.tokens.begin(), r.tokens.end(), [&](const token& t) {
       return !t.quoted && kept.find(t.text) == std::string::npos

@@ -9,24 +9,6 @@ namespace medha::sqlgen {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-// Whether the rule's SQL names the column as a whole word.
-bool mentions(const std::string& sql, const std::string& column) {
-  auto f = lower(sql), c = lower(column);
-  if (c.empty())
-    return false;
-  auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
-  for (size_t at = f.find(c); at != std::string::npos; at = f.find(c, at + 1))
-    if ((at == 0 || !word(f[at - 1])) && (at + c.size() >= f.size() || !word(f[at + c.size()])))
-      return true;
-  return false;
-}
-
 void columns_of(const std::vector<filter>& fs, std::vector<column_ref>& out) {
   for (auto& f : fs) {
     out.push_back(f.column);
@@ -47,9 +29,9 @@ void columns_of(const std::vector<measure>& ms, std::vector<column_ref>& out) {
 // Words of a column's name: "voided_dt" → "voided", "dt".
 std::vector<std::string> name_words(const std::string& column) {
   std::vector<std::string> out(1);
-  for (char ch : lower(column)) {
+  for (char ch : column) {
     if (std::isalpha(static_cast<unsigned char>(ch)))
-      out.back() += ch;
+      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     else if (!out.back().empty())
       out.emplace_back();
   }
@@ -68,11 +50,13 @@ bool keeps_what_rule_drops(const rule& r, const table_info* t, const std::vector
     if (f.column.table != r.table || (f.op != filter_op::eq && f.op != filter_op::in))
       continue;
     for (auto& v : f.values) {
-      auto value = lower(v);
+      std::string value;
+      for (char ch : v)
+        value += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
       if (value.size() < 4)
         continue;
       for (auto& c : t->columns) {
-        if (!mentions(r.filter, c.name))
+        if (!r.names_column(c.name))
           continue;
         for (auto& w : name_words(c.name))
           if (w.size() >= 4 && (w.compare(0, value.size(), value) == 0 || value.compare(0, w.size(), w) == 0))
@@ -99,7 +83,7 @@ std::vector<const rule*> rules_applied(const indexed_model& model, const query& 
     if (r.filter.empty() || std::find(tables.begin(), tables.end(), r.table) == tables.end())
       continue;
     bool own = std::any_of(used.begin(), used.end(), [&](const column_ref& c) {
-      return c.table == r.table && mentions(r.filter, c.column);
+      return c.table == r.table && r.names_column(c.column);
     });
     // Grouped by a column that holds such a value, the rule's rows are a
     // group of their own, asked for with the rest.
