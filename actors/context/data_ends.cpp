@@ -7,6 +7,8 @@
 #include "actors/context/data_ends.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 namespace medha {
 
@@ -43,12 +45,50 @@ std::string data_ends_from(std::vector<std::string> latest_days, const std::stri
   if (past.empty())
     return {};
   std::sort(past.begin(), past.end());
-  auto median = past[past.size() / 2];
-  auto end = median;
-  for (auto& p : past)
-    if (p.first <= median.first + 7)
-      end = p;
-  return now - end.first > stale_after_days ? end.second : std::string();
+  // The latest day that another column reaches too, within three days before
+  // it: a copy ends where its business stopped, on several tables at once;
+  // one column's days ahead (a booking for next week) stand alone.
+  std::optional<std::pair<long, std::string>> end;
+  for (size_t i = past.size(); i-- > 1 && !end;)
+    if (past[i].first - past[i - 1].first <= 3)
+      end = past[i];
+  // With no two columns that close, the upper median, or a day at most a
+  // week after it.
+  if (!end) {
+    auto median = past[past.size() / 2];
+    end = median;
+    for (auto& p : past)
+      if (p.first <= median.first + 7)
+        end = p;
+  }
+  return now - end->first > stale_after_days ? end->second : std::string();
+}
+
+bool looks_ahead(const std::string& column) {
+  // Days set in advance: when something is due, expires, is planned or
+  // ends. Their latest is often after the day the copy was taken.
+  static const char* ahead[] = {"due",  "exp",   "expiry", "expires", "expiring", "sched", "scheduled", "planned",
+                                "next", "end",   "ends",   "until",   "renewal",  "renew", "deadline",  "target",
+                                "eta",  "valid", "expected"};
+  std::string word;
+  auto said = [&] {
+    bool found = std::any_of(std::begin(ahead), std::end(ahead), [&](const char* a) { return word == a; });
+    word.clear();
+    return found;
+  };
+  for (size_t i = 0; i < column.size(); ++i) {
+    auto ch = column[i];
+    // ("ExpiryDate": a capital after a small letter begins a word.)
+    if (i > 0 && std::isupper(static_cast<unsigned char>(ch)) && std::islower(static_cast<unsigned char>(column[i - 1]))
+        && said())
+      return true;
+    if (std::isalpha(static_cast<unsigned char>(ch))) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    } else if (said()) {
+      return true;
+    }
+  }
+  return said();
 }
 
 } // namespace medha

@@ -594,7 +594,8 @@ std::string read_data_ends(pqxx::transaction_base& tx, const catalog& cat) {
       continue;
     std::string list;
     for (auto& c : t.columns)
-      if (c.role == column_role::time && (c.type == "date" || c.type.rfind("timestamp", 0) == 0))
+      if (c.role == column_role::time && (c.type == "date" || c.type.rfind("timestamp", 0) == 0)
+          && !looks_ahead(c.name))
         list += (list.empty() ? "" : ", ") + ("max(" + tx.quote_name(c.name) + ")::date::text");
     if (list.empty())
       continue;

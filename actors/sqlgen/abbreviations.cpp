@@ -74,6 +74,10 @@ std::string reading_among(const std::string& w, const std::vector<std::string>& 
 
 } // namespace
 
+bool short_form_of(const std::string& shorter, const std::string& word) {
+  return letters_only(shorter) && letters_only(word) && abbreviates(shorter, word);
+}
+
 schema_comment_words words_of_all_comments(const semantic_model& model) {
   schema_comment_words out;
   std::unordered_set<std::string> seen;

@@ -17,6 +17,11 @@ struct schema_comment_words {
 
 schema_comment_words words_of_all_comments(const semantic_model& model);
 
+/// Whether `shorter` is a short form of `word`: same first letter, its
+/// letters in order within the word, vowels dropped ("sts" of "status") or
+/// the word cut short ("purch" of "purchase").
+bool short_form_of(const std::string& shorter, const std::string& word);
+
 /// A name's words with its short forms read in full, as the schema's own
 /// comments spell them, nearest comment first (the column's, its table's,
 /// then any): "lsn" in a table whose comment speaks of lessons is

@@ -21,37 +21,62 @@
 
 namespace medha::sqlgen {
 
+bool asks_an_amount(const std::vector<token>& tokens) {
+  auto word = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  for (size_t i = 0; i + 1 < tokens.size(); ++i)
+    if (word(i) == "how" && word(i + 1) == "much")
+      return true;
+  // "what did ... cost/come to/invoice": only in the past, where it is what
+  // the money came to. In the present it asks a price ("what does a
+  // repair cost?"); followed by "with" or "by" it asks how ("what did they
+  // pay with?"); "take" is money only when we took it, and "make" never
+  // (what a bakery made is loaves).
+  size_t w = word(0) == "and" || word(0) == "so" ? 1 : 0;
+  if (word(w) != "what" || word(w + 1) != "did")
+    return false;
+  static const char* money_verbs[] = {"cost", "invoice", "bill", "charge", "spend", "pay", "earn", "come", "bring"};
+  for (size_t i = w + 2; i < tokens.size(); ++i) {
+    auto v = word(i);
+    bool money = std::any_of(std::begin(money_verbs), std::end(money_verbs), [&](const char* m) { return v == m; })
+                 || (v == "take" && word(w + 2) == "we");
+    if (!money)
+      continue;
+    auto next = word(i + 1);
+    return !(next == "with" || next == "by" || next == "using" || next == "via" || (v == "come" && next != "to")
+             || (v == "bring" && next != "in"));
+  }
+  return false;
+}
+
 namespace detail {
 
 void reader::note_what_is_asked_for() {
   // "how much in fines was paid?", "how much freight did we ship?": an
   // amount, never a list of rows. The one number named is added up, else
   // the one money column of the rows named; with none or several, asked.
-  for (size_t i = 0; i + 1 < tokens.size(); ++i)
-    if (!tokens[i].quoted && tokens[i].text == "how" && tokens[i + 1].text == "much" && r.measures.empty()) {
-      std::vector<column_ref> amounts;
-      for (auto& c : r.selected)
-        if (role_of(model, c) == column_role::numeric)
-          amounts.push_back(c);
-      auto* t = r.entity.empty() ? nullptr : table_of(model, r.entity);
-      if (amounts.empty() && r.selected.empty() && t)
-        for (auto& c : t->columns)
-          if (c.role == column_role::numeric && names_money(c.name))
-            amounts.push_back({t->name, c.name});
-      if (amounts.size() == 1 && r.dimensions.empty()) {
-        measure m;
-        m.agg = aggregate::sum;
-        m.column = amounts.front();
-        r.measures.push_back(m);
-        r.selected.clear();
-        r.entity.clear();
-        r.listing = false;
-        r.implicit_entity = false;
-      } else if (r.measures.empty()) {
-        r.unresolved.push_back("how much of what");
-      }
-      break;
+  if (asks_an_amount(tokens) && r.measures.empty()) {
+    std::vector<column_ref> amounts;
+    for (auto& c : r.selected)
+      if (role_of(model, c) == column_role::numeric)
+        amounts.push_back(c);
+    auto* t = r.entity.empty() ? nullptr : table_of(model, r.entity);
+    if (amounts.empty() && r.selected.empty() && t)
+      for (auto& c : t->columns)
+        if (c.role == column_role::numeric && names_money(c.name))
+          amounts.push_back({t->name, c.name});
+    if (amounts.size() == 1 && r.dimensions.empty()) {
+      measure m;
+      m.agg = aggregate::sum;
+      m.column = amounts.front();
+      r.measures.push_back(m);
+      r.selected.clear();
+      r.entity.clear();
+      r.listing = false;
+      r.implicit_entity = false;
+    } else if (r.measures.empty()) {
+      r.unresolved.push_back("how much of what");
     }
+  }
   // The question word opens the question, or follows a preposition
   // ("in which country ...", "clients in which city ...").
   auto is = [&](size_t i, std::initializer_list<const char*> words) {
@@ -236,10 +261,7 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
     return clarify(understood_prefix(model, q) + "not which one you mean: could you name it?", {}, to_json(q), 0.2);
   // "how much did the stalls take?" answered with how many rows there are:
   // an amount was asked, a count is no amount.
-  bool how_much = false;
-  for (size_t i = 0; i + 1 < r.tokens.size(); ++i)
-    how_much = how_much || (word(i) == "how" && word(i + 1) == "much");
-  if (how_much && counts_rows(q) && q.measures.size() == 1)
+  if (asks_an_amount(r.tokens) && counts_rows(q) && q.measures.size() == 1)
     return clarify(understood_prefix(model, q) + "not which amount you asked for: could you name it?", {},
                    to_json(q), 0.2);
   // Sales over rows some of which were cancelled: whether those count is

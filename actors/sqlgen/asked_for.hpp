@@ -11,6 +11,11 @@ namespace medha::sqlgen {
 
 class indexed_model;
 
+/// Whether the question asks for an amount: "how much ...", or a past
+/// question of what money came to ("what did the van repairs cost us?",
+/// "what did we bill the council in May?"): a total, never a list of rows.
+bool asks_an_amount(const std::vector<token>& tokens);
+
 /// Whether `q` shows the thing a question word asked for (reading::asked_for):
 /// as a group, a listed column, the rows listed, or the table a shown key
 /// points to.

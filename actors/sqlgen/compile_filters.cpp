@@ -189,6 +189,22 @@ std::string compiler::filter_sql(const filter& f) {
       int months = f.op == filter_op::quarter ? 3 : 1;
       if (!v(0).empty())
         return period_range(col, v(0), (std::atoi(v(1).c_str()) - 1) * months + 1, months);
+      // "takings in August": the latest August the rows reach
+      // (up to today: not next August's bookings), read from the data, as
+      // a copy may end any time; August of every year only when said so,
+      // and of a period said with it as that period's (months_in_periods).
+      if (f.op == filter_op::month && f.values.size() < 3) {
+        // The same column read again in a table of its own name ("latest").
+        auto outer = qualified(f.column);
+        auto prefix = outer.substr(0, outer.size() - quote_identifier(f.column.column).size());
+        auto inner = col;
+        for (auto at = inner.find(prefix); at != std::string::npos; at = inner.find(prefix, at + 9))
+          inner.replace(at, prefix.size(), "\"latest\".");
+        auto month_of = [&](const std::string& c) { return "EXTRACT(MONTH FROM " + c + ") = " + v(1); };
+        return month_of(col) + " AND EXTRACT(YEAR FROM " + col + ") = (SELECT MAX(EXTRACT(YEAR FROM " + inner
+               + ")) FROM " + table_reference(model, f.column.table) + " AS \"latest\" WHERE " + month_of(inner)
+               + " AND " + inner + " <= CURRENT_DATE)";
+      }
       std::string part = f.op == filter_op::quarter ? "QUARTER" : "MONTH";
       return "EXTRACT(" + part + " FROM " + col + ") = " + v(1);
     }

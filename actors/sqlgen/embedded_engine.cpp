@@ -37,6 +37,15 @@ namespace medha::sqlgen {
 
 namespace {
 
+// A question that only narrows another: "for the big accounts?", "and for
+// 2024?", "what about the van fleet?", "only the big ones".
+bool narrows_something(const std::vector<token>& tokens) {
+  auto said = [&](size_t i) { return i < tokens.size() && !tokens[i].quoted ? tokens[i].text : std::string(); };
+  size_t i = said(0) == "and" ? 1 : 0;
+  auto w = said(i);
+  return w == "for" || w == "only" || w == "just" || ((w == "what" || w == "how") && said(i + 1) == "about");
+}
+
 // ("above 10%", "a 5 percent discount": the unit of a number said.)
 bool says_a_percentage(const std::vector<token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -114,6 +123,17 @@ sql_plan read_and_plan(const indexed_model& model,
   if (r.each_elided && previous && !previous->dimensions.empty() && !r.measures.empty()) {
     r.dimensions.clear();
     r.instead = true;
+  }
+  // "how many of each were redeemed?" after the kinds of vouchers were
+  // listed: one group per kind shown.
+  // (The reader took "each" for each row of those rows; a list of the
+  // kinds kept in one column has no rows of its own.)
+  if (r.each_elided && previous && !previous->unanswered && previous->dimensions.empty()
+      && previous->kind == query_kind::listing && previous->selected.size() == 1
+      && role_of(model, previous->selected.front()) == column_role::categorical && !r.measures.empty()) {
+    dimension d;
+    d.column = previous->selected.front();
+    r.dimensions = {d};
   }
   auto swapped = previous ? swaps_previous_value(model, *previous, r) : std::nullopt;
   if (previous && !swapped)
@@ -200,6 +220,13 @@ sql_plan read_and_plan(const indexed_model& model,
   if ((nothing_before || (previous && previous->unanswered))
       && (r.refers_back || r.refers_to_person || r.refers_to_shown))
     return clarify(understood_prefix(model, q) + "the question before was not answered: which rows do you mean?",
+                   {}, previous_json, 0.2);
+  // "for the big accounts?", "what about the vans?" with no answer before
+  // it to narrow: a list of those rows answers something not asked.
+  if ((!previous || previous->unanswered) && narrows_something(r.tokens) && q.measures.empty()
+      && q.dimensions.empty())
+    return clarify(understood_prefix(model, q) + "not what you want to know of them: "
+                     + (previous ? "the question before was not answered." : "please ask the whole question."),
                    {}, previous_json, 0.2);
   // "how many clients are based there?": the place the last question named.
   if (r.refers_to_place && meaningful(q)) {

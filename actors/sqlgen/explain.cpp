@@ -183,7 +183,11 @@ std::string describe(const indexed_model& model, const filter& f) {
     case filter_op::quarter:
       return col + " in Q" + v(1) + (v(0).empty() ? "" : " " + v(0));
     case filter_op::month:
-      return col + " in " + month_name(v(1)) + (v(0).empty() ? "" : " " + v(0));
+      if (v(0).empty())
+        return col + (f.values.size() < 3 ? " in the latest " + std::string(month_name(v(1)))
+                      : v(2) == "every"  ? " in " + std::string(month_name(v(1))) + " of every year"
+                                         : " in " + std::string(month_name(v(1))));
+      return col + " in " + month_name(v(1)) + " " + v(0);
     case filter_op::weekday:
       return col + (f.values.size() == 2 ? " on weekends" : " on weekdays");
     case filter_op::relative: {
@@ -235,7 +239,8 @@ std::string describe(const indexed_model& model, const filter& f) {
   return "";
 }
 
-std::string explain(const indexed_model& model, const query& q) {
+std::string explain(const indexed_model& model, const query& said) {
+  auto q = months_in_periods(said);
   std::string s;
   if (q.kind == query_kind::listing) {
     auto entity = q.entity.empty() && !q.selected.empty() ? q.selected.front().table : q.entity;

@@ -310,8 +310,9 @@ lexicon::lexicon(const semantic_model& model) {
   // their meaning: "open businesses". Not a meaning that names a table
   // ("0 for user"): the table is what people mean by it.
   for (auto& t : model.tables)
-    for (auto& c : t.columns)
-      for (auto& [code, meaning] : value_legend(c.comment)) {
+    for (auto& c : t.columns) {
+      auto legend = value_legend(c.comment);
+      for (auto& [code, meaning] : legend) {
         auto words = phrase_words(meaning);
         auto& named = lookup(join(stems_of(words), " "));
         bool names_table = std::any_of(named.begin(), named.end(), [](const lexicon_entry& e) {
@@ -322,7 +323,23 @@ lexicon::lexicon(const semantic_model& model) {
                                           != c.values.end();
         if (stored && !names_table)
           add(words, {element_kind::value, t.name, c.name, "", code}, 0.9);
+        // "X = scrapped by us": "scrapped repairs" say the participle
+        // without who did it. Where another code's meaning begins with it
+        // too ("scrapped by owner"), the word names both, and is asked.
+        // Not a word that names the rows themselves or another of their
+        // columns ("ordered" of orders): those are meant by it.
+        if (!stored || names_table || words.size() < 2 || !is_participle(words.front()))
+          continue;
+        auto& first = lookup(stem(words.front()));
+        if (std::any_of(first.begin(), first.end(), [&](const lexicon_entry& e) {
+              return e.target.table == t.name
+                     && (e.target.kind == element_kind::table
+                         || (e.target.kind == element_kind::column && e.target.column != c.name));
+            }))
+          continue;
+        add({words.front()}, {element_kind::value, t.name, c.name, "", code}, 0.85);
       }
+    }
   for (auto& m : model.metrics) {
     element me{element_kind::metric, m.table, "", m.name, ""};
     add(split_words(m.name), me, 1.0);

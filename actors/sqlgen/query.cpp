@@ -1,5 +1,6 @@
 #include "actors/sqlgen/query.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace medha::sqlgen {
@@ -46,6 +47,20 @@ bool from_string(const std::string& s, aggregate& out) { return parse(s, aggrega
 bool from_string(const std::string& s, time_bucket& out) { return parse(s, bucket_names, out); }
 bool from_string(const std::string& s, filter_op& out) { return parse(s, op_names, out); }
 bool from_string(const std::string& s, measure_form& out) { return parse(s, form_names, out); }
+
+query months_in_periods(query q) {
+  for (auto& f : q.filters) {
+    if (f.op != filter_op::month || f.values.size() != 2 || !f.values[0].empty())
+      continue;
+    bool within = std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& o) {
+      bool yearless = o.op == filter_op::month && (o.values.empty() || o.values[0].empty());
+      return o.column == f.column && !yearless && is_time_filter(o);
+    });
+    if (within)
+      f.values.push_back("within");
+  }
+  return q;
+}
 
 bool is_time_filter(const filter& f) {
   switch (f.op) {

@@ -167,4 +167,9 @@ bool from_string(const std::string& s, measure_form& out);
 
 bool is_time_filter(const filter& f);
 
+/// `q` with each month said without a year ("the August ones") that another
+/// period of the same column holds ("in 2024") marked as that period's
+/// month, not the latest one.
+query months_in_periods(query q);
+
 } // namespace medha::sqlgen

@@ -92,6 +92,19 @@ std::string normalize_question(std::string_view spelled) {
       continue;
     if (c == '$' && digit_after)
       continue;
+    // "£42,000", "€15": the pound and euro signs, spelled in UTF-8.
+    auto sign_before_digit = [&](std::string_view sign) {
+      return question.substr(i, sign.size()) == sign && i + sign.size() < question.size()
+             && std::isdigit(static_cast<unsigned char>(question[i + sign.size()]));
+    };
+    if (sign_before_digit("\xC2\xA3")) {
+      i += 1;
+      continue;
+    }
+    if (sign_before_digit("\xE2\x82\xAC")) {
+      i += 2;
+      continue;
+    }
     if (c == '%') {
       out += " percent ";
       continue;

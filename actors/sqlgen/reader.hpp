@@ -287,6 +287,7 @@ struct reader {
   void take_span_words(); // "what time span do the rows cover" (reading_span_covered.cpp)
   void read_span_covered(); // its first and last date (reading_span_covered.cpp)
   void check_each_grouped(); // "each machine" said and nothing per machine (reading_groups.cpp)
+  void check_kind_of_whom(); // "repairs by type" grouped by the type of the technician who logged them (reading_groups.cpp)
   bool span_asked = false;
   std::optional<element> part_of_full_name(const mention& m, const std::vector<mention>& all, size_t index); // (reading_name_parts.cpp)
   bool money_of_rows_named(const std::string& table); // "revenue from workshops": their fee (reading_money_of_named.cpp)

@@ -324,6 +324,7 @@ void reader::run(const lexicon& lex) {
     check_counted_is_said();
   read_span_covered();
   check_each_grouped();
+  check_kind_of_whom();
   // "On average, how many loans does a member take?" read as a plain
   // count: the average was said and nothing computes it.
   if (asked_average && r.aggregate_change != aggregate::avg

@@ -246,4 +246,34 @@ void reader::check_each_grouped() {
   }
 }
 
+// "repairs by type" where repairs keep no type and the technicians who
+// logged them do: a word for a sort of thing ("type", "category", "grade")
+// said of the rows is their own sort, never that of the people linked to
+// them, unless those people are named ("by staff type"). Asked.
+void reader::check_kind_of_whom() {
+  static const char* sorts[] = {"type", "kind", "category", "class", "status", "grade", "level", "size", "band", "tier"};
+  auto rows = rows_asked();
+  if (rows.empty())
+    return;
+  for (auto& it : items) {
+    if (it.c || it.e.kind != element_kind::column || it.end != it.begin + 1 || it.e.table == rows)
+      continue;
+    auto& said = tokens[it.begin];
+    bool sort_word = !said.quoted && std::any_of(std::begin(sorts), std::end(sorts), [&](const char* w) {
+      return said.stem == stem(w);
+    });
+    auto* t = table_of(model, it.e.table);
+    if (!sort_word || !t || !is_table_of_people(*t))
+      continue;
+    bool grouped = std::any_of(r.dimensions.begin(), r.dimensions.end(), [&](const dimension& d) {
+      return d.column == column_ref{it.e.table, it.e.column};
+    });
+    bool people_named = std::any_of(items.begin(), items.end(), [&](const item& o) {
+      return !o.c && &o != &it && o.e.table == it.e.table;
+    });
+    if (grouped && !people_named)
+      r.unresolved.push_back("which " + said.text + " of the " + column_words(rows) + " you mean");
+  }
+}
+
 } // namespace medha::sqlgen::detail

@@ -23,6 +23,16 @@ bool names_event(const std::string& verb, const std::string& word) {
   return word.compare(0, verb.size(), verb) == 0 || verb.compare(0, word.size(), word) == 0;
 }
 
+// Other words for the event a verb names: being done, finished and
+// completed are one event.
+std::vector<std::string> same_event(const std::string& verb) {
+  static const std::vector<std::vector<std::string>> events = {{"don", "finish", "complet"}}; // stems
+  for (auto& words : events)
+    if (std::find(words.begin(), words.end(), verb) != words.end())
+      return words;
+  return {};
+}
+
 // The one date column of `t` that records the event `verb` names ("approv":
 // approval_date), whose name or description also has every word of `said`;
 // null when there is none or several.
@@ -46,7 +56,11 @@ const column_info* event_date(const table_info& t, const std::string& verb, cons
         return event ? names_event(s, w) : s == w;
       });
     };
+    // "jobs we got done", "finished" for a day of completion (dt_compl):
+    // the same event in other words.
     bool all = has(verb, true);
+    for (auto& same : same_event(verb))
+      all = all || has(same, true);
     for (auto& w : said)
       all = all && has(w, false);
     if (all && ++matches == 1)
@@ -144,6 +158,9 @@ void reader::read_happened() {
     auto* found = event_date(*t, stem(tokens[i].text), said);
     if (!found)
       continue; // no date of that event, or several: read as written
+    // "jobs finished in 2024": the period is of the day it happened.
+    if (!negated && !time_column_hint && (!time.filters.empty() || time.bucket != time_bucket::none))
+      time_column_hint = column_ref{t->name, found->name};
     filter f;
     f.op = negated ? filter_op::is_null : filter_op::not_null;
     f.column = {t->name, found->name};

@@ -78,9 +78,12 @@ bool reader::relate_through_self_key(size_t verb, size_t verb_end, const std::st
 
 void reader::read_reports() {
   auto rows = rows_named(r, value_said);
-  // "report to", "reports to", "reporting to", "reported to".
+  // "report to", "reports to", "reporting to", "reported to"; "answers
+  // to" says the same (not "the answer to").
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
-    if (tokens[i].quoted || stem(tokens[i].text) != stem("report") || tokens[i + 1].text != "to")
+    bool answers = stem(tokens[i].text) == stem("answer") && (i == 0 || (tokens[i - 1].text != "the"
+                                                                          && tokens[i - 1].text != "an"));
+    if (tokens[i].quoted || (stem(tokens[i].text) != stem("report") && !answers) || tokens[i + 1].text != "to")
       continue;
     auto keys = rows.empty() ? std::vector<std::string>{} : self_keys(model, rows, [](const std::vector<std::string>& words) {
       return std::any_of(words.begin(), words.end(), [](const std::string& w) {

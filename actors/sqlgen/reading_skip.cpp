@@ -51,6 +51,21 @@ bool reader::names_nothing(const std::vector<mention>& mentions, size_t i) {
                     || split_words(e.column).front() == word;
     return as_named ? m.weights[c] : std::min(m.weights[c], 0.8);
   };
+  // "repairs were wrapped up in May" where only the description of dt_done
+  // says "wrapped up": the verb names the day the rows keep for that event,
+  // and what happened to them is theirs to be read (reading_happened.cpp).
+  auto tok = [&](size_t t) { return t < tokens.size() && !tokens[t].quoted ? tokens[t].text : std::string(); };
+  auto prev = m.begin > 0 ? tok(m.begin - 1) : std::string();
+  auto next = tok(m.end);
+  bool happened = prev == "were" || prev == "was" || prev == "been" || prev == "got" || next == "in"
+                  || next == "this" || next == "last" || next == "during" || next == "since";
+  bool event_day = m.end == m.begin + 1 && is_participle(word) && happened && !agent
+                   && std::any_of(m.candidates.begin(), m.candidates.end(), [&](const element& e) {
+                        auto day = e.kind == element_kind::column ? event_date_of(e.table, stem(word)) : std::nullopt;
+                        return day && day->column == e.column;
+                      });
+  if (event_day)
+    return false;
   bool only_described = (m.candidates.size() > 1 || after_own_table || one_key || !agent)
                         && m.end == m.begin + 1 && (is_participle(word) || gerund);
   for (size_t c = 0; only_described && c < m.candidates.size(); ++c)

@@ -59,6 +59,11 @@ void reader::on_cue(size_t k, item& it) {
         bool of_them = at(c.end) == "of" && (them == "them" || them == "those" || them == "these");
         bool elided = tokens[c.end - 1].text == "each"
                       && (c.end == tokens.size() || (c.end + 1 == tokens.size() && at(c.end) == "one"));
+        // "how many of each were sold?": each of what the last answer showed.
+        bool names_next = std::any_of(items.begin(), items.end(), [&](const item& o) {
+          return !o.c && o.begin == c.end;
+        });
+        elided = elided || (tokens[c.end - 1].text == "each" && c.begin > 0 && at(c.begin - 1) == "of" && !names_next);
         r.each_elided = elided;
         if ((of_them || elided) && !context_tables.empty() && table_of(model, context_tables.back())) {
           dimension d;
@@ -286,7 +291,13 @@ void reader::walk() {
         // rows asked about are not in it. Said of other rows ("members
         // who never delivered" with a state of their orders) it could be
         // no such row or rows in another state: not guessed.
-        if (before && before->c && before->c->kind == cue_kind::missing && before->end == it.begin) {
+        // ("haven't been inspected yet": "been", "yet" or "ever" may stand
+        // between.)
+        size_t gap = before ? before->end : 0;
+        while (gap < it.begin && !tokens[gap].quoted
+               && (tokens[gap].text == "been" || tokens[gap].text == "yet" || tokens[gap].text == "ever"))
+          ++gap;
+        if (before && before->c && before->c->kind == cue_kind::missing && gap == it.begin) {
           auto rows = rows_asked();
           if (!rows.empty() && rows != it.e.table) {
             r.unresolved.push_back("not");
@@ -295,6 +306,11 @@ void reader::walk() {
           items[k - 1].consumed = true;
           negate = true;
         }
+        // A state the rows reach on a day they keep ('I' inspected beside
+        // inspected_dt) is a stage: rows past it were inspected too, so
+        // "not inspected" is the day not yet set, not every other code.
+        if (negate && read_not_happened(k, {it.e.table, it.e.column}))
+          break;
         auto filters_before = r.filters.size();
         add_value_filter(it.e, it.begin);
         if (r.filters.size() == filters_before + 1) // a condition of its own, not one more value of another

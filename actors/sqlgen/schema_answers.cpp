@@ -173,6 +173,22 @@ sql_plan describe(const table_info& t) {
   return plan;
 }
 
+sql_plan code_meanings(const indexed_model& model, const table_info& t, const column_info& c,
+                       const table_info* codes) {
+  if (c.comment.empty() && codes) {
+    auto plan = answer("SELECT * FROM " + table_reference(model, codes->name), {},
+                       "Lists the codes of " + column_words(c.name) + " with what they stand for, from "
+                         + column_words(codes->name) + ".");
+    plan.subject = "codes of " + column_words(c.name);
+    return plan;
+  }
+  auto plan = answer(values_table({{"1", string_literal(c.name), string_literal(c.comment)}},
+                                  {"position", "column_name", "meaning"}, "\"position\""),
+                     {{"column_name", column_role::categorical}, {"meaning", column_role::text}},
+                     "Gives the description of " + t.name + "." + c.name + ", which says what its codes stand for.");
+  plan.subject = "codes of " + column_words(c.name);
+  return plan;
+}
 
 sql_plan sample(const indexed_model& model, const table_info& t, int rows) {
   // A listing of every column: a follow-up ("only those in Bergen") edits it.

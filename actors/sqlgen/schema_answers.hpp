@@ -28,6 +28,11 @@ sql_plan sample(const indexed_model& model, const table_info& t, int rows);
 sql_plan common_values(const indexed_model& model, const table_info& t, const column_info& c);
 /// A profile of one column, or of every profiled column of `t` when `c` is null.
 sql_plan profile(const indexed_model& model, const table_info& t, const column_info* c);
+/// The meaning of a column's codes: its description, which says
+/// what its codes stand for; else the rows of the table of codes its key
+/// points to (`codes`).
+sql_plan code_meanings(const indexed_model& model, const table_info& t, const column_info& c,
+                       const table_info* codes);
 /// "Which table do you mean?": a clarify that offers the tables.
 sql_plan name_a_table(const indexed_model& model, const std::string& what);
 

@@ -8,6 +8,7 @@
 
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/schema_answers.hpp"
+#include "actors/sqlgen/schema_code_meanings.hpp"
 #include "actors/sqlgen/query.hpp"
 #include "actors/sqlgen/query_json.hpp"
 #include "actors/sqlgen/sql_compiler.hpp"
@@ -119,7 +120,7 @@ bool frames(const token& t) {
     "have", "has", "do", "does", "contain", "hold", "store", "available", "kind", "sort",
     "look", "like", "see", "get", "can", "could", "you", "we", "i", "is", "are", "in", "of", "the",
     "a", "an", "this", "that", "it", "its", "our", "my", "how", "many", "per", "exist", "name", "most",
-    "here", "currently", "got", "keep", "kept", "held", "stored", "tracked"};
+    "here", "currently", "got", "keep", "kept", "held", "stored", "tracked", "system"};
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return t.text == w || t.stem == stem(w); });
 }
 
@@ -174,6 +175,8 @@ int number_in(const std::vector<token>& tokens, int fallback) {
 
 std::optional<sql_plan> answer_schema_question(const indexed_model& model, std::string_view question) {
   auto tokens = tokenize(normalize_question(question));
+  if (auto meanings = answer_code_meanings(model, tokens))
+    return meanings;
   // Most questions are about the data, not about its tables: the rules' own
   // words decide first, before any name is looked up.
   if (std::none_of(rules().begin(), rules().end(), [&](const rule& r) { return matches(r, tokens); }))

@@ -225,8 +225,9 @@ bool compiler::run() {
 
 } // namespace compiling
 
-compiled_query compile(const indexed_model& model, const query& q_in) {
+compiled_query compile(const indexed_model& model, const query& said) {
   using namespace compiling;
+  auto q_in = months_in_periods(said);
   if (auto counted = count_of_qualifying(model, q_in))
     return *counted;
   if (auto ratio = ratio_of_two_tables_per_group(model, q_in))

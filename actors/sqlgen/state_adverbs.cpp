@@ -60,13 +60,46 @@ std::optional<column_ref> end_not_yet_set(const lexicon& lex, const std::vector<
   return root;
 }
 
+namespace {
+
+bool asks_yes_or_no(const std::vector<token>& tokens) {
+  static const char* auxiliaries[] = {"is", "are", "was", "were", "does", "do", "did", "has", "have"};
+  return !tokens.empty() && !tokens[0].quoted
+         && std::any_of(std::begin(auxiliaries), std::end(auxiliaries),
+                        [&](const char* a) { return tokens[0].text == a; });
+}
+
+// The yes/no column a table keeps for its rows being live ("active",
+// "is_active", "current_flag"): the other way rows say they are current.
+std::optional<column_ref> active_flag(const indexed_model& model, const std::string& table) {
+  auto* t = model.find_table(table);
+  std::optional<column_ref> found;
+  for (auto& c : t ? t->columns : std::vector<column_info>{}) {
+    auto words = split_words(c.name);
+    bool live = std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      return w == "active" || w == "current" || w == "live";
+    });
+    if (c.role != column_role::boolean || !live)
+      continue;
+    if (found)
+      return std::nullopt; // several: none is the one
+    found = column_ref{t->name, c.name};
+  }
+  return found;
+}
+
+} // namespace
+
 bool narrow_to_rows_not_ended(const indexed_model& model, const std::vector<token>& tokens, query& q,
                               compiled_query& compiled) {
   bool unsure = false;
   if (compiled.status != compile_status::ok || !says_still(tokens))
     return true;
   auto end = end_not_yet_set(model.index.names(), compiled.tables, unsure);
-  if (!end && !unsure) {
+  // Rows that keep no end but a flag of being active ("customers on the
+  // books at the moment"): those with it set.
+  auto flag = !end && !unsure && !compiled.tables.empty() ? active_flag(model, compiled.tables[0]) : std::nullopt;
+  if (!end && !unsure && !flag) {
     // "customers renting with us now": the rows that keep an end are the
     // ones the rows asked about must have (inside a test of existence);
     // now is said of those, which this does not narrow: asked.
@@ -78,24 +111,25 @@ bool narrow_to_rows_not_ended(const indexed_model& model, const std::vector<toke
         return false;
     }
   }
-  if (!end)
+  if (!end && !flag)
     return !unsure;
-  if (std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == *end; }))
+  auto column = end ? *end : *flag;
+  if (std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) { return f.column == column; }))
     return true; // said already
   auto narrowed = q;
   // "Is Ann Lee still with us?": asked of rows named, the answer is their
-  // end, shown; kept as a condition it would show nothing for "no".
-  static const char* auxiliaries[] = {"is", "are", "was", "were", "does", "do", "did", "has", "have"};
-  bool yes_no = !tokens.empty() && !tokens[0].quoted
-                && std::any_of(std::begin(auxiliaries), std::end(auxiliaries),
-                               [&](const char* a) { return tokens[0].text == a; });
-  if (yes_no && q.kind == query_kind::listing && !q.filters.empty()) {
-    narrowed.selected.push_back(*end);
+  // end (or flag), shown; kept as a condition it would show nothing for "no".
+  if (asks_yes_or_no(tokens) && q.kind == query_kind::listing && !q.filters.empty()) {
+    narrowed.selected.push_back(column);
   } else {
-    filter open;
-    open.op = filter_op::is_null;
-    open.column = *end;
-    narrowed.filters.push_back(open);
+    filter current;
+    current.column = column;
+    current.op = end ? filter_op::is_null : filter_op::eq;
+    if (!end) {
+      current.values = {"true"};
+      current.numeric = true;
+    }
+    narrowed.filters.push_back(current);
   }
   auto again = compile(model, narrowed);
   if (again.status == compile_status::ok && again.tables == compiled.tables) {

@@ -138,7 +138,10 @@ bool time_scan::read_month(size_t i, const std::string& w) {
       if (text(j) == "of")
         ++j;
       std::string year = is_year(text(j)) ? text(j) : std::string();
-      r.filters.push_back(make(filter_op::month, {year, std::to_string(m)}));
+      // "every August", "each May": the month of every year, not the latest.
+      bool every = year.empty() && i > 0 && (text(i - 1) == "every" || text(i - 1) == "each");
+      r.filters.push_back(every ? make(filter_op::month, {"", std::to_string(m), "every"})
+                                : make(filter_op::month, {year, std::to_string(m)}));
       // "in the month of April": the unit word only introduces the month.
       bool introduced = i >= 2 && text(i - 1) == "of" && text(i - 2) == "month";
       take(introduced ? i - 2 : i, year.empty() ? i + 1 : j + 1);

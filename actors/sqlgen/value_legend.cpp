@@ -20,11 +20,24 @@ std::vector<std::pair<std::string, std::string>> value_legend(const std::string&
   static const std::regex spaced(
     R"(^\s*(?:and\s+|or\s+)?['"]?([A-Z0-9]{1,3})['"]?\s+)"
     R"(([a-z][a-z/-]*(?:\s+[a-z][a-z/-]*){0,2})\s*\.?\s*$)");
+  // "F = fitted (complete)": words in brackets right after an entry, that
+  // are no entry themselves, are another meaning of the same code.
+  static const std::regex aside(R"(^\s*([A-Za-z][A-Za-z-]*(?:\s+[A-Za-z][A-Za-z-]*){0,2})\s*$)");
   std::vector<std::pair<std::string, std::string>> out;
   std::string clause;
+  bool bracketed = false;      // the clause being read is inside brackets
+  bool after_entry = false;    // the clause before the bracket was an entry
   auto flush = [&] {
+    // "B=binned - logged with the council": after a dash, a note on
+    // the meaning, not the meaning.
+    for (auto* dash : {" - ", " \u2013 ", " -- "})
+      if (auto at = clause.find(dash); at != std::string::npos)
+        clause.erase(at);
     std::smatch m;
-    if (std::regex_match(clause, m, entry)) {
+    if (bracketed && after_entry && !out.empty() && !std::regex_match(clause, entry)
+        && !std::regex_match(clause, spaced) && std::regex_match(clause, m, aside)) {
+      out.emplace_back(out.back().first, m[1].str());
+    } else if (std::regex_match(clause, m, entry)) {
       out.emplace_back(m[1].str(), m[2].str());
     } else if (std::regex_match(clause, m, spaced)) {
       auto meanings = m[2].str();
@@ -41,10 +54,14 @@ std::vector<std::pair<std::string, std::string>> value_legend(const std::string&
     clause.clear();
   };
   for (char ch : description) {
-    if (ch == ',' || ch == ';' || ch == '(' || ch == ')')
+    if (ch == ',' || ch == ';' || ch == '(' || ch == ')') {
+      auto entries = out.size();
       flush();
-    else
+      after_entry = ch == '(' && out.size() > entries;
+      bracketed = ch == '(';
+    } else {
       clause += ch;
+    }
   }
   flush();
   // A lone match is more likely prose ("3: the default") than a legend.

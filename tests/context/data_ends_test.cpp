@@ -14,6 +14,27 @@ TEST(data_ends, a_copy_read_long_after_ends_on_its_columns_last_days) {
             "2021-04-02");
 }
 
+TEST(data_ends, the_copy_ends_where_several_columns_end_not_one_column_ahead) {
+  // Repairs and parts to 2024-03-08, one column of visits booked ahead to
+  // 2024-03-14, older tables long before.
+  EXPECT_EQ(data_ends_from({"2024-03-08", "2024-03-07", "2024-03-14", "2023-01-01", "2022-05-01", "2021-01-01"},
+                           "2026-12-07"),
+            "2024-03-08");
+  // Most tables ended long ago (products launched, staff hired): the copy
+  // still ends with the two tables of takings that reach its last day.
+  EXPECT_EQ(data_ends_from({"2019-03-01", "2020-05-01", "2021-01-01", "2022-02-01", "2023-02-01", "2024-04-11",
+                            "2024-05-20", "2024-05-20"},
+                           "2026-12-07"),
+            "2024-05-20");
+}
+
+TEST(data_ends, days_set_in_advance_are_no_evidence) {
+  for (auto* ahead : {"due_dt", "card_exp", "wk_end", "sched_dt", "next_service", "ExpiryDate"})
+    EXPECT_TRUE(looks_ahead(ahead)) << ahead;
+  for (auto* past : {"inv_dt", "created_at", "dt_compl", "expense_dt", "weekend_flag"})
+    EXPECT_FALSE(looks_ahead(past)) << past;
+}
+
 TEST(data_ends, live_data_counts_from_today) {
   // Columns that reach last week: the data is current.
   EXPECT_EQ(data_ends_from({"2026-01-08", "2026-01-10", "2025-11-30"}, "2026-01-15"), "");

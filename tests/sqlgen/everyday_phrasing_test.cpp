@@ -106,6 +106,9 @@ TEST(everyday_phrasing, a_word_names_the_column_it_names_alone) {
     {"how many bills had an amount over $10,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
     // Said of the rows alone: their one amount of money.
     {"how many bills were over $10,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
+    // In pounds or euros alike.
+    {"how many bills were over \u00a310,000?", {q("bills.amt") + " > 10000"}, {"paid_amt"}},
+    {"how many bills had an amount over \u20ac2,500?", {q("bills.amt") + " > 2500"}, {"paid_amt"}},
   });
 }
 
@@ -654,6 +657,10 @@ TEST(everyday_phrasing, a_key_of_a_table_to_itself_read_both_ways) {
      {q("staff.staff_id") + " IN (SELECT " + q("staff.reports_to") + " FROM \"staff\" WHERE " + q("staff.first_name")
       + " = 'Bert')"}},
     {"how many staff report to Mona?", {"COUNT(*)", q("staff.reports_to") + " IN ("}},
+    // "answers to" says the same.
+    {"who does Bert answer to?",
+     {q("staff.staff_id") + " IN (SELECT " + q("staff.reports_to") + " FROM \"staff\" WHERE " + q("staff.first_name")
+      + " = 'Bert')"}},
   });
 }
 

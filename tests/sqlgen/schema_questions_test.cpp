@@ -32,7 +32,48 @@ TEST(schema_questions, tables_of_the_data_source) {
     {"list all tables", {"'products'"}},
     {"How many tables are there?", {"SELECT 6 AS \"tables\""}},
     {"which tables have we got in here?", {"'order_items'", "\"table_name\""}},
+    {"what tables are kept in the system?", {"'order_items'", "\"table_name\""}},
   });
+}
+
+// A van hire's system: statuses kept as codes its descriptions explain,
+// one kept in a table of codes.
+semantic_model van_hire() {
+  semantic_model m;
+  m.data_source = "vanhire";
+  auto hire = testing::table("hire", {testing::col("hire_id", column_role::identifier, true),
+                                      testing::col("sts_cd", column_role::categorical, false, {"B", "O", "R"}),
+                                      testing::col("dmg_cd", column_role::categorical, false, {"N", "M", "S"}),
+                                      testing::col("reason_cd", column_role::identifier)});
+  hire.columns[1].comment = "B=booked, O=out on hire, R=returned";
+  hire.columns[2].comment = "N none, M minor, S severe";
+  auto reasons = testing::table("hire_reason", {testing::col("reason_cd", column_role::identifier, true),
+                                                testing::col("reason_desc", column_role::text)});
+  auto van = testing::table("van", {testing::col("van_id", column_role::identifier, true),
+                                    testing::col("sts_cd", column_role::categorical, false, {"A", "W"})});
+  van.columns[1].comment = "A=available, W=in the workshop";
+  m.tables = {hire, reasons, van};
+  m.relationships = {{"hire", {"reason_cd"}, "hire_reason", {"reason_cd"}, false}};
+  return m;
+}
+
+TEST(schema_questions, what_a_columns_codes_stand_for) {
+  auto meaning = [](const std::string& asked) { return generate(van_hire(), asked, ""); };
+  // Named by its words, short forms read in full, with the table said.
+  auto plan = meaning("on a hire, the status codes: what do they mean?");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("'B=booked, O=out on hire, R=returned'"), std::string::npos) << plan.sql;
+  plan = meaning("what do the damage letters stand for?");
+  EXPECT_NE(plan.sql.find("'N none, M minor, S severe'"), std::string::npos) << plan.sql;
+  // By one of its codes.
+  plan = meaning("what does a van status of W mean?");
+  EXPECT_NE(plan.sql.find("'A=available, W=in the workshop'"), std::string::npos) << plan.sql;
+  // Kept in a table of codes: its rows.
+  plan = meaning("what do the reason codes mean?");
+  EXPECT_NE(plan.sql.find("SELECT * FROM \"hire_reason\""), std::string::npos) << plan.sql;
+  // Two columns said alike are not guessed; an average is no meaning.
+  EXPECT_EQ(meaning("status codes - what do they mean?").sql.find("'B=booked"), std::string::npos);
+  EXPECT_EQ(meaning("what is the mean damage?").sql.find("'N none"), std::string::npos);
 }
 
 TEST(schema_questions, what_a_table_holds) {
