@@ -72,7 +72,10 @@ bool said_as_verb(const std::vector<token>& tokens, size_t i) {
 // 'sent': the verb before the period names the date it falls in; read as
 // the status as well, it would keep only the rows still in that state.
 void reader::drop_value_the_period_names() {
-  if (time.filters.empty())
+  // ("cancellations by year": periods of that day too; the state stays a
+  // condition, so rows never in it make no group of their own.)
+  bool buckets_only = time.filters.empty() && time.bucket != time_bucket::none;
+  if (time.filters.empty() && !buckets_only)
     return;
   for (auto& [fi, pos] : value_said) {
     if (fi >= r.filters.size() || pos >= tokens.size()
@@ -133,7 +136,8 @@ void reader::drop_value_the_period_names() {
     }
     if (!date || (time_column_hint && !(time_column_hint->table == t->name && time_column_hint->column == date->name)))
       continue;
-    dropped_filters.push_back(fi);
+    if (!buckets_only)
+      dropped_filters.push_back(fi);
     time_column_hint = column_ref{t->name, date->name};
   }
 }

@@ -123,6 +123,24 @@ constexpr double blind26_precision_floor = 0.70;
 constexpr double blind26_ex_floor = 0.06;
 constexpr double blind27_precision_floor = 0.90;
 constexpr double blind27_ex_floor = 0.11;
+// Rounds twenty-eight to thirty-three (first runs 0.375 / 0.037 for 28 and
+// 29 together, 0.605 / 0.065 for 30 and 31, 0.600 / 0.045 for 32 and 0.444 /
+// 0.060 for 33, each with every round's databases), then general mechanisms,
+// some drawn from rounds 30, 31 and 33, none from 32: with their own
+// databases 0.556 / 0.050, 0.538 / 0.070, 0.808 / 0.105, 0.850 / 0.085,
+// 0.667 / 0.060 and 0.800 / 0.120; floors below those.
+constexpr double blind28_precision_floor = 0.50;
+constexpr double blind28_ex_floor = 0.04;
+constexpr double blind29_precision_floor = 0.48;
+constexpr double blind29_ex_floor = 0.06;
+constexpr double blind30_precision_floor = 0.75;
+constexpr double blind30_ex_floor = 0.09;
+constexpr double blind31_precision_floor = 0.80;
+constexpr double blind31_ex_floor = 0.07;
+constexpr double blind32_precision_floor = 0.60;
+constexpr double blind32_ex_floor = 0.05;
+constexpr double blind33_precision_floor = 0.75;
+constexpr double blind33_ex_floor = 0.10;
 constexpr double blind3_precision_floor = 0.95;
 constexpr double blind3_ex_floor = 0.75;
 
@@ -524,6 +542,36 @@ TEST(eval_suite, twenty_sixth_blind_round_holds_its_floor) {
 TEST(eval_suite, twenty_seventh_blind_round_holds_its_floor) {
   expect_floor("blind27", source_dir() + "/tests/eval/databases27", {"weddings", "cyclefix"},
                {"blind27_weddings.jsonl", "blind27_cyclefix.jsonl"}, blind27_precision_floor, blind27_ex_floor);
+}
+
+TEST(eval_suite, twenty_eighth_blind_round_holds_its_floor) {
+  expect_floor("blind28", source_dir() + "/tests/eval/databases28", {"opticians", "holidaypark"},
+               {"blind28_opticians.jsonl", "blind28_holidaypark.jsonl"}, blind28_precision_floor, blind28_ex_floor);
+}
+
+TEST(eval_suite, twenty_ninth_blind_round_holds_its_floor) {
+  expect_floor("blind29", source_dir() + "/tests/eval/databases29", {"roastery", "escaperooms"},
+               {"blind29_roastery.jsonl", "blind29_escaperooms.jsonl"}, blind29_precision_floor, blind29_ex_floor);
+}
+
+TEST(eval_suite, thirtieth_blind_round_holds_its_floor) {
+  expect_floor("blind30", source_dir() + "/tests/eval/databases30", {"cleaning", "coachtours"},
+               {"blind30_cleaning.jsonl", "blind30_coachtours.jsonl"}, blind30_precision_floor, blind30_ex_floor);
+}
+
+TEST(eval_suite, thirty_first_blind_round_holds_its_floor) {
+  expect_floor("blind31", source_dir() + "/tests/eval/databases31", {"bakery", "arborist"},
+               {"blind31_bakery.jsonl", "blind31_arborist.jsonl"}, blind31_precision_floor, blind31_ex_floor);
+}
+
+TEST(eval_suite, thirty_second_blind_round_holds_its_floor) {
+  expect_floor("blind32", source_dir() + "/tests/eval/databases32", {"florist", "locksmith"},
+               {"blind32_florist.jsonl", "blind32_locksmith.jsonl"}, blind32_precision_floor, blind32_ex_floor);
+}
+
+TEST(eval_suite, thirty_third_blind_round_holds_its_floor) {
+  expect_floor("blind33", source_dir() + "/tests/eval/databases33", {"scaffolding", "framing"},
+               {"blind33_scaffolding.jsonl", "blind33_framing.jsonl"}, blind33_precision_floor, blind33_ex_floor);
 }
 
 } // namespace

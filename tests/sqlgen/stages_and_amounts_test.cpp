@@ -107,6 +107,19 @@ TEST(event_days, done_finished_and_completed_are_one_event) {
   }
 }
 
+TEST(event_days, periods_of_an_event_said_as_a_noun_are_of_its_day) {
+  semantic_model m;
+  m.data_source = "clubs";
+  m.tables = {testing::table("mbr", {col("mbr_id", r::identifier, true), dated("joined_dt"), dated("cxl_dt"),
+                                     col("stat", r::categorical, false, {"A", "C"})})};
+  m.tables[0].columns[3].comment = "A = active, C = cancelled";
+  auto plan = generate(m, "cancellations by year", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("EXTRACT(YEAR FROM \"mbr\".\"cxl_dt\")"), std::string::npos) << plan.sql;
+  // The state stays a condition: rows never cancelled make no group.
+  EXPECT_NE(plan.sql.find("\"stat\" = 'C'"), std::string::npos) << plan.sql;
+}
+
 TEST(sorts, a_sort_word_is_the_rows_own_not_their_peoples) {
   auto plan = generate(workshop(), "break our repairs down by type", "");
   EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
