@@ -7,6 +7,7 @@
 #include "actors/cache/kv_bucket.hpp"
 #include "actors/cache/lookup_counts.hpp"
 #include "actors/cache/metadata_cache.hpp"
+#include "actors/context/flag_rates.hpp"
 #include "actors/context/infer_relationships.hpp"
 #include "actors/context/introspect.hpp"
 #include "actors/context/line_revenue.hpp"
@@ -39,6 +40,7 @@ void complete(semantic_model& model, const data_source& src) {
   // Descriptions (from COMMENT ON or the model file) can name join targets.
   add_described_relationships(model);
   add_line_revenue(model);
+  add_flag_rates(model);
   add_void_row_rules(model);
 }
 

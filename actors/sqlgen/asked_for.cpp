@@ -26,24 +26,27 @@ bool asks_an_amount(const std::vector<token>& tokens) {
   for (size_t i = 0; i + 1 < tokens.size(); ++i)
     if (word(i) == "how" && word(i + 1) == "much")
       return true;
-  // "what did ... cost/come to/invoice": only in the past, where it is what
+  // "what did (or has) ... cost/come to/invoice": only in the past, where it is what
   // the money came to. In the present it asks a price ("what does a
   // repair cost?"); followed by "with" or "by" it asks how ("what did they
   // pay with?"); "take" is money only when we took it, and "make" never
   // (what a bakery made is loaves).
   size_t w = word(0) == "and" || word(0) == "so" ? 1 : 0;
-  if (word(w) != "what" || word(w + 1) != "did")
+  auto aux = word(w + 1); // "what did ... cost", "what has the van cost"
+  if (word(w) != "what" || (aux != "did" && aux != "have" && aux != "has" && aux != "had"))
     return false;
-  static const char* money_verbs[] = {"cost", "invoice", "bill", "charge", "spend", "pay", "earn", "come", "bring"};
+  static const char* money_verbs[] = {"cost",    "invoice", "bill",   "charge",  "spend", "pay",    "earn",
+                                      "come",    "bring",   "invoiced", "billed", "charged", "spent", "paid",
+                                      "earned", "brought"};
   for (size_t i = w + 2; i < tokens.size(); ++i) {
     auto v = word(i);
     bool money = std::any_of(std::begin(money_verbs), std::end(money_verbs), [&](const char* m) { return v == m; })
-                 || (v == "take" && word(w + 2) == "we");
+                 || ((v == "take" || v == "taken") && word(w + 2) == "we");
     if (!money)
       continue;
     auto next = word(i + 1);
     return !(next == "with" || next == "by" || next == "using" || next == "via" || (v == "come" && next != "to")
-             || (v == "bring" && next != "in"));
+             || ((v == "bring" || v == "brought") && next != "in"));
   }
   return false;
 }

@@ -258,9 +258,15 @@ std::string explain(const indexed_model& model, const query& said) {
     for (auto& m : q.measures) {
       std::string part = describe(model, m);
       if (!m.metric.empty() && m.form == measure_form::plain)
-        if (auto* def = find_metric(model, m.metric))
-          part += " (" + expression_words(def->expression) + " over "
-                  + column_words(def->table) + ")";
+        if (auto* def = find_metric(model, m.metric)) {
+          // (A condition inside the expression reads badly as words: the
+          // metric's own description says it.)
+          bool conditional = def->expression.find("CASE") != std::string::npos;
+          part += " (" + (conditional && !def->description.empty()
+                            ? def->description
+                            : expression_words(def->expression) + " over " + column_words(def->table))
+                  + ")";
+        }
       parts.push_back(part);
     }
     s = "Computes " + list_phrase(parts, "and");

@@ -58,6 +58,8 @@ TEST(amounts, what_money_came_to_in_the_past_is_a_total) {
   auto plan = generate(workshop(), "What did the parts cost us in 2023?", "");
   ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
   EXPECT_NE(plan.sql.find("SUM(\"part\".\"cost_amt\")"), std::string::npos) << plan.sql;
+  plan = generate(workshop(), "what have the parts cost us in 2023?", "");
+  EXPECT_NE(plan.sql.find("SUM(\"part\".\"cost_amt\")"), std::string::npos) << plan.sql;
   plan = generate(workshop(), "what did the parts bring in during 2023?", "");
   EXPECT_NE(plan.sql.find("SUM(\"part\".\"cost_amt\")"), std::string::npos) << plan.sql;
   // Which things were bought is no amount.
@@ -187,7 +189,7 @@ TEST(narrowing, how_many_of_each_counts_each_kind_just_listed) {
   m.tables[0].columns[3].comment = "ISS issued, USED spent in full";
   auto kinds = generate(m, "list the different card kinds", "");
   ASSERT_EQ(kinds.outcome, plan_outcome::answer) << kinds.understood;
-  auto each = generate(m, "how many of each have been used?", kinds.query_json);
+  auto each = generate(m, "and how many of each were used?", kinds.query_json);
   ASSERT_EQ(each.outcome, plan_outcome::answer) << each.understood;
   EXPECT_NE(each.sql.find("GROUP BY \"card\".\"card_kind\""), std::string::npos) << each.sql;
 }
