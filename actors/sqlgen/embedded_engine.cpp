@@ -223,10 +223,11 @@ sql_plan read_and_plan(const indexed_model& model,
                    {}, previous_json, 0.2);
   // "for the big accounts?", "what about the vans?" with no answer before
   // it to narrow: a list of those rows answers something not asked.
-  if ((!previous || previous->unanswered) && narrows_something(r.tokens) && q.measures.empty()
+  // (As the first question, "just the customers" is a list of them.)
+  if ((nothing_before || (previous && previous->unanswered)) && narrows_something(r.tokens) && q.measures.empty()
       && q.dimensions.empty())
-    return clarify(understood_prefix(model, q) + "not what you want to know of them: "
-                     + (previous ? "the question before was not answered." : "please ask the whole question."),
+    return clarify(understood_prefix(model, q)
+                     + "not what you want to know of them: the question before was not answered.",
                    {}, previous_json, 0.2);
   // "how many clients are based there?": the place the last question named.
   if (r.refers_to_place && meaningful(q)) {
