@@ -51,6 +51,19 @@ bool rule::names_column(const std::string& column) const {
   return false;
 }
 
+std::vector<std::string> name_words(const std::string& name) {
+  std::vector<std::string> out(1);
+  for (char ch : name) {
+    if (std::isalpha(static_cast<unsigned char>(ch)))
+      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    else if (!out.back().empty())
+      out.emplace_back();
+  }
+  if (out.back().empty())
+    out.pop_back();
+  return out;
+}
+
 bool says_yes(const std::string& value) {
   auto v = lowered(value);
   return v == "y" || v == "yes" || v == "t" || v == "true" || v == "1";

@@ -86,6 +86,10 @@ struct rule {
 /// The spellings of a yes/no flag kept as text: 'Y', 'yes', 'T', 'true',
 /// '1' and their noes, in any case.
 bool says_yes(const std::string& value);
+
+/// The words of a table's or column's name, lower case, split at anything
+/// but a letter: "voided_dt" → "voided", "dt".
+std::vector<std::string> name_words(const std::string& name);
 bool says_no(const std::string& value);
 
 /// The value of a flag column that says yes (`yes`) or no, among its

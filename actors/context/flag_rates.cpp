@@ -13,22 +13,6 @@ namespace medha {
 
 namespace {
 
-std::vector<std::string> words_of(const std::string& name) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char ch : name) {
-    if (std::isalnum(static_cast<unsigned char>(ch))) {
-      w += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    } else if (!w.empty()) {
-      out.push_back(w);
-      w.clear();
-    }
-  }
-  if (!w.empty())
-    out.push_back(w);
-  return out;
-}
-
 // A word without its past ending, so "discounted rate" meets "discount_rate".
 std::string bare(std::string w) {
   if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0)
@@ -37,7 +21,7 @@ std::string bare(std::string w) {
 }
 
 std::vector<std::string> bare_words(const std::string& name) {
-  auto out = words_of(name);
+  auto out = name_words(name);
   for (auto& w : out)
     w = bare(w);
   return out;
@@ -59,7 +43,8 @@ bool keeps_rows_out(const std::vector<std::string>& words) {
 } // namespace
 
 int add_flag_rates(semantic_model& model) {
-  int added = 0;
+  // (Added after every table is read, so that two tables' flags of one
+  // name both stand, and "late rate" between them is asked.)
   std::vector<metric> rates;
   for (auto& t : model.tables) {
     if (t.derived)
@@ -68,7 +53,7 @@ int add_flag_rates(semantic_model& model) {
       if (c.role != column_role::boolean)
         continue;
       std::vector<std::string> said;
-      for (auto& w : words_of(c.name))
+      for (auto& w : name_words(c.name))
         if (!marks_a_flag(w))
           said.push_back(w);
       if (said.empty() || keeps_rows_out(said))
@@ -105,10 +90,9 @@ int add_flag_rates(semantic_model& model) {
       rates.push_back(std::move(m));
     }
   }
-  for (auto& m : rates) {
+  int added = static_cast<int>(rates.size());
+  for (auto& m : rates)
     model.metrics.push_back(std::move(m));
-    ++added;
-  }
   return added;
 }
 

@@ -14,30 +14,9 @@ namespace medha {
 
 namespace {
 
-std::string lower(std::string s) {
-  for (auto& c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::vector<std::string> words_of(const std::string& name) {
-  std::vector<std::string> out(1);
-  for (char ch : lower(name)) {
-    if (!std::isalpha(static_cast<unsigned char>(ch))) {
-      if (!out.back().empty())
-        out.emplace_back();
-    } else {
-      out.back() += ch;
-    }
-  }
-  if (out.back().empty())
-    out.pop_back();
-  return out;
-}
-
 // "void_flg", "is_voided", "deleted_at": a word that says the row no longer stands.
 bool names_void(const std::string& column) {
-  auto words = words_of(column);
+  auto words = name_words(column);
   return std::any_of(words.begin(), words.end(), [](const std::string& w) {
     return w == "void" || w == "voided" || w == "deleted" || w == "delete" || w == "del";
   });
@@ -65,7 +44,7 @@ std::string quoted(const std::string& v) {
 
 // The table's rows in the user's words: "payment" → "payments".
 std::string rows_words(const std::string& table) {
-  auto words = words_of(table);
+  auto words = name_words(table);
   std::string out;
   for (auto& w : words)
     out += (out.empty() ? "" : " ") + w;
@@ -95,7 +74,7 @@ int add_void_row_rules(semantic_model& model) {
         continue;
       // ("del" alone, in `del_flag`, may be a delivery: read so only on a
       // yes/no flag.)
-      auto words = words_of(c.name);
+      auto words = name_words(c.name);
       bool short_del = std::find(words.begin(), words.end(), "del") != words.end();
       std::string filter;
       if (short_del && c.type != "boolean" && yes_value(c).empty())

@@ -197,9 +197,10 @@ std::string compiler::filter_sql(const filter& f) {
         // The same column read again in a table of its own name ("latest").
         auto outer = qualified(f.column);
         auto prefix = outer.substr(0, outer.size() - quote_identifier(f.column.column).size());
+        const std::string latest = "\"latest\".";
         auto inner = col;
-        for (auto at = inner.find(prefix); at != std::string::npos; at = inner.find(prefix, at + 9))
-          inner.replace(at, prefix.size(), "\"latest\".");
+        for (auto at = inner.find(prefix); at != std::string::npos; at = inner.find(prefix, at + latest.size()))
+          inner.replace(at, prefix.size(), latest);
         auto month_of = [&](const std::string& c) { return "EXTRACT(MONTH FROM " + c + ") = " + v(1); };
         return month_of(col) + " AND EXTRACT(YEAR FROM " + col + ") = (SELECT MAX(EXTRACT(YEAR FROM " + inner
                + ")) FROM " + table_reference(model, f.column.table) + " AS \"latest\" WHERE " + month_of(inner)

@@ -26,18 +26,6 @@ void columns_of(const std::vector<measure>& ms, std::vector<column_ref>& out) {
   }
 }
 
-// Words of a column's name: "voided_dt" → "voided", "dt".
-std::vector<std::string> name_words(const std::string& column) {
-  std::vector<std::string> out(1);
-  for (char ch : column) {
-    if (std::isalpha(static_cast<unsigned char>(ch)))
-      out.back() += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    else if (!out.back().empty())
-      out.emplace_back();
-  }
-  return out;
-}
-
 // A value the question keeps that is what a column of the rule is named
 // for: the status 'VOID' beside a rule on `voided_dt`. The question asks for
 // the rows the rule would leave out.

@@ -37,12 +37,15 @@ bool asks_meaning(const std::vector<token>& tokens) {
   return closes && what;
 }
 
-// Words that only frame the question: the verbs, and the words for codes.
+// Words that only frame the question: the verbs, the words for codes, and
+// everyday words for a table of the system ("on the staff list", "in the
+// booking sheet").
 bool framing(const std::string& w) {
-  static const char* words[] = {"mean",   "means",  "stand",  "stands", "signify", "signifies", "code",
-                                "codes",  "letter", "letters", "value", "values",  "column",    "field",
+  static const char* words[] = {"mean",     "means",    "stand",  "stands",  "signify", "signifies", "code",
+                                "codes",    "letter",   "letters", "value",  "values",  "column",    "field",
                                 "different", "abbreviation", "abbreviations", "short", "flag", "flags",
-                                "list",   "log",    "exactly", "again", "ones",    "system",    "here"};
+                                "list",     "log",      "sheet",  "register", "table",  "records",   "book",
+                                "exactly",  "again",    "ones",   "system",  "here"};
   return is_stopword(w) || std::any_of(std::begin(words), std::end(words), [&](const char* f) { return w == f; });
 }
 
