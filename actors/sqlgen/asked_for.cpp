@@ -258,10 +258,23 @@ std::optional<sql_plan> ask_unless_answered_as_asked(const indexed_model& model,
                    to_json(q), 0.2);
   // "who was the supplier?" answered with every supplier: "the" asks for
   // one, which nothing here picks out.
-  bool the_one = (word(0) == "who" || word(0) == "what" || word(0) == "which")
-                 && (word(1) == "is" || word(1) == "was") && word(2) == "the" && r.tokens.size() <= 5;
+  bool the_one = ((word(0) == "who" || word(0) == "what" || word(0) == "which")
+                  && (word(1) == "is" || word(1) == "was") && word(2) == "the" && r.tokens.size() <= 5)
+                 || ((word(0) == "who" || word(0) == "what") && word(1) == "the" && r.tokens.size() <= 4);
   if (the_one && q.kind == query_kind::listing && q.filters.empty() && q.limit <= 0)
     return clarify(understood_prefix(model, q) + "not which one you mean: could you name it?", {}, to_json(q), 0.2);
+  // "where did the enquiries come from?" answered with the enquiries'
+  // own names: "where" asks a place or a source, which no row's name is.
+  bool where = word(0) == "where" || (word(0) == "and" && word(1) == "where");
+  bool names_only = std::all_of(q.selected.begin(), q.selected.end(), [&](const column_ref& c) {
+    auto* t = table_of(model, c.table);
+    auto* label = t ? label_column(*t) : nullptr;
+    auto* key = t ? primary_key(*t) : nullptr;
+    return (label && label->name == c.column) || (key && key->name == c.column);
+  });
+  if (where && q.kind == query_kind::listing && names_only && !q.all_columns)
+    return clarify(understood_prefix(model, q) + "not which place you asked for: could you name it?", {},
+                   to_json(q), 0.2);
   // "how much did the stalls take?" answered with how many rows there are:
   // an amount was asked, a count is no amount.
   if (asks_an_amount(r.tokens) && counts_rows(q) && q.measures.size() == 1)

@@ -14,6 +14,7 @@
 #include "actors/sqlgen/indexed_model.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/model_view.hpp"
+#include "actors/sqlgen/value_legend.hpp"
 #include "actors/sqlgen/words.hpp"
 
 namespace medha::sqlgen {
@@ -28,8 +29,10 @@ bool says_cancelled(const std::string& value) {
 }
 
 bool holds_cancelled(const column_info& c) {
+  auto legend = value_legend(c.comment); // "X cancelled by client"
   return std::any_of(c.values.begin(), c.values.end(), says_cancelled)
-         || std::any_of(c.lookup_values.begin(), c.lookup_values.end(), says_cancelled);
+         || std::any_of(c.lookup_values.begin(), c.lookup_values.end(), says_cancelled)
+         || std::any_of(legend.begin(), legend.end(), [](const auto& e) { return says_cancelled(e.second); });
 }
 
 // The columns of `table` whose state may be cancelled: its own values, or
@@ -97,7 +100,12 @@ std::string cancelled_rows_unsaid(const indexed_model& model, const reading& r, 
   bool said = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
     return !t.quoted && (t.stem.rfind("cancel", 0) == 0 || t.text == "regardless");
   });
-  if (said || !sales_said(r, q))
+  // "jobs we actually did": what really happened, said
+  // as plainly as a sale.
+  bool happened = std::any_of(r.tokens.begin(), r.tokens.end(), [](const token& t) {
+    return !t.quoted && (t.text == "actually" || t.text == "really");
+  });
+  if (said || !(sales_said(r, q) || happened))
     return "";
   // A condition on the state, or a group by it, shows which rows count.
   std::vector<column_ref> filtered;

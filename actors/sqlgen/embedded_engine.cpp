@@ -3,6 +3,8 @@
 // words the reply) and a verified example's SQL.
 #include "actors/sqlgen/embedded_engine.hpp"
 
+#include "actors/sqlgen/columns_said.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -176,6 +178,23 @@ sql_plan read_and_plan(const indexed_model& model,
     q = std::move(*moved);
   else if (!r.period_before.empty())
     r.unresolved.push_back("which " + r.period_before + " came before");
+  // A list of rows has no groups: a period said to group by ("the rate
+  // each year" of rows without a date) would be dropped, and the list
+  // would answer something else.
+  // ("what do the plans cost per month" of a monthly price: the period is
+  // the price's unit.)
+  bool priced_per_period = std::any_of(q.selected.begin(), q.selected.end(), [](const column_ref& c) {
+    auto words = split_words(c.column);
+    return std::any_of(words.begin(), words.end(), [](const std::string& w) {
+      return w == "monthly" || w == "yearly" || w == "annual" || w == "weekly" || w == "daily" || w == "hourly";
+    });
+  });
+  if (!follow_up && !swapped && q.kind == query_kind::listing && !priced_per_period)
+    for (auto& d : r.dimensions)
+      if (d.bucket != time_bucket::none) {
+        r.unresolved.push_back(std::string("by ") + to_string(d.bucket));
+        break;
+      }
   if (auto left = self_key_left_out(model, r.tokens, q); !left.empty())
     r.unresolved.push_back("whose \"" + left + "\" you mean");
   // "in percent of every order": a percentage said must be what the
@@ -188,7 +207,19 @@ sql_plan read_and_plan(const indexed_model& model,
   // "which ship city?" alone: the one of the thing just shown; "which
   // cities?", "by which haulers?": those of the rows just shown.
   auto said = [&](size_t i) { return i < r.tokens.size() && !r.tokens[i].quoted ? r.tokens[i].text : std::string(); };
+  // ("who's the tenant?", "what is the venue?": the same, asked of one;
+  // the tokens of "who's" are "who".)
+  bool who_or_what = said(0) == "who" || said(0) == "what";
   size_t w = said(0) == "which" || said(0) == "what" ? 0 : said(1) == "which" ? 1 : r.tokens.size();
+  // Only of rows the last answer picked out: "the customer" of every row
+  // is no one customer.
+  bool picked = previous && !previous->unanswered && !previous->filters.empty();
+  // (One noun after "the" and nothing more: "who's the oldest employee"
+  // ranks.)
+  if (picked && who_or_what && (said(1) == "is" || said(1) == "was") && said(2) == "the" && r.tokens.size() == 4)
+    w = 1;
+  else if (picked && who_or_what && said(1) == "the" && r.tokens.size() == 3)
+    w = 0;
   bool bare_which = w < r.tokens.size() && r.tokens.size() >= w + 2 && r.tokens.size() <= w + 4
                     && q.kind == query_kind::listing && r.filters.empty() && r.measures.empty() && r.dimensions.empty()
                     && ((q.selected.size() == 1 && r.entity.empty()) || (!r.entity.empty() && r.selected.empty()));
@@ -405,6 +436,35 @@ sql_plan read_and_plan(const indexed_model& model,
   if (q.kind == query_kind::aggregate && only_counts && says({"sales", "takings", "revenue", "turnover", "income"})
       && !says({"many", "number", "count", "counts", "numbers", "volume"}))
     r.unresolved.push_back("whether the number of sales is meant or the money they brought in");
+  // "what would a second van set us back?": what would be, not what was; the data
+  // keeps only what was. ("would you list ...", "I would like ..." ask
+  // politely.)
+  for (size_t i = 0; i < r.tokens.size(); ++i)
+    if (!r.tokens[i].quoted && r.tokens[i].text == "would"
+        && !(i + 1 < r.tokens.size() && (r.tokens[i + 1].text == "like" || r.tokens[i + 1].text == "love"
+                                         || r.tokens[i + 1].text == "you"))) {
+      r.unresolved.push_back("what would be: the data keeps what was");
+      break;
+    }
+  // "pets with no owner, per owner": rows that have none of a thing, shown
+  // by that thing, are no rows; what was meant is not that.
+  for (auto& f : q.filters)
+    if (f.op == filter_op::lacks_related) {
+      auto shows = [&](const column_ref& c) { return c.table == f.related_table; };
+      bool shown = std::any_of(q.dimensions.begin(), q.dimensions.end(), [&](const dimension& d) { return shows(d.column); })
+                   || std::any_of(q.selected.begin(), q.selected.end(), shows);
+      if (shown) {
+        r.unresolved.push_back("rows with no " + column_words(f.related_table) + " shown by it");
+        break;
+      }
+    }
+  // "a breakdown of our treatments": numbers per kind are asked for;
+  // a list of the kinds answers something else, and which number (how
+  // many, how much) is not said.
+  if (q.kind == query_kind::listing && says({"breakdown"}))
+    r.unresolved.push_back("what number to break down");
+  for (auto& words : columns_left_out(model, r, q))
+    r.unresolved.push_back("what \"" + words + "\" says here");
   if (asks_when && !dated_columns && !shows_a_date(model, q))
     return clarify(understood_prefix(model, q) + "not which date you asked for: could you say it another way?",
                    {}, to_json(q), 0.2);

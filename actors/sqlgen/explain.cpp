@@ -208,7 +208,12 @@ std::string describe(const indexed_model& model, const filter& f) {
         s += (i ? " and " : " where ") + describe(model, f.within[i]);
       return s;
     }
-    case filter_op::lacks_related: return "having no " + column_words(f.related_table);
+    case filter_op::lacks_related: {
+      std::string s = "having no " + column_words(f.related_table);
+      for (size_t i = 0; i < f.within.size(); ++i)
+        s += (i ? " and " : " where ") + describe(model, f.within[i]);
+      return s;
+    }
     case filter_op::referenced_by: {
       std::string s = "named by the " + column_words(f.column.column) + " of the " + entity_words(f.related_table);
       for (size_t i = 0; i < f.within.size(); ++i)

@@ -126,6 +126,12 @@ std::vector<std::vector<std::string>> other_names(const std::string& comment) {
     }
     break;
   }
+  // "Tastings held (one row per ...)", "Repairs and quotes for ...": a
+  // comment that opens with a plural noun, then a participle or "and",
+  // opens with what the rows are.
+  if (words.size() >= 2 && words[0].size() > 4 && words[0].back() == 's' && !is_stopword(words[0])
+      && !is_participle(words[0]) && (is_participle(words[1]) || words[1] == "and"))
+    out.push_back({words[0]});
   auto open = comment.find('(');
   auto close = comment.find(')');
   if (open == std::string::npos || close == std::string::npos || close < open

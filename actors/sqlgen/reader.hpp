@@ -84,6 +84,12 @@ struct reader {
   std::optional<column_ref> superlative_column;
   std::optional<column_ref> time_column_hint;
   std::vector<std::string> lacks, has;
+  // The last table the rows must lack, with where it was said and, when a
+  // verb named it ("haven't ordered"), the date of that event: a period said
+  // after it is of those rows ("no orders this year"), not of the rows kept.
+  size_t lacked_at = 0;
+  std::optional<column_ref> lacked_event;
+  std::optional<bool> rows_lacked(size_t k, const column_ref& date); // reading_happened.cpp
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
   std::vector<size_t> dropped_filters; // filters a later reading showed were not meant
   std::vector<std::pair<size_t, size_t>> value_said;    // the same for every value, in its filter's order

@@ -9,6 +9,7 @@
 #include "actors/sqlgen/linker.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/sql_text.hpp"
+#include "actors/sqlgen/idioms.hpp"
 #include "actors/sqlgen/time_phrases.hpp"
 
 #include "actors/sqlgen/reader.hpp"
@@ -103,6 +104,7 @@ void reader::run(const lexicon& lex) {
       r.listing = r.refers_back = true;
     }
   take_span_words();
+  take_idioms(tokens, taken);
   auto cues = read_cues(tokens, taken);
   for (size_t i = 0; i < tokens.size(); ++i)
     if (named[i])
@@ -210,6 +212,16 @@ void reader::run(const lexicon& lex) {
     if (names_nothing(mentions, i)) {
       for (size_t k = m.begin; k < m.end; ++k)
         taken[k] = true;
+      // "recommended clients" where only referred_by (a client's link to
+      // another client) is described so: the verb relates no two things
+      // named; it is a condition on that link, which the query must show
+      // ("managed by Ada" does, through the key verbs).
+      bool self_link = std::all_of(cands.begin(), cands.end(), [&](const element& e) {
+        auto* rel = e.kind == element_kind::column ? foreign_key(e.table, e.column) : nullptr;
+        return rel && rel->to_table == rel->from_table;
+      });
+      if (self_link)
+        r.columns_said.emplace_back(tokens[m.begin].text, column_ref{cands.front().table, cands.front().column});
       unnamed.push_back({m.begin, cands});
       continue;
     }
@@ -349,6 +361,28 @@ void reader::run(const lexicon& lex) {
     ignore_case(model, r.filters, named ? r.ignore_case_of : std::string());
   }
   note_what_is_asked_for();
+  // ("per town instead of tier": the column said after "instead of" or
+  // "rather than" is the one that goes.)
+  auto replaced = [&](size_t at) {
+    return at >= 2 && ((tokens[at - 1].text == "of" && tokens[at - 2].text == "instead")
+                       || (tokens[at - 1].text == "than" && tokens[at - 2].text == "rather"));
+  };
+  // (One participle, "ordered", "enrolled", relates rows more often than it
+  // names a column: read where it can be, it is not held to a column. Nor
+  // is a verb after its subject: "did we ship".)
+  auto after_subject = [&](size_t at) {
+    static const char* subjects[] = {"we", "they", "you", "i", "he", "she", "it"};
+    return at > 0 && std::any_of(std::begin(subjects), std::end(subjects),
+                                 [&](const char* w) { return tokens[at - 1].text == w; });
+  };
+  for (auto& it : items)
+    if (!it.c && it.e.kind == element_kind::column && !it.e.column.empty() && !replaced(it.begin)
+        && !(it.end == it.begin + 1 && (is_participle(tokens[it.begin].text) || after_subject(it.begin)))) {
+      std::string words;
+      for (size_t i = it.begin; i < it.end && i < tokens.size(); ++i)
+        words += (words.empty() ? "" : " ") + tokens[i].text;
+      r.columns_said.emplace_back(words, column_ref{it.e.table, it.e.column});
+    }
   r.tokens = tokens;
 }
 

@@ -89,6 +89,9 @@ struct reading {
   /// of a "did you mean" spells them out.
   std::vector<ambiguity> weak;
   std::vector<token> tokens;
+  /// Each phrase linked to a column, with the column: every one must
+  /// show in the query, or a word was read and then dropped.
+  std::vector<std::pair<std::string, column_ref>> columns_said;
   /// The thing a question word asks for ("which city", "in which country",
   /// "what products"): the answer has to show it.
   std::optional<element> asked_for;

@@ -43,6 +43,30 @@ void reader::read_conditions_and_groups() {
     }
   };
   related(lacks, filter_op::lacks_related);
+  // "customers with no orders this year": a period said after the rows
+  // they lack is of those rows, kept inside the "none"; on the customers'
+  // own date it would answer another question.
+  bool period_of_lacked = false;
+  if (!lacks.empty() && !time.filters.empty() && !time_column_hint && !r.filters.empty()
+      && r.filters.back().op == filter_op::lacks_related && r.filters.back().related_table == lacks.back()) {
+    size_t first = in_period.size();
+    for (size_t i = 0; i < in_period.size() && first == in_period.size(); ++i)
+      if (in_period[i])
+        first = i;
+    period_of_lacked = first >= lacked_at && first < in_period.size();
+  }
+  if (period_of_lacked) {
+    auto& none = r.filters.back();
+    auto date = lacked_event && lacked_event->table == none.related_table
+                  ? *lacked_event
+                  : default_time_column(model, none.related_table);
+    if (date.empty() || date.table != none.related_table)
+      r.unresolved.push_back("the period of the " + column_words(none.related_table));
+    for (auto f : time.filters) {
+      f.column = date;
+      none.within.push_back(f);
+    }
+  }
   related(has, filter_op::has_related);
   // "customers who placed an order in 2024": the period is the related rows'
   // (the orders' date), not the entity's own (the signup date); so is
@@ -95,7 +119,7 @@ void reader::read_conditions_and_groups() {
     r.measures.front().form = measure_form::share_of_total;
   }
   // Time: filters and buckets; their column is chosen after any merge.
-  for (auto f : time.filters) {
+  for (auto f : period_of_lacked ? std::vector<filter>{} : time.filters) {
     if (time_column_hint)
       f.column = *time_column_hint;
     r.filters.push_back(f);

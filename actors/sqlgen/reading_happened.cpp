@@ -3,6 +3,7 @@
 // "shipped_at"). The date is set once it happened: it is not NULL.
 #include <algorithm>
 
+#include "actors/sqlgen/join_graph.hpp"
 #include "actors/sqlgen/lexicon_words.hpp"
 #include "actors/sqlgen/model_view.hpp"
 #include "actors/sqlgen/reader.hpp"
@@ -80,6 +81,29 @@ std::optional<column_ref> reader::event_date_of(const std::string& table, const 
   return column_ref{table, found->name};
 }
 
+// "customers who haven't ordered", "with no orders" where the word links
+// the orders' date: the orders are other rows, each customer's many, so
+// the customers kept are those with none, not those joined to an order
+// without a date. Nothing when the date is of the rows asked; true when
+// read so; false when the date's rows are not the asked rows' own.
+std::optional<bool> reader::rows_lacked(size_t k, const column_ref& date) {
+  auto rows = rows_asked();
+  if (rows.empty() || date.table == rows || belongs_to(model, rows, date.table))
+    return std::nullopt;
+  // Only a date every such row has (the order's own day): a date some rows
+  // lack is a later stage ("haven't paid their fees": fees not yet paid).
+  auto* t = table_of(model, date.table);
+  auto* c = t ? t->find_column(date.column) : nullptr;
+  if (!c || c->nullable)
+    return std::nullopt;
+  if (!belongs_to(model, date.table, rows))
+    return false;
+  lacks.push_back(date.table);
+  lacked_at = items[k].end;
+  lacked_event = date;
+  return true;
+}
+
 // "rent payments that haven't been paid": not yet happened, so the date of
 // the event the verb names is unset; not the amount a money word links
 // "paid" to. True when read.
@@ -92,6 +116,14 @@ bool reader::read_not_happened(size_t k, const column_ref& col) {
   auto date = event_date_of(col.table, stem(said.text));
   if (!date)
     return false;
+  if (auto other = rows_lacked(k, *date)) {
+    if (!*other)
+      return false;
+    negate = false;
+    if (lacked)
+      items[k - 1].consumed = true;
+    return true;
+  }
   filter f;
   f.op = filter_op::is_null;
   f.column = *date;

@@ -17,6 +17,10 @@ bool reader::agent_by(size_t k) {
   auto& c = *items[k].c;
   if (c.end != c.begin + 1 || c.begin == 0 || tokens[c.begin].text != "by")
     return false;
+  // "sent in by a member": one thing, said with "a" or
+  // "an", is who did it; groups are never named that way.
+  if (c.end < tokens.size() && !tokens[c.end].quoted && (tokens[c.end].text == "a" || tokens[c.end].text == "an"))
+    return true;
   auto& verb = tokens[c.begin - 1];
   // "titles that are by Irish authors": after "is"/"are" a "by" says whose
   // they are, never how to group them.

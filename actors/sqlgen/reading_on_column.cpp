@@ -108,6 +108,16 @@ void reader::on_column(size_t k, const element& e) {
     f.op = filter_op::eq;
     f.column = col;
     bool unset = negate != missing;
+    // "parcels collected" for a flag named not_collected: the name says the
+    // opposite of the words that named it, so the flag is unset. ("not
+    // collected", with the "not" read apart, sets it.)
+    auto negating = [](const std::string& w) { return w == "not" || w == "non" || w == "no" || w == "never"; };
+    auto flag_words = split_words(col.column);
+    bool said_negation = false;
+    for (size_t i = items[k].begin; i < items[k].end; ++i)
+      said_negation = said_negation || negating(tokens[i].text);
+    if (std::any_of(flag_words.begin(), flag_words.end(), negating) && !said_negation)
+      unset = !unset;
     // "is_archived is True", "active = false": the flag's value said.
     size_t j = items[k].end;
     auto said = [&](size_t i, std::initializer_list<const char*> ws) {
@@ -131,6 +141,12 @@ void reader::on_column(size_t k, const element& e) {
   if (same_column_value(next) || same_column_value(prev))
     return; // "status cancelled": the column only names the value's column
   if (prev && prev->c && prev->c->kind == cue_kind::missing) {
+    if (role == column_role::time)
+      if (auto other = rows_lacked(k, col)) {
+        if (!*other)
+          r.unresolved.push_back("not");
+        return;
+      }
     filter f;
     f.op = filter_op::is_null;
     f.column = col;

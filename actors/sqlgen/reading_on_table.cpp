@@ -30,6 +30,7 @@ void reader::on_table(size_t k, const item& it) {
   auto* prev = prev_item(k);
   if (prev && prev->c && prev->c->kind == cue_kind::missing) {
     lacks.push_back(table);
+    lacked_at = it.end;
     return;
   }
   if (money_of_rows_named(table))
@@ -38,6 +39,7 @@ void reader::on_table(size_t k, const item& it) {
   if (negate && !r.entity.empty() && table != r.entity && pending_agg == aggregate::none
       && !in_group) {
     lacks.push_back(table);
+    lacked_at = it.end;
     negate = false;
     return;
   }
@@ -46,6 +48,7 @@ void reader::on_table(size_t k, const item& it) {
   auto relate = [&]() {
     if (negate) {
       lacks.push_back(table);
+      lacked_at = it.end;
       negate = false;
     } else {
       has.push_back(table);

@@ -97,7 +97,8 @@ void reader::read_references() {
     // "how many were returned?": counted with no noun, the rows may be the
     // ones just talked about.
     if (i == 2 && is(tokens[0], {"how"}) && is(tokens[1], {"many"})
-        && is(t, {"were", "are", "was", "is", "have", "had", "did", "do", "does", "got", "get"}))
+        && is(t, {"were", "are", "was", "is", "have", "had", "did", "do", "does", "got", "get", "came", "come",
+                  "went", "go"}))
       r.no_noun_counted = true;
     // "how many clients are based there?": the place the last question named;
     // not "is there", "there are", "have there been".

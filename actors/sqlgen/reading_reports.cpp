@@ -90,9 +90,10 @@ void reader::read_reports() {
         return w == "report" || w == "reports" || w == "manager" || w == "supervisor" || w == "boss";
       });
     });
+    // (With nobody named, "the staff and their bosses they report to", it is not read here
+    // either: asked, never dropped.)
     if (keys.size() != 1 || !relate_through_self_key(i, i + 2, rows, keys.front(), true))
-      if (!rows.empty())
-        r.unresolved.push_back("whom \"" + tokens[i].text + " to\" points at");
+      r.unresolved.push_back("whom \"" + tokens[i].text + " to\" points at");
     return;
   }
   if (rows.empty())

@@ -152,6 +152,26 @@ std::vector<element> reader::resolve(const mention& m, const std::vector<mention
   };
   if (cands.size() <= 1)
     return elements(cands);
+  // "tastings" for a table whose description says so, and for a product
+  // kind 'Tasting': a plural names things, which either may be; a
+  // stronger match of the value's spelling does not settle it.
+  {
+    auto& said = tokens[m.end - 1];
+    // (Only of the things counted or listed: "how many tastings", "which
+    // tastings"; "written by customers" is the value's.)
+    auto before = m.begin > 0 && !tokens[m.begin - 1].quoted ? tokens[m.begin - 1].text : std::string();
+    bool asked = before == "many" || before == "which" || before == "what" || before == "all" || before == "list";
+    bool plural = asked && !said.quoted && said.text != said.stem && said.text.back() == 's';
+    // (A table said by its own name is those things.)
+    auto value = std::find_if(cands.begin(), cands.end(),
+                              [](const candidate& c) { return c.first.kind == element_kind::value; });
+    auto table = std::find_if(cands.begin(), cands.end(), [&](const candidate& c) {
+      return c.first.kind == element_kind::table && c.second < 1.0 && value != cands.end()
+             && c.first.table != value->first.table;
+    });
+    if (plural && value != cands.end() && table != cands.end())
+      return {value->first, table->first};
+  }
   // "keywords" for the keyword table and its own keyword column: the table,
   // whose rows that column names. So are the keys other tables point to it
   // with ("city" of address.city_id): the same rows, reached from elsewhere.

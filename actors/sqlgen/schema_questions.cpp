@@ -43,6 +43,9 @@ const std::vector<rule>& rules() {
     {ask::row_counts, {"row", "table"}, {"each", "every", "per", "all", "how", "count"}, {}, needs::no_table},
     {ask::row_count, {"row"}, {"how", "number", "count"}, {"each", "every", "per", "all", "column", "value"}, needs::table},
     {ask::which_table, {"which", "table"}, {"hold", "store", "keep", "have", "has", "contain", "record", "track"}, {"row", "column", "field"}, needs::table},
+    // "where are repairs logged?": where in the data (not "where is the
+    // van kept", a place).
+    {ask::which_table, {"where"}, {"record", "store", "log", "save", "track"}, {"row", "column", "field", "what"}, needs::table},
     {ask::list_tables, {"table"}, {"what", "which", "list", "show", "name"}, {"row", "column", "field"}, needs::no_table},
     {ask::list_tables, {"what", "data"}, {"have", "there", "contain", "hold", "store", "available"}, {}, needs::no_table},
     {ask::describe, {}, {"column", "field", "attribute", "describe", "structure", "schema"}, {"value", "common", "profile"}, needs::table},

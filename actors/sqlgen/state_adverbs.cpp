@@ -9,6 +9,7 @@
 
 #include "actors/sqlgen/lexicon.hpp"
 #include "actors/sqlgen/model_index.hpp"
+#include "actors/sqlgen/value_legend.hpp"
 
 namespace medha::sqlgen {
 
@@ -111,6 +112,24 @@ bool narrow_to_rows_not_ended(const indexed_model& model, const std::vector<toke
         return false;
     }
   }
+  // "how many vans are out at the moment" where the rows keep a code
+  // of their state (explained in its description) and no end: which codes
+  // are current is the code's to say, and no condition here reads it.
+  // ("still open" read as a closing day unset says it already.)
+  bool state_read = std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+    return (f.op == filter_op::is_null || f.op == filter_op::not_null) && !compiled.tables.empty()
+           && f.column.table == compiled.tables[0];
+  });
+  if (!end && !flag && !unsure && !state_read && !compiled.tables.empty())
+    if (auto* t = model.find_table(compiled.tables[0]))
+      for (auto& c : t->columns) {
+        bool states = c.role == column_role::categorical && value_legend(c.comment).size() >= 2;
+        bool read = std::any_of(q.filters.begin(), q.filters.end(), [&](const filter& f) {
+          return f.column == column_ref{t->name, c.name};
+        });
+        if (states && !read)
+          return false;
+      }
   if (!end && !flag)
     return !unsure;
   auto column = end ? *end : *flag;

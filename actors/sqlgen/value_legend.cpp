@@ -33,6 +33,9 @@ std::vector<std::pair<std::string, std::string>> value_legend(const std::string&
     for (auto* dash : {" - ", " \u2013 ", " -- "})
       if (auto at = clause.find(dash); at != std::string::npos)
         clause.erase(at);
+    // "H on hold / paused": two meanings of one code, spaced.
+    for (auto at = clause.find(" / "); at != std::string::npos; at = clause.find(" / "))
+      clause.replace(at, 3, "/");
     std::smatch m;
     if (bracketed && after_entry && !out.empty() && !std::regex_match(clause, entry)
         && !std::regex_match(clause, spaced) && std::regex_match(clause, m, aside)) {
