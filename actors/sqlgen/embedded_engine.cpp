@@ -446,6 +446,30 @@ sql_plan read_and_plan(const indexed_model& model,
       r.unresolved.push_back("what would be: the data keeps what was");
       break;
     }
+  // "the phone number for the Leeds depot" where depots keep no phone: one
+  // value asked of a thing named, answered from other rows (its drivers'
+  // phones). Whose was meant is asked. (Plural, "the prices for the Books
+  // category", asks for the rows' own values.)
+  if (!follow_up && q.kind == query_kind::listing && !q.selected.empty()
+      && (r.entity.empty() || r.entity != q.selected.front().table)) {
+    auto table = q.selected.front().table;
+    bool one_table = std::all_of(q.selected.begin(), q.selected.end(),
+                                 [&](const column_ref& c) { return c.table == table; });
+    bool singular = std::any_of(r.columns_said.begin(), r.columns_said.end(), [&](const auto& said) {
+      if (said.second.table != table)
+        return false;
+      auto words = tokenize(said.first);
+      if (words.empty())
+        return false;
+      auto& last = words.back();
+      return !(last.text.size() > 3 && last.text.back() == 's' && last.text != last.stem);
+    });
+    auto& named = r.tables_said;
+    bool other_named = std::any_of(named.begin(), named.end(), [&](const std::string& t) { return t != table; });
+    bool own_named = std::find(named.begin(), named.end(), table) != named.end();
+    if (one_table && singular && other_named && !own_named)
+      r.unresolved.push_back("whose " + column_words(q.selected.back().column) + " you mean");
+  }
   // "pets with no owner, per owner": rows that have none of a thing, shown
   // by that thing, are no rows; what was meant is not that.
   for (auto& f : q.filters)

@@ -215,6 +215,18 @@ TEST(words_kept, the_newest_one_after_one_row_still_ranks_them_all) {
   EXPECT_EQ(plan.sql.find("= 17"), std::string::npos) << plan.sql;
 }
 
+TEST(words_kept, one_value_of_a_thing_named_that_keeps_none_is_asked) {
+  auto m = bakery();
+  m.tables.push_back(testing::table("shop", {col("shop_id", r::identifier, true), col("town", r::text, false, {"Leeds", "York"})}));
+  m.tables[0].columns.push_back(col("home_shop", r::identifier));
+  m.tables[0].columns.push_back(col("phone", r::text));
+  m.relationships.push_back({"customer", {"home_shop"}, "shop", {"shop_id"}, false});
+  auto plan = generate(m, "what is the phone number for the Leeds shop?", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::clarify) << plan.sql;
+  plan = generate(m, "list the phone numbers of customers of the Leeds shop", "");
+  EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+}
+
 TEST(words_kept, a_codes_meanings_split_by_a_spaced_slash_are_both_its) {
   auto legend = value_legend("A in work, L lame / resting, R retired from work");
   auto has = [&](const std::string& code, const std::string& meaning) {
