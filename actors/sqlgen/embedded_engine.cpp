@@ -446,9 +446,9 @@ sql_plan read_and_plan(const indexed_model& model,
       r.unresolved.push_back("what would be: the data keeps what was");
       break;
     }
-  // "the phone number for the Leeds depot" where depots keep no phone: one
-  // value asked of a thing named, answered from other rows (its drivers'
-  // phones). Whose was meant is asked. (Plural, "the prices for the Books
+  // "the email of the York depot" where depots keep no email: one value
+  // asked of a thing named, answered from other rows (its drivers'
+  // emails). Whose was meant is asked. (Plural, "the prices for the Books
   // category", asks for the rows' own values.)
   if (!follow_up && q.kind == query_kind::listing && !q.selected.empty()
       && (r.entity.empty() || r.entity != q.selected.front().table)) {
