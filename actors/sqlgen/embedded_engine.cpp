@@ -450,8 +450,7 @@ sql_plan read_and_plan(const indexed_model& model,
   // asked of a thing named, answered from other rows (its drivers'
   // emails). Whose was meant is asked. (Plural, "the prices for the Books
   // category", asks for the rows' own values.)
-  if (!follow_up && q.kind == query_kind::listing && !q.selected.empty()
-      && (r.entity.empty() || r.entity != q.selected.front().table)) {
+  if (!follow_up && q.kind == query_kind::listing && !q.selected.empty()) {
     auto table = q.selected.front().table;
     bool one_table = std::all_of(q.selected.begin(), q.selected.end(),
                                  [&](const column_ref& c) { return c.table == table; });
@@ -462,7 +461,7 @@ sql_plan read_and_plan(const indexed_model& model,
       if (words.empty())
         return false;
       auto& last = words.back();
-      return !(last.text.size() > 3 && last.text.back() == 's' && last.text != last.stem);
+      return !(last.text.size() > 2 && last.text.back() == 's' && last.text != last.stem);
     });
     auto& named = r.tables_said;
     bool other_named = std::any_of(named.begin(), named.end(), [&](const std::string& t) { return t != table; });
