@@ -16,9 +16,10 @@ namespace {
 // "last_nm"): the pair is what names a person, whichever forms it takes.
 std::pair<const column_info*, const column_info*> person_name(const table_info& t) {
   static const char* given_forms[] = {"first_name", "firstname", "given_name", "forename", "fname",
-                                      "first_nm",   "fore_name", "f_name",     "givenname", "first"};
+                                      "first_nm",   "fore_name", "f_name",     "givenname", "first", "given_nm"};
   static const char* family_forms[] = {"last_name", "lastname", "family_name", "surname", "lname",
-                                       "last_nm",   "sname",    "sur_name",    "surnm",   "l_name", "last"};
+                                       "last_nm",   "sname",    "sur_name",    "surnm",   "l_name", "last",
+                                       "family_nm"};
   const column_info* g = nullptr;
   const column_info* f = nullptr;
   for (auto* given : given_forms)
@@ -40,9 +41,10 @@ const column_info* label_column(const table_info& t) {
   // A person is named by their name, never by a category such as a job title.
   if (auto [given, family] = person_name(t); given && !t.find_column("name") && !t.find_column("full_name"))
     return given;
+  // ("title" of people is Mr or Dr, which names nobody.)
   static const char* preferred[] = {"name", "title", "label", "full_name", "display_name", "nm", "full_nm"};
   for (auto* p : preferred)
-    if (auto* c = t.find_column(p))
+    if (auto* c = t.find_column(p); c && !(std::string_view(p) == "title" && is_table_of_people(t)))
       return c;
   // "country"."country", "city"."city": a text column named like its table.
   for (auto& c : t.columns)

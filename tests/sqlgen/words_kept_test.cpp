@@ -227,6 +227,23 @@ TEST(words_kept, one_value_of_a_thing_named_that_keeps_none_is_asked) {
   EXPECT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
 }
 
+TEST(words_kept, people_are_named_by_their_names_in_short_forms_never_by_their_title) {
+  semantic_model m;
+  m.data_source = "surgery";
+  m.tables = {testing::table("patient", {col("pat_id", r::identifier, true), col("title", r::text),
+                                         col("given_nm", r::text), col("family_nm", r::text)})};
+  auto plan = generate(m, "list the patients", "");
+  ASSERT_EQ(plan.outcome, plan_outcome::answer) << plan.understood;
+  EXPECT_NE(plan.sql.find("\"given_nm\""), std::string::npos) << plan.sql;
+  EXPECT_NE(plan.sql.find("\"family_nm\""), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("\"title\""), std::string::npos) << plan.sql;
+  m.tables = {testing::table("patient", {col("pat_id", r::identifier, true), col("title", r::text),
+                                         col("full_name", r::text)})};
+  plan = generate(m, "list the patients", "");
+  EXPECT_NE(plan.sql.find("\"full_name\""), std::string::npos) << plan.sql;
+  EXPECT_EQ(plan.sql.find("\"title\""), std::string::npos) << plan.sql;
+}
+
 TEST(words_kept, a_codes_meanings_split_by_a_spaced_slash_are_both_its) {
   auto legend = value_legend("A in work, L lame / resting, R retired from work");
   auto has = [&](const std::string& code, const std::string& meaning) {
