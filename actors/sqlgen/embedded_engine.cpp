@@ -463,8 +463,14 @@ sql_plan read_and_plan(const indexed_model& model,
       auto& last = words.back();
       return !(last.text.size() > 2 && last.text.back() == 's' && last.text != last.stem);
     });
+    // The thing named is one row: its noun said, and a value of its own
+    // ("the Richmond shop").
     auto& named = r.tables_said;
-    bool other_named = std::any_of(named.begin(), named.end(), [&](const std::string& t) { return t != table; });
+    bool other_named = std::any_of(named.begin(), named.end(), [&](const std::string& t) {
+      return t != table && std::any_of(r.filters.begin(), r.filters.end(), [&](const filter& f) {
+               return f.op == filter_op::eq && f.column.table == t && f.measure < 0;
+             });
+    });
     bool own_named = std::find(named.begin(), named.end(), table) != named.end();
     if (one_table && singular && other_named && !own_named)
       r.unresolved.push_back("whose " + column_words(q.selected.back().column) + " you mean");
