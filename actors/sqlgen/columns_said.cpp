@@ -86,6 +86,9 @@ std::vector<std::string> columns_left_out(const indexed_model& model, const read
   }
   for (auto& m : q.measures)
     tables.push_back(m.column.table);
+  bool money_measured = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
+    return !m.metric.empty() || (!m.column.column.empty() && role_of(model, m.column) == column_role::numeric);
+  });
   std::vector<std::string> out;
   for (auto& [words, c] : r.columns_said) {
     if (is_key(model, c))
@@ -93,7 +96,8 @@ std::vector<std::string> columns_left_out(const indexed_model& model, const read
     // "how many elements" for the rows labelled by Element, "the region
     // name" beside the region: a table's label names its rows.
     auto* t = table_of(model, c.table);
-    if (t && label_column(*t) && label_column(*t)->name == c.column
+    auto* label = t ? label_column(*t) : nullptr;
+    if (label && label->name == c.column
         && std::find(tables.begin(), tables.end(), c.table) != tables.end())
       continue;
     // "dogs registered with us", "freight we shipped": a day said by one
@@ -106,9 +110,6 @@ std::vector<std::string> columns_left_out(const indexed_model& model, const read
     static const char* money[] = {"revenue", "sales", "income", "takings", "turnover", "money", "cost", "costs",
                                   "price", "prices", "amount", "charges", "fees", "spend", "spent"};
     bool money_word = one_word && std::any_of(std::begin(money), std::end(money), [&](const char* w) { return words == w; });
-    bool money_measured = std::any_of(q.measures.begin(), q.measures.end(), [&](const measure& m) {
-      return !m.metric.empty() || (!m.column.column.empty() && role_of(model, m.column) == column_role::numeric);
-    });
     if (money_word && money_measured)
       continue;
     // "how many notes" of item_notes, where items keep notes: a word that
@@ -127,8 +128,7 @@ std::vector<std::string> columns_left_out(const indexed_model& model, const read
           return std::find(used_words.begin(), used_words.end(), w.stem) != used_words.end();
         }))
       continue;
-    // Rows listed with nothing chosen show their label; all their columns
-    // when every column was asked for.
+    // Rows shown with every column show this one too.
     if (q.kind == query_kind::listing && c.table == q.entity && q.all_columns)
       continue;
     bool used = std::find(u.columns.begin(), u.columns.end(), c) != u.columns.end()

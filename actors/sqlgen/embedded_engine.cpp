@@ -454,10 +454,10 @@ sql_plan read_and_plan(const indexed_model& model,
     auto table = q.selected.front().table;
     bool one_table = std::all_of(q.selected.begin(), q.selected.end(),
                                  [&](const column_ref& c) { return c.table == table; });
-    bool singular = std::any_of(r.columns_said.begin(), r.columns_said.end(), [&](const auto& said) {
-      if (said.second.table != table)
+    bool singular = std::any_of(r.columns_said.begin(), r.columns_said.end(), [&](const auto& link) {
+      if (link.second.table != table)
         return false;
-      auto words = tokenize(said.first);
+      auto words = tokenize(link.first);
       if (words.empty())
         return false;
       auto& last = words.back();

@@ -89,6 +89,10 @@ struct reader {
   // after it is of those rows ("no orders this year"), not of the rows kept.
   size_t lacked_at = 0;
   std::optional<column_ref> lacked_event;
+  void lack(const std::string& table, size_t said_end) { // rows of `table` the rows kept have none of
+    lacks.push_back(table);
+    lacked_at = said_end;
+  }
   std::optional<bool> rows_lacked(size_t k, const column_ref& date); // reading_happened.cpp
   std::vector<std::pair<size_t, size_t>> value_filters; // (filter index, position)
   std::vector<size_t> dropped_filters; // filters a later reading showed were not meant

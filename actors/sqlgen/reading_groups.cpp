@@ -49,10 +49,7 @@ void reader::read_conditions_and_groups() {
   bool period_of_lacked = false;
   if (!lacks.empty() && !time.filters.empty() && !time_column_hint && !r.filters.empty()
       && r.filters.back().op == filter_op::lacks_related && r.filters.back().related_table == lacks.back()) {
-    size_t first = in_period.size();
-    for (size_t i = 0; i < in_period.size() && first == in_period.size(); ++i)
-      if (in_period[i])
-        first = i;
+    auto first = static_cast<size_t>(std::find(in_period.begin(), in_period.end(), true) - in_period.begin());
     period_of_lacked = first >= lacked_at && first < in_period.size();
   }
   if (period_of_lacked) {

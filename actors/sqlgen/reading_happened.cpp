@@ -98,8 +98,7 @@ std::optional<bool> reader::rows_lacked(size_t k, const column_ref& date) {
     return std::nullopt;
   if (!belongs_to(model, date.table, rows))
     return false;
-  lacks.push_back(date.table);
-  lacked_at = items[k].end;
+  lack(date.table, items[k].end);
   lacked_event = date;
   return true;
 }

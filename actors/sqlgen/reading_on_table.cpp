@@ -29,8 +29,7 @@ void reader::on_table(size_t k, const item& it) {
   auto& table = it.e.table;
   auto* prev = prev_item(k);
   if (prev && prev->c && prev->c->kind == cue_kind::missing) {
-    lacks.push_back(table);
-    lacked_at = it.end;
+    lack(table, it.end);
     return;
   }
   if (money_of_rows_named(table))
@@ -38,8 +37,7 @@ void reader::on_table(size_t k, const item& it) {
   // "customers who have not placed any orders": related rows negated.
   if (negate && !r.entity.empty() && table != r.entity && pending_agg == aggregate::none
       && !in_group) {
-    lacks.push_back(table);
-    lacked_at = it.end;
+    lack(table, it.end);
     negate = false;
     return;
   }
@@ -47,8 +45,7 @@ void reader::on_table(size_t k, const item& it) {
   // related table into one the rows must lack.
   auto relate = [&]() {
     if (negate) {
-      lacks.push_back(table);
-      lacked_at = it.end;
+      lack(table, it.end);
       negate = false;
     } else {
       has.push_back(table);
